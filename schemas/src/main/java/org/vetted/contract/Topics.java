@@ -1,0 +1,33 @@
+package org.vetted.contract;
+
+import java.util.List;
+
+/**
+ * The topics of the article's life. Each has exactly one writing service and is keyed by article id;
+ * schemas/README.md has the full table of writers and consumers.
+ */
+public final class Topics {
+    /** {@link org.vetted.events.DraftSubmitted}, written by intake. */
+    public static final String DRAFT_SUBMITTED = "article.draft-submitted";
+    /** {@link org.vetted.events.ClaimReviewed}, written by review. */
+    public static final String CLAIM_REVIEWED = "article.claim-reviewed";
+    /** {@link org.vetted.events.ArticleApproved}, written by review. */
+    public static final String APPROVED = "article.approved";
+    /** {@link org.vetted.events.ReviewReturned}, written by review. */
+    public static final String REVIEW_RETURNED = "article.review-returned";
+    /** {@link org.vetted.events.ArticleRendered}, written by rendering. */
+    public static final String RENDERED = "article.rendered";
+    /** {@link org.vetted.events.ArticlePublished}, written by distribution: the public contract. */
+    public static final String PUBLISHED = "article.published";
+
+    public static final List<String> ALL =
+            List.of(DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, RENDERED, PUBLISHED);
+
+    /** Where a consumer group parks the records of {@code topic} it cannot process. */
+    public static String deadLetter(String topic, String group) {
+        return topic + "." + group + ".dlt";
+    }
+
+    private Topics() {
+    }
+}

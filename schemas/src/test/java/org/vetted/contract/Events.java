@@ -1,0 +1,37 @@
+package org.vetted.contract;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.vetted.events.Author;
+import org.vetted.events.Claim;
+import org.vetted.events.ClaimKind;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.events.Expert;
+
+/** Sample events for the contract's own tests. */
+final class Events {
+    static DraftSubmitted draft() {
+        String title = "Does Vitamin D Help in Winter?";
+        String body = "Vitamin D may support bone health.\n";
+        return DraftSubmitted.newBuilder()
+                .setEventId("e-1")
+                .setArticleId("a-1")
+                .setRevision(1)
+                .setSlug("does-vitamin-d-help-in-winter")
+                .setTitle(title)
+                .setSummary(null)
+                .setAuthors(List.of(new Author("wanda", "Wanda Writer")))
+                .setTags(List.of("nutrition"))
+                .setBodyMarkdown(body)
+                .setContentHash(ContentHash.of(title, null, body))
+                .setClaims(List.of(new Claim("c-1", "Vitamin D may support bone health.", ClaimKind.EFFECT, true, null)))
+                .setExperts(List.of(new Expert("Ada Lovelace", "MD")))
+                .setWarnings(List.of())
+                .setSubmittedAt(Instant.parse("2026-01-02T03:04:05Z"))
+                .build();
+    }
+
+    private Events() {
+    }
+}
