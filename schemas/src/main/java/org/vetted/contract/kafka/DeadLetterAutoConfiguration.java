@@ -1,0 +1,112 @@
+package org.vetted.contract.kafka;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Topics;
+
+/**
+ * Dead-lettering for every consumer binding of every service, in the listener container rather than the binder.
+ * <p>
+ * Why here: the binder's own DLQ does not see records that fail to deserialize (they never reach the
+ * binding), and with transactions on, failures are handled by the after-rollback processor, not the error
+ * handler. So each transactional container gets a {@link DefaultAfterRollbackProcessor} whose
+ * {@link DeadLetterPublishingRecoverer} writes the original bytes (for a deserialization failure) or the event,
+ * plus the cause in the {@code kafka_dlt-exception-*} headers, to {@code <topic>.<group>.dlt}. The dead letter
+ * and the consumer offset commit in the same transaction. The dead-letter topics are created at start, so a
+ * cluster with topic auto-creation off works too. {@link PoisonEventException} is not retried.
+ * A consumer that is not transactional is refused: no service may consume outside a transaction.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+public class DeadLetterAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
+    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer() {
+        return new ListenerContainerWithDlqAndRetryCustomizer() {
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
+                    BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> binderResolver, BackOff backOff) {
+                KafkaAwareTransactionManager<?, ?> transactions =
+                        container.getContainerProperties().getKafkaAwareTransactionManager();
+                if (transactions == null) {
+                    throw new IllegalStateException("consumer of " + destination + " (group " + group + ") is not "
+                            + "transactional: set spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
+                }
+                provisionDeadLetterTopics(transactions.getProducerFactory().getConfigurationProperties(), destination, group);
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                KafkaTemplate<Object, Object> template = new KafkaTemplate(transactions.getProducerFactory());
+                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                        (record, cause) -> toDeadLetterTopic(record, group));
+                DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
+                        recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
+                afterRollback.addNotRetryableExceptions(PoisonEventException.class);
+                container.setAfterRollbackProcessor(afterRollback);
+            }
+
+            @Override
+            public boolean retryAndDlqInBinding(String destination, String group) {
+                return false;
+            }
+        };
+    }
+
+    /** Creates {@code <topic>.<group>.dlt} for each destination of the binding, where it does not exist yet. */
+    static void provisionDeadLetterTopics(Map<String, Object> producerConfig, String destinations, String group) {
+        Map<String, Object> adminConfig = new HashMap<>();
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, producerConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        List<NewTopic> topics = Arrays.stream(destinations.split(","))
+                .map(String::strip)
+                .map(topic -> new NewTopic(Topics.deadLetter(topic, group), Optional.of(1), Optional.empty()))
+                .toList();
+        try (Admin admin = Admin.create(adminConfig)) {
+            for (var created : admin.createTopics(topics).values().entrySet()) {
+                try {
+                    created.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create dead-letter topic " + created.getKey(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating dead-letter topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not create dead-letter topics in time", e);
+        }
+    }
+
+    static TopicPartition toDeadLetterTopic(ConsumerRecord<?, ?> record, String group) {
+        // Partition -1: the producer partitions by the (article id) key, as on every other topic.
+        return new TopicPartition(Topics.deadLetter(record.topic(), group), -1);
+    }
+}
