@@ -1,0 +1,32 @@
+package org.vetted.e2e;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The journey on a real KRaft broker started in this JVM: the path that needs no Docker. */
+class EmbeddedKafkaPipelineIT extends PipelineScenarios {
+    private EmbeddedKafkaKraftBroker broker;
+
+    @BeforeAll
+    void start() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        startServices(broker.getBrokersAsString());
+    }
+
+    @AfterAll
+    void stopBroker() {
+        stopServices();
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+}

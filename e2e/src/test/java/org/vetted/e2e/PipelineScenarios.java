@@ -1,0 +1,288 @@
+package org.vetted.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.vetted.contract.ContentHash;
+import org.vetted.contract.EventCatalog;
+import org.vetted.contract.Topics;
+import org.vetted.events.Approval;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.Author;
+import org.vetted.events.Reviewer;
+import org.vetted.stack.ServiceFleet;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole journey on a real broker, through the four shipped service jars: a writer's paste, medical review,
+ * rendering, publication, and the ways it must refuse. Subclasses supply the broker.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PipelineScenarios {
+    private static final Duration PIPELINE = Duration.ofSeconds(60);
+
+    private ServiceFleet fleet;
+    private KafkaProbe kafka;
+    private String intake;
+    private String review;
+    private String distribution;
+
+    /** Starts the four services against {@code bootstrapServers}; call from the subclass's @BeforeAll. */
+    void startServices(String bootstrapServers) throws Exception {
+        List<ServiceFleet.Service> services = new ArrayList<>();
+        for (String name : List.of("intake", "review", "rendering", "distribution")) {
+            services.add(new ServiceFleet.Service(name, freePort()));
+        }
+        intake = services.get(0).baseUrl();
+        review = services.get(1).baseUrl();
+        distribution = services.get(3).baseUrl();
+        kafka = new KafkaProbe(bootstrapServers);
+        fleet = new ServiceFleet(services);
+        Path logs = Path.of(System.getProperty("vetted.logs.dir", "target/service-logs"), getClass().getSimpleName());
+        fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers,
+                List.of("--spring.profiles.active=local", "--vetted.public-base-url=" + distribution), logs);
+        fleet.awaitHealthy(Duration.ofMinutes(5));
+    }
+
+    /** Stops the services; call from the subclass's @AfterAll before stopping the broker. */
+    void stopServices() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void aWritersPastedDraftIsReviewedRenderedAndPublished() {
+        JsonNode submitted = submit("wanda", "zinc-and-colds.txt", null);
+        String articleId = submitted.path("articleId").asString();
+        assertThat(submitted.path("claims").size()).as("claims found in the paste").isGreaterThanOrEqualTo(3);
+        assertThat(submitted.path("warnings").toString()).contains("Leave a Reply").contains("Brennan");
+
+        JsonNode underReview = awaitUnderReview(articleId, 1);
+        approveEveryClaim("rita", articleId, underReview);
+        Http.Response signed = signOff("rita", articleId, "APPROVE", underReview.path("contentHash").asString());
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+
+        ArticlePublished published = awaitPublished(articleId, 1);
+        assertThat(published.getContentHash()).isEqualTo(submitted.path("contentHash").asString());
+        assertThat(published.getTitle()).isEqualTo("Can Zinc Shorten a Common Cold?");
+        assertThat(published.getMedicallyReviewedBy().getCredential()).isEqualTo("MD");
+        assertThat(published.getHtml()).contains("Medically reviewed by Rita Reyes, MD").doesNotContain("Leave a Reply");
+
+        Http.Response page = Http.get(distribution + "/articles/" + published.getSlug(), null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Can Zinc Shorten a Common Cold?").contains("Medically reviewed by Rita Reyes, MD");
+        JsonNode feed = Http.get(distribution + "/feed.json", null).json();
+        assertThat(feed.path("items").toString()).contains(distribution + "/articles/" + published.getSlug());
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(
+                Http.get(intake + "/api/articles/" + articleId, "wanda").json().path("status").asString())
+                .isEqualTo("PUBLISHED"));
+    }
+
+    @Test
+    void anArticleWithAClaimNotApprovedNeverReachesThePublishedTopic() {
+        String articleId = submit("walter", "zinc-and-colds.txt", null).path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(articleId, 1);
+        List<JsonNode> claims = elements(underReview.path("claims"));
+        decide("rita", articleId, claims.get(0).path("id").asString(), "REJECTED");
+        for (JsonNode claim : claims.subList(1, claims.size())) {
+            decide("rita", articleId, claim.path("id").asString(), "APPROVED");
+        }
+
+        Http.Response approve = signOff("rita", articleId, "APPROVE", underReview.path("contentHash").asString());
+        assertThat(approve.status()).isEqualTo(409);
+        assertThat(approve.contentType()).startsWith("application/problem+json");
+        assertThat(signOff("rita", articleId, "REQUEST_CHANGES", null).status()).isEqualTo(200);
+
+        await().atMost(PIPELINE).untilAsserted(() -> assertThat(
+                Http.get(intake + "/api/articles/" + articleId, "walter").json().path("status").asString())
+                .isEqualTo("CHANGES_REQUESTED"));
+        // The only road to publication is an approval: neither topic holds anything for this article.
+        assertThat(kafka.recordsFor(Topics.APPROVED, articleId)).isEmpty();
+        assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
+    }
+
+    @Test
+    void aWriterCannotApproveAndAReviewerCannotApproveTheirOwnArticle() {
+        String wandasArticle = submit("wanda", "zinc-and-colds.txt", null).path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(wandasArticle, 1);
+        String claimId = underReview.path("claims").path(0).path("id").asString();
+        assertThat(decideResponse("wanda", wandasArticle, claimId, "APPROVED").status()).isEqualTo(403);
+        assertThat(signOff("wanda", wandasArticle, "APPROVE", null).status()).isEqualTo(403);
+
+        String danasArticle = submit("dana", "zinc-and-colds.txt", null).path("articleId").asString();
+        JsonNode danas = awaitUnderReview(danasArticle, 1);
+        assertThat(decideResponse("dana", danasArticle, danas.path("claims").path(0).path("id").asString(), "APPROVED")
+                .status()).isEqualTo(403);
+        assertThat(signOff("dana", danasArticle, "APPROVE", null).status()).isEqualTo(403);
+        assertThat(kafka.recordsFor(Topics.APPROVED, wandasArticle)).isEmpty();
+        assertThat(kafka.recordsFor(Topics.APPROVED, danasArticle)).isEmpty();
+    }
+
+    @Test
+    void anEditAfterApprovalNeedsANewApproval() {
+        JsonNode first = submit("wanda", "zinc-and-colds.txt", null);
+        String articleId = first.path("articleId").asString();
+        JsonNode revision1 = awaitUnderReview(articleId, 1);
+        approveEveryClaim("paul", articleId, revision1);
+        assertThat(signOff("paul", articleId, "APPROVE", revision1.path("contentHash").asString()).status()).isEqualTo(200);
+        awaitPublished(articleId, 1);
+
+        JsonNode second = submit("wanda", "zinc-and-colds-revised.txt", articleId);
+        assertThat(second.path("revision").asInt()).isEqualTo(2);
+        assertThat(second.path("contentHash").asString()).isNotEqualTo(first.path("contentHash").asString());
+        JsonNode revision2 = awaitUnderReview(articleId, 2);
+
+        // The approval of revision 1 does not carry over: undecided claims, and a stale hash, are refused.
+        assertThat(signOff("paul", articleId, "APPROVE", revision2.path("contentHash").asString()).status()).isEqualTo(409);
+        approveEveryClaim("paul", articleId, revision2);
+        assertThat(signOff("paul", articleId, "APPROVE", first.path("contentHash").asString()).status()).isEqualTo(409);
+        assertThat(signOff("paul", articleId, "APPROVE", revision2.path("contentHash").asString()).status()).isEqualTo(200);
+
+        ArticlePublished republished = awaitPublished(articleId, 2);
+        assertThat(republished.getContentHash()).isEqualTo(second.path("contentHash").asString());
+        assertThat(republished.getHtml()).contains("by about one day");
+    }
+
+    @Test
+    void aPoisonRecordIsDeadLetteredWithItsCauseAndTheNextRecordStillFlows() {
+        String articleId = "poison-" + UUID.randomUUID();
+        byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+        kafka.sendRaw(Topics.APPROVED, articleId, garbage);
+        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, false)));
+
+        ArticlePublished published = awaitPublished(articleId, 1);
+        assertThat(published.getTitle()).isEqualTo("Sleep and Screens");
+
+        String deadLetters = Topics.deadLetter(Topics.APPROVED, "rendering");
+        List<ConsumerRecord<String, byte[]>> dead = kafka.recordsFor(deadLetters, articleId);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo(garbage);
+        assertThat(header(dead.get(0), "kafka_dlt-exception-message")).hasValueSatisfying(
+                message -> assertThat(message).contains("C3 01"));
+    }
+
+    @Test
+    void anApprovalWhoseTextWasAlteredIsDeadLetteredAndNeverPublished() {
+        String articleId = "tampered-" + UUID.randomUUID();
+        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, true)));
+
+        String deadLetters = Topics.deadLetter(Topics.APPROVED, "rendering");
+        await().atMost(PIPELINE).until(() -> !kafka.recordsFor(deadLetters, articleId).isEmpty());
+        assertThat(header(kafka.recordsFor(deadLetters, articleId).get(0), "kafka_dlt-exception-message"))
+                .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("hash"));
+        assertThat(kafka.recordsFor(Topics.RENDERED, articleId)).isEmpty();
+        assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
+    }
+
+    // --- the steps, as a writer and a reviewer take them
+
+    private JsonNode submit(String writer, String fixture, String articleId) {
+        String url = intake + "/api/drafts" + (articleId == null ? "" : "?articleId=" + articleId);
+        Http.Response response = Http.post(url, writer, "text/plain; charset=UTF-8", fixture(fixture));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json();
+    }
+
+    private JsonNode awaitUnderReview(String articleId, int revision) {
+        return await().atMost(PIPELINE).until(
+                () -> Http.get(review + "/api/reviews/" + articleId, "rita"),
+                response -> response.status() == 200 && response.json().path("revision").asInt() == revision).json();
+    }
+
+    private void approveEveryClaim(String reviewer, String articleId, JsonNode underReview) {
+        for (JsonNode claim : elements(underReview.path("claims"))) {
+            decide(reviewer, articleId, claim.path("id").asString(), "APPROVED");
+        }
+    }
+
+    private void decide(String reviewer, String articleId, String claimId, String decision) {
+        Http.Response response = decideResponse(reviewer, articleId, claimId, decision);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private Http.Response decideResponse(String reviewer, String articleId, String claimId, String decision) {
+        return Http.postJson(review + "/api/reviews/" + articleId + "/claims/" + claimId, reviewer,
+                Map.of("decision", decision, "comment", "Checked against the cited trials.",
+                        "reference", "https://example.org/cochrane-review"));
+    }
+
+    private Http.Response signOff(String reviewer, String articleId, String decision, String contentHash) {
+        return Http.postJson(review + "/api/reviews/" + articleId + "/decision", reviewer, contentHash == null
+                ? Map.of("decision", decision, "comment", "Signed off in the end-to-end test.")
+                : Map.of("decision", decision, "comment", "Signed off in the end-to-end test.", "contentHash", contentHash));
+    }
+
+    private ArticlePublished awaitPublished(String articleId, int revision) {
+        return await().atMost(PIPELINE).until(() -> kafka.recordsFor(Topics.PUBLISHED, articleId).stream()
+                .map(record -> (ArticlePublished) EventCatalog.standard().decode(record.value()))
+                .filter(event -> event.getRevision() == revision)
+                .findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    private static ArticleApproved approval(String articleId, boolean alterAfterApproval) {
+        String title = "Sleep and Screens";
+        String body = "Blue light in the evening may delay sleep onset.\n";
+        Reviewer reviewer = new Reviewer("rita", "Rita Reyes", "MD");
+        return ArticleApproved.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setArticleId(articleId)
+                .setSlug(articleId)
+                .setTitle(title)
+                .setSummary(null)
+                .setAuthors(List.of(new Author("walter", "Walter Webb")))
+                .setTags(List.of())
+                .setBodyMarkdown(alterAfterApproval ? body.replace("may delay", "delays") : body)
+                .setClaims(List.of())
+                .setExperts(List.of())
+                .setApproval(new Approval(1, ContentHash.of(title, null, body), reviewer, List.of(reviewer), Instant.now()))
+                .setComment(null)
+                .build();
+    }
+
+    private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    private static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = PipelineScenarios.class.getResourceAsStream("/drafts/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

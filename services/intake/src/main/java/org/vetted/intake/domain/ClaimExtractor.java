@@ -1,0 +1,117 @@
+package org.vetted.intake.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.SimpleTokenizer;
+
+/**
+ * Finds candidate health claims: sentences (split by OpenNLP's sentence detector) that name a health or body term
+ * together with an effect verb, a mechanism, a risk or a dose. Questions and pure attributions ("she adds.") are
+ * not claims. Each claim is classified (DOSE, RISK, MECHANISM, else EFFECT) and marked hedged when it is softened
+ * ("is thought to", "potentially", or a modal verb that the POS tagger tags MD). Headings are examined too: a
+ * heading such as "It May Help Your Sleep" asserts an effect. Thread-safe: the OpenNLP tools, which are not, are
+ * kept per thread; the models are shared.
+ */
+public final class ClaimExtractor {
+    private static final Set<String> HEDGING_MODALS = Set.of("may", "might", "could", "can");
+    private static final Pattern ATTRIBUTION = Pattern.compile(
+            "(?:,\\s*[\"”]?|[\"”])\\s*(?:(?:dr\\.\\s+)?[\\p{L}'’.-]+(?:\\s+[\\p{L}'’.-]+){0,3}\\s+)?"
+                    + "(?:says|explains|adds|notes|writes|said|explained|added|noted|tells|told|according)\\b.*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern LEADING_ATTRIBUTION = Pattern.compile(
+            "^\\s*(?:according to\\b[^,]*,)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOSING = Pattern.compile("[\\s\"'”’»)\\]]+$");
+
+    private final ClaimLexicon lexicon;
+    private final ThreadLocal<SentenceDetectorME> sentences;
+    private final ThreadLocal<POSTaggerME> tagger;
+
+    public ClaimExtractor(EnglishModels models, ClaimLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.sentences = ThreadLocal.withInitial(() -> new SentenceDetectorME(models.sentences()));
+        this.tagger = ThreadLocal.withInitial(() -> new POSTaggerME(models.partsOfSpeech(), POSTagFormat.PENN));
+    }
+
+    /** Claims of a draft, in reading order, each sentence once; the title counts as a sentence with no section. */
+    public List<Claim> extract(String title, String bodyMarkdown) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        if (title != null) {
+            consider(MarkdownText.inline(title), null, claims);
+        }
+        for (MarkdownText.Block block : MarkdownText.blocks(bodyMarkdown)) {
+            if (block.heading()) {
+                consider(block.text(), block.section(), claims);
+                continue;
+            }
+            for (String sentence : sentences.get().sentDetect(block.text())) {
+                consider(sentence.strip(), block.section(), claims);
+            }
+        }
+        return List.copyOf(claims.values());
+    }
+
+    private void consider(String sentence, String section, Map<String, Claim> claims) {
+        if (sentence.isBlank()) {
+            return;
+        }
+        String canonical = Text.canonicalSentence(sentence);
+        if (isQuestion(canonical)) {
+            return;
+        }
+        String content = LEADING_ATTRIBUTION.matcher(ATTRIBUTION.matcher(canonical).replaceFirst("")).replaceFirst("");
+        if (content.codePoints().noneMatch(Character::isLetter) || !lexicon.health.matcher(content).find()) {
+            return;
+        }
+        boolean dose = lexicon.hasAmount(content) || lexicon.dose.matcher(content).find();
+        boolean risk = lexicon.risk.matcher(content).find();
+        boolean mechanism = lexicon.mechanism.matcher(content).find();
+        boolean effect = lexicon.effect.matcher(content).find();
+        if (!(dose || risk || mechanism || effect)) {
+            return;
+        }
+        ClaimKind kind = dose ? ClaimKind.DOSE : risk ? ClaimKind.RISK : mechanism ? ClaimKind.MECHANISM : ClaimKind.EFFECT;
+        String id = idOf(sentence);
+        claims.putIfAbsent(id, new Claim(id, sentence, kind, hedged(sentence, content), section));
+    }
+
+    private boolean hedged(String sentence, String content) {
+        if (lexicon.hedge.matcher(content).find()) {
+            return true;
+        }
+        String[] tokens = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(sentence));
+        String[] tags = tagger.get().tag(tokens);
+        for (int i = 0; i < tokens.length; i++) {
+            if ("MD".equals(tags[i]) && HEDGING_MODALS.contains(tokens[i].toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isQuestion(String canonical) {
+        return CLOSING.matcher(canonical).replaceFirst("").endsWith("?");
+    }
+
+    /** "c-" + the first 12 hex digits of SHA-256 over the normalised sentence. */
+    public static String idOf(String sentence) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Text.canonicalSentence(sentence).getBytes(StandardCharsets.UTF_8));
+            return "c-" + HexFormat.of().formatHex(digest).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JRE ships SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.vetted.intake.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The word lists behind {@link ClaimExtractor}, read from {@code claim-lexicon.txt}: one matcher per section
+ * (health, effect, mechanism, risk, dose, hedge), each matching whole words of a normalised, lower-case sentence.
+ */
+public final class ClaimLexicon {
+    public static final String RESOURCE = "claim-lexicon.txt";
+    private static final Pattern AMOUNT = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)?\\s*(?:-|to|–)?\\s*(?:\\d+(?:[.,]\\d+)?\\s*)?"
+                    + "(?:mg|mcg|µg|μg|ug|iu|g|ml|milligrams?|micrograms?|grams?|international units)(?![\\p{L}\\p{N}])");
+
+    final Pattern health;
+    final Pattern effect;
+    final Pattern mechanism;
+    final Pattern risk;
+    final Pattern dose;
+    final Pattern hedge;
+
+    ClaimLexicon(Map<String, List<String>> sections) {
+        this.health = matcher(sections, "health");
+        this.effect = matcher(sections, "effect");
+        this.mechanism = matcher(sections, "mechanism");
+        this.risk = matcher(sections, "risk");
+        this.dose = matcher(sections, "dose");
+        this.hedge = matcher(sections, "hedge");
+    }
+
+    /** The lexicon shipped with intake. */
+    public static ClaimLexicon standard() {
+        try (InputStream in = ClaimLexicon.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ClaimLexicon parse(String text) {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        List<String> current = null;
+        try (BufferedReader reader = new BufferedReader(new java.io.StringReader(text))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String entry = line.strip();
+                if (entry.isEmpty() || entry.startsWith("#")) {
+                    continue;
+                }
+                if (entry.startsWith("[") && entry.endsWith("]")) {
+                    current = sections.computeIfAbsent(entry.substring(1, entry.length() - 1), k -> new ArrayList<>());
+                } else if (current != null) {
+                    current.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ClaimLexicon(sections);
+    }
+
+    boolean hasAmount(String canonical) {
+        return AMOUNT.matcher(canonical).find();
+    }
+
+    private static Pattern matcher(Map<String, List<String>> sections, String name) {
+        List<String> entries = sections.getOrDefault(name, List.of());
+        if (entries.isEmpty()) {
+            return Pattern.compile("(?!)");
+        }
+        String alternatives = entries.stream()
+                .sorted((a, b) -> b.length() - a.length())
+                .map(ClaimLexicon::entryRegex)
+                .collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
+    }
+
+    private static String entryRegex(String entry) {
+        boolean prefix = entry.endsWith("*");
+        String words = prefix ? entry.substring(0, entry.length() - 1) : entry;
+        String quoted = Pattern.quote(words).replace(" ", "\\E\\s+\\Q");
+        return prefix ? quoted + "[\\p{L}-]*" : quoted;
+    }
+}

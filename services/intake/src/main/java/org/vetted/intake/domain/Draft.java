@@ -1,0 +1,19 @@
+package org.vetted.intake.domain;
+
+import java.util.List;
+
+/**
+ * An accepted revision of an article, exactly as it will be submitted for review. {@code contentHash} is
+ * ContentHash.of(title, summary, bodyMarkdown): the value every approval of this revision binds to.
+ */
+public record Draft(String articleId, int revision, String slug, String title, String summary, List<Author> authors,
+                    List<String> tags, String bodyMarkdown, String contentHash, List<Claim> claims,
+                    List<Expert> experts, List<String> warnings) {
+    public Draft {
+        authors = List.copyOf(authors);
+        tags = List.copyOf(tags);
+        claims = List.copyOf(claims);
+        experts = List.copyOf(experts);
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,137 @@
+package org.vetted.intake.domain;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a Markdown draft: optional YAML front matter ({@code title}, {@code authors}, {@code tags}, {@code summary})
+ * between {@code ---} lines, then the body. Front matter is loaded as plain maps, lists and scalars only
+ * ({@link SafeConstructor}), never as arbitrary types. Without a front-matter title, a leading {@code # Heading}
+ * is the title and is taken out of the body.
+ */
+public final class MarkdownDraftParser {
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\n(.*?)\\n?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
+    private static final Pattern LEADING_H1 = Pattern.compile("\\A\\s*#[ \\t]+(.+?)[ \\t]*#*[ \\t]*(?:\\n|\\z)");
+    private static final List<String> KNOWN_KEYS = List.of("title", "authors", "tags", "summary");
+    private static final int FRONT_MATTER_MAX_CHARS = 16 * 1024;
+
+    public ParsedDraft parse(String markdown) {
+        String text = Text.normalise(markdown);
+        List<String> warnings = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        String title = null;
+        String summary = null;
+        List<String> tags = List.of();
+        List<String> authors = List.of();
+        String body = text;
+
+        Matcher front = FRONT_MATTER.matcher(text);
+        if (front.find()) {
+            body = text.substring(front.end());
+            Map<?, ?> fields = loadFrontMatter(front.group(1), errors);
+            for (Object key : fields.keySet()) {
+                if (!KNOWN_KEYS.contains(String.valueOf(key))) {
+                    warnings.add("front matter key \"" + key + "\" is ignored");
+                }
+            }
+            title = scalar(fields, "title", errors);
+            summary = scalar(fields, "summary", errors);
+            tags = stringList(fields, "tags", errors);
+            authors = stringList(fields, "authors", errors);
+        }
+        if (title == null) {
+            Matcher h1 = LEADING_H1.matcher(body);
+            if (h1.find()) {
+                title = h1.group(1).strip();
+                body = body.substring(h1.end());
+            }
+        }
+        return new ParsedDraft(title, summary, tags, authors, tidyBody(body), warnings, errors);
+    }
+
+    private static Map<?, ?> loadFrontMatter(String yaml, List<FieldError> errors) {
+        if (yaml.length() > FRONT_MATTER_MAX_CHARS) {
+            errors.add(new FieldError("frontMatter", "must be at most " + FRONT_MATTER_MAX_CHARS + " characters"));
+            return Map.of();
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(10);
+        options.setCodePointLimit(FRONT_MATTER_MAX_CHARS);
+        try {
+            Object loaded = new Yaml(new SafeConstructor(options)).load(yaml);
+            if (loaded == null) {
+                return Map.of();
+            }
+            if (loaded instanceof Map<?, ?> map) {
+                return map;
+            }
+            errors.add(new FieldError("frontMatter", "must be a mapping of title, authors, tags and summary"));
+        } catch (YAMLException e) {
+            errors.add(new FieldError("frontMatter", "is not valid YAML"));
+        }
+        return Map.of();
+    }
+
+    private static String scalar(Map<?, ?> fields, String key, List<FieldError> errors) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            errors.add(new FieldError(key, "must be a single text value"));
+            return null;
+        }
+        return Text.normalise(String.valueOf(value)).strip();
+    }
+
+    private static List<String> stringList(Map<?, ?> fields, String key, List<FieldError> errors) {
+        Object value = fields.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (item == null || item instanceof Map<?, ?> || item instanceof Collection<?>) {
+                    errors.add(new FieldError(key, "must be a list of text values"));
+                    return List.of();
+                }
+                out.add(Text.normalise(String.valueOf(item)).strip());
+            }
+        } else if (value instanceof Map<?, ?>) {
+            errors.add(new FieldError(key, "must be a list of text values"));
+        } else {
+            for (String item : String.valueOf(value).split(",")) {
+                out.add(Text.normalise(item).strip());
+            }
+        }
+        out.removeIf(String::isEmpty);
+        return out;
+    }
+
+    /** No leading or trailing blank lines, no trailing spaces, one final newline. */
+    static String tidyBody(String body) {
+        List<String> lines = new ArrayList<>();
+        for (String line : body.split("\n", -1)) {
+            lines.add(line.stripTrailing());
+        }
+        while (!lines.isEmpty() && lines.get(0).isEmpty()) {
+            lines.remove(0);
+        }
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    }
+}

@@ -1,0 +1,64 @@
+package org.vetted.rendering.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.vetted.contract.PoisonEventException;
+import org.vetted.events.Approval;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticleRendered;
+import org.vetted.events.Reviewer;
+import org.vetted.rendering.domain.ApprovedArticle;
+import org.vetted.rendering.domain.RenderResult;
+import org.vetted.rendering.domain.SignOff;
+
+/** Avro in, domain in; domain out, Avro out. The generated event classes stop here. */
+final class ApprovedArticleMapper {
+
+    static ApprovedArticle toDomain(ArticleApproved event) {
+        Approval approval = event.getApproval();
+        if (approval == null || event.getArticleId() == null || event.getTitle() == null
+                || event.getBodyMarkdown() == null) {
+            throw new PoisonEventException("ArticleApproved " + event.getEventId()
+                    + " lacks its article id, title, body or approval");
+        }
+        Reviewer reviewer = approval.getSignedOffBy();
+        SignOff signOff = new SignOff(approval.getRevision(), approval.getContentHash(),
+                reviewer == null ? null : new SignOff.Reviewer(reviewer.getDisplayName(), reviewer.getCredential()),
+                approval.getApprovedAt());
+        return new ApprovedArticle(event.getArticleId(), event.getSlug(), event.getTitle(), event.getSummary(),
+                event.getBodyMarkdown(), signOff);
+    }
+
+    /**
+     * Everything the approval carried, the exact source that was rendered, its hash and the HTML. The event id is
+     * derived from the approval's, so rendering the same approval twice yields the same id and readers that
+     * deduplicate by event id see one rendering.
+     */
+    static ArticleRendered toRendered(ArticleApproved approved, RenderResult.Rendered rendered, Instant renderedAt) {
+        return ArticleRendered.newBuilder()
+                .setEventId(renderedEventId(approved.getEventId()))
+                .setArticleId(approved.getArticleId())
+                .setRevision(approved.getApproval().getRevision())
+                .setSlug(approved.getSlug())
+                .setTitle(approved.getTitle())
+                .setSummary(approved.getSummary())
+                .setAuthors(approved.getAuthors())
+                .setTags(approved.getTags())
+                .setBodyMarkdown(approved.getBodyMarkdown())
+                .setSourceHash(rendered.sourceHash())
+                .setHtml(rendered.html())
+                .setApproval(Approval.newBuilder(approved.getApproval()).build())
+                .setRenderedAt(renderedAt)
+                .build();
+    }
+
+    static String renderedEventId(String approvedEventId) {
+        return UUID.nameUUIDFromBytes(("article.rendered:" + approvedEventId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private ApprovedArticleMapper() {
+    }
+}

@@ -1,0 +1,50 @@
+package org.vetted.rendering.messaging;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticleRendered;
+import org.vetted.rendering.domain.ArticleRenderer;
+import org.vetted.rendering.domain.RenderResult;
+
+/**
+ * The {@code renderArticle} function: article.approved in, article.rendered out, keyed by article id.
+ * An approval that does not cover its text is poison: it goes to the dead-letter topic and nothing is rendered.
+ */
+@Component("renderArticle")
+public class RenderArticle implements Function<Message<ArticleApproved>, Message<ArticleRendered>> {
+    private static final Logger log = LoggerFactory.getLogger(RenderArticle.class);
+
+    private final ArticleRenderer renderer;
+    private final Clock clock;
+
+    public RenderArticle(ArticleRenderer renderer, Clock clock) {
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    @Override
+    public Message<ArticleRendered> apply(Message<ArticleApproved> message) {
+        ArticleApproved approved = message.getPayload();
+        RenderResult result = renderer.render(ApprovedArticleMapper.toDomain(approved));
+        if (result instanceof RenderResult.Refused refused) {
+            log.warn("Refusing to render article {} (event {}): {}",
+                    approved.getArticleId(), approved.getEventId(), refused.reason());
+            throw new PoisonEventException("not rendered: " + refused.reason());
+        }
+        RenderResult.Rendered rendered = (RenderResult.Rendered) result;
+        ArticleRendered event = ApprovedArticleMapper.toRendered(approved, rendered, clock.instant());
+        log.info("Rendered article {} revision {}", event.getArticleId(), event.getRevision());
+        return MessageBuilder.withPayload(event)
+                .setHeader(KafkaHeaders.KEY, event.getArticleId())
+                .build();
+    }
+}

@@ -1,0 +1,83 @@
+package org.vetted.rendering.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+class ApprovalBindingTest {
+    private final ArticleRenderer renderer =
+            new ArticleRenderer(ApprovalBinding.defaults(), new MedicalReviewByline(ZoneOffset.UTC));
+
+    @Test
+    void approvalThatCoversTheTextIsRendered() {
+        ApprovedArticle article = ApprovedArticles.withBody("Walking helps.");
+
+        assertThat(renderer.render(article)).isInstanceOf(RenderResult.Rendered.class);
+    }
+
+    @Test
+    void oneCharacterChangedInTheBodyAfterApprovalIsRefused() {
+        ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
+        ApprovedArticle edited = ApprovedArticles.withBodyChangedAfterApproval(approved, "Walking may help!");
+
+        assertThat(renderer.render(edited))
+                .isInstanceOfSatisfying(RenderResult.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("does not hash to the approved hash"));
+    }
+
+    @Test
+    void summaryChangedAfterApprovalIsRefused() {
+        ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
+        ApprovedArticle edited = new ApprovedArticle(approved.articleId(), approved.slug(), approved.title(),
+                "Walking cures back pain.", approved.bodyMarkdown(), approved.signOff());
+
+        assertThat(renderer.render(edited)).isInstanceOf(RenderResult.Refused.class);
+    }
+
+    @Test
+    void approvalWithoutARevisionIsRefused() {
+        ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
+        SignOff signOff = approved.signOff();
+
+        for (Integer missing : new Integer[] {null, 0, -1}) {
+            ApprovedArticle noRevision = ApprovedArticles.withSignOff(approved,
+                    new SignOff(missing, signOff.contentHash(), signOff.reviewer(), signOff.approvedAt()));
+            assertThat(renderer.render(noRevision))
+                    .isInstanceOfSatisfying(RenderResult.Refused.class,
+                            refused -> assertThat(refused.reason()).contains("names no revision"));
+        }
+    }
+
+    @Test
+    void approvalWithoutAHashIsRefused() {
+        ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
+        SignOff signOff = approved.signOff();
+        ApprovedArticle noHash = ApprovedArticles.withSignOff(approved,
+                new SignOff(1, null, signOff.reviewer(), signOff.approvedAt()));
+
+        assertThat(renderer.render(noHash)).isInstanceOf(RenderResult.Refused.class);
+    }
+
+    @Test
+    void approvalSignedByAReviewerWithoutACredentialIsRefused() {
+        ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
+        SignOff signOff = approved.signOff();
+        ApprovedArticle uncredentialed = ApprovedArticles.withSignOff(approved, new SignOff(1,
+                signOff.contentHash(), new SignOff.Reviewer("Rita Reyes", " "), signOff.approvedAt()));
+
+        assertThat(renderer.render(uncredentialed))
+                .isInstanceOfSatisfying(RenderResult.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("credentialed reviewer"));
+    }
+
+    @Test
+    void sourceHashIsTheHashOfTheTextAsRendered() {
+        ApprovedArticle article = ApprovedArticles.withBody("Walking helps.\r\n");
+
+        assertThat(renderer.render(article))
+                .isInstanceOfSatisfying(RenderResult.Rendered.class,
+                        rendered -> assertThat(rendered.sourceHash()).isEqualTo(article.signOff().contentHash()));
+    }
+}

@@ -1,0 +1,64 @@
+package org.vetted.review.config;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.vetted.review.domain.Actor;
+import org.vetted.review.domain.Role;
+import org.vetted.review.domain.Staff;
+
+/** The configured staff, as sign-in accounts and as actors the review rules know. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StaffProperties.class)
+public class StaffConfiguration {
+
+    @Bean
+    Staff staff(StaffProperties properties,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String jwtIssuer) {
+        if (properties.users().isEmpty() && jwtIssuer.isBlank()) {
+            throw new StaffMisconfiguredException("no users are configured (vetted.security.users is empty) and no "
+                    + "JWT issuer is set (spring.security.oauth2.resourceserver.jwt.issuer-uri)");
+        }
+        for (StaffProperties.User user : properties.users()) {
+            if (isBlank(user.username()) || isBlank(user.password()) || isBlank(user.displayName())
+                    || user.roles().isEmpty()) {
+                throw new StaffMisconfiguredException("user '" + user.username()
+                        + "' needs a username, password, display-name and at least one role");
+            }
+            if (user.roles().contains(Role.MEDICAL_REVIEWER) && isBlank(user.credential())) {
+                throw new StaffMisconfiguredException("medical reviewer '" + user.username()
+                        + "' has no credential (MD, DO, RD, PharmD, ...)");
+            }
+        }
+        List<Actor> actors = properties.users().stream()
+                .map(user -> new Actor(user.username(), user.displayName(), user.roles(),
+                        isBlank(user.credential()) ? null : user.credential().strip()))
+                .toList();
+        try {
+            return new Staff(actors);
+        } catch (IllegalArgumentException e) {
+            throw new StaffMisconfiguredException(e.getMessage());
+        }
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(StaffProperties properties, Staff staff) {
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .map(user -> User.withUsername(user.username())
+                        .password(user.password())
+                        .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+                        .build())
+                .toList()
+                .toArray(new org.springframework.security.core.userdetails.UserDetails[0]));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,63 @@
+package org.vetted.review.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.vetted.review.domain.ReviewEvent.ClaimDecided;
+import org.vetted.review.domain.ReviewEvent.RevisionApproved;
+import org.vetted.review.domain.ReviewEvent.RevisionReturned;
+
+/**
+ * Turns a reviewer's request into the fact to publish, or says why not. Returns values only: the caller publishes
+ * the fact, then applies it to the {@link ReviewBoard}.
+ */
+public final class ReviewDesk {
+    private final List<ClaimDecisionRule> claimRules;
+    private final List<SignOffRule> signOffRules;
+    private final ReviewGate gate;
+
+    public ReviewDesk(List<ClaimDecisionRule> claimRules, List<SignOffRule> signOffRules, ReviewGate gate) {
+        this.claimRules = List.copyOf(claimRules);
+        this.signOffRules = List.copyOf(signOffRules);
+        this.gate = gate;
+    }
+
+    public static ReviewDesk withDefaultRules() {
+        return new ReviewDesk(ClaimDecisionRule.defaults(), SignOffRule.defaults(), ReviewGate.withDefaultRules());
+    }
+
+    public ClaimOutcome decideClaim(ArticleReview review, ClaimDecisionRequest request, String eventId, Instant now) {
+        for (ClaimDecisionRule rule : claimRules) {
+            if (rule.check(request, review) instanceof Refused refused) {
+                return refused;
+            }
+        }
+        ClaimDecision decision = new ClaimDecision(request.claimId(), request.verdict(), request.comment(),
+                request.reference(), request.actor().asReviewer(), now);
+        return new ClaimOutcome.Decided(new ClaimDecided(eventId, review.articleId(), review.revision(),
+                review.draft().contentHash(), decision));
+    }
+
+    public SignOffOutcome signOff(ArticleReview review, SignOffRequest request, String eventId, Instant now) {
+        for (SignOffRule rule : signOffRules) {
+            if (rule.check(request, review) instanceof Refused refused) {
+                return refused;
+            }
+        }
+        Draft draft = review.draft();
+        if (request.decision() == SignOffDecision.APPROVE) {
+            if (gate.check(request, review) instanceof Blocked blocked) {
+                return blocked;
+            }
+            Approval approval = new Approval(draft.revision(), draft.contentHash(), request.actor().asReviewer(),
+                    review.claimApprovers(), now);
+            return new SignOffOutcome.Approved(
+                    new RevisionApproved(eventId, draft.articleId(), approval, request.comment()), draft);
+        }
+        ReviewOutcome outcome = request.decision() == SignOffDecision.REJECT
+                ? ReviewOutcome.REJECTED : ReviewOutcome.CHANGES_REQUESTED;
+        return new SignOffOutcome.Returned(new RevisionReturned(eventId, draft.articleId(), draft.revision(),
+                draft.contentHash(), outcome, request.comment(), review.rejectedClaimIds(),
+                request.actor().asReviewer(), now));
+    }
+}

@@ -1,0 +1,8 @@
+package org.vetted.review.domain;
+
+/**
+ * A reviewer's sign-off of the current revision. {@code contentHash} is the hash of the text the reviewer saw, or
+ * null when not given; {@code comment} may be null.
+ */
+public record SignOffRequest(Actor actor, SignOffDecision decision, String comment, String contentHash) {
+}

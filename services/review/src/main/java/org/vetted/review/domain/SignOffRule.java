@@ -1,0 +1,40 @@
+package org.vetted.review.domain;
+
+import java.util.List;
+
+/** One rule every sign-off (approve, request changes, reject) must pass before the review gate is asked. */
+@FunctionalInterface
+public interface SignOffRule {
+    Permission check(SignOffRequest request, ArticleReview review);
+
+    static SignOffRule signerIsACredentialedMedicalReviewer() {
+        return (request, review) -> request.actor().isCredentialedMedicalReviewer() ? Permission.ALLOWED
+                : Permission.refused(Refusal.NOT_A_CREDENTIALED_REVIEWER,
+                        "only a medical reviewer with a credential may sign off an article");
+    }
+
+    static SignOffRule signerIsNotAnAuthor() {
+        return (request, review) -> review.draft().isAuthoredBy(request.actor().username())
+                ? Permission.refused(Refusal.OWN_ARTICLE, "a reviewer may not sign off an article they wrote")
+                : Permission.ALLOWED;
+    }
+
+    static SignOffRule revisionIsStillOpen() {
+        return (request, review) -> review.isOpen() ? Permission.ALLOWED
+                : Permission.refused(Refusal.REVISION_CLOSED, "revision " + review.revision()
+                        + " is already signed off (" + review.status() + ")");
+    }
+
+    static SignOffRule signOffIsForTheCurrentText() {
+        return (request, review) -> request.contentHash() == null
+                || request.contentHash().equals(review.draft().contentHash()) ? Permission.ALLOWED
+                : Permission.refused(Refusal.STALE_REVISION, "the text you reviewed (" + request.contentHash()
+                        + ") is not the current revision " + review.revision() + " ("
+                        + review.draft().contentHash() + ")");
+    }
+
+    static List<SignOffRule> defaults() {
+        return List.of(signerIsACredentialedMedicalReviewer(), signerIsNotAnAuthor(), revisionIsStillOpen(),
+                signOffIsForTheCurrentText());
+    }
+}

@@ -1,0 +1,31 @@
+package org.vetted.review.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The configured members of staff, by username. A medical reviewer without a credential is refused. */
+public final class Staff {
+    private final Map<String, Actor> byUsername = new LinkedHashMap<>();
+
+    public Staff(List<Actor> members) {
+        for (Actor member : members) {
+            if (member.hasRole(Role.MEDICAL_REVIEWER) && !member.hasCredential()) {
+                throw new IllegalArgumentException("medical reviewer " + member.username()
+                        + " has no credential (MD, DO, RD, PharmD, ...)");
+            }
+            if (byUsername.putIfAbsent(member.username(), member) != null) {
+                throw new IllegalArgumentException("user " + member.username() + " is configured twice");
+            }
+        }
+    }
+
+    public Optional<Actor> find(String username) {
+        return Optional.ofNullable(byUsername.get(username));
+    }
+
+    public boolean isEmpty() {
+        return byUsername.isEmpty();
+    }
+}

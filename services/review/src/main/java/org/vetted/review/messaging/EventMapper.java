@@ -1,0 +1,156 @@
+package org.vetted.review.messaging;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.vetted.contract.ContentHash;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ClaimReviewed;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.events.ReviewReturned;
+import org.vetted.review.domain.Approval;
+import org.vetted.review.domain.Author;
+import org.vetted.review.domain.Claim;
+import org.vetted.review.domain.ClaimDecision;
+import org.vetted.review.domain.ClaimKind;
+import org.vetted.review.domain.ClaimVerdict;
+import org.vetted.review.domain.Draft;
+import org.vetted.review.domain.Expert;
+import org.vetted.review.domain.ReviewEvent;
+import org.vetted.review.domain.ReviewEvent.ClaimDecided;
+import org.vetted.review.domain.ReviewEvent.DraftArrived;
+import org.vetted.review.domain.ReviewEvent.RevisionApproved;
+import org.vetted.review.domain.ReviewEvent.RevisionReturned;
+import org.vetted.review.domain.ReviewOutcome;
+import org.vetted.review.domain.Reviewer;
+
+/** Avro events of the contract to and from the review domain. The generated classes go no further than here. */
+public final class EventMapper {
+
+    /**
+     * The domain fact an incoming event states.
+     *
+     * @throws PoisonEventException for an event of another kind, or one whose text does not hash to its contentHash
+     */
+    public ReviewEvent toDomain(Object payload) {
+        if (payload instanceof DraftSubmitted draft) {
+            return new DraftArrived(draft.getEventId(), toDraft(draft));
+        }
+        if (payload instanceof ClaimReviewed reviewed) {
+            return new ClaimDecided(reviewed.getEventId(), reviewed.getArticleId(), reviewed.getRevision(),
+                    reviewed.getContentHash(), new ClaimDecision(reviewed.getClaimId(),
+                            ClaimVerdict.valueOf(reviewed.getDecision().name()), reviewed.getComment(),
+                            reviewed.getReference(), toReviewer(reviewed.getReviewer()), reviewed.getReviewedAt()));
+        }
+        if (payload instanceof ArticleApproved approved) {
+            org.vetted.events.Approval approval = approved.getApproval();
+            return new RevisionApproved(approved.getEventId(), approved.getArticleId(), new Approval(
+                    approval.getRevision(), approval.getContentHash(), toReviewer(approval.getSignedOffBy()),
+                    approval.getClaimReviewers().stream().map(EventMapper::toReviewer).toList(),
+                    approval.getApprovedAt()), approved.getComment());
+        }
+        if (payload instanceof ReviewReturned returned) {
+            return new RevisionReturned(returned.getEventId(), returned.getArticleId(), returned.getRevision(),
+                    returned.getContentHash(), ReviewOutcome.valueOf(returned.getOutcome().name()),
+                    returned.getComment(), returned.getRejectedClaimIds(), toReviewer(returned.getReviewer()),
+                    returned.getDecidedAt());
+        }
+        throw new PoisonEventException("review does not consume " + (payload == null ? "null"
+                : payload.getClass().getName()));
+    }
+
+    static Draft toDraft(DraftSubmitted event) {
+        if (event.getRevision() < 1) {
+            throw new PoisonEventException("draft " + event.getArticleId() + " has revision " + event.getRevision());
+        }
+        if (!ContentHash.matches(event.getContentHash(), event.getTitle(), event.getSummary(), event.getBodyMarkdown())) {
+            throw new PoisonEventException("draft " + event.getArticleId() + " revision " + event.getRevision()
+                    + ": the text does not hash to its contentHash; it cannot be approved");
+        }
+        List<Claim> claims = event.getClaims().stream()
+                .map(claim -> new Claim(claim.getId(), claim.getText(), ClaimKind.valueOf(claim.getKind().name()),
+                        claim.getHedged(), claim.getSection()))
+                .toList();
+        if (claims.stream().map(Claim::id).distinct().count() != claims.size()) {
+            throw new PoisonEventException("draft " + event.getArticleId() + " repeats a claim id");
+        }
+        return new Draft(event.getArticleId(), event.getRevision(), event.getSlug(), event.getTitle(),
+                event.getSummary(),
+                event.getAuthors().stream().map(author -> new Author(author.getUsername(), author.getDisplayName()))
+                        .toList(),
+                event.getTags(), event.getBodyMarkdown(), event.getContentHash(), claims,
+                event.getExperts().stream().map(expert -> new Expert(expert.getName(), expert.getCredential()))
+                        .toList(),
+                event.getWarnings(), Objects.requireNonNull(event.getSubmittedAt(), "submittedAt"));
+    }
+
+    public ClaimReviewed toEvent(ClaimDecided decided) {
+        ClaimDecision decision = decided.decision();
+        return ClaimReviewed.newBuilder()
+                .setEventId(decided.eventId())
+                .setArticleId(decided.articleId())
+                .setRevision(decided.revision())
+                .setContentHash(decided.contentHash())
+                .setClaimId(decision.claimId())
+                .setDecision(org.vetted.events.ClaimDecision.valueOf(decision.verdict().name()))
+                .setComment(decision.comment())
+                .setReference(decision.reference())
+                .setReviewer(toEvent(decision.reviewer()))
+                .setReviewedAt(decision.at())
+                .build();
+    }
+
+    /** The approval event carries exactly the approved revision's text. */
+    public ArticleApproved toEvent(RevisionApproved approved, Draft draft) {
+        Approval approval = approved.approval();
+        return ArticleApproved.newBuilder()
+                .setEventId(approved.eventId())
+                .setArticleId(draft.articleId())
+                .setSlug(draft.slug())
+                .setTitle(draft.title())
+                .setSummary(draft.summary())
+                .setAuthors(draft.authors().stream()
+                        .map(author -> new org.vetted.events.Author(author.username(), author.displayName())).toList())
+                .setTags(draft.tags())
+                .setBodyMarkdown(draft.bodyMarkdown())
+                .setClaims(draft.claims().stream()
+                        .map(claim -> new org.vetted.events.Claim(claim.id(), claim.text(),
+                                org.vetted.events.ClaimKind.valueOf(claim.kind().name()), claim.hedged(),
+                                claim.section()))
+                        .toList())
+                .setExperts(draft.experts().stream()
+                        .map(expert -> new org.vetted.events.Expert(expert.name(), expert.credential())).toList())
+                .setApproval(org.vetted.events.Approval.newBuilder()
+                        .setRevision(approval.revision())
+                        .setContentHash(approval.contentHash())
+                        .setSignedOffBy(toEvent(approval.signedOffBy()))
+                        .setClaimReviewers(approval.claimReviewers().stream().map(EventMapper::toEvent).toList())
+                        .setApprovedAt(approval.approvedAt())
+                        .build())
+                .setComment(approved.comment())
+                .build();
+    }
+
+    public ReviewReturned toEvent(RevisionReturned returned) {
+        return ReviewReturned.newBuilder()
+                .setEventId(returned.eventId())
+                .setArticleId(returned.articleId())
+                .setRevision(returned.revision())
+                .setContentHash(returned.contentHash())
+                .setOutcome(org.vetted.events.ReviewOutcome.valueOf(returned.outcome().name()))
+                .setComment(returned.comment())
+                .setRejectedClaimIds(returned.rejectedClaimIds())
+                .setReviewer(toEvent(returned.reviewer()))
+                .setDecidedAt(returned.decidedAt())
+                .build();
+    }
+
+    private static Reviewer toReviewer(org.vetted.events.Reviewer reviewer) {
+        return new Reviewer(reviewer.getUsername(), reviewer.getDisplayName(), reviewer.getCredential());
+    }
+
+    private static org.vetted.events.Reviewer toEvent(Reviewer reviewer) {
+        return new org.vetted.events.Reviewer(reviewer.username(), reviewer.displayName(), reviewer.credential());
+    }
+}

@@ -1,0 +1,121 @@
+package org.vetted.review.web;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vetted.review.domain.Actor;
+import org.vetted.review.domain.ArticleReview;
+import org.vetted.review.domain.Blocked;
+import org.vetted.review.domain.ClaimDecisionRequest;
+import org.vetted.review.domain.ClaimOutcome;
+import org.vetted.review.domain.ClaimVerdict;
+import org.vetted.review.domain.Refused;
+import org.vetted.review.domain.SignOffDecision;
+import org.vetted.review.domain.SignOffOutcome;
+import org.vetted.review.domain.SignOffRequest;
+import org.vetted.review.domain.Staff;
+import org.vetted.review.messaging.ReviewWorkflow;
+import org.vetted.review.messaging.UnknownArticleException;
+import org.vetted.review.web.DecisionBodies.ClaimDecisionBody;
+import org.vetted.review.web.DecisionBodies.SignOffBody;
+import org.vetted.review.web.ReviewViews.ClaimView;
+import org.vetted.review.web.ReviewViews.QueueEntry;
+import org.vetted.review.web.ReviewViews.ReviewView;
+import org.vetted.review.web.ReviewViews.SignOffView;
+
+/** The medical reviewer's API: the queue, one revision, claim decisions and the sign-off. */
+@RestController
+@RequestMapping("/api/reviews")
+public class ReviewController {
+    private final ReviewWorkflow workflow;
+    private final Staff staff;
+
+    public ReviewController(ReviewWorkflow workflow, Staff staff) {
+        this.workflow = workflow;
+        this.staff = staff;
+    }
+
+    @GetMapping
+    public List<QueueEntry> awaitingDecision() {
+        return workflow.awaitingDecision().stream().map(QueueEntry::of).toList();
+    }
+
+    @GetMapping("/{articleId}")
+    public ReviewView review(@PathVariable String articleId) {
+        return ReviewView.of(workflow.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId)));
+    }
+
+    @PostMapping("/{articleId}/claims/{claimId}")
+    public ResponseEntity<?> decideClaim(@PathVariable String articleId, @PathVariable String claimId,
+            @Valid @RequestBody ClaimDecisionBody body, Authentication authentication) {
+        ClaimDecisionRequest request = new ClaimDecisionRequest(actor(authentication), claimId,
+                ClaimVerdict.valueOf(body.decision()), DecisionBodies.optional(body.comment()),
+                DecisionBodies.optional(body.reference()), body.revision());
+        ClaimOutcome outcome = workflow.decideClaim(articleId, request);
+        if (outcome instanceof Refused refused) {
+            return refusal(refused);
+        }
+        ArticleReview review = workflow.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
+        return ResponseEntity.ok(review.draft().claim(claimId).map(claim -> ClaimView.of(claim, review))
+                .orElseThrow(() -> new IllegalStateException("decided claim vanished")));
+    }
+
+    @PostMapping("/{articleId}/decision")
+    public ResponseEntity<?> signOff(@PathVariable String articleId, @Valid @RequestBody SignOffBody body,
+            Authentication authentication) {
+        SignOffRequest request = new SignOffRequest(actor(authentication), SignOffDecision.valueOf(body.decision()),
+                DecisionBodies.optional(body.comment()), DecisionBodies.optional(body.contentHash()));
+        SignOffOutcome outcome = workflow.signOff(articleId, request);
+        if (outcome instanceof SignOffOutcome.Approved approved) {
+            return ResponseEntity.ok(new SignOffView(articleId, approved.draft().revision(), "APPROVED",
+                    approved.draft().contentHash()));
+        }
+        if (outcome instanceof SignOffOutcome.Returned returned) {
+            return ResponseEntity.ok(new SignOffView(articleId, returned.event().revision(),
+                    returned.event().outcome().status().name(), returned.event().contentHash()));
+        }
+        if (outcome instanceof Blocked blocked) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "The review gate blocks this approval: " + String.join("; ", blocked.reasons()));
+            problem.setTitle("Approval blocked");
+            problem.setProperty("reasons", blocked.reasons());
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+        return refusal((Refused) outcome);
+    }
+
+    private Actor actor(Authentication authentication) {
+        return staff.find(authentication.getName())
+                .orElseThrow(() -> new AccessDeniedException("not a configured member of staff"));
+    }
+
+    private static ResponseEntity<ProblemDetail> refusal(Refused refused) {
+        HttpStatus status = switch (refused.refusal()) {
+            case NOT_A_CREDENTIALED_REVIEWER, OWN_ARTICLE -> HttpStatus.FORBIDDEN;
+            case UNKNOWN_CLAIM -> HttpStatus.NOT_FOUND;
+            case REVISION_CLOSED, STALE_REVISION -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.reason());
+        problem.setTitle(switch (refused.refusal()) {
+            case NOT_A_CREDENTIALED_REVIEWER -> "Not a credentialed medical reviewer";
+            case OWN_ARTICLE -> "Own article";
+            case UNKNOWN_CLAIM -> "Unknown claim";
+            case REVISION_CLOSED -> "Revision not open";
+            case STALE_REVISION -> "Stale revision";
+        });
+        problem.setProperty("reasons", List.of(refused.reason()));
+        return ResponseEntity.status(status).body(problem);
+    }
+}

@@ -1,0 +1,81 @@
+package org.vetted.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Starts a real single-node Kafka broker and the four services, waits until all are healthy, stops all on exit. */
+@Command(name = "vetted-stack", mixinStandardHelpOptions = true,
+        description = "Runs the Vetted pipeline on this machine: a KRaft Kafka broker plus intake, review, rendering "
+                + "and distribution. Ctrl-C stops everything it started.")
+public final class LocalStack implements Callable<Integer> {
+    @Option(names = "--data-dir", defaultValue = ".vetted-local", description = "Broker data and logs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--services-dir", defaultValue = "services", description = "Where the services' target/*.jar are (default: ${DEFAULT-VALUE}).")
+    Path servicesDir;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
+    int controllerPort;
+
+    @Option(names = "--profile", defaultValue = "local", description = "Spring profile for the services; 'local' has the demo accounts (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--broker-only", description = "Start only the broker (to run services from an IDE).")
+    boolean brokerOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        KafkaBroker broker = new KafkaBroker(dataDir, kafkaPort, controllerPort);
+        ServiceFleet fleet = new ServiceFleet(ServiceFleet.DEFAULT_SERVICES);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping services and broker...");
+            fleet.close();
+            broker.close();
+            stopped.countDown();
+        }, "vetted-stack-shutdown"));
+
+        System.out.println("Starting Kafka (KRaft, single node) on " + broker.bootstrapServers() + ", data in " + dataDir.toAbsolutePath());
+        broker.start(Duration.ofMinutes(2));
+        if (!brokerOnly) {
+            System.out.println("Starting intake, review, rendering and distribution (logs in " + dataDir.resolve("logs").toAbsolutePath() + ")");
+            fleet.start(servicesDir, broker.bootstrapServers(), List.of("--spring.profiles.active=" + profile),
+                    dataDir.resolve("logs"));
+            fleet.awaitHealthy(Duration.ofMinutes(4));
+        }
+        printSummary(broker, fleet);
+        stopped.await();
+        return 0;
+    }
+
+    private void printSummary(KafkaBroker broker, ServiceFleet fleet) {
+        System.out.println();
+        System.out.println("Vetted is up. Kafka: " + broker.bootstrapServers());
+        if (!brokerOnly) {
+            for (ServiceFleet.Service service : fleet.services()) {
+                System.out.printf("  %-13s %s%n", service.name(), service.baseUrl());
+            }
+            System.out.println("  published pages: http://localhost:8084/articles/{slug}, feed: http://localhost:8084/feed.json");
+            System.out.println("Demo accounts (profile local), user/password:");
+            System.out.println("  writers:            wanda/wanda-pass, walter/walter-pass");
+            System.out.println("  medical reviewers:  rita/rita-pass (MD), paul/paul-pass (PharmD)");
+            System.out.println("  writer + reviewer:  dana/dana-pass (RD)");
+            System.out.println("  editor:             eddie/eddie-pass");
+        }
+        System.out.println("Press Ctrl-C to stop everything.");
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LocalStack()).execute(args));
+    }
+}

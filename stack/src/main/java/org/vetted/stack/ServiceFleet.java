@@ -1,0 +1,103 @@
+package org.vetted.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services as child JVMs, each from its Spring Boot jar, all pointed at one Kafka cluster.
+ * Used by the local stack and by the end-to-end tests, so both run the very jars that ship.
+ */
+public final class ServiceFleet implements AutoCloseable {
+    public record Service(String name, int port) {
+        public String baseUrl() {
+            return "http://localhost:" + port;
+        }
+    }
+
+    public static final List<Service> DEFAULT_SERVICES = List.of(
+            new Service("intake", 8081), new Service("review", 8082),
+            new Service("rendering", 8083), new Service("distribution", 8084));
+
+    private final List<Service> services;
+    private final List<ManagedProcess> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ServiceFleet(List<Service> services) {
+        this.services = List.copyOf(services);
+    }
+
+    public List<Service> services() {
+        return services;
+    }
+
+    /**
+     * Starts every service with {@code KAFKA_BOOTSTRAP_SERVERS} and {@code PORT} set, plus {@code extraArgs}
+     * (Spring properties such as {@code --spring.profiles.active=local}).
+     */
+    public ServiceFleet start(Path servicesDir, String bootstrapServers, List<String> extraArgs, Path logDir)
+            throws IOException {
+        for (Service service : services) {
+            Path jar = servicesDir.resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("missing " + jar + ": build first (./mvnw -B -DskipTests install)");
+            }
+            Map<String, String> env = new HashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+            env.put("PORT", Integer.toString(service.port()));
+            processes.add(ManagedProcess.javaJar(service.name(),
+                    // Small heaps and C1 only: four services and a broker share two cores at start.
+                    List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                    jar, extraArgs, env, logDir.resolve(service.name() + ".log")));
+        }
+        return this;
+    }
+
+    /** Waits until every service answers UP on /actuator/health; fails with the log tail of one that died. */
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < services.size(); i++) {
+            Service service = services.get(i);
+            ManagedProcess process = processes.get(i);
+            while (!isUp(service)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.name() + " exited during start:\n" + process.logTail());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.name() + " not healthy within " + timeout + ":\n"
+                            + process.logTail());
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private boolean isUp(Service service) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    public List<ManagedProcess> processes() {
+        return List.copyOf(processes);
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(process -> process.stop(Duration.ofSeconds(20)));
+    }
+}
