@@ -8,18 +8,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.junit.jupiter.api.TestInstance;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
@@ -194,6 +201,39 @@ abstract class PipelineScenarios {
                 .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("hash"));
         assertThat(kafka.recordsFor(Topics.RENDERED, articleId)).isEmpty();
         assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
+    }
+
+    @Test
+    void aReaderSeesThePublishedPageInABrowserWithNothingExecutable() throws IOException {
+        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        Http.Response response = Http.post(intake + "/api/drafts", "walter", "text/markdown; charset=UTF-8",
+                fixture("melatonin-jet-lag.md"));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String articleId = response.json().path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(articleId, 1);
+        approveEveryClaim("paul", articleId, underReview);
+        assertThat(signOff("paul", articleId, "APPROVE", underReview.path("contentHash").asString()).status()).isEqualTo(200);
+        ArticlePublished published = awaitPublished(articleId, 1);
+
+        Path profile = Files.createTempDirectory("vetted-chromium");
+        ChromeDriver browser = Browser.start(profile);
+        try {
+            browser.get(published.getUrl());
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Does Melatonin Help With Jet Lag?");
+            assertThat(browser.findElement(By.tagName("body")).getText())
+                    .contains("Medically reviewed by Paul Park, PharmD")
+                    .contains("Doses of 0.5 mg to 5 mg");
+            assertThat(browser.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
+            assertThat(browser.findElements(By.cssSelector("script, img[onerror], [onerror]"))).isEmpty();
+            for (WebElement link : browser.findElements(By.tagName("a"))) {
+                assertThat(String.valueOf(link.getAttribute("href")).toLowerCase(Locale.ROOT)).doesNotStartWith("javascript:");
+            }
+            Path shot = Path.of(System.getProperty("vetted.logs.dir", "target"), "published-page.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
     }
 
     // --- the steps, as a writer and a reviewer take them

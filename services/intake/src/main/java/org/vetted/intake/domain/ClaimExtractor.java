@@ -18,7 +18,7 @@ import opennlp.tools.tokenize.SimpleTokenizer;
 
 /**
  * Finds candidate health claims: sentences (split by OpenNLP's sentence detector) that name a health or body term
- * together with an effect verb, a mechanism, a risk or a dose. Questions and pure attributions ("she adds.") are
+ * together with an effect verb, a mechanism, a risk or a dose, or that states an amount ("270 mg"). Questions and pure attributions ("she adds.") are
  * not claims. Each claim is classified (DOSE, RISK, MECHANISM, else EFFECT) and marked hedged when it is softened
  * ("is thought to", "potentially", or a modal verb that the POS tagger tags MD). Headings are examined too: a
  * heading such as "It May Help Your Sleep" asserts an effect. Thread-safe: the OpenNLP tools, which are not, are
@@ -71,10 +71,11 @@ public final class ClaimExtractor {
             return;
         }
         String content = LEADING_ATTRIBUTION.matcher(ATTRIBUTION.matcher(canonical).replaceFirst("")).replaceFirst("");
-        if (content.codePoints().noneMatch(Character::isLetter) || !lexicon.health.matcher(content).find()) {
+        boolean amount = lexicon.hasAmount(content);
+        if (content.codePoints().noneMatch(Character::isLetter) || !(amount || lexicon.health.matcher(content).find())) {
             return;
         }
-        boolean dose = lexicon.hasAmount(content) || lexicon.dose.matcher(content).find();
+        boolean dose = amount || lexicon.dose.matcher(content).find();
         boolean risk = lexicon.risk.matcher(content).find();
         boolean mechanism = lexicon.mechanism.matcher(content).find();
         boolean effect = lexicon.effect.matcher(content).find();

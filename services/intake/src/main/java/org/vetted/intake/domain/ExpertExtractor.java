@@ -28,7 +28,8 @@ public final class ExpertExtractor {
             "He", "She", "They", "It", "We", "I", "You", "This", "That", "The", "A", "An", "Research", "Experts",
             "Studies", "Doctors", "Science", "Everyone", "Someone", "One", "Who", "What", "And", "But", "Also", "So");
     private static final String VERB = "(?:says|said|explains|explained|adds|added|notes|noted|writes|wrote|tells|told|cautions|warns|recommends)";
-    private static final String WORD = "\\p{Lu}[\\p{L}'’\\-]*\\.?";
+    /** A capitalised word, or an initial ("Q."); a full stop after a word ends the sentence, not the name. */
+    private static final String WORD = "(?:\\p{Lu}\\.(?=\\s+\\p{Lu})|\\p{Lu}[\\p{L}'’\\-]*+)";
     private static final String NAME = "(" + WORD + "(?:\\s+" + WORD + "){0,3})";
     private static final String CREDS;
     /** "says NAME, CRED" and "NAME, CRED, a ...": a place ("Baltimore, MD") is neither. */

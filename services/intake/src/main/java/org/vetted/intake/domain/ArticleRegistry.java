@@ -1,0 +1,99 @@
+package org.vetted.intake.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Intake's in-memory view of every article: ids, latest revision, authors, slugs, status and history, projected
+ * from the article events. Applying an event twice (same eventId) changes nothing, so intake can record its own
+ * submission at once and meet it again on the topic later. Events of an older revision enter the history but leave
+ * the status alone; for the latest revision a status never moves back (events of several topics arrive in any order).
+ * Thread-safe. Memory grows with the number of articles and events: fine for an editorial pipeline's volume.
+ */
+public final class ArticleRegistry implements KnownArticles {
+    private final Map<String, Entry> articles = new LinkedHashMap<>();
+    private final Set<String> seenEvents = new HashSet<>();
+    private final Set<String> slugs = new HashSet<>();
+
+    private static final class Entry {
+        final String articleId;
+        String slug;
+        ArticleEvent.DraftRecorded latestDraft;
+        int revision;
+        ArticleStatus status = ArticleStatus.SUBMITTED;
+        final List<ArticleView.HistoryEntry> history = new ArrayList<>();
+
+        Entry(String articleId) {
+            this.articleId = articleId;
+        }
+    }
+
+    /** @return false when this event was applied before */
+    public synchronized boolean apply(ArticleEvent event) {
+        if (!seenEvents.add(event.eventId())) {
+            return false;
+        }
+        Entry entry = articles.computeIfAbsent(event.articleId(), Entry::new);
+        if (event instanceof ArticleEvent.DraftRecorded draft) {
+            if (entry.slug == null) {
+                entry.slug = draft.slug();
+                slugs.add(draft.slug());
+            }
+            if (entry.latestDraft == null || draft.revision() >= entry.latestDraft.revision()) {
+                entry.latestDraft = draft;
+            }
+        }
+        if (event.revision() > entry.revision) {
+            entry.revision = event.revision();
+            entry.status = event.status();
+        } else if (event.revision() == entry.revision && event.status().supersedes(entry.status)) {
+            entry.status = event.status();
+        }
+        entry.history.add(new ArticleView.HistoryEntry(event.at(), event.revision(), event.event(), event.status(),
+                event.actor(), event.detail()));
+        return true;
+    }
+
+    public synchronized Optional<ArticleView> view(String articleId) {
+        return Optional.ofNullable(articles.get(articleId)).map(ArticleRegistry::toView);
+    }
+
+    public synchronized List<ArticleView> all() {
+        return articles.values().stream().map(ArticleRegistry::toView).toList();
+    }
+
+    @Override
+    public synchronized Optional<KnownArticle> find(String articleId) {
+        Entry entry = articles.get(articleId);
+        if (entry == null || entry.latestDraft == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new KnownArticle(entry.articleId, entry.slug,
+                Math.max(entry.revision, entry.latestDraft.revision()), entry.latestDraft.authors()));
+    }
+
+    @Override
+    public synchronized boolean slugTaken(String slug) {
+        return slugs.contains(slug);
+    }
+
+    private static ArticleView toView(Entry entry) {
+        ArticleEvent.DraftRecorded draft = entry.latestDraft;
+        List<ArticleView.HistoryEntry> history = new ArrayList<>(entry.history);
+        history.sort(Comparator.comparing(ArticleView.HistoryEntry::at).thenComparing(ArticleView.HistoryEntry::revision));
+        return new ArticleView(entry.articleId, entry.slug, draft == null ? null : draft.title(), entry.revision,
+                entry.status, draft == null ? null : draft.contentHash(), draft == null ? List.of() : draft.authors(),
+                history);
+    }
+
+    /** For tests and diagnostics: how many articles are known. */
+    public synchronized int size() {
+        return articles.size();
+    }
+}

@@ -1,0 +1,111 @@
+package org.vetted.rendering.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.stream.binder.test.InputDestination;
+import org.springframework.cloud.stream.binder.test.OutputDestination;
+import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.contract.ContentHash;
+import org.vetted.contract.Topics;
+import org.vetted.events.Approval;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticleRendered;
+import org.vetted.events.Author;
+import org.vetted.events.Reviewer;
+
+@SpringBootTest(properties = {
+        "spring.cloud.stream.bindings.renderArticle-in-0.consumer.max-attempts=1",
+        "vetted.rendering.byline-zone=America/New_York"})
+@Import({TestChannelBinderConfiguration.class, RenderArticleBindingTest.FixedClock.class})
+class RenderArticleBindingTest {
+    static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    InputDestination input;
+    @Autowired
+    OutputDestination output;
+
+    @Test
+    void approvedArticleIsRenderedToArticleRenderedKeyedByArticleId() {
+        ArticleApproved approved = approved("Walking may ease back pain.\n\n<script>alert(1)</script>");
+
+        input.send(MessageBuilder.withPayload(approved).setHeader(KafkaHeaders.KEY, "art-7").build(), Topics.APPROVED);
+
+        Message<byte[]> message = output.receive(0, Topics.RENDERED);
+        assertThat(message).isNotNull();
+        assertThat(message.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("art-7");
+        assertThat((Object) message.getPayload()).isInstanceOfSatisfying(ArticleRendered.class, rendered -> {
+            assertThat(rendered.getArticleId()).isEqualTo("art-7");
+            assertThat(rendered.getRevision()).isEqualTo(2);
+            assertThat(rendered.getSlug()).isEqualTo("walking-back-pain");
+            assertThat(rendered.getBodyMarkdown()).isEqualTo(approved.getBodyMarkdown());
+            assertThat(rendered.getSourceHash()).isEqualTo(approved.getApproval().getContentHash());
+            assertThat(rendered.getApproval()).isEqualTo(approved.getApproval());
+            assertThat(rendered.getAuthors()).isEqualTo(approved.getAuthors());
+            assertThat(rendered.getTags()).containsExactly("back pain", "exercise");
+            assertThat(rendered.getRenderedAt()).isEqualTo(NOW);
+            assertThat(rendered.getEventId()).isNotBlank().isNotEqualTo(approved.getEventId());
+            assertThat(rendered.getHtml())
+                    .startsWith("<p>Walking may ease back pain.</p>")
+                    .contains("&lt;script&gt;")
+                    .endsWith("<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>");
+        });
+    }
+
+    @Test
+    void approvalWhoseBodyWasTamperedWithProducesNothing() {
+        ArticleApproved approved = approved("Walking may ease back pain.");
+        approved.setBodyMarkdown("Walking cures back pain.");
+
+        input.send(MessageBuilder.withPayload(approved).setHeader(KafkaHeaders.KEY, "art-7").build(), Topics.APPROVED);
+
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+    }
+
+    private static ArticleApproved approved(String body) {
+        String title = "Can Walking Ease Back Pain?";
+        String summary = "What gentle movement can and cannot do.";
+        return ArticleApproved.newBuilder()
+                .setEventId("approved-1")
+                .setArticleId("art-7")
+                .setSlug("walking-back-pain")
+                .setTitle(title)
+                .setSummary(summary)
+                .setAuthors(List.of(new Author("wanda", "Wanda Writer")))
+                .setTags(List.of("back pain", "exercise"))
+                .setBodyMarkdown(body)
+                .setApproval(Approval.newBuilder()
+                        .setRevision(2)
+                        .setContentHash(ContentHash.of(title, summary, body))
+                        .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                        .setClaimReviewers(List.of(new Reviewer("paul", "Paul Park", "PharmD")))
+                        // 01:30 UTC on the 26th is still the 25th in New York.
+                        .setApprovedAt(Instant.parse("2026-11-26T01:30:00Z"))
+                        .build())
+                .build();
+    }
+}

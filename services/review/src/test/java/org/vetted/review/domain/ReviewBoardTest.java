@@ -1,0 +1,145 @@
+package org.vetted.review.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.vetted.review.domain.ReviewBoard.Applied;
+import org.vetted.review.domain.ReviewEvent.ClaimDecided;
+import org.vetted.review.domain.ReviewEvent.DraftArrived;
+import org.vetted.review.domain.ReviewEvent.RevisionApproved;
+import org.vetted.review.domain.ReviewEvent.RevisionReturned;
+
+class ReviewBoardTest {
+    private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
+    private final ReviewBoard board = new ReviewBoard();
+
+    private static ClaimDecided decided(String eventId, Draft draft, Claim claim, ClaimVerdict verdict) {
+        return new ClaimDecided(eventId, draft.articleId(), draft.revision(), draft.contentHash(),
+                new ClaimDecision(claim.id(), verdict, null, null, Actors.RITA.asReviewer(), AT));
+    }
+
+    private static RevisionApproved approved(String eventId, Draft draft) {
+        return new RevisionApproved(eventId, draft.articleId(), new Approval(draft.revision(), draft.contentHash(),
+                Actors.RITA.asReviewer(), List.of(Actors.RITA.asReviewer()), AT), null);
+    }
+
+    private ArticleReview current() {
+        return board.find(Drafts.ARTICLE).orElseThrow();
+    }
+
+    @Test
+    void aSubmittedDraftOpensForReview() {
+        assertThat(board.apply(new DraftArrived("d1", Drafts.revision(1)))).isEqualTo(Applied.APPLIED);
+
+        assertThat(current().status()).isEqualTo(ReviewStatus.OPEN);
+        assertThat(board.awaitingDecision()).extracting(ArticleReview::revision).containsExactly(1);
+    }
+
+    @Test
+    void aNewRevisionResetsTheDecisions() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED));
+
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+
+        assertThat(current().revision()).isEqualTo(2);
+        assertThat(current().decisions()).isEmpty();
+    }
+
+    @Test
+    void editAfterApprovalNeedsANewApproval() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(approved("a1", first));
+        assertThat(board.awaitingDecision()).isEmpty();
+
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+
+        assertThat(current().status()).isEqualTo(ReviewStatus.OPEN);
+        assertThat(current().approval()).isNull();
+        assertThat(board.awaitingDecision()).extracting(ArticleReview::revision).containsExactly(2);
+    }
+
+    @Test
+    void replayingTheSameEventsChangesNothing() {
+        Draft first = Drafts.revision(1);
+        ReviewEvent rejected = decided("c1", first, Drafts.NAUSEA, ClaimVerdict.REJECTED);
+        ReviewEvent approvedLater = decided("c2", first, Drafts.NAUSEA, ClaimVerdict.APPROVED);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(rejected);
+        board.apply(approvedLater);
+
+        assertThat(board.apply(new DraftArrived("d1", first))).isEqualTo(Applied.DUPLICATE);
+        assertThat(board.apply(rejected)).isEqualTo(Applied.DUPLICATE);
+
+        assertThat(current().decisionFor(Drafts.NAUSEA.id())).get()
+                .extracting(ClaimDecision::verdict).isEqualTo(ClaimVerdict.APPROVED);
+    }
+
+    @Test
+    void aDraftOlderThanTheKnownRevisionIsIgnored() {
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+
+        assertThat(board.apply(new DraftArrived("d1", Drafts.revision(1)))).isEqualTo(Applied.IGNORED);
+        assertThat(current().revision()).isEqualTo(2);
+    }
+
+    @Test
+    void decisionsForAnOlderRevisionAreIgnored() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+
+        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED))).isEqualTo(Applied.IGNORED);
+        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.IGNORED);
+        assertThat(current().status()).isEqualTo(ReviewStatus.OPEN);
+    }
+
+    @Test
+    void aDecisionReadBeforeItsDraftWaitsForIt() {
+        Draft first = Drafts.revision(1);
+
+        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED))).isEqualTo(Applied.PENDING);
+        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.PENDING);
+        board.apply(new DraftArrived("d1", first));
+
+        assertThat(current().status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(current().decisionFor(Drafts.NAUSEA.id())).isPresent();
+    }
+
+    @Test
+    void aWaitingDecisionIsDroppedWhenANewerRevisionArrivesFirst() {
+        board.apply(approved("a1", Drafts.revision(1)));
+
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+        board.apply(new DraftArrived("d1", Drafts.revision(1)));
+
+        assertThat(current().revision()).isEqualTo(2);
+        assertThat(current().status()).isEqualTo(ReviewStatus.OPEN);
+    }
+
+    @Test
+    void aDecisionForOtherTextIsIgnored() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+        ClaimDecided forOtherText = new ClaimDecided("c1", first.articleId(), 1, "sha256:other",
+                new ClaimDecision(Drafts.NAUSEA.id(), ClaimVerdict.APPROVED, null, null, Actors.RITA.asReviewer(), AT));
+
+        assertThat(board.apply(forOtherText)).isEqualTo(Applied.IGNORED);
+    }
+
+    @Test
+    void aReturnedRevisionLeavesTheQueue() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+
+        board.apply(new RevisionReturned("r1", first.articleId(), 1, first.contentHash(), ReviewOutcome.REJECTED,
+                "unsafe advice", List.of(), Actors.RITA.asReviewer(), AT));
+
+        assertThat(current().status()).isEqualTo(ReviewStatus.REJECTED);
+        assertThat(board.awaitingDecision()).isEmpty();
+    }
+}

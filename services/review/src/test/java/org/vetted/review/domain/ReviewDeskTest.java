@@ -1,0 +1,110 @@
+package org.vetted.review.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ReviewDeskTest {
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private final ReviewDesk desk = ReviewDesk.withDefaultRules();
+
+    private static ClaimDecisionRequest decide(Actor actor, String claimId, ClaimVerdict verdict) {
+        return new ClaimDecisionRequest(actor, claimId, verdict, null, null, null);
+    }
+
+    private ArticleReview decided(ArticleReview review, ClaimOutcome outcome) {
+        return review.withDecision(((ClaimOutcome.Decided) outcome).event().decision());
+    }
+
+    @Test
+    void aCredentialedReviewerDecidesAClaimOfTheCurrentText() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+
+        ClaimOutcome outcome = desk.decideClaim(review, decide(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED), "e1", NOW);
+
+        assertThat(outcome).isInstanceOfSatisfying(ClaimOutcome.Decided.class, decided -> {
+            assertThat(decided.event().contentHash()).isEqualTo(review.draft().contentHash());
+            assertThat(decided.event().decision().reviewer()).isEqualTo(new Reviewer("rita", "Rita Reyes", "MD"));
+        });
+    }
+
+    @Test
+    void claimDecisionRulesRefuseWithTheirReason() {
+        ArticleReview review = ArticleReview.opened(Drafts.coWrittenByDana());
+
+        assertThat(desk.decideClaim(review, decide(Actors.WANDA, "c-nausea", ClaimVerdict.APPROVED), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.NOT_A_CREDENTIALED_REVIEWER);
+        assertThat(desk.decideClaim(review, decide(Actors.DANA, "c-nausea", ClaimVerdict.APPROVED), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.OWN_ARTICLE);
+        assertThat(desk.decideClaim(review, decide(Actors.RITA, "c-missing", ClaimVerdict.APPROVED), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.UNKNOWN_CLAIM);
+        assertThat(desk.decideClaim(review.returned(ReviewOutcome.REJECTED),
+                decide(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.REVISION_CLOSED);
+        assertThat(desk.decideClaim(review,
+                new ClaimDecisionRequest(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED, null, null, 7), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
+    }
+
+    @Test
+    void approvalCarriesTheDistinctClaimReviewersAndTheHash() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+        review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED), "1", NOW));
+        review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.APPROVED), "2", NOW));
+        String hash = review.draft().contentHash();
+
+        SignOffOutcome outcome = desk.signOff(review,
+                new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, "fine", hash), "3", NOW);
+
+        assertThat(outcome).isInstanceOfSatisfying(SignOffOutcome.Approved.class, approved -> {
+            Approval approval = approved.event().approval();
+            assertThat(approval.signedOffBy().username()).isEqualTo("paul");
+            assertThat(approval.claimReviewers()).extracting(Reviewer::username).containsExactly("rita");
+            assertThat(approval.contentHash()).isEqualTo(hash);
+            assertThat(approved.draft()).isEqualTo(Drafts.withTwoClaims());
+        });
+    }
+
+    @Test
+    void reDecidingAClaimReplacesTheEarlierDecision() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+        review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.REJECTED), "1", NOW));
+        review = decided(review, desk.decideClaim(review, decide(Actors.PAUL, "c-dose", ClaimVerdict.APPROVED), "2", NOW));
+
+        assertThat(review.rejectedClaimIds()).isEmpty();
+        assertThat(review.decisionFor("c-dose")).get().extracting(d -> d.reviewer().username()).isEqualTo("paul");
+    }
+
+    @Test
+    void requestingChangesListsTheRejectedClaims() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+        review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.REJECTED), "1", NOW));
+
+        SignOffOutcome outcome = desk.signOff(review,
+                new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, "cite the dose", null), "2", NOW);
+
+        assertThat(outcome).isInstanceOfSatisfying(SignOffOutcome.Returned.class, returned -> {
+            assertThat(returned.event().outcome()).isEqualTo(ReviewOutcome.CHANGES_REQUESTED);
+            assertThat(returned.event().rejectedClaimIds()).isEqualTo(List.of("c-dose"));
+        });
+    }
+
+    @Test
+    void anAuthorCannotRejectTheirOwnArticleEither() {
+        ArticleReview review = ArticleReview.opened(Drafts.coWrittenByDana());
+
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.DANA, SignOffDecision.REJECT, null, null), "e", NOW))
+                .isEqualTo(new Refused(Refusal.OWN_ARTICLE, "a reviewer may not sign off an article they wrote"));
+    }
+
+    @Test
+    void approvingWithAnUndecidedClaimIsBlocked() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, null), "e", NOW))
+                .isInstanceOfSatisfying(Blocked.class, blocked -> assertThat(blocked.reasons()).hasSize(2));
+    }
+}
