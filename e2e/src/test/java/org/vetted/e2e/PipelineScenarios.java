@@ -186,7 +186,7 @@ abstract class PipelineScenarios {
         List<ConsumerRecord<String, byte[]>> dead = kafka.recordsFor(deadLetters, articleId);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(garbage);
-        assertThat(header(dead.get(0), "kafka_dlt-exception-message")).hasValueSatisfying(
+        assertThat(header(dead.get(0), Topics.DEAD_LETTER_REASON_HEADER)).hasValueSatisfying(
                 message -> assertThat(message).contains("C3 01"));
     }
 
@@ -197,7 +197,7 @@ abstract class PipelineScenarios {
 
         String deadLetters = Topics.deadLetter(Topics.APPROVED, "rendering");
         await().atMost(PIPELINE).until(() -> !kafka.recordsFor(deadLetters, articleId).isEmpty());
-        assertThat(header(kafka.recordsFor(deadLetters, articleId).get(0), "kafka_dlt-exception-message"))
+        assertThat(header(kafka.recordsFor(deadLetters, articleId).get(0), Topics.DEAD_LETTER_REASON_HEADER))
                 .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("hash"));
         assertThat(kafka.recordsFor(Topics.RENDERED, articleId)).isEmpty();
         assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();

@@ -23,6 +23,12 @@ public final class Topics {
     public static final List<String> ALL =
             List.of(DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, RENDERED, PUBLISHED);
 
+    /**
+     * Header on every dead letter: the root cause in one line, for operators (Spring Kafka's
+     * {@code kafka_dlt-exception-*} headers carry the outer exception and the stack trace).
+     */
+    public static final String DEAD_LETTER_REASON_HEADER = "vetted-dead-letter-reason";
+
     /** Where a consumer group parks the records of {@code topic} it cannot process. */
     public static String deadLetter(String topic, String group) {
         return topic + "." + group + ".dlt";

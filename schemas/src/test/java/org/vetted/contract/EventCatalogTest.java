@@ -17,7 +17,7 @@ class EventCatalogTest {
 
     @Test
     void roundTripsAnEventThroughSingleObjectEncoding() {
-        DraftSubmitted draft = Events.draft();
+        DraftSubmitted draft = EventsForTests.draft();
         byte[] bytes = catalog.encode(draft);
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
         assertThat(bytes[1]).isEqualTo((byte) 0x01);
@@ -26,7 +26,7 @@ class EventCatalogTest {
 
     @Test
     void serializerAndDeserializerAgreeAndPassRawBytesThrough() {
-        DraftSubmitted draft = Events.draft();
+        DraftSubmitted draft = EventsForTests.draft();
         byte[] bytes = new EventSerializer().serialize("t", draft);
         assertThat(new EventDeserializer().deserialize("t", bytes)).isEqualTo(draft);
         byte[] raw = {1, 2, 3};
@@ -39,7 +39,7 @@ class EventCatalogTest {
         Schema released = catalog.releasedSchemas(DraftSubmitted.getClassSchema().getFullName()).get(0);
         Schema older = withoutField(released, "summary");
         GenericRecord old = new GenericData.Record(older);
-        DraftSubmitted current = Events.draft();
+        DraftSubmitted current = EventsForTests.draft();
         for (Schema.Field field : older.getFields()) {
             old.put(field.name(), GenericData.get().deepCopy(field.schema(), toGeneric(current, field.name())));
         }
@@ -62,7 +62,7 @@ class EventCatalogTest {
 
     @Test
     void refusesAnUnknownWriterSchema() {
-        byte[] bytes = catalog.encode(Events.draft());
+        byte[] bytes = catalog.encode(EventsForTests.draft());
         bytes[5] ^= 0x5A;
         assertThatThrownBy(() -> catalog.decode(bytes))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -71,7 +71,7 @@ class EventCatalogTest {
 
     @Test
     void refusesATruncatedBody() {
-        byte[] bytes = catalog.encode(Events.draft());
+        byte[] bytes = catalog.encode(EventsForTests.draft());
         assertThatThrownBy(() -> catalog.decode(Arrays.copyOf(bytes, 14)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("corrupt");

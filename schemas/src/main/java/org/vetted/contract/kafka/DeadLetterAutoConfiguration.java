@@ -1,5 +1,6 @@
 package org.vetted.contract.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -39,7 +41,8 @@ import org.vetted.contract.Topics;
  * binding), and with transactions on, failures are handled by the after-rollback processor, not the error
  * handler. So each transactional container gets a {@link DefaultAfterRollbackProcessor} whose
  * {@link DeadLetterPublishingRecoverer} writes the original bytes (for a deserialization failure) or the event,
- * plus the cause in the {@code kafka_dlt-exception-*} headers, to {@code <topic>.<group>.dlt}. The dead letter
+ * plus the cause in the {@code kafka_dlt-exception-*} headers and the root cause in
+ * {@link Topics#DEAD_LETTER_REASON_HEADER}, to {@code <topic>.<group>.dlt}. The dead letter
  * and the consumer offset commit in the same transaction. The dead-letter topics are created at start, so a
  * cluster with topic auto-creation off works too. {@link PoisonEventException} is not retried.
  * A consumer that is not transactional is refused: no service may consume outside a transaction.
@@ -66,6 +69,8 @@ public class DeadLetterAutoConfiguration {
                 KafkaTemplate<Object, Object> template = new KafkaTemplate(transactions.getProducerFactory());
                 DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                         (record, cause) -> toDeadLetterTopic(record, group));
+                recoverer.setHeadersFunction((record, failure) -> new RecordHeaders().add(
+                        Topics.DEAD_LETTER_REASON_HEADER, rootCause(failure).getBytes(StandardCharsets.UTF_8)));
                 DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
                         recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
                 afterRollback.addNotRetryableExceptions(PoisonEventException.class);
@@ -103,6 +108,14 @@ public class DeadLetterAutoConfiguration {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not create dead-letter topics in time", e);
         }
+    }
+
+    static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static TopicPartition toDeadLetterTopic(ConsumerRecord<?, ?> record, String group) {

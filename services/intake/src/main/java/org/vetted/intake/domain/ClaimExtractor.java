@@ -20,7 +20,7 @@ import opennlp.tools.tokenize.SimpleTokenizer;
  * Finds candidate health claims: sentences (split by OpenNLP's sentence detector) that name a health or body term
  * together with an effect verb, a mechanism, a risk or a dose, or that states an amount ("270 mg"). Questions and pure attributions ("she adds.") are
  * not claims. Each claim is classified (DOSE, RISK, MECHANISM, else EFFECT) and marked hedged when it is softened
- * ("is thought to", "potentially", or a modal verb that the POS tagger tags MD). Headings are examined too: a
+ * ("is thought to", "potentially", or may/might/could/can used as a modal verb, not as a noun such as "May"). Headings are examined too: a
  * heading such as "It May Help Your Sleep" asserts an effect. Thread-safe: the OpenNLP tools, which are not, are
  * kept per thread; the models are shared.
  */
@@ -94,7 +94,9 @@ public final class ClaimExtractor {
         String[] tokens = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(sentence));
         String[] tags = tagger.get().tag(tokens);
         for (int i = 0; i < tokens.length; i++) {
-            if ("MD".equals(tags[i]) && HEDGING_MODALS.contains(tokens[i].toLowerCase(Locale.ROOT))) {
+            // The tagger tells the modal "may"/"can" from the month "May" and a tin "can" (nouns). It is not asked to
+            // confirm MD itself: the English UD model sometimes tags a clear modal as an adjective.
+            if (HEDGING_MODALS.contains(tokens[i].toLowerCase(Locale.ROOT)) && !tags[i].startsWith("NN")) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.vetted.contract.ContentHash;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ClaimReviewed;
@@ -27,6 +28,11 @@ import org.vetted.review.domain.Reviewer;
 
 /** Avro events of the contract to and from the review domain. The generated classes go no further than here. */
 public final class EventMapper {
+    static {
+        // Loading the catalog trusts the org.vetted.events package, which Avro 1.12 requires before it instantiates
+        // generated classes (deep copies, enum defaults), also where no Kafka deserializer has loaded it yet.
+        EventCatalog.standard();
+    }
 
     /**
      * The domain fact an incoming event states.

@@ -10,13 +10,17 @@ import org.vetted.events.DraftSubmitted;
 import org.vetted.events.Expert;
 
 /** Sample events for the contract's own tests. */
-final class Events {
-    static DraftSubmitted draft() {
-        String title = "Does Vitamin D Help in Winter?";
+public final class EventsForTests {
+    public static DraftSubmitted draft() {
+        return draft("a-1", "Does Vitamin D Help in Winter?");
+    }
+
+    public static DraftSubmitted draft(String articleId, String title) {
+
         String body = "Vitamin D may support bone health.\n";
         return DraftSubmitted.newBuilder()
                 .setEventId("e-1")
-                .setArticleId("a-1")
+                .setArticleId(articleId)
                 .setRevision(1)
                 .setSlug("does-vitamin-d-help-in-winter")
                 .setTitle(title)
@@ -32,6 +36,6 @@ final class Events {
                 .build();
     }
 
-    private Events() {
+    private EventsForTests() {
     }
 }

@@ -1,0 +1,167 @@
+package org.vetted.contract.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.contract.EventCatalog;
+import org.vetted.contract.EventsForTests;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Topics;
+import org.vetted.events.DraftSubmitted;
+
+/**
+ * The shared plumbing on a real KRaft broker, configured as every service is (transactions, read_committed,
+ * native Avro, ErrorHandlingDeserializer): undecodable bytes and a PoisonEventException both land in
+ * {@code <topic>.<group>.dlt} with the cause, and the records behind them on the same partition still flow.
+ */
+class DeadLetterAutoConfigurationIT {
+    private static final String IN = "it.in";
+    private static final String OUT = "it.out";
+    private static final String DLT = IN + ".echo-group.dlt";
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ConfigurableApplicationContext app;
+
+    @SpringBootApplication
+    static class EchoApp {
+        @Bean
+        Function<Message<DraftSubmitted>, Message<DraftSubmitted>> echo() {
+            return message -> {
+                DraftSubmitted draft = message.getPayload();
+                if (draft.getTitle().contains("poison")) {
+                    throw new PoisonEventException("title says poison");
+                }
+                return MessageBuilder.withPayload(draft).setHeader(KafkaHeaders.KEY, draft.getArticleId()).build();
+            };
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1, IN, OUT);
+        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
+        broker.afterPropertiesSet();
+        String p = "--spring.cloud.stream.";
+        app = new SpringApplicationBuilder(EchoApp.class).web(org.springframework.boot.WebApplicationType.NONE).run(
+                "--spring.application.name=echo",
+                "--spring.cloud.function.definition=echo",
+                p + "bindings.echo-in-0.destination=" + IN,
+                p + "bindings.echo-in-0.group=echo-group",
+                p + "bindings.echo-in-0.consumer.use-native-decoding=true",
+                p + "bindings.echo-in-0.consumer.max-attempts=2",
+                p + "bindings.echo-out-0.destination=" + OUT,
+                p + "bindings.echo-out-0.producer.use-native-encoding=true",
+                p + "kafka.bindings.echo-in-0.consumer.start-offset=earliest",
+                p + "kafka.binder.brokers=" + broker.getBrokersAsString(),
+                p + "kafka.binder.required-acks=all",
+                p + "kafka.binder.consumer-properties.isolation.level=read_committed",
+                p + "kafka.binder.consumer-properties.key.deserializer=" + StringDeserializer.class.getName(),
+                p + "kafka.binder.consumer-properties.value.deserializer=org.springframework.kafka.support.serializer.ErrorHandlingDeserializer",
+                p + "kafka.binder.consumer-properties.spring.deserializer.value.delegate.class=org.vetted.contract.EventDeserializer",
+                p + "kafka.binder.transaction.transaction-id-prefix=echo-" + UUID.randomUUID() + "-",
+                p + "kafka.binder.transaction.producer.configuration.key.serializer=" + StringSerializer.class.getName(),
+                p + "kafka.binder.transaction.producer.configuration.value.serializer=org.vetted.contract.EventSerializer",
+                p + "kafka.binder.transaction.producer.configuration.enable.idempotence=true",
+                p + "kafka.binder.transaction.producer.configuration.acks=all");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void undecodableBytesAndPoisonEventsAreDeadLetteredAndTheNextRecordFlows() {
+        String key = "article-" + UUID.randomUUID();
+        byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+        DraftSubmitted poison = EventsForTests.draft(key, "poison pill");
+        DraftSubmitted good = EventsForTests.draft(key, "a good draft");
+        send(key, garbage);
+        send(key, EventCatalog.standard().encode(poison));
+        send(key, EventCatalog.standard().encode(good));
+
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(OUT, DLT));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> (r.topic().equals(OUT) ? out : dead).add(r));
+                return out.size() >= 1 && dead.size() >= 2;
+            });
+        }
+
+        assertThat(out).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(key);
+            assertThat(EventCatalog.standard().decode(r.value())).isEqualTo(good);
+        });
+        assertThat(dead).extracting(ConsumerRecord::key).containsOnly(key);
+        assertThat(dead.get(0).value()).isEqualTo(garbage);
+        assertThat(header(dead.get(0), Topics.DEAD_LETTER_REASON_HEADER)).contains("C3 01");
+        assertThat(EventCatalog.standard().decode(dead.get(1).value())).isEqualTo(poison);
+        assertThat(header(dead.get(1), Topics.DEAD_LETTER_REASON_HEADER)).isEqualTo("PoisonEventException: title says poison");
+        assertThat(header(dead.get(1), "kafka_dlt-original-topic")).isEqualTo(IN);
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void send(String key, byte[] value) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>(IN, key, value));
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
+    }
+}

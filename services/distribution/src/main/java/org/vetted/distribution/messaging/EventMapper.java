@@ -1,0 +1,77 @@
+package org.vetted.distribution.messaging;
+
+import java.util.List;
+
+import org.vetted.contract.PoisonEventException;
+import org.vetted.distribution.domain.Approval;
+import org.vetted.distribution.domain.Author;
+import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.RenderedArticle;
+import org.vetted.distribution.domain.Reviewer;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRendered;
+
+/** Avro to domain and back. The generated event classes stop here. */
+final class EventMapper {
+
+    static RenderedArticle toDomain(ArticleRendered event) {
+        org.vetted.events.Approval approval = event.getApproval();
+        if (approval == null || approval.getSignedOffBy() == null) {
+            throw new PoisonEventException("ArticleRendered " + event.getEventId() + " carries no signed approval");
+        }
+        return new RenderedArticle(event.getEventId(), event.getArticleId(), event.getRevision(), event.getSlug(),
+                event.getTitle(), event.getSummary(), authors(event.getAuthors()), tags(event.getTags()),
+                event.getBodyMarkdown(), event.getSourceHash(), event.getHtml(),
+                new Approval(approval.getRevision(), approval.getContentHash(), reviewer(approval.getSignedOffBy()),
+                        approval.getApprovedAt()));
+    }
+
+    static PublishedArticle toDomain(ArticlePublished event) {
+        if (event.getMedicallyReviewedBy() == null || event.getArticleId() == null || event.getSlug() == null) {
+            throw new PoisonEventException("ArticlePublished " + event.getEventId() + " lacks its article id, slug "
+                    + "or reviewer");
+        }
+        return new PublishedArticle(event.getEventId(), event.getArticleId(), event.getRevision(), event.getSlug(),
+                event.getTitle(), event.getSummary(), event.getHtml(), event.getUrl(), authors(event.getAuthors()),
+                tags(event.getTags()), reviewer(event.getMedicallyReviewedBy()), event.getMedicallyReviewedAt(),
+                event.getContentHash(), event.getPublishedAt());
+    }
+
+    static ArticlePublished toEvent(PublishedArticle article) {
+        return ArticlePublished.newBuilder()
+                .setEventId(article.eventId())
+                .setArticleId(article.articleId())
+                .setRevision(article.revision())
+                .setSlug(article.slug())
+                .setTitle(article.title())
+                .setSummary(article.summary())
+                .setHtml(article.html())
+                .setUrl(article.url())
+                .setAuthors(article.authors().stream()
+                        .map(author -> new org.vetted.events.Author(author.username(), author.displayName()))
+                        .toList())
+                .setTags(article.tags())
+                .setMedicallyReviewedBy(new org.vetted.events.Reviewer(article.medicallyReviewedBy().username(),
+                        article.medicallyReviewedBy().displayName(), article.medicallyReviewedBy().credential()))
+                .setMedicallyReviewedAt(article.medicallyReviewedAt())
+                .setContentHash(article.contentHash())
+                .setPublishedAt(article.publishedAt())
+                .build();
+    }
+
+    private static List<Author> authors(List<org.vetted.events.Author> authors) {
+        return authors == null ? List.of()
+                : authors.stream().map(author -> new Author(author.getUsername(), author.getDisplayName())).toList();
+    }
+
+    private static List<String> tags(List<String> tags) {
+        return tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    private static Reviewer reviewer(org.vetted.events.Reviewer reviewer) {
+        return new Reviewer(reviewer.getUsername(), reviewer.getDisplayName(), reviewer.getCredential());
+    }
+
+    private EventMapper() {
+    }
+}

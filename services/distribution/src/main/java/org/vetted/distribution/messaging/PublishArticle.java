@@ -1,0 +1,55 @@
+package org.vetted.distribution.messaging;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.distribution.domain.ApprovalCheck;
+import org.vetted.distribution.domain.ApprovalVerdict;
+import org.vetted.distribution.domain.ArticlePublisher;
+import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.RenderedArticle;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRendered;
+
+/**
+ * The {@code publishArticle} function: article.rendered in, article.published out, keyed by article id.
+ * A rendering whose approval does not cover its source is poison: dead-lettered, nothing published.
+ */
+@Component("publishArticle")
+public class PublishArticle implements Function<Message<ArticleRendered>, Message<ArticlePublished>> {
+    private static final Logger log = LoggerFactory.getLogger(PublishArticle.class);
+
+    private final ApprovalCheck approvalCheck;
+    private final ArticlePublisher publisher;
+    private final Clock clock;
+
+    public PublishArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock) {
+        this.approvalCheck = approvalCheck;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public Message<ArticlePublished> apply(Message<ArticleRendered> message) {
+        RenderedArticle rendered = EventMapper.toDomain(message.getPayload());
+        ApprovalVerdict verdict = approvalCheck.check(rendered);
+        if (verdict instanceof ApprovalVerdict.Rejected rejected) {
+            log.warn("Refusing to publish article {} revision {} (event {}): {}", rendered.articleId(),
+                    rendered.revision(), rendered.eventId(), rejected.reason());
+            throw new PoisonEventException("not published: " + rejected.reason());
+        }
+        PublishedArticle published = publisher.publish(rendered, clock.instant());
+        log.info("Publishing article {} revision {} at {}", published.articleId(), published.revision(),
+                published.url());
+        return MessageBuilder.withPayload(EventMapper.toEvent(published))
+                .setHeader(KafkaHeaders.KEY, published.articleId())
+                .build();
+    }
+}

@@ -1,0 +1,78 @@
+package org.vetted.intake.config;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.vetted.intake.domain.Account;
+import org.vetted.intake.domain.Accounts;
+import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.ClaimExtractor;
+import org.vetted.intake.domain.ClaimLexicon;
+import org.vetted.intake.domain.DraftIntake;
+import org.vetted.intake.domain.DraftRules;
+import org.vetted.intake.domain.EnglishModels;
+import org.vetted.intake.domain.ExpertExtractor;
+import org.vetted.intake.domain.MarkdownDraftParser;
+import org.vetted.intake.domain.PlainTextDraftParser;
+import org.vetted.intake.domain.Role;
+
+/** Builds the domain with {@code new}: the models and lexicon once, the intake rules, the article registry. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityUsersProperties.class)
+public class IntakeConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Accounts accounts(SecurityUsersProperties properties) {
+        List<SecurityUsersProperties.User> users = properties.users();
+        if (users.isEmpty()) {
+            throw new IllegalStateException("No users configured: set vetted.security.users (username, password, "
+                    + "display-name, roles, credential) or run with the 'local' profile for the demo accounts. "
+                    + "Intake does not start without accounts.");
+        }
+        return new Accounts(users.stream().map(IntakeConfiguration::account).toList());
+    }
+
+    static Account account(SecurityUsersProperties.User user) {
+        if (user.username() == null || user.username().isBlank() || user.password() == null || user.password().isBlank()) {
+            throw new IllegalStateException("vetted.security.users: every user needs a username and a password");
+        }
+        if (user.roles().isEmpty()) {
+            throw new IllegalStateException("vetted.security.users: user '" + user.username() + "' has no roles");
+        }
+        if (user.roles().contains(Role.MEDICAL_REVIEWER) && (user.credential() == null || user.credential().isBlank())) {
+            throw new IllegalStateException("vetted.security.users: MEDICAL_REVIEWER '" + user.username()
+                    + "' has no credential (MD, DO, PharmD, RD, ...): a reviewer without one may not review");
+        }
+        String displayName = user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName();
+        return new Account(user.username(), displayName, user.roles(), user.credential());
+    }
+
+    @Bean
+    EnglishModels englishModels() {
+        return EnglishModels.fromClasspath();
+    }
+
+    @Bean
+    ClaimExtractor claimExtractor(EnglishModels models) {
+        return new ClaimExtractor(models, ClaimLexicon.standard());
+    }
+
+    @Bean
+    DraftIntake draftIntake(ClaimExtractor claims, Accounts accounts) {
+        return new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(), claims,
+                new ExpertExtractor(), accounts);
+    }
+
+    @Bean
+    ArticleRegistry articleRegistry() {
+        return new ArticleRegistry();
+    }
+}

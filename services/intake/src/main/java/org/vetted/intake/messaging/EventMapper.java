@@ -1,0 +1,116 @@
+package org.vetted.intake.messaging;
+
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRendered;
+import org.vetted.events.ClaimReviewed;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.events.ReviewOutcome;
+import org.vetted.events.ReviewReturned;
+import org.vetted.events.Reviewer;
+import org.vetted.intake.domain.ArticleEvent;
+import org.vetted.intake.domain.ArticleStatus;
+import org.vetted.intake.domain.Author;
+import org.vetted.intake.domain.Claim;
+import org.vetted.intake.domain.Draft;
+import org.vetted.intake.domain.Expert;
+
+/** Avro events to and from the domain. The generated classes stop here. */
+final class EventMapper {
+
+    static DraftSubmitted toEvent(Draft draft, String eventId, Instant submittedAt) {
+        return DraftSubmitted.newBuilder()
+                .setEventId(eventId)
+                .setArticleId(draft.articleId())
+                .setRevision(draft.revision())
+                .setSlug(draft.slug())
+                .setTitle(draft.title())
+                .setSummary(draft.summary())
+                .setAuthors(draft.authors().stream().map(EventMapper::toEvent).toList())
+                .setTags(draft.tags())
+                .setBodyMarkdown(draft.bodyMarkdown())
+                .setContentHash(draft.contentHash())
+                .setClaims(draft.claims().stream().map(EventMapper::toEvent).toList())
+                .setExperts(draft.experts().stream().map(EventMapper::toEvent).toList())
+                .setWarnings(draft.warnings())
+                .setSubmittedAt(submittedAt)
+                .build();
+    }
+
+    /** What the status projection records of the submission intake itself just published. */
+    static ArticleEvent.DraftRecorded recorded(Draft draft, String eventId, Instant submittedAt, String submitter) {
+        return new ArticleEvent.DraftRecorded(eventId, draft.articleId(), draft.revision(), submittedAt, draft.slug(),
+                draft.title(), draft.contentHash(), draft.authors(), submitter, describe(draft.claims().size(),
+                draft.experts().size(), draft.warnings().size()));
+    }
+
+    static ArticleEvent toArticleEvent(SpecificRecordBase record) {
+        if (record instanceof DraftSubmitted e) {
+            String actor = e.getAuthors().isEmpty() ? "unknown" : e.getAuthors().get(0).getUsername();
+            return new ArticleEvent.DraftRecorded(e.getEventId(), e.getArticleId(), e.getRevision(), e.getSubmittedAt(),
+                    e.getSlug(), e.getTitle(), e.getContentHash(),
+                    e.getAuthors().stream().map(a -> new Author(a.getUsername(), a.getDisplayName())).toList(), actor,
+                    describe(e.getClaims().size(), e.getExperts().size(), e.getWarnings().size()));
+        }
+        if (record instanceof ClaimReviewed e) {
+            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getReviewedAt(),
+                    "ClaimReviewed", ArticleStatus.IN_REVIEW, e.getReviewer().getUsername(),
+                    "claim " + e.getClaimId() + " " + e.getDecision() + withComment(e.getComment()));
+        }
+        if (record instanceof ArticleApproved e) {
+            Reviewer signer = e.getApproval().getSignedOffBy();
+            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getApproval().getRevision(),
+                    e.getApproval().getApprovedAt(), "ArticleApproved", ArticleStatus.APPROVED, signer.getUsername(),
+                    "approved by " + signer.getDisplayName() + ", " + signer.getCredential() + withComment(e.getComment()));
+        }
+        if (record instanceof ReviewReturned e) {
+            boolean rejected = e.getOutcome() == ReviewOutcome.REJECTED;
+            String claims = e.getRejectedClaimIds().isEmpty() ? ""
+                    : "; rejected claims " + e.getRejectedClaimIds().stream().collect(Collectors.joining(", "));
+            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getDecidedAt(),
+                    "ReviewReturned", rejected ? ArticleStatus.REJECTED : ArticleStatus.CHANGES_REQUESTED,
+                    e.getReviewer().getUsername(),
+                    (rejected ? "rejected" : "changes requested") + claims + withComment(e.getComment()));
+        }
+        if (record instanceof ArticleRendered e) {
+            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getRenderedAt(),
+                    "ArticleRendered", ArticleStatus.RENDERED, "rendering", "rendered to HTML");
+        }
+        if (record instanceof ArticlePublished e) {
+            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getPublishedAt(),
+                    "ArticlePublished", ArticleStatus.PUBLISHED, "distribution",
+                    e.getUrl() == null ? "published" : "published at " + e.getUrl());
+        }
+        throw new PoisonEventException("intake does not track events of type "
+                + (record == null ? "null" : record.getClass().getName()));
+    }
+
+    private static String describe(int claims, int experts, int warnings) {
+        return claims + " claims, " + experts + " experts, " + warnings + " warnings";
+    }
+
+    private static String withComment(String comment) {
+        return comment == null || comment.isBlank() ? "" : ": " + comment;
+    }
+
+    private static org.vetted.events.Author toEvent(Author author) {
+        return new org.vetted.events.Author(author.username(), author.displayName());
+    }
+
+    private static org.vetted.events.Claim toEvent(Claim claim) {
+        return new org.vetted.events.Claim(claim.id(), claim.text(),
+                org.vetted.events.ClaimKind.valueOf(claim.kind().name()), claim.hedged(), claim.section());
+    }
+
+    private static org.vetted.events.Expert toEvent(Expert expert) {
+        return new org.vetted.events.Expert(expert.name(), expert.credential());
+    }
+
+    private EventMapper() {
+    }
+}

@@ -1,0 +1,19 @@
+package org.vetted.intake.messaging;
+
+import org.vetted.intake.domain.Draft;
+import org.vetted.intake.domain.IntakeResult;
+
+/** What became of a POSTed draft once intake tried to publish it. */
+public sealed interface SubmissionOutcome {
+    /** DraftSubmitted is committed on article.draft-submitted and the article registry knows the revision. */
+    record Published(Draft draft) implements SubmissionOutcome {
+    }
+
+    /** The domain did not accept the draft (invalid, unknown article, not an author): nothing was sent. */
+    record Refused(IntakeResult result) implements SubmissionOutcome {
+    }
+
+    /** The draft was fine but Kafka did not take it: nothing changed, the writer may retry. */
+    record NotPublished() implements SubmissionOutcome {
+    }
+}

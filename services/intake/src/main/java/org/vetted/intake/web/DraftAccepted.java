@@ -1,0 +1,24 @@
+package org.vetted.intake.web;
+
+import java.util.List;
+
+import org.vetted.intake.domain.Draft;
+
+/** The 202 answer to POST /api/drafts. */
+public record DraftAccepted(String articleId, int revision, String slug, String title, String contentHash,
+                            List<ClaimJson> claims, List<ExpertJson> experts, List<String> warnings) {
+
+    public record ClaimJson(String id, String text, String kind, boolean hedged, String section) {
+    }
+
+    public record ExpertJson(String name, String credential) {
+    }
+
+    static DraftAccepted of(Draft draft) {
+        return new DraftAccepted(draft.articleId(), draft.revision(), draft.slug(), draft.title(), draft.contentHash(),
+                draft.claims().stream()
+                        .map(c -> new ClaimJson(c.id(), c.text(), c.kind().name(), c.hedged(), c.section())).toList(),
+                draft.experts().stream().map(e -> new ExpertJson(e.name(), e.credential())).toList(),
+                draft.warnings());
+    }
+}

@@ -1,0 +1,110 @@
+package org.vetted.intake.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vetted.intake.domain.Account;
+import org.vetted.intake.domain.Accounts;
+import org.vetted.intake.domain.DraftFormat;
+import org.vetted.intake.domain.FieldError;
+import org.vetted.intake.domain.IntakeResult;
+import org.vetted.intake.domain.Submission;
+import org.vetted.intake.messaging.DraftSubmissions;
+import org.vetted.intake.messaging.SubmissionOutcome;
+
+/** POST /api/drafts: a writer submits a new article, or a new revision with {@code ?articleId=}. */
+@RestController
+class DraftController {
+    static final String TEXT_MARKDOWN = "text/markdown";
+    /** Largest request body accepted, in bytes: 256 KiB. */
+    static final int MAX_REQUEST_BYTES = 256 * 1024;
+
+    private final DraftSubmissions submissions;
+    private final Accounts accounts;
+
+    DraftController(DraftSubmissions submissions, Accounts accounts) {
+        this.submissions = submissions;
+        this.accounts = accounts;
+    }
+
+    @PostMapping(path = "/api/drafts", consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DraftAccepted> submit(HttpServletRequest request, Principal principal,
+                                         @RequestParam(required = false) String articleId) throws IOException {
+        MediaType type = MediaType.parseMediaType(request.getContentType());
+        if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+                    "Send the draft as UTF-8 (charset=UTF-8).");
+        }
+        String text = readUtf8(request);
+        Account submitter = accounts.byUsername(principal.getName()).orElseThrow();
+        DraftFormat format = type.isCompatibleWith(MediaType.TEXT_PLAIN) ? DraftFormat.PLAIN_TEXT : DraftFormat.MARKDOWN;
+        String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
+
+        SubmissionOutcome outcome = submissions.submit(new Submission(format, text, submitter, target));
+        if (outcome instanceof SubmissionOutcome.Published published) {
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/articles/" + published.draft().articleId()))
+                    .body(DraftAccepted.of(published.draft()));
+        }
+        if (outcome instanceof SubmissionOutcome.Refused refused) {
+            throw refusal(refused.result());
+        }
+        throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Submission not published",
+                "The draft could not be handed to the review pipeline; nothing was recorded. Try again shortly.");
+    }
+
+    private static ProblemException refusal(IntakeResult result) {
+        return switch (result) {
+            case IntakeResult.Invalid invalid -> new ProblemException(HttpStatus.BAD_REQUEST, "Invalid draft",
+                    "The draft breaks " + invalid.errors().size() + " rule(s); see errors.", invalid.errors());
+            case IntakeResult.UnknownArticle unknown -> new ProblemException(HttpStatus.NOT_FOUND, "Unknown article",
+                    "There is no article with id " + unknown.articleId() + ".");
+            case IntakeResult.NotAnAuthor notAuthor -> new ProblemException(HttpStatus.FORBIDDEN, "Not an author",
+                    "Only an author of article " + notAuthor.articleId() + " or an editor may submit a new revision.");
+            case IntakeResult.Accepted accepted -> throw new IllegalStateException("an accepted draft is no refusal");
+        };
+    }
+
+    /** The body as UTF-8, refusing more than {@link #MAX_REQUEST_BYTES} and bytes that are not UTF-8. */
+    private static String readUtf8(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_REQUEST_BYTES) {
+            throw tooLarge();
+        }
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        }
+        if (bytes.length > MAX_REQUEST_BYTES) {
+            throw tooLarge();
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid draft", "The body is not valid UTF-8.",
+                    List.of(new FieldError("body", "must be UTF-8 text")));
+        }
+    }
+
+    private static ProblemException tooLarge() {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Draft too large",
+                "The request body must be at most " + MAX_REQUEST_BYTES + " bytes (256 KiB).");
+    }
+}

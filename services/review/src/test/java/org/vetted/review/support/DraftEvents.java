@@ -1,0 +1,51 @@
+package org.vetted.review.support;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.vetted.contract.ContentHash;
+import org.vetted.events.Author;
+import org.vetted.events.Claim;
+import org.vetted.events.ClaimKind;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.events.Expert;
+
+/** DraftSubmitted events of our own writing, with a real content hash. */
+public final class DraftEvents {
+    public static final String TITLE = "Can Turmeric Calm Joint Pain?";
+    public static final String SUMMARY = "What the trials say — and what they don’t.";
+
+    public static String body(int revision) {
+        return "## Does It Work?\n\n“Curcumin may reduce knee pain,” says Ada Moreno, MD.\u00a0Revision "
+                + revision + ".\n\n## How Much?\n\nTrials used 1,000\u00a0mg a day.\n";
+    }
+
+    /** Revision {@code revision} of {@code articleId} by Wanda (and Dana when {@code withDana}), two claims. */
+    public static DraftSubmitted draft(String articleId, int revision, boolean withDana) {
+        String body = body(revision);
+        List<Author> authors = withDana
+                ? List.of(new Author("wanda", "Wanda Writer"), new Author("dana", "Dana Diaz"))
+                : List.of(new Author("wanda", "Wanda Writer"));
+        return DraftSubmitted.newBuilder()
+                .setEventId(articleId + "-draft-" + revision)
+                .setArticleId(articleId)
+                .setRevision(revision)
+                .setSlug("can-turmeric-calm-joint-pain")
+                .setTitle(TITLE)
+                .setSummary(SUMMARY)
+                .setAuthors(authors)
+                .setTags(List.of("supplements"))
+                .setBodyMarkdown(body)
+                .setContentHash(ContentHash.of(TITLE, SUMMARY, body))
+                .setClaims(List.of(
+                        new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?"),
+                        new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?")))
+                .setExperts(List.of(new Expert("Ada Moreno", "MD")))
+                .setWarnings(List.of())
+                .setSubmittedAt(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(revision))
+                .build();
+    }
+
+    private DraftEvents() {
+    }
+}

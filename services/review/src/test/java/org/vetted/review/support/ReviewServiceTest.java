@@ -1,0 +1,66 @@
+package org.vetted.review.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.cloud.stream.binder.test.InputDestination;
+import org.springframework.cloud.stream.binder.test.OutputDestination;
+import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.vetted.contract.Topics;
+import org.vetted.events.DraftSubmitted;
+
+/**
+ * The whole service on Spring Cloud Stream's in-memory test binder, with MockMvc. Every test class extends this one
+ * so they share one application context; each test uses its own article id.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TestChannelBinderConfiguration.class)
+@ActiveProfiles("test")
+public abstract class ReviewServiceTest {
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected InputDestination input;
+    @Autowired
+    protected OutputDestination output;
+    @MockitoSpyBean
+    protected StreamBridge streamBridge;
+
+    protected static String newArticleId() {
+        return "art-" + UUID.randomUUID();
+    }
+
+    protected void submit(DraftSubmitted draft) {
+        input.send(MessageBuilder.withPayload(draft).setHeader(KafkaHeaders.RECEIVED_KEY, draft.getArticleId()).build(),
+                Topics.DRAFT_SUBMITTED);
+    }
+
+    protected ResultActions decideClaim(String user, String articleId, String claimId, String json) throws Exception {
+        return mvc.perform(post("/api/reviews/{a}/claims/{c}", articleId, claimId)
+                .with(httpBasic(user, user + "-pass"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    protected ResultActions signOff(String user, String articleId, String json) throws Exception {
+        return mvc.perform(post("/api/reviews/{a}/decision", articleId)
+                .with(httpBasic(user, user + "-pass"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+}
