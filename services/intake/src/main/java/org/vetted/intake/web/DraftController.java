@@ -69,15 +69,19 @@ class DraftController {
     }
 
     private static ProblemException refusal(IntakeResult result) {
-        return switch (result) {
-            case IntakeResult.Invalid invalid -> new ProblemException(HttpStatus.BAD_REQUEST, "Invalid draft",
+        if (result instanceof IntakeResult.Invalid invalid) {
+            return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid draft",
                     "The draft breaks " + invalid.errors().size() + " rule(s); see errors.", invalid.errors());
-            case IntakeResult.UnknownArticle unknown -> new ProblemException(HttpStatus.NOT_FOUND, "Unknown article",
+        }
+        if (result instanceof IntakeResult.UnknownArticle unknown) {
+            return new ProblemException(HttpStatus.NOT_FOUND, "Unknown article",
                     "There is no article with id " + unknown.articleId() + ".");
-            case IntakeResult.NotAnAuthor notAuthor -> new ProblemException(HttpStatus.FORBIDDEN, "Not an author",
+        }
+        if (result instanceof IntakeResult.NotAnAuthor notAuthor) {
+            return new ProblemException(HttpStatus.FORBIDDEN, "Not an author",
                     "Only an author of article " + notAuthor.articleId() + " or an editor may submit a new revision.");
-            case IntakeResult.Accepted accepted -> throw new IllegalStateException("an accepted draft is no refusal");
-        };
+        }
+        throw new IllegalStateException("not a refusal: " + result);
     }
 
     /** The body as UTF-8, refusing more than {@link #MAX_REQUEST_BYTES} and bytes that are not UTF-8. */

@@ -1,0 +1,216 @@
+package org.vetted.review.web;
+
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.review.support.DraftEvents;
+import org.vetted.review.support.ReviewServiceTest;
+
+class ReviewApiTest extends ReviewServiceTest {
+    private static final String APPROVE = "{\"decision\":\"APPROVED\"}";
+
+    private String submitted(boolean withDana) {
+        String articleId = newArticleId();
+        submit(DraftEvents.draft(articleId, 1, withDana));
+        return articleId;
+    }
+
+    @Test
+    void aWriterCannotDecideClaimsOrSignOff() throws Exception {
+        String articleId = submitted(false);
+
+        decideClaim("wanda", articleId, "c-pain", APPROVE)
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(403))
+                .andExpect(jsonPath("$.title").value("Forbidden"));
+        signOff("wanda", articleId, "{\"decision\":\"APPROVE\"}").andExpect(status().isForbidden());
+        mvc.perform(get("/api/reviews").with(httpBasic("wanda", "wanda-pass"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aReviewerWhoIsAnAuthorCannotDecideOrApprove() throws Exception {
+        String articleId = submitted(true);
+
+        decideClaim("dana", articleId, "c-pain", APPROVE)
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Own article"));
+        decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
+        signOff("dana", articleId, "{\"decision\":\"APPROVE\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("a reviewer may not sign off an article they wrote"));
+    }
+
+    @Test
+    void signOffWithARejectedAndAnUndecidedClaimIsBlockedWithReasons() throws Exception {
+        String articleId = submitted(false);
+        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"comment\":\"Small trials only.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision.decision").value("REJECTED"))
+                .andExpect(jsonPath("$.decision.comment").value("Small trials only."))
+                .andExpect(jsonPath("$.decision.reviewer.credential").value("MD"));
+
+        signOff("paul", articleId, "{\"decision\":\"APPROVE\"}")
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Approval blocked"))
+                .andExpect(jsonPath("$.reasons", hasSize(2)))
+                .andExpect(jsonPath("$.reasons", hasItem(containsString("c-pain was rejected by rita"))))
+                .andExpect(jsonPath("$.reasons", hasItem("claim c-dose is not decided yet")));
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("paul", "paul-pass")))
+                .andExpect(jsonPath("$.status").value("OPEN"));
+    }
+
+    @Test
+    void approvingTextOtherThanTheCurrentIsAConflict() throws Exception {
+        String articleId = submitted(false);
+        decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
+
+        signOff("paul", articleId, "{\"decision\":\"APPROVE\",\"contentHash\":\"sha256:what-i-saw-yesterday\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Stale revision"));
+        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"APPROVED\",\"revision\":2}")
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aNewRevisionAfterApprovalNeedsNewDecisions() throws Exception {
+        String articleId = submitted(false);
+        decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
+        signOff("paul", articleId, "{\"decision\":\"APPROVE\"}").andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-dose", APPROVE)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Revision not open"));
+
+        DraftSubmitted second = DraftEvents.draft(articleId, 2, false);
+        submit(second);
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("eddie", "eddie-pass")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.contentHash").value(second.getContentHash()))
+                .andExpect(jsonPath("$.claims[0].decision").value(nullValue()))
+                .andExpect(jsonPath("$.claims[1].decision").value(nullValue()));
+        signOff("paul", articleId, "{\"decision\":\"APPROVE\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reasons", hasSize(2)));
+    }
+
+    @Test
+    void theQueueListsOpenRevisionsForReviewersAndEditors() throws Exception {
+        String open = submitted(false);
+        String returned = submitted(false);
+        signOff("rita", returned, "{\"decision\":\"REJECT\",\"comment\":\"Unsafe dosing advice.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REJECTED"));
+
+        mvc.perform(get("/api/reviews").with(httpBasic("eddie", "eddie-pass")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.articleId == '" + open + "')].claims").value(2))
+                .andExpect(jsonPath("$[?(@.articleId == '" + open + "')].decided").value(0))
+                .andExpect(jsonPath("$[?(@.articleId == '" + open + "')].authors[0].username").value("wanda"))
+                .andExpect(jsonPath("$[*].articleId", not(hasItem(returned))));
+    }
+
+    @Test
+    void unauthenticatedRequestsGet401ProblemJson() throws Exception {
+        mvc.perform(get("/api/reviews"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        mvc.perform(get("/api/reviews").with(httpBasic("rita", "wrong")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.title").value("Unauthenticated"));
+    }
+
+    @Test
+    void unknownArticlesAndClaimsAre404() throws Exception {
+        mvc.perform(get("/api/reviews/{id}", "no-such-article").with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Unknown article"));
+        decideClaim("rita", submitted(false), "c-missing", APPROVE)
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Unknown claim"));
+    }
+
+    @Test
+    void anInvalidBodyNamesTheFieldsAndReasons() throws Exception {
+        String articleId = submitted(false);
+
+        decideClaim("rita", articleId, "c-pain",
+                "{\"decision\":\"MAYBE\",\"comment\":\"" + "x".repeat(2001) + "\",\"revision\":0}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid decision"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(
+                        "comment", "decision", "revision")))
+                .andExpect(jsonPath("$.errors[1].reason").value("must be APPROVED or REJECTED"));
+        decideClaim("rita", articleId, "c-pain", "{\"decision\":")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.detail", not(containsString("Exception"))));
+        signOff("rita", articleId, "{}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("decision"));
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() throws Exception {
+        mvc.perform(post("/api/reviews/{a}/decision", submitted(false))
+                        .with(httpBasic("rita", "rita-pass"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"REJECT\",\"comment\":\"" + "é".repeat(10_000) + "\"}"))
+                .andExpect(status().is(413))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aDecisionThatCannotBePublishedIs503AndChangesNothing() throws Exception {
+        String articleId = submitted(false);
+        doReturn(false).when(streamBridge).send(anyString(), any());
+
+        decideClaim("rita", articleId, "c-pain", APPROVE)
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        doThrow(new IllegalStateException("broker gone")).when(streamBridge).send(anyString(), any());
+        signOff("rita", articleId, "{\"decision\":\"REJECT\"}")
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail", not(containsString("broker gone"))));
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.claims[0].decision").value(nullValue()));
+    }
+
+    @Test
+    void healthIsOpenAndUp() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+    }
+}
