@@ -17,7 +17,7 @@ public final class DraftEvents {
 
     public static String body(int revision) {
         return "## Does It Work?\n\n“Curcumin may reduce knee pain,” says Ada Moreno, MD.\u00a0Revision "
-                + revision + ".\n\n## How Much?\n\nTrials used 1,000\u00a0mg a day.\n";
+                + revision + ".\n\n## How Much?\n\nTrials used 1,000\u00a0mg a day — with food.\n";
     }
 
     /** Revision {@code revision} of {@code articleId} by Wanda (and Dana when {@code withDana}), two claims. */
