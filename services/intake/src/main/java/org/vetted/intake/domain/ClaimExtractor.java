@@ -3,6 +3,7 @@ package org.vetted.intake.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.SimpleTokenizer;
+import opennlp.tools.util.Span;
 
 /**
  * Finds candidate health claims: sentences (split by OpenNLP's sentence detector) that name a health or body term
@@ -32,6 +34,8 @@ public final class ClaimExtractor {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern LEADING_ATTRIBUTION = Pattern.compile(
             "^\\s*(?:according to\\b[^,]*,)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENDS_WITH_ABBREVIATION = Pattern.compile(
+            "(?i)(?<![\\p{L}])(?:e\\.g|i\\.e|vs|cf|approx|dr|drs|mr|mrs|ms|prof|st|no|fig)\\.$");
     private static final Pattern CLOSING = Pattern.compile("[\\s\"'”’»)\\]]+$");
 
     private final ClaimLexicon lexicon;
@@ -55,11 +59,29 @@ public final class ClaimExtractor {
                 consider(block.text(), block.section(), claims);
                 continue;
             }
-            for (String sentence : sentences.get().sentDetect(block.text())) {
-                consider(sentence.strip(), block.section(), claims);
+            for (String sentence : sentencesOf(block.text())) {
+                consider(sentence, block.section(), claims);
             }
         }
         return List.copyOf(claims.values());
+    }
+
+    /**
+     * OpenNLP's sentences, re-joined where the model split after an abbreviation that does not end a sentence
+     * ("e.g.", "i.e.", "vs.", "Dr.", ...).
+     */
+    List<String> sentencesOf(String text) {
+        List<int[]> joined = new ArrayList<>();
+        for (Span span : sentences.get().sentPosDetect(text)) {
+            int last = joined.size() - 1;
+            if (last >= 0 && ENDS_WITH_ABBREVIATION.matcher(
+                    text.substring(joined.get(last)[0], joined.get(last)[1]).strip()).find()) {
+                joined.get(last)[1] = span.getEnd();
+            } else {
+                joined.add(new int[] {span.getStart(), span.getEnd()});
+            }
+        }
+        return joined.stream().map(range -> text.substring(range[0], range[1]).strip()).toList();
     }
 
     private void consider(String sentence, String section, Map<String, Claim> claims) {

@@ -30,7 +30,7 @@ public final class ExpertExtractor {
     private static final String VERB = "(?:says|said|explains|explained|adds|added|notes|noted|writes|wrote|tells|told|cautions|warns|recommends)";
     /** A capitalised word, or an initial ("Q."); a full stop after a word ends the sentence, not the name. */
     private static final String WORD = "(?:\\p{Lu}\\.(?=\\s+\\p{Lu})|\\p{Lu}[\\p{L}'’\\-]*+)";
-    private static final String NAME = "(" + WORD + "(?:\\s+" + WORD + "){0,3})";
+    private static final String NAME = "(?<![\\p{L}\\p{N}])(" + WORD + "(?:\\s+" + WORD + "){0,3})";
     private static final String CREDS;
     /** "says NAME, CRED" and "NAME, CRED, a ...": a place ("Baltimore, MD") is neither. */
     private static final List<Pattern> NAME_WITH_CREDENTIALS;

@@ -1,0 +1,20 @@
+package org.vetted.intake;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.vetted.intake", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                    "org.apache.avro..", "org.vetted.events..", "tools.jackson..", "com.fasterxml..");
+
+    @ArchTest
+    static final ArchRule avroStopsAtMessaging = noClasses().that().resideInAnyPackage("..web..", "..config..")
+            .should().dependOnClassesThat().resideInAPackage("org.vetted.events..");
+}

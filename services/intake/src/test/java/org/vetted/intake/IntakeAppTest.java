@@ -1,0 +1,19 @@
+package org.vetted.intake;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole app on Spring Cloud Stream's in-memory test binder (no broker), with MockMvc and the test accounts of
+ * application-test.yml. Subclasses share one application context; each uses its own articles.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestChannelBinderConfiguration.class)
+public abstract class IntakeAppTest {
+    public static final String DRAFT_TOPIC = "article.draft-submitted";
+}

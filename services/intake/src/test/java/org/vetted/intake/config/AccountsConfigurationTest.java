@@ -1,0 +1,28 @@
+package org.vetted.intake.config;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.vetted.intake.domain.Role;
+
+class AccountsConfigurationTest {
+    private final IntakeConfiguration configuration = new IntakeConfiguration();
+
+    @Test
+    void withoutUsersTheServiceRefusesToStartWithAClearMessage() {
+        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No users configured").hasMessageContaining("'local' profile");
+    }
+
+    @Test
+    void aMedicalReviewerWithoutACredentialIsAStartupError() {
+        var reviewer = new SecurityUsersProperties.User("rita", "{noop}x", "Rita", Set.of(Role.MEDICAL_REVIEWER), null);
+
+        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of(reviewer))))
+                .hasMessageContaining("MEDICAL_REVIEWER 'rita' has no credential");
+    }
+}

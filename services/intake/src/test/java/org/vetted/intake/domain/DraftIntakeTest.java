@@ -1,0 +1,83 @@
+package org.vetted.intake.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class DraftIntakeTest {
+    private final DraftIntake intake = Intakes.intake();
+    private final ArticleRegistry registry = new ArticleRegistry();
+
+    @Test
+    void slugIsAsciiWithoutDiacriticsAndUniqueAmongKnownArticles() {
+        Draft first = accept(submit("Café Crème: Is Coffee Bad for Your Heart?\nCoffee may raise blood pressure.\n", "a-1"), "a-1");
+        record(first);
+        Draft second = accept(submit("Café Crème: Is Coffee Bad for Your Heart?\nAnother take.\n", "a-2"), "a-2");
+
+        assertThat(first.slug()).isEqualTo("cafe-creme-is-coffee-bad-for-your-heart");
+        assertThat(second.slug()).isEqualTo("cafe-creme-is-coffee-bad-for-your-heart-2");
+        assertThat(DraftIntake.uniqueSlug("x".repeat(120), registry)).hasSize(80);
+    }
+
+    @Test
+    void aNewRevisionKeepsSlugAndAuthorsAndCountsUp() {
+        Draft first = accept(submit("Sleep Basics\nSleep helps memory.\n", "a-9"), "a-9");
+        record(first);
+        Draft next = accept(intake.evaluate(new Submission(DraftFormat.MARKDOWN,
+                "---\ntitle: Sleep Basics, Revised\nauthors: [walter, Dr. Lena Ortiz]\n---\nSleep helps memory.\n",
+                Intakes.EDDIE, "a-9"), registry, "ignored"));
+
+        assertThat(next.articleId()).isEqualTo("a-9");
+        assertThat(next.revision()).isEqualTo(2);
+        assertThat(next.slug()).isEqualTo("sleep-basics");
+        assertThat(next.authors()).containsExactly(new Author("wanda", "Wanda Writer"),
+                new Author("eddie", "Eddie Editor"), new Author("walter", "Walter Webb"),
+                new Author("external:dr-lena-ortiz", "Dr. Lena Ortiz"));
+        assertThat(next.claims()).extracting(Claim::id).containsExactlyElementsOf(
+                first.claims().stream().map(Claim::id).toList());
+    }
+
+    @Test
+    void onlyAnAuthorOrAnEditorMaySubmitARevision() {
+        record(accept(submit("Sleep Basics\nSleep helps memory.\n", "a-3"), "a-3"));
+
+        assertThat(intake.evaluate(new Submission(DraftFormat.PLAIN_TEXT, "T\nB.\n", Intakes.WALTER, "a-3"), registry, "x"))
+                .isEqualTo(new IntakeResult.NotAnAuthor("a-3", "walter"));
+        assertThat(submit("T\nB.\n", "nope")).isEqualTo(new IntakeResult.UnknownArticle("nope"));
+    }
+
+    @Test
+    void contentHashBindsTitleSummaryAndBody() {
+        Draft draft = accept(intake.evaluate(new Submission(DraftFormat.MARKDOWN,
+                "---\ntitle: T\nsummary: S\n---\nBody.\n", Intakes.WANDA, null), registry, "a-4"));
+
+        assertThat(draft.contentHash()).isEqualTo(org.vetted.contract.ContentHash.of("T", "S", "Body.\n"));
+    }
+
+    /** A plain-text draft by wanda: a new article with id {@code id}, or a revision when {@code id} is known. */
+    private IntakeResult submit(String text, String id) {
+        Submission submission = new Submission(DraftFormat.PLAIN_TEXT, text, Intakes.WANDA,
+                registry.find(id).isPresent() || "nope".equals(id) ? id : null);
+        return intake.evaluate(submission, registry, id);
+    }
+
+    private static Draft accept(IntakeResult result) {
+        assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
+        return ((IntakeResult.Accepted) result).draft();
+    }
+
+    private Draft accept(IntakeResult result, String expectedId) {
+        Draft draft = accept(result);
+        assertThat(draft.articleId()).isEqualTo(expectedId);
+        return draft;
+    }
+
+    private void record(Draft draft) {
+        registry.apply(new ArticleEvent.DraftRecorded("ev-" + draft.articleId() + "-" + draft.revision(),
+                draft.articleId(), draft.revision(), Instant.EPOCH, draft.slug(), draft.title(), draft.contentHash(),
+                draft.authors(), "wanda", "test"));
+    }
+
+}

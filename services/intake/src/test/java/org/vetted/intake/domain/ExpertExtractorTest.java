@@ -1,0 +1,41 @@
+package org.vetted.intake.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ExpertExtractorTest {
+    private final ExpertExtractor extractor = Intakes.EXPERTS;
+
+    @Test
+    void credentialedExpertsAreFoundInEveryAttributionShape() {
+        ExpertsFound found = extractor.extract("""
+                “Stress shows up in the body,” says Alex Moreau, MD, a board-certified psychiatrist in Boston, Massachusetts.
+                “Rest helps,” explains Noor Haddad, LCSW. Kim Lee, RD, MPH, a dietitian, agrees.
+                “Sleep comes first,” Dr. Moreau says.
+                """);
+
+        assertThat(found.experts()).containsExactly(new Expert("Alex Moreau", "MD"), new Expert("Noor Haddad", "LCSW"),
+                new Expert("Kim Lee", "RD, MPH"));
+        assertThat(found.warnings()).isEmpty();
+    }
+
+    @Test
+    void anExpertQuotedWithoutACredentialIsReportedOnceWithAWarning() {
+        ExpertsFound found = extractor.extract("“Breathe slowly,” says Hypolite. “It calms you,” says Hypolite.\n");
+
+        assertThat(found.experts()).containsExactly(new Expert("Hypolite", null));
+        assertThat(found.warnings()).containsExactly("quoted expert \"Hypolite\" has no stated credential");
+    }
+
+    @Test
+    void aPlaceWithAStateAbbreviationIsNoExpert() {
+        assertThat(extractor.extract("She trained in Baltimore, MD, and in Jackson, MS.\n").experts()).isEmpty();
+    }
+
+    @Test
+    void doctorWithoutAnyOtherCredentialKeepsTheTitleAsCredential() {
+        assertThat(extractor.extract("“Walk daily,” Dr. Okafor says.\n").experts())
+                .containsExactly(new Expert("Okafor", "Dr."));
+    }
+}

@@ -1,0 +1,31 @@
+package org.vetted.intake.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownDraftParserTest {
+    private final MarkdownDraftParser parser = new MarkdownDraftParser();
+
+    @Test
+    void titleMayComeFromALeadingHeadingWhenFrontMatterHasNone() {
+        ParsedDraft draft = parser.parse("# Iron and Fatigue\n\nLow iron can cause fatigue.\n");
+
+        assertThat(draft.title()).isEqualTo("Iron and Fatigue");
+        assertThat(draft.bodyMarkdown()).isEqualTo("Low iron can cause fatigue.\n");
+    }
+
+    @Test
+    void frontMatterIsLoadedAsPlainDataNeverAsArbitraryTypes() {
+        ParsedDraft draft = parser.parse("---\ntitle: !!javax.script.ScriptEngineManager [x]\n---\nBody.\n");
+
+        assertThat(draft.errors()).containsExactly(new FieldError("frontMatter", "is not valid YAML"));
+    }
+
+    @Test
+    void tagsMustBeAListOfText() {
+        ParsedDraft draft = parser.parse("---\ntitle: T\ntags: {a: b}\n---\nBody.\n");
+
+        assertThat(draft.errors()).containsExactly(new FieldError("tags", "must be a list of text values"));
+    }
+}

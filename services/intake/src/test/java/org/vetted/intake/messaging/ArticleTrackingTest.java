@@ -1,0 +1,119 @@
+package org.vetted.intake.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binder.test.InputDestination;
+import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.contract.Topics;
+import org.vetted.events.Approval;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.Author;
+import org.vetted.events.ClaimDecision;
+import org.vetted.events.ClaimReviewed;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.events.ReviewOutcome;
+import org.vetted.events.ReviewReturned;
+import org.vetted.events.Reviewer;
+import org.vetted.intake.IntakeAppTest;
+import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.ArticleStatus;
+import org.vetted.intake.domain.ArticleView;
+
+/** The trackArticle consumer, fed through the test binder's input destinations. */
+class ArticleTrackingTest extends IntakeAppTest {
+    private static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
+    private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+    @Autowired
+    InputDestination input;
+    @Autowired
+    ArticleRegistry registry;
+
+    @Test
+    void statusFollowsTheLatestRevisionWhileOlderRevisionsOnlyAddHistory() {
+        String id = "tracked-1";
+        send(Topics.DRAFT_SUBMITTED, draft("e1", id, 1, T0));
+        send(Topics.CLAIM_REVIEWED, claimReviewed("e2", id, 1, T0.plusSeconds(60)));
+        assertThat(view(id).status()).isEqualTo(ArticleStatus.IN_REVIEW);
+
+        send(Topics.REVIEW_RETURNED, returned("e3", id, 1, T0.plusSeconds(120)));
+        assertThat(view(id).status()).isEqualTo(ArticleStatus.CHANGES_REQUESTED);
+
+        send(Topics.DRAFT_SUBMITTED, draft("e4", id, 2, T0.plusSeconds(300)));
+        send(Topics.APPROVED, approved("e5", id, 1, T0.plusSeconds(400)));
+
+        ArticleView view = view(id);
+        assertThat(view.revision()).isEqualTo(2);
+        assertThat(view.status()).isEqualTo(ArticleStatus.SUBMITTED);
+        assertThat(view.history()).extracting(ArticleView.HistoryEntry::event).containsExactly(
+                "DraftSubmitted", "ClaimReviewed", "ReviewReturned", "DraftSubmitted", "ArticleApproved");
+        assertThat(view.history().get(2).detail()).contains("changes requested").contains("c-1").contains("cite a source");
+    }
+
+    @Test
+    void theSameEventArrivingTwiceIsAppliedOnce() {
+        String id = "tracked-2";
+        DraftSubmitted draft = draft("e21", id, 1, T0);
+        send(Topics.DRAFT_SUBMITTED, draft);
+        send(Topics.DRAFT_SUBMITTED, draft);
+
+        assertThat(view(id).history()).hasSize(1);
+    }
+
+    @Test
+    void aReviewThatArrivesBeforeItsDraftStillCounts() {
+        String id = "tracked-3";
+        send(Topics.CLAIM_REVIEWED, claimReviewed("e31", id, 1, T0.plusSeconds(60)));
+        send(Topics.DRAFT_SUBMITTED, draft("e32", id, 1, T0));
+
+        ArticleView view = view(id);
+        assertThat(view.status()).isEqualTo(ArticleStatus.IN_REVIEW);
+        assertThat(view.title()).isEqualTo("Title of " + id);
+        assertThat(view.history()).extracting(ArticleView.HistoryEntry::event)
+                .containsExactly("DraftSubmitted", "ClaimReviewed");
+    }
+
+    private ArticleView view(String id) {
+        return registry.view(id).orElseThrow();
+    }
+
+    private void send(String topic, SpecificRecordBase event) {
+        input.send(MessageBuilder.withPayload(event).build(), topic);
+    }
+
+    static DraftSubmitted draft(String eventId, String articleId, int revision, Instant at) {
+        return DraftSubmitted.newBuilder().setEventId(eventId).setArticleId(articleId).setRevision(revision)
+                .setSlug("slug-" + articleId).setTitle("Title of " + articleId).setSummary(null)
+                .setAuthors(List.of(new Author("wanda", "Wanda Writer"))).setTags(List.of())
+                .setBodyMarkdown("Body.\n").setContentHash("sha256:" + revision).setClaims(List.of())
+                .setExperts(List.of()).setWarnings(List.of()).setSubmittedAt(at).build();
+    }
+
+    static ClaimReviewed claimReviewed(String eventId, String articleId, int revision, Instant at) {
+        return ClaimReviewed.newBuilder().setEventId(eventId).setArticleId(articleId).setRevision(revision)
+                .setContentHash("sha256:" + revision).setClaimId("c-1").setDecision(ClaimDecision.APPROVED)
+                .setComment(null).setReference(null).setReviewer(RITA).setReviewedAt(at).build();
+    }
+
+    static ReviewReturned returned(String eventId, String articleId, int revision, Instant at) {
+        return ReviewReturned.newBuilder().setEventId(eventId).setArticleId(articleId).setRevision(revision)
+                .setContentHash("sha256:" + revision).setOutcome(ReviewOutcome.CHANGES_REQUESTED)
+                .setComment("cite a source").setRejectedClaimIds(List.of("c-1")).setReviewer(RITA).setDecidedAt(at)
+                .build();
+    }
+
+    static ArticleApproved approved(String eventId, String articleId, int revision, Instant at) {
+        Approval approval = Approval.newBuilder().setRevision(revision).setContentHash("sha256:" + revision)
+                .setSignedOffBy(RITA).setClaimReviewers(List.of(RITA)).setApprovedAt(at).build();
+        return ArticleApproved.newBuilder().setEventId(eventId).setArticleId(articleId).setSlug("slug-" + articleId)
+                .setTitle("Title of " + articleId).setSummary(null).setAuthors(List.of()).setTags(List.of())
+                .setBodyMarkdown("Body.\n").setClaims(List.of()).setExperts(List.of()).setApproval(approval)
+                .setComment(null).build();
+    }
+}

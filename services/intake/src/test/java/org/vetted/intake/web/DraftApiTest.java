@@ -1,0 +1,143 @@
+package org.vetted.intake.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.vetted.intake.IntakeAppTest;
+import tools.jackson.databind.json.JsonMapper;
+
+class DraftApiTest extends IntakeAppTest {
+    private static final MediaType PLAIN = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    private static final String DRAFT = "Does Walking Lower Blood Pressure?\nA brisk daily walk may help lower blood pressure.\n";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void draftWithoutCredentialsIsUnauthorized() throws Exception {
+        mvc.perform(draft(PLAIN, DRAFT))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string("WWW-Authenticate", containsString("Basic")))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void reviewerOnlyAccountMayNotSubmitDrafts() throws Exception {
+        mvc.perform(draft(PLAIN, DRAFT).with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(403));
+    }
+
+    @Test
+    void healthIsOpen() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void missingTitleIsAFieldError() throws Exception {
+        mvc.perform(draft(MARKDOWN, "---\ntags: [sleep]\n---\nJust a body, no title.\n").with(writer()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid draft"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors[0].field").value("title"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must not be blank"));
+    }
+
+    @Test
+    void oversizeBodyIsRefusedWith413() throws Exception {
+        String huge = "Title\n" + "x".repeat(256 * 1024);
+        mvc.perform(draft(PLAIN, huge).with(writer()))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$.detail", containsString("256 KiB")));
+    }
+
+    @Test
+    void wrongContentTypeIsRefusedWith415() throws Exception {
+        mvc.perform(draft(MediaType.APPLICATION_JSON, "{\"title\":\"x\"}").with(writer()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(415));
+    }
+
+    @Test
+    void acceptedDraftAnswers202WithItsClaimsAndIsVisibleAtItsLocation() throws Exception {
+        String location = mvc.perform(draft(PLAIN, DRAFT).with(writer()))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", containsString("/api/articles/")))
+                .andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.slug", containsString("does-walking-lower-blood-pressure")))
+                .andExpect(jsonPath("$.contentHash", containsString("sha256:")))
+                .andExpect(jsonPath("$.claims", hasSize(1)))
+                .andExpect(jsonPath("$.claims[0].kind").value("DOSE"))
+                .andExpect(jsonPath("$.claims[0].hedged").value(true))
+                .andReturn().getResponse().getHeader("Location");
+
+        mvc.perform(get(location).with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.history[0].event").value("DraftSubmitted"))
+                .andExpect(jsonPath("$.history[0].actor").value("wanda"));
+        mvc.perform(get("/api/articles").with(writer())).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].articleId", org.hamcrest.Matchers.hasItem(location.substring(location.lastIndexOf('/') + 1))));
+    }
+
+    @Test
+    void newRevisionKeepsTheSlugAndOnlyAuthorsOrEditorsMaySubmitIt() throws Exception {
+        String body = mvc.perform(draft(PLAIN, DRAFT).with(writer())).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String id = json.readTree(body).get("articleId").asString();
+        String slug = json.readTree(body).get("slug").asString();
+
+        mvc.perform(draft(PLAIN, DRAFT).param("articleId", id).with(httpBasic("walter", "walter-pass")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("Not an author"));
+        mvc.perform(draft(PLAIN, DRAFT.replace("Walking", "Hiking")).param("articleId", id).with(writer()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.slug").value(slug));
+        mvc.perform(draft(PLAIN, DRAFT).param("articleId", id).with(httpBasic("eddie", "eddie-pass")))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.revision").value(3));
+    }
+
+    @Test
+    void unknownArticleIs404Problem() throws Exception {
+        mvc.perform(draft(PLAIN, DRAFT).param("articleId", "no-such-article").with(writer()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/articles/no-such-article").with(writer()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Unknown article"));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor writer() {
+        return httpBasic("wanda", "wanda-pass");
+    }
+
+    private static MockHttpServletRequestBuilder draft(MediaType type, String text) {
+        return post("/api/drafts").contentType(type).content(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
