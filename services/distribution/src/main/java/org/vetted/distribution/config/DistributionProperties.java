@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the public site.
  *
- * @param displayZone the zone dates are shown in on pages ({@code VETTED_DISTRIBUTION_DISPLAY_ZONE}); UTC by default
+ * @param displayZone the zone dates are shown in on pages (env {@code DISPLAY_ZONE}); UTC by default
  * @param feedTitle   the JSON Feed's title
  * @param feedSize    how many articles the feed lists at most
  */

@@ -1,7 +1,7 @@
 package org.vetted.distribution.config;
 
 /**
- * Where the public site is served ({@code vetted.public-base-url}, env {@code VETTED_PUBLIC_BASE_URL}), without a
+ * Where the public site is served ({@code vetted.public-base-url}, env {@code PUBLIC_BASE_URL}), without a
  * trailing slash: article URLs, the feed's home_page_url and feed_url start with it.
  */
 public record PublicSite(String baseUrl) {

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of the rendering service.
  *
- * @param bylineZone the zone the medical-review byline's date is given in ({@code vetted.rendering.byline-zone},
- *                   env {@code VETTED_RENDERING_BYLINE_ZONE}); UTC when not set
+ * * @param bylineZone the zone the medical-review byline's date is given in ({@code vetted.rendering.byline-zone},
+ *                   env {@code BYLINE_ZONE}); UTC when not set
  */
 @ConfigurationProperties("vetted.rendering")
 public record RenderingProperties(ZoneId bylineZone) {

@@ -1,6 +1,9 @@
 package org.vetted.rendering.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
@@ -20,6 +24,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.Topics;
 import org.vetted.events.Approval;
@@ -31,6 +36,7 @@ import org.vetted.events.Reviewer;
 @SpringBootTest(properties = {
         "spring.cloud.stream.bindings.renderArticle-in-0.consumer.max-attempts=1",
         "vetted.rendering.byline-zone=America/New_York"})
+@AutoConfigureMockMvc
 @Import({TestChannelBinderConfiguration.class, RenderArticleBindingTest.FixedClock.class})
 class RenderArticleBindingTest {
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
@@ -48,6 +54,15 @@ class RenderArticleBindingTest {
     InputDestination input;
     @Autowired
     OutputDestination output;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void healthIsOpenAndUp() throws Exception {
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
+    }
 
     @Test
     void approvedArticleIsRenderedToArticleRenderedKeyedByArticleId() {

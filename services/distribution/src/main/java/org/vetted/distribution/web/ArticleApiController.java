@@ -1,0 +1,25 @@
+package org.vetted.distribution.web;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.vetted.distribution.domain.PageStore;
+
+/** {@code GET /api/articles/{slug}}: the latest published revision as JSON; 404 problem+json when unknown. */
+@RestController
+class ArticleApiController {
+    private final PageStore pages;
+
+    ArticleApiController(PageStore pages) {
+        this.pages = pages;
+    }
+
+    @GetMapping(value = "/api/articles/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> article(@PathVariable String slug) {
+        return pages.findBySlug(slug)
+                .<ResponseEntity<?>>map(page -> ResponseEntity.ok(ArticleJson.of(page)))
+                .orElseGet(() -> NotFoundAdvice.problem(slug));
+    }
+}

@@ -1,0 +1,40 @@
+package org.vetted.distribution.web;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.vetted.distribution.config.PublicSite;
+import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.domain.PublishedArticle;
+
+/** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
+                @JsonProperty("feed_url") String feedUrl, String language, List<Item> items) {
+    static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Item(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
+                String summary, @JsonProperty("date_published") String datePublished,
+                @JsonProperty("date_modified") String dateModified, List<Author> authors, List<String> tags) {
+    }
+
+    record Author(String name) {
+    }
+
+    static JsonFeed of(String title, PublicSite site, List<PageStore.Page> pages) {
+        return new JsonFeed(VERSION, title, site.homePageUrl(), site.feedUrl(), "en",
+                pages.stream().map(JsonFeed::item).toList());
+    }
+
+    private static Item item(PageStore.Page page) {
+        PublishedArticle article = page.article();
+        return new Item(article.articleId(), article.url(), article.title(), article.html(), article.summary(),
+                DateTimeFormatter.ISO_INSTANT.format(page.firstPublishedAt()),
+                DateTimeFormatter.ISO_INSTANT.format(article.publishedAt()),
+                article.authors().stream().map(author -> new Author(author.displayName())).toList(),
+                article.tags());
+    }
+}

@@ -1,0 +1,35 @@
+package org.vetted.distribution.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.ModelAndView;
+
+/** An unknown article: a plain not-found page for browsers, problem+json for clients that ask for JSON. */
+@RestControllerAdvice
+class NotFoundAdvice {
+
+    @ExceptionHandler(produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
+    ModelAndView notFoundPage(ArticleNotFoundException notFound) {
+        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    @ExceptionHandler(produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ProblemDetail> notFoundProblem(ArticleNotFoundException notFound) {
+        return problem(notFound.slug());
+    }
+
+    static ResponseEntity<ProblemDetail> problem(String slug) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No published article has this slug.");
+        problem.setTitle("Article not found");
+        problem.setType(URI.create("about:blank"));
+        problem.setProperty("slug", slug.length() > 100 ? slug.substring(0, 100) : slug);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,42 @@
+package org.vetted.distribution.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class ArticlePublisherTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
+    private final ArticlePublisher publisher = new ArticlePublisher(new SummaryWriter(), "https://vetted.example/");
+
+    @Test
+    void publishedArticleCarriesTheBylineTheHashAndThePageUrl() {
+        RenderedArticle rendered = Articles.rendered(2, null, "Walking may ease back pain.\n\nMore.");
+
+        PublishedArticle published = publisher.publish(rendered, NOW);
+
+        assertThat(published.url()).isEqualTo("https://vetted.example/articles/daily-walk");
+        assertThat(published.summary()).isEqualTo("Walking may ease back pain.");
+        assertThat(published.medicallyReviewedBy()).isEqualTo(Articles.RITA);
+        assertThat(published.medicallyReviewedAt()).isEqualTo(Articles.APPROVED_AT);
+        assertThat(published.contentHash()).isEqualTo(rendered.approval().contentHash());
+        assertThat(published.publishedAt()).isEqualTo(NOW);
+        assertThat(published.revision()).isEqualTo(2);
+        assertThat(published.html()).isEqualTo(rendered.html());
+    }
+
+    @Test
+    void publishingTheSameRenderingTwiceGivesTheSameEventId() {
+        RenderedArticle rendered = Articles.rendered(1, "Summary.", "Body.");
+
+        assertThat(publisher.publish(rendered, NOW).eventId())
+                .isEqualTo(publisher.publish(rendered, NOW.plusSeconds(5)).eventId())
+                .isNotEqualTo(rendered.eventId());
+    }
+
+    @Test
+    void slugIsPercentEncodedInTheUrl() {
+        assertThat(publisher.urlOf("caf\u00e9 au lait/x")).isEqualTo("https://vetted.example/articles/caf%C3%A9%20au%20lait%2Fx");
+    }
+}

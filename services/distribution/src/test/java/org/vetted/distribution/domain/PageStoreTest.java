@@ -1,0 +1,77 @@
+package org.vetted.distribution.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class PageStoreTest {
+    private static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
+    private static final Instant WEDNESDAY = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final PageStore pages = new PageStore();
+
+    @Test
+    void newerRevisionReplacesTheServedOneAndKeepsTheFirstPublicationDate() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+
+        assertThat(pages.apply(Articles.published("a1", 2, "walking", "Walking, revised", TUESDAY)))
+                .isEqualTo(PageStore.Outcome.STORED);
+
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page -> {
+            assertThat(page.article().revision()).isEqualTo(2);
+            assertThat(page.article().title()).isEqualTo("Walking, revised");
+            assertThat(page.firstPublishedAt()).isEqualTo(MONDAY);
+        });
+    }
+
+    @Test
+    void lateOlderRevisionNeverReplacesANewerOne() {
+        pages.apply(Articles.published("a1", 2, "walking", "Walking, revised", TUESDAY));
+
+        assertThat(pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY)))
+                .isEqualTo(PageStore.Outcome.SUPERSEDED);
+
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page -> {
+            assertThat(page.article().revision()).isEqualTo(2);
+            assertThat(page.firstPublishedAt()).isEqualTo(MONDAY);
+        });
+    }
+
+    @Test
+    void replayedEventChangesNothing() {
+        PublishedArticle first = Articles.published("a1", 1, "walking", "Walking", MONDAY);
+        pages.apply(first);
+
+        assertThat(pages.apply(first)).isEqualTo(PageStore.Outcome.DUPLICATE);
+        assertThat(pages.newestFirst(10)).hasSize(1);
+    }
+
+    @Test
+    void feedOrderIsNewestPublicationFirst() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        pages.apply(Articles.published("a2", 1, "sleep", "Sleep", WEDNESDAY));
+        pages.apply(Articles.published("a3", 1, "magnesium", "Magnesium", TUESDAY));
+        pages.apply(Articles.published("a1", 2, "walking", "Walking, revised", WEDNESDAY.plusSeconds(60)));
+
+        assertThat(pages.newestFirst(10)).extracting(page -> page.article().articleId())
+                .containsExactly("a1", "a2", "a3");
+        assertThat(pages.newestFirst(2)).hasSize(2);
+    }
+
+    @Test
+    void unknownSlugFindsNothing() {
+        assertThat(pages.findBySlug("nothing-here")).isEmpty();
+    }
+
+    @Test
+    void newSlugOfARevisionMovesThePage() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        pages.apply(Articles.published("a1", 2, "walking-daily", "Walking daily", TUESDAY));
+
+        assertThat(pages.findBySlug("walking")).isEmpty();
+        assertThat(pages.findBySlug("walking-daily")).isPresent();
+    }
+}

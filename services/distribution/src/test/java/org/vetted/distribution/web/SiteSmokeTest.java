@@ -1,0 +1,70 @@
+package org.vetted.distribution.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
+import org.springframework.context.annotation.Import;
+import org.vetted.distribution.domain.Author;
+import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.Reviewer;
+
+/** The whole app on a real port (test binder instead of Kafka): health, a page, and the container's error pages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestChannelBinderConfiguration.class)
+class SiteSmokeTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PageStore pages;
+
+    @Test
+    void healthIsOpenAndUp() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", "application/json");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void publishedArticleIsServedAsAPage() throws Exception {
+        pages.apply(new PublishedArticle("e1", "a1", 1, "smoke", "Smoke “test”", "Summary.", "<p>Body.</p>",
+                "http://localhost:8084/articles/smoke", List.of(new Author("wanda", "Wanda Writer")), List.of(),
+                new Reviewer("rita", "Rita Reyes", "MD"), Instant.parse("2026-11-25T15:30:00Z"), "sha256:x",
+                Instant.parse("2026-11-25T16:00:00Z")));
+
+        HttpResponse<String> page = get("/articles/smoke", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
+        assertThat(page.body()).contains("<title>Smoke “test” | Vetted</title>", "<p>Body.</p>");
+    }
+
+    @Test
+    void unknownPathIsThePlainNotFoundPageForBrowsers() throws Exception {
+        HttpResponse<String> page = get("/no/such/page", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("<h1>Not found</h1>").doesNotContain("Whitelabel", "Exception");
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,164 @@
+package org.vetted.distribution.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.vetted.distribution.config.DistributionProperties;
+import org.vetted.distribution.config.PublicSite;
+import org.vetted.distribution.domain.Author;
+import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.Reviewer;
+
+@WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class})
+@Import(SiteWebTest.Site.class)
+@TestPropertySource(properties = "vetted.distribution.display-zone=America/New_York")
+class SiteWebTest {
+    static final Instant APPROVED_AT = Instant.parse("2026-11-26T01:30:00Z");
+    static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
+
+    @TestConfiguration
+    @EnableConfigurationProperties(DistributionProperties.class)
+    static class Site {
+        @Bean
+        PageStore pageStore() {
+            return new PageStore();
+        }
+
+        @Bean
+        PublicSite publicSite() {
+            return new PublicSite("https://vetted.example/");
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PageStore pages;
+
+    @BeforeEach
+    void publish() {
+        pages.apply(article("a1", 1, "walking", "Walking <script>alert(1)</script> & “You”", MONDAY));
+        pages.apply(article("a1", 2, "walking", "Walking <script>alert(1)</script> & “You”", TUESDAY));
+        pages.apply(article("a2", 1, "sleep", "Sleep?", MONDAY.plusSeconds(60)));
+    }
+
+    @Test
+    void articlePageEscapesTheTitleAndShowsTheBylineAndTheArticleHtml() throws Exception {
+        mvc.perform(get("/articles/walking").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+                .andExpect(content().string(containsString("<html lang=\"en\">")))
+                .andExpect(content().string(containsString("<meta charset=\"utf-8\">")))
+                .andExpect(content().string(containsString(
+                        "<h1>Walking &lt;script&gt;alert(1)&lt;/script&gt; &amp; “You”</h1>")))
+                .andExpect(content().string(not(containsString("<script>"))))
+                .andExpect(content().string(containsString("By <span>Wanda Writer and Walter Webb &lt;b&gt;</span>")))
+                .andExpect(content().string(containsString("<span class=\"reviewer\">Rita Reyes, MD</span>")))
+                // 01:30 UTC on the 26th is still the 25th in New York, the configured display zone.
+                .andExpect(content().string(containsString(">November 25, 2026</time>")))
+                .andExpect(content().string(containsString("<p><em>Revision 2</em> of the article.</p>")))
+                .andExpect(content().string(containsString("href=\"/feed.json\"")));
+    }
+
+    @Test
+    void unknownArticleIsAPlainNotFoundPageForBrowsers() throws Exception {
+        mvc.perform(get("/articles/nothing-here").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("<h1>Not found</h1>")));
+    }
+
+    @Test
+    void unknownArticleIsTheNotFoundPageWhenTheClientTakesAnything() throws Exception {
+        mvc.perform(get("/articles/nothing-here").accept(MediaType.ALL))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
+        mvc.perform(get("/articles/nothing-here"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
+    }
+
+    @Test
+    void unknownArticleIsAProblemForJsonClients() throws Exception {
+        mvc.perform(get("/articles/nothing-here").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(404))
+                .andExpect(jsonPath("$.title").value("Article not found"))
+                .andExpect(jsonPath("$.slug").value("nothing-here"))
+                .andExpect(jsonPath("$.instance").value("/articles/nothing-here"));
+    }
+
+    @Test
+    void feedIsAJsonFeedNewestFirst() throws Exception {
+        mvc.perform(get("/feed.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/feed+json"))
+                .andExpect(jsonPath("$.version").value("https://jsonfeed.org/version/1.1"))
+                .andExpect(jsonPath("$.title").value("Vetted"))
+                .andExpect(jsonPath("$.home_page_url").value("https://vetted.example/"))
+                .andExpect(jsonPath("$.feed_url").value("https://vetted.example/feed.json"))
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[0].id").value("a1"))
+                .andExpect(jsonPath("$.items[0].url").value("https://vetted.example/articles/walking"))
+                .andExpect(jsonPath("$.items[0].title").value("Walking <script>alert(1)</script> & “You”"))
+                .andExpect(jsonPath("$.items[0].content_html").value("<p><em>Revision 2</em> of the article.</p>"))
+                .andExpect(jsonPath("$.items[0].summary").value("Summary of revision 2."))
+                .andExpect(jsonPath("$.items[0].date_published").value("2026-11-23T10:00:00Z"))
+                .andExpect(jsonPath("$.items[0].date_modified").value("2026-11-24T10:00:00Z"))
+                .andExpect(jsonPath("$.items[0].authors[0].name").value("Wanda Writer"))
+                .andExpect(jsonPath("$.items[0].tags[0]").value("exercise"))
+                .andExpect(jsonPath("$.items[1].id").value("a2"));
+    }
+
+    @Test
+    void articleJsonHasTheLatestRevision() throws Exception {
+        mvc.perform(get("/api/articles/walking"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.articleId").value("a1"))
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.medicallyReviewedBy.name").value("Rita Reyes"))
+                .andExpect(jsonPath("$.medicallyReviewedBy.credential").value("MD"))
+                .andExpect(jsonPath("$.medicallyReviewedAt").value("2026-11-26T01:30:00Z"))
+                .andExpect(jsonPath("$.firstPublishedAt").value("2026-11-23T10:00:00Z"));
+    }
+
+    @Test
+    void unknownArticleJsonIsAProblem() throws Exception {
+        mvc.perform(get("/api/articles/nothing-here"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("No published article has this slug."));
+    }
+
+    private static PublishedArticle article(String id, int revision, String slug, String title, Instant at) {
+        return new PublishedArticle("event-" + id + "-" + revision, id, revision, slug, title,
+                "Summary of revision " + revision + ".", "<p><em>Revision " + revision + "</em> of the article.</p>",
+                "https://vetted.example/articles/" + slug,
+                List.of(new Author("wanda", "Wanda Writer"), new Author("walter", "Walter Webb <b>")),
+                List.of("exercise"), new Reviewer("rita", "Rita Reyes", "MD"), APPROVED_AT, "sha256:x", at);
+    }
+}
