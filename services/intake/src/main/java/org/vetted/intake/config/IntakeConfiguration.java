@@ -3,9 +3,11 @@ package org.vetted.intake.config;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.ArticleRegistry;
@@ -29,13 +31,19 @@ public class IntakeConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The configured users; none is fine only when bearer tokens are accepted (a JwtDecoder exists). */
     @Bean
-    Accounts accounts(SecurityUsersProperties properties) {
+    Accounts accounts(SecurityUsersProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
+        return accounts(properties, jwtDecoder.getIfAvailable() != null);
+    }
+
+    Accounts accounts(SecurityUsersProperties properties, boolean acceptsBearerTokens) {
         List<SecurityUsersProperties.User> users = properties.users();
-        if (users.isEmpty()) {
+        if (users.isEmpty() && !acceptsBearerTokens) {
             throw new IllegalStateException("No users configured: set vetted.security.users (username, password, "
-                    + "display-name, roles, credential) or run with the 'local' profile for the demo accounts. "
-                    + "Intake does not start without accounts.");
+                    + "display-name, roles, credential), or spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                    + "(or jwk-set-uri) to accept bearer tokens, or run with the 'local' profile for the demo "
+                    + "accounts. Intake does not start without a way to sign in.");
         }
         return new Accounts(users.stream().map(IntakeConfiguration::account).toList());
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,19 +16,24 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.vetted.intake.domain.Accounts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP Basic over the configured accounts; stateless, no CSRF (a JSON API without cookies), health open.
- * 401 and 403 answer application/problem+json like every other error.
+ * HTTP Basic over the configured accounts and, when Spring Boot has a {@link JwtDecoder} (issuer-uri or jwk-set-uri
+ * set), bearer tokens mapped by {@link SignedInAccounts}; either or both. Stateless, no CSRF (a JSON API without
+ * cookies), health open. 401 and 403 answer application/problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtClaimsProperties.class)
 public class SecurityConfiguration {
 
     @Bean
@@ -42,22 +49,41 @@ public class SecurityConfiguration {
                         .password(user.password())
                         .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
                         .build())
-                .toList().toArray(new org.springframework.security.core.userdetails.UserDetails[0]));
+                .toArray(UserDetails[]::new));
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    SignedInAccounts signedInAccounts(Accounts accounts, JwtClaimsProperties claims) {
+        return new SignedInAccounts(accounts, claims);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, Accounts accounts,
+                            ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn) throws Exception {
+        boolean basic = !accounts.all().isEmpty();
+        boolean bearer = jwtDecoder.getIfAvailable() != null;
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            if (basic) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"vetted\"");
+            }
+            if (bearer) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+            }
+            problem(json, request, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "Send HTTP Basic credentials of a configured account or a bearer token of the configured issuer.");
+        };
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
+        }
+        if (bearer) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(signedIn)));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.realmName("vetted")
-                        .authenticationEntryPoint((request, response, e) -> problem(json, request, response,
-                                HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Send HTTP Basic credentials of a configured account.")))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(json, request, response,
-                                HttpStatus.UNAUTHORIZED, "Authentication required",
-                                "Send HTTP Basic credentials of a configured account."))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) -> problem(json, request, response,
                                 HttpStatus.FORBIDDEN, "Forbidden", "Your account's roles do not allow this request.")))
                 .authorizeHttpRequests(auth -> auth
@@ -76,9 +102,6 @@ public class SecurityConfiguration {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"vetted\"");
-        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

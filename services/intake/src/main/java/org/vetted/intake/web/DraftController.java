@@ -7,18 +7,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.DraftFormat;
 import org.vetted.intake.domain.FieldError;
 import org.vetted.intake.domain.IntakeResult;
@@ -34,16 +34,16 @@ class DraftController {
     static final int MAX_REQUEST_BYTES = 256 * 1024;
 
     private final DraftSubmissions submissions;
-    private final Accounts accounts;
+    private final SignedInAccounts signedIn;
 
-    DraftController(DraftSubmissions submissions, Accounts accounts) {
+    DraftController(DraftSubmissions submissions, SignedInAccounts signedIn) {
         this.submissions = submissions;
-        this.accounts = accounts;
+        this.signedIn = signedIn;
     }
 
     @PostMapping(path = "/api/drafts", consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DraftAccepted> submit(HttpServletRequest request, Principal principal,
+    ResponseEntity<DraftAccepted> submit(HttpServletRequest request, Authentication authentication,
                                          @RequestParam(required = false) String articleId) throws IOException {
         MediaType type = MediaType.parseMediaType(request.getContentType());
         if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
@@ -51,7 +51,8 @@ class DraftController {
                     "Send the draft as UTF-8 (charset=UTF-8).");
         }
         String text = readUtf8(request);
-        Account submitter = accounts.byUsername(principal.getName()).orElseThrow();
+        Account submitter = signedIn.of(authentication)
+                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Unknown account."));
         DraftFormat format = type.isCompatibleWith(MediaType.TEXT_PLAIN) ? DraftFormat.PLAIN_TEXT : DraftFormat.MARKDOWN;
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
 

@@ -13,7 +13,7 @@ class AccountsConfigurationTest {
 
     @Test
     void withoutUsersTheServiceRefusesToStartWithAClearMessage() {
-        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of())))
+        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of()), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No users configured").hasMessageContaining("'local' profile");
     }
@@ -22,7 +22,7 @@ class AccountsConfigurationTest {
     void aMedicalReviewerWithoutACredentialIsAStartupError() {
         var reviewer = new SecurityUsersProperties.User("rita", "{noop}x", "Rita", Set.of(Role.MEDICAL_REVIEWER), null);
 
-        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of(reviewer))))
+        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of(reviewer)), true))
                 .hasMessageContaining("MEDICAL_REVIEWER 'rita' has no credential");
     }
 }

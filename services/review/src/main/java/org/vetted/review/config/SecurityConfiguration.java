@@ -1,6 +1,8 @@
 package org.vetted.review.config;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,31 +10,58 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.vetted.review.domain.Staff;
 
 /**
- * HTTP Basic over the configured staff, stateless, CSRF off (a JSON API without cookies). 401 and 403 are answered
- * as problem+json by the same exception handler as every other error.
+ * HTTP Basic over the configured staff and, when Spring Boot has a {@link JwtDecoder} (issuer-uri or jwk-set-uri
+ * set), bearer tokens mapped by {@link SignedInActors}; either or both. Stateless, CSRF off (a JSON API without
+ * cookies). 401 and 403 are answered as problem+json by the same exception handler as every other error.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JwtClaimsProperties.class)
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SignedInActors signedInActors(Staff staff, JwtClaimsProperties claims) {
+        return new SignedInActors(staff, claims);
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Staff staff, ObjectProvider<JwtDecoder> jwtDecoder,
+            SignedInActors signedIn, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems)
+            throws Exception {
+        boolean basic = !staff.isEmpty();
+        boolean bearer = jwtDecoder.getIfAvailable() != null;
+        AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
+            if (basic) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"vetted\"");
+            }
+            if (bearer) {
+                response.addHeader("WWW-Authenticate", "Bearer");
+            }
+            problems.resolveException(request, response, null, failure);
+        };
+        if (basic) {
+            http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
+        }
+        if (bearer) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(signedIn)));
+        }
         http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"vetted\"");
-                    problems.resolveException(request, response, null, failure);
-                }))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"vetted\"");
-                            problems.resolveException(request, response, null, failure);
-                        })
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.resolveException(request, response, null, denied)))
                 .authorizeHttpRequests(requests -> requests
@@ -43,10 +72,5 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/reviews/**").hasRole("MEDICAL_REVIEWER")
                         .anyRequest().denyAll());
         return http.build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

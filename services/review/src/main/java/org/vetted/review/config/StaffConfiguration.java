@@ -2,12 +2,13 @@ package org.vetted.review.config;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.Role;
@@ -18,12 +19,12 @@ import org.vetted.review.domain.Staff;
 @EnableConfigurationProperties(StaffProperties.class)
 public class StaffConfiguration {
 
+    /** The configured staff; none is fine only when bearer tokens are accepted (a JwtDecoder exists). */
     @Bean
-    Staff staff(StaffProperties properties,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String jwtIssuer) {
-        if (properties.users().isEmpty() && jwtIssuer.isBlank()) {
+    Staff staff(StaffProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
+        if (properties.users().isEmpty() && jwtDecoder.getIfAvailable() == null) {
             throw new StaffMisconfiguredException("no users are configured (vetted.security.users is empty) and no "
-                    + "JWT issuer is set (spring.security.oauth2.resourceserver.jwt.issuer-uri)");
+                    + "JWT issuer is set (spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri)");
         }
         for (StaffProperties.User user : properties.users()) {
             if (isBlank(user.username()) || isBlank(user.password()) || isBlank(user.displayName())

@@ -9,7 +9,9 @@ public class StaffMisconfiguredFailureAnalyzer extends AbstractFailureAnalyzer<S
     protected FailureAnalysis analyze(Throwable rootFailure, StaffMisconfiguredException cause) {
         return new FailureAnalysis("review refuses to start: " + cause.getMessage(),
                 "Configure vetted.security.users (username, password, display-name, roles, and a credential for "
-                        + "every MEDICAL_REVIEWER), or run with the 'local' profile for the demo accounts.",
+                        + "every MEDICAL_REVIEWER), or set spring.security.oauth2.resourceserver.jwt.issuer-uri (or "
+                        + "jwk-set-uri) to accept bearer tokens, or run with the 'local' profile for the demo "
+                        + "accounts.",
                 cause);
     }
 }

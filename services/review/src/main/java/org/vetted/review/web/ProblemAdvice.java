@@ -76,7 +76,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
         return problem(HttpStatus.UNAUTHORIZED, "Unauthenticated",
-                "Sign in with HTTP Basic as a member of staff.");
+                "Sign in with HTTP Basic as a member of staff, or send a bearer token of the configured issuer.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.review.config.SignedInActors;
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.ArticleReview;
 import org.vetted.review.domain.Blocked;
@@ -25,7 +26,6 @@ import org.vetted.review.domain.Refused;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
 import org.vetted.review.domain.SignOffRequest;
-import org.vetted.review.domain.Staff;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.messaging.UnknownArticleException;
 import org.vetted.review.web.DecisionBodies.ClaimDecisionBody;
@@ -40,11 +40,11 @@ import org.vetted.review.web.ReviewViews.SignOffView;
 @RequestMapping("/api/reviews")
 public class ReviewController {
     private final ReviewWorkflow workflow;
-    private final Staff staff;
+    private final SignedInActors signedIn;
 
-    public ReviewController(ReviewWorkflow workflow, Staff staff) {
+    public ReviewController(ReviewWorkflow workflow, SignedInActors signedIn) {
         this.workflow = workflow;
-        this.staff = staff;
+        this.signedIn = signedIn;
     }
 
     @GetMapping
@@ -97,7 +97,7 @@ public class ReviewController {
     }
 
     private Actor actor(Authentication authentication) {
-        return staff.find(authentication.getName())
+        return signedIn.of(authentication)
                 .orElseThrow(() -> new AccessDeniedException("not a configured member of staff"));
     }
 

@@ -24,12 +24,13 @@ import org.vetted.contract.Topics;
 import org.vetted.events.DraftSubmitted;
 
 /**
- * The whole service on Spring Cloud Stream's in-memory test binder, with MockMvc. Every test class extends this one
- * so they share one application context; each test uses its own article id.
+ * The whole service on Spring Cloud Stream's in-memory test binder, with MockMvc, the staff of application-test.yml
+ * (HTTP Basic) and bearer tokens from {@link TestTokens}: both ways of signing in are on. Every test class extends
+ * this one so they share one application context; each test uses its own article id.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestChannelBinderConfiguration.class)
+@Import({TestChannelBinderConfiguration.class, TestTokens.class})
 @ActiveProfiles("test")
 public abstract class ReviewServiceTest {
     @Autowired

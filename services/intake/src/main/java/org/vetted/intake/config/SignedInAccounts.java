@@ -1,0 +1,84 @@
+package org.vetted.intake.config;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.vetted.intake.domain.Account;
+import org.vetted.intake.domain.Accounts;
+import org.vetted.intake.domain.Role;
+
+/**
+ * The caller as an {@link Account}: a configured user (HTTP Basic) or the claims of a verified bearer token. As the
+ * JWT converter it gives a token the authorities Basic gives a configured user ({@code ROLE_WRITER}, ...). A
+ * MEDICAL_REVIEWER role without a credential claim is dropped: such a token is no reviewer.
+ */
+public final class SignedInAccounts implements Converter<Jwt, AbstractAuthenticationToken> {
+    private final Accounts accounts;
+    private final JwtClaimsProperties claims;
+
+    public SignedInAccounts(Accounts accounts, JwtClaimsProperties claims) {
+        this.accounts = accounts;
+        this.claims = claims;
+    }
+
+    /** The account behind an authenticated request. */
+    public Optional<Account> of(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Optional.of(fromClaims(token.getToken()));
+        }
+        return accounts.byUsername(authentication.getName());
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Account account = fromClaims(jwt);
+        return new JwtAuthenticationToken(jwt, authorities(account.roles()), account.username());
+    }
+
+    Account fromClaims(Jwt jwt) {
+        String username = firstNonBlank(jwt.getClaimAsString(claims.username()), jwt.getSubject());
+        if (username == null) {
+            throw new InvalidBearerTokenException("the token names no user");
+        }
+        String credential = firstNonBlank(jwt.getClaimAsString(claims.credential()), null);
+        Set<Role> roles = roles(jwt.getClaims().get(claims.roles()));
+        if (credential == null) {
+            roles.remove(Role.MEDICAL_REVIEWER);
+        }
+        return new Account(username, firstNonBlank(jwt.getClaimAsString(claims.displayName()), username), roles,
+                credential);
+    }
+
+    /** A list (or a space-separated string) of role names; names this service does not know are ignored. */
+    private static Set<Role> roles(Object claim) {
+        Collection<?> names = claim instanceof Collection<?> list ? list
+                : claim instanceof String text ? List.of(text.split("[\\s,]+")) : List.of();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object name : names) {
+            String key = String.valueOf(name).strip().toUpperCase(Locale.ROOT);
+            Arrays.stream(Role.values()).filter(role -> role.name().equals(key)).forEach(roles::add);
+        }
+        return roles;
+    }
+
+    private static List<GrantedAuthority> authorities(Set<Role> roles) {
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+    }
+
+    private static String firstNonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}

@@ -1,0 +1,84 @@
+package org.vetted.review.config;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.vetted.review.domain.Actor;
+import org.vetted.review.domain.Role;
+import org.vetted.review.domain.Staff;
+
+/**
+ * The caller as an {@link Actor}: a configured member of staff (HTTP Basic) or the claims of a verified bearer token.
+ * As the JWT converter it gives a token the authorities Basic gives a configured user ({@code ROLE_MEDICAL_REVIEWER},
+ * ...). A MEDICAL_REVIEWER role without a credential claim is dropped: such a token is no reviewer.
+ */
+public final class SignedInActors implements Converter<Jwt, AbstractAuthenticationToken> {
+    private final Staff staff;
+    private final JwtClaimsProperties claims;
+
+    public SignedInActors(Staff staff, JwtClaimsProperties claims) {
+        this.staff = staff;
+        this.claims = claims;
+    }
+
+    /** The member of staff behind an authenticated request. */
+    public Optional<Actor> of(Authentication authentication) {
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Optional.of(fromClaims(token.getToken()));
+        }
+        return staff.find(authentication.getName());
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Actor actor = fromClaims(jwt);
+        return new JwtAuthenticationToken(jwt, authorities(actor.roles()), actor.username());
+    }
+
+    Actor fromClaims(Jwt jwt) {
+        String username = firstNonBlank(jwt.getClaimAsString(claims.username()), jwt.getSubject());
+        if (username == null) {
+            throw new InvalidBearerTokenException("the token names no user");
+        }
+        String credential = firstNonBlank(jwt.getClaimAsString(claims.credential()), null);
+        Set<Role> roles = roles(jwt.getClaims().get(claims.roles()));
+        if (credential == null) {
+            roles.remove(Role.MEDICAL_REVIEWER);
+        }
+        return new Actor(username, firstNonBlank(jwt.getClaimAsString(claims.displayName()), username), roles,
+                credential);
+    }
+
+    /** A list (or a space-separated string) of role names; names this service does not know are ignored. */
+    private static Set<Role> roles(Object claim) {
+        Collection<?> names = claim instanceof Collection<?> list ? list
+                : claim instanceof String text ? List.of(text.split("[\\s,]+")) : List.of();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object name : names) {
+            String key = String.valueOf(name).strip().toUpperCase(Locale.ROOT);
+            Arrays.stream(Role.values()).filter(role -> role.name().equals(key)).forEach(roles::add);
+        }
+        return roles;
+    }
+
+    private static List<GrantedAuthority> authorities(Set<Role> roles) {
+        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+    }
+
+    private static String firstNonBlank(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+}

@@ -1,0 +1,36 @@
+package org.vetted.review.config;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. */
+@SpringBootTest(properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted")
+@AutoConfigureMockMvc
+@Import(TestChannelBinderConfiguration.class)
+class IssuerWithoutUsersTest {
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void anIssuerAloneIsEnoughToStartAndOnlyBearerTokensAreOffered() throws Exception {
+        mvc.perform(get("/api/reviews"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+        mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isUnauthorized());
+    }
+}
