@@ -54,6 +54,22 @@ class EventCatalogTest {
     }
 
     @Test
+    void decodesADraftWrittenByTheFirstReleaseWhichHadNoSubmitter() {
+        Schema v1 = catalog.releasedSchemas(DraftSubmitted.getClassSchema().getFullName()).get(0);
+        assertThat(v1.getField("submittedBy")).isNull();
+        GenericRecord old = new GenericData.Record(v1);
+        DraftSubmitted current = EventsForTests.draft();
+        for (Schema.Field field : v1.getFields()) {
+            old.put(field.name(), GenericData.get().deepCopy(field.schema(), toGeneric(current, field.name())));
+        }
+
+        DraftSubmitted decoded = (DraftSubmitted) catalog.decode(encode(v1, old));
+
+        assertThat(decoded.getSubmittedBy()).isNull();
+        assertThat(decoded.getContentHash()).isEqualTo(current.getContentHash());
+    }
+
+    @Test
     void refusesBytesWithoutTheSingleObjectHeader() {
         assertThatThrownBy(() -> catalog.decode("{\"json\":true}".getBytes()))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.util.List;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaValidatorBuilder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -23,6 +24,17 @@ class SchemaEvolutionTest {
     void everyEventHasAReleasedSchema(Class<? extends SpecificRecordBase> event) {
         Schema current = SpecificData.get().getSchema(event);
         assertThat(EventCatalog.standard().releasedSchemas(current.getFullName())).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("events")
+    void theCurrentSchemaIsReleased(Class<? extends SpecificRecordBase> event) {
+        // A schema that is written but not released could not be read by a consumer built from the released set.
+        Schema current = SpecificData.get().getSchema(event);
+        assertThat(EventCatalog.standard().releasedSchemas(current.getFullName()))
+                .as("add %s as the next released version", current.getName())
+                .extracting(SchemaNormalization::parsingFingerprint64)
+                .contains(SchemaNormalization.parsingFingerprint64(current));
     }
 
     @ParameterizedTest

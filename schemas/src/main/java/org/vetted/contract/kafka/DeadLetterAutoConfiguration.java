@@ -24,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -53,7 +54,10 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
-    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer() {
+    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(Environment environment) {
+        // Dead letters are the only copy of what failed: give them the replication the binder gives every topic.
+        Optional<Short> replication = Optional.ofNullable(
+                environment.getProperty("spring.cloud.stream.kafka.binder.replication-factor", Short.class));
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
@@ -64,7 +68,8 @@ public class DeadLetterAutoConfiguration {
                     throw new IllegalStateException("consumer of " + destination + " (group " + group + ") is not "
                             + "transactional: set spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
                 }
-                provisionDeadLetterTopics(transactions.getProducerFactory().getConfigurationProperties(), destination, group);
+                provisionDeadLetterTopics(transactions.getProducerFactory().getConfigurationProperties(), destination, group,
+                        replication);
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 KafkaTemplate<Object, Object> template = new KafkaTemplate(transactions.getProducerFactory());
                 DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
@@ -85,12 +90,18 @@ public class DeadLetterAutoConfiguration {
     }
 
     /** Creates {@code <topic>.<group>.dlt} for each destination of the binding, where it does not exist yet. */
-    static void provisionDeadLetterTopics(Map<String, Object> producerConfig, String destinations, String group) {
+    static void provisionDeadLetterTopics(Map<String, Object> producerConfig, String destinations, String group,
+            Optional<Short> replication) {
+        // The producer's connection settings (bootstrap, security, SASL, SSL) are the admin client's too.
         Map<String, Object> adminConfig = new HashMap<>();
-        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, producerConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        producerConfig.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name)) {
+                adminConfig.put(name, value);
+            }
+        });
         List<NewTopic> topics = Arrays.stream(destinations.split(","))
                 .map(String::strip)
-                .map(topic -> new NewTopic(Topics.deadLetter(topic, group), Optional.of(1), Optional.empty()))
+                .map(topic -> new NewTopic(Topics.deadLetter(topic, group), Optional.of(1), replication))
                 .toList();
         try (Admin admin = Admin.create(adminConfig)) {
             for (var created : admin.createTopics(topics).values().entrySet()) {

@@ -1,0 +1,61 @@
+package org.vetted.contract.kafka;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+
+/**
+ * Tells whether a projection rebuilt from Kafka at start has caught up with the log. A service whose answers rest
+ * on replayed state (intake's article registry, review's board) must not accept writes before that: a half-replayed
+ * board could show a rejected or superseded revision as open. Out of service (HTTP 503 on /actuator/health) until
+ * the consumer of {@code topics} has, on an idle poll, reached the end (last stable offset) of every partition
+ * assigned to it; from then on ready for the life of the process.
+ * <p>
+ * Needs the binding's {@code spring.cloud.stream.kafka.bindings.<binding>.consumer.idle-event-interval} set, so the
+ * container publishes idle events. The check runs on the consumer thread, where the consumer may be used.
+ */
+public class ReplayReadiness implements ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator {
+    private static final Logger log = LoggerFactory.getLogger(ReplayReadiness.class);
+
+    private final Set<String> topics;
+    private volatile boolean caughtUp;
+
+    public ReplayReadiness(Collection<String> topics) {
+        this.topics = Set.copyOf(topics);
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp;
+    }
+
+    @Override
+    public void onApplicationEvent(ListenerContainerIdleEvent event) {
+        Collection<TopicPartition> assigned = event.getTopicPartitions();
+        if (caughtUp || assigned == null || assigned.isEmpty()
+                || !assigned.stream().map(TopicPartition::topic).allMatch(topics::contains)) {
+            return;
+        }
+        Consumer<?, ?> consumer = event.getConsumer();
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+        if (assigned.stream().allMatch(partition -> consumer.position(partition) >= end.getOrDefault(partition, 0L))) {
+            caughtUp = true;
+            log.info("Replay of {} caught up ({} partitions); accepting requests", topics, assigned.size());
+        }
+    }
+
+    @Override
+    public Health health() {
+        return caughtUp
+                ? Health.up().withDetail("replay", "caught up").build()
+                : Health.outOfService().withDetail("replay", "rebuilding state from " + topics).build();
+    }
+}
