@@ -1,15 +1,19 @@
 package org.vetted.intake;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole app on Spring Cloud Stream's in-memory test binder (no broker), with MockMvc, the test accounts of
  * application-test.yml (HTTP Basic) and bearer tokens from {@link TestTokens}: both ways of signing in are on.
- * Subclasses share one application context; each uses its own articles.
+ * Subclasses share one application context; each uses its own articles. The article history counts as replayed
+ * (see {@link Replays}); ReplayGateTest covers the time before.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -17,4 +21,12 @@ import org.springframework.test.context.ActiveProfiles;
 @Import({TestChannelBinderConfiguration.class, TestTokens.class})
 public abstract class IntakeAppTest {
     public static final String DRAFT_TOPIC = "article.draft-submitted";
+
+    @Autowired
+    private ApplicationEventPublisher events;
+
+    @BeforeEach
+    void historyIsReplayed() {
+        Replays.markCaughtUp(events);
+    }
 }

@@ -91,9 +91,4 @@ public final class ArticleRegistry implements KnownArticles {
                 entry.status, draft == null ? null : draft.contentHash(), draft == null ? List.of() : draft.authors(),
                 history);
     }
-
-    /** For tests and diagnostics: how many articles are known. */
-    public synchronized int size() {
-        return articles.size();
-    }
 }

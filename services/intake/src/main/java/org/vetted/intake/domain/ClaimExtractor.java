@@ -22,8 +22,10 @@ import opennlp.tools.util.Span;
  * Finds candidate health claims: sentences (split by OpenNLP's sentence detector) that name a health or body term
  * together with an effect verb, a mechanism, a risk or a dose, or that states an amount ("270 mg"). Questions and pure attributions ("she adds.") are
  * not claims. Each claim is classified (DOSE, RISK, MECHANISM, else EFFECT) and marked hedged when it is softened
- * ("is thought to", "potentially", or may/might/could/can used as a modal verb, not as a noun such as "May"). Headings are examined too: a
- * heading such as "It May Help Your Sleep" asserts an effect. Thread-safe: the OpenNLP tools, which are not, are
+ * ("is thought to", "potentially", or may/might/could/can used as a modal verb, not as a noun such as "May"). Headings (and
+ * the title) are examined too, but only count when they assert something about the body: an effect, mechanism or
+ * risk ("It May Support Your Immune System"), or an amount ("Take 200 mg Daily"). A heading that only names a topic
+ * with dose words ("Getting the Dose Right", "Dosage and Safety") is not a claim. Thread-safe: the OpenNLP tools, which are not, are
  * kept per thread; the models are shared.
  */
 public final class ClaimExtractor {
@@ -52,15 +54,15 @@ public final class ClaimExtractor {
     public List<Claim> extract(String title, String bodyMarkdown) {
         Map<String, Claim> claims = new LinkedHashMap<>();
         if (title != null) {
-            consider(MarkdownText.inline(title), null, claims);
+            consider(MarkdownText.inline(title), null, true, claims);
         }
         for (MarkdownText.Block block : MarkdownText.blocks(bodyMarkdown)) {
             if (block.heading()) {
-                consider(block.text(), block.section(), claims);
+                consider(block.text(), block.section(), true, claims);
                 continue;
             }
             for (String sentence : sentencesOf(block.text())) {
-                consider(sentence, block.section(), claims);
+                consider(sentence, block.section(), false, claims);
             }
         }
         return List.copyOf(claims.values());
@@ -84,7 +86,8 @@ public final class ClaimExtractor {
         return joined.stream().map(range -> text.substring(range[0], range[1]).strip()).toList();
     }
 
-    private void consider(String sentence, String section, Map<String, Claim> claims) {
+    /** @param heading a heading or title: dose words alone do not make it a claim (it names a topic) */
+    private void consider(String sentence, String section, boolean heading, Map<String, Claim> claims) {
         if (sentence.isBlank()) {
             return;
         }
@@ -101,7 +104,8 @@ public final class ClaimExtractor {
         boolean risk = lexicon.risk.matcher(content).find();
         boolean mechanism = lexicon.mechanism.matcher(content).find();
         boolean effect = lexicon.effect.matcher(content).find();
-        if (!(dose || risk || mechanism || effect)) {
+        boolean asserts = risk || mechanism || effect || amount;
+        if (!(asserts || dose && !heading)) {
             return;
         }
         ClaimKind kind = dose ? ClaimKind.DOSE : risk ? ClaimKind.RISK : mechanism ? ClaimKind.MECHANISM : ClaimKind.EFFECT;

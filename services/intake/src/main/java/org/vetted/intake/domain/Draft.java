@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * An accepted revision of an article, exactly as it will be submitted for review. {@code contentHash} is
  * ContentHash.of(title, summary, bodyMarkdown): the value every approval of this revision binds to.
+ * {@code submittedBy} is the account that posted this revision (an editor may post for the authors).
  */
 public record Draft(String articleId, int revision, String slug, String title, String summary, List<Author> authors,
-                    List<String> tags, String bodyMarkdown, String contentHash, List<Claim> claims,
+                    Author submittedBy, List<String> tags, String bodyMarkdown, String contentHash, List<Claim> claims,
                     List<Expert> experts, List<String> warnings) {
     public Draft {
         authors = List.copyOf(authors);

@@ -66,7 +66,8 @@ public final class DraftIntake {
         int revision = existing.map(article -> article.latestRevision() + 1).orElse(1);
         String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(title, known));
         return new IntakeResult.Accepted(new Draft(articleId, revision, slug, title, summary,
-                authors(submission.submitter(), existing, parsed.authorNames()), dedupe(parsed.tags()), body,
+                authors(submission.submitter(), existing, parsed.authorNames()), submission.submitter().asAuthor(),
+                dedupe(parsed.tags()), body,
                 ContentHash.of(title, summary, body), claims.extract(title, body), quoted.experts(), warnings));
     }
 

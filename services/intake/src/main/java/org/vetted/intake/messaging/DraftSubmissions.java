@@ -51,7 +51,7 @@ public class DraftSubmissions {
             if (!send(event)) {
                 return new SubmissionOutcome.NotPublished();
             }
-            registry.apply(EventMapper.recorded(accepted.draft(), eventId, now, submission.submitter().username()));
+            registry.apply(EventMapper.recorded(accepted.draft(), eventId, now));
             return new SubmissionOutcome.Published(accepted.draft());
         }
     }

@@ -32,6 +32,7 @@ final class EventMapper {
                 .setTitle(draft.title())
                 .setSummary(draft.summary())
                 .setAuthors(draft.authors().stream().map(EventMapper::toEvent).toList())
+                .setSubmittedBy(toEvent(draft.submittedBy()))
                 .setTags(draft.tags())
                 .setBodyMarkdown(draft.bodyMarkdown())
                 .setContentHash(draft.contentHash())
@@ -43,15 +44,17 @@ final class EventMapper {
     }
 
     /** What the status projection records of the submission intake itself just published. */
-    static ArticleEvent.DraftRecorded recorded(Draft draft, String eventId, Instant submittedAt, String submitter) {
+    static ArticleEvent.DraftRecorded recorded(Draft draft, String eventId, Instant submittedAt) {
         return new ArticleEvent.DraftRecorded(eventId, draft.articleId(), draft.revision(), submittedAt, draft.slug(),
-                draft.title(), draft.contentHash(), draft.authors(), submitter, describe(draft.claims().size(),
+                draft.title(), draft.contentHash(), draft.authors(), draft.submittedBy().username(), describe(draft.claims().size(),
                 draft.experts().size(), draft.warnings().size()));
     }
 
     static ArticleEvent toArticleEvent(SpecificRecordBase record) {
         if (record instanceof DraftSubmitted e) {
-            String actor = e.getAuthors().isEmpty() ? "unknown" : e.getAuthors().get(0).getUsername();
+            // v2 events name who posted the revision; v1 events do not, so their first author stands in.
+            String actor = e.getSubmittedBy() != null ? e.getSubmittedBy().getUsername()
+                    : e.getAuthors().isEmpty() ? "unknown" : e.getAuthors().get(0).getUsername();
             return new ArticleEvent.DraftRecorded(e.getEventId(), e.getArticleId(), e.getRevision(), e.getSubmittedAt(),
                     e.getSlug(), e.getTitle(), e.getContentHash(),
                     e.getAuthors().stream().map(a -> new Author(a.getUsername(), a.getDisplayName())).toList(), actor,
@@ -99,16 +102,18 @@ final class EventMapper {
     }
 
     private static org.vetted.events.Author toEvent(Author author) {
-        return new org.vetted.events.Author(author.username(), author.displayName());
+        return org.vetted.events.Author.newBuilder().setUsername(author.username())
+                .setDisplayName(author.displayName()).build();
     }
 
     private static org.vetted.events.Claim toEvent(Claim claim) {
-        return new org.vetted.events.Claim(claim.id(), claim.text(),
-                org.vetted.events.ClaimKind.valueOf(claim.kind().name()), claim.hedged(), claim.section());
+        return org.vetted.events.Claim.newBuilder().setId(claim.id()).setText(claim.text())
+                .setKind(org.vetted.events.ClaimKind.valueOf(claim.kind().name())).setHedged(claim.hedged())
+                .setSection(claim.section()).build();
     }
 
     private static org.vetted.events.Expert toEvent(Expert expert) {
-        return new org.vetted.events.Expert(expert.name(), expert.credential());
+        return org.vetted.events.Expert.newBuilder().setName(expert.name()).setCredential(expert.credential()).build();
     }
 
     private EventMapper() {

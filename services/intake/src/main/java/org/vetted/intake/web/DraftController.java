@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +31,7 @@ import org.vetted.intake.messaging.SubmissionOutcome;
 /** POST /api/drafts: a writer submits a new article, or a new revision with {@code ?articleId=}. */
 @RestController
 class DraftController {
+    private static final Logger LOG = LoggerFactory.getLogger(DraftController.class);
     static final String TEXT_MARKDOWN = "text/markdown";
     /** Largest request body accepted, in bytes: 256 KiB. */
     static final int MAX_REQUEST_BYTES = 256 * 1024;
@@ -44,7 +47,7 @@ class DraftController {
     @PostMapping(path = "/api/drafts", consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DraftAccepted> submit(HttpServletRequest request, Authentication authentication,
-                                         @RequestParam(required = false) String articleId) throws IOException {
+                                         @RequestParam(required = false) String articleId) {
         MediaType type = MediaType.parseMediaType(request.getContentType());
         if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
             throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
@@ -85,14 +88,22 @@ class DraftController {
         throw new IllegalStateException("not a refusal: " + result);
     }
 
-    /** The body as UTF-8, refusing more than {@link #MAX_REQUEST_BYTES} and bytes that are not UTF-8. */
-    private static String readUtf8(HttpServletRequest request) throws IOException {
+    /**
+     * The body as UTF-8, refusing more than {@link #MAX_REQUEST_BYTES} and bytes that are not UTF-8. A body that
+     * cannot be read (the client broke off, a malformed chunk) is the request's fault: 400, without the I/O detail.
+     */
+    private static String readUtf8(HttpServletRequest request) {
         if (request.getContentLengthLong() > MAX_REQUEST_BYTES) {
             throw tooLarge();
         }
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
             bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        } catch (IOException e) {
+            LOG.info("draft body could not be read: {}", e.toString());
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Unreadable draft",
+                    "The request body could not be read completely; send it again.",
+                    List.of(new FieldError("body", "could not be read")));
         }
         if (bytes.length > MAX_REQUEST_BYTES) {
             throw tooLarge();

@@ -11,13 +11,21 @@ class ProblemException extends RuntimeException {
     final String title;
     final String detail;
     final List<FieldError> errors;
+    /** Seconds for a Retry-After header, or null for none. */
+    final Integer retryAfterSeconds;
 
-    ProblemException(HttpStatus status, String title, String detail, List<FieldError> errors) {
+    ProblemException(HttpStatus status, String title, String detail, List<FieldError> errors,
+                     Integer retryAfterSeconds) {
         super(title, null, false, false);
         this.status = status;
         this.title = title;
         this.detail = detail;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    ProblemException(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null);
     }
 
     ProblemException(HttpStatus status, String title, String detail) {

@@ -1,17 +1,20 @@
 package org.vetted.intake.web;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error as application/problem+json: Spring MVC's own (415, 404, 405, ...) through
- * {@link ResponseEntityExceptionHandler}, ours through {@link ProblemException}. Nothing of an exception's message
- * or stack reaches the client.
+ * {@link ResponseEntityExceptionHandler}, ours through {@link ProblemException}, and anything else, checked or not,
+ * as a generic 500. Nothing of an exception's message or stack reaches the client; the log has it.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -23,11 +26,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (!e.errors.isEmpty()) {
             body.setProperty("errors", e.errors);
         }
-        return ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (e.retryAfterSeconds != null) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
+        }
+        return response.body(body);
     }
 
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+    /**
+     * The last resort, for checked exceptions too (an IOException from a servlet stream, ...). Spring Security's
+     * own exceptions are rethrown so its filters still answer 401/403.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e;
+        }
         logger.error("unexpected error", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The request could not be completed.");

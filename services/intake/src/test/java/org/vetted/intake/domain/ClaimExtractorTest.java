@@ -45,6 +45,31 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void aHeadingIsAClaimOnlyWhenItAssertsSomethingNotWhenItNamesADoseTopic() {
+        List<Claim> claims = extractor.extract("Getting the Dose Right", """
+                ## It May Support Your Immune System
+
+                Winter is long.
+
+                ## Getting the Dose Right
+
+                For most adults, 600 to 800 IU daily is the usual recommendation.
+
+                ## Dosage and Safety
+
+                ## Take 200 mg of Magnesium Daily
+                """);
+
+        assertThat(claims).extracting(Claim::text, Claim::kind, Claim::section).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("It May Support Your Immune System", ClaimKind.EFFECT,
+                        "It May Support Your Immune System"),
+                org.assertj.core.groups.Tuple.tuple("For most adults, 600 to 800 IU daily is the usual recommendation.",
+                        ClaimKind.DOSE, "Getting the Dose Right"),
+                org.assertj.core.groups.Tuple.tuple("Take 200 mg of Magnesium Daily", ClaimKind.DOSE,
+                        "Take 200 mg of Magnesium Daily"));
+    }
+
+    @Test
     void theMonthMayIsNotAHedge() {
         assertThat(extractor.extract(null, "In May the trial showed that zinc reduces cold symptoms.\n"))
                 .singleElement().satisfies(claim -> assertThat(claim.hedged()).isFalse());

@@ -79,6 +79,20 @@ class ArticleTrackingTest extends IntakeAppTest {
                 .containsExactly("DraftSubmitted", "ClaimReviewed");
     }
 
+    @Test
+    void theActorOfAReplayedRevisionIsWhoeverPostedItOrTheFirstAuthorForOldEvents() {
+        String id = "tracked-4";
+        DraftSubmitted v1 = draft("e41", id, 1, T0);
+        DraftSubmitted byWalter = draft("e42", id, 2, T0.plusSeconds(60));
+        byWalter.setAuthors(List.of(new Author("wanda", "Wanda Writer"), new Author("walter", "Walter Webb")));
+        byWalter.setSubmittedBy(new Author("walter", "Walter Webb"));
+        send(Topics.DRAFT_SUBMITTED, v1);
+        send(Topics.DRAFT_SUBMITTED, byWalter);
+
+        assertThat(v1.getSubmittedBy()).isNull();
+        assertThat(view(id).history()).extracting(ArticleView.HistoryEntry::actor).containsExactly("wanda", "walter");
+    }
+
     private ArticleView view(String id) {
         return registry.view(id).orElseThrow();
     }

@@ -56,6 +56,8 @@ class DraftSubmissionBindingTest extends IntakeAppTest {
                 .isEqualTo(accepted.get("contentHash").asString());
         assertThat(event.getBodyMarkdown()).doesNotContain("Leave a Reply").contains("## Getting the Dose Right");
         assertThat(event.getAuthors()).extracting(a -> a.getUsername()).containsExactly("wanda");
+        assertThat(event.getSubmittedBy().getUsername()).isEqualTo("wanda");
+        assertThat(event.getSubmittedBy().getDisplayName()).isEqualTo("Wanda Writer");
         assertThat(event.getClaims()).hasSize(accepted.get("claims").size()).isNotEmpty();
         assertThat(event.getExperts()).extracting(e -> e.getName())
                 .containsExactly("Maren Okafor", "Tomas Lindqvist", "Brandt");

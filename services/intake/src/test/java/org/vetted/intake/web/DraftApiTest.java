@@ -10,12 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.vetted.intake.IntakeAppTest;
 import tools.jackson.databind.json.JsonMapper;
@@ -131,6 +139,61 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Unknown article"));
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsA400ProblemThatLeaksNoDetail() throws Exception {
+        RequestBuilder brokenBody = servletContext -> {
+            MockHttpServletRequest request = new MockHttpServletRequest(servletContext, "POST", "/api/drafts") {
+                @Override
+                public ServletInputStream getInputStream() {
+                    return new BrokenStream();
+                }
+            };
+            request.setContentType("text/plain;charset=UTF-8");
+            request.addHeader(HttpHeaders.AUTHORIZATION, "Basic "
+                    + Base64.getEncoder().encodeToString("wanda:wanda-pass".getBytes(StandardCharsets.UTF_8)));
+            return request;
+        };
+
+        mvc.perform(brokenBody)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Unreadable draft"))
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("connection reset"))));
+    }
+
+    @Test
+    void containerErrorsOutsideSpringMvcAreProblemJsonToo() throws Exception {
+        mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, new IOException("secret")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Bad Request"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("secret"))));
+    }
+
+    /** A client that went away half-way: every read fails. */
+    private static final class BrokenStream extends ServletInputStream {
+        @Override
+        public int read() throws IOException {
+            throw new IOException("connection reset by peer at /10.0.0.7:51234");
+        }
+
+        @Override
+        public boolean isFinished() {
+            return false;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+        }
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor writer() {

@@ -1,0 +1,44 @@
+package org.vetted.intake.web;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.vetted.contract.kafka.ReplayReadiness;
+
+/**
+ * Holds every /api/** request, reads and writes alike, until the article history is replayed: before that the
+ * registry could hand out an existing revision number or slug, and reads would show a half-built status. Answers
+ * 503 problem+json with Retry-After: 2. Runs after authentication (a stranger still gets 401);
+ * /actuator/health is not behind it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReplayGate implements WebMvcConfigurer, HandlerInterceptor {
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    private final ReplayReadiness readiness;
+
+    ReplayGate(ReplayReadiness readiness) {
+        this.readiness = readiness;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!readiness.isCaughtUp()) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Starting up: replaying article history",
+                    "Intake is rebuilding its view of the articles from Kafka; try again in a moment.", List.of(),
+                    RETRY_AFTER_SECONDS);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,30 @@
+package org.vetted.intake.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.intake.domain.Author;
+import org.vetted.intake.domain.Draft;
+
+class EventMapperTest {
+    private static final Author WANDA = new Author("wanda", "Wanda Writer");
+    private static final Author EDDIE = new Author("eddie", "Eddie Editor");
+
+    @Test
+    void aRevisionPostedByAnEditorNamesTheEditorAsSubmitterAndActorAfterReplay() {
+        Draft draft = new Draft("a-9", 2, "slug", "Title", null, List.of(WANDA), EDDIE, List.of(), "Body.\n",
+                "sha256:x", List.of(), List.of(), List.of());
+
+        DraftSubmitted event = EventMapper.toEvent(draft, "e-9", Instant.parse("2026-03-01T08:00:00Z"));
+
+        assertThat(event.getSubmittedBy().getUsername()).isEqualTo("eddie");
+        assertThat(event.getSubmittedBy().getDisplayName()).isEqualTo("Eddie Editor");
+        assertThat(event.getAuthors()).extracting(a -> a.getUsername()).containsExactly("wanda");
+        assertThat(EventMapper.toArticleEvent(event).actor()).isEqualTo("eddie");
+        assertThat(EventMapper.recorded(draft, "e-9", event.getSubmittedAt()).actor()).isEqualTo("eddie");
+    }
+}

@@ -1,0 +1,79 @@
+package org.vetted.intake.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.cloud.stream.binder.test.OutputDestination;
+import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.vetted.intake.Replays;
+
+/**
+ * Before the article history is replayed, /api/** (reads and writes) answers 503 and health is OUT_OF_SERVICE; once
+ * the trackArticle container reports it reached the end of its partitions, both open. A context of its own: the
+ * shared one counts as replayed.
+ */
+@SpringBootTest(properties = "vetted.test.context=replay-gate")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@Import(TestChannelBinderConfiguration.class)
+class ReplayGateTest {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    OutputDestination output;
+
+    @Test
+    void apiAnswers503UntilTheHistoryIsReplayed() throws Exception {
+        output.clear();
+        mvc.perform(get("/api/articles").with(httpBasic("wanda", "wanda-pass")))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"))
+                .andExpect(jsonPath("$.title").value("Starting up: replaying article history"))
+                .andExpect(jsonPath("$.status").value(503));
+        mvc.perform(draft())
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
+        mvc.perform(get("/api/articles/some-id").with(httpBasic("wanda", "wanda-pass")))
+                .andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/api/articles"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        assertThat(output.receive(200, "article.draft-submitted")).isNull();
+
+        Replays.markCaughtUp(events);
+
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/api/articles").with(httpBasic("wanda", "wanda-pass"))).andExpect(status().isOk());
+        mvc.perform(draft()).andExpect(status().isAccepted());
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder draft() {
+        return post("/api/drafts").with(httpBasic("wanda", "wanda-pass"))
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .content("Does Rest Help?\nRest reduces stress.\n".getBytes(StandardCharsets.UTF_8));
+    }
+}
