@@ -1,11 +1,17 @@
 package org.vetted.review.config;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.vetted.contract.Seals;
+import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.review.domain.ReviewBoard;
 import org.vetted.review.domain.ReviewDesk;
 import org.vetted.review.messaging.DecisionPublisher;
@@ -15,15 +21,31 @@ import org.vetted.review.messaging.ReviewWorkflow;
 /** Builds the review domain with its default rules, and the edges around it. */
 @Configuration(proxyBeanMethods = false)
 public class ReviewConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ReviewConfiguration.class);
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
 
+    /** At most {@link ReviewBoard#DEFAULT_MAX_WAITING} events wait for their draft; the oldest is dropped first. */
     @Bean
     ReviewBoard reviewBoard() {
-        return new ReviewBoard();
+        return new ReviewBoard(ReviewBoard.DEFAULT_MAX_WAITING, dropped -> log.warn(
+                "{} events already wait for their drafts: dropped the oldest, {} {} for article {} revision {}",
+                ReviewBoard.DEFAULT_MAX_WAITING, dropped.getClass().getSimpleName(), dropped.eventId(),
+                dropped.articleId(), dropped.revision()));
+    }
+
+    /**
+     * OUT_OF_SERVICE, and /api/** answers 503, until trackReview has replayed every partition of its topics (the
+     * binding's destinations, so the two cannot drift apart).
+     */
+    @Bean
+    ReplayReadiness replayReadiness(
+            @Value("${spring.cloud.stream.bindings.trackReview-in-0.destination}") String destinations) {
+        return new ReplayReadiness(Arrays.stream(destinations.split(",")).map(String::strip)
+                .filter(topic -> !topic.isEmpty()).toList());
     }
 
     @Bean
@@ -32,8 +54,8 @@ public class ReviewConfiguration {
     }
 
     @Bean
-    EventMapper eventMapper() {
-        return new EventMapper();
+    EventMapper eventMapper(Seals seals) {
+        return new EventMapper(seals);
     }
 
     @Bean

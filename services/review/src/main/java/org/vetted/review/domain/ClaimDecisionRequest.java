@@ -1,9 +1,10 @@
 package org.vetted.review.domain;
 
 /**
- * A reviewer's wish to decide one claim. {@code revision} is the revision the reviewer saw, or null when not given;
- * {@code comment} and {@code reference} may be null.
+ * A reviewer's wish to decide one claim of the revision they saw. Claim ids are stable across revisions, so the
+ * revision is required: without it a decision made on revision 1 could land on revision 2. {@code comment} and
+ * {@code reference} may be null.
  */
 public record ClaimDecisionRequest(Actor actor, String claimId, ClaimVerdict verdict, String comment,
-        String reference, Integer revision) {
+        String reference, int revision) {
 }

@@ -32,15 +32,17 @@ public interface ClaimDecisionRule {
     }
 
     static ClaimDecisionRule decisionIsForTheCurrentRevision() {
-        return (request, review) -> request.revision() == null || request.revision() == review.revision()
-                ? Permission.ALLOWED
+        return (request, review) -> request.revision() == review.revision() ? Permission.ALLOWED
                 : Permission.refused(Refusal.STALE_REVISION, "the decision is for revision " + request.revision()
                         + " but the current revision is " + review.revision());
     }
 
-    /** The rules in the order they are asked: who may decide, then what may be decided. */
+    /**
+     * The rules in the order they are asked: who may decide, then on which revision (a stale revision is reported
+     * as such even when its claim is gone from the current one), then what may be decided.
+     */
     static List<ClaimDecisionRule> defaults() {
-        return List.of(actorIsACredentialedMedicalReviewer(), actorIsNotAnAuthor(), claimExistsInTheCurrentRevision(),
-                revisionIsStillOpen(), decisionIsForTheCurrentRevision());
+        return List.of(actorIsACredentialedMedicalReviewer(), actorIsNotAnAuthor(), decisionIsForTheCurrentRevision(),
+                revisionIsStillOpen(), claimExistsInTheCurrentRevision());
     }
 }

@@ -4,6 +4,7 @@ import org.vetted.review.domain.ReviewEvent.ClaimDecided;
 
 /** What deciding a claim came to: a fact to publish, or a refusal. */
 public sealed interface ClaimOutcome permits ClaimOutcome.Decided, Refused {
-    record Decided(ClaimDecided event) implements ClaimOutcome {
+    /** {@code claim} is the decided claim as it stands in the revision the decision was made on. */
+    record Decided(ClaimDecided event, Claim claim) implements ClaimOutcome {
     }
 }

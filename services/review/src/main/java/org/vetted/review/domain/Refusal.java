@@ -11,5 +11,7 @@ public enum Refusal {
     /** The revision was already signed off. */
     REVISION_CLOSED,
     /** The request names a revision or text that is no longer the current one. */
-    STALE_REVISION
+    STALE_REVISION,
+    /** An approval that does not name the text (its content hash) the reviewer approved. */
+    TEXT_NOT_NAMED
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.vetted.review.domain.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.ReviewEvent.DraftArrived;
@@ -18,10 +21,14 @@ import org.vetted.review.domain.ReviewEvent.RevisionReturned;
  * Every article's latest revision and the decisions on it, built by applying {@link ReviewEvent}s.
  * <ul>
  * <li>A newer revision replaces the one under review; its decisions do not carry over.</li>
- * <li>A draft for a revision older than (or equal to) the known one is ignored.</li>
+ * <li>A draft for an older revision is ignored, and so is a second copy of the known revision with the same
+ * text; one with the same revision number but other text is {@link Applied#CONFLICTING}: two texts cannot both be
+ * revision n, and the board will not pick one silently.</li>
  * <li>Each event is applied once: a repeated event id changes nothing.</li>
  * <li>Events are read from several topics, whose order relative to each other Kafka does not keep: a decision
- * for a revision not seen yet waits until its draft arrives, and is dropped if a newer revision arrives first.</li>
+ * for a revision not seen yet waits until its draft arrives, and is dropped if a newer revision arrives first.
+ * At most {@code maxWaiting} events wait in all; beyond that the oldest is dropped and handed to the
+ * {@code dropped} callback (the edge logs it).</li>
  * </ul>
  * Thread-safe: the web and the Kafka consumer share one board.
  */
@@ -36,18 +43,49 @@ public final class ReviewBoard {
         /** About an older revision, or does not fit the current one: ignored. */
         IGNORED,
         /** About a revision not seen yet: kept until its draft arrives. */
-        PENDING
+        PENDING,
+        /** A draft of the known revision with other text: not applied, and not remembered as seen. */
+        CONFLICTING
     }
 
+    /** How many events may wait for their draft, across all articles, unless the constructor says otherwise. */
+    public static final int DEFAULT_MAX_WAITING = 10_000;
+
     private final Map<String, ArticleReview> articles = new HashMap<>();
+    /** Waiting events by article, and the same events by event id in arrival order (oldest first). */
     private final Map<String, List<ReviewEvent>> waiting = new HashMap<>();
+    private final LinkedHashMap<String, ReviewEvent> waitingInArrivalOrder = new LinkedHashMap<>();
     private final Set<String> seenEventIds = new HashSet<>();
+    private final int maxWaiting;
+    private final Consumer<ReviewEvent> dropped;
+
+    public ReviewBoard() {
+        this(DEFAULT_MAX_WAITING, event -> { });
+    }
+
+    /** @param dropped told of each waiting event dropped because {@code maxWaiting} events were already waiting */
+    public ReviewBoard(int maxWaiting, Consumer<ReviewEvent> dropped) {
+        if (maxWaiting < 1) {
+            throw new IllegalArgumentException("maxWaiting must be at least 1");
+        }
+        this.maxWaiting = maxWaiting;
+        this.dropped = dropped;
+    }
 
     public synchronized Applied apply(ReviewEvent event) {
         if (!seenEventIds.add(event.eventId())) {
             return Applied.DUPLICATE;
         }
-        return applyNew(event);
+        Applied applied = applyNew(event);
+        if (applied == Applied.CONFLICTING) {
+            seenEventIds.remove(event.eventId());
+        }
+        return applied;
+    }
+
+    /** How many events wait for their draft. */
+    public synchronized int waitingCount() {
+        return waitingInArrivalOrder.size();
     }
 
     public synchronized Optional<ArticleReview> find(String articleId) {
@@ -69,7 +107,7 @@ public final class ReviewBoard {
         }
         ArticleReview current = articles.get(event.articleId());
         if (current == null || event.revision() > current.revision()) {
-            waiting.computeIfAbsent(event.articleId(), id -> new ArrayList<>()).add(event);
+            hold(event);
             return Applied.PENDING;
         }
         if (event.revision() < current.revision()) {
@@ -85,6 +123,10 @@ public final class ReviewBoard {
 
     private Applied openRevision(Draft draft) {
         ArticleReview current = articles.get(draft.articleId());
+        if (current != null && draft.revision() == current.revision()
+                && !draft.contentHash().equals(current.draft().contentHash())) {
+            return Applied.CONFLICTING;
+        }
         if (current != null && draft.revision() <= current.revision()) {
             return Applied.IGNORED;
         }
@@ -93,6 +135,9 @@ public final class ReviewBoard {
         if (held != null) {
             List<ReviewEvent> later = new ArrayList<>();
             for (ReviewEvent event : held) {
+                if (event.revision() <= draft.revision()) {
+                    waitingInArrivalOrder.remove(event.eventId());
+                }
                 if (event.revision() == draft.revision()) {
                     ArticleReview next = decide(review, event);
                     review = next == null ? review : next;
@@ -106,6 +151,22 @@ public final class ReviewBoard {
         }
         articles.put(draft.articleId(), review);
         return Applied.APPLIED;
+    }
+
+    private void hold(ReviewEvent event) {
+        if (waitingInArrivalOrder.size() >= maxWaiting) {
+            Iterator<ReviewEvent> oldest = waitingInArrivalOrder.values().iterator();
+            ReviewEvent drop = oldest.next();
+            oldest.remove();
+            List<ReviewEvent> ofArticle = waiting.get(drop.articleId());
+            ofArticle.removeIf(held -> held == drop);
+            if (ofArticle.isEmpty()) {
+                waiting.remove(drop.articleId());
+            }
+            dropped.accept(drop);
+        }
+        waiting.computeIfAbsent(event.articleId(), id -> new ArrayList<>()).add(event);
+        waitingInArrivalOrder.put(event.eventId(), event);
     }
 
     /**

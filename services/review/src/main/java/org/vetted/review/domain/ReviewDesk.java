@@ -34,8 +34,10 @@ public final class ReviewDesk {
         }
         ClaimDecision decision = new ClaimDecision(request.claimId(), request.verdict(), request.comment(),
                 request.reference(), request.actor().asReviewer(), now);
+        Claim claim = review.draft().claim(request.claimId())
+                .orElseThrow(() -> new IllegalStateException("claimExistsInTheCurrentRevision was not asked"));
         return new ClaimOutcome.Decided(new ClaimDecided(eventId, review.articleId(), review.revision(),
-                review.draft().contentHash(), decision));
+                review.draft().contentHash(), decision), claim);
     }
 
     public SignOffOutcome signOff(ArticleReview review, SignOffRequest request, String eventId, Instant now) {
@@ -46,7 +48,7 @@ public final class ReviewDesk {
         }
         Draft draft = review.draft();
         if (request.decision() == SignOffDecision.APPROVE) {
-            if (gate.check(request, review) instanceof Blocked blocked) {
+            if (gate.check(review) instanceof Blocked blocked) {
                 return blocked;
             }
             Approval approval = new Approval(draft.revision(), draft.contentHash(), request.actor().asReviewer(),

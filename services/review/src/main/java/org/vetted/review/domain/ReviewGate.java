@@ -3,7 +3,10 @@ package org.vetted.review.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Decides whether a revision may be approved: every rule is asked and every reason is reported. */
+/**
+ * Decides whether the claim decisions of a revision allow it to be approved: every rule is asked and every reason is
+ * reported. Asked by {@link ReviewDesk} only after the sign-off rules let the signer and the text through.
+ */
 public final class ReviewGate {
     private final List<GateRule> rules;
 
@@ -15,10 +18,10 @@ public final class ReviewGate {
         return new ReviewGate(GateRule.defaults());
     }
 
-    public GateResult check(SignOffRequest request, ArticleReview review) {
+    public GateResult check(ArticleReview review) {
         List<String> reasons = new ArrayList<>();
         for (GateRule rule : rules) {
-            reasons.addAll(rule.blockers(request, review));
+            reasons.addAll(rule.blockers(review));
         }
         return reasons.isEmpty() ? GateResult.PASSED : new Blocked(reasons);
     }

@@ -25,6 +25,14 @@ public interface SignOffRule {
                         + " is already signed off (" + review.status() + ")");
     }
 
+    /** An approval names the hash of the text the reviewer approved; returning a revision need not. */
+    static SignOffRule approvalNamesTheTextReviewed() {
+        return (request, review) -> request.decision() != SignOffDecision.APPROVE || request.contentHash() != null
+                ? Permission.ALLOWED
+                : Permission.refused(Refusal.TEXT_NOT_NAMED, "required to approve: the hash of the text you reviewed");
+    }
+
+    /** A sign-off that names a text (always, for an approval) names the current one. */
     static SignOffRule signOffIsForTheCurrentText() {
         return (request, review) -> request.contentHash() == null
                 || request.contentHash().equals(review.draft().contentHash()) ? Permission.ALLOWED
@@ -35,6 +43,6 @@ public interface SignOffRule {
 
     static List<SignOffRule> defaults() {
         return List.of(signerIsACredentialedMedicalReviewer(), signerIsNotAnAuthor(), revisionIsStillOpen(),
-                signOffIsForTheCurrentText());
+                approvalNamesTheTextReviewed(), signOffIsForTheCurrentText());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Seals;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
@@ -34,10 +35,18 @@ public final class EventMapper {
         EventCatalog.standard();
     }
 
+    private final Seals seals;
+
+    /** @param seals seals every approval this service publishes, so no other writer of the topic can forge one */
+    public EventMapper(Seals seals) {
+        this.seals = seals;
+    }
+
     /**
      * The domain fact an incoming event states.
      *
-     * @throws PoisonEventException for an event of another kind, or one whose text does not hash to its contentHash
+     * @throws PoisonEventException for an event of another kind, a draft whose text does not hash to its
+     *                              contentHash, or an approval without this service's seal (forged or unsealed)
      */
     public ReviewEvent toDomain(Object payload) {
         if (payload instanceof DraftSubmitted draft) {
@@ -51,6 +60,12 @@ public final class EventMapper {
         }
         if (payload instanceof ArticleApproved approved) {
             org.vetted.events.Approval approval = approved.getApproval();
+            if (!seals.approvalIsSealed(approval.getSeal(), approved.getArticleId(), approval.getRevision(),
+                    approval.getContentHash(), approval.getSignedOffBy().getUsername(), approval.getApprovedAt())) {
+                throw new PoisonEventException("approval " + approved.getEventId() + " of article "
+                        + approved.getArticleId() + " revision " + approval.getRevision()
+                        + " does not carry review's seal; it is not an approval");
+            }
             return new RevisionApproved(approved.getEventId(), approved.getArticleId(), new Approval(
                     approval.getRevision(), approval.getContentHash(), toReviewer(approval.getSignedOffBy()),
                     approval.getClaimReviewers().stream().map(EventMapper::toReviewer).toList(),
@@ -107,7 +122,7 @@ public final class EventMapper {
                 .build();
     }
 
-    /** The approval event carries exactly the approved revision's text. */
+    /** The approval event carries exactly the approved revision's text, and the seal of this service over it. */
     public ArticleApproved toEvent(RevisionApproved approved, Draft draft) {
         Approval approval = approved.approval();
         return ArticleApproved.newBuilder()
@@ -133,6 +148,8 @@ public final class EventMapper {
                         .setSignedOffBy(toEvent(approval.signedOffBy()))
                         .setClaimReviewers(approval.claimReviewers().stream().map(EventMapper::toEvent).toList())
                         .setApprovedAt(approval.approvedAt())
+                        .setSeal(seals.approval(draft.articleId(), approval.revision(), approval.contentHash(),
+                                approval.signedOffBy().username(), approval.approvedAt()))
                         .build())
                 .setComment(approved.comment())
                 .build();

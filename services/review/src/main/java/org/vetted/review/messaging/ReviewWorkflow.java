@@ -59,6 +59,9 @@ public class ReviewWorkflow {
     }
 
     /**
+     * The outcome carries everything an answer needs (the claim and the decision), taken under the lock: reading
+     * the board again afterwards could already show another revision.
+     *
      * @throws UnknownArticleException when no revision of the article is under review
      * @throws PublishFailedException  when the decision could not be published (the board is unchanged)
      */

@@ -1,6 +1,7 @@
 package org.vetted.review.web;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -10,15 +11,21 @@ final class DecisionBodies {
     static final int MAX_COMMENT = 2000;
     static final int MAX_REFERENCE = 500;
 
-    /** {@code POST /api/reviews/{articleId}/claims/{claimId}}. */
+    /**
+     * {@code POST /api/reviews/{articleId}/claims/{claimId}}. {@code revision} is required: claim ids are stable
+     * across revisions, so a decision must say which revision it was made on.
+     */
     record ClaimDecisionBody(
             @NotBlank @Pattern(regexp = "APPROVED|REJECTED", message = "must be APPROVED or REJECTED") String decision,
             @Size(max = MAX_COMMENT) String comment,
             @Size(max = MAX_REFERENCE) String reference,
-            @Positive Integer revision) {
+            @NotNull(message = "required: the revision the decision was made on") @Positive Integer revision) {
     }
 
-    /** {@code POST /api/reviews/{articleId}/decision}. */
+    /**
+     * {@code POST /api/reviews/{articleId}/decision}. {@code contentHash} is required to APPROVE (the domain rule
+     * {@code approvalNamesTheTextReviewed} refuses without it, answered 400 naming the field).
+     */
     record SignOffBody(
             @NotBlank @Pattern(regexp = "APPROVE|REQUEST_CHANGES|REJECT",
                     message = "must be APPROVE, REQUEST_CHANGES or REJECT") String decision,

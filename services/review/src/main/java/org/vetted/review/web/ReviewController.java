@@ -1,6 +1,7 @@
 package org.vetted.review.web;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -17,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vetted.review.config.SignedInActors;
 import org.vetted.review.domain.Actor;
-import org.vetted.review.domain.ArticleReview;
 import org.vetted.review.domain.Blocked;
 import org.vetted.review.domain.ClaimDecisionRequest;
 import org.vetted.review.domain.ClaimOutcome;
 import org.vetted.review.domain.ClaimVerdict;
+import org.vetted.review.domain.Refusal;
 import org.vetted.review.domain.Refused;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
@@ -64,12 +65,10 @@ public class ReviewController {
                 ClaimVerdict.valueOf(body.decision()), DecisionBodies.optional(body.comment()),
                 DecisionBodies.optional(body.reference()), body.revision());
         ClaimOutcome outcome = workflow.decideClaim(articleId, request);
-        if (outcome instanceof Refused refused) {
-            return refusal(refused);
+        if (outcome instanceof ClaimOutcome.Decided decided) {
+            return ResponseEntity.ok(ClaimView.of(decided.claim(), decided.event().decision()));
         }
-        ArticleReview review = workflow.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
-        return ResponseEntity.ok(review.draft().claim(claimId).map(claim -> ClaimView.of(claim, review))
-                .orElseThrow(() -> new IllegalStateException("decided claim vanished")));
+        return refusal((Refused) outcome);
     }
 
     @PostMapping("/{articleId}/decision")
@@ -102,10 +101,18 @@ public class ReviewController {
     }
 
     private static ResponseEntity<ProblemDetail> refusal(Refused refused) {
+        if (refused.refusal() == Refusal.TEXT_NOT_NAMED) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is invalid: [contentHash " + refused.reason() + "]");
+            problem.setTitle("Invalid decision");
+            problem.setProperty("errors", List.of(Map.of("field", "contentHash", "reason", refused.reason())));
+            return ResponseEntity.badRequest().body(problem);
+        }
         HttpStatus status = switch (refused.refusal()) {
             case NOT_A_CREDENTIALED_REVIEWER, OWN_ARTICLE -> HttpStatus.FORBIDDEN;
             case UNKNOWN_CLAIM -> HttpStatus.NOT_FOUND;
             case REVISION_CLOSED, STALE_REVISION -> HttpStatus.CONFLICT;
+            case TEXT_NOT_NAMED -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.reason());
         problem.setTitle(switch (refused.refusal()) {
@@ -114,6 +121,7 @@ public class ReviewController {
             case UNKNOWN_CLAIM -> "Unknown claim";
             case REVISION_CLOSED -> "Revision not open";
             case STALE_REVISION -> "Stale revision";
+            case TEXT_NOT_NAMED -> "Invalid decision";
         });
         problem.setProperty("reasons", List.of(refused.reason()));
         return ResponseEntity.status(status).body(problem);

@@ -41,8 +41,13 @@ final class ReviewViews {
 
     record ClaimView(String id, String text, String kind, boolean hedged, String section, DecisionView decision) {
         static ClaimView of(Claim claim, ArticleReview review) {
+            return of(claim, review.decisions().get(claim.id()));
+        }
+
+        /** {@code decision} may be null. */
+        static ClaimView of(Claim claim, ClaimDecision decision) {
             return new ClaimView(claim.id(), claim.text(), claim.kind().name(), claim.hedged(), claim.section(),
-                    DecisionView.of(review.decisions().get(claim.id())));
+                    DecisionView.of(decision));
         }
     }
 

@@ -3,6 +3,7 @@ package org.vetted.review.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -141,5 +142,55 @@ class ReviewBoardTest {
 
         assertThat(current().status()).isEqualTo(ReviewStatus.REJECTED);
         assertThat(board.awaitingDecision()).isEmpty();
+    }
+
+    @Test
+    void aSecondCopyOfTheKnownRevisionWithTheSameTextIsHarmless() {
+        board.apply(new DraftArrived("d1", Drafts.revision(1)));
+
+        assertThat(board.apply(new DraftArrived("d1-resent", Drafts.revision(1)))).isEqualTo(Applied.IGNORED);
+    }
+
+    @Test
+    void aDraftOfTheKnownRevisionWithOtherTextConflictsAndChangesNothing() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED));
+        Draft otherText = Drafts.revision(1, List.of(Drafts.WANDA), List.of(Drafts.NAUSEA), "Ginger cures all.\n");
+
+        assertThat(board.apply(new DraftArrived("d1-other", otherText))).isEqualTo(Applied.CONFLICTING);
+        assertThat(board.apply(new DraftArrived("d1-other", otherText)))
+                .as("not remembered as seen: a redelivery gets the same answer").isEqualTo(Applied.CONFLICTING);
+
+        assertThat(current().draft()).isEqualTo(first);
+        assertThat(current().decisionFor(Drafts.NAUSEA.id())).isPresent();
+    }
+
+    @Test
+    void atMostMaxWaitingEventsWaitAndTheOldestIsDroppedFirst() {
+        List<ReviewEvent> dropped = new ArrayList<>();
+        ReviewBoard small = new ReviewBoard(2, dropped::add);
+        Draft ginger = Drafts.revision(1);
+        Draft other = withArticleId(ginger, "art-other");
+        ReviewEvent oldest = decided("c1", ginger, Drafts.NAUSEA, ClaimVerdict.APPROVED);
+        ReviewEvent forOther = decided("c2", other, Drafts.NAUSEA, ClaimVerdict.APPROVED);
+        ReviewEvent newest = decided("c3", ginger, Drafts.DOSE, ClaimVerdict.REJECTED);
+
+        small.apply(oldest);
+        small.apply(forOther);
+        assertThat(dropped).isEmpty();
+        assertThat(small.apply(newest)).isEqualTo(Applied.PENDING);
+
+        assertThat(dropped).containsExactly(oldest);
+        assertThat(small.waitingCount()).isEqualTo(2);
+        small.apply(new DraftArrived("d1", ginger));
+        assertThat(small.find(Drafts.ARTICLE).orElseThrow().decisions()).containsOnlyKeys(Drafts.DOSE.id());
+        assertThat(small.waitingCount()).as("released events make room").isEqualTo(1);
+    }
+
+    private static Draft withArticleId(Draft draft, String articleId) {
+        return new Draft(articleId, draft.revision(), draft.slug(), draft.title(), draft.summary(), draft.authors(),
+                draft.tags(), draft.bodyMarkdown(), draft.contentHash(), draft.claims(), draft.experts(),
+                draft.warnings(), draft.submittedAt());
     }
 }

@@ -12,7 +12,7 @@ class ReviewDeskTest {
     private final ReviewDesk desk = ReviewDesk.withDefaultRules();
 
     private static ClaimDecisionRequest decide(Actor actor, String claimId, ClaimVerdict verdict) {
-        return new ClaimDecisionRequest(actor, claimId, verdict, null, null, null);
+        return new ClaimDecisionRequest(actor, claimId, verdict, null, null, 1);
     }
 
     private ArticleReview decided(ArticleReview review, ClaimOutcome outcome) {
@@ -28,6 +28,7 @@ class ReviewDeskTest {
         assertThat(outcome).isInstanceOfSatisfying(ClaimOutcome.Decided.class, decided -> {
             assertThat(decided.event().contentHash()).isEqualTo(review.draft().contentHash());
             assertThat(decided.event().decision().reviewer()).isEqualTo(new Reviewer("rita", "Rita Reyes", "MD"));
+            assertThat(decided.claim()).isEqualTo(Drafts.NAUSEA);
         });
     }
 
@@ -47,6 +48,46 @@ class ReviewDeskTest {
         assertThat(desk.decideClaim(review,
                 new ClaimDecisionRequest(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED, null, null, 7), "e", NOW))
                 .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
+        assertThat(desk.decideClaim(review,
+                new ClaimDecisionRequest(Actors.RITA, "c-gone-since", ClaimVerdict.APPROVED, null, null, 7), "e", NOW))
+                .as("a stale revision is reported as such even when its claim is gone from the current one")
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
+    }
+
+    @Test
+    void signOffRulesRefuseWithTheirReasonBeforeTheGateIsAsked() {
+        ArticleReview review = ArticleReview.opened(Drafts.coWrittenByDana());
+        String hash = review.draft().contentHash();
+
+        assertThat(desk.signOff(review,
+                new SignOffRequest(Actors.EDDIE, SignOffDecision.APPROVE, null, hash), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.NOT_A_CREDENTIALED_REVIEWER);
+        assertThat(desk.signOff(review,
+                new SignOffRequest(Actors.UNCREDENTIALED, SignOffDecision.REJECT, null, null), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.NOT_A_CREDENTIALED_REVIEWER);
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.DANA, SignOffDecision.APPROVE, null, hash), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.OWN_ARTICLE);
+        assertThat(desk.signOff(review.returned(ReviewOutcome.CHANGES_REQUESTED),
+                new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, hash), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.REVISION_CLOSED);
+        assertThat(desk.signOff(review,
+                new SignOffRequest(Actors.RITA, SignOffDecision.REJECT, null, "sha256:what-i-saw-yesterday"), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
+    }
+
+    @Test
+    void anApprovalMustNameTheTextReviewedButAReturnNeedNot() {
+        ArticleReview review = ArticleReview.opened(Drafts.withoutClaims());
+
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, null), "e", NOW))
+                .isEqualTo(new Refused(Refusal.TEXT_NOT_NAMED,
+                        "required to approve: the hash of the text you reviewed"));
+        assertThat(desk.signOff(review,
+                new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, null, null), "e", NOW))
+                .isInstanceOf(SignOffOutcome.Returned.class);
+        assertThat(desk.signOff(review,
+                new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, review.draft().contentHash()), "e", NOW))
+                .isInstanceOf(SignOffOutcome.Approved.class);
     }
 
     @Test
@@ -104,7 +145,8 @@ class ReviewDeskTest {
     void approvingWithAnUndecidedClaimIsBlocked() {
         ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
 
-        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, null), "e", NOW))
+        assertThat(desk.signOff(review,
+                new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, review.draft().contentHash()), "e", NOW))
                 .isInstanceOfSatisfying(Blocked.class, blocked -> assertThat(blocked.reasons()).hasSize(2));
     }
 }

@@ -1,16 +1,26 @@
 package org.vetted.review.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.function.Consumer;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.contract.ContentHash;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Seals;
 import org.vetted.contract.Topics;
+import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
@@ -19,6 +29,12 @@ import org.vetted.review.support.DraftEvents;
 import org.vetted.review.support.ReviewServiceTest;
 
 class ReviewBindingsTest extends ReviewServiceTest {
+    /** The key of application-test.yml, known here independently of the application's own Seals bean. */
+    private static final Seals TEST_SEALS = Seals.withSecret("review-test-seal-key-of-at-least-32-bytes");
+
+    @Autowired
+    @Qualifier("trackReview")
+    Consumer<Message<Object>> trackReview;
 
     @BeforeEach
     void drainOutputs() {
@@ -38,7 +54,8 @@ class ReviewBindingsTest extends ReviewServiceTest {
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
         submit(draft);
 
-        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"APPROVED\",\"reference\":\"doi:10.1000/knee\"}")
+        decideClaim("rita", articleId, "c-pain",
+                "{\"decision\":\"APPROVED\",\"reference\":\"doi:10.1000/knee\",\"revision\":1}")
                 .andExpect(status().isOk());
         decideClaim("paul", articleId, "c-dose", "{\"decision\":\"APPROVED\",\"revision\":1}")
                 .andExpect(status().isOk());
@@ -66,10 +83,17 @@ class ReviewBindingsTest extends ReviewServiceTest {
             assertThat(event.getApproval().getSignedOffBy().getUsername()).isEqualTo("paul");
             assertThat(event.getApproval().getClaimReviewers())
                     .extracting(reviewer -> reviewer.getUsername()).containsExactly("rita", "paul");
+            Approval approval = event.getApproval();
+            assertThat(approval.getSeal()).startsWith(Seals.PREFIX);
+            assertThat(TEST_SEALS.approvalIsSealed(approval.getSeal(), articleId, 1, draft.getContentHash(), "paul",
+                    approval.getApprovedAt())).isTrue();
+            assertThat(Seals.withSecret("some other key, also at least 32 bytes long").approvalIsSealed(
+                    approval.getSeal(), articleId, 1, draft.getContentHash(), "paul", approval.getApprovedAt()))
+                    .isFalse();
         });
 
         // Replaying our own approval from Kafka changes nothing.
-        input.send(org.springframework.messaging.support.MessageBuilder.withPayload(approved).build(), Topics.APPROVED);
+        input.send(MessageBuilder.withPayload(approved).build(), Topics.APPROVED);
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("eddie", "eddie-pass")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))
@@ -81,7 +105,8 @@ class ReviewBindingsTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
 
-        decideClaim("rita", articleId, "c-dose", "{\"decision\":\"REJECTED\",\"comment\":\"Which trials?\"}")
+        decideClaim("rita", articleId, "c-dose",
+                "{\"decision\":\"REJECTED\",\"comment\":\"Which trials?\",\"revision\":1}")
                 .andExpect(status().isOk());
         signOff("rita", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"Cite the dose.\"}")
                 .andExpect(status().isOk())
@@ -101,18 +126,41 @@ class ReviewBindingsTest extends ReviewServiceTest {
         String articleId = newArticleId();
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
         submit(draft);
-        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\"}").andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"revision\":1}")
+                .andExpect(status().isOk());
         ClaimReviewed rejected = (ClaimReviewed) payloadOn(Topics.CLAIM_REVIEWED, articleId);
 
         // A later decision by another instance of the service, then our own decision replayed: latest wins.
         ClaimReviewed approvedElsewhere = ClaimReviewed.newBuilder(rejected).setEventId("other-instance-1")
                 .setDecision(org.vetted.events.ClaimDecision.APPROVED).build();
-        input.send(org.springframework.messaging.support.MessageBuilder.withPayload(approvedElsewhere).build(),
+        input.send(MessageBuilder.withPayload(approvedElsewhere).build(),
                 Topics.CLAIM_REVIEWED);
-        input.send(org.springframework.messaging.support.MessageBuilder.withPayload(rejected).build(),
+        input.send(MessageBuilder.withPayload(rejected).build(),
                 Topics.CLAIM_REVIEWED);
 
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(jsonPath("$.claims[0].decision.decision").value("APPROVED"));
+    }
+
+    @Test
+    void aDraftWithOtherTextUnderTheKnownRevisionNumberIsDeadLettered() throws Exception {
+        String articleId = newArticleId();
+        DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
+        submit(draft);
+        String otherBody = "Curcumin cures arthritis.\n";
+        DraftSubmitted otherText = DraftSubmitted.newBuilder(draft).setEventId(articleId + "-other")
+                .setBodyMarkdown(otherBody)
+                .setContentHash(ContentHash.of(draft.getTitle(), draft.getSummary(), otherBody))
+                .build();
+
+        trackReview.accept(MessageBuilder.<Object>withPayload(
+                DraftSubmitted.newBuilder(draft).setEventId(articleId + "-resent").build()).build());
+        assertThatThrownBy(() -> trackReview.accept(MessageBuilder.<Object>withPayload(otherText).build()))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContainingAll("revision 1", "other text");
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.contentHash").value(draft.getContentHash()));
     }
 }

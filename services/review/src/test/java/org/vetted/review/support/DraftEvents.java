@@ -20,6 +20,16 @@ public final class DraftEvents {
                 + revision + ".\n\n## How Much?\n\nTrials used 1,000\u00a0mg a day — with food.\n";
     }
 
+    /** The content hash of every article's revision {@code revision}: what a reviewer approves. */
+    public static String contentHash(int revision) {
+        return ContentHash.of(TITLE, SUMMARY, body(revision));
+    }
+
+    /** A sign-off body approving the text of revision {@code revision}. */
+    public static String approving(int revision) {
+        return "{\"decision\":\"APPROVE\",\"contentHash\":\"" + contentHash(revision) + "\"}";
+    }
+
     /** Revision {@code revision} of {@code articleId} by Wanda (and Dana when {@code withDana}), two claims. */
     public static DraftSubmitted draft(String articleId, int revision, boolean withDana) {
         String body = body(revision);

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -12,6 +13,7 @@ import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -41,6 +43,14 @@ public abstract class ReviewServiceTest {
     protected OutputDestination output;
     @MockitoSpyBean
     protected StreamBridge streamBridge;
+    @Autowired
+    private ApplicationEventPublisher events;
+
+    /** The replay of article history is over (ReplayReadinessTest covers the time before). */
+    @BeforeEach
+    void replayCaughtUp() {
+        Replay.reachedTheEnd(events);
+    }
 
     protected static String newArticleId() {
         return "art-" + UUID.randomUUID();

@@ -21,8 +21,8 @@ import org.vetted.review.support.TestTokens;
 
 /** Signing in with a bearer token of the issuer, beside HTTP Basic: same roles, same reviewer on the decisions. */
 class BearerTokenApiTest extends ReviewServiceTest {
-    private static final String APPROVE = "{\"decision\":\"APPROVED\"}";
-    private static final String SIGN_OFF = "{\"decision\":\"APPROVE\"}";
+    private static final String APPROVE = "{\"decision\":\"APPROVED\",\"revision\":1}";
+    private static final String SIGN_OFF = DraftEvents.approving(1);
     private static final String REVIEWER = TestTokens.bearer("7d2c-rhea", Map.of("preferred_username", "rhea",
             "name", "Rhea Rao", "roles", List.of("MEDICAL_REVIEWER"), "credential", "DO"));
 

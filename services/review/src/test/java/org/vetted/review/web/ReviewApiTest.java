@@ -24,7 +24,7 @@ import org.vetted.review.support.DraftEvents;
 import org.vetted.review.support.ReviewServiceTest;
 
 class ReviewApiTest extends ReviewServiceTest {
-    private static final String APPROVE = "{\"decision\":\"APPROVED\"}";
+    private static final String APPROVE = "{\"decision\":\"APPROVED\",\"revision\":1}";
 
     private String submitted(boolean withDana) {
         String articleId = newArticleId();
@@ -55,7 +55,7 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.title").value("Own article"));
         decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
-        signOff("dana", articleId, "{\"decision\":\"APPROVE\"}")
+        signOff("dana", articleId, DraftEvents.approving(1))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("a reviewer may not sign off an article they wrote"));
     }
@@ -63,13 +63,14 @@ class ReviewApiTest extends ReviewServiceTest {
     @Test
     void signOffWithARejectedAndAnUndecidedClaimIsBlockedWithReasons() throws Exception {
         String articleId = submitted(false);
-        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"comment\":\"Small trials only.\"}")
+        decideClaim("rita", articleId, "c-pain",
+                "{\"decision\":\"REJECTED\",\"comment\":\"Small trials only.\",\"revision\":1}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision.decision").value("REJECTED"))
                 .andExpect(jsonPath("$.decision.comment").value("Small trials only."))
                 .andExpect(jsonPath("$.decision.reviewer.credential").value("MD"));
 
-        signOff("paul", articleId, "{\"decision\":\"APPROVE\"}")
+        signOff("paul", articleId, DraftEvents.approving(1))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Approval blocked"))
@@ -98,7 +99,7 @@ class ReviewApiTest extends ReviewServiceTest {
         String articleId = submitted(false);
         decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
-        signOff("paul", articleId, "{\"decision\":\"APPROVE\"}").andExpect(status().isOk());
+        signOff("paul", articleId, DraftEvents.approving(1)).andExpect(status().isOk());
         decideClaim("rita", articleId, "c-dose", APPROVE)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Revision not open"));
@@ -113,9 +114,42 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.contentHash").value(second.getContentHash()))
                 .andExpect(jsonPath("$.claims[0].decision").value(nullValue()))
                 .andExpect(jsonPath("$.claims[1].decision").value(nullValue()));
-        signOff("paul", articleId, "{\"decision\":\"APPROVE\"}")
+        decideClaim("rita", articleId, "c-pain", APPROVE)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Stale revision"))
+                .andExpect(jsonPath("$.detail").value("the decision is for revision 1 but the current revision is 2"));
+        signOff("paul", articleId, DraftEvents.approving(2))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.reasons", hasSize(2)));
+    }
+
+    @Test
+    void approvingWithoutNamingTheTextReviewedIsABadRequest() throws Exception {
+        String articleId = submitted(false);
+        decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
+
+        signOff("paul", articleId, "{\"decision\":\"APPROVE\",\"contentHash\":\"  \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid decision"))
+                .andExpect(jsonPath("$.errors[0].field").value("contentHash"))
+                .andExpect(jsonPath("$.errors[0].reason")
+                        .value("required to approve: the hash of the text you reviewed"));
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("paul", "paul-pass")))
+                .andExpect(jsonPath("$.status").value("OPEN"));
+        signOff("paul", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"Add sources.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
+    }
+
+    @Test
+    void aClaimDecisionMustNameItsRevision() throws Exception {
+        decideClaim("rita", submitted(false), "c-pain", "{\"decision\":\"APPROVED\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("revision"))
+                .andExpect(jsonPath("$.errors[0].reason").value("required: the revision the decision was made on"));
     }
 
     @Test

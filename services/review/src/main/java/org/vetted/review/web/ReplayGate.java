@@ -1,0 +1,44 @@
+package org.vetted.review.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.vetted.contract.kafka.ReplayReadiness;
+
+/**
+ * Until the review board has replayed the article history, every /api/** request (reads and writes alike) is
+ * answered 503 with Retry-After: a half-replayed board could show a returned or superseded revision as open.
+ * Runs after sign-in, so 401/403 come first; /actuator/health is not under /api and stays reachable.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReplayGate implements WebMvcConfigurer {
+    private final ReplayReadiness readiness;
+
+    public ReplayGate(ReplayReadiness readiness) {
+        this.readiness = readiness;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (!readiness.isCaughtUp()) {
+                    throw new StillReplayingException();
+                }
+                return true;
+            }
+        }).addPathPatterns("/api/**");
+    }
+
+    /** Answered 503 by {@link ProblemAdvice}. */
+    static final class StillReplayingException extends RuntimeException {
+        StillReplayingException() {
+            super("the review board is still replaying the article history");
+        }
+    }
+}
