@@ -30,10 +30,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.junit.jupiter.api.TestInstance;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
+import org.vetted.contract.Seals;
 import org.vetted.contract.Topics;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
 import org.vetted.stack.ServiceFleet;
@@ -47,6 +49,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineScenarios {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
+    /** The seal key every service's local profile ships (application-local.yml). */
+    private static final Seals LOCAL_SEALS = Seals.withSecret("local-demo-seal-key-do-not-use-in-production-0001");
 
     private ServiceFleet fleet;
     private KafkaProbe kafka;
@@ -112,9 +116,9 @@ abstract class PipelineScenarios {
         String articleId = submit("walter", "zinc-and-colds.txt", null).path("articleId").asString();
         JsonNode underReview = awaitUnderReview(articleId, 1);
         List<JsonNode> claims = elements(underReview.path("claims"));
-        decide("rita", articleId, claims.get(0).path("id").asString(), "REJECTED");
+        decide("rita", articleId, underReview, claims.get(0).path("id").asString(), "REJECTED");
         for (JsonNode claim : claims.subList(1, claims.size())) {
-            decide("rita", articleId, claim.path("id").asString(), "APPROVED");
+            decide("rita", articleId, underReview, claim.path("id").asString(), "APPROVED");
         }
 
         Http.Response approve = signOff("rita", articleId, "APPROVE", underReview.path("contentHash").asString());
@@ -135,14 +139,15 @@ abstract class PipelineScenarios {
         String wandasArticle = submit("wanda", "zinc-and-colds.txt", null).path("articleId").asString();
         JsonNode underReview = awaitUnderReview(wandasArticle, 1);
         String claimId = underReview.path("claims").path(0).path("id").asString();
-        assertThat(decideResponse("wanda", wandasArticle, claimId, "APPROVED").status()).isEqualTo(403);
-        assertThat(signOff("wanda", wandasArticle, "APPROVE", null).status()).isEqualTo(403);
+        assertThat(decideResponse("wanda", wandasArticle, underReview, claimId, "APPROVED").status()).isEqualTo(403);
+        assertThat(signOff("wanda", wandasArticle, "APPROVE", underReview.path("contentHash").asString()).status())
+                .isEqualTo(403);
 
         String danasArticle = submit("dana", "zinc-and-colds.txt", null).path("articleId").asString();
         JsonNode danas = awaitUnderReview(danasArticle, 1);
-        assertThat(decideResponse("dana", danasArticle, danas.path("claims").path(0).path("id").asString(), "APPROVED")
-                .status()).isEqualTo(403);
-        assertThat(signOff("dana", danasArticle, "APPROVE", null).status()).isEqualTo(403);
+        assertThat(decideResponse("dana", danasArticle, danas, danas.path("claims").path(0).path("id").asString(),
+                "APPROVED").status()).isEqualTo(403);
+        assertThat(signOff("dana", danasArticle, "APPROVE", danas.path("contentHash").asString()).status()).isEqualTo(403);
         assertThat(kafka.recordsFor(Topics.APPROVED, wandasArticle)).isEmpty();
         assertThat(kafka.recordsFor(Topics.APPROVED, danasArticle)).isEmpty();
     }
@@ -177,7 +182,7 @@ abstract class PipelineScenarios {
         String articleId = "poison-" + UUID.randomUUID();
         byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
         kafka.sendRaw(Topics.APPROVED, articleId, garbage);
-        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, false)));
+        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, true, false)));
 
         ArticlePublished published = awaitPublished(articleId, 1);
         assertThat(published.getTitle()).isEqualTo("Sleep and Screens");
@@ -192,13 +197,53 @@ abstract class PipelineScenarios {
 
     @Test
     void anApprovalWhoseTextWasAlteredIsDeadLetteredAndNeverPublished() {
-        String articleId = "tampered-" + UUID.randomUUID();
-        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, true)));
+        assertRefusedByRendering("tampered-" + UUID.randomUUID(), true, true, "hash");
+    }
+
+    @Test
+    void anApprovalNotIssuedByTheReviewServiceIsDeadLetteredAndNeverPublished() {
+        // Whoever can write to article.approved can compute a content hash, but not the review service's seal.
+        assertRefusedByRendering("forged-" + UUID.randomUUID(), false, false, "seal");
+    }
+
+    @Test
+    void htmlAlteredAfterRenderingIsDeadLetteredByDistributionAndNeverPublished() {
+        String articleId = "altered-html-" + UUID.randomUUID();
+        ArticleApproved approved = approval(articleId, true, false);
+        String renderedHtml = "<p>Blue light in the evening may delay sleep onset.</p>";
+        Approval approval = approved.getApproval();
+        ArticleRendered altered = ArticleRendered.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setArticleId(articleId)
+                .setRevision(1)
+                .setSlug(approved.getSlug())
+                .setTitle(approved.getTitle())
+                .setSummary(null)
+                .setAuthors(approved.getAuthors())
+                .setTags(List.of())
+                .setBodyMarkdown(approved.getBodyMarkdown())
+                .setSourceHash(approval.getContentHash())
+                .setHtml(renderedHtml.replace("may delay", "cures insomnia and delays"))
+                .setApproval(approval)
+                .setRenderedAt(Instant.now())
+                .setRenderSeal(LOCAL_SEALS.rendering(articleId, 1, approval.getContentHash(), renderedHtml))
+                .build();
+        kafka.sendRaw(Topics.RENDERED, articleId, EventCatalog.standard().encode(altered));
+
+        String deadLetters = Topics.deadLetter(Topics.RENDERED, "distribution");
+        await().atMost(PIPELINE).until(() -> !kafka.recordsFor(deadLetters, articleId).isEmpty());
+        assertThat(header(kafka.recordsFor(deadLetters, articleId).get(0), Topics.DEAD_LETTER_REASON_HEADER))
+                .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("seal"));
+        assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
+    }
+
+    private void assertRefusedByRendering(String articleId, boolean sealed, boolean altered, String reason) {
+        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, sealed, altered)));
 
         String deadLetters = Topics.deadLetter(Topics.APPROVED, "rendering");
         await().atMost(PIPELINE).until(() -> !kafka.recordsFor(deadLetters, articleId).isEmpty());
         assertThat(header(kafka.recordsFor(deadLetters, articleId).get(0), Topics.DEAD_LETTER_REASON_HEADER))
-                .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("hash"));
+                .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase(reason));
         assertThat(kafka.recordsFor(Topics.RENDERED, articleId)).isEmpty();
         assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
     }
@@ -253,19 +298,22 @@ abstract class PipelineScenarios {
 
     private void approveEveryClaim(String reviewer, String articleId, JsonNode underReview) {
         for (JsonNode claim : elements(underReview.path("claims"))) {
-            decide(reviewer, articleId, claim.path("id").asString(), "APPROVED");
+            decide(reviewer, articleId, underReview, claim.path("id").asString(), "APPROVED");
         }
     }
 
-    private void decide(String reviewer, String articleId, String claimId, String decision) {
-        Http.Response response = decideResponse(reviewer, articleId, claimId, decision);
+    private void decide(String reviewer, String articleId, JsonNode underReview, String claimId, String decision) {
+        Http.Response response = decideResponse(reviewer, articleId, underReview, claimId, decision);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
-    private Http.Response decideResponse(String reviewer, String articleId, String claimId, String decision) {
+    /** A claim decision names the revision it was made on, so it can never land on a later text. */
+    private Http.Response decideResponse(String reviewer, String articleId, JsonNode underReview, String claimId,
+            String decision) {
         return Http.postJson(review + "/api/reviews/" + articleId + "/claims/" + claimId, reviewer,
                 Map.of("decision", decision, "comment", "Checked against the cited trials.",
-                        "reference", "https://example.org/cochrane-review"));
+                        "reference", "https://example.org/cochrane-review",
+                        "revision", underReview.path("revision").asInt()));
     }
 
     private Http.Response signOff(String reviewer, String articleId, String decision, String contentHash) {
@@ -281,10 +329,24 @@ abstract class PipelineScenarios {
                 .findFirst(), Optional::isPresent).orElseThrow();
     }
 
-    private static ArticleApproved approval(String articleId, boolean alterAfterApproval) {
+    /**
+     * An approval as review would issue it, sealed with the local profile's demo key ({@code sealed}) or not, and
+     * optionally with its text altered after the hash was taken.
+     */
+    private static ArticleApproved approval(String articleId, boolean sealed, boolean alterAfterApproval) {
         String title = "Sleep and Screens";
         String body = "Blue light in the evening may delay sleep onset.\n";
         Reviewer reviewer = new Reviewer("rita", "Rita Reyes", "MD");
+        String hash = ContentHash.of(title, null, body);
+        Instant approvedAt = Instant.now();
+        Approval approval = Approval.newBuilder()
+                .setRevision(1)
+                .setContentHash(hash)
+                .setSignedOffBy(reviewer)
+                .setClaimReviewers(List.of(reviewer))
+                .setApprovedAt(approvedAt)
+                .setSeal(sealed ? LOCAL_SEALS.approval(articleId, 1, hash, "rita", approvedAt) : null)
+                .build();
         return ArticleApproved.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setArticleId(articleId)
@@ -296,7 +358,7 @@ abstract class PipelineScenarios {
                 .setBodyMarkdown(alterAfterApproval ? body.replace("may delay", "delays") : body)
                 .setClaims(List.of())
                 .setExperts(List.of())
-                .setApproval(new Approval(1, ContentHash.of(title, null, body), reviewer, List.of(reviewer), Instant.now()))
+                .setApproval(approval)
                 .setComment(null)
                 .build();
     }

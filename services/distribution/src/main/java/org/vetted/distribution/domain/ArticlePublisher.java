@@ -10,14 +10,11 @@ import java.util.UUID;
  */
 public final class ArticlePublisher {
     private final SummaryWriter summaries;
-    private final String publicBaseUrl;
+    private final PublicSite site;
 
-    /** @param publicBaseUrl where the site is served, such as {@code https://vetted.example}; a trailing / is ignored */
-    public ArticlePublisher(SummaryWriter summaries, String publicBaseUrl) {
+    public ArticlePublisher(SummaryWriter summaries, PublicSite site) {
         this.summaries = summaries;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/")
-                ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-                : publicBaseUrl;
+        this.site = site;
     }
 
     /**
@@ -35,16 +32,12 @@ public final class ArticlePublisher {
                 article.title(),
                 summaries.summaryOf(article.summary(), article.bodyMarkdown(), article.title()),
                 article.html(),
-                urlOf(article.slug()),
+                site.articleUrl(article.slug()),
                 article.authors(),
                 article.tags(),
                 approval.signedOffBy(),
                 approval.approvedAt(),
                 approval.contentHash(),
                 now);
-    }
-
-    public String urlOf(String slug) {
-        return publicBaseUrl + "/articles/" + PathSegment.encode(slug);
     }
 }

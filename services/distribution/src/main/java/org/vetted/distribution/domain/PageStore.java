@@ -13,7 +13,10 @@ import java.util.Set;
  * The public pages: a projection of the published articles, in memory. The latest revision of each article wins:
  * a late older revision never replaces a newer one (it may only move the first-publication date earlier), and an
  * event seen before (same event id) changes nothing, so replaying the whole topic at boot is harmless. A later
- * event for the same revision (a republication) replaces it. Safe for concurrent readers and writers.
+ * event for the same revision (a republication) replaces it. A slug belongs to the first article stored under
+ * it for as long as that article keeps it: a revision of another article with the same slug is not stored (it
+ * would make the first article's URL serve the other one), so the other article keeps what it had, if anything.
+ * Safe for concurrent readers and writers.
  */
 public final class PageStore {
     private static final Comparator<Page> NEWEST_FIRST = Comparator
@@ -31,7 +34,9 @@ public final class PageStore {
         /** The event had been applied before. */
         DUPLICATE,
         /** A newer revision of the article is already served. */
-        SUPERSEDED
+        SUPERSEDED,
+        /** The slug belongs to another article; nothing was stored. */
+        SLUG_TAKEN
     }
 
     /**
@@ -45,6 +50,10 @@ public final class PageStore {
     public synchronized Outcome apply(PublishedArticle article) {
         if (!seenEventIds.add(article.eventId())) {
             return Outcome.DUPLICATE;
+        }
+        String slugOwner = articleIdBySlug.get(article.slug());
+        if (slugOwner != null && !slugOwner.equals(article.articleId())) {
+            return Outcome.SLUG_TAKEN;
         }
         Page current = byArticleId.get(article.articleId());
         if (current == null) {

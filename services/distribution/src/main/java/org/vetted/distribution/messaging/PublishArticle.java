@@ -1,6 +1,7 @@
 package org.vetted.distribution.messaging;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Seals;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ApprovalVerdict;
 import org.vetted.distribution.domain.ArticlePublisher;
@@ -20,7 +22,8 @@ import org.vetted.events.ArticleRendered;
 
 /**
  * The {@code publishArticle} function: article.rendered in, article.published out, keyed by article id.
- * A rendering whose approval does not cover its source is poison: dead-lettered, nothing published.
+ * A rendering without review's seal on its approval or rendering's seal on its HTML, or whose approval does not
+ * cover its source, is poison: dead-lettered, nothing published.
  */
 @Component("publishArticle")
 public class PublishArticle implements Function<Message<ArticleRendered>, Message<ArticlePublished>> {
@@ -29,16 +32,25 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
     private final ApprovalCheck approvalCheck;
     private final ArticlePublisher publisher;
     private final Clock clock;
+    private final Sealing sealing;
 
-    public PublishArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock) {
+    public PublishArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, Seals seals) {
         this.approvalCheck = approvalCheck;
         this.publisher = publisher;
         this.clock = clock;
+        this.sealing = new Sealing(seals);
     }
 
     @Override
     public Message<ArticlePublished> apply(Message<ArticleRendered> message) {
-        RenderedArticle rendered = EventMapper.toDomain(message.getPayload());
+        ArticleRendered event = message.getPayload();
+        Optional<String> unsealed = sealing.refusal(event);
+        if (unsealed.isPresent()) {
+            log.warn("Refusing to publish article {} revision {} (event {}): {}", event.getArticleId(),
+                    event.getRevision(), event.getEventId(), unsealed.get());
+            throw new PoisonEventException("not published: " + unsealed.get());
+        }
+        RenderedArticle rendered = EventMapper.toDomain(event);
         ApprovalVerdict verdict = approvalCheck.check(rendered);
         if (verdict instanceof ApprovalVerdict.Rejected rejected) {
             log.warn("Refusing to publish article {} revision {} (event {}): {}", rendered.articleId(),

@@ -28,6 +28,11 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
     public void accept(Message<ArticlePublished> message) {
         PublishedArticle article = EventMapper.toDomain(message.getPayload());
         PageStore.Outcome outcome = pages.apply(article);
+        if (outcome == PageStore.Outcome.SLUG_TAKEN) {
+            log.warn("Not serving article {} revision {} (event {}): its slug '{}' belongs to another article",
+                    article.articleId(), article.revision(), article.eventId(), article.slug());
+            return;
+        }
         log.debug("Article {} revision {} (event {}): {}", article.articleId(), article.revision(),
                 article.eventId(), outcome);
     }

@@ -11,18 +11,16 @@ import org.vetted.distribution.domain.PublishedArticle;
 
 /**
  * What the article page shows. Every field but {@code html} is escaped by the template; {@code html} was sanitized
- * by rendering and is inserted as it is.
+ * by rendering and is inserted as it is. The medical-review byline is not a field: it ends the rendered HTML.
  */
-record ArticleView(String title, String summary, String url, String authors, String reviewer, String reviewedOn,
-                   String reviewedAtIso, String publishedOn, String publishedAtIso, List<String> tags, String html) {
+record ArticleView(String title, String summary, String url, String authors, String publishedOn,
+                   String publishedAtIso, List<String> tags, String html) {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
 
     static ArticleView of(PageStore.Page page, ZoneId zone) {
         PublishedArticle article = page.article();
         DateTimeFormatter day = DAY.withZone(zone);
         return new ArticleView(article.title(), article.summary(), article.url(), authorLine(article.authors()),
-                article.medicallyReviewedBy().displayName() + ", " + article.medicallyReviewedBy().credential(),
-                day.format(article.medicallyReviewedAt()), article.medicallyReviewedAt().toString(),
                 day.format(page.firstPublishedAt()), page.firstPublishedAt().toString(), article.tags(),
                 article.html());
     }

@@ -5,8 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.vetted.distribution.config.PublicSite;
 import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */

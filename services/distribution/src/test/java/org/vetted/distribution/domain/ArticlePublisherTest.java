@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ArticlePublisherTest {
     private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
-    private final ArticlePublisher publisher = new ArticlePublisher(new SummaryWriter(), "https://vetted.example/");
+    private final ArticlePublisher publisher = new ArticlePublisher(new SummaryWriter(), new PublicSite("https://vetted.example/"));
 
     @Test
     void publishedArticleCarriesTheBylineTheHashAndThePageUrl() {
@@ -37,6 +37,12 @@ class ArticlePublisherTest {
 
     @Test
     void slugIsPercentEncodedInTheUrl() {
-        assertThat(publisher.urlOf("caf\u00e9 au lait/x")).isEqualTo("https://vetted.example/articles/caf%C3%A9%20au%20lait%2Fx");
+        RenderedArticle rendered = Articles.rendered(1, "Summary.", "Body.");
+        RenderedArticle withOddSlug = new RenderedArticle(rendered.eventId(), rendered.articleId(), 1,
+                "caf\u00e9 au lait/x", rendered.title(), rendered.summary(), rendered.authors(), rendered.tags(),
+                rendered.bodyMarkdown(), rendered.sourceHash(), rendered.html(), rendered.approval());
+
+        assertThat(publisher.publish(withOddSlug, NOW).url())
+                .isEqualTo("https://vetted.example/articles/caf%C3%A9%20au%20lait%2Fx");
     }
 }

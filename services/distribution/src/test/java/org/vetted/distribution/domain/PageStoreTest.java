@@ -74,4 +74,43 @@ class PageStoreTest {
         assertThat(pages.findBySlug("walking")).isEmpty();
         assertThat(pages.findBySlug("walking-daily")).isPresent();
     }
+
+    @Test
+    void slugOfAnotherArticleNeverTakesOverItsPage() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+
+        assertThat(pages.apply(Articles.published("a2", 1, "walking", "Impostor", TUESDAY)))
+                .isEqualTo(PageStore.Outcome.SLUG_TAKEN);
+
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page ->
+                assertThat(page.article().articleId()).isEqualTo("a1"));
+        assertThat(pages.newestFirst(10)).extracting(page -> page.article().articleId()).containsExactly("a1");
+    }
+
+    @Test
+    void revisionMovingOntoAnotherArticlesSlugKeepsBothPagesAsTheyWere() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        pages.apply(Articles.published("a2", 1, "sleep", "Sleep", MONDAY));
+
+        assertThat(pages.apply(Articles.published("a2", 2, "walking", "Sleep, revised", TUESDAY)))
+                .isEqualTo(PageStore.Outcome.SLUG_TAKEN);
+
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page ->
+                assertThat(page.article().articleId()).isEqualTo("a1"));
+        assertThat(pages.findBySlug("sleep")).hasValueSatisfying(page ->
+                assertThat(page.article().revision()).isEqualTo(1));
+    }
+
+    @Test
+    void slugLeftByItsArticleMayBeTakenByAnother() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        pages.apply(Articles.published("a1", 2, "walking-daily", "Walking daily", TUESDAY));
+
+        assertThat(pages.apply(Articles.published("a2", 1, "walking", "Walking, another", WEDNESDAY)))
+                .isEqualTo(PageStore.Outcome.STORED);
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page ->
+                assertThat(page.article().articleId()).isEqualTo("a2"));
+        assertThat(pages.findBySlug("walking-daily")).hasValueSatisfying(page ->
+                assertThat(page.article().articleId()).isEqualTo("a1"));
+    }
 }

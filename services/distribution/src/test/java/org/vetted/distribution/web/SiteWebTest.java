@@ -1,5 +1,6 @@
 package org.vetted.distribution.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,16 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.vetted.contract.Topics;
+import org.vetted.contract.kafka.ReplayReadiness;
+import org.vetted.distribution.Replay;
 import org.vetted.distribution.config.DistributionProperties;
-import org.vetted.distribution.config.PublicSite;
 import org.vetted.distribution.domain.Author;
 import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
 
@@ -34,8 +39,11 @@ import org.vetted.distribution.domain.Reviewer;
 @TestPropertySource(properties = "vetted.distribution.display-zone=America/New_York")
 class SiteWebTest {
     static final Instant APPROVED_AT = Instant.parse("2026-11-26T01:30:00Z");
-    static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
+    /** 03:00 UTC on the 24th is still Monday the 23rd in New York, the configured display zone. */
+    static final Instant MONDAY = Instant.parse("2026-11-24T03:00:00Z");
     static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
+    static final String BYLINE =
+            "<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>";
 
     @TestConfiguration
     @EnableConfigurationProperties(DistributionProperties.class)
@@ -49,22 +57,30 @@ class SiteWebTest {
         PublicSite publicSite() {
             return new PublicSite("https://vetted.example/");
         }
+
+        @Bean
+        ReplayReadiness replayReadiness() {
+            return new ReplayReadiness(List.of(Topics.PUBLISHED));
+        }
     }
 
     @Autowired
     MockMvc mvc;
     @Autowired
     PageStore pages;
+    @Autowired
+    ApplicationEventPublisher events;
 
     @BeforeEach
     void publish() {
+        Replay.markCaughtUp(events);
         pages.apply(article("a1", 1, "walking", "Walking <script>alert(1)</script> & “You”", MONDAY));
         pages.apply(article("a1", 2, "walking", "Walking <script>alert(1)</script> & “You”", TUESDAY));
         pages.apply(article("a2", 1, "sleep", "Sleep?", MONDAY.plusSeconds(60)));
     }
 
     @Test
-    void articlePageEscapesTheTitleAndShowsTheBylineAndTheArticleHtml() throws Exception {
+    void articlePageEscapesTheTitleAndShowsTheArticleHtmlWithItsBylineOnce() throws Exception {
         mvc.perform(get("/articles/walking").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
@@ -75,10 +91,13 @@ class SiteWebTest {
                         "<h1>Walking &lt;script&gt;alert(1)&lt;/script&gt; &amp; “You”</h1>")))
                 .andExpect(content().string(not(containsString("<script>"))))
                 .andExpect(content().string(containsString("By <span>Wanda Writer and Walter Webb &lt;b&gt;</span>")))
-                .andExpect(content().string(containsString("<span class=\"reviewer\">Rita Reyes, MD</span>")))
-                // 01:30 UTC on the 26th is still the 25th in New York, the configured display zone.
-                .andExpect(content().string(containsString(">November 25, 2026</time>")))
-                .andExpect(content().string(containsString("<p><em>Revision 2</em> of the article.</p>")))
+                // The first publication, Monday in New York (the configured display zone), Tuesday in UTC.
+                .andExpect(content().string(containsString(
+                        "Published <time datetime=\"2026-11-24T03:00:00Z\">November 23, 2026</time>")))
+                .andExpect(content().string(containsString("<p><em>Revision 2</em> of the article.</p>" + BYLINE)))
+                // The rendered HTML carries the medical-review byline; the page does not add a second one.
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .containsOnlyOnce("Medically reviewed"))
                 .andExpect(content().string(containsString("href=\"/feed.json\"")));
     }
 
@@ -124,9 +143,10 @@ class SiteWebTest {
                 .andExpect(jsonPath("$.items[0].id").value("a1"))
                 .andExpect(jsonPath("$.items[0].url").value("https://vetted.example/articles/walking"))
                 .andExpect(jsonPath("$.items[0].title").value("Walking <script>alert(1)</script> & “You”"))
-                .andExpect(jsonPath("$.items[0].content_html").value("<p><em>Revision 2</em> of the article.</p>"))
+                .andExpect(jsonPath("$.items[0].content_html")
+                        .value("<p><em>Revision 2</em> of the article.</p>" + BYLINE))
                 .andExpect(jsonPath("$.items[0].summary").value("Summary of revision 2."))
-                .andExpect(jsonPath("$.items[0].date_published").value("2026-11-23T10:00:00Z"))
+                .andExpect(jsonPath("$.items[0].date_published").value("2026-11-24T03:00:00Z"))
                 .andExpect(jsonPath("$.items[0].date_modified").value("2026-11-24T10:00:00Z"))
                 .andExpect(jsonPath("$.items[0].authors[0].name").value("Wanda Writer"))
                 .andExpect(jsonPath("$.items[0].tags[0]").value("exercise"))
@@ -143,7 +163,7 @@ class SiteWebTest {
                 .andExpect(jsonPath("$.medicallyReviewedBy.name").value("Rita Reyes"))
                 .andExpect(jsonPath("$.medicallyReviewedBy.credential").value("MD"))
                 .andExpect(jsonPath("$.medicallyReviewedAt").value("2026-11-26T01:30:00Z"))
-                .andExpect(jsonPath("$.firstPublishedAt").value("2026-11-23T10:00:00Z"));
+                .andExpect(jsonPath("$.firstPublishedAt").value("2026-11-24T03:00:00Z"));
     }
 
     @Test
@@ -156,7 +176,8 @@ class SiteWebTest {
 
     private static PublishedArticle article(String id, int revision, String slug, String title, Instant at) {
         return new PublishedArticle("event-" + id + "-" + revision, id, revision, slug, title,
-                "Summary of revision " + revision + ".", "<p><em>Revision " + revision + "</em> of the article.</p>",
+                "Summary of revision " + revision + ".",
+                "<p><em>Revision " + revision + "</em> of the article.</p>" + BYLINE,
                 "https://vetted.example/articles/" + slug,
                 List.of(new Author("wanda", "Wanda Writer"), new Author("walter", "Walter Webb <b>")),
                 List.of("exercise"), new Reviewer("rita", "Rita Reyes", "MD"), APPROVED_AT, "sha256:x", at);

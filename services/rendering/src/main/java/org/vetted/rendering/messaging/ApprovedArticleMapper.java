@@ -34,9 +34,11 @@ final class ApprovedArticleMapper {
     /**
      * Everything the approval carried, the exact source that was rendered, its hash and the HTML. The event id is
      * derived from the approval's, so rendering the same approval twice yields the same id and readers that
-     * deduplicate by event id see one rendering.
+     * deduplicate by event id see one rendering. {@code renderSeal} is rendering's seal over the article id,
+     * revision, approved hash and exactly this HTML.
      */
-    static ArticleRendered toRendered(ArticleApproved approved, RenderResult.Rendered rendered, Instant renderedAt) {
+    static ArticleRendered toRendered(ArticleApproved approved, RenderResult.Rendered rendered, String renderSeal,
+            Instant renderedAt) {
         return ArticleRendered.newBuilder()
                 .setEventId(renderedEventId(approved.getEventId()))
                 .setArticleId(approved.getArticleId())
@@ -51,6 +53,7 @@ final class ApprovedArticleMapper {
                 .setHtml(rendered.html())
                 .setApproval(Approval.newBuilder(approved.getApproval()).build())
                 .setRenderedAt(renderedAt)
+                .setRenderSeal(renderSeal)
                 .build();
     }
 

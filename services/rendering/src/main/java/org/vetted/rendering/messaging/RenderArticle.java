@@ -10,6 +10,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Seals;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
 import org.vetted.rendering.domain.ArticleRenderer;
@@ -17,7 +18,9 @@ import org.vetted.rendering.domain.RenderResult;
 
 /**
  * The {@code renderArticle} function: article.approved in, article.rendered out, keyed by article id.
- * An approval that does not cover its text is poison: it goes to the dead-letter topic and nothing is rendered.
+ * An approval without review's seal, or that does not cover its text, is poison: it goes to the dead-letter topic
+ * and nothing is rendered. What is rendered carries rendering's own seal over the exact HTML, so distribution can
+ * tell that the HTML it publishes is what rendering produced from the approved text.
  */
 @Component("renderArticle")
 public class RenderArticle implements Function<Message<ArticleApproved>, Message<ArticleRendered>> {
@@ -25,15 +28,24 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
 
     private final ArticleRenderer renderer;
     private final Clock clock;
+    private final Seals seals;
+    private final ApprovalSeal approvalSeal;
 
-    public RenderArticle(ArticleRenderer renderer, Clock clock) {
+    public RenderArticle(ArticleRenderer renderer, Clock clock, Seals seals) {
         this.renderer = renderer;
         this.clock = clock;
+        this.seals = seals;
+        this.approvalSeal = new ApprovalSeal(seals);
     }
 
     @Override
     public Message<ArticleRendered> apply(Message<ArticleApproved> message) {
         ArticleApproved approved = message.getPayload();
+        if (!approvalSeal.isSealed(approved)) {
+            log.warn("Refusing to render article {} (event {}): {}",
+                    approved.getArticleId(), approved.getEventId(), ApprovalSeal.NOT_SEALED);
+            throw new PoisonEventException("not rendered: " + ApprovalSeal.NOT_SEALED);
+        }
         RenderResult result = renderer.render(ApprovedArticleMapper.toDomain(approved));
         if (result instanceof RenderResult.Refused refused) {
             log.warn("Refusing to render article {} (event {}): {}",
@@ -41,7 +53,9 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
             throw new PoisonEventException("not rendered: " + refused.reason());
         }
         RenderResult.Rendered rendered = (RenderResult.Rendered) result;
-        ArticleRendered event = ApprovedArticleMapper.toRendered(approved, rendered, clock.instant());
+        String renderSeal = seals.rendering(approved.getArticleId(), approved.getApproval().getRevision(),
+                approved.getApproval().getContentHash(), rendered.html());
+        ArticleRendered event = ApprovedArticleMapper.toRendered(approved, rendered, renderSeal, clock.instant());
         log.info("Rendered article {} revision {}", event.getArticleId(), event.getRevision());
         return MessageBuilder.withPayload(event)
                 .setHeader(KafkaHeaders.KEY, event.getArticleId())

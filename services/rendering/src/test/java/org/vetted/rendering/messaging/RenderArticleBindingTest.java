@@ -9,9 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -23,9 +27,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.SubscribableChannel;
+import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.contract.ContentHash;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Seals;
 import org.vetted.contract.Topics;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
@@ -35,10 +44,13 @@ import org.vetted.events.Reviewer;
 
 @SpringBootTest(properties = {
         "spring.cloud.stream.bindings.renderArticle-in-0.consumer.max-attempts=1",
-        "vetted.rendering.byline-zone=America/New_York"})
+        "vetted.rendering.byline-zone=America/New_York",
+        "vetted.seal.key=" + RenderArticleBindingTest.SEAL_KEY})
 @AutoConfigureMockMvc
 @Import({TestChannelBinderConfiguration.class, RenderArticleBindingTest.FixedClock.class})
 class RenderArticleBindingTest {
+    static final String SEAL_KEY = "test-seal-key-for-rendering-tests-0123456789";
+    static final Seals REVIEW = Seals.withSecret(SEAL_KEY);
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
 
     @TestConfiguration
@@ -56,22 +68,42 @@ class RenderArticleBindingTest {
     OutputDestination output;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    @Qualifier("errorChannel")
+    SubscribableChannel errorChannel;
+
+    /** Why the function refused a record: what the binder hands to dead-lettering. */
+    final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    final MessageHandler collectFailures = message -> failures.add(((ErrorMessage) message).getPayload());
+
+    @BeforeEach
+    void listenForFailures() {
+        output.clear();
+        errorChannel.subscribe(collectFailures);
+    }
+
+    @AfterEach
+    void stopListening() {
+        errorChannel.unsubscribe(collectFailures);
+    }
 
     @Test
-    void healthIsOpenAndUp() throws Exception {
+    void healthIsOpenAndUpWithoutDetails() throws Exception {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
     }
 
     @Test
     void approvedArticleIsRenderedToArticleRenderedKeyedByArticleId() {
-        ArticleApproved approved = approved("Walking may ease back pain.\n\n<script>alert(1)</script>");
+        ArticleApproved approved = sealed(approved("Walking may ease back pain.\n\n<script>alert(1)</script>"));
 
-        input.send(MessageBuilder.withPayload(approved).setHeader(KafkaHeaders.KEY, "art-7").build(), Topics.APPROVED);
+        send(approved);
 
         Message<byte[]> message = output.receive(0, Topics.RENDERED);
         assertThat(message).isNotNull();
+        assertThat(failures).isEmpty();
         assertThat(message.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("art-7");
         assertThat((Object) message.getPayload()).isInstanceOfSatisfying(ArticleRendered.class, rendered -> {
             assertThat(rendered.getArticleId()).isEqualTo("art-7");
@@ -92,13 +124,89 @@ class RenderArticleBindingTest {
     }
 
     @Test
-    void approvalWhoseBodyWasTamperedWithProducesNothing() {
-        ArticleApproved approved = approved("Walking may ease back pain.");
+    void renderedHtmlCarriesRenderingsSealOverExactlyThatHtml() {
+        ArticleApproved approved = sealed(approved("Walking may ease back pain."));
+
+        send(approved);
+
+        ArticleRendered rendered = (ArticleRendered) (Object) output.receive(0, Topics.RENDERED).getPayload();
+        String hash = approved.getApproval().getContentHash();
+        assertThat(rendered.getRenderSeal()).startsWith(Seals.PREFIX);
+        assertThat(REVIEW.renderingIsSealed(rendered.getRenderSeal(), "art-7", 2, hash, rendered.getHtml())).isTrue();
+        assertThat(REVIEW.renderingIsSealed(rendered.getRenderSeal(), "art-7", 2, hash,
+                rendered.getHtml().replace("Walking", "Running"))).isFalse();
+    }
+
+    @Test
+    void approvalWhoseBodyWasTamperedWithIsDeadLetteredForItsHash() {
+        ArticleApproved approved = sealed(approved("Walking may ease back pain."));
         approved.setBodyMarkdown("Walking cures back pain.");
 
-        input.send(MessageBuilder.withPayload(approved).setHeader(KafkaHeaders.KEY, "art-7").build(), Topics.APPROVED);
+        send(approved);
 
         assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("does not hash to the approved hash");
+    }
+
+    @Test
+    void approvalWithAMatchingHashButNoSealIsDeadLettered() {
+        ArticleApproved forged = approved("Walking cures back pain.");
+
+        send(forged);
+
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("approval is not sealed by the review service");
+    }
+
+    @Test
+    void approvalSealedWithAnotherKeyIsDeadLettered() {
+        ArticleApproved forged = approved("Walking cures back pain.");
+        Approval approval = forged.getApproval();
+        approval.setSeal(Seals.withSecret("not-the-review-services-key-but-long-enough").approval("art-7",
+                approval.getRevision(), approval.getContentHash(), "rita", approval.getApprovedAt()));
+
+        send(forged);
+
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("approval is not sealed by the review service");
+    }
+
+    @Test
+    void sealOfOneReviewerDoesNotCoverAnotherSigner() {
+        ArticleApproved forged = sealed(approved("Walking cures back pain."));
+        forged.getApproval().setSignedOffBy(new Reviewer("paul", "Paul Park", "PharmD"));
+
+        send(forged);
+
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("approval is not sealed by the review service");
+    }
+
+    private void send(ArticleApproved approved) {
+        input.send(MessageBuilder.withPayload(approved).setHeader(KafkaHeaders.KEY, approved.getArticleId()).build(),
+                Topics.APPROVED);
+    }
+
+    private void assertRefusedBecause(String reason) {
+        assertThat(failures).singleElement().satisfies(failure -> assertThat(rootCause(failure))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining(reason));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** As the review service seals it. */
+    private static ArticleApproved sealed(ArticleApproved approved) {
+        Approval approval = approved.getApproval();
+        approval.setSeal(REVIEW.approval(approved.getArticleId(), approval.getRevision(), approval.getContentHash(),
+                approval.getSignedOffBy().getUsername(), approval.getApprovedAt()));
+        return approved;
     }
 
     private static ArticleApproved approved(String body) {

@@ -1,0 +1,80 @@
+package org.vetted.distribution.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.vetted.contract.Topics;
+import org.vetted.contract.kafka.ReplayReadiness;
+import org.vetted.distribution.Replay;
+import org.vetted.distribution.config.DistributionProperties;
+import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.domain.PublicSite;
+
+@WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class})
+@Import(ReplayGateTest.Site.class)
+class ReplayGateTest {
+
+    @TestConfiguration
+    @EnableConfigurationProperties(DistributionProperties.class)
+    static class Site {
+        @Bean
+        PageStore pageStore() {
+            return new PageStore();
+        }
+
+        @Bean
+        PublicSite publicSite() {
+            return new PublicSite("https://vetted.example");
+        }
+
+        @Bean
+        ReplayReadiness replayReadiness() {
+            return new ReplayReadiness(List.of(Topics.PUBLISHED));
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Test
+    void pagesFeedAndApiAnswer503UntilTheReplayIsOverThenServe() throws Exception {
+        Map<String, List<MediaType>> acceptedBy = Map.of(
+                "/articles/walking", List.of(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, MediaType.ALL),
+                "/feed.json", List.of(MediaType.valueOf("application/feed+json"), MediaType.ALL),
+                "/api/articles/walking", List.of(MediaType.APPLICATION_JSON, MediaType.ALL));
+        for (Map.Entry<String, List<MediaType>> path : acceptedBy.entrySet()) {
+            for (MediaType accept : path.getValue()) {
+                mvc.perform(get(path.getKey()).accept(accept))
+                        .andExpect(status().isServiceUnavailable())
+                        .andExpect(header().string("Retry-After", "2"))
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.status").value(503))
+                        .andExpect(jsonPath("$.title").value("Starting up: replaying article history"));
+            }
+        }
+
+        Replay.markCaughtUp(events);
+
+        mvc.perform(get("/articles/walking").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/articles/walking")).andExpect(status().isNotFound());
+        mvc.perform(get("/feed.json")).andExpect(status().isOk());
+    }
+}
