@@ -178,6 +178,32 @@ abstract class PipelineScenarios {
     }
 
     @Test
+    void reviewAndStatusSurviveRestartsBecauseTheyAreReplayedFromTheLog() throws Exception {
+        String articleId = submit("walter", "zinc-and-colds.txt", null).path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(articleId, 1);
+        List<JsonNode> claims = elements(underReview.path("claims"));
+        decide("paul", articleId, underReview, claims.get(0).path("id").asString(), "APPROVED");
+
+        // Healthy again only once the board has been rebuilt from the topics: no waiting needed after this.
+        fleet.restart("review", Duration.ofMinutes(3));
+        JsonNode replayed = Http.get(review + "/api/reviews/" + articleId, "paul").json();
+        assertThat(replayed.path("revision").asInt()).isEqualTo(1);
+        assertThat(replayed.path("claims").path(0).path("decision").path("decision").asString()).isEqualTo("APPROVED");
+        assertThat(replayed.path("claims").path(1).path("decision").isNull()).isTrue();
+
+        for (JsonNode claim : claims.subList(1, claims.size())) {
+            decide("paul", articleId, replayed, claim.path("id").asString(), "APPROVED");
+        }
+        assertThat(signOff("paul", articleId, "APPROVE", replayed.path("contentHash").asString()).status()).isEqualTo(200);
+        awaitPublished(articleId, 1);
+
+        fleet.restart("intake", Duration.ofMinutes(3));
+        JsonNode status = Http.get(intake + "/api/articles/" + articleId, "walter").json();
+        assertThat(status.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(status.path("history").toString()).contains("ArticleApproved").contains("ArticlePublished");
+    }
+
+    @Test
     void aPoisonRecordIsDeadLetteredWithItsCauseAndTheNextRecordStillFlows() {
         String articleId = "poison-" + UUID.randomUUID();
         byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A child JVM whose output goes to a log file, stopped gracefully (SIGTERM) and then forcibly. */
+/**
+ * A child JVM whose output is appended to a log file (so a restart keeps the earlier run's lines), stopped
+ * gracefully (SIGTERM) and then forcibly.
+ */
 public final class ManagedProcess {
     private final String name;
     private final Process process;
@@ -45,7 +48,7 @@ public final class ManagedProcess {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new ManagedProcess(name, builder.start(), log);
     }

@@ -30,6 +30,10 @@ public final class ServiceFleet implements AutoCloseable {
 
     private final List<Service> services;
     private final List<ManagedProcess> processes = new ArrayList<>();
+    private Path servicesDir;
+    private String bootstrapServers;
+    private List<String> extraArgs;
+    private Path logDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ServiceFleet(List<Service> services) {
@@ -46,38 +50,63 @@ public final class ServiceFleet implements AutoCloseable {
      */
     public ServiceFleet start(Path servicesDir, String bootstrapServers, List<String> extraArgs, Path logDir)
             throws IOException {
+        this.servicesDir = servicesDir;
+        this.bootstrapServers = bootstrapServers;
+        this.extraArgs = List.copyOf(extraArgs);
+        this.logDir = logDir;
         for (Service service : services) {
-            Path jar = servicesDir.resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("missing " + jar + ": build first (./mvnw -B -DskipTests install)");
-            }
-            Map<String, String> env = new HashMap<>();
-            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-            env.put("PORT", Integer.toString(service.port()));
-            processes.add(ManagedProcess.javaJar(service.name(),
-                    // Small heaps and C1 only: four services and a broker share two cores at start.
-                    List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                    jar, extraArgs, env, logDir.resolve(service.name() + ".log")));
+            processes.add(launch(service));
         }
         return this;
+    }
+
+    /** Stops one service and starts it again, as an operator's restart or a crash would; waits until it is UP. */
+    public void restart(String name, Duration timeout) throws IOException, InterruptedException {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(name)) {
+                processes.get(i).stop(Duration.ofSeconds(20));
+                processes.set(i, launch(services.get(i)));
+                awaitHealthy(services.get(i), processes.get(i), System.nanoTime() + timeout.toNanos(), timeout);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no service named " + name);
+    }
+
+    private ManagedProcess launch(Service service) throws IOException {
+        Path jar = servicesDir.resolve(service.name()).resolve("target").resolve(service.name() + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build first (./mvnw -B -DskipTests install)");
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("PORT", Integer.toString(service.port()));
+        return ManagedProcess.javaJar(service.name(),
+                // Small heaps and C1 only: four services and a broker share two cores at start.
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                jar, extraArgs, env, logDir.resolve(service.name() + ".log"));
     }
 
     /** Waits until every service answers UP on /actuator/health; fails with the log tail of one that died. */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < services.size(); i++) {
-            Service service = services.get(i);
-            ManagedProcess process = processes.get(i);
-            while (!isUp(service)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(service.name() + " exited during start:\n" + process.logTail());
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(service.name() + " not healthy within " + timeout + ":\n"
-                            + process.logTail());
-                }
-                Thread.sleep(500);
+            awaitHealthy(services.get(i), processes.get(i), deadline, timeout);
+        }
+    }
+
+    private void awaitHealthy(Service service, ManagedProcess process, long deadline, Duration timeout)
+            throws InterruptedException {
+        // UP only once the service has also replayed the state it serves from (OUT_OF_SERVICE until then).
+        while (!isUp(service)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during start:\n" + process.logTail());
             }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service.name() + " not healthy within " + timeout + ":\n"
+                        + process.logTail());
+            }
+            Thread.sleep(500);
         }
     }
 
