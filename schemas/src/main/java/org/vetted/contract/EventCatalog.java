@@ -43,11 +43,23 @@ public final class EventCatalog {
     private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};
     private static final int HEADER_LENGTH = 10;
 
+    private static volatile boolean trusted;
+
     static {
-        // Avro 1.12 refuses to instantiate classes outside trusted packages; the events package is ours.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-                ClassSecurityValidator.getGlobal(),
-                type -> type.getName().startsWith("org.vetted.events.")));
+        trustEventClasses();
+    }
+
+    /**
+     * Avro 1.12 refuses to instantiate classes outside trusted packages (building a record with nested defaults
+     * included); the events package is ours. Idempotent; runs whenever this class or {@link Seals} is loaded.
+     */
+    public static synchronized void trustEventClasses() {
+        if (!trusted) {
+            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
+                    ClassSecurityValidator.getGlobal(),
+                    type -> type.getName().startsWith("org.vetted.events.")));
+            trusted = true;
+        }
     }
 
     private static final EventCatalog STANDARD = new EventCatalog(loadReleased());

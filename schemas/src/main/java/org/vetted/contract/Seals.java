@@ -5,20 +5,35 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.vetted.events.Approval;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRendered;
+import org.vetted.events.Author;
+import org.vetted.events.Reviewer;
+
 /**
- * Keyed seals that make approvals and rendered HTML unforgeable by anyone who can merely write to a topic.
- * The content hash binds an approval to its text; a seal binds it to the service that issued it: review seals
- * each approval, rendering seals the exact HTML it produced, and rendering and distribution verify before they act.
- * HMAC-SHA256 over length-prefixed fields, written {@code hmac-sha256:<hex>}; the key is shared by review,
- * rendering and distribution (and rotated by deploying a new one to all three).
+ * Keyed seals that make approvals, rendered HTML and publications unforgeable by anyone who can merely write to a
+ * topic. The content hash binds an approval to its text; a seal binds everything that goes live to the service that
+ * issued it, field by field: review seals each approval (with the byline and who is credited), rendering seals the
+ * exact HTML it produced from a sealed approval, distribution seals what it publishes; each next hop verifies.
+ * <p>
+ * HMAC-SHA256 over an explicit, length-prefixed list of fields (not over the Avro bytes, so a reader on another
+ * schema version computes the same seal), written {@code hmac-sha256:<hex>}. One key is shared by review, rendering
+ * and distribution. Changing the key invalidates every earlier seal: approvals sealed with the old key must be
+ * re-approved (key ids with a grace period for the old key are a follow-up).
  */
 public final class Seals {
     public static final String PREFIX = "hmac-sha256:";
     static final int MIN_KEY_BYTES = 32;
+
+    static {
+        EventCatalog.trustEventClasses();
+    }
 
     private final SecretKeySpec key;
 
@@ -35,49 +50,108 @@ public final class Seals {
         return new Seals(bytes);
     }
 
-    /** The seal review puts on an approval. */
-    public String approval(String articleId, int revision, String contentHash, String signer, Instant approvedAt) {
-        return mac("approval", articleId, Integer.toString(revision), contentHash, signer,
-                Long.toString(approvedAt.toEpochMilli()));
+    /**
+     * The seal review puts on an approval: the article, where it will live (slug), who is credited (authors, tags),
+     * the approved text (content hash), and the byline (signer and claim reviewers with names and credentials).
+     * {@code approval.seal} itself is not part of it.
+     */
+    public String approval(String articleId, String slug, List<Author> authors, List<String> tags, Approval approval) {
+        Fields fields = new Fields("approval").add(articleId).add(slug).authors(authors).add(tags)
+                .add(approval.getRevision()).add(approval.getContentHash()).reviewer(approval.getSignedOffBy());
+        fields.add(approval.getClaimReviewers().size());
+        approval.getClaimReviewers().forEach(fields::reviewer);
+        return mac(fields.add(approval.getApprovedAt()));
     }
 
-    public boolean approvalIsSealed(String seal, String articleId, int revision, String contentHash, String signer,
-            Instant approvedAt) {
-        return same(seal, approval(articleId, revision, contentHash, signer, approvedAt));
+    public boolean approvalIsSealed(String articleId, String slug, List<Author> authors, List<String> tags,
+            Approval approval) {
+        return same(approval.getSeal(), approval(articleId, slug, authors, tags, approval));
     }
 
-    /** The seal rendering puts on the HTML it rendered from an approved text. */
-    public String rendering(String articleId, int revision, String contentHash, String html) {
-        return mac("rendering", articleId, Integer.toString(revision), contentHash, html);
+    /** The seal rendering puts on what it rendered: everything distribution publishes from it, and the approval's seal. */
+    public String rendering(ArticleRendered rendered) {
+        return mac(new Fields("rendering").add(rendered.getArticleId()).add(rendered.getRevision())
+                .add(rendered.getSlug()).add(rendered.getTitle()).add(rendered.getSummary())
+                .authors(rendered.getAuthors()).add(rendered.getTags()).add(rendered.getBodyMarkdown())
+                .add(rendered.getSourceHash()).add(rendered.getHtml()).add(rendered.getApproval().getSeal()));
     }
 
-    public boolean renderingIsSealed(String seal, String articleId, int revision, String contentHash, String html) {
-        return same(seal, rendering(articleId, revision, contentHash, html));
+    public boolean renderingIsSealed(ArticleRendered rendered) {
+        return same(rendered.getRenderSeal(), rendering(rendered));
     }
 
-    private String mac(String purpose, String... fields) {
+    /** The seal distribution puts on a publication: every field a reader or a page sees. */
+    public String publication(ArticlePublished published) {
+        return mac(new Fields("publication").add(published.getArticleId()).add(published.getRevision())
+                .add(published.getSlug()).add(published.getTitle()).add(published.getSummary())
+                .add(published.getHtml()).add(published.getUrl()).authors(published.getAuthors())
+                .add(published.getTags()).reviewer(published.getMedicallyReviewedBy())
+                .add(published.getMedicallyReviewedAt()).add(published.getContentHash())
+                .add(published.getPublishedAt()));
+    }
+
+    public boolean publicationIsSealed(ArticlePublished published) {
+        return same(published.getSeal(), publication(published));
+    }
+
+    private String mac(Fields fields) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            update(mac, purpose);
-            for (String field : fields) {
-                update(mac, field == null ? "" : field);
-            }
-            return PREFIX + HexFormat.of().formatHex(mac.doFinal());
+            return PREFIX + HexFormat.of().formatHex(mac.doFinal(fields.bytes()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JRE ships HmacSHA256", e);
         }
     }
 
-    private static void update(Mac mac, String field) {
-        byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-        mac.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        mac.update(bytes);
-        mac.update((byte) '\n');
-    }
-
     private static boolean same(String given, String expected) {
         return given != null && MessageDigest.isEqual(
                 given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Length-prefixed fields, so that no text can move from one field to the next without changing the seal. */
+    private static final class Fields {
+        private final StringBuilder text = new StringBuilder();
+
+        Fields(String purpose) {
+            add(purpose);
+        }
+
+        Fields add(String value) {
+            if (value == null) {
+                text.append("-\n");
+            } else {
+                text.append(value.length()).append(':').append(value).append('\n');
+            }
+            return this;
+        }
+
+        Fields add(int value) {
+            return add(Integer.toString(value));
+        }
+
+        Fields add(Instant value) {
+            return add(value == null ? null : Long.toString(value.toEpochMilli()));
+        }
+
+        Fields add(List<String> values) {
+            add(values.size());
+            values.forEach(this::add);
+            return this;
+        }
+
+        Fields authors(List<Author> authors) {
+            add(authors.size());
+            authors.forEach(author -> add(author.getUsername()).add(author.getDisplayName()));
+            return this;
+        }
+
+        Fields reviewer(Reviewer reviewer) {
+            return add(reviewer.getUsername()).add(reviewer.getDisplayName()).add(reviewer.getCredential());
+        }
+
+        byte[] bytes() {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

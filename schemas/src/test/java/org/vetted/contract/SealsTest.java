@@ -4,44 +4,106 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.vetted.events.Approval;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRendered;
+import org.vetted.events.Author;
+import org.vetted.events.Reviewer;
 
 class SealsTest {
     private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
+    private static final List<Author> AUTHORS = List.of(new Author("wanda", "Wanda Writer"));
     private final Seals seals = Seals.withSecret("a test key that is long enough for HMAC-SHA256");
 
     @Test
     void anApprovalSealVerifiesOnlyForExactlyWhatWasApproved() {
-        String seal = seals.approval("a-1", 2, "sha256:abc", "rita", AT);
+        Approval approval = sealed(approval("sha256:abc", RITA));
 
-        assertThat(seal).startsWith(Seals.PREFIX);
-        assertThat(seals.approvalIsSealed(seal, "a-1", 2, "sha256:abc", "rita", AT)).isTrue();
-        assertThat(seals.approvalIsSealed(seal, "a-2", 2, "sha256:abc", "rita", AT)).isFalse();
-        assertThat(seals.approvalIsSealed(seal, "a-1", 3, "sha256:abc", "rita", AT)).isFalse();
-        assertThat(seals.approvalIsSealed(seal, "a-1", 2, "sha256:abd", "rita", AT)).isFalse();
-        assertThat(seals.approvalIsSealed(seal, "a-1", 2, "sha256:abc", "paul", AT)).isFalse();
-        assertThat(seals.approvalIsSealed(seal, "a-1", 2, "sha256:abc", "rita", AT.plusMillis(1))).isFalse();
-        assertThat(seals.approvalIsSealed(null, "a-1", 2, "sha256:abc", "rita", AT)).isFalse();
+        assertThat(approval.getSeal()).startsWith(Seals.PREFIX);
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of("sleep"), approval)).isTrue();
+        assertThat(seals.approvalIsSealed("a-2", "slug", AUTHORS, List.of("sleep"), approval)).isFalse();
+        assertThat(seals.approvalIsSealed("a-1", "other-slug", AUTHORS, List.of("sleep"), approval)).isFalse();
+        assertThat(seals.approvalIsSealed("a-1", "slug", List.of(), List.of("sleep"), approval)).isFalse();
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of(), approval)).isFalse();
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of("sleep"),
+                Approval.newBuilder(approval).setContentHash("sha256:abd").build())).isFalse();
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of("sleep"),
+                Approval.newBuilder(approval).setRevision(2).build())).isFalse();
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of("sleep"),
+                Approval.newBuilder(approval).setApprovedAt(AT.plusMillis(1)).build())).isFalse();
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of("sleep"),
+                Approval.newBuilder(approval).setSeal(null).build())).isFalse();
     }
 
     @Test
-    void aSealFromAnotherKeyOrForAnotherPurposeDoesNotVerify() {
-        Seals other = Seals.withSecret("another key, also long enough for HMAC-SHA256");
-        String html = "<p>Zinc may shorten a cold.</p>";
+    void theBylineIsSealedToo() {
+        Approval approval = sealed(approval("sha256:abc", RITA));
+        Approval promoted = Approval.newBuilder(approval)
+                .setSignedOffBy(new Reviewer("rita", "Dr. Rita Reyes", "MD, PhD")).build();
 
-        assertThat(seals.renderingIsSealed(other.rendering("a-1", 1, "sha256:abc", html), "a-1", 1, "sha256:abc", html))
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of("sleep"), promoted)).isFalse();
+    }
+
+    @Test
+    void aRenderingSealCoversTheHtmlAndWhereItGoes() {
+        ArticleRendered rendered = rendered("<p>Zinc may shorten a cold.</p>");
+        rendered.setRenderSeal(seals.rendering(rendered));
+
+        assertThat(seals.renderingIsSealed(rendered)).isTrue();
+        assertThat(seals.renderingIsSealed(ArticleRendered.newBuilder(rendered)
+                .setHtml("<p>Zinc will cure a cold.</p>").build())).isFalse();
+        assertThat(seals.renderingIsSealed(ArticleRendered.newBuilder(rendered).setSlug("elsewhere").build())).isFalse();
+        assertThat(seals.renderingIsSealed(ArticleRendered.newBuilder(rendered).setTitle("Other").build())).isFalse();
+    }
+
+    @Test
+    void aPublicationSealCoversEveryFieldAReaderSees() {
+        ArticlePublished published = ArticlePublished.newBuilder()
+                .setEventId("e-1").setArticleId("a-1").setRevision(1).setSlug("slug").setTitle("T").setSummary("S")
+                .setHtml("<p>x</p>").setUrl("https://example.org/articles/slug").setAuthors(AUTHORS)
+                .setTags(List.of()).setMedicallyReviewedBy(RITA).setMedicallyReviewedAt(AT)
+                .setContentHash("sha256:abc").setPublishedAt(AT).build();
+        published.setSeal(seals.publication(published));
+
+        assertThat(seals.publicationIsSealed(published)).isTrue();
+        assertThat(seals.publicationIsSealed(ArticlePublished.newBuilder(published).setSummary("Cures all").build()))
                 .isFalse();
-        assertThat(seals.renderingIsSealed(seals.rendering("a-1", 1, "sha256:abc", html), "a-1", 1, "sha256:abc",
-                html.replace("may", "will"))).isFalse();
-        assertThat(seals.renderingIsSealed(seals.rendering("a-1", 1, "sha256:abc", html), "a-1", 1, "sha256:abc", html))
-                .isTrue();
+        assertThat(seals.publicationIsSealed(ArticlePublished.newBuilder(published)
+                .setMedicallyReviewedBy(new Reviewer("x", "Dr. X", "MD")).build())).isFalse();
     }
 
     @Test
-    void refusesAShortKey() {
+    void aSealFromAnotherKeyDoesNotVerifyAndShortKeysAreRefused() {
+        Seals other = Seals.withSecret("another key, also long enough for HMAC-SHA256");
+        Approval foreign = Approval.newBuilder(approval("sha256:abc", RITA))
+                .setSeal(other.approval("a-1", "slug", AUTHORS, List.of("sleep"), approval("sha256:abc", RITA)))
+                .build();
+
+        assertThat(seals.approvalIsSealed("a-1", "slug", AUTHORS, List.of("sleep"), foreign)).isFalse();
         assertThatThrownBy(() -> Seals.withSecret("short")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> Seals.withSecret(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private Approval sealed(Approval approval) {
+        return Approval.newBuilder(approval)
+                .setSeal(seals.approval("a-1", "slug", AUTHORS, List.of("sleep"), approval)).build();
+    }
+
+    private static Approval approval(String hash, Reviewer signer) {
+        return Approval.newBuilder().setRevision(1).setContentHash(hash).setSignedOffBy(signer)
+                .setClaimReviewers(List.of(signer)).setApprovedAt(AT).setSeal(null).build();
+    }
+
+    private ArticleRendered rendered(String html) {
+        return ArticleRendered.newBuilder()
+                .setEventId("e-1").setArticleId("a-1").setRevision(1).setSlug("slug").setTitle("T").setSummary(null)
+                .setAuthors(AUTHORS).setTags(List.of()).setBodyMarkdown("Zinc may shorten a cold.\n")
+                .setSourceHash("sha256:abc").setHtml(html).setApproval(sealed(approval("sha256:abc", RITA)))
+                .setRenderedAt(AT).setRenderSeal(null).build();
     }
 }

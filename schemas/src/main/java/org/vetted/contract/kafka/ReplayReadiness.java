@@ -3,6 +3,7 @@ package org.vetted.contract.kafka;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -17,8 +18,11 @@ import org.springframework.kafka.event.ListenerContainerIdleEvent;
  * Tells whether a projection rebuilt from Kafka at start has caught up with the log. A service whose answers rest
  * on replayed state (intake's article registry, review's board) must not accept writes before that: a half-replayed
  * board could show a rejected or superseded revision as open. Out of service (HTTP 503 on /actuator/health) until
- * the consumer of {@code topics} has, on an idle poll, reached the end (last stable offset) of every partition
- * assigned to it; from then on ready for the life of the process.
+ * the consumer of {@code topics}, holding every partition of them, has on an idle poll reached the end (last stable
+ * offset, as the consumer reads read_committed) of each; from then on ready for the life of the process.
+ * Holding every partition is required because the projection must see the whole log: a second instance in the same
+ * group (a rolling update) gets only a share and stays out of service until it holds them all. Idle events need a
+ * pause in traffic (the idle interval); under uninterrupted traffic readiness waits for the first pause.
  * <p>
  * Needs the binding's {@code spring.cloud.stream.kafka.bindings.<binding>.consumer.idle-event-interval} set, so the
  * container publishes idle events. The check runs on the consumer thread, where the consumer may be used.
@@ -45,6 +49,13 @@ public class ReplayReadiness implements ApplicationListener<ListenerContainerIdl
             return;
         }
         Consumer<?, ?> consumer = event.getConsumer();
+        Set<TopicPartition> all = topics.stream()
+                .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())))
+                .collect(Collectors.toSet());
+        if (!Set.copyOf(assigned).containsAll(all)) {
+            return;
+        }
         Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
         if (assigned.stream().allMatch(partition -> consumer.position(partition) >= end.getOrDefault(partition, 0L))) {
             caughtUp = true;
