@@ -236,9 +236,7 @@ abstract class PipelineScenarios {
     void htmlAlteredAfterRenderingIsDeadLetteredByDistributionAndNeverPublished() {
         String articleId = "altered-html-" + UUID.randomUUID();
         ArticleApproved approved = approval(articleId, true, false);
-        String renderedHtml = "<p>Blue light in the evening may delay sleep onset.</p>";
-        Approval approval = approved.getApproval();
-        ArticleRendered altered = ArticleRendered.newBuilder()
+        ArticleRendered rendered = ArticleRendered.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setArticleId(articleId)
                 .setRevision(1)
@@ -246,21 +244,37 @@ abstract class PipelineScenarios {
                 .setTitle(approved.getTitle())
                 .setSummary(null)
                 .setAuthors(approved.getAuthors())
-                .setTags(List.of())
+                .setTags(approved.getTags())
                 .setBodyMarkdown(approved.getBodyMarkdown())
-                .setSourceHash(approval.getContentHash())
-                .setHtml(renderedHtml.replace("may delay", "cures insomnia and delays"))
-                .setApproval(approval)
+                .setSourceHash(approved.getApproval().getContentHash())
+                .setHtml("<p>Blue light in the evening may delay sleep onset.</p>")
+                .setApproval(approved.getApproval())
                 .setRenderedAt(Instant.now())
-                .setRenderSeal(LOCAL_SEALS.rendering(articleId, 1, approval.getContentHash(), renderedHtml))
+                .setRenderSeal(null)
                 .build();
-        kafka.sendRaw(Topics.RENDERED, articleId, EventCatalog.standard().encode(altered));
+        rendered.setRenderSeal(LOCAL_SEALS.rendering(rendered));
+        rendered.setHtml("<p>Blue light in the evening causes insomnia; melatonin cures it.</p>");
+        kafka.sendRaw(Topics.RENDERED, articleId, EventCatalog.standard().encode(rendered));
 
         String deadLetters = Topics.deadLetter(Topics.RENDERED, "distribution");
         await().atMost(PIPELINE).until(() -> !kafka.recordsFor(deadLetters, articleId).isEmpty());
         assertThat(header(kafka.recordsFor(deadLetters, articleId).get(0), Topics.DEAD_LETTER_REASON_HEADER))
-                .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase("seal"));
+                .hasValueSatisfying(message -> assertThat(message).contains("HTML is not sealed by the rendering service"));
         assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
+    }
+
+    @Test
+    void aForgedRecordOnThePublicTopicNeverBecomesAPage() {
+        String articleId = "forged-publication-" + UUID.randomUUID();
+        kafka.sendRaw(Topics.PUBLISHED, articleId,
+                EventCatalog.standard().encode(publication(articleId, articleId + "-forged", false)));
+        // Same key, same partition, so once the genuine one is served the forged one has been read and refused.
+        kafka.sendRaw(Topics.PUBLISHED, articleId,
+                EventCatalog.standard().encode(publication(articleId, articleId + "-sealed", true)));
+
+        await().atMost(PIPELINE).until(() -> Http.get(distribution + "/articles/" + articleId + "-sealed", null).status() == 200);
+        assertThat(Http.get(distribution + "/articles/" + articleId + "-forged", null).status()).isEqualTo(404);
+        assertThat(Http.get(distribution + "/feed.json", null).body()).doesNotContain(articleId + "-forged");
     }
 
     private void assertRefusedByRendering(String articleId, boolean sealed, boolean altered, String reason) {
@@ -363,23 +377,25 @@ abstract class PipelineScenarios {
         String title = "Sleep and Screens";
         String body = "Blue light in the evening may delay sleep onset.\n";
         Reviewer reviewer = new Reviewer("rita", "Rita Reyes", "MD");
-        String hash = ContentHash.of(title, null, body);
-        Instant approvedAt = Instant.now();
+        List<Author> authors = List.of(new Author("walter", "Walter Webb"));
         Approval approval = Approval.newBuilder()
                 .setRevision(1)
-                .setContentHash(hash)
+                .setContentHash(ContentHash.of(title, null, body))
                 .setSignedOffBy(reviewer)
                 .setClaimReviewers(List.of(reviewer))
-                .setApprovedAt(approvedAt)
-                .setSeal(sealed ? LOCAL_SEALS.approval(articleId, 1, hash, "rita", approvedAt) : null)
+                .setApprovedAt(Instant.now())
+                .setSeal(null)
                 .build();
+        if (sealed) {
+            approval.setSeal(LOCAL_SEALS.approval(articleId, articleId, authors, List.of(), approval));
+        }
         return ArticleApproved.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setArticleId(articleId)
                 .setSlug(articleId)
                 .setTitle(title)
                 .setSummary(null)
-                .setAuthors(List.of(new Author("walter", "Walter Webb")))
+                .setAuthors(authors)
                 .setTags(List.of())
                 .setBodyMarkdown(alterAfterApproval ? body.replace("may delay", "delays") : body)
                 .setClaims(List.of())
@@ -387,6 +403,31 @@ abstract class PipelineScenarios {
                 .setApproval(approval)
                 .setComment(null)
                 .build();
+    }
+
+    private static ArticlePublished publication(String articleId, String slug, boolean sealed) {
+        Instant now = Instant.now();
+        ArticlePublished published = ArticlePublished.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setArticleId(articleId)
+                .setRevision(1)
+                .setSlug(slug)
+                .setTitle("Sleep and Screens")
+                .setSummary("Blue light in the evening may delay sleep onset.")
+                .setHtml("<p>Blue light in the evening may delay sleep onset.</p>")
+                .setUrl(null)
+                .setAuthors(List.of(new Author("walter", "Walter Webb")))
+                .setTags(List.of())
+                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setMedicallyReviewedAt(now)
+                .setContentHash(ContentHash.of("Sleep and Screens", null, "Blue light in the evening may delay sleep onset.\n"))
+                .setPublishedAt(now)
+                .setSeal(null)
+                .build();
+        if (sealed) {
+            published.setSeal(LOCAL_SEALS.publication(published));
+        }
+        return published;
     }
 
     private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {

@@ -1,13 +1,15 @@
 package org.vetted.distribution;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
@@ -15,22 +17,44 @@ import org.vetted.contract.Topics;
 
 /**
  * The test binder has no Kafka container, so no idle event ever says the replay of article.published is over.
- * This publishes the one a caught-up servePublished container would: its partitions, each positioned at its end.
+ * This publishes the one a caught-up servePublished container would: a consumer that knows every partition of the
+ * topic (ReplayReadiness asks {@code partitionsFor}), holds the given ones and is positioned at their end.
  */
 public final class Replay {
+    /** Partitions of article.published in these tests, as created with the default KAFKA_PARTITIONS. */
+    public static final int PARTITIONS = 3;
+    private static final Map<Integer, Long> END_OFFSETS = Map.of(0, 4L, 1, 0L, 2, 9L);
 
+    /** The servePublished container holds every partition, each read to its end. */
     public static void markCaughtUp(ApplicationEventPublisher context) {
-        List<TopicPartition> partitions = List.of(new TopicPartition(Topics.PUBLISHED, 0),
-                new TopicPartition(Topics.PUBLISHED, 1), new TopicPartition(Topics.PUBLISHED, 2));
-        @SuppressWarnings("unchecked")
-        Consumer<String, Object> consumer = mock(Consumer.class);
-        when(consumer.endOffsets(any())).thenReturn(Map.of(partitions.get(0), 4L, partitions.get(1), 0L,
-                partitions.get(2), 9L));
-        when(consumer.position(partitions.get(0))).thenReturn(4L);
-        when(consumer.position(partitions.get(1))).thenReturn(0L);
-        when(consumer.position(partitions.get(2))).thenReturn(9L);
+        publishIdle(context, IntStream.range(0, PARTITIONS).boxed().toList());
+    }
+
+    /**
+     * The container of one of several instances: it holds only the given partitions (each read to its end), as a
+     * second instance of the group would. ReplayReadiness must not call that caught up.
+     */
+    public static void markCaughtUpHolding(ApplicationEventPublisher context, List<Integer> held) {
+        publishIdle(context, held);
+    }
+
+    private static void publishIdle(ApplicationEventPublisher context, List<Integer> held) {
+        MockConsumer<String, Object> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+        consumer.updatePartitions(Topics.PUBLISHED, IntStream.range(0, PARTITIONS)
+                .mapToObj(partition -> new PartitionInfo(Topics.PUBLISHED, partition, Node.noNode(), new Node[0],
+                        new Node[0]))
+                .toList());
+        Map<TopicPartition, Long> ends = END_OFFSETS.entrySet().stream().collect(Collectors.toMap(
+                entry -> new TopicPartition(Topics.PUBLISHED, entry.getKey()), Map.Entry::getValue));
+        consumer.updateBeginningOffsets(ends.keySet().stream()
+                .collect(Collectors.toMap(Function.identity(), partition -> 0L)));
+        consumer.updateEndOffsets(ends);
+        List<TopicPartition> assigned = held.stream()
+                .map(partition -> new TopicPartition(Topics.PUBLISHED, partition)).toList();
+        consumer.assign(assigned);
+        assigned.forEach(partition -> consumer.seek(partition, ends.get(partition)));
         context.publishEvent(new ListenerContainerIdleEvent(Replay.class, Replay.class, 500, "servePublished-in-0",
-                partitions, consumer, false));
+                assigned, consumer, false));
     }
 
     private Replay() {

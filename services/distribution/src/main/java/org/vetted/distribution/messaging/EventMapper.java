@@ -37,6 +37,7 @@ final class EventMapper {
                 event.getContentHash(), event.getPublishedAt());
     }
 
+    /** The event to publish, without its seal: the seal covers the finished event and is set after this. */
     static ArticlePublished toEvent(PublishedArticle article) {
         return ArticlePublished.newBuilder()
                 .setEventId(article.eventId())
@@ -56,6 +57,7 @@ final class EventMapper {
                 .setMedicallyReviewedAt(article.medicallyReviewedAt())
                 .setContentHash(article.contentHash())
                 .setPublishedAt(article.publishedAt())
+                .setSeal(null)
                 .build();
     }
 

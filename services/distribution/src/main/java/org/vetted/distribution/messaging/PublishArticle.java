@@ -22,8 +22,9 @@ import org.vetted.events.ArticleRendered;
 
 /**
  * The {@code publishArticle} function: article.rendered in, article.published out, keyed by article id.
- * A rendering without review's seal on its approval or rendering's seal on its HTML, or whose approval does not
- * cover its source, is poison: dead-lettered, nothing published.
+ * A rendering without review's seal on its approval or rendering's seal on itself, or whose approval does not
+ * cover its source, is poison: dead-lettered, nothing published. What is published carries distribution's seal
+ * ({@code ArticlePublished.seal}), without which {@code servePublished} makes no page of it.
  */
 @Component("publishArticle")
 public class PublishArticle implements Function<Message<ArticleRendered>, Message<ArticlePublished>> {
@@ -60,7 +61,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
         PublishedArticle published = publisher.publish(rendered, clock.instant());
         log.info("Publishing article {} revision {} at {}", published.articleId(), published.revision(),
                 published.url());
-        return MessageBuilder.withPayload(EventMapper.toEvent(published))
+        return MessageBuilder.withPayload(sealing.seal(EventMapper.toEvent(published)))
                 .setHeader(KafkaHeaders.KEY, published.articleId())
                 .build();
     }

@@ -6,27 +6,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import org.vetted.contract.Seals;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.events.ArticlePublished;
 
 /**
  * The {@code servePublished} consumer: feeds the page store from the committed article.published topic, replayed
- * from the start at boot, so pages and feed show exactly what was published.
+ * from the start at boot, so pages and feed show exactly what was published. Only records carrying distribution's
+ * publication seal become pages: anyone who can write to the public topic could otherwise put up a page. A record
+ * without a valid seal is logged and skipped, not dead-lettered: this consumer replays the topic at every start, so
+ * throwing would dead-letter the same record again at each boot.
  */
 @Component("servePublished")
 public class ServePublished implements Consumer<Message<ArticlePublished>> {
     private static final Logger log = LoggerFactory.getLogger(ServePublished.class);
 
     private final PageStore pages;
+    private final Sealing sealing;
 
-    public ServePublished(PageStore pages) {
+    public ServePublished(PageStore pages, Seals seals) {
         this.pages = pages;
+        this.sealing = new Sealing(seals);
     }
 
     @Override
     public void accept(Message<ArticlePublished> message) {
-        PublishedArticle article = EventMapper.toDomain(message.getPayload());
+        ArticlePublished event = message.getPayload();
+        if (!sealing.isSealed(event)) {
+            log.warn("Not serving article {} revision {} (event {}): the publication is not sealed by the "
+                    + "distribution service", event.getArticleId(), event.getRevision(), event.getEventId());
+            return;
+        }
+        PublishedArticle article = EventMapper.toDomain(event);
         PageStore.Outcome outcome = pages.apply(article);
         if (outcome == PageStore.Outcome.SLUG_TAKEN) {
             log.warn("Not serving article {} revision {} (event {}): its slug '{}' belongs to another article",

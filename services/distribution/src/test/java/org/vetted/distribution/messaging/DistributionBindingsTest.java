@@ -108,13 +108,40 @@ class DistributionBindingsTest {
             assertThat(published.getContentHash()).isEqualTo(rendered.getApproval().getContentHash());
             assertThat(published.getPublishedAt()).isEqualTo(NOW);
             assertThat(published.getEventId()).isNotBlank().isNotEqualTo(rendered.getEventId());
+            assertThat(published.getSeal()).startsWith(Seals.PREFIX);
+            assertThat(SEALS.publicationIsSealed(published)).isTrue();
         });
     }
 
     @Test
-    void renderingWhoseBodyWasTamperedWithIsDeadLetteredForItsHash() {
+    void whatDistributionPublishesBecomesAPageWhenReadBackFromThePublicTopic() {
+        send(rendered("art-30", "Walking may ease back pain."));
+        Message<byte[]> published = output.receive(0, Topics.PUBLISHED);
+
+        input.send(published, Topics.PUBLISHED);
+
+        assertThat(pages.findBySlug("walking-art-30")).hasValueSatisfying(page ->
+                assertThat(page.article().articleId()).isEqualTo("art-30"));
+    }
+
+    @Test
+    void bodyChangedAfterRenderingIsDeadLettered() {
+        ArticleRendered rendered = rendered("art-25", "Walking may ease back pain.");
+        rendered.setBodyMarkdown("Walking cures back pain.");
+
+        send(rendered);
+
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertRefusedBecause("HTML is not sealed by the rendering service");
+    }
+
+    @Test
+    void sealedRenderingOfASourceOtherThanTheApprovedOneIsDeadLetteredForItsHash() {
         ArticleRendered rendered = rendered("art-10", "Walking may ease back pain.");
         rendered.setBodyMarkdown("Walking cures back pain.");
+        // A faulty rendering service could seal a source other than the approved one; the hash check still holds.
+        rendered.setRenderSeal(null);
+        rendered.setRenderSeal(SEALS.rendering(rendered));
 
         send(rendered);
 
@@ -127,7 +154,7 @@ class DistributionBindingsTest {
         ArticleRendered rendered = rendered("art-12", "Walking may ease back pain.");
         Approval approval = rendered.getApproval();
         approval.setSeal(Seals.withSecret("a-forger-s-own-key-that-is-long-enough-0000").approval("art-12",
-                approval.getRevision(), approval.getContentHash(), "rita", approval.getApprovedAt()));
+                rendered.getSlug(), rendered.getAuthors(), rendered.getTags(), approval));
 
         send(rendered);
 
@@ -181,23 +208,41 @@ class DistributionBindingsTest {
     }
 
     @Test
-    void publishedArticleOnThePublicTopicBecomesAPage() {
-        ArticlePublished published = ArticlePublished.newBuilder()
-                .setEventId("published-1")
-                .setArticleId("art-11")
-                .setRevision(1)
-                .setSlug("sleep-art-11")
-                .setTitle("Does Magnesium Help Sleep?")
-                .setSummary("What the evidence says.")
-                .setHtml("<p>Maybe.</p>")
-                .setUrl("https://vetted.example/articles/sleep-art-11")
-                .setAuthors(List.of(new Author("walter", "Walter Webb")))
-                .setTags(List.of("sleep"))
-                .setMedicallyReviewedBy(new Reviewer("paul", "Paul Park", "PharmD"))
-                .setMedicallyReviewedAt(APPROVED_AT)
-                .setContentHash("sha256:abc")
-                .setPublishedAt(NOW)
-                .build();
+    void bylineChangedAfterReviewSealedItIsDeadLettered() {
+        ArticleRendered rendered = rendered("art-18", "Walking may ease back pain.");
+        rendered.getApproval().setSignedOffBy(new Reviewer("rita", "Dr. Rita Reyes", "MD, PhD"));
+
+        send(rendered);
+
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertRefusedBecause("approval is not sealed by the review service");
+    }
+
+    @Test
+    void slugChangedAfterReviewSealedItIsDeadLettered() {
+        ArticleRendered rendered = rendered("art-19", "Walking may ease back pain.");
+        rendered.setSlug("someone-elses-page");
+
+        send(rendered);
+
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertRefusedBecause("approval is not sealed by the review service");
+    }
+
+    @Test
+    void titleChangedAfterRenderingIsDeadLettered() {
+        ArticleRendered rendered = rendered("art-22", "Walking may ease back pain.");
+        rendered.setTitle("Walking Cures Back Pain");
+
+        send(rendered);
+
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertRefusedBecause("HTML is not sealed by the rendering service");
+    }
+
+    @Test
+    void sealedPublicationOnThePublicTopicBecomesAPage() {
+        ArticlePublished published = sealed(published("art-11", "sleep-art-11", "Does Magnesium Help Sleep?"));
 
         input.send(MessageBuilder.withPayload(published).setHeader(KafkaHeaders.KEY, "art-11").build(),
                 Topics.PUBLISHED);
@@ -209,16 +254,47 @@ class DistributionBindingsTest {
     }
 
     @Test
-    void publishedArticleWithASlugOfAnotherArticleIsNotServed() {
-        input.send(MessageBuilder.withPayload(published("art-20", "first-owner", "The first owner")).build(),
+    void unsealedRecordOnThePublicTopicNeverBecomesAPage() {
+        ArticlePublished forged = published("art-23", "forged-art-23", "Magnesium Cures Anxiety");
+        forged.setContentHash("sha256:made-up");
+
+        input.send(MessageBuilder.withPayload(forged).setHeader(KafkaHeaders.KEY, "art-23").build(),
                 Topics.PUBLISHED);
-        input.send(MessageBuilder.withPayload(published("art-21", "first-owner", "An impostor")).build(),
+
+        assertThat(pages.findBySlug("forged-art-23")).isEmpty();
+        assertThat(failures).as("skipped, not dead-lettered: the topic is replayed at every start").isEmpty();
+    }
+
+    @Test
+    void sealedPublicationAlteredOnThePublicTopicNeverBecomesAPage() {
+        ArticlePublished altered = sealed(published("art-24", "altered-art-24", "Does Magnesium Help Sleep?"));
+        altered.setSummary("Magnesium cures insomnia.");
+
+        input.send(MessageBuilder.withPayload(altered).setHeader(KafkaHeaders.KEY, "art-24").build(),
+                Topics.PUBLISHED);
+
+        assertThat(pages.findBySlug("altered-art-24")).isEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void publishedArticleWithASlugOfAnotherArticleIsNotServed() {
+        input.send(MessageBuilder.withPayload(sealed(published("art-20", "first-owner", "The first owner"))).build(),
+                Topics.PUBLISHED);
+        input.send(MessageBuilder.withPayload(sealed(published("art-21", "first-owner", "An impostor"))).build(),
                 Topics.PUBLISHED);
 
         assertThat(pages.findBySlug("first-owner")).hasValueSatisfying(page ->
                 assertThat(page.article().articleId()).isEqualTo("art-20"));
     }
 
+    /** As distribution seals what it publishes. */
+    private static ArticlePublished sealed(ArticlePublished published) {
+        published.setSeal(SEALS.publication(published));
+        return published;
+    }
+
+    /** An unsealed publication. */
     private static ArticlePublished published(String articleId, String slug, String title) {
         return ArticlePublished.newBuilder()
                 .setEventId("published-" + articleId)
@@ -229,6 +305,8 @@ class DistributionBindingsTest {
                 .setSummary("A summary.")
                 .setHtml("<p>Text.</p>")
                 .setUrl("https://vetted.example/articles/" + slug)
+                .setAuthors(List.of(new Author("walter", "Walter Webb")))
+                .setTags(List.of("sleep"))
                 .setMedicallyReviewedBy(new Reviewer("paul", "Paul Park", "PharmD"))
                 .setMedicallyReviewedAt(APPROVED_AT)
                 .setContentHash("sha256:" + articleId)
@@ -255,33 +333,44 @@ class DistributionBindingsTest {
         return cause;
     }
 
-    /** A rendering as rendering emits it: the approval sealed by review, the HTML sealed by rendering. */
+    /**
+     * A rendering as rendering emits it: the approval sealed by review (built unsealed, sealed, then set), the
+     * rendering sealed by rendering the same way.
+     */
     private static ArticleRendered rendered(String articleId, String body) {
         String title = "Can Walking Ease Back Pain?";
         String hash = ContentHash.of(title, null, body);
         String html = "<p>Walking may ease back pain.</p><p class=\"medical-review\">Medically reviewed by "
                 + "Rita Reyes, MD on November 25, 2026</p>";
-        return ArticleRendered.newBuilder()
+        String slug = "walking-" + articleId;
+        List<Author> authors = List.of(new Author("wanda", "Wanda Writer"));
+        List<String> tags = List.of("exercise");
+        Approval approval = Approval.newBuilder()
+                .setRevision(3)
+                .setContentHash(hash)
+                .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setClaimReviewers(List.of(new Reviewer("paul", "Paul Park", "PharmD")))
+                .setApprovedAt(APPROVED_AT)
+                .setSeal(null)
+                .build();
+        approval.setSeal(SEALS.approval(articleId, slug, authors, tags, approval));
+        ArticleRendered rendered = ArticleRendered.newBuilder()
                 .setEventId("rendered-" + articleId)
                 .setArticleId(articleId)
                 .setRevision(3)
-                .setSlug("walking-" + articleId)
+                .setSlug(slug)
                 .setTitle(title)
                 .setSummary(null)
-                .setAuthors(List.of(new Author("wanda", "Wanda Writer")))
-                .setTags(List.of("exercise"))
+                .setAuthors(authors)
+                .setTags(tags)
                 .setBodyMarkdown(body)
                 .setSourceHash(hash)
                 .setHtml(html)
-                .setApproval(Approval.newBuilder()
-                        .setRevision(3)
-                        .setContentHash(hash)
-                        .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "MD"))
-                        .setApprovedAt(APPROVED_AT)
-                        .setSeal(SEALS.approval(articleId, 3, hash, "rita", APPROVED_AT))
-                        .build())
+                .setApproval(approval)
                 .setRenderedAt(NOW.minusSeconds(60))
-                .setRenderSeal(SEALS.rendering(articleId, 3, hash, html))
+                .setRenderSeal(null)
                 .build();
+        rendered.setRenderSeal(SEALS.rendering(rendered));
+        return rendered;
     }
 }

@@ -71,6 +71,10 @@ class ReplayGateTest {
             }
         }
 
+        // A second instance of the group holds only some partitions: still replaying, as far as it can tell.
+        Replay.markCaughtUpHolding(events, List.of(0, 2));
+        mvc.perform(get("/feed.json")).andExpect(status().isServiceUnavailable());
+
         Replay.markCaughtUp(events);
 
         mvc.perform(get("/articles/walking").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());

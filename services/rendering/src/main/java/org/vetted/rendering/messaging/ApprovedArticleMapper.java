@@ -34,11 +34,10 @@ final class ApprovedArticleMapper {
     /**
      * Everything the approval carried, the exact source that was rendered, its hash and the HTML. The event id is
      * derived from the approval's, so rendering the same approval twice yields the same id and readers that
-     * deduplicate by event id see one rendering. {@code renderSeal} is rendering's seal over the article id,
-     * revision, approved hash and exactly this HTML.
+     * deduplicate by event id see one rendering. {@code renderSeal} is left null: the seal covers the finished
+     * event, so the caller computes it from what this returns and then sets it.
      */
-    static ArticleRendered toRendered(ArticleApproved approved, RenderResult.Rendered rendered, String renderSeal,
-            Instant renderedAt) {
+    static ArticleRendered toRendered(ArticleApproved approved, RenderResult.Rendered rendered, Instant renderedAt) {
         return ArticleRendered.newBuilder()
                 .setEventId(renderedEventId(approved.getEventId()))
                 .setArticleId(approved.getArticleId())
@@ -53,7 +52,7 @@ final class ApprovedArticleMapper {
                 .setHtml(rendered.html())
                 .setApproval(Approval.newBuilder(approved.getApproval()).build())
                 .setRenderedAt(renderedAt)
-                .setRenderSeal(renderSeal)
+                .setRenderSeal(null)
                 .build();
     }
 

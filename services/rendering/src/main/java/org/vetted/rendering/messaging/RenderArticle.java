@@ -19,8 +19,10 @@ import org.vetted.rendering.domain.RenderResult;
 /**
  * The {@code renderArticle} function: article.approved in, article.rendered out, keyed by article id.
  * An approval without review's seal, or that does not cover its text, is poison: it goes to the dead-letter topic
- * and nothing is rendered. What is rendered carries rendering's own seal over the exact HTML, so distribution can
- * tell that the HTML it publishes is what rendering produced from the approved text.
+ * and nothing is rendered. What is rendered carries rendering's own seal ({@link Seals#rendering}) over every field
+ * distribution publishes from it (article id, revision, slug, title, summary, authors, tags, source, source hash,
+ * the exact HTML) and the approval's seal, so distribution can tell that what it publishes is what rendering produced
+ * from the text review approved.
  */
 @Component("renderArticle")
 public class RenderArticle implements Function<Message<ArticleApproved>, Message<ArticleRendered>> {
@@ -53,9 +55,8 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
             throw new PoisonEventException("not rendered: " + refused.reason());
         }
         RenderResult.Rendered rendered = (RenderResult.Rendered) result;
-        String renderSeal = seals.rendering(approved.getArticleId(), approved.getApproval().getRevision(),
-                approved.getApproval().getContentHash(), rendered.html());
-        ArticleRendered event = ApprovedArticleMapper.toRendered(approved, rendered, renderSeal, clock.instant());
+        ArticleRendered event = ApprovedArticleMapper.toRendered(approved, rendered, clock.instant());
+        event.setRenderSeal(seals.rendering(event));
         log.info("Rendered article {} revision {}", event.getArticleId(), event.getRevision());
         return MessageBuilder.withPayload(event)
                 .setHeader(KafkaHeaders.KEY, event.getArticleId())

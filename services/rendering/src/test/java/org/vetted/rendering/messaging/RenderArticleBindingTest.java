@@ -10,10 +10,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -124,17 +129,18 @@ class RenderArticleBindingTest {
     }
 
     @Test
-    void renderedHtmlCarriesRenderingsSealOverExactlyThatHtml() {
+    void renderedArticleCarriesRenderingsSealOverWhatDistributionPublishes() {
         ArticleApproved approved = sealed(approved("Walking may ease back pain."));
 
         send(approved);
 
         ArticleRendered rendered = (ArticleRendered) (Object) output.receive(0, Topics.RENDERED).getPayload();
-        String hash = approved.getApproval().getContentHash();
         assertThat(rendered.getRenderSeal()).startsWith(Seals.PREFIX);
-        assertThat(REVIEW.renderingIsSealed(rendered.getRenderSeal(), "art-7", 2, hash, rendered.getHtml())).isTrue();
-        assertThat(REVIEW.renderingIsSealed(rendered.getRenderSeal(), "art-7", 2, hash,
-                rendered.getHtml().replace("Walking", "Running"))).isFalse();
+        assertThat(REVIEW.renderingIsSealed(rendered)).isTrue();
+        assertThat(REVIEW.renderingIsSealed(ArticleRendered.newBuilder(rendered)
+                .setHtml(rendered.getHtml().replace("Walking", "Running")).build())).isFalse();
+        assertThat(REVIEW.renderingIsSealed(ArticleRendered.newBuilder(rendered).setSlug("elsewhere").build()))
+                .isFalse();
     }
 
     @Test
@@ -163,7 +169,7 @@ class RenderArticleBindingTest {
         ArticleApproved forged = approved("Walking cures back pain.");
         Approval approval = forged.getApproval();
         approval.setSeal(Seals.withSecret("not-the-review-services-key-but-long-enough").approval("art-7",
-                approval.getRevision(), approval.getContentHash(), "rita", approval.getApprovedAt()));
+                forged.getSlug(), forged.getAuthors(), forged.getTags(), approval));
 
         send(forged);
 
@@ -177,6 +183,46 @@ class RenderArticleBindingTest {
         forged.getApproval().setSignedOffBy(new Reviewer("paul", "Paul Park", "PharmD"));
 
         send(forged);
+
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("approval is not sealed by the review service");
+    }
+
+    /** Ways to change a sealed approval on its way to rendering; each must break review's seal. */
+    static Stream<Arguments> changesAfterSealing() {
+        return Stream.of(
+                Arguments.of("signer's display name", (UnaryOperator<ArticleApproved>) approved -> {
+                    approved.getApproval().setSignedOffBy(new Reviewer("rita", "Dr. Rita Reyes", "MD"));
+                    return approved;
+                }),
+                Arguments.of("signer's credential", (UnaryOperator<ArticleApproved>) approved -> {
+                    approved.getApproval().setSignedOffBy(new Reviewer("rita", "Rita Reyes", "MD, PhD"));
+                    return approved;
+                }),
+                Arguments.of("slug", (UnaryOperator<ArticleApproved>) approved -> {
+                    approved.setSlug("walking-cures-back-pain");
+                    return approved;
+                }),
+                Arguments.of("authors", (UnaryOperator<ArticleApproved>) approved -> {
+                    approved.setAuthors(List.of(new Author("walter", "Walter Webb")));
+                    return approved;
+                }),
+                Arguments.of("tags", (UnaryOperator<ArticleApproved>) approved -> {
+                    approved.setTags(List.of("back pain", "cure"));
+                    return approved;
+                }),
+                Arguments.of("claim reviewers", (UnaryOperator<ArticleApproved>) approved -> {
+                    approved.getApproval().setClaimReviewers(List.of(new Reviewer("paul", "Paul Park", "MD")));
+                    return approved;
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesAfterSealing")
+    void sealedApprovalChangedOnTheWayIsDeadLettered(String changed, UnaryOperator<ArticleApproved> change) {
+        ArticleApproved altered = change.apply(sealed(approved("Walking may ease back pain.")));
+
+        send(altered);
 
         assertThat(output.receive(0, Topics.RENDERED)).isNull();
         assertRefusedBecause("approval is not sealed by the review service");
@@ -201,11 +247,11 @@ class RenderArticleBindingTest {
         return cause;
     }
 
-    /** As the review service seals it. */
+    /** As the review service seals it: the approval built without a seal, the seal computed, then set. */
     private static ArticleApproved sealed(ArticleApproved approved) {
         Approval approval = approved.getApproval();
-        approval.setSeal(REVIEW.approval(approved.getArticleId(), approval.getRevision(), approval.getContentHash(),
-                approval.getSignedOffBy().getUsername(), approval.getApprovedAt()));
+        approval.setSeal(REVIEW.approval(approved.getArticleId(), approved.getSlug(), approved.getAuthors(),
+                approved.getTags(), approval));
         return approved;
     }
 
