@@ -124,7 +124,8 @@ abstract class PipelineScenarios {
         Http.Response approve = signOff("rita", articleId, "APPROVE", underReview.path("contentHash").asString());
         assertThat(approve.status()).isEqualTo(409);
         assertThat(approve.contentType()).startsWith("application/problem+json");
-        assertThat(signOff("rita", articleId, "REQUEST_CHANGES", null).status()).isEqualTo(200);
+        assertThat(signOff("rita", articleId, "REQUEST_CHANGES", underReview.path("contentHash").asString()).status())
+                .isEqualTo(200);
 
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(
                 Http.get(intake + "/api/articles/" + articleId, "walter").json().path("status").asString())

@@ -12,6 +12,6 @@ public enum Refusal {
     REVISION_CLOSED,
     /** The request names a revision or text that is no longer the current one. */
     STALE_REVISION,
-    /** An approval that does not name the text (its content hash) the reviewer approved. */
+    /** A sign-off that does not name the text (its content hash) the reviewer read. */
     TEXT_NOT_NAMED
 }

@@ -25,17 +25,18 @@ public interface SignOffRule {
                         + " is already signed off (" + review.status() + ")");
     }
 
-    /** An approval names the hash of the text the reviewer approved; returning a revision need not. */
-    static SignOffRule approvalNamesTheTextReviewed() {
-        return (request, review) -> request.decision() != SignOffDecision.APPROVE || request.contentHash() != null
-                ? Permission.ALLOWED
-                : Permission.refused(Refusal.TEXT_NOT_NAMED, "required to approve: the hash of the text you reviewed");
+    /**
+     * Every sign-off (approve, request changes, reject) names the hash of the text the reviewer read: a reviewer
+     * can only approve or return the text they read.
+     */
+    static SignOffRule signOffNamesTheTextReviewed() {
+        return (request, review) -> request.contentHash() != null ? Permission.ALLOWED
+                : Permission.refused(Refusal.TEXT_NOT_NAMED, "required: the hash of the text you reviewed");
     }
 
-    /** A sign-off that names a text (always, for an approval) names the current one. */
+    /** A sign-off names the current text, not one read before a newer revision arrived. */
     static SignOffRule signOffIsForTheCurrentText() {
-        return (request, review) -> request.contentHash() == null
-                || request.contentHash().equals(review.draft().contentHash()) ? Permission.ALLOWED
+        return (request, review) -> review.draft().contentHash().equals(request.contentHash()) ? Permission.ALLOWED
                 : Permission.refused(Refusal.STALE_REVISION, "the text you reviewed (" + request.contentHash()
                         + ") is not the current revision " + review.revision() + " ("
                         + review.draft().contentHash() + ")");
@@ -43,6 +44,6 @@ public interface SignOffRule {
 
     static List<SignOffRule> defaults() {
         return List.of(signerIsACredentialedMedicalReviewer(), signerIsNotAnAuthor(), revisionIsStillOpen(),
-                approvalNamesTheTextReviewed(), signOffIsForTheCurrentText());
+                signOffNamesTheTextReviewed(), signOffIsForTheCurrentText());
     }
 }

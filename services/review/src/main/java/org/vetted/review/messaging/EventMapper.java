@@ -43,12 +43,31 @@ public final class EventMapper {
     }
 
     /**
-     * The domain fact an incoming event states.
+     * What an incoming event states: a fact for the board, or an approval without this service's seal. Such an
+     * approval is not thrown as poison: trackReview replays from the start at every boot, so it would be
+     * dead-lettered again at each restart; the caller skips it (rendering and distribution refuse it too).
      *
-     * @throws PoisonEventException for an event of another kind, a draft whose text does not hash to its
-     *                              contentHash, or an approval without this service's seal (forged or unsealed)
+     * @throws PoisonEventException for an event of another kind, or a draft whose text does not hash to its
+     *                              contentHash
      */
-    public ReviewEvent toDomain(Object payload) {
+    public Incoming toDomain(Object payload) {
+        if (payload instanceof ArticleApproved approved) {
+            org.vetted.events.Approval approval = approved.getApproval();
+            if (!seals.approvalIsSealed(approved.getArticleId(), approved.getSlug(), approved.getAuthors(),
+                    approved.getTags(), approval)) {
+                return new Incoming.UnsealedApproval(approved.getEventId(), approved.getArticleId(),
+                        approval.getRevision());
+            }
+            return new Incoming.Fact(new RevisionApproved(approved.getEventId(), approved.getArticleId(),
+                    new Approval(approval.getRevision(), approval.getContentHash(),
+                            toReviewer(approval.getSignedOffBy()),
+                            approval.getClaimReviewers().stream().map(EventMapper::toReviewer).toList(),
+                            approval.getApprovedAt()), approved.getComment()));
+        }
+        return new Incoming.Fact(toFact(payload));
+    }
+
+    private static ReviewEvent toFact(Object payload) {
         if (payload instanceof DraftSubmitted draft) {
             return new DraftArrived(draft.getEventId(), toDraft(draft));
         }
@@ -57,19 +76,6 @@ public final class EventMapper {
                     reviewed.getContentHash(), new ClaimDecision(reviewed.getClaimId(),
                             ClaimVerdict.valueOf(reviewed.getDecision().name()), reviewed.getComment(),
                             reviewed.getReference(), toReviewer(reviewed.getReviewer()), reviewed.getReviewedAt()));
-        }
-        if (payload instanceof ArticleApproved approved) {
-            org.vetted.events.Approval approval = approved.getApproval();
-            if (!seals.approvalIsSealed(approval.getSeal(), approved.getArticleId(), approval.getRevision(),
-                    approval.getContentHash(), approval.getSignedOffBy().getUsername(), approval.getApprovedAt())) {
-                throw new PoisonEventException("approval " + approved.getEventId() + " of article "
-                        + approved.getArticleId() + " revision " + approval.getRevision()
-                        + " does not carry review's seal; it is not an approval");
-            }
-            return new RevisionApproved(approved.getEventId(), approved.getArticleId(), new Approval(
-                    approval.getRevision(), approval.getContentHash(), toReviewer(approval.getSignedOffBy()),
-                    approval.getClaimReviewers().stream().map(EventMapper::toReviewer).toList(),
-                    approval.getApprovedAt()), approved.getComment());
         }
         if (payload instanceof ReviewReturned returned) {
             return new RevisionReturned(returned.getEventId(), returned.getArticleId(), returned.getRevision(),
@@ -122,17 +128,31 @@ public final class EventMapper {
                 .build();
     }
 
-    /** The approval event carries exactly the approved revision's text, and the seal of this service over it. */
+    /**
+     * The approval event carries exactly the approved revision's text, and the seal of this service over the
+     * article id, slug, authors, tags and the approval (revision, content hash, signer, claim reviewers, time).
+     */
     public ArticleApproved toEvent(RevisionApproved approved, Draft draft) {
         Approval approval = approved.approval();
+        List<org.vetted.events.Author> authors = draft.authors().stream()
+                .map(author -> new org.vetted.events.Author(author.username(), author.displayName())).toList();
+        org.vetted.events.Approval unsealed = org.vetted.events.Approval.newBuilder()
+                .setRevision(approval.revision())
+                .setContentHash(approval.contentHash())
+                .setSignedOffBy(toEvent(approval.signedOffBy()))
+                .setClaimReviewers(approval.claimReviewers().stream().map(EventMapper::toEvent).toList())
+                .setApprovedAt(approval.approvedAt())
+                .build();
+        org.vetted.events.Approval sealed = org.vetted.events.Approval.newBuilder(unsealed)
+                .setSeal(seals.approval(draft.articleId(), draft.slug(), authors, draft.tags(), unsealed))
+                .build();
         return ArticleApproved.newBuilder()
                 .setEventId(approved.eventId())
                 .setArticleId(draft.articleId())
                 .setSlug(draft.slug())
                 .setTitle(draft.title())
                 .setSummary(draft.summary())
-                .setAuthors(draft.authors().stream()
-                        .map(author -> new org.vetted.events.Author(author.username(), author.displayName())).toList())
+                .setAuthors(authors)
                 .setTags(draft.tags())
                 .setBodyMarkdown(draft.bodyMarkdown())
                 .setClaims(draft.claims().stream()
@@ -142,15 +162,7 @@ public final class EventMapper {
                         .toList())
                 .setExperts(draft.experts().stream()
                         .map(expert -> new org.vetted.events.Expert(expert.name(), expert.credential())).toList())
-                .setApproval(org.vetted.events.Approval.newBuilder()
-                        .setRevision(approval.revision())
-                        .setContentHash(approval.contentHash())
-                        .setSignedOffBy(toEvent(approval.signedOffBy()))
-                        .setClaimReviewers(approval.claimReviewers().stream().map(EventMapper::toEvent).toList())
-                        .setApprovedAt(approval.approvedAt())
-                        .setSeal(seals.approval(draft.articleId(), approval.revision(), approval.contentHash(),
-                                approval.signedOffBy().username(), approval.approvedAt()))
-                        .build())
+                .setApproval(sealed)
                 .setComment(approved.comment())
                 .build();
     }

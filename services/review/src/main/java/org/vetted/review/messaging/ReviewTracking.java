@@ -1,5 +1,9 @@
 package org.vetted.review.messaging;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -14,17 +18,42 @@ import org.vetted.review.domain.ReviewEvent;
 /** The consumer that builds the review board from drafts and from this service's own decisions. */
 @Configuration(proxyBeanMethods = false)
 public class ReviewTracking {
+    /** How many skipped approval event ids are remembered so each is warned about once; the oldest are forgotten. */
+    static final int MAX_REMEMBERED_SKIPS = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(ReviewTracking.class);
 
     /**
      * Bound to article.draft-submitted, article.claim-reviewed, article.approved and article.review-returned.
-     * A draft that contradicts the known revision (same number, other text) is dead-lettered: intake numbers
-     * revisions, so two texts under one number mean a broken or forged writer, and neither may be approved.
+     * <ul>
+     * <li>A draft with the known revision number but other text is dead-lettered, and the text first seen under
+     * that number stays under review unchanged: intake numbers revisions, so two texts under one number mean a
+     * broken or forged writer, and the board will not silently swap the text a reviewer may be reading.</li>
+     * <li>An approval whose seal does not verify (forged, altered, or unsealed from before v2) is skipped with one
+     * WARN per event id, not dead-lettered: this consumer replays from the start at every boot, so throwing would
+     * dead-letter it again at each restart. Rendering and distribution dead-letter such approvals themselves.</li>
+     * </ul>
      */
     @Bean
     public Consumer<Message<Object>> trackReview(ReviewWorkflow workflow, EventMapper mapper) {
+        Set<String> warnedAbout = Collections.synchronizedSet(Collections.newSetFromMap(
+                new LinkedHashMap<String, Boolean>() {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                        return size() > MAX_REMEMBERED_SKIPS;
+                    }
+                }));
         return message -> {
-            ReviewEvent event = mapper.toDomain(message.getPayload());
+            Incoming incoming = mapper.toDomain(message.getPayload());
+            if (incoming instanceof Incoming.UnsealedApproval unsealed) {
+                if (warnedAbout.add(unsealed.eventId())) {
+                    log.warn("skipped approval {} of article {} revision {}: its seal does not verify with "
+                            + "vetted.seal.key (forged, altered, or unsealed); it is not an approval",
+                            unsealed.eventId(), unsealed.articleId(), unsealed.revision());
+                }
+                return;
+            }
+            ReviewEvent event = ((Incoming.Fact) incoming).event();
             ReviewBoard.Applied applied = workflow.record(event);
             if (applied == ReviewBoard.Applied.CONFLICTING) {
                 throw new PoisonEventException("draft " + event.articleId() + " revision " + event.revision()

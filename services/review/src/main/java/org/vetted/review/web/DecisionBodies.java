@@ -23,8 +23,8 @@ final class DecisionBodies {
     }
 
     /**
-     * {@code POST /api/reviews/{articleId}/decision}. {@code contentHash} is required to APPROVE (the domain rule
-     * {@code approvalNamesTheTextReviewed} refuses without it, answered 400 naming the field).
+     * {@code POST /api/reviews/{articleId}/decision}. {@code contentHash} is required for every decision (the domain
+     * rule {@code signOffNamesTheTextReviewed} refuses without it, answered 400 naming the field).
      */
     record SignOffBody(
             @NotBlank @Pattern(regexp = "APPROVE|REQUEST_CHANGES|REJECT",

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ReviewDeskTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
@@ -63,7 +65,7 @@ class ReviewDeskTest {
                 new SignOffRequest(Actors.EDDIE, SignOffDecision.APPROVE, null, hash), "e", NOW))
                 .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.NOT_A_CREDENTIALED_REVIEWER);
         assertThat(desk.signOff(review,
-                new SignOffRequest(Actors.UNCREDENTIALED, SignOffDecision.REJECT, null, null), "e", NOW))
+                new SignOffRequest(Actors.UNCREDENTIALED, SignOffDecision.REJECT, null, hash), "e", NOW))
                 .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.NOT_A_CREDENTIALED_REVIEWER);
         assertThat(desk.signOff(review, new SignOffRequest(Actors.DANA, SignOffDecision.APPROVE, null, hash), "e", NOW))
                 .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.OWN_ARTICLE);
@@ -75,19 +77,18 @@ class ReviewDeskTest {
                 .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
     }
 
-    @Test
-    void anApprovalMustNameTheTextReviewedButAReturnNeedNot() {
+    @ParameterizedTest
+    @EnumSource(SignOffDecision.class)
+    void everySignOffMustNameTheTextReviewed(SignOffDecision decision) {
         ArticleReview review = ArticleReview.opened(Drafts.withoutClaims());
 
-        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, null), "e", NOW))
-                .isEqualTo(new Refused(Refusal.TEXT_NOT_NAMED,
-                        "required to approve: the hash of the text you reviewed"));
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, decision, null, null), "e", NOW))
+                .isEqualTo(new Refused(Refusal.TEXT_NOT_NAMED, "required: the hash of the text you reviewed"));
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, decision, null, "sha256:read-yesterday"),
+                "e", NOW)).extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
         assertThat(desk.signOff(review,
-                new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, null, null), "e", NOW))
-                .isInstanceOf(SignOffOutcome.Returned.class);
-        assertThat(desk.signOff(review,
-                new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, review.draft().contentHash()), "e", NOW))
-                .isInstanceOf(SignOffOutcome.Approved.class);
+                new SignOffRequest(Actors.RITA, decision, null, review.draft().contentHash()), "e", NOW))
+                .isInstanceOfAny(SignOffOutcome.Approved.class, SignOffOutcome.Returned.class);
     }
 
     @Test
@@ -125,7 +126,8 @@ class ReviewDeskTest {
         review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.REJECTED), "1", NOW));
 
         SignOffOutcome outcome = desk.signOff(review,
-                new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, "cite the dose", null), "2", NOW);
+                new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, "cite the dose",
+                        review.draft().contentHash()), "2", NOW);
 
         assertThat(outcome).isInstanceOfSatisfying(SignOffOutcome.Returned.class, returned -> {
             assertThat(returned.event().outcome()).isEqualTo(ReviewOutcome.CHANGES_REQUESTED);
@@ -137,7 +139,8 @@ class ReviewDeskTest {
     void anAuthorCannotRejectTheirOwnArticleEither() {
         ArticleReview review = ArticleReview.opened(Drafts.coWrittenByDana());
 
-        assertThat(desk.signOff(review, new SignOffRequest(Actors.DANA, SignOffDecision.REJECT, null, null), "e", NOW))
+        assertThat(desk.signOff(review,
+                new SignOffRequest(Actors.DANA, SignOffDecision.REJECT, null, review.draft().contentHash()), "e", NOW))
                 .isEqualTo(new Refused(Refusal.OWN_ARTICLE, "a reviewer may not sign off an article they wrote"));
     }
 

@@ -5,28 +5,39 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.Seals;
 import org.vetted.events.ArticleApproved;
+import org.vetted.events.Author;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.domain.Approval;
 import org.vetted.review.domain.ClaimKind;
 import org.vetted.review.domain.Draft;
+import org.vetted.review.domain.ReviewEvent;
 import org.vetted.review.domain.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.Reviewer;
 import org.vetted.review.support.DraftEvents;
 
 class EventMapperTest {
+    private static final Reviewer PAUL = new Reviewer("paul", "Paul Park", "PharmD");
+    private static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
+
     private final EventMapper mapper = new EventMapper(Seals.withSecret("event-mapper-test-seal-key-of-32-bytes"));
 
     @Test
     void aDraftKeepsItsTextExactly() {
         DraftSubmitted draft = DraftEvents.draft("art-1", 1, true);
 
-        DraftArrived arrived = (DraftArrived) mapper.toDomain(draft);
+        DraftArrived arrived = (DraftArrived) fact(draft);
 
         assertThat(arrived.draft().bodyMarkdown()).isEqualTo(draft.getBodyMarkdown()).contains("\u00a0", "“", "—");
         assertThat(arrived.draft().claims()).extracting(claim -> claim.kind())
@@ -49,21 +60,82 @@ class EventMapperTest {
     }
 
     @Test
-    void anApprovalReadBackMustCarryTheSeal() {
-        Draft draft = ((DraftArrived) mapper.toDomain(DraftEvents.draft("art-1", 1, false))).draft();
-        Reviewer paul = new Reviewer("paul", "Paul Park", "PharmD");
-        ArticleApproved sealed = mapper.toEvent(new RevisionApproved("a1", "art-1", new Approval(1,
-                draft.contentHash(), paul, List.of(paul), Instant.parse("2026-03-02T09:00:00.123456Z")), null), draft);
+    void anApprovalReadBackWithItsSealIsAFact() {
+        ArticleApproved sealed = sealedApproval();
 
-        assertThat(mapper.toDomain(sealed)).isInstanceOf(RevisionApproved.class);
-        ArticleApproved forged = ArticleApproved.newBuilder(sealed)
-                .setApproval(org.vetted.events.Approval.newBuilder(sealed.getApproval()).setSeal(null).build()).build();
-        assertThatThrownBy(() -> mapper.toDomain(forged)).isInstanceOf(PoisonEventException.class)
-                .hasMessageContaining("seal");
-        ArticleApproved otherSigner = ArticleApproved.newBuilder(sealed)
-                .setApproval(org.vetted.events.Approval.newBuilder(sealed.getApproval())
-                        .setSignedOffBy(new org.vetted.events.Reviewer("mallory", "Mallory", "MD")).build())
-                .build();
-        assertThatThrownBy(() -> mapper.toDomain(otherSigner)).isInstanceOf(PoisonEventException.class);
+        assertThat(sealed.getApproval().getSeal()).startsWith(Seals.PREFIX);
+        assertThat(fact(sealed)).isInstanceOfSatisfying(RevisionApproved.class, approved -> {
+            assertThat(approved.approval().signedOffBy()).isEqualTo(PAUL);
+            assertThat(approved.approval().contentHash()).isEqualTo(sealed.getApproval().getContentHash());
+        });
+    }
+
+    /** Every field the seal covers, changed after sealing: the approval is skipped, not thrown as poison. */
+    static Stream<Arguments> alterations() {
+        return Stream.of(
+                Arguments.of("no seal", approval(a -> a.setSeal(null))),
+                Arguments.of("other article", event(e -> e.setArticleId("art-2"))),
+                Arguments.of("other slug", event(e -> e.setSlug("turmeric-cures-everything"))),
+                Arguments.of("other authors", event(e -> e.setAuthors(List.of(new Author("mallory", "Mallory"))))),
+                Arguments.of("other tags", event(e -> e.setTags(List.of("miracle-cures")))),
+                Arguments.of("other revision", approval(a -> a.setRevision(2))),
+                Arguments.of("other content hash", approval(a -> a.setContentHash("sha256:other"))),
+                Arguments.of("other signer", approval(a -> a.setSignedOffBy(
+                        new org.vetted.events.Reviewer("mallory", "Mallory", "MD")))),
+                Arguments.of("other signer credential", approval(a -> a.setSignedOffBy(
+                        new org.vetted.events.Reviewer("paul", "Paul Park", "MD")))),
+                Arguments.of("other claim reviewers", approval(a -> a.setClaimReviewers(List.of()))),
+                Arguments.of("other approval time", approval(a -> a.setApprovedAt(Instant.parse("2026-03-03T09:00:00Z")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("alterations")
+    void anApprovalWhoseSealDoesNotVerifyIsSkipped(String alteration, UnaryOperator<ArticleApproved> alter) {
+        ArticleApproved altered = alter.apply(sealedApproval());
+
+        assertThat(mapper.toDomain(altered)).isEqualTo(new Incoming.UnsealedApproval("a1", altered.getArticleId(),
+                altered.getApproval().getRevision()));
+    }
+
+    @Test
+    void anApprovalSealedWithAnotherKeyIsSkipped() {
+        ArticleApproved otherKey = new EventMapper(Seals.withSecret("some other key, also at least 32 bytes long"))
+                .toEvent(new RevisionApproved("a1", "art-1", approvalOf(draft()), null), draft());
+
+        assertThat(mapper.toDomain(otherKey)).isInstanceOf(Incoming.UnsealedApproval.class);
+    }
+
+    private ReviewEvent fact(Object payload) {
+        return ((Incoming.Fact) mapper.toDomain(payload)).event();
+    }
+
+    private Draft draft() {
+        return ((DraftArrived) fact(DraftEvents.draft("art-1", 1, true))).draft();
+    }
+
+    private static Approval approvalOf(Draft draft) {
+        return new Approval(1, draft.contentHash(), PAUL, List.of(RITA, PAUL),
+                Instant.parse("2026-03-02T09:00:00.123456Z"));
+    }
+
+    private ArticleApproved sealedApproval() {
+        Draft draft = draft();
+        return mapper.toEvent(new RevisionApproved("a1", "art-1", approvalOf(draft), "fine"), draft);
+    }
+
+    private static UnaryOperator<ArticleApproved> event(Consumer<ArticleApproved.Builder> change) {
+        return approved -> {
+            ArticleApproved.Builder builder = ArticleApproved.newBuilder(approved);
+            change.accept(builder);
+            return builder.build();
+        };
+    }
+
+    private static UnaryOperator<ArticleApproved> approval(Consumer<org.vetted.events.Approval.Builder> change) {
+        return event(builder -> {
+            org.vetted.events.Approval.Builder approval = org.vetted.events.Approval.newBuilder(builder.getApproval());
+            change.accept(approval);
+            builder.setApproval(approval.build());
+        });
     }
 }

@@ -7,12 +7,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -25,9 +30,11 @@ import org.vetted.events.ArticleApproved;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewReturned;
+import org.vetted.events.Reviewer;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.review.support.ReviewServiceTest;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ReviewBindingsTest extends ReviewServiceTest {
     /** The key of application-test.yml, known here independently of the application's own Seals bean. */
     private static final Seals TEST_SEALS = Seals.withSecret("review-test-seal-key-of-at-least-32-bytes");
@@ -85,11 +92,10 @@ class ReviewBindingsTest extends ReviewServiceTest {
                     .extracting(reviewer -> reviewer.getUsername()).containsExactly("rita", "paul");
             Approval approval = event.getApproval();
             assertThat(approval.getSeal()).startsWith(Seals.PREFIX);
-            assertThat(TEST_SEALS.approvalIsSealed(approval.getSeal(), articleId, 1, draft.getContentHash(), "paul",
-                    approval.getApprovedAt())).isTrue();
-            assertThat(Seals.withSecret("some other key, also at least 32 bytes long").approvalIsSealed(
-                    approval.getSeal(), articleId, 1, draft.getContentHash(), "paul", approval.getApprovedAt()))
-                    .isFalse();
+            assertThat(TEST_SEALS.approvalIsSealed(articleId, draft.getSlug(), draft.getAuthors(), draft.getTags(),
+                    approval)).isTrue();
+            assertThat(Seals.withSecret("some other key, also at least 32 bytes long").approvalIsSealed(articleId,
+                    draft.getSlug(), draft.getAuthors(), draft.getTags(), approval)).isFalse();
         });
 
         // Replaying our own approval from Kafka changes nothing.
@@ -108,7 +114,8 @@ class ReviewBindingsTest extends ReviewServiceTest {
         decideClaim("rita", articleId, "c-dose",
                 "{\"decision\":\"REJECTED\",\"comment\":\"Which trials?\",\"revision\":1}")
                 .andExpect(status().isOk());
-        signOff("rita", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"Cite the dose.\"}")
+        signOff("rita", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"Cite the dose.\",\"contentHash\":\""
+                + DraftEvents.contentHash(1) + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
 
@@ -162,5 +169,37 @@ class ReviewBindingsTest extends ReviewServiceTest {
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.contentHash").value(draft.getContentHash()));
+    }
+
+    @Test
+    void anApprovalWithoutAValidSealIsSkippedWithOneWarningAndNotDeadLettered(CapturedOutput logs) throws Exception {
+        String articleId = newArticleId();
+        DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
+        submit(draft);
+        Reviewer mallory = new Reviewer("mallory", "Mallory", "MD");
+        ArticleApproved forged = ArticleApproved.newBuilder()
+                .setEventId(articleId + "-forged")
+                .setArticleId(articleId)
+                .setSlug(draft.getSlug())
+                .setTitle(draft.getTitle())
+                .setSummary(draft.getSummary())
+                .setAuthors(draft.getAuthors())
+                .setTags(draft.getTags())
+                .setBodyMarkdown(draft.getBodyMarkdown())
+                .setClaims(draft.getClaims())
+                .setApproval(Approval.newBuilder().setRevision(1).setContentHash(draft.getContentHash())
+                        .setSignedOffBy(mallory).setClaimReviewers(List.of(mallory))
+                        .setApprovedAt(Instant.parse("2026-03-02T09:00:00Z"))
+                        .setSeal(Seals.PREFIX + "00".repeat(32)).build())
+                .build();
+
+        // As on two boots: the replay reads the same record again.
+        trackReview.accept(MessageBuilder.<Object>withPayload(forged).build());
+        trackReview.accept(MessageBuilder.<Object>withPayload(forged).build());
+
+        assertThat(logs.getAll().lines().filter(line -> line.contains("WARN")
+                && line.contains("skipped approval " + articleId + "-forged")).count()).isEqualTo(1);
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(jsonPath("$.status").value("OPEN"));
     }
 }

@@ -27,7 +27,12 @@ public final class DraftEvents {
 
     /** A sign-off body approving the text of revision {@code revision}. */
     public static String approving(int revision) {
-        return "{\"decision\":\"APPROVE\",\"contentHash\":\"" + contentHash(revision) + "\"}";
+        return signingOff("APPROVE", revision);
+    }
+
+    /** A sign-off body with {@code decision} (APPROVE, REQUEST_CHANGES, REJECT) on the text of {@code revision}. */
+    public static String signingOff(String decision, int revision) {
+        return "{\"decision\":\"" + decision + "\",\"contentHash\":\"" + contentHash(revision) + "\"}";
     }
 
     /** Revision {@code revision} of {@code articleId} by Wanda (and Dana when {@code withDana}), two claims. */

@@ -36,7 +36,7 @@ class ReplayGateTest {
     ApplicationEventPublisher events;
 
     @Test
-    void untilTheReplayHasCaughtUpTheApiAnswers503AndHealthIsOutOfService() throws Exception {
+    void untilTheReplayHasCaughtUpOnEveryPartitionTheApiAnswers503AndHealthIsOutOfService() throws Exception {
         mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -49,6 +49,12 @@ class ReplayGateTest {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
+
+        Replay.reachedTheEndOfOnlySomePartitions(events);
+
+        mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
 
         Replay.reachedTheEnd(events);
 

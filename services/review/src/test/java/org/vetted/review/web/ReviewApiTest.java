@@ -18,6 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.support.DraftEvents;
@@ -123,24 +125,31 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.reasons", hasSize(2)));
     }
 
-    @Test
-    void approvingWithoutNamingTheTextReviewedIsABadRequest() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"APPROVE", "REQUEST_CHANGES", "REJECT"})
+    void everySignOffMustNameTheTextReviewed(String decision) throws Exception {
         String articleId = submitted(false);
         decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
 
-        signOff("paul", articleId, "{\"decision\":\"APPROVE\",\"contentHash\":\"  \"}")
+        signOff("paul", articleId, "{\"decision\":\"" + decision + "\",\"comment\":\"Read it.\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid decision"))
                 .andExpect(jsonPath("$.errors[0].field").value("contentHash"))
-                .andExpect(jsonPath("$.errors[0].reason")
-                        .value("required to approve: the hash of the text you reviewed"));
+                .andExpect(jsonPath("$.errors[0].reason").value("required: the hash of the text you reviewed"));
+        signOff("paul", articleId, "{\"decision\":\"" + decision + "\",\"contentHash\":\"  \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("contentHash"));
+        signOff("paul", articleId, DraftEvents.signingOff(decision, 2))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Stale revision"));
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("paul", "paul-pass")))
                 .andExpect(jsonPath("$.status").value("OPEN"));
-        signOff("paul", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"Add sources.\"}")
+
+        signOff("paul", articleId, DraftEvents.signingOff(decision, 1))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
+                .andExpect(jsonPath("$.contentHash").value(DraftEvents.contentHash(1)));
     }
 
     @Test
@@ -156,7 +165,8 @@ class ReviewApiTest extends ReviewServiceTest {
     void theQueueListsOpenRevisionsForReviewersAndEditors() throws Exception {
         String open = submitted(false);
         String returned = submitted(false);
-        signOff("rita", returned, "{\"decision\":\"REJECT\",\"comment\":\"Unsafe dosing advice.\"}")
+        signOff("rita", returned, "{\"decision\":\"REJECT\",\"comment\":\"Unsafe dosing advice.\",\"contentHash\":\""
+                + DraftEvents.contentHash(1) + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REJECTED"));
 
@@ -232,7 +242,7 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         doThrow(new IllegalStateException("broker gone")).when(streamBridge).send(anyString(), any());
-        signOff("rita", articleId, "{\"decision\":\"REJECT\"}")
+        signOff("rita", articleId, DraftEvents.signingOff("REJECT", 1))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.detail", not(containsString("broker gone"))));
 
