@@ -59,6 +59,18 @@ class ReplayReadinessTest {
     }
 
     @Test
+    void partitionsReadToTheirEndByDifferentContainersCountTogether() {
+        hold(List.of(DRAFTS_0), 5L);
+        idle(List.of(DRAFTS_0));
+        assertThat(readiness.isCaughtUp()).isFalse();
+
+        hold(List.of(DRAFTS_1), 5L);
+        idle(List.of(DRAFTS_1));
+
+        assertThat(readiness.isCaughtUp()).isTrue();
+    }
+
+    @Test
     void idleEventsOfAnotherBindingAreIgnored() {
         hold(List.of(OTHER_0), 9L);
 
