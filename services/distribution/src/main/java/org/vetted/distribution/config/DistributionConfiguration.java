@@ -1,6 +1,5 @@
 package org.vetted.distribution.config;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -8,7 +7,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.vetted.contract.Seals;
+import org.vetted.contract.spring.SealsConfiguration;
 import org.vetted.contract.Topics;
 import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.distribution.domain.ApprovalCheck;
@@ -19,6 +20,7 @@ import org.vetted.distribution.domain.SummaryWriter;
 
 /** Builds the domain by hand, and the {@link Seals} that verify approvals and rendered HTML. */
 @Configuration(proxyBeanMethods = false)
+@Import(SealsConfiguration.class)
 @EnableConfigurationProperties(DistributionProperties.class)
 public class DistributionConfiguration {
 
@@ -56,20 +58,5 @@ public class DistributionConfiguration {
             @Value("${spring.cloud.stream.bindings.servePublished-in-0.destination:" + Topics.PUBLISHED + "}")
             String destination) {
         return new ReplayReadiness(List.of(destination));
-    }
-
-    /**
-     * The seals keyed with {@code vetted.seal.key} (env {@code VETTED_SEAL_KEY}), shared with review and
-     * rendering. No key, or one shorter than 32 bytes, stops the service at start.
-     */
-    @Bean
-    Seals seals(@Value("${vetted.seal.key:}") String key) {
-        if (key.isBlank()) {
-            throw new SealKeyMissingException("vetted.seal.key (env VETTED_SEAL_KEY) is not set");
-        }
-        if (key.getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new SealKeyMissingException("vetted.seal.key (env VETTED_SEAL_KEY) is shorter than 32 bytes");
-        }
-        return Seals.withSecret(key);
     }
 }

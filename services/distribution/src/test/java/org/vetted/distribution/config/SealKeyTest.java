@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.vetted.contract.Seals;
+import org.vetted.contract.spring.SealKeyFailureAnalyzer;
 
 class SealKeyTest {
     private final ApplicationContextRunner context =

@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.vetted.contract.spring.SealsConfiguration;
 import org.vetted.contract.Seals;
 import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.review.domain.ReviewBoard;
@@ -20,6 +22,7 @@ import org.vetted.review.messaging.ReviewWorkflow;
 
 /** Builds the review domain with its default rules, and the edges around it. */
 @Configuration(proxyBeanMethods = false)
+@Import(SealsConfiguration.class)
 public class ReviewConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ReviewConfiguration.class);
 

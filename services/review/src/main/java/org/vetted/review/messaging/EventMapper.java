@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 
 import org.vetted.contract.ContentHash;
-import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.Seals;
 import org.vetted.events.ArticleApproved;
@@ -29,12 +28,6 @@ import org.vetted.review.domain.Reviewer;
 
 /** Avro events of the contract to and from the review domain. The generated classes go no further than here. */
 public final class EventMapper {
-    static {
-        // Loading the catalog trusts the org.vetted.events package, which Avro 1.12 requires before it instantiates
-        // generated classes (deep copies, enum defaults), also where no Kafka deserializer has loaded it yet.
-        EventCatalog.standard();
-    }
-
     private final Seals seals;
 
     /** @param seals seals every approval this service publishes, so no other writer of the topic can forge one */

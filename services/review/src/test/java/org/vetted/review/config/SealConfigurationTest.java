@@ -7,16 +7,18 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.vetted.contract.Seals;
+import org.vetted.contract.spring.SealKeyFailureAnalyzer;
+import org.vetted.contract.spring.SealsConfiguration;
 
 class SealConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SealConfiguration.class);
+            .withUserConfiguration(SealsConfiguration.class);
 
     @Test
     void withoutAKeyTheServiceRefusesToStartAndSaysWhatToSet() {
         runner.run(context -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = new SealKeyMisconfiguredFailureAnalyzer().analyze(context.getStartupFailure());
+            FailureAnalysis analysis = new SealKeyFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis).isNotNull();
             assertThat(analysis.getDescription()).contains("no seal key is configured");
             assertThat(analysis.getAction()).contains("VETTED_SEAL_KEY", "'local' profile");
@@ -26,7 +28,7 @@ class SealConfigurationTest {
     @Test
     void aKeyShorterThan32BytesIsRefusedWithoutBeingPrinted() {
         runner.withPropertyValues("vetted.seal.key=short-secret-31-bytes-long-xxxx").run(context -> {
-            FailureAnalysis analysis = new SealKeyMisconfiguredFailureAnalyzer().analyze(context.getStartupFailure());
+            FailureAnalysis analysis = new SealKeyFailureAnalyzer().analyze(context.getStartupFailure());
             assertThat(analysis.getDescription()).contains("too short", "32 bytes")
                     .doesNotContain("short-secret");
         });

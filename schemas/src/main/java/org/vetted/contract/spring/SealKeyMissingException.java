@@ -1,4 +1,4 @@
-package org.vetted.distribution.config;
+package org.vetted.contract.spring;
 
 /** The seal key ({@code vetted.seal.key}) is not set or is too short; the service must not start without it. */
 public class SealKeyMissingException extends IllegalStateException {
