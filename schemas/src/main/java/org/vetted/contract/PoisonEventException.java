@@ -9,4 +9,8 @@ public class PoisonEventException extends RuntimeException {
     public PoisonEventException(String message) {
         super(message);
     }
+
+    public PoisonEventException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

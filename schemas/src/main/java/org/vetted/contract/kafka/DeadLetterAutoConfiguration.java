@@ -52,6 +52,17 @@ import org.vetted.contract.Topics;
 @ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
 public class DeadLetterAutoConfiguration {
 
+    /**
+     * Set {@code vetted.kafka.exit-when-consumer-stops=false} only where something else watches health (tests):
+     * otherwise a dead consumer ends the process, to be restarted by its supervisor.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ConsumerWatchdog consumerWatchdog(Environment environment) {
+        return environment.getProperty("vetted.kafka.exit-when-consumer-stops", Boolean.class, true)
+                ? ConsumerWatchdog.exitingTheProcess() : new ConsumerWatchdog(() -> { });
+    }
+
     @Bean
     @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
     public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(Environment environment) {

@@ -37,6 +37,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.EventsForTests;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.RecordGuard;
 import org.vetted.contract.Topics;
 import org.vetted.events.DraftSubmitted;
 
@@ -57,13 +58,21 @@ class DeadLetterAutoConfigurationIT {
     static class EchoApp {
         @Bean
         Function<Message<DraftSubmitted>, Message<DraftSubmitted>> echo() {
-            return message -> {
+            return message -> RecordGuard.process(() -> {
                 DraftSubmitted draft = message.getPayload();
                 if (draft.getTitle().contains("poison")) {
                     throw new PoisonEventException("title says poison");
                 }
+                if (draft.getTitle().contains("deep")) {
+                    descend(draft.getTitle().length());
+                }
                 return MessageBuilder.withPayload(draft).setHeader(KafkaHeaders.KEY, draft.getArticleId()).build();
-            };
+            });
+        }
+
+        /** Recursion without end, as a renderer meets Markdown nested a thousand deep. */
+        static int descend(int depth) {
+            return descend(depth + 1) + 1;
         }
     }
 
@@ -77,6 +86,7 @@ class DeadLetterAutoConfigurationIT {
         app = new SpringApplicationBuilder(EchoApp.class).web(org.springframework.boot.WebApplicationType.NONE).run(
                 "--spring.application.name=echo",
                 "--spring.cloud.function.definition=echo",
+                "--vetted.kafka.exit-when-consumer-stops=false",
                 p + "bindings.echo-in-0.destination=" + IN,
                 p + "bindings.echo-in-0.group=echo-group",
                 p + "bindings.echo-in-0.consumer.use-native-decoding=true",
@@ -112,9 +122,11 @@ class DeadLetterAutoConfigurationIT {
         String key = "article-" + UUID.randomUUID();
         byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
         DraftSubmitted poison = EventsForTests.draft(key, "poison pill");
+        DraftSubmitted deep = EventsForTests.draft(key, "deep nesting");
         DraftSubmitted good = EventsForTests.draft(key, "a good draft");
         send(key, garbage);
         send(key, EventCatalog.standard().encode(poison));
+        send(key, EventCatalog.standard().encode(deep));
         send(key, EventCatalog.standard().encode(good));
 
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
@@ -123,7 +135,7 @@ class DeadLetterAutoConfigurationIT {
             consumer.subscribe(List.of(OUT, DLT));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> (r.topic().equals(OUT) ? out : dead).add(r));
-                return out.size() >= 1 && dead.size() >= 2;
+                return out.size() >= 1 && dead.size() >= 3;
             });
         }
 
@@ -137,6 +149,9 @@ class DeadLetterAutoConfigurationIT {
         assertThat(EventCatalog.standard().decode(dead.get(1).value())).isEqualTo(poison);
         assertThat(header(dead.get(1), Topics.DEAD_LETTER_REASON_HEADER)).isEqualTo("PoisonEventException: title says poison");
         assertThat(header(dead.get(1), "kafka_dlt-original-topic")).isEqualTo(IN);
+        assertThat(EventCatalog.standard().decode(dead.get(2).value())).isEqualTo(deep);
+        assertThat(header(dead.get(2), Topics.DEAD_LETTER_REASON_HEADER)).contains("StackOverflowError");
+        assertThat(app.getBean(ConsumerWatchdog.class).health().getStatus().getCode()).isEqualTo("UP");
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

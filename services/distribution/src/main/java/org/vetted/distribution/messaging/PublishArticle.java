@@ -11,6 +11,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.RecordGuard;
 import org.vetted.contract.Seals;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ApprovalVerdict;
@@ -44,6 +45,10 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
 
     @Override
     public Message<ArticlePublished> apply(Message<ArticleRendered> message) {
+        return RecordGuard.process(() -> publish(message));
+    }
+
+    private Message<ArticlePublished> publish(Message<ArticleRendered> message) {
         ArticleRendered event = message.getPayload();
         Optional<String> unsealed = sealing.refusal(event);
         if (unsealed.isPresent()) {

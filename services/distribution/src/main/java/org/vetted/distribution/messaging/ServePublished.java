@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import org.vetted.contract.RecordGuard;
 import org.vetted.contract.Seals;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
@@ -32,6 +33,10 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
 
     @Override
     public void accept(Message<ArticlePublished> message) {
+        RecordGuard.run(() -> serve(message));
+    }
+
+    private void serve(Message<ArticlePublished> message) {
         ArticlePublished event = message.getPayload();
         if (!sealing.isSealed(event)) {
             log.warn("Not serving article {} revision {} (event {}): the publication is not sealed by the "

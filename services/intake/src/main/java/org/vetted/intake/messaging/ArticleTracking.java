@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.RecordGuard;
 import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.intake.domain.ArticleRegistry;
 
@@ -34,13 +35,13 @@ public class ArticleTracking {
 
     @Bean
     public Consumer<SpecificRecordBase> trackArticle(ArticleRegistry registry) {
-        return record -> {
+        return record -> RecordGuard.run(() -> {
             if (record == null) {
                 throw new PoisonEventException("an article event without a value");
             }
             if (!registry.apply(EventMapper.toArticleEvent(record))) {
                 log.debug("already applied: {} {}", record.getClass().getSimpleName(), record.get("eventId"));
             }
-        };
+        });
     }
 }

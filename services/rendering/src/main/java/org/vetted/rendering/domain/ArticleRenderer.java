@@ -9,6 +9,7 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataSet;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -26,6 +27,15 @@ public final class ArticleRenderer {
     private static final Pattern ALLOWED_HREF =
             Pattern.compile("#(?:fn|fnref)-[A-Za-z0-9_-]{1,64}|(?i:https?|mailto):[^\\s]+");
     private static final Pattern FOOTNOTE_ID = Pattern.compile("(?:fn|fnref)-[A-Za-z0-9_-]{1,64}");
+
+    /**
+     * Deepest nesting of Markdown nodes rendered (a quote in a list item in a quote is 3). Flexmark renders
+     * recursively: a line of 1,000 {@code >} overflows the stack. Intake refuses such drafts; this is the second
+     * line, for whatever reaches the topic another way. No article needs more than a handful of levels.
+     */
+    public static final int MAX_NESTING = 32;
+    /** Largest article HTML, in UTF-16 chars: keeps ArticleRendered well inside Kafka's 1 MiB request limit. */
+    public static final int MAX_HTML_CHARS = 400_000;
 
     private final ApprovalBinding binding;
     private final MedicalReviewByline byline;
@@ -56,7 +66,17 @@ public final class ArticleRenderer {
         if (refusal.isPresent()) {
             return new RenderResult.Refused(refusal.get());
         }
-        String html = toSafeHtml(article.bodyMarkdown()) + byline.of(article.signOff());
+        Node document = parser.parse(article.bodyMarkdown());
+        int depth = nestingDepth(document);
+        if (depth > MAX_NESTING) {
+            return new RenderResult.Refused("the Markdown is nested " + depth + " levels deep; at most "
+                    + MAX_NESTING + " are rendered");
+        }
+        String html = sanitize(renderer.render(document)) + byline.of(article.signOff());
+        if (html.length() > MAX_HTML_CHARS) {
+            return new RenderResult.Refused("the rendered HTML has " + html.length() + " characters; at most "
+                    + MAX_HTML_CHARS + " are published");
+        }
         String sourceHash = ContentHash.of(article.title(), article.summary(), article.bodyMarkdown());
         return new RenderResult.Rendered(html, sourceHash);
     }
@@ -64,6 +84,33 @@ public final class ArticleRenderer {
     /** Markdown to sanitized HTML, without the byline. */
     public String toSafeHtml(String markdown) {
         return sanitize(renderer.render(parser.parse(markdown)));
+    }
+
+    /** How deep the node tree goes, walked without recursion (the tree may be deep enough to overflow the stack). */
+    static int nestingDepth(Node document) {
+        int deepest = 0;
+        int depth = 0;
+        Node node = document.getFirstChild();
+        while (node != null) {
+            depth++;
+            deepest = Math.max(deepest, depth);
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                continue;
+            }
+            while (node != null && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+                if (node == document) {
+                    return deepest;
+                }
+            }
+            if (node != null) {
+                node = node.getNext();
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     /** The allowlist alone, for HTML from any source. */

@@ -10,6 +10,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.RecordGuard;
 import org.vetted.contract.Seals;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
@@ -42,6 +43,10 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
 
     @Override
     public Message<ArticleRendered> apply(Message<ArticleApproved> message) {
+        return RecordGuard.process(() -> render(message));
+    }
+
+    private Message<ArticleRendered> render(Message<ArticleApproved> message) {
         ArticleApproved approved = message.getPayload();
         if (!approvalSeal.isSealed(approved)) {
             log.warn("Refusing to render article {} (event {}): {}",

@@ -11,6 +11,36 @@ class ApprovalBindingTest {
             new ArticleRenderer(ApprovalBinding.defaults(), new MedicalReviewByline(ZoneOffset.UTC));
 
     @Test
+    void markdownNestedDeeperThanTheLimitIsRefusedAndShallowerIsRendered() {
+        String deep = "> ".repeat(ArticleRenderer.MAX_NESTING + 1) + "Walking helps.";
+        String shallow = "> ".repeat(ArticleRenderer.MAX_NESTING - 2) + "Walking helps.";
+
+        assertThat(renderer.render(ApprovedArticles.withBody(deep)))
+                .isInstanceOfSatisfying(RenderResult.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("nested", "at most 32"));
+        assertThat(renderer.render(ApprovedArticles.withBody(shallow))).isInstanceOf(RenderResult.Rendered.class);
+    }
+
+    @Test
+    void htmlTooLargeToPublishIsRefused() {
+        // Autolinks grow about ten-fold when rendered: a body within intake's limits can still outgrow a Kafka record.
+        String links = "www.a.co ".repeat(60_000);
+
+        assertThat(renderer.render(ApprovedArticles.withBody(links)))
+                .isInstanceOfSatisfying(RenderResult.Refused.class,
+                        refused -> assertThat(refused.reason()).contains("rendered HTML"));
+    }
+
+    @Test
+    void nestingDepthCountsTheDeepestPath() {
+        var parser = com.vladsch.flexmark.parser.Parser.builder().build();
+
+        assertThat(ArticleRenderer.nestingDepth(parser.parse(""))).isZero();
+        assertThat(ArticleRenderer.nestingDepth(parser.parse("plain\n\nparagraphs"))).isEqualTo(2);
+        assertThat(ArticleRenderer.nestingDepth(parser.parse("- a\n  - b\n    > c\n\nafter"))).isEqualTo(7);
+    }
+
+    @Test
     void approvalThatCoversTheTextIsRendered() {
         ApprovedArticle article = ApprovedArticles.withBody("Walking helps.");
 

@@ -228,6 +228,27 @@ class RenderArticleBindingTest {
         assertRefusedBecause("approval is not sealed by the review service");
     }
 
+    @Test
+    void approvedMarkdownDeepEnoughToOverflowTheStackIsDeadLetteredNotFatal() {
+        // Flexmark parses nested emphasis recursively: this overflows the stack before any depth check can look.
+        String deep = "*".repeat(20_000) + "Walking" + "*".repeat(20_000);
+        send(sealed(approved(deep)));
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("StackOverflowError");
+
+        failures.clear();
+        send(sealed(approved("Walking may ease back pain.")));
+        assertThat(output.receive(0, Topics.RENDERED)).isNotNull();
+    }
+
+    @Test
+    void approvedMarkdownNestedTooDeepIsDeadLettered() {
+        send(sealed(approved(">".repeat(1_000) + " Walking may ease back pain.")));
+
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("nested 1002 levels deep");
+    }
+
     private void send(ArticleApproved approved) {
         input.send(MessageBuilder.withPayload(approved).setHeader(KafkaHeaders.KEY, approved.getArticleId()).build(),
                 Topics.APPROVED);

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.RecordGuard;
 import org.vetted.review.domain.ReviewBoard;
 import org.vetted.review.domain.ReviewEvent;
 
@@ -43,7 +44,7 @@ public class ReviewTracking {
                         return size() > MAX_REMEMBERED_SKIPS;
                     }
                 }));
-        return message -> {
+        return message -> RecordGuard.run(() -> {
             Incoming incoming = mapper.toDomain(message.getPayload());
             if (incoming instanceof Incoming.UnsealedApproval unsealed) {
                 if (warnedAbout.add(unsealed.eventId())) {
@@ -62,6 +63,6 @@ public class ReviewTracking {
             }
             log.debug("{} {} for article {} revision {}: {}", event.getClass().getSimpleName(), event.eventId(),
                     event.articleId(), event.revision(), applied);
-        };
+        });
     }
 }
