@@ -381,7 +381,8 @@ abstract class PipelineScenarios {
         List<Author> authors = List.of(new Author("walter", "Walter Webb"));
         Approval approval = Approval.newBuilder()
                 .setRevision(1)
-                .setContentHash(ContentHash.of(title, null, body))
+                .setContentHash(ContentHash.of(new ContentHash.Reviewed(articleId, title, null, body, List.of(),
+                        List.of(new ContentHash.Credit("walter", "Walter Webb")))))
                 .setSignedOffBy(reviewer)
                 .setClaimReviewers(List.of(reviewer))
                 .setApprovedAt(Instant.now())
@@ -421,7 +422,8 @@ abstract class PipelineScenarios {
                 .setTags(List.of())
                 .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
                 .setMedicallyReviewedAt(now)
-                .setContentHash(ContentHash.of("Sleep and Screens", null, "Blue light in the evening may delay sleep onset.\n"))
+                .setContentHash(ContentHash.of(new ContentHash.Reviewed(articleId, "Sleep and Screens", null,
+                        "Blue light in the evening may delay sleep onset.\n", List.of(), List.of())))
                 .setPublishedAt(now)
                 .setSeal(null)
                 .build();

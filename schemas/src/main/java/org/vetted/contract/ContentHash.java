@@ -5,31 +5,90 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
+import java.util.List;
+
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticleRendered;
+import org.vetted.events.Author;
+import org.vetted.events.DraftSubmitted;
 
 /**
- * The hash an approval binds to. Every service computes it the same way, so it is part of the contract:
- * SHA-256 over title, summary and body, each NFC-normalised with LF line endings and length-prefixed
- * (so that text cannot move between fields without changing the hash).
+ * The hash an approval binds to. Every service computes it the same way, so it is part of the contract. It covers
+ * everything of a revision that reaches a page, a feed or an event and that a reviewer is shown: slug, title,
+ * summary (the writer's or the one intake derived before review), body, tags and the credited authors (login and
+ * display name). Each text is NFC-normalised with LF line endings and length-prefixed, lists are counted, so no text
+ * can move between fields without changing the hash. A change to any of them is a new text needing a new approval.
+ * <p>
+ * Version 2 (this one) is written {@code sha256v2:<hex>}. Version 1 hashed title, summary and body only: a v1 hash
+ * never matches, so approvals given before it must be given again.
  */
 public final class ContentHash {
-    public static final String PREFIX = "sha256:";
+    public static final String PREFIX = "sha256v2:";
 
-    public static String of(String title, String summary, String bodyMarkdown) {
+    /** A credited author: the login (or {@code external:...}) and the name shown on the page. */
+    public record Credit(String username, String displayName) {
+    }
+
+    /** What a reviewer approves: every field that goes live. Null summary and null lists read as empty. */
+    public record Reviewed(String slug, String title, String summary, String bodyMarkdown, List<String> tags,
+                           List<Credit> authors) {
+        public Reviewed {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+            authors = authors == null ? List.of() : List.copyOf(authors);
+        }
+    }
+
+    public static String of(Reviewed content) {
         MessageDigest sha = sha256();
-        for (String field : new String[] {title, summary == null ? "" : summary, bodyMarkdown}) {
-            byte[] bytes = canonical(field).getBytes(StandardCharsets.UTF_8);
-            sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            sha.update(bytes);
-            sha.update((byte) '\n');
+        add(sha, "vetted-content-v2");
+        add(sha, content.slug());
+        add(sha, content.title());
+        add(sha, content.summary());
+        add(sha, content.bodyMarkdown());
+        add(sha, Integer.toString(content.tags().size()));
+        content.tags().forEach(tag -> add(sha, tag));
+        add(sha, Integer.toString(content.authors().size()));
+        for (Credit author : content.authors()) {
+            add(sha, author.username());
+            add(sha, author.displayName());
         }
         return PREFIX + HexFormat.of().formatHex(sha.digest());
     }
 
-    /** True when {@code expected} is the hash of exactly this text. */
-    public static boolean matches(String expected, String title, String summary, String bodyMarkdown) {
+    /** What a draft puts up for review. */
+    public static Reviewed reviewed(DraftSubmitted draft) {
+        return new Reviewed(draft.getSlug(), draft.getTitle(), draft.getSummary(), draft.getBodyMarkdown(),
+                draft.getTags(), credits(draft.getAuthors()));
+    }
+
+    /** What an approval says was approved. */
+    public static Reviewed reviewed(ArticleApproved approved) {
+        return new Reviewed(approved.getSlug(), approved.getTitle(), approved.getSummary(), approved.getBodyMarkdown(),
+                approved.getTags(), credits(approved.getAuthors()));
+    }
+
+    /** What rendering rendered and distribution is about to publish. */
+    public static Reviewed reviewed(ArticleRendered rendered) {
+        return new Reviewed(rendered.getSlug(), rendered.getTitle(), rendered.getSummary(), rendered.getBodyMarkdown(),
+                rendered.getTags(), credits(rendered.getAuthors()));
+    }
+
+    private static List<Credit> credits(List<Author> authors) {
+        return authors == null ? List.of()
+                : authors.stream().map(a -> new Credit(a.getUsername(), a.getDisplayName())).toList();
+    }
+
+    /** True when {@code expected} is the hash of exactly this content. */
+    public static boolean matches(String expected, Reviewed content) {
         return expected != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII),
-                of(title, summary, bodyMarkdown).getBytes(StandardCharsets.US_ASCII));
+                expected.getBytes(StandardCharsets.UTF_8), of(content).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void add(MessageDigest sha, String field) {
+        byte[] bytes = canonical(field == null ? "" : field).getBytes(StandardCharsets.UTF_8);
+        sha.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        sha.update(bytes);
+        sha.update((byte) '\n');
     }
 
     static String canonical(String text) {

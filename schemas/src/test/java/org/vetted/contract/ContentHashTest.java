@@ -2,36 +2,83 @@ package org.vetted.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.vetted.contract.ContentHash.Credit;
+import org.vetted.contract.ContentHash.Reviewed;
 
 class ContentHashTest {
-    @Test
-    void isStableAcrossLineEndingsAndUnicodeNormalisation() {
-        String decomposed = "Cafe\u0301 culture\r\nand sleep";
-        String composed = "Caf\u00e9 culture\nand sleep";
-        assertThat(ContentHash.of("T", null, decomposed)).isEqualTo(ContentHash.of("T", null, composed));
-    }
+    private static final Reviewed APPROVED = new Reviewed("magnesium-and-sleep", "Magnesium and sleep", "Short",
+            "Magnesium may help sleep.\n", List.of("sleep", "supplements"),
+            List.of(new Credit("wanda", "Wanda Writer"), new Credit("external:noah-kass", "Noah Kass")));
 
     @Test
-    void changesWhenAnyWordOfTheTextChanges() {
-        String approved = ContentHash.of("Magnesium and sleep", "Short", "Magnesium may help sleep.");
-        assertThat(ContentHash.of("Magnesium and sleep", "Short", "Magnesium will help sleep.")).isNotEqualTo(approved);
-        assertThat(ContentHash.of("Magnesium and Sleep", "Short", "Magnesium may help sleep.")).isNotEqualTo(approved);
-        assertThat(ContentHash.of("Magnesium and sleep", "Shorter", "Magnesium may help sleep.")).isNotEqualTo(approved);
+    void isStableAcrossLineEndingsAndUnicodeNormalisation() {
+        Reviewed decomposed = with(c -> new Reviewed(c.slug(), c.title(), c.summary(), "Cafe\u0301 culture\r\nand sleep",
+                c.tags(), c.authors()));
+        Reviewed composed = with(c -> new Reviewed(c.slug(), c.title(), c.summary(), "Caf\u00e9 culture\nand sleep",
+                c.tags(), c.authors()));
+        assertThat(ContentHash.of(decomposed)).isEqualTo(ContentHash.of(composed));
+    }
+
+    static Stream<Arguments> everyFieldThatGoesLive() {
+        return Stream.of(
+                Arguments.of("slug", (UnaryOperator<Reviewed>) c -> new Reviewed("magnesium-cures-anxiety", c.title(),
+                        c.summary(), c.bodyMarkdown(), c.tags(), c.authors())),
+                Arguments.of("title", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), "Magnesium and Sleep",
+                        c.summary(), c.bodyMarkdown(), c.tags(), c.authors())),
+                Arguments.of("summary", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), "Shorter",
+                        c.bodyMarkdown(), c.tags(), c.authors())),
+                Arguments.of("body", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), c.summary(),
+                        "Magnesium will help sleep.\n", c.tags(), c.authors())),
+                Arguments.of("a tag", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), c.summary(),
+                        c.bodyMarkdown(), List.of("sleep", "cure"), c.authors())),
+                Arguments.of("tag order", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), c.summary(),
+                        c.bodyMarkdown(), List.of("supplements", "sleep"), c.authors())),
+                Arguments.of("an author's display name", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(),
+                        c.title(), c.summary(), c.bodyMarkdown(), c.tags(),
+                        List.of(new Credit("wanda", "Wanda Writer"), new Credit("external:noah-kass", "Dr. Noah Kass")))),
+                Arguments.of("an author's login", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(),
+                        c.summary(), c.bodyMarkdown(), c.tags(),
+                        List.of(new Credit("walter", "Wanda Writer"), c.authors().get(1)))),
+                Arguments.of("an author more", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(),
+                        c.summary(), c.bodyMarkdown(), c.tags(), List.of(c.authors().get(0)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyFieldThatGoesLive")
+    void changesWhenAnyFieldThatGoesLiveChanges(String field, UnaryOperator<Reviewed> change) {
+        assertThat(ContentHash.of(change.apply(APPROVED))).isNotEqualTo(ContentHash.of(APPROVED));
     }
 
     @Test
     void textCannotMoveBetweenFieldsWithoutChangingTheHash() {
-        assertThat(ContentHash.of("Title A", null, "B")).isNotEqualTo(ContentHash.of("Title", null, "A\nB"));
-        assertThat(ContentHash.of("T", "", "B")).isEqualTo(ContentHash.of("T", null, "B"));
+        Reviewed one = new Reviewed("s", "Title A", null, "B", List.of("x"), List.of());
+        Reviewed other = new Reviewed("s", "Title", null, "A\nB", List.of("x"), List.of());
+        assertThat(ContentHash.of(one)).isNotEqualTo(ContentHash.of(other));
+        assertThat(ContentHash.of(new Reviewed("s", "T", "", "B", List.of("a", "b"), List.of())))
+                .isNotEqualTo(ContentHash.of(new Reviewed("s", "T", "", "B", List.of("a\n2:b"), List.of())));
+        assertThat(ContentHash.of(new Reviewed("s", "T", "", "B", null, null)))
+                .isEqualTo(ContentHash.of(new Reviewed("s", "T", null, "B", List.of(), List.of())));
     }
 
     @Test
-    void matchesOnlyTheExactText() {
-        String hash = ContentHash.of("T", "S", "Body");
-        assertThat(ContentHash.matches(hash, "T", "S", "Body")).isTrue();
-        assertThat(ContentHash.matches(hash, "T", "S", "Body ")).isFalse();
-        assertThat(ContentHash.matches(null, "T", "S", "Body")).isFalse();
-        assertThat(hash).startsWith("sha256:").hasSize(7 + 64);
+    void matchesOnlyTheExactContent() {
+        String hash = ContentHash.of(APPROVED);
+        assertThat(ContentHash.matches(hash, APPROVED)).isTrue();
+        assertThat(ContentHash.matches(hash, with(c -> new Reviewed(c.slug(), c.title(), c.summary(),
+                c.bodyMarkdown() + " ", c.tags(), c.authors())))).isFalse();
+        assertThat(ContentHash.matches(null, APPROVED)).isFalse();
+        assertThat(hash).startsWith("sha256v2:").hasSize(9 + 64);
+    }
+
+    private static Reviewed with(UnaryOperator<Reviewed> change) {
+        return change.apply(APPROVED);
     }
 }

@@ -18,7 +18,7 @@ public final class EventsForTests {
     public static DraftSubmitted draft(String articleId, String title) {
 
         String body = "Vitamin D may support bone health.\n";
-        return DraftSubmitted.newBuilder()
+        DraftSubmitted draft = DraftSubmitted.newBuilder()
                 .setEventId("e-1")
                 .setArticleId(articleId)
                 .setRevision(1)
@@ -28,12 +28,14 @@ public final class EventsForTests {
                 .setAuthors(List.of(new Author("wanda", "Wanda Writer")))
                 .setTags(List.of("nutrition"))
                 .setBodyMarkdown(body)
-                .setContentHash(ContentHash.of(title, null, body))
+                .setContentHash("")
                 .setClaims(List.of(new Claim("c-1", "Vitamin D may support bone health.", ClaimKind.EFFECT, true, null)))
                 .setExperts(List.of(new Expert("Ada Lovelace", "MD")))
                 .setWarnings(List.of())
                 .setSubmittedAt(Instant.parse("2026-01-02T03:04:05Z"))
                 .build();
+        draft.setContentHash(ContentHash.of(ContentHash.reviewed(draft)));
+        return draft;
     }
 
     private EventsForTests() {

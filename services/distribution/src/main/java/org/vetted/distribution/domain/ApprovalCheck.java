@@ -45,10 +45,9 @@ public final class ApprovalCheck {
     }
 
     static Optional<String> sourceHashesToTheApprovedHash(RenderedArticle article) {
-        return ContentHash.matches(article.approval().contentHash(), article.title(), article.summary(),
-                article.bodyMarkdown())
+        return ContentHash.matches(article.approval().contentHash(), article.reviewed())
                 ? Optional.empty()
-                : Optional.of("title, summary and body of article " + article.articleId() + " revision "
+                : Optional.of("slug, title, summary, body, tags and authors of article " + article.articleId() + " revision "
                         + article.revision() + " do not hash to the approved hash " + article.approval().contentHash());
     }
 

@@ -2,11 +2,13 @@ package org.vetted.distribution.domain;
 
 import java.util.List;
 
+import org.vetted.contract.ContentHash;
+
 /**
  * An article revision as rendering produced it.
  *
  * @param summary    the writer's summary, or null when none was given
- * @param sourceHash what rendering computed over the title, summary and body it rendered
+ * @param sourceHash what rendering computed over everything it rendered (see {@link ContentHash})
  */
 public record RenderedArticle(String eventId, String articleId, int revision, String slug, String title,
                               String summary, List<Author> authors, List<String> tags, String bodyMarkdown,
@@ -14,5 +16,11 @@ public record RenderedArticle(String eventId, String articleId, int revision, St
     public RenderedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
+    }
+
+    /** Everything the approval's content hash covers, as rendering passed it on. */
+    public ContentHash.Reviewed reviewed() {
+        return new ContentHash.Reviewed(slug, title, summary, bodyMarkdown, tags,
+                authors.stream().map(author -> new ContentHash.Credit(author.username(), author.displayName())).toList());
     }
 }

@@ -12,7 +12,8 @@ public final class Articles {
 
     public static RenderedArticle rendered(int revision, String summary, String body) {
         String title = "Can a Daily Walk Ease Lower-Back Pain?";
-        String hash = ContentHash.of(title, summary, body);
+        String hash = ContentHash.of(new ContentHash.Reviewed("daily-walk", title, summary, body, List.of("back pain"),
+                List.of(new ContentHash.Credit("wanda", "Wanda Writer"))));
         return new RenderedArticle("rendered-" + revision, "article-1", revision, "daily-walk", title, summary,
                 List.of(new Author("wanda", "Wanda Writer")), List.of("back pain"), body, hash,
                 "<p>" + body + "</p>", new Approval(revision, hash, RITA, APPROVED_AT));

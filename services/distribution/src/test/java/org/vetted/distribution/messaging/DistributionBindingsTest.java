@@ -339,12 +339,13 @@ class DistributionBindingsTest {
      */
     private static ArticleRendered rendered(String articleId, String body) {
         String title = "Can Walking Ease Back Pain?";
-        String hash = ContentHash.of(title, null, body);
         String html = "<p>Walking may ease back pain.</p><p class=\"medical-review\">Medically reviewed by "
                 + "Rita Reyes, MD on November 25, 2026</p>";
         String slug = "walking-" + articleId;
         List<Author> authors = List.of(new Author("wanda", "Wanda Writer"));
         List<String> tags = List.of("exercise");
+        String hash = ContentHash.of(new ContentHash.Reviewed(slug, title, null, body, tags,
+                List.of(new ContentHash.Credit("wanda", "Wanda Writer"))));
         Approval approval = Approval.newBuilder()
                 .setRevision(3)
                 .setContentHash(hash)

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An accepted revision of an article, exactly as it will be submitted for review. {@code contentHash} is
- * ContentHash.of(title, summary, bodyMarkdown): the value every approval of this revision binds to.
+ * the {@code ContentHash} of slug, title, summary, body, tags and authors: the value every approval of this revision
+ * binds to.
  * {@code submittedBy} is the account that posted this revision (an editor may post for the authors).
  */
 public record Draft(String articleId, int revision, String slug, String title, String summary, List<Author> authors,

@@ -65,10 +65,12 @@ public final class DraftIntake {
         String articleId = existing.map(KnownArticle::articleId).orElse(newArticleId);
         int revision = existing.map(article -> article.latestRevision() + 1).orElse(1);
         String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(title, known));
-        return new IntakeResult.Accepted(new Draft(articleId, revision, slug, title, summary,
-                authors(submission.submitter(), existing, parsed.authorNames()), submission.submitter().asAuthor(),
-                dedupe(parsed.tags()), body,
-                ContentHash.of(title, summary, body), claims.extract(title, body), quoted.experts(), warnings));
+        List<Author> credited = authors(submission.submitter(), existing, parsed.authorNames());
+        List<String> tags = dedupe(parsed.tags());
+        return new IntakeResult.Accepted(new Draft(articleId, revision, slug, title, summary, credited,
+                submission.submitter().asAuthor(), tags, body,
+                contentHash(slug, title, summary, body, tags, credited), claims.extract(title, body),
+                quoted.experts(), warnings));
     }
 
     /** Earlier authors stay credited; the submitter and front-matter authors are added, each once. */
@@ -81,6 +83,13 @@ public final class DraftIntake {
             byUsername.putIfAbsent(author.username(), author);
         }
         return List.copyOf(byUsername.values());
+    }
+
+    /** Everything of the revision that goes live, as the reviewer will see it. */
+    static String contentHash(String slug, String title, String summary, String body, List<String> tags,
+                              List<Author> authors) {
+        return ContentHash.of(new ContentHash.Reviewed(slug, title, summary, body, tags,
+                authors.stream().map(a -> new ContentHash.Credit(a.username(), a.displayName())).toList()));
     }
 
     static String uniqueSlug(String title, KnownArticles known) {

@@ -1,5 +1,7 @@
 package org.vetted.intake.domain;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -53,7 +55,9 @@ class DraftIntakeTest {
         Draft draft = accept(intake.evaluate(new Submission(DraftFormat.MARKDOWN,
                 "---\ntitle: T\nsummary: S\n---\nBody.\n", Intakes.WANDA, null), registry, "a-4"));
 
-        assertThat(draft.contentHash()).isEqualTo(org.vetted.contract.ContentHash.of("T", "S", "Body.\n"));
+        assertThat(draft.contentHash()).isEqualTo(org.vetted.contract.ContentHash.of(
+                new org.vetted.contract.ContentHash.Reviewed(draft.slug(), "T", "S", "Body.\n", List.of(),
+                        List.of(new org.vetted.contract.ContentHash.Credit("wanda", draft.authors().get(0).displayName())))));
     }
 
     /** A plain-text draft by wanda: a new article with id {@code id}, or a revision when {@code id} is known. */

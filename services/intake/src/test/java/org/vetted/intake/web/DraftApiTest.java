@@ -96,7 +96,7 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(header().string("Location", containsString("/api/articles/")))
                 .andExpect(jsonPath("$.revision").value(1))
                 .andExpect(jsonPath("$.slug", containsString("does-walking-lower-blood-pressure")))
-                .andExpect(jsonPath("$.contentHash", containsString("sha256:")))
+                .andExpect(jsonPath("$.contentHash", containsString("sha256v2:")))
                 .andExpect(jsonPath("$.claims", hasSize(1)))
                 .andExpect(jsonPath("$.claims[0].kind").value("DOSE"))
                 .andExpect(jsonPath("$.claims[0].hedged").value(true))

@@ -42,9 +42,10 @@ public final class ApprovalBinding {
 
     static Optional<String> textHashesToTheApprovedHash(ApprovedArticle article) {
         SignOff signOff = article.signOff();
-        return ContentHash.matches(signOff.contentHash(), article.title(), article.summary(), article.bodyMarkdown())
+        return ContentHash.matches(signOff.contentHash(), article.reviewed())
                 ? Optional.empty()
-                : Optional.of("text of article " + article.articleId() + " does not hash to the approved hash "
+                : Optional.of("slug, title, summary, body, tags and authors of article " + article.articleId()
+                        + " do not hash to the approved hash "
                         + signOff.contentHash() + " of revision " + signOff.revision());
     }
 

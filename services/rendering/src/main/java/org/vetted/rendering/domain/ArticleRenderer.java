@@ -77,7 +77,7 @@ public final class ArticleRenderer {
             return new RenderResult.Refused("the rendered HTML has " + html.length() + " characters; at most "
                     + MAX_HTML_CHARS + " are published");
         }
-        String sourceHash = ContentHash.of(article.title(), article.summary(), article.bodyMarkdown());
+        String sourceHash = ContentHash.of(article.reviewed());
         return new RenderResult.Rendered(html, sourceHash);
     }
 

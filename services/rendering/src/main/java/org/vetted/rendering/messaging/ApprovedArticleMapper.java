@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
@@ -28,7 +29,7 @@ final class ApprovedArticleMapper {
                 reviewer == null ? null : new SignOff.Reviewer(reviewer.getDisplayName(), reviewer.getCredential()),
                 approval.getApprovedAt());
         return new ApprovedArticle(event.getArticleId(), event.getSlug(), event.getTitle(), event.getSummary(),
-                event.getBodyMarkdown(), signOff);
+                event.getBodyMarkdown(), event.getTags(), ContentHash.reviewed(event).authors(), signOff);
     }
 
     /**

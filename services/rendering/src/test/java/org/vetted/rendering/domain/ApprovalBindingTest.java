@@ -1,5 +1,7 @@
 package org.vetted.rendering.domain;
 
+import org.vetted.contract.ContentHash;
+import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
@@ -54,16 +56,30 @@ class ApprovalBindingTest {
 
         assertThat(renderer.render(edited))
                 .isInstanceOfSatisfying(RenderResult.Refused.class,
-                        refused -> assertThat(refused.reason()).contains("does not hash to the approved hash"));
+                        refused -> assertThat(refused.reason()).contains("do not hash to the approved hash"));
     }
 
     @Test
     void summaryChangedAfterApprovalIsRefused() {
         ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
         ApprovedArticle edited = new ApprovedArticle(approved.articleId(), approved.slug(), approved.title(),
-                "Walking cures back pain.", approved.bodyMarkdown(), approved.signOff());
+                "Walking cures back pain.", approved.bodyMarkdown(), approved.tags(), approved.authors(),
+                approved.signOff());
 
         assertThat(renderer.render(edited)).isInstanceOf(RenderResult.Refused.class);
+    }
+
+    @Test
+    void tagsOrAuthorsChangedAfterApprovalAreRefused() {
+        ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
+        ApprovedArticle retagged = new ApprovedArticle(approved.articleId(), approved.slug(), approved.title(),
+                approved.summary(), approved.bodyMarkdown(), List.of("cure"), approved.authors(), approved.signOff());
+        ApprovedArticle recredited = new ApprovedArticle(approved.articleId(), approved.slug(), approved.title(),
+                approved.summary(), approved.bodyMarkdown(), approved.tags(),
+                List.of(new ContentHash.Credit("wanda", "Dr. Wanda Writer, MD")), approved.signOff());
+
+        assertThat(renderer.render(retagged)).isInstanceOf(RenderResult.Refused.class);
+        assertThat(renderer.render(recredited)).isInstanceOf(RenderResult.Refused.class);
     }
 
     @Test

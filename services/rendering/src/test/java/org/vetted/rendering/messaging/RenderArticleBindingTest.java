@@ -151,7 +151,7 @@ class RenderArticleBindingTest {
         send(approved);
 
         assertThat(output.receive(0, Topics.RENDERED)).isNull();
-        assertRefusedBecause("does not hash to the approved hash");
+        assertRefusedBecause("do not hash to the approved hash");
     }
 
     @Test
@@ -279,7 +279,7 @@ class RenderArticleBindingTest {
     private static ArticleApproved approved(String body) {
         String title = "Can Walking Ease Back Pain?";
         String summary = "What gentle movement can and cannot do.";
-        return ArticleApproved.newBuilder()
+        ArticleApproved approved = ArticleApproved.newBuilder()
                 .setEventId("approved-1")
                 .setArticleId("art-7")
                 .setSlug("walking-back-pain")
@@ -290,12 +290,14 @@ class RenderArticleBindingTest {
                 .setBodyMarkdown(body)
                 .setApproval(Approval.newBuilder()
                         .setRevision(2)
-                        .setContentHash(ContentHash.of(title, summary, body))
+                        .setContentHash("")
                         .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "MD"))
                         .setClaimReviewers(List.of(new Reviewer("paul", "Paul Park", "PharmD")))
                         // 01:30 UTC on the 26th is still the 25th in New York.
                         .setApprovedAt(Instant.parse("2026-11-26T01:30:00Z"))
                         .build())
                 .build();
+        approved.getApproval().setContentHash(ContentHash.of(ContentHash.reviewed(approved)));
+        return approved;
     }
 }

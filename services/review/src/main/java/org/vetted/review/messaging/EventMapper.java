@@ -84,9 +84,10 @@ public final class EventMapper {
         if (event.getRevision() < 1) {
             throw new PoisonEventException("draft " + event.getArticleId() + " has revision " + event.getRevision());
         }
-        if (!ContentHash.matches(event.getContentHash(), event.getTitle(), event.getSummary(), event.getBodyMarkdown())) {
+        if (!ContentHash.matches(event.getContentHash(), ContentHash.reviewed(event))) {
             throw new PoisonEventException("draft " + event.getArticleId() + " revision " + event.getRevision()
-                    + ": the text does not hash to its contentHash; it cannot be approved");
+                    + ": its slug, title, summary, body, tags and authors do not hash to its contentHash; "
+                    + "it cannot be approved");
         }
         List<Claim> claims = event.getClaims().stream()
                 .map(claim -> new Claim(claim.getId(), claim.getText(), ClaimKind.valueOf(claim.getKind().name()),

@@ -62,13 +62,14 @@ final class ReviewViews {
         }
     }
 
+    /** Everything the content hash covers is shown: what the reviewer approves is what goes live. */
     record ReviewView(String articleId, int revision, String slug, String title, String summary, String bodyMarkdown,
-            String contentHash, List<AuthorView> authors, List<ExpertView> experts, List<String> warnings,
-            String status, List<ClaimView> claims) {
+            List<String> tags, String contentHash, List<AuthorView> authors, List<ExpertView> experts,
+            List<String> warnings, String status, List<ClaimView> claims) {
         static ReviewView of(ArticleReview review) {
             Draft draft = review.draft();
             return new ReviewView(draft.articleId(), draft.revision(), draft.slug(), draft.title(), draft.summary(),
-                    draft.bodyMarkdown(), draft.contentHash(), draft.authors().stream().map(AuthorView::of).toList(),
+                    draft.bodyMarkdown(), draft.tags(), draft.contentHash(), draft.authors().stream().map(AuthorView::of).toList(),
                     draft.experts().stream().map(ExpertView::of).toList(), draft.warnings(), review.status().name(),
                     draft.claims().stream().map(claim -> ClaimView.of(claim, review)).toList());
         }

@@ -45,13 +45,23 @@ class EventMapperTest {
         assertThat(arrived.draft().isAuthoredBy("dana")).isTrue();
     }
 
-    @Test
-    void aDraftWhoseTextDoesNotMatchItsHashIsPoison() {
-        DraftSubmitted tampered = DraftSubmitted.newBuilder(DraftEvents.draft("art-1", 1, false))
-                .setBodyMarkdown("Turmeric cures arthritis.\n").build();
+    static Stream<Arguments> changesOutsideTheText() {
+        return Stream.of(
+                Arguments.of("body", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setBodyMarkdown("Turmeric cures.\n")),
+                Arguments.of("tags", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setTags(List.of("cures"))),
+                Arguments.of("slug", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setSlug("turmeric-cures")),
+                Arguments.of("summary", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setSummary("It cures.")),
+                Arguments.of("author name", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setAuthors(
+                        List.of(new org.vetted.events.Author("wanda", "Dr. Wanda Writer, MD")))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesOutsideTheText")
+    void aDraftWhoseLiveFieldsDoNotMatchItsHashIsPoison(String field, UnaryOperator<DraftSubmitted.Builder> change) {
+        DraftSubmitted tampered = change.apply(DraftSubmitted.newBuilder(DraftEvents.draft("art-1", 1, false))).build();
 
         assertThatThrownBy(() -> mapper.toDomain(tampered)).isInstanceOf(PoisonEventException.class)
-                .hasMessageContaining("does not hash");
+                .hasMessageContaining("do not hash");
     }
 
     @Test

@@ -157,8 +157,8 @@ class ReviewBindingsTest extends ReviewServiceTest {
         String otherBody = "Curcumin cures arthritis.\n";
         DraftSubmitted otherText = DraftSubmitted.newBuilder(draft).setEventId(articleId + "-other")
                 .setBodyMarkdown(otherBody)
-                .setContentHash(ContentHash.of(draft.getTitle(), draft.getSummary(), otherBody))
                 .build();
+        otherText.setContentHash(ContentHash.of(ContentHash.reviewed(otherText)));
 
         trackReview.accept(MessageBuilder.<Object>withPayload(
                 DraftSubmitted.newBuilder(draft).setEventId(articleId + "-resent").build()).build());

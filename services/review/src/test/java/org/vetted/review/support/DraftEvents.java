@@ -22,7 +22,7 @@ public final class DraftEvents {
 
     /** The content hash of every article's revision {@code revision}: what a reviewer approves. */
     public static String contentHash(int revision) {
-        return ContentHash.of(TITLE, SUMMARY, body(revision));
+        return draft("any-article", revision, false).getContentHash();
     }
 
     /** A sign-off body approving the text of revision {@code revision}. */
@@ -41,7 +41,7 @@ public final class DraftEvents {
         List<Author> authors = withDana
                 ? List.of(new Author("wanda", "Wanda Writer"), new Author("dana", "Dana Diaz"))
                 : List.of(new Author("wanda", "Wanda Writer"));
-        return DraftSubmitted.newBuilder()
+        DraftSubmitted draft = DraftSubmitted.newBuilder()
                 .setEventId(articleId + "-draft-" + revision)
                 .setArticleId(articleId)
                 .setRevision(revision)
@@ -51,7 +51,7 @@ public final class DraftEvents {
                 .setAuthors(authors)
                 .setTags(List.of("supplements"))
                 .setBodyMarkdown(body)
-                .setContentHash(ContentHash.of(TITLE, SUMMARY, body))
+                .setContentHash("")
                 .setClaims(List.of(
                         new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?"),
                         new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?")))
@@ -59,6 +59,8 @@ public final class DraftEvents {
                 .setWarnings(List.of())
                 .setSubmittedAt(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(revision))
                 .build();
+        draft.setContentHash(ContentHash.of(ContentHash.reviewed(draft)));
+        return draft;
     }
 
     private DraftEvents() {
