@@ -30,8 +30,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.junit.jupiter.api.TestInstance;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
-import org.vetted.contract.Seals;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
@@ -49,8 +51,10 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineScenarios {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
-    /** The seal key every service's local profile ships (application-local.yml). */
-    private static final Seals LOCAL_SEALS = Seals.withSecret("local-demo-seal-key-do-not-use-in-production-0001");
+    /** The local profile's demo keys: what review, rendering and distribution sign with in these scenarios. */
+    private static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
+    private static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
+    private static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
 
     private ServiceFleet fleet;
     private KafkaProbe kafka;
@@ -229,8 +233,8 @@ abstract class PipelineScenarios {
 
     @Test
     void anApprovalNotIssuedByTheReviewServiceIsDeadLetteredAndNeverPublished() {
-        // Whoever can write to article.approved can compute a content hash, but not the review service's seal.
-        assertRefusedByRendering("forged-" + UUID.randomUUID(), false, false, "seal");
+        // Whoever can write to article.approved can compute a content hash, but not the review service's signature.
+        assertRefusedByRendering("forged-" + UUID.randomUUID(), false, false, "not signed by the review service");
     }
 
     @Test
@@ -253,14 +257,14 @@ abstract class PipelineScenarios {
                 .setRenderedAt(Instant.now())
                 .setRenderSeal(null)
                 .build();
-        rendered.setRenderSeal(LOCAL_SEALS.rendering(rendered));
+        RENDERING.sign(rendered);
         rendered.setHtml("<p>Blue light in the evening causes insomnia; melatonin cures it.</p>");
         kafka.sendRaw(Topics.RENDERED, articleId, EventCatalog.standard().encode(rendered));
 
         String deadLetters = Topics.deadLetter(Topics.RENDERED, "distribution");
         await().atMost(PIPELINE).until(() -> !kafka.recordsFor(deadLetters, articleId).isEmpty());
         assertThat(header(kafka.recordsFor(deadLetters, articleId).get(0), Topics.DEAD_LETTER_REASON_HEADER))
-                .hasValueSatisfying(message -> assertThat(message).contains("HTML is not sealed by the rendering service"));
+                .hasValueSatisfying(message -> assertThat(message).contains("not signed by the rendering service"));
         assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
     }
 
@@ -371,7 +375,7 @@ abstract class PipelineScenarios {
     }
 
     /**
-     * An approval as review would issue it, sealed with the local profile's demo key ({@code sealed}) or not, and
+     * An approval as review would issue it, signed with the local profile's demo key ({@code sealed}) or not, and
      * optionally with its text altered after the hash was taken.
      */
     private static ArticleApproved approval(String articleId, boolean sealed, boolean alterAfterApproval) {
@@ -389,9 +393,9 @@ abstract class PipelineScenarios {
                 .setSeal(null)
                 .build();
         if (sealed) {
-            approval.setSeal(LOCAL_SEALS.approval(articleId, articleId, authors, List.of(), approval));
+            REVIEW.signApproval(articleId, approval);
         }
-        return ArticleApproved.newBuilder()
+        ArticleApproved approved = ArticleApproved.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setArticleId(articleId)
                 .setSlug(articleId)
@@ -405,6 +409,7 @@ abstract class PipelineScenarios {
                 .setApproval(approval)
                 .setComment(null)
                 .build();
+        return sealed ? REVIEW.sign(approved) : approved;
     }
 
     private static ArticlePublished publication(String articleId, String slug, boolean sealed) {
@@ -428,7 +433,7 @@ abstract class PipelineScenarios {
                 .setSeal(null)
                 .build();
         if (sealed) {
-            published.setSeal(LOCAL_SEALS.publication(published));
+            DISTRIBUTION.sign(published);
         }
         return published;
     }

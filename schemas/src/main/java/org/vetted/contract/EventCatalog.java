@@ -51,7 +51,7 @@ public final class EventCatalog {
 
     /**
      * Avro 1.12 refuses to instantiate classes outside trusted packages (building a record with nested defaults
-     * included); the events package is ours. Idempotent; runs whenever this class or {@link Seals} is loaded.
+     * included); the events package is ours. Idempotent; runs whenever this class or {@link org.vetted.contract.signing.Signatures} is loaded.
      */
     public static synchronized void trustEventClasses() {
         if (!trusted) {

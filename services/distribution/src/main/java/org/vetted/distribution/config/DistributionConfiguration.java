@@ -7,9 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.vetted.contract.Seals;
-import org.vetted.contract.spring.SealsConfiguration;
 import org.vetted.contract.Topics;
 import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.distribution.domain.ApprovalCheck;
@@ -18,9 +15,8 @@ import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.SummaryWriter;
 
-/** Builds the domain by hand, and the {@link Seals} that verify approvals and rendered HTML. */
+/** Builds the domain by hand. The signatures that verify approvals and renderings come with the contract. */
 @Configuration(proxyBeanMethods = false)
-@Import(SealsConfiguration.class)
 @EnableConfigurationProperties(DistributionProperties.class)
 public class DistributionConfiguration {
 

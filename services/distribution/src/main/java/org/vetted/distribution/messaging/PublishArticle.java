@@ -12,7 +12,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
-import org.vetted.contract.Seals;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ApprovalVerdict;
 import org.vetted.distribution.domain.ArticlePublisher;
@@ -23,9 +23,9 @@ import org.vetted.events.ArticleRendered;
 
 /**
  * The {@code publishArticle} function: article.rendered in, article.published out, keyed by article id.
- * A rendering without review's seal on its approval or rendering's seal on itself, or whose approval does not
- * cover its source, is poison: dead-lettered, nothing published. What is published carries distribution's seal
- * ({@code ArticlePublished.seal}), without which {@code servePublished} makes no page of it.
+ * A rendering without review's signature on its approval or rendering's signature on itself, or whose approval does
+ * not cover its source, is poison: dead-lettered, nothing published. What is published carries distribution's
+ * signature ({@code ArticlePublished.seal}), without which {@code servePublished} makes no page of it.
  */
 @Component("publishArticle")
 public class PublishArticle implements Function<Message<ArticleRendered>, Message<ArticlePublished>> {
@@ -34,13 +34,13 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
     private final ApprovalCheck approvalCheck;
     private final ArticlePublisher publisher;
     private final Clock clock;
-    private final Sealing sealing;
+    private final Signing signing;
 
-    public PublishArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, Seals seals) {
+    public PublishArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, Signatures signatures) {
         this.approvalCheck = approvalCheck;
         this.publisher = publisher;
         this.clock = clock;
-        this.sealing = new Sealing(seals);
+        this.signing = new Signing(signatures);
     }
 
     @Override
@@ -50,7 +50,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
 
     private Message<ArticlePublished> publish(Message<ArticleRendered> message) {
         ArticleRendered event = message.getPayload();
-        Optional<String> unsealed = sealing.refusal(event);
+        Optional<String> unsealed = signing.refusal(event);
         if (unsealed.isPresent()) {
             log.warn("Refusing to publish article {} revision {} (event {}): {}", event.getArticleId(),
                     event.getRevision(), event.getEventId(), unsealed.get());
@@ -66,7 +66,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
         PublishedArticle published = publisher.publish(rendered, clock.instant());
         log.info("Publishing article {} revision {} at {}", published.articleId(), published.revision(),
                 published.url());
-        return MessageBuilder.withPayload(sealing.seal(EventMapper.toEvent(published)))
+        return MessageBuilder.withPayload(signing.sign(EventMapper.toEvent(published)))
                 .setHeader(KafkaHeaders.KEY, published.articleId())
                 .build();
     }

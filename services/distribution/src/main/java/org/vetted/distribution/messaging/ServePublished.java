@@ -1,5 +1,6 @@
 package org.vetted.distribution.messaging;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -7,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.RecordGuard;
-import org.vetted.contract.Seals;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.events.ArticlePublished;
@@ -15,8 +16,8 @@ import org.vetted.events.ArticlePublished;
 /**
  * The {@code servePublished} consumer: feeds the page store from the committed article.published topic, replayed
  * from the start at boot, so pages and feed show exactly what was published. Only records carrying distribution's
- * publication seal become pages: anyone who can write to the public topic could otherwise put up a page. A record
- * without a valid seal is logged and skipped, not dead-lettered: this consumer replays the topic at every start, so
+ * publication signature become pages: anyone who can write to the public topic could otherwise put up a page. A record
+ * without a valid signature is logged and skipped, not dead-lettered: this consumer replays the topic at every start, so
  * throwing would dead-letter the same record again at each boot.
  */
 @Component("servePublished")
@@ -24,11 +25,11 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
     private static final Logger log = LoggerFactory.getLogger(ServePublished.class);
 
     private final PageStore pages;
-    private final Sealing sealing;
+    private final Signing signing;
 
-    public ServePublished(PageStore pages, Seals seals) {
+    public ServePublished(PageStore pages, Signatures signatures) {
         this.pages = pages;
-        this.sealing = new Sealing(seals);
+        this.signing = new Signing(signatures);
     }
 
     @Override
@@ -38,9 +39,10 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
 
     private void serve(Message<ArticlePublished> message) {
         ArticlePublished event = message.getPayload();
-        if (!sealing.isSealed(event)) {
-            log.warn("Not serving article {} revision {} (event {}): the publication is not sealed by the "
-                    + "distribution service", event.getArticleId(), event.getRevision(), event.getEventId());
+        Optional<String> unsigned = signing.refusal(event);
+        if (unsigned.isPresent()) {
+            log.warn("Not serving article {} revision {} (event {}): {}", event.getArticleId(), event.getRevision(),
+                    event.getEventId(), unsigned.get());
             return;
         }
         PublishedArticle article = EventMapper.toDomain(event);

@@ -5,21 +5,27 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.domain.PageStore;
 
-/** {@code GET /api/articles/{slug}}: the latest published revision as JSON; 404 problem+json when unknown. */
+/**
+ * {@code GET /api/articles/{slug}}: the latest published revision as JSON, signed by distribution (see
+ * {@link ArticleSignature}); 404 problem+json when unknown.
+ */
 @RestController
 class ArticleApiController {
     private final PageStore pages;
+    private final ArticleSignature signature;
 
-    ArticleApiController(PageStore pages) {
+    ArticleApiController(PageStore pages, Signatures signatures) {
         this.pages = pages;
+        this.signature = new ArticleSignature(signatures);
     }
 
     @GetMapping(value = "/api/articles/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> article(@PathVariable String slug) {
         return pages.findBySlug(slug)
-                .<ResponseEntity<?>>map(page -> ResponseEntity.ok(ArticleJson.of(page)))
+                .<ResponseEntity<?>>map(page -> ResponseEntity.ok(ArticleJson.of(page, signature.of(page.article()))))
                 .orElseGet(() -> NotFoundAdvice.problem(slug));
     }
 }

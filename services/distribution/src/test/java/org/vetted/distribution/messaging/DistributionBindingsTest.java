@@ -29,8 +29,11 @@ import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
-import org.vetted.contract.Seals;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
+import org.vetted.contract.signing.SigningKey;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticlePublished;
@@ -41,12 +44,13 @@ import org.vetted.events.Reviewer;
 @SpringBootTest(properties = {
         "spring.cloud.stream.bindings.publishArticle-in-0.consumer.max-attempts=1",
         "vetted.public-base-url=https://vetted.example",
-        "vetted.seal.key=" + DistributionBindingsTest.SEAL_KEY})
+        "vetted.signing.demo-keys=true"})
 @Import({TestChannelBinderConfiguration.class, DistributionBindingsTest.FixedClock.class})
 class DistributionBindingsTest {
-    static final String SEAL_KEY = "test-seal-key-for-distribution-tests-0123456789";
-    /** Review's and rendering's seals: the three services share the key. */
-    static final Seals SEALS = Seals.withSecret(SEAL_KEY);
+    /** Review's and rendering's demo keys, as those services sign; and what a downstream reader verifies with. */
+    static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
+    static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
+    static final Signatures READER = new Signatures(null, DemoKeys.trusted());
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final Instant APPROVED_AT = Instant.parse("2026-11-25T15:30:00Z");
 
@@ -108,8 +112,8 @@ class DistributionBindingsTest {
             assertThat(published.getContentHash()).isEqualTo(rendered.getApproval().getContentHash());
             assertThat(published.getPublishedAt()).isEqualTo(NOW);
             assertThat(published.getEventId()).isNotBlank().isNotEqualTo(rendered.getEventId());
-            assertThat(published.getSeal()).startsWith(Seals.PREFIX);
-            assertThat(SEALS.publicationIsSealed(published)).isTrue();
+            assertThat(published.getSeal()).startsWith("ey").contains("..");
+            assertThat(READER.problem(published)).isEmpty();
         });
     }
 
@@ -132,7 +136,7 @@ class DistributionBindingsTest {
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("HTML is not sealed by the rendering service");
+        assertRefusedBecause("not signed by the rendering service");
     }
 
     @Test
@@ -140,8 +144,7 @@ class DistributionBindingsTest {
         ArticleRendered rendered = rendered("art-10", "Walking may ease back pain.");
         rendered.setBodyMarkdown("Walking cures back pain.");
         // A faulty rendering service could seal a source other than the approved one; the hash check still holds.
-        rendered.setRenderSeal(null);
-        rendered.setRenderSeal(SEALS.rendering(rendered));
+        RENDERING.sign(rendered);
 
         send(rendered);
 
@@ -153,24 +156,27 @@ class DistributionBindingsTest {
     void approvalWithAForgedSealIsDeadLettered() {
         ArticleRendered rendered = rendered("art-12", "Walking may ease back pain.");
         Approval approval = rendered.getApproval();
-        approval.setSeal(Seals.withSecret("a-forger-s-own-key-that-is-long-enough-0000").approval("art-12",
-                rendered.getSlug(), rendered.getAuthors(), rendered.getTags(), approval));
+        // Rendering's own key cannot mint an approval, even when rendering signs the result.
+        new Signatures(SigningKey.parse(Issuer.REVIEW, DemoKeys.signingKey(Issuer.RENDERING).privateJwk()),
+                DemoKeys.trusted()).signApproval("art-12", approval);
+        RENDERING.sign(rendered);
 
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("approval is not signed by the review service");
     }
 
     @Test
     void approvalWithoutASealIsDeadLettered() {
         ArticleRendered rendered = rendered("art-13", "Walking may ease back pain.");
         rendered.getApproval().setSeal(null);
+        RENDERING.sign(rendered);
 
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("approval is not signed by the review service");
     }
 
     @Test
@@ -181,7 +187,7 @@ class DistributionBindingsTest {
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("HTML is not sealed by the rendering service");
+        assertRefusedBecause("not signed by the rendering service");
     }
 
     @Test
@@ -192,7 +198,7 @@ class DistributionBindingsTest {
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("HTML is not sealed by the rendering service");
+        assertRefusedBecause("not signed by the rendering service");
     }
 
     @Test
@@ -204,29 +210,32 @@ class DistributionBindingsTest {
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("HTML is not sealed by the rendering service");
+        assertRefusedBecause("not signed by the rendering service");
     }
 
     @Test
     void bylineChangedAfterReviewSealedItIsDeadLettered() {
         ArticleRendered rendered = rendered("art-18", "Walking may ease back pain.");
         rendered.getApproval().setSignedOffBy(new Reviewer("rita", "Dr. Rita Reyes", "MD, PhD"));
+        RENDERING.sign(rendered);
 
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("approval is not signed by the review service");
     }
 
     @Test
     void slugChangedAfterReviewSealedItIsDeadLettered() {
         ArticleRendered rendered = rendered("art-19", "Walking may ease back pain.");
         rendered.setSlug("someone-elses-page");
+        assertThat(READER.problem(rendered)).get().asString().contains("not signed by the rendering service");
+        RENDERING.sign(rendered); // even rendering itself cannot move the article: the slug is in the approved hash
 
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("do not hash to the approved hash");
     }
 
     @Test
@@ -237,7 +246,7 @@ class DistributionBindingsTest {
         send(rendered);
 
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
-        assertRefusedBecause("HTML is not sealed by the rendering service");
+        assertRefusedBecause("not signed by the rendering service");
     }
 
     @Test
@@ -288,9 +297,9 @@ class DistributionBindingsTest {
                 assertThat(page.article().articleId()).isEqualTo("art-20"));
     }
 
-    /** As distribution seals what it publishes. */
+    /** As distribution signs what it publishes. */
     private static ArticlePublished sealed(ArticlePublished published) {
-        published.setSeal(SEALS.publication(published));
+        DemoKeys.signaturesOf(Issuer.DISTRIBUTION).sign(published);
         return published;
     }
 
@@ -354,7 +363,7 @@ class DistributionBindingsTest {
                 .setApprovedAt(APPROVED_AT)
                 .setSeal(null)
                 .build();
-        approval.setSeal(SEALS.approval(articleId, slug, authors, tags, approval));
+        REVIEW.signApproval(articleId, approval);
         ArticleRendered rendered = ArticleRendered.newBuilder()
                 .setEventId("rendered-" + articleId)
                 .setArticleId(articleId)
@@ -371,7 +380,7 @@ class DistributionBindingsTest {
                 .setRenderedAt(NOW.minusSeconds(60))
                 .setRenderSeal(null)
                 .build();
-        rendered.setRenderSeal(SEALS.rendering(rendered));
+        RENDERING.sign(rendered);
         return rendered;
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.config.DistributionProperties;
@@ -46,6 +49,11 @@ class ReplayGateTest {
         @Bean
         ReplayReadiness replayReadiness() {
             return new ReplayReadiness(List.of(Topics.PUBLISHED));
+        }
+
+        @Bean
+        Signatures signatures() {
+            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
         }
     }
 

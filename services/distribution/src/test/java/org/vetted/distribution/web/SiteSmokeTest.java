@@ -26,7 +26,7 @@ import org.vetted.distribution.domain.Reviewer;
 
 /** The whole app on a real port (test binder instead of Kafka): health, a page, and the container's error pages. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "vetted.seal.key=test-seal-key-for-distribution-tests-0123456789")
+        properties = "vetted.signing.demo-keys=true")
 @Import(TestChannelBinderConfiguration.class)
 class SiteSmokeTest {
     private final HttpClient http = HttpClient.newHttpClient();

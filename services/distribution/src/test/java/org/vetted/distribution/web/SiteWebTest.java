@@ -9,10 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
+import com.nimbusds.jose.JWSObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -25,6 +28,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.config.DistributionProperties;
@@ -34,7 +40,8 @@ import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
 
-@WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class})
+@WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class,
+        KeysController.class})
 @Import(SiteWebTest.Site.class)
 @TestPropertySource(properties = "vetted.distribution.display-zone=America/New_York")
 class SiteWebTest {
@@ -61,6 +68,11 @@ class SiteWebTest {
         @Bean
         ReplayReadiness replayReadiness() {
             return new ReplayReadiness(List.of(Topics.PUBLISHED));
+        }
+
+        @Bean
+        Signatures signatures() {
+            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
         }
     }
 
@@ -164,6 +176,39 @@ class SiteWebTest {
                 .andExpect(jsonPath("$.medicallyReviewedBy.credential").value("MD"))
                 .andExpect(jsonPath("$.medicallyReviewedAt").value("2026-11-26T01:30:00Z"))
                 .andExpect(jsonPath("$.firstPublishedAt").value("2026-11-24T03:00:00Z"));
+    }
+
+    @Test
+    void articleJsonIsSignedByDistributionOverItsIdentityHashAndExactHtml() throws Exception {
+        String body = mvc.perform(get("/api/articles/walking")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String html = com.jayway.jsonpath.JsonPath.read(body, "$.html");
+        String signature = com.jayway.jsonpath.JsonPath.read(body, "$.signature");
+
+        assertThat(DemoKeys.trusted().verifyCompact(Issuer.DISTRIBUTION, signature)).isEmpty();
+        assertThat(DemoKeys.trusted().verifyCompact(Issuer.REVIEW, signature)).isPresent();
+        JWSObject jws = JWSObject.parse(signature);
+        assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("EdDSA");
+        assertThat(jws.getHeader().getKeyID()).isEqualTo("distribution-demo-1");
+        Map<String, Object> claims = jws.getPayload().toJSONObject();
+        assertThat(claims).containsEntry("articleId", "a1").containsEntry("slug", "walking")
+                .containsEntry("contentHash", "sha256:x")
+                .containsEntry("htmlSha256", java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8))));
+        assertThat(((Number) claims.get("revision")).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void theKeysToCheckArticlesArePublicAsAJwkSetWithoutPrivateParts() throws Exception {
+        mvc.perform(get("/.well-known/jwks.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/jwk-set+json"))
+                .andExpect(jsonPath("$.keys[0].kty").value("OKP"))
+                .andExpect(jsonPath("$.keys[0].crv").value("Ed25519"))
+                .andExpect(jsonPath("$.keys[0].kid").value("distribution-demo-1"))
+                .andExpect(jsonPath("$.keys[0].x").isNotEmpty())
+                .andExpect(jsonPath("$.keys[0].d").doesNotExist())
+                .andExpect(jsonPath("$.keys.length()").value(1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.vetted.rendering.messaging;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
-import org.vetted.contract.Seals;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
 import org.vetted.rendering.domain.ArticleRenderer;
@@ -19,10 +20,10 @@ import org.vetted.rendering.domain.RenderResult;
 
 /**
  * The {@code renderArticle} function: article.approved in, article.rendered out, keyed by article id.
- * An approval without review's seal, or that does not cover its text, is poison: it goes to the dead-letter topic
- * and nothing is rendered. What is rendered carries rendering's own seal ({@link Seals#rendering}) over every field
- * distribution publishes from it (article id, revision, slug, title, summary, authors, tags, source, source hash,
- * the exact HTML) and the approval's seal, so distribution can tell that what it publishes is what rendering produced
+ * An approval without review's signatures, or that does not cover its text, is poison: it goes to the dead-letter
+ * topic and nothing is rendered. What is rendered carries rendering's own signature ({@code renderSeal}) over every
+ * field of the event (article id, revision, slug, title, summary, authors, tags, source, source hash, the exact HTML,
+ * the approval with review's signature), so distribution can tell that what it publishes is what rendering produced
  * from the text review approved.
  */
 @Component("renderArticle")
@@ -31,14 +32,14 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
 
     private final ArticleRenderer renderer;
     private final Clock clock;
-    private final Seals seals;
-    private final ApprovalSeal approvalSeal;
+    private final Signatures signatures;
+    private final ApprovalSignatures approvals;
 
-    public RenderArticle(ArticleRenderer renderer, Clock clock, Seals seals) {
+    public RenderArticle(ArticleRenderer renderer, Clock clock, Signatures signatures) {
         this.renderer = renderer;
         this.clock = clock;
-        this.seals = seals;
-        this.approvalSeal = new ApprovalSeal(seals);
+        this.signatures = signatures;
+        this.approvals = new ApprovalSignatures(signatures);
     }
 
     @Override
@@ -48,10 +49,11 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
 
     private Message<ArticleRendered> render(Message<ArticleApproved> message) {
         ArticleApproved approved = message.getPayload();
-        if (!approvalSeal.isSealed(approved)) {
+        Optional<String> untrusted = approvals.refusal(approved);
+        if (untrusted.isPresent()) {
             log.warn("Refusing to render article {} (event {}): {}",
-                    approved.getArticleId(), approved.getEventId(), ApprovalSeal.NOT_SEALED);
-            throw new PoisonEventException("not rendered: " + ApprovalSeal.NOT_SEALED);
+                    approved.getArticleId(), approved.getEventId(), untrusted.get());
+            throw new PoisonEventException("not rendered: " + untrusted.get());
         }
         RenderResult result = renderer.render(ApprovedArticleMapper.toDomain(approved));
         if (result instanceof RenderResult.Refused refused) {
@@ -61,7 +63,7 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
         }
         RenderResult.Rendered rendered = (RenderResult.Rendered) result;
         ArticleRendered event = ApprovedArticleMapper.toRendered(approved, rendered, clock.instant());
-        event.setRenderSeal(seals.rendering(event));
+        signatures.sign(event);
         log.info("Rendered article {} revision {}", event.getArticleId(), event.getRevision());
         return MessageBuilder.withPayload(event)
                 .setHeader(KafkaHeaders.KEY, event.getArticleId())

@@ -39,8 +39,11 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
-import org.vetted.contract.Seals;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
+import org.vetted.contract.signing.SigningKey;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
@@ -50,12 +53,13 @@ import org.vetted.events.Reviewer;
 @SpringBootTest(properties = {
         "spring.cloud.stream.bindings.renderArticle-in-0.consumer.max-attempts=1",
         "vetted.rendering.byline-zone=America/New_York",
-        "vetted.seal.key=" + RenderArticleBindingTest.SEAL_KEY})
+        "vetted.signing.demo-keys=true"})
 @AutoConfigureMockMvc
 @Import({TestChannelBinderConfiguration.class, RenderArticleBindingTest.FixedClock.class})
 class RenderArticleBindingTest {
-    static final String SEAL_KEY = "test-seal-key-for-rendering-tests-0123456789";
-    static final Seals REVIEW = Seals.withSecret(SEAL_KEY);
+    /** Review's demo key, as the review service signs; and distribution's view, which checks rendering's work. */
+    static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
+    static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
 
     @TestConfiguration
@@ -135,11 +139,11 @@ class RenderArticleBindingTest {
         send(approved);
 
         ArticleRendered rendered = (ArticleRendered) (Object) output.receive(0, Topics.RENDERED).getPayload();
-        assertThat(rendered.getRenderSeal()).startsWith(Seals.PREFIX);
-        assertThat(REVIEW.renderingIsSealed(rendered)).isTrue();
-        assertThat(REVIEW.renderingIsSealed(ArticleRendered.newBuilder(rendered)
+        assertThat(rendered.getRenderSeal()).startsWith("ey").contains("..");
+        assertThat(DISTRIBUTION.problem(rendered)).isEmpty();
+        assertThat(DISTRIBUTION.isSigned(ArticleRendered.newBuilder(rendered)
                 .setHtml(rendered.getHtml().replace("Walking", "Running")).build())).isFalse();
-        assertThat(REVIEW.renderingIsSealed(ArticleRendered.newBuilder(rendered).setSlug("elsewhere").build()))
+        assertThat(DISTRIBUTION.isSigned(ArticleRendered.newBuilder(rendered).setSlug("elsewhere").build()))
                 .isFalse();
     }
 
@@ -147,6 +151,7 @@ class RenderArticleBindingTest {
     void approvalWhoseBodyWasTamperedWithIsDeadLetteredForItsHash() {
         ArticleApproved approved = sealed(approved("Walking may ease back pain."));
         approved.setBodyMarkdown("Walking cures back pain.");
+        REVIEW.sign(approved); // as a faulty review would: signed, but the text no longer hashes to the approval
 
         send(approved);
 
@@ -161,20 +166,21 @@ class RenderArticleBindingTest {
         send(forged);
 
         assertThat(output.receive(0, Topics.RENDERED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("not signed by the review service");
     }
 
     @Test
-    void approvalSealedWithAnotherKeyIsDeadLettered() {
+    void approvalSignedWithAKeyReviewIsNotKnownByIsDeadLettered() {
         ArticleApproved forged = approved("Walking cures back pain.");
         Approval approval = forged.getApproval();
-        approval.setSeal(Seals.withSecret("not-the-review-services-key-but-long-enough").approval("art-7",
-                forged.getSlug(), forged.getAuthors(), forged.getTags(), approval));
+        new Signatures(SigningKey.generate(Issuer.REVIEW, "review-not-trusted"), DemoKeys.trusted())
+                .signApproval("art-7", approval);
+        REVIEW.sign(forged);
 
         send(forged);
 
         assertThat(output.receive(0, Topics.RENDERED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("not signed by the review service");
     }
 
     @Test
@@ -185,7 +191,7 @@ class RenderArticleBindingTest {
         send(forged);
 
         assertThat(output.receive(0, Topics.RENDERED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("not signed by the review service");
     }
 
     /** Ways to change a sealed approval on its way to rendering; each must break review's seal. */
@@ -225,7 +231,7 @@ class RenderArticleBindingTest {
         send(altered);
 
         assertThat(output.receive(0, Topics.RENDERED)).isNull();
-        assertRefusedBecause("approval is not sealed by the review service");
+        assertRefusedBecause("not signed by the review service");
     }
 
     @Test
@@ -268,12 +274,10 @@ class RenderArticleBindingTest {
         return cause;
     }
 
-    /** As the review service seals it: the approval built without a seal, the seal computed, then set. */
+    /** As the review service signs it: the approval, then the whole event. */
     private static ArticleApproved sealed(ArticleApproved approved) {
-        Approval approval = approved.getApproval();
-        approval.setSeal(REVIEW.approval(approved.getArticleId(), approved.getSlug(), approved.getAuthors(),
-                approved.getTags(), approval));
-        return approved;
+        REVIEW.signApproval(approved.getArticleId(), approved.getApproval());
+        return REVIEW.sign(approved);
     }
 
     private static ArticleApproved approved(String body) {

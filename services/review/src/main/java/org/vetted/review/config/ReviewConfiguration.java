@@ -10,10 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.vetted.contract.spring.SealsConfiguration;
-import org.vetted.contract.Seals;
 import org.vetted.contract.kafka.ReplayReadiness;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.review.domain.ReviewBoard;
 import org.vetted.review.domain.ReviewDesk;
 import org.vetted.review.messaging.DecisionPublisher;
@@ -22,7 +20,6 @@ import org.vetted.review.messaging.ReviewWorkflow;
 
 /** Builds the review domain with its default rules, and the edges around it. */
 @Configuration(proxyBeanMethods = false)
-@Import(SealsConfiguration.class)
 public class ReviewConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ReviewConfiguration.class);
 
@@ -57,8 +54,8 @@ public class ReviewConfiguration {
     }
 
     @Bean
-    EventMapper eventMapper(Seals seals) {
-        return new EventMapper(seals);
+    EventMapper eventMapper(Signatures signatures) {
+        return new EventMapper(signatures);
     }
 
     @Bean

@@ -2,10 +2,12 @@ package org.vetted.review.messaging;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
-import org.vetted.contract.Seals;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
@@ -28,29 +30,39 @@ import org.vetted.review.domain.Reviewer;
 
 /** Avro events of the contract to and from the review domain. The generated classes go no further than here. */
 public final class EventMapper {
-    private final Seals seals;
+    private final Signatures signatures;
 
-    /** @param seals seals every approval this service publishes, so no other writer of the topic can forge one */
-    public EventMapper(Seals seals) {
-        this.seals = seals;
+    /**
+     * @param signatures signs every event this service publishes with review's key, and verifies every event it
+     *                   reads back with the key of the service owning its topic
+     */
+    public EventMapper(Signatures signatures) {
+        this.signatures = signatures;
     }
 
     /**
-     * What an incoming event states: a fact for the board, or an approval without this service's seal. Such an
-     * approval is not thrown as poison: trackReview replays from the start at every boot, so it would be
-     * dead-lettered again at each restart; the caller skips it (rendering and distribution refuse it too).
+     * What an incoming event states: a fact for the board, or an event without a valid signature of the service
+     * owning its topic (a draft not signed by intake, a decision or approval not signed by review). Such an event is
+     * not thrown as poison: trackReview replays from the start at every boot, so it would be dead-lettered again at
+     * each restart; the caller skips it (rendering and distribution refuse unsigned approvals too).
      *
-     * @throws PoisonEventException for an event of another kind, or a draft whose text does not hash to its
+     * @throws PoisonEventException for an event of another kind, or a signed draft whose fields do not hash to its
      *                              contentHash
      */
     public Incoming toDomain(Object payload) {
+        if (!(payload instanceof SpecificRecordBase event) || !(payload instanceof DraftSubmitted
+                || payload instanceof ClaimReviewed || payload instanceof ArticleApproved
+                || payload instanceof ReviewReturned)) {
+            throw new PoisonEventException("review does not consume " + (payload == null ? "null"
+                    : payload.getClass().getName()));
+        }
+        Optional<String> unsigned = signatures.problem(event);
+        if (unsigned.isPresent()) {
+            return new Incoming.Unsigned(event.getSchema().getName(), String.valueOf(event.get("eventId")),
+                    String.valueOf(event.get("articleId")), unsigned.get());
+        }
         if (payload instanceof ArticleApproved approved) {
             org.vetted.events.Approval approval = approved.getApproval();
-            if (!seals.approvalIsSealed(approved.getArticleId(), approved.getSlug(), approved.getAuthors(),
-                    approved.getTags(), approval)) {
-                return new Incoming.UnsealedApproval(approved.getEventId(), approved.getArticleId(),
-                        approval.getRevision());
-            }
             return new Incoming.Fact(new RevisionApproved(approved.getEventId(), approved.getArticleId(),
                     new Approval(approval.getRevision(), approval.getContentHash(),
                             toReviewer(approval.getSignedOffBy()),
@@ -108,7 +120,7 @@ public final class EventMapper {
 
     public ClaimReviewed toEvent(ClaimDecided decided) {
         ClaimDecision decision = decided.decision();
-        return ClaimReviewed.newBuilder()
+        return signatures.sign(ClaimReviewed.newBuilder()
                 .setEventId(decided.eventId())
                 .setArticleId(decided.articleId())
                 .setRevision(decided.revision())
@@ -119,28 +131,27 @@ public final class EventMapper {
                 .setReference(decision.reference())
                 .setReviewer(toEvent(decision.reviewer()))
                 .setReviewedAt(decision.at())
-                .build();
+                .build());
     }
 
     /**
-     * The approval event carries exactly the approved revision's text, and the seal of this service over the
-     * article id, slug, authors, tags and the approval (revision, content hash, signer, claim reviewers, time).
+     * The approval event carries exactly the approved revision's text. Review signs the approval (over the article
+     * id and the approval: revision, content hash, signer, claim reviewers, time), which travels on to rendering and
+     * distribution, and then the whole event.
      */
     public ArticleApproved toEvent(RevisionApproved approved, Draft draft) {
         Approval approval = approved.approval();
         List<org.vetted.events.Author> authors = draft.authors().stream()
                 .map(author -> new org.vetted.events.Author(author.username(), author.displayName())).toList();
-        org.vetted.events.Approval unsealed = org.vetted.events.Approval.newBuilder()
-                .setRevision(approval.revision())
-                .setContentHash(approval.contentHash())
-                .setSignedOffBy(toEvent(approval.signedOffBy()))
-                .setClaimReviewers(approval.claimReviewers().stream().map(EventMapper::toEvent).toList())
-                .setApprovedAt(approval.approvedAt())
-                .build();
-        org.vetted.events.Approval sealed = org.vetted.events.Approval.newBuilder(unsealed)
-                .setSeal(seals.approval(draft.articleId(), draft.slug(), authors, draft.tags(), unsealed))
-                .build();
-        return ArticleApproved.newBuilder()
+        org.vetted.events.Approval signed = signatures.signApproval(draft.articleId(),
+                org.vetted.events.Approval.newBuilder()
+                        .setRevision(approval.revision())
+                        .setContentHash(approval.contentHash())
+                        .setSignedOffBy(toEvent(approval.signedOffBy()))
+                        .setClaimReviewers(approval.claimReviewers().stream().map(EventMapper::toEvent).toList())
+                        .setApprovedAt(approval.approvedAt())
+                        .build());
+        return signatures.sign(ArticleApproved.newBuilder()
                 .setEventId(approved.eventId())
                 .setArticleId(draft.articleId())
                 .setSlug(draft.slug())
@@ -156,13 +167,13 @@ public final class EventMapper {
                         .toList())
                 .setExperts(draft.experts().stream()
                         .map(expert -> new org.vetted.events.Expert(expert.name(), expert.credential())).toList())
-                .setApproval(sealed)
+                .setApproval(signed)
                 .setComment(approved.comment())
-                .build();
+                .build());
     }
 
     public ReviewReturned toEvent(RevisionReturned returned) {
-        return ReviewReturned.newBuilder()
+        return signatures.sign(ReviewReturned.newBuilder()
                 .setEventId(returned.eventId())
                 .setArticleId(returned.articleId())
                 .setRevision(returned.revision())
@@ -172,7 +183,7 @@ public final class EventMapper {
                 .setRejectedClaimIds(returned.rejectedClaimIds())
                 .setReviewer(toEvent(returned.reviewer()))
                 .setDecidedAt(returned.decidedAt())
-                .build();
+                .build());
     }
 
     private static Reviewer toReviewer(org.vetted.events.Reviewer reviewer) {

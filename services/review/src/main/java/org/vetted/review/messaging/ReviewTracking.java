@@ -30,9 +30,10 @@ public class ReviewTracking {
      * <li>A draft with the known revision number but other text is dead-lettered, and the text first seen under
      * that number stays under review unchanged: intake numbers revisions, so two texts under one number mean a
      * broken or forged writer, and the board will not silently swap the text a reviewer may be reading.</li>
-     * <li>An approval whose seal does not verify (forged, altered, or unsealed from before v2) is skipped with one
-     * WARN per event id, not dead-lettered: this consumer replays from the start at every boot, so throwing would
-     * dead-letter it again at each restart. Rendering and distribution dead-letter such approvals themselves.</li>
+     * <li>An event without a valid signature of its topic's owner (a draft not signed by intake; a decision, return
+     * or approval not signed by review: forged, altered, or from before signatures) is skipped with one WARN per
+     * event id, not dead-lettered: this consumer replays from the start at every boot, so throwing would
+     * dead-letter it again at each restart. Rendering and distribution dead-letter unsigned approvals themselves.</li>
      * </ul>
      */
     @Bean
@@ -46,11 +47,10 @@ public class ReviewTracking {
                 }));
         return message -> RecordGuard.run(() -> {
             Incoming incoming = mapper.toDomain(message.getPayload());
-            if (incoming instanceof Incoming.UnsealedApproval unsealed) {
-                if (warnedAbout.add(unsealed.eventId())) {
-                    log.warn("skipped approval {} of article {} revision {}: its seal does not verify with "
-                            + "vetted.seal.key (forged, altered, or unsealed); it is not an approval",
-                            unsealed.eventId(), unsealed.articleId(), unsealed.revision());
+            if (incoming instanceof Incoming.Unsigned unsigned) {
+                if (warnedAbout.add(unsigned.eventId())) {
+                    log.warn("skipped {} {} of article {}: {}; it counts for nothing", unsigned.type(),
+                            unsigned.eventId(), unsigned.articleId(), unsigned.reason());
                 }
                 return;
             }

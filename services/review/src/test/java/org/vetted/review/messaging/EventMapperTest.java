@@ -14,14 +14,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vetted.contract.PoisonEventException;
-import org.vetted.contract.Seals;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.Author;
+import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.domain.Approval;
 import org.vetted.review.domain.ClaimKind;
 import org.vetted.review.domain.Draft;
 import org.vetted.review.domain.ReviewEvent;
+import org.vetted.review.domain.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.Reviewer;
@@ -31,7 +35,7 @@ class EventMapperTest {
     private static final Reviewer PAUL = new Reviewer("paul", "Paul Park", "PharmD");
     private static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
 
-    private final EventMapper mapper = new EventMapper(Seals.withSecret("event-mapper-test-seal-key-of-32-bytes"));
+    private final EventMapper mapper = new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW));
 
     @Test
     void aDraftKeepsItsTextExactly() {
@@ -57,11 +61,38 @@ class EventMapperTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("changesOutsideTheText")
-    void aDraftWhoseLiveFieldsDoNotMatchItsHashIsPoison(String field, UnaryOperator<DraftSubmitted.Builder> change) {
+    void aDraftChangedAfterIntakeSignedItIsSkippedAndOneSignedButNotMatchingItsHashIsPoison(String field,
+            UnaryOperator<DraftSubmitted.Builder> change) {
         DraftSubmitted tampered = change.apply(DraftSubmitted.newBuilder(DraftEvents.draft("art-1", 1, false))).build();
 
+        assertThat(mapper.toDomain(tampered)).isInstanceOfSatisfying(Incoming.Unsigned.class,
+                unsigned -> assertThat(unsigned.reason()).contains("not signed by the intake service"));
+        DemoKeys.signaturesOf(Issuer.INTAKE).sign(tampered);
         assertThatThrownBy(() -> mapper.toDomain(tampered)).isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("do not hash");
+    }
+
+    @Test
+    void aDraftSignedByAnyoneButIntakeIsSkipped() {
+        DraftSubmitted draft = DraftEvents.draft("art-1", 1, false);
+        Signatures forger = new Signatures(org.vetted.contract.signing.SigningKey.parse(Issuer.INTAKE,
+                DemoKeys.signingKey(Issuer.REVIEW).privateJwk()), DemoKeys.trusted());
+        forger.sign(draft);
+
+        assertThat(mapper.toDomain(draft)).isInstanceOf(Incoming.Unsigned.class);
+    }
+
+    @Test
+    void aClaimDecisionNotSignedByReviewIsSkipped() {
+        ClaimReviewed forged = mapper.toEvent(new ClaimDecided("d1", "art-1", 1, "sha256v2:x",
+                new org.vetted.review.domain.ClaimDecision("c-pain", org.vetted.review.domain.ClaimVerdict.APPROVED,
+                        null, null, RITA, Instant.parse("2026-03-02T09:00:00Z"))));
+        assertThat(mapper.toDomain(forged)).isInstanceOf(Incoming.Fact.class);
+
+        forged.setReviewer(new org.vetted.events.Reviewer("rita", "Rita Reyes", "MD"));
+        forged.setSignature(null);
+        assertThat(mapper.toDomain(forged)).isInstanceOfSatisfying(Incoming.Unsigned.class,
+                unsigned -> assertThat(unsigned.reason()).contains("carries no signature"));
     }
 
     @Test
@@ -73,7 +104,8 @@ class EventMapperTest {
     void anApprovalReadBackWithItsSealIsAFact() {
         ArticleApproved sealed = sealedApproval();
 
-        assertThat(sealed.getApproval().getSeal()).startsWith(Seals.PREFIX);
+        assertThat(sealed.getApproval().getSeal()).startsWith("ey").contains("..");
+        assertThat(sealed.getSignature()).startsWith("ey").contains("..");
         assertThat(fact(sealed)).isInstanceOfSatisfying(RevisionApproved.class, approved -> {
             assertThat(approved.approval().signedOffBy()).isEqualTo(PAUL);
             assertThat(approved.approval().contentHash()).isEqualTo(sealed.getApproval().getContentHash());
@@ -89,7 +121,9 @@ class EventMapperTest {
                 Arguments.of("other authors", event(e -> e.setAuthors(List.of(new Author("mallory", "Mallory"))))),
                 Arguments.of("other tags", event(e -> e.setTags(List.of("miracle-cures")))),
                 Arguments.of("other revision", approval(a -> a.setRevision(2))),
-                Arguments.of("other content hash", approval(a -> a.setContentHash("sha256:other"))),
+                Arguments.of("other content hash", approval(a -> a.setContentHash("sha256v2:other"))),
+                Arguments.of("other comment", event(e -> e.setComment("approved by nobody"))),
+                Arguments.of("other body", event(e -> e.setBodyMarkdown("Turmeric cures arthritis.\n"))),
                 Arguments.of("other signer", approval(a -> a.setSignedOffBy(
                         new org.vetted.events.Reviewer("mallory", "Mallory", "MD")))),
                 Arguments.of("other signer credential", approval(a -> a.setSignedOffBy(
@@ -103,16 +137,20 @@ class EventMapperTest {
     void anApprovalWhoseSealDoesNotVerifyIsSkipped(String alteration, UnaryOperator<ArticleApproved> alter) {
         ArticleApproved altered = alter.apply(sealedApproval());
 
-        assertThat(mapper.toDomain(altered)).isEqualTo(new Incoming.UnsealedApproval("a1", altered.getArticleId(),
-                altered.getApproval().getRevision()));
+        assertThat(mapper.toDomain(altered)).isInstanceOfSatisfying(Incoming.Unsigned.class, unsigned -> {
+            assertThat(unsigned.type()).isEqualTo("ArticleApproved");
+            assertThat(unsigned.eventId()).isEqualTo("a1");
+        });
     }
 
     @Test
-    void anApprovalSealedWithAnotherKeyIsSkipped() {
-        ArticleApproved otherKey = new EventMapper(Seals.withSecret("some other key, also at least 32 bytes long"))
+    void anApprovalSignedWithAnotherKeyIsSkipped() {
+        Signatures otherKey = new Signatures(org.vetted.contract.signing.SigningKey.generate(Issuer.REVIEW, "review-x"),
+                DemoKeys.trusted());
+        ArticleApproved forged = new EventMapper(otherKey)
                 .toEvent(new RevisionApproved("a1", "art-1", approvalOf(draft()), null), draft());
 
-        assertThat(mapper.toDomain(otherKey)).isInstanceOf(Incoming.UnsealedApproval.class);
+        assertThat(mapper.toDomain(forged)).isInstanceOf(Incoming.Unsigned.class);
     }
 
     private ReviewEvent fact(Object payload) {

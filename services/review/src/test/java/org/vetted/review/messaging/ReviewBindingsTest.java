@@ -23,10 +23,13 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
-import org.vetted.contract.Seals;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
+import org.vetted.events.ClaimDecision;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewReturned;
@@ -36,8 +39,8 @@ import org.vetted.review.support.ReviewServiceTest;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ReviewBindingsTest extends ReviewServiceTest {
-    /** The key of application-test.yml, known here independently of the application's own Seals bean. */
-    private static final Seals TEST_SEALS = Seals.withSecret("review-test-seal-key-of-at-least-32-bytes");
+    /** How rendering checks what review publishes: with review's public key only. */
+    private static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
 
     @Autowired
     @Qualifier("trackReview")
@@ -91,11 +94,9 @@ class ReviewBindingsTest extends ReviewServiceTest {
             assertThat(event.getApproval().getClaimReviewers())
                     .extracting(reviewer -> reviewer.getUsername()).containsExactly("rita", "paul");
             Approval approval = event.getApproval();
-            assertThat(approval.getSeal()).startsWith(Seals.PREFIX);
-            assertThat(TEST_SEALS.approvalIsSealed(articleId, draft.getSlug(), draft.getAuthors(), draft.getTags(),
-                    approval)).isTrue();
-            assertThat(Seals.withSecret("some other key, also at least 32 bytes long").approvalIsSealed(articleId,
-                    draft.getSlug(), draft.getAuthors(), draft.getTags(), approval)).isFalse();
+            assertThat(RENDERING.approvalProblem(articleId, approval)).isEmpty();
+            assertThat(RENDERING.problem(event)).isEmpty();
+            assertThat(RENDERING.approvalProblem("another-article", approval)).isPresent();
         });
 
         // Replaying our own approval from Kafka changes nothing.
@@ -137,9 +138,10 @@ class ReviewBindingsTest extends ReviewServiceTest {
                 .andExpect(status().isOk());
         ClaimReviewed rejected = (ClaimReviewed) payloadOn(Topics.CLAIM_REVIEWED, articleId);
 
-        // A later decision by another instance of the service, then our own decision replayed: latest wins.
-        ClaimReviewed approvedElsewhere = ClaimReviewed.newBuilder(rejected).setEventId("other-instance-1")
-                .setDecision(org.vetted.events.ClaimDecision.APPROVED).build();
+        // A later decision by another instance of the service (signed with review's key, as every instance
+        // holds it), then our own decision replayed: latest wins.
+        ClaimReviewed approvedElsewhere = DemoKeys.signaturesOf(Issuer.REVIEW).sign(ClaimReviewed.newBuilder(rejected)
+                .setEventId("other-instance-1").setDecision(org.vetted.events.ClaimDecision.APPROVED).build());
         input.send(MessageBuilder.withPayload(approvedElsewhere).build(),
                 Topics.CLAIM_REVIEWED);
         input.send(MessageBuilder.withPayload(rejected).build(),
@@ -159,9 +161,10 @@ class ReviewBindingsTest extends ReviewServiceTest {
                 .setBodyMarkdown(otherBody)
                 .build();
         otherText.setContentHash(ContentHash.of(ContentHash.reviewed(otherText)));
+        DraftEvents.INTAKE.sign(otherText);
 
-        trackReview.accept(MessageBuilder.<Object>withPayload(
-                DraftSubmitted.newBuilder(draft).setEventId(articleId + "-resent").build()).build());
+        trackReview.accept(MessageBuilder.<Object>withPayload(DraftEvents.INTAKE.sign(
+                DraftSubmitted.newBuilder(draft).setEventId(articleId + "-resent").build())).build());
         assertThatThrownBy(() -> trackReview.accept(MessageBuilder.<Object>withPayload(otherText).build()))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessageContainingAll("revision 1", "other text");
@@ -190,7 +193,7 @@ class ReviewBindingsTest extends ReviewServiceTest {
                 .setApproval(Approval.newBuilder().setRevision(1).setContentHash(draft.getContentHash())
                         .setSignedOffBy(mallory).setClaimReviewers(List.of(mallory))
                         .setApprovedAt(Instant.parse("2026-03-02T09:00:00Z"))
-                        .setSeal(Seals.PREFIX + "00".repeat(32)).build())
+                        .setSeal("eyJhbGciOiJFZERTQSIsImtpZCI6InJldmlldy1kZW1vLTEifQ.." + "A".repeat(86)).build())
                 .build();
 
         // As on two boots: the replay reads the same record again.
@@ -198,8 +201,37 @@ class ReviewBindingsTest extends ReviewServiceTest {
         trackReview.accept(MessageBuilder.<Object>withPayload(forged).build());
 
         assertThat(logs.getAll().lines().filter(line -> line.contains("WARN")
-                && line.contains("skipped approval " + articleId + "-forged")).count()).isEqualTo(1);
+                && line.contains("skipped ArticleApproved " + articleId + "-forged")).count()).isEqualTo(1);
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(jsonPath("$.status").value("OPEN"));
+    }
+
+    @Test
+    void aClaimDecisionWrittenStraightToTheTopicDoesNotCount() throws Exception {
+        String articleId = newArticleId();
+        DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
+        submit(draft);
+        ClaimReviewed forged = ClaimReviewed.newBuilder().setEventId(articleId + "-forged-decision")
+                .setArticleId(articleId).setRevision(1).setContentHash(draft.getContentHash())
+                .setClaimId(draft.getClaims().get(0).getId()).setDecision(ClaimDecision.APPROVED)
+                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD")).setReviewedAt(Instant.now()).build();
+
+        trackReview.accept(MessageBuilder.<Object>withPayload(forged).build());
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(jsonPath("$.claims[0].decision").doesNotExist());
+    }
+
+    @Test
+    void aDraftNotSignedByIntakeNeverReachesTheBoard() throws Exception {
+        String articleId = newArticleId();
+        DraftSubmitted unsigned = DraftEvents.draft(articleId, 1, false);
+        unsigned.setAuthors(List.of());
+        unsigned.setContentHash(ContentHash.of(ContentHash.reviewed(unsigned)));
+
+        trackReview.accept(MessageBuilder.<Object>withPayload(unsigned).build());
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isNotFound());
     }
 }

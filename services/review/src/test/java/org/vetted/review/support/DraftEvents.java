@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import org.vetted.contract.ContentHash;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.events.Author;
 import org.vetted.events.Claim;
 import org.vetted.events.ClaimKind;
@@ -12,6 +15,8 @@ import org.vetted.events.Expert;
 
 /** DraftSubmitted events of our own writing, with a real content hash. */
 public final class DraftEvents {
+    /** Intake's demo key: drafts are intake's to sign, and review skips any draft it did not sign. */
+    public static final Signatures INTAKE = DemoKeys.signaturesOf(Issuer.INTAKE);
     public static final String TITLE = "Can Turmeric Calm Joint Pain?";
     public static final String SUMMARY = "What the trials say — and what they don’t.";
 
@@ -60,7 +65,7 @@ public final class DraftEvents {
                 .setSubmittedAt(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(revision))
                 .build();
         draft.setContentHash(ContentHash.of(ContentHash.reviewed(draft)));
-        return draft;
+        return INTAKE.sign(draft);
     }
 
     private DraftEvents() {
