@@ -1,10 +1,12 @@
 package org.vetted.intake.domain;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import org.vetted.contract.ContentHash;
 
@@ -15,6 +17,8 @@ import org.vetted.contract.ContentHash;
  */
 public final class DraftIntake {
     public static final int SLUG_MAX = 80;
+    /** How long reading one draft may take (see {@link ReadingBudget}); measured inputs take well under a second. */
+    public static final Duration READING_BUDGET = Duration.ofSeconds(2);
 
     private final PlainTextDraftParser plainText;
     private final MarkdownDraftParser markdown;
@@ -22,31 +26,79 @@ public final class DraftIntake {
     private final ClaimExtractor claims;
     private final ExpertExtractor experts;
     private final Accounts accounts;
+    private final Duration readingBudget;
+    private final LongSupplier nanoTime;
 
     public DraftIntake(PlainTextDraftParser plainText, MarkdownDraftParser markdown, DraftRules rules,
                        ClaimExtractor claims, ExpertExtractor experts, Accounts accounts) {
+        this(plainText, markdown, rules, claims, experts, accounts, READING_BUDGET, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the reading budget is measured by ({@code System::nanoTime}; a fake in tests) */
+    public DraftIntake(PlainTextDraftParser plainText, MarkdownDraftParser markdown, DraftRules rules,
+                       ClaimExtractor claims, ExpertExtractor experts, Accounts accounts, Duration readingBudget,
+                       LongSupplier nanoTime) {
         this.plainText = plainText;
         this.markdown = markdown;
         this.rules = rules;
         this.claims = claims;
         this.experts = experts;
         this.accounts = accounts;
+        this.readingBudget = readingBudget;
+        this.nanoTime = nanoTime;
     }
 
     /**
+     * Both steps at once: {@link #mayRevise}, {@link #read}, then {@link #number}.
+     *
      * @param newArticleId the id a new article gets (ignored for a new revision of an existing one)
      */
     public IntakeResult evaluate(Submission submission, KnownArticles known, String newArticleId) {
-        Optional<KnownArticle> existing = Optional.empty();
-        if (submission.articleId() != null) {
-            existing = known.find(submission.articleId());
-            if (existing.isEmpty()) {
-                return new IntakeResult.UnknownArticle(submission.articleId());
-            }
-            Account submitter = submission.submitter();
-            if (!existing.get().isAuthor(submitter.username()) && !submitter.has(Role.EDITOR)) {
-                return new IntakeResult.NotAnAuthor(submission.articleId(), submitter.username());
-            }
+        Optional<IntakeResult> refused = mayRevise(submission, known);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Reading reading = read(submission);
+        if (reading instanceof IntakeResult.Invalid invalid) {
+            return invalid;
+        }
+        return number(submission, (ReadDraft) reading, known, newArticleId);
+    }
+
+    /** A new revision must name a known article and come from one of its authors or an editor. */
+    public Optional<IntakeResult> mayRevise(Submission submission, KnownArticles known) {
+        if (submission.articleId() == null) {
+            return Optional.empty();
+        }
+        Optional<KnownArticle> existing = known.find(submission.articleId());
+        if (existing.isEmpty()) {
+            return Optional.of(new IntakeResult.UnknownArticle(submission.articleId()));
+        }
+        Account submitter = submission.submitter();
+        if (!existing.get().isAuthor(submitter.username()) && !submitter.has(Role.EDITOR)) {
+            return Optional.of(new IntakeResult.NotAnAuthor(submission.articleId(), submitter.username()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The expensive step, which depends on the text alone and so needs no lock: refuse control characters, parse,
+     * check the rules (sizes, nesting), extract claims and experts, hash. Within the reading budget: a draft that
+     * takes longer is refused, naming the body.
+     */
+    public Reading read(Submission submission) {
+        try {
+            return ReadingBudget.within(readingBudget, nanoTime, () -> readWithinBudget(submission));
+        } catch (ReadingBudget.ReadingBudgetExceeded e) {
+            return new IntakeResult.Invalid(List.of(new FieldError("body", "took longer than "
+                    + e.budget().toMillis() + " ms to read; split it or simplify its structure")));
+        }
+    }
+
+    private Reading readWithinBudget(Submission submission) {
+        Optional<FieldError> control = InputLimits.noControlCharacters(submission.text());
+        if (control.isPresent()) {
+            return new IntakeResult.Invalid(List.of(control.get()));
         }
         ParsedDraft parsed = submission.format() == DraftFormat.MARKDOWN
                 ? markdown.parse(submission.text())
@@ -61,14 +113,27 @@ public final class DraftIntake {
         ExpertsFound quoted = experts.extract(body);
         List<String> warnings = new ArrayList<>(parsed.warnings());
         warnings.addAll(quoted.warnings());
+        return new ReadDraft(title, summary, dedupe(parsed.tags()), parsed.authorNames(), body,
+                ContentHash.of(title, summary, body), claims.extract(title, body), quoted.experts(), warnings);
+    }
 
+    /**
+     * The cheap step, which reads the article registry: revision number, slug (reserved in {@code known}, so two
+     * new articles never share one) and authors. The caller serializes it per article.
+     */
+    public IntakeResult number(Submission submission, ReadDraft read, KnownArticles known, String newArticleId) {
+        Optional<IntakeResult> refused = mayRevise(submission, known);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<KnownArticle> existing = submission.articleId() == null ? Optional.empty()
+                : known.find(submission.articleId());
         String articleId = existing.map(KnownArticle::articleId).orElse(newArticleId);
         int revision = existing.map(article -> article.latestRevision() + 1).orElse(1);
-        String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(title, known));
-        return new IntakeResult.Accepted(new Draft(articleId, revision, slug, title, summary,
-                authors(submission.submitter(), existing, parsed.authorNames()), submission.submitter().asAuthor(),
-                dedupe(parsed.tags()), body,
-                ContentHash.of(title, summary, body), claims.extract(title, body), quoted.experts(), warnings));
+        String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(read.title(), known));
+        return new IntakeResult.Accepted(new Draft(articleId, revision, slug, read.title(), read.summary(),
+                authors(submission.submitter(), existing, read.authorNames()), submission.submitter().asAuthor(),
+                read.tags(), read.body(), read.contentHash(), read.claims(), read.experts(), read.warnings()));
     }
 
     /** Earlier authors stay credited; the submitter and front-matter authors are added, each once. */
@@ -89,7 +154,7 @@ public final class DraftIntake {
             base = "article";
         }
         String slug = base;
-        for (int n = 2; known.slugTaken(slug); n++) {
+        for (int n = 2; !known.reserveSlug(slug); n++) {
             String suffix = "-" + n;
             String head = base.length() + suffix.length() > SLUG_MAX ? base.substring(0, SLUG_MAX - suffix.length()) : base;
             slug = head.replaceAll("-+$", "") + suffix;
