@@ -131,9 +131,12 @@ public final class DraftIntake {
         String articleId = existing.map(KnownArticle::articleId).orElse(newArticleId);
         int revision = existing.map(article -> article.latestRevision() + 1).orElse(1);
         String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(read.title(), known));
+        List<Author> authors = authors(submission.submitter(), existing, read.authorNames());
+        List<String> warnings = new ArrayList<>(read.warnings());
+        warnings.addAll(lookalikeWarnings(authors));
         return new IntakeResult.Accepted(new Draft(articleId, revision, slug, read.title(), read.summary(),
-                authors(submission.submitter(), existing, read.authorNames()), submission.submitter().asAuthor(),
-                read.tags(), read.body(), read.contentHash(), read.claims(), read.experts(), read.warnings()));
+                authors, submission.submitter().asAuthor(),
+                read.tags(), read.body(), read.contentHash(), read.claims(), read.experts(), warnings));
     }
 
     /** Earlier authors stay credited; the submitter and front-matter authors are added, each once. */
@@ -146,6 +149,22 @@ public final class DraftIntake {
             byUsername.putIfAbsent(author.username(), author);
         }
         return List.copyOf(byUsername.values());
+    }
+
+    /**
+     * An external author whose name resembles an account's (a typo, an initial, a letter swapped) may be that member
+     * of staff dodging the own-article rule: not refused (two people can have similar names), but said.
+     */
+    private List<String> lookalikeWarnings(List<Author> authors) {
+        List<String> warnings = new ArrayList<>();
+        for (Author author : authors) {
+            if (author.username().startsWith(Author.EXTERNAL_PREFIX)) {
+                accounts.resembling(author.displayName()).ifPresent(account -> warnings.add("credited author \""
+                        + author.displayName() + "\" has no account but resembles " + account.displayName() + " ("
+                        + account.username() + "); if this is the same person, credit them by username"));
+            }
+        }
+        return warnings;
     }
 
     static String uniqueSlug(String title, KnownArticles known) {

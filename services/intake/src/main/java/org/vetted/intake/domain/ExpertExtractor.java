@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.vetted.contract.PersonNames;
+
 /**
  * Finds the people a draft quotes and the credentials it gives them, from the attribution shapes health writing
  * uses: "says NAME, CRED, a ...", "explains NAME, CRED", "NAME, CRED, a board-certified ...", "Dr. SURNAME says"
@@ -19,12 +21,8 @@ import java.util.stream.Collectors;
  * warning; "Dr." with no credential text is recorded as "Dr.", the only credential the text states.
  */
 public final class ExpertExtractor {
-    /** Credentials recognised after a name; longest first so "RDN" wins over "RD". */
-    public static final List<String> CREDENTIALS = List.of(
-            "MD", "DO", "PhD", "RD", "RDN", "PharmD", "LCSW", "NP", "PA-C", "PA", "RN", "MPH", "MS", "MSc", "LPC",
-            "PsyD", "DNP", "FNP-BC", "FNP", "CNS", "CDCES", "CDE", "LMFT", "LPCC", "DDS", "DMD", "DC", "DPT", "PT",
-            "ND", "MBBS", "MBChB", "FACP", "FACC", "FAAP", "CSCS", "LD", "LDN", "IBCLC", "BCPS", "EdD", "DrPH",
-            "APRN", "CNM", "OTR", "CCC-SLP", "MSW", "LMHC", "BSN", "MSN");
+    /** Credentials recognised after a name: the contract's list, the one author matching uses too. */
+    public static final List<String> CREDENTIALS = PersonNames.CREDENTIALS;
     /** More people than any article quotes; beyond it a text is a list of names, not an article. */
     static final int MAX_EXPERTS = 100;
     private static final Set<String> NOT_NAMES = Set.of(
