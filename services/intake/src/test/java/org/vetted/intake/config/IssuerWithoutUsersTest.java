@@ -17,7 +17,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. */
-@SpringBootTest(properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted")
+@SpringBootTest(properties = {"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
+        "vetted.security.jwt.audience=vetted-intake"})
 @AutoConfigureMockMvc
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {
