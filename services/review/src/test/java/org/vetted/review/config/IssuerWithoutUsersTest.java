@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. */
 @SpringBootTest(properties = {"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
-        "vetted.seal.key=review-test-seal-key-of-at-least-32-bytes"})
+        "vetted.security.jwt.audience=vetted-review", "vetted.seal.key=review-test-seal-key-of-at-least-32-bytes"})
 @AutoConfigureMockMvc
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {
