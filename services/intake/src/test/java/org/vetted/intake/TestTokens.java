@@ -2,6 +2,7 @@ package org.vetted.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -32,10 +33,17 @@ public class TestTokens {
         return NimbusJwtDecoder.withSecretKey(KEY).macAlgorithm(MacAlgorithm.HS256).build();
     }
 
-    /** A signed token valid for five minutes with {@code sub} and the given claims. */
+    /** The issuer and audience application-test.yml expects ({@code vetted.security.jwt.*}). */
+    public static final String ISSUER = "https://issuer.test/vetted";
+    public static final String AUDIENCE = "vetted-intake";
+
+    /**
+     * A signed token valid for five minutes with {@code sub}, the test issuer and audience, and the given claims
+     * (which may replace {@code iss} and {@code aud}).
+     */
     public static String token(String subject, Map<String, Object> claims) {
         Instant now = Instant.now();
-        JwtClaimsSet.Builder set = JwtClaimsSet.builder().subject(subject)
+        JwtClaimsSet.Builder set = JwtClaimsSet.builder().subject(subject).issuer(ISSUER).audience(List.of(AUDIENCE))
                 .issuedAt(now).expiresAt(now.plusSeconds(300));
         claims.forEach(set::claim);
         return NimbusJwtEncoder.withSecretKey(KEY).build()

@@ -13,7 +13,6 @@ import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
-import org.vetted.distribution.domain.SummaryWriter;
 
 /** Builds the domain by hand. The signatures that verify approvals and renderings come with the contract. */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +36,7 @@ public class DistributionConfiguration {
 
     @Bean
     ArticlePublisher articlePublisher(PublicSite site) {
-        return new ArticlePublisher(new SummaryWriter(), site);
+        return new ArticlePublisher(site);
     }
 
     @Bean

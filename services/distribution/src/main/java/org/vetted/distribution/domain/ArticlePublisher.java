@@ -5,15 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Turns a verified rendered article into what goes public: the summary, the page URL, the byline facts.
+ * Turns a verified rendered article into what goes public: the page URL, the byline facts.
  * Call it only with an article {@link ApprovalCheck} verified.
  */
 public final class ArticlePublisher {
-    private final SummaryWriter summaries;
     private final PublicSite site;
 
-    public ArticlePublisher(SummaryWriter summaries, PublicSite site) {
-        this.summaries = summaries;
+    public ArticlePublisher(PublicSite site) {
         this.site = site;
     }
 
@@ -30,7 +28,8 @@ public final class ArticlePublisher {
                 article.revision(),
                 article.slug(),
                 article.title(),
-                summaries.summaryOf(article.summary(), article.bodyMarkdown(), article.title()),
+                // Intake decides the summary (the writer's, or the first paragraph) before review; it is approved.
+                article.summary() == null ? "" : article.summary(),
                 article.html(),
                 site.articleUrl(article.slug()),
                 article.authors(),

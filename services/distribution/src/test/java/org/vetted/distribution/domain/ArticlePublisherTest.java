@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class ArticlePublisherTest {
     private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
-    private final ArticlePublisher publisher = new ArticlePublisher(new SummaryWriter(), new PublicSite("https://vetted.example/"));
+    private final ArticlePublisher publisher = new ArticlePublisher(new PublicSite("https://vetted.example/"));
 
     @Test
     void publishedArticleCarriesTheBylineTheHashAndThePageUrl() {
-        RenderedArticle rendered = Articles.rendered(2, null, "Walking may ease back pain.\n\nMore.");
+        RenderedArticle rendered = Articles.rendered(2, "Walking may ease back pain.", "Walking may ease back pain.\n\nMore.");
 
         PublishedArticle published = publisher.publish(rendered, NOW);
 
         assertThat(published.url()).isEqualTo("https://vetted.example/articles/daily-walk");
-        assertThat(published.summary()).isEqualTo("Walking may ease back pain.");
+        assertThat(published.summary()).as("the summary review approved, as it is").isEqualTo(rendered.summary());
         assertThat(published.medicallyReviewedBy()).isEqualTo(Articles.RITA);
         assertThat(published.medicallyReviewedAt()).isEqualTo(Articles.APPROVED_AT);
         assertThat(published.contentHash()).isEqualTo(rendered.approval().contentHash());

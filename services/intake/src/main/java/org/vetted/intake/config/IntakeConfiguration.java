@@ -76,7 +76,7 @@ public class IntakeConfiguration {
     @Bean
     DraftIntake draftIntake(ClaimExtractor claims, Accounts accounts) {
         return new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(), claims,
-                new ExpertExtractor(), accounts);
+                new ExpertExtractor(), accounts, DraftIntake.READING_BUDGET, System::nanoTime);
     }
 
     @Bean

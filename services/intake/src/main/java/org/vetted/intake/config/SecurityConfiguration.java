@@ -9,7 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +22,14 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -33,8 +42,18 @@ import tools.jackson.databind.json.JsonMapper;
  * cookies), health open. 401 and 403 answer application/problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JwtClaimsProperties.class)
+@EnableConfigurationProperties({JwtClaimsProperties.class, SecurityConfiguration.BearerTokenProperties.class})
 public class SecurityConfiguration {
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
+    /**
+     * {@code vetted.security.jwt}: whom a bearer token must be issued by and for. Both are required once bearer
+     * tokens are on: a signature and an expiry alone would accept a token the same issuer made for any other
+     * application. {@code issuer} defaults to {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+     */
+    @ConfigurationProperties("vetted.security.jwt")
+    public record BearerTokenProperties(String audience, String issuer) {
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -59,7 +78,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, Accounts accounts,
-                            ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn) throws Exception {
+                            ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn,
+                            BearerTokenProperties tokens, Environment environment) throws Exception {
         boolean basic = !accounts.all().isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -76,8 +96,9 @@ public class SecurityConfiguration {
             http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
+            JwtDecoder decoder = issuedByAndFor(jwtDecoder.getObject(), tokens, environment.getProperty(ISSUER_URI));
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(signedIn)));
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(signedIn)));
         }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -92,6 +113,38 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * The decoder Spring Boot built (signature, expiry), plus: {@code iss} is the configured issuer and {@code aud}
+     * names this service. Without an audience or an issuer the service does not start.
+     */
+    static JwtDecoder issuedByAndFor(JwtDecoder decoder, BearerTokenProperties tokens, String issuerUri) {
+        String audience = tokens.audience() == null ? "" : tokens.audience().strip();
+        String issuer = tokens.issuer() != null && !tokens.issuer().isBlank() ? tokens.issuer().strip()
+                : issuerUri == null ? "" : issuerUri.strip();
+        if (audience.isEmpty()) {
+            throw new IllegalStateException("Bearer tokens are on (" + ISSUER_URI + " or jwk-set-uri is set) but "
+                    + "vetted.security.jwt.audience is not: set it to the audience (aud) the issuer puts in tokens for "
+                    + "this service. Without it a token the issuer made for any other application would be accepted.");
+        }
+        if (issuer.isEmpty()) {
+            throw new IllegalStateException("Bearer tokens are on but no issuer is known: set " + ISSUER_URI
+                    + " or vetted.security.jwt.issuer to the iss value of the tokens to accept.");
+        }
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                                "The token is not issued for this service (aud)", null)));
+        return token -> {
+            Jwt jwt = decoder.decode(token);
+            OAuth2TokenValidatorResult result = validator.validate(jwt);
+            if (result.hasErrors()) {
+                throw new JwtValidationException("the token is not issued by and for this service", result.getErrors());
+            }
+            return jwt;
+        };
     }
 
     private static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,

@@ -20,6 +20,8 @@ public final class ArticleRegistry implements KnownArticles {
     private final Map<String, Entry> articles = new LinkedHashMap<>();
     private final Set<String> seenEvents = new HashSet<>();
     private final Set<String> slugs = new HashSet<>();
+    /** Slugs handed to a new article whose DraftSubmitted is being published. */
+    private final Set<String> reservedSlugs = new HashSet<>();
 
     private static final class Entry {
         final String articleId;
@@ -44,6 +46,7 @@ public final class ArticleRegistry implements KnownArticles {
             if (entry.slug == null) {
                 entry.slug = draft.slug();
                 slugs.add(draft.slug());
+                reservedSlugs.remove(draft.slug());
             }
             if (entry.latestDraft == null || draft.revision() >= entry.latestDraft.revision()) {
                 entry.latestDraft = draft;
@@ -80,7 +83,17 @@ public final class ArticleRegistry implements KnownArticles {
 
     @Override
     public synchronized boolean slugTaken(String slug) {
-        return slugs.contains(slug);
+        return slugs.contains(slug) || reservedSlugs.contains(slug);
+    }
+
+    @Override
+    public synchronized boolean reserveSlug(String slug) {
+        return !slugs.contains(slug) && reservedSlugs.add(slug);
+    }
+
+    @Override
+    public synchronized void releaseSlug(String slug) {
+        reservedSlugs.remove(slug);
     }
 
     private static ArticleView toView(Entry entry) {

@@ -31,14 +31,18 @@ import opennlp.tools.util.Span;
 public final class ClaimExtractor {
     private static final Set<String> HEDGING_MODALS = Set.of("may", "might", "could", "can");
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "(?:,\\s*[\"”]?|[\"”])\\s*(?:(?:dr\\.\\s+)?[\\p{L}'’.-]+(?:\\s+[\\p{L}'’.-]+){0,3}\\s+)?"
+            "(?:,\\s*+[\"”]?+|[\"”])\\s*+(?:(?:dr\\.\\s++)?[\\p{L}'’.-]++(?:\\s++[\\p{L}'’.-]++){0,3}\\s++)?"
                     + "(?:says|explains|adds|notes|writes|said|explained|added|noted|tells|told|according)\\b.*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern LEADING_ATTRIBUTION = Pattern.compile(
             "^\\s*(?:according to\\b[^,]*,)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENDS_WITH_ABBREVIATION = Pattern.compile(
             "(?i)(?<![\\p{L}])(?:e\\.g|i\\.e|vs|cf|approx|dr|drs|mr|mrs|ms|prof|st|no|fig)\\.$");
-    private static final Pattern CLOSING = Pattern.compile("[\\s\"'”’»)\\]]+$");
+    private static final String CLOSING = "\"'”’»)]";
+    /** Long enough for the longest abbreviation above with the character before it. */
+    private static final int ABBREVIATION_WINDOW = 10;
+    /** Longer than any word or sentence-ending token; URLs longer than this lose nothing by it. */
+    static final int LONG_RUN = 64;
 
     private final ClaimLexicon lexicon;
     private final ThreadLocal<SentenceDetectorME> sentences;
@@ -74,10 +78,10 @@ public final class ClaimExtractor {
      */
     List<String> sentencesOf(String text) {
         List<int[]> joined = new ArrayList<>();
-        for (Span span : sentences.get().sentPosDetect(text)) {
+        ReadingBudget.check();
+        for (Span span : sentences.get().sentPosDetect(withoutEndsInsideLongRuns(text))) {
             int last = joined.size() - 1;
-            if (last >= 0 && ENDS_WITH_ABBREVIATION.matcher(
-                    text.substring(joined.get(last)[0], joined.get(last)[1]).strip()).find()) {
+            if (last >= 0 && endsWithAbbreviation(text, joined.get(last)[0], joined.get(last)[1])) {
                 joined.get(last)[1] = span.getEnd();
             } else {
                 joined.add(new int[] {span.getStart(), span.getEnd()});
@@ -86,24 +90,63 @@ public final class ClaimExtractor {
         return joined.stream().map(range -> text.substring(range[0], range[1]).strip()).toList();
     }
 
+    /**
+     * The text with ". ! ?" inside whitespace-free runs longer than {@link #LONG_RUN} replaced by a letter, same
+     * length, so the spans still fit the original text. The sentence detector reads the whole run around every
+     * candidate full stop, which is quadratic in a run such as "a.a.a.a..."; no sentence ends inside such a run.
+     */
+    static String withoutEndsInsideLongRuns(String text) {
+        char[] out = null;
+        int runStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
+                if (i - runStart > LONG_RUN) {
+                    out = out == null ? text.toCharArray() : out;
+                    for (int j = runStart; j < i; j++) {
+                        if (out[j] == '.' || out[j] == '!' || out[j] == '?') {
+                            out[j] = 'x';
+                        }
+                    }
+                }
+                runStart = i + 1;
+            }
+        }
+        return out == null ? text : new String(out);
+    }
+
+    /**
+     * Whether text[start, end) ends with an abbreviation. Only its last few characters are read (the lookbehind still
+     * sees the one before): testing the whole joined sentence each time was quadratic in a run of "a.a.a.".
+     */
+    private static boolean endsWithAbbreviation(String text, int start, int end) {
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return ReadingBudget.matcher(ENDS_WITH_ABBREVIATION, text)
+                .region(Math.max(start, end - ABBREVIATION_WINDOW), end)
+                .useTransparentBounds(true).find();
+    }
+
     /** @param heading a heading or title: dose words alone do not make it a claim (it names a topic) */
     private void consider(String sentence, String section, boolean heading, Map<String, Claim> claims) {
         if (sentence.isBlank()) {
             return;
         }
+        ReadingBudget.check();
         String canonical = Text.canonicalSentence(sentence);
         if (isQuestion(canonical)) {
             return;
         }
-        String content = LEADING_ATTRIBUTION.matcher(ATTRIBUTION.matcher(canonical).replaceFirst("")).replaceFirst("");
+        String content = ReadingBudget.matcher(LEADING_ATTRIBUTION,
+                ReadingBudget.matcher(ATTRIBUTION, canonical).replaceFirst("")).replaceFirst("");
         boolean amount = lexicon.hasAmount(content);
-        if (content.codePoints().noneMatch(Character::isLetter) || !(amount || lexicon.health.matcher(content).find())) {
+        if (content.codePoints().noneMatch(Character::isLetter) || !(amount || ReadingBudget.matcher(lexicon.health, content).find())) {
             return;
         }
-        boolean dose = amount || lexicon.dose.matcher(content).find();
-        boolean risk = lexicon.risk.matcher(content).find();
-        boolean mechanism = lexicon.mechanism.matcher(content).find();
-        boolean effect = lexicon.effect.matcher(content).find();
+        boolean dose = amount || ReadingBudget.matcher(lexicon.dose, content).find();
+        boolean risk = ReadingBudget.matcher(lexicon.risk, content).find();
+        boolean mechanism = ReadingBudget.matcher(lexicon.mechanism, content).find();
+        boolean effect = ReadingBudget.matcher(lexicon.effect, content).find();
         boolean asserts = risk || mechanism || effect || amount;
         if (!(asserts || dose && !heading)) {
             return;
@@ -114,7 +157,7 @@ public final class ClaimExtractor {
     }
 
     private boolean hedged(String sentence, String content) {
-        if (lexicon.hedge.matcher(content).find()) {
+        if (ReadingBudget.matcher(lexicon.hedge, content).find()) {
             return true;
         }
         String[] tokens = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(sentence));
@@ -130,7 +173,11 @@ public final class ClaimExtractor {
     }
 
     private static boolean isQuestion(String canonical) {
-        return CLOSING.matcher(canonical).replaceFirst("").endsWith("?");
+        int end = canonical.length();
+        while (end > 0 && (Character.isWhitespace(canonical.charAt(end - 1)) || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return end > 0 && canonical.charAt(end - 1) == '?';
     }
 
     /** "c-" + the first 12 hex digits of SHA-256 over the normalised sentence. */

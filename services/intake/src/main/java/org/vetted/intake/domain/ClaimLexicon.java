@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  */
 public final class ClaimLexicon {
     public static final String RESOURCE = "claim-lexicon.txt";
+    /** Possessive throughout: a run of digits is read once, not split every way between the two numbers. */
     private static final Pattern AMOUNT = Pattern.compile(
-            "(?<![\\p{L}\\p{N}])\\d+(?:[.,]\\d+)?\\s*(?:-|to|–)?\\s*(?:\\d+(?:[.,]\\d+)?\\s*)?"
+            "(?<![\\p{L}\\p{N}])\\d++(?:[.,]\\d++)?+\\s*+(?:-|to|–)?+\\s*+(?:\\d++(?:[.,]\\d++)?+\\s*+)?+"
                     + "(?:mg|mcg|µg|μg|ug|iu|g|ml|milligrams?|micrograms?|grams?|international units)(?![\\p{L}\\p{N}])");
 
     final Pattern health;
@@ -73,7 +74,7 @@ public final class ClaimLexicon {
     }
 
     boolean hasAmount(String canonical) {
-        return AMOUNT.matcher(canonical).find();
+        return ReadingBudget.matcher(AMOUNT, canonical).find();
     }
 
     private static Pattern matcher(Map<String, List<String>> sections, String name) {

@@ -2,6 +2,7 @@ package org.vetted.intake.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.vetted.contract.PersonNames;
 
 /**
  * Finds the people a draft quotes and the credentials it gives them, from the attribution shapes health writing
@@ -18,12 +21,10 @@ import java.util.stream.Collectors;
  * warning; "Dr." with no credential text is recorded as "Dr.", the only credential the text states.
  */
 public final class ExpertExtractor {
-    /** Credentials recognised after a name; longest first so "RDN" wins over "RD". */
-    public static final List<String> CREDENTIALS = List.of(
-            "MD", "DO", "PhD", "RD", "RDN", "PharmD", "LCSW", "NP", "PA-C", "PA", "RN", "MPH", "MS", "MSc", "LPC",
-            "PsyD", "DNP", "FNP-BC", "FNP", "CNS", "CDCES", "CDE", "LMFT", "LPCC", "DDS", "DMD", "DC", "DPT", "PT",
-            "ND", "MBBS", "MBChB", "FACP", "FACC", "FAAP", "CSCS", "LD", "LDN", "IBCLC", "BCPS", "EdD", "DrPH",
-            "APRN", "CNM", "OTR", "CCC-SLP", "MSW", "LMHC", "BSN", "MSN");
+    /** Credentials recognised after a name: the contract's list, the one author matching uses too. */
+    public static final List<String> CREDENTIALS = PersonNames.CREDENTIALS;
+    /** More people than any article quotes; beyond it a text is a list of names, not an article. */
+    static final int MAX_EXPERTS = 100;
     private static final Set<String> NOT_NAMES = Set.of(
             "He", "She", "They", "It", "We", "I", "You", "This", "That", "The", "A", "An", "Research", "Experts",
             "Studies", "Doctors", "Science", "Everyone", "Someone", "One", "Who", "What", "And", "But", "Also", "So");
@@ -43,7 +44,9 @@ public final class ExpertExtractor {
         String alternatives = CREDENTIALS.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         String one = "(?:" + alternatives + ")(?![\\p{L}\\p{N}-])";
-        CREDS = "(" + one + "(?:\\s*,\\s*" + one + ")*)";
+        // At most six credentials after a name: an unbounded repeated group recurses once per repetition in
+        // java.util.regex and overflowed the stack on a long ", MD, MD, ..." run.
+        CREDS = "(" + one + "(?:\\s*+,\\s*+" + one + "){0,5})";
         NAME_WITH_CREDENTIALS = List.of(
                 Pattern.compile("\\b" + VERB + "\\s+(?:Dr\\.?\\s+)?" + NAME + ",\\s+" + CREDS),
                 Pattern.compile("(?:Dr\\.?\\s+)?" + NAME + ",\\s+" + CREDS + "(?=,\\s+(?:a|an|the|who|one|our)\\b)"));
@@ -54,60 +57,86 @@ public final class ExpertExtractor {
                 .filter(block -> !block.heading())
                 .map(MarkdownText.Block::text)
                 .collect(Collectors.joining("\n")));
-        Map<String, Expert> byName = new LinkedHashMap<>();
-        List<String> doctors = new ArrayList<>();
+        People quoted = new People();
+        People doctors = new People();
 
         for (Pattern credentialed : NAME_WITH_CREDENTIALS) {
-            Matcher m = credentialed.matcher(text);
+            Matcher m = ReadingBudget.matcher(credentialed, text);
             while (m.find()) {
                 String name = cleanName(m.group(1));
-                if (name != null) {
-                    byName.putIfAbsent(name, new Expert(name, m.group(2).replaceAll("\\s*,\\s*", ", ")));
+                if (name != null && !quoted.has(name)) {
+                    quoted.add(new Expert(name, m.group(2).replaceAll("\\s*,\\s*", ", ")));
                 }
             }
         }
-        Matcher doctor = DOCTOR.matcher(text);
+        Matcher doctor = ReadingBudget.matcher(DOCTOR, text);
         while (doctor.find()) {
             String name = cleanName(doctor.group(1));
             if (name != null) {
-                doctors.add(name);
+                doctors.add(new Expert(name, "Dr."));
             }
         }
-        for (Pattern quoted : List.of(VERB_THEN_NAME, NAME_THEN_VERB)) {
-            Matcher m = quoted.matcher(text);
+        for (Pattern quote : List.of(VERB_THEN_NAME, NAME_THEN_VERB)) {
+            Matcher m = ReadingBudget.matcher(quote, text);
             while (m.find()) {
                 String name = cleanName(m.group(m.groupCount()));
-                if (name == null || known(byName, name) != null) {
+                if (name == null || quoted.sameSurname(name).findAny().isPresent()) {
                     continue;
                 }
-                boolean doctorTitle = doctors.stream().anyMatch(d -> sameSurname(d, name));
-                byName.put(name, new Expert(name, doctorTitle ? "Dr." : null));
+                boolean doctorTitle = doctors.sameSurname(name).findAny().isPresent();
+                quoted.add(new Expert(name, doctorTitle ? "Dr." : null));
             }
         }
-        return merge(byName);
+        return merge(quoted);
+    }
+
+    /**
+     * The people found so far, by name and by surname, so that finding the same person again is a lookup, not a scan
+     * of everyone (which was quadratic in a text quoting thousands of names). At most {@link #MAX_EXPERTS} are kept.
+     */
+    private static final class People {
+        final Map<String, Expert> byName = new LinkedHashMap<>();
+        final Map<String, List<Expert>> bySurname = new HashMap<>();
+        boolean full;
+
+        boolean has(String name) {
+            return byName.containsKey(name);
+        }
+
+        void add(Expert expert) {
+            if (byName.size() >= MAX_EXPERTS) {
+                full = !byName.containsKey(expert.name());
+                return;
+            }
+            if (byName.putIfAbsent(expert.name(), expert) == null) {
+                bySurname.computeIfAbsent(surname(expert.name()), k -> new ArrayList<>()).add(expert);
+            }
+        }
+
+        java.util.stream.Stream<Expert> sameSurname(String name) {
+            return bySurname.getOrDefault(surname(name), List.of()).stream()
+                    .filter(other -> ExpertExtractor.sameSurname(other.name(), name));
+        }
     }
 
     /** One expert per person: "Dimitriu" and "Alex Dimitriu" are the same person, under the longer name. */
-    private static ExpertsFound merge(Map<String, Expert> byName) {
+    private static ExpertsFound merge(People people) {
         List<Expert> experts = new ArrayList<>();
-        for (Expert candidate : byName.values()) {
-            Expert fuller = byName.values().stream()
-                    .filter(other -> other != candidate && sameSurname(other.name(), candidate.name())
-                            && other.name().length() > candidate.name().length())
-                    .findFirst().orElse(null);
-            if (fuller == null) {
+        for (Expert candidate : people.byName.values()) {
+            boolean fuller = people.sameSurname(candidate.name())
+                    .anyMatch(other -> other != candidate && other.name().length() > candidate.name().length());
+            if (!fuller) {
                 experts.add(candidate);
             }
         }
-        List<String> warnings = experts.stream()
+        List<String> warnings = new ArrayList<>(experts.stream()
                 .filter(expert -> expert.credential() == null)
                 .map(expert -> "quoted expert \"" + expert.name() + "\" has no stated credential")
-                .toList();
+                .toList());
+        if (people.full) {
+            warnings.add("more than " + MAX_EXPERTS + " quoted people: only the first " + MAX_EXPERTS + " are listed");
+        }
         return new ExpertsFound(experts, warnings);
-    }
-
-    private static Expert known(Map<String, Expert> byName, String name) {
-        return byName.values().stream().filter(e -> sameSurname(e.name(), name)).findFirst().orElse(null);
     }
 
     private static boolean sameSurname(String a, String b) {

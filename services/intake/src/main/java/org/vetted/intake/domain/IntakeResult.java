@@ -12,7 +12,7 @@ public sealed interface IntakeResult {
     }
 
     /** The draft breaks the rules; each error names the field and the reason. */
-    record Invalid(List<FieldError> errors) implements IntakeResult {
+    record Invalid(List<FieldError> errors) implements IntakeResult, Reading {
         public Invalid {
             errors = List.copyOf(errors);
         }

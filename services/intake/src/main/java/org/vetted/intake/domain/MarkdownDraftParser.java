@@ -20,7 +20,6 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class MarkdownDraftParser {
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\n(.*?)\\n?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
-    private static final Pattern LEADING_H1 = Pattern.compile("\\A\\s*#[ \\t]+(.+?)[ \\t]*#*[ \\t]*(?:\\n|\\z)");
     private static final List<String> KNOWN_KEYS = List.of("title", "authors", "tags", "summary");
     private static final int FRONT_MATTER_MAX_CHARS = 16 * 1024;
 
@@ -34,7 +33,7 @@ public final class MarkdownDraftParser {
         List<String> authors = List.of();
         String body = text;
 
-        Matcher front = FRONT_MATTER.matcher(text);
+        Matcher front = ReadingBudget.matcher(FRONT_MATTER, text);
         if (front.find()) {
             body = text.substring(front.end());
             Map<?, ?> fields = loadFrontMatter(front.group(1), errors);
@@ -49,12 +48,14 @@ public final class MarkdownDraftParser {
             authors = stringList(fields, "authors", errors);
         }
         if (title == null) {
-            Matcher h1 = LEADING_H1.matcher(body);
-            if (h1.find()) {
-                title = h1.group(1).strip();
-                body = body.substring(h1.end());
+            int[] h1 = leadingH1(body);
+            if (h1 != null) {
+                title = MarkdownText.withoutClosingHashes(body.substring(h1[0], h1[1]));
+                body = body.substring(Math.min(h1[1] + 1, body.length()));
             }
         }
+        int firstBodyLine = 1 + (int) text.substring(0, text.length() - body.length()).chars().filter(c -> c == '\n').count();
+        errors.addAll(InputLimits.nestingWithinLimits(List.of(body.split("\n", -1)), firstBodyLine));
         return new ParsedDraft(title, summary, tags, authors, tidyBody(body), warnings, errors);
     }
 
@@ -120,18 +121,43 @@ public final class MarkdownDraftParser {
         return out;
     }
 
+    /**
+     * Where the text of a leading "# Title" line starts and ends (blank lines before it allowed), or null. Plain code:
+     * the pattern it replaces took cubic time on "# a" followed by a long run of spaces.
+     */
+    static int[] leadingH1(String body) {
+        int i = 0;
+        while (i < body.length() && Character.isWhitespace(body.charAt(i))) {
+            i++;
+        }
+        if (i + 1 >= body.length() || body.charAt(i) != '#' || !isSpaceOrTab(body.charAt(i + 1))) {
+            return null;
+        }
+        int start = i + 1;
+        int end = body.indexOf('\n', start);
+        end = end < 0 ? body.length() : end;
+        return MarkdownText.withoutClosingHashes(body.substring(start, end)).isEmpty() ? null : new int[] {start, end};
+    }
+
+    private static boolean isSpaceOrTab(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     /** No leading or trailing blank lines, no trailing spaces, one final newline. */
     static String tidyBody(String body) {
-        List<String> lines = new ArrayList<>();
-        for (String line : body.split("\n", -1)) {
-            lines.add(line.stripTrailing());
+        String[] lines = body.split("\n", -1);
+        int first = 0;
+        int last = lines.length - 1;
+        while (first <= last && lines[first].isBlank()) {
+            first++;
         }
-        while (!lines.isEmpty() && lines.get(0).isEmpty()) {
-            lines.remove(0);
+        while (last >= first && lines[last].isBlank()) {
+            last--;
         }
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
-            lines.remove(lines.size() - 1);
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = first; i <= last; i++) {
+            out.append(lines[i].stripTrailing()).append('\n');
         }
-        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        return out.toString();
     }
 }

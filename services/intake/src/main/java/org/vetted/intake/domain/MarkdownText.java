@@ -13,11 +13,12 @@ final class MarkdownText {
     record Block(String text, String section, boolean heading) {
     }
 
-    private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^(```|~~~)");
-    private static final Pattern ITEM_MARKER = Pattern.compile("^(?:[>\\s]*)(?:[-+*]\\s+|\\d+[.)]\\s+)?");
-    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\]]*)\\]\\([^)]*\\)");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+    // Every pattern here runs in linear time: possessive runs, and link text and targets that stop at the next
+    // bracket, so a line of 10,000 "[" or "](" is read once, not once per bracket.
+    private static final Pattern ITEM_MARKER = Pattern.compile("^[>\\s]*+(?:[-+*]\\s++|\\d++[.)]\\s++)?+");
+    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[-+*]|\\d++[.)])\\s");
+    private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]]*+)\\]\\([^()\\[\\]]*+\\)");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]*+)\\]\\([^()\\[\\]]*+\\)");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)");
     private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!>|~=<])");
 
@@ -28,7 +29,8 @@ final class MarkdownText {
         boolean inFence = false;
         for (String raw : markdown.split("\n", -1)) {
             String line = raw.strip();
-            if (FENCE.matcher(line).find()) {
+            ReadingBudget.check();
+            if (line.startsWith("```") || line.startsWith("~~~")) {
                 inFence = !inFence;
                 flush(paragraph, section, blocks);
                 continue;
@@ -36,22 +38,21 @@ final class MarkdownText {
             if (inFence) {
                 continue;
             }
-            var heading = HEADING.matcher(line);
-            if (heading.matches()) {
+            String heading = headingText(line);
+            if (heading != null) {
                 flush(paragraph, section, blocks);
-                section = inline(heading.group(1));
+                section = inline(heading);
                 blocks.add(new Block(section, section, true));
-            } else if (line.isEmpty() || line.startsWith("<") || line.matches("^([-*_=]\\s*){3,}$")) {
+            } else if (line.isEmpty() || line.startsWith("<") || isRule(line)) {
                 flush(paragraph, section, blocks);
             } else {
-                boolean listItem = line.matches("^([-+*]|\\d+[.)])\\s+.*");
-                if (listItem) {
+                if (ReadingBudget.matcher(LIST_ITEM, line).lookingAt()) {
                     flush(paragraph, section, blocks);
                 }
                 if (!paragraph.isEmpty()) {
                     paragraph.append(' ');
                 }
-                paragraph.append(inline(ITEM_MARKER.matcher(line).replaceFirst("")));
+                paragraph.append(inline(ReadingBudget.matcher(ITEM_MARKER, line).replaceFirst("")));
             }
         }
         flush(paragraph, section, blocks);
@@ -59,10 +60,51 @@ final class MarkdownText {
     }
 
     static String inline(String text) {
-        String out = IMAGE.matcher(text).replaceAll("$1");
-        out = LINK.matcher(out).replaceAll("$1");
-        out = EMPHASIS.matcher(out).replaceAll("");
-        return ESCAPE.matcher(out).replaceAll("$1").strip();
+        String out = ReadingBudget.matcher(IMAGE, text).replaceAll("$1");
+        out = ReadingBudget.matcher(LINK, out).replaceAll("$1");
+        out = ReadingBudget.matcher(EMPHASIS, out).replaceAll("");
+        return ReadingBudget.matcher(ESCAPE, out).replaceAll("$1").strip();
+    }
+
+    /**
+     * The text of an ATX heading ("## Text ##": one to six "#", a space, the text, optional closing "#"s), or null.
+     * Plain code: the pattern it replaces backtracked cubically over a long run of spaces.
+     */
+    static String headingText(String line) {
+        int hashes = 0;
+        while (hashes < line.length() && line.charAt(hashes) == '#') {
+            hashes++;
+        }
+        if (hashes < 1 || hashes > 6 || hashes == line.length() || !Character.isWhitespace(line.charAt(hashes))) {
+            return null;
+        }
+        return withoutClosingHashes(line.substring(hashes));
+    }
+
+    /** "Text ##  " → "Text": trailing spaces, then closing "#"s, then spaces again are dropped. */
+    static String withoutClosingHashes(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        while (end > 0 && text.charAt(end - 1) == '#') {
+            end--;
+        }
+        return text.substring(0, end).strip();
+    }
+
+    /** A thematic break or setext underline: three or more of "-", "*", "_" or "=", spaces between allowed. */
+    static boolean isRule(String line) {
+        int marks = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '-' || c == '*' || c == '_' || c == '=') {
+                marks++;
+            } else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return marks >= 3;
     }
 
     private static void flush(StringBuilder paragraph, String section, List<Block> blocks) {

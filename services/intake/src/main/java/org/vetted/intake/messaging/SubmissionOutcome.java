@@ -13,6 +13,10 @@ public sealed interface SubmissionOutcome {
     record Refused(IntakeResult result) implements SubmissionOutcome {
     }
 
+    /** The draft's event, encoded, would be larger than intake publishes: nothing was sent. */
+    record TooLarge(int eventBytes, int maxEventBytes) implements SubmissionOutcome {
+    }
+
     /** The draft was fine but Kafka did not take it: nothing changed, the writer may retry. */
     record NotPublished() implements SubmissionOutcome {
     }

@@ -68,6 +68,13 @@ class DraftController {
         if (outcome instanceof SubmissionOutcome.Refused refused) {
             throw refusal(refused.result());
         }
+        if (outcome instanceof SubmissionOutcome.TooLarge tooLarge) {
+            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Draft too large",
+                    "The draft with its claims, experts and warnings would make an event of " + tooLarge.eventBytes()
+                            + " bytes; at most " + tooLarge.maxEventBytes() + " are published. Shorten the body.",
+                    List.of(new FieldError("body", "makes an event of " + tooLarge.eventBytes() + " bytes; at most "
+                            + tooLarge.maxEventBytes())));
+        }
         throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Submission not published",
                 "The draft could not be handed to the review pipeline; nothing was recorded. Try again shortly.");
     }
@@ -121,6 +128,7 @@ class DraftController {
 
     private static ProblemException tooLarge() {
         return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Draft too large",
-                "The request body must be at most " + MAX_REQUEST_BYTES + " bytes (256 KiB).");
+                "The request body must be at most " + MAX_REQUEST_BYTES + " bytes (256 KiB).",
+                List.of(new FieldError("body", "must be at most " + MAX_REQUEST_BYTES + " bytes")));
     }
 }

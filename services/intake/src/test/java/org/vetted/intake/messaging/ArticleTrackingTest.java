@@ -7,10 +7,17 @@ import java.util.List;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
+import org.vetted.contract.signing.SigningKey;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.Author;
@@ -26,8 +33,10 @@ import org.vetted.intake.domain.ArticleStatus;
 import org.vetted.intake.domain.ArticleView;
 
 /** The trackArticle consumer, fed through the test binder's input destinations. */
+@ExtendWith(OutputCaptureExtension.class)
 class ArticleTrackingTest extends IntakeAppTest {
     private static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
+    private static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
     @Autowired
@@ -54,6 +63,25 @@ class ArticleTrackingTest extends IntakeAppTest {
         assertThat(view.history()).extracting(ArticleView.HistoryEntry::event).containsExactly(
                 "DraftSubmitted", "ClaimReviewed", "ReviewReturned", "DraftSubmitted", "ArticleApproved");
         assertThat(view.history().get(2).detail()).contains("changes requested").contains("c-1").contains("cite a source");
+    }
+
+    @Test
+    void anEventWithoutItsOwnersSignatureNeverReachesTheRegistry(CapturedOutput logs) {
+        String id = "tracked-forged";
+        DraftSubmitted forged = draft("e51", id, 1, T0);
+        sendAsIs(Topics.DRAFT_SUBMITTED, forged);
+        sendAsIs(Topics.DRAFT_SUBMITTED, forged);
+        // A decision signed with intake's key is no decision: claim decisions are review's.
+        Signatures intakeAsReview = new Signatures(SigningKey.parse(Issuer.REVIEW,
+                DemoKeys.signingKey(Issuer.INTAKE).privateJwk()), DemoKeys.trusted());
+        sendAsIs(Topics.CLAIM_REVIEWED, intakeAsReview.sign(claimReviewed("e52", id, 1, T0)));
+        send(Topics.DRAFT_SUBMITTED, draft("e53", "tracked-signed", 1, T0));
+
+        assertThat(registry.view(id)).isEmpty();
+        assertThat(registry.find(id)).isEmpty();
+        assertThat(registry.view("tracked-signed")).isPresent();
+        assertThat(logs.getAll().lines().filter(line -> line.contains("WARN") && line.contains("skipped DraftSubmitted e51"))
+                .count()).isEqualTo(1);
     }
 
     @Test
@@ -97,8 +125,21 @@ class ArticleTrackingTest extends IntakeAppTest {
         return registry.view(id).orElseThrow();
     }
 
+    /** Sends the event signed by the service owning its topic, as it would arrive from Kafka. */
     private void send(String topic, SpecificRecordBase event) {
+        sendAsIs(topic, sign(event));
+    }
+
+    private void sendAsIs(String topic, SpecificRecordBase event) {
         input.send(MessageBuilder.withPayload(event).build(), topic);
+    }
+
+    private static SpecificRecordBase sign(SpecificRecordBase event) {
+        if (event instanceof ArticleApproved approved) {
+            REVIEW.signApproval(approved.getArticleId(), approved.getApproval());
+        }
+        Issuer owner = event instanceof DraftSubmitted ? Issuer.INTAKE : Issuer.REVIEW;
+        return DemoKeys.signaturesOf(owner).sign(event);
     }
 
     static DraftSubmitted draft(String eventId, String articleId, int revision, Instant at) {

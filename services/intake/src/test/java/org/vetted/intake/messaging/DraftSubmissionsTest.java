@@ -4,17 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.ArticleRegistry;
@@ -35,11 +47,10 @@ class DraftSubmissionsTest {
     private static final Account WANDA = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
     private final ArticleRegistry registry = new ArticleRegistry();
     private final StreamBridge bridge = mock(StreamBridge.class);
-    private final DraftSubmissions submissions = new DraftSubmissions(
-            new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(),
-                    new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()), new ExpertExtractor(),
-                    new Accounts(List.of(WANDA))),
-            registry, bridge, Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC));
+    private static final DraftIntake INTAKE = intake();
+    private static final Signatures SIGNATURES = DemoKeys.signaturesOf(Issuer.INTAKE);
+    private final DraftSubmissions submissions = new DraftSubmissions(INTAKE, registry, bridge,
+            Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC), SIGNATURES);
     private final Submission submission = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody.\n", WANDA, null);
 
     @Test
@@ -67,5 +78,74 @@ class DraftSubmissionsTest {
         assertThat(registry.find(outcome.draft().articleId())).isPresent();
         assertThat(registry.view(outcome.draft().articleId()).orElseThrow().history().get(0).at())
                 .isEqualTo(Instant.parse("2026-02-01T10:00:00Z"));
+    }
+
+    @Test
+    void anEventOverTheBudgetIsNotSentAndItsSlugIsFreeAgain() {
+        DraftSubmissions small = new DraftSubmissions(INTAKE, registry, bridge, Clock.systemUTC(), SIGNATURES, 600);
+
+        var outcome = small.submit(new Submission(DraftFormat.PLAIN_TEXT,
+                "Title\n" + "Magnesium may improve sleep quality in older adults. ".repeat(20) + "\n", WANDA, null));
+
+        assertThat(outcome).isInstanceOfSatisfying(SubmissionOutcome.TooLarge.class, tooLarge -> {
+            assertThat(tooLarge.maxEventBytes()).isEqualTo(600);
+            assertThat(tooLarge.eventBytes()).isGreaterThan(600);
+        });
+        verify(bridge, never()).send(any(), any(Message.class));
+        assertThat(registry.slugTaken("title")).isFalse();
+    }
+
+    @Test
+    void concurrentNewArticlesWithTheSameTitleGetDistinctSlugs() throws Exception {
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+
+        List<SubmissionOutcome> outcomes = concurrently(8, i -> submissions.submit(submission));
+
+        assertThat(outcomes).allMatch(SubmissionOutcome.Published.class::isInstance);
+        assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().slug()))
+                .containsExactlyInAnyOrder("title", "title-2", "title-3", "title-4", "title-5", "title-6", "title-7",
+                        "title-8");
+    }
+
+    @Test
+    void concurrentRevisionsOfOneArticleGetDistinctNumbers() throws Exception {
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
+
+        List<SubmissionOutcome> outcomes = concurrently(8, i -> submissions.submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody " + i + ".\n", WANDA, id)));
+
+        assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().revision()))
+                .containsExactlyInAnyOrder(2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(registry.find(id).orElseThrow().latestRevision()).isEqualTo(9);
+    }
+
+    /** Runs {@code n} submissions at once: all threads wait at a gate, then go together. */
+    private static List<SubmissionOutcome> concurrently(int n, IntFunction<SubmissionOutcome> submit) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CyclicBarrier gate = new CyclicBarrier(n);
+            List<Future<SubmissionOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    gate.await();
+                    return submit.apply(index);
+                }));
+            }
+            List<SubmissionOutcome> outcomes = new ArrayList<>();
+            for (Future<SubmissionOutcome> future : futures) {
+                outcomes.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static DraftIntake intake() {
+        return new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(),
+                new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()), new ExpertExtractor(),
+                new Accounts(List.of(WANDA)));
     }
 }

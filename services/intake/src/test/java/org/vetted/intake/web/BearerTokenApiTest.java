@@ -76,6 +76,37 @@ class BearerTokenApiTest extends IntakeAppTest {
     }
 
     @Test
+    void aTokenIssuedForAnotherAudienceIsUnauthorized() throws Exception {
+        String elsewhere = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wren",
+                "roles", List.of("WRITER"), "aud", List.of("billing-app")));
+
+        mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, elsewhere))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void aTokenOfAnotherIssuerIsUnauthorized() throws Exception {
+        String foreign = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wren",
+                "roles", List.of("WRITER"), "iss", "https://other-issuer.test"));
+
+        mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, foreign))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void rolesComeOnlyFromTheConfiguredClaim() throws Exception {
+        String elsewhere = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wren",
+                "scope", "WRITER EDITOR", "scp", List.of("WRITER"), "authorities", List.of("ROLE_WRITER", "WRITER"),
+                "realm_access", Map.of("roles", List.of("WRITER"))));
+
+        mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, elsewhere))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void withoutCredentialsBothWaysToSignInAreOffered() throws Exception {
         mvc.perform(draft())
                 .andExpect(status().isUnauthorized())

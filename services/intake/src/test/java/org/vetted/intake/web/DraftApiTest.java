@@ -78,7 +78,42 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(status().isContentTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(413))
-                .andExpect(jsonPath("$.detail", containsString("256 KiB")));
+                .andExpect(jsonPath("$.detail", containsString("256 KiB")))
+                .andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    @Test
+    void aNulByteIsRefusedNamingTheBodyLineAndColumnInBothFormats() throws Exception {
+        for (MediaType type : new MediaType[] {PLAIN, MARKDOWN}) {
+            mvc.perform(draft(type, "# Title\nA line with a \u0000 in it.\n").with(writer()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.title").value("Invalid draft"))
+                    .andExpect(jsonPath("$.errors[0].field").value("body"))
+                    .andExpect(jsonPath("$.errors[0].reason").value("contains control character U+0000 at line 2, "
+                            + "column 15; only tab, line feed and carriage return are allowed"))
+                    .andExpect(jsonPath("$.trace").doesNotExist());
+        }
+    }
+
+    @Test
+    void deeplyNestedQuotesAreRefusedNamingTheLine() throws Exception {
+        mvc.perform(draft(MARKDOWN, "# Title\n\nIntro.\n\n" + "> ".repeat(1000) + "x\n").with(writer()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].reason").value("block quotes nested 1000 deep at line 5; at most 16"));
+    }
+
+    @Test
+    void theCubicHeadingOfTheTestersIsAnsweredNotHung() throws Exception {
+        mvc.perform(draft(MARKDOWN, "# a" + " ".repeat(10_000) + "x\n\nSleep may improve memory.\n").with(writer()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("title"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be at most 200 characters"));
+        mvc.perform(draft(MARKDOWN, "# Title\n\n## a" + " ".repeat(10_000) + "x\n\nSleep may improve memory.\n")
+                        .with(writer()))
+                .andExpect(status().isAccepted());
     }
 
     @Test

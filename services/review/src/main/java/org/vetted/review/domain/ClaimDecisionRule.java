@@ -14,9 +14,12 @@ public interface ClaimDecisionRule {
     }
 
     static ClaimDecisionRule actorIsNotAnAuthor() {
-        return (request, review) -> review.draft().isAuthoredBy(request.actor().username())
-                ? Permission.refused(Refusal.OWN_ARTICLE, "a reviewer may not decide claims of an article they wrote")
-                : Permission.ALLOWED;
+        return (request, review) -> review.draft()
+                .creditedAs(request.actor().username(), request.actor().displayName())
+                .<Permission>map(credit -> Permission.refused(Refusal.OWN_ARTICLE,
+                        "a reviewer may not decide claims of an article they wrote (credited as \""
+                                + credit.displayName() + "\")"))
+                .orElse(Permission.ALLOWED);
     }
 
     static ClaimDecisionRule claimExistsInTheCurrentRevision() {

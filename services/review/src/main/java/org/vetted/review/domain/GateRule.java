@@ -39,7 +39,7 @@ public interface GateRule {
     /** No reviewer who approved a claim of the revision is one of its authors. */
     static GateRule noClaimApprovedByAnAuthor() {
         return review -> review.claimApprovers().stream()
-                .filter(approver -> review.draft().isAuthoredBy(approver.username()))
+                .filter(approver -> review.draft().creditedAs(approver.username(), approver.displayName()).isPresent())
                 .map(approver -> approver.username() + " approved claims of an article they wrote")
                 .toList();
     }

@@ -14,9 +14,12 @@ public interface SignOffRule {
     }
 
     static SignOffRule signerIsNotAnAuthor() {
-        return (request, review) -> review.draft().isAuthoredBy(request.actor().username())
-                ? Permission.refused(Refusal.OWN_ARTICLE, "a reviewer may not sign off an article they wrote")
-                : Permission.ALLOWED;
+        return (request, review) -> review.draft()
+                .creditedAs(request.actor().username(), request.actor().displayName())
+                .<Permission>map(credit -> Permission.refused(Refusal.OWN_ARTICLE,
+                        "a reviewer may not sign off an article they wrote (credited as \""
+                                + credit.displayName() + "\")"))
+                .orElse(Permission.ALLOWED);
     }
 
     static SignOffRule revisionIsStillOpen() {

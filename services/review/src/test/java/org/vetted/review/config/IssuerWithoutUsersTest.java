@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. */
 @SpringBootTest(properties = {"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
-        "vetted.signing.demo-keys=true"})
+        "vetted.security.jwt.audience=vetted-review", "vetted.signing.demo-keys=true"})
 @AutoConfigureMockMvc
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {

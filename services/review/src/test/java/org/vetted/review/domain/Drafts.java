@@ -31,6 +31,12 @@ public final class Drafts {
         return revision(1, List.of(WANDA, DANA), List.of(NAUSEA), "Dana’s notes.\n");
     }
 
+    /** Co-written by Dana under a name spelled another way, with no account behind the credit. */
+    public static Draft coWrittenByDanaAs(String credit) {
+        return revision(1, List.of(WANDA, new Author("external:" + credit.hashCode(), credit)), List.of(NAUSEA),
+                "Dana’s notes.\n");
+    }
+
     public static Draft withoutClaims() {
         return revision(1, List.of(WANDA), List.of(), "A personal story, no health claims.\n");
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -54,6 +55,24 @@ class ReviewDeskTest {
                 new ClaimDecisionRequest(Actors.RITA, "c-gone-since", ClaimVerdict.APPROVED, null, null, 7), "e", NOW))
                 .as("a stale revision is reported as such even when its claim is gone from the current one")
                 .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
+    }
+
+    @ParameterizedTest(name = "credited as \"{0}\"")
+    @ValueSource(strings = {"Dana Diaz, RD", "dr. dana diaz", "DANA  DÍAZ", "Diaz, Dana", "Dana Díaz MD, MPH",
+        "Ms. Dana Diaz, RDN", "dana"})
+    void aCoAuthorSpelledAnotherWayCannotDecideNorSignOff(String credit) {
+        ArticleReview review = ArticleReview.opened(Drafts.coWrittenByDanaAs(credit));
+
+        assertThat(desk.decideClaim(review, decide(Actors.DANA, "c-nausea", ClaimVerdict.APPROVED), "e", NOW))
+                .isInstanceOfSatisfying(Refused.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(Refusal.OWN_ARTICLE);
+                    assertThat(refused.reason()).contains("credited as \"" + credit + "\"");
+                });
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.DANA, SignOffDecision.APPROVE, null,
+                review.draft().contentHash()), "e", NOW))
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.OWN_ARTICLE);
+        assertThat(desk.decideClaim(review, decide(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED), "e", NOW))
+                .as("another reviewer still may").isInstanceOf(ClaimOutcome.Decided.class);
     }
 
     @Test
@@ -141,7 +160,8 @@ class ReviewDeskTest {
 
         assertThat(desk.signOff(review,
                 new SignOffRequest(Actors.DANA, SignOffDecision.REJECT, null, review.draft().contentHash()), "e", NOW))
-                .isEqualTo(new Refused(Refusal.OWN_ARTICLE, "a reviewer may not sign off an article they wrote"));
+                .isEqualTo(new Refused(Refusal.OWN_ARTICLE,
+                        "a reviewer may not sign off an article they wrote (credited as \"Dana Diaz\")"));
     }
 
     @Test

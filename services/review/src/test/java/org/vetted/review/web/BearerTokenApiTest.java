@@ -93,6 +93,31 @@ class BearerTokenApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.title").value("Unauthenticated"));
     }
 
+    @Test
+    void aTokenForAnotherAudienceOrOfAnotherIssuerIsUnauthorized() throws Exception {
+        Map<String, Object> rhea = Map.of("preferred_username", "rhea", "roles", List.of("MEDICAL_REVIEWER"),
+                "credential", "DO");
+        for (Map<String, Object> wrong : List.of(Map.<String, Object>of("aud", List.of("vetted-intake")),
+                Map.<String, Object>of("iss", "https://other-issuer.test"))) {
+            Map<String, Object> claims = new java.util.HashMap<>(rhea);
+            claims.putAll(wrong);
+            mvc.perform(get("/api/reviews").header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("7d2c-rhea", claims)))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+    }
+
+    @Test
+    void rolesComeOnlyFromTheConfiguredClaim() throws Exception {
+        String elsewhere = TestTokens.bearer("7d2c-rhea", Map.of("preferred_username", "rhea", "credential", "DO",
+                "scope", "MEDICAL_REVIEWER EDITOR", "authorities", List.of("ROLE_MEDICAL_REVIEWER"),
+                "realm_access", Map.of("roles", List.of("MEDICAL_REVIEWER"))));
+
+        mvc.perform(get("/api/reviews").header(HttpHeaders.AUTHORIZATION, elsewhere))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
     private ResultActions decideWith(String bearer, String articleId, String claimId, String json) throws Exception {
         return mvc.perform(post("/api/reviews/{a}/claims/{c}", articleId, claimId)
                 .header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(json));

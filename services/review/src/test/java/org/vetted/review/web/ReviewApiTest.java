@@ -59,7 +59,8 @@ class ReviewApiTest extends ReviewServiceTest {
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
         signOff("dana", articleId, DraftEvents.approving(1))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("a reviewer may not sign off an article they wrote"));
+                .andExpect(jsonPath("$.detail").value(
+                        "a reviewer may not sign off an article they wrote (credited as \"Dana Diaz\")"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.vetted.distribution.domain;
+package org.vetted.intake.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

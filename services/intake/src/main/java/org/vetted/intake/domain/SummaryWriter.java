@@ -1,4 +1,4 @@
-package org.vetted.distribution.domain;
+package org.vetted.intake.domain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import com.vladsch.flexmark.util.data.DataSet;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 /**
- * The public summary: the writer's own when they gave one, otherwise the first paragraph of the body as plain text
+ * The summary that goes live, decided before review so the reviewer approves it: the writer's own when they gave one, otherwise the first paragraph of the body as plain text
  * (Markdown syntax, raw HTML and footnote markers removed, whitespace collapsed), at most 300 characters (code
  * points), cut at a word and ended with an ellipsis. A non-breaking space is not a place to cut.
  */

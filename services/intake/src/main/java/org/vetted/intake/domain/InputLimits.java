@@ -1,0 +1,202 @@
+package org.vetted.intake.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Limits on what a submitted text may contain, beyond its size: no control characters, and no structure nested deeper
+ * than any article needs. Deep nesting is refused here, at the door, because every later step (the renderer's
+ * Markdown parser, the HTML sanitizer, a reader's browser) walks it recursively. Each rule names the line (1-based)
+ * so a writer can find it.
+ */
+public final class InputLimits {
+    /** Deeper than any real article nests quotes, lists, emphasis or brackets; far below what breaks a parser. */
+    public static final int MAX_QUOTE_DEPTH = 16;
+    public static final int MAX_LIST_DEPTH = 16;
+    public static final int MAX_EMPHASIS_DEPTH = 16;
+    public static final int MAX_BRACKET_DEPTH = 16;
+
+    private InputLimits() {
+    }
+
+    /**
+     * C0 controls other than tab, line feed and carriage return, DEL and the C1 controls are refused: they have no
+     * place in prose, and a NUL or an escape sequence ends up in logs, feeds and other systems' C strings.
+     */
+    public static Optional<FieldError> noControlCharacters(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n' || c == '\r') {
+                if (!(c == '\r' && i < text.length() && text.charAt(i) == '\n')) {
+                    line++;
+                    column = 1;
+                }
+                continue;
+            }
+            if (isRefusedControl(c)) {
+                return Optional.of(new FieldError("body", String.format(
+                        "contains control character U+%04X at line %d, column %d; only tab, line feed and carriage "
+                                + "return are allowed", c, line, column)));
+            }
+            column++;
+        }
+        return Optional.empty();
+    }
+
+    static boolean isRefusedControl(int c) {
+        return c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F;
+    }
+
+    /**
+     * Block quotes, lists, emphasis and brackets each nested at most 16 deep, on Markdown lines numbered from
+     * {@code firstLine}. Fenced code is not read as structure and not checked. At most one error per kind: the first.
+     */
+    public static List<FieldError> nestingWithinLimits(List<String> lines, int firstLine) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean[] reported = new boolean[4];
+        boolean inFence = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String stripped = line.strip();
+            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence) {
+                continue;
+            }
+            int number = firstLine + i;
+            if (!MarkdownText.isRule(line)) {
+                Containers containers = containers(line);
+                report(errors, reported, 0, "block quotes", containers.quotes, MAX_QUOTE_DEPTH, number);
+                report(errors, reported, 1, "lists", containers.lists, MAX_LIST_DEPTH, number);
+                report(errors, reported, 2, "emphasis", emphasisDepth(line), MAX_EMPHASIS_DEPTH, number);
+            }
+            report(errors, reported, 3, "brackets", bracketDepth(line), MAX_BRACKET_DEPTH, number);
+        }
+        return errors;
+    }
+
+    private static void report(List<FieldError> errors, boolean[] reported, int kind, String what, int depth,
+                               int limit, int line) {
+        if (depth > limit && !reported[kind]) {
+            reported[kind] = true;
+            errors.add(new FieldError("body", what + " nested " + depth + " deep at line " + line + "; at most " + limit));
+        }
+    }
+
+    record Containers(int quotes, int lists) {
+    }
+
+    /**
+     * The quote markers (">") and list markers ("-", "+", "*", "1." or "1)" before a space) that open a line, in any
+     * mix ("> - > 1. text"). An indented list item counts one level per two spaces of indent, as nested lists are
+     * written.
+     */
+    static Containers containers(String line) {
+        int quotes = 0;
+        int lists = 0;
+        int i = 0;
+        int indent = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        indent = i;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                i++;
+            } else if (c == '>') {
+                quotes++;
+                i++;
+            } else if ((c == '-' || c == '+' || c == '*') && (i + 1 == line.length() || isSpace(line.charAt(i + 1)))) {
+                lists++;
+                i++;
+            } else {
+                int digits = 0;
+                while (i + digits < line.length() && digits <= 9 && Character.isDigit(line.charAt(i + digits))) {
+                    digits++;
+                }
+                int after = i + digits;
+                if (digits == 0 || digits > 9 || after >= line.length()
+                        || line.charAt(after) != '.' && line.charAt(after) != ')'
+                        || after + 1 < line.length() && !isSpace(line.charAt(after + 1))) {
+                    break;
+                }
+                lists++;
+                i = after + 1;
+            }
+        }
+        if (lists > 0) {
+            lists += indent / 2;
+        }
+        return new Containers(quotes, lists);
+    }
+
+    /**
+     * How many emphasis delimiters ("*", "_") are open at once: a run followed by a non-space opens as many levels
+     * as it is long, a run after a non-space and before a space (or the end) closes them. Backslash escapes and code
+     * spans are skipped.
+     */
+    static int emphasisDepth(String line) {
+        int depth = 0;
+        int max = 0;
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '`') {
+                int close = line.indexOf('`', i + 1);
+                i = close < 0 ? line.length() : close + 1;
+                continue;
+            }
+            if (c != '*' && c != '_') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < line.length() && (line.charAt(i) == '*' || line.charAt(i) == '_')) {
+                i++;
+            }
+            int run = i - start;
+            boolean spaceBefore = start == 0 || Character.isWhitespace(line.charAt(start - 1));
+            boolean spaceAfter = i == line.length() || Character.isWhitespace(line.charAt(i));
+            boolean closes = !spaceBefore && (spaceAfter || depth > 0);
+            if (closes) {
+                depth = Math.max(0, depth - run);
+            } else if (!spaceAfter) {
+                depth += run;
+                max = Math.max(max, depth);
+            }
+        }
+        return max;
+    }
+
+    /** How many "[" and "(" are open at once; backslash-escaped ones do not count. */
+    static int bracketDepth(String line) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[' || c == '(') {
+                max = Math.max(max, ++depth);
+            } else if ((c == ']' || c == ')') && depth > 0) {
+                depth--;
+            }
+        }
+        return max;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t';
+    }
+}
