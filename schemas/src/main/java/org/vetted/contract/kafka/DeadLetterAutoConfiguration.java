@@ -14,6 +14,8 @@ import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -112,7 +114,8 @@ public class DeadLetterAutoConfiguration {
         });
         List<NewTopic> topics = Arrays.stream(destinations.split(","))
                 .map(String::strip)
-                .map(topic -> new NewTopic(Topics.deadLetter(topic, group), Optional.of(1), replication))
+                .map(topic -> new NewTopic(Topics.deadLetter(topic, group), Optional.of(1), replication)
+                        .configs(deadLetterTopicConfig(producerConfig)))
                 .toList();
         try (Admin admin = Admin.create(adminConfig)) {
             for (var created : admin.createTopics(topics).values().entrySet()) {
@@ -130,6 +133,16 @@ public class DeadLetterAutoConfiguration {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not create dead-letter topics in time", e);
         }
+    }
+
+    /**
+     * A dead letter can be as large as the largest record the service writes (the original bytes plus headers): a
+     * producer allowed more than Kafka's default 1 MiB gets dead-letter topics that take as much, or a large poison
+     * record could never be dead-lettered and would block its partition.
+     */
+    static Map<String, String> deadLetterTopicConfig(Map<String, Object> producerConfig) {
+        Object maxRequest = producerConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        return maxRequest == null ? Map.of() : Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxRequest));
     }
 
     static String rootCause(Throwable failure) {

@@ -8,7 +8,7 @@ import org.vetted.contract.EventCatalog;
 /**
  * The event catalog as a bean in every service, created at startup. Loading it trusts the {@code org.vetted.events}
  * package for Avro 1.12, whose generated classes refuse to instantiate nested record defaults (builders, deep
- * copies) until trusted (STACK-NOTES trap 1), whether or not a record has been decoded yet.
+ * copies) until trusted, whether or not a record has been decoded yet.
  */
 @AutoConfiguration
 public class EventContractAutoConfiguration {
