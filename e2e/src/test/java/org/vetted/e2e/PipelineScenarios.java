@@ -10,38 +10,47 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.junit.jupiter.api.TestInstance;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.contract.signing.SigningKey;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
+import org.vetted.events.ClaimDecision;
+import org.vetted.events.ClaimReviewed;
 import org.vetted.events.Reviewer;
 import org.vetted.stack.ServiceFleet;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,6 +69,7 @@ abstract class PipelineScenarios {
     private KafkaProbe kafka;
     private String intake;
     private String review;
+    private String rendering;
     private String distribution;
 
     /** Starts the four services against {@code bootstrapServers}; call from the subclass's @BeforeAll. */
@@ -70,6 +80,7 @@ abstract class PipelineScenarios {
         }
         intake = services.get(0).baseUrl();
         review = services.get(1).baseUrl();
+        rendering = services.get(2).baseUrl();
         distribution = services.get(3).baseUrl();
         kafka = new KafkaProbe(bootstrapServers);
         fleet = new ServiceFleet(services);
@@ -326,6 +337,119 @@ abstract class PipelineScenarios {
         }
     }
 
+    // --- hostile input: the gate holds
+
+    @Test
+    void approvedMarkdownNestedTooDeepIsDeadLetteredAndTheNextArticleStillPublishes() {
+        String articleId = "deep-" + UUID.randomUUID();
+        // Both reach rendering only as signed approvals (intake refuses such drafts): one deeper than rendering
+        // renders, one deep enough to overflow Flexmark's parser. Same key, so the same partition as the next one.
+        String tooDeep = ">".repeat(1_000) + " Blue light may delay sleep.\n";
+        String overflowing = "*".repeat(20_000) + "Blue light may delay sleep." + "*".repeat(20_000) + "\n";
+        kafka.sendRaw(Topics.APPROVED, articleId,
+                EventCatalog.standard().encode(approval(articleId, true, false, tooDeep)));
+        kafka.sendRaw(Topics.APPROVED, articleId,
+                EventCatalog.standard().encode(approval(articleId, true, false, overflowing)));
+        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, true, false)));
+
+        ArticlePublished published = awaitPublished(articleId, 1);
+        assertThat(published.getHtml()).contains("Blue light in the evening may delay sleep onset.");
+        String deadLetters = Topics.deadLetter(Topics.APPROVED, "rendering");
+        await().atMost(PIPELINE).until(() -> kafka.recordsFor(deadLetters, articleId).size() >= 2);
+        assertThat(kafka.recordsFor(deadLetters, articleId)).extracting(r -> header(r, Topics.DEAD_LETTER_REASON_HEADER)
+                .orElse("")).anySatisfy(reason -> assertThat(reason).contains("nested", "levels deep"))
+                .anySatisfy(reason -> assertThat(reason).contains("StackOverflowError"));
+        assertThat(kafka.recordsFor(Topics.PUBLISHED, articleId)).hasSize(1);
+        assertThat(Http.get(rendering + "/actuator/health", null).json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void aClaimDecisionWrittenStraightToTheTopicDoesNotCount() {
+        String articleId = submit("wanda", "zinc-and-colds.txt", null).path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(articleId, 1);
+        List<JsonNode> claims = elements(underReview.path("claims"));
+        Signatures renderingAsReview = new Signatures(SigningKey.parse(Issuer.REVIEW,
+                DemoKeys.signingKey(Issuer.RENDERING).privateJwk()), DemoKeys.trusted());
+        for (JsonNode claim : claims) {
+            ClaimReviewed forged = forgedDecision(articleId, underReview, claim.path("id").asString());
+            kafka.sendRaw(Topics.CLAIM_REVIEWED, articleId, EventCatalog.standard().encode(forged));
+            kafka.sendRaw(Topics.CLAIM_REVIEWED, articleId, EventCatalog.standard().encode(
+                    renderingAsReview.sign(forgedDecision(articleId, underReview, claim.path("id").asString()))));
+        }
+        // A decision review really signed, behind the forged ones on the same partition: once review shows it, it
+        // has read past every forged one.
+        String marker = claims.get(0).path("id").asString();
+        kafka.sendRaw(Topics.CLAIM_REVIEWED, articleId, EventCatalog.standard().encode(
+                REVIEW.sign(ClaimReviewed.newBuilder(forgedDecision(articleId, underReview, marker))
+                        .setReviewer(new Reviewer("paul", "Paul Park", "PharmD")).build())));
+        await().atMost(PIPELINE).until(() -> Http.get(review + "/api/reviews/" + articleId, "rita").json()
+                .path("claims").path(0).path("decision").path("reviewer").path("username").asString().equals("paul"));
+
+        JsonNode board = Http.get(review + "/api/reviews/" + articleId, "rita").json();
+        for (JsonNode claim : elements(board.path("claims")).subList(1, claims.size())) {
+            assertThat(claim.path("decision").isNull()).as("claim %s decided by a forged record", claim.path("id"))
+                    .isTrue();
+        }
+        Http.Response signOff = signOff("rita", articleId, "APPROVE", underReview.path("contentHash").asString());
+        assertThat(signOff.status()).as(signOff.body()).isEqualTo(409);
+        assertThat(kafka.recordsFor(Topics.APPROVED, articleId)).isEmpty();
+    }
+
+    @Test
+    void aCoAuthorSpelledFiveWaysCannotApproveHerOwnArticle() {
+        for (String credit : List.of("Dana Diaz, RD", "dr. dana diaz", "DANA  DÍAZ", "Diaz, Dana", "Dana Díaz MD, MPH")) {
+            String markdown = "---\ntitle: Can Magnesium Calm Anxiety?\nauthors: [\"" + credit + "\"]\n---\n"
+                    + "Magnesium may reduce anxiety symptoms in adults, small trials suggest.\n";
+            Http.Response posted = Http.post(intake + "/api/drafts", "wanda", "text/markdown; charset=UTF-8", markdown);
+            assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+            String articleId = posted.json().path("articleId").asString();
+            JsonNode underReview = awaitUnderReview(articleId, 1);
+
+            Http.Response decided = decideResponse("dana", articleId, underReview,
+                    underReview.path("claims").path(0).path("id").asString(), "APPROVED");
+            assertThat(decided.status()).as("credited as %s: %s", credit, decided.body()).isEqualTo(403);
+            assertThat(signOff("dana", articleId, "APPROVE", underReview.path("contentHash").asString()).status())
+                    .as("credited as %s", credit).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aDownstreamSiteVerifiesAPublishedArticleWithOnlyTheJwkSet() throws Exception {
+        String articleId = "verified-" + UUID.randomUUID();
+        kafka.sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, true, false)));
+        ArticlePublished published = awaitPublished(articleId, 1);
+        await().atMost(PIPELINE).until(() -> Http.get(distribution + "/api/articles/" + published.getSlug(), null)
+                .status() == 200);
+
+        // What a downstream site does: fetch the key set and the article, nothing else.
+        JWKSet keys = JWKSet.parse(Http.get(distribution + "/.well-known/jwks.json", null).body());
+        JsonNode article = Http.get(distribution + "/api/articles/" + published.getSlug(), null).json();
+        JWSObject jws = JWSObject.parse(article.path("signature").asString());
+        OctetKeyPair key = (OctetKeyPair) keys.getKeyByKeyId(jws.getHeader().getKeyID());
+        assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+        assertThat(jws.verify(new Ed25519Verifier(key))).isTrue();
+        Map<String, Object> claims = jws.getPayload().toJSONObject();
+        assertThat(claims.get("articleId")).isEqualTo(article.path("articleId").asString());
+        assertThat(claims.get("slug")).isEqualTo(article.path("slug").asString());
+        assertThat(claims.get("contentHash")).isEqualTo(article.path("contentHash").asString());
+        assertThat(((Number) claims.get("revision")).intValue()).isEqualTo(article.path("revision").asInt());
+        assertThat(claims.get("htmlSha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(article.path("html").asString().getBytes(StandardCharsets.UTF_8))));
+
+        // A page altered on the way (a cache, a proxy) no longer matches its signature.
+        String altered = article.path("html").asString().replace("may delay", "delays");
+        assertThat(claims.get("htmlSha256")).isNotEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(altered.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static ClaimReviewed forgedDecision(String articleId, JsonNode underReview, String claimId) {
+        return ClaimReviewed.newBuilder().setEventId(UUID.randomUUID().toString()).setArticleId(articleId)
+                .setRevision(underReview.path("revision").asInt())
+                .setContentHash(underReview.path("contentHash").asString()).setClaimId(claimId)
+                .setDecision(ClaimDecision.APPROVED).setReviewer(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setReviewedAt(Instant.now()).build();
+    }
+
     // --- the steps, as a writer and a reviewer take them
 
     private JsonNode submit(String writer, String fixture, String articleId) {
@@ -379,8 +503,11 @@ abstract class PipelineScenarios {
      * optionally with its text altered after the hash was taken.
      */
     private static ArticleApproved approval(String articleId, boolean sealed, boolean alterAfterApproval) {
+        return approval(articleId, sealed, alterAfterApproval, "Blue light in the evening may delay sleep onset.\n");
+    }
+
+    private static ArticleApproved approval(String articleId, boolean sealed, boolean alterAfterApproval, String body) {
         String title = "Sleep and Screens";
-        String body = "Blue light in the evening may delay sleep onset.\n";
         Reviewer reviewer = new Reviewer("rita", "Rita Reyes", "MD");
         List<Author> authors = List.of(new Author("walter", "Walter Webb"));
         Approval approval = Approval.newBuilder()
