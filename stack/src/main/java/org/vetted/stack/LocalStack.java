@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Starts a real single-node Kafka broker and the four services, waits until all are healthy, stops all on exit. */
-@Command(name = "vetted-stack", mixinStandardHelpOptions = true, subcommands = TailEvents.class,
+@Command(name = "vetted-stack", mixinStandardHelpOptions = true, subcommands = {TailEvents.class, KeyGen.class},
         description = "Runs the Vetted pipeline on this machine: a KRaft Kafka broker plus intake, review, rendering "
                 + "and distribution. Ctrl-C stops everything it started.")
 public final class LocalStack implements Callable<Integer> {
