@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,16 +58,19 @@ public final class ClaimExtractor {
     /** Claims of a draft, in reading order, each sentence once; the title counts as a sentence with no section. */
     public List<Claim> extract(String title, String bodyMarkdown) {
         Map<String, Claim> claims = new LinkedHashMap<>();
+        // A sentence met again (as a heading or not) is decided again the same way, and the first claim wins
+        // anyway: skip the work, which a text repeating one sentence thousands of times would otherwise multiply.
+        Set<String> seen = new HashSet<>();
         if (title != null) {
-            consider(MarkdownText.inline(title), null, true, claims);
+            consider(MarkdownText.inline(title), null, true, claims, seen);
         }
         for (MarkdownText.Block block : MarkdownText.blocks(bodyMarkdown)) {
             if (block.heading()) {
-                consider(block.text(), block.section(), true, claims);
+                consider(block.text(), block.section(), true, claims, seen);
                 continue;
             }
             for (String sentence : sentencesOf(block.text())) {
-                consider(sentence, block.section(), false, claims);
+                consider(sentence, block.section(), false, claims, seen);
             }
         }
         return List.copyOf(claims.values());
@@ -128,19 +132,21 @@ public final class ClaimExtractor {
     }
 
     /** @param heading a heading or title: dose words alone do not make it a claim (it names a topic) */
-    private void consider(String sentence, String section, boolean heading, Map<String, Claim> claims) {
+    private void consider(String sentence, String section, boolean heading, Map<String, Claim> claims,
+                          Set<String> seen) {
         if (sentence.isBlank()) {
             return;
         }
         ReadingBudget.check();
         String canonical = Text.canonicalSentence(sentence);
-        if (isQuestion(canonical)) {
+        if (!seen.add((heading ? "h:" : "s:") + canonical) || isQuestion(canonical)) {
             return;
         }
         String content = ReadingBudget.matcher(LEADING_ATTRIBUTION,
                 ReadingBudget.matcher(ATTRIBUTION, canonical).replaceFirst("")).replaceFirst("");
         boolean amount = lexicon.hasAmount(content);
-        if (content.codePoints().noneMatch(Character::isLetter) || !(amount || ReadingBudget.matcher(lexicon.health, content).find())) {
+        if (content.codePoints().noneMatch(Character::isLetter)
+                || !(amount || ReadingBudget.matcher(lexicon.health, content).find())) {
             return;
         }
         boolean dose = amount || ReadingBudget.matcher(lexicon.dose, content).find();
@@ -174,7 +180,8 @@ public final class ClaimExtractor {
 
     private static boolean isQuestion(String canonical) {
         int end = canonical.length();
-        while (end > 0 && (Character.isWhitespace(canonical.charAt(end - 1)) || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
+        while (end > 0 && (Character.isWhitespace(canonical.charAt(end - 1))
+                || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
             end--;
         }
         return end > 0 && canonical.charAt(end - 1) == '?';

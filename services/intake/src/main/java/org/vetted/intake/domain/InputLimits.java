@@ -85,7 +85,8 @@ public final class InputLimits {
                                int limit, int line) {
         if (depth > limit && !reported[kind]) {
             reported[kind] = true;
-            errors.add(new FieldError("body", what + " nested " + depth + " deep at line " + line + "; at most " + limit));
+            errors.add(new FieldError("body",
+                    what + " nested " + depth + " deep at line " + line + "; at most " + limit));
         }
     }
 

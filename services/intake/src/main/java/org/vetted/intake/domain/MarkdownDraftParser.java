@@ -54,7 +54,9 @@ public final class MarkdownDraftParser {
                 body = body.substring(Math.min(h1[1] + 1, body.length()));
             }
         }
-        int firstBodyLine = 1 + (int) text.substring(0, text.length() - body.length()).chars().filter(c -> c == '\n').count();
+        // The body is a suffix of the text: its first line is one past the newlines before it.
+        int firstBodyLine = 1 + (int) text.substring(0, text.length() - body.length()).chars()
+                .filter(c -> c == '\n').count();
         errors.addAll(InputLimits.nestingWithinLimits(List.of(body.split("\n", -1)), firstBodyLine));
         return new ParsedDraft(title, summary, tags, authors, tidyBody(body), warnings, errors);
     }

@@ -104,7 +104,8 @@ public final class PlainTextDraftParser {
             return true; // comment counters and lone asterisks of a comment form
         }
         int end = key.length();
-        while (end > 0 && (Character.isWhitespace(key.charAt(end - 1)) || DEBRIS_TRAILERS.indexOf(key.charAt(end - 1)) >= 0)) {
+        while (end > 0 && (Character.isWhitespace(key.charAt(end - 1))
+                || DEBRIS_TRAILERS.indexOf(key.charAt(end - 1)) >= 0)) {
             end--;
         }
         String bare = key.substring(0, end).strip();
@@ -119,7 +120,8 @@ public final class PlainTextDraftParser {
     static String asProse(String line) {
         int delimiter = orderedListDelimiter(line);
         if (delimiter > 0) {
-            return line.substring(0, delimiter) + "\\" + line.substring(delimiter); // "1\. " (a backslash before a digit is no escape)
+            // "1\. ": a backslash before a digit would be no escape, and would show.
+            return line.substring(0, delimiter) + "\\" + line.substring(delimiter);
         }
         return startsStructure(line) ? "\\" + line : line;
     }

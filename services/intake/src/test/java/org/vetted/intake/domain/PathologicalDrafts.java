@@ -1,0 +1,148 @@
+package org.vetted.intake.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The corpus of hostile and messy drafts: every input that once took super-linear time (or overflowed the stack) in
+ * intake's parsers and extractors, and the ones found by measuring runs of each Markdown-significant character, plus a
+ * normal article. Generated, not stored: each case is a pattern repeated to {@link #SIZE} characters, just under the
+ * body limit, so the files would be megabytes of the same character. {@code PathologicalDraftsTest} checks what
+ * intake answers to each; {@code IntakeBenchmark} (profile {@code bench}) measures how long it takes.
+ */
+public final class PathologicalDrafts {
+    /** Characters of the repeated part: the body limit is 100,000. */
+    public static final int SIZE = 90_000;
+
+    /** One input, its format, and the answer it must get: accepted, or refused naming a field with a reason. */
+    public record Case(String name, DraftFormat format, String text, String refusedField, String refusedReason) {
+        boolean accepted() {
+            return refusedField == null;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    public static List<Case> all() {
+        List<Case> cases = new ArrayList<>();
+        // The testers' finding: "# a", a long run of spaces, "x". As the title it is over 200 characters; as a
+        // section heading it is accepted.
+        cases.add(refused("md-title-a-spaces-x", DraftFormat.MARKDOWN, "# a" + " ".repeat(SIZE) + "x\n\nBody.\n",
+                "title", "must be at most 200 characters"));
+        cases.add(accepted("md-heading-a-spaces-x", DraftFormat.MARKDOWN,
+                "# Title\n\n## a" + " ".repeat(SIZE) + "x\n\nSleep may help memory.\n"));
+        cases.add(accepted("md-heading-hashes", DraftFormat.MARKDOWN, "# Title\n\n# " + "#".repeat(SIZE) + " x\n"));
+        cases.add(accepted("txt-spaces-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + " ".repeat(SIZE) + "x\n"));
+        cases.add(accepted("txt-tabs-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + "\t".repeat(SIZE) + "x\n"));
+        for (DraftFormat format : DraftFormat.values()) {
+            String f = format == DraftFormat.MARKDOWN ? "md-" : "txt-";
+            cases.add(accepted(f + "digits", format, body(format, n -> "1".repeat(n))));
+            cases.add(accepted(f + "digits-then-unit", format, body(format, n -> "1 ".repeat(n / 2) + "mgx")));
+            cases.add(accepted(f + "close-parens", format, body(format, n -> ")".repeat(n))));
+            cases.add(refused(f + "open-parens", format, body(format, n -> "(".repeat(n)),
+                    "body", "brackets nested " + SIZE + " deep at line 3; at most 16"));
+            cases.add(refused(f + "open-brackets", format, body(format, n -> "[".repeat(n)),
+                    "body", "brackets nested " + SIZE + " deep at line 3; at most 16"));
+            cases.add(refused(f + "link-openers", format, body(format, n -> "[](".repeat(n / 3)),
+                    "body", "brackets nested " + SIZE / 3 + " deep at line 3; at most 16"));
+            cases.add(accepted(f + "stars-rule", format, body(format, n -> "*".repeat(n))));
+            cases.add(refused(f + "stars-then-word", format, body(format, n -> "*".repeat(n) + "x"),
+                    "body", "emphasis nested " + SIZE + " deep at line 3; at most 16"));
+            cases.add(accepted(f + "underscores-rule", format, body(format, n -> "_".repeat(n))));
+            cases.add(accepted(f + "hashes", format, body(format, n -> "#".repeat(n))));
+            cases.add(accepted(f + "dashes-rule", format, body(format, n -> "-".repeat(n))));
+            cases.add(accepted(f + "backticks", format, body(format, n -> "`".repeat(n))));
+            cases.add(accepted(f + "backslashes", format, body(format, n -> "\\".repeat(n))));
+            cases.add(accepted(f + "capitalised-words", format, body(format, n -> "Word ".repeat(n / 5) + "x says")));
+            cases.add(accepted(f + "doctor-titles", format, body(format, n -> "Dr. ".repeat(n / 4))));
+            cases.add(accepted(f + "commas", format, body(format, n -> ", ".repeat(n / 2))));
+            cases.add(accepted(f + "quote-commas", format, body(format, n -> ", \"".repeat(n / 3))));
+            cases.add(accepted(f + "credential-run", format, body(format, n -> "says Ann Lee" + ", MD".repeat(n / 4))));
+            cases.add(accepted(f + "letters-and-dots", format, body(format, n -> "a.".repeat(n / 2))));
+            cases.add(accepted(f + "numbers-and-dots", format, body(format, n -> "1.".repeat(n / 2))));
+            cases.add(accepted(f + "thousands-of-quoted-names", format, body(format, PathologicalDrafts::quotedNames)));
+            cases.add(accepted(f + "one-claim-repeated", format,
+                    body(format, n -> "Vitamin D may lower the risk of colds. ".repeat(n / 39))));
+        }
+        cases.add(refused("md-quotes-without-spaces", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> ">".repeat(n)),
+                "body", "block quotes nested " + SIZE + " deep at line 3; at most 16"));
+        cases.add(accepted("txt-quotes-without-spaces", DraftFormat.PLAIN_TEXT,
+                body(DraftFormat.PLAIN_TEXT, n -> ">".repeat(n) + " x.")));
+        cases.add(refused("md-spaced-quotes", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> "> ".repeat(n / 2) + "x"),
+                "body", "block quotes nested " + SIZE / 2 + " deep at line 3; at most 16"));
+        cases.add(accepted("txt-spaced-quotes", DraftFormat.PLAIN_TEXT,
+                body(DraftFormat.PLAIN_TEXT, n -> "> ".repeat(n / 2) + "x.")));
+        cases.add(refused("md-spaced-list-markers", DraftFormat.MARKDOWN,
+                body(DraftFormat.MARKDOWN, n -> "- ".repeat(n / 2) + "x"),
+                "body", "lists nested " + SIZE / 2 + " deep at line 3; at most 16"));
+        cases.add(accepted("txt-spaced-list-markers", DraftFormat.PLAIN_TEXT,
+                body(DraftFormat.PLAIN_TEXT, n -> "- ".repeat(n / 2) + "x.")));
+        cases.add(accepted("md-many-blank-lines", DraftFormat.MARKDOWN, "# Title\n" + "\n".repeat(SIZE) + "Body.\n"));
+        cases.add(accepted("txt-trailing-debris-lines", DraftFormat.PLAIN_TEXT,
+                "Title\nBody.\n" + "Reply\n".repeat(SIZE / 6)));
+        cases.add(accepted("md-front-matter-dashes", DraftFormat.MARKDOWN,
+                "---\ntitle: T\n---\n" + "-".repeat(SIZE) + "\n\nBody.\n"));
+        cases.add(refused("txt-nul-byte", DraftFormat.PLAIN_TEXT, "Title\nA line with a \u0000 in it.\n",
+                "body", "contains control character U+0000 at line 2, column 15; only tab, line feed and carriage "
+                        + "return are allowed"));
+        cases.add(accepted("normal-article", DraftFormat.PLAIN_TEXT, normalArticle()));
+        return cases;
+    }
+
+    /** Byname, for the benchmark's parameter. */
+    public static Case named(String name) {
+        return all().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pathological draft " + name));
+    }
+
+    /**
+     * A title, a blank line, the repeated part on line 3, then a closing sentence (so that a run plain text would
+     * take for trailing comment-counter debris, such as a line of digits or asterisks, stays in the body).
+     */
+    private static String body(DraftFormat format, IntFunction<String> repeated) {
+        String title = format == DraftFormat.MARKDOWN ? "# Title" : "Title";
+        return title + "\n\n" + repeated.apply(SIZE) + "\n\nThe end.\n";
+    }
+
+    /** "says Qa. says Qb. ...": thousands of different people, each quoted once. */
+    private static String quotedNames(int size) {
+        StringBuilder text = new StringBuilder(size + 32);
+        for (int i = 0; text.length() < size; i++) {
+            StringBuilder name = new StringBuilder("Q");
+            int n = i;
+            do {
+                name.append((char) ('a' + n % 26));
+                n /= 26;
+            } while (n > 0);
+            text.append("says ").append(name).append(". ");
+        }
+        return text.toString();
+    }
+
+    private static String normalArticle() {
+        try (InputStream in = PathologicalDrafts.class.getResourceAsStream("/samples/vitamin-d-winter.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Case accepted(String name, DraftFormat format, String text) {
+        return new Case(name, format, text, null, null);
+    }
+
+    private static Case refused(String name, DraftFormat format, String text, String field, String reason) {
+        return new Case(name, format, text, field, reason);
+    }
+
+    private PathologicalDrafts() {
+    }
+}
