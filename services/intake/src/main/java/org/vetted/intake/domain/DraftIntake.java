@@ -101,6 +101,16 @@ public final class DraftIntake {
     }
 
     private Reading readWithinBudget(Submission submission) {
+        try {
+            return readChecked(submission);
+        } catch (StackOverflowError e) {
+            // The limits keep known shapes out; a shape they miss must still get an answer, not a 500.
+            return new IntakeResult.Invalid(List.of(new FieldError("body",
+                    "is structured too deeply to read; simplify its nesting")));
+        }
+    }
+
+    private Reading readChecked(Submission submission) {
         Optional<FieldError> control = InputLimits.noControlCharacters(submission.text());
         if (control.isPresent()) {
             return new IntakeResult.Invalid(List.of(control.get()));

@@ -16,6 +16,20 @@ public final class InputLimits {
     public static final int MAX_LIST_DEPTH = 16;
     public static final int MAX_EMPHASIS_DEPTH = 16;
     public static final int MAX_BRACKET_DEPTH = 16;
+    /**
+     * Longest paragraph, in characters. Markdown parsers read a paragraph's inline markup in time that grows faster
+     * than its length (Flexmark, which renders and summarizes: code spans, entities, HTML-like text, headings full of
+     * spaces), so one paragraph the length of a whole article could hold rendering for seconds. Real paragraphs stay
+     * well under a thousand characters; a paste that lost its paragraph breaks is told where to split.
+     */
+    public static final int MAX_PARAGRAPH_CHARS = 5_000;
+    /** Longest run of spaces and tabs inside a line: prose and indented code need far fewer. */
+    public static final int MAX_BLANK_RUN = 200;
+    /**
+     * Most marks in a thematic break ("***", "- - -"): three make one. Flexmark matches a break with a regex that
+     * recurses once per mark, so a line of 2,000 "*" overflows the renderer's stack.
+     */
+    public static final int MAX_RULE_MARKS = 200;
 
     private InputLimits() {
     }
@@ -79,6 +93,81 @@ public final class InputLimits {
             report(errors, reported, 3, "brackets", bracketDepth(line), MAX_BRACKET_DEPTH, number);
         }
         return errors;
+    }
+
+    /**
+     * Paragraphs of at most {@link #MAX_PARAGRAPH_CHARS} characters and no run of more than {@link #MAX_BLANK_RUN}
+     * spaces or tabs, on Markdown lines numbered from {@code firstLine}. A paragraph is a run of non-blank lines
+     * ({@code linesAreParagraphs}: each line, as pasted plain text becomes). Fenced code is not parsed inline and
+     * not checked. At most one error per kind: the first.
+     */
+    public static List<FieldError> paragraphsWithinLimits(List<String> lines, int firstLine, boolean linesAreParagraphs) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean inFence = false;
+        boolean blankRunReported = false;
+        int paragraphStart = -1;
+        int paragraphChars = 0;
+        for (int i = 0; i <= lines.size(); i++) {
+            String line = i < lines.size() ? lines.get(i) : "";
+            String stripped = line.strip();
+            boolean fence = stripped.startsWith("```") || stripped.startsWith("~~~");
+            boolean ends = stripped.isEmpty() || fence || inFence || linesAreParagraphs;
+            if (ends && paragraphStart >= 0 && paragraphChars > MAX_PARAGRAPH_CHARS && errors.stream()
+                    .noneMatch(e -> e.reason().startsWith("paragraph"))) {
+                errors.add(new FieldError("body", "paragraph at line " + (firstLine + paragraphStart) + " has "
+                        + paragraphChars + " characters; at most " + MAX_PARAGRAPH_CHARS + ": split it"));
+            }
+            if (ends) {
+                paragraphStart = -1;
+                paragraphChars = 0;
+            }
+            if (fence) {
+                inFence = !inFence;
+                continue;
+            }
+            if (inFence || stripped.isEmpty()) {
+                continue;
+            }
+            if (paragraphStart < 0) {
+                paragraphStart = i;
+            }
+            paragraphChars += line.length();
+            int marks = MarkdownText.isRule(line) ? ruleMarks(line) : 0;
+            if (marks > MAX_RULE_MARKS && errors.stream().noneMatch(e -> e.reason().startsWith("a rule"))) {
+                errors.add(new FieldError("body", "a rule of " + marks + " marks at line " + (firstLine + i)
+                        + "; at most " + MAX_RULE_MARKS));
+            }
+            int column = longestBlankRun(line, MAX_BLANK_RUN);
+            if (column > 0 && !blankRunReported) {
+                blankRunReported = true;
+                errors.add(new FieldError("body", "more than " + MAX_BLANK_RUN + " spaces or tabs in a row at line "
+                        + (firstLine + i) + ", column " + column));
+            }
+        }
+        return errors;
+    }
+
+    private static int ruleMarks(String line) {
+        int marks = 0;
+        for (int i = 0; i < line.length(); i++) {
+            if ("-*_=".indexOf(line.charAt(i)) >= 0) {
+                marks++;
+            }
+        }
+        return marks;
+    }
+
+    /** The 1-based column where a run of more than {@code limit} spaces or tabs starts, or 0 when there is none. */
+    static int longestBlankRun(String line, int limit) {
+        int run = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            run = c == ' ' || c == '\t' ? run + 1 : 0;
+            if (run > limit) {
+                return i - run + 2;
+            }
+        }
+        return 0;
     }
 
     private static void report(List<FieldError> errors, boolean[] reported, int kind, String what, int depth,

@@ -57,7 +57,9 @@ public final class MarkdownDraftParser {
         // The body is a suffix of the text: its first line is one past the newlines before it.
         int firstBodyLine = 1 + (int) text.substring(0, text.length() - body.length()).chars()
                 .filter(c -> c == '\n').count();
-        errors.addAll(InputLimits.nestingWithinLimits(List.of(body.split("\n", -1)), firstBodyLine));
+        List<String> lines = List.of(body.split("\n", -1));
+        errors.addAll(InputLimits.nestingWithinLimits(lines, firstBodyLine));
+        errors.addAll(InputLimits.paragraphsWithinLimits(lines, firstBodyLine, false));
         return new ParsedDraft(title, summary, tags, authors, tidyBody(body), warnings, errors);
     }
 

@@ -59,7 +59,8 @@ public final class PlainTextDraftParser {
             body.append(markdown).append('\n');
         }
         // Checked on the Markdown each pasted line becomes, so the escaping of line starts is what is tested.
-        List<FieldError> errors = InputLimits.nestingWithinLimits(asMarkdown, 1);
+        List<FieldError> errors = new ArrayList<>(InputLimits.nestingWithinLimits(asMarkdown, 1));
+        errors.addAll(InputLimits.paragraphsWithinLimits(asMarkdown, 1, true));
         return new ParsedDraft(title, null, List.of(), List.of(), body.toString(), warnings, errors);
     }
 

@@ -21,6 +21,8 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
  */
 public final class SummaryWriter {
     public static final int MAX_LENGTH = 300;
+    /** How much of the body is read for the first paragraph: more than a paragraph may hold. */
+    static final int HEAD_CHARS = 6_000;
     private static final Pattern WHITESPACE = Pattern.compile("\\p{javaWhitespace}+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{javaWhitespace},;:\\-–—(\\[“‘\"']+$");
     private static final String ELLIPSIS = "…";
@@ -42,7 +44,7 @@ public final class SummaryWriter {
         if (writerSummary != null && !writerSummary.isBlank()) {
             return writerSummary.strip();
         }
-        Document document = parser.parse(bodyMarkdown == null ? "" : bodyMarkdown);
+        Document document = parser.parse(head(bodyMarkdown == null ? "" : bodyMarkdown));
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Paragraph paragraph) {
                 String text = plainText(paragraph);
@@ -52,6 +54,21 @@ public final class SummaryWriter {
             }
         }
         return fallback == null ? "" : shorten(WHITESPACE.matcher(fallback).replaceAll(" ").strip());
+    }
+
+    /**
+     * The start of the body, where the first paragraph is: parsing all of it would cost time (Markdown's inline
+     * parsing grows faster than the text) for a summary that never goes past the first paragraph.
+     */
+    static String head(String body) {
+        if (body.length() <= HEAD_CHARS) {
+            return body;
+        }
+        int cut = HEAD_CHARS;
+        if (Character.isLowSurrogate(body.charAt(cut))) {
+            cut--;
+        }
+        return body.substring(0, cut);
     }
 
     private static String plainText(Paragraph paragraph) {

@@ -45,7 +45,8 @@ import org.vetted.intake.domain.Submission;
 @Fork(1)
 public class IntakeBenchmark {
     @Param({
-            "md-title-a-spaces-x", "md-heading-a-spaces-x", "md-heading-hashes", "txt-spaces-in-a-line",
+            "md-title-a-spaces-x", "md-heading-a-spaces-x", "md-heading-a-spaces-x-within-limits", "md-heading-hashes",
+            "md-one-long-paragraph", "md-code-spans", "md-spaced-rule-within-limits", "txt-spaces-in-a-line",
             "txt-tabs-in-a-line", "txt-digits", "txt-digits-then-unit", "txt-close-parens", "txt-open-parens",
             "txt-open-brackets", "txt-link-openers", "txt-stars-rule", "txt-stars-then-word",
             "txt-underscores-rule", "txt-hashes", "txt-dashes-rule", "txt-backticks", "txt-backslashes",

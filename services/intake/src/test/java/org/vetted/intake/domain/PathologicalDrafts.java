@@ -18,6 +18,8 @@ import java.util.function.IntFunction;
 public final class PathologicalDrafts {
     /** Characters of the repeated part: the body limit is 100,000. */
     public static final int SIZE = 90_000;
+    /** The repeated part comes in paragraphs of this many characters, just under the paragraph limit. */
+    public static final int CHUNK = 4_500;
 
     /** One input, its format, and the answer it must get: accepted, or refused naming a field with a reason. */
     public record Case(String name, DraftFormat format, String text, String refusedField, String refusedReason) {
@@ -37,28 +39,47 @@ public final class PathologicalDrafts {
         // section heading it is accepted.
         cases.add(refused("md-title-a-spaces-x", DraftFormat.MARKDOWN, "# a" + " ".repeat(SIZE) + "x\n\nBody.\n",
                 "title", "must be at most 200 characters"));
-        cases.add(accepted("md-heading-a-spaces-x", DraftFormat.MARKDOWN,
-                "# Title\n\n## a" + " ".repeat(SIZE) + "x\n\nSleep may help memory.\n"));
-        cases.add(accepted("md-heading-hashes", DraftFormat.MARKDOWN, "# Title\n\n# " + "#".repeat(SIZE) + " x\n"));
-        cases.add(accepted("txt-spaces-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + " ".repeat(SIZE) + "x\n"));
-        cases.add(accepted("txt-tabs-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + "\t".repeat(SIZE) + "x\n"));
+        // As a section heading, Flexmark (rendering, the summary) reads it in quadratic time: refused at the door.
+        cases.add(refused("md-heading-a-spaces-x", DraftFormat.MARKDOWN,
+                "# Title\n\n## a" + " ".repeat(CHUNK) + "x\n\nSleep may help memory.\n",
+                "body", "more than 200 spaces or tabs in a row at line 3, column 5"));
+        cases.add(accepted("md-heading-a-spaces-x-within-limits", DraftFormat.MARKDOWN,
+                "# Title\n\n" + ("## a" + " ".repeat(200) + "x\n\n").repeat(SIZE / 210) + "Sleep may help memory.\n"));
+        cases.add(refused("md-heading-hashes", DraftFormat.MARKDOWN, "# Title\n\n# " + "#".repeat(SIZE) + " x\n",
+                "body", "paragraph at line 3 has " + (SIZE + 4) + " characters; at most 5000: split it"));
+        cases.add(refused("txt-spaces-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + " ".repeat(CHUNK) + "x\n",
+                "body", "more than 200 spaces or tabs in a row at line 2, column 5"));
+        cases.add(refused("txt-tabs-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + "\t".repeat(CHUNK) + "x\n",
+                "body", "more than 200 spaces or tabs in a row at line 2, column 5"));
+        cases.add(refused("md-one-long-paragraph", DraftFormat.MARKDOWN, "# Title\n\n" + "`a` ".repeat(SIZE / 4) + "\n",
+                "body", "paragraph at line 3 has " + SIZE + " characters; at most 5000: split it"));
+        cases.add(accepted("md-code-spans", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> "`a` ".repeat(n / 4))));
         for (DraftFormat format : DraftFormat.values()) {
             String f = format == DraftFormat.MARKDOWN ? "md-" : "txt-";
             cases.add(accepted(f + "digits", format, body(format, n -> "1".repeat(n))));
             cases.add(accepted(f + "digits-then-unit", format, body(format, n -> "1 ".repeat(n / 2) + "mgx")));
             cases.add(accepted(f + "close-parens", format, body(format, n -> ")".repeat(n))));
             cases.add(refused(f + "open-parens", format, body(format, n -> "(".repeat(n)),
-                    "body", "brackets nested " + SIZE + " deep at line 3; at most 16"));
+                    "body", "brackets nested " + CHUNK + " deep at line 3; at most 16"));
             cases.add(refused(f + "open-brackets", format, body(format, n -> "[".repeat(n)),
-                    "body", "brackets nested " + SIZE + " deep at line 3; at most 16"));
+                    "body", "brackets nested " + CHUNK + " deep at line 3; at most 16"));
             cases.add(refused(f + "link-openers", format, body(format, n -> "[](".repeat(n / 3)),
-                    "body", "brackets nested " + SIZE / 3 + " deep at line 3; at most 16"));
-            cases.add(accepted(f + "stars-rule", format, body(format, n -> "*".repeat(n))));
+                    "body", "brackets nested " + CHUNK / 3 + " deep at line 3; at most 16"));
+            cases.add(format == DraftFormat.MARKDOWN
+                    ? refused(f + "stars-rule", format, body(format, n -> "*".repeat(n)),
+                            "body", "a rule of " + CHUNK + " marks at line 3; at most 200")
+                    : accepted(f + "stars-rule", format, body(format, n -> "*".repeat(n))));
             cases.add(refused(f + "stars-then-word", format, body(format, n -> "*".repeat(n) + "x"),
-                    "body", "emphasis nested " + SIZE + " deep at line 3; at most 16"));
-            cases.add(accepted(f + "underscores-rule", format, body(format, n -> "_".repeat(n))));
+                    "body", "emphasis nested " + CHUNK + " deep at line 3; at most 16"));
+            cases.add(format == DraftFormat.MARKDOWN
+                    ? refused(f + "underscores-rule", format, body(format, n -> "_".repeat(n)),
+                            "body", "a rule of " + CHUNK + " marks at line 3; at most 200")
+                    : accepted(f + "underscores-rule", format, body(format, n -> "_".repeat(n))));
             cases.add(accepted(f + "hashes", format, body(format, n -> "#".repeat(n))));
-            cases.add(accepted(f + "dashes-rule", format, body(format, n -> "-".repeat(n))));
+            cases.add(format == DraftFormat.MARKDOWN
+                    ? refused(f + "dashes-rule", format, body(format, n -> "-".repeat(n)),
+                            "body", "a rule of " + CHUNK + " marks at line 3; at most 200")
+                    : accepted(f + "dashes-rule", format, body(format, n -> "-".repeat(n))));
             cases.add(accepted(f + "backticks", format, body(format, n -> "`".repeat(n))));
             cases.add(accepted(f + "backslashes", format, body(format, n -> "\\".repeat(n))));
             cases.add(accepted(f + "capitalised-words", format, body(format, n -> "Word ".repeat(n / 5) + "x says")));
@@ -73,23 +94,26 @@ public final class PathologicalDrafts {
                     body(format, n -> "Vitamin D may lower the risk of colds. ".repeat(n / 39))));
         }
         cases.add(refused("md-quotes-without-spaces", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> ">".repeat(n)),
-                "body", "block quotes nested " + SIZE + " deep at line 3; at most 16"));
+                "body", "block quotes nested " + CHUNK + " deep at line 3; at most 16"));
         cases.add(accepted("txt-quotes-without-spaces", DraftFormat.PLAIN_TEXT,
                 body(DraftFormat.PLAIN_TEXT, n -> ">".repeat(n) + " x.")));
         cases.add(refused("md-spaced-quotes", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> "> ".repeat(n / 2) + "x"),
-                "body", "block quotes nested " + SIZE / 2 + " deep at line 3; at most 16"));
+                "body", "block quotes nested " + CHUNK / 2 + " deep at line 3; at most 16"));
         cases.add(accepted("txt-spaced-quotes", DraftFormat.PLAIN_TEXT,
                 body(DraftFormat.PLAIN_TEXT, n -> "> ".repeat(n / 2) + "x.")));
         cases.add(refused("md-spaced-list-markers", DraftFormat.MARKDOWN,
                 body(DraftFormat.MARKDOWN, n -> "- ".repeat(n / 2) + "x"),
-                "body", "lists nested " + SIZE / 2 + " deep at line 3; at most 16"));
+                "body", "lists nested " + CHUNK / 2 + " deep at line 3; at most 16"));
         cases.add(accepted("txt-spaced-list-markers", DraftFormat.PLAIN_TEXT,
                 body(DraftFormat.PLAIN_TEXT, n -> "- ".repeat(n / 2) + "x.")));
         cases.add(accepted("md-many-blank-lines", DraftFormat.MARKDOWN, "# Title\n" + "\n".repeat(SIZE) + "Body.\n"));
         cases.add(accepted("txt-trailing-debris-lines", DraftFormat.PLAIN_TEXT,
                 "Title\nBody.\n" + "Reply\n".repeat(SIZE / 6)));
-        cases.add(accepted("md-front-matter-dashes", DraftFormat.MARKDOWN,
-                "---\ntitle: T\n---\n" + "-".repeat(SIZE) + "\n\nBody.\n"));
+        cases.add(refused("md-front-matter-dashes", DraftFormat.MARKDOWN,
+                "---\ntitle: T\n---\n" + "-".repeat(CHUNK) + "\n\nBody.\n", "body", "a rule of " + CHUNK
+                        + " marks at line 4; at most 200"));
+        cases.add(accepted("md-spaced-rule-within-limits", DraftFormat.MARKDOWN,
+                "# Title\n\n" + ("* ".repeat(100) + "\n\nText.\n\n").repeat(200)));
         cases.add(refused("txt-nul-byte", DraftFormat.PLAIN_TEXT, "Title\nA line with a \u0000 in it.\n",
                 "body", "contains control character U+0000 at line 2, column 15; only tab, line feed and carriage "
                         + "return are allowed"));
@@ -104,12 +128,14 @@ public final class PathologicalDrafts {
     }
 
     /**
-     * A title, a blank line, the repeated part on line 3, then a closing sentence (so that a run plain text would
-     * take for trailing comment-counter debris, such as a line of digits or asterisks, stays in the body).
+     * A title, a blank line, the repeated part from line 3 in paragraphs of {@link #CHUNK} characters (no paragraph
+     * may be longer), then a closing sentence (so that a run plain text would take for trailing comment-counter
+     * debris, such as a line of digits or asterisks, stays in the body).
      */
     private static String body(DraftFormat format, IntFunction<String> repeated) {
         String title = format == DraftFormat.MARKDOWN ? "# Title" : "Title";
-        return title + "\n\n" + repeated.apply(SIZE) + "\n\nThe end.\n";
+        String paragraph = repeated.apply(CHUNK);
+        return title + "\n\n" + (paragraph + "\n\n").repeat(SIZE / CHUNK) + "The end.\n";
     }
 
     /** "says Qa. says Qb. ...": thousands of different people, each quoted once. */

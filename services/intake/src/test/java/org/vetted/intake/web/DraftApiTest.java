@@ -113,6 +113,11 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(jsonPath("$.errors[0].reason").value("must be at most 200 characters"));
         mvc.perform(draft(MARKDOWN, "# Title\n\n## a" + " ".repeat(10_000) + "x\n\nSleep may improve memory.\n")
                         .with(writer()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].reason").value("more than 200 spaces or tabs in a row at line 3, column 5"));
+        mvc.perform(draft(MARKDOWN, "# Title\n\n## a" + " ".repeat(200) + "x\n\nSleep may improve memory.\n")
+                        .with(writer()))
                 .andExpect(status().isAccepted());
     }
 
