@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Starts a real single-node Kafka broker and the four services, waits until all are healthy, stops all on exit. */
 @Command(name = "vetted-stack", mixinStandardHelpOptions = true, subcommands = {TailEvents.class, KeyGen.class},

@@ -1,10 +1,9 @@
 package org.vetted.intake.domain;
 
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 

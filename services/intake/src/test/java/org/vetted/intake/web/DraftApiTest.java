@@ -16,7 +16,6 @@ import java.util.Base64;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;

@@ -1,14 +1,14 @@
 package org.vetted.rendering.domain;
 
-import org.vetted.contract.ContentHash;
-import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vetted.contract.ContentHash;
 
 class ApprovalBindingTest {
     private final ArticleRenderer renderer =

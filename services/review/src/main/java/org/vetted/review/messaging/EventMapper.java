@@ -20,11 +20,11 @@ import org.vetted.review.domain.ClaimKind;
 import org.vetted.review.domain.ClaimVerdict;
 import org.vetted.review.domain.Draft;
 import org.vetted.review.domain.Expert;
-import org.vetted.review.domain.ReviewEvent;
 import org.vetted.review.domain.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.ReviewEvent.RevisionReturned;
+import org.vetted.review.domain.ReviewEvent;
 import org.vetted.review.domain.ReviewOutcome;
 import org.vetted.review.domain.Reviewer;
 

@@ -24,10 +24,10 @@ import org.vetted.events.DraftSubmitted;
 import org.vetted.review.domain.Approval;
 import org.vetted.review.domain.ClaimKind;
 import org.vetted.review.domain.Draft;
-import org.vetted.review.domain.ReviewEvent;
 import org.vetted.review.domain.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.ReviewEvent.RevisionApproved;
+import org.vetted.review.domain.ReviewEvent;
 import org.vetted.review.domain.Reviewer;
 import org.vetted.review.support.DraftEvents;
 
