@@ -67,6 +67,9 @@ public final class ExpertExtractor {
                 if (name != null && !quoted.has(name)) {
                     quoted.add(new Expert(name, m.group(2).replaceAll("\\s*,\\s*", ", ")));
                 }
+                if (quoted.full) {
+                    break; // nobody else can be added: reading on would only cost time
+                }
             }
         }
         Matcher doctor = ReadingBudget.matcher(DOCTOR, text);
@@ -74,6 +77,9 @@ public final class ExpertExtractor {
             String name = cleanName(doctor.group(1));
             if (name != null) {
                 doctors.add(new Expert(name, "Dr."));
+            }
+            if (doctors.full) {
+                break;
             }
         }
         for (Pattern quote : List.of(VERB_THEN_NAME, NAME_THEN_VERB)) {
@@ -85,6 +91,9 @@ public final class ExpertExtractor {
                 }
                 boolean doctorTitle = doctors.sameSurname(name).findAny().isPresent();
                 quoted.add(new Expert(name, doctorTitle ? "Dr." : null));
+                if (quoted.full) {
+                    break;
+                }
             }
         }
         return merge(quoted);
@@ -92,7 +101,8 @@ public final class ExpertExtractor {
 
     /**
      * The people found so far, by name and by surname, so that finding the same person again is a lookup, not a scan
-     * of everyone (which was quadratic in a text quoting thousands of names). At most {@link #MAX_EXPERTS} are kept.
+     * of everyone (which was quadratic in a text quoting thousands of names). At most {@link #MAX_EXPERTS} are kept;
+     * once one more is offered ({@code full}), the search stops.
      */
     private static final class People {
         final Map<String, Expert> byName = new LinkedHashMap<>();
@@ -105,7 +115,7 @@ public final class ExpertExtractor {
 
         void add(Expert expert) {
             if (byName.size() >= MAX_EXPERTS) {
-                full = !byName.containsKey(expert.name());
+                full |= !byName.containsKey(expert.name());
                 return;
             }
             if (byName.putIfAbsent(expert.name(), expert) == null) {

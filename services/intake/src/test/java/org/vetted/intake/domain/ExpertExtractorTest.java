@@ -38,4 +38,18 @@ class ExpertExtractorTest {
         assertThat(extractor.extract("“Walk daily,” Dr. Okafor says.\n").experts())
                 .containsExactly(new Expert("Okafor", "Dr."));
     }
+
+    @Test
+    void atMostAHundredPeopleAreListedAndTheRestIsSaid() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            text.append("\"It helps,\" says Quinn Person").append((char) ('a' + i / 26)).append((char) ('a' + i % 26))
+                    .append(", MD, a doctor.\n\n");
+        }
+
+        ExpertsFound found = new ExpertExtractor().extract(text.toString());
+
+        assertThat(found.experts()).hasSize(ExpertExtractor.MAX_EXPERTS);
+        assertThat(found.warnings()).containsExactly("more than 100 quoted people: only the first 100 are listed");
+    }
 }
