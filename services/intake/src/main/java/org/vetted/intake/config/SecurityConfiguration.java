@@ -7,7 +7,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,17 +21,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.vetted.contract.spring.BearerTokens;
 import org.vetted.intake.domain.Accounts;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,18 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * cookies), health open. 401 and 403 answer application/problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({JwtClaimsProperties.class, SecurityConfiguration.BearerTokenProperties.class})
+@EnableConfigurationProperties({JwtClaimsProperties.class, BearerTokens.Properties.class})
 public class SecurityConfiguration {
-    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
-
-    /**
-     * {@code vetted.security.jwt}: whom a bearer token must be issued by and for. Both are required once bearer
-     * tokens are on: a signature and an expiry alone would accept a token the same issuer made for any other
-     * application. {@code issuer} defaults to {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
-     */
-    @ConfigurationProperties("vetted.security.jwt")
-    public record BearerTokenProperties(String audience, String issuer) {
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -79,7 +62,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, Accounts accounts,
                             ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn,
-                            BearerTokenProperties tokens, Environment environment) throws Exception {
+                            BearerTokens.Properties tokens, Environment environment) throws Exception {
         boolean basic = !accounts.all().isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -96,7 +79,7 @@ public class SecurityConfiguration {
             http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
-            JwtDecoder decoder = issuedByAndFor(jwtDecoder.getObject(), tokens, environment.getProperty(ISSUER_URI));
+            JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens, environment.getProperty(BearerTokens.ISSUER_URI));
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(signedIn)));
         }
@@ -113,38 +96,6 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
-    }
-
-    /**
-     * The decoder Spring Boot built (signature, expiry), plus: {@code iss} is the configured issuer and {@code aud}
-     * names this service. Without an audience or an issuer the service does not start.
-     */
-    static JwtDecoder issuedByAndFor(JwtDecoder decoder, BearerTokenProperties tokens, String issuerUri) {
-        String audience = tokens.audience() == null ? "" : tokens.audience().strip();
-        String issuer = tokens.issuer() != null && !tokens.issuer().isBlank() ? tokens.issuer().strip()
-                : issuerUri == null ? "" : issuerUri.strip();
-        if (audience.isEmpty()) {
-            throw new IllegalStateException("Bearer tokens are on (" + ISSUER_URI + " or jwk-set-uri is set) but "
-                    + "vetted.security.jwt.audience is not: set it to the audience (aud) the issuer puts in tokens for "
-                    + "this service. Without it a token the issuer made for any other application would be accepted.");
-        }
-        if (issuer.isEmpty()) {
-            throw new IllegalStateException("Bearer tokens are on but no issuer is known: set " + ISSUER_URI
-                    + " or vetted.security.jwt.issuer to the iss value of the tokens to accept.");
-        }
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
-                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-                        ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                                "The token is not issued for this service (aud)", null)));
-        return token -> {
-            Jwt jwt = decoder.decode(token);
-            OAuth2TokenValidatorResult result = validator.validate(jwt);
-            if (result.hasErrors()) {
-                throw new JwtValidationException("the token is not issued by and for this service", result.getErrors());
-            }
-            return jwt;
-        };
     }
 
     private static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,

@@ -2,7 +2,6 @@ package org.vetted.review.config;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,17 +11,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.vetted.contract.spring.BearerTokens;
 import org.vetted.review.domain.Staff;
 
 /**
@@ -31,18 +24,8 @@ import org.vetted.review.domain.Staff;
  * cookies). 401 and 403 are answered as problem+json by the same exception handler as every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({JwtClaimsProperties.class, SecurityConfiguration.BearerTokenProperties.class})
+@EnableConfigurationProperties({JwtClaimsProperties.class, BearerTokens.Properties.class})
 public class SecurityConfiguration {
-    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
-
-    /**
-     * {@code vetted.security.jwt}: whom a bearer token must be issued by and for. Both are required once bearer
-     * tokens are on: a signature and an expiry alone would accept a token the same issuer made for any other
-     * application. {@code issuer} defaults to {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
-     */
-    @ConfigurationProperties("vetted.security.jwt")
-    public record BearerTokenProperties(String audience, String issuer) {
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -57,7 +40,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, Staff staff, ObjectProvider<JwtDecoder> jwtDecoder,
             SignedInActors signedIn, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-            BearerTokenProperties tokens, Environment environment) throws Exception {
+            BearerTokens.Properties tokens, Environment environment) throws Exception {
         boolean basic = !staff.isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
@@ -73,7 +56,7 @@ public class SecurityConfiguration {
             http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
-            JwtDecoder decoder = issuedByAndFor(jwtDecoder.getObject(), tokens, environment.getProperty(ISSUER_URI));
+            JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens, environment.getProperty(BearerTokens.ISSUER_URI));
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(signedIn)));
         }
@@ -92,37 +75,5 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/reviews/**").hasRole("MEDICAL_REVIEWER")
                         .anyRequest().denyAll());
         return http.build();
-    }
-
-    /**
-     * The decoder Spring Boot built (signature, expiry), plus: {@code iss} is the configured issuer and {@code aud}
-     * names this service. Without an audience or an issuer the service does not start.
-     */
-    static JwtDecoder issuedByAndFor(JwtDecoder decoder, BearerTokenProperties tokens, String issuerUri) {
-        String audience = tokens.audience() == null ? "" : tokens.audience().strip();
-        String issuer = tokens.issuer() != null && !tokens.issuer().isBlank() ? tokens.issuer().strip()
-                : issuerUri == null ? "" : issuerUri.strip();
-        if (audience.isEmpty()) {
-            throw new IllegalStateException("Bearer tokens are on (" + ISSUER_URI + " or jwk-set-uri is set) but "
-                    + "vetted.security.jwt.audience is not: set it to the audience (aud) the issuer puts in tokens for "
-                    + "this service. Without it a token the issuer made for any other application would be accepted.");
-        }
-        if (issuer.isEmpty()) {
-            throw new IllegalStateException("Bearer tokens are on but no issuer is known: set " + ISSUER_URI
-                    + " or vetted.security.jwt.issuer to the iss value of the tokens to accept.");
-        }
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
-                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-                        ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                                "The token is not issued for this service (aud)", null)));
-        return token -> {
-            Jwt jwt = decoder.decode(token);
-            OAuth2TokenValidatorResult result = validator.validate(jwt);
-            if (result.hasErrors()) {
-                throw new JwtValidationException("the token is not issued by and for this service", result.getErrors());
-            }
-            return jwt;
-        };
     }
 }

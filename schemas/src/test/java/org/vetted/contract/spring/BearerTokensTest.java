@@ -1,4 +1,4 @@
-package org.vetted.intake.config;
+package org.vetted.contract.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,13 +12,13 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /** Issuer and audience on top of the signature: required at startup, checked on every token. */
-class BearerTokenChecksTest {
+class BearerTokensTest {
     private static final String ISSUER = "https://issuer.example/vetted";
 
     @Test
     void withoutAnAudienceTheServiceRefusesToStartAndSaysWhatToSet() {
-        assertThatThrownBy(() -> SecurityConfiguration.issuedByAndFor(token -> null,
-                new SecurityConfiguration.BearerTokenProperties(null, null), ISSUER))
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(token -> null,
+                new BearerTokens.Properties(null, null), ISSUER))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vetted.security.jwt.audience is not")
                 .hasMessageContaining("any other application");
@@ -26,31 +26,31 @@ class BearerTokenChecksTest {
 
     @Test
     void withoutAnIssuerTheServiceRefusesToStart() {
-        assertThatThrownBy(() -> SecurityConfiguration.issuedByAndFor(token -> null,
-                new SecurityConfiguration.BearerTokenProperties("vetted-intake", " "), null))
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(token -> null,
+                new BearerTokens.Properties("vetted-intake", " "), null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vetted.security.jwt.issuer");
     }
 
     @Test
     void aTokenIsAcceptedOnlyWhenIssuedByTheIssuerForThisAudience() {
-        var tokens = new SecurityConfiguration.BearerTokenProperties("vetted-intake", null);
+        var tokens = new BearerTokens.Properties("vetted-intake", null);
 
-        assertThat(SecurityConfiguration.issuedByAndFor(decoding(ISSUER, "other", "vetted-intake"), tokens, ISSUER)
+        assertThat(BearerTokens.issuedByAndFor(decoding(ISSUER, "other", "vetted-intake"), tokens, ISSUER)
                 .decode("t").getSubject()).isEqualTo("wren");
-        assertThatThrownBy(() -> SecurityConfiguration.issuedByAndFor(decoding(ISSUER, "billing-app"), tokens, ISSUER)
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(decoding(ISSUER, "billing-app"), tokens, ISSUER)
                 .decode("t")).isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() -> SecurityConfiguration.issuedByAndFor(decoding("https://evil.example", "vetted-intake"),
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(decoding("https://evil.example", "vetted-intake"),
                 tokens, ISSUER).decode("t")).isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() -> SecurityConfiguration.issuedByAndFor(decoding(ISSUER), tokens, ISSUER).decode("t"))
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(decoding(ISSUER), tokens, ISSUER).decode("t"))
                 .isInstanceOf(JwtValidationException.class);
     }
 
     @Test
     void anExplicitIssuerSettingWinsOverTheIssuerUri() {
-        var tokens = new SecurityConfiguration.BearerTokenProperties("vetted-intake", "https://tokens.example");
+        var tokens = new BearerTokens.Properties("vetted-intake", "https://tokens.example");
 
-        assertThat(SecurityConfiguration.issuedByAndFor(decoding("https://tokens.example", "vetted-intake"), tokens,
+        assertThat(BearerTokens.issuedByAndFor(decoding("https://tokens.example", "vetted-intake"), tokens,
                 ISSUER).decode("t").getIssuer().toString()).isEqualTo("https://tokens.example");
     }
 
