@@ -13,7 +13,8 @@ import org.vetted.contract.ContentHash;
 /**
  * Decides what a submission becomes: parses it (plain text or Markdown), checks the {@link DraftRules}, numbers the
  * revision, fixes the slug, credits the authors, hashes the text and extracts claims and experts. It only returns a
- * value: publishing and recording the revision are the caller's.
+ * value: publishing and recording the revision are the caller's. In two steps, so the caller can hold a lock for the
+ * cheap one only: {@link #read} (the text alone, within the reading budget) and {@link #number} (the registry).
  */
 public final class DraftIntake {
     public static final int SLUG_MAX = 80;
