@@ -102,7 +102,7 @@ class DistributionBindingsTest {
             assertThat(published.getArticleId()).isEqualTo("art-9");
             assertThat(published.getRevision()).isEqualTo(3);
             assertThat(published.getSlug()).isEqualTo("walking-art-9");
-            assertThat(published.getSummary()).isEqualTo("Walking may ease back pain.");
+            assertThat(published.getSummary()).as("the approved summary, as it is").isEqualTo(rendered.getSummary());
             assertThat(published.getUrl()).isEqualTo("https://vetted.example/articles/walking-art-9");
             assertThat(published.getHtml()).isEqualTo(rendered.getHtml());
             assertThat(published.getAuthors()).isEqualTo(rendered.getAuthors());
@@ -353,7 +353,9 @@ class DistributionBindingsTest {
         String slug = "walking-" + articleId;
         List<Author> authors = List.of(new Author("wanda", "Wanda Writer"));
         List<String> tags = List.of("exercise");
-        String hash = ContentHash.of(new ContentHash.Reviewed(slug, title, null, body, tags,
+        // The summary intake decided before review (the body's first paragraph, when the writer gave none).
+        String summary = "Walking may ease back pain.";
+        String hash = ContentHash.of(new ContentHash.Reviewed(slug, title, summary, body, tags,
                 List.of(new ContentHash.Credit("wanda", "Wanda Writer"))));
         Approval approval = Approval.newBuilder()
                 .setRevision(3)
@@ -370,7 +372,7 @@ class DistributionBindingsTest {
                 .setRevision(3)
                 .setSlug(slug)
                 .setTitle(title)
-                .setSummary(null)
+                .setSummary(summary)
                 .setAuthors(authors)
                 .setTags(tags)
                 .setBodyMarkdown(body)
