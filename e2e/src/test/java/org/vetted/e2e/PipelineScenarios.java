@@ -337,6 +337,44 @@ abstract class PipelineScenarios {
         }
     }
 
+    @Test
+    void aWriterSignsInPastesADraftAndSeesWhatIntakeFound() throws IOException {
+        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        Path profile = Files.createTempDirectory("vetted-chromium");
+        ChromeDriver browser = Browser.start(profile);
+        try {
+            browser.get(intake + "/");
+            assertThat(browser.getCurrentUrl()).endsWith("/login");
+            browser.findElement(By.id("username")).sendKeys("wanda");
+            browser.findElement(By.id("password")).sendKeys("wanda-pass");
+            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My articles");
+            assertThat(browser.findElement(By.cssSelector("header.site")).getText()).contains("Signed in as Wanda Writer");
+
+            browser.findElement(By.linkText("Submit a new draft")).click();
+            // As a writer pastes: the whole text at once (typing it key by key would take minutes).
+            browser.executeScript("document.getElementById('text').value = arguments[0]", fixture("zinc-and-colds.txt"));
+            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
+            assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply").contains("Brennan");
+            assertThat(browser.findElements(By.cssSelector("#claims li"))).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(browser.findElement(By.id("slug")).getText()).startsWith("/articles/can-zinc-shorten-a-common-cold");
+            Path shot = Path.of(System.getProperty("vetted.logs.dir", "target"), "writer-draft-page.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+
+            browser.findElement(By.linkText("My articles")).click();
+            assertThat(browser.findElement(By.tagName("table")).getText()).contains("Can Zinc Shorten a Common Cold?");
+            browser.findElement(By.cssSelector("form.who button")).click();
+            assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
+            browser.get(intake + "/drafts/new");
+            assertThat(browser.getCurrentUrl()).as("signed out for real").endsWith("/login");
+        } finally {
+            browser.quit();
+        }
+    }
+
     // --- hostile input: the gate holds
 
     @Test

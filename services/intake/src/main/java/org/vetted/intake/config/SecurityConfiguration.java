@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -25,14 +26,16 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.vetted.contract.spring.BearerTokens;
 import org.vetted.intake.domain.Accounts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP Basic over the configured accounts and, when Spring Boot has a {@link JwtDecoder} (issuer-uri or jwk-set-uri
- * set), bearer tokens mapped by {@link SignedInAccounts}; either or both. Stateless, no CSRF (a JSON API without
- * cookies), health open. 401 and 403 answer application/problem+json like every other error.
+ * Two ways in. The JSON API ({@code /api/**}): HTTP Basic over the configured accounts and, when Spring Boot has a
+ * {@link JwtDecoder} (issuer-uri or jwk-set-uri set), bearer tokens mapped by {@link SignedInAccounts}; either or
+ * both. Stateless, no CSRF (no cookies), health open, 401 and 403 as application/problem+json. The pages: form
+ * sign-in with a session and CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({JwtClaimsProperties.class, BearerTokens.Properties.class})
@@ -59,7 +62,9 @@ public class SecurityConfiguration {
         return new SignedInAccounts(accounts, claims);
     }
 
+    /** The JSON API: HTTP Basic or bearer tokens, no cookies, so no CSRF; browsers from other sites are refused. */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, Accounts accounts,
                             ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn,
                             BearerTokens.Properties tokens, Environment environment) throws Exception {
@@ -79,11 +84,14 @@ public class SecurityConfiguration {
             http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
-            JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens, environment.getProperty(BearerTokens.ISSUER_URI));
+            JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens,
+                    environment.getProperty(BearerTokens.ISSUER_URI));
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(signedIn)));
         }
-        http.csrf(csrf -> csrf.disable())
+        http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(new CrossSiteRequests(json), AuthorizationFilter.class)
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(errors -> errors
@@ -91,14 +99,30 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problem(json, request, response,
                                 HttpStatus.FORBIDDEN, "Forbidden", "Your account's roles do not allow this request.")))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/drafts").hasAnyRole("WRITER", "EDITOR")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
     }
 
-    private static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
+    /**
+     * The writers' pages: form sign-in at /login, a session cookie (HttpOnly, SameSite=Lax), CSRF tokens on every
+     * form, sign-out. Needs configured accounts; with bearer tokens only there is nobody to sign in here.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/css/**", "/error").permitAll()
+                        .requestMatchers("/", "/drafts/**", "/articles/**").hasAnyRole("WRITER", "EDITOR")
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
                                 HttpStatus status, String title, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

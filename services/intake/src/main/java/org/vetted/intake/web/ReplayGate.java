@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.vetted.contract.kafka.ReplayReadiness;
 
 /**
- * Holds every /api/** request, reads and writes alike, until the article history is replayed: before that the
+ * Holds every /api/** request and every page, reads and writes alike, until the article history is replayed: before that the
  * registry could hand out an existing revision number or slug, and reads would show a half-built status. Answers
  * 503 problem+json with Retry-After: 2. Runs after authentication (a stranger still gets 401);
  * /actuator/health is not behind it.
@@ -29,11 +29,18 @@ class ReplayGate implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/**");
+        registry.addInterceptor(this).addPathPatterns("/api/**", "/", "/drafts/**", "/articles/**");
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws java.io.IOException {
+        if (!readiness.isCaughtUp() && !request.getRequestURI().startsWith("/api/")) {
+            // A page: the error page says it, with the same status.
+            response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return false;
+        }
         if (!readiness.isCaughtUp()) {
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Starting up: replaying article history",
                     "Intake is rebuilding its view of the articles from Kafka; try again in a moment.", List.of(),

@@ -1,0 +1,59 @@
+package org.vetted.intake.web.pages;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Errors on the writers' pages are pages (the API's stay problem+json): the status and a sentence, never an exception
+ * or a stack trace. Ahead of the API's handler, for the pages' controller only.
+ */
+@ControllerAdvice(assignableTypes = WriterPages.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class PageErrors {
+    private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ModelAndView status(ResponseStatusException e) {
+        return page(e.getStatusCode());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge() {
+        return page(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("page request failed", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    public static ModelAndView page(HttpStatusCode code) {
+        HttpStatus status = HttpStatus.resolve(code.value()) == null ? HttpStatus.INTERNAL_SERVER_ERROR
+                : HttpStatus.resolve(code.value());
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("reason", status.getReasonPhrase());
+        page.addObject("detail", detail(status));
+        return page;
+    }
+
+    static String detail(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "There is nothing here, or it is not yours to see.";
+            case FORBIDDEN -> "Your account may not do this.";
+            case SERVICE_UNAVAILABLE -> "Intake is starting up or cannot reach the pipeline; try again in a moment.";
+            case CONTENT_TOO_LARGE -> "The draft is too large: at most 256 KiB.";
+            default -> status.is5xxServerError() ? "Something went wrong on our side." : "The request was not accepted.";
+        };
+    }
+}

@@ -1,0 +1,176 @@
+package org.vetted.intake.web.pages;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.vetted.intake.config.SignedInAccounts;
+import org.vetted.intake.domain.Account;
+import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.ArticleView;
+import org.vetted.intake.domain.DraftFormat;
+import org.vetted.intake.domain.FieldError;
+import org.vetted.intake.domain.IntakeResult;
+import org.vetted.intake.domain.Role;
+import org.vetted.intake.domain.Submission;
+import org.vetted.intake.messaging.DraftSubmissions;
+import org.vetted.intake.messaging.SubmissionOutcome;
+
+/**
+ * The writers' pages, beside the JSON API and on the same rules: their articles with where each stands, a new draft
+ * (pasted or uploaded) with what intake found in it, and an article's history. Server-rendered, readable without
+ * JavaScript; forms carry CSRF tokens (Spring Security adds them).
+ */
+@Controller
+class WriterPages {
+    /** Largest upload or paste, as on the API: 256 KiB. */
+    static final int MAX_DRAFT_BYTES = 256 * 1024;
+
+    private final ArticleRegistry registry;
+    private final DraftSubmissions submissions;
+    private final SignedInAccounts signedIn;
+    private final String publicBaseUrl;
+
+    WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn,
+                @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
+        this.registry = registry;
+        this.submissions = submissions;
+        this.signedIn = signedIn;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    /** The signed-in writer's articles (an editor's: all of them), the most recently active first. */
+    @GetMapping("/")
+    String home(Authentication authentication, Model model) {
+        Account account = account(authentication, model);
+        List<ArticleView> articles = registry.all().stream()
+                .filter(article -> account.has(Role.EDITOR) || article.authors().stream()
+                        .anyMatch(author -> author.username().equals(account.username())))
+                .sorted(Comparator.comparing(WriterPages::lastActivity).reversed())
+                .toList();
+        model.addAttribute("articles", articles);
+        model.addAttribute("publicBaseUrl", publicBaseUrl);
+        return "home";
+    }
+
+    @GetMapping("/drafts/new")
+    String newDraft(Authentication authentication, Model model) {
+        account(authentication, model);
+        model.addAttribute("format", "PLAIN_TEXT");
+        model.addAttribute("text", "");
+        return "new-draft";
+    }
+
+    /** A pasted text, or an uploaded .md/.txt file (which wins when both are given). */
+    @PostMapping("/drafts")
+    String submit(Authentication authentication, Model model, @RequestParam(defaultValue = "") String text,
+                  @RequestParam(defaultValue = "PLAIN_TEXT") String format,
+                  @RequestParam(required = false) MultipartFile file,
+                  @RequestParam(required = false) String articleId) {
+        Account account = account(authentication, model);
+        DraftFormat chosen = "MARKDOWN".equals(format) ? DraftFormat.MARKDOWN : DraftFormat.PLAIN_TEXT;
+        String draft = text;
+        if (file != null && !file.isEmpty()) {
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".md") && !name.endsWith(".txt") && !name.endsWith(".markdown")) {
+                return refused(model, text, format, articleId,
+                        List.of(new FieldError("file", "must be a .md or .txt file")));
+            }
+            chosen = name.endsWith(".txt") ? DraftFormat.PLAIN_TEXT : DraftFormat.MARKDOWN;
+            try {
+                draft = utf8(file.getBytes());
+            } catch (IOException e) {
+                return refused(model, text, format, articleId, List.of(new FieldError("file", "must be UTF-8 text")));
+            }
+        }
+        if (draft.getBytes(StandardCharsets.UTF_8).length > MAX_DRAFT_BYTES) {
+            return refused(model, "", format, articleId,
+                    List.of(new FieldError("body", "must be at most " + MAX_DRAFT_BYTES + " bytes (256 KiB)")));
+        }
+        String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
+        SubmissionOutcome outcome = submissions.submit(new Submission(chosen, draft, account, target));
+        if (outcome instanceof SubmissionOutcome.Published published) {
+            model.addAttribute("draft", published.draft());
+            return "draft-accepted";
+        }
+        if (outcome instanceof SubmissionOutcome.Refused refused) {
+            return refused(model, draft, chosen.name(), target, reasons(refused.result()));
+        }
+        if (outcome instanceof SubmissionOutcome.TooLarge tooLarge) {
+            return refused(model, draft, chosen.name(), target, List.of(new FieldError("body",
+                    "makes an event of " + tooLarge.eventBytes() + " bytes; at most " + tooLarge.maxEventBytes())));
+        }
+        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not handed to review; try again");
+    }
+
+    @GetMapping("/articles/{id}")
+    String article(@PathVariable String id, Authentication authentication, Model model) {
+        Account account = account(authentication, model);
+        ArticleView article = registry.view(id)
+                .filter(view -> account.has(Role.EDITOR) || view.authors().stream()
+                        .anyMatch(author -> author.username().equals(account.username())))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("article", article);
+        model.addAttribute("publicBaseUrl", publicBaseUrl);
+        return "article";
+    }
+
+    private String refused(Model model, String text, String format, String articleId, List<FieldError> errors) {
+        model.addAttribute("text", text);
+        model.addAttribute("format", format);
+        model.addAttribute("articleId", articleId);
+        model.addAttribute("errors", errors);
+        return "new-draft";
+    }
+
+    private static List<FieldError> reasons(IntakeResult result) {
+        if (result instanceof IntakeResult.Invalid invalid) {
+            return invalid.errors();
+        }
+        if (result instanceof IntakeResult.UnknownArticle unknown) {
+            return List.of(new FieldError("articleId", "there is no article " + unknown.articleId()));
+        }
+        if (result instanceof IntakeResult.NotAnAuthor) {
+            return List.of(new FieldError("articleId", "only its authors or an editor may submit a new revision"));
+        }
+        return List.of(new FieldError("body", "was not accepted"));
+    }
+
+    private Account account(Authentication authentication, Model model) {
+        Account account = signedIn.of(authentication)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+        model.addAttribute("account", account);
+        return account;
+    }
+
+    private static java.time.Instant lastActivity(ArticleView article) {
+        return article.history().stream().map(ArticleView.HistoryEntry::at).max(Comparator.naturalOrder())
+                .orElse(java.time.Instant.EPOCH);
+    }
+
+    private static String utf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+    }
+}

@@ -1,0 +1,163 @@
+package org.vetted.intake.web.pages;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.vetted.intake.IntakeAppTest;
+
+/** The writers' pages: sign-in, CSRF, what a writer sees and may do, and errors as pages. */
+class WriterPagesTest extends IntakeAppTest {
+    private static final String PASTE = """
+            Can Ginger Settle a Queasy Stomach?
+            What the Trials Say
+            Ginger may ease nausea in early pregnancy, small trials suggest.
+            “It works for some people,” says Sam Lee.
+            Leave a Reply
+            """;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void pagesAskAStrangerToSignInAndTheLoginPageCarriesACsrfToken() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"username\"")))
+                .andExpect(content().string(containsString("name=\"password\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")))
+                .andExpect(content().string(containsString("<label for=\"username\">")));
+    }
+
+    @Test
+    void aWriterSignsInWithTheFormAndGetsAnHttpOnlySameSiteSession() throws Exception {
+        mvc.perform(formLogin("/login").user("wanda").password("wanda-pass"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(formLogin("/login").user("wanda").password("wrong"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void aPastedDraftShowsWhatIntakeFoundWithTheWarnings() throws Exception {
+        mvc.perform(draft(PASTE).with(wanda()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("Submitted for review")))
+                .andExpect(content().string(containsString("/articles/can-ginger-settle-a-queasy-stomach")))
+                .andExpect(content().string(containsString("removed trailing web-page debris: Leave a Reply")))
+                .andExpect(content().string(containsString("Sam Lee")))
+                .andExpect(content().string(containsString("no credential stated")))
+                .andExpect(content().string(containsString("Ginger may ease nausea")))
+                .andExpect(content().string(containsString("hedged")));
+    }
+
+    @Test
+    void anUploadedMarkdownFileIsTakenAsMarkdown() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "turmeric.md", "text/markdown",
+                "---\ntitle: Can Turmeric Calm Joint Pain?\ntags: [supplements]\n---\nCurcumin may reduce knee pain.\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/drafts").file(file).with(wanda()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can Turmeric Calm Joint Pain?")))
+                .andExpect(content().string(containsString("supplements")));
+    }
+
+    @Test
+    void aRefusedDraftComesBackWithTheProblemsNamedAndTheTextKept() throws Exception {
+        mvc.perform(draft("Title\nA line with a \u0000 in it.\n").with(wanda()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The draft was not accepted")))
+                .andExpect(content().string(containsString("contains control character U+0000 at line 2, column 15")))
+                .andExpect(content().string(containsString("A line with a")));
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(draft(PASTE).with(wanda())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aWriterSeesOnlyTheirOwnArticlesAndAReviewerNoWriterPages() throws Exception {
+        mvc.perform(draft(PASTE.replace("Ginger", "Peppermint")).with(user("walter").roles("WRITER")).with(csrf()))
+                .andExpect(status().isOk());
+        mvc.perform(draft(PASTE.replace("Ginger", "Fennel")).with(wanda()).with(csrf())).andExpect(status().isOk());
+
+        mvc.perform(get("/").with(wanda()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can Fennel Settle a Queasy Stomach?")))
+                .andExpect(content().string(not(containsString("Peppermint"))))
+                .andExpect(content().string(containsString("Signed in as <strong>Wanda Writer</strong>")));
+        mvc.perform(get("/").with(user("rita").roles("MEDICAL_REVIEWER")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anotherWritersArticleIsNotFoundAsAPage() throws Exception {
+        String page = mvc.perform(draft(PASTE.replace("Ginger", "Chamomile")).with(user("walter").roles("WRITER"))
+                .with(csrf())).andReturn().getResponse().getContentAsString();
+        String articleId = page.replaceAll("(?s).*href=\"/articles/([^\"]+)\".*", "$1");
+
+        mvc.perform(get("/articles/{id}", articleId).with(user("walter").roles("WRITER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Submit a new revision")));
+        mvc.perform(get("/articles/{id}", articleId).with(wanda()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theApiRefusesWritesFromAnotherSitesPagesButNotFromClients() throws Exception {
+        mvc.perform(post("/api/drafts").with(httpBasic("wanda", "wanda-pass")).contentType(MediaType.TEXT_PLAIN)
+                        .header("Origin", "https://evil.example").content(PASTE))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/drafts").with(httpBasic("wanda", "wanda-pass")).contentType(MediaType.TEXT_PLAIN)
+                        .header("Sec-Fetch-Site", "cross-site").content(PASTE))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/drafts").with(httpBasic("wanda", "wanda-pass")).contentType(MediaType.TEXT_PLAIN)
+                        .content(PASTE.replace("Ginger", "Mint")))
+                .andExpect(status().isAccepted());
+    }
+
+    @Test
+    void theApiNeverAcceptsThePagesSessionCookie() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("wanda").password("wanda-pass"))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/api/drafts").session(session).contentType(MediaType.TEXT_PLAIN).content(PASTE))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"));
+    }
+
+    private static MockMultipartHttpServletRequestBuilder draft(String text) {
+        MockMultipartHttpServletRequestBuilder request = multipart("/drafts");
+        request.param("format", "PLAIN_TEXT").param("text", text);
+        return request;
+    }
+
+    private static RequestPostProcessor wanda() {
+        return user("wanda").roles("WRITER");
+    }
+}
