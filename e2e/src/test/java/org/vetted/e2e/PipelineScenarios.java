@@ -338,7 +338,7 @@ abstract class PipelineScenarios {
     }
 
     @Test
-    void aWriterSignsInPastesADraftAndSeesWhatIntakeFound() throws IOException {
+    void aWriterPastesADraftAndAReviewerApprovesItInThePages() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
         Path profile = Files.createTempDirectory("vetted-chromium");
         ChromeDriver browser = Browser.start(profile);
@@ -364,7 +364,34 @@ abstract class PipelineScenarios {
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
 
-            browser.findElement(By.linkText("My articles")).click();
+            String articleId = browser.findElement(By.cssSelector("main p a")).getAttribute("href")
+                    .replaceAll(".*/articles/", "");
+
+            // A medical reviewer, in the review service's pages: every claim approved, then the sign-off.
+            awaitUnderReview(articleId, 1);
+            browser.get(review + "/");
+            browser.findElement(By.id("username")).sendKeys("rita");
+            browser.findElement(By.id("password")).sendKeys("rita-pass");
+            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Waiting for review");
+            browser.findElement(By.cssSelector("a[href='/reviews/" + articleId + "']")).click();
+            assertThat(browser.findElement(By.id("why-not")).getText()).contains("every claim approved");
+            List<String> claimIds = browser.findElements(By.cssSelector("article.claim")).stream()
+                    .map(claim -> claim.getAttribute("id")).toList();
+            for (String claimId : claimIds) {
+                browser.findElement(By.cssSelector("#" + claimId + " input[name=reference]"))
+                        .sendKeys("https://example.org/cochrane-zinc");
+                browser.findElement(By.cssSelector("#" + claimId + " button[value=APPROVED]")).click();
+                assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Claim approved.");
+            }
+            Path reviewShot = Path.of(System.getProperty("vetted.logs.dir", "target"), "reviewer-article-page.png");
+            Files.write(reviewShot, browser.getScreenshotAs(OutputType.BYTES));
+            browser.findElement(By.cssSelector("button[value=APPROVE]")).click();
+            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Approved");
+            ArticlePublished published = awaitPublished(articleId, 1);
+            assertThat(published.getMedicallyReviewedBy().getDisplayName()).isEqualTo("Rita Reyes");
+
+            browser.get(intake + "/");
             assertThat(browser.findElement(By.tagName("table")).getText()).contains("Can Zinc Shorten a Common Cold?");
             browser.findElement(By.cssSelector("form.who button")).click();
             assertThat(browser.getCurrentUrl()).contains("/login?signedOut");

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,7 +38,9 @@ public class SecurityConfiguration {
         return new SignedInActors(staff, claims);
     }
 
+    /** The JSON API: HTTP Basic or bearer tokens, stateless, no cookies and so no CSRF. */
     @Bean
+    @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, Staff staff, ObjectProvider<JwtDecoder> jwtDecoder,
             SignedInActors signedIn, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
             BearerTokens.Properties tokens, Environment environment) throws Exception {
@@ -56,11 +59,12 @@ public class SecurityConfiguration {
             http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
         }
         if (bearer) {
-            JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens, environment.getProperty(BearerTokens.ISSUER_URI));
+            JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens,
+                    environment.getProperty(BearerTokens.ISSUER_URI));
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(signedIn)));
         }
-        http
+        http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors
@@ -69,10 +73,26 @@ public class SecurityConfiguration {
                                 problems.resolveException(request, response, null, denied)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**")
                                 .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/reviews/**").hasRole("MEDICAL_REVIEWER")
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * The reviewers' pages: form sign-in at /login, a session cookie (HttpOnly, SameSite=Lax), CSRF tokens on every
+     * form. Reading is for reviewers and editors, deciding for reviewers, as on the API.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/css/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/reviews/**").hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/reviews/**").hasRole("MEDICAL_REVIEWER")
                         .anyRequest().denyAll());
         return http.build();
     }

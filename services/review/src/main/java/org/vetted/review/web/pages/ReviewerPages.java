@@ -1,0 +1,126 @@
+package org.vetted.review.web.pages;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vetted.review.config.SignedInActors;
+import org.vetted.review.domain.Actor;
+import org.vetted.review.domain.ArticleReview;
+import org.vetted.review.domain.Blocked;
+import org.vetted.review.domain.ClaimDecisionRequest;
+import org.vetted.review.domain.ClaimOutcome;
+import org.vetted.review.domain.ClaimVerdict;
+import org.vetted.review.domain.Refused;
+import org.vetted.review.domain.SignOffDecision;
+import org.vetted.review.domain.SignOffOutcome;
+import org.vetted.review.domain.SignOffRequest;
+import org.vetted.review.messaging.ReviewWorkflow;
+
+/**
+ * The medical reviewers' pages, on the same workflow and rules as the API: the queue, an article with its claims to
+ * approve or reject, and the sign-off, which names the content hash of the text on the page (a revision that arrives
+ * meanwhile is refused with a message to reload). What a reviewer may not do is not offered: their own articles are
+ * read-only. Forms post and redirect back, so a reload never repeats a decision.
+ */
+@Controller
+class ReviewerPages {
+    private final ReviewWorkflow workflow;
+    private final SignedInActors signedIn;
+
+    ReviewerPages(ReviewWorkflow workflow, SignedInActors signedIn) {
+        this.workflow = workflow;
+        this.signedIn = signedIn;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    /** Waiting for a decision, oldest first. */
+    @GetMapping("/")
+    String queue(Authentication authentication, Model model) {
+        Actor actor = actor(authentication, model);
+        List<QueueRow> rows = workflow.awaitingDecision().stream()
+                .sorted(Comparator.comparing(review -> review.draft().submittedAt()))
+                .map(review -> QueueRow.of(review, actor))
+                .toList();
+        model.addAttribute("rows", rows);
+        return "queue";
+    }
+
+    @GetMapping("/reviews/{articleId}")
+    String review(@PathVariable String articleId, Authentication authentication, Model model) {
+        Actor actor = actor(authentication, model);
+        ArticleReview review = workflow.find(articleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("page", ReviewPage.of(review, actor));
+        return "review";
+    }
+
+    @PostMapping("/reviews/{articleId}/claims/{claimId}")
+    String decideClaim(@PathVariable String articleId, @PathVariable String claimId, @RequestParam String decision,
+                       @RequestParam int revision, @RequestParam(defaultValue = "") String comment,
+                       @RequestParam(defaultValue = "") String reference, Authentication authentication,
+                       RedirectAttributes redirect) {
+        ClaimVerdict verdict = "APPROVED".equals(decision) ? ClaimVerdict.APPROVED : ClaimVerdict.REJECTED;
+        ClaimOutcome outcome = workflow.decideClaim(articleId, new ClaimDecisionRequest(actor(authentication, null),
+                claimId, verdict, blankToNull(comment), blankToNull(reference), revision));
+        if (outcome instanceof Refused refused) {
+            redirect.addFlashAttribute("problem", refused.reason());
+        } else {
+            redirect.addFlashAttribute("notice", "Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".");
+        }
+        return "redirect:/reviews/" + articleId + "#claim-" + claimId;
+    }
+
+    @PostMapping("/reviews/{articleId}/decision")
+    String signOff(@PathVariable String articleId, @RequestParam String decision, @RequestParam String contentHash,
+                   @RequestParam(defaultValue = "") String comment, Authentication authentication,
+                   RedirectAttributes redirect) {
+        SignOffDecision chosen = switch (decision) {
+            case "APPROVE" -> SignOffDecision.APPROVE;
+            case "REQUEST_CHANGES" -> SignOffDecision.REQUEST_CHANGES;
+            default -> SignOffDecision.REJECT;
+        };
+        SignOffOutcome outcome = workflow.signOff(articleId, new SignOffRequest(actor(authentication, null), chosen,
+                blankToNull(comment), contentHash));
+        if (outcome instanceof Blocked blocked) {
+            redirect.addFlashAttribute("problem", "Not approved: " + String.join("; ", blocked.reasons()));
+        } else if (outcome instanceof Refused refused) {
+            redirect.addFlashAttribute("problem", switch (refused.refusal()) {
+                case TEXT_NOT_NAMED, STALE_REVISION -> "The text changed while the page was open (a new revision "
+                        + "arrived): reload the page and review the new text.";
+                default -> refused.reason();
+            });
+        } else {
+            redirect.addFlashAttribute("notice", switch (chosen) {
+                case APPROVE -> "Approved: the article goes to rendering and publication.";
+                case REQUEST_CHANGES -> "Changes requested: the writer sees your comments.";
+                case REJECT -> "Rejected.";
+            });
+        }
+        return "redirect:/reviews/" + articleId;
+    }
+
+    private Actor actor(Authentication authentication, Model model) {
+        Actor actor = signedIn.of(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+        if (model != null) {
+            model.addAttribute("actor", actor);
+        }
+        return actor;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
