@@ -33,8 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
@@ -347,14 +350,14 @@ abstract class PipelineScenarios {
             assertThat(browser.getCurrentUrl()).endsWith("/login");
             browser.findElement(By.id("username")).sendKeys("wanda");
             browser.findElement(By.id("password")).sendKeys("wanda-pass");
-            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My articles");
             assertThat(browser.findElement(By.cssSelector("header.site")).getText()).contains("Signed in as Wanda Writer");
 
-            browser.findElement(By.linkText("Submit a new draft")).click();
+            clickAndWait(browser, By.linkText("Submit a new draft"));
             // As a writer pastes: the whole text at once (typing it key by key would take minutes).
             browser.executeScript("document.getElementById('text').value = arguments[0]", fixture("zinc-and-colds.txt"));
-            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
 
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
             assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply").contains("Brennan");
@@ -372,34 +375,58 @@ abstract class PipelineScenarios {
             browser.get(review + "/");
             browser.findElement(By.id("username")).sendKeys("rita");
             browser.findElement(By.id("password")).sendKeys("rita-pass");
-            browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+            clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Waiting for review");
-            browser.findElement(By.cssSelector("a[href='/reviews/" + articleId + "']")).click();
+            clickAndWait(browser, By.cssSelector("a[href='/reviews/" + articleId + "']"));
             assertThat(browser.findElement(By.id("why-not")).getText()).contains("every claim approved");
             List<String> claimIds = browser.findElements(By.cssSelector("article.claim")).stream()
                     .map(claim -> claim.getAttribute("id")).toList();
             for (String claimId : claimIds) {
                 browser.findElement(By.cssSelector("#" + claimId + " input[name=reference]"))
                         .sendKeys("https://example.org/cochrane-zinc");
-                browser.findElement(By.cssSelector("#" + claimId + " button[value=APPROVED]")).click();
-                assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Claim approved.");
+                assertThat(submitAndRead(browser, By.cssSelector("#" + claimId + " button[value=APPROVED]")))
+                        .isEqualTo("Claim approved.");
             }
+            browser.executeScript("window.scrollTo(0, 0)");
             Path reviewShot = Path.of(System.getProperty("vetted.logs.dir", "target"), "reviewer-article-page.png");
             Files.write(reviewShot, browser.getScreenshotAs(OutputType.BYTES));
-            browser.findElement(By.cssSelector("button[value=APPROVE]")).click();
-            assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Approved");
+            assertThat(submitAndRead(browser, By.cssSelector("button[value=APPROVE]"))).startsWith("Approved");
             ArticlePublished published = awaitPublished(articleId, 1);
             assertThat(published.getMedicallyReviewedBy().getDisplayName()).isEqualTo("Rita Reyes");
 
             browser.get(intake + "/");
             assertThat(browser.findElement(By.tagName("table")).getText()).contains("Can Zinc Shorten a Common Cold?");
-            browser.findElement(By.cssSelector("form.who button")).click();
+            clickAndWait(browser, By.cssSelector("form.who button"));
             assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
             browser.get(intake + "/drafts/new");
             assertThat(browser.getCurrentUrl()).as("signed out for real").endsWith("/login");
         } finally {
             browser.quit();
         }
+    }
+
+    /** Clicks what leads to another page and waits until the browser has left this one. */
+    private static void clickAndWait(ChromeDriver browser, By target) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+    }
+
+    /**
+     * Clicks a form's button and reads the notice or the problem the page it leads to shows: waits for the old page
+     * to go (the post, then the redirect) and the new one to say something; the whole page when it says neither.
+     */
+    private static String submitAndRead(ChromeDriver browser, By button) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        try {
+            wait.until(ExpectedConditions.stalenessOf(oldPage));
+            wait.until(driver -> !driver.findElements(By.cssSelector("[role=status], [role=alert]")).isEmpty());
+        } catch (TimeoutException e) {
+            return browser.findElement(By.tagName("body")).getText();
+        }
+        return browser.findElements(By.cssSelector("[role=status], [role=alert]")).get(0).getText();
     }
 
     // --- hostile input: the gate holds
