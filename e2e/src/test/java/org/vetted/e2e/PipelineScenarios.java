@@ -379,6 +379,7 @@ abstract class PipelineScenarios {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Waiting for review");
             clickAndWait(browser, By.cssSelector("a[href='/reviews/" + articleId + "']"));
             assertThat(browser.findElement(By.id("why-not")).getText()).contains("every claim approved");
+            assertThat(browser.findElements(By.cssSelector("pre mark"))).as("claims marked in the text").isNotEmpty();
             List<String> claimIds = browser.findElements(By.cssSelector("article.claim")).stream()
                     .map(claim -> claim.getAttribute("id")).toList();
             for (String claimId : claimIds) {

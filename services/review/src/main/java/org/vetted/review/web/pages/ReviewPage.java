@@ -14,9 +14,38 @@ import org.vetted.review.domain.Draft;
  * no longer open, or the account may only read (an editor).
  */
 record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own, boolean readOnly,
-                  boolean everyClaimApproved) {
+                  boolean everyClaimApproved, List<Segment> text) {
 
     record ClaimRow(Claim claim, ClaimDecision decision) {
+    }
+
+    /** A run of the text; {@code claimId} is set where the run is a claim, so the page can mark it in place. */
+    record Segment(String text, String claimId) {
+    }
+
+    /**
+     * The body cut into runs, each claim marked where its sentence stands (its first occurrence, in reading order).
+     * A claim whose sentence is not in the body as written (markup inside it, a heading) stays unmarked in the text
+     * and is listed beside it all the same. The page escapes every run: nothing here is trusted as HTML.
+     */
+    static List<Segment> segments(String body, List<Claim> claims) {
+        List<Segment> segments = new java.util.ArrayList<>();
+        int from = 0;
+        for (Claim claim : claims) {
+            int at = body.indexOf(claim.text(), from);
+            if (at < 0) {
+                continue;
+            }
+            if (at > from) {
+                segments.add(new Segment(body.substring(from, at), null));
+            }
+            segments.add(new Segment(claim.text(), claim.id()));
+            from = at + claim.text().length();
+        }
+        if (from < body.length()) {
+            segments.add(new Segment(body.substring(from), null));
+        }
+        return segments;
     }
 
     static ReviewPage of(ArticleReview review, Actor actor) {
@@ -26,6 +55,7 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
         boolean own = draft.creditedAs(actor.username(), actor.displayName()).isPresent();
         boolean readOnly = own || !review.isOpen() || !actor.isCredentialedMedicalReviewer();
         boolean approved = rows.stream().allMatch(row -> row.decision() != null && row.decision().isApproved());
-        return new ReviewPage(draft, review.status().name(), rows, own, readOnly, approved);
+        return new ReviewPage(draft, review.status().name(), rows, own, readOnly, approved,
+                segments(draft.bodyMarkdown(), draft.claims()));
     }
 }
