@@ -34,9 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
@@ -406,11 +406,24 @@ abstract class PipelineScenarios {
         }
     }
 
+    /**
+     * Whether the page an element belonged to has been replaced. Chromedriver reports a node of a replaced document
+     * as stale or, at times, as an unknown inspector error; either means the same here.
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            return true;
+        }
+    }
+
     /** Clicks what leads to another page and waits until the browser has left this one. */
     private static void clickAndWait(ChromeDriver browser, By target) {
         WebElement oldPage = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> isGone(oldPage));
     }
 
     /**
@@ -422,7 +435,7 @@ abstract class PipelineScenarios {
         browser.findElement(button).click();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         try {
-            wait.until(ExpectedConditions.stalenessOf(oldPage));
+            wait.until(driver -> isGone(oldPage));
             wait.until(driver -> !driver.findElements(By.cssSelector("[role=status], [role=alert]")).isEmpty());
         } catch (TimeoutException e) {
             return browser.findElement(By.tagName("body")).getText();
