@@ -12,6 +12,7 @@ import java.util.Set;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSProvider;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jca.JCAContext;
@@ -30,66 +31,73 @@ final class Ed25519 {
         0x04, 0x22, 0x04, 0x20};
     private static final int KEY_BYTES = 32;
 
+    /** What Nimbus asks of every signer and verifier: EdDSA only, the JDK's own providers. */
+    private abstract static class Provider implements JWSProvider {
+        @Override
+        public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return Set.of(JWSAlgorithm.EdDSA);
+        }
+
+        @Override
+        public JCAContext getJCAContext() {
+            return new JCAContext();
+        }
+    }
+
     static JWSSigner signer(OctetKeyPair key) {
         requireEd25519(key);
         if (key.getD() == null) {
             throw new IllegalArgumentException("key " + key.getKeyID() + " has no private part (d)");
         }
-        PrivateKey privateKey = privateKey(key.getD().decode());
-        return new JWSSigner() {
-            @Override
-            public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-                try {
-                    Signature signature = Signature.getInstance("Ed25519");
-                    signature.initSign(privateKey);
-                    signature.update(signingInput);
-                    return Base64URL.encode(signature.sign());
-                } catch (GeneralSecurityException e) {
-                    throw new JOSEException("Ed25519 signing failed", e);
-                }
-            }
-
-            @Override
-            public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-                return Set.of(JWSAlgorithm.EdDSA);
-            }
-
-            @Override
-            public JCAContext getJCAContext() {
-                return new JCAContext();
-            }
-        };
+        return new Signer(privateKey(key.getD().decode()));
     }
 
     static JWSVerifier verifier(OctetKeyPair key) {
         requireEd25519(key);
-        PublicKey publicKey = publicKey(key.getX().decode());
-        return new JWSVerifier() {
-            @Override
-            public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signed) {
-                if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
-                    return false;
-                }
-                try {
-                    Signature signature = Signature.getInstance("Ed25519");
-                    signature.initVerify(publicKey);
-                    signature.update(signingInput);
-                    return signature.verify(signed.decode());
-                } catch (GeneralSecurityException | IllegalArgumentException e) {
-                    return false;
-                }
-            }
+        return new Verifier(publicKey(key.getX().decode()));
+    }
 
-            @Override
-            public Set<JWSAlgorithm> supportedJWSAlgorithms() {
-                return Set.of(JWSAlgorithm.EdDSA);
-            }
+    private static final class Signer extends Provider implements JWSSigner {
+        private final PrivateKey privateKey;
 
-            @Override
-            public JCAContext getJCAContext() {
-                return new JCAContext();
+        Signer(PrivateKey privateKey) {
+            this.privateKey = privateKey;
+        }
+
+        @Override
+        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
+            try {
+                Signature signature = Signature.getInstance("Ed25519");
+                signature.initSign(privateKey);
+                signature.update(signingInput);
+                return Base64URL.encode(signature.sign());
+            } catch (GeneralSecurityException e) {
+                throw new JOSEException("Ed25519 signing failed", e);
             }
-        };
+        }
+    }
+
+    private static final class Verifier extends Provider implements JWSVerifier {
+        private final PublicKey publicKey;
+
+        Verifier(PublicKey publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        @Override
+        public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signed) {
+            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
+                return false;
+            }
+            try {
+                Signature signature = Signature.getInstance("Ed25519");
+                signature.initVerify(publicKey);
+                signature.update(signingInput);
+                return signature.verify(signed.decode());
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return false;
+            }
+        }
     }
 
     /** A new key pair as an OKP JWK with private part, for {@code keyId}. */

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -164,9 +165,9 @@ class WriterPages {
         return account;
     }
 
-    private static java.time.Instant lastActivity(ArticleView article) {
+    private static Instant lastActivity(ArticleView article) {
         return article.history().stream().map(ArticleView.HistoryEntry::at).max(Comparator.naturalOrder())
-                .orElse(java.time.Instant.EPOCH);
+                .orElse(Instant.EPOCH);
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {
