@@ -21,8 +21,8 @@ class ArchitectureTest {
                     "org.springframework..", "org.apache.kafka..", "org.apache.avro..", "org.vetted.events..",
                     "tools.jackson..", "com.fasterxml..", "org.vetted.rendering.messaging..",
                     "org.vetted.rendering.config..")
-            .because("the domain decides; Flexmark, the OWASP sanitizer and the contract's ContentHash are its only "
-                    + "outside help");
+            .because("the domain decides; safe-markdown (Flexmark and the sanitizer) and the contract's "
+                    + "ContentHash are its only outside help");
 
     @ArchTest
     static final ArchRule domainUsesOnlyTheContentHashOfTheContract = noClasses()

@@ -107,13 +107,21 @@ public class SecurityConfiguration {
     }
 
     /**
+     * The pages load only their own styles and scripts, post forms only to themselves and are never framed: a
+     * second line behind the sanitizer for the preview, which shows HTML made from a writer's text.
+     */
+    static final String PAGES_POLICY = "default-src 'self'; img-src 'self' https:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
      * The writers' pages: form sign-in at /login, a session cookie (HttpOnly, SameSite=Lax), CSRF tokens on every
      * form, sign-out. Needs configured accounts; with bearer tokens only there is nobody to sign in here.
      */
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/error").permitAll()

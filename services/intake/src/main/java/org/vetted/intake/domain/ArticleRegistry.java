@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Intake's in-memory view of every article: ids, latest revision, authors, slugs, status and history, projected
@@ -30,10 +31,18 @@ public final class ArticleRegistry implements KnownArticles {
         int revision;
         ArticleStatus status = ArticleStatus.SUBMITTED;
         final List<ArticleView.HistoryEntry> history = new ArrayList<>();
+        final Map<Integer, RevisionState> revisions = new TreeMap<>(Comparator.reverseOrder());
 
         Entry(String articleId) {
             this.articleId = articleId;
         }
+    }
+
+    /** What is known of one revision: its draft (once read), the latest decision per claim, how it was returned. */
+    private static final class RevisionState {
+        ArticleEvent.DraftRecorded draft;
+        final Map<String, ArticleEvent.ClaimDecided> decisions = new LinkedHashMap<>();
+        ArticleEvent.Returned returned;
     }
 
     /** @return false when this event was applied before */
@@ -51,6 +60,13 @@ public final class ArticleRegistry implements KnownArticles {
             if (entry.latestDraft == null || draft.revision() >= entry.latestDraft.revision()) {
                 entry.latestDraft = draft;
             }
+            entry.revisions.computeIfAbsent(draft.revision(), revision -> new RevisionState()).draft = draft;
+        } else if (event instanceof ArticleEvent.ClaimDecided decided) {
+            // A reviewer may change their mind: the latest decision on a claim stands.
+            entry.revisions.computeIfAbsent(decided.revision(), revision -> new RevisionState()).decisions
+                    .merge(decided.claimId(), decided, (known, later) -> later.at().isBefore(known.at()) ? known : later);
+        } else if (event instanceof ArticleEvent.Returned returned) {
+            entry.revisions.computeIfAbsent(returned.revision(), revision -> new RevisionState()).returned = returned;
         }
         if (event.revision() > entry.revision) {
             entry.revision = event.revision();
@@ -100,8 +116,28 @@ public final class ArticleRegistry implements KnownArticles {
         ArticleEvent.DraftRecorded draft = entry.latestDraft;
         List<ArticleView.HistoryEntry> history = new ArrayList<>(entry.history);
         history.sort(Comparator.comparing(ArticleView.HistoryEntry::at).thenComparing(ArticleView.HistoryEntry::revision));
+        List<ArticleView.RevisionView> revisions = entry.revisions.entrySet().stream()
+                .filter(revision -> revision.getValue().draft != null)
+                .map(revision -> toView(revision.getValue()))
+                .toList();
         return new ArticleView(entry.articleId, entry.slug, draft == null ? null : draft.title(), entry.revision,
                 entry.status, draft == null ? null : draft.contentHash(), draft == null ? List.of() : draft.authors(),
-                history);
+                history, revisions, draft == null ? null : draft.bodyMarkdown());
+    }
+
+    private static ArticleView.RevisionView toView(RevisionState state) {
+        ArticleEvent.DraftRecorded draft = state.draft;
+        List<ArticleView.ClaimView> claims = draft.claims().stream()
+                .map(claim -> new ArticleView.ClaimView(claim, decision(state.decisions.get(claim.id()))))
+                .toList();
+        ArticleEvent.Returned returned = state.returned;
+        return new ArticleView.RevisionView(draft.revision(), draft.at(), draft.title(), draft.summary(), draft.tags(),
+                claims, returned == null ? null : new ArticleView.Returned(returned.rejected(), returned.actor(),
+                returned.reviewerName(), returned.comment(), returned.rejectedClaimIds(), returned.at()));
+    }
+
+    private static ArticleView.Decision decision(ArticleEvent.ClaimDecided decided) {
+        return decided == null ? null : new ArticleView.Decision(decided.approved(), decided.actor(),
+                decided.reviewerName(), decided.comment(), decided.reference(), decided.at());
     }
 }

@@ -2,20 +2,59 @@ package org.vetted.intake.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An article as writers see it. {@code slug} and {@code title} are null while only later events of it are known
- * (the projection replays several topics, which may arrive in any order).
+ * (the projection replays several topics, which may arrive in any order). {@code revisions} are the submitted ones,
+ * newest first, with the reviewer's decisions; {@code bodyMarkdown} is the latest revision's text.
  */
 public record ArticleView(String articleId, String slug, String title, int revision, ArticleStatus status,
-                          String contentHash, List<Author> authors, List<HistoryEntry> history) {
+                          String contentHash, List<Author> authors, List<HistoryEntry> history,
+                          List<RevisionView> revisions, String bodyMarkdown) {
     public ArticleView {
         authors = List.copyOf(authors);
         history = List.copyOf(history);
+        revisions = List.copyOf(revisions);
+    }
+
+    /** The newest submitted revision, if its draft is known yet. */
+    public Optional<RevisionView> latest() {
+        return revisions.stream().findFirst();
     }
 
     /** One line of an article's history. */
     public record HistoryEntry(Instant at, int revision, String event, ArticleStatus status, String actor,
                                String detail) {
+    }
+
+    /** A submitted revision, its claims with the reviewer's latest decision on each, and how review sent it back. */
+    public record RevisionView(int revision, Instant submittedAt, String title, String summary, List<String> tags,
+                               List<ClaimView> claims, Returned returned) {
+        public RevisionView {
+            tags = List.copyOf(tags);
+            claims = List.copyOf(claims);
+        }
+
+        public long openClaims() {
+            return claims.stream().filter(claim -> claim.decision() == null).count();
+        }
+    }
+
+    /** A claim, and the latest decision on it (null while open). */
+    public record ClaimView(Claim claim, Decision decision) {
+    }
+
+    /** A reviewer's decision on a claim, with the comment and reference the writer needs to act on it. */
+    public record Decision(boolean approved, String reviewer, String reviewerName, String comment, String reference,
+                           Instant at) {
+    }
+
+    /** "Changes requested" or "rejected", with the reviewer's comment and the claims rejected. */
+    public record Returned(boolean rejected, String reviewer, String reviewerName, String comment,
+                           List<String> rejectedClaimIds, Instant at) {
+        public Returned {
+            rejectedClaimIds = List.copyOf(rejectedClaimIds);
+        }
     }
 }

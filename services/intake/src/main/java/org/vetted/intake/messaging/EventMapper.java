@@ -1,13 +1,13 @@
 package org.vetted.intake.messaging;
 
 import java.time.Instant;
-import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ClaimDecision;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewOutcome;
@@ -17,6 +17,7 @@ import org.vetted.intake.domain.ArticleEvent;
 import org.vetted.intake.domain.ArticleStatus;
 import org.vetted.intake.domain.Author;
 import org.vetted.intake.domain.Claim;
+import org.vetted.intake.domain.ClaimKind;
 import org.vetted.intake.domain.Draft;
 import org.vetted.intake.domain.Expert;
 
@@ -46,8 +47,9 @@ final class EventMapper {
     /** What the status projection records of the submission intake itself just published. */
     static ArticleEvent.DraftRecorded recorded(Draft draft, String eventId, Instant submittedAt) {
         return new ArticleEvent.DraftRecorded(eventId, draft.articleId(), draft.revision(), submittedAt, draft.slug(),
-                draft.title(), draft.contentHash(), draft.authors(), draft.submittedBy().username(), describe(draft.claims().size(),
-                draft.experts().size(), draft.warnings().size()));
+                draft.title(), draft.summary(), draft.tags(), draft.bodyMarkdown(), draft.claims(), draft.contentHash(),
+                draft.authors(), draft.submittedBy().username(),
+                describe(draft.claims().size(), draft.experts().size(), draft.warnings().size()));
     }
 
     static ArticleEvent toArticleEvent(SpecificRecordBase record) {
@@ -56,14 +58,15 @@ final class EventMapper {
             String actor = e.getSubmittedBy() != null ? e.getSubmittedBy().getUsername()
                     : e.getAuthors().isEmpty() ? "unknown" : e.getAuthors().get(0).getUsername();
             return new ArticleEvent.DraftRecorded(e.getEventId(), e.getArticleId(), e.getRevision(), e.getSubmittedAt(),
-                    e.getSlug(), e.getTitle(), e.getContentHash(),
+                    e.getSlug(), e.getTitle(), e.getSummary(), e.getTags(), e.getBodyMarkdown(),
+                    e.getClaims().stream().map(EventMapper::toDomain).toList(), e.getContentHash(),
                     e.getAuthors().stream().map(a -> new Author(a.getUsername(), a.getDisplayName())).toList(), actor,
                     describe(e.getClaims().size(), e.getExperts().size(), e.getWarnings().size()));
         }
         if (record instanceof ClaimReviewed e) {
-            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getReviewedAt(),
-                    "ClaimReviewed", ArticleStatus.IN_REVIEW, e.getReviewer().getUsername(),
-                    "claim " + e.getClaimId() + " " + e.getDecision() + withComment(e.getComment()));
+            return new ArticleEvent.ClaimDecided(e.getEventId(), e.getArticleId(), e.getRevision(), e.getReviewedAt(),
+                    e.getClaimId(), e.getDecision() == ClaimDecision.APPROVED, e.getReviewer().getUsername(),
+                    e.getReviewer().getDisplayName(), e.getComment(), e.getReference());
         }
         if (record instanceof ArticleApproved e) {
             Reviewer signer = e.getApproval().getSignedOffBy();
@@ -72,13 +75,9 @@ final class EventMapper {
                     "approved by " + signer.getDisplayName() + ", " + signer.getCredential() + withComment(e.getComment()));
         }
         if (record instanceof ReviewReturned e) {
-            boolean rejected = e.getOutcome() == ReviewOutcome.REJECTED;
-            String claims = e.getRejectedClaimIds().isEmpty() ? ""
-                    : "; rejected claims " + e.getRejectedClaimIds().stream().collect(Collectors.joining(", "));
-            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getDecidedAt(),
-                    "ReviewReturned", rejected ? ArticleStatus.REJECTED : ArticleStatus.CHANGES_REQUESTED,
-                    e.getReviewer().getUsername(),
-                    (rejected ? "rejected" : "changes requested") + claims + withComment(e.getComment()));
+            return new ArticleEvent.Returned(e.getEventId(), e.getArticleId(), e.getRevision(), e.getDecidedAt(),
+                    e.getOutcome() == ReviewOutcome.REJECTED, e.getRejectedClaimIds(), e.getReviewer().getUsername(),
+                    e.getReviewer().getDisplayName(), e.getComment());
         }
         if (record instanceof ArticleRendered e) {
             return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getRenderedAt(),
@@ -110,6 +109,11 @@ final class EventMapper {
         return org.vetted.events.Claim.newBuilder().setId(claim.id()).setText(claim.text())
                 .setKind(org.vetted.events.ClaimKind.valueOf(claim.kind().name())).setHedged(claim.hedged())
                 .setSection(claim.section()).build();
+    }
+
+    private static Claim toDomain(org.vetted.events.Claim claim) {
+        return new Claim(claim.getId(), claim.getText(), ClaimKind.valueOf(claim.getKind().name()), claim.getHedged(),
+                claim.getSection());
     }
 
     private static org.vetted.events.Expert toEvent(Expert expert) {

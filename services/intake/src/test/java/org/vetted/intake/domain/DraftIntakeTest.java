@@ -79,8 +79,9 @@ class DraftIntakeTest {
 
     private void record(Draft draft) {
         registry.apply(new ArticleEvent.DraftRecorded("ev-" + draft.articleId() + "-" + draft.revision(),
-                draft.articleId(), draft.revision(), Instant.EPOCH, draft.slug(), draft.title(), draft.contentHash(),
-                draft.authors(), "wanda", "test"));
+                draft.articleId(), draft.revision(), Instant.EPOCH, draft.slug(), draft.title(), draft.summary(),
+                draft.tags(), draft.bodyMarkdown(), draft.claims(), draft.contentHash(), draft.authors(), "wanda",
+                "test"));
     }
 
 }

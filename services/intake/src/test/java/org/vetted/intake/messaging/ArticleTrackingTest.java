@@ -108,6 +108,35 @@ class ArticleTrackingTest extends IntakeAppTest {
     }
 
     @Test
+    void theWritersPageGetsEachClaimsDecisionWithItsReferenceAndWhyTheRevisionCameBack() {
+        String id = "tracked-5";
+        DraftSubmitted v1 = draft("e61", id, 1, T0);
+        v1.setClaims(List.of(org.vetted.events.Claim.newBuilder().setId("c-1").setText("Zinc may shorten colds.")
+                .setKind(org.vetted.events.ClaimKind.OTHER).setHedged(true).setSection(null).build()));
+        ClaimReviewed decided = claimReviewed("e62", id, 1, T0.plusSeconds(60));
+        decided.setDecision(ClaimDecision.REJECTED);
+        decided.setComment("Which trial?");
+        decided.setReference("PMID 12345678");
+        // Topics keep no order between them: the decision may arrive before its draft.
+        send(Topics.CLAIM_REVIEWED, decided);
+        send(Topics.DRAFT_SUBMITTED, v1);
+        send(Topics.REVIEW_RETURNED, returned("e63", id, 1, T0.plusSeconds(120)));
+
+        ArticleView.RevisionView revision = view(id).latest().orElseThrow();
+        assertThat(revision.claims()).singleElement().satisfies(claim -> {
+            assertThat(claim.claim().kind()).isEqualTo(org.vetted.intake.domain.ClaimKind.OTHER);
+            assertThat(claim.decision().approved()).isFalse();
+            assertThat(claim.decision().comment()).isEqualTo("Which trial?");
+            assertThat(claim.decision().reference()).isEqualTo("PMID 12345678");
+            assertThat(claim.decision().reviewerName()).isEqualTo(RITA.getDisplayName());
+        });
+        assertThat(revision.returned().rejected()).isFalse();
+        assertThat(revision.returned().comment()).isEqualTo("cite a source");
+        assertThat(revision.returned().rejectedClaimIds()).containsExactly("c-1");
+        assertThat(view(id).bodyMarkdown()).isEqualTo("Body.\n");
+    }
+
+    @Test
     void theActorOfAReplayedRevisionIsWhoeverPostedItOrTheFirstAuthorForOldEvents() {
         String id = "tracked-4";
         DraftSubmitted v1 = draft("e41", id, 1, T0);

@@ -1,40 +1,18 @@
 package org.vetted.rendering.domain;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.DataSet;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import org.owasp.html.HtmlPolicyBuilder;
-import org.owasp.html.PolicyFactory;
 import org.vetted.contract.ContentHash;
+import org.vetted.markdown.SafeMarkdown;
 
 /**
- * Renders an approved article's Markdown to HTML a reader may safely be shown, then appends the medical-review
- * byline. Two independent defences: Flexmark escapes raw HTML and suppresses script-like links in any case, and
- * every rendered fragment then passes an allowlist sanitizer, so whatever Flexmark lets through (entity-encoded
- * schemes, odd attributes) is still removed. The parser, renderer and policy are immutable and built once.
+ * Renders an approved article's Markdown to HTML a reader may safely be shown ({@link SafeMarkdown}: Flexmark, then
+ * an allowlist sanitizer), then appends the medical-review byline. Only text whose approval covers it is rendered.
  */
 public final class ArticleRenderer {
-    /** A link target in the body is an in-page footnote anchor or an http, https or mailto URL; nothing else. */
-    private static final Pattern ALLOWED_HREF =
-            Pattern.compile("#(?:fn|fnref)-[A-Za-z0-9_-]{1,64}|(?i:https?|mailto):[^\\s]+");
-    private static final Pattern FOOTNOTE_ID = Pattern.compile("(?:fn|fnref)-[A-Za-z0-9_-]{1,64}");
-
-    /**
-     * Deepest nesting of Markdown nodes rendered (a quote in a list item in a quote is 3). Flexmark renders
-     * recursively: a line of 1,000 {@code >} overflows the stack. Intake refuses such drafts; this is the second
-     * line, for whatever reaches the topic another way. No article needs more than a handful of levels.
-     */
-    public static final int MAX_NESTING = 32;
+    /** Deepest nesting of Markdown nodes rendered; see {@link SafeMarkdown#MAX_NESTING}. */
+    public static final int MAX_NESTING = SafeMarkdown.MAX_NESTING;
     /**
      * Largest article HTML, in UTF-8 bytes. The largest body intake accepts (100,000 characters) renders to at most
      * about 1.2 MB (footnotes and autolinks grow most, about twelve-fold), so no approved article meets this limit;
@@ -44,25 +22,11 @@ public final class ArticleRenderer {
 
     private final ApprovalBinding binding;
     private final MedicalReviewByline byline;
-    private final Parser parser;
-    private final HtmlRenderer renderer;
-    private final PolicyFactory policy;
+    private final SafeMarkdown markdown = new SafeMarkdown();
 
     public ArticleRenderer(ApprovalBinding binding, MedicalReviewByline byline) {
         this.binding = binding;
         this.byline = byline;
-        DataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(
-                        TablesExtension.create(), AutolinkExtension.create(), FootnoteExtension.create()))
-                // Raw HTML in the Markdown is shown as text, never as markup.
-                .set(HtmlRenderer.ESCAPE_HTML, true)
-                // Flexmark's own filter is case-sensitive; this one is not. The sanitizer stays the real defence.
-                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?i)^[\\s\\p{Cntrl}]*(?:javascript|vbscript|data|file):.*")
-                .set(HtmlRenderer.SOFT_BREAK, "\n")
-                .toImmutable();
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
-        this.policy = allowlist();
     }
 
     /** Renders the article when its approval covers exactly this text, and refuses it otherwise. */
@@ -71,13 +35,11 @@ public final class ArticleRenderer {
         if (refusal.isPresent()) {
             return new RenderResult.Refused(refusal.get());
         }
-        Node document = parser.parse(article.bodyMarkdown());
-        int depth = nestingDepth(document);
-        if (depth > MAX_NESTING) {
-            return new RenderResult.Refused("the Markdown is nested " + depth + " levels deep; at most "
-                    + MAX_NESTING + " are rendered");
+        SafeMarkdown.Result body = markdown.render(article.bodyMarkdown());
+        if (body instanceof SafeMarkdown.Refused refused) {
+            return new RenderResult.Refused(refused.reason());
         }
-        String html = sanitize(renderer.render(document)) + byline.of(article.signOff());
+        String html = ((SafeMarkdown.Html) body).html() + byline.of(article.signOff());
         int htmlBytes = html.getBytes(StandardCharsets.UTF_8).length;
         if (htmlBytes > MAX_HTML_BYTES) {
             return new RenderResult.Refused("the rendered HTML has " + htmlBytes + " bytes; at most "
@@ -88,83 +50,12 @@ public final class ArticleRenderer {
     }
 
     /** Markdown to sanitized HTML, without the byline. */
-    public String toSafeHtml(String markdown) {
-        return sanitize(renderer.render(parser.parse(markdown)));
-    }
-
-    /** How deep the node tree goes, walked without recursion (the tree may be deep enough to overflow the stack). */
-    static int nestingDepth(Node document) {
-        int deepest = 0;
-        int depth = 0;
-        Node node = document.getFirstChild();
-        while (node != null) {
-            depth++;
-            deepest = Math.max(deepest, depth);
-            if (node.getFirstChild() != null) {
-                node = node.getFirstChild();
-                continue;
-            }
-            while (node != null && node.getNext() == null) {
-                node = node.getParent();
-                depth--;
-                if (node == document) {
-                    return deepest;
-                }
-            }
-            if (node != null) {
-                node = node.getNext();
-                depth--;
-            }
-        }
-        return deepest;
+    public String toSafeHtml(String markdownText) {
+        return markdown.toSafeHtml(markdownText);
     }
 
     /** The allowlist alone, for HTML from any source. */
     String sanitize(String html) {
-        return policy.sanitize(html);
-    }
-
-    /**
-     * A link keeps its (already filtered) href and always gets {@code rel="nofollow noopener"}; a link whose href
-     * was removed becomes its text. (The builder's requireRelsOnLinks orders the rel tokens differently from one
-     * JVM to the next, which golden files cannot live with.)
-     */
-    private static String linkWithNofollowNoopener(String name, List<String> attributes) {
-        boolean hasHref = false;
-        for (int i = attributes.size() - 2; i >= 0; i -= 2) {
-            String attribute = attributes.get(i);
-            if (attribute.equals("rel")) {
-                attributes.remove(i + 1);
-                attributes.remove(i);
-            } else if (attribute.equals("href")) {
-                hasHref = true;
-            }
-        }
-        if (!hasHref) {
-            return null;
-        }
-        attributes.add("rel");
-        attributes.add("nofollow noopener");
-        return name;
-    }
-
-    private static PolicyFactory allowlist() {
-        return new HtmlPolicyBuilder()
-                .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "blockquote",
-                        "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "sup", "div")
-                .allowElements(ArticleRenderer::linkWithNofollowNoopener, "a")
-                // The page carries the title as its only h1; a heading of the body's top level becomes an h2.
-                .allowElements((name, attributes) -> "h2", "h1")
-                .allowAttributes("href").matching(ALLOWED_HREF).onElements("a")
-                .allowAttributes("title").onElements("a")
-                .allowUrlProtocols("http", "https", "mailto")
-                .allowAttributes("class").matching(Pattern.compile("footnote-ref|footnote-backref")).onElements("a")
-                .allowAttributes("class").matching(Pattern.compile("footnotes")).onElements("div")
-                .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+#-]{1,32}"))
-                .onElements("code")
-                .allowAttributes("id").matching(FOOTNOTE_ID).onElements("sup", "li")
-                .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
-                .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
-                .toFactory();
+        return markdown.sanitize(html);
     }
 }

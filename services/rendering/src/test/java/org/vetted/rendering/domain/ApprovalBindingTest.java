@@ -47,15 +47,6 @@ class ApprovalBindingTest {
     }
 
     @Test
-    void nestingDepthCountsTheDeepestPath() {
-        var parser = com.vladsch.flexmark.parser.Parser.builder().build();
-
-        assertThat(ArticleRenderer.nestingDepth(parser.parse(""))).isZero();
-        assertThat(ArticleRenderer.nestingDepth(parser.parse("plain\n\nparagraphs"))).isEqualTo(2);
-        assertThat(ArticleRenderer.nestingDepth(parser.parse("- a\n  - b\n    > c\n\nafter"))).isEqualTo(7);
-    }
-
-    @Test
     void approvalThatCoversTheTextIsRendered() {
         ApprovedArticle article = ApprovedArticles.withBody("Walking helps.");
 

@@ -28,15 +28,19 @@ import org.vetted.intake.domain.ArticleView;
 import org.vetted.intake.domain.DraftFormat;
 import org.vetted.intake.domain.FieldError;
 import org.vetted.intake.domain.IntakeResult;
+import org.vetted.intake.domain.RevisionText;
 import org.vetted.intake.domain.Role;
 import org.vetted.intake.domain.Submission;
+import org.vetted.intake.domain.SummaryWriter;
 import org.vetted.intake.messaging.DraftSubmissions;
 import org.vetted.intake.messaging.SubmissionOutcome;
 
 /**
  * The writers' pages, beside the JSON API and on the same rules: their articles with where each stands, a new draft
  * (pasted or uploaded) with what intake found in it, and an article's history. Server-rendered, readable without
- * JavaScript; forms carry CSRF tokens (Spring Security adds them).
+ * JavaScript; forms carry CSRF tokens (Spring Security adds them). An article's page shows the reviewer's decision
+ * on each claim, why a revision came back, a preview made as rendering will make it, and a revision form that starts
+ * from the latest text.
  */
 @Controller
 class WriterPages {
@@ -47,6 +51,7 @@ class WriterPages {
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
     private final String publicBaseUrl;
+    private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
     WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn,
                 @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
@@ -113,6 +118,7 @@ class WriterPages {
         SubmissionOutcome outcome = submissions.submit(new Submission(chosen, draft, account, target));
         if (outcome instanceof SubmissionOutcome.Published published) {
             model.addAttribute("draft", published.draft());
+            model.addAttribute("preview", Preview.of(published.draft().bodyMarkdown()));
             return "draft-accepted";
         }
         if (outcome instanceof SubmissionOutcome.Refused refused) {
@@ -134,6 +140,11 @@ class WriterPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("article", article);
         model.addAttribute("publicBaseUrl", publicBaseUrl);
+        model.addAttribute("preview", Preview.of(article.bodyMarkdown()));
+        // The revision form starts from the latest text, as Markdown (plain-text drafts were read into Markdown).
+        model.addAttribute("revisionText", article.latest()
+                .map(latest -> revisionText.of(latest.title(), latest.summary(), latest.tags(), article.bodyMarkdown()))
+                .orElse(""));
         return "article";
     }
 

@@ -1,5 +1,6 @@
 package org.vetted.intake.web.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -15,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.vetted.intake.IntakeAppTest;
+import org.vetted.intake.domain.ArticleEvent;
+import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.ArticleView;
 
 /** The writers' pages: sign-in, CSRF, what a writer sees and may do, and errors as pages. */
 class WriterPagesTest extends IntakeAppTest {
@@ -38,6 +44,8 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ArticleRegistry registry;
 
     @Test
     void pagesAskAStrangerToSignInAndTheLoginPageCarriesACsrfToken() throws Exception {
@@ -124,6 +132,59 @@ class WriterPagesTest extends IntakeAppTest {
                 .andExpect(content().string(containsString("Submit a new revision")));
         mvc.perform(get("/articles/{id}", articleId).with(wanda()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anArticlePageShowsEachDecisionWhyItCameBackASafePreviewAndTheLatestText() throws Exception {
+        String page = mvc.perform(multipart("/drafts").param("format", "MARKDOWN").param("text", """
+                        ---
+                        title: Can Sage Sharpen Memory?
+                        tags: [herbs]
+                        ---
+                        Sage may help memory in older adults.
+
+                        Sage lowers blood pressure.
+
+                        [More](javascript:alert(1)) and <img src=x onerror=alert(2)>
+                        """).with(wanda()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"preview\"")))
+                .andReturn().getResponse().getContentAsString();
+        String articleId = page.replaceAll("(?s).*href=\"/articles/([^\"]+)\".*", "$1");
+        ArticleView article = registry.view(articleId).orElseThrow();
+        List<ArticleView.ClaimView> claims = article.latest().orElseThrow().claims();
+        String hedged = claims.get(0).claim().id();
+        String absolute = claims.get(1).claim().id();
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        registry.apply(new ArticleEvent.ClaimDecided("d-1", articleId, 1, at, hedged, true, "rita", "Dr. Rita Reyes",
+                "Fine as hedged.", "PMID 12345678"));
+        registry.apply(new ArticleEvent.ClaimDecided("d-2", articleId, 1, at, absolute, true, "rita", "Dr. Rita Reyes",
+                null, null));
+        // She changed her mind: the later decision stands.
+        registry.apply(new ArticleEvent.ClaimDecided("d-3", articleId, 1, at.plusSeconds(60), absolute, false, "rita",
+                "Dr. Rita Reyes", "No trial shows a <cure>.", "https://doi.org/10.1000/xyz"));
+        registry.apply(new ArticleEvent.Returned("r-1", articleId, 1, at.plusSeconds(120), false, List.of(absolute),
+                "rita", "Dr. Rita Reyes", "Soften the blood pressure line."));
+
+        String articlePage = mvc.perform(get("/articles/{id}", articleId).with(wanda()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(content().string(containsString("Changes requested")))
+                .andExpect(content().string(containsString("Soften the blood pressure line.")))
+                .andExpect(content().string(containsString("Fine as hedged.")))
+                .andExpect(content().string(containsString("PMID 12345678")))
+                .andExpect(content().string(containsString("No trial shows a &lt;cure&gt;.")))
+                .andExpect(content().string(containsString("href=\"https://doi.org/10.1000/xyz\"")))
+                .andExpect(content().string(containsString("<span class=\"rejected\">Rejected</span>")))
+                .andExpect(content().string(containsString("<span class=\"approved\">Approved</span>")))
+                .andExpect(content().string(containsString("title: Can Sage Sharpen Memory?")))
+                .andExpect(content().string(containsString("value=\"MARKDOWN\" checked")))
+                .andReturn().getResponse().getContentAsString();
+        String preview = articlePage.substring(articlePage.indexOf("id=\"preview\""),
+                articlePage.indexOf("</article>"));
+        assertThat(preview).contains("<p>Sage may help memory in older adults.</p>",
+                        "&lt;img src&#61;x onerror&#61;alert(2)&gt;")
+                .doesNotContain("javascript:", "<img");
     }
 
     @Test
