@@ -10,6 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.vetted.review", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** Frameworks and wire formats stay out; a plain library is fine (java-diff-utils, for WordDiff). */
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage(

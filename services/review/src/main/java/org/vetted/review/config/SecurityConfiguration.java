@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.vetted.contract.spring.BearerTokens;
 import org.vetted.review.domain.Staff;
@@ -84,13 +86,33 @@ public class SecurityConfiguration {
      * The reviewers' pages: form sign-in at /login, a session cookie (HttpOnly, SameSite=Lax), CSRF tokens on every
      * form. Reading is for reviewers and editors, deciding for reviewers, as on the API.
      */
+    /**
+     * The pages load only their own styles and scripts (htmx included), post forms only to themselves and are never
+     * framed: whatever a draft's text contains, nothing on the page can run or send it elsewhere.
+     */
+    static final String PAGES_POLICY = "default-src 'self'; img-src 'self' https:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        // A request htmx sends after the session ended is answered 401, not redirected: htmx would follow the
+        // redirect and swap the whole sign-in page into a claim's block. The page's script says to reload instead.
+        AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+        http.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            } else {
+                signIn.commence(request, response, failure);
+            }
+        }));
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/css/**", "/error").permitAll()
+                        // htmx from its webjar and the pages' script: read before sign-in like the stylesheet.
+                        .requestMatchers(HttpMethod.GET, "/webjars/**", "/js/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/reviews/**").hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
                         .requestMatchers(HttpMethod.POST, "/reviews/**").hasRole("MEDICAL_REVIEWER")
                         .anyRequest().denyAll());

@@ -20,7 +20,9 @@ import org.vetted.review.domain.ReviewEvent.RevisionReturned;
 /**
  * Every article's latest revision and the decisions on it, built by applying {@link ReviewEvent}s.
  * <ul>
- * <li>A newer revision replaces the one under review; its decisions do not carry over.</li>
+ * <li>A newer revision replaces the one under review; its decisions do not carry over. The replaced revision's
+ * draft is kept as the previous one, and, if it was approved, as the last approved one, so the reviewer can see
+ * what changed ({@link #history}).</li>
  * <li>A draft for an older revision is ignored, and so is a second copy of the known revision with the same
  * text; one with the same revision number but other text is {@link Applied#CONFLICTING}: two texts cannot both be
  * revision n, and the board will not pick one silently.</li>
@@ -52,6 +54,9 @@ public final class ReviewBoard {
     public static final int DEFAULT_MAX_WAITING = 10_000;
 
     private final Map<String, ArticleReview> articles = new HashMap<>();
+    /** Per article: the draft the current revision replaced, and the latest earlier revision that was approved. */
+    private final Map<String, Draft> previous = new HashMap<>();
+    private final Map<String, Draft> lastApproved = new HashMap<>();
     /** Waiting events by article, and the same events by event id in arrival order (oldest first). */
     private final Map<String, List<ReviewEvent>> waiting = new HashMap<>();
     private final LinkedHashMap<String, ReviewEvent> waitingInArrivalOrder = new LinkedHashMap<>();
@@ -92,6 +97,12 @@ public final class ReviewBoard {
         return Optional.ofNullable(articles.get(articleId));
     }
 
+    /** The article's current revision with the earlier ones it is compared with, as one consistent read. */
+    public synchronized Optional<ArticleHistory> history(String articleId) {
+        return find(articleId).map(review -> new ArticleHistory(review, previous.get(articleId),
+                lastApproved.get(articleId)));
+    }
+
     /** Articles whose latest revision is open, oldest submission first. */
     public synchronized List<ArticleReview> awaitingDecision() {
         return articles.values().stream()
@@ -111,7 +122,7 @@ public final class ReviewBoard {
             return Applied.PENDING;
         }
         if (event.revision() < current.revision()) {
-            return Applied.IGNORED;
+            return approvedTheReplaced(event) ? Applied.APPLIED : Applied.IGNORED;
         }
         ArticleReview next = decide(current, event);
         if (next == null) {
@@ -129,6 +140,12 @@ public final class ReviewBoard {
         }
         if (current != null && draft.revision() <= current.revision()) {
             return Applied.IGNORED;
+        }
+        if (current != null) {
+            previous.put(draft.articleId(), current.draft());
+            if (current.status() == ReviewStatus.APPROVED) {
+                lastApproved.put(draft.articleId(), current.draft());
+            }
         }
         ArticleReview review = ArticleReview.opened(draft);
         List<ReviewEvent> held = waiting.remove(draft.articleId());
@@ -151,6 +168,27 @@ public final class ReviewBoard {
         }
         articles.put(draft.articleId(), review);
         return Applied.APPLIED;
+    }
+
+    /**
+     * An approval read after the revision it approved was replaced (topics interleave on replay, so the next draft
+     * may come first): it no longer changes the review, but if it approved exactly the previous revision's text,
+     * that revision is the last approved one, unless a later one already is. Older revisions are not kept, so an
+     * approval of one of those is ignored.
+     */
+    private boolean approvedTheReplaced(ReviewEvent event) {
+        Draft replaced = previous.get(event.articleId());
+        if (!(event instanceof RevisionApproved approved) || replaced == null
+                || replaced.revision() != event.revision()
+                || !replaced.contentHash().equals(approved.approval().contentHash())) {
+            return false;
+        }
+        Draft known = lastApproved.get(event.articleId());
+        if (known != null && known.revision() >= replaced.revision()) {
+            return false;
+        }
+        lastApproved.put(event.articleId(), replaced);
+        return true;
     }
 
     private void hold(ReviewEvent event) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.vetted.review.domain.ArticleHistory;
 import org.vetted.review.domain.ArticleReview;
 import org.vetted.review.domain.ClaimDecisionRequest;
 import org.vetted.review.domain.ClaimOutcome;
@@ -42,6 +43,11 @@ public class ReviewWorkflow {
 
     public Optional<ArticleReview> find(String articleId) {
         return board.find(articleId);
+    }
+
+    /** The revision under review with the previous and the last approved one, read together. */
+    public Optional<ArticleHistory> history(String articleId) {
+        return board.history(articleId);
     }
 
     public List<ArticleReview> awaitingDecision() {

@@ -188,6 +188,84 @@ class ReviewBoardTest {
         assertThat(small.waitingCount()).as("released events make room").isEqualTo(1);
     }
 
+    private ArticleHistory history() {
+        return board.history(Drafts.ARTICLE).orElseThrow();
+    }
+
+    @Test
+    void aNewRevisionRemembersTheOneItReplaced() {
+        board.apply(new DraftArrived("d1", Drafts.revision(1)));
+        assertThat(history().previous()).as("the first revision replaced nothing").isNull();
+
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+        assertThat(history().previous()).isEqualTo(Drafts.revision(1));
+        board.apply(new DraftArrived("d4", Drafts.revision(4)));
+
+        assertThat(history().review().revision()).isEqualTo(4);
+        assertThat(history().previous()).as("the one actually replaced, even with a number skipped")
+                .isEqualTo(Drafts.revision(2));
+        assertThat(history().lastApproved()).isNull();
+    }
+
+    @Test
+    void anOlderADuplicateOrAConflictingDraftLeavesThePreviousAlone() {
+        board.apply(new DraftArrived("d1", Drafts.revision(1)));
+        board.apply(new DraftArrived("d3", Drafts.revision(3)));
+
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+        board.apply(new DraftArrived("d3", Drafts.revision(3)));
+        board.apply(new DraftArrived("d3-resent", Drafts.revision(3)));
+        board.apply(new DraftArrived("d3-other", Drafts.revision(3, List.of(Drafts.WANDA), List.of(), "Other.\n")));
+
+        assertThat(history().review().draft()).isEqualTo(Drafts.revision(3));
+        assertThat(history().previous()).isEqualTo(Drafts.revision(1));
+    }
+
+    @Test
+    void theLastApprovedRevisionIsRememberedThroughLaterOnes() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(approved("a1", first));
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+        assertThat(history().lastApproved()).isEqualTo(first);
+        assertThat(history().previous()).isEqualTo(first);
+
+        board.apply(new RevisionReturned("r2", Drafts.ARTICLE, 2, Drafts.revision(2).contentHash(),
+                ReviewOutcome.CHANGES_REQUESTED, "cite it", List.of(), Actors.RITA.asReviewer(), AT));
+        board.apply(new DraftArrived("d3", Drafts.revision(3)));
+
+        assertThat(history().previous()).isEqualTo(Drafts.revision(2));
+        assertThat(history().lastApproved()).as("a returned revision is not approved").isEqualTo(first);
+        assertThat(history().review().approval()).isNull();
+    }
+
+    @Test
+    void anApprovalReadAfterTheNextDraftStillMarksTheReplacedRevisionApproved() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+
+        ReviewEvent forOtherText = new RevisionApproved("a1-other", first.articleId(), new Approval(1,
+                "sha256:other", Actors.RITA.asReviewer(), List.of(Actors.RITA.asReviewer()), AT), null);
+        assertThat(board.apply(forOtherText)).isEqualTo(Applied.IGNORED);
+        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.APPLIED);
+
+        assertThat(history().lastApproved()).isEqualTo(first);
+        assertThat(current().revision()).isEqualTo(2);
+        assertThat(current().status()).as("the revision under review is untouched").isEqualTo(ReviewStatus.OPEN);
+    }
+
+    @Test
+    void anApprovalOfARevisionNoLongerKeptIsIgnored() {
+        Draft first = Drafts.revision(1);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(new DraftArrived("d2", Drafts.revision(2)));
+        board.apply(new DraftArrived("d3", Drafts.revision(3)));
+
+        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.IGNORED);
+        assertThat(history().lastApproved()).isNull();
+    }
+
     private static Draft withArticleId(Draft draft, String articleId) {
         return new Draft(articleId, draft.revision(), draft.slug(), draft.title(), draft.summary(), draft.authors(),
                 draft.tags(), draft.bodyMarkdown(), draft.contentHash(), draft.claims(), draft.experts(),

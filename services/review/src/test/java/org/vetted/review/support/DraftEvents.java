@@ -42,7 +42,11 @@ public final class DraftEvents {
 
     /** Revision {@code revision} of {@code articleId} by Wanda (and Dana when {@code withDana}), two claims. */
     public static DraftSubmitted draft(String articleId, int revision, boolean withDana) {
-        String body = body(revision);
+        return draft(articleId, revision, withDana, body(revision));
+    }
+
+    /** As {@link #draft(String, int, boolean)}, with {@code body} as the text. */
+    public static DraftSubmitted draft(String articleId, int revision, boolean withDana, String body) {
         List<Author> authors = withDana
                 ? List.of(new Author("wanda", "Wanda Writer"), new Author("dana", "Dana Diaz"))
                 : List.of(new Author("wanda", "Wanda Writer"));

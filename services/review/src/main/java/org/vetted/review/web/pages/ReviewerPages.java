@@ -2,6 +2,7 @@ package org.vetted.review.web.pages;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -15,22 +16,27 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vetted.review.config.SignedInActors;
 import org.vetted.review.domain.Actor;
+import org.vetted.review.domain.ArticleHistory;
 import org.vetted.review.domain.ArticleReview;
 import org.vetted.review.domain.Blocked;
 import org.vetted.review.domain.ClaimDecisionRequest;
 import org.vetted.review.domain.ClaimOutcome;
 import org.vetted.review.domain.ClaimVerdict;
+import org.vetted.review.domain.Refusal;
 import org.vetted.review.domain.Refused;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
 import org.vetted.review.domain.SignOffRequest;
+import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.ReviewWorkflow;
+import org.vetted.review.messaging.UnknownArticleException;
 
 /**
  * The medical reviewers' pages, on the same workflow and rules as the API: the queue, an article with its claims to
  * approve or reject, and the sign-off, which names the content hash of the text on the page (a revision that arrives
  * meanwhile is refused with a message to reload). What a reviewer may not do is not offered: their own articles are
- * read-only. Forms post and redirect back, so a reload never repeats a decision.
+ * read-only. Forms post and redirect back, so a reload never repeats a decision; with JavaScript, htmx sends the
+ * claim forms instead and swaps in the answer, the same markup, without a reload.
  */
 @Controller
 class ReviewerPages {
@@ -62,25 +68,59 @@ class ReviewerPages {
     @GetMapping("/reviews/{articleId}")
     String review(@PathVariable String articleId, Authentication authentication, Model model) {
         Actor actor = actor(authentication, model);
-        ArticleReview review = workflow.find(articleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("page", ReviewPage.of(review, actor));
+        ArticleHistory history = workflow.history(articleId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("page", ReviewPage.of(history, actor));
         return "review";
     }
 
+    /** Without JavaScript: decide, then back to the page at the claim, its message in the claim's block. */
     @PostMapping("/reviews/{articleId}/claims/{claimId}")
     String decideClaim(@PathVariable String articleId, @PathVariable String claimId, @RequestParam String decision,
                        @RequestParam int revision, @RequestParam(defaultValue = "") String comment,
                        @RequestParam(defaultValue = "") String reference, Authentication authentication,
                        RedirectAttributes redirect) {
-        ClaimVerdict verdict = "APPROVED".equals(decision) ? ClaimVerdict.APPROVED : ClaimVerdict.REJECTED;
-        ClaimOutcome outcome = workflow.decideClaim(articleId, new ClaimDecisionRequest(actor(authentication, null),
-                claimId, verdict, blankToNull(comment), blankToNull(reference), revision));
-        if (outcome instanceof Refused refused) {
-            redirect.addFlashAttribute("problem", refused.reason());
-        } else {
-            redirect.addFlashAttribute("notice", "Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".");
-        }
+        Message message = decide(articleId, claimId, decision, revision, comment, reference,
+                actor(authentication, null));
+        redirect.addFlashAttribute(message.problem() ? "problem" : "notice", message.text());
+        redirect.addFlashAttribute("messageFor", claimId);
         return "redirect:/reviews/" + articleId + "#claim-" + claimId;
+    }
+
+    /**
+     * The same form sent by htmx: the claim's block (the page's own fragment) with its decision or why not, and,
+     * out of band, the sign-off's state (open claims, whether approving is possible). A refusal is an answer like
+     * any other, 200 with its message, because htmx swaps nothing on a 4xx. When the board holds another revision
+     * than the page (the post names it), the block only says so and links to a reload: its form would otherwise
+     * decide claims of a text the reviewer has not read.
+     */
+    @PostMapping(path = "/reviews/{articleId}/claims/{claimId}", headers = "HX-Request=true")
+    String decideClaimInPlace(@PathVariable String articleId, @PathVariable String claimId,
+                              @RequestParam String decision, @RequestParam int revision,
+                              @RequestParam(defaultValue = "") String comment,
+                              @RequestParam(defaultValue = "") String reference, Authentication authentication,
+                              Model model) {
+        Actor actor = actor(authentication, model);
+        Message message = decide(articleId, claimId, decision, revision, comment, reference, actor);
+        ArticleReview review = workflow.find(articleId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ReviewPage page = ReviewPage.of(review, actor);
+        model.addAttribute(message.problem() ? "problem" : "notice", message.text());
+        model.addAttribute("messageFor", claimId);
+        model.addAttribute("claimId", claimId);
+        model.addAttribute("articleId", articleId);
+        Optional<ReviewPage.ClaimRow> row = page.claim(claimId);
+        if (review.revision() != revision || row.isEmpty()) {
+            if (!message.problem()) {
+                model.addAttribute("notice", message.text() + " Revision " + review.revision()
+                        + " has arrived since: reload the page to review it.");
+            }
+            return "claim-decided :: stale";
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("row", row.get());
+        model.addAttribute("oob", true);
+        return "claim-decided :: decided";
     }
 
     @PostMapping("/reviews/{articleId}/decision")
@@ -110,6 +150,32 @@ class ReviewerPages {
             });
         }
         return "redirect:/reviews/" + articleId;
+    }
+
+    /** What the reviewer is told after deciding a claim; {@code problem}: it was not recorded. */
+    private record Message(String text, boolean problem) {
+    }
+
+    private Message decide(String articleId, String claimId, String decision, int revision, String comment,
+                           String reference, Actor actor) {
+        ClaimVerdict verdict = "APPROVED".equals(decision) ? ClaimVerdict.APPROVED : ClaimVerdict.REJECTED;
+        ClaimOutcome outcome;
+        try {
+            outcome = workflow.decideClaim(articleId, new ClaimDecisionRequest(actor, claimId, verdict,
+                    blankToNull(comment), blankToNull(reference), revision));
+        } catch (UnknownArticleException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (PublishFailedException e) {
+            return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
+                    + "again shortly.", true);
+        }
+        if (outcome instanceof Refused refused) {
+            return new Message(refused.refusal() == Refusal.STALE_REVISION
+                    ? "Not recorded: the text changed while the page was open (a new revision arrived): reload the "
+                            + "page and review the new text."
+                    : "Not recorded: " + refused.reason() + ".", true);
+        }
+        return new Message("Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".", false);
     }
 
     private Actor actor(Authentication authentication, Model model) {
