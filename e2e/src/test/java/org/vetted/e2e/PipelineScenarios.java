@@ -340,107 +340,235 @@ abstract class PipelineScenarios {
         }
     }
 
+    /**
+     * The whole product loop in a real browser, on the writer's real paste: the writer submits it, the reviewer
+     * rejects one claim and asks for changes, the writer sees why and revises from the text on the page, the reviewer
+     * sees what changed, approves every claim in place and signs off, and the page is on the site. axe-core checks
+     * every page on the way against WCAG 2.1 A and AA.
+     */
     @Test
-    void aWriterPastesADraftAndAReviewerApprovesItInThePages() throws IOException {
+    void aWriterAndAReviewerTakeTheSharedSampleFromPasteToPublicationInThePages() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        Paste paste = Paste.sharedSampleOrOwn();
         Path profile = Files.createTempDirectory("vetted-chromium");
         ChromeDriver browser = Browser.start(profile);
+        List<String> inaccessible = new ArrayList<>();
         try {
             browser.get(intake + "/");
             assertThat(browser.getCurrentUrl()).endsWith("/login");
-            browser.findElement(By.id("username")).sendKeys("wanda");
-            browser.findElement(By.id("password")).sendKeys("wanda-pass");
-            clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            signIn(browser, "wanda", "wanda-pass");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My articles");
             assertThat(browser.findElement(By.cssSelector("header.site")).getText()).contains("Signed in as Wanda Writer");
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
 
-            clickAndWait(browser, By.linkText("Submit a new draft"));
+            Browser.clickAndWait(browser, By.linkText("Submit a new draft"));
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
             // As a writer pastes: the whole text at once (typing it key by key would take minutes).
-            browser.executeScript("document.getElementById('text').value = arguments[0]", fixture("zinc-and-colds.txt"));
-            clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
+            browser.executeScript("document.getElementById('text').value = arguments[0]", paste.text());
+            Browser.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
 
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
-            assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply").contains("Brennan");
+            assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply")
+                    .contains(paste.uncredentialedExpert());
             assertThat(browser.findElements(By.cssSelector("#claims li"))).hasSizeGreaterThanOrEqualTo(3);
-            assertThat(browser.findElement(By.id("slug")).getText()).startsWith("/articles/can-zinc-shorten-a-common-cold");
-            Path shot = Path.of(System.getProperty("vetted.logs.dir", "target"), "writer-draft-page.png");
-            Files.createDirectories(shot.getParent());
-            Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-
+            assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(paste.title());
+            assertThat(browser.findElement(By.cssSelector("#preview h2, #preview p")).getText()).isNotBlank();
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            screenshot(browser, "writer-draft-page.png");
             String articleId = browser.findElement(By.cssSelector("main p a")).getAttribute("href")
                     .replaceAll(".*/articles/", "");
 
-            // A medical reviewer, in the review service's pages: every claim approved, then the sign-off.
+            // The reviewer rejects the first claim, approves the rest in place, and asks for changes.
             awaitUnderReview(articleId, 1);
             browser.get(review + "/");
-            browser.findElement(By.id("username")).sendKeys("rita");
-            browser.findElement(By.id("password")).sendKeys("rita-pass");
-            clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
+            signIn(browser, "rita", "rita-pass");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Waiting for review");
-            clickAndWait(browser, By.cssSelector("a[href='/reviews/" + articleId + "']"));
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            Browser.clickAndWait(browser, By.cssSelector("a[href='/reviews/" + articleId + "']"));
             assertThat(browser.findElement(By.id("why-not")).getText()).contains("every claim approved");
             assertThat(browser.findElements(By.cssSelector("pre mark"))).as("claims marked in the text").isNotEmpty();
-            List<String> claimIds = browser.findElements(By.cssSelector("article.claim")).stream()
-                    .map(claim -> claim.getAttribute("id")).toList();
-            for (String claimId : claimIds) {
-                browser.findElement(By.cssSelector("#" + claimId + " input[name=reference]"))
-                        .sendKeys("https://example.org/cochrane-zinc");
-                assertThat(submitAndRead(browser, By.cssSelector("#" + claimId + " button[value=APPROVED]")))
-                        .isEqualTo("Claim approved.");
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            List<String> claimIds = claimIdsOnPage(browser);
+            String rejected = claimIds.get(0);
+            String rejectedText = browser.findElement(By.id("text-" + rejected)).getText();
+            browser.findElement(By.id("comment-" + rejected)).sendKeys("Which trial shows this? Cite it or soften it.");
+            decideInPlace(browser, rejected, "reject", "Rejected");
+            for (String claimId : claimIds.subList(1, claimIds.size())) {
+                decideInPlace(browser, claimId, "approve", "Approved");
             }
+            assertThat(browser.findElement(By.id("signoff-approve")).isEnabled()).isFalse();
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            browser.findElement(By.id("signoff-comment")).sendKeys("One claim needs a source.");
+            assertThat(Browser.submitAndRead(browser, By.id("signoff-request-changes"))).startsWith("Changes requested");
+
+            // The writer sees why, and revises from the latest text the page starts the form with.
+            awaitPage(browser, intake + "/articles/" + articleId, "#status", "changes requested");
+            assertThat(browser.findElement(By.cssSelector(".returned")).getText())
+                    .contains("Changes requested").contains("One claim needs a source.");
+            assertThat(browser.findElement(By.id("claim-1-" + rejected)).getText())
+                    .contains("Rejected").contains("Which trial shows this?");
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            String revised = (String) browser.executeScript("""
+                    const text = document.getElementById('text');
+                    const claim = arguments[0];
+                    const softened = 'Some small studies suggest this, though more research is needed.';
+                    text.value = text.value.includes(claim) ? text.value.replace(claim, softened)
+                        : text.value + '\\n\\n' + softened + '\\n';
+                    return text.value;""", rejectedText);
+            assertThat(revised).startsWith("---\ntitle: ");
+            Browser.clickAndWait(browser, By.cssSelector("#revise-heading + form button[type=submit]"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
+            assertThat(browser.findElement(By.cssSelector("main p[role=status]")).getText()).startsWith("Revision 2");
+
+            // The reviewer sees what changed, approves every claim and signs off.
+            awaitUnderReview(articleId, 2);
+            browser.get(review + "/reviews/" + articleId);
+            assertThat(browser.findElements(By.cssSelector("#changes-previous ins, #changes-previous del")))
+                    .as("words added and removed since revision 1").isNotEmpty();
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            for (String claimId : claimIdsOnPage(browser)) {
+                browser.findElement(By.id("reference-" + claimId)).sendKeys("https://example.org/evidence");
+                decideInPlace(browser, claimId, "approve", "Approved");
+            }
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(driver -> driver.findElement(By.id("signoff-approve")).isEnabled());
             browser.executeScript("window.scrollTo(0, 0)");
-            Path reviewShot = Path.of(System.getProperty("vetted.logs.dir", "target"), "reviewer-article-page.png");
-            Files.write(reviewShot, browser.getScreenshotAs(OutputType.BYTES));
-            assertThat(submitAndRead(browser, By.cssSelector("button[value=APPROVE]"))).startsWith("Approved");
-            ArticlePublished published = awaitPublished(articleId, 1);
+            screenshot(browser, "reviewer-article-page.png");
+            assertThat(Browser.submitAndRead(browser, By.id("signoff-approve"))).startsWith("Approved");
+            ArticlePublished published = awaitPublished(articleId, 2);
             assertThat(published.getMedicallyReviewedBy().getDisplayName()).isEqualTo("Rita Reyes");
 
-            browser.get(intake + "/");
-            assertThat(browser.findElement(By.tagName("table")).getText()).contains("Can Zinc Shorten a Common Cold?");
-            clickAndWait(browser, By.cssSelector("form.who button"));
+            browser.get(published.getUrl());
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(paste.title());
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Medically reviewed by Rita Reyes");
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+
+            awaitPage(browser, intake + "/articles/" + articleId, "#status", "published");
+            assertThat(browser.findElements(By.cssSelector("#revision-2 .decision .approved")))
+                    .hasSameSizeAs(browser.findElements(By.cssSelector("#revision-2 tbody tr")));
+            Browser.clickAndWait(browser, By.cssSelector("form.who button"));
             assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
             browser.get(intake + "/drafts/new");
             assertThat(browser.getCurrentUrl()).as("signed out for real").endsWith("/login");
+            assertThat(inaccessible).as("WCAG 2.1 A/AA violations found by axe-core").isEmpty();
         } finally {
             browser.quit();
         }
     }
 
     /**
-     * Whether the page an element belonged to has been replaced. Chromedriver reports a node of a replaced document
-     * as stale or, at times, as an unknown inspector error; either means the same here.
+     * What a reviewer may not do is not offered, and refused when forged in the browser: a writer has no review
+     * pages, a reviewer credited on an article gets it read only and a decision posted anyway is not recorded, and
+     * a form posted without its CSRF token is refused.
      */
-    private static boolean isGone(WebElement element) {
+    @Test
+    void thePagesOfferNothingOneMayNotDoAndRefuseWhatIsForged() throws IOException {
+        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        String danasArticle = submit("dana", "zinc-and-colds.txt", null).path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(danasArticle, 1);
+        String claimId = underReview.path("claims").path(0).path("id").asString();
+        Path profile = Files.createTempDirectory("vetted-chromium");
+        ChromeDriver browser = Browser.start(profile);
         try {
-            element.isEnabled();
-            return false;
-        } catch (WebDriverException e) {
-            return true;
+            browser.get(review + "/");
+            signIn(browser, "wanda", "wanda-pass");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Forbidden");
+            assertThat(browser.getPageSource()).doesNotContain("Waiting for review");
+
+            browser.manage().deleteAllCookies();
+            browser.get(review + "/");
+            signIn(browser, "dana", "dana-pass");
+            browser.get(review + "/reviews/" + danasArticle);
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are credited on this article");
+            assertThat(browser.findElements(By.cssSelector("button[value=APPROVED], #signoff"))).isEmpty();
+
+            // Dana posts a decision anyway, with her valid session and token, as a script on the page could.
+            Object answer = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const body = new URLSearchParams({decision: 'APPROVED', revision: '1', comment: '', reference: '',
+                        _csrf: document.querySelector('input[name=_csrf]').value});
+                    fetch(arguments[0], {method: 'POST', body: body, headers: {'HX-Request': 'true'}})
+                        .then(r => r.text().then(t => done(r.status + ' ' + t))).catch(e => done('failed ' + e));""",
+                    "/reviews/" + danasArticle + "/claims/" + claimId);
+            assertThat(String.valueOf(answer)).contains("Not recorded");
+            JsonNode after = Http.get(review + "/api/reviews/" + danasArticle, "rita").json();
+            assertThat(after.path("claims").path(0).path("decision").isNull()).as("no decision recorded").isTrue();
+
+            // A form without the CSRF token, as another site's page would send it.
+            browser.get(review + "/");
+            WebElement oldPage = browser.findElement(By.tagName("html"));
+            browser.executeScript("""
+                    const form = document.createElement('form');
+                    form.method = 'post';
+                    form.action = arguments[0];
+                    for (const [name, value] of [['decision', 'APPROVE'], ['contentHash', arguments[1]]]) {
+                        const input = document.createElement('input');
+                        input.name = name;
+                        input.value = value;
+                        form.appendChild(input);
+                    }
+                    document.body.appendChild(form);
+                    form.submit();""", "/reviews/" + danasArticle + "/decision", underReview.path("contentHash").asString());
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Browser.isGone(oldPage));
+            assertThat(browser.findElement(By.tagName("body")).getText()).contains("Forbidden");
+            assertThat(Http.get(review + "/api/reviews/" + danasArticle, "rita").json().path("status").asString())
+                    .isEqualTo(underReview.path("status").asString());
+        } finally {
+            browser.quit();
         }
     }
 
-    /** Clicks what leads to another page and waits until the browser has left this one. */
-    private static void clickAndWait(ChromeDriver browser, By target) {
-        WebElement oldPage = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> isGone(oldPage));
+    /** The writer's paste: the team's shared sample when it sits beside the repository, else the project's own. */
+    private record Paste(String text, String title, String uncredentialedExpert) {
+        static Paste sharedSampleOrOwn() throws IOException {
+            Path shared = Path.of("../../shared/samples/magnesium-anxiety.txt");
+            if (Files.isReadable(shared)) {
+                return new Paste(Files.readString(shared, StandardCharsets.UTF_8),
+                        "What Are the Potential Benefits of Magnesium for Anxiety?", "Hypolite");
+            }
+            System.out.println("The shared sample is not beside the repository: the browser journey pastes "
+                    + "zinc-and-colds.txt instead.");
+            return new Paste(fixture("zinc-and-colds.txt"), "Can Zinc Shorten a Common Cold?", "Brennan");
+        }
     }
 
-    /**
-     * Clicks a form's button and reads the notice or the problem the page it leads to shows: waits for the old page
-     * to go (the post, then the redirect) and the new one to say something; the whole page when it says neither.
-     */
-    private static String submitAndRead(ChromeDriver browser, By button) {
-        WebElement oldPage = browser.findElement(By.tagName("html"));
-        browser.findElement(button).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        try {
-            wait.until(driver -> isGone(oldPage));
-            wait.until(driver -> !driver.findElements(By.cssSelector("[role=status], [role=alert]")).isEmpty());
-        } catch (TimeoutException e) {
-            return browser.findElement(By.tagName("body")).getText();
-        }
-        return browser.findElements(By.cssSelector("[role=status], [role=alert]")).get(0).getText();
+    private static void signIn(ChromeDriver browser, String username, String password) {
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        Browser.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
+    }
+
+    private static List<String> claimIdsOnPage(ChromeDriver browser) {
+        return browser.findElements(By.cssSelector("article.claim")).stream()
+                .map(claim -> claim.getAttribute("id").substring("claim-".length())).toList();
+    }
+
+    /** Clicks a claim's approve or reject button and waits for htmx to swap its block to the decision. */
+    private static void decideInPlace(ChromeDriver browser, String claimId, String action, String verdict) {
+        browser.findElement(By.id(action + "-" + claimId)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            List<WebElement> shown = driver.findElements(By.cssSelector("#claim-" + claimId + " .decision .verdict"));
+            try {
+                return !shown.isEmpty() && shown.get(0).getText().equals(verdict);
+            } catch (WebDriverException stale) {
+                return false;
+            }
+        });
+    }
+
+    /** Loads a page until an element on it reads {@code text}: the projection behind it follows the topics. */
+    private static void awaitPage(ChromeDriver browser, String url, String selector, String text) {
+        await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.get(url);
+            return browser.findElements(By.cssSelector(selector)).stream().anyMatch(e -> e.getText().equals(text));
+        });
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Path shot = Path.of(System.getProperty("vetted.logs.dir", "target"), name);
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
     }
 
     // --- hostile input: the gate holds
