@@ -1,5 +1,7 @@
 package org.vetted.intake.config;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -33,5 +35,14 @@ class IssuerWithoutUsersTest {
                 .andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
         mvc.perform(get("/api/articles").with(httpBasic("wanda", "wanda-pass")))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theSignInPageSaysThereIsNoPasswordSignInInsteadOfOfferingAFormThatCannotWork() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"no-password-sign-in\"")))
+                .andExpect(content().string(not(
+                        containsString("name=\"password\""))));
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.Account;
+import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.ArticleRegistry;
 import org.vetted.intake.domain.ArticleView;
 import org.vetted.intake.domain.DraftFormat;
@@ -50,19 +51,23 @@ class WriterPages {
     private final ArticleRegistry registry;
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
+    private final Accounts accounts;
     private final String publicBaseUrl;
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
-    WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn,
+    WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn, Accounts accounts,
                 @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
+        this.accounts = accounts;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        // With bearer tokens only there is no password to sign in with: the page says so instead of failing.
+        model.addAttribute("passwordSignIn", !accounts.all().isEmpty());
         return "login";
     }
 

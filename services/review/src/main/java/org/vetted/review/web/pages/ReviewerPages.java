@@ -27,6 +27,7 @@ import org.vetted.review.domain.Refused;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
 import org.vetted.review.domain.SignOffRequest;
+import org.vetted.review.domain.Staff;
 import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.messaging.UnknownArticleException;
@@ -42,14 +43,18 @@ import org.vetted.review.messaging.UnknownArticleException;
 class ReviewerPages {
     private final ReviewWorkflow workflow;
     private final SignedInActors signedIn;
+    private final Staff staff;
 
-    ReviewerPages(ReviewWorkflow workflow, SignedInActors signedIn) {
+    ReviewerPages(ReviewWorkflow workflow, SignedInActors signedIn, Staff staff) {
+        this.staff = staff;
         this.workflow = workflow;
         this.signedIn = signedIn;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        // With bearer tokens only there is no password to sign in with: the page says so instead of failing.
+        model.addAttribute("passwordSignIn", !staff.isEmpty());
         return "login";
     }
 
