@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vetted.markdown.SafeMarkdown;
 import org.vetted.review.config.SignedInActors;
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.ArticleHistory;
@@ -41,6 +42,8 @@ import org.vetted.review.messaging.UnknownArticleException;
  */
 @Controller
 class ReviewerPages {
+    private static final SafeMarkdown MARKDOWN = new SafeMarkdown();
+
     private final ReviewWorkflow workflow;
     private final SignedInActors signedIn;
     private final Staff staff;
@@ -76,7 +79,20 @@ class ReviewerPages {
         ArticleHistory history = workflow.history(articleId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", ReviewPage.of(history, actor));
+        model.addAttribute("rendered", rendered(history.review().draft().bodyMarkdown()));
         return "review";
+    }
+
+    /**
+     * The body as readers will see it, made by the library rendering publishes with (link targets, tables and
+     * footnotes as they will show); null when rendering would refuse it.
+     */
+    private static String rendered(String markdown) {
+        try {
+            return MARKDOWN.render(markdown) instanceof SafeMarkdown.Html html ? html.html() : null;
+        } catch (StackOverflowError e) {
+            return null;
+        }
     }
 
     /** Without JavaScript: decide, then back to the page at the claim, its message in the claim's block. */

@@ -49,6 +49,22 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
     }
 
     @Test
+    void theReviewerSeesTheBodyAsReadersWillWithNothingExecutable() throws Exception {
+        String articleId = newArticleId();
+        submit(DraftEvents.draft(articleId, 1, false,
+                "Magnesium may ease cramps.\n\n| Dose | Note |\n|---|---|\n| 200 mg | daily |\n\n"
+                        + "[a study](javascript:alert(1)) <script>alert(2)</script>\n"));
+
+        String page = mvc.perform(get("/reviews/{id}", articleId).with(rita()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String rendered = page.substring(page.indexOf("id=\"rendered\""), page.indexOf("</details>",
+                page.indexOf("id=\"rendered\"")));
+
+        assertThat(rendered).contains("<p>Magnesium may ease cramps.</p>", "<td>200 mg</td>", "&lt;script&gt;")
+                .doesNotContain("javascript:", "<script");
+    }
+
+    @Test
     void aDecisionByHtmxAnswersTheClaimsBlockAndTheSignOffStateOutOfBand() throws Exception {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
