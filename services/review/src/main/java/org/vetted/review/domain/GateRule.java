@@ -2,41 +2,60 @@ package org.vetted.review.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One condition the claim decisions of a revision must meet before it may be approved; returns the reasons it
  * blocks, none when it passes. Who signs and which text they sign are {@link SignOffRule}s, asked first; the gate
- * looks only at the decisions as they stand on the board, including decisions read back from Kafka that no rule on
- * this instance checked (another instance's, or ones written before a rule existed).
+ * looks only at the decisions as they stand on the board ({@link ArticleReview#claimStates()}: made on this revision
+ * or carried over), including decisions read back from Kafka that no rule on this instance checked (another
+ * instance's, or ones written before a rule existed).
  */
 @FunctionalInterface
 public interface GateRule {
     List<String> blockers(ArticleReview review);
 
     /**
-     * Each claim of the revision has, as its latest decision, an approval by a reviewer with a credential.
-     * A rejected claim blocks: the reviewer should request changes instead.
+     * Each claim of the revision is approved by at least one reviewer with a credential, carried over or here, and
+     * rejected by nobody: a rejection by any reviewer blocks (the reviewer should request changes instead) until that
+     * reviewer decides otherwise.
      */
     static GateRule everyClaimApprovedByACredentialedReviewer() {
         return review -> {
             List<String> reasons = new ArrayList<>();
-            for (Claim claim : review.draft().claims()) {
-                ClaimDecision decision = review.decisions().get(claim.id());
-                if (decision == null) {
-                    reasons.add("claim " + claim.id() + " is not decided yet");
-                } else if (!decision.isApproved()) {
-                    reasons.add("claim " + claim.id() + " was rejected by " + decision.reviewer().username()
+            for (ClaimState state : review.claimStates()) {
+                String claimId = state.claim().id();
+                if (state.decisions().isEmpty()) {
+                    reasons.add("claim " + claimId + " is not decided yet");
+                } else if (state.isRejected()) {
+                    reasons.add("claim " + claimId + " was rejected by "
+                            + state.firstRejection().orElseThrow().reviewer().username()
                             + ": request changes instead of approving");
-                } else if (!decision.reviewer().hasCredential()) {
-                    reasons.add("claim " + claim.id() + " was approved by " + decision.reviewer().username()
-                            + ", who has no credential");
+                } else if (state.approvals() == 0) {
+                    reasons.add("claim " + claimId + " was approved by " + state.latest().orElseThrow().reviewer()
+                            .username() + ", who has no credential");
                 }
             }
             return reasons;
         };
     }
 
-    /** No reviewer who approved a claim of the revision is one of its authors. */
+    /**
+     * Each claim of a {@link FourEyesRule} risk class is approved by two distinct credentialed reviewers (one person
+     * under two spellings is one reviewer); names every claim that has one approval and needs a second.
+     */
+    static GateRule highRiskClaimsApprovedByTwoReviewers() {
+        return review -> review.claimStates().stream()
+                .filter(state -> !state.isRejected() && state.approvals() > 0
+                        && state.approvals() < state.approvalsNeeded())
+                .map(state -> "claim " + state.claim().id() + " needs a second reviewer ("
+                        + String.join(", ", state.riskClasses()).toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + "): approved by " + String.join(", ", state.credentialedApprovers().stream()
+                                .map(Reviewer::username).toList()) + " only")
+                .toList();
+    }
+
+    /** No reviewer whose approval counts for a claim of the revision is one of its authors. */
     static GateRule noClaimApprovedByAnAuthor() {
         return review -> review.claimApprovers().stream()
                 .filter(approver -> review.draft().creditedAs(approver.username(), approver.displayName()).isPresent())
@@ -45,6 +64,7 @@ public interface GateRule {
     }
 
     static List<GateRule> defaults() {
-        return List.of(everyClaimApprovedByACredentialedReviewer(), noClaimApprovedByAnAuthor());
+        return List.of(everyClaimApprovedByACredentialedReviewer(), highRiskClaimsApprovedByTwoReviewers(),
+                noClaimApprovedByAnAuthor());
     }
 }

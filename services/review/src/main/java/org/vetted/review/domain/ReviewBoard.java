@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import org.vetted.review.domain.ReviewEvent.ClaimDecided;
@@ -20,17 +21,22 @@ import org.vetted.review.domain.ReviewEvent.RevisionReturned;
 /**
  * Every article's latest revision and the decisions on it, built by applying {@link ReviewEvent}s.
  * <ul>
- * <li>A newer revision replaces the one under review; its decisions do not carry over. The replaced revision's
- * draft is kept as the previous one, and, if it was approved, as the last approved one, so the reviewer can see
- * what changed ({@link #history}).</li>
- * <li>A draft for an older revision is ignored, and so is a second copy of the known revision with the same
- * text; one with the same revision number but other text is {@link Applied#CONFLICTING}: two texts cannot both be
- * revision n, and the board will not pick one silently.</li>
+ * <li>A newer revision replaces the one under review. The replaced revision is kept as an earlier one, with its
+ * decisions, for carrying approvals over ({@link EarlierReviews}): a claim whose text and section are unchanged since
+ * the last approved (or last reviewed) revision keeps its approval. Its draft is also kept as the previous one, and,
+ * if it was approved, as the last approved one, so the reviewer can see what changed ({@link #history}).</li>
+ * <li>A draft of the known revision is ignored when it has the same text; one with the same revision number but
+ * other text is {@link Applied#CONFLICTING}: two texts cannot both be revision n, and the board will not pick one
+ * silently. A draft of an earlier revision read late is kept as an earlier revision (for carry-over only).</li>
  * <li>Each event is applied once: a repeated event id changes nothing.</li>
- * <li>Events are read from several topics, whose order relative to each other Kafka does not keep: a decision
- * for a revision not seen yet waits until its draft arrives, and is dropped if a newer revision arrives first.
- * At most {@code maxWaiting} events wait in all; beyond that the oldest is dropped and handed to the
- * {@code dropped} callback (the edge logs it).</li>
+ * <li>Events are read from several topics, whose order relative to each other Kafka does not keep, so what the
+ * board derives does not depend on that order: a decision or approval for a revision whose draft has not been read
+ * yet, older or newer than the one under review, waits until its draft arrives; one for an earlier revision counts
+ * for carry-over only. At most {@code maxWaiting} events wait in all; beyond that the oldest is dropped and handed to
+ * the {@code dropped} callback (the edge logs it).</li>
+ * <li>At most {@link #MAX_EARLIER_REVISIONS} earlier revisions are kept per article; beyond that the oldest that is
+ * neither the last approved nor the last reviewed is let go of, and later events about it are ignored (its claims'
+ * approvals then no longer carry: the safe side).</li>
  * </ul>
  * Thread-safe: the web and the Kafka consumer share one board.
  */
@@ -42,9 +48,9 @@ public final class ReviewBoard {
         APPLIED,
         /** The event id was seen before. */
         DUPLICATE,
-        /** About an older revision, or does not fit the current one: ignored. */
+        /** About a revision no longer kept, or does not fit its revision: ignored. */
         IGNORED,
-        /** About a revision not seen yet: kept until its draft arrives. */
+        /** About a revision whose draft was not read yet: kept until its draft arrives. */
         PENDING,
         /** A draft of the known revision with other text: not applied, and not remembered as seen. */
         CONFLICTING
@@ -52,17 +58,23 @@ public final class ReviewBoard {
 
     /** How many events may wait for their draft, across all articles, unless the constructor says otherwise. */
     public static final int DEFAULT_MAX_WAITING = 10_000;
+    /** How many earlier revisions of one article are kept for carry-over. */
+    public static final int MAX_EARLIER_REVISIONS = 20;
 
     private final Map<String, ArticleReview> articles = new HashMap<>();
     /** Per article: the draft the current revision replaced, and the latest earlier revision that was approved. */
     private final Map<String, Draft> previous = new HashMap<>();
     private final Map<String, Draft> lastApproved = new HashMap<>();
+    /** Per article: the earlier revisions carry-over reads, by number, and the highest number let go of. */
+    private final Map<String, TreeMap<Integer, EarlierRevision>> earlier = new HashMap<>();
+    private final Map<String, Integer> forgottenUpTo = new HashMap<>();
     /** Waiting events by article, and the same events by event id in arrival order (oldest first). */
     private final Map<String, List<ReviewEvent>> waiting = new HashMap<>();
     private final LinkedHashMap<String, ReviewEvent> waitingInArrivalOrder = new LinkedHashMap<>();
     private final Set<String> seenEventIds = new HashSet<>();
     private final int maxWaiting;
     private final Consumer<ReviewEvent> dropped;
+    private final FourEyesRule fourEyes;
 
     public ReviewBoard() {
         this(DEFAULT_MAX_WAITING, event -> { });
@@ -70,11 +82,17 @@ public final class ReviewBoard {
 
     /** @param dropped told of each waiting event dropped because {@code maxWaiting} events were already waiting */
     public ReviewBoard(int maxWaiting, Consumer<ReviewEvent> dropped) {
+        this(maxWaiting, dropped, FourEyesRule.defaults());
+    }
+
+    /** @param fourEyes which claims need two reviewers, for every revision on the board */
+    public ReviewBoard(int maxWaiting, Consumer<ReviewEvent> dropped, FourEyesRule fourEyes) {
         if (maxWaiting < 1) {
             throw new IllegalArgumentException("maxWaiting must be at least 1");
         }
         this.maxWaiting = maxWaiting;
         this.dropped = dropped;
+        this.fourEyes = fourEyes;
     }
 
     public synchronized Applied apply(ReviewEvent event) {
@@ -103,6 +121,12 @@ public final class ReviewBoard {
                 lastApproved.get(articleId)));
     }
 
+    /** The earlier revisions kept for the article, oldest first. */
+    public synchronized List<EarlierRevision> earlierRevisions(String articleId) {
+        TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
+        return kept == null ? List.of() : List.copyOf(kept.values());
+    }
+
     /** Articles whose latest revision is open, oldest submission first. */
     public synchronized List<ArticleReview> awaitingDecision() {
         return articles.values().stream()
@@ -122,7 +146,7 @@ public final class ReviewBoard {
             return Applied.PENDING;
         }
         if (event.revision() < current.revision()) {
-            return approvedTheReplaced(event) ? Applied.APPLIED : Applied.IGNORED;
+            return applyToEarlier(event);
         }
         ArticleReview next = decide(current, event);
         if (next == null) {
@@ -133,48 +157,174 @@ public final class ReviewBoard {
     }
 
     private Applied openRevision(Draft draft) {
-        ArticleReview current = articles.get(draft.articleId());
+        String articleId = draft.articleId();
+        ArticleReview current = articles.get(articleId);
         if (current != null && draft.revision() == current.revision()
                 && !draft.contentHash().equals(current.draft().contentHash())) {
             return Applied.CONFLICTING;
         }
-        if (current != null && draft.revision() <= current.revision()) {
+        if (current != null && draft.revision() == current.revision()) {
             return Applied.IGNORED;
         }
+        if (current != null && draft.revision() < current.revision()) {
+            return keepLateEarlierDraft(draft);
+        }
         if (current != null) {
-            previous.put(draft.articleId(), current.draft());
+            previous.put(articleId, current.draft());
             if (current.status() == ReviewStatus.APPROVED) {
-                lastApproved.put(draft.articleId(), current.draft());
+                lastApproved.put(articleId, current.draft());
+            }
+            earlier.computeIfAbsent(articleId, id -> new TreeMap<>())
+                    .put(current.revision(), EarlierRevision.of(current));
+        }
+        ArticleReview review = ArticleReview.opened(draft, fourEyes);
+        for (ReviewEvent event : release(articleId, draft.revision())) {
+            ArticleReview next = decide(review, event);
+            review = next == null ? review : next;
+        }
+        articles.put(articleId, review);
+        keepBounded(articleId);
+        refresh(articleId);
+        return Applied.APPLIED;
+    }
+
+    /**
+     * A draft of an earlier revision read after a later one (topics interleave on replay): kept as an earlier
+     * revision, with the decisions that waited for it, so carry-over comes out as if it had been read in order.
+     */
+    private Applied keepLateEarlierDraft(Draft draft) {
+        String articleId = draft.articleId();
+        TreeMap<Integer, EarlierRevision> kept = earlier.computeIfAbsent(articleId, id -> new TreeMap<>());
+        if (kept.containsKey(draft.revision()) || draft.revision() <= forgottenUpTo.getOrDefault(articleId, 0)) {
+            return Applied.IGNORED;
+        }
+        kept.put(draft.revision(), EarlierRevision.of(draft));
+        for (ReviewEvent event : release(articleId, draft.revision())) {
+            applyToKept(articleId, kept.get(draft.revision()), event);
+        }
+        keepBounded(articleId);
+        refresh(articleId);
+        return Applied.APPLIED;
+    }
+
+    /** A decision or approval about an earlier revision: it counts for carry-over (and the diff) only. */
+    private Applied applyToEarlier(ReviewEvent event) {
+        String articleId = event.articleId();
+        boolean forDiff = approvedTheReplaced(event);
+        TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
+        EarlierRevision revision = kept == null ? null : kept.get(event.revision());
+        if (revision == null) {
+            if (forDiff) {
+                return Applied.APPLIED;
+            }
+            if (event instanceof RevisionReturned || event.revision() <= forgottenUpTo.getOrDefault(articleId, 0)) {
+                return Applied.IGNORED;
+            }
+            hold(event);
+            return Applied.PENDING;
+        }
+        boolean changed = applyToKept(articleId, revision, event);
+        if (changed) {
+            refresh(articleId);
+        }
+        return changed || forDiff ? Applied.APPLIED : Applied.IGNORED;
+    }
+
+    /** Whether the event changed the kept earlier revision; returns of earlier revisions change nothing here. */
+    private boolean applyToKept(String articleId, EarlierRevision revision, ReviewEvent event) {
+        EarlierRevision next = null;
+        if (event instanceof ClaimDecided decided && revision.contentHash().equals(decided.contentHash())
+                && revision.claim(decided.decision().claimId()).isPresent()) {
+            next = revision.withDecision(decided.decision());
+        } else if (event instanceof RevisionApproved approved && !revision.approved()
+                && revision.contentHash().equals(approved.approval().contentHash())) {
+            next = revision.asApproved();
+        }
+        if (next == null) {
+            return false;
+        }
+        earlier.get(articleId).put(next.revision(), next);
+        return true;
+    }
+
+    /** The review under way with what it takes from the earlier revisions as they now stand. */
+    private void refresh(String articleId) {
+        ArticleReview current = articles.get(articleId);
+        TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
+        if (current != null) {
+            articles.put(articleId, current.withEarlier(kept == null || kept.isEmpty() ? EarlierReviews.NONE
+                    : EarlierReviews.of(current.draft(), kept.values())));
+        }
+    }
+
+    /**
+     * At most {@link #MAX_EARLIER_REVISIONS} earlier revisions per article: the oldest that is neither the last
+     * approved nor the last reviewed goes first, and events about it (now or later) are ignored.
+     */
+    private void keepBounded(String articleId) {
+        TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
+        if (kept == null || kept.size() <= MAX_EARLIER_REVISIONS) {
+            return;
+        }
+        Integer lastApprovedRevision = null;
+        Integer lastReviewedRevision = null;
+        for (EarlierRevision revision : kept.values()) {
+            lastApprovedRevision = revision.approved() ? Integer.valueOf(revision.revision()) : lastApprovedRevision;
+            lastReviewedRevision = revision.decisions().isEmpty() ? lastReviewedRevision
+                    : Integer.valueOf(revision.revision());
+        }
+        Iterator<Integer> oldestFirst = kept.keySet().iterator();
+        int forgotten = forgottenUpTo.getOrDefault(articleId, 0);
+        while (kept.size() > MAX_EARLIER_REVISIONS && oldestFirst.hasNext()) {
+            Integer revision = oldestFirst.next();
+            if (!revision.equals(lastApprovedRevision) && !revision.equals(lastReviewedRevision)) {
+                oldestFirst.remove();
+                forgotten = Math.max(forgotten, revision);
             }
         }
-        ArticleReview review = ArticleReview.opened(draft);
-        List<ReviewEvent> held = waiting.remove(draft.articleId());
+        forgottenUpTo.put(articleId, forgotten);
+        int upTo = forgotten;
+        List<ReviewEvent> held = waiting.get(articleId);
         if (held != null) {
-            List<ReviewEvent> later = new ArrayList<>();
-            for (ReviewEvent event : held) {
-                if (event.revision() <= draft.revision()) {
+            held.removeIf(event -> {
+                boolean gone = event.revision() <= upTo && !kept.containsKey(event.revision());
+                if (gone) {
                     waitingInArrivalOrder.remove(event.eventId());
                 }
-                if (event.revision() == draft.revision()) {
-                    ArticleReview next = decide(review, event);
-                    review = next == null ? review : next;
-                } else if (event.revision() > draft.revision()) {
-                    later.add(event);
-                }
-            }
-            if (!later.isEmpty()) {
-                waiting.put(draft.articleId(), later);
+                return gone;
+            });
+            if (held.isEmpty()) {
+                waiting.remove(articleId);
             }
         }
-        articles.put(draft.articleId(), review);
-        return Applied.APPLIED;
+    }
+
+    /** The waiting events about one revision of the article, in arrival order, no longer waiting. */
+    private List<ReviewEvent> release(String articleId, int revision) {
+        List<ReviewEvent> held = waiting.get(articleId);
+        if (held == null) {
+            return List.of();
+        }
+        List<ReviewEvent> released = new ArrayList<>();
+        held.removeIf(event -> {
+            if (event.revision() != revision) {
+                return false;
+            }
+            released.add(event);
+            waitingInArrivalOrder.remove(event.eventId());
+            return true;
+        });
+        if (held.isEmpty()) {
+            waiting.remove(articleId);
+        }
+        return released;
     }
 
     /**
      * An approval read after the revision it approved was replaced (topics interleave on replay, so the next draft
      * may come first): it no longer changes the review, but if it approved exactly the previous revision's text,
-     * that revision is the last approved one, unless a later one already is. Older revisions are not kept, so an
-     * approval of one of those is ignored.
+     * that revision is the last approved one for the diff, unless a later one already is. Older drafts are not kept
+     * whole, so the diff cannot show one of those (carry-over still counts its approval, {@link #applyToEarlier}).
      */
     private boolean approvedTheReplaced(ReviewEvent event) {
         Draft replaced = previous.get(event.articleId());

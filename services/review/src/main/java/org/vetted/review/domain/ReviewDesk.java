@@ -32,12 +32,12 @@ public final class ReviewDesk {
                 return refused;
             }
         }
-        ClaimDecision decision = new ClaimDecision(request.claimId(), request.verdict(), request.comment(),
-                request.reference(), request.actor().asReviewer(), now);
+        ClaimDecision decision = new ClaimDecision(request.claimId(), review.revision(), request.verdict(),
+                request.comment(), request.reference(), request.actor().asReviewer(), now);
         Claim claim = review.draft().claim(request.claimId())
                 .orElseThrow(() -> new IllegalStateException("claimExistsInTheCurrentRevision was not asked"));
         return new ClaimOutcome.Decided(new ClaimDecided(eventId, review.articleId(), review.revision(),
-                review.draft().contentHash(), decision), claim);
+                review.draft().contentHash(), decision), claim, review.withDecision(decision));
     }
 
     public SignOffOutcome signOff(ArticleReview review, SignOffRequest request, String eventId, Instant now) {
@@ -51,6 +51,7 @@ public final class ReviewDesk {
             if (gate.check(review) instanceof Blocked blocked) {
                 return blocked;
             }
+            // The approval binds the whole text's hash; its claim reviewers include those of carried-over approvals.
             Approval approval = new Approval(draft.revision(), draft.contentHash(), request.actor().asReviewer(),
                     review.claimApprovers(), now);
             return new SignOffOutcome.Approved(

@@ -31,6 +31,12 @@ public sealed interface ReviewEvent {
     /** A reviewer decided one claim of a revision whose text hashes to {@code contentHash}. */
     record ClaimDecided(String eventId, String articleId, int revision, String contentHash, ClaimDecision decision)
             implements ReviewEvent {
+        public ClaimDecided {
+            if (decision.revision() != revision) {
+                throw new IllegalArgumentException("a decision on revision " + decision.revision()
+                        + " cannot be a fact about revision " + revision);
+            }
+        }
     }
 
     /** A revision passed the review gate. */

@@ -78,7 +78,7 @@ public final class EventMapper {
         }
         if (payload instanceof ClaimReviewed reviewed) {
             return new ClaimDecided(reviewed.getEventId(), reviewed.getArticleId(), reviewed.getRevision(),
-                    reviewed.getContentHash(), new ClaimDecision(reviewed.getClaimId(),
+                    reviewed.getContentHash(), new ClaimDecision(reviewed.getClaimId(), reviewed.getRevision(),
                             ClaimVerdict.valueOf(reviewed.getDecision().name()), reviewed.getComment(),
                             reviewed.getReference(), toReviewer(reviewed.getReviewer()), reviewed.getReviewedAt()));
         }

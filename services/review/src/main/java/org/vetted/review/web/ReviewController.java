@@ -66,7 +66,7 @@ public class ReviewController {
                 DecisionBodies.optional(body.reference()), body.revision());
         ClaimOutcome outcome = workflow.decideClaim(articleId, request);
         if (outcome instanceof ClaimOutcome.Decided decided) {
-            return ResponseEntity.ok(ClaimView.of(decided.claim(), decided.event().decision()));
+            return ResponseEntity.ok(ClaimView.one(decided.review(), decided.claim().id()));
         }
         return refusal((Refused) outcome);
     }

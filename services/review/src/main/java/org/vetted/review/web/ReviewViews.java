@@ -2,11 +2,15 @@ package org.vetted.review.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.vetted.review.domain.ArticleReview;
 import org.vetted.review.domain.Author;
 import org.vetted.review.domain.Claim;
+import org.vetted.review.domain.CarriedOver;
 import org.vetted.review.domain.ClaimDecision;
+import org.vetted.review.domain.ClaimDrift;
+import org.vetted.review.domain.ClaimState;
 import org.vetted.review.domain.Draft;
 import org.vetted.review.domain.Expert;
 import org.vetted.review.domain.Reviewer;
@@ -32,26 +36,65 @@ final class ReviewViews {
         }
     }
 
-    record DecisionView(String decision, String comment, String reference, ReviewerView reviewer, Instant at) {
+    /** {@code revision}: the revision the decision was made on (an earlier one for a carried-over approval). */
+    record DecisionView(String decision, String comment, String reference, ReviewerView reviewer, Instant at,
+            int revision) {
         static DecisionView of(ClaimDecision decision) {
             return decision == null ? null : new DecisionView(decision.verdict().name(), decision.comment(),
-                    decision.reference(), ReviewerView.of(decision.reviewer()), decision.at());
+                    decision.reference(), ReviewerView.of(decision.reviewer()), decision.at(), decision.revision());
         }
     }
 
-    record ClaimView(String id, String text, String kind, boolean hedged, String section, DecisionView decision) {
-        static ClaimView of(Claim claim, ArticleReview review) {
-            return of(claim, review.decisions().get(claim.id()));
+    /** The latest approval carried over, and the revision it was made on. */
+    record CarriedOverView(int fromRevision, DecisionView decision) {
+        static CarriedOverView of(CarriedOver carried) {
+            return carried == null ? null : new CarriedOverView(carried.fromRevision(), DecisionView.of(carried.decision()));
         }
+    }
 
-        /** {@code decision} may be null. */
-        static ClaimView of(Claim claim, ClaimDecision decision) {
+    /** Why the claim is open after an earlier revision: what it was there, and what changed. */
+    record DriftView(String kind, int fromRevision, String previousText, String previousSection, String explanation) {
+        static DriftView of(ClaimDrift.Drift drift) {
+            return drift == null ? null : new DriftView(drift.kind().name(), drift.fromRevision(), drift.previousText(),
+                    drift.previousSection(), drift.explanation());
+        }
+    }
+
+    /**
+     * One claim and where it stands. {@code decision}: the latest decision that counts (compatible with earlier
+     * clients), {@code decisions}: every decision that counts, one per reviewer, carried over ones first;
+     * {@code approvals}: distinct credentialed reviewers who approved it, of {@code approvalsNeeded} (2 for a claim of
+     * a four-eyes {@code riskClasses}); {@code open}: it still needs a decision.
+     */
+    record ClaimView(String id, String text, String kind, boolean hedged, String section, DecisionView decision,
+            List<DecisionView> decisions, List<String> riskClasses, int approvalsNeeded, int approvals,
+            CarriedOverView carriedOver, boolean open, DriftView drift) {
+        static ClaimView of(ClaimState state, ClaimDrift.Drift drift) {
+            Claim claim = state.claim();
             return new ClaimView(claim.id(), claim.text(), claim.kind().name(), claim.hedged(), claim.section(),
-                    DecisionView.of(decision));
+                    DecisionView.of(state.latest().orElse(null)),
+                    state.decisions().stream().map(DecisionView::of).toList(), state.riskClasses(),
+                    state.approvalsNeeded(), state.approvals(), CarriedOverView.of(state.carriedOver()),
+                    state.isOpen(), DriftView.of(drift));
+        }
+
+        /** Every claim of the revision, with the drift of those that carry nothing over. */
+        static List<ClaimView> all(ArticleReview review) {
+            Map<String, ClaimDrift.Drift> drifts = ClaimDrift.of(review);
+            return review.claimStates().stream().map(state -> of(state, drifts.get(state.claim().id()))).toList();
+        }
+
+        /** One claim of the revision, as {@link #all} shows it. */
+        static ClaimView one(ArticleReview review, String claimId) {
+            ClaimState state = review.claimState(claimId).orElseThrow();
+            return of(state, ClaimDrift.of(review).get(claimId));
         }
     }
 
-    /** One line of the queue: {@code claims} claims, {@code decided} of them decided. */
+    /**
+     * One line of the queue: {@code claims} claims, {@code decided} of them no longer open (approved by as many
+     * reviewers as they need, here or carried over, or rejected).
+     */
     record QueueEntry(String articleId, int revision, String slug, String title, List<AuthorView> authors,
             Instant submittedAt, int claims, int decided, String contentHash) {
         static QueueEntry of(ArticleReview review) {
@@ -71,7 +114,7 @@ final class ReviewViews {
             return new ReviewView(draft.articleId(), draft.revision(), draft.slug(), draft.title(), draft.summary(),
                     draft.bodyMarkdown(), draft.tags(), draft.contentHash(), draft.authors().stream().map(AuthorView::of).toList(),
                     draft.experts().stream().map(ExpertView::of).toList(), draft.warnings(), review.status().name(),
-                    draft.claims().stream().map(claim -> ClaimView.of(claim, review)).toList());
+                    ClaimView.all(review));
         }
     }
 

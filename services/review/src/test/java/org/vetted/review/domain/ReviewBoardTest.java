@@ -19,7 +19,7 @@ class ReviewBoardTest {
 
     private static ClaimDecided decided(String eventId, Draft draft, Claim claim, ClaimVerdict verdict) {
         return new ClaimDecided(eventId, draft.articleId(), draft.revision(), draft.contentHash(),
-                new ClaimDecision(claim.id(), verdict, null, null, Actors.RITA.asReviewer(), AT));
+                new ClaimDecision(claim.id(), draft.revision(), verdict, null, null, Actors.RITA.asReviewer(), AT));
     }
 
     private static RevisionApproved approved(String eventId, Draft draft) {
@@ -40,7 +40,7 @@ class ReviewBoardTest {
     }
 
     @Test
-    void aNewRevisionResetsTheDecisions() {
+    void aNewRevisionHasNoDecisionsOfItsOwnButCarriesOverTheApprovalOfAnUnchangedClaim() {
         Draft first = Drafts.revision(1);
         board.apply(new DraftArrived("d1", first));
         board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED));
@@ -49,6 +49,8 @@ class ReviewBoardTest {
 
         assertThat(current().revision()).isEqualTo(2);
         assertThat(current().decisions()).isEmpty();
+        assertThat(current().claimState(Drafts.NAUSEA.id()).orElseThrow().carriedOver().fromRevision()).isEqualTo(1);
+        assertThat(current().claimState(Drafts.DOSE.id()).orElseThrow().carriedOver()).isNull();
     }
 
     @Test
@@ -82,21 +84,33 @@ class ReviewBoardTest {
     }
 
     @Test
-    void aDraftOlderThanTheKnownRevisionIsIgnored() {
+    void aDraftOlderThanTheKnownRevisionIsKeptForCarryOverOnly() {
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
 
-        assertThat(board.apply(new DraftArrived("d1", Drafts.revision(1)))).isEqualTo(Applied.IGNORED);
+        assertThat(board.apply(new DraftArrived("d1", Drafts.revision(1)))).isEqualTo(Applied.APPLIED);
+        assertThat(board.apply(new DraftArrived("d1-resent", Drafts.revision(1)))).isEqualTo(Applied.IGNORED);
         assertThat(current().revision()).isEqualTo(2);
+        assertThat(board.earlierRevisions(Drafts.ARTICLE)).extracting(EarlierRevision::revision).containsExactly(1);
+        assertThat(history().previous()).as("the diff still compares with the revision actually replaced").isNull();
     }
 
     @Test
-    void decisionsForAnOlderRevisionAreIgnored() {
+    void decisionsOnAnOlderRevisionWaitForItsDraftAndCountOnlyForCarryOver() {
         Draft first = Drafts.revision(1);
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
 
-        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED))).isEqualTo(Applied.IGNORED);
-        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.IGNORED);
-        assertThat(current().status()).isEqualTo(ReviewStatus.OPEN);
+        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED))).isEqualTo(Applied.PENDING);
+        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.PENDING);
+        assertThat(board.apply(new DraftArrived("d1", first))).isEqualTo(Applied.APPLIED);
+
+        assertThat(board.waitingCount()).isZero();
+        assertThat(current().status()).as("the newer revision is neither approved nor closed").isEqualTo(ReviewStatus.OPEN);
+        assertThat(current().decisions()).isEmpty();
+        assertThat(current().claimState(Drafts.NAUSEA.id()).orElseThrow().carriedOver().decision().reviewer())
+                .isEqualTo(Actors.RITA.asReviewer());
+        assertThat(board.apply(new RevisionReturned("r1", Drafts.ARTICLE, 1, first.contentHash(),
+                ReviewOutcome.REJECTED, null, List.of(), Actors.RITA.asReviewer(), AT)))
+                .as("a return of an earlier revision changes nothing").isEqualTo(Applied.IGNORED);
     }
 
     @Test
@@ -112,7 +126,7 @@ class ReviewBoardTest {
     }
 
     @Test
-    void aWaitingDecisionIsDroppedWhenANewerRevisionArrivesFirst() {
+    void aWaitingApprovalOfAnOlderRevisionNeverApprovesTheNewerOne() {
         board.apply(approved("a1", Drafts.revision(1)));
 
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
@@ -127,7 +141,8 @@ class ReviewBoardTest {
         Draft first = Drafts.revision(1);
         board.apply(new DraftArrived("d1", first));
         ClaimDecided forOtherText = new ClaimDecided("c1", first.articleId(), 1, "sha256:other",
-                new ClaimDecision(Drafts.NAUSEA.id(), ClaimVerdict.APPROVED, null, null, Actors.RITA.asReviewer(), AT));
+                new ClaimDecision(Drafts.NAUSEA.id(), 1, ClaimVerdict.APPROVED, null, null, Actors.RITA.asReviewer(),
+                        AT));
 
         assertThat(board.apply(forOtherText)).isEqualTo(Applied.IGNORED);
     }
@@ -184,7 +199,8 @@ class ReviewBoardTest {
         assertThat(dropped).containsExactly(oldest);
         assertThat(small.waitingCount()).isEqualTo(2);
         small.apply(new DraftArrived("d1", ginger));
-        assertThat(small.find(Drafts.ARTICLE).orElseThrow().decisions()).containsOnlyKeys(Drafts.DOSE.id());
+        assertThat(small.find(Drafts.ARTICLE).orElseThrow().decisions()).extracting(ClaimDecision::claimId)
+                .containsExactly(Drafts.DOSE.id());
         assertThat(small.waitingCount()).as("released events make room").isEqualTo(1);
     }
 
@@ -256,14 +272,16 @@ class ReviewBoardTest {
     }
 
     @Test
-    void anApprovalOfARevisionNoLongerKeptIsIgnored() {
+    void anApprovalReadAfterTwoNewerDraftsCountsForCarryOverButItsTextIsNoLongerKeptForTheDiff() {
         Draft first = Drafts.revision(1);
         board.apply(new DraftArrived("d1", first));
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
         board.apply(new DraftArrived("d3", Drafts.revision(3)));
 
-        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.IGNORED);
+        assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.APPLIED);
         assertThat(history().lastApproved()).isNull();
+        assertThat(board.earlierRevisions(Drafts.ARTICLE)).filteredOn(EarlierRevision::approved)
+                .extracting(EarlierRevision::revision).containsExactly(1);
     }
 
     private static Draft withArticleId(Draft draft, String articleId) {

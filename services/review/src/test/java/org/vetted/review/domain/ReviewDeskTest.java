@@ -115,28 +115,62 @@ class ReviewDeskTest {
         ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
         review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED), "1", NOW));
         review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.APPROVED), "2", NOW));
+        review = decided(review, desk.decideClaim(review, decide(Actors.PAUL, "c-nausea", ClaimVerdict.APPROVED), "3", NOW));
+        review = decided(review, desk.decideClaim(review, decide(Actors.PAUL, "c-dose", ClaimVerdict.APPROVED), "4", NOW));
         String hash = review.draft().contentHash();
 
         SignOffOutcome outcome = desk.signOff(review,
-                new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, "fine", hash), "3", NOW);
+                new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, "fine", hash), "5", NOW);
 
-        assertThat(outcome).isInstanceOfSatisfying(SignOffOutcome.Approved.class, approved -> {
-            Approval approval = approved.event().approval();
-            assertThat(approval.signedOffBy().username()).isEqualTo("paul");
-            assertThat(approval.claimReviewers()).extracting(Reviewer::username).containsExactly("rita");
-            assertThat(approval.contentHash()).isEqualTo(hash);
-            assertThat(approved.draft()).isEqualTo(Drafts.withTwoClaims());
-        });
+        assertThat(outcome).as("the signer may be one of the two reviewers of a high-risk claim")
+                .isInstanceOfSatisfying(SignOffOutcome.Approved.class, approved -> {
+                    Approval approval = approved.event().approval();
+                    assertThat(approval.signedOffBy().username()).isEqualTo("paul");
+                    assertThat(approval.claimReviewers()).extracting(Reviewer::username).containsExactly("rita", "paul");
+                    assertThat(approval.contentHash()).isEqualTo(hash);
+                    assertThat(approved.draft()).isEqualTo(Drafts.withTwoClaims());
+                });
     }
 
     @Test
-    void reDecidingAClaimReplacesTheEarlierDecision() {
+    void aHighRiskClaimApprovedByOneReviewerBlocksTheSignOffNamingTheClaim() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+        review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-nausea", ClaimVerdict.APPROVED), "1", NOW));
+        review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.APPROVED), "2", NOW));
+
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null,
+                review.draft().contentHash()), "3", NOW)).isEqualTo(new Blocked(List.of(
+                        "claim c-nausea needs a second reviewer (pregnancy): approved by rita only",
+                        "claim c-dose needs a second reviewer (dose): approved by rita only")));
+    }
+
+    @Test
+    void theDecidedOutcomeCarriesTheReviewAsTheBoardWillHoldIt() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+
+        ClaimOutcome.Decided decided = (ClaimOutcome.Decided) desk.decideClaim(review,
+                decide(Actors.RITA, "c-dose", ClaimVerdict.APPROVED), "1", NOW);
+
+        assertThat(decided.event().decision().revision()).isEqualTo(1);
+        assertThat(decided.review()).isEqualTo(review.withDecision(decided.event().decision()));
+        assertThat(decided.review().claimState("c-dose").orElseThrow().approvals()).isEqualTo(1);
+    }
+
+    @Test
+    void reDecidingReplacesOnlyTheSameReviewersEarlierDecision() {
         ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
         review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.REJECTED), "1", NOW));
         review = decided(review, desk.decideClaim(review, decide(Actors.PAUL, "c-dose", ClaimVerdict.APPROVED), "2", NOW));
 
-        assertThat(review.rejectedClaimIds()).isEmpty();
+        assertThat(review.rejectedClaimIds()).as("Paul's approval does not overrule Rita's rejection")
+                .containsExactly("c-dose");
         assertThat(review.decisionFor("c-dose")).get().extracting(d -> d.reviewer().username()).isEqualTo("paul");
+
+        review = decided(review, desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.APPROVED), "3", NOW));
+
+        assertThat(review.rejectedClaimIds()).isEmpty();
+        assertThat(review.decisionsOn("c-dose")).extracting(d -> d.reviewer().username()).containsExactly("paul", "rita");
+        assertThat(review.decisionFor("c-dose")).get().extracting(d -> d.reviewer().username()).isEqualTo("rita");
     }
 
     @Test

@@ -85,7 +85,7 @@ class EventMapperTest {
     @Test
     void aClaimDecisionNotSignedByReviewIsSkipped() {
         ClaimReviewed forged = mapper.toEvent(new ClaimDecided("d1", "art-1", 1, "sha256v2:x",
-                new org.vetted.review.domain.ClaimDecision("c-pain", org.vetted.review.domain.ClaimVerdict.APPROVED,
+                new org.vetted.review.domain.ClaimDecision("c-pain", 1, org.vetted.review.domain.ClaimVerdict.APPROVED,
                         null, null, RITA, Instant.parse("2026-03-02T09:00:00Z"))));
         assertThat(mapper.toDomain(forged)).isInstanceOf(Incoming.Fact.class);
 

@@ -69,6 +69,9 @@ class ReviewBindingsTest extends ReviewServiceTest {
                 .andExpect(status().isOk());
         decideClaim("paul", articleId, "c-dose", "{\"decision\":\"APPROVED\",\"revision\":1}")
                 .andExpect(status().isOk());
+        // A dose claim needs two reviewers (four eyes).
+        decideClaim("rita", articleId, "c-dose", "{\"decision\":\"APPROVED\",\"revision\":1}")
+                .andExpect(status().isOk());
         signOff("paul", articleId, "{\"decision\":\"APPROVE\",\"contentHash\":\"" + draft.getContentHash() + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))

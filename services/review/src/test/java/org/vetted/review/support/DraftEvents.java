@@ -45,8 +45,20 @@ public final class DraftEvents {
         return draft(articleId, revision, withDana, body(revision));
     }
 
+    /** The two claims of every draft here: an effect (hedged) and a dose, which needs two reviewers. */
+    public static List<Claim> claims() {
+        return List.of(new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?"),
+                new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?"));
+    }
+
     /** As {@link #draft(String, int, boolean)}, with {@code body} as the text. */
     public static DraftSubmitted draft(String articleId, int revision, boolean withDana, String body) {
+        return draft(articleId, revision, withDana, body, claims());
+    }
+
+    /** As {@link #draft(String, int, boolean, String)}, with these claims (as intake would have found them). */
+    public static DraftSubmitted draft(String articleId, int revision, boolean withDana, String body,
+            List<Claim> claims) {
         List<Author> authors = withDana
                 ? List.of(new Author("wanda", "Wanda Writer"), new Author("dana", "Dana Diaz"))
                 : List.of(new Author("wanda", "Wanda Writer"));
@@ -61,9 +73,7 @@ public final class DraftEvents {
                 .setTags(List.of("supplements"))
                 .setBodyMarkdown(body)
                 .setContentHash("")
-                .setClaims(List.of(
-                        new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?"),
-                        new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?")))
+                .setClaims(claims)
                 .setExperts(List.of(new Expert("Ada Moreno", "MD")))
                 .setWarnings(List.of())
                 .setSubmittedAt(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(revision))

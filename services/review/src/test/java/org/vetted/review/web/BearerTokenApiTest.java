@@ -42,6 +42,8 @@ class BearerTokenApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.decision.reviewer.displayName").value("Rhea Rao"))
                 .andExpect(jsonPath("$.decision.reviewer.credential").value("DO"));
         decideWith(REVIEWER, articleId, "c-dose", APPROVE).andExpect(status().isOk());
+        // A dose claim needs a second reviewer: a signed-in Basic user is another person.
+        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
         signOffWith(REVIEWER, articleId, SIGN_OFF)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"));

@@ -1,5 +1,6 @@
 package org.vetted.review.web;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -17,10 +18,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
+import org.vetted.events.Claim;
+import org.vetted.events.ClaimKind;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.review.support.ReviewServiceTest;
@@ -97,11 +102,16 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(status().isConflict());
     }
 
+    /**
+     * Decisions used not to carry over to a new revision; now an unchanged claim (same text, so the same id, in the
+     * same section) keeps its approval, and the new revision still needs its own sign-off, bound to its own text.
+     */
     @Test
-    void aNewRevisionAfterApprovalNeedsNewDecisions() throws Exception {
+    void aNewRevisionAfterApprovalCarriesOverItsUnchangedClaimsButNeedsItsOwnSignOff() throws Exception {
         String articleId = submitted(false);
         decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
+        decideClaim("paul", articleId, "c-dose", APPROVE).andExpect(status().isOk());
         signOff("paul", articleId, DraftEvents.approving(1)).andExpect(status().isOk());
         decideClaim("rita", articleId, "c-dose", APPROVE)
                 .andExpect(status().isConflict())
@@ -115,15 +125,91 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.revision").value(2))
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.contentHash").value(second.getContentHash()))
-                .andExpect(jsonPath("$.claims[0].decision").value(nullValue()))
-                .andExpect(jsonPath("$.claims[1].decision").value(nullValue()));
+                .andExpect(jsonPath("$.claims[0].open").value(false))
+                .andExpect(jsonPath("$.claims[0].carriedOver.fromRevision").value(1))
+                .andExpect(jsonPath("$.claims[0].carriedOver.decision.reviewer.username").value("rita"))
+                .andExpect(jsonPath("$.claims[0].decision.decision").value("APPROVED"))
+                .andExpect(jsonPath("$.claims[0].decision.revision").value(1))
+                .andExpect(jsonPath("$.claims[1].approvalsNeeded").value(2))
+                .andExpect(jsonPath("$.claims[1].decisions", hasSize(2)))
+                .andExpect(jsonPath("$.claims[1].open").value(false));
+        mvc.perform(get("/api/reviews").with(httpBasic("eddie", "eddie-pass")))
+                .andExpect(jsonPath("$[?(@.articleId == '" + articleId + "')].decided").value(2));
         decideClaim("rita", articleId, "c-pain", APPROVE)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Stale revision"))
                 .andExpect(jsonPath("$.detail").value("the decision is for revision 1 but the current revision is 2"));
+        signOff("paul", articleId, DraftEvents.approving(1))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Stale revision"));
+        signOff("rita", articleId, DraftEvents.approving(2))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.revision").value(2))
+                .andExpect(jsonPath("$.contentHash").value(second.getContentHash()));
+    }
+
+    @Test
+    void eachClaimShowsWhetherItIsCarriedOverOrOpenWhyItChangedAndHowManyReviewersItNeeds() throws Exception {
+        String articleId = submitted(false);
+        decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-dose",
+                "{\"decision\":\"APPROVED\",\"revision\":1,\"reference\":\"doi:10.1000/dose\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvals").value(1))
+                .andExpect(jsonPath("$.approvalsNeeded").value(2))
+                .andExpect(jsonPath("$.open").value(true));
+        signOff("rita", articleId, DraftEvents.signingOff("REQUEST_CHANGES", 1)).andExpect(status().isOk());
+        submit(DraftEvents.draft(articleId, 2, false, DraftEvents.body(2), List.of(
+                new Claim("c-pain-2", "Curcumin reduces knee pain.", ClaimKind.EFFECT, false, "Does It Work?"),
+                new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?"),
+                new Claim("c-kids", "Children should not take curcumin.", ClaimKind.RISK, false, "Safety"))));
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.claims[0].id").value("c-pain-2"))
+                .andExpect(jsonPath("$.claims[0].open").value(true))
+                .andExpect(jsonPath("$.claims[0].carriedOver").value(nullValue()))
+                .andExpect(jsonPath("$.claims[0].decision").value(nullValue()))
+                .andExpect(jsonPath("$.claims[0].decisions", hasSize(0)))
+                .andExpect(jsonPath("$.claims[0].riskClasses", hasSize(0)))
+                .andExpect(jsonPath("$.claims[0].approvalsNeeded").value(1))
+                .andExpect(jsonPath("$.claims[0].drift.kind").value("HEDGE_REMOVED"))
+                .andExpect(jsonPath("$.claims[0].drift.fromRevision").value(1))
+                .andExpect(jsonPath("$.claims[0].drift.previousText").value("Curcumin may reduce knee pain."))
+                .andExpect(jsonPath("$.claims[0].drift.explanation").value("Hedge removed: ‘may reduce’ → ‘reduces’"))
+                .andExpect(jsonPath("$.claims[1].riskClasses[0]").value("DOSE"))
+                .andExpect(jsonPath("$.claims[1].approvals").value(1))
+                .andExpect(jsonPath("$.claims[1].open").value(true))
+                .andExpect(jsonPath("$.claims[1].carriedOver.fromRevision").value(1))
+                .andExpect(jsonPath("$.claims[1].carriedOver.decision.reference").value("doi:10.1000/dose"))
+                .andExpect(jsonPath("$.claims[1].drift").value(nullValue()))
+                .andExpect(jsonPath("$.claims[2].riskClasses[0]").value("CHILDREN"))
+                .andExpect(jsonPath("$.claims[2].approvalsNeeded").value(2))
+                .andExpect(jsonPath("$.claims[2].drift").value(nullValue()));
+
+        decideClaim("paul", articleId, "c-dose", "{\"decision\":\"APPROVED\",\"revision\":2}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvals").value(2))
+                .andExpect(jsonPath("$.open").value(false))
+                .andExpect(jsonPath("$.decisions[0].reviewer.username").value("rita"))
+                .andExpect(jsonPath("$.decisions[0].revision").value(1))
+                .andExpect(jsonPath("$.decisions[1].reviewer.username").value("paul"))
+                .andExpect(jsonPath("$.decisions[1].revision").value(2))
+                .andExpect(jsonPath("$.decision.reviewer.username").value("paul"))
+                .andExpect(jsonPath("$.carriedOver.decision.reviewer.username").value("rita"));
+        decideClaim("rita", articleId, "c-pain-2", "{\"decision\":\"APPROVED\",\"revision\":2}")
+                .andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-kids", "{\"decision\":\"APPROVED\",\"revision\":2}")
+                .andExpect(status().isOk());
+
         signOff("paul", articleId, DraftEvents.approving(2))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.reasons", hasSize(2)));
+                .andExpect(jsonPath("$.title").value("Approval blocked"))
+                .andExpect(jsonPath("$.reasons", contains(
+                        "claim c-kids needs a second reviewer (children): approved by rita only")));
+        decideClaim("paul", articleId, "c-kids", "{\"decision\":\"APPROVED\",\"revision\":2}")
+                .andExpect(status().isOk());
+        signOff("paul", articleId, DraftEvents.approving(2)).andExpect(status().isOk());
     }
 
     @ParameterizedTest
@@ -132,6 +218,7 @@ class ReviewApiTest extends ReviewServiceTest {
         String articleId = submitted(false);
         decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
+        decideClaim("paul", articleId, "c-dose", APPROVE).andExpect(status().isOk());
 
         signOff("paul", articleId, "{\"decision\":\"" + decision + "\",\"comment\":\"Read it.\"}")
                 .andExpect(status().isBadRequest())

@@ -2,25 +2,91 @@ package org.vetted.review.web.pages;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.ArticleHistory;
 import org.vetted.review.domain.ArticleReview;
+import org.vetted.review.domain.CarriedOver;
 import org.vetted.review.domain.Claim;
 import org.vetted.review.domain.ClaimDecision;
+import org.vetted.review.domain.ClaimDrift;
+import org.vetted.review.domain.ClaimState;
 import org.vetted.review.domain.Draft;
 
 /**
  * What the review page shows: everything that goes live (and so everything the content hash covers), what changed
- * since the previous and the last approved revision, each claim with its decision, and what this reviewer may do.
- * {@code readOnly}: the reviewer is credited on the article, or it is no longer open, or the account may only read
- * (an editor). {@code openClaims}: claims without a decision yet.
+ * since the previous and the last approved revision, each claim with where it stands (decided here, carried over,
+ * open, and why an open one changed since an earlier revision), and what this reviewer may do. {@code readOnly}: the
+ * reviewer is credited on the article, or it is no longer open, or the account may only read (an editor).
+ * {@code openClaims}: claims still needing a decision (a carried-over approval is not open; a high-risk claim approved
+ * once is); {@code highRiskOpen}: one of those needs two reviewers.
  */
 record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own, boolean readOnly,
-                  boolean everyClaimApproved, int openClaims, List<Segment> text, List<RevisionChanges> changes) {
+                  boolean everyClaimApproved, int openClaims, boolean highRiskOpen, List<Segment> text,
+                  List<RevisionChanges> changes) {
 
-    record ClaimRow(Claim claim, ClaimDecision decision) {
+    /** One claim's block; {@code drift} is null unless the claim is open after an earlier revision. */
+    record ClaimRow(ClaimState state, ClaimDrift.Drift drift) {
+        public Claim claim() {
+            return state.claim();
+        }
+
+        /** The decision the block names: the first rejection when rejected, else the latest decision that counts. */
+        public ClaimDecision decision() {
+            return state.firstRejection().or(state::latest).orElse(null);
+        }
+
+        /** {@code .verdict}: "Not decided yet", "Rejected", "Approved", or "Approved (1 of 2)" while a second is due. */
+        public String verdict() {
+            if (state.isRejected()) {
+                return "Rejected";
+            }
+            if (state.decisions().isEmpty()) {
+                return "Not decided yet";
+            }
+            return state.isOpen() && state.approvals() > 0
+                    ? "Approved (" + state.approvals() + " of " + state.approvalsNeeded() + ")" : "Approved";
+        }
+
+        /** {@code data-verdict}: UNDECIDED, APPROVED (also once of two) or REJECTED. */
+        public String dataVerdict() {
+            return state.isRejected() ? "REJECTED" : state.decisions().isEmpty() ? "UNDECIDED" : "APPROVED";
+        }
+
+        /** The other decisions that count, besides the one the block names. */
+        public List<ClaimDecision> otherDecisions() {
+            ClaimDecision shown = decision();
+            return state.decisions().stream().filter(decision -> decision != shown).toList();
+        }
+
+        /** "Carried over from revision 1: approved by Rita Reyes (reference doi:…)", or null. */
+        public String carriedOver() {
+            CarriedOver carried = state.carriedOver();
+            if (carried == null) {
+                return null;
+            }
+            List<String> approvals = new ArrayList<>();
+            for (ClaimDecision approval : carried.approvals()) {
+                approvals.add(approval.reviewer().displayName()
+                        + (approval.revision() == carried.fromRevision() ? "" : " on revision " + approval.revision())
+                        + (approval.reference() == null ? "" : " (reference " + approval.reference() + ")"));
+            }
+            return "Carried over from revision " + carried.fromRevision() + ": approved by "
+                    + String.join(" and ", approvals);
+        }
+
+        /** "High-risk claim (dose): needs two reviewers (1 of 2)", or null for a claim one reviewer may approve. */
+        public String risk() {
+            if (!state.isHighRisk()) {
+                return null;
+            }
+            return "High-risk claim (" + String.join(", ", state.riskClasses()).toLowerCase(Locale.ROOT)
+                    .replace('_', ' ') + "): needs two reviewers (" + Math.min(state.approvals(),
+                    state.approvalsNeeded()) + " of " + state.approvalsNeeded() + ")";
+        }
     }
 
     /** A run of the text; {@code claimId} is set where the run is a claim, so the page can mark it in place. */
@@ -86,14 +152,16 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
 
     private static ReviewPage of(ArticleReview review, Actor actor, List<RevisionChanges> changes) {
         Draft draft = review.draft();
-        List<ClaimRow> rows = draft.claims().stream()
-                .map(claim -> new ClaimRow(claim, review.decisionFor(claim.id()).orElse(null))).toList();
+        Map<String, ClaimDrift.Drift> drifts = ClaimDrift.of(review);
+        List<ClaimRow> rows = review.claimStates().stream()
+                .map(state -> new ClaimRow(state, drifts.get(state.claim().id()))).toList();
         boolean own = draft.creditedAs(actor.username(), actor.displayName()).isPresent();
         boolean readOnly = own || !review.isOpen() || !actor.isCredentialedMedicalReviewer();
-        boolean approved = rows.stream().allMatch(row -> row.decision() != null && row.decision().isApproved());
-        return new ReviewPage(draft, review.status().name(), rows, own, readOnly, approved,
-                draft.claims().size() - review.decidedCount(), segments(draft.bodyMarkdown(), draft.claims()),
-                changes);
+        boolean approved = rows.stream().allMatch(row -> row.state().isApproved());
+        int open = (int) rows.stream().filter(row -> row.state().isOpen()).count();
+        boolean highRiskOpen = rows.stream().anyMatch(row -> row.state().isOpen() && row.state().isHighRisk());
+        return new ReviewPage(draft, review.status().name(), rows, own, readOnly, approved, open, highRiskOpen,
+                segments(draft.bodyMarkdown(), draft.claims()), changes);
     }
 
     public Optional<ClaimRow> claim(String claimId) {

@@ -82,9 +82,20 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
                 .andExpect(content().string(containsString("<strong class=\"count\">1</strong>")))
                 .andExpect(content().string(containsString("disabled")));
 
+        // The dose claim needs two reviewers: one approval leaves it open.
         decideInPlace(articleId, "c-dose", "APPROVED", 1, rita())
                 .andExpect(content().string(containsString("<article id=\"claim-c-dose\"")))
                 .andExpect(content().string(not(containsString("claim-c-pain"))))
+                .andExpect(content().string(containsString("<strong class=\"verdict\">Approved (1 of 2)</strong>")))
+                .andExpect(content().string(containsString("High-risk claim (dose): needs two reviewers (1 of 2)")))
+                .andExpect(content().string(containsString("<strong class=\"count\">1</strong>")))
+                .andExpect(content().string(containsString("A high-risk claim needs two reviewers.")))
+                .andExpect(content().string(containsString("disabled")));
+
+        decideInPlace(articleId, "c-dose", "APPROVED", 1, user("paul").roles("MEDICAL_REVIEWER"))
+                .andExpect(content().string(containsString("<strong class=\"verdict\">Approved</strong> by")))
+                .andExpect(content().string(containsString("needs two reviewers (2 of 2)")))
+                .andExpect(content().string(containsString("Approved by Rita Reyes")))
                 .andExpect(content().string(containsString("<strong class=\"count\">0</strong>")))
                 .andExpect(content().string(containsString("id=\"signoff-approve\"")))
                 .andExpect(content().string(not(containsString("disabled"))));

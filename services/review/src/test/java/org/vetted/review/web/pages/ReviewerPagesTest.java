@@ -59,6 +59,10 @@ class ReviewerPagesTest extends ReviewServiceTest {
                     .andExpect(redirectedUrl("/reviews/" + articleId + "#claim-" + claim))
                     .andExpect(flash().attribute("notice", "Claim approved."));
         }
+        // The dose claim needs a second reviewer.
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(user("paul").roles("MEDICAL_REVIEWER"))
+                        .with(csrf()).param("decision", "APPROVED").param("revision", "1"))
+                .andExpect(flash().attribute("notice", "Claim approved."));
         mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
                         .param("decision", "APPROVE").param("contentHash", draft.getContentHash()))
                 .andExpect(status().isFound())

@@ -61,6 +61,8 @@ class RevisionChangesPageTest extends ReviewServiceTest {
             mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim).with(rita()).with(csrf())
                     .param("decision", "APPROVED").param("revision", "1"));
         }
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(user("paul").roles("MEDICAL_REVIEWER"))
+                .with(csrf()).param("decision", "APPROVED").param("revision", "1"));
         mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
                         .param("decision", "APPROVE").param("contentHash", DraftEvents.contentHash(1)))
                 .andExpect(flash().attribute("notice", containsString("Approved")));
