@@ -185,7 +185,9 @@ abstract class PipelineScenarios {
         assertThat(second.path("contentHash").asString()).isNotEqualTo(first.path("contentHash").asString());
         JsonNode revision2 = awaitUnderReview(articleId, 2);
 
-        // The approval of revision 1 does not carry over: undecided claims, and a stale hash, are refused.
+        // Unchanged claims carry their approval over; the changed ones are open, so the sign-off waits for them, and
+        // a sign-off naming revision 1's hash is refused.
+        assertThat(elements(revision2.path("claims"))).anyMatch(claim -> claim.path("open").asBoolean());
         assertThat(signOff("paul", articleId, "APPROVE", revision2.path("contentHash").asString()).status()).isEqualTo(409);
         approveEveryClaim("paul", articleId, revision2);
         assertThat(signOff("paul", articleId, "APPROVE", first.path("contentHash").asString()).status()).isEqualTo(409);
@@ -194,6 +196,60 @@ abstract class PipelineScenarios {
         ArticlePublished republished = awaitPublished(articleId, 2);
         assertThat(republished.getContentHash()).isEqualTo(second.path("contentHash").asString());
         assertThat(republished.getHtml()).contains("by about one day");
+    }
+
+    /**
+     * Materiality: a revision that fixes a typo, rewords one claim and strengthens the hedge of another reopens
+     * exactly those two; every other approval carries over, and deciding the two is enough to publish revision 2.
+     */
+    @Test
+    void aRevisionReopensOnlyTheRewordedAndTheStrengthenedClaim() {
+        String v1 = fixture("walking-and-mood.md");
+        Http.Response first = Http.post(intake + "/api/drafts", "wanda", "text/markdown; charset=UTF-8", v1);
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        String articleId = first.json().path("articleId").asString();
+        JsonNode revision1 = awaitUnderReview(articleId, 1);
+        String hedged = "Regular walking may help reduce symptoms of mild depression.";
+        String reworded = "Walking outdoors is thought to improve sleep quality.";
+        assertThat(elements(revision1.path("claims"))).extracting(claim -> claim.path("text").asString())
+                .as("claims found in revision 1").contains(hedged, reworded).hasSizeGreaterThanOrEqualTo(3);
+        approveEveryClaim("rita", articleId, revision1);
+        assertThat(signOff("rita", articleId, "APPROVE", revision1.path("contentHash").asString()).status())
+                .isEqualTo(200);
+        awaitPublished(articleId, 1);
+
+        String v2 = v1.replace("comfortabel", "comfortable")
+                .replace(hedged, "Regular walking reduces symptoms of mild depression.")
+                .replace(reworded, "Walking outdoors is thought to improve how well you sleep.");
+        Http.Response second = Http.post(intake + "/api/drafts?articleId=" + articleId, "wanda",
+                "text/markdown; charset=UTF-8", v2);
+        assertThat(second.status()).as(second.body()).isEqualTo(202);
+        JsonNode revision2 = awaitUnderReview(articleId, 2);
+
+        List<JsonNode> open = elements(revision2.path("claims")).stream()
+                .filter(claim -> claim.path("open").asBoolean()).toList();
+        assertThat(open).extracting(claim -> claim.path("text").asString()).containsExactlyInAnyOrder(
+                "Regular walking reduces symptoms of mild depression.",
+                "Walking outdoors is thought to improve how well you sleep.");
+        assertThat(open).anySatisfy(claim -> assertThat(claim.path("drift").path("kind").asString())
+                .isEqualTo("HEDGE_REMOVED"));
+        assertThat(elements(revision2.path("claims"))).filteredOn(claim -> !claim.path("open").asBoolean())
+                .isNotEmpty()
+                .allSatisfy(claim -> {
+                    assertThat(claim.path("carriedOver").path("fromRevision").asInt()).isEqualTo(1);
+                    assertThat(claim.path("carriedOver").path("decision").path("decision").asString())
+                            .isEqualTo("APPROVED");
+                });
+        assertThat(signOff("rita", articleId, "APPROVE", revision2.path("contentHash").asString()).status())
+                .as("two claims still open").isEqualTo(409);
+
+        for (JsonNode claim : open) {
+            decide("rita", articleId, revision2, claim.path("id").asString(), "APPROVED");
+        }
+        assertThat(signOff("rita", articleId, "APPROVE", revision2.path("contentHash").asString()).status())
+                .isEqualTo(200);
+        ArticlePublished published = awaitPublished(articleId, 2);
+        assertThat(published.getHtml()).contains("reduces symptoms of mild depression").contains("comfortable shoes");
     }
 
     @Test
@@ -210,9 +266,7 @@ abstract class PipelineScenarios {
         assertThat(replayed.path("claims").path(0).path("decision").path("decision").asString()).isEqualTo("APPROVED");
         assertThat(replayed.path("claims").path(1).path("decision").isNull()).isTrue();
 
-        for (JsonNode claim : claims.subList(1, claims.size())) {
-            decide("paul", articleId, replayed, claim.path("id").asString(), "APPROVED");
-        }
+        approveEveryClaim("paul", articleId, replayed);
         assertThat(signOff("paul", articleId, "APPROVE", replayed.path("contentHash").asString()).status()).isEqualTo(200);
         awaitPublished(articleId, 1);
 
@@ -431,6 +485,14 @@ abstract class PipelineScenarios {
                 browser.findElement(By.id("reference-" + claimId)).sendKeys("https://example.org/evidence");
                 decideInPlace(browser, claimId, "approve", "Approved");
             }
+            // A high-risk claim (a dose, say) needs a second reviewer: Paul approves those, and Rita reloads.
+            List<String> needSecond = claimIdsOnPage(browser).stream().filter(claimId -> browser.findElement(
+                    By.cssSelector("#claim-" + claimId + " .decision .verdict")).getText().contains("1 of 2")).toList();
+            JsonNode revision2 = awaitUnderReview(articleId, 2);
+            for (String claimId : needSecond) {
+                decide("paul", articleId, revision2, claimId, "APPROVED");
+            }
+            browser.navigate().refresh();
             new WebDriverWait(browser, Duration.ofSeconds(20))
                     .until(driver -> driver.findElement(By.id("signoff-approve")).isEnabled());
             browser.executeScript("window.scrollTo(0, 0)");
@@ -550,7 +612,8 @@ abstract class PipelineScenarios {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
             List<WebElement> shown = driver.findElements(By.cssSelector("#claim-" + claimId + " .decision .verdict"));
             try {
-                return !shown.isEmpty() && shown.get(0).getText().equals(verdict);
+                // "Approved (1 of 2)" for a high-risk claim that still needs a second reviewer.
+                return !shown.isEmpty() && shown.get(0).getText().startsWith(verdict);
             } catch (WebDriverException stale) {
                 return false;
             }
@@ -699,9 +762,14 @@ abstract class PipelineScenarios {
                 response -> response.status() == 200 && response.json().path("revision").asInt() == revision).json();
     }
 
+    /** Every claim approved by {@code reviewer}, and each high-risk one (four eyes) by a second reviewer too. */
     private void approveEveryClaim(String reviewer, String articleId, JsonNode underReview) {
+        String second = reviewer.equals("rita") ? "paul" : "rita";
         for (JsonNode claim : elements(underReview.path("claims"))) {
             decide(reviewer, articleId, underReview, claim.path("id").asString(), "APPROVED");
+            if (claim.path("approvalsNeeded").asInt() == 2) {
+                decide(second, articleId, underReview, claim.path("id").asString(), "APPROVED");
+            }
         }
     }
 
