@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import opennlp.tools.postag.POSTagFormat;
@@ -20,30 +22,101 @@ import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
 
 /**
- * Finds candidate health claims: sentences (split by OpenNLP's sentence detector) that name a health or body term
- * together with an effect verb, a mechanism, a risk or a dose, or that states an amount ("270 mg"). Questions and pure attributions ("she adds.") are
- * not claims. Each claim is classified (DOSE, RISK, MECHANISM, else EFFECT) and marked hedged when it is softened
- * ("is thought to", "potentially", or may/might/could/can used as a modal verb, not as a noun such as "May"). Headings (and
- * the title) are examined too, but only count when they assert something about the body: an effect, mechanism or
- * risk ("It May Support Your Immune System"), or an amount ("Take 200 mg Daily"). A heading that only names a topic
- * with dose words ("Getting the Dose Right", "Dosage and Safety") is not a claim. Thread-safe: the OpenNLP tools, which are not, are
- * kept per thread; the models are shared.
+ * Finds candidate health claims in every part of a draft that goes live: the title and headings, sentences of
+ * paragraphs, list items and quotes, table rows, images' alt text and titles, and link texts. A sentence is a claim
+ * when it is about health (a body, health or evidence term, an amount or a statistic) and asserts something checkable
+ * (an effect, mechanism, risk, dose, measure, or a comparison, prevalence, composition, safety or advice); a heading
+ * only when it asserts an effect, mechanism or risk, or an amount ("It May Support Your Immune System", "Take 200 mg
+ * Daily"), since headings name topics ("Getting the Dose Right" is not a claim). Absolute therapeutic language (see
+ * {@link AbsoluteLanguage}) is always a claim and is marked {@code absolute}.
+ * <p>
+ * Not claims: questions (a trailing aside such as "(who knew?)" does not make a statement a question), pure
+ * attributions ("she adds."), the writer's own anecdotes (first person outside quotes), bylines and dates, author
+ * bios and disclosures, calls to action. An attribution in the middle of a sentence ("Vitamin D, according to
+ * experts, prevents ...") is read past, not taken for the end of the claim.
+ * <p>
+ * Each claim is classified (DOSE, RISK, MECHANISM, else EFFECT) and marked hedged when it is softened ("is thought
+ * to", "potentially", or may/might/could/can used as a modal verb, not as a noun such as "May"). Thread-safe: the
+ * OpenNLP tools, which are not, are kept per thread; the models are shared.
  */
 public final class ClaimExtractor {
     private static final Set<String> HEDGING_MODALS = Set.of("may", "might", "could", "can");
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "(?:,\\s*+[\"”]?+|[\"”])\\s*+(?:(?:dr\\.\\s++)?[\\p{L}'’.-]++(?:\\s++[\\p{L}'’.-]++){0,3}\\s++)?"
-                    + "(?:says|explains|adds|notes|writes|said|explained|added|noted|tells|told|according)\\b.*$",
+                    + "(?:says|explains|adds|notes|writes|said|explained|added|noted|tells|told|according|warns|warned"
+                    + "|advises|insists|insisted|claims|claimed|promised|promises)\\b.*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern LEADING_ATTRIBUTION = Pattern.compile(
             "^\\s*(?:according to\\b[^,]*,)", Pattern.CASE_INSENSITIVE);
+    /**
+     * An attribution set off by commas inside a sentence: ", according to experts," or ", researchers found,". Read
+     * past (replaced by a space), so the claim around it counts. Bounded and possessive: linear.
+     */
+    private static final Pattern INNER_ATTRIBUTION = Pattern.compile(
+            ",\\s*+(?:according to [^,]{1,80}+|(?:[\\p{L}'’.-]++\\s++){0,3}+(?:say|says|said|claim|claims|claimed"
+                    + "|found|find|finds|suggest|suggests|suggested|note|notes|noted|believe|believes|argue|argues"
+                    + "|warn|warns|explain|explains|explained|report|reports|reported|insist|insists|agree|agrees"
+                    + "|think|thinks))\\s*+,");
     private static final Pattern ENDS_WITH_ABBREVIATION = Pattern.compile(
             "(?i)(?<![\\p{L}])(?:e\\.g|i\\.e|vs|cf|approx|dr|drs|mr|mrs|ms|prof|st|no|fig)\\.$");
+    /** The writer speaking of themselves: an anecdote, not a claim (when said outside quotes). */
+    private static final Pattern FIRST_PERSON = Pattern.compile("(?<![\\p{L}'])(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)"
+            + "(?![\\p{L}'])");
+    /** A call to action, at the start of a sentence. */
+    private static final Pattern CALL_TO_ACTION = Pattern.compile("^(?:subscribe|sign up|share|download|shop|buy"
+            + "|order now|click|tap|follow us|join|get our|get the|read more|read our|read next|learn more|see also"
+            + "|check out|sponsored|advertisement|register|log in|sign in)(?![\\p{L}])");
+    /** Page metadata: a byline, a date line, tags, a credit, a copyright. */
+    private static final Pattern META = Pattern.compile("^(?:written by|words by|reviewed by|medically reviewed"
+            + "|fact[- ]checked|updated|last updated|last reviewed|published|posted|filed under|tags?:|photo credit"
+            + "|image credit|credit:|©|copyright|disclosure|about the author|reading time)(?![\\p{L}])");
+    /** "By Jane Doe", as written (capitals), not "By the third trimester". */
+    private static final Pattern BYLINE = Pattern.compile("^By\\s++\\p{Lu}[\\p{L}'’.-]*+\\s++\\p{Lu}");
+    /** An author bio or a disclosure. */
+    private static final Pattern BIO = Pattern.compile("(?<![\\p{L}])(?:(?:is|was) an? (?:[\\p{L}-]++ ){0,3}"
+            + "(?:writer|journalist|editor|reporter|columnist|contributor|blogger)|ha(?:s|ve) no (?:financial )?ties)"
+            + "(?![\\p{L}])");
+    /** A heading that names a question or a topic ("Why Walking Helps", "How SSRIs work"), not an assertion. */
+    private static final Pattern TOPIC_HEADING = Pattern.compile("^(?:what|why|how|when|who|which|where|whether)"
+            + "(?![\\p{L}])");
     private static final String CLOSING = "\"'”’»)]";
     /** Long enough for the longest abbreviation above with the character before it. */
     private static final int ABBREVIATION_WINDOW = 10;
     /** Longer than any word or sentence-ending token; URLs longer than this lose nothing by it. */
     static final int LONG_RUN = 64;
+
+    /**
+     * Who gives care. Naming them does not make a sentence about health: "Talk to your doctor" and "Follow your
+     * doctor's advice" are how to get advice, not advice a reviewer checks.
+     */
+    private static final Pattern CARE = Pattern.compile("(?<![\\p{L}])(?:doctor|gp|pharmacist|midwife|midwives|nurse"
+            + "|clinician|physician|health visitor|specialist|dermatologist|dentist|care team|diabetes team)s?+"
+            + "(?:'s)?+(?![\\p{L}])");
+    /** A form of "be", "have", "do" or a modal: a statement, whatever the tagger made of its other verbs. */
+    private static final Pattern AUXILIARY = Pattern.compile("(?<![\\p{L}'])(?:is|are|was|were|be|been|has|have|had"
+            + "|does|do|did|can|could|may|might|must|should|will|would|isn't|aren't|wasn't|weren't|hasn't|haven't"
+            + "|doesn't|don't|didn't|can't|won't|shouldn't|it's|that's|there's)(?![\\p{L}'])");
+    /** The clause an instruction may follow: "If you already have osteoporosis, start with ...". Bounded. */
+    private static final Pattern LEADING_CLAUSE = Pattern.compile(
+            "^(?:if|when|once|before|after|while|until|during|for)\\s[^,]{1,120}+,\\s*+");
+    /** Words an instruction may open with before its verb ("Never give", "Always use", "Don't put"). */
+    private static final Pattern INSTRUCTION = Pattern.compile("^(?:never|always|don't|do not|please|just|only|also)\\s");
+    /** Penn tags of verbs and function words: not what an article is about. */
+    private static final Pattern FUNCTION_TAG = Pattern.compile("VB|MD|DT|IN|CC|PRP|RB|WP|WRB|WDT|RP|TO|EX|PDT|UH|\\.");
+    /** Title words too general to say what an article is about, and function words (for a title's first word). */
+    private static final Set<String> GENERAL_NOUNS = Set.of("science", "evidence", "truth", "facts", "fact", "guide",
+            "things", "thing", "way", "ways", "tips", "myths", "myth", "hype", "difference", "beginners", "month",
+            "months", "week", "weeks", "year", "years", "day", "days", "time", "people", "what", "much", "lot", "really",
+            "worth", "real", "new", "good", "bad", "better", "best", "first", "right", "true", "know", "don't", "does",
+            "should", "can", "could", "will", "would", "are", "the", "and", "for", "how", "why", "when", "who",
+            "which", "where", "did", "has", "have", "was", "were", "your", "you", "our", "this", "that", "than",
+            "more", "less", "most", "many", "some", "any", "every", "just", "only", "also", "too", "very", "ever",
+            "again", "still", "even", "here", "there", "then", "now", "away", "about", "into", "over", "under",
+            "after", "before", "with", "without", "from", "don", "won", "isn", "one", "two", "three", "four", "five",
+            "six", "seven", "eight", "nine", "ten");
+
+    /** What part of the page a text is; each is held to its own rule. */
+    private enum Unit { HEADING, PROSE, ITEM, ROW, FRAGMENT }
 
     private final ClaimLexicon lexicon;
     private final ThreadLocal<SentenceDetectorME> sentences;
@@ -55,22 +128,40 @@ public final class ClaimExtractor {
         this.tagger = ThreadLocal.withInitial(() -> new POSTaggerME(models.partsOfSpeech(), POSTagFormat.PENN));
     }
 
-    /** Claims of a draft, in reading order, each sentence once; the title counts as a sentence with no section. */
+    /** Claims of a draft, in reading order, each text once; the title counts as a heading with no section. */
     public List<Claim> extract(String title, String bodyMarkdown) {
         Map<String, Claim> claims = new LinkedHashMap<>();
-        // A sentence met again (as a heading or not) is decided again the same way, and the first claim wins
+        // A text met again in the same part of the page is decided again the same way, and the first claim wins
         // anyway: skip the work, which a text repeating one sentence thousands of times would otherwise multiply.
-        Set<String> seen = new HashSet<>();
+        Map<String, Boolean> decided = new HashMap<>();
+        Draft draft = new Draft(claims, decided, topicOf(title));
         if (title != null) {
-            consider(MarkdownText.inline(title), null, true, claims, seen);
+            consider(MarkdownText.inline(title), null, Unit.HEADING, null, draft);
         }
         for (MarkdownText.Block block : MarkdownText.blocks(bodyMarkdown)) {
-            if (block.heading()) {
-                consider(block.text(), block.section(), true, claims, seen);
-                continue;
-            }
-            for (String sentence : sentencesOf(block.text())) {
-                consider(sentence, block.section(), false, claims, seen);
+            switch (block.kind()) {
+                // A "heading" in lower case is a pasted line that continues a sentence ("Call 999 if your child:"
+                // then "has a rash that doesn't fade"): an item of a list, not a title.
+                case HEADING -> consider(block.text(), block.section(),
+                        Character.isLowerCase(block.text().codePointAt(0)) ? Unit.ITEM : Unit.HEADING, null, draft);
+                case ROW -> consider(block.text(), block.section(), Unit.ROW, block.header(), draft);
+                case FRAGMENT -> consider(block.text(), block.section(), Unit.FRAGMENT, null, draft);
+                case PROSE, ITEM -> {
+                    Unit unit = block.kind() == MarkdownText.Kind.ITEM ? Unit.ITEM : Unit.PROSE;
+                    List<String> claimed = new ArrayList<>();
+                    for (String sentence : sentencesOf(block.text())) {
+                        if (consider(sentence, block.section(), unit, null, draft)) {
+                            claimed.add(sentence);
+                        }
+                    }
+                    // A link's text is read on its own only where its sentence is not a claim ("Read more: <a
+                    // bedtime routine lowers night-waking>"): otherwise the sentence already carries it.
+                    for (String link : block.links()) {
+                        if (claimed.stream().noneMatch(sentence -> sentence.contains(link))) {
+                            consider(link, block.section(), Unit.FRAGMENT, null, draft);
+                        }
+                    }
+                }
             }
         }
         return List.copyOf(claims.values());
@@ -85,7 +176,9 @@ public final class ClaimExtractor {
         ReadingBudget.check();
         for (Span span : sentences.get().sentPosDetect(withoutEndsInsideLongRuns(text))) {
             int last = joined.size() - 1;
-            if (last >= 0 && endsWithAbbreviation(text, joined.get(last)[0], joined.get(last)[1])) {
+            // No sentence starts in lower case: "It's 2 a.m., your toddler ..." is one sentence.
+            if (last >= 0 && (endsWithAbbreviation(text, joined.get(last)[0], joined.get(last)[1])
+                    || startsInLowerCase(text, span.getStart(), span.getEnd()))) {
                 joined.get(last)[1] = span.getEnd();
             } else {
                 joined.add(new int[] {span.getStart(), span.getEnd()});
@@ -118,6 +211,17 @@ public final class ClaimExtractor {
         return out == null ? text : new String(out);
     }
 
+    /** Whether the first letter or digit of text[start, end) is a lower-case letter. */
+    private static boolean startsInLowerCase(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return Character.isLowerCase(c);
+            }
+        }
+        return false;
+    }
+
     /**
      * Whether text[start, end) ends with an abbreviation. Only its last few characters are read (the lookbehind still
      * sees the one before): testing the whole joined sentence each time was quadratic in a run of "a.a.a.".
@@ -131,43 +235,279 @@ public final class ClaimExtractor {
                 .useTransparentBounds(true).find();
     }
 
-    /** @param heading a heading or title: dose words alone do not make it a claim (it names a topic) */
-    private void consider(String sentence, String section, boolean heading, Map<String, Claim> claims,
-                          Set<String> seen) {
-        if (sentence.isBlank()) {
-            return;
+    /** What deciding one draft's texts shares: the claims so far, the texts decided, the article's own topic words. */
+    private record Draft(Map<String, Claim> claims, Map<String, Boolean> decided, Set<String> topic) {
+    }
+
+    /**
+     * The nouns of the title (lower case, not too general): what the article is about counts as a health term in
+     * it, so "Denmark banned ashwagandha products" is about health in an article titled "Ashwagandha for Stress".
+     */
+    private Set<String> topicOf(String title) {
+        if (title == null || title.isBlank()) {
+            return Set.of();
+        }
+        // Tagged as written: in lower case the tagger takes a title's first word for a verb ("cbd oil for ...").
+        String[] written = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(MarkdownText.inline(title)));
+        String[] tags = tagger.get().tag(written);
+        String[] tokens = new String[written.length];
+        for (int i = 0; i < written.length; i++) {
+            tokens[i] = written[i].toLowerCase(Locale.ROOT);
+        }
+        Set<String> nouns = new HashSet<>();
+        for (int i = 0; i < tokens.length; i++) {
+            // Whatever the tagger did not take for a verb or a function word; it takes almost any first word of a
+            // title for a verb ("CBD Oil for Anxiety", "Fluoride Toothpaste for Children"), so that one is judged by
+            // the list of general words alone.
+            if ((i == 0 || !FUNCTION_TAG.matcher(tags[i]).lookingAt()) && tokens[i].length() >= 3
+                    && !GENERAL_NOUNS.contains(tokens[i])
+                    && tokens[i].codePoints().allMatch(c -> Character.isLetter(c) || c == '-')) {
+                nouns.add(tokens[i]);
+            }
+        }
+        return nouns;
+    }
+
+    /** Whether {@code text} is a claim (it is added to the draft's claims if so); decided once per part and text. */
+    private boolean consider(String text, String section, Unit unit, String header, Draft draft) {
+        if (text.isBlank()) {
+            return false;
         }
         ReadingBudget.check();
-        String canonical = Text.canonicalSentence(sentence);
-        if (!seen.add((heading ? "h:" : "s:") + canonical) || isQuestion(canonical)) {
-            return;
+        String canonical = Text.canonicalSentence(text);
+        String key = unit.ordinal() + ":" + canonical + (header == null ? "" : "\n" + header);
+        Boolean earlier = draft.decided().get(key);
+        if (earlier != null) {
+            return earlier;
         }
-        String content = ReadingBudget.matcher(LEADING_ATTRIBUTION,
-                ReadingBudget.matcher(ATTRIBUTION, canonical).replaceFirst("")).replaceFirst("");
+        Claim claim = decide(text, canonical, section, unit, header, draft.topic());
+        draft.decided().put(key, claim != null);
+        if (claim != null) {
+            draft.claims().putIfAbsent(claim.id(), claim);
+        }
+        return claim != null;
+    }
+
+    private Claim decide(String text, String canonical, String section, Unit unit, String header, Set<String> topic) {
+        if (canonical.codePoints().noneMatch(Character::isLetter) || isQuestion(withoutTrailingAside(canonical))) {
+            return null;
+        }
+        String content = withoutAttribution(canonical);
+        Tagged tagged = new Tagged(text, unit == Unit.HEADING);
+        // Absolute wording that softening can undo ("may prevent") needs the hedging, which needs the tagger.
+        boolean absolute = AbsoluteLanguage.in(canonical, false)
+                && AbsoluteLanguage.in(canonical, hedged(content, tagged));
+        if (!absolute && notAClaim(text, content, unit)) {
+            return null;
+        }
+        // A row is read with its table's header: "3 to 6 years | 1,000 ppm" is about "Fluoride level".
+        String about = ReadingBudget.matcher(CARE, header == null ? content
+                : content + " \n " + Text.canonicalSentence(header)).replaceAll(" ");
         boolean amount = lexicon.hasAmount(content);
-        if (content.codePoints().noneMatch(Character::isLetter)
-                || !(amount || ReadingBudget.matcher(lexicon.health, content).find())) {
-            return;
-        }
+        boolean statistic = lexicon.hasStatistic(content);
+        boolean health = ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
+        boolean evidence = ReadingBudget.matcher(lexicon.evidence, about).find();
         boolean dose = amount || ReadingBudget.matcher(lexicon.dose, content).find();
         boolean risk = ReadingBudget.matcher(lexicon.risk, content).find();
         boolean mechanism = ReadingBudget.matcher(lexicon.mechanism, content).find();
         boolean effect = ReadingBudget.matcher(lexicon.effect, content).find();
-        boolean asserts = risk || mechanism || effect || amount;
-        if (!(asserts || dose && !heading)) {
-            return;
+        // A dose phrase ("twice a day", "daily") is about taking something, whatever is taken.
+        boolean topical = health || evidence || amount || statistic || dose;
+        boolean claim = absolute || topical && switch (unit) {
+            case HEADING -> amount || (effect || mechanism || risk) && tagged.statement();
+            case ITEM, ROW -> true;
+            case PROSE, FRAGMENT -> tagged.instruction() || (unit == Unit.PROSE && endsASentence(canonical)
+                    || tagged.statement() || inflectedVerb(content)) && (effect || mechanism || risk || dose
+                    || statistic || evidence || lexicon.hasMeasure(content)
+                    || ReadingBudget.matcher(lexicon.assertion, content).find());
+        };
+        if (!claim) {
+            return null;
         }
         ClaimKind kind = dose ? ClaimKind.DOSE : risk ? ClaimKind.RISK : mechanism ? ClaimKind.MECHANISM : ClaimKind.EFFECT;
-        String id = idOf(sentence);
-        claims.putIfAbsent(id, new Claim(id, sentence, kind, hedged(sentence, content), section));
+        String id = idOf(text);
+        return new Claim(id, text, kind, hedged(content, tagged), absolute, section);
     }
 
-    private boolean hedged(String sentence, String content) {
+    private boolean opensWithInstruction(String canonical) {
+        return ReadingBudget.matcher(INSTRUCTION, canonical).find()
+                || ReadingBudget.matcher(lexicon.instruction, canonical).lookingAt();
+    }
+
+    /**
+     * An effect or mechanism verb in a finite form ("lowers", "cured"): alt and link texts are often a sentence
+     * without its full stop, and the tagger takes such a verb for a noun as often as not.
+     */
+    private boolean inflectedVerb(String content) {
+        for (Pattern verbs : List.of(lexicon.effect, lexicon.mechanism)) {
+            Matcher m = ReadingBudget.matcher(verbs, content);
+            while (m.find()) {
+                String word = m.group();
+                if (word.endsWith("s") && !word.endsWith("ss") || word.endsWith("ed")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Ends in ". ! …" (closing quotes and brackets aside): a sentence, not a label, a caption or a line of a list. */
+    private static boolean endsASentence(String canonical) {
+        int end = canonical.length();
+        while (end > 0 && (Character.isWhitespace(canonical.charAt(end - 1))
+                || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
+            end--;
+        }
+        return end > 0 && ".!…".indexOf(canonical.charAt(end - 1)) >= 0;
+    }
+
+    /** Whether the text names one of the article's topic words. */
+    private static boolean mentions(String canonical, Set<String> topic) {
+        if (topic.isEmpty()) {
+            return false;
+        }
+        for (String word : canonical.split("[^\\p{L}\\p{N}-]++")) {
+            if (topic.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A text's tokens and part-of-speech tags, tagged once and only if asked. The English model, mapped to Penn tags,
+     * tags every verb "VB" and every auxiliary "MD"; it takes a capitalised first word (and title-case headings) for
+     * a proper noun, so those are tagged in lower case: a modal "May" stays a modal in a heading, and the month "May"
+     * in a sentence stays a noun.
+     */
+    private final class Tagged {
+        private final String text;
+        private final boolean titleCase;
+        private String[] tokens;
+        private String[] tags;
+
+        Tagged(String text, boolean titleCase) {
+            this.text = text;
+            this.titleCase = titleCase;
+        }
+
+        String[] tokens() {
+            tag();
+            return tokens;
+        }
+
+        String[] tags() {
+            tag();
+            return tags;
+        }
+
+        private void tag() {
+            if (tokens == null) {
+                ReadingBudget.check();
+                tokens = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(text));
+                String[] read = tokens.clone();
+                for (int i = 0; i < read.length; i++) {
+                    if (titleCase || i == 0) {
+                        read[i] = read[i].toLowerCase(Locale.ROOT);
+                    }
+                }
+                tags = tagger.get().tag(read);
+            }
+        }
+
+        /**
+         * Has a verb that is not an "-ing" form or an infinitive ("to ease"), or a modal: says something, rather than
+         * labelling a topic ("Treating the Fever") or describing a picture ("A woman eating a salad").
+         */
+        boolean statement() {
+            if (ReadingBudget.matcher(AUXILIARY, Text.canonicalSentence(text)).find()) {
+                return true;
+            }
+            String[] tokens = tokens();
+            String[] tags = tags();
+            for (int i = 0; i < tags.length; i++) {
+                if ("MD".equals(tags[i]) || "VB".equals(tags[i]) && !tokens[i].endsWith("ing")
+                        && (i == 0 || !"to".equalsIgnoreCase(tokens[i - 1]))) {
+                    return true;
+                }
+            }
+            return instruction();
+        }
+
+        /** Opens with a verb in the imperative ("Keep sugary drinks to mealtimes", "Never give aspirin"). */
+        boolean instruction() {
+            String canonical = Text.canonicalSentence(text);
+            if (opensWithInstruction(canonical)) {
+                return true;
+            }
+            Matcher clause = ReadingBudget.matcher(LEADING_CLAUSE, canonical);
+            if (clause.lookingAt() && opensWithInstruction(canonical.substring(clause.end()))) {
+                return true;
+            }
+            return tags().length > 1 && "VB".equals(tags()[0]) && !tokens()[0].endsWith("ing");
+        }
+    }
+
+    /** A question, a call to action, page metadata, a bio, or the writer's own story (first person outside quotes). */
+    private static boolean notAClaim(String text, String content, Unit unit) {
+        String own = outsideQuotes(content);
+        if (unit == Unit.HEADING) {
+            return ReadingBudget.matcher(TOPIC_HEADING, content).find()
+                    || ReadingBudget.matcher(CALL_TO_ACTION, own).find()
+                    || ReadingBudget.matcher(META, own).find()
+                    || ReadingBudget.matcher(BYLINE, text).find();
+        }
+        return ReadingBudget.matcher(FIRST_PERSON, own).find()
+                || ReadingBudget.matcher(CALL_TO_ACTION, own).find()
+                || ReadingBudget.matcher(META, own).find()
+                || ReadingBudget.matcher(BYLINE, text).find()
+                || ReadingBudget.matcher(BIO, own).find();
+    }
+
+    /** The sentence without who said it: a trailing "..., she says", a leading "According to X," and inner ones. */
+    private static String withoutAttribution(String canonical) {
+        String inner = ReadingBudget.matcher(INNER_ATTRIBUTION, canonical).replaceAll(" ");
+        String trailing = ReadingBudget.matcher(ATTRIBUTION, inner).replaceFirst("");
+        return ReadingBudget.matcher(LEADING_ATTRIBUTION, trailing).replaceFirst("");
+    }
+
+    /**
+     * The words the writer says in their own voice: quoted spans removed. A quote that opens and does not close in
+     * this sentence runs to its end; one that closes without opening ran from its start. Plain code, one pass.
+     */
+    static String outsideQuotes(String canonical) {
+        int quotes = 0;
+        for (int i = 0; i < canonical.length(); i++) {
+            if (canonical.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        String text = canonical;
+        if (quotes % 2 == 1) {
+            int first = text.indexOf('"');
+            boolean opens = first == 0 || Character.isWhitespace(text.charAt(first - 1));
+            text = opens ? text.substring(0, first) : text.substring(first + 1);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inside = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                inside = !inside;
+                out.append(' ');
+            } else if (!inside) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private boolean hedged(String content, Tagged tagged) {
         if (ReadingBudget.matcher(lexicon.hedge, content).find()) {
             return true;
         }
-        String[] tokens = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(sentence));
-        String[] tags = tagger.get().tag(tokens);
+        String[] tokens = tagged.tokens();
+        String[] tags = tagged.tags();
         for (int i = 0; i < tokens.length; i++) {
             // The tagger tells the modal "may"/"can" from the month "May" and a tin "can" (nouns). It is not asked to
             // confirm MD itself: the English UD model sometimes tags a clear modal as an adjective.
@@ -176,6 +516,23 @@ public final class ClaimExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * The sentence without a parenthetical aside at its end: "Vitamin C cures cancer (who knew?)" is a statement,
+     * not a question. Plain code: one aside, read backwards to its opening bracket.
+     */
+    static String withoutTrailingAside(String canonical) {
+        String s = canonical.strip();
+        int end = s.length();
+        while (end > 0 && ".!".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        if (end == 0 || s.charAt(end - 1) != ')') {
+            return s;
+        }
+        int open = s.lastIndexOf('(', end - 1);
+        return open > 0 ? s.substring(0, open).strip() : s;
     }
 
     private static boolean isQuestion(String canonical) {

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The word lists behind {@link ClaimExtractor}, read from {@code claim-lexicon.txt}: one matcher per section
- * (health, effect, mechanism, risk, dose, hedge), each matching whole words of a normalised, lower-case sentence.
+ * (health, evidence, effect, mechanism, risk, dose, assertion, instruction, hedge), each matching whole words of a normalised,
+ * lower-case sentence; and the patterns of amounts, statistics and measures.
  */
 public final class ClaimLexicon {
     public static final String RESOURCE = "claim-lexicon.txt";
@@ -24,20 +25,45 @@ public final class ClaimLexicon {
             "(?<![\\p{L}\\p{N}])\\d++(?:[.,]\\d++)?+\\s*+(?:-|to|–)?+\\s*+(?:\\d++(?:[.,]\\d++)?+\\s*+)?+"
                     + "(?:mg|mcg|µg|μg|ug|iu|g|ml|milligrams?|micrograms?|grams?|international units)(?![\\p{L}\\p{N}])");
 
+    /**
+     * A statistic: a percentage, "1 in 10", "three times", "two-fold". Possessive, and a number starts only after a
+     * character that cannot continue one: a run such as "1.1.1.1..." is read once, not once per digit.
+     */
+    private static final Pattern STATISTIC = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,])\\d[\\d,.]*+\\s*+(?:%|percent|per cent)(?![\\p{L}\\p{N}])"
+                    + "|(?<![\\p{L}\\p{N}.,])(?:\\d[\\d,]*+|one|two|three|four|five|six|seven|eight|nine|ten)\\s++in\\s++"
+                    + "(?:\\d[\\d,]*+|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|a thousand)"
+                    + "(?![\\p{L}\\p{N}])"
+                    + "|(?<![\\p{L}\\p{N}.,])(?:\\d[\\d,.]*+|two|three|four|five|ten)[- ]?+(?:times|fold)(?![\\p{L}\\p{N}])");
+    /** A measured quantity other than a dose: "38 °C", "2.5 litres", "30 minutes", "1.4 kg". */
+    private static final Pattern MEASURE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}.,])(?:\\d[\\d,.]*+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+                    + "|twenty|thirty|sixty|a few|several)(?:\\s*+(?:-|–|to)\\s*+\\d[\\d,.]*+)?+[- ]?+"
+                    + "(?:°c|°f|degrees?|kg|kilos?|kilograms?|lbs?|pounds?|litres?|liters?|calories|kcal|hours?|minutes?"
+                    + "|weeks?|days?|months?|years?|cups?|glasses|servings?|portions?|teaspoons?|tablespoons?|km|miles?"
+                    + "|steps|ppm|cfu|lux|feet|inches|cm)(?![\\p{L}\\p{N}])");
+
     final Pattern health;
+    final Pattern evidence;
+    final Pattern assertion;
     final Pattern effect;
     final Pattern mechanism;
     final Pattern risk;
     final Pattern dose;
     final Pattern hedge;
+    /** The verbs of [instruction], to be matched at the start of a sentence only. */
+    final Pattern instruction;
 
     ClaimLexicon(Map<String, List<String>> sections) {
         this.health = matcher(sections, "health");
+        this.evidence = matcher(sections, "evidence");
+        this.assertion = matcher(sections, "assertion");
         this.effect = matcher(sections, "effect");
         this.mechanism = matcher(sections, "mechanism");
         this.risk = matcher(sections, "risk");
         this.dose = matcher(sections, "dose");
         this.hedge = matcher(sections, "hedge");
+        this.instruction = matcher(sections, "instruction");
     }
 
     /** The lexicon shipped with intake. */
@@ -75,6 +101,14 @@ public final class ClaimLexicon {
 
     boolean hasAmount(String canonical) {
         return ReadingBudget.matcher(AMOUNT, canonical).find();
+    }
+
+    boolean hasStatistic(String canonical) {
+        return ReadingBudget.matcher(STATISTIC, canonical).find();
+    }
+
+    boolean hasMeasure(String canonical) {
+        return ReadingBudget.matcher(MEASURE, canonical).find();
     }
 
     private static Pattern matcher(Map<String, List<String>> sections, String name) {

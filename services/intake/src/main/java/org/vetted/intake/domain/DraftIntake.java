@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
 import org.vetted.contract.ContentHash;
 
 /**
- * Decides what a submission becomes: parses it (plain text or Markdown), checks the {@link DraftRules}, numbers the
+ * Decides what a submission becomes: parses it (plain text, Markdown or HTML), checks the {@link DraftRules}, numbers the
  * revision, fixes the slug, credits the authors, hashes the text and extracts claims and experts. It only returns a
  * value: publishing and recording the revision are the caller's. In two steps, so the caller can hold a lock for the
  * cheap one only: {@link #read} (the text alone, within the reading budget) and {@link #number} (the registry).
@@ -24,9 +24,12 @@ public final class DraftIntake {
      * so the net is set above that, not at the 2 s every answer should come in.
      */
     public static final Duration READING_BUDGET = Duration.ofSeconds(3);
+    /** Absolute claims named one by one in the warnings; more are counted. */
+    static final int ABSOLUTE_WARNINGS_MAX = 20;
 
     private final PlainTextDraftParser plainText;
     private final MarkdownDraftParser markdown;
+    private final HtmlDraftParser html;
     private final DraftRules rules;
     private final ClaimExtractor claims;
     private final ExpertExtractor experts;
@@ -46,6 +49,7 @@ public final class DraftIntake {
                        LongSupplier nanoTime) {
         this.plainText = plainText;
         this.markdown = markdown;
+        this.html = new HtmlDraftParser(markdown);
         this.rules = rules;
         this.claims = claims;
         this.experts = experts;
@@ -116,9 +120,15 @@ public final class DraftIntake {
         if (control.isPresent()) {
             return new IntakeResult.Invalid(List.of(control.get()));
         }
-        ParsedDraft parsed = submission.format() == DraftFormat.MARKDOWN
-                ? markdown.parse(submission.text())
-                : plainText.parse(submission.text());
+        ParsedDraft parsed = switch (submission.format()) {
+            case MARKDOWN -> markdown.parse(submission.text());
+            case HTML -> html.parse(submission.text());
+            case PLAIN_TEXT -> plainText.parse(submission.text());
+        };
+        if (parsed.bodyMarkdown() == null && !parsed.errors().isEmpty()) {
+            // Not read at all (HTML nested too deep to convert): the parser's reasons are the only ones.
+            return new IntakeResult.Invalid(parsed.errors());
+        }
         List<FieldError> errors = rules.check(parsed);
         if (!errors.isEmpty()) {
             return new IntakeResult.Invalid(errors);
@@ -127,10 +137,29 @@ public final class DraftIntake {
         String body = parsed.bodyMarkdown();
         String summary = summaries.summaryOf(parsed.summary(), body, title);
         ExpertsFound quoted = experts.extract(body);
+        List<Claim> found = claims.extract(title, body);
         List<String> warnings = new ArrayList<>(parsed.warnings());
         warnings.addAll(quoted.warnings());
-        return new ReadDraft(title, summary, dedupe(parsed.tags()), parsed.authorNames(), body,
-                claims.extract(title, body), quoted.experts(), warnings);
+        warnings.addAll(absoluteClaimWarnings(found));
+        return new ReadDraft(title, summary, dedupe(parsed.tags()), parsed.authorNames(), body, found,
+                quoted.experts(), warnings);
+    }
+
+    /**
+     * One warning per claim in absolute terms, the first {@link #ABSOLUTE_WARNINGS_MAX}, then how many more: the
+     * warnings travel in the event, whose size is bounded.
+     */
+    static List<String> absoluteClaimWarnings(List<Claim> claims) {
+        List<Claim> absolute = claims.stream().filter(Claim::absolute).toList();
+        List<String> warnings = new ArrayList<>();
+        for (Claim claim : absolute.subList(0, Math.min(absolute.size(), ABSOLUTE_WARNINGS_MAX))) {
+            warnings.add("absolute claim (a cure, a guarantee, prevention, no side effects or a dose to take): \""
+                    + claim.text() + "\"");
+        }
+        if (absolute.size() > ABSOLUTE_WARNINGS_MAX) {
+            warnings.add("and " + (absolute.size() - ABSOLUTE_WARNINGS_MAX) + " more absolute claims");
+        }
+        return warnings;
     }
 
     /**

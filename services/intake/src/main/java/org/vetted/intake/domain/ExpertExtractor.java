@@ -54,7 +54,7 @@ public final class ExpertExtractor {
 
     public ExpertsFound extract(String bodyMarkdown) {
         String text = Text.normalise(MarkdownText.blocks(bodyMarkdown).stream()
-                .filter(block -> !block.heading())
+                .filter(MarkdownText.Block::prose)
                 .map(MarkdownText.Block::text)
                 .collect(Collectors.joining("\n")));
         People quoted = new People();

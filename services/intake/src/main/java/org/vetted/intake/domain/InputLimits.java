@@ -67,20 +67,16 @@ public final class InputLimits {
 
     /**
      * Block quotes, lists, emphasis and brackets each nested at most 16 deep, on Markdown lines numbered from
-     * {@code firstLine}. Fenced code is not read as structure and not checked. At most one error per kind: the first.
+     * {@code firstLine}. Fenced code (a fence that closes, see {@link Fences}) is not read as structure and not checked.
+     * At most one error per kind: the first.
      */
     public static List<FieldError> nestingWithinLimits(List<String> lines, int firstLine) {
         List<FieldError> errors = new ArrayList<>();
         boolean[] reported = new boolean[4];
-        boolean inFence = false;
+        boolean[] code = Fences.codeLines(lines);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            String stripped = line.strip();
-            if (stripped.startsWith("```") || stripped.startsWith("~~~")) {
-                inFence = !inFence;
-                continue;
-            }
-            if (inFence) {
+            if (code[i]) {
                 continue;
             }
             int number = firstLine + i;
@@ -98,20 +94,20 @@ public final class InputLimits {
     /**
      * Paragraphs of at most {@link #MAX_PARAGRAPH_CHARS} characters and no run of more than {@link #MAX_BLANK_RUN}
      * spaces or tabs, on Markdown lines numbered from {@code firstLine}. A paragraph is a run of non-blank lines
-     * ({@code linesAreParagraphs}: each line, as pasted plain text becomes). Fenced code is not parsed inline and
-     * not checked. At most one error per kind: the first.
+     * ({@code linesAreParagraphs}: each line, as pasted plain text becomes). Fenced code (a fence that closes) is not
+     * parsed inline and not checked. At most one error per kind: the first.
      */
     public static List<FieldError> paragraphsWithinLimits(List<String> lines, int firstLine, boolean linesAreParagraphs) {
         List<FieldError> errors = new ArrayList<>();
-        boolean inFence = false;
+        boolean[] code = Fences.codeLines(lines);
         boolean blankRunReported = false;
         int paragraphStart = -1;
         int paragraphChars = 0;
         for (int i = 0; i <= lines.size(); i++) {
             String line = i < lines.size() ? lines.get(i) : "";
             String stripped = line.strip();
-            boolean fence = stripped.startsWith("```") || stripped.startsWith("~~~");
-            boolean ends = stripped.isEmpty() || fence || inFence || linesAreParagraphs;
+            boolean inCode = i < lines.size() && code[i];
+            boolean ends = stripped.isEmpty() || inCode || linesAreParagraphs;
             if (ends && paragraphStart >= 0 && paragraphChars > MAX_PARAGRAPH_CHARS && errors.stream()
                     .noneMatch(e -> e.reason().startsWith("paragraph"))) {
                 errors.add(new FieldError("body", "paragraph at line " + (firstLine + paragraphStart) + " has "
@@ -121,11 +117,7 @@ public final class InputLimits {
                 paragraphStart = -1;
                 paragraphChars = 0;
             }
-            if (fence) {
-                inFence = !inFence;
-                continue;
-            }
-            if (inFence || stripped.isEmpty()) {
+            if (inCode || stripped.isEmpty()) {
                 continue;
             }
             if (paragraphStart < 0) {

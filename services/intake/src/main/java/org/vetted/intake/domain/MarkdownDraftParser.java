@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads a Markdown draft: optional YAML front matter ({@code title}, {@code authors}, {@code tags}, {@code summary})
  * between {@code ---} lines, then the body. Front matter is loaded as plain maps, lists and scalars only
  * ({@link SafeConstructor}), never as arbitrary types. Without a front-matter title, a leading {@code # Heading}
- * is the title and is taken out of the body.
+ * is the title and is taken out of the body. Web-page debris at the end is removed and reported
+ * ({@link WebPageDebris}), and a code fence that never closes is warned about (the rest would render as code).
  */
 public final class MarkdownDraftParser {
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\n(.*?)\\n?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
@@ -24,17 +25,30 @@ public final class MarkdownDraftParser {
     private static final int FRONT_MATTER_MAX_CHARS = 16 * 1024;
 
     public ParsedDraft parse(String markdown) {
+        return parse(markdown, true);
+    }
+
+    /**
+     * @param frontMatter whether a leading {@code ---} block is front matter: not for Markdown made from HTML, which
+     *                    cannot mean it (a page's rules and text must not become authors or tags)
+     */
+    ParsedDraft parse(String markdown, boolean frontMatter) {
+        return parse(markdown, frontMatter, null);
+    }
+
+    /** @param knownTitle the title, when the draft gave it another way (HTML's first h1); else read from the text */
+    ParsedDraft parse(String markdown, boolean frontMatter, String knownTitle) {
         String text = Text.normalise(markdown);
         List<String> warnings = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        String title = null;
+        String title = knownTitle;
         String summary = null;
         List<String> tags = List.of();
         List<String> authors = List.of();
         String body = text;
 
         Matcher front = ReadingBudget.matcher(FRONT_MATTER, text);
-        if (front.find()) {
+        if (frontMatter && knownTitle == null && front.find()) {
             body = text.substring(front.end());
             Map<?, ?> fields = loadFrontMatter(front.group(1), errors);
             for (Object key : fields.keySet()) {
@@ -60,7 +74,14 @@ public final class MarkdownDraftParser {
         List<String> lines = List.of(body.split("\n", -1));
         errors.addAll(InputLimits.nestingWithinLimits(lines, firstBodyLine));
         errors.addAll(InputLimits.paragraphsWithinLimits(lines, firstBodyLine, false));
-        return new ParsedDraft(title, summary, tags, authors, tidyBody(body), warnings, errors);
+        int unclosed = Fences.firstUnclosed(lines);
+        if (unclosed >= 0) {
+            warnings.add("the code fence at line " + (firstBodyLine + unclosed) + " is never closed: everything after "
+                    + "it would show as code; close it or remove it");
+        }
+        WebPageDebris.Trimmed trimmed = WebPageDebris.removeTrailing(body);
+        warnings.addAll(trimmed.warnings());
+        return new ParsedDraft(title, summary, tags, authors, tidyBody(trimmed.bodyMarkdown()), warnings, errors);
     }
 
     private static Map<?, ?> loadFrontMatter(String yaml, List<FieldError> errors) {

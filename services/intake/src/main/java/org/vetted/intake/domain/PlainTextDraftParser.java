@@ -1,41 +1,22 @@
 package org.vetted.intake.domain;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns an article pasted from a web page into Markdown. The first non-blank line is the title; a short line without
- * final punctuation is a section heading; every other line is a paragraph. Comment-form and share-button debris at
- * the end of the text is removed and reported. Curly quotes and dashes are kept; NBSP becomes a space, CRLF becomes LF.
+ * final punctuation is a section heading; every other line is a paragraph. Web-page debris at the end (comment
+ * form, share buttons, related posts) is removed and reported by {@link WebPageDebris}, as for every format. Curly quotes and dashes are kept; NBSP becomes a space, CRLF becomes LF.
  */
 public final class PlainTextDraftParser {
     static final int HEADING_MAX_WORDS = 12;
     static final int HEADING_MAX_CHARS = 90;
 
-    /** Lines that are page furniture when they close the text: exact lines, case-insensitive. */
-    private static final List<String> DEBRIS_LINES = List.of(
-            "leave a reply", "leave a comment", "cancel reply", "comment", "comments", "name", "email", "e-mail",
-            "website", "post comment", "submit comment", "share this", "share", "print", "related posts", "related",
-            "related articles", "you may also like", "sign up for our newsletter", "subscribe", "click to share",
-            "like this", "like", "loading...", "tweet", "pin it", "email this", "reply");
-    /** Debris lines recognised by how they start. */
-    private static final List<String> DEBRIS_PREFIXES = List.of(
-            "your email address will not be published", "required fields are marked", "save my name, email",
-            "share on ", "click to share on ", "click to print", "click to email", "sign up for our newsletter",
-            "this site uses akismet", "notify me of ", "you must be logged in to post a comment");
     private static final String FINAL_PUNCTUATION = ".!?:;,…";
     private static final String CLOSERS = "\"'”’»)]";
-    private static final String DEBRIS_TRAILERS = "*:.…";
 
     public ParsedDraft parse(String pasted) {
-        List<String> lines = new ArrayList<>(List.of(Text.normalise(pasted).split("\n", -1)));
-        List<String> warnings = new ArrayList<>();
-        List<String> debris = removeTrailingDebris(lines);
-        if (!debris.isEmpty()) {
-            warnings.add("removed trailing web-page debris: " + String.join(" | ", debris));
-        }
+        List<String> lines = List.of(Text.normalise(pasted).split("\n", -1));
         String title = null;
         StringBuilder body = new StringBuilder();
         List<String> asMarkdown = new ArrayList<>(lines.size());
@@ -61,7 +42,8 @@ public final class PlainTextDraftParser {
         // Checked on the Markdown each pasted line becomes, so the escaping of line starts is what is tested.
         List<FieldError> errors = new ArrayList<>(InputLimits.nestingWithinLimits(asMarkdown, 1));
         errors.addAll(InputLimits.paragraphsWithinLimits(asMarkdown, 1, true));
-        return new ParsedDraft(title, null, List.of(), List.of(), body.toString(), warnings, errors);
+        WebPageDebris.Trimmed trimmed = WebPageDebris.removeTrailing(body.toString());
+        return new ParsedDraft(title, null, List.of(), List.of(), trimmed.bodyMarkdown(), trimmed.warnings(), errors);
     }
 
     /** A short line (at most 12 words and 90 characters) that does not end like a sentence. */
@@ -78,39 +60,6 @@ public final class PlainTextDraftParser {
             end--;
         }
         return end > 0 && FINAL_PUNCTUATION.indexOf(line.charAt(end - 1)) >= 0;
-    }
-
-    private static List<String> removeTrailingDebris(List<String> lines) {
-        List<String> removed = new ArrayList<>();
-        int end = lines.size();
-        while (end > 0) {
-            String line = lines.get(end - 1).strip();
-            if (line.isEmpty()) {
-                end--;
-            } else if (isDebris(line)) {
-                removed.add(line);
-                end--;
-            } else {
-                break;
-            }
-        }
-        lines.subList(end, lines.size()).clear();
-        Collections.reverse(removed);
-        return removed;
-    }
-
-    static boolean isDebris(String line) {
-        String key = line.toLowerCase(Locale.ROOT).replace('’', '\'').strip();
-        if (key.chars().allMatch(c -> Character.isDigit(c) || Character.isWhitespace(c) || c == '*')) {
-            return true; // comment counters and lone asterisks of a comment form
-        }
-        int end = key.length();
-        while (end > 0 && (Character.isWhitespace(key.charAt(end - 1))
-                || DEBRIS_TRAILERS.indexOf(key.charAt(end - 1)) >= 0)) {
-            end--;
-        }
-        String bare = key.substring(0, end).strip();
-        return DEBRIS_LINES.contains(bare) || DEBRIS_PREFIXES.stream().anyMatch(key::startsWith);
     }
 
     /**

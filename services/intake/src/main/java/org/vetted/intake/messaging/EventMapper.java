@@ -13,6 +13,7 @@ import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewOutcome;
 import org.vetted.events.ReviewReturned;
 import org.vetted.events.Reviewer;
+import org.vetted.intake.domain.AbsoluteLanguage;
 import org.vetted.intake.domain.ArticleEvent;
 import org.vetted.intake.domain.ArticleStatus;
 import org.vetted.intake.domain.Author;
@@ -111,9 +112,10 @@ final class EventMapper {
                 .setSection(claim.section()).build();
     }
 
+    /** The event does not carry {@code absolute} (intake's own): it is decided again from the text and hedging. */
     private static Claim toDomain(org.vetted.events.Claim claim) {
         return new Claim(claim.getId(), claim.getText(), ClaimKind.valueOf(claim.getKind().name()), claim.getHedged(),
-                claim.getSection());
+                AbsoluteLanguage.inSentence(claim.getText(), claim.getHedged()), claim.getSection());
     }
 
     private static org.vetted.events.Expert toEvent(Expert expert) {

@@ -12,7 +12,8 @@ public record DraftAccepted(String articleId, int revision, String slug, String 
     public record AuthorJson(String username, String displayName) {
     }
 
-    public record ClaimJson(String id, String text, String kind, boolean hedged, String section) {
+    /** {@code absolute}: worded as a cure, a guarantee, prevention, no side effects or a dose to take. */
+    public record ClaimJson(String id, String text, String kind, boolean hedged, boolean absolute, String section) {
     }
 
     public record ExpertJson(String name, String credential) {
@@ -23,7 +24,8 @@ public record DraftAccepted(String articleId, int revision, String slug, String 
                 draft.tags(), draft.authors().stream().map(a -> new AuthorJson(a.username(), a.displayName())).toList(),
                 draft.contentHash(),
                 draft.claims().stream()
-                        .map(c -> new ClaimJson(c.id(), c.text(), c.kind().name(), c.hedged(), c.section())).toList(),
+                        .map(c -> new ClaimJson(c.id(), c.text(), c.kind().name(), c.hedged(), c.absolute(),
+                                c.section())).toList(),
                 draft.experts().stream().map(e -> new ExpertJson(e.name(), e.credential())).toList(),
                 draft.warnings());
     }

@@ -44,7 +44,7 @@ class DraftController {
         this.signedIn = signedIn;
     }
 
-    @PostMapping(path = "/api/drafts", consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN},
+    @PostMapping(path = "/api/drafts", consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN, MediaType.TEXT_HTML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<DraftAccepted> submit(HttpServletRequest request, Authentication authentication,
                                          @RequestParam(required = false) String articleId) {
@@ -56,7 +56,8 @@ class DraftController {
         String text = readUtf8(request);
         Account submitter = signedIn.of(authentication)
                 .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Unknown account."));
-        DraftFormat format = type.isCompatibleWith(MediaType.TEXT_PLAIN) ? DraftFormat.PLAIN_TEXT : DraftFormat.MARKDOWN;
+        DraftFormat format = type.isCompatibleWith(MediaType.TEXT_PLAIN) ? DraftFormat.PLAIN_TEXT
+                : type.isCompatibleWith(MediaType.TEXT_HTML) ? DraftFormat.HTML : DraftFormat.MARKDOWN;
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
 
         SubmissionOutcome outcome = submissions.submit(new Submission(format, text, submitter, target));

@@ -60,7 +60,10 @@ public class IntakeBenchmark {
             "md-one-claim-repeated", "md-quotes-without-spaces", "txt-quotes-without-spaces",
             "md-spaced-quotes", "txt-spaced-quotes", "md-spaced-list-markers", "txt-spaced-list-markers",
             "md-many-blank-lines", "txt-trailing-debris-lines", "md-front-matter-dashes", "txt-nul-byte",
-            "normal-article"
+            "html-nested-divs", "html-nested-bold", "html-bold-paragraphs", "html-bold-paragraphs-within-limits",
+            "html-many-paragraphs", "html-tables-within-limits",
+            "html-many-list-items", "html-one-wide-table-row", "html-table-rows", "html-less-than-signs",
+            "html-escape-reference", "normal-article"
     })
     public String draft;
 

@@ -2,9 +2,13 @@ package org.vetted.intake.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.groups.Tuple.tuple;
+
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ClaimExtractorTest {
     private final ClaimExtractor extractor = Intakes.CLAIMS;
@@ -91,5 +95,134 @@ class ClaimExtractorTest {
 
         assertThat(claims).extracting(Claim::text).containsExactly(
                 "Supplements, e.g. fish oil, may lower blood pressure, Dr. Hale says.", "Rest reduces stress.");
+    }
+
+    // The slips named in "Claims in depth": each once let a claim through unflagged.
+
+    @Test
+    void anAttributionInTheMiddleOfASentenceDoesNotHideTheClaimAroundIt() {
+        assertThat(extractor.extract(null, "Vitamin D, according to experts, prevents depression and cancer.\n"))
+                .extracting(Claim::text, Claim::absolute)
+                .containsExactly(tuple("Vitamin D, according to experts, prevents depression and cancer.", true));
+        assertThat(extractor.extract(null, "Zinc, researchers found, can shorten a cold by a day.\n"))
+                .extracting(Claim::text).containsExactly("Zinc, researchers found, can shorten a cold by a day.");
+    }
+
+    @Test
+    void aTrailingQuestionInBracketsDoesNotMakeAStatementAQuestion() {
+        assertThat(extractor.extract(null, "Vitamin C cures cancer and heart disease (who knew?)\n"))
+                .extracting(Claim::text, Claim::absolute)
+                .containsExactly(tuple("Vitamin C cures cancer and heart disease (who knew?)", true));
+        assertThat(extractor.extract(null, "Does vitamin C cure cancer (or heart disease)?\n")).isEmpty();
+    }
+
+    @Test
+    void aClaimInsideInlineHtmlIsFoundWithoutItsTags() {
+        assertThat(extractor.extract(null, """
+                <p>Megadoses of vitamin C boost your immunity and have no side effects.</p>
+
+                Curcumin blocks a molecule of inflammation, <span class="x">and it relieved knee pain in small trials</span>.
+                """)).extracting(Claim::text).containsExactly(
+                "Megadoses of vitamin C boost your immunity and have no side effects.",
+                "Curcumin blocks a molecule of inflammation, and it relieved knee pain in small trials.");
+    }
+
+    @Test
+    void fencedCodeIsNotProseButAFenceThatNeverClosesDoesNotSwallowTheRest() {
+        assertThat(extractor.extract(null, """
+                ```
+                Zinc cures colds in a day.
+                ```
+
+                Zinc may shorten a cold.
+                """)).extracting(Claim::text).containsExactly("Zinc may shorten a cold.");
+        assertThat(extractor.extract(null, """
+                Intro.
+
+                ```
+                Doses above 2,000 mg a day can cause diarrhoea.
+
+                ## Vitamin C Cures Nothing
+                """)).extracting(Claim::text).containsExactly("Doses above 2,000 mg a day can cause diarrhoea.",
+                "Vitamin C Cures Nothing");
+    }
+
+    @Test
+    void claimsAreFoundInEveryPartThatGoesLive() {
+        List<Claim> claims = extractor.extract("Zinc Shortens Colds", """
+                ## Zinc May Shorten a Cold
+
+                - Zinc lozenges can shorten a cold by a day.
+                - Keep a pack in the cupboard
+
+                > "Zinc nasal sprays can destroy your sense of smell," warns Dr. Lee.
+
+                | Form | Zinc per lozenge |
+                |---|---|
+                | Zinc acetate | 13 mg |
+                | Zinc gluconate | 13.3 mg |
+
+                ![Zinc lozenges cure colds in two days](/img/zinc.jpg)
+
+                *Caption: Zinc lozenges work best started within a day of the first symptoms.*
+
+                Read more: [a daily walk lowers blood pressure](https://example.org/walk).
+                """);
+
+        assertThat(claims).extracting(Claim::text).containsExactly(
+                "Zinc Shortens Colds",
+                "Zinc May Shorten a Cold",
+                "Zinc lozenges can shorten a cold by a day.",
+                "\"Zinc nasal sprays can destroy your sense of smell,\" warns Dr. Lee.",
+                "Zinc acetate | 13 mg",
+                "Zinc gluconate | 13.3 mg",
+                "Zinc lozenges cure colds in two days",
+                "Caption: Zinc lozenges work best started within a day of the first symptoms.",
+                "a daily walk lowers blood pressure");
+        assertThat(claims).filteredOn(Claim::absolute).extracting(Claim::text)
+                .containsExactly("Zinc lozenges cure colds in two days");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Turmeric cures arthritis.",
+            "Elderberry prevents flu.",
+            "Our drops are guaranteed to end migraines.",
+            "This supplement has no side effects.",
+            "Melatonin is 100% safe for children.",
+            "It is a miracle for joint pain.",
+            "Take 5,000 IU of vitamin D daily.",
+            "Collagen is clinically proven to erase wrinkles."})
+    void absoluteTherapeuticLanguageIsAlwaysAClaimAndIsFlagged(String sentence) {
+        assertThat(extractor.extract(null, sentence + "\n")).singleElement()
+                .satisfies(claim -> assertThat(claim.absolute()).as(sentence).isTrue());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Walking is not a cure for diabetes.",
+            "Vitamin D did not prevent depression in the trial.",
+            "Zinc may help prevent colds.",
+            "Adults can take 300 mg daily."})
+    void negatedOrSoftenedWordingIsAClaimButNotAbsolute(String sentence) {
+        assertThat(extractor.extract(null, sentence + "\n")).singleElement()
+                .satisfies(claim -> assertThat(claim.absolute()).as(sentence).isFalse());
+    }
+
+    @Test
+    void anecdotesBylinesBiosAndCallsToActionAreNotClaims() {
+        assertThat(extractor.extract(null, """
+                I took magnesium for two months and my cramps got better.
+
+                By Jane Doe | Updated March 3, 2025
+
+                Sam Lee is a freelance writer covering food and health.
+
+                Sign up for our newsletter on sleep and health.
+
+                Talk to your doctor.
+                """)).isEmpty();
+        assertThat(extractor.extract(null, "“Most of my patients sleep better after CBT-I,” says Dr. Lee.\n"))
+                .as("first person inside a quote is the expert's, not the writer's").hasSize(1);
     }
 }

@@ -84,4 +84,20 @@ class DraftIntakeTest {
                 "test"));
     }
 
+
+    @Test
+    void eachAbsoluteClaimIsNamedInAWarningUpToALimit() {
+        Reading one = intake.read(new Submission(DraftFormat.PLAIN_TEXT,
+                "Title\nElderberry cures the flu.\nZinc may shorten a cold.\n", Intakes.WANDA, null));
+        assertThat(((ReadDraft) one).warnings()).containsExactly("absolute claim (a cure, a guarantee, prevention, "
+                + "no side effects or a dose to take): \"Elderberry cures the flu.\"");
+
+        StringBuilder many = new StringBuilder("Title\n");
+        for (int i = 0; i < DraftIntake.ABSOLUTE_WARNINGS_MAX + 5; i++) {
+            many.append("Remedy ").append(i).append(" cures the flu.\n");
+        }
+        Reading read = intake.read(new Submission(DraftFormat.PLAIN_TEXT, many.toString(), Intakes.WANDA, null));
+        assertThat(((ReadDraft) read).warnings()).hasSize(DraftIntake.ABSOLUTE_WARNINGS_MAX + 1)
+                .last().isEqualTo("and 5 more absolute claims");
+    }
 }

@@ -28,4 +28,12 @@ class MarkdownDraftParserTest {
 
         assertThat(draft.errors()).containsExactly(new FieldError("tags", "must be a list of text values"));
     }
+
+    @Test
+    void aFenceThatNeverClosesIsWarnedAboutWithItsLine() {
+        ParsedDraft draft = new MarkdownDraftParser().parse("---\ntitle: T\n---\nIntro.\n\n```\nZinc may help.\n");
+
+        assertThat(draft.warnings()).containsExactly("the code fence at line 6 is never closed: everything after it "
+                + "would show as code; close it or remove it");
+    }
 }

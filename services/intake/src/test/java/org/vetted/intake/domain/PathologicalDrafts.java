@@ -21,10 +21,10 @@ public final class PathologicalDrafts {
     /** The repeated part comes in paragraphs of this many characters, just under the paragraph limit. */
     public static final int CHUNK = 4_500;
 
-    /** One input, its format, and the answer it must get: accepted, or refused naming a field with a reason. */
-    public record Case(String name, DraftFormat format, String text, String refusedField, String refusedReason) {
+    /** One input, its format, and the answer it must get: accepted, or refused naming fields with reasons. */
+    public record Case(String name, DraftFormat format, String text, List<FieldError> refusals) {
         boolean accepted() {
-            return refusedField == null;
+            return refusals.isEmpty();
         }
 
         @Override
@@ -54,7 +54,7 @@ public final class PathologicalDrafts {
         cases.add(refused("md-one-long-paragraph", DraftFormat.MARKDOWN, "# Title\n\n" + "`a` ".repeat(SIZE / 4) + "\n",
                 "body", "paragraph at line 3 has " + SIZE + " characters; at most 5000: split it"));
         cases.add(accepted("md-code-spans", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> "`a` ".repeat(n / 4))));
-        for (DraftFormat format : DraftFormat.values()) {
+        for (DraftFormat format : List.of(DraftFormat.PLAIN_TEXT, DraftFormat.MARKDOWN)) {
             String f = format == DraftFormat.MARKDOWN ? "md-" : "txt-";
             cases.add(accepted(f + "digits", format, body(format, n -> "1".repeat(n))));
             cases.add(accepted(f + "digits-then-unit", format, body(format, n -> "1 ".repeat(n / 2) + "mgx")));
@@ -117,6 +117,37 @@ public final class PathologicalDrafts {
         cases.add(refused("txt-nul-byte", DraftFormat.PLAIN_TEXT, "Title\nA line with a \u0000 in it.\n",
                 "body", "contains control character U+0000 at line 2, column 15; only tab, line feed and carriage "
                         + "return are allowed"));
+        // HTML pasted from a page: jsoup parses it and Flexmark's converter walks the tree recursively.
+        cases.add(refused("html-nested-divs", DraftFormat.HTML, "<h1>Title</h1>\n" + "<div>".repeat(SIZE / 5) + "x",
+                "body", "HTML elements nested more than 100 deep at line 2; at most 100"));
+        cases.add(refused("html-nested-bold", DraftFormat.HTML, "<h1>Title</h1>\n" + "<b>".repeat(SIZE / 3) + "x",
+                "body", "HTML elements nested more than 100 deep at line 2; at most 100"));
+        cases.add(refused("html-bold-paragraphs", DraftFormat.HTML, "<h1>Title</h1>" + "<b><p>".repeat(SIZE / 6),
+                "body", "HTML has 209912 elements; at most 10000: send the article without the rest of the page"));
+        cases.add(accepted("html-bold-paragraphs-within-limits", DraftFormat.HTML,
+                "<h1>Title</h1>" + "<p><b>Zinc</b> may shorten a cold.</p>".repeat(3_000)));
+        cases.add(accepted("html-many-paragraphs", DraftFormat.HTML,
+                "<h1>Title</h1>" + "<p>Zinc may shorten a cold.</p>".repeat(SIZE / 31)));
+        cases.add(refused("html-many-list-items", DraftFormat.HTML,
+                "<h1>Title</h1><ul>" + "<li>Zinc may shorten a cold".repeat(SIZE / 30) + "</ul>",
+                "body", "paragraph at line 1 has 75000 characters; at most 5000: split it (of the Markdown made from "
+                        + "the HTML)"));
+        cases.add(refused("html-one-wide-table-row", DraftFormat.HTML,
+                "<h1>Title</h1><table><tr>" + "<td>1 mg</td>".repeat(SIZE / 13) + "</tr></table>",
+                "body", "paragraph at line 1 has 96924 characters; at most 5000: split it (of the Markdown made from "
+                        + "the HTML)"));
+        cases.add(refused("html-table-rows", DraftFormat.HTML,
+                "<h1>Title</h1><table>" + "<tr><td>Zinc</td><td>13 mg</td></tr>".repeat(SIZE / 36) + "</table>",
+                "body", "paragraph at line 1 has 40016 characters; at most 5000: split it (of the Markdown made from "
+                        + "the HTML)"));
+        cases.add(accepted("html-tables-within-limits", DraftFormat.HTML, "<h1>Title</h1>"
+                + ("<table>" + "<tr><td>Zinc</td><td>13 mg</td></tr>".repeat(100) + "</table>").repeat(25)));
+        cases.add(new Case("html-less-than-signs", DraftFormat.HTML, "<h1>Title</h1><p>" + "<".repeat(SIZE) + "</p>",
+                List.of(new FieldError("body", "paragraph at line 1 has 180000 characters; at most 5000: split it (of "
+                        + "the Markdown made from the HTML)"), new FieldError("body", "must be at most 100000 characters"))));
+        cases.add(refused("html-escape-reference", DraftFormat.HTML, "<h1>Title</h1><p>A &#27; escape.</p>",
+                "body", "contains control character U+001B (written as a character reference); only tab, line feed "
+                        + "and carriage return are allowed"));
         cases.add(accepted("normal-article", DraftFormat.PLAIN_TEXT, normalArticle()));
         return cases;
     }
@@ -162,11 +193,11 @@ public final class PathologicalDrafts {
     }
 
     private static Case accepted(String name, DraftFormat format, String text) {
-        return new Case(name, format, text, null, null);
+        return new Case(name, format, text, List.of());
     }
 
     private static Case refused(String name, DraftFormat format, String text, String field, String reason) {
-        return new Case(name, format, text, field, reason);
+        return new Case(name, format, text, List.of(new FieldError(field, reason)));
     }
 
     private PathologicalDrafts() {

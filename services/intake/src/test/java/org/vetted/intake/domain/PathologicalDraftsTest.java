@@ -32,8 +32,7 @@ class PathologicalDraftsTest {
         if (draft.accepted()) {
             assertThat(reading).isInstanceOf(ReadDraft.class);
         } else {
-            assertThat(reading).isEqualTo(new IntakeResult.Invalid(List.of(
-                    new FieldError(draft.refusedField(), draft.refusedReason()))));
+            assertThat(reading).isEqualTo(new IntakeResult.Invalid(draft.refusals()));
         }
     }
 

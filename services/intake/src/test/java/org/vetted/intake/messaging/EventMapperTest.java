@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.vetted.events.DraftSubmitted;
+import org.vetted.intake.domain.ArticleEvent;
 import org.vetted.intake.domain.Author;
+import org.vetted.intake.domain.Claim;
+import org.vetted.intake.domain.ClaimKind;
 import org.vetted.intake.domain.Draft;
 
 class EventMapperTest {
@@ -26,5 +29,18 @@ class EventMapperTest {
         assertThat(event.getAuthors()).extracting(a -> a.getUsername()).containsExactly("wanda");
         assertThat(EventMapper.toArticleEvent(event).actor()).isEqualTo("eddie");
         assertThat(EventMapper.recorded(draft, "e-9", event.getSubmittedAt()).actor()).isEqualTo("eddie");
+    }
+
+    @Test
+    void absoluteIsNotInTheEventAndIsDecidedAgainFromTheTextAndHedgingOnReplay() {
+        List<Claim> claims = List.of(new Claim("c-1", "Elderberry cures the flu.", ClaimKind.EFFECT, false, true, null),
+                new Claim("c-2", "Zinc may prevent colds.", ClaimKind.EFFECT, true, false, null));
+        Draft draft = new Draft("a-9", 1, "slug", "Title", null, List.of(WANDA), WANDA, List.of(), "Body.\n",
+                "sha256:x", claims, List.of(), List.of());
+
+        DraftSubmitted event = EventMapper.toEvent(draft, "e-9", Instant.parse("2026-03-01T08:00:00Z"));
+
+        assertThat(event.getClaims().get(0).getSchema().getField("absolute")).isNull();
+        assertThat(((ArticleEvent.DraftRecorded) EventMapper.toArticleEvent(event)).claims()).isEqualTo(claims);
     }
 }

@@ -1,6 +1,7 @@
 package org.vetted.intake.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DraftApiTest extends IntakeAppTest {
     private static final MediaType PLAIN = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
     private static final String DRAFT = "Does Walking Lower Blood Pressure?\nA brisk daily walk may help lower blood pressure.\n";
 
     @Autowired
@@ -148,6 +150,31 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(jsonPath("$.history[0].actor").value("wanda"));
         mvc.perform(get("/api/articles").with(writer())).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].articleId", org.hamcrest.Matchers.hasItem(location.substring(location.lastIndexOf('/') + 1))));
+    }
+
+    @Test
+    void anHtmlPageIsReadAsMarkdownAndItsAbsoluteClaimsAreMarkedAndNamed() throws Exception {
+        String page = "<nav><a href=\"/\">Home</a></nav><h1>Can Zinc Cure a Cold?</h1>"
+                + "<p>Zinc lozenges cure colds in two days.</p><p>Zinc may shorten a cold by a day.</p>"
+                + "<script>alert('cures everything')</script><p>Share this article</p>";
+        mvc.perform(draft(HTML, page).with(writer()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.title").value("Can Zinc Cure a Cold?"))
+                .andExpect(jsonPath("$.claims", hasSize(2)))
+                .andExpect(jsonPath("$.claims[0].text").value("Zinc lozenges cure colds in two days."))
+                .andExpect(jsonPath("$.claims[0].absolute").value(true))
+                .andExpect(jsonPath("$.claims[1].absolute").value(false))
+                .andExpect(jsonPath("$.warnings", hasItem("removed trailing web-page debris: Share this article")))
+                .andExpect(jsonPath("$.warnings", hasItem(containsString("absolute claim"))));
+    }
+
+    @Test
+    void anHtmlPageNestedTooDeepIsRefusedNamingTheLine() throws Exception {
+        mvc.perform(draft(HTML, "<h1>Title</h1>\n" + "<div>".repeat(500) + "x").with(writer()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("body"))
+                .andExpect(jsonPath("$.errors[0].reason").value("HTML elements nested more than 100 deep at line 2; "
+                        + "at most 100"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -93,22 +94,24 @@ class WriterPages {
         return "new-draft";
     }
 
-    /** A pasted text, or an uploaded .md/.txt file (which wins when both are given). */
+    /** A pasted text, or an uploaded .md/.txt/.html file (which wins when both are given). */
     @PostMapping("/drafts")
     String submit(Authentication authentication, Model model, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "PLAIN_TEXT") String format,
                   @RequestParam(required = false) MultipartFile file,
                   @RequestParam(required = false) String articleId) {
         Account account = account(authentication, model);
-        DraftFormat chosen = "MARKDOWN".equals(format) ? DraftFormat.MARKDOWN : DraftFormat.PLAIN_TEXT;
+        DraftFormat chosen = "MARKDOWN".equals(format) ? DraftFormat.MARKDOWN
+                : "HTML".equals(format) ? DraftFormat.HTML : DraftFormat.PLAIN_TEXT;
         String draft = text;
         if (file != null && !file.isEmpty()) {
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".md") && !name.endsWith(".txt") && !name.endsWith(".markdown")) {
+            Optional<DraftFormat> byName = formatOfFile(name);
+            if (byName.isEmpty()) {
                 return refused(model, text, format, articleId,
-                        List.of(new FieldError("file", "must be a .md or .txt file")));
+                        List.of(new FieldError("file", "must be a .md, .txt or .html file")));
             }
-            chosen = name.endsWith(".txt") ? DraftFormat.PLAIN_TEXT : DraftFormat.MARKDOWN;
+            chosen = byName.get();
             try {
                 draft = utf8(file.getBytes());
             } catch (IOException e) {
@@ -151,6 +154,20 @@ class WriterPages {
                 .map(latest -> revisionText.of(latest.title(), latest.summary(), latest.tags(), article.bodyMarkdown()))
                 .orElse(""));
         return "article";
+    }
+
+    /** The format an uploaded file's name says: .txt, .md/.markdown, .html/.htm. */
+    static Optional<DraftFormat> formatOfFile(String name) {
+        if (name.endsWith(".txt")) {
+            return Optional.of(DraftFormat.PLAIN_TEXT);
+        }
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return Optional.of(DraftFormat.MARKDOWN);
+        }
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Optional.of(DraftFormat.HTML);
+        }
+        return Optional.empty();
     }
 
     private String refused(Model model, String text, String format, String articleId, List<FieldError> errors) {

@@ -93,6 +93,28 @@ class WriterPagesTest extends IntakeAppTest {
     }
 
     @Test
+    void anUploadedHtmlPageIsTakenAsHtmlAndItsAbsoluteClaimsAreTagged() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "zinc.html", "text/html",
+                "<h1>Zinc and Colds</h1><p>Zinc lozenges cure colds in two days.</p>".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/drafts").file(file).with(wanda()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Zinc and Colds")))
+                .andExpect(content().string(containsString("<span class=\"tag absolute\">absolute</span>")))
+                .andExpect(content().string(containsString("absolute claim")));
+    }
+
+    @Test
+    void theNewDraftPageOffersHtmlAndKeepsItChosenWhenADraftIsRefused() throws Exception {
+        mvc.perform(get("/drafts/new").with(wanda()))
+                .andExpect(content().string(containsString("value=\"HTML\"")))
+                .andExpect(content().string(containsString(".html")));
+        mvc.perform(multipart("/drafts").param("format", "HTML").param("text", "<p>No title.</p>").with(wanda())
+                        .with(csrf()))
+                .andExpect(content().string(containsString("The draft was not accepted")))
+                .andExpect(content().string(containsString("value=\"HTML\" checked")));
+    }
+
+    @Test
     void aRefusedDraftComesBackWithTheProblemsNamedAndTheTextKept() throws Exception {
         mvc.perform(draft("Title\nA line with a \u0000 in it.\n").with(wanda()).with(csrf()))
                 .andExpect(status().isOk())
