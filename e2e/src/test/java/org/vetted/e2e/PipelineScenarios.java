@@ -252,6 +252,72 @@ abstract class PipelineScenarios {
         assertThat(published.getHtml()).contains("reduces symptoms of mild depression").contains("comfortable shoes");
     }
 
+    /**
+     * The claims library: a claim approved with its reference enters claims.library (compacted, signed, committed
+     * with the approval); the same sentence in another article is offered with that reference and accepted with
+     * one action; retiring the entry reopens the claim in an article not yet approved.
+     */
+    @Test
+    void anApprovedClaimIsOfferedFromTheLibraryWithItsReferenceAndRetiringItReopensTheClaim() {
+        String sentence = "Tai chi may improve balance in older adults.";
+        String doi = "doi:10.1000/e2e.taichi.2024";
+        String first = postMarkdown("wanda", "---\ntitle: Can Tai Chi Keep You Steady?\n---\n" + sentence
+                + "\n\nClasses meet in many community centres.\n");
+        JsonNode underReview = awaitUnderReview(first, 1);
+        String claimId = claimWithText(underReview, sentence).path("id").asString();
+        approveEveryClaim("rita", first, underReview);
+        Http.Response withDoi = Http.postJson(review + "/api/reviews/" + first + "/claims/" + claimId, "rita",
+                Map.of("decision", "APPROVED", "reference", doi, "revision", 1));
+        assertThat(withDoi.status()).as(withDoi.body()).isEqualTo(200);
+        assertThat(signOff("rita", first, "APPROVE", underReview.path("contentHash").asString()).status())
+                .isEqualTo(200);
+        awaitPublished(first, 1);
+
+        JsonNode entry = await().atMost(PIPELINE).until(
+                () -> Http.get(review + "/api/claims?query=tai%20chi%20balance", "paul").json(),
+                found -> found.size() == 1).get(0);
+        String key = entry.path("key").asString();
+        assertThat(entry.path("references").toString()).contains(doi);
+        assertThat(entry.path("reviewer").path("username").asString()).isEqualTo("rita");
+        assertThat(kafka.recordsFor(Topics.CLAIMS_LIBRARY, key)).as("committed on claims.library").isNotEmpty();
+        assertThat(kafka.topicConfig(Topics.CLAIMS_LIBRARY, "cleanup.policy")).isEqualTo("compact");
+
+        // The same sentence in another article: offered with its reference, accepted with one action.
+        String second = postMarkdown("walter", "---\ntitle: Balance Training After Sixty\n---\n" + sentence + "\n");
+        JsonNode secondReview = awaitUnderReview(second, 1);
+        JsonNode offered = claimWithText(secondReview, sentence);
+        assertThat(offered.path("library").path("key").asString()).isEqualTo(key);
+        assertThat(offered.path("library").path("references").toString()).contains(doi);
+        Http.Response accepted = Http.postJson(review + "/api/reviews/" + second + "/claims/"
+                + offered.path("id").asString() + "/accept-library", "paul", Map.of("revision", 1));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode afterAccept = claimWithText(Http.get(review + "/api/reviews/" + second, "paul").json(), sentence);
+        assertThat(afterAccept.path("open").asBoolean()).isFalse();
+        assertThat(afterAccept.path("decision").path("reference").asString()).isEqualTo(doi);
+
+        // Retired: the article not yet approved has the claim open again, and cannot be approved.
+        Http.Response retired = Http.postJson(review + "/api/claims/" + key + "/retire", "rita",
+                Map.of("reason", "Superseded by a 2026 meta-analysis."));
+        assertThat(retired.status()).as(retired.body()).isEqualTo(200);
+        await().atMost(PIPELINE).until(() -> claimWithText(Http.get(review + "/api/reviews/" + second, "paul").json(),
+                sentence).path("open").asBoolean());
+        assertThat(signOff("paul", second, "APPROVE", secondReview.path("contentHash").asString()).status())
+                .isEqualTo(409);
+        assertThat(claimWithText(Http.get(review + "/api/reviews/" + second, "paul").json(), sentence)
+                .path("library").isNull()).as("a retired entry is not offered").isTrue();
+    }
+
+    private String postMarkdown(String writer, String markdown) {
+        Http.Response response = Http.post(intake + "/api/drafts", writer, "text/markdown; charset=UTF-8", markdown);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().path("articleId").asString();
+    }
+
+    private static JsonNode claimWithText(JsonNode underReview, String text) {
+        return elements(underReview.path("claims")).stream().filter(claim -> claim.path("text").asString().equals(text))
+                .findFirst().orElseThrow(() -> new AssertionError("no claim \"" + text + "\" in " + underReview));
+    }
+
     @Test
     void reviewAndStatusSurviveRestartsBecauseTheyAreReplayedFromTheLog() throws Exception {
         String articleId = submit("walter", "zinc-and-colds.txt", null).path("articleId").asString();

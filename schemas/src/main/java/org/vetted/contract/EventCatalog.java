@@ -24,6 +24,7 @@ import org.apache.avro.util.ClassSecurityValidator;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewReturned;
@@ -37,7 +38,7 @@ import org.vetted.events.ReviewReturned;
 public final class EventCatalog {
     public static final List<Class<? extends SpecificRecordBase>> EVENTS = List.of(
             DraftSubmitted.class, ClaimReviewed.class, ArticleApproved.class,
-            ReviewReturned.class, ArticleRendered.class, ArticlePublished.class);
+            ReviewReturned.class, ArticleRendered.class, ArticlePublished.class, ClaimLibraryEntry.class);
 
     static final String RELEASED_INDEX = "org/vetted/events/released/index.txt";
     private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};

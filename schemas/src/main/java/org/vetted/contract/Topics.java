@@ -20,6 +20,13 @@ public final class Topics {
     /** {@link org.vetted.events.ArticlePublished}, written by distribution: the public contract. */
     public static final String PUBLISHED = "article.published";
 
+    /**
+     * {@link org.vetted.events.ClaimLibraryEntry}, written by review: the claims library. Compacted and keyed by the
+     * library key (the claim it describes), not by article id, so it is not one of {@link #ALL}.
+     */
+    public static final String CLAIMS_LIBRARY = "claims.library";
+
+    /** The topics of an article's life, keyed by article id; {@link #CLAIMS_LIBRARY} is not one of them. */
     public static final List<String> ALL =
             List.of(DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, RENDERED, PUBLISHED);
 

@@ -10,6 +10,7 @@ import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewReturned;
@@ -21,7 +22,7 @@ import org.vetted.events.ReviewReturned;
  * <ul>
  * <li>Each event carries one signature of its topic's owner over every field but the signature itself
  * ({@link CanonicalForm}): {@code DraftSubmitted.signature} (intake), {@code ClaimReviewed.signature},
- * {@code ReviewReturned.signature}, {@code ArticleApproved.signature} (review), {@code ArticleRendered.renderSeal}
+ * {@code ReviewReturned.signature}, {@code ArticleApproved.signature}, {@code ClaimLibraryEntry.signature} (review), {@code ArticleRendered.renderSeal}
  * (rendering), {@code ArticlePublished.seal} (distribution).</li>
  * <li>An approval travels on: {@code Approval.seal} is review's signature over the article id and the approval
  * (revision, content hash, signer, claim reviewers, time), which rendering and distribution check wherever the
@@ -48,7 +49,8 @@ public final class Signatures {
             ReviewReturned.class, new Owner(Issuer.REVIEW, "signature"),
             ArticleApproved.class, new Owner(Issuer.REVIEW, "signature"),
             ArticleRendered.class, new Owner(Issuer.RENDERING, "renderSeal"),
-            ArticlePublished.class, new Owner(Issuer.DISTRIBUTION, "seal"));
+            ArticlePublished.class, new Owner(Issuer.DISTRIBUTION, "seal"),
+            ClaimLibraryEntry.class, new Owner(Issuer.REVIEW, "signature"));
 
     private final SigningKey own;
     private final TrustedKeys trusted;

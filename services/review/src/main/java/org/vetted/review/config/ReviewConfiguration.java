@@ -1,6 +1,7 @@
 package org.vetted.review.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -8,11 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.Binder;
+import org.springframework.cloud.stream.binder.BinderFactory;
+import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.kafka.ReplayReadiness;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.review.domain.ClaimLibrary;
 import org.vetted.review.domain.FourEyesRule;
 import org.vetted.review.domain.ReviewBoard;
 import org.vetted.review.domain.ReviewDesk;
@@ -73,14 +81,45 @@ public class ReviewConfiguration {
         return new EventMapper(signatures);
     }
 
+    /**
+     * Several events in one Kafka transaction (an approval and its library entries) need a transaction over the
+     * producer factory every output binding sends with: the binder's transactional one (with the binder's
+     * transaction-id-prefix set, no binding has its own). Looked up at first use, when the binder exists; none on
+     * the test binder.
+     */
     @Bean
-    DecisionPublisher decisionPublisher(StreamBridge streamBridge) {
-        return new DecisionPublisher(streamBridge);
+    DecisionPublisher decisionPublisher(StreamBridge streamBridge, BinderFactory binders) {
+        return new DecisionPublisher(streamBridge, new java.util.function.Supplier<>() {
+            private volatile TransactionTemplate template;
+            private volatile boolean looked;
+
+            @Override
+            public TransactionTemplate get() {
+                if (!looked) {
+                    Binder<MessageChannel, ?, ?> binder = binders.getBinder(null, MessageChannel.class);
+                    if (binder instanceof KafkaMessageChannelBinder kafka
+                            && kafka.getTransactionalProducerFactory() != null) {
+                        template = new TransactionTemplate(
+                                new KafkaTransactionManager<>(kafka.getTransactionalProducerFactory()));
+                    }
+                    looked = true;
+                }
+                return template;
+            }
+        });
     }
 
     @Bean
+    ClaimLibrary claimLibrary() {
+        return new ClaimLibrary();
+    }
+
+    /** {@code vetted.review.library.validity}: how long a library entry is offered after its approval. */
+    @Bean
     ReviewWorkflow reviewWorkflow(ReviewBoard board, ReviewDesk desk, DecisionPublisher publisher, EventMapper mapper,
-            Clock clock) {
-        return new ReviewWorkflow(board, desk, publisher, mapper, clock, () -> UUID.randomUUID().toString());
+            Clock clock, ClaimLibrary library,
+            @Value("${vetted.review.library.validity:P365D}") Duration validity) {
+        return new ReviewWorkflow(board, desk, publisher, mapper, clock, () -> UUID.randomUUID().toString(), library,
+                validity);
     }
 }

@@ -78,6 +78,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**")
                                 .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/reviews/**").hasRole("MEDICAL_REVIEWER")
+                        .requestMatchers(HttpMethod.GET, "/api/claims").hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/claims/*/retire").hasRole("MEDICAL_REVIEWER")
                         .anyRequest().denyAll());
         return http.build();
     }

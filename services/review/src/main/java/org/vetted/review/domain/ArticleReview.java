@@ -1,7 +1,9 @@
 package org.vetted.review.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,14 +11,24 @@ import java.util.Optional;
  * person's later decision replacing their earlier one), its status, and what it takes from earlier revisions
  * ({@link EarlierReviews}: approvals carried over, revisions to compare with). Where each claim stands is derived
  * from these ({@link #claimStates()}) under the {@link FourEyesRule}. Immutable; each change returns a new value.
+ * <p>
+ * {@code retiredLibrary}: when each retired claims library entry was retired (by key). Until the revision is
+ * approved, a decision accepted from such an entry before its retirement counts for nothing, here or carried over:
+ * the claim is open again. An approved revision keeps what it was approved on.
  */
 public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewStatus status, Approval approval,
-        EarlierReviews earlier, FourEyesRule fourEyes) {
+        EarlierReviews earlier, FourEyesRule fourEyes, Map<String, Instant> retiredLibrary) {
 
     public ArticleReview {
         decisions = List.copyOf(decisions);
         earlier = earlier == null ? EarlierReviews.NONE : earlier;
         fourEyes = fourEyes == null ? FourEyesRule.defaults() : fourEyes;
+        retiredLibrary = retiredLibrary == null ? Map.of() : Map.copyOf(retiredLibrary);
+    }
+
+    public ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewStatus status, Approval approval,
+            EarlierReviews earlier, FourEyesRule fourEyes) {
+        this(draft, decisions, status, approval, earlier, fourEyes, Map.of());
     }
 
     /** A revision just submitted: open, nothing decided, nothing carried, the default four-eyes classes. */
@@ -55,7 +67,27 @@ public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewSt
     }
 
     private ClaimState stateOf(Claim claim) {
-        return ClaimState.of(claim, decisionsOn(claim.id()), earlier.carried().get(claim.id()), fourEyes);
+        List<ClaimDecision> here = decisionsOn(claim.id());
+        CarriedOver carried = earlier.carried().get(claim.id());
+        if (!retiredLibrary.isEmpty() && status != ReviewStatus.APPROVED) {
+            here = here.stream().filter(this::stillCounts).toList();
+            if (carried != null) {
+                List<ClaimDecision> kept = carried.approvals().stream().filter(this::stillCounts).toList();
+                carried = kept.isEmpty() ? null : new CarriedOver(kept);
+            }
+        }
+        return ClaimState.of(claim, here, carried, fourEyes);
+    }
+
+    /** Not accepted from a library entry that was retired after. */
+    private boolean stillCounts(ClaimDecision decision) {
+        Instant retired = decision.libraryKey() == null ? null : retiredLibrary.get(decision.libraryKey());
+        return retired == null || decision.at().isAfter(retired);
+    }
+
+    /** The same review, seeing these retirements of library entries. */
+    public ArticleReview withRetiredLibrary(Map<String, Instant> retirements) {
+        return new ArticleReview(draft, decisions, status, approval, earlier, fourEyes, retirements);
     }
 
     /** The latest decision that counts for the claim, carried over or made here. */
@@ -101,18 +133,18 @@ public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewSt
 
     ArticleReview withDecision(ClaimDecision decision) {
         return new ArticleReview(draft, EarlierRevision.replacing(decisions, decision), status, approval, earlier,
-                fourEyes);
+                fourEyes, retiredLibrary);
     }
 
     ArticleReview withEarlier(EarlierReviews reviews) {
-        return new ArticleReview(draft, decisions, status, approval, reviews, fourEyes);
+        return new ArticleReview(draft, decisions, status, approval, reviews, fourEyes, retiredLibrary);
     }
 
     ArticleReview approved(Approval granted) {
-        return new ArticleReview(draft, decisions, ReviewStatus.APPROVED, granted, earlier, fourEyes);
+        return new ArticleReview(draft, decisions, ReviewStatus.APPROVED, granted, earlier, fourEyes, retiredLibrary);
     }
 
     ArticleReview returned(ReviewOutcome outcome) {
-        return new ArticleReview(draft, decisions, outcome.status(), null, earlier, fourEyes);
+        return new ArticleReview(draft, decisions, outcome.status(), null, earlier, fourEyes, retiredLibrary);
     }
 }

@@ -1,5 +1,6 @@
 package org.vetted.review.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,6 +76,8 @@ public final class ReviewBoard {
     private final int maxWaiting;
     private final Consumer<ReviewEvent> dropped;
     private final FourEyesRule fourEyes;
+    /** When each retired claims library entry was last retired: decisions accepted from it before stop counting. */
+    private final Map<String, Instant> retiredLibrary = new HashMap<>();
 
     public ReviewBoard() {
         this(DEFAULT_MAX_WAITING, event -> { });
@@ -112,7 +115,19 @@ public final class ReviewBoard {
     }
 
     public synchronized Optional<ArticleReview> find(String articleId) {
-        return Optional.ofNullable(articles.get(articleId));
+        return Optional.ofNullable(articles.get(articleId)).map(this::seeingRetirements);
+    }
+
+    /**
+     * A claims library entry was retired at {@code at}: decisions accepted from it before then no longer count in
+     * any revision not yet approved. Only the latest retirement of a key is kept.
+     */
+    public synchronized void libraryEntryRetired(String key, Instant at) {
+        retiredLibrary.merge(key, at, (known, later) -> later.isAfter(known) ? later : known);
+    }
+
+    private ArticleReview seeingRetirements(ArticleReview review) {
+        return retiredLibrary.isEmpty() ? review : review.withRetiredLibrary(retiredLibrary);
     }
 
     /** The article's current revision with the earlier ones it is compared with, as one consistent read. */
@@ -131,6 +146,7 @@ public final class ReviewBoard {
     public synchronized List<ArticleReview> awaitingDecision() {
         return articles.values().stream()
                 .filter(ArticleReview::isOpen)
+                .map(this::seeingRetirements)
                 .sorted(Comparator.comparing((ArticleReview review) -> review.draft().submittedAt())
                         .thenComparing(ArticleReview::articleId))
                 .toList();

@@ -33,7 +33,7 @@ public final class ReviewDesk {
             }
         }
         ClaimDecision decision = new ClaimDecision(request.claimId(), review.revision(), request.verdict(),
-                request.comment(), request.reference(), request.actor().asReviewer(), now);
+                request.comment(), request.reference(), request.actor().asReviewer(), now, request.libraryKey());
         Claim claim = review.draft().claim(request.claimId())
                 .orElseThrow(() -> new IllegalStateException("claimExistsInTheCurrentRevision was not asked"));
         return new ClaimOutcome.Decided(new ClaimDecided(eventId, review.articleId(), review.revision(),

@@ -9,7 +9,9 @@ import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticleApproved;
+import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
+import org.vetted.events.LibraryRetirement;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewReturned;
 import org.vetted.review.domain.Approval;
@@ -20,6 +22,7 @@ import org.vetted.review.domain.ClaimKind;
 import org.vetted.review.domain.ClaimVerdict;
 import org.vetted.review.domain.Draft;
 import org.vetted.review.domain.Expert;
+import org.vetted.review.domain.LibraryEntry;
 import org.vetted.review.domain.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.ReviewEvent.RevisionApproved;
@@ -52,7 +55,7 @@ public final class EventMapper {
     public Incoming toDomain(Object payload) {
         if (!(payload instanceof SpecificRecordBase event) || !(payload instanceof DraftSubmitted
                 || payload instanceof ClaimReviewed || payload instanceof ArticleApproved
-                || payload instanceof ReviewReturned)) {
+                || payload instanceof ReviewReturned || payload instanceof ClaimLibraryEntry)) {
             throw new PoisonEventException("review does not consume " + (payload == null ? "null"
                     : payload.getClass().getName()));
         }
@@ -60,6 +63,9 @@ public final class EventMapper {
         if (unsigned.isPresent()) {
             return new Incoming.Unsigned(event.getSchema().getName(), String.valueOf(event.get("eventId")),
                     String.valueOf(event.get("articleId")), unsigned.get());
+        }
+        if (payload instanceof ClaimLibraryEntry entry) {
+            return new Incoming.Library(toEntry(entry));
         }
         if (payload instanceof ArticleApproved approved) {
             org.vetted.events.Approval approval = approved.getApproval();
@@ -80,7 +86,8 @@ public final class EventMapper {
             return new ClaimDecided(reviewed.getEventId(), reviewed.getArticleId(), reviewed.getRevision(),
                     reviewed.getContentHash(), new ClaimDecision(reviewed.getClaimId(), reviewed.getRevision(),
                             ClaimVerdict.valueOf(reviewed.getDecision().name()), reviewed.getComment(),
-                            reviewed.getReference(), toReviewer(reviewed.getReviewer()), reviewed.getReviewedAt()));
+                            reviewed.getReference(), toReviewer(reviewed.getReviewer()), reviewed.getReviewedAt(),
+                            reviewed.getLibraryKey()));
         }
         if (payload instanceof ReviewReturned returned) {
             return new RevisionReturned(returned.getEventId(), returned.getArticleId(), returned.getRevision(),
@@ -129,6 +136,7 @@ public final class EventMapper {
                 .setDecision(org.vetted.events.ClaimDecision.valueOf(decision.verdict().name()))
                 .setComment(decision.comment())
                 .setReference(decision.reference())
+                .setLibraryKey(decision.libraryKey())
                 .setReviewer(toEvent(decision.reviewer()))
                 .setReviewedAt(decision.at())
                 .build());
@@ -183,6 +191,35 @@ public final class EventMapper {
                 .setRejectedClaimIds(returned.rejectedClaimIds())
                 .setReviewer(toEvent(returned.reviewer()))
                 .setDecidedAt(returned.decidedAt())
+                .build());
+    }
+
+    private static LibraryEntry toEntry(ClaimLibraryEntry entry) {
+        LibraryRetirement retired = entry.getRetired();
+        return new LibraryEntry(entry.getEventId(), entry.getKey(), entry.getClaimText(),
+                ClaimKind.valueOf(entry.getKind().name()), entry.getReferences(), toReviewer(entry.getReviewer()),
+                entry.getApprovedAt(), entry.getExpiresAt(), entry.getArticleId(), entry.getRevision(),
+                entry.getClaimId(), retired == null ? null : new LibraryEntry.Retirement(toReviewer(retired.getBy()),
+                        retired.getAt(), retired.getReason()));
+    }
+
+    /** A library entry as review publishes it on claims.library, signed. */
+    public ClaimLibraryEntry toEvent(LibraryEntry entry) {
+        LibraryEntry.Retirement retired = entry.retired();
+        return signatures.sign(ClaimLibraryEntry.newBuilder()
+                .setEventId(entry.eventId())
+                .setKey(entry.key())
+                .setClaimText(entry.claimText())
+                .setKind(org.vetted.events.ClaimKind.valueOf(entry.kind().name()))
+                .setReferences(entry.references())
+                .setReviewer(toEvent(entry.reviewer()))
+                .setApprovedAt(entry.approvedAt())
+                .setExpiresAt(entry.expiresAt())
+                .setArticleId(entry.articleId())
+                .setRevision(entry.revision())
+                .setClaimId(entry.claimId())
+                .setRetired(retired == null ? null : new LibraryRetirement(toEvent(retired.by()), retired.at(),
+                        retired.reason()))
                 .build());
     }
 

@@ -1,12 +1,20 @@
 package org.vetted.review.messaging;
 
+import org.vetted.review.domain.LibraryEntry;
 import org.vetted.review.domain.ReviewEvent;
 
-/** What an event read back from Kafka comes to: a fact for the review board, or an unsigned event to skip. */
-public sealed interface Incoming permits Incoming.Fact, Incoming.Unsigned {
+/**
+ * What an event read back from Kafka comes to: a fact for the review board, a claims library record, or an unsigned
+ * event to skip.
+ */
+public sealed interface Incoming permits Incoming.Fact, Incoming.Library, Incoming.Unsigned {
 
     /** A fact the board applies. */
     record Fact(ReviewEvent event) implements Incoming {
+    }
+
+    /** The latest record of a claims library entry (approved, or retired). */
+    record Library(LibraryEntry entry) implements Incoming {
     }
 
     /**

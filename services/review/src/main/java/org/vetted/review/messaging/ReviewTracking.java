@@ -25,7 +25,8 @@ public class ReviewTracking {
     private static final Logger log = LoggerFactory.getLogger(ReviewTracking.class);
 
     /**
-     * Bound to article.draft-submitted, article.claim-reviewed, article.approved and article.review-returned.
+     * Bound to article.draft-submitted, article.claim-reviewed, article.approved, article.review-returned and
+     * claims.library (the claims library, latest record per key; its signature checked like the others).
      * <ul>
      * <li>A draft with the known revision number but other text is dead-lettered, and the text first seen under
      * that number stays under review unchanged: intake numbers revisions, so two texts under one number mean a
@@ -52,6 +53,12 @@ public class ReviewTracking {
                     log.warn("skipped {} {} of article {}: {}; it counts for nothing", unsigned.type(),
                             unsigned.eventId(), unsigned.articleId(), unsigned.reason());
                 }
+                return;
+            }
+            if (incoming instanceof Incoming.Library library) {
+                boolean latest = workflow.recordLibrary(library.entry());
+                log.debug("library entry {} ({}): {}", library.entry().key(), library.entry().eventId(),
+                        latest ? "recorded" : "older than the one known");
                 return;
             }
             ReviewEvent event = ((Incoming.Fact) incoming).event();

@@ -33,6 +33,19 @@ final class DecisionBodies {
             @Size(max = 100) String contentHash) {
     }
 
+    /** {@code POST /api/reviews/{articleId}/claims/{claimId}/accept-library}: the revision the reviewer saw. */
+    record AcceptLibraryBody(
+            @NotNull(message = "required: the revision the decision was made on") @Positive Integer revision) {
+    }
+
+    static final int MAX_RETIRE_REASON = 1000;
+
+    /** {@code POST /api/claims/{key}/retire}: why the entry no longer stands. */
+    record RetireBody(
+            @NotBlank(message = "required: why the entry is retired")
+            @Size(max = MAX_RETIRE_REASON) String reason) {
+    }
+
     /** Blank optional text is no text. */
     static String optional(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.vetted.review.messaging.NoLibraryMatchException;
 import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.UnknownArticleException;
+import org.vetted.review.messaging.UnknownLibraryEntryException;
 
 /**
  * Every error as application/problem+json, naming the field and the reason where there is one. Exception messages
@@ -54,6 +56,26 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Unreadable request body");
         problem.setProperty("errors", List.of(Map.of("field", "body", "reason", "must be a JSON object")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request is invalid: [" + ex.field() + " " + ex.getMessage() + "]");
+        problem.setTitle("Invalid decision");
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "reason", ex.getMessage())));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(NoLibraryMatchException.class)
+    ResponseEntity<ProblemDetail> noLibraryMatch(NoLibraryMatchException ex) {
+        return problem(HttpStatus.CONFLICT, "Not in the claims library", ex.getMessage()
+                + " (none, retired or expired): decide the claim yourself");
+    }
+
+    @ExceptionHandler(UnknownLibraryEntryException.class)
+    ResponseEntity<ProblemDetail> unknownLibraryEntry(UnknownLibraryEntryException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown library entry", "No claims library entry has this key.");
     }
 
     @ExceptionHandler(UnknownArticleException.class)

@@ -23,12 +23,14 @@ import org.vetted.review.domain.ClaimDecisionRequest;
 import org.vetted.review.domain.ClaimOutcome;
 import org.vetted.review.domain.ClaimVerdict;
 import org.vetted.review.domain.Refusal;
+import org.vetted.review.domain.Reference;
 import org.vetted.review.domain.Refused;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
 import org.vetted.review.domain.SignOffRequest;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.messaging.UnknownArticleException;
+import org.vetted.review.web.DecisionBodies.AcceptLibraryBody;
 import org.vetted.review.web.DecisionBodies.ClaimDecisionBody;
 import org.vetted.review.web.DecisionBodies.SignOffBody;
 import org.vetted.review.web.ReviewViews.ClaimView;
@@ -36,7 +38,10 @@ import org.vetted.review.web.ReviewViews.QueueEntry;
 import org.vetted.review.web.ReviewViews.ReviewView;
 import org.vetted.review.web.ReviewViews.SignOffView;
 
-/** The medical reviewer's API: the queue, one revision, claim decisions and the sign-off. */
+/**
+ * The medical reviewer's API: the queue, one revision (with what the claims library offers), claim decisions,
+ * accepting a claim from the library, and the sign-off.
+ */
 @RestController
 @RequestMapping("/api/reviews")
 public class ReviewController {
@@ -55,7 +60,8 @@ public class ReviewController {
 
     @GetMapping("/{articleId}")
     public ReviewView review(@PathVariable String articleId) {
-        return ReviewView.of(workflow.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId)));
+        var review = workflow.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
+        return ReviewView.of(review, workflow.offersFor(review));
     }
 
     @PostMapping("/{articleId}/claims/{claimId}")
@@ -63,8 +69,27 @@ public class ReviewController {
             @Valid @RequestBody ClaimDecisionBody body, Authentication authentication) {
         ClaimDecisionRequest request = new ClaimDecisionRequest(actor(authentication), claimId,
                 ClaimVerdict.valueOf(body.decision()), DecisionBodies.optional(body.comment()),
-                DecisionBodies.optional(body.reference()), body.revision());
-        ClaimOutcome outcome = workflow.decideClaim(articleId, request);
+                reference(body.reference()), body.revision());
+        return claimAnswer(workflow.decideClaim(articleId, request));
+    }
+
+    /** One action: approve the claim as the library entry of its exact text did, with its reference. */
+    @PostMapping("/{articleId}/claims/{claimId}/accept-library")
+    public ResponseEntity<?> acceptFromLibrary(@PathVariable String articleId, @PathVariable String claimId,
+            @Valid @RequestBody AcceptLibraryBody body, Authentication authentication) {
+        return claimAnswer(workflow.acceptFromLibrary(articleId, claimId, body.revision(), actor(authentication)));
+    }
+
+    /** A reference is one URL, DOI or PMID, checked for form and written in its one form; blank is none. */
+    static String reference(String text) {
+        try {
+            return Reference.parseOptional(text).map(Reference::value).orElse(null);
+        } catch (Reference.Invalid e) {
+            throw new InvalidFieldException("reference", e.getMessage());
+        }
+    }
+
+    private static ResponseEntity<?> claimAnswer(ClaimOutcome outcome) {
         if (outcome instanceof ClaimOutcome.Decided decided) {
             return ResponseEntity.ok(ClaimView.one(decided.review(), decided.claim().id()));
         }

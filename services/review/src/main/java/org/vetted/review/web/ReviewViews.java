@@ -10,9 +10,11 @@ import org.vetted.review.domain.Claim;
 import org.vetted.review.domain.CarriedOver;
 import org.vetted.review.domain.ClaimDecision;
 import org.vetted.review.domain.ClaimDrift;
+import org.vetted.review.domain.ClaimLibrary;
 import org.vetted.review.domain.ClaimState;
 import org.vetted.review.domain.Draft;
 import org.vetted.review.domain.Expert;
+import org.vetted.review.domain.LibraryEntry;
 import org.vetted.review.domain.Reviewer;
 
 /** JSON shapes of the review API, mapped from the domain. */
@@ -60,34 +62,72 @@ final class ReviewViews {
         }
     }
 
+    /** The library entry matching an open claim's exact text: accept it in one action. */
+    record LibraryMatchView(String key, List<String> references, ReviewerView reviewer, Instant approvedAt,
+            Instant expiresAt) {
+        static LibraryMatchView of(LibraryEntry entry) {
+            return entry == null ? null : new LibraryMatchView(entry.key(), entry.references(),
+                    ReviewerView.of(entry.reviewer()), entry.approvedAt(), entry.expiresAt());
+        }
+    }
+
+    /** A close library entry, for the reviewer to read: never applied. */
+    record SuggestionView(String key, String claimText, double similarity) {
+        static SuggestionView of(ClaimLibrary.Suggestion suggestion) {
+            return new SuggestionView(suggestion.entry().key(), suggestion.entry().claimText(),
+                    Math.round(suggestion.similarity() * 100) / 100.0);
+        }
+    }
+
+    record RetirementView(ReviewerView by, Instant at, String reason) {
+    }
+
+    /** A library entry as search and retire answer it. */
+    record LibraryEntryView(String key, String claimText, String kind, List<String> references,
+            ReviewerView reviewer, Instant approvedAt, Instant expiresAt, String articleId, int revision,
+            String claimId, boolean expired, boolean retired, RetirementView retirement) {
+        static LibraryEntryView of(LibraryEntry entry, Instant now) {
+            LibraryEntry.Retirement retired = entry.retired();
+            return new LibraryEntryView(entry.key(), entry.claimText(), entry.kind().name(), entry.references(),
+                    ReviewerView.of(entry.reviewer()), entry.approvedAt(), entry.expiresAt(), entry.articleId(),
+                    entry.revision(), entry.claimId(), entry.isExpiredAt(now), entry.isRetired(),
+                    retired == null ? null : new RetirementView(ReviewerView.of(retired.by()), retired.at(),
+                            retired.reason()));
+        }
+    }
+
     /**
      * One claim and where it stands. {@code decision}: the latest decision that counts (compatible with earlier
      * clients), {@code decisions}: every decision that counts, one per reviewer, carried over ones first;
      * {@code approvals}: distinct credentialed reviewers who approved it, of {@code approvalsNeeded} (2 for a claim of
-     * a four-eyes {@code riskClasses}); {@code open}: it still needs a decision.
+     * a four-eyes {@code riskClasses}); {@code open}: it still needs a decision. For an open claim nobody decided
+     * yet: {@code library}, the library entry of its exact text (or null), and {@code suggestions}, close entries.
      */
     record ClaimView(String id, String text, String kind, boolean hedged, String section, DecisionView decision,
             List<DecisionView> decisions, List<String> riskClasses, int approvalsNeeded, int approvals,
-            CarriedOverView carriedOver, boolean open, DriftView drift) {
-        static ClaimView of(ClaimState state, ClaimDrift.Drift drift) {
+            CarriedOverView carriedOver, boolean open, DriftView drift, LibraryMatchView library,
+            List<SuggestionView> suggestions) {
+        static ClaimView of(ClaimState state, ClaimDrift.Drift drift, ClaimLibrary.Offer offer) {
             Claim claim = state.claim();
             return new ClaimView(claim.id(), claim.text(), claim.kind().name(), claim.hedged(), claim.section(),
                     DecisionView.of(state.latest().orElse(null)),
                     state.decisions().stream().map(DecisionView::of).toList(), state.riskClasses(),
                     state.approvalsNeeded(), state.approvals(), CarriedOverView.of(state.carriedOver()),
-                    state.isOpen(), DriftView.of(drift));
+                    state.isOpen(), DriftView.of(drift), offer == null ? null : LibraryMatchView.of(offer.match()),
+                    offer == null ? List.of() : offer.suggestions().stream().map(SuggestionView::of).toList());
         }
 
-        /** Every claim of the revision, with the drift of those that carry nothing over. */
-        static List<ClaimView> all(ArticleReview review) {
+        /** Every claim of the revision, with the drift of those that carry nothing over and the library's offers. */
+        static List<ClaimView> all(ArticleReview review, Map<String, ClaimLibrary.Offer> offers) {
             Map<String, ClaimDrift.Drift> drifts = ClaimDrift.of(review);
-            return review.claimStates().stream().map(state -> of(state, drifts.get(state.claim().id()))).toList();
+            return review.claimStates().stream().map(state -> of(state, drifts.get(state.claim().id()),
+                    offers.get(state.claim().id()))).toList();
         }
 
-        /** One claim of the revision, as {@link #all} shows it. */
+        /** One claim of the revision just decided, as {@link #all} shows it (a decided claim has no offers). */
         static ClaimView one(ArticleReview review, String claimId) {
             ClaimState state = review.claimState(claimId).orElseThrow();
-            return of(state, ClaimDrift.of(review).get(claimId));
+            return of(state, ClaimDrift.of(review).get(claimId), null);
         }
     }
 
@@ -109,12 +149,12 @@ final class ReviewViews {
     record ReviewView(String articleId, int revision, String slug, String title, String summary, String bodyMarkdown,
             List<String> tags, String contentHash, List<AuthorView> authors, List<ExpertView> experts,
             List<String> warnings, String status, List<ClaimView> claims) {
-        static ReviewView of(ArticleReview review) {
+        static ReviewView of(ArticleReview review, Map<String, ClaimLibrary.Offer> offers) {
             Draft draft = review.draft();
             return new ReviewView(draft.articleId(), draft.revision(), draft.slug(), draft.title(), draft.summary(),
                     draft.bodyMarkdown(), draft.tags(), draft.contentHash(), draft.authors().stream().map(AuthorView::of).toList(),
                     draft.experts().stream().map(ExpertView::of).toList(), draft.warnings(), review.status().name(),
-                    ClaimView.all(review));
+                    ClaimView.all(review, offers));
         }
     }
 

@@ -23,7 +23,7 @@ import org.vetted.contract.Topics;
 public final class Replay {
     static final int PARTITIONS_PER_TOPIC = 3;
     static final List<String> TOPICS = List.of(Topics.DRAFT_SUBMITTED, Topics.CLAIM_REVIEWED, Topics.APPROVED,
-            Topics.REVIEW_RETURNED);
+            Topics.REVIEW_RETURNED, Topics.CLAIMS_LIBRARY);
     static final List<TopicPartition> ALL_PARTITIONS = TOPICS.stream()
             .flatMap(topic -> IntStream.range(0, PARTITIONS_PER_TOPIC)
                     .mapToObj(partition -> new TopicPartition(topic, partition)))

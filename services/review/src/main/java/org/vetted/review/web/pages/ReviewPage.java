@@ -1,5 +1,7 @@
 package org.vetted.review.web.pages;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +15,10 @@ import org.vetted.review.domain.CarriedOver;
 import org.vetted.review.domain.Claim;
 import org.vetted.review.domain.ClaimDecision;
 import org.vetted.review.domain.ClaimDrift;
+import org.vetted.review.domain.ClaimLibrary;
 import org.vetted.review.domain.ClaimState;
 import org.vetted.review.domain.Draft;
+import org.vetted.review.domain.LibraryEntry;
 
 /**
  * What the review page shows: everything that goes live (and so everything the content hash covers), what changed
@@ -28,10 +32,34 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
                   boolean everyClaimApproved, int openClaims, boolean highRiskOpen, List<Segment> text,
                   List<RevisionChanges> changes) {
 
-    /** One claim's block; {@code drift} is null unless the claim is open after an earlier revision. */
-    record ClaimRow(ClaimState state, ClaimDrift.Drift drift) {
+    /**
+     * One claim's block; {@code drift} is null unless the claim is open after an earlier revision; {@code offer} is
+     * null unless the claims library has something for an open claim nobody decided yet.
+     */
+    record ClaimRow(ClaimState state, ClaimDrift.Drift drift, ClaimLibrary.Offer offer) {
+        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+                .withZone(ZoneOffset.UTC);
+
         public Claim claim() {
             return state.claim();
+        }
+
+        /** "Approved in the library: doi:… by Rita Reyes, until 1 March 2027", or null without an exact match. */
+        public String libraryMatch() {
+            LibraryEntry match = offer == null ? null : offer.match();
+            if (match == null) {
+                return null;
+            }
+            return "Approved in the library: " + String.join("; ", match.references()) + " by "
+                    + match.reviewer().displayName() + ", until " + DAY.format(match.expiresAt());
+        }
+
+        /** Close library claims, as text only: "Similar claim in the library: … (doi:…)". Never applied. */
+        public List<String> suggestions() {
+            return offer == null ? List.of() : offer.suggestions().stream()
+                    .map(suggestion -> "Similar claim in the library: “" + suggestion.entry().claimText() + "” ("
+                            + String.join("; ", suggestion.entry().references()) + ")")
+                    .toList();
         }
 
         /** The decision the block names: the first rejection when rejected, else the latest decision that counts. */
@@ -140,21 +168,23 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
         return changes;
     }
 
-    /** The page with what changed since earlier revisions. */
-    static ReviewPage of(ArticleHistory history, Actor actor) {
-        return of(history.review(), actor, changes(history));
+    /** The page with what changed since earlier revisions, and what the claims library offers. */
+    static ReviewPage of(ArticleHistory history, Actor actor, Map<String, ClaimLibrary.Offer> offers) {
+        return of(history.review(), actor, changes(history), offers);
     }
 
     /** The page without the diffs: for answers that show only a claim and the sign-off. */
-    static ReviewPage of(ArticleReview review, Actor actor) {
-        return of(review, actor, List.of());
+    static ReviewPage of(ArticleReview review, Actor actor, Map<String, ClaimLibrary.Offer> offers) {
+        return of(review, actor, List.of(), offers);
     }
 
-    private static ReviewPage of(ArticleReview review, Actor actor, List<RevisionChanges> changes) {
+    private static ReviewPage of(ArticleReview review, Actor actor, List<RevisionChanges> changes,
+            Map<String, ClaimLibrary.Offer> offers) {
         Draft draft = review.draft();
         Map<String, ClaimDrift.Drift> drifts = ClaimDrift.of(review);
         List<ClaimRow> rows = review.claimStates().stream()
-                .map(state -> new ClaimRow(state, drifts.get(state.claim().id()))).toList();
+                .map(state -> new ClaimRow(state, drifts.get(state.claim().id()), offers.get(state.claim().id())))
+                .toList();
         boolean own = draft.creditedAs(actor.username(), actor.displayName()).isPresent();
         boolean readOnly = own || !review.isOpen() || !actor.isCredentialedMedicalReviewer();
         boolean approved = rows.stream().allMatch(row -> row.state().isApproved());

@@ -23,12 +23,14 @@ import org.vetted.review.domain.Blocked;
 import org.vetted.review.domain.ClaimDecisionRequest;
 import org.vetted.review.domain.ClaimOutcome;
 import org.vetted.review.domain.ClaimVerdict;
+import org.vetted.review.domain.Reference;
 import org.vetted.review.domain.Refusal;
 import org.vetted.review.domain.Refused;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
 import org.vetted.review.domain.SignOffRequest;
 import org.vetted.review.domain.Staff;
+import org.vetted.review.messaging.NoLibraryMatchException;
 import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.messaging.UnknownArticleException;
@@ -78,7 +80,7 @@ class ReviewerPages {
         Actor actor = actor(authentication, model);
         ArticleHistory history = workflow.history(articleId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("page", ReviewPage.of(history, actor));
+        model.addAttribute("page", ReviewPage.of(history, actor, workflow.offersFor(history.review())));
         model.addAttribute("rendered", rendered(history.review().draft().bodyMarkdown()));
         return "review";
     }
@@ -123,9 +125,34 @@ class ReviewerPages {
                               Model model) {
         Actor actor = actor(authentication, model);
         Message message = decide(articleId, claimId, decision, revision, comment, reference, actor);
+        return claimBlock(articleId, claimId, revision, actor, message, model);
+    }
+
+    /** "Accept from the library", without JavaScript: accept, then back to the claim with what happened. */
+    @PostMapping("/reviews/{articleId}/claims/{claimId}/accept-library")
+    String acceptFromLibrary(@PathVariable String articleId, @PathVariable String claimId,
+                             @RequestParam int revision, Authentication authentication,
+                             RedirectAttributes redirect) {
+        Message message = accept(articleId, claimId, revision, actor(authentication, null));
+        redirect.addFlashAttribute(message.problem() ? "problem" : "notice", message.text());
+        redirect.addFlashAttribute("messageFor", claimId);
+        return "redirect:/reviews/" + articleId + "#claim-" + claimId;
+    }
+
+    /** The same sent by htmx: the claim's block, as for any claim decision. */
+    @PostMapping(path = "/reviews/{articleId}/claims/{claimId}/accept-library", headers = "HX-Request=true")
+    String acceptFromLibraryInPlace(@PathVariable String articleId, @PathVariable String claimId,
+                                    @RequestParam int revision, Authentication authentication, Model model) {
+        Actor actor = actor(authentication, model);
+        Message message = accept(articleId, claimId, revision, actor);
+        return claimBlock(articleId, claimId, revision, actor, message, model);
+    }
+
+    private String claimBlock(String articleId, String claimId, int revision, Actor actor, Message message,
+                              Model model) {
         ArticleReview review = workflow.find(articleId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        ReviewPage page = ReviewPage.of(review, actor);
+        ReviewPage page = ReviewPage.of(review, actor, workflow.offersFor(review));
         model.addAttribute(message.problem() ? "problem" : "notice", message.text());
         model.addAttribute("messageFor", claimId);
         model.addAttribute("claimId", claimId);
@@ -177,26 +204,52 @@ class ReviewerPages {
     private record Message(String text, boolean problem) {
     }
 
+    private Message accept(String articleId, String claimId, int revision, Actor actor) {
+        ClaimOutcome outcome;
+        try {
+            outcome = workflow.acceptFromLibrary(articleId, claimId, revision, actor);
+        } catch (UnknownArticleException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (NoLibraryMatchException e) {
+            return new Message("Not recorded: the library no longer offers this claim (retired or expired); decide "
+                    + "it yourself.", true);
+        } catch (PublishFailedException e) {
+            return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
+                    + "again shortly.", true);
+        }
+        return answer(outcome, "Claim approved from the library.");
+    }
+
     private Message decide(String articleId, String claimId, String decision, int revision, String comment,
                            String reference, Actor actor) {
         ClaimVerdict verdict = "APPROVED".equals(decision) ? ClaimVerdict.APPROVED : ClaimVerdict.REJECTED;
+        String checkedReference;
+        try {
+            checkedReference = Reference.parseOptional(reference).map(Reference::value).orElse(null);
+        } catch (Reference.Invalid e) {
+            return new Message("Not recorded: the reference is not usable (" + e.getMessage() + ").", true);
+        }
         ClaimOutcome outcome;
         try {
             outcome = workflow.decideClaim(articleId, new ClaimDecisionRequest(actor, claimId, verdict,
-                    blankToNull(comment), blankToNull(reference), revision));
+                    blankToNull(comment), checkedReference, revision));
         } catch (UnknownArticleException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (PublishFailedException e) {
             return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
                     + "again shortly.", true);
         }
+        return answer(outcome, "Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".");
+    }
+
+    private static Message answer(ClaimOutcome outcome, String done) {
         if (outcome instanceof Refused refused) {
             return new Message(refused.refusal() == Refusal.STALE_REVISION
                     ? "Not recorded: the text changed while the page was open (a new revision arrived): reload the "
                             + "page and review the new text."
                     : "Not recorded: " + refused.reason() + ".", true);
         }
-        return new Message("Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".", false);
+        return new Message(done, false);
     }
 
     private Actor actor(Authentication authentication, Model model) {

@@ -1,0 +1,187 @@
+package org.vetted.review.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The claims library: claims approved with a reference, each under a key derived from its canonical text
+ * ({@link #keyOf}), rebuilt from the compacted topic at start. The latest record of a key is the entry: later by when
+ * it was made (its approval or retirement), so a record read back late never undoes a newer one.
+ * <ul>
+ * <li>An exact match (the same canonical text) that is neither retired nor expired is offered for one-action
+ * acceptance; a close one (word similarity of at least {@link #SIMILAR}) is only suggested, never applied.</li>
+ * <li>Decisions accepted from an entry carry its key; once it is retired they no longer count in a revision not yet
+ * approved ({@link ArticleReview}).</li>
+ * </ul>
+ */
+public final class ClaimLibrary {
+    public static final double SIMILAR = 0.6;
+    public static final int MAX_SUGGESTIONS = 3;
+    public static final int MAX_RESULTS = 50;
+    /** Words of a claim compared for suggestions; claims are sentences. */
+    private static final int MAX_WORDS = 200;
+
+    /** An entry close to a claim, with its word similarity (0..1). */
+    public record Suggestion(LibraryEntry entry, double similarity) {
+    }
+
+    /** What the library offers for one open claim: an exact match to accept (or null), and close ones to read. */
+    public record Offer(LibraryEntry match, List<Suggestion> suggestions) {
+        public Offer {
+            suggestions = List.copyOf(suggestions);
+        }
+    }
+
+    private final Map<String, LibraryEntry> entries = new HashMap<>();
+
+    /** {@code lib-} and 16 hex of SHA-256 over the canonical text (case, curly quotes and spacing aside). */
+    public static String keyOf(String claimText) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(ClaimText.canonical(claimText).getBytes(StandardCharsets.UTF_8));
+            return "lib-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Records an entry read or written; false when a newer record of its key is already known. */
+    public synchronized boolean record(LibraryEntry entry) {
+        LibraryEntry known = entries.get(entry.key());
+        if (known != null && known.madeAt().isAfter(entry.madeAt())) {
+            return false;
+        }
+        entries.put(entry.key(), entry);
+        return true;
+    }
+
+    public synchronized Optional<LibraryEntry> find(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** The entry of exactly this claim text, when it is offered at {@code now}. */
+    public synchronized Optional<LibraryEntry> exactMatch(String claimText, Instant now) {
+        return find(keyOf(claimText)).filter(entry -> entry.isOfferedAt(now));
+    }
+
+    /** Up to {@link #MAX_SUGGESTIONS} offered entries close to the claim but not the same text, closest first. */
+    public synchronized List<Suggestion> suggestions(String claimText, Instant now) {
+        String key = keyOf(claimText);
+        Set<String> words = new HashSet<>(ClaimText.words(claimText, MAX_WORDS));
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<Suggestion> close = new ArrayList<>();
+        for (LibraryEntry entry : entries.values()) {
+            if (!entry.key().equals(key) && entry.isOfferedAt(now)) {
+                double similarity = dice(words, new HashSet<>(ClaimText.words(entry.claimText(), MAX_WORDS)));
+                if (similarity >= SIMILAR) {
+                    close.add(new Suggestion(entry, similarity));
+                }
+            }
+        }
+        return close.stream()
+                .sorted(Comparator.comparingDouble(Suggestion::similarity).reversed()
+                        .thenComparing(suggestion -> suggestion.entry().key()))
+                .limit(MAX_SUGGESTIONS)
+                .toList();
+    }
+
+    /**
+     * Offers for the claims of a revision under review that nobody decided yet: open, not decided on this revision
+     * and nothing carried over (a claim someone already looked at is theirs to finish). Claims without any match are
+     * left out.
+     */
+    public synchronized Map<String, Offer> offersFor(ArticleReview review, Instant now) {
+        Map<String, Offer> offers = new HashMap<>();
+        if (!review.isOpen() || entries.isEmpty()) {
+            return offers;
+        }
+        for (ClaimState state : review.claimStates()) {
+            Claim claim = state.claim();
+            if (state.isOpen() && state.carriedOver() == null && review.decisionsOn(claim.id()).isEmpty()) {
+                Offer offer = new Offer(exactMatch(claim.text(), now).orElse(null), suggestions(claim.text(), now));
+                if (offer.match() != null || !offer.suggestions().isEmpty()) {
+                    offers.put(claim.id(), offer);
+                }
+            }
+        }
+        return offers;
+    }
+
+    /**
+     * Entries whose text contains every word of {@code query} (case, quotes and Unicode forms aside), retired and
+     * expired ones included, newest approval first, at most {@link #MAX_RESULTS}.
+     */
+    public synchronized List<LibraryEntry> search(String query) {
+        List<String> words = ClaimText.words(query, MAX_WORDS);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return entries.values().stream()
+                .filter(entry -> {
+                    String text = ClaimText.folded(entry.claimText());
+                    return words.stream().allMatch(text::contains);
+                })
+                .sorted(Comparator.comparing(LibraryEntry::approvedAt).reversed().thenComparing(LibraryEntry::key))
+                .limit(MAX_RESULTS)
+                .toList();
+    }
+
+    /**
+     * The entries an approval adds: for each claim, the latest approval of it made with a reference that is one by
+     * form ({@link Reference}), by a reviewer here or carried over. Approvals accepted from the library do not enter
+     * it again (that would renew an entry nobody re-checked), and a claim approved without a reference stays out.
+     * Valid for {@code validity} from that approval.
+     */
+    public static List<LibraryEntry> entriesOf(ArticleReview approved, Duration validity, Supplier<String> eventIds) {
+        List<LibraryEntry> added = new ArrayList<>();
+        Map<String, Boolean> seen = new HashMap<>();
+        for (ClaimState state : approved.claimStates()) {
+            Claim claim = state.claim();
+            if (!state.isApproved() || seen.putIfAbsent(keyOf(claim.text()), true) != null) {
+                continue;
+            }
+            state.decisions().stream()
+                    .filter(decision -> decision.isApproved() && decision.libraryKey() == null)
+                    .filter(decision -> Reference.isWellFormed(decision.reference()))
+                    .max(Comparator.comparing(ClaimDecision::at))
+                    .ifPresent(decision -> added.add(new LibraryEntry(eventIds.get(), keyOf(claim.text()),
+                            claim.text(), claim.kind(), List.of(Reference.parse(decision.reference()).value()),
+                            decision.reviewer(), decision.at(), decision.at().plus(validity), approved.articleId(),
+                            approved.revision(), claim.id(), null)));
+        }
+        return added;
+    }
+
+    /** Word similarity: twice the shared words over all words (Dice). */
+    static double dice(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        int shared = 0;
+        for (String word : a) {
+            if (b.contains(word)) {
+                shared++;
+            }
+        }
+        return 2.0 * shared / (a.size() + b.size());
+    }
+}

@@ -1,0 +1,46 @@
+package org.vetted.review.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One claim of the claims library: its text, the references it was approved on, who approved it, when, and until when
+ * it is offered; {@code retired} when a reviewer withdrew it (null while it stands). {@code articleId},
+ * {@code revision} and {@code claimId} name where it was approved.
+ */
+public record LibraryEntry(String eventId, String key, String claimText, ClaimKind kind, List<String> references,
+        Reviewer reviewer, Instant approvedAt, Instant expiresAt, String articleId, int revision, String claimId,
+        Retirement retired) {
+
+    /** Who withdrew the entry, when and why. */
+    public record Retirement(Reviewer by, Instant at, String reason) {
+    }
+
+    public LibraryEntry {
+        references = List.copyOf(references);
+    }
+
+    public boolean isRetired() {
+        return retired != null;
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** Offered to reviewers: neither retired nor expired. */
+    public boolean isOfferedAt(Instant now) {
+        return !isRetired() && !isExpiredAt(now);
+    }
+
+    /** When this record was made: its retirement, or its approval. The later record of a key wins. */
+    Instant madeAt() {
+        return retired != null ? retired.at() : approvedAt;
+    }
+
+    /** The same entry, withdrawn. */
+    public LibraryEntry retiredBy(String newEventId, Retirement retirement) {
+        return new LibraryEntry(newEventId, key, claimText, kind, references, reviewer, approvedAt, expiresAt,
+                articleId, revision, claimId, retirement);
+    }
+}
