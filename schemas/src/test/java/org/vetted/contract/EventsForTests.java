@@ -29,7 +29,7 @@ public final class EventsForTests {
                 .setTags(List.of("nutrition"))
                 .setBodyMarkdown(body)
                 .setContentHash("")
-                .setClaims(List.of(new Claim("c-1", "Vitamin D may support bone health.", ClaimKind.EFFECT, true, null)))
+                .setClaims(List.of(new Claim("c-1", "Vitamin D may support bone health.", ClaimKind.EFFECT, true, null, false)))
                 .setExperts(List.of(new Expert("Ada Lovelace", "MD")))
                 .setWarnings(List.of())
                 .setSubmittedAt(Instant.parse("2026-01-02T03:04:05Z"))

@@ -48,7 +48,7 @@ class SignaturesTest {
                 Arguments.of("authors", (Consumer<DraftSubmitted>) d -> d.setAuthors(List.of())),
                 Arguments.of("a tag", (Consumer<DraftSubmitted>) d -> d.setTags(List.of("cures"))),
                 Arguments.of("a claim", (Consumer<DraftSubmitted>) d -> d.setClaims(List.of(
-                        new Claim("c-1", "Vitamin D cures everything.", ClaimKind.EFFECT, false, null)))),
+                        new Claim("c-1", "Vitamin D cures everything.", ClaimKind.EFFECT, false, null, false)))),
                 Arguments.of("the warnings", (Consumer<DraftSubmitted>) d -> d.setWarnings(List.of("x"))),
                 Arguments.of("the revision", (Consumer<DraftSubmitted>) d -> d.setRevision(2)),
                 Arguments.of("the submitter", (Consumer<DraftSubmitted>) d -> d.setSubmittedBy(new Author("dana", "D"))),

@@ -109,13 +109,14 @@ final class EventMapper {
     private static org.vetted.events.Claim toEvent(Claim claim) {
         return org.vetted.events.Claim.newBuilder().setId(claim.id()).setText(claim.text())
                 .setKind(org.vetted.events.ClaimKind.valueOf(claim.kind().name())).setHedged(claim.hedged())
-                .setSection(claim.section()).build();
+                .setSection(claim.section()).setAbsolute(claim.absolute()).build();
     }
 
-    /** The event does not carry {@code absolute} (intake's own): it is decided again from the text and hedging. */
+    /** Events written before v4 do not carry {@code absolute}: for them it is decided again from the text. */
     private static Claim toDomain(org.vetted.events.Claim claim) {
         return new Claim(claim.getId(), claim.getText(), ClaimKind.valueOf(claim.getKind().name()), claim.getHedged(),
-                AbsoluteLanguage.inSentence(claim.getText(), claim.getHedged()), claim.getSection());
+                claim.getAbsolute() || AbsoluteLanguage.inSentence(claim.getText(), claim.getHedged()),
+                claim.getSection());
     }
 
     private static org.vetted.events.Expert toEvent(Expert expert) {

@@ -32,7 +32,7 @@ class EventMapperTest {
     }
 
     @Test
-    void absoluteIsNotInTheEventAndIsDecidedAgainFromTheTextAndHedgingOnReplay() {
+    void absoluteTravelsInTheEventForReviewAndIsDecidedAgainForEventsWrittenBeforeIt() {
         List<Claim> claims = List.of(new Claim("c-1", "Elderberry cures the flu.", ClaimKind.EFFECT, false, true, null),
                 new Claim("c-2", "Zinc may prevent colds.", ClaimKind.EFFECT, true, false, null));
         Draft draft = new Draft("a-9", 1, "slug", "Title", null, List.of(WANDA), WANDA, List.of(), "Body.\n",
@@ -40,7 +40,10 @@ class EventMapperTest {
 
         DraftSubmitted event = EventMapper.toEvent(draft, "e-9", Instant.parse("2026-03-01T08:00:00Z"));
 
-        assertThat(event.getClaims().get(0).getSchema().getField("absolute")).isNull();
+        assertThat(event.getClaims()).extracting(org.vetted.events.Claim::getAbsolute).containsExactly(true, false);
+        assertThat(((ArticleEvent.DraftRecorded) EventMapper.toArticleEvent(event)).claims()).isEqualTo(claims);
+        // Written before v4: the field reads false, and the text decides.
+        event.getClaims().forEach(claim -> claim.setAbsolute(false));
         assertThat(((ArticleEvent.DraftRecorded) EventMapper.toArticleEvent(event)).claims()).isEqualTo(claims);
     }
 }

@@ -110,7 +110,7 @@ public final class EventMapper {
         }
         List<Claim> claims = event.getClaims().stream()
                 .map(claim -> new Claim(claim.getId(), claim.getText(), ClaimKind.valueOf(claim.getKind().name()),
-                        claim.getHedged(), claim.getSection()))
+                        claim.getHedged(), claim.getSection(), claim.getAbsolute()))
                 .toList();
         if (claims.stream().map(Claim::id).distinct().count() != claims.size()) {
             throw new PoisonEventException("draft " + event.getArticleId() + " repeats a claim id");
@@ -171,7 +171,7 @@ public final class EventMapper {
                 .setClaims(draft.claims().stream()
                         .map(claim -> new org.vetted.events.Claim(claim.id(), claim.text(),
                                 org.vetted.events.ClaimKind.valueOf(claim.kind().name()), claim.hedged(),
-                                claim.section()))
+                                claim.section(), claim.absolute()))
                         .toList())
                 .setExperts(draft.experts().stream()
                         .map(expert -> new org.vetted.events.Expert(expert.name(), expert.credential())).toList())

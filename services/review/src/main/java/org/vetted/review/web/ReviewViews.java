@@ -103,13 +103,15 @@ final class ReviewViews {
      * a four-eyes {@code riskClasses}); {@code open}: it still needs a decision. For an open claim nobody decided
      * yet: {@code library}, the library entry of its exact text (or null), and {@code suggestions}, close entries.
      */
-    record ClaimView(String id, String text, String kind, boolean hedged, String section, DecisionView decision,
+    record ClaimView(String id, String text, String kind, boolean hedged, boolean absolute, String section,
+            DecisionView decision,
             List<DecisionView> decisions, List<String> riskClasses, int approvalsNeeded, int approvals,
             CarriedOverView carriedOver, boolean open, DriftView drift, LibraryMatchView library,
             List<SuggestionView> suggestions) {
         static ClaimView of(ClaimState state, ClaimDrift.Drift drift, ClaimLibrary.Offer offer) {
             Claim claim = state.claim();
-            return new ClaimView(claim.id(), claim.text(), claim.kind().name(), claim.hedged(), claim.section(),
+            return new ClaimView(claim.id(), claim.text(), claim.kind().name(), claim.hedged(), claim.absolute(),
+                    claim.section(),
                     DecisionView.of(state.latest().orElse(null)),
                     state.decisions().stream().map(DecisionView::of).toList(), state.riskClasses(),
                     state.approvalsNeeded(), state.approvals(), CarriedOverView.of(state.carriedOver()),

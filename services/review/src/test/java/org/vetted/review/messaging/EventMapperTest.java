@@ -46,6 +46,13 @@ class EventMapperTest {
         assertThat(arrived.draft().bodyMarkdown()).isEqualTo(draft.getBodyMarkdown()).contains("\u00a0", "“", "—");
         assertThat(arrived.draft().claims()).extracting(claim -> claim.kind())
                 .containsExactly(ClaimKind.EFFECT, ClaimKind.DOSE);
+        assertThat(arrived.draft().claims()).extracting(claim -> claim.absolute()).containsExactly(false, false);
+
+        org.vetted.events.Claim cures = new org.vetted.events.Claim("c-cure", "Turmeric cures arthritis.",
+                org.vetted.events.ClaimKind.EFFECT, false, null, true);
+        DraftArrived flagged = (DraftArrived) fact(DraftEvents.draft("art-2", 1, false, DraftEvents.body(1),
+                java.util.List.of(cures)));
+        assertThat(flagged.draft().claims()).singleElement().satisfies(claim -> assertThat(claim.absolute()).isTrue());
         assertThat(arrived.draft().isAuthoredBy("dana")).isTrue();
     }
 

@@ -47,8 +47,8 @@ public final class DraftEvents {
 
     /** The two claims of every draft here: an effect (hedged) and a dose, which needs two reviewers. */
     public static List<Claim> claims() {
-        return List.of(new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?"),
-                new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?"));
+        return List.of(new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?", false),
+                new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?", false));
     }
 
     /** As {@link #draft(String, int, boolean)}, with {@code body} as the text. */

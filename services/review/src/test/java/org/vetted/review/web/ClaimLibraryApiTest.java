@@ -58,7 +58,7 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
     }
 
     private static Claim claim(String id, String text) {
-        return new Claim(id, text, ClaimKind.EFFECT, true, "Does It Work?");
+        return new Claim(id, text, ClaimKind.EFFECT, true, "Does It Work?", false);
     }
 
     /** Article A: the claim approved by rita with a DOI, signed off by paul. Returns its library entry. */

@@ -160,9 +160,9 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.open").value(true));
         signOff("rita", articleId, DraftEvents.signingOff("REQUEST_CHANGES", 1)).andExpect(status().isOk());
         submit(DraftEvents.draft(articleId, 2, false, DraftEvents.body(2), List.of(
-                new Claim("c-pain-2", "Curcumin reduces knee pain.", ClaimKind.EFFECT, false, "Does It Work?"),
-                new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?"),
-                new Claim("c-kids", "Children should not take curcumin.", ClaimKind.RISK, false, "Safety"))));
+                new Claim("c-pain-2", "Curcumin reduces knee pain.", ClaimKind.EFFECT, false, "Does It Work?", false),
+                new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?", false),
+                new Claim("c-kids", "Children should not take curcumin.", ClaimKind.RISK, false, "Safety", false))));
 
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(status().isOk())

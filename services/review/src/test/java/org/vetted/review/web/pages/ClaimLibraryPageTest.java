@@ -43,7 +43,7 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
 
     private DraftSubmitted draftWith(String articleId) {
         return DraftEvents.draft(articleId, 1, false, DraftEvents.body(1),
-                List.of(new Claim("c-lib", claimText, ClaimKind.EFFECT, true, "Does It Work?")));
+                List.of(new Claim("c-lib", claimText, ClaimKind.EFFECT, true, "Does It Work?", false)));
     }
 
     @Test

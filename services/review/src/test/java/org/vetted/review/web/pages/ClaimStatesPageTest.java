@@ -34,8 +34,8 @@ class ClaimStatesPageTest extends ReviewServiceTest {
         mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
                 .param("decision", "REQUEST_CHANGES").param("contentHash", DraftEvents.contentHash(1)));
         submit(DraftEvents.draft(articleId, 2, false, DraftEvents.body(2), List.of(
-                new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?"),
-                new Claim("c-dose-2", "Trials used 2,000 mg a day.", ClaimKind.DOSE, false, "How Much?"))));
+                new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?", false),
+                new Claim("c-dose-2", "Trials used 2,000 mg a day.", ClaimKind.DOSE, false, "How Much?", true))));
 
         String page = mvc.perform(get("/reviews/{id}", articleId).with(paul()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -50,7 +50,9 @@ class ClaimStatesPageTest extends ReviewServiceTest {
                 .contains("Number changed: ‘1,000 mg’ → ‘2,000 mg’</span>. Revision <span>1</span> said: "
                         + "<q>Trials used 1,000 mg a day.</q>")
                 .contains("High-risk claim (dose): needs two reviewers (0 of 2)")
+                .contains("<strong>Absolute language</strong>")
                 .doesNotContain("Carried over");
+        assertThat(carried).doesNotContain("Absolute language");
         assertThat(page).contains("Claims still open: <strong class=\"count\">1</strong>");
 
         decide(articleId, "c-pain", 2, paul(), "");
