@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -118,22 +119,36 @@ public final class ArticleRegistry implements KnownArticles {
         history.sort(Comparator.comparing(ArticleView.HistoryEntry::at).thenComparing(ArticleView.HistoryEntry::revision));
         List<ArticleView.RevisionView> revisions = entry.revisions.entrySet().stream()
                 .filter(revision -> revision.getValue().draft != null)
-                .map(revision -> toView(revision.getValue()))
+                .map(revision -> toView(revision.getValue(), entry.revisions))
                 .toList();
         return new ArticleView(entry.articleId, entry.slug, draft == null ? null : draft.title(), entry.revision,
                 entry.status, draft == null ? null : draft.contentHash(), draft == null ? List.of() : draft.authors(),
                 history, revisions, draft == null ? null : draft.bodyMarkdown());
     }
 
-    private static ArticleView.RevisionView toView(RevisionState state) {
+    private static ArticleView.RevisionView toView(RevisionState state, Map<Integer, RevisionState> all) {
         ArticleEvent.DraftRecorded draft = state.draft;
         List<ArticleView.ClaimView> claims = draft.claims().stream()
-                .map(claim -> new ArticleView.ClaimView(claim, decision(state.decisions.get(claim.id()))))
+                .map(claim -> new ArticleView.ClaimView(claim, decision(state.decisions.get(claim.id())),
+                        earlier(claim, draft.revision(), all)))
                 .toList();
         ArticleEvent.Returned returned = state.returned;
         return new ArticleView.RevisionView(draft.revision(), draft.at(), draft.title(), draft.summary(), draft.tags(),
                 claims, returned == null ? null : new ArticleView.Returned(returned.rejected(), returned.actor(),
                 returned.reviewerName(), returned.comment(), returned.rejectedClaimIds(), returned.at()));
+    }
+
+    /** The newest earlier revision that has the same claim in the same section and a decision on it. */
+    private static ArticleView.Earlier earlier(Claim claim, int revision, Map<Integer, RevisionState> all) {
+        for (Map.Entry<Integer, RevisionState> earlier : all.entrySet()) {
+            RevisionState state = earlier.getValue();
+            ArticleEvent.ClaimDecided decided = state.decisions.get(claim.id());
+            if (earlier.getKey() < revision && decided != null && state.draft != null && state.draft.claims().stream()
+                    .anyMatch(c -> c.id().equals(claim.id()) && Objects.equals(c.section(), claim.section()))) {
+                return new ArticleView.Earlier(earlier.getKey(), decision(decided));
+            }
+        }
+        return null;
     }
 
     private static ArticleView.Decision decision(ArticleEvent.ClaimDecided decided) {

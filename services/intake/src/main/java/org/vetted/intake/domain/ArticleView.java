@@ -41,8 +41,16 @@ public record ArticleView(String articleId, String slug, String title, int revis
         }
     }
 
-    /** A claim, and the latest decision on it (null while open). */
-    public record ClaimView(Claim claim, Decision decision) {
+    /**
+     * A claim, the latest decision on it in this revision (null while none), and the latest decision on the same
+     * sentence in the same section in an earlier revision (null when none). Review carries an earlier approval of an
+     * unchanged claim over by its own rules; this page only shows what was decided before.
+     */
+    public record ClaimView(Claim claim, Decision decision, Earlier earlier) {
+    }
+
+    /** A decision on the same claim in an earlier revision. */
+    public record Earlier(int revision, Decision decision) {
     }
 
     /** A reviewer's decision on a claim, with the comment and reference the writer needs to act on it. */

@@ -134,6 +134,15 @@ class ArticleTrackingTest extends IntakeAppTest {
         assertThat(revision.returned().comment()).isEqualTo("cite a source");
         assertThat(revision.returned().rejectedClaimIds()).containsExactly("c-1");
         assertThat(view(id).bodyMarkdown()).isEqualTo("Body.\n");
+
+        // Revision 2 keeps the sentence: its page shows what was decided on it before.
+        DraftSubmitted v2 = draft("e64", id, 2, T0.plusSeconds(300));
+        v2.setClaims(v1.getClaims());
+        send(Topics.DRAFT_SUBMITTED, v2);
+        ArticleView.ClaimView again = view(id).latest().orElseThrow().claims().get(0);
+        assertThat(again.decision()).isNull();
+        assertThat(again.earlier().revision()).isEqualTo(1);
+        assertThat(again.earlier().decision().comment()).isEqualTo("Which trial?");
     }
 
     @Test
