@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,10 @@ import opennlp.tools.util.Span;
  * (an effect, mechanism, risk, dose, measure, or a comparison, prevalence, composition, safety or advice); a heading
  * only when it asserts an effect, mechanism or risk, or an amount ("It May Support Your Immune System", "Take 200 mg
  * Daily"), since headings name topics ("Getting the Dose Right" is not a claim). Absolute therapeutic language (see
- * {@link AbsoluteLanguage}) is always a claim and is marked {@code absolute}.
+ * {@link AbsoluteLanguage}) is always a claim and is marked {@code absolute}. A sentence of a paragraph that has a
+ * claim in it shares that claim's topic ("Never stop suddenly. Stopping abruptly can cause ..."), and advice that opens
+ * with an instruction ("Start with a 12-hour fast") is about health in a health article; either is still held to the
+ * rule for sentences.
  * <p>
  * Not claims: questions (a trailing aside such as "(who knew?)" does not make a statement a question), pure
  * attributions ("she adds."), the writer's own anecdotes (first person outside quotes), bylines and dates, author
@@ -59,6 +63,13 @@ public final class ClaimExtractor {
                     + "|think|thinks))\\s*+,");
     private static final Pattern ENDS_WITH_ABBREVIATION = Pattern.compile(
             "(?i)(?<![\\p{L}])(?:e\\.g|i\\.e|vs|cf|approx|dr|drs|mr|mrs|ms|prof|st|no|fig)\\.$");
+    /**
+     * Where the sentence detector runs two sentences together: after a single capital letter that follows a word in
+     * lower case and comes before a capitalised word ("... a form of vitamin A. Once on the skin ..."; initials follow
+     * a name: "Jane A. Smith"). The match is the space between them. Bounded look-behind, possessive run: linear.
+     */
+    private static final Pattern RUN_TOGETHER = Pattern.compile(
+            "(?<=(?<![\\p{L}'’])\\p{Ll}{1,40}\\s\\p{Lu}\\.)\\s++(?=\\p{Lu}\\p{Ll})");
     /** The writer speaking of themselves: an anecdote, not a claim (when said outside quotes). */
     private static final Pattern FIRST_PERSON = Pattern.compile("(?<![\\p{L}'])(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)"
             + "(?![\\p{L}'])");
@@ -101,6 +112,8 @@ public final class ClaimExtractor {
             "^(?:if|when|once|before|after|while|until|during|for)\\s[^,]{1,120}+,\\s*+");
     /** Words an instruction may open with before its verb ("Never give", "Always use", "Don't put"). */
     private static final Pattern INSTRUCTION = Pattern.compile("^(?:never|always|don't|do not|please|just|only|also)\\s");
+    /** What advice may open with before its verb: "Never give", "Don't put". */
+    private static final Pattern ADVICE_OPENER = Pattern.compile("^(?:never|always|don't|do not)\\s++");
     /** Penn tags of verbs and function words: not what an article is about. */
     private static final Pattern FUNCTION_TAG = Pattern.compile("VB|MD|DT|IN|CC|PRP|RB|WP|WRB|WDT|RP|TO|EX|PDT|UH|\\.");
     /** Title words too general to say what an article is about, and function words (for a title's first word). */
@@ -133,7 +146,7 @@ public final class ClaimExtractor {
         Map<String, Claim> claims = new LinkedHashMap<>();
         // A text met again in the same part of the page is decided again the same way, and the first claim wins
         // anyway: skip the work, which a text repeating one sentence thousands of times would otherwise multiply.
-        Map<String, Boolean> decided = new HashMap<>();
+        Map<String, Optional<Claim>> decided = new HashMap<>();
         Draft draft = new Draft(claims, decided, topicOf(title));
         if (title != null) {
             consider(MarkdownText.inline(title), null, Unit.HEADING, null, draft);
@@ -149,9 +162,25 @@ public final class ClaimExtractor {
                 case PROSE, ITEM -> {
                     Unit unit = block.kind() == MarkdownText.Kind.ITEM ? Unit.ITEM : Unit.PROSE;
                     List<String> claimed = new ArrayList<>();
-                    for (String sentence : sentencesOf(block.text())) {
-                        if (consider(sentence, block.section(), unit, null, draft)) {
-                            claimed.add(sentence);
+                    List<String> sentences = sentencesOf(block.text());
+                    Claim[] found = new Claim[sentences.size()];
+                    boolean any = false;
+                    for (int i = 0; i < found.length; i++) {
+                        found[i] = judge(sentences.get(i), block.section(), unit, null, draft, false);
+                        any |= found[i] != null;
+                    }
+                    // The other sentences of a paragraph with a claim in it go on about what it is about ("Never
+                    // stop suddenly. Stopping abruptly can cause ..."): they count as about health too, and are
+                    // then held to the same rule as any other sentence.
+                    for (int i = 0; any && i < found.length; i++) {
+                        if (found[i] == null) {
+                            found[i] = judge(sentences.get(i), block.section(), unit, null, draft, true);
+                        }
+                    }
+                    for (int i = 0; i < found.length; i++) {
+                        if (found[i] != null) {
+                            draft.claims().putIfAbsent(found[i].id(), found[i]);
+                            claimed.add(sentences.get(i));
                         }
                     }
                     // A link's text is read on its own only where its sentence is not a claim ("Read more: <a
@@ -184,7 +213,17 @@ public final class ClaimExtractor {
                 joined.add(new int[] {span.getStart(), span.getEnd()});
             }
         }
-        return joined.stream().map(range -> text.substring(range[0], range[1]).strip()).toList();
+        List<String> out = new ArrayList<>();
+        for (int[] range : joined) {
+            int start = range[0];
+            Matcher end = ReadingBudget.matcher(RUN_TOGETHER, text).region(range[0], range[1]);
+            while (end.find()) {
+                out.add(text.substring(start, end.start()).strip());
+                start = end.end();
+            }
+            out.add(text.substring(start, range[1]).strip());
+        }
+        return out.stream().filter(sentence -> !sentence.isEmpty()).toList();
     }
 
     /**
@@ -236,7 +275,7 @@ public final class ClaimExtractor {
     }
 
     /** What deciding one draft's texts shares: the claims so far, the texts decided, the article's own topic words. */
-    private record Draft(Map<String, Claim> claims, Map<String, Boolean> decided, Set<String> topic) {
+    private record Draft(Map<String, Claim> claims, Map<String, Optional<Claim>> decided, Set<String> topic) {
     }
 
     /**
@@ -270,25 +309,36 @@ public final class ClaimExtractor {
 
     /** Whether {@code text} is a claim (it is added to the draft's claims if so); decided once per part and text. */
     private boolean consider(String text, String section, Unit unit, String header, Draft draft) {
-        if (text.isBlank()) {
-            return false;
-        }
-        ReadingBudget.check();
-        String canonical = Text.canonicalSentence(text);
-        String key = unit.ordinal() + ":" + canonical + (header == null ? "" : "\n" + header);
-        Boolean earlier = draft.decided().get(key);
-        if (earlier != null) {
-            return earlier;
-        }
-        Claim claim = decide(text, canonical, section, unit, header, draft.topic());
-        draft.decided().put(key, claim != null);
+        Claim claim = judge(text, section, unit, header, draft, false);
         if (claim != null) {
             draft.claims().putIfAbsent(claim.id(), claim);
         }
         return claim != null;
     }
 
-    private Claim decide(String text, String canonical, String section, Unit unit, String header, Set<String> topic) {
+    /**
+     * The claim {@code text} makes, or null; decided once per part, text and context. {@code inClaimParagraph}: another
+     * sentence of its paragraph is a claim, so it shares that claim's topic.
+     */
+    private Claim judge(String text, String section, Unit unit, String header, Draft draft, boolean inClaimParagraph) {
+        if (text.isBlank()) {
+            return null;
+        }
+        ReadingBudget.check();
+        String canonical = Text.canonicalSentence(text);
+        String key = unit.ordinal() + (inClaimParagraph ? "+" : "") + ":" + canonical
+                + (header == null ? "" : "\n" + header);
+        Optional<Claim> earlier = draft.decided().get(key);
+        if (earlier != null) {
+            return earlier.orElse(null);
+        }
+        Claim claim = decide(text, canonical, section, unit, header, draft.topic(), inClaimParagraph);
+        draft.decided().put(key, Optional.ofNullable(claim));
+        return claim;
+    }
+
+    private Claim decide(String text, String canonical, String section, Unit unit, String header, Set<String> topic,
+            boolean inClaimParagraph) {
         if (canonical.codePoints().noneMatch(Character::isLetter) || isQuestion(withoutTrailingAside(canonical))) {
             return null;
         }
@@ -305,7 +355,15 @@ public final class ClaimExtractor {
                 : content + " \n " + Text.canonicalSentence(header)).replaceAll(" ");
         boolean amount = lexicon.hasAmount(content);
         boolean statistic = lexicon.hasStatistic(content);
-        boolean health = ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
+        // Generic advice to see someone does not take the topic of the claim before it ("Check with a pharmacist").
+        boolean care = ReadingBudget.matcher(CARE, content).find();
+        boolean carried = inClaimParagraph && !care;
+        // Advice in a health article: an instruction in prose ("Never give ...", "Start with ...") is advice a reviewer
+        // checks, unless it is advice to see someone ("Talk to your doctor"). Not in a list, where whatever is about
+        // health is a claim: "Keep a pack in the cupboard" is not.
+        boolean advice = unit == Unit.PROSE && !care && tagged.advice();
+        carried |= advice;
+        boolean health = carried || ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
         boolean evidence = ReadingBudget.matcher(lexicon.evidence, about).find();
         boolean dose = amount || ReadingBudget.matcher(lexicon.dose, content).find();
         boolean risk = ReadingBudget.matcher(lexicon.risk, content).find();
@@ -432,6 +490,19 @@ public final class ClaimExtractor {
                 }
             }
             return instruction();
+        }
+
+        /**
+         * Opens with a verb of the lexicon's instructions, maybe after "never", "always", "don't" or a leading clause
+         * ("If it hasn't helped, stop"); decided without the tagger.
+         */
+        boolean advice() {
+            String canonical = Text.canonicalSentence(text);
+            Matcher clause = ReadingBudget.matcher(LEADING_CLAUSE, canonical);
+            String rest = clause.lookingAt() ? canonical.substring(clause.end()) : canonical;
+            Matcher opener = ReadingBudget.matcher(ADVICE_OPENER, rest);
+            return ReadingBudget.matcher(lexicon.instruction, opener.lookingAt() ? rest.substring(opener.end()) : rest)
+                    .lookingAt();
         }
 
         /** Opens with a verb in the imperative ("Keep sugary drinks to mealtimes", "Never give aspirin"). */

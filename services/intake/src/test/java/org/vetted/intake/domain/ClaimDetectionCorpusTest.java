@@ -32,12 +32,13 @@ class ClaimDetectionCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/claims-corpus");
     private static final Path REPORT = Path.of("target/claims-corpus-report.txt");
 
-    // Just below the figures reached (tuning 0.953 / 0.937, held-out 0.930 / 0.891); see the README, "How well
-    // claims are found". Raise them with the figures; a change that lowers them must say why.
-    private static final double TUNING_PRECISION_FLOOR = 0.95;
-    private static final double TUNING_RECALL_FLOOR = 0.93;
-    private static final double HELD_OUT_PRECISION_FLOOR = 0.92;
-    private static final double HELD_OUT_RECALL_FLOOR = 0.89;
+    // Just below the figures reached (tuning 0.943 / 0.971, held-out 0.905 / 0.912); see the README, "How well
+    // claims are found". Raise them with the figures; a change that lowers them must say why. The second tuning pass
+    // lowered both precision floors: it traded precision (held-out 0.930 -> 0.905) for recall (0.891 -> 0.912).
+    private static final double TUNING_PRECISION_FLOOR = 0.94;
+    private static final double TUNING_RECALL_FLOOR = 0.97;
+    private static final double HELD_OUT_PRECISION_FLOOR = 0.90;
+    private static final double HELD_OUT_RECALL_FLOOR = 0.91;
 
     private final DraftIntake intake = Intakes.intake();
 

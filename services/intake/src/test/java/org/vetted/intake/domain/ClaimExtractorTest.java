@@ -31,6 +31,34 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void aSentenceRunTogetherAfterASingleCapitalIsSplitButInitialsAreNot() {
+        assertThat(extractor.sentencesOf("Retinol is a form of vitamin A. Once on the skin, it is converted."))
+                .containsExactly("Retinol is a form of vitamin A.", "Once on the skin, it is converted.");
+        assertThat(extractor.sentencesOf("The study by Jane A. Smith found less pain."))
+                .containsExactly("The study by Jane A. Smith found less pain.");
+    }
+
+    @Test
+    void theSentencesOfAParagraphWithAClaimShareItsTopic() {
+        // "Never stop suddenly." names no health word; its paragraph's claim says what it is about.
+        assertThat(extractor.extract(null, "Never stop suddenly. Stopping abruptly can cause dizziness.\n"))
+                .extracting(Claim::text)
+                .containsExactly("Never stop suddenly.", "Stopping abruptly can cause dizziness.");
+        // Alone, with no claim beside it, the same words are not about health.
+        assertThat(extractor.extract(null, "Shoes matter less than most people think.\n")).isEmpty();
+        // Advice to see someone does not take the topic of the claim beside it.
+        assertThat(extractor.extract(null, "Zinc can cause nausea. Check with a pharmacist before buying it.\n"))
+                .extracting(Claim::text).containsExactly("Zinc can cause nausea.");
+    }
+
+    @Test
+    void adviceInProseIsAboutHealth() {
+        assertThat(extractor.extract(null, "Don't give both at the same time.\n")).extracting(Claim::text)
+                .containsExactly("Don't give both at the same time.");
+        assertThat(extractor.extract(null, "Talk to your doctor before you start.\n")).isEmpty();
+    }
+
+    @Test
     void dosesAndRisksAreClassified() {
         List<Claim> claims = extractor.extract(null,
                 "Adults can take 300 mg daily. High doses of zinc can interact with antibiotics.\n");
