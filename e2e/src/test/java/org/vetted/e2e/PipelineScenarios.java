@@ -567,6 +567,12 @@ abstract class PipelineScenarios {
             assertThat(Browser.submitAndRead(browser, By.id("signoff-approve"))).startsWith("Approved");
             ArticlePublished published = awaitPublished(articleId, 2);
             assertThat(published.getMedicallyReviewedBy().getDisplayName()).isEqualTo("Rita Reyes");
+            // Every claim approved with a reference is now in the claims library.
+            await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                browser.get(review + "/claims?query=" + paste.libraryWord());
+                return !browser.findElements(By.cssSelector(".library-entry")).isEmpty();
+            });
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
 
             browser.get(published.getUrl());
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(paste.title());
@@ -649,16 +655,16 @@ abstract class PipelineScenarios {
     }
 
     /** The writer's paste: the team's shared sample when it sits beside the repository, else the project's own. */
-    private record Paste(String text, String title, String uncredentialedExpert) {
+    private record Paste(String text, String title, String uncredentialedExpert, String libraryWord) {
         static Paste sharedSampleOrOwn() throws IOException {
             Path shared = Path.of("../../shared/samples/magnesium-anxiety.txt");
             if (Files.isReadable(shared)) {
                 return new Paste(Files.readString(shared, StandardCharsets.UTF_8),
-                        "What Are the Potential Benefits of Magnesium for Anxiety?", "Hypolite");
+                        "What Are the Potential Benefits of Magnesium for Anxiety?", "Hypolite", "magnesium");
             }
             System.out.println("The shared sample is not beside the repository: the browser journey pastes "
                     + "zinc-and-colds.txt instead.");
-            return new Paste(fixture("zinc-and-colds.txt"), "Can Zinc Shorten a Common Cold?", "Brennan");
+            return new Paste(fixture("zinc-and-colds.txt"), "Can Zinc Shorten a Common Cold?", "Brennan", "zinc");
         }
     }
 

@@ -115,8 +115,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/css/**", "/error").permitAll()
                         // htmx from its webjar and the pages' script: read before sign-in like the stylesheet.
                         .requestMatchers(HttpMethod.GET, "/webjars/**", "/js/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/reviews/**").hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
-                        .requestMatchers(HttpMethod.POST, "/reviews/**").hasRole("MEDICAL_REVIEWER")
+                        .requestMatchers(HttpMethod.GET, "/", "/reviews/**", "/claims").hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/reviews/**", "/claims/*/retire").hasRole("MEDICAL_REVIEWER")
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -34,6 +34,7 @@ import org.vetted.review.messaging.NoLibraryMatchException;
 import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.messaging.UnknownArticleException;
+import org.vetted.review.messaging.UnknownLibraryEntryException;
 
 /**
  * The medical reviewers' pages, on the same workflow and rules as the API: the queue, an article with its claims to
@@ -250,6 +251,51 @@ class ReviewerPages {
                     : "Not recorded: " + refused.reason() + ".", true);
         }
         return new Message(done, false);
+    }
+
+    /** The claims library: search it; a credentialed reviewer retires an entry that no longer stands. */
+    @GetMapping("/claims")
+    String library(@RequestParam(defaultValue = "") String query, Authentication authentication, Model model) {
+        Actor actor = actor(authentication, model);
+        String text = query.strip();
+        model.addAttribute("query", text);
+        model.addAttribute("now", workflow.now());
+        model.addAttribute("mayRetire", actor.isCredentialedMedicalReviewer());
+        if (text.isEmpty()) {
+            model.addAttribute("entries", List.of());
+        } else if (text.length() < 2 || text.length() > 200) {
+            model.addAttribute("problem", "Search with 2 to 200 characters.");
+            model.addAttribute("entries", List.of());
+        } else {
+            model.addAttribute("entries", workflow.searchLibrary(text));
+        }
+        return "claims";
+    }
+
+    @PostMapping("/claims/{key}/retire")
+    String retire(@PathVariable String key, @RequestParam(defaultValue = "") String reason,
+                  @RequestParam(defaultValue = "") String query, Authentication authentication,
+                  RedirectAttributes redirect) {
+        Actor actor = actor(authentication, null);
+        String why = reason.strip();
+        if (!actor.isCredentialedMedicalReviewer()) {
+            redirect.addFlashAttribute("problem", "Only a credentialed medical reviewer retires entries.");
+        } else if (why.isEmpty() || why.length() > 1000) {
+            redirect.addFlashAttribute("problem", "Not retired: give a reason of at most 1,000 characters.");
+        } else {
+            try {
+                workflow.retire(key, actor, why);
+                redirect.addFlashAttribute("notice", "Retired: claims accepted from it are open again in articles "
+                        + "not yet approved.");
+            } catch (UnknownLibraryEntryException e) {
+                redirect.addFlashAttribute("problem", "There is no library entry " + key + ".");
+            } catch (PublishFailedException e) {
+                redirect.addFlashAttribute("problem", "Not retired: it could not be saved just now (nothing "
+                        + "changed); try again shortly.");
+            }
+        }
+        redirect.addAttribute("query", query);
+        return "redirect:/claims";
     }
 
     private Actor actor(Authentication authentication, Model model) {

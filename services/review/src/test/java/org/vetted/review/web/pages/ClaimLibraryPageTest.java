@@ -104,6 +104,33 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
                         containsString("not a DOI"), containsString("data-verdict=\"UNDECIDED\""))));
     }
 
+    @Test
+    void theLibraryPageFindsTheEntryAndAReviewerRetiresItWithAReason() throws Exception {
+        String page = mvc.perform(get("/claims").param("query", "compresses " + token).with(paul()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(claimText), containsString("PMID:4242"),
+                        containsString("valid until"), containsString(">Retire</button>"))))
+                .andReturn().getResponse().getContentAsString();
+        String key = page.replaceAll("(?s).*id=\"entry-([^\"]+)\".*", "$1");
+        mvc.perform(get("/claims").param("query", "compresses " + token).with(user("eddie").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString(claimText), not(containsString(">Retire</button>")))));
+        mvc.perform(get("/claims").param("query", "x").with(paul()))
+                .andExpect(content().string(containsString("Search with 2 to 200 characters.")));
+
+        mvc.perform(post("/claims/{key}/retire", key).with(paul()).with(csrf()).param("reason", " "))
+                .andExpect(flash().attribute("problem", containsString("give a reason")));
+        mvc.perform(post("/claims/{key}/retire", key).with(paul()).param("reason", "No CSRF token."))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/claims/{key}/retire", key).with(paul()).with(csrf()).param("reason", "Superseded.")
+                        .param("query", token))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", containsString("Retired")));
+
+        mvc.perform(get("/claims").param("query", token).with(paul()))
+                .andExpect(content().string(allOf(containsString("<strong>Retired</strong> by"),
+                        containsString("Superseded."), not(containsString(">Retire</button>")))));
+    }
+
     private static RequestPostProcessor paul() {
         return user("paul").roles("MEDICAL_REVIEWER");
     }
