@@ -11,8 +11,6 @@ import org.vetted.markdown.SafeMarkdown;
  * an allowlist sanitizer), then appends the medical-review byline. Only text whose approval covers it is rendered.
  */
 public final class ArticleRenderer {
-    /** Deepest nesting of Markdown nodes rendered; see {@link SafeMarkdown#MAX_NESTING}. */
-    public static final int MAX_NESTING = SafeMarkdown.MAX_NESTING;
     /**
      * Largest article HTML, in UTF-8 bytes. The largest body intake accepts (100,000 characters) renders to at most
      * about 1.2 MB (footnotes and autolinks grow most, about twelve-fold), so no approved article meets this limit;
@@ -47,15 +45,5 @@ public final class ArticleRenderer {
         }
         String sourceHash = ContentHash.of(article.reviewed());
         return new RenderResult.Rendered(html, sourceHash);
-    }
-
-    /** Markdown to sanitized HTML, without the byline. */
-    public String toSafeHtml(String markdownText) {
-        return markdown.toSafeHtml(markdownText);
-    }
-
-    /** The allowlist alone, for HTML from any source. */
-    String sanitize(String html) {
-        return markdown.sanitize(html);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vetted.contract.ContentHash;
+import org.vetted.markdown.SafeMarkdown;
 
 class ApprovalBindingTest {
     private final ArticleRenderer renderer =
@@ -16,8 +17,8 @@ class ApprovalBindingTest {
 
     @Test
     void markdownNestedDeeperThanTheLimitIsRefusedAndShallowerIsRendered() {
-        String deep = "> ".repeat(ArticleRenderer.MAX_NESTING + 1) + "Walking helps.";
-        String shallow = "> ".repeat(ArticleRenderer.MAX_NESTING - 2) + "Walking helps.";
+        String deep = "> ".repeat(SafeMarkdown.MAX_NESTING + 1) + "Walking helps.";
+        String shallow = "> ".repeat(SafeMarkdown.MAX_NESTING - 2) + "Walking helps.";
 
         assertThat(renderer.render(ApprovedArticles.withBody(deep)))
                 .isInstanceOfSatisfying(RenderResult.Refused.class,

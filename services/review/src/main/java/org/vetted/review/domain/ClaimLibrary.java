@@ -31,6 +31,11 @@ public final class ClaimLibrary {
     public static final double SIMILAR = 0.6;
     public static final int MAX_SUGGESTIONS = 3;
     public static final int MAX_RESULTS = 50;
+    /** A search names 2 to 200 characters: fewer match everything, more is no claim. */
+    public static final int MIN_QUERY = 2;
+    public static final int MAX_QUERY = 200;
+    /** The most a retirement's reason may say. */
+    public static final int MAX_RETIRE_REASON = 1000;
     /** Words of a claim compared for suggestions; claims are sentences. */
     private static final int MAX_WORDS = 200;
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vetted.review.config.SignedInActors;
 import org.vetted.review.domain.Actor;
+import org.vetted.review.domain.ClaimLibrary;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.web.DecisionBodies.RetireBody;
 import org.vetted.review.web.ReviewViews.LibraryEntryView;
@@ -23,9 +24,6 @@ import org.vetted.review.web.ReviewViews.LibraryEntryView;
 @RestController
 @RequestMapping("/api/claims")
 public class ClaimLibraryController {
-    static final int MIN_QUERY = 2;
-    static final int MAX_QUERY = 200;
-
     private final ReviewWorkflow workflow;
     private final SignedInActors signedIn;
 
@@ -38,8 +36,9 @@ public class ClaimLibraryController {
     @GetMapping
     public List<LibraryEntryView> search(@RequestParam(required = false) String query) {
         String text = query == null ? "" : query.strip();
-        if (text.length() < MIN_QUERY || text.length() > MAX_QUERY) {
-            throw new InvalidFieldException("query", "required: " + MIN_QUERY + " to " + MAX_QUERY + " characters");
+        if (text.length() < ClaimLibrary.MIN_QUERY || text.length() > ClaimLibrary.MAX_QUERY) {
+            throw new InvalidFieldException("query",
+                    "required: " + ClaimLibrary.MIN_QUERY + " to " + ClaimLibrary.MAX_QUERY + " characters");
         }
         var now = workflow.now();
         return workflow.searchLibrary(text).stream().map(entry -> LibraryEntryView.of(entry, now)).toList();

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import org.vetted.review.domain.ClaimLibrary;
+
 /** Request bodies of the review API, with their limits. */
 final class DecisionBodies {
     static final int MAX_COMMENT = 2000;
@@ -38,12 +40,10 @@ final class DecisionBodies {
             @NotNull(message = "required: the revision the decision was made on") @Positive Integer revision) {
     }
 
-    static final int MAX_RETIRE_REASON = 1000;
-
     /** {@code POST /api/claims/{key}/retire}: why the entry no longer stands. */
     record RetireBody(
             @NotBlank(message = "required: why the entry is retired")
-            @Size(max = MAX_RETIRE_REASON) String reason) {
+            @Size(max = ClaimLibrary.MAX_RETIRE_REASON) String reason) {
     }
 
     /** Blank optional text is no text. */

@@ -21,6 +21,7 @@ import org.vetted.review.domain.ArticleHistory;
 import org.vetted.review.domain.ArticleReview;
 import org.vetted.review.domain.Blocked;
 import org.vetted.review.domain.ClaimDecisionRequest;
+import org.vetted.review.domain.ClaimLibrary;
 import org.vetted.review.domain.ClaimOutcome;
 import org.vetted.review.domain.ClaimVerdict;
 import org.vetted.review.domain.Reference;
@@ -263,8 +264,9 @@ class ReviewerPages {
         model.addAttribute("mayRetire", actor.isCredentialedMedicalReviewer());
         if (text.isEmpty()) {
             model.addAttribute("entries", List.of());
-        } else if (text.length() < 2 || text.length() > 200) {
-            model.addAttribute("problem", "Search with 2 to 200 characters.");
+        } else if (text.length() < ClaimLibrary.MIN_QUERY || text.length() > ClaimLibrary.MAX_QUERY) {
+            model.addAttribute("problem", "Search with " + ClaimLibrary.MIN_QUERY + " to " + ClaimLibrary.MAX_QUERY
+                    + " characters.");
             model.addAttribute("entries", List.of());
         } else {
             model.addAttribute("entries", workflow.searchLibrary(text));
@@ -280,7 +282,7 @@ class ReviewerPages {
         String why = reason.strip();
         if (!actor.isCredentialedMedicalReviewer()) {
             redirect.addFlashAttribute("problem", "Only a credentialed medical reviewer retires entries.");
-        } else if (why.isEmpty() || why.length() > 1000) {
+        } else if (why.isEmpty() || why.length() > ClaimLibrary.MAX_RETIRE_REASON) {
             redirect.addFlashAttribute("problem", "Not retired: give a reason of at most 1,000 characters.");
         } else {
             try {
