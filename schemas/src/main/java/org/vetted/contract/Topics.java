@@ -1,6 +1,7 @@
 package org.vetted.contract;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The topics of the article's life. Each has exactly one writing service and is keyed by article id;
@@ -25,6 +26,9 @@ public final class Topics {
      * library key (the claim it describes), not by article id, so it is not one of {@link #ALL}.
      */
     public static final String CLAIMS_LIBRARY = "claims.library";
+
+    /** Topics whose latest record per key is the state, compacted by Kafka; every other topic is kept forever. */
+    public static final Set<String> COMPACTED = Set.of(CLAIMS_LIBRARY);
 
     /** The topics of an article's life, keyed by article id; {@link #CLAIMS_LIBRARY} is not one of them. */
     public static final List<String> ALL =

@@ -27,7 +27,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.vetted.contract.spring.BearerTokens;
+import org.vetted.support.security.BearerTokens;
 import org.vetted.intake.domain.Accounts;
 import tools.jackson.databind.json.JsonMapper;
 

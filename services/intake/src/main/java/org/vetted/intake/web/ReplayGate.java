@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.vetted.contract.kafka.ReplayReadiness;
+import org.vetted.support.kafka.ReplayReadiness;
 
 /**
  * Holds every /api/** request and every page, reads and writes alike, until the article history is replayed: before that the

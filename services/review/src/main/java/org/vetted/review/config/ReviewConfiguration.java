@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.contract.kafka.ReplayReadiness;
+import org.vetted.support.kafka.ReplayReadiness;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.review.domain.ClaimLibrary;
 import org.vetted.review.domain.FourEyesRule;

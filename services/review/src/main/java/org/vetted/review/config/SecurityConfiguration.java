@@ -18,7 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.servlet.HandlerExceptionResolver;
-import org.vetted.contract.spring.BearerTokens;
+import org.vetted.support.security.BearerTokens;
 import org.vetted.review.domain.Staff;
 
 /**

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.vetted.contract.kafka.ReplayReadiness;
+import org.vetted.support.kafka.ReplayReadiness;
 
 /**
  * Until the review board has replayed the article history, every /api/** request (reads and writes alike) is

@@ -1,0 +1,181 @@
+package org.vetted.support.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.Topics;
+
+/**
+ * Dead-lettering for every consumer binding of every service, in the listener container rather than the binder.
+ * <p>
+ * Why here: the binder's own DLQ does not see records that fail to deserialize (they never reach the
+ * binding), and with transactions on, failures are handled by the after-rollback processor, not the error
+ * handler. So each transactional container gets a {@link DefaultAfterRollbackProcessor} whose
+ * {@link DeadLetterPublishingRecoverer} writes the original bytes (for a deserialization failure) or the event,
+ * plus the cause in the {@code kafka_dlt-exception-*} headers and the root cause in
+ * {@link Topics#DEAD_LETTER_REASON_HEADER}, to {@code <topic>.<group>.dlt}. The dead letter
+ * and the consumer offset commit in the same transaction. The dead-letter topics are created at start, so a
+ * cluster with topic auto-creation off works too, and the settings of every topic read are checked
+ * ({@link TopicSettingsCheck}). {@link PoisonEventException} is not retried.
+ * A consumer that is not transactional is refused: no service may consume outside a transaction.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
+public class DeadLetterAutoConfiguration {
+
+    /**
+     * Set {@code vetted.kafka.exit-when-consumer-stops=false} only where something else watches health (tests):
+     * otherwise a dead consumer ends the process, to be restarted by its supervisor.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public ConsumerWatchdog consumerWatchdog(Environment environment) {
+        return environment.getProperty("vetted.kafka.exit-when-consumer-stops", Boolean.class, true)
+                ? ConsumerWatchdog.exitingTheProcess() : new ConsumerWatchdog(() -> { });
+    }
+
+    /** Replication and min.insync.replicas for every topic the services create ({@code vetted.kafka.topics}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public TopicSettings topicSettings(Environment environment) {
+        return new TopicSettings(
+                environment.getProperty("vetted.kafka.topics.replication-factor", Integer.class, 1),
+                environment.getProperty("vetted.kafka.topics.min-insync-replicas", Integer.class, 1));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
+    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(TopicSettings settings) {
+        return new ListenerContainerWithDlqAndRetryCustomizer() {
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
+                    BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> binderResolver, BackOff backOff) {
+                KafkaAwareTransactionManager<?, ?> transactions =
+                        container.getContainerProperties().getKafkaAwareTransactionManager();
+                if (transactions == null) {
+                    throw new IllegalStateException("consumer of " + destination + " (group " + group + ") is not "
+                            + "transactional: set spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
+                }
+                // Every topic is read by some service, so checking what each reads checks them all.
+                provisionAndCheck(transactions.getProducerFactory().getConfigurationProperties(), destination, group,
+                        settings);
+                @SuppressWarnings({"unchecked", "rawtypes"})
+                KafkaTemplate<Object, Object> template = new KafkaTemplate(transactions.getProducerFactory());
+                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                        (record, cause) -> toDeadLetterTopic(record, group));
+                recoverer.setHeadersFunction((record, failure) -> new RecordHeaders().add(
+                        Topics.DEAD_LETTER_REASON_HEADER, rootCause(failure).getBytes(StandardCharsets.UTF_8)));
+                DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
+                        recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
+                afterRollback.addNotRetryableExceptions(PoisonEventException.class);
+                container.setAfterRollbackProcessor(afterRollback);
+            }
+
+            @Override
+            public boolean retryAndDlqInBinding(String destination, String group) {
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Creates {@code <topic>.<group>.dlt} for each destination of the binding, where it does not exist yet, with the
+     * settings of an event log (dead letters are the only copy of what failed: kept forever, replicated like every
+     * topic); then warns about unsafe settings on the destinations and their dead-letter topics.
+     */
+    static void provisionAndCheck(Map<String, Object> producerConfig, String destinations, String group,
+            TopicSettings settings) {
+        // The producer's connection settings (bootstrap, security, SASL, SSL) are the admin client's too.
+        Map<String, Object> adminConfig = new HashMap<>();
+        producerConfig.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name)) {
+                adminConfig.put(name, value);
+            }
+        });
+        List<String> read = Arrays.stream(destinations.split(",")).map(String::strip).toList();
+        List<NewTopic> deadLetters = read.stream()
+                .map(topic -> Topics.deadLetter(topic, group))
+                .map(topic -> new NewTopic(topic, Optional.of(1), Optional.of((short) settings.replicationFactor()))
+                        .configs(deadLetterTopicConfig(topic, settings, producerConfig)))
+                .toList();
+        try (Admin admin = Admin.create(adminConfig)) {
+            for (var created : admin.createTopics(deadLetters).values().entrySet()) {
+                try {
+                    created.getValue().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create dead-letter topic " + created.getKey(), e.getCause());
+                    }
+                }
+            }
+            List<String> checked = new ArrayList<>(read);
+            deadLetters.forEach(topic -> checked.add(topic.name()));
+            TopicSettingsCheck.check(admin, checked, settings);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating dead-letter topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not create dead-letter topics in time", e);
+        }
+    }
+
+    /**
+     * A dead letter can be as large as the largest record the service writes (the original bytes plus headers): a
+     * producer allowed more than Kafka's default 1 MiB gets dead-letter topics that take as much, or a large poison
+     * record could never be dead-lettered and would block its partition.
+     */
+    static Map<String, String> deadLetterTopicConfig(String topic, TopicSettings settings,
+            Map<String, Object> producerConfig) {
+        Map<String, String> config = new HashMap<>(settings.creationConfig(topic));
+        Object maxRequest = producerConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        if (maxRequest != null) {
+            config.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxRequest));
+        }
+        return config;
+    }
+
+    static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    static TopicPartition toDeadLetterTopic(ConsumerRecord<?, ?> record, String group) {
+        // Partition -1: the producer partitions by the (article id) key, as on every other topic.
+        return new TopicPartition(Topics.deadLetter(record.topic(), group), -1);
+    }
+}

@@ -1,0 +1,97 @@
+package org.vetted.support.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+
+class ReplayReadinessTest {
+    private static final TopicPartition DRAFTS_0 = new TopicPartition("drafts", 0);
+    private static final TopicPartition DRAFTS_1 = new TopicPartition("drafts", 1);
+    private static final TopicPartition OTHER_0 = new TopicPartition("other", 0);
+
+    private final ReplayReadiness readiness = new ReplayReadiness(List.of("drafts"));
+    private final MockConsumer<String, byte[]> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+
+    ReplayReadinessTest() {
+        consumer.updatePartitions("drafts", List.of(partition("drafts", 0), partition("drafts", 1)));
+        consumer.updatePartitions("other", List.of(partition("other", 0)));
+        consumer.updateBeginningOffsets(Map.of(DRAFTS_0, 0L, DRAFTS_1, 0L, OTHER_0, 0L));
+        consumer.updateEndOffsets(Map.of(DRAFTS_0, 5L, DRAFTS_1, 0L, OTHER_0, 9L));
+    }
+
+    @Test
+    void isOutOfServiceWhileTheConsumerIsBehindTheEndOfAPartition() {
+        hold(List.of(DRAFTS_0, DRAFTS_1), 3L);
+
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+
+        assertThat(readiness.isCaughtUp()).isFalse();
+        assertThat(readiness.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void isUpOnceEveryPartitionHasBeenReadToItsEnd() {
+        hold(List.of(DRAFTS_0, DRAFTS_1), 5L);
+
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+
+        assertThat(readiness.isCaughtUp()).isTrue();
+        assertThat(readiness.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void holdingOnlySomeOfThePartitionsIsNotEnough() {
+        hold(List.of(DRAFTS_0), 5L);
+
+        idle(List.of(DRAFTS_0));
+
+        assertThat(readiness.isCaughtUp()).isFalse();
+    }
+
+    @Test
+    void partitionsReadToTheirEndByDifferentContainersCountTogether() {
+        hold(List.of(DRAFTS_0), 5L);
+        idle(List.of(DRAFTS_0));
+        assertThat(readiness.isCaughtUp()).isFalse();
+
+        hold(List.of(DRAFTS_1), 5L);
+        idle(List.of(DRAFTS_1));
+
+        assertThat(readiness.isCaughtUp()).isTrue();
+    }
+
+    @Test
+    void idleEventsOfAnotherBindingAreIgnored() {
+        hold(List.of(OTHER_0), 9L);
+
+        idle(List.of(OTHER_0));
+
+        assertThat(readiness.isCaughtUp()).isFalse();
+    }
+
+    private void hold(List<TopicPartition> partitions, long drafts0Position) {
+        consumer.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, partition.equals(DRAFTS_0) ? drafts0Position
+                    : partition.equals(OTHER_0) ? 9L : 0L);
+        }
+    }
+
+    private void idle(List<TopicPartition> assigned) {
+        readiness.onApplicationEvent(new ListenerContainerIdleEvent(this, this, 600L, "listener", assigned, consumer, false));
+    }
+
+    private static PartitionInfo partition(String topic, int partition) {
+        return new PartitionInfo(topic, partition, Node.noNode(), new Node[0], new Node[0]);
+    }
+}
