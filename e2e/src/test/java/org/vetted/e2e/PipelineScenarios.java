@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +68,7 @@ abstract class PipelineScenarios {
 
     private ServiceFleet fleet;
     private KafkaProbe kafka;
+    private Journeys journeys;
     private String intake;
     private String review;
     private String rendering;
@@ -77,6 +76,11 @@ abstract class PipelineScenarios {
 
     /** Starts the four services against {@code bootstrapServers}; call from the subclass's @BeforeAll. */
     void startServices(String bootstrapServers) throws Exception {
+        startServices(bootstrapServers, List.of());
+    }
+
+    /** As {@link #startServices(String)}, with Spring properties of the cluster (its replication). */
+    void startServices(String bootstrapServers, List<String> clusterArgs) throws Exception {
         List<ServiceFleet.Service> services = new ArrayList<>();
         for (String name : List.of("intake", "review", "rendering", "distribution")) {
             services.add(new ServiceFleet.Service(name, freePort()));
@@ -86,10 +90,12 @@ abstract class PipelineScenarios {
         rendering = services.get(2).baseUrl();
         distribution = services.get(3).baseUrl();
         kafka = new KafkaProbe(bootstrapServers);
+        journeys = new Journeys(intake, review);
         fleet = new ServiceFleet(services);
         Path logs = Path.of(System.getProperty("vetted.logs.dir", "target/service-logs"), getClass().getSimpleName());
-        fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers,
-                List.of("--spring.profiles.active=local", "--vetted.public-base-url=" + distribution), logs);
+        List<String> args = new ArrayList<>(clusterArgs);
+        args.addAll(List.of("--spring.profiles.active=local", "--vetted.public-base-url=" + distribution));
+        fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers, args, logs);
         fleet.awaitHealthy(Duration.ofMinutes(5));
     }
 
@@ -98,6 +104,27 @@ abstract class PipelineScenarios {
         if (fleet != null) {
             fleet.close();
         }
+    }
+
+    /** Replicas per topic the services were configured with; 1 on one broker. */
+    int replicationFactor() {
+        return 1;
+    }
+
+    @Test
+    void everyTopicIsKeptForeverWithTheClustersReplication() {
+        int minInsync = Math.max(1, replicationFactor() - 1);
+        List<String> topics = new ArrayList<>(Topics.ALL);
+        topics.add(Topics.deadLetter(Topics.APPROVED, "rendering"));
+        topics.add(Topics.deadLetter(Topics.DRAFT_SUBMITTED, "review"));
+        for (String topic : topics) {
+            assertThat(kafka.topicConfig(topic, "retention.ms")).as(topic).isEqualTo("-1");
+            assertThat(kafka.topicConfig(topic, "cleanup.policy")).as(topic).isEqualTo("delete");
+            assertThat(kafka.topicConfig(topic, "min.insync.replicas")).as(topic).isEqualTo(Integer.toString(minInsync));
+            assertThat(kafka.replicas(topic)).as(topic).isEqualTo(replicationFactor());
+        }
+        assertThat(kafka.topicConfig(Topics.CLAIMS_LIBRARY, "cleanup.policy")).isEqualTo("compact");
+        assertThat(kafka.replicas(Topics.CLAIMS_LIBRARY)).isEqualTo(replicationFactor());
     }
 
     @Test
@@ -823,21 +850,20 @@ abstract class PipelineScenarios {
     // --- the steps, as a writer and a reviewer take them
 
     private JsonNode submit(String writer, String fixture, String articleId) {
-        String url = intake + "/api/drafts" + (articleId == null ? "" : "?articleId=" + articleId);
-        Http.Response response = Http.post(url, writer, "text/plain; charset=UTF-8", fixture(fixture));
+        Http.Response response = journeys.submit(writer, fixture(fixture), articleId);
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json();
     }
 
     private JsonNode awaitUnderReview(String articleId, int revision) {
         return await().atMost(PIPELINE).until(
-                () -> Http.get(review + "/api/reviews/" + articleId, "rita"),
+                () -> journeys.underReview("rita", articleId),
                 response -> response.status() == 200 && response.json().path("revision").asInt() == revision).json();
     }
 
     /** Every claim approved by {@code reviewer}, and each high-risk one (four eyes) by a second reviewer too. */
     private void approveEveryClaim(String reviewer, String articleId, JsonNode underReview) {
-        String second = reviewer.equals("rita") ? "paul" : "rita";
+        String second = Journeys.secondReviewer(reviewer);
         for (JsonNode claim : elements(underReview.path("claims"))) {
             decide(reviewer, articleId, underReview, claim.path("id").asString(), "APPROVED");
             if (claim.path("approvalsNeeded").asInt() == 2) {
@@ -854,16 +880,11 @@ abstract class PipelineScenarios {
     /** A claim decision names the revision it was made on, so it can never land on a later text. */
     private Http.Response decideResponse(String reviewer, String articleId, JsonNode underReview, String claimId,
             String decision) {
-        return Http.postJson(review + "/api/reviews/" + articleId + "/claims/" + claimId, reviewer,
-                Map.of("decision", decision, "comment", "Checked against the cited trials.",
-                        "reference", "https://example.org/cochrane-review",
-                        "revision", underReview.path("revision").asInt()));
+        return journeys.decide(reviewer, articleId, underReview.path("revision").asInt(), claimId, decision);
     }
 
     private Http.Response signOff(String reviewer, String articleId, String decision, String contentHash) {
-        return Http.postJson(review + "/api/reviews/" + articleId + "/decision", reviewer, contentHash == null
-                ? Map.of("decision", decision, "comment", "Signed off in the end-to-end test.")
-                : Map.of("decision", decision, "comment", "Signed off in the end-to-end test.", "contentHash", contentHash));
+        return journeys.signOff(reviewer, articleId, decision, contentHash);
     }
 
     private ArticlePublished awaitPublished(String articleId, int revision) {
@@ -952,11 +973,7 @@ abstract class PipelineScenarios {
     }
 
     private static String fixture(String name) {
-        try (InputStream in = PipelineScenarios.class.getResourceAsStream("/drafts/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Journeys.fixture(name);
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package org.vetted.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-/** Starts a real single-node Kafka broker and the four services, waits until all are healthy, stops all on exit. */
+/** Starts a real Kafka cluster (one node, or three) and the four services, waits until all are healthy, stops all on exit. */
 @Command(name = "vetted-stack", mixinStandardHelpOptions = true, subcommands = {TailEvents.class, KeyGen.class},
         description = "Runs the Vetted pipeline on this machine: a KRaft Kafka broker plus intake, review, rendering "
                 + "and distribution. Ctrl-C stops everything it started.")
@@ -21,11 +22,13 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--services-dir", defaultValue = "services", description = "Where the services' target/*.jar are (default: ${DEFAULT-VALUE}).")
     Path servicesDir;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Broker port; with --brokers 3 the first "
+            + "of 9092, 9094, 9096, each controller on the next port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
-    @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default: ${DEFAULT-VALUE}).")
-    int controllerPort;
+    @Option(names = "--brokers", defaultValue = "1", description = "1, or 3 for a replicated cluster (replication "
+            + "3, min.insync.replicas 2): one node can be down (default: ${DEFAULT-VALUE}).")
+    int brokers;
 
     @Option(names = "--profile", defaultValue = "local", description = "Spring profile for the services; 'local' has the demo accounts (default: ${DEFAULT-VALUE}).")
     String profile;
@@ -35,7 +38,7 @@ public final class LocalStack implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        KafkaBroker broker = new KafkaBroker(dataDir, kafkaPort, controllerPort);
+        KafkaCluster broker = new KafkaCluster(dataDir, brokers, kafkaPort);
         ServiceFleet fleet = new ServiceFleet(ServiceFleet.DEFAULT_SERVICES);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -45,12 +48,14 @@ public final class LocalStack implements Callable<Integer> {
             stopped.countDown();
         }, "vetted-stack-shutdown"));
 
-        System.out.println("Starting Kafka (KRaft, single node) on " + broker.bootstrapServers() + ", data in " + dataDir.toAbsolutePath());
+        System.out.println("Starting Kafka (KRaft, " + (brokers == 1 ? "single node" : brokers + " nodes") + ") on "
+                + broker.bootstrapServers() + ", data in " + dataDir.toAbsolutePath());
         broker.start(Duration.ofMinutes(2));
         if (!brokerOnly) {
             System.out.println("Starting intake, review, rendering and distribution (logs in " + dataDir.resolve("logs").toAbsolutePath() + ")");
-            fleet.start(servicesDir, broker.bootstrapServers(), List.of("--spring.profiles.active=" + profile),
-                    dataDir.resolve("logs"));
+            List<String> args = new ArrayList<>(broker.serviceArgs());
+            args.add("--spring.profiles.active=" + profile);
+            fleet.start(servicesDir, broker.bootstrapServers(), args, dataDir.resolve("logs"));
             fleet.awaitHealthy(Duration.ofMinutes(4));
         }
         printSummary(broker, fleet);
@@ -58,7 +63,7 @@ public final class LocalStack implements Callable<Integer> {
         return 0;
     }
 
-    private void printSummary(KafkaBroker broker, ServiceFleet fleet) {
+    private void printSummary(KafkaCluster broker, ServiceFleet fleet) {
         System.out.println();
         System.out.println("Vetted is up. Kafka: " + broker.bootstrapServers());
         if (!brokerOnly) {

@@ -62,12 +62,39 @@ public final class ServiceFleet implements AutoCloseable {
 
     /** Stops one service and starts it again, as an operator's restart or a crash would; waits until it is UP. */
     public void restart(String name, Duration timeout) throws IOException, InterruptedException {
+        int i = indexOf(name);
+        processes.get(i).stop(Duration.ofSeconds(20));
+        processes.set(i, launch(services.get(i)));
+        awaitHealthy(services.get(i), processes.get(i), System.nanoTime() + timeout.toNanos(), timeout);
+    }
+
+    /** The running process of a service, to kill or pause it as a fault would. */
+    public ManagedProcess process(String name) {
+        return processes.get(indexOf(name));
+    }
+
+    /** Starts a service whose process ended (killed, crashed), without stopping anything; does not wait. */
+    public void relaunch(String name) throws IOException {
+        int i = indexOf(name);
+        processes.get(i).stop(Duration.ofSeconds(5));
+        processes.set(i, launch(services.get(i)));
+    }
+
+    /** Waits until one service answers UP; fails with its log tail if it exits meanwhile. */
+    public void awaitHealthy(String name, Duration timeout) throws InterruptedException {
+        int i = indexOf(name);
+        awaitHealthy(services.get(i), processes.get(i), System.nanoTime() + timeout.toNanos(), timeout);
+    }
+
+    /** Whether a service answers UP on /actuator/health right now. */
+    public boolean isHealthy(String name) throws InterruptedException {
+        return isUp(services.get(indexOf(name)));
+    }
+
+    private int indexOf(String name) {
         for (int i = 0; i < services.size(); i++) {
             if (services.get(i).name().equals(name)) {
-                processes.get(i).stop(Duration.ofSeconds(20));
-                processes.set(i, launch(services.get(i)));
-                awaitHealthy(services.get(i), processes.get(i), System.nanoTime() + timeout.toNanos(), timeout);
-                return;
+                return i;
             }
         }
         throw new IllegalArgumentException("no service named " + name);

@@ -1,55 +1,115 @@
 package org.vetted.support.kafka;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 
 /**
- * Tells whether a projection rebuilt from Kafka at start has caught up with the log. A service whose answers rest
- * on replayed state (intake's article registry, review's board) must not accept writes before that: a half-replayed
- * board could show a rejected or superseded revision as open. Out of service (HTTP 503 on /actuator/health) until
- * every partition of {@code topics} has been seen at its end (last stable offset, as the consumer reads
- * read_committed) on an idle poll of the container holding it (the binder runs one container per destination);
- * from then on ready for the life of the process. Every partition is required because the projection must see the
- * whole log: a second instance in the same group (a rolling update) gets only a share and stays out of service
- * until it holds and has read them all. Idle events need a
- * pause in traffic (the idle interval); under uninterrupted traffic readiness waits for the first pause.
+ * Replays a projection's topics from their start and tells whether the projection is current with the log, following
+ * partition assignment both ways. The first time this instance holds a partition it reads it from offset 0 (the
+ * projection is in memory and rebuilt at every start; the binder's {@code reset-offsets} cannot be combined with a
+ * rebalance listener, so the seek is here). A service whose answers rest on replayed state (intake's article registry, review's board,
+ * distribution's pages) must not answer before that: a half-replayed board could show a rejected or superseded
+ * revision as open.
+ * <p>
+ * Ready while this instance holds every partition of {@code topics} and has seen each at its end (last stable
+ * offset, as the consumer reads read_committed) on an idle poll since it was assigned. Every partition is required
+ * because the projection is of the whole log: a second instance in the same group gets only a share and stays out
+ * of service. A partition revoked in a rebalance makes the instance out of service at once, since it no longer
+ * sees that partition's events; when the partition comes back, the instance is ready again only if nobody consumed
+ * it meanwhile (the group's committed offset is where it was when this instance let it go). Otherwise the events it missed are
+ * not in its state, and it stays out of service until restarted to rebuild.
  * <p>
  * Needs the binding's {@code spring.cloud.stream.kafka.bindings.<binding>.consumer.idle-event-interval} set, so the
- * container publishes idle events. The check runs on the consumer thread, where the consumer may be used.
+ * container publishes idle events (under uninterrupted traffic readiness waits for the first pause). Both callbacks
+ * run on the consumer thread, where the consumer may be used. A service has one such bean: the binder calls the
+ * unique {@link KafkaBindingRebalanceListener} for every binding, and this one ignores other topics.
  */
-public class ReplayReadiness implements ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator {
+public class ReplayReadiness
+        implements ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator, KafkaBindingRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(ReplayReadiness.class);
 
+    private static final long UNKNOWN = Long.MIN_VALUE;
+
     private final Set<String> topics;
-    /** Partitions read to their end on some idle poll; the binder runs one container per destination. */
+    private final Set<TopicPartition> held = ConcurrentHashMap.newKeySet();
+    /** Every partition this instance has held since it started: one it never held is replayed from its start. */
+    private final Set<TopicPartition> everHeld = ConcurrentHashMap.newKeySet();
+    /** Partitions read to their end on some idle poll since they were last assigned. */
     private final Set<TopicPartition> done = ConcurrentHashMap.newKeySet();
+    /** Where this instance stopped reading a partition it lost: to tell, when it returns, whether others read on. */
+    private final Map<TopicPartition, Long> leftAt = new ConcurrentHashMap<>();
+    /** Partitions whose events were partly consumed by another instance: this projection lacks them. */
+    private final Set<TopicPartition> missed = ConcurrentHashMap.newKeySet();
     private volatile Set<TopicPartition> all;
-    private volatile boolean caughtUp;
+    private volatile boolean ready;
 
     public ReplayReadiness(Collection<String> topics) {
         this.topics = Set.copyOf(topics);
     }
 
     public boolean isCaughtUp() {
-        return caughtUp;
+        return ready;
+    }
+
+    @Override
+    public void onPartitionsAssigned(String bindingName, Consumer<?, ?> consumer,
+            Collection<TopicPartition> partitions, boolean initial) {
+        List<TopicPartition> firstTime = new ArrayList<>();
+        for (TopicPartition partition : ours(partitions)) {
+            if (everHeld.add(partition)) {
+                firstTime.add(partition);
+            }
+            if (leftAt.containsKey(partition)) {
+                long left = leftAt.remove(partition);
+                long resumesAt = committedOffset(consumer, partition);
+                if (resumesAt != left || left == UNKNOWN) {
+                    missed.add(partition);
+                    log.warn("{} came back at offset {} after this instance left it at {}: another instance "
+                            + "consumed it meanwhile, so this projection lacks those events; restart to rebuild",
+                            partition, resumesAt, left);
+                }
+            }
+            done.remove(partition);
+            held.add(partition);
+        }
+        if (!firstTime.isEmpty()) {
+            consumer.seekToBeginning(firstTime);
+        }
+        update();
+    }
+
+    @Override
+    public void onPartitionsRevokedBeforeCommit(String bindingName, Consumer<?, ?> consumer,
+            Collection<TopicPartition> partitions) {
+        for (TopicPartition partition : ours(partitions)) {
+            held.remove(partition);
+            done.remove(partition);
+            leftAt.put(partition, committedOffset(consumer, partition));
+        }
+        update();
     }
 
     @Override
     public void onApplicationEvent(ListenerContainerIdleEvent event) {
         Collection<TopicPartition> assigned = event.getTopicPartitions();
-        if (caughtUp || assigned == null || assigned.isEmpty()
+        if (assigned == null || assigned.isEmpty()
                 || !assigned.stream().map(TopicPartition::topic).allMatch(topics::contains)) {
             return;
         }
@@ -66,16 +126,55 @@ public class ReplayReadiness implements ApplicationListener<ListenerContainerIdl
                 done.add(partition);
             }
         }
-        if (done.containsAll(all)) {
-            caughtUp = true;
-            log.info("Replay of {} caught up ({} partitions); accepting requests", topics, all.size());
+        update();
+    }
+
+    private void update() {
+        boolean now = all != null && missed.isEmpty() && held.containsAll(all) && done.containsAll(all);
+        if (now != ready) {
+            ready = now;
+            if (now) {
+                log.info("Replay of {} caught up ({} partitions); accepting requests", topics, all.size());
+            } else {
+                log.warn("Projection of {} is no longer current ({}); refusing requests", topics, state());
+            }
+        }
+    }
+
+    private String state() {
+        if (!missed.isEmpty()) {
+            return "missed events on " + new TreeSet<>(missed.stream().map(TopicPartition::toString).toList())
+                    + " while another instance held them: restart to rebuild";
+        }
+        if (all != null && !held.containsAll(all)) {
+            return "holds " + held.size() + " of " + all.size() + " partitions";
+        }
+        return "rebuilding state from " + topics;
+    }
+
+    private Collection<TopicPartition> ours(Collection<TopicPartition> partitions) {
+        return partitions.stream().filter(partition -> topics.contains(partition.topic())).toList();
+    }
+
+    /**
+     * The group's committed offset, which moves only when some instance's transaction commits: compared before and
+     * after a partition is away, it tells whether anyone processed records meanwhile. (The position cannot be used:
+     * it also steps over transaction markers.) -1 when nothing was committed; {@link #UNKNOWN} when it cannot be
+     * read, which counts as missed: the safe side.
+     */
+    private static long committedOffset(Consumer<?, ?> consumer, TopicPartition partition) {
+        try {
+            OffsetAndMetadata committed = consumer.committed(Set.of(partition)).get(partition);
+            return committed == null ? -1L : committed.offset();
+        } catch (RuntimeException unknown) {
+            return UNKNOWN;
         }
     }
 
     @Override
     public Health health() {
-        return caughtUp
+        return ready
                 ? Health.up().withDetail("replay", "caught up").build()
-                : Health.outOfService().withDetail("replay", "rebuilding state from " + topics).build();
+                : Health.outOfService().withDetail("replay", state()).build();
     }
 }

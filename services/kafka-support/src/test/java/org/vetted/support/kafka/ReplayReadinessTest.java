@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
@@ -79,8 +80,83 @@ class ReplayReadinessTest {
         assertThat(readiness.isCaughtUp()).isFalse();
     }
 
+    @Test
+    void losingAPartitionInARebalanceTakesItOutOfServiceAtOnce() {
+        hold(List.of(DRAFTS_0, DRAFTS_1), 5L);
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+        assertThat(readiness.isCaughtUp()).isTrue();
+
+        readiness.onPartitionsRevokedBeforeCommit("track-in-0", consumer, List.of(DRAFTS_1));
+
+        assertThat(readiness.isCaughtUp()).isFalse();
+        assertThat(readiness.health().getDetails().get("replay")).isEqualTo("holds 1 of 2 partitions");
+    }
+
+    @Test
+    void aPartitionBackWhereItWasLeftNeedsOnlyToBeReadToItsEndAgain() {
+        hold(List.of(DRAFTS_0, DRAFTS_1), 5L);
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+        // Its transactions committed offset 5; nobody else touches the partition while it is away.
+        consumer.commitSync(Map.of(DRAFTS_0, new OffsetAndMetadata(5L)));
+        readiness.onPartitionsRevokedBeforeCommit("track-in-0", consumer, List.of(DRAFTS_0));
+
+        readiness.onPartitionsAssigned("track-in-0", consumer, List.of(DRAFTS_0), false);
+        assertThat(readiness.isCaughtUp()).as("assigned, not yet read to its end").isFalse();
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+
+        assertThat(readiness.isCaughtUp()).isTrue();
+    }
+
+    @Test
+    void aPartitionAnotherInstanceConsumedMeanwhileKeepsItOutOfServiceUntilRestarted() {
+        hold(List.of(DRAFTS_0, DRAFTS_1), 3L);
+        consumer.updateEndOffsets(Map.of(DRAFTS_0, 3L));
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+        assertThat(readiness.isCaughtUp()).isTrue();
+        consumer.commitSync(Map.of(DRAFTS_0, new OffsetAndMetadata(3L)));
+        readiness.onPartitionsRevokedBeforeCommit("track-in-0", consumer, List.of(DRAFTS_0));
+        // Another instance read offsets 3 and 4 and committed 5.
+        consumer.updateEndOffsets(Map.of(DRAFTS_0, 5L));
+        consumer.commitSync(Map.of(DRAFTS_0, new OffsetAndMetadata(5L)));
+
+        readiness.onPartitionsAssigned("track-in-0", consumer, List.of(DRAFTS_0), false);
+        consumer.seek(DRAFTS_0, 5L);
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+
+        assertThat(readiness.isCaughtUp()).isFalse();
+        assertThat(readiness.health().getDetails().get("replay"))
+                .isEqualTo("missed events on [drafts-0] while another instance held them: restart to rebuild");
+    }
+
+    @Test
+    void rebalancesOfOtherTopicsChangeNothing() {
+        hold(List.of(DRAFTS_0, DRAFTS_1), 5L);
+        idle(List.of(DRAFTS_0, DRAFTS_1));
+
+        readiness.onPartitionsRevokedBeforeCommit("other-in-0", consumer, List.of(OTHER_0));
+
+        assertThat(readiness.isCaughtUp()).isTrue();
+    }
+
+    @Test
+    void aPartitionHeldForTheFirstTimeIsReadFromItsStartAndOneHandedBackIsNot() {
+        consumer.assign(List.of(DRAFTS_0));
+        consumer.seek(DRAFTS_0, 4L);
+        readiness.onPartitionsAssigned("track-in-0", consumer, List.of(DRAFTS_0), false);
+        assertThat(consumer.position(DRAFTS_0)).as("replayed from the start").isZero();
+
+        consumer.seek(DRAFTS_0, 5L);
+        consumer.commitSync(Map.of(DRAFTS_0, new OffsetAndMetadata(5L)));
+        readiness.onPartitionsRevokedBeforeCommit("track-in-0", consumer, List.of(DRAFTS_0));
+        readiness.onPartitionsAssigned("track-in-0", consumer, List.of(DRAFTS_0), false);
+
+        assertThat(consumer.position(DRAFTS_0)).as("its events are in the projection already").isEqualTo(5L);
+    }
+
+    /** The consumer is assigned {@code partitions} (replayed from the start) and has read DRAFTS_0 up to a point. */
     private void hold(List<TopicPartition> partitions, long drafts0Position) {
         consumer.assign(partitions);
+        readiness.onPartitionsAssigned("track-in-0", consumer, partitions, true);
         for (TopicPartition partition : partitions) {
             consumer.seek(partition, partition.equals(DRAFTS_0) ? drafts0Position
                     : partition.equals(OTHER_0) ? 9L : 0L);
