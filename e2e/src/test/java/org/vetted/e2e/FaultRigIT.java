@@ -344,7 +344,7 @@ class FaultRigIT {
         fleet.awaitHealthy(service, Duration.ofMinutes(4));
         double healthy = seconds(at);
         faulted.remove(service);
-        recoveries.add(new Recovery("kill -9 " + service + " (" + round + ")", healthy, awaitProbe(probe, at)));
+        recordRecovery(new Recovery("kill -9 " + service + " (" + round + ")", healthy, awaitProbe(probe, at)));
     }
 
     private void killBroker(KafkaBroker node) throws Exception {
@@ -353,7 +353,7 @@ class FaultRigIT {
         node.kill();
         Thread.sleep(10_000);
         cluster.restart(node, Duration.ofMinutes(3));
-        recoveries.add(new Recovery("kill -9 broker " + node.nodeId() + ", restarted after 10 s", seconds(at),
+        recordRecovery(new Recovery("kill -9 broker " + node.nodeId() + ", restarted after 10 s", seconds(at),
                 awaitProbe(probe, at)));
     }
 
@@ -368,7 +368,7 @@ class FaultRigIT {
         fleet.awaitHealthy(service, Duration.ofMinutes(4));
         double healthy = seconds(at);
         faulted.remove(service);
-        recoveries.add(new Recovery("SIGSTOP " + service + " for " + TRANSACTION_TIMEOUT.plusSeconds(5).toSeconds()
+        recordRecovery(new Recovery("SIGSTOP " + service + " for " + TRANSACTION_TIMEOUT.plusSeconds(5).toSeconds()
                 + " s (transaction timeout " + TRANSACTION_TIMEOUT.toSeconds() + " s), then SIGCONT", healthy,
                 awaitProbe(probe, at)));
     }
@@ -383,7 +383,15 @@ class FaultRigIT {
         double healthy = seconds(at);
         faulted.clear();
         String probe = startProbe();
-        recoveries.add(new Recovery("whole stack stopped and started", healthy, awaitProbe(probe, at)));
+        recordRecovery(new Recovery("whole stack stopped and started", healthy, awaitProbe(probe, at)));
+    }
+
+    private void recordRecovery(Recovery recovery) {
+        recoveries.add(recovery);
+        progress(String.format(Locale.ROOT, "%s: healthy after %.1f s, publishing after %.1f s; %d journeys done, "
+                + "%d approved revisions, %d published", recovery.fault(), recovery.healthySeconds(),
+                recovery.publishingSeconds(), completedTotal(), ledger.approvedRevisions(),
+                ledger.publishedRevisions()));
     }
 
     private void startFleet() throws Exception {
@@ -486,6 +494,11 @@ class FaultRigIT {
         while (completedTotal() < journeysDone && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
+    }
+
+    /** Progress on stdout: the rig runs for minutes. */
+    private static void progress(String message) {
+        System.out.printf(Locale.ROOT, "[fault rig %tT] %s%n", System.currentTimeMillis(), message);
     }
 
     private static double seconds(long since) {

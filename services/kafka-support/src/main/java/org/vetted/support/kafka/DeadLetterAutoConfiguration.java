@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,6 +32,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -77,7 +79,8 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
-    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(TopicSettings settings) {
+    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(TopicSettings settings,
+            ObjectProvider<ReplayReadiness> readiness) {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
@@ -101,6 +104,12 @@ public class DeadLetterAutoConfiguration {
                         recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
                 afterRollback.addNotRetryableExceptions(PoisonEventException.class);
                 container.setAfterRollbackProcessor(afterRollback);
+                // A projection's readiness counts the records its container processes.
+                readiness.orderedStream()
+                        .filter(projection -> Arrays.stream(destination.split(",")).map(String::strip)
+                                .anyMatch(projection::follows))
+                        .findFirst()
+                        .ifPresent(projection -> setInterceptor(container, projection.progress()));
             }
 
             @Override
@@ -108,6 +117,12 @@ public class DeadLetterAutoConfiguration {
                 return false;
             }
         };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void setInterceptor(AbstractMessageListenerContainer<?, ?> container,
+            RecordInterceptor<Object, Object> interceptor) {
+        ((AbstractMessageListenerContainer) container).setRecordInterceptor(interceptor);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.RecordInterceptor;
 
 /**
  * Replays a projection's topics from their start and tells whether the projection is current with the log, following
@@ -28,8 +30,9 @@ import org.springframework.kafka.event.ListenerContainerIdleEvent;
  * distribution's pages) must not answer before that: a half-replayed board could show a rejected or superseded
  * revision as open.
  * <p>
- * Ready while this instance holds every partition of {@code topics} and has seen each at its end (last stable
- * offset, as the consumer reads read_committed) on an idle poll since it was assigned. Every partition is required
+ * Ready while this instance holds every partition of {@code topics} and has read each up to where the log ended
+ * (last stable offset, as the consumer reads read_committed) when it was assigned the partition, counted per record
+ * processed, or seen at its end on an idle poll. Every partition is required
  * because the projection is of the whole log: a second instance in the same group gets only a share and stays out
  * of service. A partition revoked in a rebalance makes the instance out of service at once, since it no longer
  * sees that partition's events; when the partition comes back, the instance is ready again only if nobody consumed
@@ -37,8 +40,7 @@ import org.springframework.kafka.event.ListenerContainerIdleEvent;
  * not in its state, and it stays out of service until restarted to rebuild.
  * <p>
  * Needs the binding's {@code spring.cloud.stream.kafka.bindings.<binding>.consumer.idle-event-interval} set, so the
- * container publishes idle events (under uninterrupted traffic readiness waits for the first pause). Both callbacks
- * run on the consumer thread, where the consumer may be used. A service has one such bean: the binder calls the
+ * container publishes idle events. The callbacks run on the consumer thread, where the consumer may be used. A service has one such bean: the binder calls the
  * unique {@link KafkaBindingRebalanceListener} for every binding, and this one ignores other topics.
  */
 public class ReplayReadiness
@@ -51,8 +53,10 @@ public class ReplayReadiness
     private final Set<TopicPartition> held = ConcurrentHashMap.newKeySet();
     /** Every partition this instance has held since it started: one it never held is replayed from its start. */
     private final Set<TopicPartition> everHeld = ConcurrentHashMap.newKeySet();
-    /** Partitions read to their end on some idle poll since they were last assigned. */
+    /** Partitions read up to their target since they were last assigned. */
     private final Set<TopicPartition> done = ConcurrentHashMap.newKeySet();
+    /** Per partition, the end of the log (last stable offset) when this instance was assigned it. */
+    private final Map<TopicPartition, Long> targets = new ConcurrentHashMap<>();
     /** Where this instance stopped reading a partition it lost: to tell, when it returns, whether others read on. */
     private final Map<TopicPartition, Long> leftAt = new ConcurrentHashMap<>();
     /** Partitions whose events were partly consumed by another instance: this projection lacks them. */
@@ -92,7 +96,50 @@ public class ReplayReadiness
         if (!firstTime.isEmpty()) {
             consumer.seekToBeginning(firstTime);
         }
+        // Caught up means read to where the log ended when the partition came: a fixed target, reached under
+        // continuous traffic too (an idle poll may not come for minutes under load).
+        Collection<TopicPartition> assigned = ours(partitions);
+        if (!assigned.isEmpty()) {
+            learnPartitions(consumer);
+            targets.putAll(consumer.endOffsets(assigned));
+            for (TopicPartition partition : assigned) {
+                if (consumer.position(partition) >= targets.get(partition)) {
+                    done.add(partition);
+                }
+            }
+        }
         update();
+    }
+
+    /**
+     * For the listener container of the projection's binding: counts each record processed towards its partition's
+     * target ({@link DeadLetterAutoConfiguration} installs it).
+     */
+    public RecordInterceptor<Object, Object> progress() {
+        return new RecordInterceptor<>() {
+            @Override
+            public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+                    Consumer<Object, Object> consumer) {
+                return record;
+            }
+
+            @Override
+            public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+                processed(new TopicPartition(record.topic(), record.partition()), record.offset());
+            }
+        };
+    }
+
+    /** Whether this readiness follows {@code topic}. */
+    public boolean follows(String topic) {
+        return topics.contains(topic);
+    }
+
+    void processed(TopicPartition partition, long offset) {
+        Long target = targets.get(partition);
+        if (!ready && target != null && offset + 1 >= target && held.contains(partition) && done.add(partition)) {
+            update();
+        }
     }
 
     @Override
@@ -114,19 +161,26 @@ public class ReplayReadiness
             return;
         }
         Consumer<?, ?> consumer = event.getConsumer();
+        learnPartitions(consumer);
+        // Partitions whose last records were dead-lettered, or whose target lay beyond transaction markers, are seen
+        // at their end on an idle poll.
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+        for (TopicPartition partition : assigned) {
+            if (held.contains(partition) && consumer.position(partition) >= end.getOrDefault(partition, 0L)) {
+                done.add(partition);
+            }
+        }
+        update();
+    }
+
+    /** Every partition of the topics, once: partitions are never added (the binder's auto-add-partitions is off). */
+    private void learnPartitions(Consumer<?, ?> consumer) {
         if (all == null) {
             all = topics.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream()
                             .map(info -> new TopicPartition(topic, info.partition())))
                     .collect(Collectors.toUnmodifiableSet());
         }
-        Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
-        for (TopicPartition partition : assigned) {
-            if (consumer.position(partition) >= end.getOrDefault(partition, 0L)) {
-                done.add(partition);
-            }
-        }
-        update();
     }
 
     private void update() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.RecordInterceptor;
 
 class ReplayReadinessTest {
     private static final TopicPartition DRAFTS_0 = new TopicPartition("drafts", 0);
@@ -81,6 +83,20 @@ class ReplayReadinessTest {
     }
 
     @Test
+    void recordsProcessedUpToWhereTheLogEndedAtAssignmentMakeItReadyWithoutAnIdlePoll() {
+        hold(List.of(DRAFTS_0, DRAFTS_1), 0L);
+        // More records arrive all the while: the target stays where the log ended when the partition came.
+        consumer.updateEndOffsets(Map.of(DRAFTS_0, 9L));
+        RecordInterceptor<Object, Object> progress = readiness.progress();
+
+        progress.afterRecord(new ConsumerRecord<>("drafts", 0, 3L, "a-1", null), null);
+        assertThat(readiness.isCaughtUp()).isFalse();
+        progress.afterRecord(new ConsumerRecord<>("drafts", 0, 4L, "a-1", null), null);
+
+        assertThat(readiness.isCaughtUp()).isTrue();
+    }
+
+    @Test
     void losingAPartitionInARebalanceTakesItOutOfServiceAtOnce() {
         hold(List.of(DRAFTS_0, DRAFTS_1), 5L);
         idle(List.of(DRAFTS_0, DRAFTS_1));
@@ -96,12 +112,14 @@ class ReplayReadinessTest {
     void aPartitionBackWhereItWasLeftNeedsOnlyToBeReadToItsEndAgain() {
         hold(List.of(DRAFTS_0, DRAFTS_1), 5L);
         idle(List.of(DRAFTS_0, DRAFTS_1));
-        // Its transactions committed offset 5; nobody else touches the partition while it is away.
+        // Its transactions committed offset 5; nobody else reads the partition while it is away, two records arrive.
         consumer.commitSync(Map.of(DRAFTS_0, new OffsetAndMetadata(5L)));
         readiness.onPartitionsRevokedBeforeCommit("track-in-0", consumer, List.of(DRAFTS_0));
+        consumer.updateEndOffsets(Map.of(DRAFTS_0, 7L));
 
         readiness.onPartitionsAssigned("track-in-0", consumer, List.of(DRAFTS_0), false);
         assertThat(readiness.isCaughtUp()).as("assigned, not yet read to its end").isFalse();
+        consumer.seek(DRAFTS_0, 7L);
         idle(List.of(DRAFTS_0, DRAFTS_1));
 
         assertThat(readiness.isCaughtUp()).isTrue();
