@@ -26,13 +26,17 @@ import opennlp.tools.util.Span;
  * Finds candidate health claims in every part of a draft that goes live: the title and headings, sentences of
  * paragraphs, list items and quotes, table rows, images' alt text and titles, and link texts. A sentence is a claim
  * when it is about health (a body, health or evidence term, an amount or a statistic) and asserts something checkable
- * (an effect, mechanism, risk, dose, measure, or a comparison, prevalence, composition, safety or advice); a heading
- * only when it asserts an effect, mechanism or risk, or an amount ("It May Support Your Immune System", "Take 200 mg
- * Daily"), since headings name topics ("Getting the Dose Right" is not a claim). Absolute therapeutic language (see
- * {@link AbsoluteLanguage}) is always a claim and is marked {@code absolute}. A sentence of a paragraph that has a
- * claim in it shares that claim's topic ("Never stop suddenly. Stopping abruptly can cause ..."), and advice that opens
- * with an instruction ("Start with a 12-hour fast") is about health in a health article; either is still held to the
- * rule for sentences.
+ * (an effect, mechanism, risk, dose, measure, or a comparison, prevalence, composition, safety or advice); a sentence
+ * of prose that names the body, a condition, something taken or done for health, or the article's topic is a claim
+ * whatever its verb, as definitions and mechanisms are ("The knee is built for running"). A heading is a claim only
+ * when it asserts an effect, mechanism or risk, or an amount ("It May Support Your Immune System", "Take 200 mg
+ * Daily"), when it is a clause whose subject is about health ("Symptoms Follow the Dose"), or when it is advice of
+ * four words or more (a pasted list item), since headings name topics ("Getting the Dose Right" is not a claim).
+ * Absolute therapeutic language (see {@link AbsoluteLanguage}) is always a claim and is marked {@code absolute}. A
+ * sentence of a paragraph, or an item of a list, that has a claim in it shares that claim's topic ("Never stop
+ * suddenly. Stopping abruptly can cause ..."), and advice that opens with an instruction ("Start with a 12-hour
+ * fast") is about health in a health article; either is still held to the rule for its part of the page. A list item
+ * that is only a link is navigation, read as a link's text.
  * <p>
  * Not claims: questions (a trailing aside such as "(who knew?)" does not make a statement a question), pure
  * attributions ("she adds."), the writer's own anecdotes (first person outside quotes), bylines and dates, author
@@ -87,10 +91,17 @@ public final class ClaimExtractor {
     private static final Pattern BIO = Pattern.compile("(?<![\\p{L}])(?:(?:is|was) an? (?:[\\p{L}-]++ ){0,3}"
             + "(?:writer|journalist|editor|reporter|columnist|contributor|blogger)|ha(?:s|ve) no (?:financial )?ties)"
             + "(?![\\p{L}])");
+    /** Words that open a verb's object: what a noun phrase does not run on into. */
+    private static final Set<String> OBJECT_OPENER = Set.of("a", "an", "the", "your", "their", "its", "his", "her",
+            "our", "no", "this", "that", "these", "those");
     /** A heading that names a question or a topic ("Why Walking Helps", "How SSRIs work"), not an assertion. */
     private static final Pattern TOPIC_HEADING = Pattern.compile("^(?:what|why|how|when|who|which|where|whether)"
             + "(?![\\p{L}])");
     private static final String CLOSING = "\"'”’»)]";
+    /** Fewer words than this without a verb the tagger saw are an answer or a label ("At these amounts, yes."). */
+    private static final int MIN_UNTAGGED_STATEMENT_WORDS = 6;
+    /** A heading of an instruction and this many words is advice, not a section's name ("Run Smarter"). */
+    private static final int MIN_ADVICE_HEADING_WORDS = 4;
     /** Long enough for the longest abbreviation above with the character before it. */
     private static final int ABBREVIATION_WINDOW = 10;
     /** Longer than any word or sentence-ending token; URLs longer than this lose nothing by it. */
@@ -151,7 +162,9 @@ public final class ClaimExtractor {
         if (title != null) {
             consider(MarkdownText.inline(title), null, Unit.HEADING, null, draft);
         }
-        for (MarkdownText.Block block : MarkdownText.blocks(bodyMarkdown)) {
+        List<MarkdownText.Block> blocks = MarkdownText.blocks(bodyMarkdown);
+        for (int b = 0; b < blocks.size(); b++) {
+            MarkdownText.Block block = blocks.get(b);
             switch (block.kind()) {
                 // A "heading" in lower case is a pasted line that continues a sentence ("Call 999 if your child:"
                 // then "has a rash that doesn't fade"): an item of a list, not a title.
@@ -159,41 +172,65 @@ public final class ClaimExtractor {
                         Character.isLowerCase(block.text().codePointAt(0)) ? Unit.ITEM : Unit.HEADING, null, draft);
                 case ROW -> consider(block.text(), block.section(), Unit.ROW, block.header(), draft);
                 case FRAGMENT -> consider(block.text(), block.section(), Unit.FRAGMENT, null, draft);
-                case PROSE, ITEM -> {
-                    Unit unit = block.kind() == MarkdownText.Kind.ITEM ? Unit.ITEM : Unit.PROSE;
-                    List<String> claimed = new ArrayList<>();
-                    List<String> sentences = sentencesOf(block.text());
-                    Claim[] found = new Claim[sentences.size()];
-                    boolean any = false;
-                    for (int i = 0; i < found.length; i++) {
-                        found[i] = judge(sentences.get(i), block.section(), unit, null, draft, false);
-                        any |= found[i] != null;
+                case PROSE -> readRunningText(List.of(block), Unit.PROSE, draft);
+                case ITEM -> {
+                    // The items of one list are read together, as the sentences of a paragraph are.
+                    int end = b + 1;
+                    while (end < blocks.size() && blocks.get(end).kind() == MarkdownText.Kind.ITEM) {
+                        end++;
                     }
-                    // The other sentences of a paragraph with a claim in it go on about what it is about ("Never
-                    // stop suddenly. Stopping abruptly can cause ..."): they count as about health too, and are
-                    // then held to the same rule as any other sentence.
-                    for (int i = 0; any && i < found.length; i++) {
-                        if (found[i] == null) {
-                            found[i] = judge(sentences.get(i), block.section(), unit, null, draft, true);
-                        }
-                    }
-                    for (int i = 0; i < found.length; i++) {
-                        if (found[i] != null) {
-                            draft.claims().putIfAbsent(found[i].id(), found[i]);
-                            claimed.add(sentences.get(i));
-                        }
-                    }
-                    // A link's text is read on its own only where its sentence is not a claim ("Read more: <a
-                    // bedtime routine lowers night-waking>"): otherwise the sentence already carries it.
-                    for (String link : block.links()) {
-                        if (claimed.stream().noneMatch(sentence -> sentence.contains(link))) {
-                            consider(link, block.section(), Unit.FRAGMENT, null, draft);
-                        }
-                    }
+                    readRunningText(blocks.subList(b, end), Unit.ITEM, draft);
+                    b = end - 1;
                 }
             }
         }
         return List.copyOf(claims.values());
+    }
+
+    /**
+     * The sentences of a paragraph, or of the items of one list. Once one of them is a claim, the others go on about
+     * what it is about ("Never stop suddenly. Stopping abruptly can cause ...", or a list of ways to keep pollen out
+     * whose every item does not name it): they count as about health too, and are then held to the same rule as any
+     * other sentence of their part of the page.
+     */
+    private void readRunningText(List<MarkdownText.Block> blocks, Unit unit, Draft draft) {
+        List<List<String>> sentences = new ArrayList<>();
+        List<Claim[]> found = new ArrayList<>();
+        boolean any = false;
+        for (MarkdownText.Block block : blocks) {
+            // An item that is nothing but a link ("Our guide to calcium-rich foods") is navigation: its text is read
+            // as a link's, below.
+            List<String> own = unit == Unit.ITEM && block.links().contains(block.text()) ? List.of()
+                    : sentencesOf(block.text());
+            Claim[] claims = new Claim[own.size()];
+            for (int i = 0; i < claims.length; i++) {
+                claims[i] = judge(own.get(i), block.section(), unit, null, draft, false);
+                any |= claims[i] != null;
+            }
+            sentences.add(own);
+            found.add(claims);
+        }
+        for (int b = 0; b < blocks.size(); b++) {
+            MarkdownText.Block block = blocks.get(b);
+            Claim[] claims = found.get(b);
+            List<String> claimed = new ArrayList<>();
+            for (int i = 0; i < claims.length; i++) {
+                if (claims[i] == null && any) {
+                    claims[i] = judge(sentences.get(b).get(i), block.section(), unit, null, draft, true);
+                }
+                if (claims[i] != null) {
+                    draft.claims().putIfAbsent(claims[i].id(), claims[i]);
+                    claimed.add(sentences.get(b).get(i));
+                }
+            }
+            // A link's text is read on its own only where its sentence is not a claim ("Read more: <a bedtime
+            // routine lowers night-waking>"): otherwise the sentence already carries it.
+            for (String link : block.links()) {
+                if (claimed.stream().noneMatch(sentence -> sentence.contains(link))) {
+                    consider(link, block.section(), Unit.FRAGMENT, null, draft);
+                }
+            }
+        }
     }
 
     /**
@@ -359,11 +396,13 @@ public final class ClaimExtractor {
         boolean care = ReadingBudget.matcher(CARE, content).find();
         boolean carried = inClaimParagraph && !care;
         // Advice in a health article: an instruction in prose ("Never give ...", "Start with ...") is advice a reviewer
-        // checks, unless it is advice to see someone ("Talk to your doctor"). Not in a list, where whatever is about
-        // health is a claim: "Keep a pack in the cupboard" is not.
+        // checks, unless it is advice to see someone ("Talk to your doctor"). Not in a list, where an item is about
+        // health by its own words or by the claims of its list.
         boolean advice = unit == Unit.PROSE && !care && tagged.advice();
         carried |= advice;
-        boolean health = carried || ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
+        // Named in the text itself, not carried from the paragraph: what a statement needs to be about health alone.
+        boolean healthWord = ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
+        boolean health = carried || healthWord;
         boolean evidence = ReadingBudget.matcher(lexicon.evidence, about).find();
         boolean dose = amount || ReadingBudget.matcher(lexicon.dose, content).find();
         boolean risk = ReadingBudget.matcher(lexicon.risk, content).find();
@@ -372,9 +411,21 @@ public final class ClaimExtractor {
         // A dose phrase ("twice a day", "daily") is about taking something, whatever is taken.
         boolean topical = health || evidence || amount || statistic || dose;
         boolean claim = absolute || topical && switch (unit) {
-            case HEADING -> amount || (effect || mechanism || risk) && tagged.statement();
+            // A pasted list item reads as a heading: long advice ("Wear cushioned shoes with a small heel") is one.
+            case HEADING -> amount || (effect || mechanism || risk) && tagged.statement()
+                    || healthSubject(tagged, topic)
+                    || tagged.advice() && words(canonical) >= MIN_ADVICE_HEADING_WORDS;
             case ITEM, ROW -> true;
-            case PROSE, FRAGMENT -> tagged.instruction() || (unit == Unit.PROSE && endsASentence(canonical)
+            // A declarative sentence of prose that names the body, a condition, something taken or done for health
+            // or the topic is a claim whatever its verb: definitions and mechanisms have no effect word ("The knee is
+            // built for running"). A statement, or long enough to be one the tagger misread; not "Slightly." An alt
+            // text or a link needs a form of "be", "have" or a modal: "Yoghurt is easier on the gut than milk", not
+            // "Golden milk made with turmeric".
+            case PROSE, FRAGMENT -> tagged.instruction()
+                    || unit == Unit.PROSE && healthWord && endsASentence(canonical)
+                            && (tagged.statement() || words(canonical) >= MIN_UNTAGGED_STATEMENT_WORDS)
+                    || unit == Unit.FRAGMENT && healthWord && ReadingBudget.matcher(AUXILIARY, canonical).find()
+                    || (unit == Unit.PROSE && endsASentence(canonical)
                     || tagged.statement() || inflectedVerb(content)) && (effect || mechanism || risk || dose
                     || statistic || evidence || lexicon.hasMeasure(content)
                     || ReadingBudget.matcher(lexicon.assertion, content).find());
@@ -404,6 +455,42 @@ public final class ClaimExtractor {
                 if (word.endsWith("s") && !word.endsWith("ss") || word.endsWith("ed")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /** Runs of letters and digits: plain code, one pass. */
+    private static int words(String canonical) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < canonical.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(canonical.charAt(i));
+            words += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+        return words;
+    }
+
+    /**
+     * A clause whose subject (the words before its first finite verb, the verb not first) names the body, a
+     * condition, something taken or done for health, or the article's topic: "Symptoms Follow the Dose". After a
+     * colon or a dash the subtitle is the clause ("Vitamin D: What We Know" is a topic, as any wh-word opens one).
+     */
+    private boolean healthSubject(Tagged tagged, Set<String> topic) {
+        String[] tokens = tagged.tokens();
+        int start = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            if (":".equals(tokens[i]) || "—".equals(tokens[i]) || "–".equals(tokens[i])) {
+                start = i + 1;
+            } else if (i > start && tagged.finiteVerb(i)) {
+                // A verb first is an instruction, or a title-case noun the tagger took for one: read on.
+                if (ReadingBudget.matcher(TOPIC_HEADING, tokens[start].toLowerCase(Locale.ROOT)).find()) {
+                    return false;
+                }
+                String subject = String.join(" ", List.of(tokens).subList(start, i)).toLowerCase(Locale.ROOT);
+                String about = ReadingBudget.matcher(CARE, subject).replaceAll(" ");
+                return ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
             }
         }
         return false;
@@ -490,6 +577,33 @@ public final class ClaimExtractor {
                 }
             }
             return instruction();
+        }
+
+        /**
+         * Whether token {@code i} is a finite verb or an auxiliary: not an "-ing" form, an infinitive ("to ease"), a
+         * participle after a noun ("Doses Used in Trials"), nor a word before a colon, which ends a title's noun
+         * phrase however the tagger read it ("The Keto Diet: ...").
+         */
+        boolean finiteVerb(int i) {
+            String[] tokens = tokens();
+            String[] tags = tags();
+            if (i + 1 < tokens.length && ":".equals(tokens[i + 1])) {
+                return false;
+            }
+            if (ReadingBudget.matcher(AUXILIARY, tokens[i].toLowerCase(Locale.ROOT)).matches()
+                    || "MD".equals(tags[i])) {
+                return true;
+            }
+            if (tokens[i].endsWith("ing") || tokens[i].endsWith("ed")) {
+                return false;
+            }
+            if ("VB".equals(tags[i])) {
+                return i == 0 || !"to".equalsIgnoreCase(tokens[i - 1]);
+            }
+            // The tagger reads most title-case words as nouns ("Diet Plays a Smaller Part"): a word between a noun
+            // and a determiner is a verb with its object, since a noun phrase does not run on into "a" or "the".
+            return i > 0 && i + 1 < tokens.length && tags[i - 1].startsWith("NN") && tags[i].startsWith("NN")
+                    && OBJECT_OPENER.contains(tokens[i + 1].toLowerCase(Locale.ROOT));
         }
 
         /**

@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Claim detection measured on a labelled corpus of the project's own writing ({@code claims-corpus/}): each draft
  * is read the whole way intake reads it (the parser its extension names, then the extractor) and its claims are
  * compared with the claims a reviewer marked ({@code NAME.claims}). Precision and recall are micro-averaged over
- * claims, per set: {@code tuning/} (what the extractor was tuned on) and {@code held-out/} (never tuned on). The report
+ * claims, per set: {@code tuning/} (what the extractor was tuned on) and {@code held-out/} (never tuned on); while
+ * tuning, {@code -Dclaims.corpus.sets=tuning} measures the tuning set alone (see {@link #SETS_PROPERTY}). The report
  * goes to stdout and to {@code target/claims-corpus-report.txt}; the floors sit just below the figures reached, so a
  * change that finds fewer claims, or more wrong ones, fails here and says by how much.
  * <p>
@@ -32,13 +36,32 @@ class ClaimDetectionCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/claims-corpus");
     private static final Path REPORT = Path.of("target/claims-corpus-report.txt");
 
-    // Just below the figures reached (tuning 0.943 / 0.971, held-out 0.905 / 0.912); see the README, "How well
-    // claims are found". Raise them with the figures; a change that lowers them must say why. The second tuning pass
-    // lowered both precision floors: it traded precision (held-out 0.930 -> 0.905) for recall (0.891 -> 0.912).
-    private static final double TUNING_PRECISION_FLOOR = 0.94;
-    private static final double TUNING_RECALL_FLOOR = 0.97;
-    private static final double HELD_OUT_PRECISION_FLOOR = 0.90;
-    private static final double HELD_OUT_RECALL_FLOOR = 0.91;
+    // Just below the figures reached; see the README, "How well claims are found". Raise them with the figures; a
+    // change that lowers them must say why. Each tuning pass traded precision for recall, the direction a reviewer
+    // wants: after the third (on tuning/ alone), held-out went from P 0.905 R 0.912 to P 0.869 R 0.971.
+    // held-out-2 was written for the third pass, by someone who never saw the extractor, and first measured after it.
+    private static final double TUNING_PRECISION_FLOOR = 0.92;
+    private static final double TUNING_RECALL_FLOOR = 0.98;
+    private static final double HELD_OUT_PRECISION_FLOOR = 0.86;
+    private static final double HELD_OUT_RECALL_FLOOR = 0.97;
+    private static final double HELD_OUT_2_PRECISION_FLOOR = 0.89;
+    private static final double HELD_OUT_2_RECALL_FLOOR = 0.94;
+    /** Every set never tuned on, together: the aim is recall at least 0.95 at precision at least 0.8. */
+    private static final double UNSEEN_PRECISION_FLOOR = 0.87;
+    private static final double UNSEEN_RECALL_FLOOR = 0.95;
+    static final String UNSEEN = "never tuned on";
+
+    /**
+     * The sets to measure, a comma list ({@code -Dclaims.corpus.sets=tuning}); by default every set in the corpus.
+     * Tuning runs only {@code tuning}, so the held-out figures stay unseen; a set left out has its floors unchecked.
+     */
+    static final String SETS_PROPERTY = "claims.corpus.sets";
+    /** Floors per set, precision then recall; a set without floors (a new one) is reported only. */
+    private static final Map<String, double[]> FLOORS = Map.of(
+            "tuning", new double[] {TUNING_PRECISION_FLOOR, TUNING_RECALL_FLOOR},
+            "held-out", new double[] {HELD_OUT_PRECISION_FLOOR, HELD_OUT_RECALL_FLOOR},
+            "held-out-2", new double[] {HELD_OUT_2_PRECISION_FLOOR, HELD_OUT_2_RECALL_FLOOR},
+            UNSEEN, new double[] {UNSEEN_PRECISION_FLOOR, UNSEEN_RECALL_FLOOR});
 
     private final DraftIntake intake = Intakes.intake();
 
@@ -46,19 +69,54 @@ class ClaimDetectionCorpusTest {
     void claimsAreFoundOnDraftsTheExtractorWasAndWasNotTunedOn() throws IOException {
         StringBuilder report = new StringBuilder("Claim detection on claims-corpus (matching: equal, or containment "
                 + "covering at least " + MIN_COVERAGE + " of the longer text, after normalization)\n");
-        Score tuning = scoreSet("tuning", report);
-        Score heldOut = scoreSet("held-out", report);
-        report.append("\nTOTAL tuning   ").append(tuning).append('\n');
-        report.append("TOTAL held-out ").append(heldOut).append('\n');
+        Map<String, Score> scores = new LinkedHashMap<>();
+        Score unseen = new Score(0, 0, 0, 0);
+        int unseenSets = 0;
+        for (String set : sets()) {
+            Score score = scoreSet(set, report);
+            scores.put(set, score);
+            if (!set.equals("tuning")) {
+                unseen = unseen.plus(score);
+                unseenSets++;
+            }
+        }
+        if (unseenSets > 1) {
+            scores.put(UNSEEN, unseen);
+        }
+        report.append('\n');
+        scores.forEach((set, score) -> report.append(String.format(Locale.ROOT, "TOTAL %-14s ", set))
+                .append(score).append('\n'));
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report, StandardCharsets.UTF_8);
         System.out.print(report);
 
-        String measured = "measured: tuning " + tuning + "; held-out " + heldOut + " (report: " + REPORT + ")";
-        assertThat(tuning.precision()).as(measured).isGreaterThanOrEqualTo(TUNING_PRECISION_FLOOR);
-        assertThat(tuning.recall()).as(measured).isGreaterThanOrEqualTo(TUNING_RECALL_FLOOR);
-        assertThat(heldOut.precision()).as(measured).isGreaterThanOrEqualTo(HELD_OUT_PRECISION_FLOOR);
-        assertThat(heldOut.recall()).as(measured).isGreaterThanOrEqualTo(HELD_OUT_RECALL_FLOOR);
+        StringBuilder measured = new StringBuilder("measured:");
+        scores.forEach((set, score) -> measured.append(' ').append(set).append(' ').append(score).append(';'));
+        measured.append(" (report: ").append(REPORT).append(')');
+        scores.forEach((set, score) -> {
+            double[] floors = FLOORS.get(set);
+            if (floors != null) {
+                assertThat(score.precision()).as(set + " precision, " + measured).isGreaterThanOrEqualTo(floors[0]);
+                assertThat(score.recall()).as(set + " recall, " + measured).isGreaterThanOrEqualTo(floors[1]);
+            }
+        });
+    }
+
+    /** The sets named by {@value #SETS_PROPERTY}, else every directory of the corpus: tuning first, then by name. */
+    static List<String> sets() throws IOException {
+        String named = System.getProperty(SETS_PROPERTY, "").strip();
+        if (!named.isEmpty()) {
+            List<String> sets = Stream.of(named.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            for (String set : sets) {
+                assertThat(CORPUS.resolve(set)).as(SETS_PROPERTY + " names a set of the corpus").isDirectory();
+            }
+            return sets;
+        }
+        try (Stream<Path> dirs = Files.list(CORPUS)) {
+            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
+                    .sorted(Comparator.comparing((String set) -> !set.equals("tuning")).thenComparing(set -> set))
+                    .toList();
+        }
     }
 
     @Test
@@ -76,7 +134,8 @@ class ClaimDetectionCorpusTest {
         Score[] byFormat = {new Score(0, 0, 0, 0), new Score(0, 0, 0, 0), new Score(0, 0, 0, 0)};
         List<Path> drafts;
         try (Stream<Path> files = Files.list(CORPUS.resolve(set))) {
-            drafts = files.filter(f -> !f.toString().endsWith(".claims")).sorted().toList();
+            // A draft is any file with labels beside it (a set may keep a README).
+            drafts = files.filter(f -> !f.toString().endsWith(".claims") && Files.exists(labelsOf(f))).sorted().toList();
         }
         for (Path draft : drafts) {
             DraftFormat format = formatOf(draft);
@@ -164,10 +223,14 @@ class ClaimDetectionCorpusTest {
         return s.substring(start, end);
     }
 
-    private static List<String> labels(Path draft) throws IOException {
+    private static Path labelsOf(Path draft) {
         String name = draft.getFileName().toString();
-        Path labels = draft.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".claims");
-        return Files.readAllLines(labels, StandardCharsets.UTF_8).stream()
+        int dot = name.lastIndexOf('.');
+        return draft.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + ".claims");
+    }
+
+    private static List<String> labels(Path draft) throws IOException {
+        return Files.readAllLines(labelsOf(draft), StandardCharsets.UTF_8).stream()
                 .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
