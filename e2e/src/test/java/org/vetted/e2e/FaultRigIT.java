@@ -474,6 +474,15 @@ class FaultRigIT {
         }
         out.append("\n'A new article published after': from the fault to the publication of an article submitted at the "
                 + "fault, approved by the probe as soon as the services answer.\n");
+        for (String lost : ledger.lost()) {
+            out.append("\nlost: ").append(lost);
+        }
+        for (String duplicate : ledger.duplicates()) {
+            out.append("\nduplicate: ").append(duplicate);
+        }
+        for (String unapproved : ledger.withoutApproval()) {
+            out.append("\nwithout approval: ").append(unapproved);
+        }
         if (!failedJourneys.isEmpty()) {
             out.append("\nFailed journeys:\n");
             failedJourneys.forEach(failure -> out.append("- ").append(failure).append('\n'));

@@ -48,6 +48,7 @@ final class Ledger implements AutoCloseable {
     /** When each article revision's first publication was seen (System.nanoTime). */
     private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong undecodable = new AtomicLong();
 
@@ -85,6 +86,11 @@ final class Ledger implements AutoCloseable {
     }
 
     private void take(ConsumerRecord<String, byte[]> record) {
+        // The ledger commits no offsets, so a rebalance (a broker restarted) can hand it records it has seen:
+        // each record counts once, by where it sits in the log.
+        if (!seen.add(record.topic() + "/" + record.partition() + "/" + record.offset())) {
+            return;
+        }
         if (record.topic().endsWith(".dlt")) {
             deadLetters.add(new DeadLetter(record.topic(), record.key(), record.value()));
             return;

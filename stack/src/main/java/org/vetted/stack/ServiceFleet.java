@@ -108,6 +108,8 @@ public final class ServiceFleet implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("PORT", Integer.toString(service.port()));
+        // A stable name per instance: a restart takes its partitions back at once and fences its predecessor.
+        env.put("INSTANCE_ID", service.name() + "-" + service.port());
         return ManagedProcess.javaJar(service.name(),
                 // Small heaps and C1 only: four services and a broker share two cores at start.
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
