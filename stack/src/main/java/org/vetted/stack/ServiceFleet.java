@@ -108,7 +108,7 @@ public final class ServiceFleet implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("PORT", Integer.toString(service.port()));
-        // A stable name per instance: a restart takes its partitions back at once and fences its predecessor.
+        // A stable name per instance: after a restart its producers fence the transactions its predecessor left open.
         env.put("INSTANCE_ID", service.name() + "-" + service.port());
         return ManagedProcess.javaJar(service.name(),
                 // Small heaps and C1 only: four services and a broker share two cores at start.

@@ -27,16 +27,11 @@ class SharedKafkaSettingsTest {
     }
 
     @Test
-    void anInstanceWithAStableNameIsAStaticGroupMember() {
+    void anInstanceWithAStableNameHasStableTransactionalIds() {
         MockEnvironment named = new MockEnvironment()
                 .withProperty("spring.application.name", "review").withProperty("INSTANCE_ID", "review-a");
         settings.postProcessEnvironment(named, new SpringApplication());
-        assertThat(named.getProperty(SharedKafkaSettings.GROUP_INSTANCE_ID)).isEqualTo("review-review-a");
         assertThat(named.getProperty("spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix"))
                 .isEqualTo("review-review-a-");
-
-        MockEnvironment anonymous = new MockEnvironment().withProperty("spring.application.name", "review");
-        settings.postProcessEnvironment(anonymous, new SpringApplication());
-        assertThat(anonymous.getProperty(SharedKafkaSettings.GROUP_INSTANCE_ID)).isNull();
     }
 }
