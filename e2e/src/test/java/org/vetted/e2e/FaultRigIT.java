@@ -72,6 +72,12 @@ class FaultRigIT {
     private record Recovery(String fault, double healthySeconds, double publishingSeconds) {
     }
 
+    /** What the ledger shows at the end, taken once. */
+    private record Verdict(int approved, int published, List<String> lost, List<String> duplicates,
+            List<String> withoutApproval, List<String> rejectedPublished, List<String> missingDeadLetters,
+            boolean ledgerCaughtUp) {
+    }
+
     private final int killsPerService = Integer.getInteger("vetted.fault-rig.kills-per-service", 1);
     private final int writers = Integer.getInteger("vetted.fault-rig.writers", 2);
     private final Path workDir = Path.of(System.getProperty("vetted.fault-rig.dir", "target/fault-rig"));
@@ -130,22 +136,27 @@ class FaultRigIT {
             load.shutdown();
             load.awaitTermination(JOURNEY_LIMIT.toMinutes() + 1, TimeUnit.MINUTES);
         }
-        // Let every approval reach the public topic, and every poison record its dead-letter topics.
+        // Let every approval reach the public topic and every poison record its dead-letter topics, and the ledger
+        // read every partition to its end; then judge once, on one snapshot.
         long drain = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < drain && (!ledger.lost().isEmpty() || !missingDeadLetters().isEmpty())) {
+        while (System.nanoTime() < drain
+                && (!ledger.caughtUp() || !ledger.lost().isEmpty() || !missingDeadLetters().isEmpty())) {
             Thread.sleep(1000);
         }
-        String report = report(Duration.ofNanos(System.nanoTime() - started));
+        Verdict verdict = new Verdict(ledger.approvedRevisions(), ledger.publishedRevisions(), ledger.lost(),
+                ledger.duplicates(), ledger.withoutApproval(),
+                rejectedArticles.stream().filter(ledger::wasPublished).toList(), missingDeadLetters(),
+                ledger.caughtUp());
+        String report = report(verdict, Duration.ofNanos(System.nanoTime() - started));
         System.out.println(report);
         Files.writeString(workDir.resolve("report.md"), report, StandardCharsets.UTF_8);
         try {
-            assertThat(ledger.approvedRevisions()).as(report).isGreaterThan(0);
-            assertThat(ledger.lost()).as("approved, never published\n" + report).isEmpty();
-            assertThat(ledger.duplicates()).as("published twice\n" + report).isEmpty();
-            assertThat(ledger.withoutApproval()).as("published without approval\n" + report).isEmpty();
-            assertThat(rejectedArticles.stream().filter(ledger::wasPublished).toList())
-                    .as("rejected, yet published\n" + report).isEmpty();
-            assertThat(missingDeadLetters()).as("poison records not dead-lettered\n" + report).isEmpty();
+            assertThat(verdict.approved()).as(report).isGreaterThan(0);
+            assertThat(verdict.lost()).as("approved, never published\n" + report).isEmpty();
+            assertThat(verdict.duplicates()).as("published twice\n" + report).isEmpty();
+            assertThat(verdict.withoutApproval()).as("published without approval\n" + report).isEmpty();
+            assertThat(verdict.rejectedPublished()).as("rejected, yet published\n" + report).isEmpty();
+            assertThat(verdict.missingDeadLetters()).as("poison records not dead-lettered\n" + report).isEmpty();
             assertThat(poison).as(report).isNotEmpty();
         } finally {
             ledger.close();
@@ -442,23 +453,26 @@ class FaultRigIT {
 
     // --- the report -------------------------------------------------------------------------------------------
 
-    private String report(Duration took) {
+    private String report(Verdict verdict, Duration took) {
         StringBuilder out = new StringBuilder();
         out.append("# Fault rig report\n\n");
         out.append(String.format(Locale.ROOT, "Three KRaft brokers (replication 3, min.insync.replicas 2), four services, "
                 + "%d writers; each service killed %d time(s); %d s in all.%n%n", writers, killsPerService, took.toSeconds()));
         out.append("| ledger | count |\n|---|---|\n");
-        out.append("| revisions approved | ").append(ledger.approvedRevisions()).append(" |\n");
-        out.append("| revisions published | ").append(ledger.publishedRevisions()).append(" |\n");
-        out.append("| approved, never published (lost) | ").append(ledger.lost().size()).append(" |\n");
-        out.append("| duplicate publications | ").append(ledger.duplicates().size()).append(" |\n");
-        out.append("| publications without a matching approval | ").append(ledger.withoutApproval().size()).append(" |\n");
-        out.append("| rejected articles published | ")
-                .append(rejectedArticles.stream().filter(ledger::wasPublished).count()).append(" |\n");
+        out.append("| revisions approved | ").append(verdict.approved()).append(" |\n");
+        out.append("| revisions published | ").append(verdict.published()).append(" |\n");
+        out.append("| approved, never published (lost) | ").append(verdict.lost().size()).append(" |\n");
+        out.append("| duplicate publications | ").append(verdict.duplicates().size()).append(" |\n");
+        out.append("| publications without a matching approval | ").append(verdict.withoutApproval().size())
+                .append(" |\n");
+        out.append("| rejected articles published | ").append(verdict.rejectedPublished().size()).append(" |\n");
         out.append("| poison records written | ").append(poison.size()).append(" |\n");
-        out.append("| poison records missing from a dead-letter topic | ").append(missingDeadLetters().size()).append(" |\n");
+        out.append("| poison records missing from a dead-letter topic | ").append(verdict.missingDeadLetters().size())
+                .append(" |\n");
         out.append("| dead letters in all | ").append(ledger.deadLetterCount()).append(" |\n");
-        out.append("| records on the article topics | ").append(ledger.events()).append(" |\n\n");
+        out.append("| records on the article topics | ").append(ledger.events()).append(" |\n");
+        out.append("| ledger read every partition to its end | ").append(verdict.ledgerCaughtUp() ? "yes" : "NO")
+                .append(" |\n\n");
         out.append("| journeys completed | count |\n|---|---|\n");
         for (Kind kind : Kind.values()) {
             out.append("| ").append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | ")
@@ -474,15 +488,10 @@ class FaultRigIT {
         }
         out.append("\n'A new article published after': from the fault to the publication of an article submitted at the "
                 + "fault, approved by the probe as soon as the services answer.\n");
-        for (String lost : ledger.lost()) {
-            out.append("\nlost: ").append(lost);
-        }
-        for (String duplicate : ledger.duplicates()) {
-            out.append("\nduplicate: ").append(duplicate);
-        }
-        for (String unapproved : ledger.withoutApproval()) {
-            out.append("\nwithout approval: ").append(unapproved);
-        }
+        verdict.lost().forEach(key -> out.append("\nlost: ").append(key));
+        verdict.duplicates().forEach(key -> out.append("\nduplicate: ").append(key));
+        verdict.withoutApproval().forEach(key -> out.append("\nwithout approval: ").append(key));
+        verdict.missingDeadLetters().forEach(key -> out.append("\nnot dead-lettered: ").append(key));
         if (!failedJourneys.isEmpty()) {
             out.append("\nFailed journeys:\n");
             failedJourneys.forEach(failure -> out.append("- ").append(failure).append('\n'));

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -76,6 +77,7 @@ final class Ledger implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     take(record);
                 }
+                checkCaughtUp();
             } catch (WakeupException stopping) {
                 return;
             } catch (RuntimeException brokerTrouble) {
@@ -113,6 +115,29 @@ final class Ledger implements AutoCloseable {
             publications.computeIfAbsent(revision.key(), key -> new CopyOnWriteArrayList<>()).add(revision);
             publishedAt.putIfAbsent(revision.key(), System.nanoTime());
         }
+    }
+
+    /**
+     * Whether, on the last poll, this reader held every partition of every topic it follows and had read each to its
+     * end: once the load has stopped, the ledger then holds everything that was committed.
+     */
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
+    private volatile boolean caughtUp;
+
+    private void checkCaughtUp() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        long partitions = consumer.listTopics(Duration.ofSeconds(5)).entrySet().stream()
+                .filter(topic -> topic.getKey().startsWith("article."))
+                .mapToLong(topic -> topic.getValue().size()).sum();
+        if (assigned.size() < partitions) {
+            caughtUp = false;
+            return;
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(assigned, Duration.ofSeconds(5));
+        caughtUp = assigned.stream().allMatch(partition -> consumer.position(partition) >= end.get(partition));
     }
 
     /** Records seen on the article topics (dead letters not counted). */
