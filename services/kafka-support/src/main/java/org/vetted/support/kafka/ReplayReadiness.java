@@ -162,6 +162,8 @@ public class ReplayReadiness
         }
         Consumer<?, ?> consumer = event.getConsumer();
         learnPartitions(consumer);
+        // An idle event names what its container holds now; a rebalance listener is told first where there is one.
+        held.addAll(assigned);
         // Partitions whose last records were dead-lettered, or whose target lay beyond transaction markers, are seen
         // at their end on an idle poll.
         Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
