@@ -17,7 +17,9 @@ class EmbeddedKafkaPipelineIT extends PipelineScenarios {
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0"));
+                "group.initial.rebalance.delay.ms", "0",
+                // As on the stack's brokers: topics only as the services create them, never with broker defaults.
+                "auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
         startServices(broker.getBrokersAsString());
     }

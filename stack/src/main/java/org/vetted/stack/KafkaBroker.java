@@ -110,6 +110,9 @@ public final class KafkaBroker implements AutoCloseable {
         props.setProperty("share.coordinator.state.topic.replication.factor", replication);
         props.setProperty("share.coordinator.state.topic.min.isr", minInsync);
         props.setProperty("unclean.leader.election.enable", "false");
+        // Topics are created only by the services, with their settings: a client's metadata request must not make
+        // one with the broker's defaults (seven-day retention) first.
+        props.setProperty("auto.create.topics.enable", "false");
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         try (var out = Files.newBufferedWriter(config)) {
             props.store(out, "Written by the Vetted local stack; edit the launcher, not this file");
