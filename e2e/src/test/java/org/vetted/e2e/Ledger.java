@@ -77,7 +77,9 @@ final class Ledger implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     take(record);
                 }
-                checkCaughtUp();
+                if (caughtUpWanted) {
+                    checkCaughtUp();
+                }
             } catch (WakeupException stopping) {
                 return;
             } catch (RuntimeException brokerTrouble) {
@@ -122,9 +124,12 @@ final class Ledger implements AutoCloseable {
      * end: once the load has stopped, the ledger then holds everything that was committed.
      */
     boolean caughtUp() {
+        // Asked for only at the end: from now on each poll also compares positions with the ends (metadata I/O).
+        caughtUpWanted = true;
         return caughtUp;
     }
 
+    private volatile boolean caughtUpWanted;
     private volatile boolean caughtUp;
 
     private void checkCaughtUp() {
