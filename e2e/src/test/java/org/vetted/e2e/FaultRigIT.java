@@ -34,6 +34,7 @@ import org.vetted.contract.Topics;
 import org.vetted.stack.KafkaBroker;
 import org.vetted.stack.KafkaCluster;
 import org.vetted.stack.ManagedProcess;
+import org.vetted.stack.PostgresServer;
 import org.vetted.stack.ServiceFleet;
 
 import tools.jackson.databind.JsonNode;
@@ -84,6 +85,7 @@ class FaultRigIT {
 
     private KafkaCluster cluster;
     private volatile ServiceFleet fleet;
+    private PostgresServer database;
     private List<ServiceFleet.Service> services;
     private Journeys journeys;
     private Ledger ledger;
@@ -104,6 +106,7 @@ class FaultRigIT {
         long started = System.nanoTime();
         int basePort = freePortRange(6);
         cluster = new KafkaCluster(workDir.resolve("kafka"), 3, basePort).start(Duration.ofMinutes(3));
+        database = new PostgresServer(workDir.resolve("postgres"), freePort()).start(ServiceFleet.DATABASES);
         services = new ArrayList<>();
         for (String name : SERVICES) {
             services.add(new ServiceFleet.Service(name, freePort()));
@@ -161,6 +164,7 @@ class FaultRigIT {
         } finally {
             ledger.close();
             fleet.close();
+            database.close();
             cluster.close();
         }
     }
@@ -388,8 +392,10 @@ class FaultRigIT {
         faulted.addAll(SERVICES);
         long at = System.nanoTime();
         fleet.close();
+        database.close();
         cluster.close();
         cluster.start(Duration.ofMinutes(3));
+        database.start(ServiceFleet.DATABASES);
         startFleet();
         double healthy = seconds(at);
         faulted.clear();
@@ -406,7 +412,7 @@ class FaultRigIT {
     }
 
     private void startFleet() throws Exception {
-        ServiceFleet next = new ServiceFleet(services);
+        ServiceFleet next = new ServiceFleet(services).withDatabase(database);
         List<String> args = new ArrayList<>(cluster.serviceArgs());
         args.add("--spring.profiles.active=local");
         args.add("--spring.cloud.stream.kafka.binder.transaction.producer.configuration.transaction.timeout.ms="

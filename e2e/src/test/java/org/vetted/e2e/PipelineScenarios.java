@@ -51,6 +51,7 @@ import org.vetted.events.Author;
 import org.vetted.events.ClaimDecision;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.Reviewer;
+import org.vetted.stack.PostgresServer;
 import org.vetted.stack.ServiceFleet;
 import tools.jackson.databind.JsonNode;
 
@@ -67,6 +68,7 @@ abstract class PipelineScenarios {
     private static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
 
     private ServiceFleet fleet;
+    private PostgresServer database;
     private KafkaProbe kafka;
     private Journeys journeys;
     private String intake;
@@ -91,8 +93,11 @@ abstract class PipelineScenarios {
         distribution = services.get(3).baseUrl();
         kafka = new KafkaProbe(bootstrapServers);
         journeys = new Journeys(intake, review);
-        fleet = new ServiceFleet(services);
         Path logs = Path.of(System.getProperty("vetted.logs.dir", "target/service-logs"), getClass().getSimpleName());
+        // A new data directory per run: the projection must be built from this broker's log alone.
+        Path pgData = Path.of("target", "postgres", getClass().getSimpleName() + "-" + System.currentTimeMillis());
+        database = new PostgresServer(pgData, freePort()).start(ServiceFleet.DATABASES);
+        fleet = new ServiceFleet(services).withDatabase(database);
         List<String> args = new ArrayList<>(clusterArgs);
         args.addAll(List.of("--spring.profiles.active=local", "--vetted.public-base-url=" + distribution));
         fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers, args, logs);
@@ -103,6 +108,9 @@ abstract class PipelineScenarios {
     void stopServices() {
         if (fleet != null) {
             fleet.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 

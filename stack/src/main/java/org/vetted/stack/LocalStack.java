@@ -13,7 +13,7 @@ import picocli.CommandLine;
 
 /** Starts a real Kafka cluster (one node, or three) and the four services, waits until all are healthy, stops all on exit. */
 @Command(name = "vetted-stack", mixinStandardHelpOptions = true, subcommands = {TailEvents.class, KeyGen.class},
-        description = "Runs the Vetted pipeline on this machine: a KRaft Kafka broker plus intake, review, rendering "
+        description = "Runs the Vetted pipeline on this machine: a KRaft Kafka broker, PostgreSQL, plus intake, review, rendering "
                 + "and distribution. Ctrl-C stops everything it started.")
 public final class LocalStack implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = ".vetted-local", description = "Broker data and logs (default: ${DEFAULT-VALUE}).")
@@ -30,6 +30,10 @@ public final class LocalStack implements Callable<Integer> {
             + "3, min.insync.replicas 2): one node can be down (default: ${DEFAULT-VALUE}).")
     int brokers;
 
+    @Option(names = "--db-port", defaultValue = "5432", description = "PostgreSQL port (distribution's pages; "
+            + "data in <data-dir>/postgres) (default: ${DEFAULT-VALUE}).")
+    int dbPort;
+
     @Option(names = "--profile", defaultValue = "local", description = "Spring profile for the services; 'local' has the demo accounts (default: ${DEFAULT-VALUE}).")
     String profile;
 
@@ -39,11 +43,13 @@ public final class LocalStack implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KafkaCluster broker = new KafkaCluster(dataDir, brokers, kafkaPort);
-        ServiceFleet fleet = new ServiceFleet(ServiceFleet.DEFAULT_SERVICES);
+        PostgresServer database = new PostgresServer(dataDir.resolve("postgres"), dbPort);
+        ServiceFleet fleet = new ServiceFleet(ServiceFleet.DEFAULT_SERVICES).withDatabase(database);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping services and broker...");
             fleet.close();
+            database.close();
             broker.close();
             stopped.countDown();
         }, "vetted-stack-shutdown"));
@@ -52,6 +58,8 @@ public final class LocalStack implements Callable<Integer> {
                 + broker.bootstrapServers() + ", data in " + dataDir.toAbsolutePath());
         broker.start(Duration.ofMinutes(2));
         if (!brokerOnly) {
+            System.out.println("Starting PostgreSQL on port " + dbPort + " (databases " + ServiceFleet.DATABASES + ")");
+            database.start(ServiceFleet.DATABASES);
             System.out.println("Starting intake, review, rendering and distribution (logs in " + dataDir.resolve("logs").toAbsolutePath() + ")");
             List<String> args = new ArrayList<>(broker.serviceArgs());
             args.add("--spring.profiles.active=" + profile);
@@ -65,7 +73,8 @@ public final class LocalStack implements Callable<Integer> {
 
     private void printSummary(KafkaCluster broker, ServiceFleet fleet) {
         System.out.println();
-        System.out.println("Vetted is up. Kafka: " + broker.bootstrapServers());
+        System.out.println("Vetted is up. Kafka: " + broker.bootstrapServers()
+                + (brokerOnly ? "" : ", PostgreSQL: localhost:" + dbPort));
         if (!brokerOnly) {
             for (ServiceFleet.Service service : fleet.services()) {
                 System.out.printf("  %-13s %s%n", service.name(), service.baseUrl());

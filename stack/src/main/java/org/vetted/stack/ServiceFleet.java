@@ -18,11 +18,20 @@ import java.util.Map;
  * Used by the local stack and by the end-to-end tests, so both run the very jars that ship.
  */
 public final class ServiceFleet implements AutoCloseable {
+    /** One instance of a service; several instances of a service differ by port. */
     public record Service(String name, int port) {
         public String baseUrl() {
             return "http://localhost:" + port;
         }
+
+        /** What names this instance: its transactional ids, its log file when the service has several. */
+        public String instanceId() {
+            return name + "-" + port;
+        }
     }
+
+    /** The services that keep a projection in PostgreSQL, each in a database of its own name. */
+    public static final List<String> DATABASES = List.of("distribution");
 
     public static final List<Service> DEFAULT_SERVICES = List.of(
             new Service("intake", 8081), new Service("review", 8082),
@@ -34,6 +43,7 @@ public final class ServiceFleet implements AutoCloseable {
     private String bootstrapServers;
     private List<String> extraArgs;
     private Path logDir;
+    private PostgresServer database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ServiceFleet(List<Service> services) {
@@ -42,6 +52,12 @@ public final class ServiceFleet implements AutoCloseable {
 
     public List<Service> services() {
         return services;
+    }
+
+    /** Points the services of {@link #DATABASES} at their database on {@code server}; call before {@link #start}. */
+    public ServiceFleet withDatabase(PostgresServer server) {
+        this.database = server;
+        return this;
     }
 
     /**
@@ -91,9 +107,10 @@ public final class ServiceFleet implements AutoCloseable {
         return isUp(services.get(indexOf(name)));
     }
 
+    /** The first instance of the service {@code name}, or the instance whose {@link Service#instanceId} it is. */
     private int indexOf(String name) {
         for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).name().equals(name)) {
+            if (services.get(i).name().equals(name) || services.get(i).instanceId().equals(name)) {
                 return i;
             }
         }
@@ -109,11 +126,20 @@ public final class ServiceFleet implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("PORT", Integer.toString(service.port()));
         // A stable name per instance: after a restart its producers fence the transactions its predecessor left open.
-        env.put("INSTANCE_ID", service.name() + "-" + service.port());
-        return ManagedProcess.javaJar(service.name(),
+        env.put("INSTANCE_ID", service.instanceId());
+        if (DATABASES.contains(service.name())) {
+            if (database == null) {
+                throw new IllegalStateException(service.name() + " keeps its projection in PostgreSQL: withDatabase first");
+            }
+            env.put("VETTED_DB_URL", database.jdbcUrl(service.name()));
+            env.put("VETTED_DB_USER", PostgresServer.USER);
+        }
+        boolean several = services.stream().filter(other -> other.name().equals(service.name())).count() > 1;
+        String logName = several ? service.instanceId() : service.name();
+        return ManagedProcess.javaJar(logName,
                 // Small heaps and C1 only: four services and a broker share two cores at start.
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                jar, extraArgs, env, logDir.resolve(service.name() + ".log"));
+                jar, extraArgs, env, logDir.resolve(logName + ".log"));
     }
 
     /** Waits until every service answers UP on /actuator/health; fails with the log tail of one that died. */

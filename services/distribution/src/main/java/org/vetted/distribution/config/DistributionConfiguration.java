@@ -7,12 +7,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.Topics;
-import org.vetted.support.kafka.ReplayReadiness;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
+import org.vetted.distribution.store.JdbcPageStore;
+import org.vetted.support.projection.SharedProjection;
 
 /** Builds the domain by hand. The signatures that verify approvals and renderings come with the contract. */
 @Configuration(proxyBeanMethods = false)
@@ -40,18 +43,18 @@ public class DistributionConfiguration {
     }
 
     @Bean
-    PageStore pageStore() {
-        return new PageStore();
+    PageStore pageStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcPageStore(jdbc, transactions);
     }
 
     /**
-     * Out of service until {@code servePublished} has replayed article.published to its end; until then the site
-     * answers 503 instead of 404s and a partial feed.
+     * The pages' position in article.published, kept with them. Out of service until the pages have caught up with
+     * the topic as it stood at start; until then the site answers 503 instead of 404s and a partial feed.
      */
     @Bean
-    ReplayReadiness replayReadiness(
+    SharedProjection pagesProjection(JdbcTemplate jdbc, TransactionTemplate transactions,
             @Value("${spring.cloud.stream.bindings.servePublished-in-0.destination:" + Topics.PUBLISHED + "}")
             String destination) {
-        return new ReplayReadiness(List.of(destination));
+        return new SharedProjection("pages", List.of(destination), jdbc, transactions);
     }
 }

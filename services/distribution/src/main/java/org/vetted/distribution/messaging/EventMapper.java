@@ -12,7 +12,7 @@ import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 
 /** Avro to domain and back. The generated event classes stop here. */
-final class EventMapper {
+public final class EventMapper {
 
     static RenderedArticle toDomain(ArticleRendered event) {
         org.vetted.events.Approval approval = event.getApproval();
@@ -26,7 +26,7 @@ final class EventMapper {
                         approval.getApprovedAt()));
     }
 
-    static PublishedArticle toDomain(ArticlePublished event) {
+    public static PublishedArticle toDomain(ArticlePublished event) {
         if (event.getMedicallyReviewedBy() == null || event.getArticleId() == null || event.getSlug() == null) {
             throw new PoisonEventException("ArticlePublished " + event.getEventId() + " lacks its article id, slug "
                     + "or reviewer");
@@ -38,7 +38,7 @@ final class EventMapper {
     }
 
     /** The event to publish, without its seal: the seal covers the finished event and is set after this. */
-    static ArticlePublished toEvent(PublishedArticle article) {
+    public static ArticlePublished toEvent(PublishedArticle article) {
         return ArticlePublished.newBuilder()
                 .setEventId(article.eventId())
                 .setArticleId(article.articleId())

@@ -12,13 +12,15 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.events.ArticlePublished;
+import org.vetted.support.projection.SharedProjection;
 
 /**
- * The {@code servePublished} consumer: feeds the page store from the committed article.published topic, replayed
- * from the start at boot, so pages and feed show exactly what was published. Only records carrying distribution's
- * publication signature become pages: anyone who can write to the public topic could otherwise put up a page. A record
- * without a valid signature is logged and skipped, not dead-lettered: this consumer replays the topic at every start, so
- * throwing would dead-letter the same record again at each boot.
+ * The {@code servePublished} consumer: feeds the page store from the committed article.published topic, so pages and
+ * feed show exactly what was published. Each record's effect and the projection's new position commit together in
+ * the pages' database ({@link SharedProjection}), which every instance serves from. Only records carrying
+ * distribution's publication signature become pages: anyone who can write to the public topic could otherwise put up
+ * a page. A record without a valid signature is logged and skipped, not dead-lettered: a rebuilt projection reads the
+ * topic again, and would dead-letter the same record again each time.
  */
 @Component("servePublished")
 public class ServePublished implements Consumer<Message<ArticlePublished>> {
@@ -26,15 +28,17 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
 
     private final PageStore pages;
     private final Signing signing;
+    private final SharedProjection projection;
 
-    public ServePublished(PageStore pages, Signatures signatures) {
+    public ServePublished(PageStore pages, Signatures signatures, SharedProjection projection) {
         this.pages = pages;
         this.signing = new Signing(signatures);
+        this.projection = projection;
     }
 
     @Override
     public void accept(Message<ArticlePublished> message) {
-        RecordGuard.run(() -> serve(message));
+        RecordGuard.run(() -> projection.apply(message, () -> serve(message)));
     }
 
     private void serve(Message<ArticlePublished> message) {

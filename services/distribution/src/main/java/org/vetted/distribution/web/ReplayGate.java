@@ -12,11 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.vetted.support.kafka.ReplayReadiness;
+import org.vetted.support.projection.ProjectionReadiness;
 
 /**
- * Holds every page, the feed and the JSON API until article.published has been replayed into the page store:
- * before that a published article would answer 404 and the feed would miss articles. Answers 503 problem+json
+ * Holds every page, the feed and the JSON API until the page store has caught up with article.published: before
+ * that a published article would answer 404 and the feed would miss articles. Answers 503 problem+json
  * with Retry-After: 2; /actuator/health is not behind it (it reports OUT_OF_SERVICE meanwhile).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,9 +26,9 @@ class ReplayGate implements WebMvcConfigurer, HandlerInterceptor {
             + "history\",\"status\":503,\"detail\":\"The published articles are being loaded from the article "
             + "history; try again in a few seconds.\"}";
 
-    private final ReplayReadiness readiness;
+    private final ProjectionReadiness readiness;
 
-    ReplayGate(ReplayReadiness readiness) {
+    ReplayGate(ProjectionReadiness readiness) {
         this.readiness = readiness;
     }
 

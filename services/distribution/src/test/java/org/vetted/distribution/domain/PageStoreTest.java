@@ -6,12 +6,16 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-class PageStoreTest {
+/** PageStore's rules, held against every store: {@link InMemoryPageStoreTest}, and the database's in store/. */
+public abstract class PageStoreTest {
     private static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
     private static final Instant WEDNESDAY = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final PageStore pages = new PageStore();
+    private final PageStore pages = newStore();
+
+    /** An empty store. */
+    protected abstract PageStore newStore();
 
     @Test
     void newerRevisionReplacesTheServedOneAndKeepsTheFirstPublicationDate() {

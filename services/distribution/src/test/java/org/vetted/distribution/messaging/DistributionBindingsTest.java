@@ -20,6 +20,8 @@ import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -34,6 +36,7 @@ import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
+import org.vetted.distribution.TestDatabase;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticlePublished;
@@ -47,6 +50,11 @@ import org.vetted.events.Reviewer;
         "vetted.signing.demo-keys=true"})
 @Import({TestChannelBinderConfiguration.class, DistributionBindingsTest.FixedClock.class})
 class DistributionBindingsTest {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
     /** Review's and rendering's demo keys, as those services sign; and what a downstream reader verifies with. */
     static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
     static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);

@@ -26,6 +26,7 @@ import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.config.DistributionProperties;
+import org.vetted.distribution.domain.InMemoryPageStore;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 
@@ -38,7 +39,7 @@ class ReplayGateTest {
     static class Site {
         @Bean
         PageStore pageStore() {
-            return new PageStore();
+            return new InMemoryPageStore();
         }
 
         @Bean

@@ -16,9 +16,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.distribution.Replay;
+import org.vetted.distribution.TestDatabase;
+import org.vetted.support.projection.SharedProjection;
 import org.vetted.distribution.domain.Author;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
@@ -29,6 +32,11 @@ import org.vetted.distribution.domain.Reviewer;
         properties = "vetted.signing.demo-keys=true")
 @Import(TestChannelBinderConfiguration.class)
 class SiteSmokeTest {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -36,11 +44,11 @@ class SiteSmokeTest {
     @Autowired
     PageStore pages;
     @Autowired
-    ApplicationEventPublisher events;
+    SharedProjection projection;
 
     @BeforeEach
     void replayIsOver() {
-        Replay.markCaughtUp(events);
+        Replay.markCaughtUp(projection);
     }
 
     @Test

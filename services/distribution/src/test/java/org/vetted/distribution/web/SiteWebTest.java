@@ -35,6 +35,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Author;
+import org.vetted.distribution.domain.InMemoryPageStore;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
@@ -57,7 +58,7 @@ class SiteWebTest {
     static class Site {
         @Bean
         PageStore pageStore() {
-            return new PageStore();
+            return new InMemoryPageStore();
         }
 
         @Bean

@@ -37,6 +37,7 @@ import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import org.vetted.contract.PoisonEventException;
+import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.contract.Topics;
 
 /**
@@ -103,6 +104,11 @@ public class DeadLetterAutoConfiguration {
                 DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
                         recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
                 afterRollback.addNotRetryableExceptions(PoisonEventException.class);
+                // A projection's database being down is no fault of the record: retried until it is back, never
+                // dead-lettered (the record would be missing from the projection for good).
+                afterRollback.setBackOffFunction((record, failure) -> causedBy(failure,
+                        StoreUnavailableException.class) ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS)
+                        : null);
                 container.setAfterRollbackProcessor(afterRollback);
                 // A projection's readiness counts the records its container processes.
                 readiness.orderedStream()
@@ -117,6 +123,15 @@ public class DeadLetterAutoConfiguration {
                 return false;
             }
         };
+    }
+
+    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -21,6 +21,7 @@ import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListen
 import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.kafka.listener.RecordInterceptor;
+import org.vetted.support.projection.ProjectionReadiness;
 
 /**
  * Replays a projection's topics from their start and tells whether the projection is current with the log, following
@@ -43,8 +44,8 @@ import org.springframework.kafka.listener.RecordInterceptor;
  * container publishes idle events. The callbacks run on the consumer thread, where the consumer may be used. A service has one such bean: the binder calls the
  * unique {@link KafkaBindingRebalanceListener} for every binding, and this one ignores other topics.
  */
-public class ReplayReadiness
-        implements ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator, KafkaBindingRebalanceListener {
+public class ReplayReadiness implements ProjectionReadiness,
+        ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator, KafkaBindingRebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(ReplayReadiness.class);
 
     private static final long UNKNOWN = Long.MIN_VALUE;
@@ -68,6 +69,7 @@ public class ReplayReadiness
         this.topics = Set.copyOf(topics);
     }
 
+    @Override
     public boolean isCaughtUp() {
         return ready;
     }

@@ -1,0 +1,67 @@
+package org.vetted.distribution.domain;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@link PageStore}'s rules in memory: the reference the database store is tested against. Thread-safe. */
+public final class InMemoryPageStore implements PageStore {
+    private static final Comparator<Page> NEWEST_FIRST = Comparator
+            .comparing((Page page) -> page.article().publishedAt()).reversed()
+            .thenComparing(page -> page.article().articleId());
+
+    private final Map<String, Page> byArticleId = new HashMap<>();
+    private final Map<String, String> articleIdBySlug = new HashMap<>();
+    private final Set<String> seenEventIds = new HashSet<>();
+
+    @Override
+    public synchronized Outcome apply(PublishedArticle article) {
+        if (!seenEventIds.add(article.eventId())) {
+            return Outcome.DUPLICATE;
+        }
+        String slugOwner = articleIdBySlug.get(article.slug());
+        if (slugOwner != null && !slugOwner.equals(article.articleId())) {
+            return Outcome.SLUG_TAKEN;
+        }
+        Page current = byArticleId.get(article.articleId());
+        if (current == null) {
+            store(article, article.publishedAt(), null);
+            return Outcome.STORED;
+        }
+        Instant firstPublishedAt = earlier(current.firstPublishedAt(), article.publishedAt());
+        if (article.revision() < current.article().revision()) {
+            byArticleId.put(article.articleId(), new Page(current.article(), firstPublishedAt));
+            return Outcome.SUPERSEDED;
+        }
+        store(article, firstPublishedAt, current.article().slug());
+        return Outcome.STORED;
+    }
+
+    @Override
+    public synchronized Optional<Page> findBySlug(String slug) {
+        return Optional.ofNullable(articleIdBySlug.get(slug)).map(byArticleId::get);
+    }
+
+    @Override
+    public synchronized List<Page> newestFirst(int limit) {
+        return byArticleId.values().stream().sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+
+    private void store(PublishedArticle article, Instant firstPublishedAt, String previousSlug) {
+        byArticleId.put(article.articleId(), new Page(article, firstPublishedAt));
+        if (previousSlug != null && !previousSlug.equals(article.slug())
+                && article.articleId().equals(articleIdBySlug.get(previousSlug))) {
+            articleIdBySlug.remove(previousSlug);
+        }
+        articleIdBySlug.put(article.slug(), article.articleId());
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return b.isBefore(a) ? b : a;
+    }
+}

@@ -1,0 +1,131 @@
+package org.vetted.distribution.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.EventDeserializer;
+import org.vetted.contract.EventSerializer;
+import org.vetted.contract.Topics;
+import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.messaging.EventMapper;
+import org.vetted.events.ArticlePublished;
+
+/**
+ * {@link PageStore} in PostgreSQL, shared by every instance of distribution: pages survive restarts and every
+ * instance serves the same ones. Each apply is one transaction (joining the caller's, as {@code SharedProjection}
+ * opens one per record). Two instances may apply events of one article at once only while a partition changes
+ * hands: the article's row is locked, a slug is claimed with a unique key, and a conflicting first insert fails the
+ * transaction, so the record is retried and then sees the other's result.
+ */
+public class JdbcPageStore implements PageStore {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final EventSerializer serializer = new EventSerializer();
+    private final EventDeserializer deserializer = new EventDeserializer();
+
+    public JdbcPageStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    private record Current(int revision, String slug, Instant firstPublishedAt) {
+    }
+
+    @Override
+    public Outcome apply(PublishedArticle article) {
+        return transactions.execute(status -> applyInTransaction(article));
+    }
+
+    private Outcome applyInTransaction(PublishedArticle article) {
+        if (jdbc.update("insert into applied_event (event_id) values (?) on conflict do nothing",
+                article.eventId()) == 0) {
+            return Outcome.DUPLICATE;
+        }
+        Optional<Current> current = jdbc.query("select revision, slug, first_published_at from page "
+                        + "where article_id = ? for update",
+                (row, i) -> new Current(row.getInt(1), row.getString(2), instant(row, 3)), article.articleId())
+                .stream().findFirst();
+        Optional<String> owner = slugOwner(article.slug());
+        if (owner.isPresent() && !owner.get().equals(article.articleId())) {
+            return Outcome.SLUG_TAKEN;
+        }
+        if (current.isEmpty()) {
+            if (!claim(article)) {
+                return Outcome.SLUG_TAKEN;
+            }
+            jdbc.update("insert into page (article_id, slug, revision, published_at, first_published_at, article) "
+                    + "values (?, ?, ?, ?, ?, ?)", article.articleId(), article.slug(), article.revision(),
+                    Timestamp.from(article.publishedAt()), Timestamp.from(article.publishedAt()), encode(article));
+            return Outcome.STORED;
+        }
+        Instant firstPublishedAt = earlier(current.get().firstPublishedAt(), article.publishedAt());
+        if (article.revision() < current.get().revision()) {
+            jdbc.update("update page set first_published_at = ? where article_id = ?",
+                    Timestamp.from(firstPublishedAt), article.articleId());
+            return Outcome.SUPERSEDED;
+        }
+        if (!claim(article)) {
+            return Outcome.SLUG_TAKEN;
+        }
+        String previousSlug = current.get().slug();
+        if (!previousSlug.equals(article.slug())) {
+            jdbc.update("delete from slug_owner where slug = ? and article_id = ?", previousSlug,
+                    article.articleId());
+        }
+        jdbc.update("update page set slug = ?, revision = ?, published_at = ?, first_published_at = ?, article = ? "
+                + "where article_id = ?", article.slug(), article.revision(), Timestamp.from(article.publishedAt()),
+                Timestamp.from(firstPublishedAt), encode(article), article.articleId());
+        return Outcome.STORED;
+    }
+
+    /**
+     * Takes the slug for the article unless another holds it. A concurrent claim of the same slug by another article
+     * is decided by the unique key: this insert waits for the other transaction and then finds the slug taken.
+     */
+    private boolean claim(PublishedArticle article) {
+        jdbc.update("insert into slug_owner (slug, article_id) values (?, ?) on conflict do nothing", article.slug(),
+                article.articleId());
+        return slugOwner(article.slug()).filter(article.articleId()::equals).isPresent();
+    }
+
+    private Optional<String> slugOwner(String slug) {
+        return jdbc.queryForList("select article_id from slug_owner where slug = ?", String.class, slug).stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Page> findBySlug(String slug) {
+        return jdbc.query("select p.article, p.first_published_at from slug_owner s join page p "
+                + "on p.article_id = s.article_id where s.slug = ?", this::page, slug).stream().findFirst();
+    }
+
+    @Override
+    public List<Page> newestFirst(int limit) {
+        return jdbc.query("select article, first_published_at from page order by published_at desc, article_id "
+                + "limit ?", this::page, limit);
+    }
+
+    private Page page(ResultSet row, int rowNumber) throws SQLException {
+        ArticlePublished event = (ArticlePublished) deserializer.deserialize(Topics.PUBLISHED, row.getBytes(1));
+        return new Page(EventMapper.toDomain(event), instant(row, 2));
+    }
+
+    private byte[] encode(PublishedArticle article) {
+        return serializer.serialize(Topics.PUBLISHED, EventMapper.toEvent(article));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        return row.getTimestamp(column).toInstant();
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return b.isBefore(a) ? b : a;
+    }
+}

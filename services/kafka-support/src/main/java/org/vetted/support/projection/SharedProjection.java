@@ -1,0 +1,226 @@
+package org.vetted.support.projection;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A projection kept in a database that every instance of a service shares, fed by one consumer binding. With the
+ * projection the database holds where it stands in each partition ({@code projection_position}, the next offset to
+ * apply): a record's effect and the new position commit in one database transaction, so each record counts once
+ * whichever instance reads it, and on assignment the consumer seeks to the stored position. The group's committed
+ * offsets play no part for this binding: an emptied database is rebuilt from offset 0, since every log is kept
+ * forever. A restart therefore reads only what was written while it was down, however long the history.
+ * <p>
+ * Ready once the database has reached, in every partition of the topics, where the log ended (last stable offset)
+ * when this instance first joined the group, whichever instance applied it; then ready for good. Answers come from
+ * the shared database, so they do not depend on which partitions this instance holds: a rebalance or a rolling
+ * restart of another instance does not take this one out of service. A projection in memory is different
+ * ({@code ReplayReadiness}): there, what an instance holds is what it knows.
+ * <p>
+ * Needs the binding's {@code idle-event-interval}: a partition whose last records were dead-lettered or are
+ * followed by a transaction marker is moved to the consumer's position on an idle poll, which nothing else would do.
+ * The binder calls the one {@link KafkaBindingRebalanceListener} of a service for every binding; this one ignores
+ * other topics.
+ */
+public class SharedProjection implements ProjectionReadiness, KafkaBindingRebalanceListener,
+        ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator {
+    private static final Logger log = LoggerFactory.getLogger(SharedProjection.class);
+    /** How often, at most, readiness asks the database while not ready yet (pages ask on every request). */
+    private static final long CHECK_INTERVAL_NANOS = 250_000_000L;
+
+    private final String name;
+    private final Set<String> topics;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    /** Where the log ended in every partition when this instance first joined: the mark for being ready. */
+    private volatile Map<TopicPartition, Long> targets;
+    private volatile boolean ready;
+    private volatile long checkedAt;
+    private volatile String state = "waiting for the first partition assignment";
+
+    /**
+     * @param name         the projection's name in {@code projection_position}; instances of one service share it
+     * @param topics       the topics of the binding that feeds it
+     * @param transactions over the projection's data source
+     */
+    public SharedProjection(String name, Collection<String> topics, JdbcTemplate jdbc,
+            TransactionTemplate transactions) {
+        this.name = name;
+        this.topics = Set.copyOf(topics);
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Runs {@code work} (the record's effect on the projection, through the same data source) and stores the new
+     * position, in one transaction. A record at an offset already applied is skipped: another instance, or this one
+     * before a crash, applied it. Without Kafka headers (the test binder) the work runs alone in a transaction.
+     *
+     * @return false when the record had been applied before
+     * @throws StoreUnavailableException when the database fails: the consumer retries the record
+     */
+    public boolean apply(Message<?> message, Runnable work) {
+        String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+        Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
+        Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+        return inTransaction(() -> {
+            if (topic == null || partition == null || offset == null) {
+                work.run();
+                return true;
+            }
+            jdbc.update("insert into projection_position (projection, topic, partition_no, next_offset) "
+                    + "values (?, ?, ?, 0) on conflict do nothing", name, topic, partition);
+            // The row lock orders two instances that both hold the partition for a moment during a rebalance.
+            long next = jdbc.queryForObject("select next_offset from projection_position where projection = ? "
+                    + "and topic = ? and partition_no = ? for update", Long.class, name, topic, partition);
+            if (offset < next) {
+                return false;
+            }
+            work.run();
+            jdbc.update("update projection_position set next_offset = ? where projection = ? and topic = ? "
+                    + "and partition_no = ?", offset + 1, name, topic, partition);
+            return true;
+        });
+    }
+
+    private boolean inTransaction(Supplier<Boolean> work) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> work.get()));
+        } catch (DataAccessException | TransactionException e) {
+            throw new StoreUnavailableException("projection " + name + ": the database did not take the record", e);
+        }
+    }
+
+    /** Where the projection stands in each partition it has applied records of. */
+    public Map<TopicPartition, Long> positions() {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        jdbc.query("select topic, partition_no, next_offset from projection_position where projection = ?",
+                row -> {
+                    positions.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
+                }, name);
+        return positions;
+    }
+
+    @Override
+    public void onPartitionsAssigned(String bindingName, Consumer<?, ?> consumer,
+            Collection<TopicPartition> partitions, boolean initial) {
+        if (targets == null && consumer.subscription().stream().anyMatch(topics::contains)) {
+            List<TopicPartition> all = topics.stream()
+                    .flatMap(topic -> consumer.partitionsFor(topic).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())))
+                    .toList();
+            targets = Map.copyOf(consumer.endOffsets(all));
+            state = "catching up to " + targets.values().stream().mapToLong(Long::longValue).sum() + " records";
+        }
+        List<TopicPartition> ours = partitions.stream().filter(p -> topics.contains(p.topic())).toList();
+        if (ours.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, Long> stored = positions();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(ours);
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition partition : ours) {
+            Long next = stored.get(partition);
+            if (next == null) {
+                fromStart.add(partition);
+                continue;
+            }
+            if (next > ends.getOrDefault(partition, 0L)) {
+                log.error("Projection {} stands at offset {} of {}, beyond the end of the log ({}): the log was "
+                        + "replaced or truncated, so the projection holds what it no longer has. Empty the "
+                        + "projection's database to rebuild it.", name, next, partition, ends.get(partition));
+            }
+            consumer.seek(partition, next);
+        }
+        if (!fromStart.isEmpty()) {
+            consumer.seekToBeginning(fromStart);
+        }
+        log.info("Projection {}: reading {} from the positions stored with it", name, ours);
+    }
+
+    /**
+     * On an idle poll every record fetched has been processed: the consumer's position is where the projection
+     * stands, including records dead-lettered or skipped and transaction markers, none of which {@link #apply} saw.
+     */
+    @Override
+    public void onApplicationEvent(ListenerContainerIdleEvent event) {
+        Collection<TopicPartition> assigned = event.getTopicPartitions();
+        if (assigned == null || assigned.isEmpty()
+                || !assigned.stream().map(TopicPartition::topic).allMatch(topics::contains)) {
+            return;
+        }
+        Consumer<?, ?> consumer = event.getConsumer();
+        try {
+            for (TopicPartition partition : assigned) {
+                jdbc.update("insert into projection_position (projection, topic, partition_no, next_offset) "
+                        + "values (?, ?, ?, ?) on conflict (projection, topic, partition_no) do update set "
+                        + "next_offset = greatest(projection_position.next_offset, excluded.next_offset)",
+                        name, partition.topic(), partition.partition(), consumer.position(partition));
+            }
+        } catch (DataAccessException e) {
+            log.warn("Projection {}: could not store the positions of {} on an idle poll: {}", name, assigned,
+                    e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean isCaughtUp() {
+        if (ready) {
+            return true;
+        }
+        Map<TopicPartition, Long> marks = targets;
+        long now = System.nanoTime();
+        if (marks == null || now - checkedAt < CHECK_INTERVAL_NANOS) {
+            return false;
+        }
+        checkedAt = now;
+        try {
+            Map<TopicPartition, Long> positions = positions();
+            Map<TopicPartition, Long> behind = marks.entrySet().stream()
+                    .filter(mark -> positions.getOrDefault(mark.getKey(), 0L) < mark.getValue())
+                    .collect(Collectors.toMap(Map.Entry::getKey,
+                            mark -> mark.getValue() - positions.getOrDefault(mark.getKey(), 0L)));
+            if (behind.isEmpty()) {
+                ready = true;
+                state = "caught up";
+                log.info("Projection {} caught up with {} ({} partitions); accepting requests", name, topics,
+                        marks.size());
+                return true;
+            }
+            state = behind.values().stream().mapToLong(Long::longValue).sum() + " records behind in "
+                    + behind.size() + " of " + marks.size() + " partitions";
+        } catch (DataAccessException e) {
+            state = "database unreachable: " + e.getMostSpecificCause().getMessage();
+        }
+        return false;
+    }
+
+    @Override
+    public Health health() {
+        return isCaughtUp()
+                ? Health.up().withDetail("projection", "caught up").build()
+                : Health.outOfService().withDetail("projection", state).build();
+    }
+}
