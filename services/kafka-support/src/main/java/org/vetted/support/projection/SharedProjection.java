@@ -1,5 +1,6 @@
 package org.vetted.support.projection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,12 +49,13 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
         ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(SharedProjection.class);
     /** How often, at most, readiness asks the database while not ready yet (pages ask on every request). */
-    private static final long CHECK_INTERVAL_NANOS = 250_000_000L;
+    private static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
 
     private final String name;
     private final Set<String> topics;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final long checkIntervalNanos;
     /** Where the log ended in every partition when this instance first joined: the mark for being ready. */
     private volatile Map<TopicPartition, Long> targets;
     private volatile boolean ready;
@@ -67,10 +69,17 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
      */
     public SharedProjection(String name, Collection<String> topics, JdbcTemplate jdbc,
             TransactionTemplate transactions) {
+        this(name, topics, jdbc, transactions, CHECK_INTERVAL);
+    }
+
+    SharedProjection(String name, Collection<String> topics, JdbcTemplate jdbc, TransactionTemplate transactions,
+            Duration checkInterval) {
         this.name = name;
         this.topics = Set.copyOf(topics);
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.checkIntervalNanos = checkInterval.toNanos();
+        this.checkedAt = System.nanoTime() - checkIntervalNanos;
     }
 
     /**
@@ -192,7 +201,7 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
         }
         Map<TopicPartition, Long> marks = targets;
         long now = System.nanoTime();
-        if (marks == null || now - checkedAt < CHECK_INTERVAL_NANOS) {
+        if (marks == null || now - checkedAt < checkIntervalNanos) {
             return false;
         }
         checkedAt = now;

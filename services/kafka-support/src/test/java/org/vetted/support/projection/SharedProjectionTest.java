@@ -1,0 +1,194 @@
+package org.vetted.support.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** On a real PostgreSQL, with the migration the services run; Kafka's own MockConsumer stands for the consumer. */
+class SharedProjectionTest {
+    private static final String TOPIC = "article.published";
+    private static final TopicPartition P0 = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition P1 = new TopicPartition(TOPIC, 1);
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    private JdbcTemplate jdbc;
+    private TransactionTemplate transactions;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() throws Exception {
+        String name = "projection_" + DATABASES.incrementAndGet();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        }
+        DataSource dataSource = postgres.getDatabase("postgres", name);
+        jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute(new String(getClass().getResourceAsStream("/db/projection-support/V0_1__projection_position.sql")
+                .readAllBytes(), StandardCharsets.UTF_8));
+        jdbc.execute("create table effect (record text primary key)");
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    private SharedProjection projection() {
+        return new SharedProjection("pages", List.of(TOPIC), jdbc, transactions, Duration.ZERO);
+    }
+
+    private static Message<String> record(int partition, long offset) {
+        return MessageBuilder.withPayload("r" + partition + "-" + offset)
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, TOPIC)
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, partition)
+                .setHeader(KafkaHeaders.OFFSET, offset)
+                .build();
+    }
+
+    private Runnable effectOf(Message<String> message) {
+        return () -> jdbc.update("insert into effect (record) values (?)", message.getPayload());
+    }
+
+    private List<String> effects() {
+        return jdbc.queryForList("select record from effect order by record", String.class);
+    }
+
+    @Test
+    void aRecordCountsOnceWhicheverInstanceReadsItAndItsPositionCommitsWithIt() {
+        SharedProjection one = projection();
+        SharedProjection other = projection();
+
+        assertThat(one.apply(record(0, 0), effectOf(record(0, 0)))).isTrue();
+        assertThat(one.apply(record(0, 1), effectOf(record(0, 1)))).isTrue();
+        // The other instance reads the partition again after a rebalance, from an older committed offset.
+        assertThat(other.apply(record(0, 1), effectOf(record(0, 1)))).isFalse();
+        assertThat(other.apply(record(0, 0), effectOf(record(0, 0)))).isFalse();
+        assertThat(other.apply(record(0, 2), effectOf(record(0, 2)))).isTrue();
+
+        assertThat(effects()).containsExactly("r0-0", "r0-1", "r0-2");
+        assertThat(one.positions()).containsExactly(Map.entry(P0, 3L));
+    }
+
+    @Test
+    void aFailedEffectLeavesNeitherTheEffectNorThePositionAndIsReportedAsTheStoresFault() {
+        SharedProjection projection = projection();
+        Message<String> message = record(1, 7);
+
+        assertThatThrownBy(() -> projection.apply(message, () -> {
+            effectOf(message).run();
+            throw new DataAccessResourceFailureException("connection lost");
+        })).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(effects()).isEmpty();
+        assertThat(projection.positions()).doesNotContainKey(P1);
+        assertThat(projection.apply(message, effectOf(message))).as("the retry").isTrue();
+        assertThat(effects()).containsExactly("r1-7");
+    }
+
+    @Test
+    void onAssignmentEachPartitionResumesWhereTheProjectionStandsOrFromItsStart() {
+        SharedProjection projection = projection();
+        projection.apply(record(0, 4), () -> { });
+        MockConsumer<String, Object> consumer = consumer(Map.of(P0, 9L, P1, 6L));
+        consumer.rebalance(List.of(P0, P1));
+
+        projection.onPartitionsAssigned("servePublished-in-0", consumer, List.of(P0, P1), true);
+
+        assertThat(consumer.position(P0)).isEqualTo(5L);
+        assertThat(consumer.position(P1)).isEqualTo(0L);
+    }
+
+    @Test
+    void readyOnceTheSharedPositionsReachWhereTheLogEndedWhenThisInstanceJoinedWhoeverAppliedThem() {
+        SharedProjection holder = projection();
+        SharedProjection idle = projection();
+        MockConsumer<String, Object> holding = consumer(Map.of(P0, 2L, P1, 3L));
+        holding.rebalance(List.of(P0, P1));
+        MockConsumer<String, Object> holdingNothing = consumer(Map.of(P0, 2L, P1, 3L));
+        holdingNothing.rebalance(List.of());
+        holder.onPartitionsAssigned("b", holding, List.of(P0, P1), true);
+        idle.onPartitionsAssigned("b", holdingNothing, List.of(), true);
+        assertThat(idle.isCaughtUp()).isFalse();
+        assertThat(idle.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+
+        holder.apply(record(0, 0), () -> { });
+        holder.apply(record(0, 1), () -> { });
+        holder.apply(record(1, 0), () -> { });
+        holder.apply(record(1, 1), () -> { });
+        assertThat(idle.isCaughtUp()).as("offset 2 of partition 1 is a commit marker, not yet passed").isFalse();
+
+        // The holder's container goes idle at the end of the log, past the marker.
+        holding.seek(P1, 3L);
+        holder.onApplicationEvent(new ListenerContainerIdleEvent(this, this, 500, "b", List.of(P0, P1), holding,
+                false));
+
+        assertThat(idle.isCaughtUp()).isTrue();
+        assertThat(idle.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(holder.isCaughtUp()).isTrue();
+    }
+
+    @Test
+    void anEmptyLogIsCaughtUpAtOnceAndAPartitionOfAnotherBindingIsNotTouched() {
+        SharedProjection projection = projection();
+        MockConsumer<String, Object> consumer = consumer(Map.of(P0, 0L, P1, 0L));
+        consumer.rebalance(List.of(P0, P1));
+
+        projection.onPartitionsAssigned("b", consumer, List.of(P0, P1), true);
+        TopicPartition other = new TopicPartition("article.rendered", 0);
+        projection.onApplicationEvent(new ListenerContainerIdleEvent(this, this, 500, "b", List.of(other),
+                consumer, false));
+
+        assertThat(projection.isCaughtUp()).isTrue();
+        assertThat(projection.positions()).doesNotContainKey(other);
+    }
+
+    private static MockConsumer<String, Object> consumer(Map<TopicPartition, Long> ends) {
+        MockConsumer<String, Object> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+        List<PartitionInfo> partitions = new ArrayList<>();
+        ends.keySet().forEach(partition -> partitions.add(new PartitionInfo(TOPIC, partition.partition(),
+                Node.noNode(), new Node[0], new Node[0])));
+        consumer.updatePartitions(TOPIC, partitions);
+        consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        consumer.updateEndOffsets(ends);
+        consumer.subscribe(List.of(TOPIC));
+        return consumer;
+    }
+}
