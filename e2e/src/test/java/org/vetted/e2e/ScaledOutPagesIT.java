@@ -1,0 +1,300 @@
+package org.vetted.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.vetted.contract.ContentHash;
+import org.vetted.contract.EventSerializer;
+import org.vetted.contract.Topics;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.Author;
+import org.vetted.events.Reviewer;
+import org.vetted.stack.PostgresServer;
+import org.vetted.stack.ServiceFleet;
+
+/**
+ * Distribution scaled out: two instances on different ports share the pages' PostgreSQL database, with a history
+ * of {@code vetted.scale.articles} published articles (2,000 here by default; {@code -Dvetted.scale.articles=100000}
+ * for the figure in docs/RELIABILITY.md). The history is written straight to article.published with distribution's
+ * signature, as distribution itself writes it: what is under test is the pages' projection, not the way there.
+ * <p>
+ * It measures how long the first instance takes to build the pages from the whole history, and how long an instance
+ * takes from launch to ready once the pages exist (a restart, or a new instance); checks that both instances answer
+ * every page and the feed alike; and restarts each in turn while a reader that tries one instance, then the other
+ * (as a load balancer with health checks would), keeps reading: every read must be answered.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScaledOutPagesIT {
+    private static final int ARTICLES = Integer.getInteger("vetted.scale.articles", 2_000);
+    private static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
+
+    private EmbeddedKafkaKraftBroker broker;
+    private PostgresServer database;
+    private ServiceFleet fleet;
+    private ServiceFleet.Service first;
+    private ServiceFleet.Service second;
+    private KafkaProducer<String, Object> producer;
+    private final List<String> report = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0",
+                "auto.create.topics.enable", "false"));
+        broker.afterPropertiesSet();
+        Path work = Path.of("target", "scaled-out-" + System.currentTimeMillis());
+        database = new PostgresServer(work.resolve("postgres"), freePort()).start(ServiceFleet.DATABASES);
+        first = new ServiceFleet.Service("distribution", freePort());
+        second = new ServiceFleet.Service("distribution", freePort());
+        fleet = new ServiceFleet(List.of(first, second)).withDatabase(database);
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class);
+        producer = new KafkaProducer<>(config);
+        fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), broker.getBrokersAsString(),
+                List.of("--spring.profiles.active=local", "--vetted.public-base-url=https://vetted.example"),
+                work.resolve("logs"));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (producer != null) {
+            producer.close();
+        }
+        if (fleet != null) {
+            fleet.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+        if (!report.isEmpty()) {
+            String text = String.join("\n", report) + "\n";
+            System.out.println(text);
+            Files.writeString(Path.of("target", "scaled-out-report.md"), text, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void twoInstancesServeTheSamePagesAndARollingRestartLeavesEveryReadAnswered() throws Exception {
+        // Both instances came up on empty topics (they created them); the history arrives now.
+        fleet.awaitHealthy(Duration.ofMinutes(3));
+        long writing = System.nanoTime();
+        for (int i = 0; i < ARTICLES; i++) {
+            publish(i);
+        }
+        producer.flush();
+        note("history: %,d articles written to %s in %.1f s", ARTICLES, Topics.PUBLISHED, seconds(writing));
+        long building = System.nanoTime();
+        awaitServed(first, slug(ARTICLES - 1), Duration.ofSeconds(120 + ARTICLES / 20));
+        awaitServed(second, slug(0), Duration.ofMinutes(1));
+        note("pages built from the whole history by the two instances: %.1f s (%,.0f articles/s)",
+                seconds(building), ARTICLES / seconds(building));
+
+        assertSameAnswers();
+
+        Reader reader = new Reader(List.of(slug(0), slug(ARTICLES / 2), slug(ARTICLES - 1)));
+        Thread reading = new Thread(reader, "reader");
+        reading.start();
+        try {
+            for (ServiceFleet.Service instance : List.of(first, second)) {
+                ServiceFleet.Service other = instance == first ? second : first;
+                fleet.process(instance.instanceId()).stop(Duration.ofSeconds(30));
+                String during = "written-while-" + instance.port() + "-was-down";
+                publish(during, ARTICLES + instance.port());
+                producer.flush();
+                awaitServed(other, during, Duration.ofMinutes(1));
+
+                long launched = System.nanoTime();
+                fleet.relaunch(instance.instanceId());
+                fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
+                note("restart to ready of %s with %,d articles of history: %.1f s", instance.instanceId(),
+                        ARTICLES, seconds(launched));
+                assertThat(get(instance, "/articles/" + during).status())
+                        .as("what was published while it was down, at once when it is ready").isEqualTo(200);
+            }
+        } finally {
+            reader.stop.set(true);
+            reading.join();
+        }
+        note("reads during the rolling restart: %,d answered, %,d unanswered by both instances", reader.answered.get(),
+                reader.unanswered.get());
+        assertThat(reader.unanswered.get()).as(reader.lastFailure.toString()).isZero();
+        assertThat(reader.answered.get()).isPositive();
+        assertSameAnswers();
+    }
+
+    /** Every sampled page, the JSON API and the feed are the same on both instances. */
+    private void assertSameAnswers() {
+        for (int i = 0; i < ARTICLES; i += Math.max(1, ARTICLES / 40)) {
+            for (String path : List.of("/api/articles/" + slug(i), "/articles/" + slug(i))) {
+                Http.Response one = get(first, path);
+                assertThat(one.status()).as(path).isEqualTo(200);
+                assertThat(get(second, path).body()).as(path).isEqualTo(one.body());
+            }
+        }
+        Http.Response feed = get(first, "/feed.json");
+        assertThat(feed.status()).isEqualTo(200);
+        assertThat(get(second, "/feed.json").body()).isEqualTo(feed.body());
+    }
+
+    /** Reads pages as a load balancer would route them: to one instance, to the other if that one cannot answer. */
+    private final class Reader implements Runnable {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicInteger answered = new AtomicInteger();
+        final AtomicInteger unanswered = new AtomicInteger();
+        final StringBuilder lastFailure = new StringBuilder();
+        private final List<String> slugs;
+
+        Reader(List<String> slugs) {
+            this.slugs = slugs;
+        }
+
+        @Override
+        public void run() {
+            int turn = 0;
+            while (!stop.get()) {
+                String path = "/articles/" + slugs.get(turn % slugs.size());
+                ServiceFleet.Service preferred = turn % 2 == 0 ? first : second;
+                ServiceFleet.Service fallback = preferred == first ? second : first;
+                turn++;
+                if (answers(preferred, path) || answers(fallback, path)) {
+                    answered.incrementAndGet();
+                } else {
+                    unanswered.incrementAndGet();
+                    synchronized (lastFailure) {
+                        lastFailure.setLength(0);
+                        lastFailure.append(path).append(" unanswered at ").append(Instant.now());
+                    }
+                }
+                pause(Duration.ofMillis(50));
+            }
+        }
+
+        private boolean answers(ServiceFleet.Service instance, String path) {
+            try {
+                return get(instance, path).status() == 200;
+            } catch (RuntimeException down) {
+                return false;
+            }
+        }
+    }
+
+    private void publish(int number) {
+        publish(slug(number), number);
+    }
+
+    private void publish(String slug, int number) {
+        String articleId = "scale-" + number;
+        Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(number * 60L);
+        String body = "Walking " + number + " minutes a day may ease lower back pain, a trial in "
+                + "2025 suggests.\n";
+        ArticlePublished published = ArticlePublished.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setArticleId(articleId)
+                .setRevision(1)
+                .setSlug(slug)
+                .setTitle("Walking and back pain, part " + number)
+                .setSummary("Short daily walks may ease lower back pain.")
+                .setHtml("<h1>Walking and back pain, part " + number + "</h1><p>" + body.repeat(8) + "</p>")
+                .setUrl("https://vetted.example/articles/" + slug)
+                .setAuthors(List.of(new Author("wanda", "Wanda Writer")))
+                .setTags(List.of("exercise"))
+                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setMedicallyReviewedAt(at)
+                .setContentHash(ContentHash.of(new ContentHash.Reviewed(articleId, "Walking and back pain", null,
+                        body, List.of(), List.of())))
+                .setPublishedAt(at)
+                .setSeal(null)
+                .build();
+        DISTRIBUTION.sign(published);
+        producer.send(new ProducerRecord<>(Topics.PUBLISHED, articleId, published));
+    }
+
+    private static String slug(int number) {
+        return "walking-" + number;
+    }
+
+    private void awaitServed(ServiceFleet.Service instance, String slug, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                if (get(instance, "/api/articles/" + slug).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // starting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(instance.instanceId() + " did not serve " + slug + " within " + limit);
+            }
+            pause(Duration.ofMillis(250));
+        }
+    }
+
+    private static Http.Response get(ServiceFleet.Service instance, String path) {
+        return Http.get(instance.baseUrl() + path, null);
+    }
+
+    private void note(String format, Object... args) {
+        String line = String.format(Locale.ROOT, format, args);
+        report.add("- " + line);
+        System.out.println("[scaled-out] " + line);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
