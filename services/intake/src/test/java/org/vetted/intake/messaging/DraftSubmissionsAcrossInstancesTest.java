@@ -63,8 +63,8 @@ class DraftSubmissionsAcrossInstancesTest {
         StreamBridge bridge = mock(StreamBridge.class);
         doAnswer(call -> {
             DraftSubmitted event = (DraftSubmitted) call.getArgument(1, Message.class).getPayload();
-            // A send takes a moment: long enough for a submission on the other instance to overtake an unlocked one.
-            Thread.sleep(20);
+            // Sends take a while, some longer: a submission on the other instance would overtake an unlocked one.
+            Thread.sleep(event.getRevision() % 2 == 0 ? 80 : 5);
             published.add(event);
             return true;
         }).when(bridge).send(eq(DraftSubmissions.BINDING), any(Message.class));
