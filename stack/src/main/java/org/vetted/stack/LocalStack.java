@@ -30,7 +30,7 @@ public final class LocalStack implements Callable<Integer> {
             + "3, min.insync.replicas 2): one node can be down (default: ${DEFAULT-VALUE}).")
     int brokers;
 
-    @Option(names = "--db-port", defaultValue = "5432", description = "PostgreSQL port (distribution's pages; "
+    @Option(names = "--db-port", defaultValue = "5432", description = "PostgreSQL port (intake's articles, distribution's pages; "
             + "data in <data-dir>/postgres) (default: ${DEFAULT-VALUE}).")
     int dbPort;
 

@@ -1,35 +1,34 @@
 package org.vetted.intake;
 
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.vetted.contract.Topics;
+import org.vetted.support.projection.SharedProjection;
 
 /**
- * The test binder has no Kafka container, so no idle event ever says the replay is over. This publishes the one a
- * caught-up trackArticle container would: every partition of the six article topics, positioned at its end.
+ * The test binder has no Kafka consumer, so nothing ever tells the article projection where the log ends. This
+ * tells it what a new instance sees when the six article topics are empty: joined the group, nothing to catch up
+ * with.
  */
 public final class Replays {
 
-    public static void markCaughtUp(ApplicationEventPublisher context) {
-        List<TopicPartition> partitions = Topics.ALL.stream().map(topic -> new TopicPartition(topic, 0)).toList();
-        Map<TopicPartition, Long> end = partitions.stream().collect(Collectors.toMap(Function.identity(), p -> 7L));
-        @SuppressWarnings("unchecked")
-        Consumer<String, Object> consumer = mock(Consumer.class);
-        when(consumer.endOffsets(any())).thenReturn(end);
-        when(consumer.position(any(TopicPartition.class))).thenReturn(7L);
-        context.publishEvent(new ListenerContainerIdleEvent(Replays.class, Replays.class, 500, "trackArticle",
-                partitions, consumer, false));
+    public static void markCaughtUp(SharedProjection projection) {
+        MockConsumer<String, Object> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+        for (String topic : Topics.ALL) {
+            consumer.updatePartitions(topic, List.of(new PartitionInfo(topic, 0, Node.noNode(), new Node[0],
+                    new Node[0])));
+        }
+        consumer.updateEndOffsets(Topics.ALL.stream().map(topic -> new TopicPartition(topic, 0))
+                .collect(Collectors.toMap(Function.identity(), partition -> 0L)));
+        consumer.subscribe(Topics.ALL);
+        projection.onPartitionsAssigned("trackArticle-in-0", consumer, List.of(), true);
     }
 
     private Replays() {

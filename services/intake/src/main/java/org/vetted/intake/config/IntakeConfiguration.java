@@ -3,11 +3,15 @@ package org.vetted.intake.config;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.ArticleRegistry;
@@ -20,6 +24,7 @@ import org.vetted.intake.domain.ExpertExtractor;
 import org.vetted.intake.domain.MarkdownDraftParser;
 import org.vetted.intake.domain.PlainTextDraftParser;
 import org.vetted.intake.domain.Role;
+import org.vetted.intake.store.JdbcArticleRegistry;
 
 /** Builds the domain with {@code new}: the models and lexicon once, the intake rules, the article registry. */
 @Configuration(proxyBeanMethods = false)
@@ -79,8 +84,12 @@ public class IntakeConfiguration {
                 new ExpertExtractor(), accounts, DraftIntake.READING_BUDGET, System::nanoTime);
     }
 
+    /**
+     * The articles' view in PostgreSQL, shared by every instance. At most three submissions hold an article lock at
+     * once: each uses two connections of the pool (ten), which must keep some for the consumer and for reads.
+     */
     @Bean
-    ArticleRegistry articleRegistry() {
-        return new ArticleRegistry();
+    ArticleRegistry articleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcArticleRegistry(dataSource, jdbc, transactions, 3);
     }
 }

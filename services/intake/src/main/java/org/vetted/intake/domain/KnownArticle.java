@@ -8,6 +8,12 @@ public record KnownArticle(String articleId, String slug, int latestRevision, Li
         authors = List.copyOf(authors);
     }
 
+    /** This article as numbering sees it once revisions up to {@code highestClaimed} are claimed. */
+    public KnownArticle countingClaims(int highestClaimed) {
+        return highestClaimed <= latestRevision ? this
+                : new KnownArticle(articleId, slug, highestClaimed, authors);
+    }
+
     public boolean isAuthor(String username) {
         return authors.stream().anyMatch(author -> author.username().equals(username));
     }

@@ -12,16 +12,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
-import org.vetted.support.kafka.ReplayReadiness;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.support.projection.SharedProjection;
 
 /**
- * The status projection: every event of the six article topics, replayed from the start at boot. Until the replay
- * has reached the end of every assigned partition, {@link ReplayReadiness} is out of service and /api/** answers 503:
- * a half-replayed registry would hand out an existing revision number or slug.
+ * The status projection: every event of the six article topics, applied to the registry in PostgreSQL together with
+ * the projection's position in each partition ({@link SharedProjection}), so a restart reads only what is new and
+ * every instance of intake sees the same articles. Until the view has caught up with the topics as they stood when
+ * this instance joined, the projection is out of service and /api/** answers 503: a registry behind the log would
+ * hand out an existing revision number or slug.
  */
 @Configuration(proxyBeanMethods = false)
 public class ArticleTracking {
@@ -31,25 +36,26 @@ public class ArticleTracking {
     /** How many skipped event ids are remembered so each is warned about once. */
     static final int MAX_REMEMBERED_SKIPS = 10_000;
 
-    /** Caught up once the trackArticle consumer reached the end of its partitions (needs idle-event-interval). */
+    /** The registry's position in the article topics, kept with it; the one rebalance listener of the service. */
     @Bean
-    public ReplayReadiness replayReadiness(
+    public SharedProjection articleProjection(JdbcTemplate jdbc, TransactionTemplate transactions,
             @Value("${spring.cloud.stream.bindings." + BINDING + ".destination}") String destinations) {
-        return new ReplayReadiness(Arrays.stream(destinations.split(",")).map(String::strip)
-                .filter(topic -> !topic.isEmpty()).toList());
+        return new SharedProjection("articles", Arrays.stream(destinations.split(",")).map(String::strip)
+                .filter(topic -> !topic.isEmpty()).toList(), jdbc, transactions);
     }
 
     /**
      * Every record must carry the signature of the service owning its topic: the registry decides who may submit a
      * revision (its authors) and which slugs are taken, so a forged draft must not reach it. An unsigned record is
-     * skipped with one WARN per event id (this consumer replays from the start at every boot, so dead-lettering
-     * would repeat at each restart).
+     * skipped with one WARN per event id, its position stored all the same (a rebuilt projection reads the topics
+     * again, and would dead-letter the same record again each time).
      */
     @Bean
-    public Consumer<SpecificRecordBase> trackArticle(ArticleRegistry registry, Signatures signatures) {
+    public Consumer<Message<SpecificRecordBase>> trackArticle(ArticleRegistry registry, Signatures signatures,
+            SharedProjection projection) {
         Set<String> warnedAbout = ConcurrentHashMap.newKeySet();
-        return record -> RecordGuard.run(() -> {
-            if (record == null) {
+        return message -> RecordGuard.run(() -> projection.apply(message, () -> {
+            if (!((Object) message.getPayload() instanceof SpecificRecordBase record)) {
                 throw new PoisonEventException("an article event without a value");
             }
             Optional<String> unsigned = signatures.problem(record);
@@ -63,6 +69,6 @@ public class ArticleTracking {
             if (!registry.apply(EventMapper.toArticleEvent(record))) {
                 log.debug("already applied: {} {}", record.getClass().getSimpleName(), record.get("eventId"));
             }
-        });
+        }));
     }
 }

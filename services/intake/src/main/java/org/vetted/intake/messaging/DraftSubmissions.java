@@ -3,12 +3,12 @@ package org.vetted.intake.messaging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
@@ -23,11 +23,13 @@ import org.vetted.intake.domain.Reading;
 import org.vetted.intake.domain.Submission;
 
 /**
- * The write path of POST /api/drafts: read the draft (the expensive part, no lock held), then number it, publish
- * DraftSubmitted (keyed by article id, transactional, sync) and record the revision in the registry so an immediate
- * resubmission sees it. Only that last step is serialized, per article (striped locks): two revisions of one article
- * never claim the same number. New articles need no lock: their id is fresh and their slug is reserved atomically in
- * the registry (and given back if the event is not published).
+ * The write path of POST /api/drafts: read the draft (the expensive part, no lock held), then number it, claim the
+ * number, publish DraftSubmitted (keyed by article id, transactional, sync) and record the revision in the registry
+ * so an immediate resubmission sees it. Only that last step is serialized, per article and across instances
+ * ({@link ArticleRegistry#exclusively}): revisions are published in the order of their numbers. The claim makes a
+ * number unique whatever happens: it is taken before publishing, so a revision that was published but could not be
+ * recorded still counts for the next number. New articles need no lock: their id is fresh and their slug is reserved
+ * atomically in the registry. A slug or number whose event was not published is given back.
  */
 @Component
 public class DraftSubmissions {
@@ -38,7 +40,8 @@ public class DraftSubmissions {
      * pass the body limit and still exceed this.
      */
     static final int MAX_EVENT_BYTES = 512 * 1024;
-    private static final int STRIPES = 64;
+    /** Numbers tried when a claim is refused: only a claim racing outside the lock could take one first. */
+    private static final int CLAIM_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(DraftSubmissions.class);
 
     private final DraftIntake intake;
@@ -48,7 +51,6 @@ public class DraftSubmissions {
     private final int maxEventBytes;
     private final Signatures signatures;
     private final EventCatalog catalog = EventCatalog.standard();
-    private final ReentrantLock[] articleLocks = new ReentrantLock[STRIPES];
 
     @Autowired
     public DraftSubmissions(DraftIntake intake, ArticleRegistry registry, StreamBridge streamBridge, Clock clock,
@@ -65,9 +67,6 @@ public class DraftSubmissions {
         this.clock = clock;
         this.maxEventBytes = maxEventBytes;
         this.signatures = signatures;
-        for (int i = 0; i < STRIPES; i++) {
-            articleLocks[i] = new ReentrantLock();
-        }
     }
 
     public SubmissionOutcome submit(Submission submission) {
@@ -80,43 +79,65 @@ public class DraftSubmissions {
             return new SubmissionOutcome.Refused(invalid);
         }
         ReadDraft read = (ReadDraft) reading;
-        if (submission.articleId() == null) {
-            return numberAndPublish(submission, read);
-        }
-        ReentrantLock lock = articleLocks[Math.floorMod(submission.articleId().hashCode(), STRIPES)];
-        lock.lock();
         try {
-            return numberAndPublish(submission, read);
-        } finally {
-            lock.unlock();
+            if (submission.articleId() == null) {
+                return numberAndPublish(submission, read);
+            }
+            return registry.exclusively(submission.articleId(), () -> numberAndPublish(submission, read));
+        } catch (DataAccessException e) {
+            // The registry's database is out of reach: nothing was published, the writer may retry.
+            log.warn("the article registry is unavailable; a submission was not taken: {}", e.getMessage());
+            return new SubmissionOutcome.NotPublished();
         }
     }
 
     private SubmissionOutcome numberAndPublish(Submission submission, ReadDraft read) {
-        IntakeResult result = intake.number(submission, read, registry, UUID.randomUUID().toString());
-        if (!(result instanceof IntakeResult.Accepted accepted)) {
-            return new SubmissionOutcome.Refused(result);
-        }
         boolean newArticle = submission.articleId() == null;
+        IntakeResult.Accepted accepted = null;
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS && accepted == null; attempt++) {
+            IntakeResult result = intake.number(submission, read, registry, UUID.randomUUID().toString());
+            if (!(result instanceof IntakeResult.Accepted numbered)) {
+                return new SubmissionOutcome.Refused(result);
+            }
+            if (registry.claimRevision(numbered.draft().articleId(), numbered.draft().revision())) {
+                accepted = numbered;
+            } else {
+                release(newArticle, numbered, false);
+            }
+        }
+        if (accepted == null) {
+            log.warn("no revision number could be claimed for article {}", submission.articleId());
+            return new SubmissionOutcome.NotPublished();
+        }
         String eventId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         DraftSubmitted event = signatures.sign(EventMapper.toEvent(accepted.draft(), eventId, now));
         int size = catalog.encode(event).length;
         if (size > maxEventBytes) {
-            release(newArticle, accepted);
+            release(newArticle, accepted, true);
             return new SubmissionOutcome.TooLarge(size, maxEventBytes);
         }
         if (!send(event)) {
-            release(newArticle, accepted);
+            release(newArticle, accepted, true);
             return new SubmissionOutcome.NotPublished();
         }
-        registry.apply(EventMapper.recorded(accepted.draft(), eventId, now));
+        try {
+            registry.apply(EventMapper.recorded(accepted.draft(), eventId, now));
+        } catch (DataAccessException e) {
+            // Published all the same: the view applies the event when it reads it back, and the claim keeps the
+            // number from being handed out again meanwhile.
+            log.warn("DraftSubmitted {} of article {} is published but not recorded yet: {}", eventId,
+                    accepted.draft().articleId(), e.getMessage());
+        }
         return new SubmissionOutcome.Published(accepted.draft());
     }
 
-    private void release(boolean newArticle, IntakeResult.Accepted accepted) {
+    private void release(boolean newArticle, IntakeResult.Accepted accepted, boolean claimed) {
         if (newArticle) {
             registry.releaseSlug(accepted.draft().slug());
+        }
+        if (claimed) {
+            registry.releaseRevision(accepted.draft().articleId(), accepted.draft().revision());
         }
     }
 

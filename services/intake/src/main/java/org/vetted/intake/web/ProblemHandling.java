@@ -1,5 +1,6 @@
 package org.vetted.intake.web;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,6 +33,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
         }
         return response.body(body);
+    }
+
+    /**
+     * The articles' database out of reach (down, restarting, no connection free): the request may succeed in a
+     * moment, so 503 with Retry-After rather than a 500. Nothing was published.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
+        logger.warn("the article database did not answer: " + e.getMessage());
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The articles could not be read just now; try again in a moment.");
+        body.setTitle("Articles unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ReplayGate.RETRY_AFTER_SECONDS)).body(body);
     }
 
     /**

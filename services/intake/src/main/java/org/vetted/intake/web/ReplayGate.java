@@ -9,11 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.vetted.support.kafka.ReplayReadiness;
+import org.vetted.support.projection.ProjectionReadiness;
 
 /**
- * Holds every /api/** request and every page, reads and writes alike, until the article history is replayed: before that the
- * registry could hand out an existing revision number or slug, and reads would show a half-built status. Answers
+ * Holds every /api/** request and every page, reads and writes alike, until the article view has caught up with the
+ * article topics as they stood at start: before that the registry could hand out an existing revision number or slug,
+ * and reads would show a half-built status. Answers
  * 503 problem+json with Retry-After: 2. Runs after authentication (a stranger still gets 401);
  * /actuator/health is not behind it.
  */
@@ -21,9 +22,9 @@ import org.vetted.support.kafka.ReplayReadiness;
 class ReplayGate implements WebMvcConfigurer, HandlerInterceptor {
     static final int RETRY_AFTER_SECONDS = 2;
 
-    private final ReplayReadiness readiness;
+    private final ProjectionReadiness readiness;
 
-    ReplayGate(ReplayReadiness readiness) {
+    ReplayGate(ProjectionReadiness readiness) {
         this.readiness = readiness;
     }
 

@@ -28,7 +28,7 @@ import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
-import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.InMemoryArticleRegistry;
 import org.vetted.intake.domain.ClaimExtractor;
 import org.vetted.intake.domain.ClaimLexicon;
 import org.vetted.intake.domain.DraftIntake;
@@ -72,7 +72,7 @@ public class SubmissionLatencyBenchmark {
                 new Accounts(List.of(writer)));
         StreamBridge bridge = mock(StreamBridge.class);
         when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
-        submissions = new DraftSubmissions(intake, new ArticleRegistry(), bridge, Clock.systemUTC(),
+        submissions = new DraftSubmissions(intake, new InMemoryArticleRegistry(), bridge, Clock.systemUTC(),
                 DemoKeys.signaturesOf(Issuer.INTAKE));
         PathologicalDrafts.Case article = PathologicalDrafts.named("normal-article");
         normal = new Submission(article.format(), article.text(), writer, null);

@@ -46,7 +46,7 @@ class AuthorMatchingTest {
     private Draft submit(String authorsLine) {
         IntakeResult result = intake.evaluate(new Submission(DraftFormat.MARKDOWN,
                 "---\ntitle: Protein at Breakfast\n" + authorsLine + "\n---\nEggs are a common breakfast.\n",
-                Intakes.WANDA, null), new ArticleRegistry(), "a-1");
+                Intakes.WANDA, null), new InMemoryArticleRegistry(), "a-1");
         assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
         return ((IntakeResult.Accepted) result).draft();
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class DraftIntakeTest {
     private final DraftIntake intake = Intakes.intake();
-    private final ArticleRegistry registry = new ArticleRegistry();
+    private final ArticleRegistry registry = new InMemoryArticleRegistry();
 
     @Test
     void slugIsAsciiWithoutDiacriticsAndUniqueAmongKnownArticles() {

@@ -31,7 +31,7 @@ class GoldenDraftTest {
         String input = Files.readString(dir.resolve(markdown ? "input.md" : "input.txt"), StandardCharsets.UTF_8);
         IntakeResult result = Intakes.intake().evaluate(
                 new Submission(markdown ? DraftFormat.MARKDOWN : DraftFormat.PLAIN_TEXT, input, Intakes.WANDA, null),
-                new ArticleRegistry(), "a-1");
+                new InMemoryArticleRegistry(), "a-1");
 
         assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
         Draft draft = ((IntakeResult.Accepted) result).draft();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The revision form's starting text submits the same content again: the same hash, so nothing changes unasked. */
 class RevisionTextTest {
     private final DraftIntake intake = Intakes.intake();
-    private final ArticleRegistry registry = new ArticleRegistry();
+    private final ArticleRegistry registry = new InMemoryArticleRegistry();
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
     @Test

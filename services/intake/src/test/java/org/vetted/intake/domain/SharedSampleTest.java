@@ -23,7 +23,7 @@ class SharedSampleTest {
         String paste = Files.readString(SAMPLE, StandardCharsets.UTF_8);
 
         IntakeResult result = Intakes.intake().evaluate(
-                new Submission(DraftFormat.PLAIN_TEXT, paste, Intakes.WANDA, null), new ArticleRegistry(), "a-shared");
+                new Submission(DraftFormat.PLAIN_TEXT, paste, Intakes.WANDA, null), new InMemoryArticleRegistry(), "a-shared");
 
         assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
         Draft draft = ((IntakeResult.Accepted) result).draft();

@@ -30,6 +30,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.InMemoryArticleRegistry;
 import org.vetted.intake.domain.ClaimExtractor;
 import org.vetted.intake.domain.ClaimLexicon;
 import org.vetted.intake.domain.DraftFormat;
@@ -45,7 +46,7 @@ import org.vetted.intake.domain.Submission;
 /** When Kafka does not take the event, nothing is recorded: the writer gets a 503 and may simply retry. */
 class DraftSubmissionsTest {
     private static final Account WANDA = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
-    private final ArticleRegistry registry = new ArticleRegistry();
+    private final ArticleRegistry registry = new InMemoryArticleRegistry();
     private final StreamBridge bridge = mock(StreamBridge.class);
     private static final DraftIntake INTAKE = intake();
     private static final Signatures SIGNATURES = DemoKeys.signaturesOf(Issuer.INTAKE);

@@ -18,10 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.intake.Replays;
+import org.vetted.intake.TestDatabase;
+import org.vetted.support.projection.SharedProjection;
 import org.vetted.intake.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,12 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 @Import({TestChannelBinderConfiguration.class, TestTokens.class})
 class OversizeUploadTest {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
     private static final int MIB = 1024 * 1024;
 
     @LocalServerPort
     int port;
     @Autowired
-    ApplicationEventPublisher events;
+    SharedProjection projection;
     @Autowired
     JsonMapper json;
 
@@ -47,7 +55,7 @@ class OversizeUploadTest {
 
     @BeforeEach
     void historyIsReplayed() {
-        Replays.markCaughtUp(events);
+        Replays.markCaughtUp(projection);
     }
 
     @ParameterizedTest(name = "{0} MiB with Content-Length")

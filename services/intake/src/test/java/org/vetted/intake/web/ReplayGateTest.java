@@ -17,28 +17,36 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.intake.Replays;
+import org.vetted.intake.TestDatabase;
+import org.vetted.support.projection.SharedProjection;
 
 /**
- * Before the article history is replayed, /api/** (reads and writes) answers 503 and health is OUT_OF_SERVICE; once
- * the trackArticle container reports it reached the end of its partitions, both open. A context of its own: the
- * shared one counts as replayed.
+ * Before the article view has caught up with the topics, /api/** (reads and writes) answers 503 and health is
+ * OUT_OF_SERVICE; once it has (here: joined, with empty topics), both open. A context of its own: the shared one
+ * counts as caught up.
  */
 @SpringBootTest(properties = "vetted.test.context=replay-gate")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @Import(TestChannelBinderConfiguration.class)
 class ReplayGateTest {
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired
-    ApplicationEventPublisher events;
+    SharedProjection projection;
     @Autowired
     OutputDestination output;
 
@@ -64,7 +72,7 @@ class ReplayGateTest {
                 .andExpect(jsonPath("$.components").doesNotExist());
         assertThat(output.receive(200, "article.draft-submitted")).isNull();
 
-        Replays.markCaughtUp(events);
+        Replays.markCaughtUp(projection);
 
         mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/api/articles").with(httpBasic("wanda", "wanda-pass"))).andExpect(status().isOk());

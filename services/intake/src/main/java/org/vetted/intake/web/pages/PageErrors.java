@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -29,6 +30,13 @@ public class PageErrors {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge() {
         return page(HttpStatus.CONTENT_TOO_LARGE);
+    }
+
+    /** The articles' database out of reach: worth retrying in a moment, not an internal error. */
+    @ExceptionHandler(DataAccessException.class)
+    ModelAndView databaseUnavailable(DataAccessException e) {
+        log.warn("the article database did not answer: {}", e.getMessage());
+        return page(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,229 @@
+package org.vetted.intake.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.intake.domain.ArticleEvent;
+import org.vetted.intake.domain.ArticleHistory;
+import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.ArticleView;
+import org.vetted.intake.domain.KnownArticle;
+
+/**
+ * {@link ArticleRegistry} in PostgreSQL, shared by every instance of intake: a restart reads only the events written
+ * while it was down, and every instance answers, numbers and hands out slugs from the same data.
+ * <p>
+ * What is stored: every applied event, per article in the order applied ({@code article_event}, the domain event as
+ * JSON, see {@link StoredEvents}); a read folds an article's events through the domain's rules
+ * ({@link ArticleHistory}), so the database holds facts, not a rendering of them, and a change to the view's rules
+ * needs no migration. Beside them, index tables for what crosses articles: {@code article} (every article in the
+ * order first seen, and the slug its first draft fixed), {@code slug} (taken or reserved), {@code revision_claim}.
+ * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record): the article's
+ * row is locked first, so two instances applying events of one article at once (while a partition changes hands,
+ * or a submission recorded beside the consumer) apply them one after the other, and a repeated event id is refused
+ * by its unique key.
+ * <p>
+ * Across instances:
+ * <ul>
+ * <li>Slugs: a reservation is a row under the slug's primary key, so of two instances reserving one slug exactly one
+ * succeeds. A reservation whose article was never recorded (the instance died while publishing) lapses after
+ * {@link #RESERVATION}, far longer than publishing may take (Kafka's delivery timeout is two minutes).</li>
+ * <li>Revision numbers: {@link #exclusively} takes a PostgreSQL advisory lock on the article id for the whole
+ * number-claim-publish-record step, so revisions of one article are published in the order of their numbers
+ * whichever instance takes them; the claim ({@code revision_claim}'s primary key) makes a number unique even if a
+ * revision was published but could not be recorded. The lock is a transaction-scoped lock on a connection of its
+ * own, outside Spring's transactions (the Kafka send must not join a database transaction), released when that
+ * transaction ends or the connection dies.</li>
+ * </ul>
+ * Reads fold every event of the articles they show: fine for an editorial pipeline's volume.
+ */
+public class JdbcArticleRegistry implements ArticleRegistry {
+    /** How long a slug reservation holds without its article being recorded. */
+    static final Duration RESERVATION = Duration.ofMinutes(15);
+    /** The first key of intake's advisory locks; the second is the article id's hash. */
+    private static final int ARTICLE_LOCKS = 0x1a7a_0001;
+    private static final int STRIPES = 64;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    /** Submissions of one article in this instance wait here, not on a database connection each. */
+    private final ReentrantLock[] localLocks = new ReentrantLock[STRIPES];
+    /**
+     * Each lock holder keeps a connection for the lock and borrows another for its work: bounded, so the pool always
+     * has connections for the work and for the consumer.
+     */
+    private final Semaphore lockConnections;
+
+    /**
+     * @param maxLockHolders submissions holding an article lock at once: under half the connection pool
+     */
+    public JdbcArticleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
+            int maxLockHolders) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.lockConnections = new Semaphore(maxLockHolders, true);
+        for (int i = 0; i < STRIPES; i++) {
+            localLocks[i] = new ReentrantLock();
+        }
+    }
+
+    @Override
+    public boolean apply(ArticleEvent event) {
+        return Boolean.TRUE.equals(transactions.execute(status -> applyInTransaction(event)));
+    }
+
+    private boolean applyInTransaction(ArticleEvent event) {
+        String articleId = event.articleId();
+        jdbc.update("insert into article (article_id) values (?) on conflict do nothing", articleId);
+        String slug = jdbc.queryForObject("select slug from article where article_id = ? for update", String.class,
+                articleId);
+        if (jdbc.update("insert into article_event (article_id, event_id, event) values (?, ?, cast(? as jsonb)) "
+                + "on conflict (event_id) do nothing", articleId, event.eventId(), StoredEvents.encode(event)) == 0) {
+            return false;
+        }
+        if (event instanceof ArticleEvent.DraftRecorded draft && slug == null) {
+            jdbc.update("update article set slug = ? where article_id = ?", draft.slug(), articleId);
+            // A reservation becomes the article's; a slug another article holds stays with it.
+            jdbc.update("insert into slug (slug, article_id) values (?, ?) on conflict (slug) do update set "
+                    + "article_id = coalesce(slug.article_id, excluded.article_id), reserved_at = null",
+                    draft.slug(), articleId);
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<ArticleView> view(String articleId) {
+        return history(articleId).map(ArticleHistory::view);
+    }
+
+    @Override
+    public List<ArticleView> all() {
+        Map<String, List<ArticleEvent>> byArticle = new LinkedHashMap<>();
+        jdbc.query("select e.article_id, e.event from article_event e join article a on a.article_id = e.article_id "
+                + "order by a.seq, e.seq", row -> {
+                    byArticle.computeIfAbsent(row.getString(1), id -> new ArrayList<>())
+                            .add(StoredEvents.decode(row.getString(2)));
+                });
+        return byArticle.entrySet().stream()
+                .map(article -> ArticleHistory.of(article.getKey(), article.getValue()).view()).toList();
+    }
+
+    @Override
+    public Optional<KnownArticle> find(String articleId) {
+        Optional<KnownArticle> known = history(articleId).flatMap(ArticleHistory::known);
+        if (known.isEmpty()) {
+            return known;
+        }
+        Integer claimed = jdbc.queryForObject("select max(revision) from revision_claim where article_id = ?",
+                Integer.class, articleId);
+        return known.map(article -> article.countingClaims(claimed == null ? 0 : claimed));
+    }
+
+    private Optional<ArticleHistory> history(String articleId) {
+        List<ArticleEvent> events = jdbc.query("select event from article_event where article_id = ? order by seq",
+                (row, i) -> StoredEvents.decode(row.getString(1)), articleId);
+        return events.isEmpty() ? Optional.empty() : Optional.of(ArticleHistory.of(articleId, events));
+    }
+
+    @Override
+    public boolean slugTaken(String slug) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from slug where slug = ? and "
+                + "(article_id is not null or reserved_at > now() - ? * interval '1 second'))", Boolean.class, slug,
+                RESERVATION.toSeconds()));
+    }
+
+    @Override
+    public boolean reserveSlug(String slug) {
+        return jdbc.update("insert into slug (slug, reserved_at) values (?, now()) on conflict (slug) do update "
+                + "set reserved_at = now() where slug.article_id is null "
+                + "and slug.reserved_at < now() - ? * interval '1 second'", slug, RESERVATION.toSeconds()) == 1;
+    }
+
+    @Override
+    public void releaseSlug(String slug) {
+        jdbc.update("delete from slug where slug = ? and article_id is null", slug);
+    }
+
+    @Override
+    public boolean claimRevision(String articleId, int revision) {
+        return jdbc.update("insert into revision_claim (article_id, revision) values (?, ?) on conflict do nothing",
+                articleId, revision) == 1;
+    }
+
+    @Override
+    public void releaseRevision(String articleId, int revision) {
+        jdbc.update("delete from revision_claim where article_id = ? and revision = ?", articleId, revision);
+    }
+
+    @Override
+    public <T> T exclusively(String articleId, Supplier<T> work) {
+        ReentrantLock local = localLocks[Math.floorMod(articleId.hashCode(), STRIPES)];
+        local.lock();
+        try {
+            lockConnections.acquireUninterruptibly();
+            try {
+                Connection connection = lock(articleId);
+                try {
+                    return work.get();
+                } finally {
+                    end(connection);
+                }
+            } finally {
+                lockConnections.release();
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** A connection in a transaction that holds the article's advisory lock (waiting for it if another does). */
+    private Connection lock(String articleId) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                lock.setInt(1, ARTICLE_LOCKS);
+                lock.setInt(2, articleId.hashCode());
+                lock.execute();
+            }
+            return connection;
+        } catch (SQLException e) {
+            end(connection);
+            throw new DataAccessResourceFailureException("could not lock article " + articleId, e);
+        }
+    }
+
+    /**
+     * Ends the lock's transaction, which releases the lock. A failure here is not the work's: a connection that
+     * cannot roll back is broken, and PostgreSQL releases the locks of a session that ends.
+     */
+    private static void end(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try (connection) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // see above
+        }
+    }
+}

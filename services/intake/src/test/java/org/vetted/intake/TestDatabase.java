@@ -1,0 +1,57 @@
+package org.vetted.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A real PostgreSQL for the tests, started once per JVM from Maven artifacts (no Docker), with a fresh database
+ * for each caller so tests never see each other's articles.
+ */
+public final class TestDatabase {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    /** A new, empty database; its JDBC URL (user postgres, no password). */
+    public static synchronized String fresh() {
+        try {
+            if (server == null) {
+                server = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        server.close();
+                    } catch (IOException ignored) {
+                        // the JVM is ending anyway
+                    }
+                }));
+            }
+            String name = "intake_" + DATABASES.incrementAndGet();
+            try (Connection connection = server.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create database " + name);
+            }
+            return server.getJdbcUrl("postgres", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start PostgreSQL", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test database", e);
+        }
+    }
+
+    /** Points a Spring test's data source at a fresh database. */
+    public static void register(DynamicPropertyRegistry registry) {
+        String url = fresh();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    private TestDatabase() {
+    }
+}

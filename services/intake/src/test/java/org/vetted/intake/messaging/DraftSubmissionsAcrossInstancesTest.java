@@ -1,0 +1,128 @@
+package org.vetted.intake.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.messaging.Message;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.intake.domain.Account;
+import org.vetted.intake.domain.Accounts;
+import org.vetted.intake.domain.ClaimExtractor;
+import org.vetted.intake.domain.ClaimLexicon;
+import org.vetted.intake.domain.DraftFormat;
+import org.vetted.intake.domain.DraftIntake;
+import org.vetted.intake.domain.DraftRules;
+import org.vetted.intake.domain.EnglishModels;
+import org.vetted.intake.domain.ExpertExtractor;
+import org.vetted.intake.domain.MarkdownDraftParser;
+import org.vetted.intake.domain.PlainTextDraftParser;
+import org.vetted.intake.domain.Role;
+import org.vetted.intake.domain.Submission;
+import org.vetted.intake.store.JdbcArticleRegistryTest;
+
+/**
+ * Two instances of intake sharing one database, each with its own registry and no lock in common but the
+ * database's: concurrent submissions still get distinct slugs, and revisions of one article distinct numbers,
+ * published in the order of their numbers.
+ */
+class DraftSubmissionsAcrossInstancesTest {
+    private static final Account WANDA = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
+    private static final DraftIntake INTAKE = new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(),
+            new DraftRules(), new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()),
+            new ExpertExtractor(), new Accounts(List.of(WANDA)));
+
+    /** What the broker received, in the order the sends completed. */
+    private final List<DraftSubmitted> published = Collections.synchronizedList(new ArrayList<>());
+    private final List<DraftSubmissions> instances = instances(migrated());
+
+    private static DataSource migrated() {
+        return JdbcArticleRegistryTest.migratedDatabase();
+    }
+
+    private List<DraftSubmissions> instances(DataSource shared) {
+        StreamBridge bridge = mock(StreamBridge.class);
+        doAnswer(call -> {
+            DraftSubmitted event = (DraftSubmitted) call.getArgument(1, Message.class).getPayload();
+            // Sends take a while, some longer: a submission on the other instance would overtake an unlocked one.
+            Thread.sleep(event.getRevision() % 2 == 0 ? 80 : 5);
+            published.add(event);
+            return true;
+        }).when(bridge).send(eq(DraftSubmissions.BINDING), any(Message.class));
+        List<DraftSubmissions> all = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            all.add(new DraftSubmissions(INTAKE, JdbcArticleRegistryTest.registry(shared), bridge,
+                    Clock.systemUTC(), DemoKeys.signaturesOf(Issuer.INTAKE)));
+        }
+        return all;
+    }
+
+    @Test
+    void newArticlesWithOneTitleOnTwoInstancesGetDistinctSlugs() throws Exception {
+        List<SubmissionOutcome> outcomes = concurrently(8, i -> instances.get(i % 2).submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody " + i + ".\n", WANDA, null)));
+
+        assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().slug()))
+                .containsExactlyInAnyOrder("title", "title-2", "title-3", "title-4", "title-5", "title-6", "title-7",
+                        "title-8");
+    }
+
+    @Test
+    void revisionsOfOneArticleOnTwoInstancesGetDistinctNumbersPublishedInOrder() throws Exception {
+        String id = ((SubmissionOutcome.Published) instances.get(0).submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody.\n", WANDA, null))).draft().articleId();
+
+        List<SubmissionOutcome> outcomes = concurrently(8, i -> instances.get(i % 2).submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody " + i + ".\n", WANDA, id)));
+
+        assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().revision()))
+                .containsExactlyInAnyOrder(2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(published).extracting(DraftSubmitted::getRevision).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    private interface Submit {
+        SubmissionOutcome apply(int index);
+    }
+
+    /** Runs {@code n} submissions at once: all threads wait at a gate, then go together. */
+    private static List<SubmissionOutcome> concurrently(int n, Submit submit) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CyclicBarrier gate = new CyclicBarrier(n);
+            List<Future<SubmissionOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    gate.await();
+                    return submit.apply(index);
+                }));
+            }
+            List<SubmissionOutcome> outcomes = new ArrayList<>();
+            for (Future<SubmissionOutcome> future : futures) {
+                outcomes.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
