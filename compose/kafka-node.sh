@@ -9,20 +9,27 @@
 #   EXTERNAL   :$EXTERNAL_PORT  SCRAM-SHA-512  the same, from the host (localhost:9092, 9192, 9292)
 #   CONTROLLER :9093   PLAIN          KRaft: a controller cannot use SCRAM, whose credentials live in the metadata
 #                                     it serves; PLAIN with the admin alone, inside the compose network
+# The variables after the first two lines only move it outside the image (the e2e test runs three on one host).
 set -euo pipefail
 : "${NODE_ID:?}" "${EXTERNAL_PORT:?}" "${CLUSTER_ID:?}"
 : "${KAFKA_ADMIN_PASSWORD:?not set: make .env first, see the README section on Docker}"
 
-bin=/opt/kafka/bin
-data=/var/lib/kafka/data
-config=/tmp/server.properties
+bin=${KAFKA_BIN:-/opt/kafka/bin}
+data=${KAFKA_DATA:-/var/lib/kafka/data}
+config_dir=${KAFKA_CONFIG_DIR:-/tmp}
+host=${KAFKA_HOST:-kafka-${NODE_ID}}
+external_host=${KAFKA_EXTERNAL_HOST:-localhost}
+internal_port=${KAFKA_INTERNAL_PORT:-19092}
+controller_port=${KAFKA_CONTROLLER_PORT:-9093}
+voters=${KAFKA_VOTERS:-1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093}
+config=$config_dir/server.properties
 
 cat > "$config" <<PROPERTIES
 process.roles=broker,controller
 node.id=${NODE_ID}
-controller.quorum.voters=1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093
-listeners=INTERNAL://:19092,EXTERNAL://:${EXTERNAL_PORT},CONTROLLER://:9093
-advertised.listeners=INTERNAL://kafka-${NODE_ID}:19092,EXTERNAL://localhost:${EXTERNAL_PORT}
+controller.quorum.voters=${voters}
+listeners=INTERNAL://:${internal_port},EXTERNAL://:${EXTERNAL_PORT},CONTROLLER://:${controller_port}
+advertised.listeners=INTERNAL://${host}:${internal_port},EXTERNAL://${external_host}:${EXTERNAL_PORT}
 listener.security.protocol.map=INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
 inter.broker.listener.name=INTERNAL
 controller.listener.names=CONTROLLER
@@ -54,7 +61,7 @@ group.initial.rebalance.delay.ms=0
 PROPERTIES
 
 # The healthcheck's and the operator's admin client settings.
-cat > /tmp/admin.properties <<PROPERTIES
+cat > "$config_dir/admin.properties" <<PROPERTIES
 security.protocol=SASL_PLAINTEXT
 sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${KAFKA_ADMIN_PASSWORD}";
