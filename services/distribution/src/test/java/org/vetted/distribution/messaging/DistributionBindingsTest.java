@@ -20,6 +20,7 @@ import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Primary;
@@ -49,6 +50,8 @@ import org.vetted.events.Reviewer;
         "vetted.public-base-url=https://vetted.example",
         "vetted.signing.demo-keys=true"})
 @Import({TestChannelBinderConfiguration.class, DistributionBindingsTest.FixedClock.class})
+// The demo keys are honoured only under the local or test profile.
+@ActiveProfiles("test")
 class DistributionBindingsTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

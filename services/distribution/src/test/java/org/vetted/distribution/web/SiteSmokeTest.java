@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.distribution.Replay;
@@ -31,6 +32,8 @@ import org.vetted.distribution.domain.Reviewer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vetted.signing.demo-keys=true")
 @Import(TestChannelBinderConfiguration.class)
+// The demo keys are honoured only under the local or test profile.
+@ActiveProfiles("test")
 class SiteSmokeTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

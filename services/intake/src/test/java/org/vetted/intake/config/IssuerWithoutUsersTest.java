@@ -19,17 +19,40 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.intake.TestDatabase;
+    static void ownKeysAndDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+        for (Issuer issuer : Issuer.values()) {
+            SigningKey key = SigningKey.generate(issuer, issuer.id() + "-test");
+            if (issuer == Issuer.INTAKE) {
+                registry.add("vetted.signing.key", key::privateJwk);
+            }
+            registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
+        }
 
-/** No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. */
+/**
+ * No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. No
+ * profile either, as in a deployment: the test and local profiles bring users, so the keys are freshly generated ones
+ * (the demo keys are refused without those profiles).
+ */
 @SpringBootTest(properties = {"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
-        "vetted.security.jwt.audience=vetted-intake", "vetted.signing.demo-keys=true"})
+        "vetted.security.jwt.audience=vetted-intake"})
 @AutoConfigureMockMvc
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {
     @DynamicPropertySource
+<<<<<<< HEAD
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+=======
+    static void ownKeys(DynamicPropertyRegistry registry) {
+        for (Issuer issuer : Issuer.values()) {
+            SigningKey key = SigningKey.generate(issuer, issuer.id() + "-test");
+            if (issuer == Issuer.INTAKE) {
+                registry.add("vetted.signing.key", key::privateJwk);
+            }
+            registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
+        }
+>>>>>>> compose-cluster
     }
 
     @Autowired

@@ -147,13 +147,7 @@ public class DeadLetterAutoConfiguration {
      */
     static void provisionAndCheck(Map<String, Object> producerConfig, String destinations, String group,
             TopicSettings settings) {
-        // The producer's connection settings (bootstrap, security, SASL, SSL) are the admin client's too.
-        Map<String, Object> adminConfig = new HashMap<>();
-        producerConfig.forEach((name, value) -> {
-            if (AdminClientConfig.configNames().contains(name)) {
-                adminConfig.put(name, value);
-            }
-        });
+        Map<String, Object> adminConfig = adminConfig(producerConfig);
         List<String> read = Arrays.stream(destinations.split(",")).map(String::strip).toList();
         List<NewTopic> deadLetters = read.stream()
                 .map(topic -> Topics.deadLetter(topic, group))
@@ -179,6 +173,21 @@ public class DeadLetterAutoConfiguration {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not create dead-letter topics in time", e);
         }
+    }
+
+    /**
+     * The transactional producer's connection settings (bootstrap, security protocol, SASL, SSL: the binder's
+     * {@code configuration} map, where {@code SharedKafkaSettings} puts them) are the admin client's too; what only a
+     * producer understands is left out.
+     */
+    static Map<String, Object> adminConfig(Map<String, Object> producerConfig) {
+        Map<String, Object> adminConfig = new HashMap<>();
+        producerConfig.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name)) {
+                adminConfig.put(name, value);
+            }
+        });
+        return adminConfig;
     }
 
     /**

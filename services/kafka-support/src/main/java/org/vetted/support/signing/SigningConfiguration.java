@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -26,7 +27,9 @@ import org.vetted.contract.signing.TrustedKeys;
  * <li>{@code vetted.signing.trusted.<service>} (env {@code VETTED_SIGNING_TRUSTED_INTAKE}, {@code ..._REVIEW},
  * {@code ..._RENDERING}, {@code ..._DISTRIBUTION}): each service's public keys, a JWK or JWK set as JSON or a file
  * path. Several keys for one service are how keys rotate.</li>
- * <li>{@code vetted.signing.demo-keys=true} (the {@code local} profile): the demo keys shipped in this jar instead.</li>
+ * <li>{@code vetted.signing.demo-keys=true} (the {@code local} profile): the demo keys shipped in this jar instead.
+ * Only honoured while profile {@code local} or {@code test} is active: the demo private keys are public, so the
+ * property set by mistake in a deployment must stop the service rather than sign with them.</li>
  * </ul>
  * Without its key, or without the public keys of any service, the service refuses to start ({@link
  * SigningKeyFailureAnalyzer} says what to set).
@@ -34,12 +37,19 @@ import org.vetted.contract.signing.TrustedKeys;
 @AutoConfiguration
 @ConditionalOnProperty("vetted.signing.service")
 public class SigningConfiguration {
+    /** The profiles under which the demo keys may be used: the local stack and the services' own tests. */
+    static final Set<String> DEMO_KEY_PROFILES = Set.of("local", "test");
 
     @Bean
     @ConditionalOnMissingBean
     public Signatures signatures(Environment environment) {
         Issuer self = Issuer.of(environment.getRequiredProperty("vetted.signing.service"));
         if (environment.getProperty("vetted.signing.demo-keys", Boolean.class, false)) {
+            List<String> active = List.of(environment.getActiveProfiles());
+            if (active.stream().noneMatch(DEMO_KEY_PROFILES::contains)) {
+                throw new DemoKeysRefusedException("vetted.signing.demo-keys=true asks for the public demo keys, but "
+                        + "the active profiles " + active + " include neither 'local' nor 'test'");
+            }
             return DemoKeys.signaturesOf(self);
         }
         List<String> missing = new ArrayList<>();

@@ -26,4 +26,20 @@ class DeadLetterTopicConfigTest {
                 .containsEntry("cleanup.policy", "delete")
                 .containsEntry("min.insync.replicas", "2");
     }
+
+    @Test
+    void theDeadLetterAdminClientConnectsAsTheProducerDoes() {
+        Map<String, Object> admin = DeadLetterAutoConfiguration.adminConfig(Map.of(
+                "bootstrap.servers", "kafka-1:9094",
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "ssl.truststore.location", "/run/secrets/truststore.p12",
+                "ssl.truststore.password", "changeit",
+                "transactional.id", "review-1-0",
+                "value.serializer", "org.vetted.contract.EventSerializer"));
+        assertThat(admin).containsOnlyKeys("bootstrap.servers", "security.protocol", "sasl.mechanism",
+                "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password");
+        assertThat(admin).containsEntry("security.protocol", "SASL_SSL");
+    }
 }

@@ -75,8 +75,45 @@ class SigningConfigurationTest {
     @Test
     void theLocalProfilesDemoKeysSignAsTheNamedService() {
         runner.withPropertyValues("vetted.signing.service=rendering", "vetted.signing.demo-keys=true")
+                .withInitializer(context -> context.getEnvironment().setActiveProfiles("local"))
                 .run(context -> assertThat(context.getBean(Signatures.class).ownKey()).get()
                         .satisfies(key -> assertThat(key.keyId()).isEqualTo("rendering-demo-1")));
+    }
+
+    @Test
+    void theTestProfileMayUseTheDemoKeysToo() {
+        runner.withPropertyValues("vetted.signing.service=intake", "vetted.signing.demo-keys=true")
+                .withInitializer(context -> context.getEnvironment().setActiveProfiles("test"))
+                .run(context -> assertThat(context.getBean(Signatures.class).ownKey()).get()
+                        .satisfies(key -> assertThat(key.keyId()).isEqualTo("intake-demo-1")));
+    }
+
+    @Test
+    void demoKeysAskedForWithoutAProfileAreRefused() {
+        runner.withPropertyValues("vetted.signing.service=review", "vetted.signing.demo-keys=true").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(DemoKeysRefusedException.class);
+            FailureAnalysis analysis = new SigningKeyFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("demo keys", "'local'");
+            assertThat(analysis.getAction()).contains("VETTED_SIGNING_KEY", "VETTED_SIGNING_TRUSTED_", "keygen");
+        });
+    }
+
+    @Test
+    void demoKeysAskedForUnderAnotherProfileAreRefusedEvenWithRealKeysPresent() {
+        SigningKey review = SigningKey.generate(Issuer.REVIEW, "review-2026-12");
+        runner.withPropertyValues("vetted.signing.service=review", "vetted.signing.demo-keys=true",
+                        "vetted.signing.key=" + review.privateJwk(),
+                        "vetted.signing.trusted.intake=" + publicJwk(Issuer.INTAKE),
+                        "vetted.signing.trusted.review=" + review.publicJwk().toJSONString(),
+                        "vetted.signing.trusted.rendering=" + publicJwk(Issuer.RENDERING),
+                        "vetted.signing.trusted.distribution=" + publicJwk(Issuer.DISTRIBUTION))
+                .withInitializer(context -> context.getEnvironment().setActiveProfiles("prod", "localhost"))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(DemoKeysRefusedException.class)
+                            .rootCause().hasMessageContaining("[prod, localhost]");
+                });
     }
 
     private static String publicJwk(Issuer issuer) {

@@ -29,6 +29,7 @@ import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -56,6 +57,8 @@ import org.vetted.events.Reviewer;
         "vetted.signing.demo-keys=true"})
 @AutoConfigureMockMvc
 @Import({TestChannelBinderConfiguration.class, RenderArticleBindingTest.FixedClock.class})
+// The demo keys are honoured only under the local or test profile.
+@ActiveProfiles("test")
 class RenderArticleBindingTest {
     /** Review's demo key, as the review service signs; and distribution's view, which checks rendering's work. */
     static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);

@@ -16,14 +16,33 @@ import org.springframework.cloud.stream.binder.test.TestChannelBinderConfigurati
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.SigningKey;
 
-/** No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. */
+/**
+ * No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. No
+ * profile either, as in a deployment: the test and local profiles bring users, so the keys are freshly generated ones
+ * (the demo keys are refused without those profiles).
+ */
 @SpringBootTest(properties = {"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
-        "vetted.security.jwt.audience=vetted-review", "vetted.signing.demo-keys=true"})
+        "vetted.security.jwt.audience=vetted-review"})
 @AutoConfigureMockMvc
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {
+    @DynamicPropertySource
+    static void ownKeys(DynamicPropertyRegistry registry) {
+        for (Issuer issuer : Issuer.values()) {
+            SigningKey key = SigningKey.generate(issuer, issuer.id() + "-test");
+            if (issuer == Issuer.REVIEW) {
+                registry.add("vetted.signing.key", key::privateJwk);
+            }
+            registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
+        }
+    }
+
     @Autowired
     MockMvc mvc;
 
