@@ -1,6 +1,7 @@
 package org.vetted.stack;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -39,6 +42,7 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    .setPgBinaryResolver(PostgresServer::binaries)
                     .start();
             try (Connection connection = server.getPostgresDatabase().getConnection()) {
                 for (String database : databases) {
@@ -51,6 +55,24 @@ public final class PostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the services' databases", e);
         }
+    }
+
+    /**
+     * The binaries of the first jar on the classpath that has them. The library's own resolver refuses to choose
+     * when two classpath entries hold them, as happens in a reactor build where this module's jar also brings its
+     * {@code lib/} folder through its manifest.
+     */
+    private static InputStream binaries(String system, String hardware) throws IOException {
+        String base = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + hardware;
+        List<String> names = Files.exists(Path.of("/etc/alpine-release"))
+                ? List.of(base + "-alpine_linux.txz", base + ".txz") : List.of(base + ".txz");
+        for (String name : names) {
+            InputStream binaries = PostgresServer.class.getClassLoader().getResourceAsStream(name);
+            if (binaries != null) {
+                return binaries;
+            }
+        }
+        throw new IOException("no PostgreSQL binaries " + names + " on the classpath (io.zonky.test.postgres)");
     }
 
     private static void createIfMissing(Connection connection, String database) throws SQLException {
