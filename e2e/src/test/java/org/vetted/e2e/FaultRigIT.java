@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.vetted.contract.Topics;
 import org.vetted.stack.KafkaBroker;
@@ -99,6 +100,20 @@ class FaultRigIT {
     private final List<Poison> poison = new CopyOnWriteArrayList<>();
     private final List<Recovery> recoveries = new ArrayList<>();
     private final AtomicInteger articleNumber = new AtomicInteger();
+
+    /** Whatever is still running when the test ends early (a failed start): child processes outlive this JVM. */
+    @AfterEach
+    void stopWhatIsLeft() {
+        for (AutoCloseable part : new AutoCloseable[] {fleet, database, cluster}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    System.err.println("could not stop " + part + ": " + e);
+                }
+            }
+        }
+    }
 
     @Test
     void nothingIsLostDuplicatedOrPublishedWithoutApprovalThroughEveryFault() throws Exception {
