@@ -12,7 +12,13 @@ class EmbeddedKafkaPipelineIT extends PipelineScenarios {
 
     @BeforeAll
     void start() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker = startBroker();
+        startServices(broker.getBrokersAsString());
+    }
+
+    /** A single KRaft broker in this JVM, 3 partitions per topic, set up as the stack's broker is. */
+    static EmbeddedKafkaKraftBroker startBroker() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperties(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
@@ -21,7 +27,7 @@ class EmbeddedKafkaPipelineIT extends PipelineScenarios {
                 // As on the stack's brokers: topics only as the services create them, never with broker defaults.
                 "auto.create.topics.enable", "false"));
         broker.afterPropertiesSet();
-        startServices(broker.getBrokersAsString());
+        return broker;
     }
 
     @AfterAll

@@ -71,14 +71,7 @@ class ScaledOutPagesIT {
 
     @BeforeAll
     void start() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1",
-                "group.initial.rebalance.delay.ms", "0",
-                "auto.create.topics.enable", "false"));
-        broker.afterPropertiesSet();
+        broker = EmbeddedKafkaPipelineIT.startBroker();
         Path work = Path.of("target", "scaled-out-" + System.currentTimeMillis());
         database = new PostgresServer(work.resolve("postgres"), freePort()).start(ServiceFleet.DATABASES);
         first = new ServiceFleet.Service("distribution", freePort());

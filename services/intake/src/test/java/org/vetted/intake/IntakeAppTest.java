@@ -10,6 +10,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.TestDatabase;
 
 /**
  * The whole app on Spring Cloud Stream's in-memory test binder (no broker), with MockMvc, the test accounts of

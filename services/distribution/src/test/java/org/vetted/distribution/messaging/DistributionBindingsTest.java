@@ -37,7 +37,7 @@ import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
-import org.vetted.distribution.TestDatabase;
+import org.vetted.support.projection.TestDatabase;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticlePublished;

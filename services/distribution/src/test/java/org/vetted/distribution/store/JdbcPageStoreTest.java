@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.distribution.TestDatabase;
+import org.vetted.support.projection.TestDatabase;
 import org.vetted.distribution.domain.Articles;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PageStoreTest;

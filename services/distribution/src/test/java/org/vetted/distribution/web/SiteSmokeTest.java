@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.distribution.Replay;
-import org.vetted.distribution.TestDatabase;
+import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.distribution.domain.Author;
 import org.vetted.distribution.domain.PageStore;

@@ -19,15 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-    static void ownKeysAndDatabase(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-        for (Issuer issuer : Issuer.values()) {
-            SigningKey key = SigningKey.generate(issuer, issuer.id() + "-test");
-            if (issuer == Issuer.INTAKE) {
-                registry.add("vetted.signing.key", key::privateJwk);
-            }
-            registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
-        }
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.SigningKey;
+import org.vetted.support.projection.TestDatabase;
 
 /**
  * No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. No
@@ -40,11 +34,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {
     @DynamicPropertySource
-<<<<<<< HEAD
-    static void database(DynamicPropertyRegistry registry) {
+    static void ownKeysAndDatabase(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
-=======
-    static void ownKeys(DynamicPropertyRegistry registry) {
         for (Issuer issuer : Issuer.values()) {
             SigningKey key = SigningKey.generate(issuer, issuer.id() + "-test");
             if (issuer == Issuer.INTAKE) {
@@ -52,7 +43,6 @@ class IssuerWithoutUsersTest {
             }
             registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
         }
->>>>>>> compose-cluster
     }
 
     @Autowired

@@ -11,11 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -78,7 +73,7 @@ class DraftSubmissionsAcrossInstancesTest {
 
     @Test
     void newArticlesWithOneTitleOnTwoInstancesGetDistinctSlugs() throws Exception {
-        List<SubmissionOutcome> outcomes = concurrently(8, i -> instances.get(i % 2).submit(
+        List<SubmissionOutcome> outcomes = DraftSubmissionsTest.concurrently(8, i -> instances.get(i % 2).submit(
                 new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody " + i + ".\n", WANDA, null)));
 
         assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().slug()))
@@ -91,38 +86,11 @@ class DraftSubmissionsAcrossInstancesTest {
         String id = ((SubmissionOutcome.Published) instances.get(0).submit(
                 new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody.\n", WANDA, null))).draft().articleId();
 
-        List<SubmissionOutcome> outcomes = concurrently(8, i -> instances.get(i % 2).submit(
+        List<SubmissionOutcome> outcomes = DraftSubmissionsTest.concurrently(8, i -> instances.get(i % 2).submit(
                 new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody " + i + ".\n", WANDA, id)));
 
         assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().revision()))
                 .containsExactlyInAnyOrder(2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(published).extracting(DraftSubmitted::getRevision).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
-    }
-
-    private interface Submit {
-        SubmissionOutcome apply(int index);
-    }
-
-    /** Runs {@code n} submissions at once: all threads wait at a gate, then go together. */
-    private static List<SubmissionOutcome> concurrently(int n, Submit submit) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CyclicBarrier gate = new CyclicBarrier(n);
-            List<Future<SubmissionOutcome>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    gate.await();
-                    return submit.apply(index);
-                }));
-            }
-            List<SubmissionOutcome> outcomes = new ArrayList<>();
-            for (Future<SubmissionOutcome> future : futures) {
-                outcomes.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -122,7 +122,7 @@ class DraftSubmissionsTest {
     }
 
     /** Runs {@code n} submissions at once: all threads wait at a gate, then go together. */
-    private static List<SubmissionOutcome> concurrently(int n, IntFunction<SubmissionOutcome> submit) throws Exception {
+    static List<SubmissionOutcome> concurrently(int n, IntFunction<SubmissionOutcome> submit) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
             CyclicBarrier gate = new CyclicBarrier(n);
@@ -136,7 +136,7 @@ class DraftSubmissionsTest {
             }
             List<SubmissionOutcome> outcomes = new ArrayList<>();
             for (Future<SubmissionOutcome> future : futures) {
-                outcomes.add(future.get(60, TimeUnit.SECONDS));
+                outcomes.add(future.get(120, TimeUnit.SECONDS));
             }
             return outcomes;
         } finally {

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.intake.TestDatabase;
+import org.vetted.support.projection.TestDatabase;
 import org.vetted.intake.domain.ArticleRegistry;
 import org.vetted.intake.domain.ArticleRegistryTest;
 import org.vetted.intake.domain.ArticleStatus;

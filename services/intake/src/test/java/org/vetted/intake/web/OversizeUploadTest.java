@@ -23,7 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.intake.Replays;
-import org.vetted.intake.TestDatabase;
+import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.intake.TestTokens;
 import tools.jackson.databind.JsonNode;

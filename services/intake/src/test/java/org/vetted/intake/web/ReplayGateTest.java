@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.intake.Replays;
-import org.vetted.intake.TestDatabase;
+import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.projection.SharedProjection;
 
 /**

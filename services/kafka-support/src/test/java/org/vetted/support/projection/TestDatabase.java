@@ -1,4 +1,4 @@
-package org.vetted.distribution;
+package org.vetted.support.projection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL for the tests, started once per JVM from Maven artifacts (no Docker), with a fresh database
- * for each caller so tests never see each other's pages.
+ * for each caller so tests never see each other's projections. Shared with the services' tests through this
+ * module's test jar.
  */
 public final class TestDatabase {
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -31,7 +32,7 @@ public final class TestDatabase {
                     }
                 }));
             }
-            String name = "pages_" + DATABASES.incrementAndGet();
+            String name = "projection_" + DATABASES.incrementAndGet();
             try (Connection connection = server.getPostgresDatabase().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("create database " + name);
