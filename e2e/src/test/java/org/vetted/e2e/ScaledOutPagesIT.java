@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,13 +75,8 @@ class ScaledOutPagesIT {
         first = new ServiceFleet.Service("distribution", freePort());
         second = new ServiceFleet.Service("distribution", freePort());
         fleet = new ServiceFleet(List.of(first, second)).withDatabase(database);
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = Producers.idempotent(broker.getBrokersAsString(), EventSerializer.class);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, EventSerializer.class);
         producer = new KafkaProducer<>(config);
         fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), broker.getBrokersAsString(),
                 List.of("--spring.profiles.active=local", "--vetted.public-base-url=https://vetted.example"),

@@ -12,11 +12,9 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.support.projection.TestDatabase;
 import org.vetted.distribution.domain.Articles;
@@ -34,10 +32,7 @@ class JdbcPageStoreTest extends PageStoreTest {
     }
 
     static DataSource migratedDatabase() {
-        DataSource dataSource = new DriverManagerDataSource(TestDatabase.fresh(), "postgres", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/projection-support")
-                .load().migrate();
-        return dataSource;
+        return TestDatabase.migrated("classpath:db/migration", "classpath:db/projection-support");
     }
 
     static JdbcPageStore store(DataSource dataSource) {

@@ -15,11 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.support.projection.TestDatabase;
 import org.vetted.intake.domain.ArticleRegistry;
@@ -36,10 +34,7 @@ public class JdbcArticleRegistryTest extends ArticleRegistryTest {
     }
 
     public static DataSource migratedDatabase() {
-        DataSource dataSource = new DriverManagerDataSource(TestDatabase.fresh(), "postgres", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/projection-support")
-                .load().migrate();
-        return dataSource;
+        return TestDatabase.migrated("classpath:db/migration", "classpath:db/projection-support");
     }
 
     /** One instance of intake's registry on {@code dataSource}. */

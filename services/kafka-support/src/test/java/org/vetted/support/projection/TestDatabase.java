@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -43,6 +47,13 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test database", e);
         }
+    }
+
+    /** A fresh database migrated with {@code flywayLocations}, as the service's Flyway would migrate it. */
+    public static DataSource migrated(String... flywayLocations) {
+        DataSource dataSource = new DriverManagerDataSource(fresh(), "postgres", "");
+        Flyway.configure().dataSource(dataSource).locations(flywayLocations).load().migrate();
+        return dataSource;
     }
 
     /** Points a Spring test's data source at a fresh database. */
