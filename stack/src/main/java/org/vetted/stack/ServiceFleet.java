@@ -31,7 +31,7 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /** The services that keep a projection in PostgreSQL, each in a database of its own name. */
-    public static final List<String> DATABASES = List.of("intake", "distribution");
+    public static final List<String> DATABASES = List.of("intake", "review", "distribution");
 
     public static final List<Service> DEFAULT_SERVICES = List.of(
             new Service("intake", 8081), new Service("review", 8082),

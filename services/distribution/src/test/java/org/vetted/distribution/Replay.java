@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.vetted.contract.Topics;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.TestProjections;
 
 /**
  * The test binder has no Kafka container, so no idle event ever says the replay of article.published is over.
@@ -44,16 +45,7 @@ public final class Replay {
      * with. (The test binder has no Kafka consumer to tell it.)
      */
     public static void markCaughtUp(SharedProjection projection) {
-        MockConsumer<String, Object> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
-        List<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
-                .mapToObj(partition -> new TopicPartition(Topics.PUBLISHED, partition)).toList();
-        consumer.updatePartitions(Topics.PUBLISHED, partitions.stream()
-                .map(partition -> new PartitionInfo(Topics.PUBLISHED, partition.partition(), Node.noNode(),
-                        new Node[0], new Node[0]))
-                .toList());
-        consumer.updateEndOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> 0L)));
-        consumer.subscribe(List.of(Topics.PUBLISHED));
-        projection.onPartitionsAssigned("servePublished-in-0", consumer, List.of(), true);
+        TestProjections.markCaughtUp(projection, "servePublished-in-0", List.of(Topics.PUBLISHED), PARTITIONS);
     }
 
     private static void publishIdle(ApplicationEventPublisher context, List<Integer> held) {

@@ -1,21 +1,15 @@
 package org.vetted.intake.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.intake.domain.ArticleEvent;
@@ -23,6 +17,7 @@ import org.vetted.intake.domain.ArticleHistory;
 import org.vetted.intake.domain.ArticleRegistry;
 import org.vetted.intake.domain.ArticleView;
 import org.vetted.intake.domain.KnownArticle;
+import org.vetted.support.projection.AdvisoryLocks;
 
 /**
  * {@link ArticleRegistry} in PostgreSQL, shared by every instance of intake: a restart reads only the events written
@@ -44,11 +39,9 @@ import org.vetted.intake.domain.KnownArticle;
  * succeeds. A reservation whose article was never recorded (the instance died while publishing) lapses after
  * {@link #RESERVATION}, far longer than publishing may take (Kafka's delivery timeout is two minutes).</li>
  * <li>Revision numbers: {@link #exclusively} takes a PostgreSQL advisory lock on the article id for the whole
- * number-claim-publish-record step, so revisions of one article are published in the order of their numbers
- * whichever instance takes them; the claim ({@code revision_claim}'s primary key) makes a number unique even if a
- * revision was published but could not be recorded. The lock is a transaction-scoped lock on a connection of its
- * own, outside Spring's transactions (the Kafka send must not join a database transaction), released when that
- * transaction ends or the connection dies.</li>
+ * number-claim-publish-record step ({@link AdvisoryLocks}), so revisions of one article are published in the order
+ * of their numbers whichever instance takes them; the claim ({@code revision_claim}'s primary key) makes a number
+ * unique even if a revision was published but could not be recorded.</li>
  * </ul>
  * Reads fold every event of the articles they show: fine for an editorial pipeline's volume.
  */
@@ -57,31 +50,19 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     static final Duration RESERVATION = Duration.ofMinutes(15);
     /** The first key of intake's advisory locks; the second is the article id's hash. */
     private static final int ARTICLE_LOCKS = 0x1a7a_0001;
-    private static final int STRIPES = 64;
 
-    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    /** Submissions of one article in this instance wait here, not on a database connection each. */
-    private final ReentrantLock[] localLocks = new ReentrantLock[STRIPES];
-    /**
-     * Each lock holder keeps a connection for the lock and borrows another for its work: bounded, so the pool always
-     * has connections for the work and for the consumer.
-     */
-    private final Semaphore lockConnections;
+    private final AdvisoryLocks locks;
 
     /**
      * @param maxLockHolders submissions holding an article lock at once: under half the connection pool
      */
     public JdbcArticleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
             int maxLockHolders) {
-        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.lockConnections = new Semaphore(maxLockHolders, true);
-        for (int i = 0; i < STRIPES; i++) {
-            localLocks[i] = new ReentrantLock();
-        }
+        this.locks = new AdvisoryLocks(dataSource, ARTICLE_LOCKS, maxLockHolders);
     }
 
     @Override
@@ -174,56 +155,6 @@ public class JdbcArticleRegistry implements ArticleRegistry {
 
     @Override
     public <T> T exclusively(String articleId, Supplier<T> work) {
-        ReentrantLock local = localLocks[Math.floorMod(articleId.hashCode(), STRIPES)];
-        local.lock();
-        try {
-            lockConnections.acquireUninterruptibly();
-            try {
-                Connection connection = lock(articleId);
-                try {
-                    return work.get();
-                } finally {
-                    end(connection);
-                }
-            } finally {
-                lockConnections.release();
-            }
-        } finally {
-            local.unlock();
-        }
-    }
-
-    /** A connection in a transaction that holds the article's advisory lock (waiting for it if another does). */
-    private Connection lock(String articleId) {
-        Connection connection = null;
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
-                lock.setInt(1, ARTICLE_LOCKS);
-                lock.setInt(2, articleId.hashCode());
-                lock.execute();
-            }
-            return connection;
-        } catch (SQLException e) {
-            end(connection);
-            throw new DataAccessResourceFailureException("could not lock article " + articleId, e);
-        }
-    }
-
-    /**
-     * Ends the lock's transaction, which releases the lock. A failure here is not the work's: a connection that
-     * cannot roll back is broken, and PostgreSQL releases the locks of a session that ends.
-     */
-    private static void end(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try (connection) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // see above
-        }
+        return locks.exclusively(articleId, work);
     }
 }

@@ -2,8 +2,9 @@ package org.vetted.review.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,18 +16,18 @@ import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.support.kafka.ReplayReadiness;
 import org.vetted.contract.signing.Signatures;
-import org.vetted.review.domain.ClaimLibrary;
 import org.vetted.review.domain.FourEyesRule;
-import org.vetted.review.domain.ReviewBoard;
 import org.vetted.review.domain.ReviewDesk;
 import org.vetted.review.messaging.DecisionPublisher;
 import org.vetted.review.messaging.EventMapper;
+import org.vetted.review.messaging.ReviewStore;
 import org.vetted.review.messaging.ReviewWorkflow;
+import org.vetted.review.store.JdbcReviewStore;
 
 /** Builds the review domain with its default rules and the configured four-eyes classes, and the edges around it. */
 @Configuration(proxyBeanMethods = false)
@@ -49,26 +50,6 @@ public class ReviewConfiguration {
         log.info("claims of {} need approval by two medical reviewers", rule.classes().isEmpty() ? "no class"
                 : rule.classes());
         return rule;
-    }
-
-    /** At most {@link ReviewBoard#DEFAULT_MAX_WAITING} events wait for their draft; the oldest is dropped first. */
-    @Bean
-    ReviewBoard reviewBoard(FourEyesRule fourEyes) {
-        return new ReviewBoard(ReviewBoard.DEFAULT_MAX_WAITING, dropped -> log.warn(
-                "{} events already wait for their drafts: dropped the oldest, {} {} for article {} revision {}",
-                ReviewBoard.DEFAULT_MAX_WAITING, dropped.getClass().getSimpleName(), dropped.eventId(),
-                dropped.articleId(), dropped.revision()), fourEyes);
-    }
-
-    /**
-     * OUT_OF_SERVICE, and /api/** answers 503, until trackReview has replayed every partition of its topics (the
-     * binding's destinations, so the two cannot drift apart).
-     */
-    @Bean
-    ReplayReadiness replayReadiness(
-            @Value("${spring.cloud.stream.bindings.trackReview-in-0.destination}") String destinations) {
-        return new ReplayReadiness(Arrays.stream(destinations.split(",")).map(String::strip)
-                .filter(topic -> !topic.isEmpty()).toList());
     }
 
     @Bean
@@ -109,17 +90,22 @@ public class ReviewConfiguration {
         });
     }
 
+    /**
+     * The board and the claims library in PostgreSQL, shared by every instance. At most three steps hold an article
+     * lock at once: each uses up to three connections of the pool (lock, library entry's lock, work), which must keep
+     * some for the consumer and for reads.
+     */
     @Bean
-    ClaimLibrary claimLibrary() {
-        return new ClaimLibrary();
+    ReviewStore reviewStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
+            FourEyesRule fourEyes, EventMapper mapper) {
+        return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, mapper, 3);
     }
 
     /** {@code vetted.review.library.validity}: how long a library entry is offered after its approval. */
     @Bean
-    ReviewWorkflow reviewWorkflow(ReviewBoard board, ReviewDesk desk, DecisionPublisher publisher, EventMapper mapper,
-            Clock clock, ClaimLibrary library,
-            @Value("${vetted.review.library.validity:P365D}") Duration validity) {
-        return new ReviewWorkflow(board, desk, publisher, mapper, clock, () -> UUID.randomUUID().toString(), library,
+    ReviewWorkflow reviewWorkflow(ReviewStore store, ReviewDesk desk, DecisionPublisher publisher,
+            EventMapper mapper, Clock clock, @Value("${vetted.review.library.validity:P365D}") Duration validity) {
+        return new ReviewWorkflow(store, desk, publisher, mapper, clock, () -> UUID.randomUUID().toString(),
                 validity);
     }
 }

@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The claims library: claims approved with a reference, each under a key derived from its canonical text
- * ({@link #keyOf}), rebuilt from the compacted topic at start. The latest record of a key is the entry: later by when
- * it was made (its approval or retirement), so a record read back late never undoes a newer one.
+ * ({@link #keyOf}), kept in {@link LibraryEntries} (the service's: PostgreSQL, fed by the compacted topic). The latest
+ * record of a key is the entry: later by when it was made (its approval or retirement), so a record read back late
+ * never undoes a newer one.
  * <ul>
  * <li>An exact match (the same canonical text) that is neither retired nor expired is offered for one-action
  * acceptance; a close one (word similarity of at least {@link #SIMILAR}) is only suggested, never applied.</li>
@@ -50,7 +51,16 @@ public final class ClaimLibrary {
         }
     }
 
-    private final Map<String, LibraryEntry> entries = new HashMap<>();
+    private final LibraryEntries entries;
+
+    /** A library in memory. */
+    public ClaimLibrary() {
+        this(new InMemoryLibraryEntries());
+    }
+
+    public ClaimLibrary(LibraryEntries entries) {
+        this.entries = entries;
+    }
 
     /** {@code lib-} and 16 hex of SHA-256 over the canonical text (case, curly quotes and spacing aside). */
     public static String keyOf(String claimText) {
@@ -63,40 +73,45 @@ public final class ClaimLibrary {
         }
     }
 
+    /** The distinct words suggestions compare (folded, at most {@link #MAX_WORDS}): what a store indexes. */
+    public static Set<String> indexWords(String claimText) {
+        return new HashSet<>(ClaimText.words(claimText, MAX_WORDS));
+    }
+
+    /** The form of an entry's text that a search's words are looked for in (case, quotes and Unicode forms aside). */
+    public static String searchText(String claimText) {
+        return ClaimText.folded(claimText);
+    }
+
     /** Records an entry read or written; false when a newer record of its key is already known. */
-    public synchronized boolean record(LibraryEntry entry) {
-        LibraryEntry known = entries.get(entry.key());
-        if (known != null && known.madeAt().isAfter(entry.madeAt())) {
-            return false;
-        }
-        entries.put(entry.key(), entry);
-        return true;
+    public boolean record(LibraryEntry entry) {
+        return entries.record(entry);
     }
 
-    public synchronized Optional<LibraryEntry> find(String key) {
-        return Optional.ofNullable(entries.get(key));
+    public Optional<LibraryEntry> find(String key) {
+        return entries.find(key);
     }
 
-    public synchronized int size() {
+    public int size() {
         return entries.size();
     }
 
     /** The entry of exactly this claim text, when it is offered at {@code now}. */
-    public synchronized Optional<LibraryEntry> exactMatch(String claimText, Instant now) {
+    public Optional<LibraryEntry> exactMatch(String claimText, Instant now) {
         return find(keyOf(claimText)).filter(entry -> entry.isOfferedAt(now));
     }
 
     /** Up to {@link #MAX_SUGGESTIONS} offered entries close to the claim but not the same text, closest first. */
-    public synchronized List<Suggestion> suggestions(String claimText, Instant now) {
+    public List<Suggestion> suggestions(String claimText, Instant now) {
         String key = keyOf(claimText);
-        Set<String> words = new HashSet<>(ClaimText.words(claimText, MAX_WORDS));
+        Set<String> words = indexWords(claimText);
         if (words.isEmpty()) {
             return List.of();
         }
         List<Suggestion> close = new ArrayList<>();
-        for (LibraryEntry entry : entries.values()) {
+        for (LibraryEntry entry : entries.sharingAWord(words)) {
             if (!entry.key().equals(key) && entry.isOfferedAt(now)) {
-                double similarity = dice(words, new HashSet<>(ClaimText.words(entry.claimText(), MAX_WORDS)));
+                double similarity = dice(words, indexWords(entry.claimText()));
                 if (similarity >= SIMILAR) {
                     close.add(new Suggestion(entry, similarity));
                 }
@@ -114,9 +129,9 @@ public final class ClaimLibrary {
      * and nothing carried over (a claim someone already looked at is theirs to finish). Claims without any match are
      * left out.
      */
-    public synchronized Map<String, Offer> offersFor(ArticleReview review, Instant now) {
+    public Map<String, Offer> offersFor(ArticleReview review, Instant now) {
         Map<String, Offer> offers = new HashMap<>();
-        if (!review.isOpen() || entries.isEmpty()) {
+        if (!review.isOpen()) {
             return offers;
         }
         for (ClaimState state : review.claimStates()) {
@@ -135,19 +150,9 @@ public final class ClaimLibrary {
      * Entries whose text contains every word of {@code query} (case, quotes and Unicode forms aside), retired and
      * expired ones included, newest approval first, at most {@link #MAX_RESULTS}.
      */
-    public synchronized List<LibraryEntry> search(String query) {
+    public List<LibraryEntry> search(String query) {
         List<String> words = ClaimText.words(query, MAX_WORDS);
-        if (words.isEmpty()) {
-            return List.of();
-        }
-        return entries.values().stream()
-                .filter(entry -> {
-                    String text = ClaimText.folded(entry.claimText());
-                    return words.stream().allMatch(text::contains);
-                })
-                .sorted(Comparator.comparing(LibraryEntry::approvedAt).reversed().thenComparing(LibraryEntry::key))
-                .limit(MAX_RESULTS)
-                .toList();
+        return words.isEmpty() ? List.of() : entries.containingAll(words, MAX_RESULTS);
     }
 
     /**

@@ -34,7 +34,7 @@ public record LibraryEntry(String eventId, String key, String claimText, ClaimKi
     }
 
     /** When this record was made: its retirement, or its approval. The later record of a key wins. */
-    Instant madeAt() {
+    public Instant madeAt() {
         return retired != null ? retired.at() : approvedAt;
     }
 

@@ -64,6 +64,16 @@ public final class EventMapper {
             return new Incoming.Unsigned(event.getSchema().getName(), String.valueOf(event.get("eventId")),
                     String.valueOf(event.get("articleId")), unsigned.get());
         }
+        return verified(payload);
+    }
+
+    /**
+     * What an event whose signature was already checked states (one read back from review's own store): a fact or a
+     * library entry. Drafts are still checked against their contentHash.
+     *
+     * @throws PoisonEventException for an event of another kind
+     */
+    public static Incoming verified(Object payload) {
         if (payload instanceof ClaimLibraryEntry entry) {
             return new Incoming.Library(toEntry(entry));
         }

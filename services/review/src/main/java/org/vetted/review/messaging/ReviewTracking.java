@@ -1,5 +1,6 @@
 package org.vetted.review.messaging;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,18 +8,29 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.review.domain.ReviewBoard;
 import org.vetted.review.domain.ReviewEvent;
+import org.vetted.support.projection.SharedProjection;
 
-/** The consumer that builds the review board from drafts and from this service's own decisions. */
+/**
+ * The consumer that builds the review board from drafts and from this service's own decisions. The board is kept in
+ * PostgreSQL with its position in each partition ({@link SharedProjection}), so a restart reads only what is new and
+ * every instance answers from the same board.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ReviewTracking {
+    static final String BINDING = "trackReview-in-0";
+
     /** How many skipped approval event ids are remembered so each is warned about once; the oldest are forgotten. */
     static final int MAX_REMEMBERED_SKIPS = 10_000;
 
@@ -33,12 +45,14 @@ public class ReviewTracking {
      * broken or forged writer, and the board will not silently swap the text a reviewer may be reading.</li>
      * <li>An event without a valid signature of its topic's owner (a draft not signed by intake; a decision, return
      * or approval not signed by review: forged, altered, or from before signatures) is skipped with one WARN per
-     * event id, not dead-lettered: this consumer replays from the start at every boot, so throwing would
-     * dead-letter it again at each restart. Rendering and distribution dead-letter unsigned approvals themselves.</li>
+     * event id, not dead-lettered, its position stored all the same: a rebuilt board reads the topics again, and
+     * would dead-letter the same record again each time. Rendering and distribution dead-letter unsigned approvals
+     * themselves.</li>
      * </ul>
      */
     @Bean
-    public Consumer<Message<Object>> trackReview(ReviewWorkflow workflow, EventMapper mapper) {
+    public Consumer<Message<Object>> trackReview(ReviewWorkflow workflow, EventMapper mapper,
+            SharedProjection projection) {
         Set<String> warnedAbout = Collections.synchronizedSet(Collections.newSetFromMap(
                 new LinkedHashMap<String, Boolean>() {
                     @Override
@@ -46,7 +60,7 @@ public class ReviewTracking {
                         return size() > MAX_REMEMBERED_SKIPS;
                     }
                 }));
-        return message -> RecordGuard.run(() -> {
+        return message -> RecordGuard.run(() -> projection.apply(message, () -> {
             Incoming incoming = mapper.toDomain(message.getPayload());
             if (incoming instanceof Incoming.Unsigned unsigned) {
                 if (warnedAbout.add(unsigned.eventId())) {
@@ -62,7 +76,7 @@ public class ReviewTracking {
                 return;
             }
             ReviewEvent event = ((Incoming.Fact) incoming).event();
-            ReviewBoard.Applied applied = workflow.record(event);
+            ReviewBoard.Applied applied = workflow.record(event, (SpecificRecordBase) message.getPayload());
             if (applied == ReviewBoard.Applied.CONFLICTING) {
                 throw new PoisonEventException("draft " + event.articleId() + " revision " + event.revision()
                         + " (event " + event.eventId() + ") has other text than the revision " + event.revision()
@@ -70,6 +84,14 @@ public class ReviewTracking {
             }
             log.debug("{} {} for article {} revision {}: {}", event.getClass().getSimpleName(), event.eventId(),
                     event.articleId(), event.revision(), applied);
-        });
+        }));
+    }
+
+    /** The board's position in its topics, kept with it; the one rebalance listener of the service. */
+    @Bean
+    public SharedProjection reviewProjection(JdbcTemplate jdbc, TransactionTemplate transactions,
+            @Value("${spring.cloud.stream.bindings." + BINDING + ".destination}") String destinations) {
+        return new SharedProjection("review", Arrays.stream(destinations.split(",")).map(String::strip)
+                .filter(topic -> !topic.isEmpty()).toList(), jdbc, transactions);
     }
 }

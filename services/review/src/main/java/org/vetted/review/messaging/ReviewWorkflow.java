@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.ArticleHistory;
 import org.vetted.review.domain.ArticleReview;
@@ -28,15 +28,15 @@ import org.vetted.review.domain.SignOffRequest;
 /**
  * Decide, publish, then apply: a decision is checked against the board, published to Kafka and only then applied
  * to the board (so a failed publish changes nothing). The same event comes back from Kafka later and is ignored as
- * a duplicate. One lock serialises decisions with the events the consumer applies, so a decision is never checked
- * against one revision and applied after another has arrived.
+ * a duplicate. Each step holds the article's lock in the store ({@link ReviewStore#exclusively}), so two reviewers
+ * deciding on one article, at one instance or two, are checked one after the other.
  * <p>
  * The claims library is kept here too: an approval publishes its claims' library entries in the same Kafka
  * transaction as the approval, a claim can be accepted from the library in one action, and a retired entry reopens
  * the claims accepted from it in revisions not yet approved.
  */
 public class ReviewWorkflow {
-    private final ReviewBoard board;
+    private final ReviewStore store;
     private final ReviewDesk desk;
     private final DecisionPublisher publisher;
     private final EventMapper mapper;
@@ -44,23 +44,22 @@ public class ReviewWorkflow {
     private final Supplier<String> eventIds;
     private final ClaimLibrary library;
     private final Duration libraryValidity;
-    private final ReentrantLock lock = new ReentrantLock();
 
-    public ReviewWorkflow(ReviewBoard board, ReviewDesk desk, DecisionPublisher publisher, EventMapper mapper,
+    public ReviewWorkflow(ReviewStore store, ReviewDesk desk, DecisionPublisher publisher, EventMapper mapper,
             Clock clock, Supplier<String> eventIds) {
-        this(board, desk, publisher, mapper, clock, eventIds, new ClaimLibrary(), Duration.ofDays(365));
+        this(store, desk, publisher, mapper, clock, eventIds, Duration.ofDays(365));
     }
 
     /** @param libraryValidity how long a library entry is offered after the approval it rests on */
-    public ReviewWorkflow(ReviewBoard board, ReviewDesk desk, DecisionPublisher publisher, EventMapper mapper,
-            Clock clock, Supplier<String> eventIds, ClaimLibrary library, Duration libraryValidity) {
-        this.board = board;
+    public ReviewWorkflow(ReviewStore store, ReviewDesk desk, DecisionPublisher publisher, EventMapper mapper,
+            Clock clock, Supplier<String> eventIds, Duration libraryValidity) {
+        this.store = store;
         this.desk = desk;
         this.publisher = publisher;
         this.mapper = mapper;
         this.clock = clock;
         this.eventIds = eventIds;
-        this.library = library;
+        this.library = store.library();
         this.libraryValidity = libraryValidity;
     }
 
@@ -79,38 +78,25 @@ public class ReviewWorkflow {
 
     /** Applies a library record read from Kafka: the later record of a key wins; a retirement reopens claims. */
     public boolean recordLibrary(LibraryEntry entry) {
-        lock.lock();
-        try {
-            if (entry.isRetired()) {
-                board.libraryEntryRetired(entry.key(), entry.retired().at());
-            }
-            return library.record(entry);
-        } finally {
-            lock.unlock();
-        }
+        return store.recordLibrary(entry);
     }
 
     public Optional<ArticleReview> find(String articleId) {
-        return board.find(articleId);
+        return store.find(articleId);
     }
 
     /** The revision under review with the previous and the last approved one, read together. */
     public Optional<ArticleHistory> history(String articleId) {
-        return board.history(articleId);
+        return store.history(articleId);
     }
 
     public List<ArticleReview> awaitingDecision() {
-        return board.awaitingDecision();
+        return store.awaitingDecision();
     }
 
-    /** Applies a fact read from Kafka. */
-    public ReviewBoard.Applied record(ReviewEvent event) {
-        lock.lock();
-        try {
-            return board.apply(event);
-        } finally {
-            lock.unlock();
-        }
+    /** Applies a fact read from Kafka; {@code record} is the event as read. */
+    public ReviewBoard.Applied record(ReviewEvent event, SpecificRecordBase record) {
+        return store.apply(event, record);
     }
 
     /**
@@ -121,13 +107,7 @@ public class ReviewWorkflow {
      * @throws PublishFailedException  when the decision could not be published (the board is unchanged)
      */
     public ClaimOutcome decideClaim(String articleId, ClaimDecisionRequest request) {
-        lock.lock();
-        try {
-            ArticleReview review = board.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
-            return decide(review, request);
-        } finally {
-            lock.unlock();
-        }
+        return store.exclusively(articleId, () -> decide(current(articleId), request));
     }
 
     /**
@@ -140,23 +120,24 @@ public class ReviewWorkflow {
      * @throws PublishFailedException   when the decision could not be published (the board is unchanged)
      */
     public ClaimOutcome acceptFromLibrary(String articleId, String claimId, int revision, Actor actor) {
-        lock.lock();
-        try {
-            ArticleReview review = board.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
+        return store.exclusively(articleId, () -> {
+            ArticleReview review = current(articleId);
             Optional<Claim> claim = review.draft().claim(claimId);
             if (claim.isEmpty()) {
                 // No such claim: the ordinary rules refuse (unknown claim, or whatever they check first).
                 return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED, null, null,
                         revision));
             }
-            LibraryEntry entry = library.exactMatch(claim.get().text(), clock.instant())
-                    .orElseThrow(() -> new NoLibraryMatchException(claimId));
-            return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED,
-                    "accepted from the claims library (" + entry.key() + ")",
-                    entry.references().isEmpty() ? null : entry.references().get(0), revision, entry.key()));
-        } finally {
-            lock.unlock();
-        }
+            // The entry's lock too: a retirement at another instance either comes first (no match) or waits.
+            String key = ClaimLibrary.keyOf(claim.get().text());
+            return store.exclusivelyLibraryEntry(key, () -> {
+                LibraryEntry entry = library.exactMatch(claim.get().text(), clock.instant())
+                        .orElseThrow(() -> new NoLibraryMatchException(claimId));
+                return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED,
+                        "accepted from the claims library (" + entry.key() + ")",
+                        entry.references().isEmpty() ? null : entry.references().get(0), revision, entry.key()));
+            });
+        });
     }
 
     /**
@@ -167,8 +148,7 @@ public class ReviewWorkflow {
      * @throws PublishFailedException       when the retirement could not be published (nothing changed)
      */
     public LibraryEntry retire(String key, Actor actor, String reason) {
-        lock.lock();
-        try {
+        return store.exclusivelyLibraryEntry(key, () -> {
             LibraryEntry entry = library.find(key).orElseThrow(() -> new UnknownLibraryEntryException(key));
             if (entry.isRetired()) {
                 return entry;
@@ -176,19 +156,21 @@ public class ReviewWorkflow {
             LibraryEntry retired = entry.retiredBy(eventIds.get(),
                     new LibraryEntry.Retirement(actor.asReviewer(), clock.instant(), reason));
             publisher.publish(DecisionPublisher.CLAIMS_LIBRARY, key, mapper.toEvent(retired));
-            library.record(retired);
-            board.libraryEntryRetired(key, retired.retired().at());
+            store.recordLibrary(retired);
             return retired;
-        } finally {
-            lock.unlock();
-        }
+        });
+    }
+
+    private ArticleReview current(String articleId) {
+        return store.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
     }
 
     private ClaimOutcome decide(ArticleReview review, ClaimDecisionRequest request) {
         ClaimOutcome outcome = desk.decideClaim(review, request, eventIds.get(), clock.instant());
         if (outcome instanceof ClaimOutcome.Decided decided) {
-            publisher.publish(DecisionPublisher.CLAIM_REVIEWED, review.articleId(), mapper.toEvent(decided.event()));
-            board.apply(decided.event());
+            SpecificRecordBase event = mapper.toEvent(decided.event());
+            publisher.publish(DecisionPublisher.CLAIM_REVIEWED, review.articleId(), event);
+            store.apply(decided.event(), event);
         }
         return outcome;
     }
@@ -198,28 +180,26 @@ public class ReviewWorkflow {
      * @throws PublishFailedException  when the sign-off could not be published (the board is unchanged)
      */
     public SignOffOutcome signOff(String articleId, SignOffRequest request) {
-        lock.lock();
-        try {
-            ArticleReview review = board.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
+        return store.exclusively(articleId, () -> {
+            ArticleReview review = current(articleId);
             SignOffOutcome outcome = desk.signOff(review, request, eventIds.get(), clock.instant());
             if (outcome instanceof SignOffOutcome.Approved approved) {
                 // The approval and the library entries of its claims commit together, or neither does.
                 List<LibraryEntry> entries = ClaimLibrary.entriesOf(review, libraryValidity, eventIds);
                 List<DecisionPublisher.Outgoing> events = new ArrayList<>();
-                events.add(new DecisionPublisher.Outgoing(DecisionPublisher.ARTICLE_APPROVED, articleId,
-                        mapper.toEvent(approved.event(), approved.draft())));
+                SpecificRecordBase approval = mapper.toEvent(approved.event(), approved.draft());
+                events.add(new DecisionPublisher.Outgoing(DecisionPublisher.ARTICLE_APPROVED, articleId, approval));
                 entries.forEach(entry -> events.add(new DecisionPublisher.Outgoing(DecisionPublisher.CLAIMS_LIBRARY,
                         entry.key(), mapper.toEvent(entry))));
                 publisher.publishTogether(events);
-                board.apply(approved.event());
-                entries.forEach(library::record);
+                store.apply(approved.event(), approval);
+                entries.forEach(store::recordLibrary);
             } else if (outcome instanceof SignOffOutcome.Returned returned) {
-                publisher.publish(DecisionPublisher.REVIEW_RETURNED, articleId, mapper.toEvent(returned.event()));
-                board.apply(returned.event());
+                SpecificRecordBase event = mapper.toEvent(returned.event());
+                publisher.publish(DecisionPublisher.REVIEW_RETURNED, articleId, event);
+                store.apply(returned.event(), event);
             }
             return outcome;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 }

@@ -7,18 +7,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.vetted.support.kafka.ReplayReadiness;
+import org.vetted.support.projection.ProjectionReadiness;
 
 /**
- * Until the review board has replayed the article history, every /api/** request (reads and writes alike) is
- * answered 503 with Retry-After: a half-replayed board could show a returned or superseded revision as open.
+ * Until the review board has caught up with the article history (the stored board reached where the logs ended when
+ * this instance joined), every /api/** request (reads and writes alike) is answered 503 with Retry-After: a board
+ * behind the logs could show a returned or superseded revision as open.
  * Runs after sign-in, so 401/403 come first; /actuator/health is not under /api and stays reachable.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReplayGate implements WebMvcConfigurer {
-    private final ReplayReadiness readiness;
+    private final ProjectionReadiness readiness;
 
-    public ReplayGate(ReplayReadiness readiness) {
+    public ReplayGate(ProjectionReadiness readiness) {
         this.readiness = readiness;
     }
 

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.vetted.support.projection.TestDatabase;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.SigningKey;
 
@@ -41,6 +42,7 @@ class IssuerWithoutUsersTest {
             }
             registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
         }
+        TestDatabase.register(registry);
     }
 
     @Autowired

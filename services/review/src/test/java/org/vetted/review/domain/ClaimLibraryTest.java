@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.vetted.review.domain.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.ReviewEvent.DraftArrived;
 
-class ClaimLibraryTest {
+/** The library's rules, on entries kept in memory; {@code JdbcClaimLibraryTest} runs the same on PostgreSQL. */
+public class ClaimLibraryTest {
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
     private static final Reviewer RITA = Actors.RITA.asReviewer();
     private static final Reviewer PAUL = Actors.PAUL.asReviewer();
 
-    private final ClaimLibrary library = new ClaimLibrary();
+    private final ClaimLibrary library = newLibrary();
+
+    protected ClaimLibrary newLibrary() {
+        return new ClaimLibrary();
+    }
 
     private static LibraryEntry entry(String text, Instant approvedAt, Duration validity) {
         return new LibraryEntry("e-" + approvedAt, ClaimLibrary.keyOf(text), text, ClaimKind.EFFECT,

@@ -46,9 +46,9 @@ class ReviewWorkflowLibraryTest {
     private final DecisionPublisher publisher = mock(DecisionPublisher.class);
     private final ClaimLibrary library = new ClaimLibrary();
     private final AtomicInteger ids = new AtomicInteger();
-    private final ReviewWorkflow workflow = new ReviewWorkflow(board, ReviewDesk.withDefaultRules(), publisher,
-            new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW)), Clock.fixed(NOW, ZoneOffset.UTC),
-            () -> "event-" + ids.incrementAndGet(), library, Duration.ofDays(30));
+    private final ReviewWorkflow workflow = new ReviewWorkflow(new InMemoryReviewStore(board, library),
+            ReviewDesk.withDefaultRules(), publisher, new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW)),
+            Clock.fixed(NOW, ZoneOffset.UTC), () -> "event-" + ids.incrementAndGet(), Duration.ofDays(30));
 
     @BeforeEach
     void bothClaimsApprovedByTwoReviewersOneWithAReference() {

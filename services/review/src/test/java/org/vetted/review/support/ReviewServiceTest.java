@@ -13,22 +13,26 @@ import org.springframework.cloud.stream.binder.test.InputDestination;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.vetted.contract.Topics;
 import org.vetted.events.DraftSubmitted;
+import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.TestDatabase;
 
 /**
  * The whole service on Spring Cloud Stream's in-memory test binder, with MockMvc, the staff of application-test.yml
  * (HTTP Basic) and bearer tokens from {@link TestTokens}: both ways of signing in are on. Every test class extends
- * this one so they share one application context; each test uses its own article id.
+ * this one so they share one application context and one fresh database ({@link TestDatabase}); each test uses its
+ * own article id.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,12 +48,17 @@ public abstract class ReviewServiceTest {
     @MockitoSpyBean
     protected StreamBridge streamBridge;
     @Autowired
-    private ApplicationEventPublisher events;
+    private SharedProjection projection;
 
-    /** The replay of article history is over (ReplayReadinessTest covers the time before). */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    /** The board has caught up with the article history (ReplayGateTest covers the time before). */
     @BeforeEach
     void replayCaughtUp() {
-        Replay.reachedTheEnd(events);
+        Replay.markCaughtUp(projection);
     }
 
     protected static String newArticleId() {

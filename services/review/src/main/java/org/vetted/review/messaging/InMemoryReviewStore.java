@@ -1,0 +1,83 @@
+package org.vetted.review.messaging;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.review.domain.ArticleHistory;
+import org.vetted.review.domain.ArticleReview;
+import org.vetted.review.domain.ClaimLibrary;
+import org.vetted.review.domain.LibraryEntry;
+import org.vetted.review.domain.ReviewBoard;
+import org.vetted.review.domain.ReviewEvent;
+
+/**
+ * A {@link ReviewStore} in one instance's memory: one board, one library, and one lock that serialises every step
+ * with the facts the consumer applies. For tests and a single instance; the records are not kept.
+ */
+public final class InMemoryReviewStore implements ReviewStore {
+    private final ReviewBoard board;
+    private final ClaimLibrary library;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    public InMemoryReviewStore() {
+        this(new ReviewBoard(), new ClaimLibrary());
+    }
+
+    public InMemoryReviewStore(ReviewBoard board, ClaimLibrary library) {
+        this.board = board;
+        this.library = library;
+    }
+
+    @Override
+    public ReviewBoard.Applied apply(ReviewEvent event, SpecificRecordBase record) {
+        return exclusively(event.articleId(), () -> board.apply(event));
+    }
+
+    @Override
+    public Optional<ArticleReview> find(String articleId) {
+        return board.find(articleId);
+    }
+
+    @Override
+    public Optional<ArticleHistory> history(String articleId) {
+        return board.history(articleId);
+    }
+
+    @Override
+    public List<ArticleReview> awaitingDecision() {
+        return board.awaitingDecision();
+    }
+
+    @Override
+    public boolean recordLibrary(LibraryEntry entry) {
+        return exclusively(entry.key(), () -> {
+            if (entry.isRetired()) {
+                board.libraryEntryRetired(entry.key(), entry.retired().at());
+            }
+            return library.record(entry);
+        });
+    }
+
+    @Override
+    public ClaimLibrary library() {
+        return library;
+    }
+
+    @Override
+    public <T> T exclusively(String articleId, Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public <T> T exclusivelyLibraryEntry(String key, Supplier<T> work) {
+        return exclusively(key, work);
+    }
+}

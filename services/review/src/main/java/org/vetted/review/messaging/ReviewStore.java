@@ -1,0 +1,59 @@
+package org.vetted.review.messaging;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.review.domain.ArticleHistory;
+import org.vetted.review.domain.ArticleReview;
+import org.vetted.review.domain.ClaimLibrary;
+import org.vetted.review.domain.LibraryEntry;
+import org.vetted.review.domain.ReviewBoard;
+import org.vetted.review.domain.ReviewEvent;
+
+/**
+ * Where review keeps its board (every article's revisions and the decisions on them) and the claims library. The
+ * rules are the domain's ({@link ReviewBoard}, {@link ClaimLibrary}); a store only keeps the facts and folds them.
+ * {@link InMemoryReviewStore} keeps them in one instance's memory; the service keeps them in PostgreSQL
+ * ({@code JdbcReviewStore}), shared by every instance.
+ */
+public interface ReviewStore {
+
+    /**
+     * Applies a fact read from Kafka, or just published: as {@link ReviewBoard#apply}, and a
+     * {@link ReviewBoard.Applied#CONFLICTING} fact is not kept.
+     *
+     * @param record the event as published (signed), the form a store may keep
+     */
+    ReviewBoard.Applied apply(ReviewEvent event, SpecificRecordBase record);
+
+    /** The article's revision under review, seeing every library retirement. */
+    Optional<ArticleReview> find(String articleId);
+
+    /** The revision under review with the previous and the last approved one, read together. */
+    Optional<ArticleHistory> history(String articleId);
+
+    /** Articles whose latest revision is open, oldest submission first. */
+    List<ArticleReview> awaitingDecision();
+
+    /**
+     * Records a library entry read or written (false when a newer record of its key is known). A retirement also
+     * stops the decisions accepted from the entry before it from counting, even if the key is approved again later.
+     */
+    boolean recordLibrary(LibraryEntry entry);
+
+    ClaimLibrary library();
+
+    /**
+     * Runs a check-publish-record step on one article while no other such step on it runs, in any instance: a
+     * decision is checked against the revision it is recorded for.
+     */
+    <T> T exclusively(String articleId, Supplier<T> work);
+
+    /**
+     * The same for one library entry (its acceptance and its retirement). Taken inside {@link #exclusively} when both
+     * are needed, never the other way round.
+     */
+    <T> T exclusivelyLibraryEntry(String key, Supplier<T> work);
+}

@@ -1,0 +1,98 @@
+package org.vetted.review.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.vetted.contract.EventCatalog;
+import org.vetted.review.domain.ClaimLibrary;
+import org.vetted.review.domain.LibraryEntries;
+import org.vetted.review.domain.LibraryEntry;
+import org.vetted.review.messaging.EventMapper;
+import org.vetted.review.messaging.Incoming;
+
+/**
+ * The claims library's entries in PostgreSQL ({@code library_entry}): each key's latest record as the contract encodes
+ * it, with its index words (a GIN index finds the entries sharing a word with a claim) and its search text. The
+ * later record wins in the upsert itself, so two instances recording records of one key at once keep the later.
+ */
+final class JdbcLibraryEntries implements LibraryEntries {
+    private final JdbcTemplate jdbc;
+    private final EventMapper mapper;
+    private final EventCatalog catalog = EventCatalog.standard();
+
+    JdbcLibraryEntries(JdbcTemplate jdbc, EventMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean record(LibraryEntry entry) {
+        byte[] encoded = catalog.encode(mapper.toEvent(entry));
+        Object[] words = ClaimLibrary.indexWords(entry.claimText()).toArray();
+        return jdbc.update(connection -> {
+            PreparedStatement upsert = connection.prepareStatement("insert into library_entry (library_key, made_at, "
+                    + "approved_at, words, search_text, entry) values (?, ?, ?, ?, ?, ?) "
+                    + "on conflict (library_key) do update set made_at = excluded.made_at, "
+                    + "approved_at = excluded.approved_at, words = excluded.words, "
+                    + "search_text = excluded.search_text, entry = excluded.entry "
+                    + "where library_entry.made_at <= excluded.made_at");
+            upsert.setString(1, entry.key());
+            upsert.setTimestamp(2, Timestamp.from(entry.madeAt()));
+            upsert.setTimestamp(3, Timestamp.from(entry.approvedAt()));
+            upsert.setArray(4, connection.createArrayOf("text", words));
+            upsert.setString(5, ClaimLibrary.searchText(entry.claimText()));
+            upsert.setBytes(6, encoded);
+            return upsert;
+        }) == 1;
+    }
+
+    @Override
+    public Optional<LibraryEntry> find(String key) {
+        return jdbc.query("select entry from library_entry where library_key = ?", (row, i) -> decode(row.getBytes(1)),
+                key).stream().findFirst();
+    }
+
+    @Override
+    public int size() {
+        Integer count = jdbc.queryForObject("select count(*) from library_entry", Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public List<LibraryEntry> sharingAWord(Collection<String> words) {
+        return jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(
+                    "select entry from library_entry where words && ?");
+            select.setArray(1, textArray(connection, words));
+            return select;
+        }, (row, i) -> decode(row.getBytes(1)));
+    }
+
+    @Override
+    public List<LibraryEntry> containingAll(List<String> words, int limit) {
+        StringBuilder sql = new StringBuilder("select entry from library_entry where true");
+        words.forEach(word -> sql.append(" and strpos(search_text, ?) > 0"));
+        sql.append(" order by approved_at desc, library_key limit ?");
+        Object[] arguments = new Object[words.size() + 1];
+        for (int i = 0; i < words.size(); i++) {
+            arguments[i] = words.get(i);
+        }
+        arguments[words.size()] = limit;
+        return jdbc.query(sql.toString(), (row, i) -> decode(row.getBytes(1)), arguments);
+    }
+
+    private static Array textArray(Connection connection, Collection<String> words) throws SQLException {
+        return connection.createArrayOf("text", words.toArray());
+    }
+
+    private LibraryEntry decode(byte[] stored) {
+        return ((Incoming.Library) EventMapper.verified(catalog.decode(stored))).entry();
+    }
+}

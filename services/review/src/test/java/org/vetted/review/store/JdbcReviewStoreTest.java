@@ -1,0 +1,237 @@
+package org.vetted.review.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.events.DraftSubmitted;
+import org.vetted.review.domain.Actor;
+import org.vetted.review.domain.Actors;
+import org.vetted.review.domain.ArticleReview;
+import org.vetted.review.domain.ClaimDecisionRequest;
+import org.vetted.review.domain.ClaimKind;
+import org.vetted.review.domain.ClaimLibrary;
+import org.vetted.review.domain.ClaimOutcome;
+import org.vetted.review.domain.ClaimVerdict;
+import org.vetted.review.domain.FourEyesRule;
+import org.vetted.review.domain.LibraryEntry;
+import org.vetted.review.domain.ReviewBoard;
+import org.vetted.review.domain.ReviewDesk;
+import org.vetted.review.domain.ReviewStatus;
+import org.vetted.review.domain.SignOffDecision;
+import org.vetted.review.domain.SignOffOutcome;
+import org.vetted.review.domain.SignOffRequest;
+import org.vetted.review.messaging.DecisionPublisher;
+import org.vetted.review.messaging.EventMapper;
+import org.vetted.review.messaging.Incoming;
+import org.vetted.review.messaging.ReviewWorkflow;
+import org.vetted.review.support.DraftEvents;
+import org.vetted.support.projection.TestDatabase;
+
+/**
+ * The board and the library in PostgreSQL, as two instances of review share them: each instance is a store and a
+ * workflow of its own on one database. The publisher is a mock (the Kafka side is the end-to-end suite's).
+ */
+class JdbcReviewStoreTest {
+    private static final EventMapper MAPPER = new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW));
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    /** One rule for all: reviews compare equal only under the same rule instance. */
+    private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
+
+    private final DataSource database = TestDatabase.migrated("classpath:db/migration");
+    private final JdbcReviewStore one = store(database);
+    private final JdbcReviewStore two = store(database);
+    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+
+    private static JdbcReviewStore store(DataSource database) {
+        return new JdbcReviewStore(database, new JdbcTemplate(database),
+                new TransactionTemplate(new DataSourceTransactionManager(database)), FOUR_EYES, MAPPER,
+                3);
+    }
+
+    private static ReviewWorkflow workflow(JdbcReviewStore store, DecisionPublisher publisher) {
+        return new ReviewWorkflow(store, ReviewDesk.withDefaultRules(), publisher, MAPPER,
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> UUID.randomUUID().toString(), Duration.ofDays(365));
+    }
+
+    @AfterEach
+    void stop() {
+        threads.shutdownNow();
+    }
+
+    private static ReviewBoard.Applied submit(JdbcReviewStore store, DraftSubmitted draft) {
+        return store.apply(((Incoming.Fact) MAPPER.toDomain(draft)).event(), draft);
+    }
+
+    private static String newArticle(JdbcReviewStore store) {
+        String articleId = "art-" + UUID.randomUUID();
+        assertThat(submit(store, DraftEvents.draft(articleId, 1, false))).isEqualTo(ReviewBoard.Applied.APPLIED);
+        return articleId;
+    }
+
+    /** Both claims approved; the dose claim, a four-eyes class, by two reviewers. */
+    private static void approveClaims(ReviewWorkflow workflow, String articleId) {
+        decide(workflow, articleId, Actors.RITA, "c-pain");
+        decide(workflow, articleId, Actors.RITA, "c-dose");
+        decide(workflow, articleId, Actors.PAUL, "c-dose");
+    }
+
+    private static ClaimOutcome decide(ReviewWorkflow workflow, String articleId, Actor actor, String claimId) {
+        ClaimOutcome outcome = workflow.decideClaim(articleId, new ClaimDecisionRequest(actor, claimId,
+                ClaimVerdict.APPROVED, null, "doi:10.1000/curcumin", 1));
+        assertThat(outcome).isInstanceOf(ClaimOutcome.Decided.class);
+        return outcome;
+    }
+
+    private static SignOffRequest approval() {
+        return new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, null, DraftEvents.contentHash(1));
+    }
+
+    @Test
+    void whatOneInstanceRecordsTheOtherAnswersAlike() {
+        String articleId = newArticle(one);
+        approveClaims(workflow(one, mock(DecisionPublisher.class)), articleId);
+
+        ArticleReview seenByTwo = two.find(articleId).orElseThrow();
+        assertThat(seenByTwo).isEqualTo(one.find(articleId).orElseThrow());
+        assertThat(seenByTwo.decisions()).hasSize(3);
+        assertThat(two.awaitingDecision()).extracting(ArticleReview::articleId).containsExactly(articleId);
+        assertThat(two.history(articleId)).isEqualTo(one.history(articleId));
+
+        assertThat(workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval()))
+                .isInstanceOf(SignOffOutcome.Approved.class);
+        assertThat(one.find(articleId).orElseThrow().status()).isEqualTo(ReviewStatus.APPROVED);
+        assertThat(one.awaitingDecision()).isEmpty();
+        assertThat(store(database).find(articleId)).as("a restarted instance").isEqualTo(two.find(articleId));
+    }
+
+    @Test
+    void aRepeatedFactChangesNothingAndADraftWithOtherTextUnderItsNumberIsNotKept() {
+        String articleId = newArticle(one);
+        ArticleReview before = one.find(articleId).orElseThrow();
+
+        assertThat(submit(two, DraftEvents.draft(articleId, 1, false))).isEqualTo(ReviewBoard.Applied.DUPLICATE);
+        DraftSubmitted otherText = DraftEvents.draft(articleId, 1, false, "Other text entirely.\n");
+        otherText.setEventId(articleId + "-forged");
+        SpecificRecordBase signed = DraftEvents.INTAKE.sign(otherText);
+        assertThat(two.apply(((Incoming.Fact) MAPPER.toDomain(signed)).event(), signed))
+                .isEqualTo(ReviewBoard.Applied.CONFLICTING);
+
+        assertThat(one.find(articleId)).contains(before);
+        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from review_event where article_id = ?",
+                Integer.class, articleId)).isEqualTo(1);
+    }
+
+    @Test
+    void theFoldMatchesTheBoardInMemoryForFactsReadOutOfOrder() {
+        String articleId = "art-" + UUID.randomUUID();
+        List<SpecificRecordBase> published = new ArrayList<>();
+        DecisionPublisher capturing = mock(DecisionPublisher.class);
+        doAnswer(call -> published.add(call.getArgument(2))).when(capturing)
+                .publish(any(), any(), any());
+        doAnswer(call -> {
+            List<DecisionPublisher.Outgoing> events = call.getArgument(0);
+            events.forEach(event -> published.add(event.event()));
+            return null;
+        }).when(capturing).publishTogether(anyList());
+        JdbcReviewStore writer = store(TestDatabase.migrated("classpath:db/migration"));
+        List<SpecificRecordBase> facts = new ArrayList<>();
+        facts.add(DraftEvents.draft(articleId, 1, false));
+        submit(writer, DraftEvents.draft(articleId, 1, false));
+        approveClaims(workflow(writer, capturing), articleId);
+        workflow(writer, capturing).signOff(articleId, approval());
+        facts.addAll(published);
+        facts.add(DraftEvents.draft(articleId, 2, false));
+
+        Collections.reverse(facts);
+        ReviewBoard inMemory = new ReviewBoard(ReviewBoard.DEFAULT_MAX_WAITING, dropped -> { }, FOUR_EYES);
+        for (SpecificRecordBase fact : facts) {
+            if (MAPPER.toDomain(fact) instanceof Incoming.Fact read) {
+                assertThat(one.apply(read.event(), fact)).isEqualTo(inMemory.apply(read.event()));
+            }
+        }
+
+        assertThat(one.find(articleId)).isEqualTo(inMemory.find(articleId));
+        assertThat(one.history(articleId)).isEqualTo(inMemory.history(articleId));
+        assertThat(one.find(articleId).orElseThrow().revision()).isEqualTo(2);
+        assertThat(two.awaitingDecision()).isEqualTo(inMemory.awaitingDecision());
+    }
+
+    @Test
+    void twoInstancesSigningOffOneArticleAtOnceApproveItOnce() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String articleId = newArticle(one);
+            approveClaims(workflow(one, mock(DecisionPublisher.class)), articleId);
+            // A slow publish widens the window between the check and the record.
+            DecisionPublisher slow = mock(DecisionPublisher.class);
+            doAnswer(call -> {
+                Thread.sleep(50);
+                return null;
+            }).when(slow).publishTogether(anyList());
+            ReviewWorkflow atOne = workflow(one, slow);
+            ReviewWorkflow atTwo = workflow(two, slow);
+
+            List<Future<SignOffOutcome>> outcomes = threads.invokeAll(List.<Callable<SignOffOutcome>>of(
+                    () -> atOne.signOff(articleId, approval()), () -> atTwo.signOff(articleId, approval())));
+
+            long approved = 0;
+            for (Future<SignOffOutcome> outcome : outcomes) {
+                approved += outcome.get() instanceof SignOffOutcome.Approved ? 1 : 0;
+            }
+            assertThat(approved).as("round %d", round).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRetirementKeepsCountingOnceTheKeyIsApprovedAgain() {
+        String articleId = newArticle(one);
+        ReviewWorkflow workflow = workflow(one, mock(DecisionPublisher.class));
+        String painKey = ClaimLibrary.keyOf("Curcumin may reduce knee pain.");
+        LibraryEntry entry = new LibraryEntry("lib-event-1", painKey, "Curcumin may reduce knee pain.",
+                ClaimKind.EFFECT, List.of("doi:10.1000/curcumin"),
+                Actors.PAUL.asReviewer(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)),
+                "art-earlier", 1, "c-pain", null);
+        assertThat(two.recordLibrary(entry)).isTrue();
+        assertThat(workflow.acceptFromLibrary(articleId, "c-pain", 1, Actors.RITA))
+                .isInstanceOf(ClaimOutcome.Decided.class);
+        assertThat(one.find(articleId).orElseThrow().claimStates().get(0).isApproved()).isTrue();
+
+        LibraryEntry retired = entry.retiredBy("lib-event-2", new LibraryEntry.Retirement(Actors.PAUL.asReviewer(),
+                NOW.plusSeconds(60), "the trial was retracted"));
+        assertThat(two.recordLibrary(retired)).isTrue();
+        assertThat(one.recordLibrary(entry)).as("the older record, read late").isFalse();
+        LibraryEntry approvedAgain = new LibraryEntry("lib-event-3", painKey, entry.claimText(), entry.kind(),
+                entry.references(), Actors.RITA.asReviewer(), NOW.plusSeconds(120), NOW.plus(Duration.ofDays(400)),
+                "art-later", 1, "c-pain", null);
+        assertThat(two.recordLibrary(approvedAgain)).isTrue();
+
+        assertThat(one.library().find(painKey)).contains(approvedAgain);
+        assertThat(two.find(articleId).orElseThrow().claimStates().get(0).isApproved())
+                .as("accepted from the entry before its retirement").isFalse();
+    }
+}
