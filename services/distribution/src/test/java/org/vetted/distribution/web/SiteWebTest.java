@@ -21,14 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.contract.Topics;
-import org.vetted.support.kafka.ReplayReadiness;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
@@ -40,6 +37,7 @@ import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
+import org.vetted.support.projection.SharedProjection;
 
 @WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class,
         KeysController.class})
@@ -67,8 +65,8 @@ class SiteWebTest {
         }
 
         @Bean
-        ReplayReadiness replayReadiness() {
-            return new ReplayReadiness(List.of(Topics.PUBLISHED));
+        SharedProjection pagesProjection() {
+            return Replay.projectionOnItsOwnDatabase();
         }
 
         @Bean
@@ -82,11 +80,11 @@ class SiteWebTest {
     @Autowired
     PageStore pages;
     @Autowired
-    ApplicationEventPublisher events;
+    SharedProjection projection;
 
     @BeforeEach
     void publish() {
-        Replay.markCaughtUp(events);
+        Replay.markCaughtUp(projection);
         pages.apply(article("a1", 1, "walking", "Walking <script>alert(1)</script> & “You”", MONDAY));
         pages.apply(article("a1", 2, "walking", "Walking <script>alert(1)</script> & “You”", TUESDAY));
         pages.apply(article("a2", 1, "sleep", "Sleep?", MONDAY.plusSeconds(60)));

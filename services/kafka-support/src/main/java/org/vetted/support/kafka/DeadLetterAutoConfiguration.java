@@ -21,7 +21,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,7 +31,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -80,8 +78,7 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
-    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(TopicSettings settings,
-            ObjectProvider<ReplayReadiness> readiness) {
+    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(TopicSettings settings) {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
@@ -110,12 +107,6 @@ public class DeadLetterAutoConfiguration {
                         StoreUnavailableException.class) ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS)
                         : null);
                 container.setAfterRollbackProcessor(afterRollback);
-                // A projection's readiness counts the records its container processes.
-                readiness.orderedStream()
-                        .filter(projection -> Arrays.stream(destination.split(",")).map(String::strip)
-                                .anyMatch(projection::follows))
-                        .findFirst()
-                        .ifPresent(projection -> setInterceptor(container, projection.progress()));
             }
 
             @Override
@@ -132,12 +123,6 @@ public class DeadLetterAutoConfiguration {
             }
         }
         return false;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void setInterceptor(AbstractMessageListenerContainer<?, ?> container,
-            RecordInterceptor<Object, Object> interceptor) {
-        ((AbstractMessageListenerContainer) container).setRecordInterceptor(interceptor);
     }
 
     /**

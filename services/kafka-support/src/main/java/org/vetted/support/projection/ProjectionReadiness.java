@@ -2,8 +2,7 @@ package org.vetted.support.projection;
 
 /**
  * Whether a service's projection is current enough to answer from: the web edge holds requests (503) until it is.
- * Implemented by {@code ReplayReadiness} for a projection kept in memory and by {@link SharedProjection} for one kept
- * in a database shared by every instance.
+ * Implemented by {@link SharedProjection}, for a projection kept in a database shared by every instance.
  */
 public interface ProjectionReadiness {
     boolean isCaughtUp();

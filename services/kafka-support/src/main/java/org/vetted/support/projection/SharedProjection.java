@@ -37,8 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Ready once the database has reached, in every partition of the topics, where the log ended (last stable offset)
  * when this instance first joined the group, whichever instance applied it; then ready for good. Answers come from
  * the shared database, so they do not depend on which partitions this instance holds: a rebalance or a rolling
- * restart of another instance does not take this one out of service. A projection in memory is different
- * ({@code ReplayReadiness}): there, what an instance holds is what it knows.
+ * restart of another instance does not take this one out of service.
  * <p>
  * Needs the binding's {@code idle-event-interval}: a partition whose last records were dead-lettered or are
  * followed by a transaction marker is moved to the consumer's position on an idle poll, which nothing else would do.
