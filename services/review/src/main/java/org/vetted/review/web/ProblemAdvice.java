@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -87,6 +88,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> publishFailed(PublishFailedException ex) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Decision not recorded",
                 "The decision could not be published and was not recorded; try again shortly.");
+    }
+
+    /**
+     * The board's database out of reach (down, restarting, no connection free): the request may succeed in a moment,
+     * so 503 with Retry-After rather than a 500. A decision published just before the database failed is recorded
+     * when the consumer reads it back; deciding again is harmless (a reviewer's latest decision on a claim counts).
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
+        log.warn("the review database did not answer: {}", ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The review board could not be read or written just now; reload the review in a moment.");
+        problem.setTitle("Review board unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(problem);
     }
 
     @ExceptionHandler(ReplayGate.StillReplayingException.class)
