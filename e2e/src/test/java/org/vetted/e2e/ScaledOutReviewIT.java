@@ -135,6 +135,9 @@ class ScaledOutReviewIT {
                 fleet.process(instance.instanceId()).stop(Duration.ofSeconds(30));
                 int decidedWhileDown = article++;
                 decide(other, decidedWhileDown, "c-walk", "paul");
+                int submittedWhileDown = DRAFTS + article;
+                submit(submittedWhileDown);
+                producer.flush();
 
                 long launched = System.nanoTime();
                 fleet.relaunch(instance.instanceId());
@@ -143,6 +146,8 @@ class ScaledOutReviewIT {
                         seconds(launched));
                 assertThat(decisions(get(instance, decidedWhileDown)))
                         .as("what was decided while it was down, at once when it is ready").isEqualTo(1);
+                assertThat(get(instance, submittedWhileDown).path("revision").asInt())
+                        .as("a draft written while it was down, read by the other instance").isEqualTo(1);
             }
         } finally {
             reader.stop.set(true);

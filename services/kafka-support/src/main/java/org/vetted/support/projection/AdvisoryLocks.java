@@ -3,6 +3,12 @@ package org.vetted.support.projection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -19,7 +25,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * <p>
  * Work on the same key in this instance waits on a local lock first, not on a database connection each; lock holders
  * are bounded, since each keeps one connection for the lock and borrows another for its work, and the pool must keep
- * connections for the consumer and for reads. Not reentrant across keys' stripes: work must not take a second key.
+ * connections for the consumer and for reads. Work that needs several keys takes them in one call; work that holds
+ * locks of one instance of this class and takes more of another must always do so in the same order.
  */
 public final class AdvisoryLocks {
     private static final int STRIPES = 64;
@@ -43,12 +50,27 @@ public final class AdvisoryLocks {
     }
 
     public <T> T exclusively(String key, Supplier<T> work) {
-        ReentrantLock local = localLocks[Math.floorMod(key.hashCode(), STRIPES)];
-        local.lock();
+        return exclusively(List.of(key), work);
+    }
+
+    /**
+     * Runs work holding the locks of all these keys, taken in one order (by their hash) on one connection, so two
+     * callers wanting overlapping keys never wait for each other crosswise.
+     */
+    public <T> T exclusively(Collection<String> keys, Supplier<T> work) {
+        SortedSet<Integer> hashes = new TreeSet<>();
+        keys.forEach(key -> hashes.add(key.hashCode()));
+        SortedSet<Integer> stripes = new TreeSet<>();
+        hashes.forEach(hash -> stripes.add(Math.floorMod(hash, STRIPES)));
+        List<ReentrantLock> held = new ArrayList<>();
         try {
+            for (int stripe : stripes) {
+                localLocks[stripe].lock();
+                held.add(localLocks[stripe]);
+            }
             lockConnections.acquireUninterruptibly();
             try {
-                Connection connection = lock(key);
+                Connection connection = lock(hashes);
                 try {
                     return work.get();
                 } finally {
@@ -58,25 +80,36 @@ public final class AdvisoryLocks {
                 lockConnections.release();
             }
         } finally {
-            local.unlock();
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
         }
     }
 
-    /** A connection in a transaction that holds the key's advisory lock (waiting for it if another does). */
-    private Connection lock(String key) {
+    /**
+     * A connection in a transaction that holds the advisory locks (waiting for them if another does). The transaction
+     * stays idle while the work publishes to Kafka, so a server-side idle-in-transaction timeout must not end it and
+     * drop the locks unnoticed.
+     */
+    private Connection lock(SortedSet<Integer> hashes) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("set local idle_in_transaction_session_timeout = 0");
+            }
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
-                lock.setInt(1, space);
-                lock.setInt(2, key.hashCode());
-                lock.execute();
+                for (int hash : hashes) {
+                    lock.setInt(1, space);
+                    lock.setInt(2, hash);
+                    lock.execute();
+                }
             }
             return connection;
         } catch (SQLException e) {
             end(connection);
-            throw new DataAccessResourceFailureException("could not lock " + key, e);
+            throw new DataAccessResourceFailureException("could not lock " + hashes.size() + " keys", e);
         }
     }
 

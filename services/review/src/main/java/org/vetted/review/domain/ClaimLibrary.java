@@ -109,7 +109,10 @@ public final class ClaimLibrary {
             return List.of();
         }
         List<Suggestion> close = new ArrayList<>();
-        for (LibraryEntry entry : entries.sharingAWord(words)) {
+        // Dice >= SIMILAR needs shared >= SIMILAR * |words| / (2 - SIMILAR), however long the entry: so common words
+        // alone ("may", "the") do not make every entry a candidate.
+        int atLeast = (int) Math.ceil(SIMILAR * words.size() / (2 - SIMILAR) - 1e-9);
+        for (LibraryEntry entry : entries.sharingWords(words, atLeast)) {
             if (!entry.key().equals(key) && entry.isOfferedAt(now)) {
                 double similarity = dice(words, indexWords(entry.claimText()));
                 if (similarity >= SIMILAR) {

@@ -33,10 +33,11 @@ public final class InMemoryLibraryEntries implements LibraryEntries {
     }
 
     @Override
-    public synchronized List<LibraryEntry> sharingAWord(Collection<String> words) {
+    public synchronized List<LibraryEntry> sharingWords(Collection<String> words, int atLeast) {
         Set<String> wanted = Set.copyOf(words);
         return entries.values().stream()
-                .filter(entry -> ClaimLibrary.indexWords(entry.claimText()).stream().anyMatch(wanted::contains))
+                .filter(entry -> ClaimLibrary.indexWords(entry.claimText()).stream().filter(wanted::contains)
+                        .count() >= Math.max(1, atLeast))
                 .toList();
     }
 

@@ -19,10 +19,11 @@ public interface LibraryEntries {
     int size();
 
     /**
-     * Every entry, in any state, with at least one of these words among its {@link ClaimLibrary#indexWords}: the
-     * candidates for suggestions (no shared word, no similarity).
+     * Every entry, in any state, with at least {@code atLeast} (one or more) of these words among its
+     * {@link ClaimLibrary#indexWords}: the candidates for suggestions, narrowed by what the similarity threshold
+     * needs.
      */
-    List<LibraryEntry> sharingAWord(Collection<String> words);
+    List<LibraryEntry> sharingWords(Collection<String> words, int atLeast);
 
     /**
      * Entries whose {@link ClaimLibrary#searchText} contains every one of these words, retired and expired ones

@@ -1,5 +1,8 @@
 package org.vetted.review.messaging;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,15 +23,18 @@ import org.vetted.review.domain.ReviewEvent;
 public final class InMemoryReviewStore implements ReviewStore {
     private final ReviewBoard board;
     private final ClaimLibrary library;
+    private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
 
     public InMemoryReviewStore() {
-        this(new ReviewBoard(), new ClaimLibrary());
+        this(new ReviewBoard(), new ClaimLibrary(), Clock.systemUTC());
     }
 
-    public InMemoryReviewStore(ReviewBoard board, ClaimLibrary library) {
+    /** @param clock what {@link #now} tells */
+    public InMemoryReviewStore(ReviewBoard board, ClaimLibrary library, Clock clock) {
         this.board = board;
         this.library = library;
+        this.clock = clock;
     }
 
     @Override
@@ -61,6 +67,17 @@ public final class InMemoryReviewStore implements ReviewStore {
         });
     }
 
+    /** Applied after the publish, under the lock: a failed publish changes nothing. */
+    @Override
+    public void publishAndRecord(Runnable publish, List<Fact> facts, List<LibraryEntry> entries) {
+        exclusively("", () -> {
+            publish.run();
+            facts.forEach(fact -> board.apply(fact.event()));
+            entries.forEach(this::recordLibrary);
+            return null;
+        });
+    }
+
     @Override
     public ClaimLibrary library() {
         return library;
@@ -77,7 +94,12 @@ public final class InMemoryReviewStore implements ReviewStore {
     }
 
     @Override
-    public <T> T exclusivelyLibraryEntry(String key, Supplier<T> work) {
-        return exclusively(key, work);
+    public <T> T exclusivelyLibraryEntries(Collection<String> keys, Supplier<T> work) {
+        return exclusively("", work);
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
     }
 }

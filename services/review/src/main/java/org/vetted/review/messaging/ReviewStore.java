@@ -1,5 +1,7 @@
 package org.vetted.review.messaging;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -45,6 +47,18 @@ public interface ReviewStore {
 
     ClaimLibrary library();
 
+    /** A fact with the event as published. */
+    record Fact(ReviewEvent event, SpecificRecordBase record) {
+    }
+
+    /**
+     * Publishes and records as one step: the facts and library entries are kept if and only if {@code publish}
+     * returns normally. (In PostgreSQL they are written in a transaction that commits after the publish; in memory
+     * they are applied after it.) Should the commit itself fail after a publish, the consumer records them when it
+     * reads them back.
+     */
+    void publishAndRecord(Runnable publish, List<Fact> facts, List<LibraryEntry> entries);
+
     /**
      * Runs a check-publish-record step on one article while no other such step on it runs, in any instance: a
      * decision is checked against the revision it is recorded for.
@@ -52,8 +66,14 @@ public interface ReviewStore {
     <T> T exclusively(String articleId, Supplier<T> work);
 
     /**
-     * The same for one library entry (its acceptance and its retirement). Taken inside {@link #exclusively} when both
-     * are needed, never the other way round.
+     * The same for library entries (an acceptance, a retirement, a sign-off resting on entries). Taken inside
+     * {@link #exclusively} when both are needed, never the other way round.
      */
-    <T> T exclusivelyLibraryEntry(String key, Supplier<T> work);
+    <T> T exclusivelyLibraryEntries(Collection<String> keys, Supplier<T> work);
+
+    /**
+     * The time of acceptances from the library and of retirements: one clock for every instance, so an acceptance
+     * made before a retirement is never stamped after it.
+     */
+    Instant now();
 }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import org.apache.avro.specific.SpecificRecordBase;
@@ -107,7 +109,7 @@ public class ReviewWorkflow {
      * @throws PublishFailedException  when the decision could not be published (the board is unchanged)
      */
     public ClaimOutcome decideClaim(String articleId, ClaimDecisionRequest request) {
-        return store.exclusively(articleId, () -> decide(current(articleId), request));
+        return store.exclusively(articleId, () -> decide(current(articleId), request, clock.instant()));
     }
 
     /**
@@ -126,16 +128,19 @@ public class ReviewWorkflow {
             if (claim.isEmpty()) {
                 // No such claim: the ordinary rules refuse (unknown claim, or whatever they check first).
                 return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED, null, null,
-                        revision));
+                        revision), clock.instant());
             }
-            // The entry's lock too: a retirement at another instance either comes first (no match) or waits.
+            // The entry's lock too: a retirement at another instance either comes first (no match) or waits. The
+            // acceptance is stamped by the store's clock, as retirements are, so it is never stamped after one that
+            // followed it.
             String key = ClaimLibrary.keyOf(claim.get().text());
-            return store.exclusivelyLibraryEntry(key, () -> {
-                LibraryEntry entry = library.exactMatch(claim.get().text(), clock.instant())
+            return store.exclusivelyLibraryEntries(List.of(key), () -> {
+                Instant now = store.now();
+                LibraryEntry entry = library.exactMatch(claim.get().text(), now)
                         .orElseThrow(() -> new NoLibraryMatchException(claimId));
                 return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED,
                         "accepted from the claims library (" + entry.key() + ")",
-                        entry.references().isEmpty() ? null : entry.references().get(0), revision, entry.key()));
+                        entry.references().isEmpty() ? null : entry.references().get(0), revision, entry.key()), now);
             });
         });
     }
@@ -148,15 +153,17 @@ public class ReviewWorkflow {
      * @throws PublishFailedException       when the retirement could not be published (nothing changed)
      */
     public LibraryEntry retire(String key, Actor actor, String reason) {
-        return store.exclusivelyLibraryEntry(key, () -> {
+        return store.exclusivelyLibraryEntries(List.of(key), () -> {
             LibraryEntry entry = library.find(key).orElseThrow(() -> new UnknownLibraryEntryException(key));
             if (entry.isRetired()) {
                 return entry;
             }
+            // Never before the record it retires: the later record of a key is the entry.
+            Instant at = latest(store.now(), entry.madeAt().plusMillis(1));
             LibraryEntry retired = entry.retiredBy(eventIds.get(),
-                    new LibraryEntry.Retirement(actor.asReviewer(), clock.instant(), reason));
-            publisher.publish(DecisionPublisher.CLAIMS_LIBRARY, key, mapper.toEvent(retired));
-            store.recordLibrary(retired);
+                    new LibraryEntry.Retirement(actor.asReviewer(), at, reason));
+            store.publishAndRecord(() -> publisher.publish(DecisionPublisher.CLAIMS_LIBRARY, key,
+                    mapper.toEvent(retired)), List.of(), List.of(retired));
             return retired;
         });
     }
@@ -165,12 +172,16 @@ public class ReviewWorkflow {
         return store.find(articleId).orElseThrow(() -> new UnknownArticleException(articleId));
     }
 
-    private ClaimOutcome decide(ArticleReview review, ClaimDecisionRequest request) {
-        ClaimOutcome outcome = desk.decideClaim(review, request, eventIds.get(), clock.instant());
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private ClaimOutcome decide(ArticleReview review, ClaimDecisionRequest request, Instant at) {
+        ClaimOutcome outcome = desk.decideClaim(review, request, eventIds.get(), at);
         if (outcome instanceof ClaimOutcome.Decided decided) {
             SpecificRecordBase event = mapper.toEvent(decided.event());
-            publisher.publish(DecisionPublisher.CLAIM_REVIEWED, review.articleId(), event);
-            store.apply(decided.event(), event);
+            store.publishAndRecord(() -> publisher.publish(DecisionPublisher.CLAIM_REVIEWED, review.articleId(),
+                    event), List.of(new ReviewStore.Fact(decided.event(), event)), List.of());
         }
         return outcome;
     }
@@ -180,26 +191,43 @@ public class ReviewWorkflow {
      * @throws PublishFailedException  when the sign-off could not be published (the board is unchanged)
      */
     public SignOffOutcome signOff(String articleId, SignOffRequest request) {
-        return store.exclusively(articleId, () -> {
-            ArticleReview review = current(articleId);
-            SignOffOutcome outcome = desk.signOff(review, request, eventIds.get(), clock.instant());
-            if (outcome instanceof SignOffOutcome.Approved approved) {
-                // The approval and the library entries of its claims commit together, or neither does.
-                List<LibraryEntry> entries = ClaimLibrary.entriesOf(review, libraryValidity, eventIds);
-                List<DecisionPublisher.Outgoing> events = new ArrayList<>();
-                SpecificRecordBase approval = mapper.toEvent(approved.event(), approved.draft());
-                events.add(new DecisionPublisher.Outgoing(DecisionPublisher.ARTICLE_APPROVED, articleId, approval));
-                entries.forEach(entry -> events.add(new DecisionPublisher.Outgoing(DecisionPublisher.CLAIMS_LIBRARY,
-                        entry.key(), mapper.toEvent(entry))));
-                publisher.publishTogether(events);
-                store.apply(approved.event(), approval);
-                entries.forEach(store::recordLibrary);
-            } else if (outcome instanceof SignOffOutcome.Returned returned) {
-                SpecificRecordBase event = mapper.toEvent(returned.event());
-                publisher.publish(DecisionPublisher.REVIEW_RETURNED, articleId, event);
-                store.apply(returned.event(), event);
+        return store.exclusively(articleId, () -> store.exclusivelyLibraryEntries(libraryKeys(current(articleId)),
+                () -> signOff(current(articleId), request)));
+    }
+
+    /**
+     * The library entries the counted decisions were accepted from: locked through the sign-off, so a retirement
+     * comes before it (and reopens their claims) or after it (and an approved revision keeps what it was approved
+     * on). The review is read again under those locks; a retirement in between only removes keys.
+     */
+    private static Set<String> libraryKeys(ArticleReview review) {
+        Set<String> keys = new TreeSet<>();
+        review.claimStates().forEach(state -> state.decisions().forEach(decision -> {
+            if (decision.libraryKey() != null) {
+                keys.add(decision.libraryKey());
             }
-            return outcome;
-        });
+        }));
+        return keys;
+    }
+
+    private SignOffOutcome signOff(ArticleReview review, SignOffRequest request) {
+        String articleId = review.articleId();
+        SignOffOutcome outcome = desk.signOff(review, request, eventIds.get(), clock.instant());
+        if (outcome instanceof SignOffOutcome.Approved approved) {
+            // The approval and the library entries of its claims commit together, or neither does.
+            List<LibraryEntry> entries = ClaimLibrary.entriesOf(review, libraryValidity, eventIds);
+            List<DecisionPublisher.Outgoing> events = new ArrayList<>();
+            SpecificRecordBase approval = mapper.toEvent(approved.event(), approved.draft());
+            events.add(new DecisionPublisher.Outgoing(DecisionPublisher.ARTICLE_APPROVED, articleId, approval));
+            entries.forEach(entry -> events.add(new DecisionPublisher.Outgoing(DecisionPublisher.CLAIMS_LIBRARY,
+                    entry.key(), mapper.toEvent(entry))));
+            store.publishAndRecord(() -> publisher.publishTogether(events),
+                    List.of(new ReviewStore.Fact(approved.event(), approval)), entries);
+        } else if (outcome instanceof SignOffOutcome.Returned returned) {
+            SpecificRecordBase event = mapper.toEvent(returned.event());
+            store.publishAndRecord(() -> publisher.publish(DecisionPublisher.REVIEW_RETURNED, articleId, event),
+                    List.of(new ReviewStore.Fact(returned.event(), event)), List.of());
+        }
+        return outcome;
     }
 }

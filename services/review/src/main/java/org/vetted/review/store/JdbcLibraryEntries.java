@@ -66,11 +66,14 @@ final class JdbcLibraryEntries implements LibraryEntries {
     }
 
     @Override
-    public List<LibraryEntry> sharingAWord(Collection<String> words) {
+    public List<LibraryEntry> sharingWords(Collection<String> words, int atLeast) {
         return jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(
-                    "select entry from library_entry where words && ?");
-            select.setArray(1, textArray(connection, words));
+            PreparedStatement select = connection.prepareStatement("select entry from library_entry where words && ? "
+                    + "and cardinality(array(select unnest(words) intersect select unnest(?))) >= ?");
+            Array wanted = textArray(connection, words);
+            select.setArray(1, wanted);
+            select.setArray(2, wanted);
+            select.setInt(3, Math.max(1, atLeast));
             return select;
         }, (row, i) -> decode(row.getBytes(1)));
     }

@@ -1,7 +1,10 @@
 package org.vetted.review.store;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -85,8 +88,13 @@ public class JdbcReviewStore implements ReviewStore {
             if (applied == ReviewBoard.Applied.DUPLICATE || applied == ReviewBoard.Applied.CONFLICTING) {
                 return applied;
             }
-            jdbc.update("insert into review_event (article_id, event_id, event) values (?, ?, ?)", articleId,
-                    event.eventId(), catalog.encode(record));
+            if (jdbc.update("insert into review_event (article_id, event_id, event) values (?, ?, ?) "
+                    + "on conflict (event_id) do nothing", articleId, event.eventId(), catalog.encode(record)) == 0) {
+                // Its id is another article's: never a fact of this one (a replayed or forged record).
+                log.warn("{} {} for article {}: its event id is already another article's; ignored",
+                        event.getClass().getSimpleName(), event.eventId(), articleId);
+                return ReviewBoard.Applied.DUPLICATE;
+            }
             Optional<ArticleReview> review = board.find(articleId);
             jdbc.update("update review_article set open = ?, submitted_at = ? where article_id = ?",
                     review.map(ArticleReview::isOpen).orElse(false),
@@ -124,6 +132,16 @@ public class JdbcReviewStore implements ReviewStore {
         }));
     }
 
+    /** One transaction: the facts and entries are written, then published, then committed. */
+    @Override
+    public void publishAndRecord(Runnable publish, List<Fact> facts, List<LibraryEntry> entries) {
+        transactions.executeWithoutResult(status -> {
+            facts.forEach(fact -> apply(fact.event(), fact.record()));
+            entries.forEach(this::recordLibrary);
+            publish.run();
+        });
+    }
+
     @Override
     public ClaimLibrary library() {
         return library;
@@ -135,8 +153,15 @@ public class JdbcReviewStore implements ReviewStore {
     }
 
     @Override
-    public <T> T exclusivelyLibraryEntry(String key, Supplier<T> work) {
-        return libraryLocks.exclusively(key, work);
+    public <T> T exclusivelyLibraryEntries(Collection<String> keys, Supplier<T> work) {
+        return keys.isEmpty() ? work.get() : libraryLocks.exclusively(keys, work);
+    }
+
+    /** PostgreSQL's clock, to the millisecond (as the events carry it): the same for every instance. */
+    @Override
+    public Instant now() {
+        return jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant()
+                .truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** The stored facts of the articles the condition selects, each article's in the order applied. */

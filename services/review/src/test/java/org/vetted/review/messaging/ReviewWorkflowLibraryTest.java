@@ -46,7 +46,7 @@ class ReviewWorkflowLibraryTest {
     private final DecisionPublisher publisher = mock(DecisionPublisher.class);
     private final ClaimLibrary library = new ClaimLibrary();
     private final AtomicInteger ids = new AtomicInteger();
-    private final ReviewWorkflow workflow = new ReviewWorkflow(new InMemoryReviewStore(board, library),
+    private final ReviewWorkflow workflow = new ReviewWorkflow(new InMemoryReviewStore(board, library, Clock.fixed(NOW, ZoneOffset.UTC)),
             ReviewDesk.withDefaultRules(), publisher, new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW)),
             Clock.fixed(NOW, ZoneOffset.UTC), () -> "event-" + ids.incrementAndGet(), Duration.ofDays(30));
 

@@ -3,13 +3,16 @@ package org.vetted.review.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,6 +52,7 @@ import org.vetted.review.domain.SignOffRequest;
 import org.vetted.review.messaging.DecisionPublisher;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.Incoming;
+import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.support.projection.TestDatabase;
@@ -59,7 +63,8 @@ import org.vetted.support.projection.TestDatabase;
  */
 class JdbcReviewStoreTest {
     private static final EventMapper MAPPER = new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW));
-    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    /** Near PostgreSQL's clock, which stamps acceptances from the library and retirements. */
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** One rule for all: reviews compare equal only under the same rule instance. */
     private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
 
@@ -208,14 +213,59 @@ class JdbcReviewStoreTest {
     }
 
     @Test
+    void aPublishThatFailsRecordsNothing() {
+        String articleId = newArticle(one);
+        DecisionPublisher failing = mock(DecisionPublisher.class);
+        doThrow(new PublishFailedException("broker down", null)).when(failing).publish(any(), any(), any());
+
+        assertThatThrownBy(() -> decide(workflow(one, failing), articleId, Actors.RITA, "c-pain"))
+                .isInstanceOf(PublishFailedException.class);
+
+        assertThat(two.find(articleId).orElseThrow().decisions()).isEmpty();
+        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from review_event where article_id = ?",
+                Integer.class, articleId)).isEqualTo(1);
+    }
+
+    @Test
+    void aSignOffWhileAnEntryItRestsOnIsBeingRetiredWaitsAndIsRefused() throws Exception {
+        String articleId = newArticle(one);
+        LibraryEntry entry = painEntry();
+        assertThat(one.recordLibrary(entry)).isTrue();
+        ReviewWorkflow atOne = workflow(one, mock(DecisionPublisher.class));
+        assertThat(atOne.acceptFromLibrary(articleId, "c-pain", 1, Actors.RITA))
+                .isInstanceOf(ClaimOutcome.Decided.class);
+        decide(atOne, articleId, Actors.RITA, "c-dose");
+        decide(atOne, articleId, Actors.PAUL, "c-dose");
+        // The retirement is slow to publish: the sign-off at the other instance starts meanwhile.
+        DecisionPublisher slow = mock(DecisionPublisher.class);
+        doAnswer(call -> {
+            Thread.sleep(500);
+            return null;
+        }).when(slow).publish(any(), any(), any());
+
+        Future<LibraryEntry> retiring = threads.submit(() -> workflow(one, slow).retire(entry.key(), Actors.PAUL,
+                "the trial was retracted"));
+        Thread.sleep(150);
+        SignOffOutcome outcome = workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval());
+
+        assertThat(retiring.get().isRetired()).isTrue();
+        assertThat(outcome).as("the accepted claim is open again").isNotInstanceOf(SignOffOutcome.Approved.class);
+        assertThat(two.find(articleId).orElseThrow().status()).isEqualTo(ReviewStatus.OPEN);
+    }
+
+    private static LibraryEntry painEntry() {
+        return new LibraryEntry("lib-event-1", ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
+                "Curcumin may reduce knee pain.", ClaimKind.EFFECT, List.of("doi:10.1000/curcumin"),
+                Actors.PAUL.asReviewer(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)),
+                "art-earlier", 1, "c-pain", null);
+    }
+
+    @Test
     void aRetirementKeepsCountingOnceTheKeyIsApprovedAgain() {
         String articleId = newArticle(one);
         ReviewWorkflow workflow = workflow(one, mock(DecisionPublisher.class));
-        String painKey = ClaimLibrary.keyOf("Curcumin may reduce knee pain.");
-        LibraryEntry entry = new LibraryEntry("lib-event-1", painKey, "Curcumin may reduce knee pain.",
-                ClaimKind.EFFECT, List.of("doi:10.1000/curcumin"),
-                Actors.PAUL.asReviewer(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)),
-                "art-earlier", 1, "c-pain", null);
+        LibraryEntry entry = painEntry();
+        String painKey = entry.key();
         assertThat(two.recordLibrary(entry)).isTrue();
         assertThat(workflow.acceptFromLibrary(articleId, "c-pain", 1, Actors.RITA))
                 .isInstanceOf(ClaimOutcome.Decided.class);
