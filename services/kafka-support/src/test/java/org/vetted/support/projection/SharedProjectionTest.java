@@ -166,6 +166,28 @@ class SharedProjectionTest {
     }
 
     @Test
+    void aRevocationDoesNotTakeAReadyInstanceOutOfServiceAndAPartitionBackResumesWhereTheOthersLeftIt() {
+        SharedProjection projection = projection();
+        MockConsumer<String, Object> consumer = consumer(Map.of(P0, 0L, P1, 0L));
+        consumer.rebalance(List.of(P0, P1));
+        projection.onPartitionsAssigned("b", consumer, List.of(P0, P1), true);
+        assertThat(projection.isCaughtUp()).isTrue();
+
+        // A second instance joins and takes partition 1; then it applies records there and leaves again.
+        projection.onPartitionsRevokedBeforeCommit("b", consumer, List.of(P1));
+        consumer.rebalance(List.of(P0));
+        assertThat(projection.isCaughtUp()).as("answers come from the shared database").isTrue();
+        SharedProjection other = projection();
+        other.apply(record(1, 0), () -> { });
+        other.apply(record(1, 1), () -> { });
+        consumer.rebalance(List.of(P0, P1));
+        projection.onPartitionsAssigned("b", consumer, List.of(P1), false);
+
+        assertThat(projection.isCaughtUp()).isTrue();
+        assertThat(consumer.position(P1)).as("where the other instance left the shared projection").isEqualTo(2L);
+    }
+
+    @Test
     void anEmptyLogIsCaughtUpAtOnceAndAPartitionOfAnotherBindingIsNotTouched() {
         SharedProjection projection = projection();
         MockConsumer<String, Object> consumer = consumer(Map.of(P0, 0L, P1, 0L));
