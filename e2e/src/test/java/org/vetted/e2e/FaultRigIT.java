@@ -1,6 +1,8 @@
 package org.vetted.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vetted.e2e.Scale.freePort;
+import static org.vetted.e2e.Scale.seconds;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -533,22 +535,12 @@ class FaultRigIT {
         System.out.printf(Locale.ROOT, "[fault rig %tT] %s%n", System.currentTimeMillis(), message);
     }
 
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

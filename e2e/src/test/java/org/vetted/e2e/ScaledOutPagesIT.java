@@ -1,11 +1,10 @@
 package org.vetted.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vetted.e2e.Scale.freePort;
+import static org.vetted.e2e.Scale.pause;
+import static org.vetted.e2e.Scale.seconds;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,14 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -65,7 +59,7 @@ class ScaledOutPagesIT {
     private ServiceFleet.Service first;
     private ServiceFleet.Service second;
     private KafkaProducer<String, Object> producer;
-    private final List<String> report = new ArrayList<>();
+    private final Scale.Report report = new Scale.Report("scaled-out");
 
     @BeforeAll
     void start() throws Exception {
@@ -84,24 +78,9 @@ class ScaledOutPagesIT {
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (producer != null) {
-            producer.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
-        if (!report.isEmpty()) {
-            String text = String.join("\n", report) + "\n";
-            System.out.println(text);
-            Files.writeString(Path.of("target", "scaled-out-report.md"), text, StandardCharsets.UTF_8);
-        }
+    void stop() throws Exception {
+        Scale.tearDown(producer, fleet, database, broker);
+        report.write();
     }
 
     @Test
@@ -113,17 +92,18 @@ class ScaledOutPagesIT {
             publish(i);
         }
         producer.flush();
-        note("history: %,d articles written to %s in %.1f s", ARTICLES, Topics.PUBLISHED, seconds(writing));
+        report.note("history: %,d articles written to %s in %.1f s", ARTICLES, Topics.PUBLISHED, seconds(writing));
         long building = System.nanoTime();
         awaitPages(ARTICLES, Duration.ofSeconds(120 + ARTICLES / 20));
-        note("pages built from the whole history by the two instances: %.1f s (%,.0f articles/s)",
+        report.note("pages built from the whole history by the two instances: %.1f s (%,.0f articles/s)",
                 seconds(building), ARTICLES / seconds(building));
 
         assertSameAnswers();
 
-        Reader reader = new Reader(List.of(slug(0), slug(ARTICLES / 2), slug(ARTICLES - 1)));
-        Thread reading = new Thread(reader, "reader");
-        reading.start();
+        List<String> slugs = List.of(slug(0), slug(ARTICLES / 2), slug(ARTICLES - 1));
+        FallbackReader reader = FallbackReader.between(first, second, null,
+                turn -> "/articles/" + slugs.get(turn % slugs.size()));
+        reader.start();
         try {
             for (ServiceFleet.Service instance : List.of(first, second)) {
                 ServiceFleet.Service other = instance == first ? second : first;
@@ -136,19 +116,18 @@ class ScaledOutPagesIT {
                 long launched = System.nanoTime();
                 fleet.relaunch(instance.instanceId());
                 fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
-                note("restart to ready of %s with %,d articles of history: %.1f s", instance.instanceId(),
+                report.note("restart to ready of %s with %,d articles of history: %.1f s", instance.instanceId(),
                         ARTICLES, seconds(launched));
                 assertThat(get(instance, "/articles/" + during).status())
                         .as("what was published while it was down, at once when it is ready").isEqualTo(200);
             }
         } finally {
-            reader.stop.set(true);
-            reading.join();
+            reader.stop();
         }
-        note("reads during the rolling restart: %,d answered, %,d unanswered by both instances", reader.answered.get(),
-                reader.unanswered.get());
-        assertThat(reader.unanswered.get()).as(reader.lastFailure.toString()).isZero();
-        assertThat(reader.answered.get()).isPositive();
+        report.note("reads during the rolling restart: %,d answered, %,d unanswered by both instances",
+                reader.answered(), reader.unanswered());
+        assertThat(reader.unanswered()).as(reader.lastFailure()).isZero();
+        assertThat(reader.answered()).isPositive();
         assertSameAnswers();
     }
 
@@ -164,48 +143,6 @@ class ScaledOutPagesIT {
         Http.Response feed = get(first, "/feed.json");
         assertThat(feed.status()).isEqualTo(200);
         assertThat(get(second, "/feed.json").body()).isEqualTo(feed.body());
-    }
-
-    /** Reads pages as a load balancer would route them: to one instance, to the other if that one cannot answer. */
-    private final class Reader implements Runnable {
-        final AtomicBoolean stop = new AtomicBoolean();
-        final AtomicInteger answered = new AtomicInteger();
-        final AtomicInteger unanswered = new AtomicInteger();
-        final StringBuilder lastFailure = new StringBuilder();
-        private final List<String> slugs;
-
-        Reader(List<String> slugs) {
-            this.slugs = slugs;
-        }
-
-        @Override
-        public void run() {
-            int turn = 0;
-            while (!stop.get()) {
-                String path = "/articles/" + slugs.get(turn % slugs.size());
-                ServiceFleet.Service preferred = turn % 2 == 0 ? first : second;
-                ServiceFleet.Service fallback = preferred == first ? second : first;
-                turn++;
-                if (answers(preferred, path) || answers(fallback, path)) {
-                    answered.incrementAndGet();
-                } else {
-                    unanswered.incrementAndGet();
-                    synchronized (lastFailure) {
-                        lastFailure.setLength(0);
-                        lastFailure.append(path).append(" unanswered at ").append(Instant.now());
-                    }
-                }
-                pause(Duration.ofMillis(50));
-            }
-        }
-
-        private boolean answers(ServiceFleet.Service instance, String path) {
-            try {
-                return get(instance, path).status() == 200;
-            } catch (RuntimeException down) {
-                return false;
-            }
-        }
     }
 
     private void publish(int number) {
@@ -283,29 +220,5 @@ class ScaledOutPagesIT {
 
     private static Http.Response get(ServiceFleet.Service instance, String path) {
         return Http.get(instance.baseUrl() + path, null);
-    }
-
-    private void note(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        report.add("- " + line);
-        System.out.println("[scaled-out] " + line);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,11 +1,10 @@
 package org.vetted.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vetted.e2e.Scale.freePort;
+import static org.vetted.e2e.Scale.pause;
+import static org.vetted.e2e.Scale.seconds;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,13 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,7 +65,7 @@ class ScaledOutReviewIT {
     private ServiceFleet.Service first;
     private ServiceFleet.Service second;
     private KafkaProducer<String, Object> producer;
-    private final List<String> report = new ArrayList<>();
+    private final Scale.Report report = new Scale.Report("scaled-out-review");
 
     @BeforeAll
     void start() throws Exception {
@@ -87,24 +83,9 @@ class ScaledOutReviewIT {
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (producer != null) {
-            producer.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
-        if (!report.isEmpty()) {
-            String text = String.join("\n", report) + "\n";
-            System.out.println(text);
-            Files.writeString(Path.of("target", "scaled-out-review-report.md"), text, StandardCharsets.UTF_8);
-        }
+    void stop() throws Exception {
+        Scale.tearDown(producer, fleet, database, broker);
+        report.write();
     }
 
     @Test
@@ -116,8 +97,8 @@ class ScaledOutReviewIT {
         }
         producer.flush();
         awaitStored(DRAFTS, Duration.ofSeconds(120 + DRAFTS / 10));
-        note("board built from %,d drafts by the two instances: %.1f s after writing began (%,.0f drafts/s)", DRAFTS,
-                seconds(writing), DRAFTS / seconds(writing));
+        report.note("board built from %,d drafts by the two instances: %.1f s after writing began (%,.0f drafts/s)",
+                DRAFTS, seconds(writing), DRAFTS / seconds(writing));
 
         assertSameAnswers();
         decide(first, 0, "c-walk", "rita");
@@ -125,9 +106,9 @@ class ScaledOutReviewIT {
 
         approvedOnceWhenBothInstancesSignOffAtOnce(1);
 
-        Reader reader = new Reader();
-        Thread reading = new Thread(reader, "reader");
-        reading.start();
+        FallbackReader reader = FallbackReader.between(first, second, "paul",
+                turn -> "/api/reviews/" + articleId(DRAFTS - 1 - turn % 10));
+        reader.start();
         try {
             int article = 2;
             for (ServiceFleet.Service instance : List.of(first, second)) {
@@ -142,7 +123,7 @@ class ScaledOutReviewIT {
                 long launched = System.nanoTime();
                 fleet.relaunch(instance.instanceId());
                 fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
-                note("restart to ready of %s with %,d drafts of history: %.1f s", instance.instanceId(), DRAFTS,
+                report.note("restart to ready of %s with %,d drafts of history: %.1f s", instance.instanceId(), DRAFTS,
                         seconds(launched));
                 assertThat(decisions(get(instance, decidedWhileDown)))
                         .as("what was decided while it was down, at once when it is ready").isEqualTo(1);
@@ -150,13 +131,12 @@ class ScaledOutReviewIT {
                         .as("a draft written while it was down, read by the other instance").isEqualTo(1);
             }
         } finally {
-            reader.stop.set(true);
-            reading.join();
+            reader.stop();
         }
-        note("reads during the rolling restart: %,d answered, %,d unanswered by both instances", reader.answered.get(),
-                reader.unanswered.get());
-        assertThat(reader.unanswered.get()).as(reader.lastFailure.toString()).isZero();
-        assertThat(reader.answered.get()).isPositive();
+        report.note("reads during the rolling restart: %,d answered, %,d unanswered by both instances",
+                reader.answered(), reader.unanswered());
+        assertThat(reader.unanswered()).as(reader.lastFailure()).isZero();
+        assertThat(reader.answered()).isPositive();
         assertSameAnswers();
     }
 
@@ -164,7 +144,7 @@ class ScaledOutReviewIT {
     private void assertSameAnswers() {
         long reading = System.nanoTime();
         Http.Response queue = Http.get(first.baseUrl() + "/api/reviews", "rita");
-        note("the review queue of %,d open revisions read in %.2f s", queue.json().size(), seconds(reading));
+        report.note("the review queue of %,d open revisions read in %.2f s", queue.json().size(), seconds(reading));
         assertThat(queue.status()).isEqualTo(200);
         assertThat(Http.get(second.baseUrl() + "/api/reviews", "rita").body()).isEqualTo(queue.body());
         for (int i = 0; i < DRAFTS; i += Math.max(1, DRAFTS / 30)) {
@@ -196,43 +176,6 @@ class ScaledOutReviewIT {
         assertThat(new KafkaProbe(broker.getBrokersAsString()).recordsFor(Topics.APPROVED, articleId(number)))
                 .as("approvals of " + articleId(number) + " on " + Topics.APPROVED).hasSize(1);
         assertThat(get(second, number).path("status").asString()).isEqualTo("APPROVED");
-    }
-
-    /** Reads reviews as a load balancer would route them: to one instance, to the other if that one cannot answer. */
-    private final class Reader implements Runnable {
-        final AtomicBoolean stop = new AtomicBoolean();
-        final AtomicInteger answered = new AtomicInteger();
-        final AtomicInteger unanswered = new AtomicInteger();
-        final StringBuilder lastFailure = new StringBuilder();
-
-        @Override
-        public void run() {
-            int turn = 0;
-            while (!stop.get()) {
-                String path = "/api/reviews/" + articleId(DRAFTS - 1 - turn % 10);
-                ServiceFleet.Service preferred = turn % 2 == 0 ? first : second;
-                ServiceFleet.Service fallback = preferred == first ? second : first;
-                turn++;
-                if (answers(preferred, path) || answers(fallback, path)) {
-                    answered.incrementAndGet();
-                } else {
-                    unanswered.incrementAndGet();
-                    synchronized (lastFailure) {
-                        lastFailure.setLength(0);
-                        lastFailure.append(path).append(" unanswered at ").append(Instant.now());
-                    }
-                }
-                pause(Duration.ofMillis(50));
-            }
-        }
-
-        private boolean answers(ServiceFleet.Service instance, String path) {
-            try {
-                return Http.get(instance.baseUrl() + path, "paul").status() == 200;
-            } catch (RuntimeException down) {
-                return false;
-            }
-        }
     }
 
     private void submit(int number) {
@@ -310,30 +253,6 @@ class ScaledOutReviewIT {
                 }
                 pause(Duration.ofMillis(500));
             }
-        }
-    }
-
-    private void note(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        report.add("- " + line);
-        System.out.println("[scaled-out-review] " + line);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,20 +1,19 @@
 package org.vetted.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vetted.e2e.Scale.freePort;
+import static org.vetted.e2e.Scale.pause;
+import static org.vetted.e2e.Scale.seconds;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,7 +49,7 @@ class TwoOfEveryServiceIT {
     private final Map<String, List<ServiceFleet.Service>> instances = new LinkedHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
     private final AtomicInteger articleNumber = new AtomicInteger();
-    private final List<String> report = new ArrayList<>();
+    private final Scale.Report report = new Scale.Report("two-of-every-service");
 
     @BeforeAll
     void start() throws Exception {
@@ -70,29 +69,14 @@ class TwoOfEveryServiceIT {
                 List.of("--spring.profiles.active=local", "--vetted.public-base-url=https://vetted.example"),
                 work.resolve("logs"));
         fleet.awaitHealthy(Duration.ofMinutes(8));
-        note("eight services started and healthy in %.1f s", seconds(starting));
+        report.note("eight services started and healthy in %.1f s", seconds(starting));
         ledger = new Ledger(broker.getBrokersAsString());
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (ledger != null) {
-            ledger.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
-        if (!report.isEmpty()) {
-            String text = String.join("\n", report) + "\n";
-            System.out.println(text);
-            Files.writeString(Path.of("target", "two-of-every-service-report.md"), text, StandardCharsets.UTF_8);
-        }
+    void stop() throws Exception {
+        Scale.tearDown(ledger, fleet, database, broker);
+        report.write();
     }
 
     @Test
@@ -105,8 +89,7 @@ class TwoOfEveryServiceIT {
             before.add(article);
         }
 
-        Reader reader = new Reader(before);
-        Thread reading = new Thread(reader, "reader");
+        FallbackReader reader = new FallbackReader(i -> read(before, i));
         List<Article> during = Collections.synchronizedList(new ArrayList<>());
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean loading = new AtomicBoolean(true);
@@ -119,7 +102,7 @@ class TwoOfEveryServiceIT {
                 }
             }
         }, "journeys");
-        reading.start();
+        reader.start();
         writing.start();
         try {
             for (String service : SERVICES) {
@@ -128,30 +111,29 @@ class TwoOfEveryServiceIT {
                     long launched = System.nanoTime();
                     fleet.relaunch(instance.instanceId());
                     fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
-                    note("restart to ready of %s: %.1f s", instance.instanceId(), seconds(launched));
+                    report.note("restart to ready of %s: %.1f s", instance.instanceId(), seconds(launched));
                 }
             }
         } finally {
             loading.set(false);
             writing.join(JOURNEY_LIMIT.toMillis() * 2);
-            reader.stop.set(true);
-            reading.join();
+            reader.stop();
         }
         for (Article article : during) {
             awaitPublished(article);
         }
         assertBothInstancesAnswerAlike(during.get(during.size() - 1));
 
-        note("journeys during the rolling restart: %d completed, %d failed", during.size(), failed.size());
-        note("reads during the rolling restart: %,d answered, %,d unanswered by both instances",
-                reader.answered.get(), reader.unanswered.get());
-        note("ledger: %d revisions approved, %d published; lost %s, duplicated %s, without approval %s",
+        report.note("journeys during the rolling restart: %d completed, %d failed", during.size(), failed.size());
+        report.note("reads during the rolling restart: %,d answered, %,d unanswered by both instances",
+                reader.answered(), reader.unanswered());
+        report.note("ledger: %d revisions approved, %d published; lost %s, duplicated %s, without approval %s",
                 ledger.approvedRevisions(), ledger.publishedRevisions(), ledger.lost(), ledger.duplicates(),
                 ledger.withoutApproval());
         assertThat(failed).as("journeys that did not complete").isEmpty();
         assertThat(during).as("journeys completed while instances restarted").isNotEmpty();
-        assertThat(reader.unanswered.get()).as(reader.lastFailure.toString()).isZero();
-        assertThat(reader.answered.get()).isPositive();
+        assertThat(reader.unanswered()).as(reader.lastFailure()).isZero();
+        assertThat(reader.answered()).isPositive();
         assertThat(ledger.lost()).isEmpty();
         assertThat(ledger.duplicates()).isEmpty();
         assertThat(ledger.withoutApproval()).isEmpty();
@@ -235,43 +217,23 @@ class TwoOfEveryServiceIT {
         });
     }
 
-    /** Reads as a load balancer routes them: to one instance, to the other if that one cannot answer. */
-    private final class Reader implements Runnable {
-        final AtomicBoolean stop = new AtomicBoolean();
-        final AtomicInteger answered = new AtomicInteger();
-        final AtomicInteger unanswered = new AtomicInteger();
-        final StringBuilder lastFailure = new StringBuilder();
-        private final List<Article> articles;
-
-        Reader(List<Article> articles) {
-            this.articles = articles;
+    /**
+     * Read number {@code i} through the balancer: intake's status, review's review and distribution's page in turn,
+     * across {@code articles}; what went wrong when neither instance answered.
+     */
+    private Optional<String> read(List<Article> articles, int i) {
+        Article article = articles.get(i % articles.size());
+        String service = List.of("intake", "review", "distribution").get(i % 3);
+        Http.Response answer = answered(service, base -> switch (service) {
+            case "intake" -> Http.get(base + "/api/articles/" + article.id(), "wanda");
+            case "review" -> Http.get(base + "/api/reviews/" + article.id(), "rita");
+            default -> Http.get(base + "/articles/" + article.slug(), null);
+        });
+        if (answer != null && answer.status() == 200) {
+            return Optional.empty();
         }
-
-        @Override
-        public void run() {
-            int i = 0;
-            while (!stop.get()) {
-                Article article = articles.get(i % articles.size());
-                String service = List.of("intake", "review", "distribution").get(i % 3);
-                i++;
-                Http.Response answer = answered(service, base -> switch (service) {
-                    case "intake" -> Http.get(base + "/api/articles/" + article.id(), "wanda");
-                    case "review" -> Http.get(base + "/api/reviews/" + article.id(), "rita");
-                    default -> Http.get(base + "/articles/" + article.slug(), null);
-                });
-                if (answer != null && answer.status() == 200) {
-                    answered.incrementAndGet();
-                } else {
-                    unanswered.incrementAndGet();
-                    synchronized (lastFailure) {
-                        lastFailure.setLength(0);
-                        lastFailure.append(service).append(' ').append(article.id()).append(": ")
-                                .append(answer == null ? "no instance answered" : answer.status() + " " + answer.body());
-                    }
-                }
-                pause(Duration.ofMillis(50));
-            }
-        }
+        return Optional.of(service + ' ' + article.id() + ": "
+                + (answer == null ? "no instance answered" : answer.status() + " " + answer.body()));
     }
 
     /**
@@ -315,29 +277,5 @@ class TwoOfEveryServiceIT {
             pause(Duration.ofMillis(500));
         }
         throw new IllegalStateException(what + " was not answered within " + JOURNEY_LIMIT);
-    }
-
-    private void note(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        report.add("- " + line);
-        System.out.println("[two-of-every-service] " + line);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
