@@ -43,20 +43,20 @@ import org.vetted.stack.ServiceFleet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Review scaled out: two instances on different ports share the board's PostgreSQL database, with a history of
- * {@code vetted.scale.reviews} drafts awaiting review (300 here by default). The drafts are written straight to
- * article.draft-submitted with intake's signature, as intake writes them: what is under test is the board, not the
- * way there.
+ * The two services that keep state from drafts, scaled out: two review instances share the board's PostgreSQL
+ * database and two intake instances the status view's, with a history of {@code vetted.scale.drafts} drafts awaiting
+ * review (300 here by default). The drafts are written straight to article.draft-submitted with intake's signature,
+ * as intake writes them: what is under test is the state, not the way there.
  * <p>
- * It checks that both instances answer every review alike and see each other's decisions at once; that two reviewers
- * signing off one article at both instances at the same moment approve it once (one approval on the topic); and it
- * restarts each instance in turn while a reader that tries one instance, then the other, keeps reading and a reviewer
- * keeps deciding at whichever instance is up: every read must be answered, and a restarted instance must show what
- * was decided while it was down as soon as it is ready.
+ * It checks that both instances of each answer alike; that review's instances see each other's decisions at once;
+ * that two reviewers signing off one article at both review instances at the same moment approve it once (one
+ * approval on the topic); and it restarts each instance in turn while a reader that tries one instance, then the
+ * other, keeps reading and a reviewer keeps deciding at whichever review instance is up: every read must be answered,
+ * and a restarted instance must show what was decided and submitted while it was down as soon as it is ready.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScaledOutReviewIT {
-    private static final int DRAFTS = Integer.getInteger("vetted.scale.reviews", 300);
+class ScaledOutDraftsIT {
+    private static final int DRAFTS = Integer.getInteger("vetted.scale.drafts", 300);
     private static final Signatures INTAKE = DemoKeys.signaturesOf(Issuer.INTAKE);
 
     private EmbeddedKafkaKraftBroker broker;
@@ -64,17 +64,21 @@ class ScaledOutReviewIT {
     private ServiceFleet fleet;
     private ServiceFleet.Service first;
     private ServiceFleet.Service second;
+    private ServiceFleet.Service firstIntake;
+    private ServiceFleet.Service secondIntake;
     private KafkaProducer<String, Object> producer;
-    private final Scale.Report report = new Scale.Report("scaled-out-review");
+    private final Scale.Report report = new Scale.Report("scaled-out-drafts");
 
     @BeforeAll
     void start() throws Exception {
         broker = EmbeddedKafkaPipelineIT.startBroker();
-        Path work = Path.of("target", "scaled-out-review-" + System.currentTimeMillis());
+        Path work = Path.of("target", "scaled-out-drafts-" + System.currentTimeMillis());
         database = new PostgresServer(work.resolve("postgres"), freePort()).start(ServiceFleet.DATABASES);
         first = new ServiceFleet.Service("review", freePort());
         second = new ServiceFleet.Service("review", freePort());
-        fleet = new ServiceFleet(List.of(first, second)).withDatabase(database);
+        firstIntake = new ServiceFleet.Service("intake", freePort());
+        secondIntake = new ServiceFleet.Service("intake", freePort());
+        fleet = new ServiceFleet(List.of(first, second, firstIntake, secondIntake)).withDatabase(database);
         Map<String, Object> config = Producers.idempotent(broker.getBrokersAsString(), EventSerializer.class);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         producer = new KafkaProducer<>(config);
@@ -89,18 +93,23 @@ class ScaledOutReviewIT {
     }
 
     @Test
-    void twoInstancesShareOneBoardAndARollingRestartLeavesEveryReadAnswered() throws Exception {
+    void twoInstancesOfEachShareOneStateAndARollingRestartLeavesEveryReadAnswered() throws Exception {
         fleet.awaitHealthy(Duration.ofMinutes(3));
         long writing = System.nanoTime();
         for (int i = 0; i < DRAFTS; i++) {
             submit(i);
         }
         producer.flush();
-        awaitStored(DRAFTS, Duration.ofSeconds(120 + DRAFTS / 10));
-        report.note("board built from %,d drafts by the two instances: %.1f s after writing began (%,.0f drafts/s)",
-                DRAFTS, seconds(writing), DRAFTS / seconds(writing));
+        awaitStored("review", "select count(*) from review_article where open", DRAFTS,
+                Duration.ofSeconds(120 + DRAFTS / 10));
+        report.note("review's board built from %,d drafts by the two instances: %.1f s after writing began "
+                + "(%,.0f drafts/s)", DRAFTS, seconds(writing), DRAFTS / seconds(writing));
+        awaitStored("intake", "select count(*) from article", DRAFTS, Duration.ofSeconds(120 + DRAFTS / 10));
+        report.note("intake's status view built from %,d drafts by the two instances: %.1f s after writing began "
+                + "(%,.0f drafts/s)", DRAFTS, seconds(writing), DRAFTS / seconds(writing));
 
         assertSameAnswers();
+        assertSameStatuses();
         decide(first, 0, "c-walk", "rita");
         assertThat(decisions(get(second, 0))).as("a decision at one instance, read at the other").isEqualTo(1);
 
@@ -133,11 +142,49 @@ class ScaledOutReviewIT {
         } finally {
             reader.stop();
         }
-        report.note("reads during the rolling restart: %,d answered, %,d unanswered by both instances",
+        report.note("reads of reviews during review's rolling restart: %,d answered, %,d unanswered by both instances",
                 reader.answered(), reader.unanswered());
         assertThat(reader.unanswered()).as(reader.lastFailure()).isZero();
         assertThat(reader.answered()).isPositive();
         assertSameAnswers();
+
+        FallbackReader statusReader = FallbackReader.between(firstIntake, secondIntake, "wanda",
+                turn -> "/api/articles/" + articleId(DRAFTS - 1 - turn % 10));
+        statusReader.start();
+        try {
+            int article = 100;
+            for (ServiceFleet.Service instance : List.of(firstIntake, secondIntake)) {
+                fleet.process(instance.instanceId()).stop(Duration.ofSeconds(30));
+                int submittedWhileDown = DRAFTS + article++;
+                submit(submittedWhileDown);
+                producer.flush();
+
+                long launched = System.nanoTime();
+                fleet.relaunch(instance.instanceId());
+                fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
+                report.note("restart to ready of %s with %,d drafts of history: %.1f s", instance.instanceId(), DRAFTS,
+                        seconds(launched));
+                assertThat(Http.get(instance.baseUrl() + "/api/articles/" + articleId(submittedWhileDown), "wanda")
+                        .status()).as("a draft written while it was down, read by the other instance").isEqualTo(200);
+            }
+        } finally {
+            statusReader.stop();
+        }
+        report.note("reads of statuses during intake's rolling restart: %,d answered, %,d unanswered by both "
+                + "instances", statusReader.answered(), statusReader.unanswered());
+        assertThat(statusReader.unanswered()).as(statusReader.lastFailure()).isZero();
+        assertThat(statusReader.answered()).isPositive();
+        assertSameStatuses();
+    }
+
+    /** Every sampled article's status is the same at both intake instances. */
+    private void assertSameStatuses() {
+        for (int i = 0; i < DRAFTS; i += Math.max(1, DRAFTS / 30)) {
+            Http.Response one = Http.get(firstIntake.baseUrl() + "/api/articles/" + articleId(i), "wanda");
+            assertThat(one.status()).as(articleId(i)).isEqualTo(200);
+            assertThat(Http.get(secondIntake.baseUrl() + "/api/articles/" + articleId(i), "wanda").body())
+                    .as(articleId(i)).isEqualTo(one.body());
+        }
     }
 
     /** The queue and every sampled review are the same at both instances. */
@@ -235,20 +282,21 @@ class ScaledOutReviewIT {
                         contentHash));
     }
 
-    /** Until the shared database holds {@code count} articles, whichever instance stored them. */
-    private void awaitStored(int count, Duration limit) throws SQLException {
+    /** Until the service's shared database counts {@code count} articles, whichever instance stored them. */
+    private void awaitStored(String service, String counting, int count, Duration limit) throws SQLException {
         long deadline = System.nanoTime() + limit.toNanos();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("review"), PostgresServer.USER,
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(service), PostgresServer.USER,
                 "")) {
             while (true) {
                 try (Statement statement = connection.createStatement();
-                        ResultSet row = statement.executeQuery("select count(*) from review_article where open")) {
+                        ResultSet row = statement.executeQuery(counting)) {
                     row.next();
                     if (row.getInt(1) >= count) {
                         return;
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new AssertionError(row.getInt(1) + " of " + count + " drafts stored within " + limit);
+                        throw new AssertionError(service + ": " + row.getInt(1) + " of " + count
+                                + " drafts stored within " + limit);
                     }
                 }
                 pause(Duration.ofMillis(500));
