@@ -42,9 +42,10 @@ import org.vetted.support.projection.AdvisoryLocks;
  * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record) that locks the
  * article's row first, so two instances applying facts of one article at once apply them one after the other, in
  * the order they are stored. A decision is checked, published and recorded under the article's advisory lock
- * ({@link AdvisoryLocks}), so two reviewers deciding on one article at two instances see each other's decisions; the
- * consumer does not take that lock, as the board's rules do not depend on the order facts arrive in (a decision for a
- * revision just replaced counts for carry-over).
+ * ({@link AdvisoryLocks}; library entries have locks of their own), so two reviewers deciding on one article at two
+ * instances see each other's decisions; what a decision records is written in a transaction that commits after its
+ * publish returns ({@link #publishAndRecord}). The consumer does not take the advisory lock, as the board's rules do
+ * not depend on the order facts arrive in (a decision for a revision just replaced counts for carry-over).
  * <p>
  * Reads fold every fact of the articles they show: an article has tens of facts, and the queue holds the open ones.
  */
