@@ -122,18 +122,12 @@ class ScaledOutDraftsIT {
             int article = 2;
             for (ServiceFleet.Service instance : List.of(first, second)) {
                 ServiceFleet.Service other = instance == first ? second : first;
-                fleet.process(instance.instanceId()).stop(Duration.ofSeconds(30));
                 int decidedWhileDown = article++;
-                decide(other, decidedWhileDown, "c-walk", "paul");
                 int submittedWhileDown = DRAFTS + article;
-                submit(submittedWhileDown);
-                producer.flush();
-
-                long launched = System.nanoTime();
-                fleet.relaunch(instance.instanceId());
-                fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
-                report.note("restart to ready of %s with %,d drafts of history: %.1f s", instance.instanceId(), DRAFTS,
-                        seconds(launched));
+                restartWhile(instance, () -> {
+                    decide(other, decidedWhileDown, "c-walk", "paul");
+                    submit(submittedWhileDown);
+                });
                 assertThat(decisions(get(instance, decidedWhileDown)))
                         .as("what was decided while it was down, at once when it is ready").isEqualTo(1);
                 assertThat(get(instance, submittedWhileDown).path("revision").asInt())
@@ -154,16 +148,8 @@ class ScaledOutDraftsIT {
         try {
             int article = 100;
             for (ServiceFleet.Service instance : List.of(firstIntake, secondIntake)) {
-                fleet.process(instance.instanceId()).stop(Duration.ofSeconds(30));
                 int submittedWhileDown = DRAFTS + article++;
-                submit(submittedWhileDown);
-                producer.flush();
-
-                long launched = System.nanoTime();
-                fleet.relaunch(instance.instanceId());
-                fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
-                report.note("restart to ready of %s with %,d drafts of history: %.1f s", instance.instanceId(), DRAFTS,
-                        seconds(launched));
+                restartWhile(instance, () -> submit(submittedWhileDown));
                 assertThat(Http.get(instance.baseUrl() + "/api/articles/" + articleId(submittedWhileDown), "wanda")
                         .status()).as("a draft written while it was down, read by the other instance").isEqualTo(200);
             }
@@ -175,6 +161,21 @@ class ScaledOutDraftsIT {
         assertThat(statusReader.unanswered()).as(statusReader.lastFailure()).isZero();
         assertThat(statusReader.answered()).isPositive();
         assertSameStatuses();
+    }
+
+    /**
+     * Stops the instance, does {@code whileDown} at the rest of the fleet, then starts it again and notes how long it
+     * took from launch to ready.
+     */
+    private void restartWhile(ServiceFleet.Service instance, Runnable whileDown) throws Exception {
+        fleet.process(instance.instanceId()).stop(Duration.ofSeconds(30));
+        whileDown.run();
+        producer.flush();
+        long launched = System.nanoTime();
+        fleet.relaunch(instance.instanceId());
+        fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
+        report.note("restart to ready of %s with %,d drafts of history: %.1f s", instance.instanceId(), DRAFTS,
+                seconds(launched));
     }
 
     /** Every sampled article's status is the same at both intake instances. */

@@ -18,9 +18,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -236,16 +238,18 @@ class JdbcReviewStoreTest {
                 .isInstanceOf(ClaimOutcome.Decided.class);
         decide(atOne, articleId, Actors.RITA, "c-dose");
         decide(atOne, articleId, Actors.PAUL, "c-dose");
-        // The retirement is slow to publish: the sign-off at the other instance starts meanwhile.
+        // The retirement is slow to publish: the sign-off at the other instance starts once it is publishing.
+        CountDownLatch publishing = new CountDownLatch(1);
         DecisionPublisher slow = mock(DecisionPublisher.class);
         doAnswer(call -> {
+            publishing.countDown();
             Thread.sleep(500);
             return null;
         }).when(slow).publish(any(), any(), any());
 
         Future<LibraryEntry> retiring = threads.submit(() -> workflow(one, slow).retire(entry.key(), Actors.PAUL,
                 "the trial was retracted"));
-        Thread.sleep(150);
+        assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
         SignOffOutcome outcome = workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval());
 
         assertThat(retiring.get().isRetired()).isTrue();
