@@ -184,7 +184,23 @@ public final class ClaimExtractor {
                 }
             }
         }
-        return List.copyOf(claims.values());
+        return withDistinctIds(List.copyOf(claims.values()));
+    }
+
+    /**
+     * The claims with ids that differ: a short id (48 bits, for display and URLs) where no other claim of the draft
+     * has it, the full 256-bit one where two texts share a short id. Nothing downstream decides by an id, but a
+     * decision names a claim by it within one revision, so within one revision it must name one claim.
+     */
+    static List<Claim> withDistinctIds(List<Claim> claims) {
+        Map<String, Integer> uses = new HashMap<>();
+        claims.forEach(claim -> uses.merge(claim.id(), 1, Integer::sum));
+        if (uses.values().stream().allMatch(count -> count == 1)) {
+            return claims;
+        }
+        return claims.stream().map(claim -> uses.get(claim.id()) == 1 ? claim : new Claim(
+                fullIdOf(claim.text(), claim.section()), claim.text(), claim.kind(), claim.hedged(), claim.absolute(),
+                claim.section())).toList();
     }
 
     /**
@@ -219,7 +235,7 @@ public final class ClaimExtractor {
                     claims[i] = judge(sentences.get(b).get(i), block.section(), unit, null, draft, true);
                 }
                 if (claims[i] != null) {
-                    draft.claims().putIfAbsent(claims[i].id(), claims[i]);
+                    draft.claims().putIfAbsent(keyOf(claims[i]), claims[i]);
                     claimed.add(sentences.get(b).get(i));
                 }
             }
@@ -348,7 +364,7 @@ public final class ClaimExtractor {
     private boolean consider(String text, String section, Unit unit, String header, Draft draft) {
         Claim claim = judge(text, section, unit, header, draft, false);
         if (claim != null) {
-            draft.claims().putIfAbsent(claim.id(), claim);
+            draft.claims().putIfAbsent(keyOf(claim), claim);
         }
         return claim != null;
     }
@@ -362,9 +378,11 @@ public final class ClaimExtractor {
             return null;
         }
         ReadingBudget.check();
-        String canonical = Text.canonicalSentence(text);
+        // Every rule reads one form: the canonical sentence with its accents set aside ("magnesíum" is magnesium).
+        String canonical = Text.forDetection(Text.canonicalSentence(text));
+        // The section is part of the key: a sentence repeated under another heading is a claim of its own there.
         String key = unit.ordinal() + (inClaimParagraph ? "+" : "") + ":" + canonical
-                + (header == null ? "" : "\n" + header);
+                + (header == null ? "" : "\n" + header) + "\u0000" + section;
         Optional<Claim> earlier = draft.decided().get(key);
         if (earlier != null) {
             return earlier.orElse(null);
@@ -434,7 +452,7 @@ public final class ClaimExtractor {
             return null;
         }
         ClaimKind kind = dose ? ClaimKind.DOSE : risk ? ClaimKind.RISK : mechanism ? ClaimKind.MECHANISM : ClaimKind.EFFECT;
-        String id = idOf(text);
+        String id = idOf(text, section);
         return new Claim(id, text, kind, hedged(content, tagged), absolute, section);
     }
 
@@ -729,14 +747,33 @@ public final class ClaimExtractor {
         return end > 0 && canonical.charAt(end - 1) == '?';
     }
 
-    /** "c-" + the first 12 hex digits of SHA-256 over the normalised sentence. */
+    /** "c-" + the first 12 hex digits of SHA-256 over the normalised sentence (outside any section). */
     public static String idOf(String sentence) {
+        return idOf(sentence, null);
+    }
+
+    /**
+     * "c-" + the first 12 hex digits of SHA-256 over the normalised section path and sentence: a display name, not
+     * an identity (two texts can share it; {@link #withDistinctIds} lengthens those).
+     */
+    public static String idOf(String sentence, String section) {
+        return fullIdOf(sentence, section).substring(0, 14);
+    }
+
+    /** "c-" + all 64 hex digits of SHA-256 over the normalised section path and sentence. */
+    static String fullIdOf(String sentence, String section) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(Text.canonicalSentence(sentence).getBytes(StandardCharsets.UTF_8));
-            return "c-" + HexFormat.of().formatHex(digest).substring(0, 12);
+            String named = (section == null ? "" : Text.canonicalSentence(section) + "\n")
+                    + Text.canonicalSentence(sentence);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(named.getBytes(StandardCharsets.UTF_8));
+            return "c-" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JRE ships SHA-256", e);
         }
+    }
+
+    /** Claims are one per whole canonical sentence and section path. */
+    private static String keyOf(Claim claim) {
+        return Text.canonicalSentence(claim.text()) + "\u0000" + claim.section();
     }
 }

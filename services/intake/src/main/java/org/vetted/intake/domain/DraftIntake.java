@@ -92,7 +92,8 @@ public final class DraftIntake {
     }
 
     /**
-     * The expensive step, which depends on the text alone and so needs no lock: refuse control characters, parse,
+     * The expensive step, which depends on the text alone and so needs no lock: refuse control characters, put the
+     * text in {@link NormalForm} (invisible characters out, look-alike words refused), parse,
      * check the rules (sizes, nesting), extract claims and experts, hash. Within the reading budget: a draft that
      * takes longer is refused, naming the body.
      */
@@ -120,10 +121,16 @@ public final class DraftIntake {
         if (control.isPresent()) {
             return new IntakeResult.Invalid(List.of(control.get()));
         }
+        // Everything after this line reads the text in normal form: the parsers, the rules, claim detection, the hash.
+        NormalForm.Result normal = NormalForm.of(submission.text(), "body");
+        if (normal.refused()) {
+            return new IntakeResult.Invalid(List.of(normal.error().get()));
+        }
+        String text = normal.text();
         ParsedDraft parsed = switch (submission.format()) {
-            case MARKDOWN -> markdown.parse(submission.text());
-            case HTML -> html.parse(submission.text());
-            case PLAIN_TEXT -> plainText.parse(submission.text());
+            case MARKDOWN -> markdown.parse(text);
+            case HTML -> html.parse(text);
+            case PLAIN_TEXT -> plainText.parse(text);
         };
         if (parsed.bodyMarkdown() == null && !parsed.errors().isEmpty()) {
             // Not read at all (HTML nested too deep to convert): the parser's reasons are the only ones.
@@ -138,7 +145,8 @@ public final class DraftIntake {
         String summary = summaries.summaryOf(parsed.summary(), body, title);
         ExpertsFound quoted = experts.extract(body);
         List<Claim> found = claims.extract(title, body);
-        List<String> warnings = new ArrayList<>(parsed.warnings());
+        List<String> warnings = new ArrayList<>(normal.warnings());
+        warnings.addAll(parsed.warnings());
         warnings.addAll(quoted.warnings());
         warnings.addAll(absoluteClaimWarnings(found));
         return new ReadDraft(title, summary, dedupe(parsed.tags()), parsed.authorNames(), body, found,

@@ -107,7 +107,19 @@ public final class HtmlDraftParser {
             return new ParsedDraft(null, null, List.of(), List.of(), null, List.of(), List.of(new FieldError("body",
                     control.get().reason().replaceFirst(" at line \\d++, column \\d++", " (written as a character reference)"))));
         }
-        ParsedDraft read = markdown.parse(converted, false, title);
+        // Character references (&#8203;, &shy;) are decoded here too: the converted text is put in normal form as
+        // the submission was, title included.
+        NormalForm.Result normalTitle = NormalForm.of(title == null ? "" : title, "title");
+        NormalForm.Result normal = NormalForm.of(converted, "body");
+        for (NormalForm.Result refused : List.of(normalTitle, normal)) {
+            if (refused.refused()) {
+                return new ParsedDraft(null, null, List.of(), List.of(), null, List.of(), List.of(
+                        refused.error().get()));
+            }
+        }
+        warnings.addAll(normalTitle.warnings());
+        warnings.addAll(normal.warnings());
+        ParsedDraft read = markdown.parse(normal.text(), false, title == null ? null : normalTitle.text());
         warnings.addAll(read.warnings());
         return new ParsedDraft(read.title(), read.summary(), read.tags(), read.authorNames(), read.bodyMarkdown(),
                 warnings, read.errors().stream().map(HtmlDraftParser::inConvertedMarkdown).toList());

@@ -26,9 +26,13 @@ final class MarkdownText {
         FRAGMENT
     }
 
+    /** Between the headings of a section path. */
+    public static final String SECTION_SEPARATOR = " › ";
+
     /**
-     * A block of text, its section (the heading above it), for prose and items the texts of its links, and for a
-     * table row its table's header row (what its cells mean), else null.
+     * A block of text, its section (the path of headings above it, outermost first, joined by
+     * {@link #SECTION_SEPARATOR}), for prose and items the texts of its links, and for a table row its table's header
+     * row (what its cells mean), else null.
      */
     record Block(String text, String section, Kind kind, List<String> links, String header) {
         Block {
@@ -76,7 +80,7 @@ final class MarkdownText {
             String heading = headingText(line);
             if (heading != null) {
                 reader.flush();
-                reader.heading(inline(heading));
+                reader.heading(headingLevel(line), inline(heading));
             } else if (line.startsWith("|")) {
                 reader.flush();
                 if (i + 1 < lines.size() && isDelimiterRow(lines.get(i + 1).strip())) {
@@ -198,6 +202,17 @@ final class MarkdownText {
      * The text of an ATX heading ("## Text ##": one to six "#", a space, the text, optional closing "#"s), or null.
      * Plain code: the pattern it replaces backtracked cubically over a long run of spaces.
      */
+    static int headingLevel(String line) {
+        int hashes = 0;
+        while (hashes < line.length() && line.charAt(hashes) == '#') {
+            hashes++;
+        }
+        return hashes;
+    }
+
+    private record Heading(int level, String text) {
+    }
+
     static String headingText(String line) {
         int hashes = 0;
         while (hashes < line.length() && line.charAt(hashes) == '#') {
@@ -242,14 +257,25 @@ final class MarkdownText {
         private final List<String> links = new ArrayList<>();
         private final List<String> images = new ArrayList<>();
         private String section;
+        /** The headings the text being read stands under, outermost first. */
+        private final List<Heading> path = new ArrayList<>();
         /** The paragraph being read is a list item. */
         boolean item;
         /** The header row of the table being read, if any. */
         String header;
 
-        void heading(String text) {
-            section = text;
-            blocks.add(new Block(text, text, Kind.HEADING, List.of(), null));
+        /**
+         * A heading opens a section inside the sections of the headings above it of a higher level: the section is the
+         * whole path ("During pregnancy › Everyday use"), since "Everyday use" alone would hide that it is about
+         * pregnancy.
+         */
+        void heading(int level, String text) {
+            while (!path.isEmpty() && path.get(path.size() - 1).level() >= level) {
+                path.remove(path.size() - 1);
+            }
+            path.add(new Heading(level, text));
+            section = String.join(SECTION_SEPARATOR, path.stream().map(Heading::text).toList());
+            blocks.add(new Block(text, section, Kind.HEADING, List.of(), null));
         }
 
         void row(String line) {

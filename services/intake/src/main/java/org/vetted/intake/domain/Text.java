@@ -26,6 +26,16 @@ public final class Text {
         return WHITESPACE_RUN.matcher(straight.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
+    /**
+     * What claim detection matches its word lists against: the canonical sentence with combining marks removed, so an
+     * accent cannot hide a word ("magnesíum", "vitamiñ"). Only for matching; the claim keeps the text as written.
+     */
+    public static String forDetection(String canonical) {
+        String decomposed = Normalizer.normalize(canonical, Normalizer.Form.NFD);
+        return decomposed.length() == canonical.length() && decomposed.equals(canonical) ? canonical
+                : Normalizer.normalize(COMBINING_MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
+    }
+
     public static String straightQuotes(String text) {
         return text.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201A', '\'').replace('\u2032', '\'')
                 .replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"').replace('\u2033', '"');

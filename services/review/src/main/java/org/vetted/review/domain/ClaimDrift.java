@@ -90,7 +90,7 @@ public final class ClaimDrift {
     /**
      * The drift of each claim of the revision under review that carries nothing over, paired with the most similar
      * claim of the earlier revisions it is compared with ({@link EarlierReviews#baselines()}; on a tie the later);
-     * claims left out: carried over, unchanged since then (the same id in the same section), or like no earlier claim.
+     * claims left out: carried over, unchanged since then (the same text in the same section), or like no earlier claim.
      */
     public static Map<String, Drift> of(ArticleReview review) {
         List<EarlierReviews.Baseline> baselines = review.earlier().baselines();
@@ -98,15 +98,16 @@ public final class ClaimDrift {
         if (baselines.isEmpty()) {
             return drifts;
         }
-        Set<String> currentIds = new HashSet<>();
-        review.draft().claims().forEach(claim -> currentIds.add(claim.id()));
+        // By whole canonical text, not by id: ids are short and two sentences may share one.
+        Set<String> currentTexts = new HashSet<>();
+        review.draft().claims().forEach(claim -> currentTexts.add(ClaimText.canonical(claim.text())));
         List<Candidate> candidates = new ArrayList<>();
-        Map<String, List<Candidate>> byId = new HashMap<>();
+        Map<String, List<Candidate>> byText = new HashMap<>();
         for (EarlierReviews.Baseline baseline : baselines) {
             for (Claim claim : baseline.claims()) {
                 Candidate candidate = new Candidate(baseline.revision(), claim, stems(claim.text()));
-                byId.computeIfAbsent(claim.id(), id -> new ArrayList<>()).add(candidate);
-                if (!currentIds.contains(claim.id())) {
+                byText.computeIfAbsent(ClaimText.canonical(claim.text()), text -> new ArrayList<>()).add(candidate);
+                if (!currentTexts.contains(ClaimText.canonical(claim.text()))) {
                     candidates.add(candidate);
                 }
             }
@@ -117,7 +118,7 @@ public final class ClaimDrift {
             if (state.carriedOver() != null) {
                 continue;
             }
-            List<Candidate> sameText = byId.getOrDefault(claim.id(), List.of());
+            List<Candidate> sameText = byText.getOrDefault(ClaimText.canonical(claim.text()), List.of());
             if (sameText.stream().anyMatch(earlier -> ClaimText.sameSection(earlier.claim.section(), claim.section()))) {
                 continue;
             }

@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * record of a key is the entry: later by when it was made (its approval or retirement), so a record read back late
  * never undoes a newer one.
  * <ul>
- * <li>An exact match (the same canonical text) that is neither retired nor expired is offered for one-action
- * acceptance; a close one (word similarity of at least {@link #SIMILAR}) is only suggested, never applied.</li>
+ * <li>An exact match (the same whole canonical text, kind and section path, compared as text: the key is only a
+ * name) that is neither retired nor expired is offered for one-action acceptance; a close one (word similarity of at least {@link #SIMILAR}) is only suggested, never applied.</li>
  * <li>Decisions accepted from an entry carry its key; once it is retired they no longer count in a revision not yet
  * approved ({@link ArticleReview}).</li>
  * </ul>
@@ -96,14 +96,17 @@ public final class ClaimLibrary {
         return entries.size();
     }
 
-    /** The entry of exactly this claim text, when it is offered at {@code now}. */
-    public Optional<LibraryEntry> exactMatch(String claimText, Instant now) {
-        return find(keyOf(claimText)).filter(entry -> entry.isOfferedAt(now));
+    /**
+     * The entry of exactly this claim (whole canonical text, kind and section path: {@link LibraryEntry#matches}),
+     * when it is offered at {@code now}. The key only finds the candidate.
+     */
+    public Optional<LibraryEntry> exactMatch(Claim claim, Instant now) {
+        return find(keyOf(claim.text())).filter(entry -> entry.isOfferedAt(now) && entry.matches(claim));
     }
 
-    /** Up to {@link #MAX_SUGGESTIONS} offered entries close to the claim but not the same text, closest first. */
-    public List<Suggestion> suggestions(String claimText, Instant now) {
-        String key = keyOf(claimText);
+    /** Up to {@link #MAX_SUGGESTIONS} offered entries close to the claim but not an exact match, closest first. */
+    public List<Suggestion> suggestions(Claim claim, Instant now) {
+        String claimText = claim.text();
         Set<String> words = indexWords(claimText);
         if (words.isEmpty()) {
             return List.of();
@@ -113,7 +116,7 @@ public final class ClaimLibrary {
         // alone ("may", "the") do not make every entry a candidate.
         int atLeast = (int) Math.ceil(SIMILAR * words.size() / (2 - SIMILAR) - 1e-9);
         for (LibraryEntry entry : entries.sharingWords(words, atLeast)) {
-            if (!entry.key().equals(key) && entry.isOfferedAt(now)) {
+            if (!entry.matches(claim) && entry.isOfferedAt(now)) {
                 double similarity = dice(words, indexWords(entry.claimText()));
                 if (similarity >= SIMILAR) {
                     close.add(new Suggestion(entry, similarity));
@@ -140,7 +143,7 @@ public final class ClaimLibrary {
         for (ClaimState state : review.claimStates()) {
             Claim claim = state.claim();
             if (state.isOpen() && state.carriedOver() == null && review.decisionsOn(claim.id()).isEmpty()) {
-                Offer offer = new Offer(exactMatch(claim.text(), now).orElse(null), suggestions(claim.text(), now));
+                Offer offer = new Offer(exactMatch(claim, now).orElse(null), suggestions(claim, now));
                 if (offer.match() != null || !offer.suggestions().isEmpty()) {
                     offers.put(claim.id(), offer);
                 }
@@ -170,6 +173,7 @@ public final class ClaimLibrary {
         for (ClaimState state : approved.claimStates()) {
             Claim claim = state.claim();
             if (!state.isApproved() || seen.putIfAbsent(keyOf(claim.text()), true) != null) {
+                // One record per key: a text approved under two headings enters once, under the first.
                 continue;
             }
             state.decisions().stream()
@@ -179,7 +183,7 @@ public final class ClaimLibrary {
                     .ifPresent(decision -> added.add(new LibraryEntry(eventIds.get(), keyOf(claim.text()),
                             claim.text(), claim.kind(), List.of(Reference.parse(decision.reference()).value()),
                             decision.reviewer(), decision.at(), decision.at().plus(validity), approved.articleId(),
-                            approved.revision(), claim.id(), null)));
+                            approved.revision(), claim.id(), null, claim.section())));
         }
         return added;
     }

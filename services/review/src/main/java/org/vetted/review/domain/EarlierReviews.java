@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the revision under review takes from earlier ones: the approvals carried over to its claims, and the earlier
@@ -14,14 +15,16 @@ import java.util.Map;
  * holds and of the decisions on them, not of the order they were read in: topics interleave on replay, so a decision
  * on revision 1 may be read after the draft of revision 2, and the answer must be the same either way.
  *
- * <p>A claim carries over when a claim with the same id (intake derives it from the normalised sentence, so the same
- * text) and the same section stands approved, with no rejection, in the <em>last approved</em> earlier revision, or
- * else in the <em>last reviewed</em> one (the latest earlier revision with any decision) when that is later. A
- * rejection never carries, and a rejection of the same text in a last reviewed revision later than the last approved
- * one stops the older approval from carrying too: the latest look at that sentence rejected it. What stands in an
- * earlier revision includes what was carried into it, so approvals carry through revisions that did not touch them,
- * each with the revision it was made on. Only approvals by credentialed reviewers who are not credited on the revision
- * under review carry.
+ * <p>Decisions follow the text, never a short id: a claim is matched to earlier ones by its {@link ClaimKey}, the
+ * whole canonical sentence and the whole canonical section path. Claim ids (48 bits, for display and URLs) only say
+ * which claim of one hash-bound revision a decision is about. A claim's standing is the <em>latest look</em> at its
+ * text: the latest earlier revision in which a reviewer decided on that same text in that same section. If any
+ * decision there is a rejection, nothing carries (a rejection stands until a reviewer approves again); otherwise the
+ * approvals made there carry, together with those that had been carried into that revision, each with the revision it
+ * was made on. Revisions that did not decide on the claim are passed over, so approvals carry through revisions that
+ * did not touch them, and a claim dropped and brought back finds the latest look, rejection included. Looks at or
+ * before {@code floor} count for nothing (the board let go of a revision that may have held a later look). Only
+ * approvals by credentialed reviewers who are not credited on the revision under review carry.
  */
 public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> baselines) {
     public static final EarlierReviews NONE = new EarlierReviews(Map.of(), List.of());
@@ -39,82 +42,77 @@ public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> ba
     }
 
     public static EarlierReviews of(Draft current, Collection<EarlierRevision> earlier) {
+        return of(current, earlier, 0);
+    }
+
+    /** @param floor looks at this revision or before it do not count (0: all count) */
+    public static EarlierReviews of(Draft current, Collection<EarlierRevision> earlier, int floor) {
         List<EarlierRevision> ordered = earlier.stream().filter(kept -> kept.revision() < current.revision())
                 .sorted(Comparator.comparingInt(EarlierRevision::revision)).toList();
         if (ordered.isEmpty()) {
             return NONE;
         }
-        Map<Integer, Map<String, Claim>> claimsOf = new HashMap<>();
-        Map<Integer, Map<String, List<ClaimDecision>>> standing = new HashMap<>();
+        // Per revision, oldest first: each claim's own decisions there, and what stands on it there (carried in + own).
+        TreeMap<Integer, Map<ClaimKey, Look>> looks = new TreeMap<>();
         for (EarlierRevision revision : ordered) {
-            Map<String, Claim> byId = new HashMap<>();
-            revision.claims().forEach(claim -> byId.putIfAbsent(claim.id(), claim));
-            claimsOf.put(revision.revision(), byId);
-            Map<String, List<ClaimDecision>> carriedIn = carriedInto(revision.revision(), revision.claims(), ordered,
-                    claimsOf, standing);
             Map<String, List<ClaimDecision>> here = byClaim(revision.decisions());
-            Map<String, List<ClaimDecision>> stands = new HashMap<>();
-            for (String claimId : byId.keySet()) {
-                List<ClaimDecision> own = here.getOrDefault(claimId, List.of());
-                List<ClaimDecision> counted = new ArrayList<>(carriedIn.getOrDefault(claimId, List.of()).stream()
+            Map<ClaimKey, Look> ofRevision = new HashMap<>();
+            for (Claim claim : revision.claims()) {
+                List<ClaimDecision> own = here.getOrDefault(claim.id(), List.of());
+                if (own.isEmpty()) {
+                    continue;
+                }
+                ClaimKey key = ClaimKey.of(claim);
+                List<ClaimDecision> carriedIn = carriedFrom(key, revision.revision(), looks, floor);
+                List<ClaimDecision> counted = new ArrayList<>(carriedIn.stream()
                         .filter(approval -> own.stream().noneMatch(d -> d.reviewer().isSamePersonAs(approval.reviewer())))
                         .toList());
                 counted.addAll(own);
-                if (!counted.isEmpty()) {
-                    stands.put(claimId, counted);
-                }
+                // The same text twice in one section of one revision: any rejection of either stands.
+                ofRevision.merge(key, new Look(counted), Look::with);
             }
-            standing.put(revision.revision(), stands);
+            looks.put(revision.revision(), ofRevision);
         }
         Map<String, CarriedOver> carried = new LinkedHashMap<>();
-        carriedInto(current.revision(), current.claims(), ordered, claimsOf, standing).forEach((claimId, approvals) -> {
-            List<ClaimDecision> eligible = approvals.stream()
+        for (Claim claim : current.claims()) {
+            List<ClaimDecision> eligible = carriedFrom(ClaimKey.of(claim), current.revision(), looks, floor).stream()
                     .filter(approval -> approval.reviewer().hasCredential() && current.creditedAs(
                             approval.reviewer().username(), approval.reviewer().displayName()).isEmpty())
                     .sorted(ClaimState.madeOrder())
                     .toList();
             if (!eligible.isEmpty()) {
-                carried.put(claimId, new CarriedOver(eligible));
+                carried.put(claim.id(), new CarriedOver(eligible));
             }
-        });
+        }
         return new EarlierReviews(carried, baselines(current.revision(), ordered));
     }
 
-    /** The approvals each claim of revision {@code revision} carries from the revisions before it. */
-    private static Map<String, List<ClaimDecision>> carriedInto(int revision, List<Claim> claims,
-            List<EarlierRevision> ordered, Map<Integer, Map<String, Claim>> claimsOf,
-            Map<Integer, Map<String, List<ClaimDecision>>> standing) {
-        EarlierRevision approved = lastBefore(revision, ordered, true);
-        EarlierRevision reviewed = lastBefore(revision, ordered, false);
-        boolean reviewedLater = reviewed != null && (approved == null || reviewed.revision() > approved.revision());
-        Map<String, List<ClaimDecision>> carried = new HashMap<>();
-        for (Claim claim : claims) {
-            List<ClaimDecision> fromReviewed = reviewedLater ? standingIn(reviewed, claim, claimsOf, standing) : null;
-            if (fromReviewed != null && fromReviewed.stream().anyMatch(decision -> !decision.isApproved())) {
-                continue;
-            }
-            List<ClaimDecision> fromApproved = approved == null ? null : standingIn(approved, claim, claimsOf, standing);
-            if (allApproved(fromApproved)) {
-                carried.put(claim.id(), fromApproved);
-            } else if (allApproved(fromReviewed)) {
-                carried.put(claim.id(), fromReviewed);
-            }
+    /** What stands on one claim text in one revision that decided on it: carried-in approvals and its own decisions. */
+    private record Look(List<ClaimDecision> decisions) {
+        Look with(Look other) {
+            List<ClaimDecision> both = new ArrayList<>(decisions);
+            both.addAll(other.decisions);
+            return new Look(both);
         }
-        return carried;
+
+        boolean allApproved() {
+            return !decisions.isEmpty() && decisions.stream().allMatch(ClaimDecision::isApproved);
+        }
     }
 
-    /** The decisions that stand on the same claim in the same section of {@code earlier}; null when it has none. */
-    private static List<ClaimDecision> standingIn(EarlierRevision earlier, Claim claim,
-            Map<Integer, Map<String, Claim>> claimsOf, Map<Integer, Map<String, List<ClaimDecision>>> standing) {
-        Claim there = claimsOf.get(earlier.revision()).get(claim.id());
-        if (there == null || !ClaimText.sameSection(there.section(), claim.section())) {
-            return null;
+    /**
+     * The approvals a claim with {@code key} carries into revision {@code revision}: those of the latest look at it
+     * before that revision, or none when that look holds a rejection, lies at or before {@code floor}, or does not exist.
+     */
+    private static List<ClaimDecision> carriedFrom(ClaimKey key, int revision, TreeMap<Integer, Map<ClaimKey, Look>> looks,
+            int floor) {
+        for (Map.Entry<Integer, Map<ClaimKey, Look>> earlier : looks.headMap(revision, false).descendingMap().entrySet()) {
+            Look look = earlier.getValue().get(key);
+            if (look != null) {
+                return earlier.getKey() > floor && look.allApproved() ? look.decisions() : List.of();
+            }
         }
-        return standing.get(earlier.revision()).get(claim.id());
-    }
-
-    private static boolean allApproved(List<ClaimDecision> decisions) {
-        return decisions != null && !decisions.isEmpty() && decisions.stream().allMatch(ClaimDecision::isApproved);
+        return List.of();
     }
 
     /** The latest revision before {@code revision} that was approved, or (approved false) that has any decision. */

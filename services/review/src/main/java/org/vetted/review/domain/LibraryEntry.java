@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * One claim of the claims library: its text, the references it was approved on, who approved it, when, and until when
  * it is offered; {@code retired} when a reviewer withdrew it (null while it stands). {@code articleId},
- * {@code revision} and {@code claimId} name where it was approved.
+ * {@code revision}, {@code claimId} and {@code section} (the heading path, or null) name where it was approved.
  */
 public record LibraryEntry(String eventId, String key, String claimText, ClaimKind kind, List<String> references,
         Reviewer reviewer, Instant approvedAt, Instant expiresAt, String articleId, int revision, String claimId,
-        Retirement retired) {
+        Retirement retired, String section) {
 
     /** Who withdrew the entry, when and why. */
     public record Retirement(Reviewer by, Instant at, String reason) {
@@ -18,6 +18,23 @@ public record LibraryEntry(String eventId, String key, String claimText, ClaimKi
 
     public LibraryEntry {
         references = List.copyOf(references);
+    }
+
+    /** An entry approved outside any section. */
+    public LibraryEntry(String eventId, String key, String claimText, ClaimKind kind, List<String> references,
+            Reviewer reviewer, Instant approvedAt, Instant expiresAt, String articleId, int revision, String claimId,
+            Retirement retired) {
+        this(eventId, key, claimText, kind, references, reviewer, approvedAt, expiresAt, articleId, revision, claimId,
+                retired, null);
+    }
+
+    /**
+     * Whether a claim may be accepted from this entry: the same whole canonical text, the same kind and the same
+     * section path. The key is a short name, not the text; where a sentence stands is part of what it claims.
+     */
+    public boolean matches(Claim claim) {
+        return ClaimText.canonical(claimText).equals(ClaimText.canonical(claim.text())) && kind == claim.kind()
+                && ClaimText.sameSection(section, claim.section());
     }
 
     public boolean isRetired() {
@@ -41,6 +58,6 @@ public record LibraryEntry(String eventId, String key, String claimText, ClaimKi
     /** The same entry, withdrawn. */
     public LibraryEntry retiredBy(String newEventId, Retirement retirement) {
         return new LibraryEntry(newEventId, key, claimText, kind, references, reviewer, approvedAt, expiresAt,
-                articleId, revision, claimId, retirement);
+                articleId, revision, claimId, retirement, section);
     }
 }

@@ -13,5 +13,7 @@ public enum Refusal {
     /** The request names a revision or text that is no longer the current one. */
     STALE_REVISION,
     /** A sign-off that does not name the text (its content hash) the reviewer read. */
-    TEXT_NOT_NAMED
+    TEXT_NOT_NAMED,
+    /** Approving a revision in which no claim was found, without the reviewer saying why none needs review. */
+    NO_CLAIMS_UNEXPLAINED
 }

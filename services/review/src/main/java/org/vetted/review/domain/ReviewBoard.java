@@ -36,8 +36,9 @@ import org.vetted.review.domain.ReviewEvent.RevisionReturned;
  * for carry-over only. At most {@code maxWaiting} events wait in all; beyond that the oldest is dropped and handed to
  * the {@code dropped} callback (the edge logs it).</li>
  * <li>At most {@link #MAX_EARLIER_REVISIONS} earlier revisions are kept per article; beyond that the oldest that is
- * neither the last approved nor the last reviewed is let go of, and later events about it are ignored (its claims'
- * approvals then no longer carry: the safe side).</li>
+ * neither the last approved nor the last reviewed is let go of, one without decisions first, and later events about it
+ * are ignored; when one with decisions goes, or a decision is dropped, no look at that revision or before it carries
+ * (the safe side: it may have held a later rejection).</li>
  * </ul>
  * Thread-safe: the web and the Kafka consumer share one board.
  */
@@ -69,6 +70,11 @@ public final class ReviewBoard {
     /** Per article: the earlier revisions carry-over reads, by number, and the highest number let go of. */
     private final Map<String, TreeMap<Integer, EarlierRevision>> earlier = new HashMap<>();
     private final Map<String, Integer> forgottenUpTo = new HashMap<>();
+    /**
+     * Per article: the highest revision let go of that held (or was later sent) a decision. Carry-over does not count
+     * looks at or before it, as one of that revision's decisions may have been a later rejection of the same text.
+     */
+    private final Map<String, Integer> lookFloor = new HashMap<>();
     /** Waiting events by article, and the same events by event id in arrival order (oldest first). */
     private final Map<String, List<ReviewEvent>> waiting = new HashMap<>();
     private final LinkedHashMap<String, ReviewEvent> waitingInArrivalOrder = new LinkedHashMap<>();
@@ -234,6 +240,9 @@ public final class ReviewBoard {
                 return Applied.APPLIED;
             }
             if (event instanceof RevisionReturned || event.revision() <= forgottenUpTo.getOrDefault(articleId, 0)) {
+                if (event instanceof ClaimDecided && raiseLookFloor(articleId, event.revision())) {
+                    refresh(articleId);
+                }
                 return Applied.IGNORED;
             }
             hold(event);
@@ -269,13 +278,15 @@ public final class ReviewBoard {
         TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
         if (current != null) {
             articles.put(articleId, current.withEarlier(kept == null || kept.isEmpty() ? EarlierReviews.NONE
-                    : EarlierReviews.of(current.draft(), kept.values())));
+                    : EarlierReviews.of(current.draft(), kept.values(), lookFloor.getOrDefault(articleId, 0))));
         }
     }
 
     /**
-     * At most {@link #MAX_EARLIER_REVISIONS} earlier revisions per article: the oldest that is neither the last
-     * approved nor the last reviewed goes first, and events about it (now or later) are ignored.
+     * At most {@link #MAX_EARLIER_REVISIONS} earlier revisions per article. Neither the last approved nor the last
+     * reviewed goes; of the rest, the oldest without decisions goes first (carry-over loses nothing by it), then the
+     * oldest, which raises the look floor: a rejection it held must not be forgotten in favour of an older approval.
+     * Events about a revision let go of (now or later) are ignored, a decision among them raising the floor too.
      */
     private void keepBounded(String articleId) {
         TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
@@ -289,13 +300,22 @@ public final class ReviewBoard {
             lastReviewedRevision = revision.decisions().isEmpty() ? lastReviewedRevision
                     : Integer.valueOf(revision.revision());
         }
-        Iterator<Integer> oldestFirst = kept.keySet().iterator();
         int forgotten = forgottenUpTo.getOrDefault(articleId, 0);
-        while (kept.size() > MAX_EARLIER_REVISIONS && oldestFirst.hasNext()) {
-            Integer revision = oldestFirst.next();
-            if (!revision.equals(lastApprovedRevision) && !revision.equals(lastReviewedRevision)) {
+        for (boolean undecidedOnly : new boolean[] {true, false}) {
+            Iterator<EarlierRevision> oldestFirst = kept.values().iterator();
+            while (kept.size() > MAX_EARLIER_REVISIONS && oldestFirst.hasNext()) {
+                EarlierRevision revision = oldestFirst.next();
+                Integer number = revision.revision();
+                boolean decided = !revision.decisions().isEmpty();
+                if (number.equals(lastApprovedRevision) || number.equals(lastReviewedRevision)
+                        || (undecidedOnly && decided)) {
+                    continue;
+                }
                 oldestFirst.remove();
-                forgotten = Math.max(forgotten, revision);
+                forgotten = Math.max(forgotten, number);
+                if (decided) {
+                    raiseLookFloor(articleId, number);
+                }
             }
         }
         forgottenUpTo.put(articleId, forgotten);
@@ -306,6 +326,9 @@ public final class ReviewBoard {
                 boolean gone = event.revision() <= upTo && !kept.containsKey(event.revision());
                 if (gone) {
                     waitingInArrivalOrder.remove(event.eventId());
+                    if (event instanceof ClaimDecided) {
+                        raiseLookFloor(articleId, event.revision());
+                    }
                 }
                 return gone;
             });
@@ -313,6 +336,16 @@ public final class ReviewBoard {
                 waiting.remove(articleId);
             }
         }
+    }
+
+    /** Whether the article's look floor rose to {@code revision}. */
+    private boolean raiseLookFloor(String articleId, int revision) {
+        int floor = lookFloor.getOrDefault(articleId, 0);
+        if (revision <= floor) {
+            return false;
+        }
+        lookFloor.put(articleId, revision);
+        return true;
     }
 
     /** The waiting events about one revision of the article, in arrival order, no longer waiting. */
@@ -368,6 +401,9 @@ public final class ReviewBoard {
                 waiting.remove(drop.articleId());
             }
             dropped.accept(drop);
+            if (drop instanceof ClaimDecided && raiseLookFloor(drop.articleId(), drop.revision())) {
+                refresh(drop.articleId());
+            }
         }
         waiting.computeIfAbsent(event.articleId(), id -> new ArrayList<>()).add(event);
         waitingInArrivalOrder.put(event.eventId(), event);

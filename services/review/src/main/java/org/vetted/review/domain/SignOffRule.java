@@ -45,8 +45,26 @@ public interface SignOffRule {
                         + review.draft().contentHash() + ")");
     }
 
+    /** The fewest characters a reviewer's reason for approving a revision without claims may have. */
+    int NO_CLAIMS_REASON_MIN = 20;
+
+    /**
+     * Approving a revision in which intake found no claim needs a comment saying why nothing in it needs review. A
+     * gate with no claims to check would otherwise pass on the sign-off alone, and a claim intake failed to see would
+     * go live with nobody having said they looked for one.
+     */
+    static SignOffRule approvingWithoutClaimsSaysWhy() {
+        return (request, review) -> request.decision() != SignOffDecision.APPROVE
+                || !review.draft().claims().isEmpty()
+                || request.comment() != null && request.comment().strip().length() >= NO_CLAIMS_REASON_MIN
+                ? Permission.ALLOWED
+                : Permission.refused(Refusal.NO_CLAIMS_UNEXPLAINED, "no health claim was found in this revision: "
+                        + "approving it needs a comment of at least " + NO_CLAIMS_REASON_MIN
+                        + " characters saying why nothing in it needs a medical reviewer's check");
+    }
+
     static List<SignOffRule> defaults() {
         return List.of(signerIsACredentialedMedicalReviewer(), signerIsNotAnAuthor(), revisionIsStillOpen(),
-                signOffNamesTheTextReviewed(), signOffIsForTheCurrentText());
+                signOffNamesTheTextReviewed(), signOffIsForTheCurrentText(), approvingWithoutClaimsSaysWhy());
     }
 }

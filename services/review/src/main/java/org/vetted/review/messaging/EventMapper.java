@@ -210,7 +210,7 @@ public final class EventMapper {
                 ClaimKind.valueOf(entry.getKind().name()), entry.getReferences(), toReviewer(entry.getReviewer()),
                 entry.getApprovedAt(), entry.getExpiresAt(), entry.getArticleId(), entry.getRevision(),
                 entry.getClaimId(), retired == null ? null : new LibraryEntry.Retirement(toReviewer(retired.getBy()),
-                        retired.getAt(), retired.getReason()));
+                        retired.getAt(), retired.getReason()), entry.getSection());
     }
 
     /** A library entry as review publishes it on claims.library, signed. */
@@ -228,6 +228,7 @@ public final class EventMapper {
                 .setArticleId(entry.articleId())
                 .setRevision(entry.revision())
                 .setClaimId(entry.claimId())
+                .setSection(entry.section())
                 .setRetired(retired == null ? null : new LibraryRetirement(toEvent(retired.by()), retired.at(),
                         retired.reason()))
                 .build());

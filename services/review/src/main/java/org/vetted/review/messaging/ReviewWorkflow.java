@@ -136,7 +136,7 @@ public class ReviewWorkflow {
             String key = ClaimLibrary.keyOf(claim.get().text());
             return store.exclusivelyLibraryEntries(List.of(key), () -> {
                 Instant now = store.now();
-                LibraryEntry entry = library.exactMatch(claim.get().text(), now)
+                LibraryEntry entry = library.exactMatch(claim.get(), now)
                         .orElseThrow(() -> new NoLibraryMatchException(claimId));
                 return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED,
                         "accepted from the claims library (" + entry.key() + ")",

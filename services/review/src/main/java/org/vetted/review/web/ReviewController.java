@@ -126,18 +126,19 @@ public class ReviewController {
     }
 
     private static ResponseEntity<ProblemDetail> refusal(Refused refused) {
-        if (refused.refusal() == Refusal.TEXT_NOT_NAMED) {
+        if (refused.refusal() == Refusal.TEXT_NOT_NAMED || refused.refusal() == Refusal.NO_CLAIMS_UNEXPLAINED) {
+            String field = refused.refusal() == Refusal.TEXT_NOT_NAMED ? "contentHash" : "comment";
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is invalid: [contentHash " + refused.reason() + "]");
+                    "The request body is invalid: [" + field + " " + refused.reason() + "]");
             problem.setTitle("Invalid decision");
-            problem.setProperty("errors", List.of(Map.of("field", "contentHash", "reason", refused.reason())));
+            problem.setProperty("errors", List.of(Map.of("field", field, "reason", refused.reason())));
             return ResponseEntity.badRequest().body(problem);
         }
         HttpStatus status = switch (refused.refusal()) {
             case NOT_A_CREDENTIALED_REVIEWER, OWN_ARTICLE -> HttpStatus.FORBIDDEN;
             case UNKNOWN_CLAIM -> HttpStatus.NOT_FOUND;
             case REVISION_CLOSED, STALE_REVISION -> HttpStatus.CONFLICT;
-            case TEXT_NOT_NAMED -> HttpStatus.BAD_REQUEST;
+            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.reason());
         problem.setTitle(switch (refused.refusal()) {
@@ -146,7 +147,7 @@ public class ReviewController {
             case UNKNOWN_CLAIM -> "Unknown claim";
             case REVISION_CLOSED -> "Revision not open";
             case STALE_REVISION -> "Stale revision";
-            case TEXT_NOT_NAMED -> "Invalid decision";
+            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED -> "Invalid decision";
         });
         problem.setProperty("reasons", List.of(refused.reason()));
         return ResponseEntity.status(status).body(problem);

@@ -17,9 +17,9 @@ import org.vetted.review.domain.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.ReviewEvent.RevisionReturned;
 
 /**
- * Materiality: a new revision keeps the approval of each claim whose text (its id) and section are unchanged since
- * the last approved or last reviewed revision; everything else is open, and the board comes to the same answer
- * whatever order the topics are read in.
+ * Materiality: a new revision keeps the approvals of each claim whose whole text and section path are those of the
+ * latest look at that text, unless that look rejected it; everything else is open, and the board comes to the same
+ * answer whatever order the topics are read in. Ids never decide: two texts may share one.
  */
 class CarryOverTest {
     private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
@@ -129,7 +129,7 @@ class CarryOverTest {
     }
 
     @Test
-    void theLastApprovedIsPreferredAndTheLastReviewedFillsInWhatItLacks() {
+    void theLatestLookAtEachTextCountsWithWhatHadBeenCarriedIntoIt() {
         Draft first = revision(1, CALM);
         board.apply(new DraftArrived("d1", first));
         board.apply(approve("a-calm", first, CALM, Actors.RITA));
@@ -141,10 +141,80 @@ class CarryOverTest {
 
         board.apply(new DraftArrived("d3", revision(3, CALM, CRAMPS)));
 
-        assertThat(state(CALM).carriedOver().approvals()).as("as approved in revision 1, the last approved")
-                .extracting(decision -> decision.reviewer().username()).containsExactly("rita");
+        assertThat(state(CALM).carriedOver().approvals()).as("revision 2 looked last: Rita's carried in, Paul's made there")
+                .extracting(decision -> decision.reviewer().username()).containsExactly("rita", "paul");
         assertThat(state(CRAMPS).carriedOver().fromRevision()).as("new in revision 2, the last reviewed").isEqualTo(2);
         assertThat(current().everyClaimApproved()).isTrue();
+    }
+
+    @Test
+    void anApprovalNeverMovesToAnotherSentenceThatSharesItsId() {
+        Claim benign = new Claim("c-000000000001", "Vitamin C may shorten colds a little.", ClaimKind.EFFECT, true, HOW);
+        Claim harmful = new Claim("c-000000000001",
+                "Vitamin C cures cancer, so most people can safely skip chemotherapy.", ClaimKind.EFFECT, false, HOW);
+        Draft first = revision(1, benign);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(approve("a-benign", first, benign, Actors.RITA));
+        board.apply(approval("ok1", first));
+
+        board.apply(new DraftArrived("d2", revision(2, harmful)));
+
+        assertThat(state(harmful).carriedOver()).as("same id, other text").isNull();
+        assertThat(state(harmful).isOpen()).isTrue();
+        assertThat(current().everyClaimApproved()).isFalse();
+    }
+
+    @Test
+    void aRejectionStandsWhenTheClaimIsDroppedAndBroughtBack() {
+        Draft first = revision(1, CALM, SLEEP);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(approve("a-calm", first, CALM, Actors.RITA));
+        board.apply(approve("a-sleep", first, SLEEP, Actors.RITA));
+        board.apply(approval("ok1", first));
+        Draft second = revision(2, CALM, SLEEP);
+        board.apply(new DraftArrived("d2", second));
+        board.apply(decided("r-calm", second, CALM, Actors.PAUL, ClaimVerdict.REJECTED, null));
+        board.apply(new RevisionReturned("ret2", Drafts.ARTICLE, 2, second.contentHash(),
+                ReviewOutcome.CHANGES_REQUESTED, "source?", List.of(CALM.id()), Actors.PAUL.asReviewer(), AT));
+        Draft third = revision(3, SLEEP, CRAMPS);
+        board.apply(new DraftArrived("d3", third));
+        board.apply(approve("a-cramps", third, CRAMPS, Actors.RITA));
+
+        board.apply(new DraftArrived("d4", revision(4, CALM, SLEEP, CRAMPS)));
+
+        assertThat(state(CALM).carriedOver()).as("Paul's rejection in revision 2 is the latest look at it").isNull();
+        assertThat(state(CALM).isOpen()).isTrue();
+        assertThat(state(SLEEP).carriedOver().fromRevision()).isEqualTo(1);
+        assertThat(state(CRAMPS).carriedOver().fromRevision()).isEqualTo(3);
+    }
+
+    @Test
+    void aRejectionHeldByARevisionLetGoOfIsNotForgottenInFavourOfAnOlderApproval() {
+        Draft first = revision(1, CALM, CRAMPS);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(approve("a-calm", first, CALM, Actors.RITA));
+        board.apply(approve("a-cramps", first, CRAMPS, Actors.RITA));
+        board.apply(approval("ok1", first));
+        Draft second = revision(2, CALM, CRAMPS);
+        board.apply(new DraftArrived("d2", second));
+        board.apply(decided("r-calm", second, CALM, Actors.PAUL, ClaimVerdict.REJECTED, null));
+        Draft third = revision(3, CRAMPS, SLEEP);
+        board.apply(new DraftArrived("d3", third));
+        board.apply(approve("a-sleep", third, SLEEP, Actors.RITA));
+        int last = ReviewBoard.MAX_EARLIER_REVISIONS + 6;
+        for (int n = 4; n <= last; n++) {
+            Draft next = revision(n, CRAMPS, SLEEP);
+            board.apply(new DraftArrived("d" + n, next));
+            board.apply(approve("a-cramps-" + n, next, CRAMPS, Actors.PAUL));
+        }
+        board.apply(new DraftArrived("d-last", revision(last + 1, CALM, CRAMPS, SLEEP)));
+
+        assertThat(board.earlierRevisions(Drafts.ARTICLE)).extracting(EarlierRevision::revision).contains(1)
+                .doesNotContain(2, 3);
+        assertThat(state(CALM).carriedOver()).as("revision 2 rejected it, and is gone: revision 1 does not count")
+                .isNull();
+        assertThat(state(SLEEP).carriedOver()).as("its look was let go of too: the safe side").isNull();
+        assertThat(state(CRAMPS).carriedOver().fromRevision()).as("looked at after the floor").isEqualTo(last);
     }
 
     @Test

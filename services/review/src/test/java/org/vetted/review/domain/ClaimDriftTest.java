@@ -154,8 +154,8 @@ class ClaimDriftTest {
 
     @Test
     void pairingIsBoundedOnHugeClaims() {
+        // Bounded by what is read, not by a clock: speed is measured in benchmarks, never asserted here.
         String longSentence = "word ".repeat(50_000) + "may help.";
-        long started = System.nanoTime();
 
         Optional<Drift> drift = ClaimDrift.between(claim(longSentence, SECTION),
                 claim(longSentence.replace("may help", "helps"), SECTION), 1);
@@ -163,8 +163,7 @@ class ClaimDriftTest {
         assertThat(drift).get().extracting(Drift::kind).as("only the first words are read")
                 .isEqualTo(Kind.REWORDED);
         String dots = "Take 1" + ".1".repeat(100_000) + " mg";
-        ClaimDrift.between(claim(dots, SECTION), claim(dots.replace("Take", "Use"), SECTION), 1);
-        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+        assertThat(ClaimDrift.between(claim(dots, SECTION), claim(dots.replace("Take", "Use"), SECTION), 1)).isPresent();
     }
 
     @Test

@@ -32,6 +32,30 @@ public class ClaimLibraryTest {
         return entry(text, T0, Duration.ofDays(365));
     }
 
+    private static Claim claim(String text) {
+        return new Claim("c-1", text, ClaimKind.EFFECT, false, null);
+    }
+
+    @Test
+    void anExactMatchComparesTheWholeTextSectionPathAndKindNeverOnlyTheKey() {
+        String benign = "Vitamin C may shorten colds a little.";
+        String harmful = "Vitamin C cures cancer, so skip chemotherapy.";
+        // Two texts whose short keys collide: an entry recorded under the key the harmful text also has.
+        library.record(new LibraryEntry("e-1", ClaimLibrary.keyOf(harmful), benign, ClaimKind.EFFECT,
+                List.of("doi:10.1000/c"), RITA, T0, T0.plus(Duration.ofDays(30)), "art-1", 1, "c-1", null));
+        assertThat(library.exactMatch(claim(harmful), T0)).as("same key, other text").isEmpty();
+
+        library.record(new LibraryEntry("e-2", ClaimLibrary.keyOf("Arnica cream is safe."), "Arnica cream is safe.",
+                ClaimKind.EFFECT, List.of("doi:10.1000/a"), RITA, T0, T0.plus(Duration.ofDays(30)), "art-2", 1, "c-2",
+                null, "Bruises › For adults"));
+        Claim inPregnancy = new Claim("c-9", "Arnica cream is safe.", ClaimKind.EFFECT, false, "Bruises › In pregnancy");
+        Claim forAdults = new Claim("c-9", "arnica  cream is safe.", ClaimKind.EFFECT, false, "bruises › for adults");
+        Claim asRisk = new Claim("c-9", "Arnica cream is safe.", ClaimKind.RISK, false, "Bruises › For adults");
+        assertThat(library.exactMatch(inPregnancy, T0)).as("another section path").isEmpty();
+        assertThat(library.exactMatch(asRisk, T0)).as("another kind").isEmpty();
+        assertThat(library.exactMatch(forAdults, T0)).as("the same path, case and spacing aside").isPresent();
+    }
+
     @Test
     void theKeyIsTheClaimsCanonicalTextSoCaseQuotesAndSpacingDoNotMatter() {
         assertThat(ClaimLibrary.keyOf("Ginger  may ease “nausea”.")).isEqualTo(ClaimLibrary.keyOf("ginger may ease \"nausea\"."))
@@ -43,10 +67,10 @@ public class ClaimLibraryTest {
     void anExactMatchIsOfferedUntilItExpires() {
         library.record(entry("Ginger may ease nausea in early pregnancy.", T0, Duration.ofDays(30)));
 
-        assertThat(library.exactMatch("GINGER may ease nausea in early  pregnancy.", T0.plusSeconds(60))).isPresent();
-        assertThat(library.exactMatch("Ginger may ease nausea in early pregnancy.", T0.plus(Duration.ofDays(30))))
+        assertThat(library.exactMatch(claim("GINGER may ease nausea in early  pregnancy."), T0.plusSeconds(60))).isPresent();
+        assertThat(library.exactMatch(claim("Ginger may ease nausea in early pregnancy."), T0.plus(Duration.ofDays(30))))
                 .as("expired at expiresAt").isEmpty();
-        assertThat(library.exactMatch("Ginger eases nausea in early pregnancy.", T0)).as("close is not exact").isEmpty();
+        assertThat(library.exactMatch(claim("Ginger eases nausea in early pregnancy."), T0)).as("close is not exact").isEmpty();
     }
 
     @Test
@@ -62,11 +86,11 @@ public class ClaimLibraryTest {
             assertThat(entry.isRetired()).isTrue();
             assertThat(entry.retired().reason()).isEqualTo("superseded by a 2026 review");
         });
-        assertThat(library.exactMatch("Ginger may ease nausea.", T0.plusSeconds(7200))).as("retired").isEmpty();
+        assertThat(library.exactMatch(claim("Ginger may ease nausea."), T0.plusSeconds(7200))).as("retired").isEmpty();
 
         LibraryEntry approvedAgain = entry("Ginger may ease nausea.", T0.plus(Duration.ofDays(2)), Duration.ofDays(365));
         assertThat(library.record(approvedAgain)).isTrue();
-        assertThat(library.exactMatch("Ginger may ease nausea.", T0.plus(Duration.ofDays(3)))).isPresent();
+        assertThat(library.exactMatch(claim("Ginger may ease nausea."), T0.plus(Duration.ofDays(3)))).isPresent();
     }
 
     @Test
@@ -77,14 +101,14 @@ public class ClaimLibraryTest {
                 Duration.ofDays(365)));
         library.record(entry("Vitamin D prevents colds."));
 
-        List<ClaimLibrary.Suggestion> suggestions = library.suggestions("Ginger may ease nausea in pregnancy.", T0);
+        List<ClaimLibrary.Suggestion> suggestions = library.suggestions(claim("Ginger may ease nausea in pregnancy."), T0);
 
         assertThat(suggestions).extracting(suggestion -> suggestion.entry().claimText())
                 .containsExactlyInAnyOrder("Ginger may ease nausea in early pregnancy.",
                         "Ginger may ease nausea in late pregnancy.");
         assertThat(suggestions).allSatisfy(suggestion -> assertThat(suggestion.similarity()).isBetween(0.6, 1.0));
-        assertThat(library.exactMatch("Ginger may ease nausea in pregnancy.", T0)).isEmpty();
-        assertThat(library.suggestions("Ginger may ease nausea in early pregnancy.", T0))
+        assertThat(library.exactMatch(claim("Ginger may ease nausea in pregnancy."), T0)).isEmpty();
+        assertThat(library.suggestions(claim("Ginger may ease nausea in early pregnancy."), T0))
                 .as("the exact entry is the offer, not a suggestion")
                 .extracting(suggestion -> suggestion.entry().claimText())
                 .containsExactly("Ginger may ease nausea in late pregnancy.");
@@ -95,7 +119,7 @@ public class ClaimLibraryTest {
         for (String place : List.of("a", "b", "c", "d", "e")) {
             library.record(entry("Ginger may ease nausea in pregnancy " + place + "."));
         }
-        assertThat(library.suggestions("Ginger may ease nausea in pregnancy.", T0)).hasSize(3);
+        assertThat(library.suggestions(claim("Ginger may ease nausea in pregnancy."), T0)).hasSize(3);
     }
 
     @Test

@@ -105,9 +105,26 @@ class ReviewDeskTest {
                 .isEqualTo(new Refused(Refusal.TEXT_NOT_NAMED, "required: the hash of the text you reviewed"));
         assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, decision, null, "sha256:read-yesterday"),
                 "e", NOW)).extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
-        assertThat(desk.signOff(review,
-                new SignOffRequest(Actors.RITA, decision, null, review.draft().contentHash()), "e", NOW))
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, decision,
+                "A recipe page: nothing in it is a health claim.", review.draft().contentHash()), "e", NOW))
                 .isInstanceOfAny(SignOffOutcome.Approved.class, SignOffOutcome.Returned.class);
+    }
+
+    @Test
+    void approvingARevisionWithoutClaimsNeedsTheReviewerToSayWhy() {
+        ArticleReview review = ArticleReview.opened(Drafts.withoutClaims());
+        String hash = review.draft().contentHash();
+
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, null, hash), "e",
+                NOW)).extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.NO_CLAIMS_UNEXPLAINED);
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, "  fine  ", hash),
+                "e", NOW)).as("too short to say why").extracting(outcome -> ((Refused) outcome).refusal())
+                .isEqualTo(Refusal.NO_CLAIMS_UNEXPLAINED);
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, null, hash),
+                "e", NOW)).as("returning needs no such reason").isInstanceOf(SignOffOutcome.Returned.class);
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE,
+                "Opening hours of the clinic only; no health statement.", hash), "e", NOW))
+                .isInstanceOf(SignOffOutcome.Approved.class);
     }
 
     @Test

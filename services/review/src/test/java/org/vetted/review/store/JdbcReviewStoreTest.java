@@ -261,7 +261,7 @@ class JdbcReviewStoreTest {
         return new LibraryEntry("lib-event-1", ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
                 "Curcumin may reduce knee pain.", ClaimKind.EFFECT, List.of("doi:10.1000/curcumin"),
                 Actors.PAUL.asReviewer(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)),
-                "art-earlier", 1, "c-pain", null);
+                "art-earlier", 1, "c-pain", null, "Does It Work?");
     }
 
     @Test
@@ -281,7 +281,7 @@ class JdbcReviewStoreTest {
         assertThat(one.recordLibrary(entry)).as("the older record, read late").isFalse();
         LibraryEntry approvedAgain = new LibraryEntry("lib-event-3", painKey, entry.claimText(), entry.kind(),
                 entry.references(), Actors.RITA.asReviewer(), NOW.plusSeconds(120), NOW.plus(Duration.ofDays(400)),
-                "art-later", 1, "c-pain", null);
+                "art-later", 1, "c-pain", null, entry.section());
         assertThat(two.recordLibrary(approvedAgain)).isTrue();
 
         assertThat(one.library().find(painKey)).contains(approvedAgain);
