@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.SigningKey;
 import picocli.CommandLine.Command;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Parameters;
 final class KeyGen implements Callable<Integer> {
     /** The Kafka users of docker-compose.yml: one per service, and the admin the brokers and the init use. */
     static final List<String> KAFKA_USERS = List.of("admin", "intake", "review", "rendering", "distribution");
+    /** The services of docker-compose.yml with a database: each has its own PostgreSQL role owning only that one. */
+    static final List<String> DATABASE_USERS = List.of("intake", "review", "distribution");
 
     @Parameters(index = "0", arity = "0..1", description = "The service the key is for.")
     String service;
@@ -31,14 +34,16 @@ final class KeyGen implements Callable<Integer> {
     String keyId;
 
     @Option(names = "--compose-env", description = "Print an env file for docker-compose.yml instead: a new key for "
-            + "every service (private and public), a random password for every Kafka user and for PostgreSQL. "
+            + "every service (private and public), a random password for every Kafka user, for PostgreSQL's "
+            + "superuser and each service's database role, and the sign-in accounts (a writer for intake, a "
+            + "medical reviewer for review) as bcrypt hashes; their passwords go to stderr, once. "
             + "Save it as .env next to docker-compose.yml.")
     boolean composeEnv;
 
     @Override
     public Integer call() {
         if (composeEnv) {
-            composeEnv(System.out, LocalDate.now(ZoneOffset.UTC), new SecureRandom());
+            composeEnv(System.out, System.err, LocalDate.now(ZoneOffset.UTC), new SecureRandom());
             return 0;
         }
         if (service == null) {
@@ -57,10 +62,12 @@ final class KeyGen implements Callable<Integer> {
 
     /**
      * docker-compose.yml's secrets, in the dotenv syntax compose reads for {@code ${...}}: single-quoted values are
-     * taken as they are, so the JWKs' double quotes need no escaping. Passwords are hex: nothing in them needs quoting
-     * inside a JAAS line or a JDBC setting.
+     * taken as they are, so the JWKs' double quotes and the bcrypt hashes' {@code $} need no escaping. Passwords are
+     * hex: nothing in them needs quoting inside a JAAS line, a JDBC setting or SQL. The sign-in accounts' passwords
+     * are written to {@code log} only (the operator's terminal, not the file): the file holds their bcrypt hashes,
+     * which is all the services need.
      */
-    static void composeEnv(PrintStream out, LocalDate today, SecureRandom random) {
+    static void composeEnv(PrintStream out, PrintStream log, LocalDate today, SecureRandom random) {
         out.println("# Secrets of docker-compose.yml: java -jar stack/target/stack.jar keygen --compose-env > .env");
         out.println("# Keep private (git-ignores it). Each VETTED_SIGNING_KEY_<SERVICE> goes to that service alone.");
         for (Issuer issuer : Issuer.values()) {
@@ -71,7 +78,27 @@ final class KeyGen implements Callable<Integer> {
         for (String user : KAFKA_USERS) {
             out.println("KAFKA_" + user.toUpperCase() + "_PASSWORD=" + password(random));
         }
+        out.println("# PostgreSQL: the superuser (the image's init alone) and each service's own role.");
         out.println("POSTGRES_PASSWORD=" + password(random));
+        for (String user : DATABASE_USERS) {
+            out.println("POSTGRES_" + user.toUpperCase() + "_PASSWORD=" + password(random));
+        }
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(BCryptPasswordEncoder.BCryptVersion.$2A, 10, random);
+        String writerPassword = password(random);
+        String reviewerPassword = password(random);
+        out.println("# Sign-in accounts: a writer on intake, a medical reviewer on review. Bcrypt hashes only: the");
+        out.println("# passwords were printed once when this file was made. The reviewer's name and credential go");
+        out.println("# on every article they approve: put the real ones in. Four-eyes claims need a second reviewer.");
+        out.println("VETTED_WRITER_USERNAME=writer");
+        out.println("VETTED_WRITER_PASSWORD='{bcrypt}" + bcrypt.encode(writerPassword) + "'");
+        out.println("VETTED_WRITER_DISPLAY_NAME='Writer'");
+        out.println("VETTED_REVIEWER_USERNAME=reviewer");
+        out.println("VETTED_REVIEWER_PASSWORD='{bcrypt}" + bcrypt.encode(reviewerPassword) + "'");
+        out.println("VETTED_REVIEWER_DISPLAY_NAME='Medical Reviewer'");
+        out.println("VETTED_REVIEWER_CREDENTIAL=MD");
+        log.println("keygen: sign-in accounts (their passwords are not kept anywhere; note them now):");
+        log.println("  intake  http://localhost:8081/login  writer    " + writerPassword);
+        log.println("  review  http://localhost:8082/login  reviewer  " + reviewerPassword);
     }
 
     private static String password(SecureRandom random) {
