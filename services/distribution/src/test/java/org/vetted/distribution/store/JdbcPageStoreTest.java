@@ -212,8 +212,9 @@ class JdbcPageStoreTest extends PageStoreTest {
         Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
                 .target("1").load().migrate();
         JdbcTemplate sql = new JdbcTemplate(database);
-        sql.update("insert into page values ('a1', 'walking', 1, now(), now(), ?)",
-                (Object) CATALOG.encode(EventMapper.toEvent(Articles.published("a1", 1, "walking", "Walking", MONDAY))));
+        // As the previous version stored a page: the publication without its signature.
+        byte[] unsigned = CATALOG.encode(EventMapper.toEvent(Articles.published("a1", 1, "walking", "Walking", MONDAY)));
+        sql.update("insert into page values ('a1', 'walking', 1, now(), now(), ?)", (Object) unsigned);
         sql.update("insert into slug_owner values ('walking', 'a1')");
         sql.update("insert into applied_event values ('e1')");
         sql.update("insert into projection_position values ('pages', 'article.published', 0, 1), "

@@ -11,8 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.nimbusds.jose.JWSObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,13 +217,14 @@ class SiteWebTest {
     void changingAnyFieldASiteDisplaysBreaksTheSignature() throws Exception {
         String body = articleJson("walking");
         DownstreamSite site = downstreamSite();
-        Map<String, java.util.function.Consumer<ObjectNode>> alterations = new java.util.LinkedHashMap<>();
+        Map<String, Consumer<ObjectNode>> alterations = new LinkedHashMap<>();
         alterations.put("title", article -> article.put("title", "Walking cures back pain"));
         alterations.put("summary", article -> article.put("summary", "Walking cures it."));
         alterations.put("an author", article -> ((ObjectNode) article.path("authors").path(1)).put("name", "Dr. Who"));
         alterations.put("an author more", article -> ((ArrayNode) article.path("authors")).addObject()
                 .put("name", "Famous Doctor"));
-        alterations.put("a tag", article -> ((ArrayNode) article.path("tags")).set(0, JSON.getNodeFactory().stringNode("cure")));
+        alterations.put("a tag",
+                article -> ((ArrayNode) article.path("tags")).set(0, JSON.getNodeFactory().stringNode("cure")));
         alterations.put("a tag more", article -> ((ArrayNode) article.path("tags")).add("miracle"));
         alterations.put("the reviewer's credential",
                 article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("credential", "PhD"));
@@ -229,7 +232,8 @@ class SiteWebTest {
                 article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("name", "Famous Doctor"));
         alterations.put("the review date", article -> article.put("medicallyReviewedAt", "2026-11-27T01:30:00Z"));
         alterations.put("the canonical URL", article -> article.put("url", "https://elsewhere.example/walking"));
-        alterations.put("the first publication date", article -> article.put("firstPublishedAt", "2020-01-01T00:00:00Z"));
+        alterations.put("the first publication date",
+                article -> article.put("firstPublishedAt", "2020-01-01T00:00:00Z"));
         alterations.put("the html", article -> article.put("html", article.path("html").asString()
                 .replace("Revision 2", "Revision 3")));
 
