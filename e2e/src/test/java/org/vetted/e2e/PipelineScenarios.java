@@ -54,6 +54,7 @@ import org.vetted.events.Reviewer;
 import org.vetted.stack.PostgresServer;
 import org.vetted.stack.ServiceFleet;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole journey on a real broker, through the four shipped service jars: a writer's paste, medical review,
@@ -828,23 +829,41 @@ abstract class PipelineScenarios {
 
         // What a downstream site does: fetch the key set and the article, nothing else.
         JWKSet keys = JWKSet.parse(Http.get(distribution + "/.well-known/jwks.json", null).body());
-        JsonNode article = Http.get(distribution + "/api/articles/" + published.getSlug(), null).json();
+        String served = Http.get(distribution + "/api/articles/" + published.getSlug(), null).body();
+        assertThat(genuine(keys, served)).as(served).isTrue();
+        JsonNode article = Http.JSON.readTree(served);
         JWSObject jws = JWSObject.parse(article.path("signature").asString());
-        OctetKeyPair key = (OctetKeyPair) keys.getKeyByKeyId(jws.getHeader().getKeyID());
-        assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.EdDSA);
-        assertThat(jws.verify(new Ed25519Verifier(key))).isTrue();
         Map<String, Object> claims = jws.getPayload().toJSONObject();
-        assertThat(claims.get("articleId")).isEqualTo(article.path("articleId").asString());
-        assertThat(claims.get("slug")).isEqualTo(article.path("slug").asString());
-        assertThat(claims.get("contentHash")).isEqualTo(article.path("contentHash").asString());
-        assertThat(((Number) claims.get("revision")).intValue()).isEqualTo(article.path("revision").asInt());
-        assertThat(claims.get("htmlSha256")).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(article.path("html").asString().getBytes(StandardCharsets.UTF_8))));
+        assertThat(claims.get("title")).isEqualTo(published.getTitle());
+        assertThat(claims.get("url")).isEqualTo(published.getUrl());
+        assertThat(claims.get("medicallyReviewedBy")).isEqualTo(Map.of("name",
+                published.getMedicallyReviewedBy().getDisplayName(), "credential",
+                published.getMedicallyReviewedBy().getCredential()));
 
-        // A page altered on the way (a cache, a proxy) no longer matches its signature.
-        String altered = article.path("html").asString().replace("may delay", "delays");
-        assertThat(claims.get("htmlSha256")).isNotEqualTo(HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(altered.getBytes(StandardCharsets.UTF_8))));
+        // An article altered on the way (a cache, a proxy) no longer matches its signature: its HTML, or any field
+        // a site displays beside it.
+        ObjectNode alteredHtml = (ObjectNode) Http.JSON.readTree(served);
+        alteredHtml.put("html", article.path("html").asString().replace("may delay", "delays"));
+        assertThat(genuine(keys, Http.JSON.writeValueAsString(alteredHtml))).isFalse();
+        ObjectNode alteredCredential = (ObjectNode) Http.JSON.readTree(served);
+        ((ObjectNode) alteredCredential.path("medicallyReviewedBy")).put("credential", "PhD");
+        assertThat(genuine(keys, Http.JSON.writeValueAsString(alteredCredential))).isFalse();
+    }
+
+    /**
+     * The downstream verifier of the README: a signature by a key of the set, alg EdDSA, and a payload that is
+     * exactly the article as served, less {@code signature}, with {@code html} replaced by its SHA-256.
+     */
+    private static boolean genuine(JWKSet keys, String served) throws Exception {
+        ObjectNode article = (ObjectNode) Http.JSON.readTree(served);
+        JWSObject jws = JWSObject.parse(article.remove("signature").asString());
+        OctetKeyPair key = (OctetKeyPair) keys.getKeyByKeyId(jws.getHeader().getKeyID());
+        String html = article.remove("html").asString();
+        article.put("htmlSha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(html.getBytes(StandardCharsets.UTF_8))));
+        return key != null && jws.getHeader().getAlgorithm().equals(JWSAlgorithm.EdDSA)
+                && jws.verify(new Ed25519Verifier(key))
+                && Http.JSON.readTree(jws.getPayload().toString()).equals(article);
     }
 
     private static ClaimReviewed forgedDecision(String articleId, JsonNode underReview, String claimId) {

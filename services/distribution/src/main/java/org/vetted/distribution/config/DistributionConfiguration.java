@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
 import org.vetted.distribution.domain.PageStore;
@@ -43,8 +44,8 @@ public class DistributionConfiguration {
     }
 
     @Bean
-    PageStore pageStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new JdbcPageStore(jdbc, transactions);
+    PageStore pageStore(JdbcTemplate jdbc, TransactionTemplate transactions, Signatures signatures) {
+        return new JdbcPageStore(jdbc, transactions, signatures);
     }
 
     /**

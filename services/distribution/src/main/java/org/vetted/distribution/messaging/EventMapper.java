@@ -34,10 +34,13 @@ public final class EventMapper {
         return new PublishedArticle(event.getEventId(), event.getArticleId(), event.getRevision(), event.getSlug(),
                 event.getTitle(), event.getSummary(), event.getHtml(), event.getUrl(), authors(event.getAuthors()),
                 tags(event.getTags()), reviewer(event.getMedicallyReviewedBy()), event.getMedicallyReviewedAt(),
-                event.getContentHash(), event.getPublishedAt());
+                event.getContentHash(), event.getPublishedAt(), event.getSeal());
     }
 
-    /** The event to publish, without its seal: the seal covers the finished event and is set after this. */
+    /**
+     * The event of an article: unsigned as published (the seal covers the finished event and is set after this), or
+     * with the seal it was read with, to be stored and checked again when read back.
+     */
     public static ArticlePublished toEvent(PublishedArticle article) {
         return ArticlePublished.newBuilder()
                 .setEventId(article.eventId())
@@ -57,7 +60,7 @@ public final class EventMapper {
                 .setMedicallyReviewedAt(article.medicallyReviewedAt())
                 .setContentHash(article.contentHash())
                 .setPublishedAt(article.publishedAt())
-                .setSeal(null)
+                .setSeal(article.seal())
                 .build();
     }
 

@@ -14,13 +14,13 @@ import org.vetted.events.ArticleRendered;
  * (id, revision, slug, title, summary, authors, tags, source, source hash, exact HTML, the approval with its
  * signature), and review's signature on the approval (article id, revision, hash, byline). Distribution holds only
  * their public keys, so with both valid what goes live is what rendering produced from the text review approved,
- * under the byline review signed. What distribution publishes it signs in turn with its own key, and the page store
- * serves only records with that signature.
+ * under the byline review signed. What distribution publishes it signs in turn with its own key; the page store
+ * takes only records with that signature, and checks it again on every page it reads back.
  */
-final class Signing {
+public final class Signing {
     private final Signatures signatures;
 
-    Signing(Signatures signatures) {
+    public Signing(Signatures signatures) {
         this.signatures = signatures;
     }
 
@@ -40,8 +40,11 @@ final class Signing {
         return signatures.sign(published);
     }
 
-    /** Why a record of the public topic is not distribution's, or empty: only signed records become pages. */
-    Optional<String> refusal(ArticlePublished published) {
+    /**
+     * Why a record of the public topic, or a page read back from the store, is not distribution's, or empty: only
+     * signed records become pages, and only pages still signed are served.
+     */
+    public Optional<String> refusal(ArticlePublished published) {
         if (published.getMedicallyReviewedBy() == null || !noneMissing(published.getAuthors())
                 || !noneMissing(published.getTags())) {
             return Optional.of("the publication is incomplete");

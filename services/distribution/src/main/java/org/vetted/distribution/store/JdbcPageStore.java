@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventDeserializer;
 import org.vetted.contract.EventSerializer;
 import org.vetted.contract.Topics;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.messaging.EventMapper;
+import org.vetted.distribution.messaging.Signing;
 import org.vetted.events.ArticlePublished;
 
 /**
@@ -23,16 +27,31 @@ import org.vetted.events.ArticlePublished;
  * opens one per record). Two instances may apply events of one article at once only while a partition changes
  * hands: the article's row is locked, a slug is claimed with a unique key, and a conflicting first insert fails the
  * transaction, so the record is retried and then sees the other's result.
+ * <p>
+ * The database is not trusted with what the site shows: whoever holds its credential could otherwise serve any HTML
+ * under our name. Each page is stored as the signed {@code ArticlePublished} it came from, and every page read back
+ * (page, feed, API) is checked again with the keys that admitted the record from the topic: distribution's signature
+ * over every field, the exact HTML included, and that the row is the one asked for (its article id, its slug). A row
+ * that fails is not served, as if missing, and logged as an error naming the article.
  */
 public class JdbcPageStore implements PageStore {
+    private static final Logger log = LoggerFactory.getLogger(JdbcPageStore.class);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Signing signing;
     private final EventSerializer serializer = new EventSerializer();
     private final EventDeserializer deserializer = new EventDeserializer();
 
-    public JdbcPageStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    /** @param signatures the trusted keys {@code servePublished} checks publications with */
+    public JdbcPageStore(JdbcTemplate jdbc, TransactionTemplate transactions, Signatures signatures) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.signing = new Signing(signatures);
+    }
+
+    /** A page row as read, not trusted yet. */
+    private record Row(String articleId, byte[] article, Instant firstPublishedAt) {
     }
 
     private record Current(int revision, String slug, Instant firstPublishedAt) {
@@ -102,19 +121,53 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public Optional<Page> findBySlug(String slug) {
-        return jdbc.query("select p.article, p.first_published_at from slug_owner s join page p "
-                + "on p.article_id = s.article_id where s.slug = ?", this::page, slug).stream().findFirst();
+        return jdbc.query("select p.article_id, p.article, p.first_published_at from slug_owner s join page p "
+                + "on p.article_id = s.article_id where s.slug = ?", JdbcPageStore::row, slug).stream().findFirst()
+                .flatMap(row -> verified(row, slug));
     }
 
+    /** Rows that fail their check are left out, so the feed may hold fewer than {@code limit}. */
     @Override
     public List<Page> newestFirst(int limit) {
-        return jdbc.query("select article, first_published_at from page order by published_at desc, article_id "
-                + "limit ?", this::page, limit);
+        return jdbc.query("select article_id, article, first_published_at from page "
+                + "order by published_at desc, article_id limit ?", JdbcPageStore::row, limit).stream()
+                .flatMap(row -> verified(row, null).stream())
+                .toList();
     }
 
-    private Page page(ResultSet row, int rowNumber) throws SQLException {
-        ArticlePublished event = (ArticlePublished) deserializer.deserialize(Topics.PUBLISHED, row.getBytes(1));
-        return new Page(EventMapper.toDomain(event), instant(row, 2));
+    private static Row row(ResultSet row, int rowNumber) throws SQLException {
+        return new Row(row.getString(1), row.getBytes(2), instant(row, 3));
+    }
+
+    /** The page of the row, or empty (logged as an error) when it is not what distribution signed for it. */
+    private Optional<Page> verified(Row row, String slug) {
+        ArticlePublished event;
+        try {
+            event = (ArticlePublished) deserializer.deserialize(Topics.PUBLISHED, row.article());
+        } catch (RuntimeException undecodable) {
+            return refused(row, "it does not decode as ArticlePublished");
+        }
+        Optional<String> unsigned = signing.refusal(event);
+        if (unsigned.isPresent()) {
+            return refused(row, unsigned.get());
+        }
+        // Each signed record is genuine; these keep a genuine one from being served in another's place.
+        if (!row.articleId().equals(event.getArticleId())) {
+            return refused(row, "it holds the signed publication of article " + event.getArticleId());
+        }
+        if (slug != null && !slug.equals(event.getSlug())) {
+            return refused(row, "it is stored under another slug than its signed slug '" + event.getSlug() + "'");
+        }
+        if (row.firstPublishedAt().isAfter(event.getPublishedAt())) {
+            return refused(row, "its first publication is later than its signed publication time");
+        }
+        return Optional.of(new Page(EventMapper.toDomain(event), row.firstPublishedAt()));
+    }
+
+    private static Optional<Page> refused(Row row, String reason) {
+        log.error("Not serving article {}: its stored page is not what distribution signed: {}", row.articleId(),
+                reason);
+        return Optional.empty();
     }
 
     private byte[] encode(PublishedArticle article) {

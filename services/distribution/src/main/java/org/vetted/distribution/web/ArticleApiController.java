@@ -25,7 +25,7 @@ class ArticleApiController {
     @GetMapping(value = "/api/articles/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> article(@PathVariable String slug) {
         return pages.findBySlug(slug)
-                .<ResponseEntity<?>>map(page -> ResponseEntity.ok(ArticleJson.of(page, signature.of(page.article()))))
+                .<ResponseEntity<?>>map(page -> ResponseEntity.ok(ArticleJson.of(page, signature)))
                 .orElseGet(() -> NotFoundAdvice.problem(slug));
     }
 }

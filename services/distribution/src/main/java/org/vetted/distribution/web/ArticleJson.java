@@ -6,7 +6,10 @@ import java.util.List;
 import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 
-/** {@code GET /api/articles/{slug}}: the latest published revision as JSON. */
+/**
+ * {@code GET /api/articles/{slug}}: the latest published revision as JSON. Every field but {@code signature} is
+ * signed (see {@link ArticleSignature}): add one here and it is in the signature too.
+ */
 record ArticleJson(String articleId, int revision, String slug, String title, String summary, String url,
                    String html, List<Name> authors, List<String> tags, ReviewerJson medicallyReviewedBy,
                    Instant medicallyReviewedAt, Instant firstPublishedAt, Instant publishedAt, String contentHash,
@@ -18,14 +21,24 @@ record ArticleJson(String articleId, int revision, String slug, String title, St
     record ReviewerJson(String name, String credential) {
     }
 
-    /** @param signature distribution's compact JWS over the article's identity, hash and {@code html} */
-    static ArticleJson of(PageStore.Page page, String signature) {
+    /** The article as served, signed by distribution over every other field. */
+    static ArticleJson of(PageStore.Page page, ArticleSignature signature) {
+        ArticleJson unsigned = unsigned(page);
+        return unsigned.withSignature(signature.of(unsigned));
+    }
+
+    static ArticleJson unsigned(PageStore.Page page) {
         PublishedArticle article = page.article();
         return new ArticleJson(article.articleId(), article.revision(), article.slug(), article.title(),
                 article.summary(), article.url(), article.html(),
                 article.authors().stream().map(author -> new Name(author.displayName())).toList(), article.tags(),
                 new ReviewerJson(article.medicallyReviewedBy().displayName(), article.medicallyReviewedBy().credential()),
                 article.medicallyReviewedAt(), page.firstPublishedAt(), article.publishedAt(), article.contentHash(),
-                signature);
+                null);
+    }
+
+    ArticleJson withSignature(String signature) {
+        return new ArticleJson(articleId, revision, slug, title, summary, url, html, authors, tags,
+                medicallyReviewedBy, medicallyReviewedAt, firstPublishedAt, publishedAt, contentHash, signature);
     }
 }

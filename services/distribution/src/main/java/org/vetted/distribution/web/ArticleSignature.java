@@ -9,13 +9,13 @@ import java.util.Map;
 
 import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
-import org.vetted.distribution.domain.PublishedArticle;
 
 /**
  * What lets a downstream site trust an article it fetched over HTTP without trusting the transport or a cache:
  * a compact JWS (alg EdDSA, {@code kid} naming one of the keys at {@code /.well-known/jwks.json}) whose JSON payload
- * names the article, the revision, the slug, the approved content hash and the SHA-256 of the exact {@code html}
- * served beside it.
+ * is the article as served, every field a site may display, with {@code html} replaced by its SHA-256
+ * ({@code htmlSha256}) and without the signature itself. So a site checks one rule, the payload equals what it was
+ * served, and a field added to {@link ArticleJson} is signed as soon as it is served.
  */
 final class ArticleSignature {
     static final String TYPE = "vetted-article+jws";
@@ -26,15 +26,31 @@ final class ArticleSignature {
         this.key = signatures.ownKey().orElseThrow(() -> new IllegalStateException("distribution has no signing key"));
     }
 
-    String of(PublishedArticle article) {
+    String of(ArticleJson article) {
+        return key.signJson(claims(article), TYPE);
+    }
+
+    /** The fields of {@link ArticleJson} in its order and shape, as plain JSON values. */
+    static Map<String, Object> claims(ArticleJson article) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("articleId", article.articleId());
         claims.put("revision", article.revision());
         claims.put("slug", article.slug());
-        claims.put("contentHash", article.contentHash());
+        claims.put("title", article.title());
+        claims.put("summary", article.summary());
+        claims.put("url", article.url());
         claims.put("htmlSha256", sha256Hex(article.html()));
+        claims.put("authors", article.authors().stream().map(author -> Map.of("name", author.name())).toList());
+        claims.put("tags", article.tags());
+        Map<String, Object> reviewer = new LinkedHashMap<>();
+        reviewer.put("name", article.medicallyReviewedBy().name());
+        reviewer.put("credential", article.medicallyReviewedBy().credential());
+        claims.put("medicallyReviewedBy", reviewer);
+        claims.put("medicallyReviewedAt", article.medicallyReviewedAt().toString());
+        claims.put("firstPublishedAt", article.firstPublishedAt().toString());
         claims.put("publishedAt", article.publishedAt().toString());
-        return key.signJson(claims, TYPE);
+        claims.put("contentHash", article.contentHash());
+        return claims;
     }
 
     static String sha256Hex(String text) {

@@ -21,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.distribution.Replay;
+import org.vetted.distribution.Signed;
 import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.distribution.domain.Author;
@@ -64,10 +65,10 @@ class SiteSmokeTest {
 
     @Test
     void publishedArticleIsServedAsAPage() throws Exception {
-        pages.apply(new PublishedArticle("e1", "a1", 1, "smoke", "Smoke “test”", "Summary.", "<p>Body.</p>",
-                "http://localhost:8084/articles/smoke", List.of(new Author("wanda", "Wanda Writer")), List.of(),
-                new Reviewer("rita", "Rita Reyes", "MD"), Instant.parse("2026-11-25T15:30:00Z"), "sha256:x",
-                Instant.parse("2026-11-25T16:00:00Z")));
+        pages.apply(Signed.publication(new PublishedArticle("e1", "a1", 1, "smoke", "Smoke “test”", "Summary.",
+                "<p>Body.</p>", "http://localhost:8084/articles/smoke", List.of(new Author("wanda", "Wanda Writer")),
+                List.of(), new Reviewer("rita", "Rita Reyes", "MD"), Instant.parse("2026-11-25T15:30:00Z"),
+                "sha256:x", Instant.parse("2026-11-25T16:00:00Z"))));
 
         HttpResponse<String> page = get("/articles/smoke", "text/html");
 

@@ -11,8 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.nimbusds.jose.JWSObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,12 +40,16 @@ import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
 import org.vetted.support.projection.SharedProjection;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class,
         KeysController.class})
 @Import(SiteWebTest.Site.class)
 @TestPropertySource(properties = "vetted.distribution.display-zone=America/New_York")
 class SiteWebTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Instant APPROVED_AT = Instant.parse("2026-11-26T01:30:00Z");
     /** 03:00 UTC on the 24th is still Monday the 23rd in New York, the configured display zone. */
     static final Instant MONDAY = Instant.parse("2026-11-24T03:00:00Z");
@@ -178,23 +184,65 @@ class SiteWebTest {
     }
 
     @Test
-    void articleJsonIsSignedByDistributionOverItsIdentityHashAndExactHtml() throws Exception {
-        String body = mvc.perform(get("/api/articles/walking")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        String html = com.jayway.jsonpath.JsonPath.read(body, "$.html");
+    void articleJsonIsSignedByDistributionOverEverythingItServes() throws Exception {
+        String body = articleJson("walking");
         String signature = com.jayway.jsonpath.JsonPath.read(body, "$.signature");
 
-        assertThat(DemoKeys.trusted().verifyCompact(Issuer.DISTRIBUTION, signature)).isEmpty();
+        assertThat(downstreamSite().problem(body)).isEmpty();
         assertThat(DemoKeys.trusted().verifyCompact(Issuer.REVIEW, signature)).isPresent();
         JWSObject jws = JWSObject.parse(signature);
         assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("EdDSA");
         assertThat(jws.getHeader().getKeyID()).isEqualTo("distribution-demo-1");
+        assertThat(jws.getHeader().getType().getType()).isEqualTo("vetted-article+jws");
         Map<String, Object> claims = jws.getPayload().toJSONObject();
         assertThat(claims).containsEntry("articleId", "a1").containsEntry("slug", "walking")
+                .containsEntry("title", "Walking <script>alert(1)</script> & “You”")
+                .containsEntry("summary", "Summary of revision 2.")
+                .containsEntry("url", "https://vetted.example/articles/walking")
+                .containsEntry("authors", List.of(Map.of("name", "Wanda Writer"), Map.of("name", "Walter Webb <b>")))
+                .containsEntry("tags", List.of("exercise"))
+                .containsEntry("medicallyReviewedBy", Map.of("name", "Rita Reyes", "credential", "MD"))
+                .containsEntry("medicallyReviewedAt", "2026-11-26T01:30:00Z")
+                .containsEntry("firstPublishedAt", "2026-11-24T03:00:00Z")
+                .containsEntry("publishedAt", "2026-11-24T10:00:00Z")
                 .containsEntry("contentHash", "sha256:x")
-                .containsEntry("htmlSha256", java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8))));
+                .containsEntry("htmlSha256", DownstreamSite.sha256Hex(
+                        com.jayway.jsonpath.JsonPath.read(body, "$.html")))
+                .doesNotContainKeys("html", "signature");
         assertThat(((Number) claims.get("revision")).intValue()).isEqualTo(2);
+    }
+
+    /** Whatever a cache or proxy changes of what a site displays, the article no longer verifies. */
+    @Test
+    void changingAnyFieldASiteDisplaysBreaksTheSignature() throws Exception {
+        String body = articleJson("walking");
+        DownstreamSite site = downstreamSite();
+        Map<String, Consumer<ObjectNode>> alterations = new LinkedHashMap<>();
+        alterations.put("title", article -> article.put("title", "Walking cures back pain"));
+        alterations.put("summary", article -> article.put("summary", "Walking cures it."));
+        alterations.put("an author", article -> ((ObjectNode) article.path("authors").path(1)).put("name", "Dr. Who"));
+        alterations.put("an author more", article -> ((ArrayNode) article.path("authors")).addObject()
+                .put("name", "Famous Doctor"));
+        alterations.put("a tag",
+                article -> ((ArrayNode) article.path("tags")).set(0, JSON.getNodeFactory().stringNode("cure")));
+        alterations.put("a tag more", article -> ((ArrayNode) article.path("tags")).add("miracle"));
+        alterations.put("the reviewer's credential",
+                article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("credential", "PhD"));
+        alterations.put("the reviewer's name",
+                article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("name", "Famous Doctor"));
+        alterations.put("the review date", article -> article.put("medicallyReviewedAt", "2026-11-27T01:30:00Z"));
+        alterations.put("the canonical URL", article -> article.put("url", "https://elsewhere.example/walking"));
+        alterations.put("the first publication date",
+                article -> article.put("firstPublishedAt", "2020-01-01T00:00:00Z"));
+        alterations.put("the html", article -> article.put("html", article.path("html").asString()
+                .replace("Revision 2", "Revision 3")));
+
+        assertThat(site.problem(body)).isEmpty();
+        alterations.forEach((field, alteration) -> {
+            ObjectNode altered = (ObjectNode) JSON.readTree(body);
+            alteration.accept(altered);
+            assertThat(site.problem(JSON.writeValueAsString(altered))).as(field).isPresent();
+        });
     }
 
     @Test
@@ -216,6 +264,17 @@ class SiteWebTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("No published article has this slug."));
+    }
+
+    private String articleJson(String slug) throws Exception {
+        return mvc.perform(get("/api/articles/" + slug)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** A downstream site that knows distribution by the keys it serves, and nothing else. */
+    private DownstreamSite downstreamSite() throws Exception {
+        return new DownstreamSite(mvc.perform(get("/.well-known/jwks.json")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static PublishedArticle article(String id, int revision, String slug, String title, Instant at) {
