@@ -50,6 +50,7 @@ import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.ClaimDecision;
 import org.vetted.events.ClaimReviewed;
+import org.vetted.events.DraftSubmitted;
 import org.vetted.events.Reviewer;
 import org.vetted.stack.PostgresServer;
 import org.vetted.stack.ServiceFleet;
@@ -64,6 +65,7 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class PipelineScenarios {
     private static final Duration PIPELINE = Duration.ofSeconds(60);
     /** The local profile's demo keys: what review, rendering and distribution sign with in these scenarios. */
+    private static final Signatures INTAKE = DemoKeys.signaturesOf(Issuer.INTAKE);
     private static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
     private static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
     private static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
@@ -799,6 +801,102 @@ abstract class PipelineScenarios {
         Http.Response signOff = signOff("rita", articleId, "APPROVE", underReview.path("contentHash").asString());
         assertThat(signOff.status()).as(signOff.body()).isEqualTo(409);
         assertThat(kafka.recordsFor(Topics.APPROVED, articleId)).isEmpty();
+    }
+
+    /**
+     * Two sentences with the same short claim id: revision 2 (signed as intake signs, since intake itself gives one
+     * revision's claims distinct ids and the pair is built here) puts a harmful sentence under the id of an approved
+     * benign one. Its approval does not carry, the library does not offer it, and the sign-off is refused.
+     */
+    @Test
+    void aSentenceSharingAnApprovedOnesShortIdInheritsNothing() {
+        String articleId = submit("wanda", "zinc-and-colds.txt", null).path("articleId").asString();
+        JsonNode revision1 = awaitUnderReview(articleId, 1);
+        approveEveryClaim("paul", articleId, revision1);
+        assertThat(signOff("paul", articleId, "APPROVE", revision1.path("contentHash").asString()).status())
+                .isEqualTo(200);
+        awaitPublished(articleId, 1);
+
+        DraftSubmitted one = (DraftSubmitted) EventCatalog.standard().decode(
+                kafka.recordsFor(Topics.DRAFT_SUBMITTED, articleId).get(0).value());
+        org.vetted.events.Claim benign = one.getClaims().stream()
+                .filter(claim -> one.getBodyMarkdown().contains(claim.getText())).findFirst().orElseThrow();
+        String harmful = "Zinc cures every cold in all adults, so most people can safely skip seeing a doctor.";
+        String body = one.getBodyMarkdown().replace(benign.getText(), harmful);
+        List<org.vetted.events.Claim> claims = new ArrayList<>(one.getClaims().stream()
+                .map(claim -> claim == benign ? org.vetted.events.Claim.newBuilder(claim).setText(harmful).build()
+                        : claim).toList());
+        DraftSubmitted two = DraftSubmitted.newBuilder(one).setEventId(UUID.randomUUID().toString()).setRevision(2)
+                .setBodyMarkdown(body).setClaims(claims).setSubmittedAt(Instant.now()).setSignature(null)
+                .setContentHash(ContentHash.of(new ContentHash.Reviewed(one.getSlug(), one.getTitle(),
+                        one.getSummary(), body, one.getTags(), one.getAuthors().stream()
+                        .map(author -> new ContentHash.Credit(author.getUsername(), author.getDisplayName()))
+                        .toList())))
+                .build();
+        kafka.sendRaw(Topics.DRAFT_SUBMITTED, articleId, EventCatalog.standard().encode(INTAKE.sign(two)));
+
+        JsonNode revision2 = awaitUnderReview(articleId, 2);
+        JsonNode claim = elements(revision2.path("claims")).stream()
+                .filter(each -> each.path("id").asString().equals(benign.getId())).findFirst().orElseThrow();
+        assertThat(claim.path("text").asString()).isEqualTo(harmful);
+        assertThat(claim.path("open").asBoolean()).as("same id, other text: nothing carries").isTrue();
+        assertThat(claim.path("carriedOver").isMissingNode() || claim.path("carriedOver").isNull()).isTrue();
+        assertThat(elements(revision2.path("claims"))).filteredOn(each -> each != claim)
+                .allSatisfy(each -> assertThat(each.path("open").asBoolean()).isFalse());
+        Http.Response accepted = Http.post(review + "/api/reviews/" + articleId + "/claims/" + benign.getId()
+                + "/accept-library", "rita", "application/json", "{\"revision\":2}");
+        assertThat(accepted.status()).as(accepted.body()).isGreaterThanOrEqualTo(400);
+        assertThat(signOff("rita", articleId, "APPROVE", two.getContentHash()).status()).isEqualTo(409);
+        assertThat(kafka.recordsFor(Topics.APPROVED, articleId)).hasSize(1);
+    }
+
+    /**
+     * A rejection is not forgotten when its claim is dropped and brought back: revision 1 approved, revision 2
+     * rejects claim A, revision 3 drops it, revision 4 restores it. A is open in revision 4, not carried from 1.
+     */
+    @Test
+    void aRejectedClaimDroppedAndBroughtBackIsOpenAgain() {
+        String v1 = fixture("zinc-and-colds.txt");
+        String articleId = journeys.submit("wanda", v1, null).json().path("articleId").asString();
+        JsonNode revision1 = awaitUnderReview(articleId, 1);
+        approveEveryClaim("rita", articleId, revision1);
+        assertThat(signOff("rita", articleId, "APPROVE", revision1.path("contentHash").asString()).status())
+                .isEqualTo(200);
+        awaitPublished(articleId, 1);
+        JsonNode a = elements(revision1.path("claims")).stream()
+                .filter(claim -> v1.contains(claim.path("text").asString())
+                        && claim.path("approvalsNeeded").asInt() == 1).findFirst().orElseThrow();
+        String sentence = a.path("text").asString();
+
+        assertThat(journeys.submit("wanda", v1.replace("The Bottom Line", "In Short"), articleId).status())
+                .isEqualTo(202);
+        JsonNode revision2 = awaitUnderReview(articleId, 2);
+        String aInTwo = idOf(revision2, sentence);
+        decide("paul", articleId, revision2, aInTwo, "REJECTED");
+        assertThat(signOff("paul", articleId, "REQUEST_CHANGES", revision2.path("contentHash").asString()).status())
+                .isEqualTo(200);
+
+        assertThat(journeys.submit("wanda", v1.replace(sentence, "Zinc lozenges taste of metal to many people."),
+                articleId).status()).isEqualTo(202);
+        JsonNode revision3 = awaitUnderReview(articleId, 3);
+        for (JsonNode claim : elements(revision3.path("claims"))) {
+            if (claim.path("open").asBoolean() && claim.path("approvalsNeeded").asInt() == 1) {
+                decide("rita", articleId, revision3, claim.path("id").asString(), "APPROVED");
+            }
+        }
+
+        assertThat(journeys.submit("wanda", v1.replace("The Bottom Line", "The Short Answer"), articleId).status())
+                .isEqualTo(202);
+        JsonNode revision4 = awaitUnderReview(articleId, 4);
+        JsonNode back = elements(revision4.path("claims")).stream()
+                .filter(claim -> claim.path("text").asString().equals(sentence)).findFirst().orElseThrow();
+        assertThat(back.path("open").asBoolean()).as("Paul's rejection in revision 2 stands").isTrue();
+        assertThat(back.path("carriedOver").isMissingNode() || back.path("carriedOver").isNull()).isTrue();
+    }
+
+    private static String idOf(JsonNode underReview, String text) {
+        return elements(underReview.path("claims")).stream().filter(claim -> claim.path("text").asString().equals(text))
+                .findFirst().orElseThrow().path("id").asString();
     }
 
     @Test

@@ -33,6 +33,15 @@ public final class SafeMarkdown {
      */
     public static final int MAX_NESTING = 32;
 
+    /** Largest published article HTML, in UTF-8 bytes: the body and the medical-review byline rendering adds. */
+    public static final int MAX_PUBLISHED_HTML_BYTES = 2 * 1024 * 1024;
+    /**
+     * Largest body HTML {@link #render} gives, leaving room for the byline under {@link #MAX_PUBLISHED_HTML_BYTES}.
+     * Intake renders every draft with this class, so it refuses at submission what rendering could not publish after
+     * approval (a page of footnote references grows some forty-fold).
+     */
+    public static final int MAX_BODY_HTML_BYTES = MAX_PUBLISHED_HTML_BYTES - 64 * 1024;
+
     /** The outcome of {@link #render}. */
     public sealed interface Result {
     }
@@ -64,7 +73,10 @@ public final class SafeMarkdown {
         this.policy = allowlist();
     }
 
-    /** The body as sanitized HTML, or why not: nested deeper than {@link #MAX_NESTING}. */
+    /**
+     * The body as sanitized HTML, or why not: nested deeper than {@link #MAX_NESTING}, or rendering to more than
+     * {@link #MAX_BODY_HTML_BYTES}.
+     */
     public Result render(String markdown) {
         Node document = parser.parse(markdown);
         int depth = nestingDepth(document);
@@ -72,7 +84,13 @@ public final class SafeMarkdown {
             return new Refused("the Markdown is nested " + depth + " levels deep; at most " + MAX_NESTING
                     + " are rendered");
         }
-        return new Html(sanitize(renderer.render(document)));
+        String html = sanitize(renderer.render(document));
+        int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BODY_HTML_BYTES) {
+            return new Refused("the Markdown renders to " + bytes + " bytes of HTML; at most " + MAX_BODY_HTML_BYTES
+                    + " are published");
+        }
+        return new Html(html);
     }
 
     /** Markdown to sanitized HTML, without the nesting check (for fragments known to be shallow). */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 import org.vetted.contract.ContentHash;
+import org.vetted.markdown.SafeMarkdown;
 
 /**
  * Decides what a submission becomes: parses it (plain text, Markdown or HTML), checks the {@link DraftRules}, numbers the
@@ -26,6 +27,9 @@ public final class DraftIntake {
     public static final Duration READING_BUDGET = Duration.ofSeconds(3);
     /** Absolute claims named one by one in the warnings; more are counted. */
     static final int ABSOLUTE_WARNINGS_MAX = 20;
+
+    /** The renderer rendering publishes with: thread-safe, shared. */
+    private static final SafeMarkdown PUBLISHED_FORM = new SafeMarkdown();
 
     private final PlainTextDraftParser plainText;
     private final MarkdownDraftParser markdown;
@@ -142,6 +146,10 @@ public final class DraftIntake {
         }
         String title = parsed.title().strip();
         String body = parsed.bodyMarkdown();
+        // What rendering could not publish after approval is refused now, while the writer can still change it.
+        if (PUBLISHED_FORM.render(body) instanceof SafeMarkdown.Refused refused) {
+            return new IntakeResult.Invalid(List.of(new FieldError("body", refused.reason())));
+        }
         String summary = summaries.summaryOf(parsed.summary(), body, title);
         ExpertsFound quoted = experts.extract(body);
         List<Claim> found = claims.extract(title, body);

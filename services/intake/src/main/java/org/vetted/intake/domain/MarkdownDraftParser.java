@@ -20,7 +20,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * ({@link WebPageDebris}), and a code fence that never closes is warned about (the rest would render as code).
  */
 public final class MarkdownDraftParser {
-    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \\t]*\\n(.*?)\\n?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
+    /** The closing "---" or "..." stands alone on its line: "title: Is it safe..." does not end the front matter. */
+    private static final Pattern FRONT_MATTER = Pattern.compile(
+            "\\A---[ \\t]*\\n(?:(.*?)\\n)?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
     private static final List<String> KNOWN_KEYS = List.of("title", "authors", "tags", "summary");
     private static final int FRONT_MATTER_MAX_CHARS = 16 * 1024;
 
@@ -50,7 +52,7 @@ public final class MarkdownDraftParser {
         Matcher front = ReadingBudget.matcher(FRONT_MATTER, text);
         if (frontMatter && knownTitle == null && front.find()) {
             body = text.substring(front.end());
-            Map<?, ?> fields = loadFrontMatter(front.group(1), errors);
+            Map<?, ?> fields = loadFrontMatter(front.group(1) == null ? "" : front.group(1), errors);
             for (Object key : fields.keySet()) {
                 if (!KNOWN_KEYS.contains(String.valueOf(key))) {
                     warnings.add("front matter key \"" + key + "\" is ignored");

@@ -12,6 +12,21 @@ class DraftIntakeTest {
     private final ArticleRegistry registry = new InMemoryArticleRegistry();
 
     @Test
+    void aDraftThatRenderingCouldNotPublishIsRefusedAtSubmission() {
+        // Paragraphs within the paragraph limit, each a run of references to one footnote: about forty-fold in HTML.
+        String footnotes = "# Notes\n\n" + ("[^1]".repeat(1_000) + "\n\n").repeat(24) + "[^1]: A note.\n";
+
+        IntakeResult result = intake.evaluate(new Submission(DraftFormat.MARKDOWN, footnotes, Intakes.WANDA, null),
+                registry, "a-big");
+
+        assertThat(result).isInstanceOf(IntakeResult.Invalid.class);
+        assertThat(((IntakeResult.Invalid) result).errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("body");
+            assertThat(error.reason()).contains("bytes of HTML").contains("at most");
+        });
+    }
+
+    @Test
     void slugIsAsciiWithoutDiacriticsAndUniqueAmongKnownArticles() {
         Draft first = accept(submit("Café Crème: Is Coffee Bad for Your Heart?\nCoffee may raise blood pressure.\n", "a-1"), "a-1");
         record(first);

@@ -8,6 +8,24 @@ class MarkdownDraftParserTest {
     private final MarkdownDraftParser parser = new MarkdownDraftParser();
 
     @Test
+    void aTitleEndingInAnEllipsisDoesNotEndTheFrontMatter() {
+        ParsedDraft draft = parser.parse("---\ntitle: Is it safe...\ntags: [sleep, magnesium]\nauthors: [Dana Diaz]\n"
+                + "---\nMagnesium may help sleep.\n");
+
+        assertThat(draft.errors()).isEmpty();
+        assertThat(draft.title()).isEqualTo("Is it safe...");
+        assertThat(draft.tags()).containsExactly("sleep", "magnesium");
+        assertThat(draft.authorNames()).containsExactly("Dana Diaz");
+        assertThat(draft.bodyMarkdown()).doesNotContain("tags").doesNotContain("authors").contains("Magnesium");
+    }
+
+    @Test
+    void aLineOfThreeDotsStillClosesTheFrontMatterAndAnEmptyOneIsRead() {
+        assertThat(parser.parse("---\ntitle: T\n...\nBody.\n").title()).isEqualTo("T");
+        assertThat(parser.parse("---\n---\n# Heading\n\nBody.\n").errors()).isEmpty();
+    }
+
+    @Test
     void titleMayComeFromALeadingHeadingWhenFrontMatterHasNone() {
         ParsedDraft draft = parser.parse("# Iron and Fatigue\n\nLow iron can cause fatigue.\n");
 

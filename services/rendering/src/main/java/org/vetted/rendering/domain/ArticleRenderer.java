@@ -16,7 +16,7 @@ public final class ArticleRenderer {
      * about 1.2 MB (footnotes and autolinks grow most, about twelve-fold), so no approved article meets this limit;
      * with the Markdown beside it, ArticleRendered stays inside the 4 MiB the article.rendered topic takes.
      */
-    public static final int MAX_HTML_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_HTML_BYTES = SafeMarkdown.MAX_PUBLISHED_HTML_BYTES;
 
     private final ApprovalBinding binding;
     private final MedicalReviewByline byline;

@@ -44,14 +44,21 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
             return state.claim();
         }
 
-        /** "Approved in the library: doi:… by Rita Reyes, until 1 March 2027", or null without an exact match. */
+        /**
+         * "Approved in the library: “text” under “section” in article a-1 (revision 2): doi:… by Rita Reyes, until
+         * 1 March 2027", or null without an exact match.
+         */
         public String libraryMatch() {
             LibraryEntry match = offer == null ? null : offer.match();
             if (match == null) {
                 return null;
             }
-            return "Approved in the library: " + String.join("; ", match.references()) + " by "
-                    + match.reviewer().displayName() + ", until " + DAY.format(match.expiresAt());
+            // The entry's own text and where it was approved: the reviewer accepts that, not a key.
+            return "Approved in the library: “" + match.claimText() + "”"
+                    + (match.section() == null ? "" : " under “" + match.section() + "”") + " in article "
+                    + match.articleId() + " (revision " + match.revision() + "): "
+                    + String.join("; ", match.references()) + " by " + match.reviewer().displayName() + ", until "
+                    + DAY.format(match.expiresAt());
         }
 
         /** Close library claims, as text only: "Similar claim in the library: … (doi:…)". Never applied. */

@@ -54,7 +54,9 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
         mvc.perform(get("/reviews/{id}", articleId).with(paul()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("Approved in the library: PMID:4242 by Rita Reyes, until "),
+                        containsString("Approved in the library: “"),
+                        containsString("” under “Does It Work?” in article "),
+                        containsString(" (revision 1): PMID:4242 by Rita Reyes, until "),
                         containsString("id=\"accept-library-c-lib\""),
                         containsString("Accept from the library"),
                         containsString("id=\"approve-c-lib\""))));
