@@ -49,6 +49,9 @@ public final class EventMapper {
      * not thrown as poison: trackReview replays from the start at every boot, so it would be dead-lettered again at
      * each restart; the caller skips it (rendering and distribution refuse unsigned approvals too).
      *
+     * Rows read back from review's own store go through here too: whoever can write the database must not be able
+     * to write the board.
+     *
      * @throws PoisonEventException for an event of another kind, or a signed draft whose fields do not hash to its
      *                              contentHash
      */
@@ -67,13 +70,8 @@ public final class EventMapper {
         return verified(payload);
     }
 
-    /**
-     * What an event whose signature was already checked states (one read back from review's own store): a fact or a
-     * library entry. Drafts are still checked against their contentHash.
-     *
-     * @throws PoisonEventException for an event of another kind
-     */
-    public static Incoming verified(Object payload) {
+    /** What an event whose signature was just checked states. Drafts are still checked against their contentHash. */
+    private static Incoming verified(Object payload) {
         if (payload instanceof ClaimLibraryEntry entry) {
             return new Incoming.Library(toEntry(entry));
         }

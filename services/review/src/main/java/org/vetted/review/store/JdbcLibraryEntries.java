@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vetted.contract.EventCatalog;
 import org.vetted.review.domain.ClaimLibrary;
@@ -21,8 +24,14 @@ import org.vetted.review.messaging.Incoming;
  * The claims library's entries in PostgreSQL ({@code library_entry}): each key's latest record as the contract encodes
  * it, with its index words (a GIN index finds the entries sharing a word with a claim) and its search text. The
  * later record wins in the upsert itself, so two instances recording records of one key at once keep the later.
+ * <p>
+ * Every row read back is verified as an entry read from Kafka is ({@link EventMapper#toDomain}): review's signature,
+ * and its key against the row's. A row that fails is logged at ERROR with the key and the reason and left out: the
+ * key has no entry, so nothing is offered or accepted from it (whoever holds the database credential cannot write the
+ * library).
  */
 final class JdbcLibraryEntries implements LibraryEntries {
+    private static final Logger log = LoggerFactory.getLogger(JdbcLibraryEntries.class);
     private final JdbcTemplate jdbc;
     private final EventMapper mapper;
     private final EventCatalog catalog = EventCatalog.standard();
@@ -55,8 +64,9 @@ final class JdbcLibraryEntries implements LibraryEntries {
 
     @Override
     public Optional<LibraryEntry> find(String key) {
-        return jdbc.query("select entry from library_entry where library_key = ?", (row, i) -> decode(row.getBytes(1)),
-                key).stream().findFirst();
+        return jdbc.query("select library_key, entry from library_entry where library_key = ?",
+                (row, i) -> decode(row.getString(1), row.getBytes(2)), key).stream().filter(Objects::nonNull)
+                .findFirst();
     }
 
     @Override
@@ -68,19 +78,20 @@ final class JdbcLibraryEntries implements LibraryEntries {
     @Override
     public List<LibraryEntry> sharingWords(Collection<String> words, int atLeast) {
         return jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement("select entry from library_entry where words && ? "
+            PreparedStatement select = connection.prepareStatement("select library_key, entry from library_entry "
+                    + "where words && ? "
                     + "and cardinality(array(select unnest(words) intersect select unnest(?))) >= ?");
             Array wanted = textArray(connection, words);
             select.setArray(1, wanted);
             select.setArray(2, wanted);
             select.setInt(3, Math.max(1, atLeast));
             return select;
-        }, (row, i) -> decode(row.getBytes(1)));
+        }, (row, i) -> decode(row.getString(1), row.getBytes(2))).stream().filter(Objects::nonNull).toList();
     }
 
     @Override
     public List<LibraryEntry> containingAll(List<String> words, int limit) {
-        StringBuilder sql = new StringBuilder("select entry from library_entry where true");
+        StringBuilder sql = new StringBuilder("select library_key, entry from library_entry where true");
         words.forEach(word -> sql.append(" and strpos(search_text, ?) > 0"));
         sql.append(" order by approved_at desc, library_key limit ?");
         Object[] arguments = new Object[words.size() + 1];
@@ -88,14 +99,30 @@ final class JdbcLibraryEntries implements LibraryEntries {
             arguments[i] = words.get(i);
         }
         arguments[words.size()] = limit;
-        return jdbc.query(sql.toString(), (row, i) -> decode(row.getBytes(1)), arguments);
+        return jdbc.query(sql.toString(), (row, i) -> decode(row.getString(1), row.getBytes(2)), arguments).stream()
+                .filter(Objects::nonNull).toList();
     }
 
     private static Array textArray(Connection connection, Collection<String> words) throws SQLException {
         return connection.createArrayOf("text", words.toArray());
     }
 
-    private LibraryEntry decode(byte[] stored) {
-        return ((Incoming.Library) EventMapper.verified(catalog.decode(stored))).entry();
+    /** The row's entry, or null (logged) when it fails verification. */
+    private LibraryEntry decode(String key, byte[] stored) {
+        String problem;
+        try {
+            Incoming read = mapper.toDomain(catalog.decode(stored));
+            if (read instanceof Incoming.Library library && library.entry().key().equals(key)) {
+                return library.entry();
+            }
+            problem = read instanceof Incoming.Unsigned unsigned ? unsigned.reason()
+                    : read instanceof Incoming.Library library ? "it is the entry of key " + library.entry().key()
+                    : "it is no claims library entry";
+        } catch (RuntimeException e) {
+            problem = String.valueOf(e.getMessage());
+        }
+        log.error("library entry {} is left out: its stored record fails verification ({}); nothing is offered or "
+                + "accepted from it until the row is repaired", key, problem);
+        return null;
     }
 }

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -48,6 +50,18 @@ import org.vetted.support.projection.AdvisoryLocks;
  * not depend on the order facts arrive in (a decision for a revision just replaced counts for carry-over).
  * <p>
  * Reads fold every fact of the articles they show: an article has tens of facts, and the queue holds the open ones.
+ * <p>
+ * <b>Every row read back is verified</b> as an event read from Kafka is ({@link EventMapper#toDomain}): the signature
+ * of its topic's owner with that service's trusted keys (intake's for drafts, review's for decisions, approvals and
+ * returns), a draft against its contentHash, and the event's article id against the row's. Whoever holds review's
+ * database credential has no signing key, so cannot write the board. A row that fails is logged at ERROR with the
+ * article and the reason, and <b>the whole article is unreadable</b>: {@link #find}, {@link #history} and
+ * {@link #awaitingDecision} answer as if it were unknown, so no decision or sign-off can be made on it until the row is
+ * repaired (from the topics). Folding without the row instead could be less safe than refusing: a dropped rejection
+ * or changes-requested would let an older approval carry. {@link #apply} still records a verified fact of such an
+ * article, checked against the article's verified rows only, so nothing from Kafka is lost meanwhile. Not detected:
+ * a deleted row (a signature cannot show what is missing), and the unsigned queue and retirement tables, which only
+ * narrow what is shown or make a claim open again.
  */
 public class JdbcReviewStore implements ReviewStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcReviewStore.class);
@@ -61,6 +75,7 @@ public class JdbcReviewStore implements ReviewStore {
     private final ClaimLibrary library;
     private final AdvisoryLocks articleLocks;
     private final AdvisoryLocks libraryLocks;
+    private final EventMapper mapper;
     private final EventCatalog catalog = EventCatalog.standard();
 
     /**
@@ -72,6 +87,7 @@ public class JdbcReviewStore implements ReviewStore {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.fourEyes = fourEyes;
+        this.mapper = mapper;
         this.library = new ClaimLibrary(new JdbcLibraryEntries(jdbc, mapper));
         this.articleLocks = new AdvisoryLocks(dataSource, ARTICLE_LOCKS, maxLockHolders);
         this.libraryLocks = new AdvisoryLocks(dataSource, LIBRARY_LOCKS, maxLockHolders);
@@ -84,7 +100,7 @@ public class JdbcReviewStore implements ReviewStore {
             jdbc.update("insert into review_article (article_id) values (?) on conflict do nothing", articleId);
             jdbc.queryForObject("select article_id from review_article where article_id = ? for update",
                     String.class, articleId);
-            ReviewBoard board = fold(facts("where article_id = ?", articleId));
+            ReviewBoard board = fold(facts("where article_id = ?", articleId).verified());
             ReviewBoard.Applied applied = board.apply(event);
             if (applied == ReviewBoard.Applied.DUPLICATE || applied == ReviewBoard.Applied.CONFLICTING) {
                 return applied;
@@ -106,18 +122,18 @@ public class JdbcReviewStore implements ReviewStore {
 
     @Override
     public Optional<ArticleReview> find(String articleId) {
-        return seeingRetirements(fold(facts("where article_id = ?", articleId))).find(articleId);
+        return seeingRetirements(fold(facts("where article_id = ?", articleId).readable())).find(articleId);
     }
 
     @Override
     public Optional<ArticleHistory> history(String articleId) {
-        return seeingRetirements(fold(facts("where article_id = ?", articleId))).history(articleId);
+        return seeingRetirements(fold(facts("where article_id = ?", articleId).readable())).history(articleId);
     }
 
     @Override
     public List<ArticleReview> awaitingDecision() {
-        return seeingRetirements(fold(facts("where article_id in (select article_id from review_article where open)")))
-                .awaitingDecision();
+        return seeingRetirements(fold(facts("where article_id in (select article_id from review_article where open)")
+                .readable())).awaitingDecision();
     }
 
     @Override
@@ -165,13 +181,45 @@ public class JdbcReviewStore implements ReviewStore {
                 .truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** The stored facts of the articles the condition selects, each article's in the order applied. */
-    private List<ReviewEvent> facts(String where, Object... arguments) {
+    /**
+     * The stored facts of the articles the condition selects, each article's in the order applied, each verified as
+     * a record read from Kafka; the articles with a row that is not are named apart.
+     */
+    private Read facts(String where, Object... arguments) {
         List<ReviewEvent> facts = new ArrayList<>();
-        jdbc.query("select event from review_event " + where + " order by article_id, seq", row -> {
-            facts.add(((Incoming.Fact) EventMapper.verified(catalog.decode(row.getBytes(1)))).event());
-        }, arguments);
-        return facts;
+        Set<String> unreadable = new HashSet<>();
+        jdbc.query("select article_id, event_id, event from review_event " + where + " order by article_id, seq",
+                row -> {
+                    String articleId = row.getString(1);
+                    String problem;
+                    try {
+                        Incoming read = mapper.toDomain(catalog.decode(row.getBytes(3)));
+                        if (read instanceof Incoming.Fact fact && fact.event().articleId().equals(articleId)) {
+                            facts.add(fact.event());
+                            return;
+                        }
+                        problem = read instanceof Incoming.Unsigned unsigned ? unsigned.reason()
+                                : read instanceof Incoming.Fact fact ? "it is a fact of article "
+                                        + fact.event().articleId()
+                                : "it is a claims library entry";
+                    } catch (RuntimeException e) {
+                        // Bytes that no longer decode, a draft that does not hash to its contentHash.
+                        problem = String.valueOf(e.getMessage());
+                    }
+                    unreadable.add(articleId);
+                    log.error("article {} is unreadable: its stored event {} fails verification ({}); no decision "
+                            + "or sign-off is possible on it until the row is repaired", articleId, row.getString(2),
+                            problem);
+                }, arguments);
+        return new Read(facts, unreadable);
+    }
+
+    /** Facts read back: the verified ones, and the articles that have a row failing verification. */
+    private record Read(List<ReviewEvent> verified, Set<String> unreadable) {
+        /** The verified facts of the articles without a failing row. */
+        List<ReviewEvent> readable() {
+            return verified.stream().filter(fact -> !unreadable.contains(fact.articleId())).toList();
+        }
     }
 
     private ReviewBoard fold(List<ReviewEvent> facts) {

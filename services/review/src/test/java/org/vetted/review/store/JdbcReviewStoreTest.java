@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -32,8 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
+import org.vetted.contract.signing.SigningKey;
+import org.vetted.events.ClaimLibraryEntry;
+import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.Actors;
@@ -41,12 +47,14 @@ import org.vetted.review.domain.ArticleReview;
 import org.vetted.review.domain.ClaimDecisionRequest;
 import org.vetted.review.domain.ClaimKind;
 import org.vetted.review.domain.ClaimLibrary;
+import org.vetted.review.domain.ClaimDecision;
 import org.vetted.review.domain.ClaimOutcome;
 import org.vetted.review.domain.ClaimVerdict;
 import org.vetted.review.domain.FourEyesRule;
 import org.vetted.review.domain.LibraryEntry;
 import org.vetted.review.domain.ReviewBoard;
 import org.vetted.review.domain.ReviewDesk;
+import org.vetted.review.domain.ReviewEvent;
 import org.vetted.review.domain.ReviewStatus;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
@@ -54,8 +62,10 @@ import org.vetted.review.domain.SignOffRequest;
 import org.vetted.review.messaging.DecisionPublisher;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.Incoming;
+import org.vetted.review.messaging.NoLibraryMatchException;
 import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.ReviewWorkflow;
+import org.vetted.review.messaging.UnknownArticleException;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.support.projection.TestDatabase;
 
@@ -69,6 +79,10 @@ class JdbcReviewStoreTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** One rule for all: reviews compare equal only under the same rule instance. */
     private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
+    private static final EventCatalog CATALOG = EventCatalog.standard();
+    /** Review's key id, review's name, but not a key review trusts: what a database writer could sign with. */
+    private static final Signatures STRANGER = new Signatures(SigningKey.generate(Issuer.REVIEW, "review-x"),
+            DemoKeys.trusted());
 
     private final DataSource database = TestDatabase.migrated("classpath:db/migration");
     private final JdbcReviewStore one = store(database);
@@ -287,5 +301,102 @@ class JdbcReviewStoreTest {
         assertThat(one.library().find(painKey)).contains(approvedAgain);
         assertThat(two.find(articleId).orElseThrow().claimStates().get(0).isApproved())
                 .as("accepted from the entry before its retirement").isFalse();
+    }
+
+    // Rows written or altered by whoever holds the database credential, not by review: never part of the board.
+
+    @Test
+    void aRejectionAlteredInTheDatabaseMakesItsArticleUnreadableRatherThanApproved() {
+        String articleId = newArticle(one);
+        ReviewWorkflow workflow = workflow(one, mock(DecisionPublisher.class));
+        workflow.decideClaim(articleId, new ClaimDecisionRequest(Actors.RITA, "c-pain", ClaimVerdict.REJECTED,
+                "The trials do not show it.", null, 1));
+        JdbcTemplate sql = new JdbcTemplate(database);
+        String eventId = sql.queryForObject("select event_id from review_event where article_id = ? "
+                + "order by seq desc limit 1", String.class, articleId);
+        byte[] stored = sql.queryForObject("select event from review_event where event_id = ?", byte[].class, eventId);
+
+        ClaimReviewed altered = (ClaimReviewed) CATALOG.decode(stored);
+        altered.setDecision(org.vetted.events.ClaimDecision.APPROVED);
+        sql.update("update review_event set event = ? where event_id = ?", CATALOG.encode(altered), eventId);
+
+        assertThat(two.find(articleId)).as("not folded without the row either: unknown").isEmpty();
+        assertThat(two.history(articleId)).isEmpty();
+        assertThat(two.awaitingDecision()).extracting(ArticleReview::articleId).doesNotContain(articleId);
+        assertThatThrownBy(() -> workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval()))
+                .isInstanceOf(UnknownArticleException.class);
+
+        sql.update("update review_event set event = ? where event_id = ?", stored, eventId);
+        assertThat(two.find(articleId).orElseThrow().decisions()).extracting(ClaimDecision::verdict)
+                .as("repaired from what review signed").containsExactly(ClaimVerdict.REJECTED);
+    }
+
+    @Test
+    void aDecisionInsertedUnsignedOrSignedWithAnotherKeyMakesItsArticleUnreadable() {
+        String articleId = newArticle(one);
+        JdbcTemplate sql = new JdbcTemplate(database);
+        ClaimReviewed forged = new EventMapper(STRANGER).toEvent(new ReviewEvent.ClaimDecided("forged-1", articleId,
+                1, DraftEvents.contentHash(1), new ClaimDecision("c-pain", 1, ClaimVerdict.APPROVED, null,
+                        "doi:10.1000/curcumin", Actors.RITA.asReviewer(), NOW)));
+        sql.update("insert into review_event (article_id, event_id, event) values (?, ?, ?)", articleId, "forged-1",
+                CATALOG.encode(forged));
+
+        assertThat(two.find(articleId)).as("signed with a key review does not trust").isEmpty();
+        assertThat(two.awaitingDecision()).extracting(ArticleReview::articleId).doesNotContain(articleId);
+
+        forged.setSignature(null);
+        sql.update("update review_event set event = ? where event_id = ?", CATALOG.encode(forged), "forged-1");
+        assertThat(two.find(articleId)).as("unsigned").isEmpty();
+        assertThatThrownBy(() -> decide(workflow(two, mock(DecisionPublisher.class)), articleId, Actors.PAUL,
+                "c-dose")).isInstanceOf(UnknownArticleException.class);
+    }
+
+    @Test
+    void aDraftInsertedWithReviewsKeyPosingAsIntakeIsNoArticle() {
+        String articleId = "art-" + UUID.randomUUID();
+        DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
+        new Signatures(SigningKey.parse(Issuer.INTAKE, DemoKeys.signingKey(Issuer.REVIEW).privateJwk()),
+                DemoKeys.trusted()).sign(draft);
+        JdbcTemplate sql = new JdbcTemplate(database);
+        sql.update("insert into review_article (article_id, open, submitted_at) values (?, true, now())", articleId);
+        sql.update("insert into review_event (article_id, event_id, event) values (?, ?, ?)", articleId,
+                draft.getEventId(), CATALOG.encode(draft));
+
+        assertThat(one.find(articleId)).isEmpty();
+        assertThat(one.awaitingDecision()).extracting(ArticleReview::articleId).doesNotContain(articleId);
+    }
+
+    @Test
+    void aLibraryEntryAlteredInTheDatabaseIsNeitherOfferedNorAccepted() {
+        LibraryEntry entry = painEntry();
+        assertThat(one.recordLibrary(entry)).isTrue();
+        tamperLibraryEntry(entry.key(), stored -> stored.setReferences(List.of("doi:10.9999/made-up")));
+        String articleId = newArticle(one);
+
+        assertThat(two.library().find(entry.key())).isEmpty();
+        assertThat(two.library().search("curcumin knee")).isEmpty();
+        assertThat(two.library().offersFor(two.find(articleId).orElseThrow(), NOW)).doesNotContainKey("c-pain");
+        assertThatThrownBy(() -> workflow(two, mock(DecisionPublisher.class)).acceptFromLibrary(articleId, "c-pain",
+                1, Actors.RITA)).isInstanceOf(NoLibraryMatchException.class);
+    }
+
+    @Test
+    void aLibraryEntrySignedWithAnotherKeyIsNotOffered() {
+        LibraryEntry entry = painEntry();
+        assertThat(one.recordLibrary(entry)).isTrue();
+        byte[] foreign = CATALOG.encode(new EventMapper(STRANGER).toEvent(entry));
+        new JdbcTemplate(database).update("update library_entry set entry = ? where library_key = ?", foreign,
+                entry.key());
+
+        assertThat(two.library().find(entry.key())).isEmpty();
+        assertThat(two.library().search("curcumin knee")).isEmpty();
+    }
+
+    private void tamperLibraryEntry(String key, Consumer<ClaimLibraryEntry> change) {
+        JdbcTemplate sql = new JdbcTemplate(database);
+        ClaimLibraryEntry stored = (ClaimLibraryEntry) CATALOG.decode(sql.queryForObject(
+                "select entry from library_entry where library_key = ?", byte[].class, key));
+        change.accept(stored);
+        sql.update("update library_entry set entry = ? where library_key = ?", CATALOG.encode(stored), key);
     }
 }
