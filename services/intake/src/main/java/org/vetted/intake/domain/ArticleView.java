@@ -18,6 +18,15 @@ public record ArticleView(String articleId, String slug, String title, int revis
         revisions = List.copyOf(revisions);
     }
 
+    /**
+     * Whether this account may read the article at all: its credited authors and editors, nobody else. The pages
+     * and the API both ask here, so that neither can show another writer's article and history.
+     */
+    public boolean visibleTo(Account account) {
+        return account.has(Role.EDITOR)
+                || authors.stream().anyMatch(author -> author.username().equals(account.username()));
+    }
+
     /** The newest submitted revision, if its draft is known yet. */
     public Optional<RevisionView> latest() {
         return revisions.stream().findFirst();

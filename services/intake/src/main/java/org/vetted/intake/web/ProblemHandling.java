@@ -11,6 +11,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.vetted.support.web.ReadinessGate;
 
 /**
  * Every error as application/problem+json: Spring MVC's own (415, 404, 405, ...) through
@@ -46,7 +47,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 "The articles could not be read just now; try again in a moment.");
         body.setTitle("Articles unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ReplayGate.RETRY_AFTER_SECONDS)).body(body);
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ReadinessGate.RETRY_AFTER_SECONDS)).body(body);
     }
 
     /**

@@ -143,7 +143,7 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(jsonPath("$.claims[0].hedged").value(true))
                 .andReturn().getResponse().getHeader("Location");
 
-        mvc.perform(get(location).with(httpBasic("rita", "rita-pass")))
+        mvc.perform(get(location).with(writer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andExpect(jsonPath("$.history[0].event").value("DraftSubmitted"))

@@ -2,6 +2,7 @@ package org.vetted.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -29,9 +30,9 @@ import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.projection.SharedProjection;
 
 /**
- * Before the article view has caught up with the topics, /api/** (reads and writes) answers 503 and health is
- * OUT_OF_SERVICE; once it has (here: joined, with empty topics), both open. A context of its own: the shared one
- * counts as caught up.
+ * Before the article view has caught up with the topics, /api/** (reads and writes) and the pages answer 503 and
+ * health is OUT_OF_SERVICE; once it has (here: joined, with empty topics), both open. A context of its own: the shared
+ * one counts as caught up.
  */
 @SpringBootTest(properties = "vetted.test.context=replay-gate")
 @AutoConfigureMockMvc
@@ -66,6 +67,10 @@ class ReplayGateTest {
                 .andExpect(status().isServiceUnavailable());
         mvc.perform(get("/api/articles"))
                 .andExpect(status().isUnauthorized());
+        // A page is held too, through the error page, with the same status and header.
+        mvc.perform(get("/").with(user("wanda").roles("WRITER")).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"))

@@ -105,15 +105,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .body(problem);
     }
 
-    @ExceptionHandler(ReplayGate.StillReplayingException.class)
-    ResponseEntity<ProblemDetail> stillReplaying(ReplayGate.StillReplayingException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The review board is being rebuilt from the article history; try again in a few seconds.");
-        problem.setTitle("Starting up: replaying article history");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                .body(problem);
-    }
-
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException ex) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",

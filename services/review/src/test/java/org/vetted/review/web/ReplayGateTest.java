@@ -1,11 +1,14 @@
 package org.vetted.review.web;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class ReplayGateTest {
     SharedProjection projection;
 
     @Test
-    void untilTheBoardHasCaughtUpTheApiAnswers503AndHealthIsOutOfService() throws Exception {
+    void untilTheBoardHasCaughtUpTheApiAndThePagesAnswer503AndHealthIsOutOfService() throws Exception {
         mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -57,6 +60,17 @@ class ReplayGateTest {
                         .contentType(MediaType.APPLICATION_JSON).content(DraftEvents.approving(1)))
                 .andExpect(status().isServiceUnavailable());
         mvc.perform(get("/api/reviews")).andExpect(status().isUnauthorized());
+        // The reviewer pages read the same board: held too, through the error page, after sign-in.
+        for (String page : new String[] {"/", "/reviews/art-any", "/claims"}) {
+            mvc.perform(get(page).with(user("rita").roles("MEDICAL_REVIEWER")).accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
+        }
+        mvc.perform(post("/reviews/{a}/decision", "art-any").with(user("rita").roles("MEDICAL_REVIEWER"))
+                        .with(csrf()).param("revision", "1"))
+                .andExpect(status().isServiceUnavailable());
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk());
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
@@ -64,6 +78,7 @@ class ReplayGateTest {
         Replay.markCaughtUp(projection);
 
         mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass"))).andExpect(status().isOk());
+        mvc.perform(get("/").with(user("rita").roles("MEDICAL_REVIEWER"))).andExpect(status().isOk());
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))

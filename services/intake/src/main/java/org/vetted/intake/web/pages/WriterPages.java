@@ -31,7 +31,6 @@ import org.vetted.intake.domain.DraftFormat;
 import org.vetted.intake.domain.FieldError;
 import org.vetted.intake.domain.IntakeResult;
 import org.vetted.intake.domain.RevisionText;
-import org.vetted.intake.domain.Role;
 import org.vetted.intake.domain.Submission;
 import org.vetted.intake.domain.SummaryWriter;
 import org.vetted.intake.messaging.DraftSubmissions;
@@ -77,8 +76,7 @@ class WriterPages {
     String home(Authentication authentication, Model model) {
         Account account = account(authentication, model);
         List<ArticleView> articles = registry.all().stream()
-                .filter(article -> account.has(Role.EDITOR) || article.authors().stream()
-                        .anyMatch(author -> author.username().equals(account.username())))
+                .filter(article -> article.visibleTo(account))
                 .sorted(Comparator.comparing(WriterPages::lastActivity).reversed())
                 .toList();
         model.addAttribute("articles", articles);
@@ -143,8 +141,7 @@ class WriterPages {
     String article(@PathVariable String id, Authentication authentication, Model model) {
         Account account = account(authentication, model);
         ArticleView article = registry.view(id)
-                .filter(view -> account.has(Role.EDITOR) || view.authors().stream()
-                        .anyMatch(author -> author.username().equals(account.username())))
+                .filter(view -> view.visibleTo(account))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("article", article);
         model.addAttribute("publicBaseUrl", publicBaseUrl);
