@@ -14,6 +14,41 @@ class ClaimExtractorTest {
     private final ClaimExtractor extractor = Intakes.CLAIMS;
 
     @Test
+    void aClaimsSectionIsItsWholeHeadingPath() {
+        List<Claim> claims = extractor.extract("Arnica and Bruises", """
+                ## During pregnancy
+
+                ### Everyday use
+
+                Arnica cream is safe to use on bruises every day.
+
+                ## For children
+
+                Arnica cream is safe to use on bruises every day.
+                """);
+
+        assertThat(claims).filteredOn(claim -> claim.text().startsWith("Arnica cream"))
+                .extracting(Claim::section)
+                .as("the same sentence under another heading is a claim of its own, each with its path")
+                .containsExactly("During pregnancy › Everyday use", "For children");
+        assertThat(claims).extracting(Claim::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void twoClaimsSharingAShortIdGetTheirFullIds() {
+        Claim one = new Claim("c-000000000001", "Zinc may shorten colds.", ClaimKind.EFFECT, true, false, null);
+        Claim other = new Claim("c-000000000001", "Zinc cures colds.", ClaimKind.EFFECT, false, true, null);
+        Claim third = new Claim("c-000000000002", "Zinc can cause nausea.", ClaimKind.RISK, false, false, null);
+
+        List<Claim> distinct = ClaimExtractor.withDistinctIds(List.of(one, other, third));
+
+        assertThat(distinct).extracting(Claim::id).doesNotHaveDuplicates()
+                .containsExactly(ClaimExtractor.fullIdOf(one.text(), null), ClaimExtractor.fullIdOf(other.text(), null),
+                        "c-000000000002");
+        assertThat(distinct.get(0).id()).hasSize(66);
+    }
+
+    @Test
     void aThoughtToClaimIsHedgedAndAResultsInClaimIsNot() {
         List<Claim> claims = extractor.extract("Title", """
                 ## It May Calm the Stress Response

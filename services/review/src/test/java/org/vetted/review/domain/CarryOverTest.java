@@ -375,6 +375,40 @@ class CarryOverTest {
         }
     }
 
+    /** The forgotten-rejection sequence, in any order: the rejection of revision 2 is the latest look at CALM. */
+    @Test
+    void aRejectionDroppedAndBroughtBackStandsInAnyOrder() {
+        Draft first = revision(1, CALM, SLEEP);
+        Draft second = revision(2, CALM, SLEEP);
+        Draft third = revision(3, SLEEP, CRAMPS);
+        Draft fourth = revision(4, CALM, SLEEP, CRAMPS);
+        List<ReviewEvent> events = List.of(
+                new DraftArrived("d1", first),
+                approve("a1-calm", first, CALM, Actors.RITA),
+                approve("a1-sleep", first, SLEEP, Actors.RITA),
+                approval("ok1", first),
+                new DraftArrived("d2", second),
+                decided("r2-calm", second, CALM, Actors.PAUL, ClaimVerdict.REJECTED, null),
+                new RevisionReturned("ret2", Drafts.ARTICLE, 2, second.contentHash(), ReviewOutcome.CHANGES_REQUESTED,
+                        "source?", List.of(CALM.id()), Actors.PAUL.asReviewer(), AT),
+                new DraftArrived("d3", third),
+                approve("a3-cramps", third, CRAMPS, Actors.RITA),
+                new DraftArrived("d4", fourth));
+
+        Outcome inOrder = replay(events);
+        assertThat(inOrder.revision()).isEqualTo(4);
+        assertThat(inOrder.states()).extracting(state -> state.carriedOver() == null ? 0
+                : state.carriedOver().fromRevision()).containsExactly(0, 1, 3);
+        assertThat(inOrder.states().get(0).isOpen()).isTrue();
+        Random random = new Random(20261207L);
+        for (int i = 0; i < 1_000; i++) {
+            List<ReviewEvent> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, random);
+            assertThat(replay(shuffled)).as("order %s", shuffled.stream().map(ReviewEvent::eventId).toList())
+                    .isEqualTo(inOrder);
+        }
+    }
+
     private record Outcome(int revision, ReviewStatus status, List<ClaimState> states,
             Map<String, ClaimDrift.Drift> drifts, int waiting) {
     }

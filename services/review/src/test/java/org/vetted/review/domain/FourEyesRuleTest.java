@@ -41,6 +41,10 @@ class FourEyesRuleTest {
                 classes("Some people use turmeric instead of their medication.", "STOPPING_MEDICATION"),
                 classes("Zinc interacts with antibiotics: avoid it while pregnant or nursing children.", "DRUG_INTERACTION",
                         "PREGNANCY", "CHILDREN"),
+                classes("St\u200bop tak\u200bing your blood pressure medic\u00adation if you feel dizzy.",
+                        "STOPPING_MEDICATION"),
+                classes("Take 4\u200b000 I\u200bU of vitamin D every day.", "DOSE"),
+                classes("Ginger may ease nausea in early pr\u00e9gnancy.", "PREGNANCY"),
                 classes("Magnesium may help you sleep."),
                 classes("Curcumin may reduce knee pain."),
                 classes("Kidney stones are painful."),
@@ -51,6 +55,18 @@ class FourEyesRuleTest {
 
     private static Arguments classes(String text, String... expected) {
         return Arguments.of(text, List.of(expected));
+    }
+
+    @Test
+    void theRiskClassesReadTheWholeSectionPath() {
+        Claim underPath = new Claim("c-1", "Arnica cream is safe to use every day.", ClaimKind.EFFECT, false,
+                "During pregnancy › Everyday use");
+        Claim underLeaf = new Claim("c-2", "Arnica cream is safe to use every day.", ClaimKind.EFFECT, false,
+                "Everyday use");
+
+        assertThat(DEFAULTS.classesOf(underPath)).containsExactly("PREGNANCY");
+        assertThat(DEFAULTS.approvalsNeeded(underPath)).isEqualTo(2);
+        assertThat(DEFAULTS.classesOf(underLeaf)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} → {1}")
