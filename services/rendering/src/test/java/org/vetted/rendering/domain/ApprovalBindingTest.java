@@ -44,7 +44,7 @@ class ApprovalBindingTest {
 
         assertThat(renderer.render(ApprovedArticles.withBody(links)))
                 .isInstanceOfSatisfying(RenderResult.Refused.class,
-                        refused -> assertThat(refused.reason()).contains("rendered HTML"));
+                        refused -> assertThat(refused.reason()).contains("bytes of HTML").contains("at most"));
     }
 
     @Test
