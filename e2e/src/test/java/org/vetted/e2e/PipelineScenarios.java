@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -712,9 +713,11 @@ abstract class PipelineScenarios {
         Browser.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
     }
 
+    /** The claims' ids, read again if htmx swaps a block while they are read (the element read goes stale). */
     private static List<String> claimIdsOnPage(ChromeDriver browser) {
-        return browser.findElements(By.cssSelector("article.claim")).stream()
-                .map(claim -> claim.getAttribute("id").substring("claim-".length())).toList();
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("article.claim")).stream()
+                        .map(claim -> claim.getAttribute("id").substring("claim-".length())).toList());
     }
 
     /** Clicks a claim's approve or reject button and waits for htmx to swap its block to the decision. */
