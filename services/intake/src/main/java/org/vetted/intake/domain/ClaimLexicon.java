@@ -7,11 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.vetted.contract.Hedges;
 
 /**
  * The word lists behind {@link ClaimExtractor}, read from {@code claim-lexicon.txt}: one matcher per section
@@ -62,7 +65,12 @@ public final class ClaimLexicon {
         this.mechanism = matcher(sections, "mechanism");
         this.risk = matcher(sections, "risk");
         this.dose = matcher(sections, "dose");
-        this.hedge = matcher(sections, "hedge");
+        // One hedge list for intake and review (the contract's), plus any the file adds.
+        Map<String, List<String>> withHedges = new HashMap<>(sections);
+        List<String> hedges = new ArrayList<>(Hedges.PHRASES);
+        hedges.addAll(sections.getOrDefault("hedge", List.of()));
+        withHedges.put("hedge", hedges);
+        this.hedge = matcher(withHedges, "hedge");
         this.instruction = matcher(sections, "instruction");
     }
 

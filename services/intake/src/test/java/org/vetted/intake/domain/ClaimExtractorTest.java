@@ -13,6 +13,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ClaimExtractorTest {
     private final ClaimExtractor extractor = Intakes.CLAIMS;
 
+    /** Every hedge of the contract's list (the one review's drift check reads) marks a claim hedged here too. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.FieldSource("org.vetted.contract.Hedges#PHRASES")
+    void everyHedgeOfTheSharedListMarksAClaimHedged(String hedge) {
+        String phrase = hedge.replace("*", "s");
+        assertThat(extractor.extract("Magnesium", "Magnesium eases leg cramps in most adults.\n"))
+                .singleElement().extracting(Claim::hedged).isEqualTo(false);
+
+        assertThat(extractor.extract("Magnesium", "Magnesium eases leg cramps in most adults, " + phrase + ".\n"))
+                .as(phrase).singleElement().extracting(Claim::hedged).isEqualTo(true);
+    }
+
     @Test
     void aClaimsSectionIsItsWholeHeadingPath() {
         List<Claim> claims = extractor.extract("Arnica and Bruises", """

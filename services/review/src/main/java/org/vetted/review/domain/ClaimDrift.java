@@ -14,6 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.vetted.contract.Hedges;
 
 /**
  * Why a claim of the revision under review did not keep an earlier approval: the earlier claim it most resembles, and
@@ -48,12 +51,10 @@ public final class ClaimDrift {
     public record Drift(Kind kind, int fromRevision, String previousText, String previousSection, String explanation) {
     }
 
-    private static final List<Phrase> HEDGES = Phrase.all("is thought to", "are thought to", "was thought to",
-            "were thought to", "thought to", "is believed to", "are believed to", "believed to", "potentially",
-            "potential", "suggest*", "some evidence", "possibly", "possible", "likely", "unlikely", "appears to",
-            "appear to", "seems to", "seem to", "preliminary", "may be", "might be", "could be", "perhaps", "probably",
-            "may", "might", "could", "can");
-    private static final Set<String> MODALS = Set.of("may", "might", "could", "can");
+    /** The contract's hedges, the same intake marks claims by, modal verbs included (told from nouns below). */
+    private static final List<Phrase> HEDGES = Phrase.all(Stream.concat(Hedges.PHRASES.stream(),
+            Hedges.MODALS.stream()).toArray(String[]::new));
+    private static final Set<String> MODALS = Set.copyOf(Hedges.MODALS);
     /** Words before "may" that make it the month, and before "can" that make it a tin. */
     private static final Set<String> BEFORE_THE_MONTH = Set.of("in", "of", "since", "until", "by", "early", "late",
             "mid", "next", "last", "this", "every", "from", "through", "during", "before", "after");
