@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -99,9 +100,9 @@ public final class ClaimExtractor {
             + "(?![\\p{L}])");
     private static final String CLOSING = "\"'”’»)]";
     /** Fewer words than this without a verb the tagger saw are an answer or a label ("At these amounts, yes."). */
-    private static final int MIN_UNTAGGED_STATEMENT_WORDS = 6;
+    static final int MIN_UNTAGGED_STATEMENT_WORDS = 6;
     /** A heading of an instruction and this many words is advice, not a section's name ("Run Smarter"). */
-    private static final int MIN_ADVICE_HEADING_WORDS = 4;
+    static final int MIN_ADVICE_HEADING_WORDS = 4;
     /** Long enough for the longest abbreviation above with the character before it. */
     private static final int ABBREVIATION_WINDOW = 10;
     /** Longer than any word or sentence-ending token; URLs longer than this lose nothing by it. */
@@ -111,11 +112,11 @@ public final class ClaimExtractor {
      * Who gives care. Naming them does not make a sentence about health: "Talk to your doctor" and "Follow your
      * doctor's advice" are how to get advice, not advice a reviewer checks.
      */
-    private static final Pattern CARE = Pattern.compile("(?<![\\p{L}])(?:doctor|gp|pharmacist|midwife|midwives|nurse"
+    static final Pattern CARE = Pattern.compile("(?<![\\p{L}])(?:doctor|gp|pharmacist|midwife|midwives|nurse"
             + "|clinician|physician|health visitor|specialist|dermatologist|dentist|care team|diabetes team)s?+"
             + "(?:'s)?+(?![\\p{L}])");
     /** A form of "be", "have", "do" or a modal: a statement, whatever the tagger made of its other verbs. */
-    private static final Pattern AUXILIARY = Pattern.compile("(?<![\\p{L}'])(?:is|are|was|were|be|been|has|have|had"
+    static final Pattern AUXILIARY = Pattern.compile("(?<![\\p{L}'])(?:is|are|was|were|be|been|has|have|had"
             + "|does|do|did|can|could|may|might|must|should|will|would|isn't|aren't|wasn't|weren't|hasn't|haven't"
             + "|doesn't|don't|didn't|can't|won't|shouldn't|it's|that's|there's)(?![\\p{L}'])");
     /** The clause an instruction may follow: "If you already have osteoporosis, start with ...". Bounded. */
@@ -140,7 +141,8 @@ public final class ClaimExtractor {
             "six", "seven", "eight", "nine", "ten");
 
     /** What part of the page a text is; each is held to its own rule. */
-    private enum Unit { HEADING, PROSE, ITEM, ROW, FRAGMENT }
+    /** The part of the page a sentence stands in: each has its {@link ClaimRule}. */
+    enum Unit { HEADING, PROSE, ITEM, ROW, FRAGMENT }
 
     private final ClaimLexicon lexicon;
     private final ThreadLocal<SentenceDetectorME> sentences;
@@ -392,68 +394,138 @@ public final class ClaimExtractor {
         return claim;
     }
 
+    /**
+     * The claim {@code text} makes, or null. What is read in the sentence are named {@link ClaimSignal}s; whether they
+     * make a claim in this part of the page is its {@link ClaimRule}.
+     */
     private Claim decide(String text, String canonical, String section, Unit unit, String header, Set<String> topic,
             boolean inClaimParagraph) {
         if (canonical.codePoints().noneMatch(Character::isLetter) || isQuestion(withoutTrailingAside(canonical))) {
             return null;
         }
-        String content = withoutAttribution(canonical);
-        Tagged tagged = new Tagged(text, unit == Unit.HEADING);
-        // Absolute wording that softening can undo ("may prevent") needs the hedging, which needs the tagger.
-        boolean absolute = AbsoluteLanguage.in(canonical, false)
-                && AbsoluteLanguage.in(canonical, hedged(content, tagged));
-        if (!absolute && notAClaim(text, content, unit)) {
+        Facts facts = new Facts(text, canonical, unit, header, topic, inClaimParagraph);
+        if (!facts.has(ClaimSignal.ABSOLUTE) && notAClaim(text, facts.content(), unit)) {
             return null;
         }
-        // A row is read with its table's header: "3 to 6 years | 1,000 ppm" is about "Fluoride level".
-        String about = ReadingBudget.matcher(CARE, header == null ? content
-                : content + " \n " + Text.canonicalSentence(header)).replaceAll(" ");
-        boolean amount = lexicon.hasAmount(content);
-        boolean statistic = lexicon.hasStatistic(content);
-        // Generic advice to see someone does not take the topic of the claim before it ("Check with a pharmacist").
-        boolean care = ReadingBudget.matcher(CARE, content).find();
-        boolean carried = inClaimParagraph && !care;
-        // Advice in a health article: an instruction in prose ("Never give ...", "Start with ...") is advice a reviewer
-        // checks, unless it is advice to see someone ("Talk to your doctor"). Not in a list, where an item is about
-        // health by its own words or by the claims of its list.
-        boolean advice = unit == Unit.PROSE && !care && tagged.advice();
-        carried |= advice;
-        // Named in the text itself, not carried from the paragraph: what a statement needs to be about health alone.
-        boolean healthWord = ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
-        boolean health = carried || healthWord;
-        boolean evidence = ReadingBudget.matcher(lexicon.evidence, about).find();
-        boolean dose = amount || ReadingBudget.matcher(lexicon.dose, content).find();
-        boolean risk = ReadingBudget.matcher(lexicon.risk, content).find();
-        boolean mechanism = ReadingBudget.matcher(lexicon.mechanism, content).find();
-        boolean effect = ReadingBudget.matcher(lexicon.effect, content).find();
-        // A dose phrase ("twice a day", "daily") is about taking something, whatever is taken.
-        boolean topical = health || evidence || amount || statistic || dose;
-        boolean claim = absolute || topical && switch (unit) {
-            // A pasted list item reads as a heading: long advice ("Wear cushioned shoes with a small heel") is one.
-            case HEADING -> amount || (effect || mechanism || risk) && tagged.statement()
-                    || healthSubject(tagged, topic)
-                    || tagged.advice() && words(canonical) >= MIN_ADVICE_HEADING_WORDS;
-            case ITEM, ROW -> true;
-            // A declarative sentence of prose that names the body, a condition, something taken or done for health
-            // or the topic is a claim whatever its verb: definitions and mechanisms have no effect word ("The knee is
-            // built for running"). A statement, or long enough to be one the tagger misread; not "Slightly." An alt
-            // text or a link needs a form of "be", "have" or a modal: "Yoghurt is easier on the gut than milk", not
-            // "Golden milk made with turmeric".
-            case PROSE, FRAGMENT -> tagged.instruction()
-                    || unit == Unit.PROSE && healthWord && endsASentence(canonical)
-                            && (tagged.statement() || words(canonical) >= MIN_UNTAGGED_STATEMENT_WORDS)
-                    || unit == Unit.FRAGMENT && healthWord && ReadingBudget.matcher(AUXILIARY, canonical).find()
-                    || (unit == Unit.PROSE && endsASentence(canonical)
-                    || tagged.statement() || inflectedVerb(content)) && (effect || mechanism || risk || dose
-                    || statistic || evidence || lexicon.hasMeasure(content)
-                    || ReadingBudget.matcher(lexicon.assertion, content).find());
-        };
-        if (!claim) {
+        if (!ClaimRule.isClaim(facts)) {
             return null;
         }
-        ClaimKind kind = dose ? ClaimKind.DOSE : risk ? ClaimKind.RISK : mechanism ? ClaimKind.MECHANISM : ClaimKind.EFFECT;
-        String id = idOf(text, section);
-        return new Claim(id, text, kind, hedged(content, tagged), absolute, section);
+        ClaimKind kind = facts.has(ClaimSignal.DOSE) ? ClaimKind.DOSE : facts.has(ClaimSignal.RISK) ? ClaimKind.RISK
+                : facts.has(ClaimSignal.MECHANISM) ? ClaimKind.MECHANISM : ClaimKind.EFFECT;
+        return new Claim(idOf(text, section), text, kind, facts.hedged(), facts.has(ClaimSignal.ABSOLUTE), section);
+    }
+
+    /** One sentence as the signals read it, each answer worked out once and only when asked for. */
+    private final class Facts implements SentenceFacts {
+        private final String canonical;
+        private final String content;
+        private final String about;
+        private final Unit unit;
+        private final Set<String> topic;
+        private final boolean inClaimParagraph;
+        private final Tagged tagged;
+        private final Map<ClaimSignal, Boolean> known = new EnumMap<>(ClaimSignal.class);
+        private Boolean hedged;
+
+        Facts(String text, String canonical, Unit unit, String header, Set<String> topic, boolean inClaimParagraph) {
+            this.canonical = canonical;
+            this.content = withoutAttribution(canonical);
+            // A row is read with its table's header: "3 to 6 years | 1,000 ppm" is about "Fluoride level".
+            this.about = ReadingBudget.matcher(CARE, header == null ? content
+                    : content + " \n " + Text.canonicalSentence(header)).replaceAll(" ");
+            this.unit = unit;
+            this.topic = topic;
+            this.inClaimParagraph = inClaimParagraph;
+            this.tagged = new Tagged(text, unit == Unit.HEADING);
+        }
+
+        @Override
+        public boolean has(ClaimSignal signal) {
+            Boolean answer = known.get(signal);
+            if (answer == null) {
+                answer = signal.in(this);
+                known.put(signal, answer);
+            }
+            return answer;
+        }
+
+        boolean hedged() {
+            if (hedged == null) {
+                hedged = ClaimExtractor.this.hedged(content, tagged);
+            }
+            return hedged;
+        }
+
+        @Override
+        public String canonical() {
+            return canonical;
+        }
+
+        @Override
+        public String content() {
+            return content;
+        }
+
+        @Override
+        public String about() {
+            return about;
+        }
+
+        @Override
+        public Unit unit() {
+            return unit;
+        }
+
+        @Override
+        public boolean inClaimParagraph() {
+            return inClaimParagraph;
+        }
+
+        @Override
+        public ClaimLexicon lexicon() {
+            return lexicon;
+        }
+
+        /** Absolute wording that softening can undo ("may prevent") needs the hedging, which needs the tagger. */
+        @Override
+        public boolean absolute() {
+            return AbsoluteLanguage.in(canonical, false) && AbsoluteLanguage.in(canonical, hedged());
+        }
+
+        @Override
+        public boolean statement() {
+            return tagged.statement();
+        }
+
+        @Override
+        public boolean advice() {
+            return tagged.advice();
+        }
+
+        @Override
+        public boolean instruction() {
+            return tagged.instruction();
+        }
+
+        @Override
+        public boolean inflectedVerb() {
+            return ClaimExtractor.this.inflectedVerb(content);
+        }
+
+        @Override
+        public boolean healthSubject() {
+            return ClaimExtractor.this.healthSubject(tagged, topic);
+        }
+
+        @Override
+        public boolean mentionsTopic() {
+            return mentions(about, topic);
+        }
+
+        @Override
+        public int words() {
+            return ClaimExtractor.words(canonical);
+        }
     }
 
     private boolean opensWithInstruction(String canonical) {
@@ -515,7 +587,7 @@ public final class ClaimExtractor {
     }
 
     /** Ends in ". ! …" (closing quotes and brackets aside): a sentence, not a label, a caption or a line of a list. */
-    private static boolean endsASentence(String canonical) {
+    static boolean endsASentence(String canonical) {
         int end = canonical.length();
         while (end > 0 && (Character.isWhitespace(canonical.charAt(end - 1))
                 || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
