@@ -30,7 +30,8 @@ final class KeyGen implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "The service the key is for.")
     String service;
 
-    @Option(names = "--kid", description = "Key id (default: <service>-<today's date>).")
+    @Option(names = "--kid", description = "Key id (default: <service>-<today's date>-<first 8 hex digits of the "
+            + "key's RFC 7638 thumbprint>, so two keys made on one day never share a kid).")
     String keyId;
 
     @Option(names = "--compose-env", description = "Print an env file for docker-compose.yml instead: a new key for "
@@ -51,13 +52,17 @@ final class KeyGen implements Callable<Integer> {
             return 2;
         }
         Issuer issuer = Issuer.of(service);
-        String kid = keyId != null ? keyId : issuer.id() + "-" + LocalDate.now(ZoneOffset.UTC);
-        SigningKey key = SigningKey.generate(issuer, kid);
+        SigningKey key = generate(issuer, keyId, LocalDate.now(ZoneOffset.UTC));
         System.out.println("# private key of the " + issuer.id() + " service: VETTED_SIGNING_KEY (keep it secret)");
         System.out.println(key.privateJwk());
         System.out.println("# public key: add to VETTED_SIGNING_TRUSTED_" + issuer.name() + " on every service");
         System.out.println(key.publicJwk().toJSONString());
         return 0;
+    }
+
+    /** A new key under {@code keyId}, or when that is null under its default kid for {@code today}. */
+    static SigningKey generate(Issuer issuer, String keyId, LocalDate today) {
+        return keyId != null ? SigningKey.generate(issuer, keyId) : SigningKey.generate(issuer, today);
     }
 
     /**
@@ -71,7 +76,7 @@ final class KeyGen implements Callable<Integer> {
         out.println("# Secrets of docker-compose.yml: java -jar stack/target/stack.jar keygen --compose-env > .env");
         out.println("# Keep private (git-ignores it). Each VETTED_SIGNING_KEY_<SERVICE> goes to that service alone.");
         for (Issuer issuer : Issuer.values()) {
-            SigningKey key = SigningKey.generate(issuer, issuer.id() + "-" + today);
+            SigningKey key = generate(issuer, null, today);
             out.println("VETTED_SIGNING_KEY_" + issuer.name() + "='" + key.privateJwk() + "'");
             out.println("VETTED_SIGNING_TRUSTED_" + issuer.name() + "='" + key.publicJwk().toJSONString() + "'");
         }

@@ -2,6 +2,7 @@ package org.vetted.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,10 +19,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.SigningKey;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** keygen --compose-env: the secrets file docker-compose.yml reads. */
+/** keygen: a service's key, and with --compose-env the secrets file docker-compose.yml reads. */
 class KeyGenTest {
     private static final Pattern SIGN_IN = Pattern.compile("^\\s+(intake|review)\\s+\\S+\\s+(\\S+)\\s+([0-9a-f]{48})$",
             Pattern.MULTILINE);
@@ -107,6 +110,40 @@ class KeyGenTest {
         for (String service : List.of("INTAKE", "REVIEW", "RENDERING", "DISTRIBUTION")) {
             assertTrue(env.get("VETTED_SIGNING_KEY_" + service).contains("\"d\":"), service);
             assertFalse(env.get("VETTED_SIGNING_TRUSTED_" + service).contains("\"d\":"), service);
+        }
+    }
+
+    @Test
+    void twoRotationsOnOneDayGiveDifferentKids() {
+        LocalDate today = LocalDate.of(2026, 3, 14);
+        SigningKey first = KeyGen.generate(Issuer.REVIEW, null, today);
+        SigningKey second = KeyGen.generate(Issuer.REVIEW, null, today);
+
+        assertTrue(first.keyId().matches("review-2026-03-14-[0-9a-f]{8}"), first.keyId());
+        assertTrue(second.keyId().matches("review-2026-03-14-[0-9a-f]{8}"), second.keyId());
+        assertNotEquals(first.keyId(), second.keyId());
+        // Derived from the key: the same key always gets the same kid.
+        assertEquals(first.keyId(), SigningKey.defaultKeyId(Issuer.REVIEW, today, first.publicJwk()));
+    }
+
+    @Test
+    void anExplicitKidWins() {
+        assertEquals("review-spring", KeyGen.generate(Issuer.REVIEW, "review-spring", LocalDate.of(2026, 3, 14))
+                .keyId());
+    }
+
+    @Test
+    void composeEnvKidsAreDatedAndDistinct() {
+        Set<String> kids = new HashSet<>();
+        for (String service : List.of("INTAKE", "REVIEW", "RENDERING", "DISTRIBUTION")) {
+            for (Map<String, String> env : List.of(composeEnv(new ByteArrayOutputStream()),
+                    composeEnv(new ByteArrayOutputStream()))) {
+                Matcher kid = Pattern.compile("\"kid\":\"([^\"]+)\"")
+                        .matcher(env.get("VETTED_SIGNING_TRUSTED_" + service));
+                assertTrue(kid.find(), service);
+                assertTrue(kid.group(1).matches(service.toLowerCase() + "-2026-01-01-[0-9a-f]{8}"), kid.group(1));
+                assertTrue(kids.add(kid.group(1)), "kid twice: " + kid.group(1));
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.vetted.contract.signing;
 
 import java.text.ParseException;
+import java.time.LocalDate;
+import java.util.HexFormat;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -48,6 +50,26 @@ public final class SigningKey {
     /** A fresh key pair (for operators and tests); {@link #privateJwk()} gives it to store. */
     public static SigningKey generate(Issuer issuer, String keyId) {
         return new SigningKey(issuer, Ed25519.generate(keyId));
+    }
+
+    /** A fresh key pair under its {@linkplain #defaultKeyId default kid} for {@code day}. */
+    public static SigningKey generate(Issuer issuer, LocalDate day) {
+        OctetKeyPair key = Ed25519.generate(null);
+        return new SigningKey(issuer, new OctetKeyPair.Builder(key).keyID(defaultKeyId(issuer, day, key)).build());
+    }
+
+    /**
+     * {@code <service>-<day>-<first 8 hex digits of the key's RFC 7638 thumbprint>}: the date tells operators which key
+     * is newer, the thumbprint keeps two keys made on one day apart. It depends on the public key alone (not on its
+     * private part or any kid it already has), so the same key always gets the same kid.
+     */
+    public static String defaultKeyId(Issuer issuer, LocalDate day, OctetKeyPair key) {
+        try {
+            byte[] thumbprint = key.toPublicJWK().computeThumbprint().decode();
+            return issuer.id() + "-" + day + "-" + HexFormat.of().formatHex(thumbprint, 0, 4);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("SHA-256 is in every JRE", e);
+        }
     }
 
     public Issuer issuer() {

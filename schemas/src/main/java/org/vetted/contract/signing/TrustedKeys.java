@@ -20,7 +20,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
  * the record's topic, found by the {@code kid} in its header: a rendering key cannot vouch for an approval. An issuer
  * may have several keys at once, which is how keys rotate: the new key is added to every service's trusted set, the
  * issuer starts signing with it, and the old key stays trusted for a grace period (while records it signed are still
- * read) before it is removed.
+ * read) before it is removed. A kid names one key only: a set in which two different keys share a kid is refused.
  */
 public final class TrustedKeys {
     private final Map<Issuer, List<OctetKeyPair>> keys;
@@ -104,7 +104,26 @@ public final class TrustedKeys {
                 throw new IllegalArgumentException("a trusted key of " + issuer.id()
                         + " is not an OKP (Ed25519) key with a kid");
             }
-            keys.computeIfAbsent(issuer, i -> new ArrayList<>()).add(okp.toPublicJWK());
+            OctetKeyPair key = okp.toPublicJWK();
+            String keyId = key.getKeyID();
+            for (Map.Entry<Issuer, List<OctetKeyPair>> entry : keys.entrySet()) {
+                for (OctetKeyPair known : entry.getValue()) {
+                    if (!known.getKeyID().equals(keyId)) {
+                        continue;
+                    }
+                    boolean sameKey = known.getCurve().equals(key.getCurve()) && known.getX().equals(key.getX());
+                    if (entry.getKey() == issuer && sameKey) {
+                        return this; // the same key listed twice: harmless
+                    }
+                    // A verifier picks the key by kid: a kid naming two keys, or two services, must not start.
+                    throw new IllegalArgumentException(entry.getKey() == issuer
+                            ? "kid " + keyId + " is given to two different trusted keys of " + issuer.id()
+                                    + "; every key needs a kid of its own"
+                            : "kid " + keyId + " is trusted both as a key of " + entry.getKey().id() + " and of "
+                                    + issuer.id() + "; every key needs a kid of its own, and belongs to one service");
+                }
+            }
+            keys.computeIfAbsent(issuer, i -> new ArrayList<>()).add(key);
             return this;
         }
 
