@@ -64,7 +64,12 @@ public class SigningConfiguration {
                 missing.add("vetted.signing.trusted." + issuer.id() + " (env VETTED_SIGNING_TRUSTED_"
                         + issuer.name() + "), the public keys of the " + issuer.id() + " service");
             } else {
-                trusted.trust(issuer, read(keys));
+                try {
+                    trusted.trust(issuer, read(keys));
+                } catch (IllegalArgumentException e) {
+                    // A kid given to two keys, say: the start-up report names it, as it names a missing key.
+                    throw new SigningKeyMissingException(e.getMessage());
+                }
             }
         }
         if (!missing.isEmpty()) {
