@@ -38,6 +38,12 @@ public interface ArticleRegistry extends KnownArticles {
     /** Gives back a claimed revision that was never published, so the number is handed out again. */
     void releaseRevision(String articleId, int revision);
 
+    /**
+     * Keeps a slug reserved for good: its article's DraftSubmitted may have been published (the send timed out), so
+     * the slug must not lapse to another article; if the draft arrives, the article takes it as usual.
+     */
+    void holdSlug(String slug);
+
     /** Runs {@code work} while no other submission of the article runs, in this instance or another. */
     <T> T exclusively(String articleId, Supplier<T> work);
 }

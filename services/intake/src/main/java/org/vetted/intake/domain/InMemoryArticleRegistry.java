@@ -79,6 +79,11 @@ public final class InMemoryArticleRegistry implements ArticleRegistry {
         reservedSlugs.remove(slug);
     }
 
+    /** Reservations here never lapse, so a held one is simply left reserved. */
+    @Override
+    public void holdSlug(String slug) {
+    }
+
     @Override
     public synchronized boolean claimRevision(String articleId, int revision) {
         return claims.computeIfAbsent(articleId, id -> new HashSet<>()).add(revision);

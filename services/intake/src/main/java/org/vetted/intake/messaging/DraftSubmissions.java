@@ -29,7 +29,10 @@ import org.vetted.intake.domain.Submission;
  * ({@link ArticleRegistry#exclusively}): revisions are published in the order of their numbers. The claim makes a
  * number unique whatever happens: it is taken before publishing, so a revision that was published but could not be
  * recorded still counts for the next number. New articles need no lock: their id is fresh and their slug is reserved
- * atomically in the registry. A slug or number whose event was not published is given back.
+ * atomically in the registry. A slug or number whose event was certainly not published is given back; one whose send
+ * failed ambiguously (a timeout: the broker may have committed it) stays taken, since handing it out again could
+ * make two texts "revision n" or give two articles one slug. The gap this leaves when the event did not land is
+ * harmless: numbering, the status view and review only compare revision numbers.
  */
 @Component
 public class DraftSubmissions {
@@ -117,9 +120,17 @@ public class DraftSubmissions {
             release(newArticle, accepted, true);
             return new SubmissionOutcome.TooLarge(size, maxEventBytes);
         }
-        if (!send(event)) {
+        Sent sent = send(event);
+        if (sent == Sent.NOT_SENT) {
             release(newArticle, accepted, true);
             return new SubmissionOutcome.NotPublished();
+        }
+        if (sent == Sent.UNKNOWN) {
+            if (newArticle) {
+                registry.holdSlug(accepted.draft().slug());
+            }
+            return new SubmissionOutcome.Unconfirmed(accepted.draft().articleId(), accepted.draft().revision(),
+                    accepted.draft().slug());
         }
         try {
             registry.apply(EventMapper.recorded(accepted.draft(), eventId, now));
@@ -141,14 +152,22 @@ public class DraftSubmissions {
         }
     }
 
-    private boolean send(DraftSubmitted event) {
+    private enum Sent { COMMITTED, NOT_SENT, UNKNOWN }
+
+    private Sent send(DraftSubmitted event) {
         try {
             return streamBridge.send(BINDING,
-                    MessageBuilder.withPayload(event).setHeader(KafkaHeaders.KEY, event.getArticleId()).build());
+                    MessageBuilder.withPayload(event).setHeader(KafkaHeaders.KEY, event.getArticleId()).build())
+                    ? Sent.COMMITTED : Sent.NOT_SENT;
         } catch (RuntimeException e) {
+            if (SendFailures.isAmbiguous(e)) {
+                log.warn("DraftSubmitted for article {} revision {} may or may not have been published; its number "
+                        + "and slug stay taken", event.getArticleId(), event.getRevision(), e);
+                return Sent.UNKNOWN;
+            }
             log.warn("DraftSubmitted for article {} revision {} was not published", event.getArticleId(),
                     event.getRevision(), e);
-            return false;
+            return Sent.NOT_SENT;
         }
     }
 }

@@ -20,4 +20,12 @@ public sealed interface SubmissionOutcome {
     /** The draft was fine but Kafka did not take it: nothing changed, the writer may retry. */
     record NotPublished() implements SubmissionOutcome {
     }
+
+    /**
+     * Publishing failed in a way where the broker may still have committed the event (a timeout): the revision number
+     * and, for a new article, the slug stay taken, so whether or not it landed nothing else gets them. The writer
+     * should look at the article before sending again.
+     */
+    record Unconfirmed(String articleId, int revision, String slug) implements SubmissionOutcome {
+    }
 }

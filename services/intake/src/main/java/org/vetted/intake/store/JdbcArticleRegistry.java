@@ -37,7 +37,8 @@ import org.vetted.support.projection.AdvisoryLocks;
  * <ul>
  * <li>Slugs: a reservation is a row under the slug's primary key, so of two instances reserving one slug exactly one
  * succeeds. A reservation whose article was never recorded (the instance died while publishing) lapses after
- * {@link #RESERVATION}, far longer than publishing may take (Kafka's delivery timeout is two minutes).</li>
+ * {@link #RESERVATION}, far longer than publishing may take (Kafka's delivery timeout is two minutes); one whose
+ * send failed ambiguously is held and never lapses ({@link #holdSlug}).</li>
  * <li>Revision numbers: {@link #exclusively} takes a PostgreSQL advisory lock on the article id for the whole
  * number-claim-publish-record step ({@link AdvisoryLocks}), so revisions of one article are published in the order
  * of their numbers whichever instance takes them; the claim ({@code revision_claim}'s primary key) makes a number
@@ -140,6 +141,12 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     @Override
     public void releaseSlug(String slug) {
         jdbc.update("delete from slug where slug = ? and article_id is null", slug);
+    }
+
+    /** Reserved until 'infinity': never older than {@link #RESERVATION}, so it does not lapse. */
+    @Override
+    public void holdSlug(String slug) {
+        jdbc.update("update slug set reserved_at = 'infinity' where slug = ? and article_id is null", slug);
     }
 
     @Override

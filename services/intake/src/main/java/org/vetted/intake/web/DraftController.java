@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -35,6 +36,11 @@ class DraftController {
     static final String TEXT_MARKDOWN = "text/markdown";
     /** Largest request body accepted, in bytes: 256 KiB. */
     static final int MAX_REQUEST_BYTES = 256 * 1024;
+    /**
+     * When to look again after an unconfirmed submission: Kafka's default transaction timeout, after which a
+     * transaction that did not commit is aborted, so the article's page shows whether the revision landed.
+     */
+    static final int UNCONFIRMED_RETRY_AFTER_SECONDS = 60;
 
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
@@ -76,8 +82,22 @@ class DraftController {
                     List.of(new FieldError("body", "makes an event of " + tooLarge.eventBytes() + " bytes; at most "
                             + tooLarge.maxEventBytes())));
         }
+        if (outcome instanceof SubmissionOutcome.Unconfirmed unconfirmed) {
+            throw unconfirmed(unconfirmed);
+        }
         throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Submission not published",
                 "The draft could not be handed to the review pipeline; nothing was recorded. Try again shortly.");
+    }
+
+    /** Not a 500: the service works, but the pipeline did not say in time whether it took the draft. */
+    static ProblemException unconfirmed(SubmissionOutcome.Unconfirmed unconfirmed) {
+        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Submission unconfirmed",
+                "The draft may or may not have been submitted: the review pipeline did not confirm it in time. Check "
+                        + "the article's page (/api/articles/" + unconfirmed.articleId() + ") for revision "
+                        + unconfirmed.revision() + " before sending it again; if it is not there after a minute, "
+                        + "send it again (it will get the next revision number).",
+                List.of(), UNCONFIRMED_RETRY_AFTER_SECONDS,
+                Map.of("articleId", unconfirmed.articleId(), "revision", unconfirmed.revision()));
     }
 
     private static ProblemException refusal(IntakeResult result) {

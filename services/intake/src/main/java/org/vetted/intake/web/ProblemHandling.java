@@ -28,6 +28,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         if (!e.errors.isEmpty()) {
             body.setProperty("errors", e.errors);
         }
+        e.properties.forEach(body::setProperty);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (e.retryAfterSeconds != null) {

@@ -185,6 +185,18 @@ public abstract class ArticleRegistryTest {
     }
 
     @Test
+    void aHeldSlugStaysTakenUntilItsArticleTakesIt() {
+        assertThat(registry.reserveSlug("tea")).isTrue();
+        registry.holdSlug("tea");
+        assertThat(registry.slugTaken("tea")).isTrue();
+        assertThat(registry.reserveSlug("tea")).isFalse();
+
+        registry.apply(draft("e1", "a", 1, T0, "tea"));
+        assertThat(registry.slugTaken("tea")).as("the article has it now").isTrue();
+        assertThat(registry.reserveSlug("tea")).isFalse();
+    }
+
+    @Test
     void aSlugReadFromAnotherInstancesDraftIsTakenWithoutReservation() {
         registry.apply(draft("e1", "a", 1, T0, "coffee"));
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -48,6 +49,8 @@ class DraftSubmissionsAcrossInstancesTest {
 
     /** What the broker received, in the order the sends completed. */
     private final List<DraftSubmitted> published = Collections.synchronizedList(new ArrayList<>());
+    /** Set to make the next send time out (the broker may or may not have committed it). */
+    private final AtomicBoolean nextTimesOut = new AtomicBoolean();
     private final List<DraftSubmissions> instances = instances(migrated());
 
     private static DataSource migrated() {
@@ -58,6 +61,9 @@ class DraftSubmissionsAcrossInstancesTest {
         StreamBridge bridge = mock(StreamBridge.class);
         doAnswer(call -> {
             DraftSubmitted event = (DraftSubmitted) call.getArgument(1, Message.class).getPayload();
+            if (nextTimesOut.getAndSet(false)) {
+                throw DraftSubmissionsTest.commitTimedOut();
+            }
             // Sends take a while, some longer: a submission on the other instance would overtake an unlocked one.
             Thread.sleep(event.getRevision() % 2 == 0 ? 80 : 5);
             published.add(event);
@@ -92,5 +98,27 @@ class DraftSubmissionsAcrossInstancesTest {
         assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().revision()))
                 .containsExactlyInAnyOrder(2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(published).extracting(DraftSubmitted::getRevision).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    }
+
+    @Test
+    void afterATimeoutOnOneInstanceTheOtherHandsOutNeitherTheNumberNorTheSlug() {
+        String id = ((SubmissionOutcome.Published) instances.get(0).submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody.\n", WANDA, null))).draft().articleId();
+
+        nextTimesOut.set(true);
+        assertThat(instances.get(0).submit(new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody 2.\n", WANDA, id)))
+                .isEqualTo(new SubmissionOutcome.Unconfirmed(id, 2, "title"));
+        var next = (SubmissionOutcome.Published) instances.get(1).submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody 3.\n", WANDA, id));
+        assertThat(next.draft().revision()).isEqualTo(3);
+
+        nextTimesOut.set(true);
+        var unconfirmed = (SubmissionOutcome.Unconfirmed) instances.get(0).submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Other\nBody.\n", WANDA, null));
+        assertThat(unconfirmed.slug()).isEqualTo("other");
+        var other = (SubmissionOutcome.Published) instances.get(1).submit(
+                new Submission(DraftFormat.PLAIN_TEXT, "Other\nBody.\n", WANDA, null));
+        assertThat(other.draft().slug()).isEqualTo("other-2");
+        assertThat(published).extracting(DraftSubmitted::getRevision).containsExactly(1, 3, 1);
     }
 }

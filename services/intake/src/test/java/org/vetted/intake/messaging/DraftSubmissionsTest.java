@@ -21,15 +21,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TransactionAbortedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.core.KafkaProducerException;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandlingException;
+import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.ArticleView;
 import org.vetted.intake.domain.InMemoryArticleRegistry;
 import org.vetted.intake.domain.ClaimExtractor;
 import org.vetted.intake.domain.ClaimLexicon;
@@ -43,7 +50,10 @@ import org.vetted.intake.domain.PlainTextDraftParser;
 import org.vetted.intake.domain.Role;
 import org.vetted.intake.domain.Submission;
 
-/** When Kafka does not take the event, nothing is recorded: the writer gets a 503 and may simply retry. */
+/**
+ * When Kafka certainly did not take the event, nothing is recorded and the number and slug are free again: the
+ * writer gets a 503 and may simply retry. When it may have taken it (a timeout), both stay taken.
+ */
 class DraftSubmissionsTest {
     private static final Account WANDA = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
     private final ArticleRegistry registry = new InMemoryArticleRegistry();
@@ -68,6 +78,70 @@ class DraftSubmissionsTest {
 
         assertThat(submissions.submit(submission)).isInstanceOf(SubmissionOutcome.NotPublished.class);
         assertThat(registry.all()).isEmpty();
+    }
+
+    /** A commit that timed out, as the binder hands it over: the broker may have committed the event. */
+    static RuntimeException commitTimedOut() {
+        return new MessageHandlingException(MessageBuilder.withPayload("event").build(),
+                new TimeoutException("Timeout expired after 60000ms while awaiting EndTxn(true)"));
+    }
+
+    /** A record that failed because its transaction was aborted: nothing can have committed. */
+    static RuntimeException transactionAborted() {
+        return new MessageHandlingException(MessageBuilder.withPayload("event").build(), new KafkaProducerException(
+                new ProducerRecord<>("article.draft-submitted", "k", "v"), "Failed to send",
+                new TransactionAbortedException("aborted")));
+    }
+
+    @Test
+    void afterATimeoutTheRevisionNumberIsNotHandedOutAgain() {
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(commitTimedOut())
+                .thenReturn(true);
+        Submission revision = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody, revised.\n", WANDA, id);
+
+        assertThat(submissions.submit(revision)).isEqualTo(new SubmissionOutcome.Unconfirmed(id, 2, "title"));
+        var next = (SubmissionOutcome.Published) submissions.submit(revision);
+
+        assertThat(next.draft().revision()).as("2 may have landed: the next is 3").isEqualTo(3);
+        assertThat(registry.view(id).orElseThrow().revision()).isEqualTo(3);
+        assertThat(registry.view(id).orElseThrow().revisions()).extracting(ArticleView.RevisionView::revision)
+                .as("the gap where 2 did not land").containsExactly(3, 1);
+    }
+
+    @Test
+    void afterATimeoutTheSlugOfTheNewArticleIsNotHandedOutAgain() {
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(commitTimedOut())
+                .thenReturn(true);
+
+        var unconfirmed = (SubmissionOutcome.Unconfirmed) submissions.submit(submission);
+        var next = (SubmissionOutcome.Published) submissions.submit(submission);
+
+        assertThat(unconfirmed.slug()).isEqualTo("title");
+        assertThat(unconfirmed.revision()).isEqualTo(1);
+        assertThat(next.draft().slug()).isEqualTo("title-2");
+        assertThat(next.draft().articleId()).isNotEqualTo(unconfirmed.articleId());
+        assertThat(registry.slugTaken("title")).isTrue();
+    }
+
+    @Test
+    void afterAnAbortedTransactionTheNumberAndSlugAreHandedOutAgain() {
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(transactionAborted())
+                .thenReturn(true);
+        Submission revision = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody, revised.\n", WANDA, id);
+
+        assertThat(submissions.submit(revision)).isInstanceOf(SubmissionOutcome.NotPublished.class);
+        assertThat(((SubmissionOutcome.Published) submissions.submit(revision)).draft().revision()).isEqualTo(2);
+
+        Submission other = new Submission(DraftFormat.PLAIN_TEXT, "Other Title\nBody.\n", WANDA, null);
+        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(transactionAborted())
+                .thenReturn(true);
+        assertThat(submissions.submit(other)).isInstanceOf(SubmissionOutcome.NotPublished.class);
+        assertThat(registry.slugTaken("other-title")).isFalse();
+        assertThat(((SubmissionOutcome.Published) submissions.submit(other)).draft().slug()).isEqualTo("other-title");
     }
 
     @Test

@@ -131,6 +131,24 @@ public class JdbcArticleRegistryTest extends ArticleRegistryTest {
         assertThat(registry.reserveSlug("orphan")).isTrue();
     }
 
+    @Test
+    void aHeldReservationDoesNotLapse() {
+        DataSource shared = migratedDatabase();
+        JdbcArticleRegistry registry = registry(shared);
+        assertThat(registry.reserveSlug("maybe-landed")).isTrue();
+        registry.holdSlug("maybe-landed");
+
+        // Ages every ordinary reservation past its lapse; a held one is reserved until 'infinity'.
+        new JdbcTemplate(shared).update("update slug set reserved_at = now() - ? * interval '1 second' "
+                + "where reserved_at <> 'infinity'", JdbcArticleRegistry.RESERVATION.toSeconds() + 1);
+
+        assertThat(registry.slugTaken("maybe-landed")).isTrue();
+        assertThat(registry.reserveSlug("maybe-landed")).isFalse();
+        assertThat(registry.apply(ArticleRegistryTest.draft("e1", "a", 1, Instant.parse("2026-01-05T09:00:00Z"),
+                "maybe-landed"))).isTrue();
+        assertThat(registry.find("a").orElseThrow().slug()).isEqualTo("maybe-landed");
+    }
+
     /** Rows written in this format must keep reading: fields added later are missing from them, unknown ones ignored. */
     @Test
     void storedEventsOfTheFirstFormatStillRead() {

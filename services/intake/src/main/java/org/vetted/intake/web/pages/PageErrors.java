@@ -1,10 +1,12 @@
 package org.vetted.intake.web.pages;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,6 +27,28 @@ public class PageErrors {
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(ResponseStatusException e) {
         return page(e.getStatusCode());
+    }
+
+    /** A submission whose send timed out: it may have landed, so the writer is sent to look before sending again. */
+    static final class UnconfirmedSubmission extends RuntimeException {
+        final String articleId;
+        final int revision;
+
+        UnconfirmedSubmission(String articleId, int revision) {
+            super("unconfirmed submission", null, false, false);
+            this.articleId = articleId;
+            this.revision = revision;
+        }
+    }
+
+    @ExceptionHandler(UnconfirmedSubmission.class)
+    ModelAndView unconfirmed(UnconfirmedSubmission e, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, "60");
+        ModelAndView page = page(HttpStatus.SERVICE_UNAVAILABLE);
+        page.addObject("detail", "Your draft may or may not have been submitted: the review pipeline did not confirm "
+                + "it in time. Check the article's page for revision " + e.revision + " (in a minute, under My "
+                + "articles) before sending it again; if it is not there, send it again.");
+        return page;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

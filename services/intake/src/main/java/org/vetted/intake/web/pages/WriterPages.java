@@ -134,6 +134,9 @@ class WriterPages {
             return refused(model, draft, chosen.name(), target, List.of(new FieldError("body",
                     "makes an event of " + tooLarge.eventBytes() + " bytes; at most " + tooLarge.maxEventBytes())));
         }
+        if (outcome instanceof SubmissionOutcome.Unconfirmed unconfirmed) {
+            throw new PageErrors.UnconfirmedSubmission(unconfirmed.articleId(), unconfirmed.revision());
+        }
         throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not handed to review; try again");
     }
 
