@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.vetted.contract.Topics;
@@ -48,6 +49,7 @@ import org.vetted.contract.Topics;
  * writer, and another service's principal is refused.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ComposeAclsIT {
     private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
     private static final Map<String, String> PASSWORDS = Map.of(

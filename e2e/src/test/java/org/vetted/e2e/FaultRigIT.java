@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.vetted.contract.Topics;
 import org.vetted.stack.KafkaBroker;
@@ -51,6 +52,7 @@ import tools.jackson.databind.JsonNode;
  * {@code vetted.fault-rig.kills-per-service} (1 here, 3 with {@code -Pfault-rig}) sets how often each service is
  * killed; the report goes to stdout and {@code target/fault-rig/report.md}. docs/RELIABILITY.md has the figures.
  */
+@Tag("slow")
 class FaultRigIT {
     private static final List<String> SERVICES = List.of("intake", "review", "rendering", "distribution");
     /** Which consumer groups read each topic: each must dead-letter a poison record on it. */

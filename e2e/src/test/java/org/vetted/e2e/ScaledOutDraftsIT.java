@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -55,6 +56,7 @@ import tools.jackson.databind.JsonNode;
  * and a restarted instance must show what was decided and submitted while it was down as soon as it is ready.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ScaledOutDraftsIT {
     private static final int DRAFTS = Integer.getInteger("vetted.scale.drafts", 300);
     private static final Signatures INTAKE = DemoKeys.signaturesOf(Issuer.INTAKE);

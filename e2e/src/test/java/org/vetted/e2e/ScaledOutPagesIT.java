@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -49,6 +50,7 @@ import org.vetted.stack.ServiceFleet;
  * (as a load balancer with health checks would), keeps reading: every read must be answered.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ScaledOutPagesIT {
     private static final int ARTICLES = Integer.getInteger("vetted.scale.articles", 2_000);
     private static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.vetted.stack.KafkaCluster;
 
 /**
@@ -12,6 +13,7 @@ import org.vetted.stack.KafkaCluster;
  * transaction log replicated three times, two in sync. What passes on one broker must pass where leaders, replicas
  * and transaction coordinators sit on different nodes.
  */
+@Tag("slow")
 class ThreeBrokerPipelineIT extends PipelineScenarios {
     private KafkaCluster cluster;
 

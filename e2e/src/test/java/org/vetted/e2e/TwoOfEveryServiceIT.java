@@ -21,6 +21,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * published without approval. Writes {@code target/two-of-every-service-report.md}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class TwoOfEveryServiceIT {
     private static final List<String> SERVICES = List.of("intake", "review", "rendering", "distribution");
     private static final Duration JOURNEY_LIMIT = Duration.ofMinutes(4);
