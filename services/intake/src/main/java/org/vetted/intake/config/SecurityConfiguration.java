@@ -2,6 +2,7 @@ package org.vetted.intake.config;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +29,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.vetted.support.security.BearerTokens;
+import org.vetted.support.security.TokenSubjects;
 import org.vetted.intake.domain.Accounts;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,16 +52,20 @@ public class SecurityConfiguration {
     UserDetailsService userDetailsService(SecurityUsersProperties properties, Accounts accounts) {
         // Accounts has already validated every user (roles, reviewer credentials).
         return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(user -> User.withUsername(user.username())
+                .map(user -> User.withUsername(TokenSubjects.canonical(user.username()))
                         .password(user.password())
                         .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
                         .build())
                 .toArray(UserDetails[]::new));
     }
 
+    /** Which configured user a bearer token's subject is ({@code vetted.security.users[*].subjects}). */
     @Bean
-    SignedInAccounts signedInAccounts(Accounts accounts, JwtClaimsProperties claims) {
-        return new SignedInAccounts(accounts, claims);
+    SignedInAccounts signedInAccounts(SecurityUsersProperties properties, Accounts accounts, JwtClaimsProperties claims,
+                                      BearerTokens.Properties tokens) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        properties.users().forEach(user -> subjects.put(user.username(), user.subjects()));
+        return new SignedInAccounts(accounts, new TokenSubjects(subjects, tokens.acceptUnknownSubjects()), claims);
     }
 
     /** The JSON API: HTTP Basic or bearer tokens, no cookies, so no CSRF; browsers from other sites are refused. */

@@ -1,5 +1,9 @@
 package org.vetted.review.config;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.vetted.support.security.BearerTokens;
+import org.vetted.support.security.TokenSubjects;
 import org.vetted.review.domain.Staff;
 
 /**
@@ -35,9 +40,17 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Which configured member of staff a bearer token's subject is ({@code vetted.security.users[*].subjects}). */
     @Bean
-    SignedInActors signedInActors(Staff staff, JwtClaimsProperties claims) {
-        return new SignedInActors(staff, claims);
+    SignedInActors signedInActors(StaffProperties properties, Staff staff, JwtClaimsProperties claims,
+                                  BearerTokens.Properties tokens) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        properties.users().forEach(user -> subjects.put(user.username(), user.subjects()));
+        try {
+            return new SignedInActors(staff, new TokenSubjects(subjects, tokens.acceptUnknownSubjects()), claims);
+        } catch (IllegalArgumentException e) {
+            throw new StaffMisconfiguredException(e.getMessage());
+        }
     }
 
     /** The JSON API: HTTP Basic or bearer tokens, stateless, no cookies and so no CSRF. */
