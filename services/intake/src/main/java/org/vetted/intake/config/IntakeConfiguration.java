@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.intake.domain.Account;
+import org.vetted.support.security.TokenSubjects;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.ArticleRegistry;
 import org.vetted.intake.domain.ClaimExtractor;
@@ -65,7 +66,8 @@ public class IntakeConfiguration {
                     + "' has no credential (MD, DO, PharmD, RD, ...): a reviewer without one may not review");
         }
         String displayName = user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName();
-        return new Account(user.username(), displayName, user.roles(), user.credential());
+        // Usernames are matched without case in both services: the account is known by its lower-case form.
+        return new Account(TokenSubjects.canonical(user.username()), displayName, user.roles(), user.credential());
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package org.vetted.intake.config;
 
 import java.io.IOException;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,7 +29,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.vetted.support.security.BearerTokens;
+import org.vetted.support.security.TokenSubjects;
+import org.vetted.support.web.SignInThrottle;
 import org.vetted.intake.domain.Accounts;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * sign-in with a session and CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({JwtClaimsProperties.class, BearerTokens.Properties.class})
+@EnableConfigurationProperties({JwtClaimsProperties.class, BearerTokens.Properties.class,
+        SignInThrottle.Properties.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -50,16 +57,26 @@ public class SecurityConfiguration {
     UserDetailsService userDetailsService(SecurityUsersProperties properties, Accounts accounts) {
         // Accounts has already validated every user (roles, reviewer credentials).
         return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(user -> User.withUsername(user.username())
+                .map(user -> User.withUsername(TokenSubjects.canonical(user.username()))
                         .password(user.password())
                         .roles(user.roles().stream().map(Enum::name).toArray(String[]::new))
                         .build())
                 .toArray(UserDetails[]::new));
     }
 
+    /** Failed password sign-ins, counted for the form and for Basic together (in memory, per instance). */
     @Bean
-    SignedInAccounts signedInAccounts(Accounts accounts, JwtClaimsProperties claims) {
-        return new SignedInAccounts(accounts, claims);
+    SignInThrottle signInThrottle(SignInThrottle.Properties properties) {
+        return new SignInThrottle(properties, InstantSource.system());
+    }
+
+    /** Which configured user a bearer token's subject is ({@code vetted.security.users[*].subjects}). */
+    @Bean
+    SignedInAccounts signedInAccounts(SecurityUsersProperties properties, Accounts accounts, JwtClaimsProperties claims,
+                                      BearerTokens.Properties tokens) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        properties.users().forEach(user -> subjects.put(user.username(), user.subjects()));
+        return new SignedInAccounts(accounts, new TokenSubjects(subjects, tokens.acceptUnknownSubjects()), claims);
     }
 
     /** The JSON API: HTTP Basic or bearer tokens, no cookies, so no CSRF; browsers from other sites are refused. */
@@ -67,7 +84,8 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, Accounts accounts,
                             ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn,
-                            BearerTokens.Properties tokens, Environment environment) throws Exception {
+                            BearerTokens.Properties tokens, Environment environment,
+                            SignInThrottle throttle) throws Exception {
         boolean basic = !accounts.all().isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
@@ -81,7 +99,9 @@ public class SecurityConfiguration {
                     "Send HTTP Basic credentials of a configured account or a bearer token of the configured issuer.");
         };
         if (basic) {
-            http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
+            http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized))
+                    .addFilterBefore(throttle.guard(SignInThrottle.basic(), SignInThrottle.problemJson()),
+                            BasicAuthenticationFilter.class);
         }
         if (bearer) {
             JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens,
@@ -114,13 +134,16 @@ public class SecurityConfiguration {
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /**
-     * The writers' pages: form sign-in at /login, a session cookie (HttpOnly, SameSite=Lax), CSRF tokens on every
-     * form, sign-out. Needs configured accounts; with bearer tokens only there is nobody to sign in here.
+     * The writers' pages: form sign-in at /login (throttled like Basic: 429 and the page says how long to wait), a
+     * session cookie (HttpOnly, SameSite=Lax, Secure when the request is), CSRF tokens on every form, sign-out.
+     * Needs configured accounts; with bearer tokens only there is nobody to sign in here.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)))
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        http.addFilterBefore(throttle.guard(SignInThrottle.form("/login"), SignInThrottle.page("/login")),
+                        UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").permitAll())
                 .authorizeHttpRequests(auth -> auth

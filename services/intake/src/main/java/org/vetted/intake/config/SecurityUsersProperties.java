@@ -13,10 +13,15 @@ public record SecurityUsersProperties(List<User> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    /** One account. {@code password} is in Spring's {id}encoded form, e.g. "{noop}secret" or "{bcrypt}$2a$...". */
-    public record User(String username, String password, String displayName, Set<Role> roles, String credential) {
+    /**
+     * One account. {@code password} is in Spring's {id}encoded form, e.g. "{noop}secret" or "{bcrypt}$2a$...".
+     * {@code subjects}: the bearer-token subjects ({@code sub}) that are this account, e.g. the issuer's id of the user.
+     */
+    public record User(String username, String password, String displayName, Set<Role> roles, String credential,
+                       List<String> subjects) {
         public User {
             roles = roles == null ? Set.of() : Set.copyOf(roles);
+            subjects = subjects == null ? List.of() : List.copyOf(subjects);
         }
     }
 }

@@ -16,21 +16,27 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.vetted.support.security.TokenSubjects;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.Role;
 
 /**
- * The caller as an {@link Account}: a configured user (HTTP Basic) or the claims of a verified bearer token. As the
- * JWT converter it gives a token the authorities Basic gives a configured user ({@code ROLE_WRITER}, ...). A
- * MEDICAL_REVIEWER role without a credential claim is dropped: such a token is no reviewer.
+ * The caller as {@link Account}: a configured user (HTTP Basic), or the one a verified bearer token's subject maps to
+ * ({@link TokenSubjects}): that user's configured display name and credential, and the roles both the token's roles
+ * claim and the configuration give (a token can narrow a user's roles, never widen them). A token's name claims are
+ * never read. A subject accepted as itself (unknown subjects accepted, or no users configured) is a user named by the
+ * subject, display name included, with the roles and credential of its claims; a MEDICAL_REVIEWER role without a
+ * credential claim is then dropped: such a token is no reviewer.
  */
 public final class SignedInAccounts implements Converter<Jwt, AbstractAuthenticationToken> {
     private final Accounts accounts;
+    private final TokenSubjects subjects;
     private final JwtClaimsProperties claims;
 
-    public SignedInAccounts(Accounts accounts, JwtClaimsProperties claims) {
+    public SignedInAccounts(Accounts accounts, TokenSubjects subjects, JwtClaimsProperties claims) {
         this.accounts = accounts;
+        this.subjects = subjects;
         this.claims = claims;
     }
 
@@ -49,17 +55,24 @@ public final class SignedInAccounts implements Converter<Jwt, AbstractAuthentica
     }
 
     Account fromClaims(Jwt jwt) {
-        String username = firstNonBlank(jwt.getClaimAsString(claims.username()), jwt.getSubject());
-        if (username == null) {
-            throw new InvalidBearerTokenException("the token names no user");
+        String subject = firstNonBlank(jwt.getClaimAsString(claims.subject()), null);
+        if (subject == null) {
+            throw new InvalidBearerTokenException("the token has no subject");
+        }
+        TokenSubjects.Identity who = subjects.resolve(subject).orElseThrow(() ->
+                new InvalidBearerTokenException("the token's subject is no configured user's"));
+        Set<Role> roles = roles(jwt.getClaims().get(claims.roles()));
+        if (who.configured()) {
+            Account configured = accounts.byUsername(who.username()).orElseThrow(() ->
+                    new InvalidBearerTokenException("the token's subject is no configured user's"));
+            roles.retainAll(configured.roles());
+            return new Account(configured.username(), configured.displayName(), roles, configured.credential());
         }
         String credential = firstNonBlank(jwt.getClaimAsString(claims.credential()), null);
-        Set<Role> roles = roles(jwt.getClaims().get(claims.roles()));
         if (credential == null) {
             roles.remove(Role.MEDICAL_REVIEWER);
         }
-        return new Account(username, firstNonBlank(jwt.getClaimAsString(claims.displayName()), username), roles,
-                credential);
+        return new Account(who.username(), who.username(), roles, credential);
     }
 
     /** A list (or a space-separated string) of role names; names this service does not know are ignored. */

@@ -20,7 +20,8 @@ class AccountsConfigurationTest {
 
     @Test
     void aMedicalReviewerWithoutACredentialIsAStartupError() {
-        var reviewer = new SecurityUsersProperties.User("rita", "{noop}x", "Rita", Set.of(Role.MEDICAL_REVIEWER), null);
+        var reviewer = new SecurityUsersProperties.User("rita", "{noop}x", "Rita", Set.of(Role.MEDICAL_REVIEWER), null,
+                List.of());
 
         assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of(reviewer)), true))
                 .hasMessageContaining("MEDICAL_REVIEWER 'rita' has no credential");

@@ -8,58 +8,109 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.vetted.intake.domain.Account;
 import org.vetted.intake.domain.Accounts;
 import org.vetted.intake.domain.Role;
+import org.vetted.support.security.TokenSubjects;
 
+/** Who a token is: its subject, mapped to a configured user; a name claim never changes that. */
 class SignedInAccountsTest {
-    private final SignedInAccounts signedIn =
-            new SignedInAccounts(new Accounts(List.of()), JwtClaimsProperties.defaults());
+    private static final Account RITA = new Account("rita", "Rita Reyes", Set.of(Role.MEDICAL_REVIEWER), "MD");
+    private static final Account DANA = new Account("dana", "Dana Diaz", Set.of(Role.WRITER, Role.MEDICAL_REVIEWER), "RD");
+    private static final Accounts CONFIGURED = new Accounts(List.of(RITA, DANA));
+    private static final Map<String, List<String>> SUBJECTS = Map.of("rita", List.of("rreyes"), "dana", List.of());
+
+    private final SignedInAccounts signedIn = new SignedInAccounts(CONFIGURED, new TokenSubjects(SUBJECTS, false),
+            JwtClaimsProperties.defaults());
+    private final SignedInAccounts asThemselves = new SignedInAccounts(new Accounts(List.of()), new TokenSubjects(Map.of(), false),
+            JwtClaimsProperties.defaults());
 
     @Test
-    void claimsBecomeTheAccountAndAuthoritiesBasicWouldGive() {
-        Jwt jwt = jwt(Map.of("sub", "9c1e", "preferred_username", "dana", "name", "Dana Diaz",
-                "roles", List.of("WRITER", "MEDICAL_REVIEWER", "offline_access"), "credential", "RD"));
+    void aSubjectListedForAUserIsThatUserWithTheConfiguredNameAndCredential() {
+        Jwt jwt = jwt(Map.of("sub", "rreyes", "preferred_username", "rreyes", "name", "R. Reyes",
+                "roles", List.of("MEDICAL_REVIEWER", "offline_access"), "credential", "PhD"));
 
-        assertThat(signedIn.fromClaims(jwt))
-                .isEqualTo(new Account("dana", "Dana Diaz", Set.of(Role.WRITER, Role.MEDICAL_REVIEWER), "RD"));
-        assertThat(signedIn.convert(jwt).getName()).isEqualTo("dana");
+        assertThat(signedIn.fromClaims(jwt)).isEqualTo(RITA);
+        assertThat(signedIn.convert(jwt).getName()).isEqualTo("rita");
         assertThat(signedIn.convert(jwt).getAuthorities()).extracting(GrantedAuthority::getAuthority)
-                .contains("ROLE_WRITER", "ROLE_MEDICAL_REVIEWER").doesNotContain("ROLE_EDITOR");
+                .containsExactly("ROLE_MEDICAL_REVIEWER");
+        assertThat(signedIn.of(new UsernamePasswordAuthenticationToken("rita", null, List.of()))).contains(RITA);
     }
 
     @Test
-    void usernameFallsBackToSubjectAndDisplayNameToUsername() {
-        assertThat(signedIn.fromClaims(jwt(Map.of("sub", "walter", "roles", "WRITER"))))
-                .isEqualTo(new Account("walter", "walter", Set.of(Role.WRITER), null));
+    void aNameClaimEditedToAnotherPersonsNameDoesNotChangeWhoTheTokenIs() {
+        Jwt disguised = jwt(Map.of("sub", "rreyes", "preferred_username", "dana", "name", "Dana Diaz",
+                "roles", List.of("MEDICAL_REVIEWER"), "credential", "RD"));
+
+        assertThat(signedIn.fromClaims(disguised)).isEqualTo(RITA);
     }
 
     @Test
-    void aMedicalReviewerWithoutACredentialIsNoReviewer() {
-        Jwt jwt = jwt(Map.of("sub", "x", "preferred_username", "rex", "roles", List.of("MEDICAL_REVIEWER")));
+    void aTokenNarrowsTheConfiguredRolesButNeverWidensThem() {
+        Jwt widened = jwt(Map.of("sub", "rreyes", "roles", List.of("MEDICAL_REVIEWER", "EDITOR", "WRITER")));
+        Jwt none = jwt(Map.of("sub", "rreyes"));
 
-        assertThat(signedIn.fromClaims(jwt).roles()).isEmpty();
-        assertThat(signedIn.convert(jwt).getAuthorities()).extracting(GrantedAuthority::getAuthority)
+        assertThat(signedIn.fromClaims(widened).roles()).containsExactly(Role.MEDICAL_REVIEWER);
+        assertThat(signedIn.fromClaims(none).roles()).isEmpty();
+    }
+
+    @Test
+    void aSubjectListedForNobodyIsRefusedEvenWhenItSpellsAConfiguredUsername() {
+        for (String subject : List.of("9c1e", "dana", "Rita")) {
+            assertThatThrownBy(() -> signedIn.convert(jwt(Map.of("sub", subject, "roles", List.of("WRITER")))))
+                    .as(subject).isInstanceOf(InvalidBearerTokenException.class);
+        }
+        SignedInAccounts acceptingUnknown = new SignedInAccounts(CONFIGURED, new TokenSubjects(SUBJECTS, true),
+                JwtClaimsProperties.defaults());
+        assertThat(acceptingUnknown.fromClaims(jwt(Map.of("sub", "9c1e", "roles", "WRITER"))))
+                .isEqualTo(new Account("9c1e", "9c1e", Set.of(Role.WRITER), null));
+        assertThatThrownBy(() -> acceptingUnknown.convert(jwt(Map.of("sub", "Dana", "roles", List.of("WRITER")))))
+                .isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void withoutConfiguredUsersASubjectIsItselfAndItsNameClaimIsIgnored() {
+        Jwt jwt = jwt(Map.of("sub", "Walter", "preferred_username", "rita", "name", "Rita Reyes",
+                "roles", List.of("WRITER", "MEDICAL_REVIEWER"), "credential", "RD"));
+
+        assertThat(asThemselves.fromClaims(jwt))
+                .isEqualTo(new Account("walter", "walter", Set.of(Role.WRITER, Role.MEDICAL_REVIEWER), "RD"));
+        assertThat(asThemselves.convert(jwt).getName()).isEqualTo("walter");
+    }
+
+    @Test
+    void aMedicalReviewerSubjectWithoutACredentialIsNoReviewer() {
+        Jwt jwt = jwt(Map.of("sub", "rex", "roles", List.of("MEDICAL_REVIEWER")));
+
+        assertThat(asThemselves.fromClaims(jwt).roles()).isEmpty();
+        assertThat(asThemselves.convert(jwt).getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .doesNotContain("ROLE_MEDICAL_REVIEWER");
     }
 
     @Test
     void claimNamesAreConfigurable() {
-        var custom = new SignedInAccounts(new Accounts(List.of()),
-                new JwtClaimsProperties("email", "display", "vetted_roles", "qualification"));
+        var custom = new SignedInAccounts(CONFIGURED, new TokenSubjects(SUBJECTS, false),
+                new JwtClaimsProperties("oid", "vetted_roles", "qualification"));
 
-        assertThat(custom.fromClaims(jwt(Map.of("sub", "1", "email", "eddie@example.org", "display", "Eddie Editor",
-                "vetted_roles", List.of("editor"), "qualification", "MPH"))))
-                .isEqualTo(new Account("eddie@example.org", "Eddie Editor", Set.of(Role.EDITOR), "MPH"));
+        assertThat(custom.fromClaims(jwt(Map.of("sub", "someone-else", "oid", "rreyes",
+                "vetted_roles", List.of("medical_reviewer")))))
+                .isEqualTo(RITA);
     }
 
     @Test
-    void aTokenNamingNoUserIsInvalid() {
-        assertThatThrownBy(() -> signedIn.convert(jwt(Map.of("roles", List.of("WRITER")))))
+    void aTokenWithoutASubjectIsInvalid() {
+        assertThatThrownBy(() -> signedIn.convert(jwt(Map.of("preferred_username", "rita", "roles", "WRITER"))))
                 .isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void oneSubjectListedForTwoUsersIsAConfigurationError() {
+        assertThatThrownBy(() -> new TokenSubjects(Map.of("rita", List.of("x1"), "dana", List.of("x1")), false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x1");
     }
 
     private static Jwt jwt(Map<String, Object> claims) {

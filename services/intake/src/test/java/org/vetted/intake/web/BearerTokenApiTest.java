@@ -56,6 +56,29 @@ class BearerTokenApiTest extends IntakeAppTest {
     }
 
     @Test
+    void aNameClaimEditedToAnotherPersonsNameStillSubmitsAsTheConfiguredAccount() throws Exception {
+        String disguised = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wanda", "name", "Wanda Writer",
+                "roles", List.of("WRITER", "EDITOR")));
+        output.clear();
+        mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, disguised)).andExpect(status().isAccepted());
+
+        Message<byte[]> message = output.receive(5000, DRAFT_TOPIC);
+        assertThat(message).isNotNull();
+        assertThat(((Object) message.getPayload())).isInstanceOfSatisfying(DraftSubmitted.class, event ->
+                assertThat(event.getAuthors()).extracting(a -> a.getUsername() + "/" + a.getDisplayName())
+                        .containsExactly("wren/Wren Wallace"));
+    }
+
+    @Test
+    void aTokenWhoseSubjectIsNoConfiguredUsersIsRefused() throws Exception {
+        String stranger = TestTokens.bearer("9c1e", Map.of("preferred_username", "wren", "roles", List.of("WRITER")));
+
+        mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, stranger))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void aReviewerTokenMayNotSubmitDrafts() throws Exception {
         String reviewer = TestTokens.bearer("rhea", Map.of("roles", List.of("MEDICAL_REVIEWER"), "credential", "DO"));
 

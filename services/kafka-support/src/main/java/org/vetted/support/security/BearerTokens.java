@@ -21,9 +21,11 @@ public final class BearerTokens {
     /**
      * {@code vetted.security.jwt}: the audience ({@code aud}) tokens for this service carry, and the issuer
      * ({@code iss}); {@code issuer} defaults to {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}.
+     * {@code accept-unknown-subjects} (false): a token whose subject no configured user lists is accepted as a user
+     * of that name instead of refused ({@link TokenSubjects}); without configured users it is always accepted.
      */
     @ConfigurationProperties("vetted.security.jwt")
-    public record Properties(String audience, String issuer) {
+    public record Properties(String audience, String issuer, boolean acceptUnknownSubjects) {
     }
 
     /**

@@ -18,7 +18,7 @@ class BearerTokensTest {
     @Test
     void withoutAnAudienceTheServiceRefusesToStartAndSaysWhatToSet() {
         assertThatThrownBy(() -> BearerTokens.issuedByAndFor(token -> null,
-                new BearerTokens.Properties(null, null), ISSUER))
+                new BearerTokens.Properties(null, null, false), ISSUER))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vetted.security.jwt.audience is not")
                 .hasMessageContaining("any other application");
@@ -27,14 +27,14 @@ class BearerTokensTest {
     @Test
     void withoutAnIssuerTheServiceRefusesToStart() {
         assertThatThrownBy(() -> BearerTokens.issuedByAndFor(token -> null,
-                new BearerTokens.Properties("vetted-intake", " "), null))
+                new BearerTokens.Properties("vetted-intake", " ", false), null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vetted.security.jwt.issuer");
     }
 
     @Test
     void aTokenIsAcceptedOnlyWhenIssuedByTheIssuerForThisAudience() {
-        var tokens = new BearerTokens.Properties("vetted-intake", null);
+        var tokens = new BearerTokens.Properties("vetted-intake", null, false);
 
         assertThat(BearerTokens.issuedByAndFor(decoding(ISSUER, "other", "vetted-intake"), tokens, ISSUER)
                 .decode("t").getSubject()).isEqualTo("wren");
@@ -48,7 +48,7 @@ class BearerTokensTest {
 
     @Test
     void anExplicitIssuerSettingWinsOverTheIssuerUri() {
-        var tokens = new BearerTokens.Properties("vetted-intake", "https://tokens.example");
+        var tokens = new BearerTokens.Properties("vetted-intake", "https://tokens.example", false);
 
         assertThat(BearerTokens.issuedByAndFor(decoding("https://tokens.example", "vetted-intake"), tokens,
                 ISSUER).decode("t").getIssuer().toString()).isEqualTo("https://tokens.example");

@@ -3,21 +3,21 @@ package org.vetted.review.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code vetted.security.jwt-claims}: the claims of a bearer token that name the account, read when
+ * {@code vetted.security.jwt-claims}: the claims of a bearer token read when
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}) is set. The same shape in
- * intake and review. The username falls back to {@code sub}, the display name to the username.
+ * intake and review. Who the caller is comes from {@code subject} alone (mapped to a configured user); no name claim
+ * is read, because many issuers let users edit their name and a name must not change who someone is.
  */
 @ConfigurationProperties("vetted.security.jwt-claims")
-public record JwtClaimsProperties(String username, String displayName, String roles, String credential) {
+public record JwtClaimsProperties(String subject, String roles, String credential) {
     public JwtClaimsProperties {
-        username = orDefault(username, "preferred_username");
-        displayName = orDefault(displayName, "name");
+        subject = orDefault(subject, "sub");
         roles = orDefault(roles, "roles");
         credential = orDefault(credential, "credential");
     }
 
     public static JwtClaimsProperties defaults() {
-        return new JwtClaimsProperties(null, null, null, null);
+        return new JwtClaimsProperties(null, null, null);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -1,5 +1,10 @@
 package org.vetted.review.config;
 
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,8 +22,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.vetted.support.security.BearerTokens;
+import org.vetted.support.security.TokenSubjects;
+import org.vetted.support.web.SignInThrottle;
 import org.vetted.review.domain.Staff;
 
 /**
@@ -27,7 +36,8 @@ import org.vetted.review.domain.Staff;
  * cookies). 401 and 403 are answered as problem+json by the same exception handler as every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({JwtClaimsProperties.class, BearerTokens.Properties.class})
+@EnableConfigurationProperties({JwtClaimsProperties.class, BearerTokens.Properties.class,
+        SignInThrottle.Properties.class})
 public class SecurityConfiguration {
 
     @Bean
@@ -35,9 +45,23 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Failed password sign-ins, counted for the form and for Basic together (in memory, per instance). */
     @Bean
-    SignedInActors signedInActors(Staff staff, JwtClaimsProperties claims) {
-        return new SignedInActors(staff, claims);
+    SignInThrottle signInThrottle(SignInThrottle.Properties properties) {
+        return new SignInThrottle(properties, InstantSource.system());
+    }
+
+    /** Which configured member of staff a bearer token's subject is ({@code vetted.security.users[*].subjects}). */
+    @Bean
+    SignedInActors signedInActors(StaffProperties properties, Staff staff, JwtClaimsProperties claims,
+                                  BearerTokens.Properties tokens) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        properties.users().forEach(user -> subjects.put(user.username(), user.subjects()));
+        try {
+            return new SignedInActors(staff, new TokenSubjects(subjects, tokens.acceptUnknownSubjects()), claims);
+        } catch (IllegalArgumentException e) {
+            throw new StaffMisconfiguredException(e.getMessage());
+        }
     }
 
     /** The JSON API: HTTP Basic or bearer tokens, stateless, no cookies and so no CSRF. */
@@ -45,7 +69,7 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, Staff staff, ObjectProvider<JwtDecoder> jwtDecoder,
             SignedInActors signedIn, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-            BearerTokens.Properties tokens, Environment environment) throws Exception {
+            BearerTokens.Properties tokens, Environment environment, SignInThrottle throttle) throws Exception {
         boolean basic = !staff.isEmpty();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         AuthenticationEntryPoint unauthorized = (request, response, failure) -> {
@@ -58,7 +82,9 @@ public class SecurityConfiguration {
             problems.resolveException(request, response, null, failure);
         };
         if (basic) {
-            http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized));
+            http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(unauthorized))
+                    .addFilterBefore(throttle.guard(SignInThrottle.basic(), SignInThrottle.problemJson()),
+                            BasicAuthenticationFilter.class);
         }
         if (bearer) {
             JwtDecoder decoder = BearerTokens.issuedByAndFor(jwtDecoder.getObject(), tokens,
@@ -85,19 +111,22 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The reviewers' pages: form sign-in at /login, a session cookie (HttpOnly, SameSite=Lax), CSRF tokens on every
-     * form. Reading is for reviewers and editors, deciding for reviewers, as on the API.
-     */
-    /**
      * The pages load only their own styles and scripts (htmx included), post forms only to themselves and are never
      * framed: whatever a draft's text contains, nothing on the page can run or send it elsewhere.
      */
     static final String PAGES_POLICY = "default-src 'self'; img-src 'self' https:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The reviewers' pages: form sign-in at /login (throttled like Basic: 429 and the page says how long to wait), a
+     * session cookie (HttpOnly, SameSite=Lax, Secure when the request is), CSRF tokens on every form. Reading is for
+     * reviewers and editors, deciding for reviewers, as on the API.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        http.addFilterBefore(throttle.guard(SignInThrottle.form("/login"), SignInThrottle.page("/login")),
+                UsernamePasswordAuthenticationFilter.class);
         // A request htmx sends after the session ended is answered 401, not redirected: htmx would follow the
         // redirect and swap the whole sign-in page into a claim's block. The page's script says to reload instead.
         AuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");

@@ -16,21 +16,27 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.vetted.support.security.TokenSubjects;
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.Role;
 import org.vetted.review.domain.Staff;
 
 /**
- * The caller as an {@link Actor}: a configured member of staff (HTTP Basic) or the claims of a verified bearer token.
- * As the JWT converter it gives a token the authorities Basic gives a configured user ({@code ROLE_MEDICAL_REVIEWER},
- * ...). A MEDICAL_REVIEWER role without a credential claim is dropped: such a token is no reviewer.
+ * The caller as {@link Actor}: a configured member of staff (HTTP Basic), or the one a verified bearer token's subject maps to
+ * ({@link TokenSubjects}): that user's configured display name and credential, and the roles both the token's roles
+ * claim and the configuration give (a token can narrow a user's roles, never widen them). A token's name claims are
+ * never read. A subject accepted as itself (unknown subjects accepted, or no users configured) is a user named by the
+ * subject, display name included, with the roles and credential of its claims; a MEDICAL_REVIEWER role without a
+ * credential claim is then dropped: such a token is no reviewer.
  */
 public final class SignedInActors implements Converter<Jwt, AbstractAuthenticationToken> {
     private final Staff staff;
+    private final TokenSubjects subjects;
     private final JwtClaimsProperties claims;
 
-    public SignedInActors(Staff staff, JwtClaimsProperties claims) {
+    public SignedInActors(Staff staff, TokenSubjects subjects, JwtClaimsProperties claims) {
         this.staff = staff;
+        this.subjects = subjects;
         this.claims = claims;
     }
 
@@ -49,17 +55,24 @@ public final class SignedInActors implements Converter<Jwt, AbstractAuthenticati
     }
 
     Actor fromClaims(Jwt jwt) {
-        String username = firstNonBlank(jwt.getClaimAsString(claims.username()), jwt.getSubject());
-        if (username == null) {
-            throw new InvalidBearerTokenException("the token names no user");
+        String subject = firstNonBlank(jwt.getClaimAsString(claims.subject()), null);
+        if (subject == null) {
+            throw new InvalidBearerTokenException("the token has no subject");
+        }
+        TokenSubjects.Identity who = subjects.resolve(subject).orElseThrow(() ->
+                new InvalidBearerTokenException("the token's subject is no configured user's"));
+        Set<Role> roles = roles(jwt.getClaims().get(claims.roles()));
+        if (who.configured()) {
+            Actor configured = staff.find(who.username()).orElseThrow(() ->
+                    new InvalidBearerTokenException("the token's subject is no configured user's"));
+            roles.retainAll(configured.roles());
+            return new Actor(configured.username(), configured.displayName(), roles, configured.credential());
         }
         String credential = firstNonBlank(jwt.getClaimAsString(claims.credential()), null);
-        Set<Role> roles = roles(jwt.getClaims().get(claims.roles()));
         if (credential == null) {
             roles.remove(Role.MEDICAL_REVIEWER);
         }
-        return new Actor(username, firstNonBlank(jwt.getClaimAsString(claims.displayName()), username), roles,
-                credential);
+        return new Actor(who.username(), who.username(), roles, credential);
     }
 
     /** A list (or a space-separated string) of role names; names this service does not know are ignored. */

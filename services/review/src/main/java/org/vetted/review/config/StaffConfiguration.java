@@ -13,6 +13,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.vetted.review.domain.Actor;
 import org.vetted.review.domain.Role;
 import org.vetted.review.domain.Staff;
+import org.vetted.support.security.TokenSubjects;
 
 /** The configured staff, as sign-in accounts and as actors the review rules know. */
 @Configuration(proxyBeanMethods = false)
@@ -38,7 +39,8 @@ public class StaffConfiguration {
             }
         }
         List<Actor> actors = properties.users().stream()
-                .map(user -> new Actor(user.username(), user.displayName(), user.roles(),
+                // Usernames are matched without case in both services: a member is known by the lower-case form.
+                .map(user -> new Actor(TokenSubjects.canonical(user.username()), user.displayName(), user.roles(),
                         isBlank(user.credential()) ? null : user.credential().strip()))
                 .toList();
         try {
@@ -51,7 +53,7 @@ public class StaffConfiguration {
     @Bean
     UserDetailsService userDetailsService(StaffProperties properties, Staff staff) {
         return new InMemoryUserDetailsManager(properties.users().stream()
-                .map(user -> User.withUsername(user.username())
+                .map(user -> User.withUsername(TokenSubjects.canonical(user.username()))
                         .password(user.password())
                         .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
                         .build())

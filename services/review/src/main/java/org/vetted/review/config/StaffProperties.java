@@ -16,9 +16,12 @@ public record StaffProperties(List<User> users) {
         users = users == null ? List.of() : List.copyOf(users);
     }
 
-    public record User(String username, String password, String displayName, Set<Role> roles, String credential) {
+    /** {@code subjects}: the bearer-token subjects ({@code sub}) that are this member of staff. */
+    public record User(String username, String password, String displayName, Set<Role> roles, String credential,
+                       List<String> subjects) {
         public User {
             roles = roles == null ? Set.of() : Set.copyOf(roles);
+            subjects = subjects == null ? List.of() : List.copyOf(subjects);
         }
     }
 }

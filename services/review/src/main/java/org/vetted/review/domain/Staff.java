@@ -2,10 +2,14 @@ package org.vetted.review.domain;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The configured members of staff, by username. A medical reviewer without a credential is refused. */
+/**
+ * The configured members of staff, by username matched without case ("Rita" is rita). A medical reviewer without a
+ * credential is refused.
+ */
 public final class Staff {
     private final Map<String, Actor> byUsername = new LinkedHashMap<>();
 
@@ -15,14 +19,18 @@ public final class Staff {
                 throw new IllegalArgumentException("medical reviewer " + member.username()
                         + " has no credential (MD, DO, RD, PharmD, ...)");
             }
-            if (byUsername.putIfAbsent(member.username(), member) != null) {
+            if (byUsername.putIfAbsent(key(member.username()), member) != null) {
                 throw new IllegalArgumentException("user " + member.username() + " is configured twice");
             }
         }
     }
 
     public Optional<Actor> find(String username) {
-        return Optional.ofNullable(byUsername.get(username));
+        return username == null ? Optional.empty() : Optional.ofNullable(byUsername.get(key(username)));
+    }
+
+    private static String key(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package org.vetted.review.web;
 
 import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -50,15 +51,74 @@ class BearerTokenApiTest extends ReviewServiceTest {
     }
 
     @Test
-    void aReviewerTokenWithoutACredentialCannotReview() throws Exception {
-        String noCredential = TestTokens.bearer("rex", Map.of("roles", List.of("MEDICAL_REVIEWER")));
+    void aTokenWhoseSubjectIsNoConfiguredUsersIsRefused() throws Exception {
+        // Its name, username and credential claims would make it a credentialed reviewer: they are not read.
+        String stranger = TestTokens.bearer("rex", Map.of("preferred_username", "paul", "name", "Paul Park",
+                "roles", List.of("MEDICAL_REVIEWER"), "credential", "DO"));
         String articleId = submitted(false);
 
-        decideWith(noCredential, articleId, "c-pain", APPROVE)
-                .andExpect(status().isForbidden())
+        decideWith(stranger, articleId, "c-pain", APPROVE)
+                .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(403));
-        signOffWith(noCredential, articleId, SIGN_OFF).andExpect(status().isForbidden());
+                .andExpect(jsonPath("$.status").value(401));
+        signOffWith(stranger, articleId, SIGN_OFF).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aReviewerByTokenAndByBasicIsOnePersonForFourEyes() throws Exception {
+        // rita signs in by Basic; the issuer knows her as subject rreyes, listed under her account.
+        String ritaByToken = TestTokens.bearer("rreyes", Map.of("preferred_username", "rreyes", "name", "R. Reyes",
+                "roles", List.of("MEDICAL_REVIEWER")));
+        String articleId = submitted(false);
+
+        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
+        decideWith(ritaByToken, articleId, "c-dose", APPROVE)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision.reviewer.username").value("rita"))
+                .andExpect(jsonPath("$.decision.reviewer.displayName").value("Rita Reyes"))
+                .andExpect(jsonPath("$.decision.reviewer.credential").value("MD"))
+                .andExpect(jsonPath("$.approvals").value(1))
+                .andExpect(jsonPath("$.open").value(true));
+        decideWith(ritaByToken, articleId, "c-pain", APPROVE).andExpect(status().isOk());
+        signOff("paul", articleId, SIGN_OFF)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reasons[0]").value(
+                        "claim c-dose needs a second reviewer (dose): approved by rita only"));
+    }
+
+    @Test
+    void aNameClaimEditedToAnotherPersonsNameDoesNotMakeAnAuthorSomeoneElse() throws Exception {
+        // Dana wrote the article; her token now says she is Paul Park.
+        String disguised = TestTokens.bearer("dana", Map.of("preferred_username", "paul", "name", "Paul Park",
+                "roles", List.of("WRITER", "MEDICAL_REVIEWER"), "credential", "PharmD"));
+        String articleId = submitted(true);
+
+        decideWith(disguised, articleId, "c-pain", APPROVE)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("Own article"));
+        signOffWith(disguised, articleId, SIGN_OFF)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("Own article"));
+        // And a second approval by rita's token under Paul's name is still rita's.
+        String ritaAsPaul = TestTokens.bearer("rreyes", Map.of("name", "Paul Park",
+                "roles", List.of("MEDICAL_REVIEWER")));
+        String other = submitted(false);
+        decideClaim("rita", other, "c-dose", APPROVE).andExpect(status().isOk());
+        decideWith(ritaAsPaul, other, "c-dose", APPROVE)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision.reviewer.displayName").value("Rita Reyes"))
+                .andExpect(jsonPath("$.approvals").value(1));
+    }
+
+    @Test
+    void basicUsernamesMatchWithoutCase() throws Exception {
+        mvc.perform(get("/api/reviews").with(httpBasic("RITA", "rita-pass"))).andExpect(status().isOk());
+        String articleId = submitted(false);
+        mvc.perform(post("/api/reviews/{a}/claims/{c}", articleId, "c-dose").with(httpBasic("Rita", "rita-pass"))
+                        .contentType(MediaType.APPLICATION_JSON).content(APPROVE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decision.reviewer.username").value("rita"));
+        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(jsonPath("$.approvals").value(1));
     }
 
     @Test

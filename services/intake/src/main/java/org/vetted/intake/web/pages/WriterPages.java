@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -35,6 +36,7 @@ import org.vetted.intake.domain.Submission;
 import org.vetted.intake.domain.SummaryWriter;
 import org.vetted.intake.messaging.DraftSubmissions;
 import org.vetted.intake.messaging.SubmissionOutcome;
+import org.vetted.support.web.SignInThrottle;
 
 /**
  * The writers' pages, beside the JSON API and on the same rules: their articles with where each stands, a new draft
@@ -65,7 +67,11 @@ class WriterPages {
     }
 
     @GetMapping("/login")
-    String login(Model model) {
+    String login(HttpServletRequest request, Model model) {
+        // Forwarded here with 429 by the sign-in throttle: the page says how long to wait.
+        if (request.getAttribute(SignInThrottle.RETRY_AFTER_ATTRIBUTE) instanceof Long seconds) {
+            model.addAttribute("retryAfterMinutes", SignInThrottle.minutes(seconds));
+        }
         // With bearer tokens only there is no password to sign in with: the page says so instead of failing.
         model.addAttribute("passwordSignIn", !accounts.all().isEmpty());
         return "login";
