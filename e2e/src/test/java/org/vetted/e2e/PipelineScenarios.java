@@ -897,6 +897,41 @@ abstract class PipelineScenarios {
         assertThat(back.path("carriedOver").isMissingNode() || back.path("carriedOver").isNull()).isTrue();
     }
 
+    /**
+     * Context: a claim's section is its whole heading path, and the same sentence under another heading is a claim
+     * of its own there, with the risk classes of its path, each reviewed on its own.
+     */
+    @Test
+    void theSameSentenceUnderTwoHeadingPathsIsTwoClaimsEachWithItsRisk() {
+        String sentence = "Arnica cream is safe to use on bruises every day.";
+        String draft = "# Arnica for Bruises\n\n## During pregnancy\n\n### Everyday use\n\n" + sentence
+                + "\n\n## For children\n\n" + sentence + "\n";
+        Http.Response submitted = Http.post(intake + "/api/drafts", "wanda", "text/markdown; charset=UTF-8", draft);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String articleId = submitted.json().path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(articleId, 1);
+
+        List<JsonNode> arnica = elements(underReview.path("claims")).stream()
+                .filter(claim -> claim.path("text").asString().equals(sentence)).toList();
+        assertThat(arnica).extracting(claim -> claim.path("section").asString())
+                .containsExactly("During pregnancy › Everyday use", "For children");
+        assertThat(arnica).extracting(claim -> claim.path("id").asString()).doesNotHaveDuplicates();
+        assertThat(arnica.get(0).path("riskClasses").toString()).contains("PREGNANCY");
+        assertThat(arnica.get(1).path("riskClasses").toString()).contains("CHILDREN");
+
+        String pregnancy = arnica.get(0).path("id").asString();
+        decide("rita", articleId, underReview, pregnancy, "APPROVED");
+        JsonNode afterOne = awaitUnderReview(articleId, 1);
+        JsonNode stillOpen = elements(afterOne.path("claims")).stream()
+                .filter(claim -> claim.path("id").asString().equals(pregnancy)).findFirst().orElseThrow();
+        assertThat(stillOpen.path("open").asBoolean()).as("a pregnancy claim needs a second reviewer").isTrue();
+        assertThat(elements(afterOne.path("claims")).stream()
+                .filter(claim -> claim.path("id").asString().equals(arnica.get(1).path("id").asString()))
+                .findFirst().orElseThrow().path("decisions").size()).as("the other is decided on its own").isZero();
+        assertThat(signOff("paul", articleId, "APPROVE", underReview.path("contentHash").asString()).status())
+                .isEqualTo(409);
+    }
+
     private static String idOf(JsonNode underReview, String text) {
         return elements(underReview.path("claims")).stream().filter(claim -> claim.path("text").asString().equals(text))
                 .findFirst().orElseThrow().path("id").asString();
