@@ -419,7 +419,8 @@ public final class ClaimExtractor {
     private final class Facts implements SentenceFacts {
         private final String canonical;
         private final String content;
-        private final String about;
+        private final String header;
+        private String about;
         private final Unit unit;
         private final Set<String> topic;
         private final boolean inClaimParagraph;
@@ -430,9 +431,7 @@ public final class ClaimExtractor {
         Facts(String text, String canonical, Unit unit, String header, Set<String> topic, boolean inClaimParagraph) {
             this.canonical = canonical;
             this.content = withoutAttribution(canonical);
-            // A row is read with its table's header: "3 to 6 years | 1,000 ppm" is about "Fluoride level".
-            this.about = ReadingBudget.matcher(CARE, header == null ? content
-                    : content + " \n " + Text.canonicalSentence(header)).replaceAll(" ");
+            this.header = header;
             this.unit = unit;
             this.topic = topic;
             this.inClaimParagraph = inClaimParagraph;
@@ -466,8 +465,14 @@ public final class ClaimExtractor {
             return content;
         }
 
+        /** Worked out when a signal first asks: most sentences are settled before any does. */
         @Override
         public String about() {
+            if (about == null) {
+                // A row is read with its table's header: "3 to 6 years | 1,000 ppm" is about "Fluoride level".
+                about = ReadingBudget.matcher(CARE, header == null ? content
+                        : content + " \n " + Text.canonicalSentence(header)).replaceAll(" ");
+            }
             return about;
         }
 
@@ -519,7 +524,7 @@ public final class ClaimExtractor {
 
         @Override
         public boolean mentionsTopic() {
-            return mentions(about, topic);
+            return mentions(about(), topic);
         }
 
         @Override

@@ -17,7 +17,9 @@ import static org.vetted.intake.domain.ClaimSignal.RISK;
 import static org.vetted.intake.domain.ClaimSignal.STATEMENT;
 import static org.vetted.intake.domain.ClaimSignal.TOPICAL;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -70,7 +72,15 @@ enum ClaimRule {
         if (facts.has(ABSOLUTE)) {
             return true;
         }
-        return facts.has(TOPICAL) && defaults().stream().filter(rule -> rule.unit == facts.unit()).findFirst()
-                .orElseThrow().rule.test(facts);
+        return facts.has(TOPICAL) && BY_UNIT.get(facts.unit()).rule.test(facts);
+    }
+
+    /** The rule of each part of the page, looked up once per sentence on the hot path. */
+    private static final Map<ClaimExtractor.Unit, ClaimRule> BY_UNIT = byUnit();
+
+    private static Map<ClaimExtractor.Unit, ClaimRule> byUnit() {
+        Map<ClaimExtractor.Unit, ClaimRule> rules = new EnumMap<>(ClaimExtractor.Unit.class);
+        defaults().forEach(rule -> rules.put(rule.unit, rule));
+        return rules;
     }
 }
