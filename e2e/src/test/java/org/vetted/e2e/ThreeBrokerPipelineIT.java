@@ -26,7 +26,7 @@ class ThreeBrokerPipelineIT extends PipelineScenarios {
     }
 
     @Override
-    int replicationFactor() {
+    public int replicationFactor() {
         return 3;
     }
 

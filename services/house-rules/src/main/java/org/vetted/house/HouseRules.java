@@ -1,0 +1,100 @@
+package org.vetted.house;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.List;
+
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+
+/**
+ * The architecture rules of every service, one set for all: a service's test runs them with
+ * {@code @ArchTest static final ArchTests HOUSE = ArchTests.in(HouseRules.class)} under
+ * {@code @AnalyzeClasses(packages = "org.vetted.<service>", importOptions = DoNotIncludeTests.class)}.
+ * <p>
+ * The layers, inside out: {@code domain} (the rules, plain Java), {@code app} (the use cases and the ports they
+ * need), and the adapters {@code store}, {@code messaging} and {@code web}; {@code config} wires them and may see
+ * everything. A rule about a layer a service does not have passes: rendering has no store and no pages.
+ */
+public final class HouseRules {
+    static final String DOMAIN = "..domain..";
+    static final String APP = "..app..";
+    static final String STORE = "..store..";
+    static final String MESSAGING = "..messaging..";
+    static final String WEB = "..web..";
+    static final String CONFIG = "..config..";
+    /** The Avro classes of the contract: what arrives from and leaves for Kafka, never past the adapters. */
+    static final String AVRO = "org.vetted.events..";
+    static final List<String> SERVICES = List.of("intake", "review", "rendering", "distribution");
+
+    /** Every class in a layer under its house name; only the application class itself sits at the root. */
+    @ArchTest
+    public static final ArchRule everyClassInANamedLayer = classes().that().areNotAnnotatedWith(
+                    "org.springframework.boot.autoconfigure.SpringBootApplication")
+            .should().resideInAnyPackage(DOMAIN, APP, STORE, MESSAGING, WEB, CONFIG)
+            .because("every service has the same rooms under the same names");
+
+    /** The rules can be read, tested and changed without a framework, a broker or a database. */
+    @ArchTest
+    public static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                    "org.apache.avro..", AVRO, "java.sql..", "javax.sql..", "jakarta..", "tools.jackson..",
+                    "com.fasterxml..", "org.vetted.support..", "org.vetted.web..")
+            .allowEmptyShould(true);
+
+    /** The domain knows nothing of the use cases or adapters around it. */
+    @ArchTest
+    public static final ArchRule domainLooksInwardOnly = noClasses().that().resideInAPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage(APP, STORE, MESSAGING, WEB, CONFIG)
+            .allowEmptyShould(true);
+
+    /** Use cases see the domain and their ports; which database or broker sits behind a port is config's choice. */
+    @ArchTest
+    public static final ArchRule appSeesOnlyPorts = noClasses().that().resideInAPackage(APP)
+            .should().dependOnClassesThat().resideInAnyPackage(STORE, MESSAGING, WEB, CONFIG, AVRO,
+                    "org.apache.kafka..", "org.apache.avro..", "java.sql..", "javax.sql..", "org.springframework.jdbc..",
+                    "org.springframework.kafka..", "org.springframework.cloud..", "org.springframework.web..",
+                    "org.springframework.messaging..", "jakarta.servlet..")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    public static final ArchRule webCallsNoOtherAdapter = adapterCallsNoOther(WEB, STORE, MESSAGING);
+
+    @ArchTest
+    public static final ArchRule storeCallsNoOtherAdapter = adapterCallsNoOther(STORE, WEB, MESSAGING);
+
+    @ArchTest
+    public static final ArchRule messagingCallsNoOtherAdapter = adapterCallsNoOther(MESSAGING, WEB, STORE);
+
+    /** Avro is the wire's form: it is read and written at the messaging and store edges only. */
+    @ArchTest
+    public static final ArchRule avroStaysAtTheEdges = noClasses().that().resideInAnyPackage(DOMAIN, APP, WEB)
+            .should().dependOnClassesThat().resideInAPackage(AVRO)
+            .allowEmptyShould(true);
+
+    /** Services talk through topics and HTTP, never through each other's classes. */
+    @ArchTest
+    public static final ArchRule noServiceImportsAnother = noServiceImportsAnother();
+
+    private HouseRules() {
+    }
+
+    private static ArchRule adapterCallsNoOther(String adapter, String... others) {
+        return noClasses().that().resideInAPackage(adapter)
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("adapters meet only through the use cases and ports of app")
+                .allowEmptyShould(true);
+    }
+
+    private static ArchRule noServiceImportsAnother() {
+        List<ArchRule> rules = SERVICES.stream().map(service -> (ArchRule) noClasses()
+                .that().resideInAPackage("org.vetted." + service + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream()
+                        .filter(other -> !other.equals(service)).map(other -> "org.vetted." + other + "..")
+                        .toArray(String[]::new))
+                .allowEmptyShould(true)).toList();
+        return CompositeArchRule.of(rules);
+    }
+}
