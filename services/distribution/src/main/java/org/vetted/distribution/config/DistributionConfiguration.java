@@ -11,14 +11,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.app.PublishRenderedArticle;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
-import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
+import org.vetted.distribution.messaging.SealedPageRecords;
 import org.vetted.distribution.store.JdbcPageStore;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.signing.Seals;
 
-/** Builds the domain by hand. The signatures that verify approvals and renderings come with the contract. */
+/**
+ * Builds the domain, the use case and the adapters by hand; the one place that sees every layer. The signatures that
+ * verify approvals and renderings come with the contract.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DistributionProperties.class)
 public class DistributionConfiguration {
@@ -44,8 +50,20 @@ public class DistributionConfiguration {
     }
 
     @Bean
-    PageStore pageStore(JdbcTemplate jdbc, TransactionTemplate transactions, Signatures signatures) {
-        return new JdbcPageStore(jdbc, transactions, signatures);
+    PublishRenderedArticle publishRenderedArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher,
+            Clock clock) {
+        return new PublishRenderedArticle(approvalCheck, publisher, clock);
+    }
+
+    @Bean
+    Seals seals(Signatures signatures) {
+        return new Seals(signatures);
+    }
+
+    /** Pages kept as the sealed records they came from, so the database is not trusted with what the site shows. */
+    @Bean
+    PageStore pageStore(JdbcTemplate jdbc, TransactionTemplate transactions, Seals seals) {
+        return new JdbcPageStore(jdbc, transactions, new SealedPageRecords(seals));
     }
 
     /**

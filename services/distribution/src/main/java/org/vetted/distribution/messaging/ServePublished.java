@@ -8,11 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.RecordGuard;
-import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.events.ArticlePublished;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.signing.Seals;
+import org.vetted.support.stream.Inbound;
+import org.vetted.support.stream.Refusal;
 
 /**
  * The {@code servePublished} consumer: feeds the page store from the committed article.published topic, so pages and
@@ -27,12 +29,14 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
     private static final Logger log = LoggerFactory.getLogger(ServePublished.class);
 
     private final PageStore pages;
-    private final Signing signing;
+    private final Inbound<ArticlePublished, PublishedArticle> inbound;
     private final SharedProjection projection;
 
-    public ServePublished(PageStore pages, Signatures signatures, SharedProjection projection) {
+    public ServePublished(PageStore pages, Seals seals, SharedProjection projection) {
         this.pages = pages;
-        this.signing = new Signing(signatures);
+        this.inbound = new Inbound<>(seals, EventMapper::toDomain, new Refusal<ArticlePublished>(log, "Not serving",
+                null, published -> "article " + published.getArticleId() + " revision " + published.getRevision()
+                        + " (event " + published.getEventId() + ")"));
         this.projection = projection;
     }
 
@@ -42,14 +46,11 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
     }
 
     private void serve(Message<ArticlePublished> message) {
-        ArticlePublished event = message.getPayload();
-        Optional<String> unsigned = signing.refusal(event);
-        if (unsigned.isPresent()) {
-            log.warn("Not serving article {} revision {} (event {}): {}", event.getArticleId(), event.getRevision(),
-                    event.getEventId(), unsigned.get());
+        Optional<Inbound.Verified<ArticlePublished, PublishedArticle>> sealed = inbound.verifyOrSkip(message);
+        if (sealed.isEmpty()) {
             return;
         }
-        PublishedArticle article = EventMapper.toDomain(event);
+        PublishedArticle article = sealed.get().domain();
         PageStore.Outcome outcome = pages.apply(article);
         if (outcome == PageStore.Outcome.SLUG_TAKEN) {
             log.warn("Not serving article {} revision {} (event {}): its slug '{}' belongs to another article",

@@ -11,15 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.contract.EventDeserializer;
-import org.vetted.contract.EventSerializer;
-import org.vetted.contract.Topics;
-import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.app.PageRecords;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
-import org.vetted.distribution.messaging.EventMapper;
-import org.vetted.distribution.messaging.Signing;
-import org.vetted.events.ArticlePublished;
 
 /**
  * {@link PageStore} in PostgreSQL, shared by every instance of distribution: pages survive restarts and every
@@ -39,15 +33,13 @@ public class JdbcPageStore implements PageStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final Signing signing;
-    private final EventSerializer serializer = new EventSerializer();
-    private final EventDeserializer deserializer = new EventDeserializer();
+    private final PageRecords records;
 
-    /** @param signatures the trusted keys {@code servePublished} checks publications with */
-    public JdbcPageStore(JdbcTemplate jdbc, TransactionTemplate transactions, Signatures signatures) {
+    /** @param records the signed form pages are kept in, checked as {@code servePublished} checks the topic's */
+    public JdbcPageStore(JdbcTemplate jdbc, TransactionTemplate transactions, PageRecords records) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.signing = new Signing(signatures);
+        this.records = records;
     }
 
     /** A page row as read, not trusted yet. */
@@ -81,7 +73,8 @@ public class JdbcPageStore implements PageStore {
             }
             jdbc.update("insert into page (article_id, slug, revision, published_at, first_published_at, article) "
                     + "values (?, ?, ?, ?, ?, ?)", article.articleId(), article.slug(), article.revision(),
-                    Timestamp.from(article.publishedAt()), Timestamp.from(article.publishedAt()), encode(article));
+                    Timestamp.from(article.publishedAt()), Timestamp.from(article.publishedAt()),
+                    records.encode(article));
             return Outcome.STORED;
         }
         Instant firstPublishedAt = earlier(current.get().firstPublishedAt(), article.publishedAt());
@@ -100,7 +93,7 @@ public class JdbcPageStore implements PageStore {
         }
         jdbc.update("update page set slug = ?, revision = ?, published_at = ?, first_published_at = ?, article = ? "
                 + "where article_id = ?", article.slug(), article.revision(), Timestamp.from(article.publishedAt()),
-                Timestamp.from(firstPublishedAt), encode(article), article.articleId());
+                Timestamp.from(firstPublishedAt), records.encode(article), article.articleId());
         return Outcome.STORED;
     }
 
@@ -141,37 +134,28 @@ public class JdbcPageStore implements PageStore {
 
     /** The page of the row, or empty (logged as an error) when it is not what distribution signed for it. */
     private Optional<Page> verified(Row row, String slug) {
-        ArticlePublished event;
-        try {
-            event = (ArticlePublished) deserializer.deserialize(Topics.PUBLISHED, row.article());
-        } catch (RuntimeException undecodable) {
-            return refused(row, "it does not decode as ArticlePublished");
+        PageRecords.Read read = records.decode(row.article());
+        if (read instanceof PageRecords.Refused unsigned) {
+            return refused(row, unsigned.reason());
         }
-        Optional<String> unsigned = signing.refusal(event);
-        if (unsigned.isPresent()) {
-            return refused(row, unsigned.get());
-        }
+        PublishedArticle article = ((PageRecords.Sealed) read).article();
         // Each signed record is genuine; these keep a genuine one from being served in another's place.
-        if (!row.articleId().equals(event.getArticleId())) {
-            return refused(row, "it holds the signed publication of article " + event.getArticleId());
+        if (!row.articleId().equals(article.articleId())) {
+            return refused(row, "it holds the signed publication of article " + article.articleId());
         }
-        if (slug != null && !slug.equals(event.getSlug())) {
-            return refused(row, "it is stored under another slug than its signed slug '" + event.getSlug() + "'");
+        if (slug != null && !slug.equals(article.slug())) {
+            return refused(row, "it is stored under another slug than its signed slug '" + article.slug() + "'");
         }
-        if (row.firstPublishedAt().isAfter(event.getPublishedAt())) {
+        if (row.firstPublishedAt().isAfter(article.publishedAt())) {
             return refused(row, "its first publication is later than its signed publication time");
         }
-        return Optional.of(new Page(EventMapper.toDomain(event), row.firstPublishedAt()));
+        return Optional.of(new Page(article, row.firstPublishedAt()));
     }
 
     private static Optional<Page> refused(Row row, String reason) {
         log.error("Not serving article {}: its stored page is not what distribution signed: {}", row.articleId(),
                 reason);
         return Optional.empty();
-    }
-
-    private byte[] encode(PublishedArticle article) {
-        return serializer.serialize(Topics.PUBLISHED, EventMapper.toEvent(article));
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

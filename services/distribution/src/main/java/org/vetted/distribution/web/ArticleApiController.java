@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.app.PageStore;
 
 /**
  * {@code GET /api/articles/{slug}}: the latest published revision as JSON, signed by distribution (see

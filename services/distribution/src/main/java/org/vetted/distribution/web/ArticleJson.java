@@ -3,7 +3,7 @@ package org.vetted.distribution.web;
 import java.time.Instant;
 import java.util.List;
 
-import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 
 /**

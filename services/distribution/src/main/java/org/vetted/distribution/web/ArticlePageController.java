@@ -6,8 +6,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.DistributionProperties;
-import org.vetted.distribution.domain.PageStore;
 
 /** {@code GET /articles/{slug}}: the public HTML page of the latest published revision. */
 @Controller

@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.Author;
-import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 
 /**

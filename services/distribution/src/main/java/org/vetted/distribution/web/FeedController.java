@@ -3,8 +3,8 @@ package org.vetted.distribution.web;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.DistributionProperties;
-import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 
 /** {@code GET /feed.json}: the newest published articles as a JSON Feed 1.1. */

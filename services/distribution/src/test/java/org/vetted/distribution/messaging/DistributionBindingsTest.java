@@ -20,9 +20,6 @@ import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -30,6 +27,9 @@ import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.Topics;
@@ -37,13 +37,13 @@ import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
-import org.vetted.support.projection.TestDatabase;
-import org.vetted.distribution.domain.PageStore;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
+import org.vetted.support.projection.TestDatabase;
 
 @SpringBootTest(properties = {
         "spring.cloud.stream.bindings.publishArticle-in-0.consumer.max-attempts=1",

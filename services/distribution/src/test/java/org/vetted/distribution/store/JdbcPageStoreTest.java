@@ -25,13 +25,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
 import org.vetted.distribution.Signed;
+import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.app.PageStoreTest;
 import org.vetted.distribution.domain.Articles;
-import org.vetted.distribution.domain.PageStore;
-import org.vetted.distribution.domain.PageStoreTest;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.messaging.EventMapper;
+import org.vetted.distribution.messaging.SealedPageRecords;
 import org.vetted.events.ArticlePublished;
 import org.vetted.support.projection.TestDatabase;
+import org.vetted.support.signing.Seals;
 
 /**
  * The page rules on a real PostgreSQL, migrated as the service migrates it; what two instances share; and that a
@@ -53,7 +55,8 @@ class JdbcPageStoreTest extends PageStoreTest {
 
     static JdbcPageStore store(DataSource dataSource) {
         return new JdbcPageStore(new JdbcTemplate(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Signed.DISTRIBUTION);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new SealedPageRecords(new Seals(Signed.DISTRIBUTION)));
     }
 
     /** The store as {@code servePublished} feeds it: with signed publications only. */

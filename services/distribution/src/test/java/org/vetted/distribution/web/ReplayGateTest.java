@@ -22,9 +22,9 @@ import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Replay;
+import org.vetted.distribution.app.InMemoryPageStore;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.DistributionProperties;
-import org.vetted.distribution.domain.InMemoryPageStore;
-import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.support.projection.SharedProjection;
 

@@ -22,12 +22,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.Signed;
-import org.vetted.support.projection.TestDatabase;
-import org.vetted.support.projection.SharedProjection;
+import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.Author;
-import org.vetted.distribution.domain.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
+import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.TestDatabase;
 
 /** The whole app on a real port (test binder instead of Kafka): health, a page, and the container's error pages. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

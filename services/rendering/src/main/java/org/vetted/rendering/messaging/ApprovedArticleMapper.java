@@ -1,7 +1,6 @@
 package org.vetted.rendering.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.vetted.contract.ContentHash;
@@ -10,6 +9,7 @@ import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.Reviewer;
+import org.vetted.rendering.app.RenderApprovedArticle;
 import org.vetted.rendering.domain.ApprovedArticle;
 import org.vetted.rendering.domain.RenderResult;
 import org.vetted.rendering.domain.SignOff;
@@ -36,9 +36,10 @@ final class ApprovedArticleMapper {
      * Everything the approval carried, the exact source that was rendered, its hash and the HTML. The event id is
      * derived from the approval's, so rendering the same approval twice yields the same id and readers that
      * deduplicate by event id see one rendering. {@code renderSeal} is left null: the seal covers the finished
-     * event, so the caller computes it from what this returns and then sets it.
+     * event, so the outbound step sets it last.
      */
-    static ArticleRendered toRendered(ArticleApproved approved, RenderResult.Rendered rendered, Instant renderedAt) {
+    static ArticleRendered toRendered(ArticleApproved approved, RenderApprovedArticle.Rendered rendering) {
+        RenderResult.Rendered rendered = rendering.result();
         return ArticleRendered.newBuilder()
                 .setEventId(renderedEventId(approved.getEventId()))
                 .setArticleId(approved.getArticleId())
@@ -52,7 +53,7 @@ final class ApprovedArticleMapper {
                 .setSourceHash(rendered.sourceHash())
                 .setHtml(rendered.html())
                 .setApproval(Approval.newBuilder(approved.getApproval()).build())
-                .setRenderedAt(renderedAt)
+                .setRenderedAt(rendering.renderedAt())
                 .setRenderSeal(null)
                 .build();
     }

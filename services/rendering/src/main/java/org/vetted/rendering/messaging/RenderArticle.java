@@ -1,22 +1,20 @@
 package org.vetted.rendering.messaging;
 
-import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
-import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
-import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
-import org.vetted.rendering.domain.ArticleRenderer;
-import org.vetted.rendering.domain.RenderResult;
+import org.vetted.rendering.app.RenderApprovedArticle;
+import org.vetted.rendering.domain.ApprovedArticle;
+import org.vetted.support.signing.Seals;
+import org.vetted.support.stream.Inbound;
+import org.vetted.support.stream.Outbound;
+import org.vetted.support.stream.Refusal;
 
 /**
  * The {@code renderArticle} function: article.approved in, article.rendered out, keyed by article id.
@@ -24,49 +22,38 @@ import org.vetted.rendering.domain.RenderResult;
  * topic and nothing is rendered. What is rendered carries rendering's own signature ({@code renderSeal}) over every
  * field of the event (article id, revision, slug, title, summary, authors, tags, source, source hash, the exact HTML,
  * the approval with review's signature), so distribution can tell that what it publishes is what rendering produced
- * from the text review approved.
+ * from the text review approved. The seal check and mapping are the shared inbound step, sealing and keying the
+ * outbound one; the use case alone is this function's.
  */
 @Component("renderArticle")
 public class RenderArticle implements Function<Message<ArticleApproved>, Message<ArticleRendered>> {
     private static final Logger log = LoggerFactory.getLogger(RenderArticle.class);
 
-    private final ArticleRenderer renderer;
-    private final Clock clock;
-    private final Signatures signatures;
-    private final ApprovalSignatures approvals;
+    private final RenderApprovedArticle renderApproved;
+    private final Inbound<ArticleApproved, ApprovedArticle> inbound;
+    private final Outbound<ArticleApproved, RenderApprovedArticle.Rendered, ArticleRendered> outbound;
 
-    public RenderArticle(ArticleRenderer renderer, Clock clock, Signatures signatures) {
-        this.renderer = renderer;
-        this.clock = clock;
-        this.signatures = signatures;
-        this.approvals = new ApprovalSignatures(signatures);
+    public RenderArticle(RenderApprovedArticle renderApproved, Seals seals) {
+        this.renderApproved = renderApproved;
+        this.inbound = new Inbound<>(seals, ApprovedArticleMapper::toDomain, new Refusal<ArticleApproved>(log,
+                "Refusing to render", "not rendered",
+                approved -> "article " + approved.getArticleId() + " (event " + approved.getEventId() + ")"));
+        this.outbound = new Outbound<>(seals, ApprovedArticleMapper::toRendered, ArticleRendered::getArticleId);
     }
 
     @Override
     public Message<ArticleRendered> apply(Message<ArticleApproved> message) {
-        return RecordGuard.process(() -> render(message));
-    }
-
-    private Message<ArticleRendered> render(Message<ArticleApproved> message) {
-        ArticleApproved approved = message.getPayload();
-        Optional<String> untrusted = approvals.refusal(approved);
-        if (untrusted.isPresent()) {
-            log.warn("Refusing to render article {} (event {}): {}",
-                    approved.getArticleId(), approved.getEventId(), untrusted.get());
-            throw new PoisonEventException("not rendered: " + untrusted.get());
-        }
-        RenderResult result = renderer.render(ApprovedArticleMapper.toDomain(approved));
-        if (result instanceof RenderResult.Refused refused) {
-            log.warn("Refusing to render article {} (event {}): {}",
-                    approved.getArticleId(), approved.getEventId(), refused.reason());
-            throw new PoisonEventException("not rendered: " + refused.reason());
-        }
-        RenderResult.Rendered rendered = (RenderResult.Rendered) result;
-        ArticleRendered event = ApprovedArticleMapper.toRendered(approved, rendered, clock.instant());
-        signatures.sign(event);
-        log.info("Rendered article {} revision {}", event.getArticleId(), event.getRevision());
-        return MessageBuilder.withPayload(event)
-                .setHeader(KafkaHeaders.KEY, event.getArticleId())
-                .build();
+        return RecordGuard.process(() -> {
+            Inbound.Verified<ArticleApproved, ApprovedArticle> approved = inbound.verify(message);
+            RenderApprovedArticle.Outcome outcome = renderApproved.render(approved.domain());
+            if (outcome instanceof RenderApprovedArticle.Refused refused) {
+                throw inbound.refuse(approved, refused.reason());
+            }
+            Message<ArticleRendered> rendered =
+                    outbound.message(approved.event(), (RenderApprovedArticle.Rendered) outcome);
+            log.info("Rendered article {} revision {}", rendered.getPayload().getArticleId(),
+                    rendered.getPayload().getRevision());
+            return rendered;
+        });
     }
 }

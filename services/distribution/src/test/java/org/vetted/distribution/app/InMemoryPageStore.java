@@ -1,4 +1,4 @@
-package org.vetted.distribution.domain;
+package org.vetted.distribution.app;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import org.vetted.distribution.domain.PublishedArticle;
 
 /** {@link PageStore}'s rules in memory: the reference the database store is tested against. Thread-safe. */
 public final class InMemoryPageStore implements PageStore {

@@ -1,8 +1,10 @@
-package org.vetted.distribution.domain;
+package org.vetted.distribution.app;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import org.vetted.distribution.domain.PublishedArticle;
 
 /**
  * The public pages: a projection of the published articles. The latest revision of each article wins: a late older
@@ -12,8 +14,8 @@ import java.util.Optional;
  * keeps it: a revision of another article with the same slug is not stored (it would make the first article's URL
  * serve the other one), so the other article keeps what it had, if anything.
  * <p>
- * {@link InMemoryPageStore} states these rules in plain Java; the service keeps its pages in PostgreSQL
- * ({@code JdbcPageStore}), shared by its instances, and the same tests hold both to them.
+ * A port of the app layer: the service keeps its pages in PostgreSQL ({@code JdbcPageStore}), shared by its
+ * instances; the tests state the same rules in plain Java ({@code InMemoryPageStore}) and hold both to them.
  */
 public interface PageStore {
 

@@ -1,10 +1,12 @@
-package org.vetted.distribution.domain;
+package org.vetted.distribution.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.vetted.distribution.domain.Articles;
+import org.vetted.distribution.domain.PublishedArticle;
 
 /** PageStore's rules, held against every store: {@link InMemoryPageStoreTest}, and the database's in store/. */
 public abstract class PageStoreTest {

@@ -1,4 +1,4 @@
-package org.vetted.distribution.domain;
+package org.vetted.distribution.app;
 
 class InMemoryPageStoreTest extends PageStoreTest {
     @Override

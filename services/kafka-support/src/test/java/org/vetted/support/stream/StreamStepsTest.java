@@ -1,0 +1,89 @@
+package org.vetted.support.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.contract.PoisonEventException;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.Author;
+import org.vetted.events.Reviewer;
+import org.vetted.support.signing.Seals;
+
+/** The shared steps on a publication: sealed and keyed going out, checked and mapped coming in. */
+class StreamStepsTest {
+    private static final Seals DISTRIBUTION = new Seals(DemoKeys.signaturesOf(Issuer.DISTRIBUTION));
+    private static final Refusal<ArticlePublished> REFUSAL = new Refusal<>(
+            LoggerFactory.getLogger(StreamStepsTest.class), "Refusing to take", "not taken",
+            event -> "article " + event.getArticleId());
+
+    private final Inbound<ArticlePublished, String> inbound =
+            new Inbound<>(DISTRIBUTION, ArticlePublished::getTitle, REFUSAL);
+    private final Outbound<Object, String, ArticlePublished> outbound =
+            Outbound.of(DISTRIBUTION, StreamStepsTest::publication, ArticlePublished::getArticleId);
+
+    @Test
+    void whatGoesOutIsSealedAndKeyedByArticleIdAndComesBackInMapped() {
+        Message<ArticlePublished> out = outbound.message(null, "Walking");
+
+        assertThat(out.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("a1");
+        assertThat(out.getPayload().getSeal()).isNotBlank();
+        Inbound.Verified<ArticlePublished, String> in = inbound.verify(out);
+        assertThat(in.domain()).isEqualTo("Walking");
+        assertThat(in.event()).isSameAs(out.getPayload());
+    }
+
+    @Test
+    void aRecordChangedAfterSealingIsPoisonOrSkipped() {
+        Message<ArticlePublished> out = outbound.message(null, "Walking");
+        out.getPayload().setTitle("Running");
+
+        assertThatThrownBy(() -> inbound.verify(out)).isInstanceOf(PoisonEventException.class)
+                .hasMessageStartingWith("not taken: ArticlePublished is not signed by the distribution service: ");
+        assertThat(inbound.verifyOrSkip(out)).isEmpty();
+    }
+
+    @Test
+    void anIncompleteRecordIsRefusedBeforeItsSealIsChecked() {
+        ArticlePublished incomplete = publication("Walking");
+        incomplete.setMedicallyReviewedBy(null);
+
+        assertThatThrownBy(() -> inbound.verify(MessageBuilder.withPayload(incomplete).build()))
+                .hasMessage("not taken: the publication is incomplete");
+    }
+
+    @Test
+    void theDomainsRefusalIsPoisonWithTheSameWords() {
+        Inbound.Verified<ArticlePublished, String> in = inbound.verify(outbound.message(null, "Walking"));
+
+        assertThat(inbound.refuse(in, "too late")).hasMessage("not taken: too late");
+    }
+
+    @Test
+    void aRefusalThatOnlySkipsMakesNoPoison() {
+        Refusal<ArticlePublished> skipping = new Refusal<>(LoggerFactory.getLogger(StreamStepsTest.class),
+                "Not serving", null, event -> "article " + event.getArticleId());
+
+        assertThatThrownBy(() -> skipping.poison(publication("Walking"), "unsigned"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static ArticlePublished publication(String title) {
+        Instant monday = Instant.parse("2026-11-23T10:00:00Z");
+        return ArticlePublished.newBuilder().setEventId("e1").setArticleId("a1").setRevision(1).setSlug("walking")
+                .setTitle(title).setSummary("A summary").setHtml("<p>Walk.</p>")
+                .setUrl("http://localhost:8084/articles/walking")
+                .setAuthors(List.of(new Author("wanda", "Wanda Writer"))).setTags(List.of("back pain"))
+                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD")).setMedicallyReviewedAt(monday)
+                .setContentHash("sha256v2:abc").setPublishedAt(monday).setSeal(null).build();
+    }
+}
