@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -50,13 +52,14 @@ public final class HouseRules {
             .should().dependOnClassesThat().resideInAnyPackage(APP, STORE, MESSAGING, WEB, CONFIG)
             .allowEmptyShould(true);
 
-    /** Use cases see the domain and their ports; which database or broker sits behind a port is config's choice. */
+    /**
+     * Use cases see the domain, their ports and the JDK, nothing else: which database, broker or web framework sits
+     * behind a port is config's choice, and the adapters come to the use cases, never the other way.
+     */
     @ArchTest
-    public static final ArchRule appSeesOnlyPorts = noClasses().that().resideInAPackage(APP)
-            .should().dependOnClassesThat().resideInAnyPackage(STORE, MESSAGING, WEB, CONFIG, AVRO,
-                    "org.apache.kafka..", "org.apache.avro..", "java.sql..", "javax.sql..", "org.springframework.jdbc..",
-                    "org.springframework.kafka..", "org.springframework.cloud..", "org.springframework.web..",
-                    "org.springframework.messaging..", "jakarta.servlet..")
+    public static final ArchRule appSeesOnlyTheDomainAndItsPorts = classes().that().resideInAPackage(APP)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, APP, "java..", "org.slf4j..")
+            .because("use cases and their ports speak domain types")
             .allowEmptyShould(true);
 
     @ArchTest
@@ -79,6 +82,21 @@ public final class HouseRules {
     public static final ArchRule noServiceImportsAnother = noServiceImportsAnother();
 
     private HouseRules() {
+    }
+
+    /**
+     * For a service whose domain needs a few value types of the contract (the content hash, say) and nothing else of
+     * it: serde, topics and signatures are the messaging layer's business.
+     */
+    public static ArchRule domainUsesOfTheContractOnly(Class<?>... types) {
+        DescribedPredicate<JavaClass> allowed = DescribedPredicate.alwaysFalse();
+        for (Class<?> type : types) {
+            allowed = allowed.or(JavaClass.Predicates.type(type));
+        }
+        return noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.vetted.contract..")
+                        .and(DescribedPredicate.not(allowed)))
+                .because("dead-lettering, serde and signatures are the messaging layer's business");
     }
 
     private static ArchRule adapterCallsNoOther(String adapter, String... others) {

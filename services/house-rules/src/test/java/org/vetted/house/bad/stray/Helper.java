@@ -1,0 +1,5 @@
+package org.vetted.house.bad.stray;
+
+/** Breaks everyClassInANamedLayer. */
+public class Helper {
+}

@@ -1,0 +1,6 @@
+package org.vetted.house.bad.web;
+
+/** Breaks webCallsNoOtherAdapter. */
+public class Page {
+    org.vetted.house.bad.store.Store store;
+}
