@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Reads a Markdown body as the text a reader will see, for the extractors: headings, prose (paragraphs, list items,
  * quotes), table rows and images' alt text and titles, each with the heading it stands under. Inline markup is
  * reduced to its text; raw HTML is read for its text (the renderer shows it escaped, so its words go live); fenced
- * code is skipped, but only a fence that closes (a stray line of three backticks does not hide the rest).
+ * code is skipped, but only a fence that closes (a stray line of three backticks does not hide the rest). Public
+ * (its blocks and their inline text) because claims and experts are found in these blocks ({@code domain.claims}).
  */
 public final class MarkdownText {
     /** What part of the page a block is: each is decided on its own. */
@@ -39,7 +40,7 @@ public final class MarkdownText {
             links = List.copyOf(links);
         }
 
-        public boolean heading() {
+        boolean heading() {
             return kind == Kind.HEADING;
         }
 
