@@ -12,22 +12,27 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.intake.domain.Account;
-import org.vetted.support.security.TokenSubjects;
-import org.vetted.intake.domain.Accounts;
-import org.vetted.intake.domain.ArticleRegistry;
-import org.vetted.intake.domain.ClaimExtractor;
-import org.vetted.intake.domain.ClaimLexicon;
-import org.vetted.intake.domain.DraftIntake;
-import org.vetted.intake.domain.DraftRules;
-import org.vetted.intake.domain.EnglishModels;
-import org.vetted.intake.domain.ExpertExtractor;
-import org.vetted.intake.domain.MarkdownDraftParser;
-import org.vetted.intake.domain.PlainTextDraftParser;
-import org.vetted.intake.domain.Role;
+import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.app.DraftPublisher;
+import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.claims.ClaimExtractor;
+import org.vetted.intake.domain.claims.ClaimLexicon;
+import org.vetted.intake.domain.claims.EnglishModels;
+import org.vetted.intake.domain.claims.ExpertExtractor;
+import org.vetted.intake.domain.drafts.DraftIntake;
+import org.vetted.intake.domain.drafts.DraftRules;
+import org.vetted.intake.domain.drafts.MarkdownDraftParser;
+import org.vetted.intake.domain.drafts.PlainTextDraftParser;
 import org.vetted.intake.store.JdbcArticleRegistry;
+import org.vetted.support.security.TokenSubjects;
 
-/** Builds the domain with {@code new}: the models and lexicon once, the intake rules, the article registry. */
+/**
+ * Builds the domain and the use cases with {@code new}: the models and lexicon once, the intake rules, the article
+ * registry, the submission of drafts.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityUsersProperties.class)
 public class IntakeConfiguration {
@@ -93,5 +98,12 @@ public class IntakeConfiguration {
     @Bean
     ArticleRegistry articleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new JdbcArticleRegistry(dataSource, jdbc, transactions, 3);
+    }
+
+    /** The write path of POST /api/drafts, publishing through the messaging adapter ({@code KafkaDraftPublisher}). */
+    @Bean
+    DraftSubmissions draftSubmissions(DraftIntake intake, ArticleRegistry registry, DraftPublisher publisher,
+            Clock clock) {
+        return new DraftSubmissions(intake, registry, publisher, clock);
     }
 }

@@ -34,7 +34,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.vetted.support.security.BearerTokens;
 import org.vetted.support.security.TokenSubjects;
 import org.vetted.support.web.SignInThrottle;
-import org.vetted.intake.domain.Accounts;
+import org.vetted.intake.domain.accounts.Accounts;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.vetted.intake.domain.Role;
+import org.vetted.intake.domain.accounts.Role;
 
 /** {@code vetted.security.users}: the accounts that may log in (HTTP Basic), the same shape in intake and review. */
 @ConfigurationProperties("vetted.security")

@@ -17,9 +17,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.vetted.support.security.TokenSubjects;
-import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.Accounts;
-import org.vetted.intake.domain.Role;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.accounts.Role;
 
 /**
  * The caller as {@link Account}: a configured user (HTTP Basic), or the one a verified bearer token's subject maps to

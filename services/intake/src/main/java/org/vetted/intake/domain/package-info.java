@@ -8,6 +8,11 @@
  * at the door, with the line it is on: control characters and structure nested deeper than any article needs; and
  * reading any draft takes linear time, with a budget as the safety net, so no input can hold a thread. Plain Java only (OpenNLP,
  * SnakeYAML, jsoup and Flexmark's HTML converter are libraries of text, not of transport): no Spring, Kafka, Avro or
- * Jackson types here.
+ * Jackson types here, nor use cases or adapters.
+ * <p>
+ * By theme: {@code drafts} (reading a submission: parsers, normal form, limits, the reading budget, the rules,
+ * numbering and slugs), {@code claims} (candidate claims and experts in a body, the lexicon and the English models),
+ * {@code articles} (the article events and the status view folded from them) and {@code accounts} (who may sign in
+ * and whom a draft credits).
  */
 package org.vetted.intake.domain;

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.contract.signing.Signatures;
-import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.support.projection.SharedProjection;
 
 /**

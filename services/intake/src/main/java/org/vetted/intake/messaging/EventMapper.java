@@ -13,14 +13,14 @@ import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewOutcome;
 import org.vetted.events.ReviewReturned;
 import org.vetted.events.Reviewer;
-import org.vetted.intake.domain.AbsoluteLanguage;
-import org.vetted.intake.domain.ArticleEvent;
-import org.vetted.intake.domain.ArticleStatus;
-import org.vetted.intake.domain.Author;
-import org.vetted.intake.domain.Claim;
-import org.vetted.intake.domain.ClaimKind;
-import org.vetted.intake.domain.Draft;
-import org.vetted.intake.domain.Expert;
+import org.vetted.intake.domain.accounts.Author;
+import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.articles.ArticleStatus;
+import org.vetted.intake.domain.claims.AbsoluteLanguage;
+import org.vetted.intake.domain.claims.Claim;
+import org.vetted.intake.domain.claims.ClaimKind;
+import org.vetted.intake.domain.claims.Expert;
+import org.vetted.intake.domain.drafts.Draft;
 
 /** Avro events to and from the domain. The generated classes stop here. */
 final class EventMapper {
@@ -45,14 +45,6 @@ final class EventMapper {
                 .build();
     }
 
-    /** What the status projection records of the submission intake itself just published. */
-    static ArticleEvent.DraftRecorded recorded(Draft draft, String eventId, Instant submittedAt) {
-        return new ArticleEvent.DraftRecorded(eventId, draft.articleId(), draft.revision(), submittedAt, draft.slug(),
-                draft.title(), draft.summary(), draft.tags(), draft.bodyMarkdown(), draft.claims(), draft.contentHash(),
-                draft.authors(), draft.submittedBy().username(),
-                describe(draft.claims().size(), draft.experts().size(), draft.warnings().size()));
-    }
-
     static ArticleEvent toArticleEvent(SpecificRecordBase record) {
         if (record instanceof DraftSubmitted e) {
             // v2 events name who posted the revision; v1 events do not, so their first author stands in.
@@ -62,7 +54,8 @@ final class EventMapper {
                     e.getSlug(), e.getTitle(), e.getSummary(), e.getTags(), e.getBodyMarkdown(),
                     e.getClaims().stream().map(EventMapper::toDomain).toList(), e.getContentHash(),
                     e.getAuthors().stream().map(a -> new Author(a.getUsername(), a.getDisplayName())).toList(), actor,
-                    describe(e.getClaims().size(), e.getExperts().size(), e.getWarnings().size()));
+                    ArticleEvent.DraftRecorded.detailOf(e.getClaims().size(), e.getExperts().size(),
+                            e.getWarnings().size()));
         }
         if (record instanceof ClaimReviewed e) {
             return new ArticleEvent.ClaimDecided(e.getEventId(), e.getArticleId(), e.getRevision(), e.getReviewedAt(),
@@ -91,10 +84,6 @@ final class EventMapper {
         }
         throw new PoisonEventException("intake does not track events of type "
                 + (record == null ? "null" : record.getClass().getName()));
-    }
-
-    private static String describe(int claims, int experts, int warnings) {
-        return claims + " claims, " + experts + " experts, " + warnings + " warnings";
     }
 
     private static String withComment(String comment) {

@@ -10,13 +10,14 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.intake.domain.ArticleEvent;
-import org.vetted.intake.domain.ArticleHistory;
-import org.vetted.intake.domain.ArticleRegistry;
-import org.vetted.intake.domain.ArticleView;
-import org.vetted.intake.domain.KnownArticle;
+import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.articles.ArticleHistory;
+import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.domain.articles.KnownArticle;
 import org.vetted.support.projection.AdvisoryLocks;
 
 /**
@@ -64,6 +65,12 @@ public class JdbcArticleRegistry implements ArticleRegistry {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.locks = new AdvisoryLocks(dataSource, ARTICLE_LOCKS, maxLockHolders);
+    }
+
+    /** Spring's data access exceptions: the database did not answer or refused the statement. */
+    @Override
+    public boolean isUnavailable(RuntimeException failure) {
+        return failure instanceof DataAccessException;
     }
 
     @Override

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.vetted.intake.domain.ArticleEvent;
-import org.vetted.intake.domain.ArticleStatus;
-import org.vetted.intake.domain.Author;
-import org.vetted.intake.domain.Claim;
-import org.vetted.intake.domain.ClaimKind;
+import org.vetted.intake.domain.accounts.Author;
+import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.articles.ArticleStatus;
+import org.vetted.intake.domain.claims.Claim;
+import org.vetted.intake.domain.claims.ClaimKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;

@@ -7,13 +7,13 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.config.SignedInAccounts;
-import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.ArticleRegistry;
+import org.vetted.intake.domain.accounts.Account;
 
 /**
  * The writers' view of their articles: status of the latest revision and the history of every revision. The same
- * rule as the writer pages ({@link org.vetted.intake.domain.ArticleView#visibleTo}): a writer sees the articles they
+ * rule as the writer pages ({@link org.vetted.intake.domain.articles.ArticleView#visibleTo}): a writer sees the articles they
  * are credited on, an editor all of them. Another account's article answers the same 404 as an unknown id, so the
  * API does not tell which ids exist.
  */

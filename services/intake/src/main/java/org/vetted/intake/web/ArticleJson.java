@@ -3,7 +3,7 @@ package org.vetted.intake.web;
 import java.time.Instant;
 import java.util.List;
 
-import org.vetted.intake.domain.ArticleView;
+import org.vetted.intake.domain.articles.ArticleView;
 
 /** GET /api/articles/{id}: an article, the status of its latest revision, and its history. */
 public record ArticleJson(String articleId, String slug, String title, int revision, String status,

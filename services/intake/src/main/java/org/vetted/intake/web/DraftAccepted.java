@@ -2,7 +2,7 @@ package org.vetted.intake.web;
 
 import java.util.List;
 
-import org.vetted.intake.domain.Draft;
+import org.vetted.intake.domain.drafts.Draft;
 
 /** The 202 answer to POST /api/drafts. */
 public record DraftAccepted(String articleId, int revision, String slug, String title, String summary,

@@ -20,14 +20,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
-import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.DraftFormat;
-import org.vetted.intake.domain.FieldError;
-import org.vetted.intake.domain.IntakeResult;
-import org.vetted.intake.domain.Submission;
-import org.vetted.intake.messaging.DraftSubmissions;
-import org.vetted.intake.messaging.SubmissionOutcome;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.drafts.Draft;
+import org.vetted.intake.domain.drafts.DraftFormat;
+import org.vetted.intake.domain.drafts.FieldError;
+import org.vetted.intake.domain.drafts.IntakeResult;
+import org.vetted.intake.domain.drafts.Submission;
 
 /** POST /api/drafts: a writer submits a new article, or a new revision with {@code ?articleId=}. */
 @RestController

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.vetted.intake.domain.FieldError;
+import org.vetted.intake.domain.drafts.FieldError;
 
 /** An HTTP error this service answers on purpose, rendered as application/problem+json. */
 class ProblemException extends RuntimeException {

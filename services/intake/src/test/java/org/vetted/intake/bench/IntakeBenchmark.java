@@ -16,20 +16,20 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.Accounts;
-import org.vetted.intake.domain.ClaimExtractor;
-import org.vetted.intake.domain.ClaimLexicon;
-import org.vetted.intake.domain.DraftIntake;
-import org.vetted.intake.domain.DraftRules;
-import org.vetted.intake.domain.EnglishModels;
-import org.vetted.intake.domain.ExpertExtractor;
-import org.vetted.intake.domain.MarkdownDraftParser;
-import org.vetted.intake.domain.PathologicalDrafts;
-import org.vetted.intake.domain.PlainTextDraftParser;
-import org.vetted.intake.domain.Reading;
-import org.vetted.intake.domain.Role;
-import org.vetted.intake.domain.Submission;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.claims.ClaimExtractor;
+import org.vetted.intake.domain.claims.ClaimLexicon;
+import org.vetted.intake.domain.claims.EnglishModels;
+import org.vetted.intake.domain.claims.ExpertExtractor;
+import org.vetted.intake.domain.drafts.DraftIntake;
+import org.vetted.intake.domain.drafts.DraftRules;
+import org.vetted.intake.domain.drafts.MarkdownDraftParser;
+import org.vetted.intake.domain.drafts.PathologicalDrafts;
+import org.vetted.intake.domain.drafts.PlainTextDraftParser;
+import org.vetted.intake.domain.drafts.Reading;
+import org.vetted.intake.domain.drafts.Submission;
 
 /**
  * How long intake's domain takes to read each draft of {@link PathologicalDrafts} (parse, limits, claims, experts,

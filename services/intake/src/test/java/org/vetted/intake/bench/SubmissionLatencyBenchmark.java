@@ -26,22 +26,22 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
-import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.Accounts;
-import org.vetted.intake.domain.InMemoryArticleRegistry;
-import org.vetted.intake.domain.ClaimExtractor;
-import org.vetted.intake.domain.ClaimLexicon;
-import org.vetted.intake.domain.DraftIntake;
-import org.vetted.intake.domain.DraftRules;
-import org.vetted.intake.domain.EnglishModels;
-import org.vetted.intake.domain.ExpertExtractor;
-import org.vetted.intake.domain.MarkdownDraftParser;
-import org.vetted.intake.domain.PathologicalDrafts;
-import org.vetted.intake.domain.PlainTextDraftParser;
-import org.vetted.intake.domain.Role;
-import org.vetted.intake.domain.Submission;
-import org.vetted.intake.messaging.DraftSubmissions;
-import org.vetted.intake.messaging.SubmissionOutcome;
+import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.InMemoryArticleRegistry;
+import org.vetted.intake.app.SubmissionOutcome;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.claims.ClaimExtractor;
+import org.vetted.intake.domain.claims.ClaimLexicon;
+import org.vetted.intake.domain.claims.EnglishModels;
+import org.vetted.intake.domain.claims.ExpertExtractor;
+import org.vetted.intake.domain.drafts.DraftIntake;
+import org.vetted.intake.domain.drafts.DraftRules;
+import org.vetted.intake.domain.drafts.MarkdownDraftParser;
+import org.vetted.intake.domain.drafts.PathologicalDrafts;
+import org.vetted.intake.domain.drafts.PlainTextDraftParser;
+import org.vetted.intake.domain.drafts.Submission;
 
 /**
  * Whether one writer's hostile draft slows everybody else down: the latency of a normal article's whole submission
@@ -72,8 +72,8 @@ public class SubmissionLatencyBenchmark {
                 new Accounts(List.of(writer)));
         StreamBridge bridge = mock(StreamBridge.class);
         when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
-        submissions = new DraftSubmissions(intake, new InMemoryArticleRegistry(), bridge, Clock.systemUTC(),
-                DemoKeys.signaturesOf(Issuer.INTAKE));
+        submissions = new DraftSubmissions(intake, new InMemoryArticleRegistry(),
+                new KafkaDraftPublisher(bridge, DemoKeys.signaturesOf(Issuer.INTAKE)), Clock.systemUTC());
         PathologicalDrafts.Case article = PathologicalDrafts.named("normal-article");
         normal = new Submission(article.format(), article.text(), writer, null);
         PathologicalDrafts.Case slow = PathologicalDrafts.named(HOSTILE);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.vetted.intake.domain.Role;
+import org.vetted.intake.domain.accounts.Role;
 
 class AccountsConfigurationTest {
     private final IntakeConfiguration configuration = new IntakeConfiguration();

@@ -28,9 +28,9 @@ import org.vetted.events.ReviewOutcome;
 import org.vetted.events.ReviewReturned;
 import org.vetted.events.Reviewer;
 import org.vetted.intake.IntakeAppTest;
-import org.vetted.intake.domain.ArticleRegistry;
-import org.vetted.intake.domain.ArticleStatus;
-import org.vetted.intake.domain.ArticleView;
+import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.articles.ArticleStatus;
+import org.vetted.intake.domain.articles.ArticleView;
 
 /** The trackArticle consumer, fed through the test binder's input destinations. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -124,7 +124,7 @@ class ArticleTrackingTest extends IntakeAppTest {
 
         ArticleView.RevisionView revision = view(id).latest().orElseThrow();
         assertThat(revision.claims()).singleElement().satisfies(claim -> {
-            assertThat(claim.claim().kind()).isEqualTo(org.vetted.intake.domain.ClaimKind.OTHER);
+            assertThat(claim.claim().kind()).isEqualTo(org.vetted.intake.domain.claims.ClaimKind.OTHER);
             assertThat(claim.decision().approved()).isFalse();
             assertThat(claim.decision().comment()).isEqualTo("Which trial?");
             assertThat(claim.decision().reference()).isEqualTo("PMID 12345678");

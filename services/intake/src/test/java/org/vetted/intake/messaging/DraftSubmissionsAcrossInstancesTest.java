@@ -21,19 +21,21 @@ import org.springframework.messaging.Message;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.events.DraftSubmitted;
-import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.Accounts;
-import org.vetted.intake.domain.ClaimExtractor;
-import org.vetted.intake.domain.ClaimLexicon;
-import org.vetted.intake.domain.DraftFormat;
-import org.vetted.intake.domain.DraftIntake;
-import org.vetted.intake.domain.DraftRules;
-import org.vetted.intake.domain.EnglishModels;
-import org.vetted.intake.domain.ExpertExtractor;
-import org.vetted.intake.domain.MarkdownDraftParser;
-import org.vetted.intake.domain.PlainTextDraftParser;
-import org.vetted.intake.domain.Role;
-import org.vetted.intake.domain.Submission;
+import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.SubmissionOutcome;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.claims.ClaimExtractor;
+import org.vetted.intake.domain.claims.ClaimLexicon;
+import org.vetted.intake.domain.claims.EnglishModels;
+import org.vetted.intake.domain.claims.ExpertExtractor;
+import org.vetted.intake.domain.drafts.DraftFormat;
+import org.vetted.intake.domain.drafts.DraftIntake;
+import org.vetted.intake.domain.drafts.DraftRules;
+import org.vetted.intake.domain.drafts.MarkdownDraftParser;
+import org.vetted.intake.domain.drafts.PlainTextDraftParser;
+import org.vetted.intake.domain.drafts.Submission;
 import org.vetted.intake.store.JdbcArticleRegistryTest;
 
 /**
@@ -68,11 +70,11 @@ class DraftSubmissionsAcrossInstancesTest {
             Thread.sleep(event.getRevision() % 2 == 0 ? 80 : 5);
             published.add(event);
             return true;
-        }).when(bridge).send(eq(DraftSubmissions.BINDING), any(Message.class));
+        }).when(bridge).send(eq(KafkaDraftPublisher.BINDING), any(Message.class));
         List<DraftSubmissions> all = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            all.add(new DraftSubmissions(INTAKE, JdbcArticleRegistryTest.registry(shared), bridge,
-                    Clock.systemUTC(), DemoKeys.signaturesOf(Issuer.INTAKE)));
+            all.add(new DraftSubmissions(INTAKE, JdbcArticleRegistryTest.registry(shared),
+                    new KafkaDraftPublisher(bridge, DemoKeys.signaturesOf(Issuer.INTAKE)), Clock.systemUTC()));
         }
         return all;
     }

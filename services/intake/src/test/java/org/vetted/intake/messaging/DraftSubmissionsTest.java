@@ -33,22 +33,24 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
-import org.vetted.intake.domain.Account;
-import org.vetted.intake.domain.Accounts;
-import org.vetted.intake.domain.ArticleRegistry;
-import org.vetted.intake.domain.ArticleView;
-import org.vetted.intake.domain.InMemoryArticleRegistry;
-import org.vetted.intake.domain.ClaimExtractor;
-import org.vetted.intake.domain.ClaimLexicon;
-import org.vetted.intake.domain.DraftFormat;
-import org.vetted.intake.domain.DraftIntake;
-import org.vetted.intake.domain.DraftRules;
-import org.vetted.intake.domain.EnglishModels;
-import org.vetted.intake.domain.ExpertExtractor;
-import org.vetted.intake.domain.MarkdownDraftParser;
-import org.vetted.intake.domain.PlainTextDraftParser;
-import org.vetted.intake.domain.Role;
-import org.vetted.intake.domain.Submission;
+import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.InMemoryArticleRegistry;
+import org.vetted.intake.app.SubmissionOutcome;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.domain.claims.ClaimExtractor;
+import org.vetted.intake.domain.claims.ClaimLexicon;
+import org.vetted.intake.domain.claims.EnglishModels;
+import org.vetted.intake.domain.claims.ExpertExtractor;
+import org.vetted.intake.domain.drafts.DraftFormat;
+import org.vetted.intake.domain.drafts.DraftIntake;
+import org.vetted.intake.domain.drafts.DraftRules;
+import org.vetted.intake.domain.drafts.MarkdownDraftParser;
+import org.vetted.intake.domain.drafts.PlainTextDraftParser;
+import org.vetted.intake.domain.drafts.Submission;
 
 /**
  * When Kafka certainly did not take the event, nothing is recorded and the number and slug are free again: the
@@ -60,13 +62,14 @@ class DraftSubmissionsTest {
     private final StreamBridge bridge = mock(StreamBridge.class);
     private static final DraftIntake INTAKE = intake();
     private static final Signatures SIGNATURES = DemoKeys.signaturesOf(Issuer.INTAKE);
-    private final DraftSubmissions submissions = new DraftSubmissions(INTAKE, registry, bridge,
-            Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC), SIGNATURES);
+    private final DraftSubmissions submissions = new DraftSubmissions(INTAKE, registry,
+            new KafkaDraftPublisher(bridge, SIGNATURES),
+            Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC));
     private final Submission submission = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody.\n", WANDA, null);
 
     @Test
     void aSendThatReturnsFalseLeavesNoTrace() {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(false);
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(false);
 
         assertThat(submissions.submit(submission)).isInstanceOf(SubmissionOutcome.NotPublished.class);
         assertThat(registry.all()).isEmpty();
@@ -74,7 +77,7 @@ class DraftSubmissionsTest {
 
     @Test
     void aSendThatThrowsLeavesNoTrace() {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(new IllegalStateException("down"));
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(new IllegalStateException("down"));
 
         assertThat(submissions.submit(submission)).isInstanceOf(SubmissionOutcome.NotPublished.class);
         assertThat(registry.all()).isEmpty();
@@ -95,9 +98,9 @@ class DraftSubmissionsTest {
 
     @Test
     void afterATimeoutTheRevisionNumberIsNotHandedOutAgain() {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
         String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(commitTimedOut())
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(commitTimedOut())
                 .thenReturn(true);
         Submission revision = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody, revised.\n", WANDA, id);
 
@@ -112,7 +115,7 @@ class DraftSubmissionsTest {
 
     @Test
     void afterATimeoutTheSlugOfTheNewArticleIsNotHandedOutAgain() {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(commitTimedOut())
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(commitTimedOut())
                 .thenReturn(true);
 
         var unconfirmed = (SubmissionOutcome.Unconfirmed) submissions.submit(submission);
@@ -127,9 +130,9 @@ class DraftSubmissionsTest {
 
     @Test
     void afterAnAbortedTransactionTheNumberAndSlugAreHandedOutAgain() {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
         String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(transactionAborted())
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(transactionAborted())
                 .thenReturn(true);
         Submission revision = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody, revised.\n", WANDA, id);
 
@@ -137,7 +140,7 @@ class DraftSubmissionsTest {
         assertThat(((SubmissionOutcome.Published) submissions.submit(revision)).draft().revision()).isEqualTo(2);
 
         Submission other = new Submission(DraftFormat.PLAIN_TEXT, "Other Title\nBody.\n", WANDA, null);
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenThrow(transactionAborted())
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(transactionAborted())
                 .thenReturn(true);
         assertThat(submissions.submit(other)).isInstanceOf(SubmissionOutcome.NotPublished.class);
         assertThat(registry.slugTaken("other-title")).isFalse();
@@ -146,7 +149,7 @@ class DraftSubmissionsTest {
 
     @Test
     void aCommittedSendIsRecordedAtOnce() {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
 
         var outcome = (SubmissionOutcome.Published) submissions.submit(submission);
 
@@ -157,7 +160,8 @@ class DraftSubmissionsTest {
 
     @Test
     void anEventOverTheBudgetIsNotSentAndItsSlugIsFreeAgain() {
-        DraftSubmissions small = new DraftSubmissions(INTAKE, registry, bridge, Clock.systemUTC(), SIGNATURES, 600);
+        DraftSubmissions small = new DraftSubmissions(INTAKE, registry,
+                new KafkaDraftPublisher(bridge, SIGNATURES, 600), Clock.systemUTC());
 
         var outcome = small.submit(new Submission(DraftFormat.PLAIN_TEXT,
                 "Title\n" + "Magnesium may improve sleep quality in older adults. ".repeat(20) + "\n", WANDA, null));
@@ -172,7 +176,7 @@ class DraftSubmissionsTest {
 
     @Test
     void concurrentNewArticlesWithTheSameTitleGetDistinctSlugs() throws Exception {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
 
         List<SubmissionOutcome> outcomes = concurrently(8, i -> submissions.submit(submission));
 
@@ -184,7 +188,7 @@ class DraftSubmissionsTest {
 
     @Test
     void concurrentRevisionsOfOneArticleGetDistinctNumbers() throws Exception {
-        when(bridge.send(eq(DraftSubmissions.BINDING), any(Message.class))).thenReturn(true);
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
         String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
 
         List<SubmissionOutcome> outcomes = concurrently(8, i -> submissions.submit(

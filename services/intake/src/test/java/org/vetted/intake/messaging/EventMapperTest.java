@@ -7,11 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.vetted.events.DraftSubmitted;
-import org.vetted.intake.domain.ArticleEvent;
-import org.vetted.intake.domain.Author;
-import org.vetted.intake.domain.Claim;
-import org.vetted.intake.domain.ClaimKind;
-import org.vetted.intake.domain.Draft;
+import org.vetted.intake.domain.accounts.Author;
+import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.claims.Claim;
+import org.vetted.intake.domain.claims.ClaimKind;
+import org.vetted.intake.domain.drafts.Draft;
 
 class EventMapperTest {
     private static final Author WANDA = new Author("wanda", "Wanda Writer");
@@ -28,7 +28,7 @@ class EventMapperTest {
         assertThat(event.getSubmittedBy().getDisplayName()).isEqualTo("Eddie Editor");
         assertThat(event.getAuthors()).extracting(a -> a.getUsername()).containsExactly("wanda");
         assertThat(EventMapper.toArticleEvent(event).actor()).isEqualTo("eddie");
-        assertThat(EventMapper.recorded(draft, "e-9", event.getSubmittedAt()).actor()).isEqualTo("eddie");
+        assertThat(draft.recorded("e-9", event.getSubmittedAt()).actor()).isEqualTo("eddie");
     }
 
     @Test

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.app.ArticleRegistryTest;
+import org.vetted.intake.domain.articles.ArticleStatus;
+import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.support.projection.TestDatabase;
-import org.vetted.intake.domain.ArticleRegistry;
-import org.vetted.intake.domain.ArticleRegistryTest;
-import org.vetted.intake.domain.ArticleStatus;
-import org.vetted.intake.domain.ArticleView;
 
 /** The registry's rules on a real PostgreSQL, migrated as the service migrates it; and what instances share. */
 public class JdbcArticleRegistryTest extends ArticleRegistryTest {

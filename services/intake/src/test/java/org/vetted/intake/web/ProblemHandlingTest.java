@@ -13,7 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.vetted.intake.messaging.SubmissionOutcome;
+import org.vetted.intake.app.SubmissionOutcome;
+import org.vetted.intake.domain.drafts.Submission;
 
 /**
  * The last-resort handler: any exception, checked ones included, is a 500 problem that says nothing about it; an

@@ -28,9 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.vetted.intake.IntakeAppTest;
-import org.vetted.intake.domain.ArticleEvent;
-import org.vetted.intake.domain.ArticleRegistry;
-import org.vetted.intake.domain.ArticleView;
+import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.articles.ArticleView;
 
 /** The writers' pages: sign-in, CSRF, what a writer sees and may do, and errors as pages. */
 class WriterPagesTest extends IntakeAppTest {

@@ -1,6 +1,0 @@
-package org.vetted.intake.domain;
-
-/** What an account may do in the pipeline. */
-public enum Role {
-    WRITER, MEDICAL_REVIEWER, EDITOR
-}

@@ -1,0 +1,267 @@
+package org.vetted.intake.domain.drafts;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import org.vetted.contract.ContentHash;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.accounts.Author;
+import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.articles.KnownArticle;
+import org.vetted.intake.domain.articles.KnownArticles;
+import org.vetted.intake.domain.claims.Claim;
+import org.vetted.intake.domain.claims.ClaimExtractor;
+import org.vetted.intake.domain.claims.ExpertExtractor;
+import org.vetted.intake.domain.claims.ExpertsFound;
+import org.vetted.intake.domain.claims.SummaryWriter;
+import org.vetted.markdown.SafeMarkdown;
+
+/**
+ * Decides what a submission becomes: parses it (plain text, Markdown or HTML), checks the {@link DraftRules}, numbers the
+ * revision, fixes the slug, credits the authors, hashes the text and extracts claims and experts. It only returns a
+ * value: publishing and recording the revision are the caller's. In two steps, so the caller can hold a lock for the
+ * cheap one only: {@link #read} (the text alone, within the reading budget) and {@link #number} (the registry).
+ */
+public final class DraftIntake {
+    public static final int SLUG_MAX = 80;
+    /**
+     * How long reading one draft may take (see {@link ReadingBudget}). Every measured input, pathological or not,
+     * takes well under half a second once warm; a cold JVM's first 90,000-character article can take over a second,
+     * so the net is set above that, not at the 2 s every answer should come in.
+     */
+    public static final Duration READING_BUDGET = Duration.ofSeconds(3);
+    /** Absolute claims named one by one in the warnings; more are counted. */
+    static final int ABSOLUTE_WARNINGS_MAX = 20;
+
+    /** The renderer rendering publishes with: thread-safe, shared. */
+    private static final SafeMarkdown PUBLISHED_FORM = new SafeMarkdown();
+
+    private final PlainTextDraftParser plainText;
+    private final MarkdownDraftParser markdown;
+    private final HtmlDraftParser html;
+    private final DraftRules rules;
+    private final ClaimExtractor claims;
+    private final ExpertExtractor experts;
+    private final Accounts accounts;
+    private final SummaryWriter summaries = new SummaryWriter();
+    private final Duration readingBudget;
+    private final LongSupplier nanoTime;
+
+    public DraftIntake(PlainTextDraftParser plainText, MarkdownDraftParser markdown, DraftRules rules,
+                       ClaimExtractor claims, ExpertExtractor experts, Accounts accounts) {
+        this(plainText, markdown, rules, claims, experts, accounts, READING_BUDGET, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock the reading budget is measured by ({@code System::nanoTime}; a fake in tests) */
+    public DraftIntake(PlainTextDraftParser plainText, MarkdownDraftParser markdown, DraftRules rules,
+                       ClaimExtractor claims, ExpertExtractor experts, Accounts accounts, Duration readingBudget,
+                       LongSupplier nanoTime) {
+        this.plainText = plainText;
+        this.markdown = markdown;
+        this.html = new HtmlDraftParser(markdown);
+        this.rules = rules;
+        this.claims = claims;
+        this.experts = experts;
+        this.accounts = accounts;
+        this.readingBudget = readingBudget;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Both steps at once: {@link #mayRevise}, {@link #read}, then {@link #number}.
+     *
+     * @param newArticleId the id a new article gets (ignored for a new revision of an existing one)
+     */
+    public IntakeResult evaluate(Submission submission, KnownArticles known, String newArticleId) {
+        Optional<IntakeResult> refused = mayRevise(submission, known);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Reading reading = read(submission);
+        if (reading instanceof IntakeResult.Invalid invalid) {
+            return invalid;
+        }
+        return number(submission, (ReadDraft) reading, known, newArticleId);
+    }
+
+    /** A new revision must name a known article and come from one of its authors or an editor. */
+    public Optional<IntakeResult> mayRevise(Submission submission, KnownArticles known) {
+        if (submission.articleId() == null) {
+            return Optional.empty();
+        }
+        Optional<KnownArticle> existing = known.find(submission.articleId());
+        if (existing.isEmpty()) {
+            return Optional.of(new IntakeResult.UnknownArticle(submission.articleId()));
+        }
+        Account submitter = submission.submitter();
+        if (!existing.get().isAuthor(submitter.username()) && !submitter.has(Role.EDITOR)) {
+            return Optional.of(new IntakeResult.NotAnAuthor(submission.articleId(), submitter.username()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The expensive step, which depends on the text alone and so needs no lock: refuse control characters, put the
+     * text in {@link NormalForm} (invisible characters out, look-alike words refused), parse,
+     * check the rules (sizes, nesting), extract claims and experts, hash. Within the reading budget: a draft that
+     * takes longer is refused, naming the body.
+     */
+    public Reading read(Submission submission) {
+        try {
+            return ReadingBudget.within(readingBudget, nanoTime, () -> readWithinBudget(submission));
+        } catch (ReadingBudget.ReadingBudgetExceeded e) {
+            return new IntakeResult.Invalid(List.of(new FieldError("body", "took longer than "
+                    + e.budget().toMillis() + " ms to read; split it or simplify its structure")));
+        }
+    }
+
+    private Reading readWithinBudget(Submission submission) {
+        try {
+            return readChecked(submission);
+        } catch (StackOverflowError e) {
+            // The limits keep known shapes out; a shape they miss must still get an answer, not a 500.
+            return new IntakeResult.Invalid(List.of(new FieldError("body",
+                    "is structured too deeply to read; simplify its nesting")));
+        }
+    }
+
+    private Reading readChecked(Submission submission) {
+        Optional<FieldError> control = InputLimits.noControlCharacters(submission.text());
+        if (control.isPresent()) {
+            return new IntakeResult.Invalid(List.of(control.get()));
+        }
+        // Everything after this line reads the text in normal form: the parsers, the rules, claim detection, the hash.
+        NormalForm.Result normal = NormalForm.of(submission.text(), "body");
+        if (normal.refused()) {
+            return new IntakeResult.Invalid(List.of(normal.error().get()));
+        }
+        String text = normal.text();
+        ParsedDraft parsed = switch (submission.format()) {
+            case MARKDOWN -> markdown.parse(text);
+            case HTML -> html.parse(text);
+            case PLAIN_TEXT -> plainText.parse(text);
+        };
+        if (parsed.bodyMarkdown() == null && !parsed.errors().isEmpty()) {
+            // Not read at all (HTML nested too deep to convert): the parser's reasons are the only ones.
+            return new IntakeResult.Invalid(parsed.errors());
+        }
+        List<FieldError> errors = rules.check(parsed);
+        if (!errors.isEmpty()) {
+            return new IntakeResult.Invalid(errors);
+        }
+        String title = parsed.title().strip();
+        String body = parsed.bodyMarkdown();
+        // What rendering could not publish after approval is refused now, while the writer can still change it.
+        if (PUBLISHED_FORM.render(body) instanceof SafeMarkdown.Refused refused) {
+            return new IntakeResult.Invalid(List.of(new FieldError("body", refused.reason())));
+        }
+        String summary = summaries.summaryOf(parsed.summary(), body, title);
+        ExpertsFound quoted = experts.extract(body);
+        List<Claim> found = claims.extract(title, body);
+        List<String> warnings = new ArrayList<>(normal.warnings());
+        warnings.addAll(parsed.warnings());
+        warnings.addAll(quoted.warnings());
+        warnings.addAll(absoluteClaimWarnings(found));
+        return new ReadDraft(title, summary, dedupe(parsed.tags()), parsed.authorNames(), body, found,
+                quoted.experts(), warnings);
+    }
+
+    /**
+     * One warning per claim in absolute terms, the first {@link #ABSOLUTE_WARNINGS_MAX}, then how many more: the
+     * warnings travel in the event, whose size is bounded.
+     */
+    static List<String> absoluteClaimWarnings(List<Claim> claims) {
+        List<Claim> absolute = claims.stream().filter(Claim::absolute).toList();
+        List<String> warnings = new ArrayList<>();
+        for (Claim claim : absolute.subList(0, Math.min(absolute.size(), ABSOLUTE_WARNINGS_MAX))) {
+            warnings.add("absolute claim (a cure, a guarantee, prevention, no side effects or a dose to take): \""
+                    + claim.text() + "\"");
+        }
+        if (absolute.size() > ABSOLUTE_WARNINGS_MAX) {
+            warnings.add("and " + (absolute.size() - ABSOLUTE_WARNINGS_MAX) + " more absolute claims");
+        }
+        return warnings;
+    }
+
+    /**
+     * The cheap step, which reads the article registry: revision number, slug (reserved in {@code known}, so two
+     * new articles never share one) and authors. The caller serializes it per article.
+     */
+    public IntakeResult number(Submission submission, ReadDraft read, KnownArticles known, String newArticleId) {
+        Optional<IntakeResult> refused = mayRevise(submission, known);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<KnownArticle> existing = submission.articleId() == null ? Optional.empty()
+                : known.find(submission.articleId());
+        String articleId = existing.map(KnownArticle::articleId).orElse(newArticleId);
+        int revision = existing.map(article -> article.latestRevision() + 1).orElse(1);
+        String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(read.title(), known));
+        List<Author> authors = authors(submission.submitter(), existing, read.authorNames());
+        List<String> warnings = new ArrayList<>(read.warnings());
+        warnings.addAll(lookalikeWarnings(authors));
+        return new IntakeResult.Accepted(new Draft(articleId, revision, slug, read.title(), read.summary(),
+                authors, submission.submitter().asAuthor(),
+                read.tags(), read.body(), contentHash(slug, read.title(), read.summary(), read.body(), read.tags(), authors),
+                read.claims(), read.experts(), warnings));
+    }
+
+    /** Earlier authors stay credited; the submitter and front-matter authors are added, each once. */
+    private List<Author> authors(Account submitter, Optional<KnownArticle> existing, List<String> names) {
+        Map<String, Author> byUsername = new LinkedHashMap<>();
+        existing.ifPresent(article -> article.authors().forEach(a -> byUsername.putIfAbsent(a.username(), a)));
+        byUsername.putIfAbsent(submitter.username(), submitter.asAuthor());
+        for (String name : names) {
+            Author author = accounts.authorNamed(name);
+            byUsername.putIfAbsent(author.username(), author);
+        }
+        return List.copyOf(byUsername.values());
+    }
+
+    /** Everything of the revision that goes live, as the reviewer will see it. */
+    static String contentHash(String slug, String title, String summary, String body, List<String> tags,
+                              List<Author> authors) {
+        return ContentHash.of(new ContentHash.Reviewed(slug, title, summary, body, tags,
+                authors.stream().map(a -> new ContentHash.Credit(a.username(), a.displayName())).toList()));
+    }
+
+    /**
+     * An external author whose name resembles an account's (a typo, an initial, a letter swapped) may be that member
+     * of staff dodging the own-article rule: not refused (two people can have similar names), but said.
+     */
+    private List<String> lookalikeWarnings(List<Author> authors) {
+        List<String> warnings = new ArrayList<>();
+        for (Author author : authors) {
+            if (author.username().startsWith(Author.EXTERNAL_PREFIX)) {
+                accounts.resembling(author.displayName()).ifPresent(account -> warnings.add("credited author \""
+                        + author.displayName() + "\" has no account but resembles " + account.displayName() + " ("
+                        + account.username() + "); if this is the same person, credit them by username"));
+            }
+        }
+        return warnings;
+    }
+
+    static String uniqueSlug(String title, KnownArticles known) {
+        String base = Text.slug(title, SLUG_MAX);
+        if (base.isEmpty()) {
+            base = "article";
+        }
+        String slug = base;
+        for (int n = 2; !known.reserveSlug(slug); n++) {
+            String suffix = "-" + n;
+            String head = base.length() + suffix.length() > SLUG_MAX ? base.substring(0, SLUG_MAX - suffix.length()) : base;
+            slug = head.replaceAll("-+$", "") + suffix;
+        }
+        return slug;
+    }
+
+    private static List<String> dedupe(List<String> tags) {
+        return tags.stream().distinct().toList();
+    }
+}
