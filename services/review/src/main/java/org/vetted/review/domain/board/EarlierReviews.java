@@ -13,7 +13,7 @@ import org.vetted.review.domain.draft.Draft;
 
 /**
  * What the revision under review takes from earlier ones: the approvals carried over to its claims, and the earlier
- * revisions its claims are compared with ({@link ClaimDrift}). A pure function of the earlier revisions the board
+ * revisions its claims are compared with ({@code ClaimDrift}). A pure function of the earlier revisions the board
  * holds and of the decisions on them, not of the order they were read in: topics interleave on replay, so a decision
  * on revision 1 may be read after the draft of revision 2, and the answer must be the same either way.
  *

@@ -44,7 +44,7 @@ public interface GateRule {
     }
 
     /**
-     * Each claim of a {@link FourEyesRule} risk class is approved by two distinct credentialed reviewers (one person
+     * Each claim of a {@code FourEyesRule} risk class is approved by two distinct credentialed reviewers (one person
      * under two spellings is one reviewer); names every claim that has one approval and needs a second.
      */
     static GateRule highRiskClaimsApprovedByTwoReviewers() {

@@ -15,7 +15,7 @@ import org.vetted.review.domain.draft.Draft;
 
 /**
  * Turns a reviewer's request into the fact to publish, or says why not. Returns values only: the caller publishes
- * the fact, then applies it to the {@link ReviewBoard}.
+ * the fact, then applies it to the {@code ReviewBoard}.
  */
 public final class ReviewDesk {
     private final List<ClaimDecisionRule> claimRules;

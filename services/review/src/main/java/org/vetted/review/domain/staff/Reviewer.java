@@ -9,7 +9,7 @@ public record Reviewer(String username, String displayName, String credential) {
     }
 
     /**
-     * The same person however spelled, by the rule that decides authorship ({@link Draft#creditedAs}): the same login
+     * The same person however spelled, by the rule that decides authorship ({@code Draft.creditedAs}): the same login
      * (any case), or names that are one person's once case, accents, honorifics and credentials are set aside ("Rita
      * Reyes" and "Dr. Rita Reyes, MD"). One person's two approvals count once toward the two a high-risk claim needs.
      * The username and display name are the configured account's, whether the reviewer signed in by password or by
