@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.vetted.review.domain.FourEyesRule;
+import org.vetted.review.domain.risk.FourEyesRule;
 
 /**
  * {@code vetted.review.four-eyes}: which risk classes need two reviewers ({@code classes}, names of

@@ -21,12 +21,15 @@ import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.signing.Signatures;
-import org.vetted.review.domain.FourEyesRule;
-import org.vetted.review.domain.ReviewDesk;
-import org.vetted.review.messaging.DecisionPublisher;
+import org.vetted.review.app.DecisionPublisher;
+import org.vetted.review.app.ReviewStore;
+import org.vetted.review.app.ReviewWorkflow;
+import org.vetted.review.app.SignedRecords;
+import org.vetted.review.domain.gate.ReviewDesk;
+import org.vetted.review.domain.risk.FourEyesRule;
 import org.vetted.review.messaging.EventMapper;
-import org.vetted.review.messaging.ReviewStore;
-import org.vetted.review.messaging.ReviewWorkflow;
+import org.vetted.review.messaging.SignedEventRecords;
+import org.vetted.review.messaging.StreamDecisionPublisher;
 import org.vetted.review.store.JdbcReviewStore;
 
 /** Builds the review domain with its default rules and the configured four-eyes classes, and the edges around it. */
@@ -62,6 +65,12 @@ public class ReviewConfiguration {
         return new EventMapper(signatures);
     }
 
+    /** Review's events signed and encoded, as the use cases publish them and the store keeps them. */
+    @Bean
+    SignedRecords signedRecords(EventMapper mapper) {
+        return new SignedEventRecords(mapper);
+    }
+
     /**
      * Several events in one Kafka transaction (an approval and its library entries) need a transaction over the
      * producer factory every output binding sends with: the binder's transactional one (with the binder's
@@ -70,7 +79,7 @@ public class ReviewConfiguration {
      */
     @Bean
     DecisionPublisher decisionPublisher(StreamBridge streamBridge, BinderFactory binders) {
-        return new DecisionPublisher(streamBridge, new java.util.function.Supplier<>() {
+        return new StreamDecisionPublisher(streamBridge, new java.util.function.Supplier<>() {
             private volatile TransactionTemplate template;
             private volatile boolean looked;
 
@@ -97,15 +106,15 @@ public class ReviewConfiguration {
      */
     @Bean
     ReviewStore reviewStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-            FourEyesRule fourEyes, EventMapper mapper) {
-        return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, mapper, 3);
+            FourEyesRule fourEyes, SignedRecords records) {
+        return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, records, 3);
     }
 
     /** {@code vetted.review.library.validity}: how long a library entry is offered after its approval. */
     @Bean
     ReviewWorkflow reviewWorkflow(ReviewStore store, ReviewDesk desk, DecisionPublisher publisher,
-            EventMapper mapper, Clock clock, @Value("${vetted.review.library.validity:P365D}") Duration validity) {
-        return new ReviewWorkflow(store, desk, publisher, mapper, clock, () -> UUID.randomUUID().toString(),
+            SignedRecords records, Clock clock, @Value("${vetted.review.library.validity:P365D}") Duration validity) {
+        return new ReviewWorkflow(store, desk, publisher, records, clock, () -> UUID.randomUUID().toString(),
                 validity);
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.vetted.support.security.BearerTokens;
 import org.vetted.support.security.TokenSubjects;
 import org.vetted.support.web.SignInThrottle;
-import org.vetted.review.domain.Staff;
+import org.vetted.review.domain.staff.Staff;
 
 /**
  * HTTP Basic over the configured staff and, when Spring Boot has a {@link JwtDecoder} (issuer-uri or jwk-set-uri

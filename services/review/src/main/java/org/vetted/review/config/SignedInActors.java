@@ -17,9 +17,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.vetted.support.security.TokenSubjects;
-import org.vetted.review.domain.Actor;
-import org.vetted.review.domain.Role;
-import org.vetted.review.domain.Staff;
+import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.domain.staff.Role;
+import org.vetted.review.domain.staff.Staff;
 
 /**
  * The caller as {@link Actor}: a configured member of staff (HTTP Basic), or the one a verified bearer token's subject maps to

@@ -10,9 +10,9 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.vetted.review.domain.Actor;
-import org.vetted.review.domain.Role;
-import org.vetted.review.domain.Staff;
+import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.domain.staff.Role;
+import org.vetted.review.domain.staff.Staff;
 import org.vetted.support.security.TokenSubjects;
 
 /** The configured staff, as sign-in accounts and as actors the review rules know. */

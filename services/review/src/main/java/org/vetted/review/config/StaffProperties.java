@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.vetted.review.domain.Role;
+import org.vetted.review.domain.staff.Role;
 
 /**
  * {@code vetted.security.users}: the staff who may sign in with HTTP Basic. Passwords use Spring Security's

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.slf4j.Logger;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +16,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
-import org.vetted.review.domain.ReviewBoard;
-import org.vetted.review.domain.ReviewEvent;
+import org.vetted.review.app.Incoming;
+import org.vetted.review.app.ReviewWorkflow;
+import org.vetted.review.domain.board.ReviewBoard;
+import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.support.projection.SharedProjection;
 
 /**
@@ -60,6 +63,7 @@ public class ReviewTracking {
                         return size() > MAX_REMEMBERED_SKIPS;
                     }
                 }));
+        EventCatalog catalog = EventCatalog.standard();
         return message -> RecordGuard.run(() -> projection.apply(message, () -> {
             Incoming incoming = mapper.toDomain(message.getPayload());
             if (incoming instanceof Incoming.Unsigned unsigned) {
@@ -76,7 +80,9 @@ public class ReviewTracking {
                 return;
             }
             ReviewEvent event = ((Incoming.Fact) incoming).event();
-            ReviewBoard.Applied applied = workflow.record(event, (SpecificRecordBase) message.getPayload());
+            // The store keeps the record as read, signature and all, so it can verify it again when it reads it back.
+            ReviewBoard.Applied applied = workflow.record(event,
+                    catalog.encode((SpecificRecordBase) message.getPayload()));
             if (applied == ReviewBoard.Applied.CONFLICTING) {
                 throw new PoisonEventException("draft " + event.articleId() + " revision " + event.revision()
                         + " (event " + event.eventId() + ") has other text than the revision " + event.revision()

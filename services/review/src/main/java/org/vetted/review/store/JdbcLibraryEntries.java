@@ -13,19 +13,18 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.vetted.contract.EventCatalog;
-import org.vetted.review.domain.ClaimLibrary;
-import org.vetted.review.domain.LibraryEntries;
-import org.vetted.review.domain.LibraryEntry;
-import org.vetted.review.messaging.EventMapper;
-import org.vetted.review.messaging.Incoming;
+import org.vetted.review.app.Incoming;
+import org.vetted.review.app.SignedRecords;
+import org.vetted.review.domain.library.ClaimLibrary;
+import org.vetted.review.domain.library.LibraryEntries;
+import org.vetted.review.domain.library.LibraryEntry;
 
 /**
  * The claims library's entries in PostgreSQL ({@code library_entry}): each key's latest record as the contract encodes
  * it, with its index words (a GIN index finds the entries sharing a word with a claim) and its search text. The
  * later record wins in the upsert itself, so two instances recording records of one key at once keep the later.
  * <p>
- * Every row read back is verified as an entry read from Kafka is ({@link EventMapper#toDomain}): review's signature,
+ * Every row read back is verified as an entry read from Kafka is ({@link SignedRecords#read}): review's signature,
  * and its key against the row's. A row that fails is logged at ERROR with the key and the reason and left out: the
  * key has no entry, so nothing is offered or accepted from it (whoever holds the database credential cannot write the
  * library).
@@ -33,17 +32,16 @@ import org.vetted.review.messaging.Incoming;
 final class JdbcLibraryEntries implements LibraryEntries {
     private static final Logger log = LoggerFactory.getLogger(JdbcLibraryEntries.class);
     private final JdbcTemplate jdbc;
-    private final EventMapper mapper;
-    private final EventCatalog catalog = EventCatalog.standard();
+    private final SignedRecords records;
 
-    JdbcLibraryEntries(JdbcTemplate jdbc, EventMapper mapper) {
+    JdbcLibraryEntries(JdbcTemplate jdbc, SignedRecords records) {
         this.jdbc = jdbc;
-        this.mapper = mapper;
+        this.records = records;
     }
 
     @Override
     public boolean record(LibraryEntry entry) {
-        byte[] encoded = catalog.encode(mapper.toEvent(entry));
+        byte[] encoded = records.signed(entry);
         Object[] words = ClaimLibrary.indexWords(entry.claimText()).toArray();
         return jdbc.update(connection -> {
             PreparedStatement upsert = connection.prepareStatement("insert into library_entry (library_key, made_at, "
@@ -111,7 +109,7 @@ final class JdbcLibraryEntries implements LibraryEntries {
     private LibraryEntry decode(String key, byte[] stored) {
         String problem;
         try {
-            Incoming read = mapper.toDomain(catalog.decode(stored));
+            Incoming read = records.read(stored);
             if (read instanceof Incoming.Library library && library.entry().key().equals(key)) {
                 return library.entry();
             }

@@ -13,22 +13,20 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
-import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.contract.EventCatalog;
-import org.vetted.review.domain.ArticleHistory;
-import org.vetted.review.domain.ArticleReview;
-import org.vetted.review.domain.ClaimLibrary;
-import org.vetted.review.domain.FourEyesRule;
-import org.vetted.review.domain.LibraryEntry;
-import org.vetted.review.domain.ReviewBoard;
-import org.vetted.review.domain.ReviewEvent;
-import org.vetted.review.messaging.EventMapper;
-import org.vetted.review.messaging.Incoming;
-import org.vetted.review.messaging.ReviewStore;
+import org.vetted.review.app.Incoming;
+import org.vetted.review.app.ReviewStore;
+import org.vetted.review.app.SignedRecords;
+import org.vetted.review.domain.board.ArticleHistory;
+import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.board.ReviewBoard;
+import org.vetted.review.domain.board.ReviewEvent;
+import org.vetted.review.domain.library.ClaimLibrary;
+import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.risk.FourEyesRule;
 import org.vetted.support.projection.AdvisoryLocks;
 
 /**
@@ -51,7 +49,7 @@ import org.vetted.support.projection.AdvisoryLocks;
  * <p>
  * Reads fold every fact of the articles they show: an article has tens of facts, and the queue holds the open ones.
  * <p>
- * <b>Every row read back is verified</b> as an event read from Kafka is ({@link EventMapper#toDomain}): the signature
+ * <b>Every row read back is verified</b> as an event read from Kafka is ({@link SignedRecords#read}): the signature
  * of its topic's owner with that service's trusted keys (intake's for drafts, review's for decisions, approvals and
  * returns), a draft against its contentHash, and the event's article id against the row's. Whoever holds review's
  * database credential has no signing key, so cannot write the board. A row that fails is logged at ERROR with the
@@ -75,26 +73,25 @@ public class JdbcReviewStore implements ReviewStore {
     private final ClaimLibrary library;
     private final AdvisoryLocks articleLocks;
     private final AdvisoryLocks libraryLocks;
-    private final EventMapper mapper;
-    private final EventCatalog catalog = EventCatalog.standard();
+    private final SignedRecords records;
 
     /**
      * @param maxLockHolders steps holding an article lock at once in this instance (each keeps a connection for its
      *                       lock, and an acceptance from the library a second one): under a third of the pool
      */
     public JdbcReviewStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-            FourEyesRule fourEyes, EventMapper mapper, int maxLockHolders) {
+            FourEyesRule fourEyes, SignedRecords records, int maxLockHolders) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.fourEyes = fourEyes;
-        this.mapper = mapper;
-        this.library = new ClaimLibrary(new JdbcLibraryEntries(jdbc, mapper));
+        this.records = records;
+        this.library = new ClaimLibrary(new JdbcLibraryEntries(jdbc, records));
         this.articleLocks = new AdvisoryLocks(dataSource, ARTICLE_LOCKS, maxLockHolders);
         this.libraryLocks = new AdvisoryLocks(dataSource, LIBRARY_LOCKS, maxLockHolders);
     }
 
     @Override
-    public ReviewBoard.Applied apply(ReviewEvent event, SpecificRecordBase record) {
+    public ReviewBoard.Applied apply(ReviewEvent event, byte[] record) {
         return transactions.execute(status -> {
             String articleId = event.articleId();
             jdbc.update("insert into review_article (article_id) values (?) on conflict do nothing", articleId);
@@ -106,7 +103,7 @@ public class JdbcReviewStore implements ReviewStore {
                 return applied;
             }
             if (jdbc.update("insert into review_event (article_id, event_id, event) values (?, ?, ?) "
-                    + "on conflict (event_id) do nothing", articleId, event.eventId(), catalog.encode(record)) == 0) {
+                    + "on conflict (event_id) do nothing", articleId, event.eventId(), record) == 0) {
                 // Its id is another article's: never a fact of this one (a replayed or forged record).
                 log.warn("{} {} for article {}: its event id is already another article's; ignored",
                         event.getClass().getSimpleName(), event.eventId(), articleId);
@@ -193,7 +190,7 @@ public class JdbcReviewStore implements ReviewStore {
                     String articleId = row.getString(1);
                     String problem;
                     try {
-                        Incoming read = mapper.toDomain(catalog.decode(row.getBytes(3)));
+                        Incoming read = records.read(row.getBytes(3));
                         if (read instanceof Incoming.Fact fact && fact.event().articleId().equals(articleId)) {
                             facts.add(fact.event());
                             return;

@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.config.SignedInActors;
-import org.vetted.review.domain.Actor;
-import org.vetted.review.domain.ClaimLibrary;
-import org.vetted.review.messaging.ReviewWorkflow;
+import org.vetted.review.domain.library.ClaimLibrary;
+import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.web.DecisionBodies.RetireBody;
 import org.vetted.review.web.ReviewViews.LibraryEntryView;
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-import org.vetted.review.domain.ClaimLibrary;
+import org.vetted.review.domain.library.ClaimLibrary;
 
 /** Request bodies of the review API, with their limits. */
 final class DecisionBodies {

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.vetted.review.messaging.NoLibraryMatchException;
-import org.vetted.review.messaging.PublishFailedException;
-import org.vetted.review.messaging.UnknownArticleException;
-import org.vetted.review.messaging.UnknownLibraryEntryException;
+import org.vetted.review.app.NoLibraryMatchException;
+import org.vetted.review.app.PublishFailedException;
+import org.vetted.review.app.UnknownArticleException;
+import org.vetted.review.app.UnknownLibraryEntryException;
 
 /**
  * Every error as application/problem+json, naming the field and the reason where there is one. Exception messages

@@ -4,18 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.vetted.review.domain.ArticleReview;
-import org.vetted.review.domain.Author;
-import org.vetted.review.domain.Claim;
-import org.vetted.review.domain.CarriedOver;
-import org.vetted.review.domain.ClaimDecision;
-import org.vetted.review.domain.ClaimDrift;
-import org.vetted.review.domain.ClaimLibrary;
-import org.vetted.review.domain.ClaimState;
-import org.vetted.review.domain.Draft;
-import org.vetted.review.domain.Expert;
-import org.vetted.review.domain.LibraryEntry;
-import org.vetted.review.domain.Reviewer;
+import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.board.CarriedOver;
+import org.vetted.review.domain.board.ClaimDecision;
+import org.vetted.review.domain.board.ClaimState;
+import org.vetted.review.domain.draft.Author;
+import org.vetted.review.domain.draft.Claim;
+import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.draft.Expert;
+import org.vetted.review.domain.drift.ClaimDrift;
+import org.vetted.review.domain.library.ClaimLibrary;
+import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.staff.Reviewer;
 
 /** JSON shapes of the review API, mapped from the domain. */
 final class ReviewViews {

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.vetted.review.domain.Claim;
-import org.vetted.review.domain.ClaimKind;
-import org.vetted.review.domain.FourEyesRule;
-import org.vetted.review.domain.RiskClass;
+import org.vetted.review.domain.draft.Claim;
+import org.vetted.review.domain.draft.ClaimKind;
+import org.vetted.review.domain.risk.FourEyesRule;
+import org.vetted.review.domain.risk.RiskClass;
 
 /** {@code vetted.review.four-eyes} as Spring binds it: YAML lists, environment variables, map keys without "_". */
 class FourEyesPropertiesTest {

@@ -12,9 +12,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.vetted.review.domain.Actor;
-import org.vetted.review.domain.Staff;
-import org.vetted.review.domain.Role;
+import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.domain.staff.Role;
+import org.vetted.review.domain.staff.Staff;
 import org.vetted.support.security.TokenSubjects;
 
 /** Who a token is: its subject, mapped to a configured user; a name claim never changes that. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.vetted.review.domain.Staff;
+import org.vetted.review.domain.staff.Staff;
 
 class StaffConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()

@@ -1,6 +1,8 @@
 package org.vetted.review.domain;
 
 import java.util.Set;
+import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.domain.staff.Role;
 
 /** Staff as the rules see them. */
 public final class Actors {

@@ -2,6 +2,11 @@ package org.vetted.review.domain;
 
 import java.time.Instant;
 import java.util.List;
+import org.vetted.review.domain.draft.Author;
+import org.vetted.review.domain.draft.Claim;
+import org.vetted.review.domain.draft.ClaimKind;
+import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.draft.Expert;
 
 /** Drafts of our own writing, shaped like real submissions: a question title, curly quotes, dashes, hedges. */
 public final class Drafts {
@@ -41,7 +46,7 @@ public final class Drafts {
         return revision(1, List.of(WANDA), List.of(), "A personal story, no health claims.\n");
     }
 
-    static Draft revision(int revision, List<Author> authors, List<Claim> claims, String body) {
+    public static Draft revision(int revision, List<Author> authors, List<Claim> claims, String body) {
         String title = "Does Ginger Really Settle a Queasy Stomach?";
         return new Draft(ARTICLE, revision, "does-ginger-really-settle-a-queasy-stomach", title, null, authors,
                 List.of("nutrition"), body, "sha256:rev" + revision + "-" + Integer.toHexString(body.hashCode()),

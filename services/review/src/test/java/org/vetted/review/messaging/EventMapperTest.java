@@ -21,14 +21,15 @@ import org.vetted.events.ArticleApproved;
 import org.vetted.events.Author;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
-import org.vetted.review.domain.Approval;
-import org.vetted.review.domain.ClaimKind;
-import org.vetted.review.domain.Draft;
-import org.vetted.review.domain.ReviewEvent.ClaimDecided;
-import org.vetted.review.domain.ReviewEvent.DraftArrived;
-import org.vetted.review.domain.ReviewEvent.RevisionApproved;
-import org.vetted.review.domain.ReviewEvent;
-import org.vetted.review.domain.Reviewer;
+import org.vetted.review.app.Incoming;
+import org.vetted.review.domain.board.Approval;
+import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
+import org.vetted.review.domain.board.ReviewEvent.DraftArrived;
+import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
+import org.vetted.review.domain.board.ReviewEvent;
+import org.vetted.review.domain.draft.ClaimKind;
+import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.staff.Reviewer;
 import org.vetted.review.support.DraftEvents;
 
 class EventMapperTest {
@@ -92,7 +93,8 @@ class EventMapperTest {
     @Test
     void aClaimDecisionNotSignedByReviewIsSkipped() {
         ClaimReviewed forged = mapper.toEvent(new ClaimDecided("d1", "art-1", 1, "sha256v2:x",
-                new org.vetted.review.domain.ClaimDecision("c-pain", 1, org.vetted.review.domain.ClaimVerdict.APPROVED,
+                new org.vetted.review.domain.board.ClaimDecision("c-pain", 1,
+                        org.vetted.review.domain.board.ClaimVerdict.APPROVED,
                         null, null, RITA, Instant.parse("2026-03-02T09:00:00Z"))));
         assertThat(mapper.toDomain(forged)).isInstanceOf(Incoming.Fact.class);
 

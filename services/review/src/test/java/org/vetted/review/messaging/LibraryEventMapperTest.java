@@ -11,12 +11,13 @@ import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
-import org.vetted.review.domain.ClaimDecision;
-import org.vetted.review.domain.ClaimKind;
-import org.vetted.review.domain.ClaimVerdict;
-import org.vetted.review.domain.LibraryEntry;
-import org.vetted.review.domain.ReviewEvent.ClaimDecided;
-import org.vetted.review.domain.Reviewer;
+import org.vetted.review.app.Incoming;
+import org.vetted.review.domain.board.ClaimDecision;
+import org.vetted.review.domain.board.ClaimVerdict;
+import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
+import org.vetted.review.domain.draft.ClaimKind;
+import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.staff.Reviewer;
 
 /** Library entries and library-accepted decisions to and from the contract, signed by review. */
 class LibraryEventMapperTest {

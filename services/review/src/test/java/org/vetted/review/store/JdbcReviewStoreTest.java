@@ -41,31 +41,32 @@ import org.vetted.contract.signing.SigningKey;
 import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
-import org.vetted.review.domain.Actor;
+import org.vetted.review.app.DecisionPublisher;
+import org.vetted.review.app.Incoming;
+import org.vetted.review.app.NoLibraryMatchException;
+import org.vetted.review.app.PublishFailedException;
+import org.vetted.review.app.ReviewWorkflow;
+import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.domain.Actors;
-import org.vetted.review.domain.ArticleReview;
-import org.vetted.review.domain.ClaimDecisionRequest;
-import org.vetted.review.domain.ClaimKind;
-import org.vetted.review.domain.ClaimLibrary;
-import org.vetted.review.domain.ClaimDecision;
-import org.vetted.review.domain.ClaimOutcome;
-import org.vetted.review.domain.ClaimVerdict;
-import org.vetted.review.domain.FourEyesRule;
-import org.vetted.review.domain.LibraryEntry;
-import org.vetted.review.domain.ReviewBoard;
-import org.vetted.review.domain.ReviewDesk;
-import org.vetted.review.domain.ReviewEvent;
-import org.vetted.review.domain.ReviewStatus;
-import org.vetted.review.domain.SignOffDecision;
-import org.vetted.review.domain.SignOffOutcome;
-import org.vetted.review.domain.SignOffRequest;
-import org.vetted.review.messaging.DecisionPublisher;
+import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.board.ClaimDecision;
+import org.vetted.review.domain.board.ClaimVerdict;
+import org.vetted.review.domain.board.ReviewBoard;
+import org.vetted.review.domain.board.ReviewEvent;
+import org.vetted.review.domain.board.ReviewStatus;
+import org.vetted.review.domain.draft.ClaimKind;
+import org.vetted.review.domain.gate.ClaimDecisionRequest;
+import org.vetted.review.domain.gate.ClaimOutcome;
+import org.vetted.review.domain.gate.ReviewDesk;
+import org.vetted.review.domain.gate.SignOffDecision;
+import org.vetted.review.domain.gate.SignOffOutcome;
+import org.vetted.review.domain.gate.SignOffRequest;
+import org.vetted.review.domain.library.ClaimLibrary;
+import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.risk.FourEyesRule;
+import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.messaging.EventMapper;
-import org.vetted.review.messaging.Incoming;
-import org.vetted.review.messaging.NoLibraryMatchException;
-import org.vetted.review.messaging.PublishFailedException;
-import org.vetted.review.messaging.ReviewWorkflow;
-import org.vetted.review.messaging.UnknownArticleException;
+import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.support.projection.TestDatabase;
 
@@ -75,6 +76,7 @@ import org.vetted.support.projection.TestDatabase;
  */
 class JdbcReviewStoreTest {
     private static final EventMapper MAPPER = new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW));
+    private static final SignedEventRecords RECORDS = new SignedEventRecords(MAPPER);
     /** Near PostgreSQL's clock, which stamps acceptances from the library and retirements. */
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** One rule for all: reviews compare equal only under the same rule instance. */
@@ -91,12 +93,12 @@ class JdbcReviewStoreTest {
 
     private static JdbcReviewStore store(DataSource database) {
         return new JdbcReviewStore(database, new JdbcTemplate(database),
-                new TransactionTemplate(new DataSourceTransactionManager(database)), FOUR_EYES, MAPPER,
+                new TransactionTemplate(new DataSourceTransactionManager(database)), FOUR_EYES, RECORDS,
                 3);
     }
 
     private static ReviewWorkflow workflow(JdbcReviewStore store, DecisionPublisher publisher) {
-        return new ReviewWorkflow(store, ReviewDesk.withDefaultRules(), publisher, MAPPER,
+        return new ReviewWorkflow(store, ReviewDesk.withDefaultRules(), publisher, RECORDS,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> UUID.randomUUID().toString(), Duration.ofDays(365));
     }
 
@@ -106,7 +108,7 @@ class JdbcReviewStoreTest {
     }
 
     private static ReviewBoard.Applied submit(JdbcReviewStore store, DraftSubmitted draft) {
-        return store.apply(((Incoming.Fact) MAPPER.toDomain(draft)).event(), draft);
+        return store.apply(((Incoming.Fact) MAPPER.toDomain(draft)).event(), CATALOG.encode(draft));
     }
 
     private static String newArticle(JdbcReviewStore store) {
@@ -160,7 +162,7 @@ class JdbcReviewStoreTest {
         DraftSubmitted otherText = DraftEvents.draft(articleId, 1, false, "Other text entirely.\n");
         otherText.setEventId(articleId + "-forged");
         SpecificRecordBase signed = DraftEvents.INTAKE.sign(otherText);
-        assertThat(two.apply(((Incoming.Fact) MAPPER.toDomain(signed)).event(), signed))
+        assertThat(two.apply(((Incoming.Fact) MAPPER.toDomain(signed)).event(), CATALOG.encode(signed)))
                 .isEqualTo(ReviewBoard.Applied.CONFLICTING);
 
         assertThat(one.find(articleId)).contains(before);
@@ -173,11 +175,11 @@ class JdbcReviewStoreTest {
         String articleId = "art-" + UUID.randomUUID();
         List<SpecificRecordBase> published = new ArrayList<>();
         DecisionPublisher capturing = mock(DecisionPublisher.class);
-        doAnswer(call -> published.add(call.getArgument(2))).when(capturing)
-                .publish(any(), any(), any());
+        doAnswer(call -> published.add(CATALOG.decode(call.<DecisionPublisher.Outgoing>getArgument(0).record())))
+                .when(capturing).publish(any());
         doAnswer(call -> {
             List<DecisionPublisher.Outgoing> events = call.getArgument(0);
-            events.forEach(event -> published.add(event.event()));
+            events.forEach(event -> published.add(CATALOG.decode(event.record())));
             return null;
         }).when(capturing).publishTogether(anyList());
         JdbcReviewStore writer = store(TestDatabase.migrated("classpath:db/migration"));
@@ -193,7 +195,7 @@ class JdbcReviewStoreTest {
         ReviewBoard inMemory = new ReviewBoard(ReviewBoard.DEFAULT_MAX_WAITING, dropped -> { }, FOUR_EYES);
         for (SpecificRecordBase fact : facts) {
             if (MAPPER.toDomain(fact) instanceof Incoming.Fact read) {
-                assertThat(one.apply(read.event(), fact)).isEqualTo(inMemory.apply(read.event()));
+                assertThat(one.apply(read.event(), CATALOG.encode(fact))).isEqualTo(inMemory.apply(read.event()));
             }
         }
 
@@ -232,7 +234,7 @@ class JdbcReviewStoreTest {
     void aPublishThatFailsRecordsNothing() {
         String articleId = newArticle(one);
         DecisionPublisher failing = mock(DecisionPublisher.class);
-        doThrow(new PublishFailedException("broker down", null)).when(failing).publish(any(), any(), any());
+        doThrow(new PublishFailedException("broker down", null)).when(failing).publish(any());
 
         assertThatThrownBy(() -> decide(workflow(one, failing), articleId, Actors.RITA, "c-pain"))
                 .isInstanceOf(PublishFailedException.class);
@@ -259,7 +261,7 @@ class JdbcReviewStoreTest {
             publishing.countDown();
             Thread.sleep(500);
             return null;
-        }).when(slow).publish(any(), any(), any());
+        }).when(slow).publish(any());
 
         Future<LibraryEntry> retiring = threads.submit(() -> workflow(one, slow).retire(entry.key(), Actors.PAUL,
                 "the trial was retracted"));

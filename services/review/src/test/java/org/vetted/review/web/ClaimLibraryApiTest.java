@@ -31,7 +31,7 @@ import org.vetted.events.ClaimKind;
 import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
-import org.vetted.review.domain.ClaimLibrary;
+import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.review.support.ReviewServiceTest;
 

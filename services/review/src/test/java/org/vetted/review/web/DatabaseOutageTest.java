@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.review.messaging.ReviewStore;
+import org.vetted.review.app.ReviewStore;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.review.support.Replay;
 import org.vetted.support.projection.SharedProjection;

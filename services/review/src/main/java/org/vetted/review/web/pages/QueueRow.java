@@ -2,8 +2,8 @@ package org.vetted.review.web.pages;
 
 import java.time.Instant;
 
-import org.vetted.review.domain.Actor;
-import org.vetted.review.domain.ArticleReview;
+import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.staff.Actor;
 
 /**
  * One line of the queue: how many claims are still open (carried-over approvals are not; a high-risk claim approved

@@ -8,17 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.vetted.review.domain.Actor;
-import org.vetted.review.domain.ArticleHistory;
-import org.vetted.review.domain.ArticleReview;
-import org.vetted.review.domain.CarriedOver;
-import org.vetted.review.domain.Claim;
-import org.vetted.review.domain.ClaimDecision;
-import org.vetted.review.domain.ClaimDrift;
-import org.vetted.review.domain.ClaimLibrary;
-import org.vetted.review.domain.ClaimState;
-import org.vetted.review.domain.Draft;
-import org.vetted.review.domain.LibraryEntry;
+import org.vetted.review.domain.board.ArticleHistory;
+import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.board.CarriedOver;
+import org.vetted.review.domain.board.ClaimDecision;
+import org.vetted.review.domain.board.ClaimState;
+import org.vetted.review.domain.draft.Claim;
+import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.drift.ClaimDrift;
+import org.vetted.review.domain.library.ClaimLibrary;
+import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.staff.Actor;
 
 /**
  * What the review page shows: everything that goes live (and so everything the content hash covers), what changed

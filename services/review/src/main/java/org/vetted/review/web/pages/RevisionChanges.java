@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.vetted.review.domain.Author;
-import org.vetted.review.domain.Draft;
-import org.vetted.review.domain.WordDiff;
+import org.vetted.review.domain.draft.Author;
+import org.vetted.review.domain.draft.Draft;
 
 /**
  * What changed in everything the content hash covers since an earlier revision: the address, title, summary and

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.vetted.review.domain.ArticleHistory;
-import org.vetted.review.domain.ArticleReview;
-import org.vetted.review.domain.Author;
-import org.vetted.review.domain.Claim;
-import org.vetted.review.domain.ClaimKind;
-import org.vetted.review.domain.Draft;
 import org.vetted.review.domain.Drafts;
-import org.vetted.review.domain.WordDiff;
+import org.vetted.review.domain.board.ArticleHistory;
+import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.draft.Author;
+import org.vetted.review.domain.draft.Claim;
+import org.vetted.review.domain.draft.ClaimKind;
+import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.web.pages.ReviewPage.Segment;
 
 class ReviewPageTest {

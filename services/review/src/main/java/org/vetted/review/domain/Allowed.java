@@ -1,5 +1,0 @@
-package org.vetted.review.domain;
-
-/** The rule lets the decision through. */
-public record Allowed() implements Permission {
-}

@@ -1,6 +1,0 @@
-package org.vetted.review.domain;
-
-/** What a health claim asserts. */
-public enum ClaimKind {
-    EFFECT, RISK, DOSE, MECHANISM, OTHER
-}

@@ -1,6 +1,0 @@
-package org.vetted.review.domain;
-
-/** The review gate's answer to an approval. */
-public sealed interface GateResult permits Passed, Blocked {
-    GateResult PASSED = new Passed();
-}

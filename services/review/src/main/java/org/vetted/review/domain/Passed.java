@@ -1,5 +1,0 @@
-package org.vetted.review.domain;
-
-/** The revision may be approved. */
-public record Passed() implements GateResult {
-}

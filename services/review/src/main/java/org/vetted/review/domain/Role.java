@@ -1,6 +1,0 @@
-package org.vetted.review.domain;
-
-/** What a member of staff may do. */
-public enum Role {
-    WRITER, MEDICAL_REVIEWER, EDITOR
-}

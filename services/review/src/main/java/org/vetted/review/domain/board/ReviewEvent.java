@@ -1,0 +1,61 @@
+package org.vetted.review.domain.board;
+
+import java.time.Instant;
+import java.util.List;
+import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.staff.Reviewer;
+
+/**
+ * The facts the review board is built from: drafts from intake and this service's own decisions. Each carries
+ * the id of the event it came from, so that applying it twice (once when published, once when replayed) is harmless.
+ */
+public sealed interface ReviewEvent {
+    String eventId();
+
+    String articleId();
+
+    /** The revision the fact is about. */
+    int revision();
+
+    /** A writer submitted a revision. */
+    record DraftArrived(String eventId, Draft draft) implements ReviewEvent {
+        @Override
+        public String articleId() {
+            return draft.articleId();
+        }
+
+        @Override
+        public int revision() {
+            return draft.revision();
+        }
+    }
+
+    /** A reviewer decided one claim of a revision whose text hashes to {@code contentHash}. */
+    record ClaimDecided(String eventId, String articleId, int revision, String contentHash, ClaimDecision decision)
+            implements ReviewEvent {
+        public ClaimDecided {
+            if (decision.revision() != revision) {
+                throw new IllegalArgumentException("a decision on revision " + decision.revision()
+                        + " cannot be a fact about revision " + revision);
+            }
+        }
+    }
+
+    /** A revision passed the review gate. */
+    record RevisionApproved(String eventId, String articleId, Approval approval, String comment)
+            implements ReviewEvent {
+        @Override
+        public int revision() {
+            return approval.revision();
+        }
+    }
+
+    /** A revision was signed off without approval. */
+    record RevisionReturned(String eventId, String articleId, int revision, String contentHash,
+            ReviewOutcome outcome, String comment, List<String> rejectedClaimIds, Reviewer reviewer, Instant decidedAt)
+            implements ReviewEvent {
+        public RevisionReturned {
+            rejectedClaimIds = List.copyOf(rejectedClaimIds);
+        }
+    }
+}

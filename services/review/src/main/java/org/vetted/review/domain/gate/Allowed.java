@@ -1,0 +1,5 @@
+package org.vetted.review.domain.gate;
+
+/** The rule lets the decision through. */
+public record Allowed() implements Permission {
+}

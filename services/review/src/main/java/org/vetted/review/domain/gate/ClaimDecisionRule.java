@@ -1,0 +1,52 @@
+package org.vetted.review.domain.gate;
+
+import java.util.List;
+import org.vetted.review.domain.board.ArticleReview;
+
+/** One rule a claim decision must pass. */
+@FunctionalInterface
+public interface ClaimDecisionRule {
+    Permission check(ClaimDecisionRequest request, ArticleReview review);
+
+    static ClaimDecisionRule actorIsACredentialedMedicalReviewer() {
+        return (request, review) -> request.actor().isCredentialedMedicalReviewer() ? Permission.ALLOWED
+                : Permission.refused(Refusal.NOT_A_CREDENTIALED_REVIEWER,
+                        "only a medical reviewer with a credential may decide claims");
+    }
+
+    static ClaimDecisionRule actorIsNotAnAuthor() {
+        return (request, review) -> review.draft()
+                .creditedAs(request.actor().username(), request.actor().displayName())
+                .<Permission>map(credit -> Permission.refused(Refusal.OWN_ARTICLE,
+                        "a reviewer may not decide claims of an article they wrote (credited as \""
+                                + credit.displayName() + "\")"))
+                .orElse(Permission.ALLOWED);
+    }
+
+    static ClaimDecisionRule claimExistsInTheCurrentRevision() {
+        return (request, review) -> review.draft().claim(request.claimId()).isPresent() ? Permission.ALLOWED
+                : Permission.refused(Refusal.UNKNOWN_CLAIM, "claim " + request.claimId()
+                        + " is not in revision " + review.revision() + " of the article");
+    }
+
+    static ClaimDecisionRule revisionIsStillOpen() {
+        return (request, review) -> review.isOpen() ? Permission.ALLOWED
+                : Permission.refused(Refusal.REVISION_CLOSED, "revision " + review.revision()
+                        + " is already signed off (" + review.status() + ")");
+    }
+
+    static ClaimDecisionRule decisionIsForTheCurrentRevision() {
+        return (request, review) -> request.revision() == review.revision() ? Permission.ALLOWED
+                : Permission.refused(Refusal.STALE_REVISION, "the decision is for revision " + request.revision()
+                        + " but the current revision is " + review.revision());
+    }
+
+    /**
+     * The rules in the order they are asked: who may decide, then on which revision (a stale revision is reported
+     * as such even when its claim is gone from the current one), then what may be decided.
+     */
+    static List<ClaimDecisionRule> defaults() {
+        return List.of(actorIsACredentialedMedicalReviewer(), actorIsNotAnAuthor(), decisionIsForTheCurrentRevision(),
+                revisionIsStillOpen(), claimExistsInTheCurrentRevision());
+    }
+}

@@ -1,8 +1,0 @@
-package org.vetted.review.messaging;
-
-/** An event was not committed to Kafka; nothing was changed locally. */
-public class PublishFailedException extends RuntimeException {
-    public PublishFailedException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

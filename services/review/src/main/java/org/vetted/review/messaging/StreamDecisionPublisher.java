@@ -1,0 +1,92 @@
+package org.vetted.review.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.EventCatalog;
+import org.vetted.review.app.DecisionPublisher;
+import org.vetted.review.app.PublishFailedException;
+
+/**
+ * Sends the review service's decisions through StreamBridge, keyed by article id (library entries by library key).
+ * The output bindings are transactional and synchronous: when {@link #publish} returns, the event is committed.
+ * {@link #publishTogether} commits several events in one Kafka transaction: all are read (read_committed) or none.
+ */
+public class StreamDecisionPublisher implements DecisionPublisher {
+    static final String CLAIM_REVIEWED = "claimReviewed-out-0";
+    static final String ARTICLE_APPROVED = "articleApproved-out-0";
+    static final String REVIEW_RETURNED = "reviewReturned-out-0";
+    static final String CLAIMS_LIBRARY = "claimsLibrary-out-0";
+
+    private static final Map<Kind, String> BINDINGS = Map.of(Kind.CLAIM_REVIEWED, CLAIM_REVIEWED,
+            Kind.ARTICLE_APPROVED, ARTICLE_APPROVED, Kind.REVIEW_RETURNED, REVIEW_RETURNED,
+            Kind.CLAIMS_LIBRARY, CLAIMS_LIBRARY);
+
+    private static final Logger log = LoggerFactory.getLogger(StreamDecisionPublisher.class);
+
+    private final StreamBridge streamBridge;
+    private final Supplier<TransactionTemplate> transactions;
+    private final EventCatalog catalog = EventCatalog.standard();
+
+    public StreamDecisionPublisher(StreamBridge streamBridge) {
+        this(streamBridge, () -> null);
+    }
+
+    /**
+     * @param transactions a transaction over the binder's transactional producer factory (the one every output
+     *                     binding sends with), or null where the binder has none (the test binder): then the events
+     *                     are sent one after the other
+     */
+    public StreamDecisionPublisher(StreamBridge streamBridge, Supplier<TransactionTemplate> transactions) {
+        this.streamBridge = streamBridge;
+        this.transactions = transactions;
+    }
+
+    /** The bindings' sends join the transaction, so nothing is visible to a read_committed consumer unless all is. */
+    @Override
+    public void publishTogether(List<Outgoing> events) {
+        TransactionTemplate transaction = transactions.get();
+        if (transaction == null) {
+            events.forEach(this::publish);
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> events.forEach(this::publish));
+        } catch (PublishFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("committing {} events failed", events.size(), e);
+            throw new PublishFailedException("could not commit " + events.size() + " events", e);
+        }
+    }
+
+    /** @throws PublishFailedException when the binding refuses or fails to send */
+    @Override
+    public void publish(Outgoing outgoing) {
+        String binding = BINDINGS.get(outgoing.kind());
+        String key = outgoing.key();
+        // The record was signed and encoded as the store keeps it; what goes out is exactly that event.
+        SpecificRecordBase event = catalog.decode(outgoing.record());
+        boolean sent;
+        try {
+            sent = streamBridge.send(binding,
+                    MessageBuilder.withPayload(event).setHeader(KafkaHeaders.KEY, key).build());
+        } catch (RuntimeException e) {
+            log.warn("publishing {} for {} failed", event.getClass().getSimpleName(), key, e);
+            throw new PublishFailedException("could not publish to " + binding, e);
+        }
+        if (!sent) {
+            log.warn("publishing {} for {} was refused by {}", event.getClass().getSimpleName(), key,
+                    binding);
+            throw new PublishFailedException("could not publish to " + binding, null);
+        }
+    }
+}

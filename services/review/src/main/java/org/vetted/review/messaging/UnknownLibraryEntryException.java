@@ -1,8 +1,0 @@
-package org.vetted.review.messaging;
-
-/** No claims library entry has this key. */
-public class UnknownLibraryEntryException extends RuntimeException {
-    public UnknownLibraryEntryException(String key) {
-        super("no claims library entry " + key);
-    }
-}

@@ -1,0 +1,86 @@
+package org.vetted.review.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.EventCatalog;
+import org.vetted.review.app.DecisionPublisher;
+import org.vetted.review.app.PublishFailedException;
+import org.vetted.review.support.DraftEvents;
+
+/** Several events are sent inside one transaction, and a failed send rolls all of them back. */
+class StreamDecisionPublisherTest {
+    /** Records what happened; the Kafka transaction manager does the same over the binder's producer. */
+    static final class RecordingTransactions extends AbstractPlatformTransactionManager {
+        final List<String> log = new ArrayList<>();
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+            log.add("begin");
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            log.add("commit");
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+            log.add("rollback");
+        }
+    }
+
+    private final StreamBridge bridge = mock(StreamBridge.class);
+    private final RecordingTransactions transactions = new RecordingTransactions();
+    private final StreamDecisionPublisher publisher = new StreamDecisionPublisher(bridge,
+            () -> new TransactionTemplate(transactions));
+
+    /** Any encoded event will do: what is sent, and where, is what counts here. */
+    private final byte[] record = EventCatalog.standard().encode(DraftEvents.draft("art-1", 1, false));
+    private final List<DecisionPublisher.Outgoing> events = List.of(
+            new DecisionPublisher.Outgoing(DecisionPublisher.Kind.ARTICLE_APPROVED, "art-1", record),
+            new DecisionPublisher.Outgoing(DecisionPublisher.Kind.CLAIMS_LIBRARY, "lib-1", record));
+
+    @Test
+    void everyEventIsSentInsideOneTransaction() {
+        doAnswer(call -> {
+            transactions.log.add("send " + call.getArgument(0) + " in transaction "
+                    + TransactionSynchronizationManager.isActualTransactionActive());
+            return true;
+        }).when(bridge).send(any(String.class), any(Object.class));
+
+        publisher.publishTogether(events);
+
+        assertThat(transactions.log).containsExactly("begin", "send articleApproved-out-0 in transaction true",
+                "send claimsLibrary-out-0 in transaction true", "commit");
+    }
+
+    @Test
+    void aFailedSendRollsBackTheWholeTransaction() {
+        doAnswer(call -> true).when(bridge).send(eq(StreamDecisionPublisher.ARTICLE_APPROVED), any(Object.class));
+        doAnswer(call -> false).when(bridge).send(eq(StreamDecisionPublisher.CLAIMS_LIBRARY), any(Object.class));
+
+        assertThatThrownBy(() -> publisher.publishTogether(events)).isInstanceOf(PublishFailedException.class);
+
+        assertThat(transactions.log).containsExactly("begin", "rollback");
+    }
+}
