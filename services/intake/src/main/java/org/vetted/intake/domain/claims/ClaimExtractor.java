@@ -45,8 +45,9 @@ import org.vetted.intake.domain.drafts.Text;
  * <p>
  * Not claims: questions (a trailing aside such as "(who knew?)" does not make a statement a question), pure
  * attributions ("she adds."), the writer's own anecdotes (first person outside quotes), bylines and dates, author
- * bios and disclosures, calls to action. An attribution in the middle of a sentence ("Vitamin D, according to
- * experts, prevents ...") is read past, not taken for the end of the claim.
+ * bios and disclosures, calls to action, scene-setting and steering ("Let's take a closer look."). An attribution
+ * in the middle of a sentence ("Vitamin D, according to experts, prevents ...") is read past, not taken for the end
+ * of the claim.
  * <p>
  * Each claim is classified (DOSE, RISK, MECHANISM, else EFFECT) and marked hedged when it is softened ("is thought
  * to", "potentially", or may/might/could/can used as a modal verb, not as a noun such as "May"). Thread-safe: the
@@ -92,6 +93,33 @@ public final class ClaimExtractor {
             + "|image credit|credit:|©|copyright|disclosure|about the author|reading time)(?![\\p{L}])");
     /** "By Jane Doe", as written (capitals), not "By the third trimester". */
     private static final Pattern BYLINE = Pattern.compile("^By\\s++\\p{Lu}[\\p{L}'’.-]*+\\s++\\p{Lu}");
+    /**
+     * The writer setting the scene or steering the reader, with nothing to check: "Let's take a closer look.", "In
+     * this article we explore ...", "Here's what you need to know.", "Many people are curious about magnesium.",
+     * "It's 2 a.m., your toddler ...". A claim reported in one still counts if absolute (checked before this). Read
+     * after a leading clause ("Before you start, here is what ..."). Not when a colon follows: "Here's what you need to
+     * know: it may help" goes on to say something. Bounded, no colon after: linear.
+     */
+    private static final Pattern SCENE_SETTING = Pattern.compile("^(?:(?:and|but|so|now|first|next|finally),?\\s++)?"
+            + "(?:let's|let us|read on|keep reading|in this (?:article|post|guide|piece|section|story|feature|review)"
+            + "|this (?:article|post|guide|piece|section) (?:explores|explains|looks|covers|will)"
+            + "|here's|here is|here are"
+            + "|below,? we|we'll|we will|we're going to|we are going to|we asked|we spoke|we talked"
+            + "|you (?:may|might|could) (?:be|have been) wondering|you're (?:probably|likely) wondering"
+            + "|(?:many|some|most|lots of|plenty of) (?:people|readers|parents|of us|folks) (?:are|have been|were|feel"
+            + "|get) (?:curious|wondering|asking|interested|confused|unsure|puzzled)"
+            + "|you've (?:probably|likely|no doubt) (?:seen|heard|read) (?:the|a|some|all the) (?:headlines|hype|ads"
+            + "|adverts|posts|videos|buzz)|there's (?:a lot of|lots of|plenty of|much|some) (?:confusion|debate|buzz"
+            + "|hype|interest|talk|noise) (?:about|around|over)"
+            + "|there's (?:also )?the [^.:;]{1,40}? (?:part|side|piece) of the (?:equation|story|puzzle|picture)"
+            // A scene the reader is put in: the hour, where they are, what everyone has heard.
+            + "|it's \\d{1,2}(?:[:.]\\d\\d)?+\\s?+(?:a\\.m\\.|p\\.m\\.|am|pm)|you're (?:fast |half |sound |wide )?+"
+            + "(?:asleep|awake|lying|sitting|standing|halfway|in the middle|on your way)|you (?:swing|wake up|open"
+            + "|step|get out of bed|reach for|roll over)"
+            + "|(?:every|any) [\\p{L}-]++ (?:has|have) (?:heard|seen|been told))"
+            + "(?![\\p{L}])[^:]*+$");
+    /** A few words and a comma before what a sentence says: "With that in mind, ", "That said, ". Bounded. */
+    private static final Pattern LEADING_PHRASE = Pattern.compile("^(?:[\\p{L}']++\\s++){0,4}+[\\p{L}']++,\\s*+");
     /** An author bio or a disclosure. */
     private static final Pattern BIO = Pattern.compile("(?<![\\p{L}])(?:(?:is|was) an? (?:[\\p{L}-]++ ){0,3}"
             + "(?:writer|journalist|editor|reporter|columnist|contributor|blogger)|ha(?:s|ve) no (?:financial )?ties)"
@@ -99,6 +127,13 @@ public final class ClaimExtractor {
     /** Words that open a verb's object: what a noun phrase does not run on into. */
     private static final Set<String> OBJECT_OPENER = Set.of("a", "an", "the", "your", "their", "its", "his", "her",
             "our", "no", "this", "that", "these", "those");
+    /** Words that join the items of a topic's list: what follows is another item, not a verb. */
+    private static final Set<String> COORDINATOR = Set.of("and", "or", "&", "vs", "versus", "plus", "nor");
+    /** Words after which a title-case "-s" word is a noun naming a topic ("Benefits of", "Effects on"). */
+    private static final Set<String> TOPIC_FOLLOWER = Set.of("of", "for", "in", "and", "or", "vs", "versus",
+            "during", "at", "on", "&");
+    /** Words a topic's plural noun runs on into ("Problems in", "Effects of"): not a verb's object. */
+    private static final Set<String> PLURAL_FOLLOWER = Set.of("of", "in", "for", "during", "among", "after");
     /** A heading that names a question or a topic ("Why Walking Helps", "How SSRIs work"), not an assertion. */
     private static final Pattern TOPIC_HEADING = Pattern.compile("^(?:what|why|how|when|who|which|where|whether)"
             + "(?![\\p{L}])");
@@ -696,13 +731,46 @@ public final class ClaimExtractor {
             if (tokens[i].endsWith("ing") || tokens[i].endsWith("ed")) {
                 return false;
             }
+            // After "and" a word is the next item of a topic's list ("Magnesium and Sleep"), not the clause's verb.
+            if (i > 0 && COORDINATOR.contains(word(i - 1))) {
+                return false;
+            }
+            if (assertingVerb(i)) {
+                return true;
+            }
             if ("VB".equals(tags[i])) {
+                // A plural before "in" or "of" names a topic, however the tagger read it ("Sleep Problems in Teens").
+                if (tokens[i].endsWith("s") && i + 1 < tokens.length
+                        && PLURAL_FOLLOWER.contains(word(i + 1))) {
+                    return false;
+                }
                 return i == 0 || !"to".equalsIgnoreCase(tokens[i - 1]);
             }
             // The tagger reads most title-case words as nouns ("Diet Plays a Smaller Part"): a word between a noun
             // and a determiner is a verb with its object, since a noun phrase does not run on into "a" or "the".
             return i > 0 && i + 1 < tokens.length && tags[i - 1].startsWith("NN") && tags[i].startsWith("NN")
                     && OBJECT_OPENER.contains(tokens[i + 1].toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * An effect or mechanism verb in its "-s" form after the subject's noun: the tagger reads a title-case one as
+         * a plural noun ("Magnesium Calms Anxiety"). Not when a preposition follows, as a topic's noun does
+         * ("Magnesium Benefits for Anxiety").
+         */
+        private boolean assertingVerb(int i) {
+            String word = word(i);
+            if (i == 0 || !word.endsWith("s") || word.endsWith("ss")
+                    || i > 1 && !tags()[i - 1].startsWith("NN")
+                    || i + 1 < tokens().length && TOPIC_FOLLOWER.contains(word(i + 1))) {
+                return false;
+            }
+            return ReadingBudget.matcher(lexicon.effect, word).matches()
+                    || ReadingBudget.matcher(lexicon.mechanism, word).matches();
+        }
+
+        /** Token {@code i} in the normal form every rule reads ({@link Text#forDetection}). */
+        private String word(int i) {
+            return Text.forDetection(Text.canonicalSentence(tokens()[i]));
         }
 
         /**
@@ -742,10 +810,26 @@ public final class ClaimExtractor {
                     || ReadingBudget.matcher(BYLINE, text).find();
         }
         return ReadingBudget.matcher(FIRST_PERSON, own).find()
+                || sceneSetting(own)
                 || ReadingBudget.matcher(CALL_TO_ACTION, own).find()
                 || ReadingBudget.matcher(META, own).find()
                 || ReadingBudget.matcher(BYLINE, text).find()
                 || ReadingBudget.matcher(BIO, own).find();
+    }
+
+    /**
+     * Setting the scene ({@link #SCENE_SETTING}), after any leading clause or short phrase ("Before you start, ...",
+     * "With that in mind, let's ...").
+     */
+    private static boolean sceneSetting(String own) {
+        String sentence = own.strip();
+        for (Pattern lead : List.of(LEADING_CLAUSE, LEADING_PHRASE)) {
+            Matcher clause = ReadingBudget.matcher(lead, sentence);
+            if (clause.lookingAt() && ReadingBudget.matcher(SCENE_SETTING, sentence.substring(clause.end())).find()) {
+                return true;
+            }
+        }
+        return ReadingBudget.matcher(SCENE_SETTING, sentence).find();
     }
 
     /** The sentence without who said it: a trailing "..., she says", a leading "According to X," and inner ones. */

@@ -47,15 +47,19 @@ class ClaimDetectionCorpusTest {
     // change that lowers them must say why. Each tuning pass traded precision for recall, the direction a reviewer
     // wants: after the third (on tuning/ alone), held-out went from P 0.905 R 0.912 to P 0.869 R 0.971.
     // held-out-2 was written for the third pass, by someone who never saw the extractor, and first measured after it.
+    // held-out-3 was written for the precision pass (topic headings, question titles, filler), measured before it
+    // (P 0.802 R 0.964) and after (P 0.932 R 0.976).
     private static final double TUNING_PRECISION_FLOOR = 0.92;
     private static final double TUNING_RECALL_FLOOR = 0.98;
     private static final double HELD_OUT_PRECISION_FLOOR = 0.86;
     private static final double HELD_OUT_RECALL_FLOOR = 0.97;
     private static final double HELD_OUT_2_PRECISION_FLOOR = 0.89;
     private static final double HELD_OUT_2_RECALL_FLOOR = 0.94;
-    /** Every set never tuned on, together: the aim is recall at least 0.95 at precision at least 0.8. */
-    private static final double UNSEEN_PRECISION_FLOOR = 0.87;
-    private static final double UNSEEN_RECALL_FLOOR = 0.95;
+    private static final double HELD_OUT_3_PRECISION_FLOOR = 0.93;
+    private static final double HELD_OUT_3_RECALL_FLOOR = 0.97;
+    /** Every set never tuned on, together: the aim is recall at least 0.95 at precision at least 0.85. */
+    private static final double UNSEEN_PRECISION_FLOOR = 0.88;
+    private static final double UNSEEN_RECALL_FLOOR = 0.96;
     static final String UNSEEN = "never tuned on";
 
     /**
@@ -68,6 +72,7 @@ class ClaimDetectionCorpusTest {
             "tuning", new double[] {TUNING_PRECISION_FLOOR, TUNING_RECALL_FLOOR},
             "held-out", new double[] {HELD_OUT_PRECISION_FLOOR, HELD_OUT_RECALL_FLOOR},
             "held-out-2", new double[] {HELD_OUT_2_PRECISION_FLOOR, HELD_OUT_2_RECALL_FLOOR},
+            "held-out-3", new double[] {HELD_OUT_3_PRECISION_FLOOR, HELD_OUT_3_RECALL_FLOOR},
             UNSEEN, new double[] {UNSEEN_PRECISION_FLOOR, UNSEEN_RECALL_FLOOR});
 
     private final DraftIntake intake = Intakes.intake();

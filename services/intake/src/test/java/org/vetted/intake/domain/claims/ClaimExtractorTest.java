@@ -194,6 +194,57 @@ class ClaimExtractorTest {
     }
 
     @Test
+    void aHeadingThatNamesATopicIsNotAClaimAndOneThatAssertsIs() {
+        assertThat(extractor.extract("Magnesium", """
+                ## Magnesium and Sleep
+
+                ## What the research says
+
+                ## Zinc or Vitamin C
+
+                ## Magnesium Calms Anxiety
+
+                ## Treatment Works
+
+                ## Magnesium Benefits for Anxiety
+                """)).extracting(Claim::text).containsExactly("Magnesium Calms Anxiety", "Treatment Works");
+    }
+
+    @Test
+    void aTitleIsAClaimOnlyWhenItAsserts() {
+        String body = "Magnesium is found in nuts and leafy greens.\n";
+
+        assertThat(extractor.extract("What Are the Potential Benefits of Magnesium for Anxiety?", body))
+                .extracting(Claim::text).containsExactly("Magnesium is found in nuts and leafy greens.");
+        assertThat(extractor.extract("Magnesium for Anxiety", body)).extracting(Claim::text)
+                .containsExactly("Magnesium is found in nuts and leafy greens.");
+        assertThat(extractor.extract("Magnesium Calms Anxiety", body)).extracting(Claim::text)
+                .containsExactly("Magnesium Calms Anxiety", "Magnesium is found in nuts and leafy greens.");
+    }
+
+    @Test
+    void fillerAndSceneSettingAreNotClaimsButHedgedClaimsBesideThemAre() {
+        List<Claim> claims = extractor.extract("Magnesium and Sleep", """
+                Many people are curious about magnesium. Let's take a closer look.
+
+                In this article we explore how magnesium affects sleep and anxiety. Here's what you need to know.
+
+                It's 3 a.m. and your mind is racing about tomorrow's meeting.
+
+                With that in mind, let's look at what magnesium does in the body.
+
+                Magnesium may help some people fall asleep faster. It is thought to calm the nervous system.
+
+                Here's what you need to know: magnesium can cause diarrhoea at high doses.
+                """);
+
+        assertThat(claims).extracting(Claim::text, Claim::hedged).containsExactly(
+                tuple("Magnesium may help some people fall asleep faster.", true),
+                tuple("It is thought to calm the nervous system.", true),
+                tuple("Here's what you need to know: magnesium can cause diarrhoea at high doses.", true));
+    }
+
+    @Test
     void theMonthMayIsNotAHedge() {
         assertThat(extractor.extract(null, "In May the trial showed that zinc reduces cold symptoms.\n"))
                 .singleElement().satisfies(claim -> assertThat(claim.hedged()).isFalse());
