@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.vetted.support.web.SignInThrottle;
+import org.vetted.web.signin.SignInThrottle;
 import org.vetted.intake.IntakeAppTest;
 
 /**

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.vetted.support.web.SignInThrottle;
+import org.vetted.web.signin.SignInThrottle;
 import org.vetted.review.support.ReviewServiceTest;
 
 /**

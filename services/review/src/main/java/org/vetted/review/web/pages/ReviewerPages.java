@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,13 +30,11 @@ import org.vetted.review.domain.Refused;
 import org.vetted.review.domain.SignOffDecision;
 import org.vetted.review.domain.SignOffOutcome;
 import org.vetted.review.domain.SignOffRequest;
-import org.vetted.review.domain.Staff;
 import org.vetted.review.messaging.NoLibraryMatchException;
 import org.vetted.review.messaging.PublishFailedException;
 import org.vetted.review.messaging.ReviewWorkflow;
 import org.vetted.review.messaging.UnknownArticleException;
 import org.vetted.review.messaging.UnknownLibraryEntryException;
-import org.vetted.support.web.SignInThrottle;
 
 /**
  * The medical reviewers' pages, on the same workflow and rules as the API: the queue, an article with its claims to
@@ -52,23 +49,10 @@ class ReviewerPages {
 
     private final ReviewWorkflow workflow;
     private final SignedInActors signedIn;
-    private final Staff staff;
 
-    ReviewerPages(ReviewWorkflow workflow, SignedInActors signedIn, Staff staff) {
-        this.staff = staff;
+    ReviewerPages(ReviewWorkflow workflow, SignedInActors signedIn) {
         this.workflow = workflow;
         this.signedIn = signedIn;
-    }
-
-    @GetMapping("/login")
-    String login(HttpServletRequest request, Model model) {
-        // Forwarded here with 429 by the sign-in throttle: the page says how long to wait.
-        if (request.getAttribute(SignInThrottle.RETRY_AFTER_ATTRIBUTE) instanceof Long seconds) {
-            model.addAttribute("retryAfterMinutes", SignInThrottle.minutes(seconds));
-        }
-        // With bearer tokens only there is no password to sign in with: the page says so instead of failing.
-        model.addAttribute("passwordSignIn", !staff.isEmpty());
-        return "login";
     }
 
     /** Waiting for a decision, oldest first. */

@@ -1,4 +1,4 @@
-package org.vetted.support.web;
+package org.vetted.web.signin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.vetted.support.security;
+package org.vetted.web.signin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
