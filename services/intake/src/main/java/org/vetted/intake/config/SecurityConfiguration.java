@@ -2,7 +2,6 @@ package org.vetted.intake.config;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,9 +49,7 @@ public class SecurityConfiguration {
     @Bean
     SignedInAccounts signedInAccounts(UsersProperties properties, Accounts accounts, JwtClaimsProperties claims,
                                       BearerTokens.Properties tokens) {
-        Map<String, List<String>> subjects = new LinkedHashMap<>();
-        properties.users().forEach(user -> subjects.put(user.username(), user.subjects()));
-        return new SignedInAccounts(accounts, new TokenSubjects(subjects, tokens.acceptUnknownSubjects()), claims);
+        return new SignedInAccounts(accounts, TokenSubjects.of(properties, tokens), claims);
     }
 
     /** The sign-in page; with bearer tokens only there is no password to sign in with, and it says so. */
@@ -68,9 +65,8 @@ public class SecurityConfiguration {
                             ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn,
                             BearerTokens.Properties tokens, Environment environment,
                             SignInThrottle throttle) throws Exception {
-        JwtDecoder bearer = jwtDecoder.getIfAvailable() == null ? null : BearerTokens.issuedByAndFor(
-                jwtDecoder.getObject(), tokens, environment.getProperty(BearerTokens.ISSUER_URI));
-        SignInChains.api(http, !accounts.all().isEmpty(), bearer, signedIn, throttle,
+        SignInChains.api(http, !accounts.all().isEmpty(), BearerTokens.ifOn(jwtDecoder, tokens, environment),
+                        signedIn, throttle,
                         (request, response, e) -> problem(json, request, response, HttpStatus.UNAUTHORIZED,
                                 "Authentication required", "Send HTTP Basic credentials of a configured account or "
                                         + "a bearer token of the configured issuer."),

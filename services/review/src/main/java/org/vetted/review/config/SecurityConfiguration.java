@@ -1,9 +1,5 @@
 package org.vetted.review.config;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -39,10 +35,8 @@ public class SecurityConfiguration {
     @Bean
     SignedInActors signedInActors(UsersProperties properties, Staff staff, JwtClaimsProperties claims,
                                   BearerTokens.Properties tokens) {
-        Map<String, List<String>> subjects = new LinkedHashMap<>();
-        properties.users().forEach(user -> subjects.put(user.username(), user.subjects()));
         try {
-            return new SignedInActors(staff, new TokenSubjects(subjects, tokens.acceptUnknownSubjects()), claims);
+            return new SignedInActors(staff, TokenSubjects.of(properties, tokens), claims);
         } catch (IllegalArgumentException e) {
             throw new StaffMisconfiguredException(e.getMessage());
         }
@@ -60,9 +54,8 @@ public class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, Staff staff, ObjectProvider<JwtDecoder> jwtDecoder,
             SignedInActors signedIn, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
             BearerTokens.Properties tokens, Environment environment, SignInThrottle throttle) throws Exception {
-        JwtDecoder bearer = jwtDecoder.getIfAvailable() == null ? null : BearerTokens.issuedByAndFor(
-                jwtDecoder.getObject(), tokens, environment.getProperty(BearerTokens.ISSUER_URI));
-        SignInChains.api(http, !staff.isEmpty(), bearer, signedIn, throttle,
+        SignInChains.api(http, !staff.isEmpty(), BearerTokens.ifOn(jwtDecoder, tokens, environment),
+                        signedIn, throttle,
                         (request, response, failure) -> problems.resolveException(request, response, null, failure),
                         (request, response, denied) -> problems.resolveException(request, response, null, denied))
                 .authorizeHttpRequests(requests -> requests

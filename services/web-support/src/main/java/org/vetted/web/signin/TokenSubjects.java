@@ -1,6 +1,7 @@
 package org.vetted.web.signin;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,13 @@ public final class TokenSubjects {
         this.usernames = subjectsByUsername.keySet().stream().map(SignedInUser::canonical)
                 .collect(Collectors.toUnmodifiableSet());
         this.acceptUnknown = acceptUnknown || usernames.isEmpty();
+    }
+
+    /** The subjects the configured users list, accepting unknown ones as {@code vetted.security.jwt} says. */
+    public static TokenSubjects of(UsersProperties users, BearerTokens.Properties tokens) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        users.users().forEach(user -> subjects.put(user.username(), user.subjects()));
+        return new TokenSubjects(subjects, tokens.acceptUnknownSubjects());
     }
 
     /** Whom a subject is; empty when it is refused. Subjects are compared exactly: they are opaque ids. */
