@@ -2,6 +2,7 @@ package org.vetted.intake.config;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -12,29 +13,31 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.intake.app.ArticleRegistry;
-import org.vetted.intake.app.DraftPublisher;
-import org.vetted.intake.app.DraftSubmissions;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
-import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.domain.claims.ClaimExtractor;
 import org.vetted.intake.domain.claims.ClaimLexicon;
-import org.vetted.intake.domain.claims.EnglishModels;
-import org.vetted.intake.domain.claims.ExpertExtractor;
 import org.vetted.intake.domain.drafts.DraftIntake;
 import org.vetted.intake.domain.drafts.DraftRules;
+import org.vetted.intake.domain.claims.EnglishModels;
+import org.vetted.intake.domain.claims.ExpertExtractor;
 import org.vetted.intake.domain.drafts.MarkdownDraftParser;
 import org.vetted.intake.domain.drafts.PlainTextDraftParser;
+import org.vetted.intake.domain.accounts.Role;
 import org.vetted.intake.store.JdbcArticleRegistry;
-import org.vetted.support.security.TokenSubjects;
+import org.vetted.web.signin.SignedInUser;
+import org.vetted.web.signin.UsersProperties;
+import org.vetted.intake.app.DraftPublisher;
+import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.web.signin.TokenSubjects;
 
 /**
  * Builds the domain and the use cases with {@code new}: the models and lexicon once, the intake rules, the article
  * registry, the submission of drafts.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecurityUsersProperties.class)
+@EnableConfigurationProperties(UsersProperties.class)
 public class IntakeConfiguration {
 
     @Bean
@@ -44,12 +47,12 @@ public class IntakeConfiguration {
 
     /** The configured users; none is fine only when bearer tokens are accepted (a JwtDecoder exists). */
     @Bean
-    Accounts accounts(SecurityUsersProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
+    Accounts accounts(UsersProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) {
         return accounts(properties, jwtDecoder.getIfAvailable() != null);
     }
 
-    Accounts accounts(SecurityUsersProperties properties, boolean acceptsBearerTokens) {
-        List<SecurityUsersProperties.User> users = properties.users();
+    Accounts accounts(UsersProperties properties, boolean acceptsBearerTokens) {
+        List<UsersProperties.User> users = properties.users();
         if (users.isEmpty() && !acceptsBearerTokens) {
             throw new IllegalStateException("No users configured: set vetted.security.users (username, password, "
                     + "display-name, roles, credential), or spring.security.oauth2.resourceserver.jwt.issuer-uri "
@@ -59,20 +62,26 @@ public class IntakeConfiguration {
         return new Accounts(users.stream().map(IntakeConfiguration::account).toList());
     }
 
-    static Account account(SecurityUsersProperties.User user) {
+    static Account account(UsersProperties.User user) {
         if (user.username() == null || user.username().isBlank() || user.password() == null || user.password().isBlank()) {
             throw new IllegalStateException("vetted.security.users: every user needs a username and a password");
         }
         if (user.roles().isEmpty()) {
             throw new IllegalStateException("vetted.security.users: user '" + user.username() + "' has no roles");
         }
-        if (user.roles().contains(Role.MEDICAL_REVIEWER) && (user.credential() == null || user.credential().isBlank())) {
+        Set<Role> roles;
+        try {
+            roles = user.roles(Role.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("vetted.security.users: " + e.getMessage());
+        }
+        if (roles.contains(Role.MEDICAL_REVIEWER) && (user.credential() == null || user.credential().isBlank())) {
             throw new IllegalStateException("vetted.security.users: MEDICAL_REVIEWER '" + user.username()
                     + "' has no credential (MD, DO, PharmD, RD, ...): a reviewer without one may not review");
         }
         String displayName = user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName();
-        // Usernames are matched without case in both services: the account is known by its lower-case form.
-        return new Account(TokenSubjects.canonical(user.username()), displayName, user.roles(), user.credential());
+        // Usernames are matched without case (SignedInUser.canonical): the account is known by that form.
+        return new Account(SignedInUser.canonical(user.username()), displayName, roles, user.credential());
     }
 
     @Bean

@@ -1,97 +1,53 @@
 package org.vetted.intake.config;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.vetted.support.security.TokenSubjects;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.domain.accounts.Role;
+import org.vetted.web.signin.JwtClaimsProperties;
+import org.vetted.web.signin.SignInChains;
+import org.vetted.web.signin.SignedInUser;
+import org.vetted.web.signin.SignedInUsers;
+import org.vetted.web.signin.TokenSubjects;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The caller as {@link Account}: a configured user (HTTP Basic), or the one a verified bearer token's subject maps to
- * ({@link TokenSubjects}): that user's configured display name and credential, and the roles both the token's roles
- * claim and the configuration give (a token can narrow a user's roles, never widen them). A token's name claims are
- * never read. A subject accepted as itself (unknown subjects accepted, or no users configured) is a user named by the
- * subject, display name included, with the roles and credential of its claims; a MEDICAL_REVIEWER role without a
- * credential claim is then dropped: such a token is no reviewer.
+ * The caller as {@link Account}: the shared sign-in ({@link SignedInUsers}) over intake's accounts and roles. A
+ * token's subject accepted as itself keeps MEDICAL_REVIEWER only with a credential claim.
  */
 public final class SignedInAccounts implements Converter<Jwt, AbstractAuthenticationToken> {
-    private final Accounts accounts;
-    private final TokenSubjects subjects;
-    private final JwtClaimsProperties claims;
+    private final SignedInUsers users;
 
     public SignedInAccounts(Accounts accounts, TokenSubjects subjects, JwtClaimsProperties claims) {
-        this.accounts = accounts;
-        this.subjects = subjects;
-        this.claims = claims;
+        this.users = new SignedInUsers(username -> accounts.byUsername(username).map(SignedInAccounts::user),
+                subjects, claims, SignInChains.names(Role.class), Role.MEDICAL_REVIEWER.name());
     }
 
     /** The account behind an authenticated request. */
     public Optional<Account> of(Authentication authentication) {
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return Optional.of(fromClaims(token.getToken()));
-        }
-        return accounts.byUsername(authentication.getName());
+        return users.of(authentication).map(SignedInAccounts::account);
     }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Account account = fromClaims(jwt);
-        return new JwtAuthenticationToken(jwt, authorities(account.roles()), account.username());
+        return users.convert(jwt);
     }
 
     Account fromClaims(Jwt jwt) {
-        String subject = firstNonBlank(jwt.getClaimAsString(claims.subject()), null);
-        if (subject == null) {
-            throw new InvalidBearerTokenException("the token has no subject");
-        }
-        TokenSubjects.Identity who = subjects.resolve(subject).orElseThrow(() ->
-                new InvalidBearerTokenException("the token's subject is no configured user's"));
-        Set<Role> roles = roles(jwt.getClaims().get(claims.roles()));
-        if (who.configured()) {
-            Account configured = accounts.byUsername(who.username()).orElseThrow(() ->
-                    new InvalidBearerTokenException("the token's subject is no configured user's"));
-            roles.retainAll(configured.roles());
-            return new Account(configured.username(), configured.displayName(), roles, configured.credential());
-        }
-        String credential = firstNonBlank(jwt.getClaimAsString(claims.credential()), null);
-        if (credential == null) {
-            roles.remove(Role.MEDICAL_REVIEWER);
-        }
-        return new Account(who.username(), who.username(), roles, credential);
+        return account(users.fromClaims(jwt));
     }
 
-    /** A list (or a space-separated string) of role names; names this service does not know are ignored. */
-    private static Set<Role> roles(Object claim) {
-        Collection<?> names = claim instanceof Collection<?> list ? list
-                : claim instanceof String text ? List.of(text.split("[\\s,]+")) : List.of();
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Object name : names) {
-            String key = String.valueOf(name).strip().toUpperCase(Locale.ROOT);
-            Arrays.stream(Role.values()).filter(role -> role.name().equals(key)).forEach(roles::add);
-        }
-        return roles;
+    private static SignedInUser user(Account account) {
+        return SignedInUser.of(account.username(), account.displayName(), account.roles(), account.credential());
     }
 
-    private static List<GrantedAuthority> authorities(Set<Role> roles) {
-        return roles.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
-    }
-
-    private static String firstNonBlank(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.strip();
+    private static Account account(SignedInUser user) {
+        return new Account(user.username(), user.displayName(), user.roles(Role.class), user.credential());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.vetted.web.signin.UsersProperties;
 import org.vetted.intake.domain.accounts.Role;
 
 class AccountsConfigurationTest {
@@ -13,17 +14,17 @@ class AccountsConfigurationTest {
 
     @Test
     void withoutUsersTheServiceRefusesToStartWithAClearMessage() {
-        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of()), false))
+        assertThatThrownBy(() -> configuration.accounts(new UsersProperties(List.of()), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("No users configured").hasMessageContaining("'local' profile");
     }
 
     @Test
     void aMedicalReviewerWithoutACredentialIsAStartupError() {
-        var reviewer = new SecurityUsersProperties.User("rita", "{noop}x", "Rita", Set.of(Role.MEDICAL_REVIEWER), null,
+        var reviewer = new UsersProperties.User("rita", "{noop}x", "Rita", Set.of("MEDICAL_REVIEWER"), null,
                 List.of());
 
-        assertThatThrownBy(() -> configuration.accounts(new SecurityUsersProperties(List.of(reviewer)), true))
+        assertThatThrownBy(() -> configuration.accounts(new UsersProperties(List.of(reviewer)), true))
                 .hasMessageContaining("MEDICAL_REVIEWER 'rita' has no credential");
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -28,15 +27,18 @@ import org.vetted.intake.app.DraftSubmissions;
 import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
-import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.domain.articles.ArticleView;
-import org.vetted.intake.domain.claims.SummaryWriter;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.FieldError;
 import org.vetted.intake.domain.drafts.IntakeResult;
 import org.vetted.intake.domain.drafts.RevisionText;
 import org.vetted.intake.domain.drafts.Submission;
-import org.vetted.support.web.SignInThrottle;
+import org.vetted.intake.domain.claims.SummaryWriter;
+import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.SubmissionOutcome;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.web.signin.SignInThrottle;
 
 /**
  * The writers' pages, beside the JSON API and on the same rules: their articles with where each stands, a new draft
@@ -53,28 +55,15 @@ class WriterPages {
     private final ArticleRegistry registry;
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
-    private final Accounts accounts;
     private final String publicBaseUrl;
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
-    WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn, Accounts accounts,
+    WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn,
                 @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
-        this.accounts = accounts;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
-    }
-
-    @GetMapping("/login")
-    String login(HttpServletRequest request, Model model) {
-        // Forwarded here with 429 by the sign-in throttle: the page says how long to wait.
-        if (request.getAttribute(SignInThrottle.RETRY_AFTER_ATTRIBUTE) instanceof Long seconds) {
-            model.addAttribute("retryAfterMinutes", SignInThrottle.minutes(seconds));
-        }
-        // With bearer tokens only there is no password to sign in with: the page says so instead of failing.
-        model.addAttribute("passwordSignIn", !accounts.all().isEmpty());
-        return "login";
     }
 
     /** The signed-in writer's articles (an editor's: all of them), the most recently active first. */

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -22,22 +21,27 @@ import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.app.UnknownLibraryEntryException;
 import org.vetted.review.config.SignedInActors;
+import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.domain.board.ArticleHistory;
 import org.vetted.review.domain.board.ArticleReview;
-import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.gate.Blocked;
 import org.vetted.review.domain.gate.ClaimDecisionRequest;
+import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.gate.ClaimOutcome;
+import org.vetted.review.domain.board.ClaimVerdict;
+import org.vetted.review.domain.library.Reference;
 import org.vetted.review.domain.gate.Refusal;
 import org.vetted.review.domain.gate.Refused;
 import org.vetted.review.domain.gate.SignOffDecision;
 import org.vetted.review.domain.gate.SignOffOutcome;
 import org.vetted.review.domain.gate.SignOffRequest;
-import org.vetted.review.domain.library.ClaimLibrary;
-import org.vetted.review.domain.library.Reference;
-import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.app.NoLibraryMatchException;
+import org.vetted.review.app.PublishFailedException;
+import org.vetted.review.app.ReviewWorkflow;
+import org.vetted.review.app.UnknownArticleException;
+import org.vetted.review.app.UnknownLibraryEntryException;
 import org.vetted.review.domain.staff.Staff;
-import org.vetted.support.web.SignInThrottle;
+import org.vetted.web.signin.SignInThrottle;
 
 /**
  * The medical reviewers' pages, on the same workflow and rules as the API: the queue, an article with its claims to
@@ -52,23 +56,10 @@ class ReviewerPages {
 
     private final ReviewWorkflow workflow;
     private final SignedInActors signedIn;
-    private final Staff staff;
 
-    ReviewerPages(ReviewWorkflow workflow, SignedInActors signedIn, Staff staff) {
-        this.staff = staff;
+    ReviewerPages(ReviewWorkflow workflow, SignedInActors signedIn) {
         this.workflow = workflow;
         this.signedIn = signedIn;
-    }
-
-    @GetMapping("/login")
-    String login(HttpServletRequest request, Model model) {
-        // Forwarded here with 429 by the sign-in throttle: the page says how long to wait.
-        if (request.getAttribute(SignInThrottle.RETRY_AFTER_ATTRIBUTE) instanceof Long seconds) {
-            model.addAttribute("retryAfterMinutes", SignInThrottle.minutes(seconds));
-        }
-        // With bearer tokens only there is no password to sign in with: the page says so instead of failing.
-        model.addAttribute("passwordSignIn", !staff.isEmpty());
-        return "login";
     }
 
     /** Waiting for a decision, oldest first. */

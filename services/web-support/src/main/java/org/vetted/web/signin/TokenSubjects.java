@@ -1,8 +1,8 @@
-package org.vetted.support.security;
+package org.vetted.web.signin;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,24 +31,23 @@ public final class TokenSubjects {
                 if (subject == null || subject.isBlank()) {
                     continue;
                 }
-                String before = usernameBySubject.putIfAbsent(subject.strip(), canonical(username));
-                if (before != null && !before.equals(canonical(username))) {
+                String before = usernameBySubject.putIfAbsent(subject.strip(), SignedInUser.canonical(username));
+                if (before != null && !before.equals(SignedInUser.canonical(username))) {
                     throw new IllegalArgumentException("token subject '" + subject.strip() + "' is listed for both "
-                            + before + " and " + canonical(username));
+                            + before + " and " + SignedInUser.canonical(username));
                 }
             }
         });
-        this.usernames = subjectsByUsername.keySet().stream().map(TokenSubjects::canonical)
+        this.usernames = subjectsByUsername.keySet().stream().map(SignedInUser::canonical)
                 .collect(Collectors.toUnmodifiableSet());
         this.acceptUnknown = acceptUnknown || usernames.isEmpty();
     }
 
-    /**
-     * A username in its canonical form: stripped and lower-case. Both services match usernames without case, so
-     * "Rita" and "rita" are one account and one person to the rules.
-     */
-    public static String canonical(String username) {
-        return username == null ? null : username.strip().toLowerCase(Locale.ROOT);
+    /** The subjects the configured users list, accepting unknown ones as {@code vetted.security.jwt} says. */
+    public static TokenSubjects of(UsersProperties users, BearerTokens.Properties tokens) {
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        users.users().forEach(user -> subjects.put(user.username(), user.subjects()));
+        return new TokenSubjects(subjects, tokens.acceptUnknownSubjects());
     }
 
     /** Whom a subject is; empty when it is refused. Subjects are compared exactly: they are opaque ids. */
@@ -60,7 +59,7 @@ public final class TokenSubjects {
         if (configured != null) {
             return Optional.of(new Identity(configured, true));
         }
-        String asItself = canonical(subject);
+        String asItself = SignedInUser.canonical(subject);
         return acceptUnknown && !usernames.contains(asItself)
                 ? Optional.of(new Identity(asItself, false))
                 : Optional.empty();

@@ -1,4 +1,4 @@
-package org.vetted.support.security;
+package org.vetted.web.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

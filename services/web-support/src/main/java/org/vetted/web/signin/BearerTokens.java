@@ -1,6 +1,8 @@
-package org.vetted.support.security;
+package org.vetted.web.signin;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -58,6 +60,12 @@ public final class BearerTokens {
             }
             return jwt;
         };
+    }
+
+    /** The decoder Spring Boot built, checked as {@link #issuedByAndFor} says; null when bearer tokens are off. */
+    public static JwtDecoder ifOn(ObjectProvider<JwtDecoder> decoder, Properties tokens, Environment environment) {
+        JwtDecoder built = decoder.getIfAvailable();
+        return built == null ? null : issuedByAndFor(built, tokens, environment.getProperty(ISSUER_URI));
     }
 
     private BearerTokens() {

@@ -1,4 +1,4 @@
-package org.vetted.support.web;
+package org.vetted.web.signin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -221,7 +220,7 @@ public final class SignInThrottle {
     }
 
     private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        return "user:" + (username == null ? "" : SignedInUser.canonical(username));
     }
 
     private static String addressKey(String address) {

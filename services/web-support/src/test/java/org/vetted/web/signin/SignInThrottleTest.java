@@ -1,4 +1,4 @@
-package org.vetted.support.web;
+package org.vetted.web.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
