@@ -55,6 +55,15 @@ interface BrowserScenarios extends PipelineSteps {
             Path shot = Path.of(System.getProperty("vetted.logs.dir", "target"), "published-page.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+
+            // The site header leads home: the front page lists the article with who reviewed it, and passes axe-core.
+            assertThat(Browser.accessibilityViolations(browser)).as("WCAG 2.1 A/AA on the article page").isEmpty();
+            Browser.clickAndWait(browser, By.cssSelector("header.site a.home"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Latest articles");
+            assertThat(browser.findElement(By.tagName("main")).getText())
+                    .contains("Does Melatonin Help With Jet Lag?").contains("Medically reviewed by Paul Park, PharmD");
+            assertThat(browser.findElements(By.cssSelector("script, [onerror], [onclick]"))).isEmpty();
+            assertThat(Browser.accessibilityViolations(browser)).as("WCAG 2.1 A/AA on the front page").isEmpty();
         } finally {
             browser.quit();
         }

@@ -42,6 +42,9 @@ interface PublishingScenarios extends PipelineSteps {
         assertThat(submitted.path("warnings").toString()).contains("Leave a Reply").contains("Brennan");
 
         JsonNode underReview = awaitUnderReview(articleId, 1);
+        // The paste's dose claim needs four eyes: Rita approves every claim, Paul that one too, Rita signs off.
+        assertThat(elements(underReview.path("claims"))).as("a claim that needs two reviewers")
+                .anySatisfy(claim -> assertThat(claim.path("approvalsNeeded").asInt()).isEqualTo(2));
         approveEveryClaim("rita", articleId, underReview);
         Http.Response signed = signOff("rita", articleId, "APPROVE", underReview.path("contentHash").asString());
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
@@ -50,17 +53,30 @@ interface PublishingScenarios extends PipelineSteps {
         assertThat(published.getContentHash()).isEqualTo(submitted.path("contentHash").asString());
         assertThat(published.getTitle()).isEqualTo("Can Zinc Shorten a Common Cold?");
         assertThat(published.getMedicallyReviewedBy().getCredential()).isEqualTo("MD");
-        assertThat(published.getHtml()).contains("Medically reviewed by Rita Reyes, MD").doesNotContain("Leave a Reply");
+        // Both reviewers the publication rests on are credited, the signer first: in the event, byline, page, JSON.
+        String credits = "Rita Reyes, MD and Paul Park, PharmD";
+        assertThat(published.getMedicalReviewers()).extracting(reviewer -> reviewer.getDisplayName())
+                .containsExactly("Rita Reyes", "Paul Park");
+        assertThat(published.getHtml()).contains("Medically reviewed by " + credits).doesNotContain("Leave a Reply");
 
         Http.Response page = Http.get(distribution() + "/articles/" + published.getSlug(), null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Can Zinc Shorten a Common Cold?").contains("Medically reviewed by Rita Reyes, MD");
+        assertThat(page.body()).contains("Can Zinc Shorten a Common Cold?").contains("Medically reviewed by " + credits)
+                .contains("<a class=\"home\" rel=\"home\" href=\"/\">");
         JsonNode feed = Http.get(distribution() + "/feed.json", null).json();
         assertThat(feed.path("items").toString()).contains(distribution() + "/articles/" + published.getSlug());
+        JsonNode article = Http.get(distribution() + "/api/articles/" + published.getSlug(), null).json();
+        assertThat(elements(article.path("medicalReviewers"))).extracting(reviewer -> reviewer.path("name").asString())
+                .containsExactly("Rita Reyes", "Paul Park");
+        Http.Response home = Http.get(distribution() + "/", null);
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("href=\"/articles/" + published.getSlug() + "\"").contains(credits);
 
         await().atMost(PIPELINE).untilAsserted(() -> assertThat(
                 Http.get(intake() + "/api/articles/" + articleId, "wanda").json().path("status").asString())
                 .isEqualTo("PUBLISHED"));
+        assertThat(Http.get(intake() + "/api/articles/" + articleId, "wanda").json().path("history").toString())
+                .contains("approved by " + credits);
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class LocalStack implements Callable<Integer> {
             for (ServiceFleet.Service service : fleet.services()) {
                 System.out.printf("  %-13s %s%n", service.name(), service.baseUrl());
             }
-            System.out.println("  published pages: http://localhost:8084/articles/{slug}, feed: http://localhost:8084/feed.json");
+            System.out.println("  public site: http://localhost:8084/ (pages at /articles/{slug}, feed: /feed.json)");
             System.out.println("Demo accounts (profile local), user/password:");
             System.out.println("  writers:            wanda/wanda-pass, walter/walter-pass");
             System.out.println("  medical reviewers:  rita/rita-pass (MD), paul/paul-pass (PharmD)");

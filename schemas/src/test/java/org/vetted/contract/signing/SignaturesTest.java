@@ -16,6 +16,7 @@ import org.vetted.contract.EventCatalog;
 import org.vetted.contract.EventsForTests;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Claim;
@@ -30,6 +31,7 @@ class SignaturesTest {
     private static final Signatures INTAKE = DemoKeys.signaturesOf(Issuer.INTAKE);
     private static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
     private static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
+    private static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
 
     @Test
     void aSignedDraftVerifiesEverywhereAndCarriesItsKeyId() {
@@ -160,6 +162,36 @@ class SignaturesTest {
         ClaimReviewed decoded = (ClaimReviewed) EventCatalog.standard().decode(EventCatalog.standard().encode(signed));
 
         assertThat(INTAKE.problem(decoded)).isEmpty();
+    }
+
+    @Test
+    void aPublicationsCreditsAreSignedAndOneWithoutThemReadsAsBefore() {
+        Reviewer paul = new Reviewer("paul", "Paul Park", "PharmD");
+        Reviewer rita = new Reviewer("rita", "Rita Reyes", "MD");
+        ArticlePublished credited = DISTRIBUTION.sign(published(List.of(paul, rita)));
+        assertThat(REVIEW.problem(credited)).isEmpty();
+
+        ArticlePublished reordered = ArticlePublished.newBuilder(credited).setMedicalReviewers(List.of(rita, paul)).build();
+        ArticlePublished dropped = ArticlePublished.newBuilder(credited).setMedicalReviewers(List.of(paul)).build();
+        assertThat(REVIEW.problem(reordered)).isPresent();
+        assertThat(REVIEW.problem(dropped)).isPresent();
+
+        // Signed before the field existed: it decodes at its default, which the canonical form leaves out.
+        ArticlePublished unsigned = published(List.of());
+        byte[] signedAsV2 = CanonicalForm.of("org.vetted.events.ArticlePublished", unsigned, List.of("seal"));
+        ArticlePublished older = DISTRIBUTION.sign(published(List.of()));
+        assertThat(CanonicalForm.of("org.vetted.events.ArticlePublished", older, List.of("seal"))).isEqualTo(signedAsV2);
+        assertThat(new String(signedAsV2, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("medicalReviewers");
+        assertThat(REVIEW.problem((ArticlePublished) EventCatalog.standard().decode(EventCatalog.standard().encode(older))))
+                .isEmpty();
+    }
+
+    private static ArticlePublished published(List<Reviewer> credits) {
+        return ArticlePublished.newBuilder().setEventId("p-1").setArticleId("a-1").setRevision(1).setSlug("s")
+                .setTitle("T").setSummary("S").setHtml("<p>B</p>").setMedicallyReviewedBy(credits.isEmpty()
+                        ? new Reviewer("paul", "Paul Park", "PharmD") : credits.get(0))
+                .setMedicalReviewers(credits).setMedicallyReviewedAt(AT).setContentHash("sha256v2:abc")
+                .setPublishedAt(AT).build();
     }
 
     private static ClaimReviewed decision() {

@@ -8,6 +8,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import org.vetted.contract.ContentHash;
+import org.vetted.contract.MedicalCredits;
 import org.vetted.house.HouseRules;
 
 /** The house rules every service runs, and distribution's own. */
@@ -18,7 +19,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainUsesOnlyTheContentHashOfTheContract = HouseRules.domainUsesOfTheContractOnly(
-            ContentHash.class, ContentHash.Reviewed.class, ContentHash.Credit.class);
+            ContentHash.class, ContentHash.Reviewed.class, ContentHash.Credit.class, MedicalCredits.class);
 
     @ArchTest
     static final ArchRule webDoesNotSeeKafka = noClasses()

@@ -6,11 +6,12 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import org.vetted.contract.ContentHash;
+import org.vetted.contract.MedicalCredits;
 import org.vetted.house.HouseRules;
 
 /**
  * The house rules every service runs, and rendering's own: its domain decides with safe-markdown (Flexmark and the
- * sanitizer) and the contract's content hash, nothing else of the contract.
+ * sanitizer), the contract's content hash and its rule of who is credited, nothing else of the contract.
  */
 @AnalyzeClasses(packages = "org.vetted.rendering", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -19,5 +20,5 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainUsesOnlyTheContentHashOfTheContract = HouseRules.domainUsesOfTheContractOnly(
-            ContentHash.class, ContentHash.Reviewed.class, ContentHash.Credit.class);
+            ContentHash.class, ContentHash.Reviewed.class, ContentHash.Credit.class, MedicalCredits.class);
 }

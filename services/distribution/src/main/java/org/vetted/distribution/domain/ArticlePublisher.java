@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.vetted.contract.MedicalCredits;
+
 /**
- * Turns a verified rendered article into what goes public: the page URL, the byline facts.
+ * Turns a verified rendered article into what goes public: the page URL, the byline facts (who signed off, and
+ * everyone credited with the review).
  * Call it only with an article {@link ApprovalCheck} verified.
  */
 public final class ArticlePublisher {
@@ -35,6 +38,9 @@ public final class ArticlePublisher {
                 article.authors(),
                 article.tags(),
                 approval.signedOffBy(),
+                // Everyone whose approval the publication rests on is credited, the signer first.
+                MedicalCredits.signerFirst(approval.signedOffBy(), approval.claimReviewers(), Reviewer::username,
+                        Reviewer::displayName),
                 approval.approvedAt(),
                 approval.contentHash(),
                 now);

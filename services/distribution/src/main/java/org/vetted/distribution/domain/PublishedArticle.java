@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param url                 where distribution serves the page
  * @param medicallyReviewedBy the reviewer who signed the approval off
+ * @param medicalReviewers    everyone the approval rests on, the signer first, as signed; empty in publications
+ *                            made before the contract carried it (see {@link #credited()})
  * @param contentHash         the approved hash, equal to the hash of the published source
  * @param seal                distribution's signature over all the other fields, opaque here: null until the
  *                            messaging edge signs what it publishes; kept with the page, so that a page read back
@@ -15,19 +17,28 @@ import java.util.List;
  */
 public record PublishedArticle(String eventId, String articleId, int revision, String slug, String title,
                                String summary, String html, String url, List<Author> authors, List<String> tags,
-                               Reviewer medicallyReviewedBy, Instant medicallyReviewedAt, String contentHash,
-                               Instant publishedAt, String seal) {
+                               Reviewer medicallyReviewedBy, List<Reviewer> medicalReviewers,
+                               Instant medicallyReviewedAt, String contentHash, Instant publishedAt, String seal) {
     public PublishedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
+        medicalReviewers = List.copyOf(medicalReviewers);
     }
 
     /** Not signed yet, as {@link ArticlePublisher} makes it. */
     public PublishedArticle(String eventId, String articleId, int revision, String slug, String title,
                             String summary, String html, String url, List<Author> authors, List<String> tags,
-                            Reviewer medicallyReviewedBy, Instant medicallyReviewedAt, String contentHash,
-                            Instant publishedAt) {
+                            Reviewer medicallyReviewedBy, List<Reviewer> medicalReviewers,
+                            Instant medicallyReviewedAt, String contentHash, Instant publishedAt) {
         this(eventId, articleId, revision, slug, title, summary, html, url, authors, tags, medicallyReviewedBy,
-                medicallyReviewedAt, contentHash, publishedAt, null);
+                medicalReviewers, medicallyReviewedAt, contentHash, publishedAt, null);
+    }
+
+    /**
+     * Who is credited with the medical review, the signer first. Kept apart from {@link #medicalReviewers()}, which
+     * stays exactly as signed: a publication made before the list existed credits its signer alone.
+     */
+    public List<Reviewer> credited() {
+        return medicalReviewers.isEmpty() ? List.of(medicallyReviewedBy) : medicalReviewers;
     }
 }

@@ -1,5 +1,5 @@
 package org.vetted.distribution.domain;
 
-/** The medical reviewer who signed an approval off. */
+/** A medical reviewer: who signed an approval off, or approved claims of it. */
 public record Reviewer(String username, String displayName, String credential) {
 }

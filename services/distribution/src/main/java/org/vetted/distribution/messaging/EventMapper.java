@@ -23,7 +23,7 @@ public final class EventMapper {
                 event.getTitle(), event.getSummary(), authors(event.getAuthors()), tags(event.getTags()),
                 event.getBodyMarkdown(), event.getSourceHash(), event.getHtml(),
                 new Approval(approval.getRevision(), approval.getContentHash(), reviewer(approval.getSignedOffBy()),
-                        approval.getApprovedAt()));
+                        reviewers(approval.getClaimReviewers()), approval.getApprovedAt()));
     }
 
     public static PublishedArticle toDomain(ArticlePublished event) {
@@ -33,7 +33,9 @@ public final class EventMapper {
         }
         return new PublishedArticle(event.getEventId(), event.getArticleId(), event.getRevision(), event.getSlug(),
                 event.getTitle(), event.getSummary(), event.getHtml(), event.getUrl(), authors(event.getAuthors()),
-                tags(event.getTags()), reviewer(event.getMedicallyReviewedBy()), event.getMedicallyReviewedAt(),
+                tags(event.getTags()), reviewer(event.getMedicallyReviewedBy()),
+                // As signed: empty in publications made before v3 (PublishedArticle.credited reads those).
+                reviewers(event.getMedicalReviewers()), event.getMedicallyReviewedAt(),
                 event.getContentHash(), event.getPublishedAt(), event.getSeal());
     }
 
@@ -55,8 +57,8 @@ public final class EventMapper {
                         .map(author -> new org.vetted.events.Author(author.username(), author.displayName()))
                         .toList())
                 .setTags(article.tags())
-                .setMedicallyReviewedBy(new org.vetted.events.Reviewer(article.medicallyReviewedBy().username(),
-                        article.medicallyReviewedBy().displayName(), article.medicallyReviewedBy().credential()))
+                .setMedicallyReviewedBy(toEvent(article.medicallyReviewedBy()))
+                .setMedicalReviewers(article.medicalReviewers().stream().map(EventMapper::toEvent).toList())
                 .setMedicallyReviewedAt(article.medicallyReviewedAt())
                 .setContentHash(article.contentHash())
                 .setPublishedAt(article.publishedAt())
@@ -71,6 +73,14 @@ public final class EventMapper {
 
     private static List<String> tags(List<String> tags) {
         return tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    private static List<Reviewer> reviewers(List<org.vetted.events.Reviewer> reviewers) {
+        return reviewers == null ? List.of() : reviewers.stream().map(EventMapper::reviewer).toList();
+    }
+
+    private static org.vetted.events.Reviewer toEvent(Reviewer reviewer) {
+        return new org.vetted.events.Reviewer(reviewer.username(), reviewer.displayName(), reviewer.credential());
     }
 
     private static Reviewer reviewer(org.vetted.events.Reviewer reviewer) {

@@ -5,20 +5,26 @@ import java.util.List;
 
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.Reviewer;
 
 /**
  * {@code GET /api/articles/{slug}}: the latest published revision as JSON. Every field but {@code signature} is
- * signed (see {@link ArticleSignature}): add one here and it is in the signature too.
+ * signed (see {@link ArticleSignature}): add one here and it is in the signature too. {@code medicallyReviewedBy} is
+ * who signed the approval off; {@code medicalReviewers} everyone credited with the review, that signer first (the
+ * signer alone for an article published before the contract carried the others).
  */
 record ArticleJson(String articleId, int revision, String slug, String title, String summary, String url,
                    String html, List<Name> authors, List<String> tags, ReviewerJson medicallyReviewedBy,
-                   Instant medicallyReviewedAt, Instant firstPublishedAt, Instant publishedAt, String contentHash,
+                   List<ReviewerJson> medicalReviewers, Instant medicallyReviewedAt, Instant firstPublishedAt, Instant publishedAt, String contentHash,
                    String signature) {
 
     record Name(String name) {
     }
 
     record ReviewerJson(String name, String credential) {
+        static ReviewerJson of(Reviewer reviewer) {
+            return new ReviewerJson(reviewer.displayName(), reviewer.credential());
+        }
     }
 
     /** The article as served, signed by distribution over every other field. */
@@ -32,13 +38,13 @@ record ArticleJson(String articleId, int revision, String slug, String title, St
         return new ArticleJson(article.articleId(), article.revision(), article.slug(), article.title(),
                 article.summary(), article.url(), article.html(),
                 article.authors().stream().map(author -> new Name(author.displayName())).toList(), article.tags(),
-                new ReviewerJson(article.medicallyReviewedBy().displayName(), article.medicallyReviewedBy().credential()),
-                article.medicallyReviewedAt(), page.firstPublishedAt(), article.publishedAt(), article.contentHash(),
+                ReviewerJson.of(article.medicallyReviewedBy()),
+                article.credited().stream().map(ReviewerJson::of).toList(), article.medicallyReviewedAt(), page.firstPublishedAt(), article.publishedAt(), article.contentHash(),
                 null);
     }
 
     ArticleJson withSignature(String signature) {
         return new ArticleJson(articleId, revision, slug, title, summary, url, html, authors, tags,
-                medicallyReviewedBy, medicallyReviewedAt, firstPublishedAt, publishedAt, contentHash, signature);
+                medicallyReviewedBy, medicalReviewers, medicallyReviewedAt, firstPublishedAt, publishedAt, contentHash, signature);
     }
 }

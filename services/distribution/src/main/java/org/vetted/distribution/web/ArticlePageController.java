@@ -28,6 +28,7 @@ class ArticlePageController {
     String page(@PathVariable String slug, Model model, HttpServletResponse response) {
         PageStore.Page page = pages.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        model.addAttribute("siteTitle", properties.feedTitle());
         model.addAttribute("article", ArticleView.of(page, properties.displayZone()));
         return "article";
     }

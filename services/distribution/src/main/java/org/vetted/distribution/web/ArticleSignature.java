@@ -42,15 +42,20 @@ final class ArticleSignature {
         claims.put("htmlSha256", sha256Hex(article.html()));
         claims.put("authors", article.authors().stream().map(author -> Map.of("name", author.name())).toList());
         claims.put("tags", article.tags());
-        Map<String, Object> reviewer = new LinkedHashMap<>();
-        reviewer.put("name", article.medicallyReviewedBy().name());
-        reviewer.put("credential", article.medicallyReviewedBy().credential());
-        claims.put("medicallyReviewedBy", reviewer);
+        claims.put("medicallyReviewedBy", reviewer(article.medicallyReviewedBy()));
+        claims.put("medicalReviewers", article.medicalReviewers().stream().map(ArticleSignature::reviewer).toList());
         claims.put("medicallyReviewedAt", article.medicallyReviewedAt().toString());
         claims.put("firstPublishedAt", article.firstPublishedAt().toString());
         claims.put("publishedAt", article.publishedAt().toString());
         claims.put("contentHash", article.contentHash());
         return claims;
+    }
+
+    private static Map<String, Object> reviewer(ArticleJson.ReviewerJson reviewer) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", reviewer.name());
+        json.put("credential", reviewer.credential());
+        return json;
     }
 
     static String sha256Hex(String text) {

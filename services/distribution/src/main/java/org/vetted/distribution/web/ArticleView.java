@@ -15,7 +15,7 @@ import org.vetted.distribution.domain.PublishedArticle;
  */
 record ArticleView(String title, String summary, String url, String authors, String publishedOn,
                    String publishedAtIso, List<String> tags, String html) {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US);
 
     static ArticleView of(PageStore.Page page, ZoneId zone) {
         PublishedArticle article = page.article();

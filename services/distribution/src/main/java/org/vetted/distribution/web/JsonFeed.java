@@ -18,7 +18,18 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Item(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
                 String summary, @JsonProperty("date_published") String datePublished,
-                @JsonProperty("date_modified") String dateModified, List<Author> authors, List<String> tags) {
+                @JsonProperty("date_modified") String dateModified, List<Author> authors, List<String> tags,
+                @JsonProperty("_medical_review") MedicalReview medicalReview) {
+    }
+
+    /**
+     * A JSON Feed extension (its keys start with an underscore, which readers that do not know it ignore): who
+     * medically reviewed the item, the signer first, and when the approval was given.
+     */
+    record MedicalReview(List<Reviewer> reviewers, @JsonProperty("reviewed_at") String reviewedAt) {
+    }
+
+    record Reviewer(String name, String credential) {
     }
 
     record Author(String name) {
@@ -35,6 +46,8 @@ record JsonFeed(String version, String title, @JsonProperty("home_page_url") Str
                 DateTimeFormatter.ISO_INSTANT.format(page.firstPublishedAt()),
                 DateTimeFormatter.ISO_INSTANT.format(article.publishedAt()),
                 article.authors().stream().map(author -> new Author(author.displayName())).toList(),
-                article.tags());
+                article.tags(), new MedicalReview(article.credited().stream()
+                        .map(reviewer -> new Reviewer(reviewer.displayName(), reviewer.credential())).toList(),
+                        DateTimeFormatter.ISO_INSTANT.format(article.medicallyReviewedAt())));
     }
 }

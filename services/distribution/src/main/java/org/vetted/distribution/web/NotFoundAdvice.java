@@ -10,12 +10,21 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.ModelAndView;
 
-/** An unknown article: a plain not-found page for browsers, problem+json for clients that ask for JSON. */
+/**
+ * An unknown article: a plain not-found page for browsers, problem+json for clients that ask for JSON. A page of the
+ * front page that does not exist: the plain page.
+ */
 @RestControllerAdvice
 class NotFoundAdvice {
 
     @ExceptionHandler(produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
     ModelAndView notFoundPage(ArticleNotFoundException notFound) {
+        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+    }
+
+    /** A page of the front page beyond the listing: the same plain page, whatever the client takes. */
+    @ExceptionHandler
+    ModelAndView noSuchListingPage(PageNotFoundException notFound) {
         return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
     }
 

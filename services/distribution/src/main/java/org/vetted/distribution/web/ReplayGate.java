@@ -7,7 +7,7 @@ import org.vetted.support.projection.ProjectionReadiness;
 import org.vetted.support.web.ReadinessGate;
 
 /**
- * Holds every page, the feed and the JSON API until the page store has caught up with article.published: before
+ * Holds the front page, every page, the feed and the JSON API until the page store has caught up with article.published: before
  * that a published article would answer 404 and the feed would miss articles. Answers 503 problem+json with
  * Retry-After: 2 whatever the Accept header, readers' pages included (the contract clients and the
  * rolling restart rely on);
@@ -20,7 +20,7 @@ class ReplayGate implements WebMvcConfigurer {
     ReplayGate(ProjectionReadiness readiness) {
         this.gate = ReadinessGate.of(readiness,
                         "The published articles are being loaded from the article history; try again in a few seconds.")
-                .answeringProblems("/articles/**", "/feed.json", "/api/**");
+                .answeringProblems("/", "/articles/**", "/feed.json", "/api/**");
     }
 
     @Override

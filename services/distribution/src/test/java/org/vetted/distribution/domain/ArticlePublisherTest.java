@@ -3,6 +3,7 @@ package org.vetted.distribution.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,11 +20,29 @@ class ArticlePublisherTest {
         assertThat(published.url()).isEqualTo("https://vetted.example/articles/daily-walk");
         assertThat(published.summary()).as("the summary review approved, as it is").isEqualTo(rendered.summary());
         assertThat(published.medicallyReviewedBy()).isEqualTo(Articles.RITA);
+        assertThat(published.medicalReviewers()).containsExactly(Articles.RITA);
         assertThat(published.medicallyReviewedAt()).isEqualTo(Articles.APPROVED_AT);
         assertThat(published.contentHash()).isEqualTo(rendered.approval().contentHash());
         assertThat(published.publishedAt()).isEqualTo(NOW);
         assertThat(published.revision()).isEqualTo(2);
         assertThat(published.html()).isEqualTo(rendered.html());
+    }
+
+    @Test
+    void everyReviewerTheApprovalRestsOnIsCreditedTheSignerFirstAndOnce() {
+        Reviewer paul = new Reviewer("paul", "Paul Park", "PharmD");
+        RenderedArticle rendered = Articles.rendered(1, "Summary.", "Body.");
+        Approval approval = rendered.approval();
+        RenderedArticle fourEyes = new RenderedArticle(rendered.eventId(), rendered.articleId(), 1, rendered.slug(),
+                rendered.title(), rendered.summary(), rendered.authors(), rendered.tags(), rendered.bodyMarkdown(),
+                rendered.sourceHash(), rendered.html(), new Approval(approval.revision(), approval.contentHash(), paul,
+                        List.of(Articles.RITA, new Reviewer("PAUL", "Dr. Paul Park", "PharmD")), approval.approvedAt()));
+
+        PublishedArticle published = publisher.publish(fourEyes, NOW);
+
+        assertThat(published.medicallyReviewedBy()).isEqualTo(paul);
+        assertThat(published.medicalReviewers()).containsExactly(paul, Articles.RITA);
+        assertThat(published.credited()).isEqualTo(published.medicalReviewers());
     }
 
     @Test

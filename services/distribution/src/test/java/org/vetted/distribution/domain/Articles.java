@@ -42,7 +42,7 @@ public final class Articles {
         return new PublishedArticle("published-" + articleId + "-" + revision + "-" + publishedAt, articleId,
                 revision, slug, title, "A summary of " + title, "<p>Revision " + revision + " of " + title + "</p>",
                 "http://localhost:8084/articles/" + slug, List.of(new Author("wanda", "Wanda Writer")),
-                List.of("sleep"), RITA, APPROVED_AT, "sha256:" + articleId + revision, publishedAt);
+                List.of("sleep"), RITA, List.of(RITA), APPROVED_AT, "sha256:" + articleId + revision, publishedAt);
     }
 
     private Articles() {

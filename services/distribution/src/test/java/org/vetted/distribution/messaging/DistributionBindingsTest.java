@@ -119,6 +119,9 @@ class DistributionBindingsTest {
             assertThat(published.getAuthors()).isEqualTo(rendered.getAuthors());
             assertThat(published.getTags()).containsExactly("exercise");
             assertThat(published.getMedicallyReviewedBy()).isEqualTo(rendered.getApproval().getSignedOffBy());
+            // Rita signed off, Paul approved claims too: both are credited, the signer first.
+            assertThat(published.getMedicalReviewers()).containsExactly(rendered.getApproval().getSignedOffBy(),
+                    new Reviewer("paul", "Paul Park", "PharmD"));
             assertThat(published.getMedicallyReviewedAt()).isEqualTo(APPROVED_AT);
             assertThat(published.getContentHash()).isEqualTo(rendered.getApproval().getContentHash());
             assertThat(published.getPublishedAt()).isEqualTo(NOW);

@@ -67,7 +67,7 @@ class SiteSmokeTest {
     void publishedArticleIsServedAsAPage() throws Exception {
         pages.apply(Signed.publication(new PublishedArticle("e1", "a1", 1, "smoke", "Smoke “test”", "Summary.",
                 "<p>Body.</p>", "http://localhost:8084/articles/smoke", List.of(new Author("wanda", "Wanda Writer")),
-                List.of(), new Reviewer("rita", "Rita Reyes", "MD"), Instant.parse("2026-11-25T15:30:00Z"),
+                List.of(), new Reviewer("rita", "Rita Reyes", "MD"), List.of(), Instant.parse("2026-11-25T15:30:00Z"),
                 "sha256:x", Instant.parse("2026-11-25T16:00:00Z"))));
 
         HttpResponse<String> page = get("/articles/smoke", "text/html");
@@ -76,6 +76,14 @@ class SiteSmokeTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
         assertThat(page.body()).contains("<title>Smoke “test” | Vetted</title>", "<p>Body.</p>");
+
+        // Published before the credits were carried: the signer alone is credited on the front page.
+        HttpResponse<String> home = get("/", "text/html");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Content-Security-Policy")).hasValue(
+                ArticlePageController.CONTENT_SECURITY_POLICY);
+        assertThat(home.body()).contains("<a href=\"/articles/smoke\">Smoke “test”</a>",
+                "<span class=\"reviewed-by\">Rita Reyes, MD</span>");
     }
 
     @Test
@@ -83,7 +91,8 @@ class SiteSmokeTest {
         HttpResponse<String> page = get("/no/such/page", "text/html");
 
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("<h1>Not found</h1>").doesNotContain("Whitelabel", "Exception");
+        assertThat(page.body()).contains("<h1>Not found</h1>", "<a class=\"home\" rel=\"home\" href=\"/\">Vetted</a>")
+                .doesNotContain("Whitelabel", "Exception");
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {

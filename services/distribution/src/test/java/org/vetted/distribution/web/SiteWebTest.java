@@ -26,6 +26,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.contract.signing.DemoKeys;
@@ -45,7 +46,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class,
-        KeysController.class})
+        KeysController.class, HomePageController.class})
 @Import(SiteWebTest.Site.class)
 @TestPropertySource(properties = "vetted.distribution.display-zone=America/New_York")
 class SiteWebTest {
@@ -54,6 +55,8 @@ class SiteWebTest {
     /** 03:00 UTC on the 24th is still Monday the 23rd in New York, the configured display zone. */
     static final Instant MONDAY = Instant.parse("2026-11-24T03:00:00Z");
     static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
+    static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
+    static final Reviewer PAUL = new Reviewer("paul", "Paul Park", "PharmD");
     static final String BYLINE =
             "<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>";
 
@@ -93,7 +96,8 @@ class SiteWebTest {
         Replay.markCaughtUp(projection);
         pages.apply(article("a1", 1, "walking", "Walking <script>alert(1)</script> & “You”", MONDAY));
         pages.apply(article("a1", 2, "walking", "Walking <script>alert(1)</script> & “You”", TUESDAY));
-        pages.apply(article("a2", 1, "sleep", "Sleep?", MONDAY.plusSeconds(60)));
+        // Four eyes: Rita approved claims, Paul approved claims too and signed off.
+        pages.apply(article("a2", 1, "sleep", "Sleep?", MONDAY.plusSeconds(60), PAUL, List.of(PAUL, RITA)));
     }
 
     @Test
@@ -167,7 +171,11 @@ class SiteWebTest {
                 .andExpect(jsonPath("$.items[0].date_modified").value("2026-11-24T10:00:00Z"))
                 .andExpect(jsonPath("$.items[0].authors[0].name").value("Wanda Writer"))
                 .andExpect(jsonPath("$.items[0].tags[0]").value("exercise"))
-                .andExpect(jsonPath("$.items[1].id").value("a2"));
+                .andExpect(jsonPath("$.items[1].id").value("a2"))
+                // The four-eyes article credits both reviewers, the signer first, in the feed's extension.
+                .andExpect(jsonPath("$.items[1]._medical_review.reviewers[0].name").value("Paul Park"))
+                .andExpect(jsonPath("$.items[1]._medical_review.reviewers[1].credential").value("MD"))
+                .andExpect(jsonPath("$.items[1]._medical_review.reviewed_at").value("2026-11-26T01:30:00Z"));
     }
 
     @Test
@@ -202,6 +210,7 @@ class SiteWebTest {
                 .containsEntry("authors", List.of(Map.of("name", "Wanda Writer"), Map.of("name", "Walter Webb <b>")))
                 .containsEntry("tags", List.of("exercise"))
                 .containsEntry("medicallyReviewedBy", Map.of("name", "Rita Reyes", "credential", "MD"))
+                .containsEntry("medicalReviewers", List.of(Map.of("name", "Rita Reyes", "credential", "MD")))
                 .containsEntry("medicallyReviewedAt", "2026-11-26T01:30:00Z")
                 .containsEntry("firstPublishedAt", "2026-11-24T03:00:00Z")
                 .containsEntry("publishedAt", "2026-11-24T10:00:00Z")
@@ -210,6 +219,81 @@ class SiteWebTest {
                         com.jayway.jsonpath.JsonPath.read(body, "$.html")))
                 .doesNotContainKeys("html", "signature");
         assertThat(((Number) claims.get("revision")).intValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aFourEyesArticleCreditsEveryReviewerTheSignerFirstInItsSignedJson() throws Exception {
+        String body = articleJson("sleep");
+
+        assertThat(downstreamSite().problem(body)).isEmpty();
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(body, "$.medicallyReviewedBy.name")).isEqualTo("Paul Park");
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(body, "$.medicalReviewers[*].name"))
+                .containsExactly("Paul Park", "Rita Reyes");
+        Map<String, Object> claims = JWSObject.parse(com.jayway.jsonpath.JsonPath.read(body, "$.signature"))
+                .getPayload().toJSONObject();
+        assertThat(claims).containsEntry("medicalReviewers", List.of(Map.of("name", "Paul Park", "credential", "PharmD"),
+                Map.of("name", "Rita Reyes", "credential", "MD")));
+    }
+
+    @Test
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // adds pages the other tests do not expect
+    void anArticlePublishedBeforeTheCreditsWereCarriedCreditsItsSigner() throws Exception {
+        pages.apply(article("a3", 1, "older", "Older", MONDAY, PAUL, List.of()));
+
+        String body = articleJson("older");
+
+        assertThat(downstreamSite().problem(body)).isEmpty();
+        assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(body, "$.medicalReviewers[*].name"))
+                .containsExactly("Paul Park");
+    }
+
+    @Test
+    void theFrontPageListsTheLatestArticlesWithWhoReviewedThemAndLinksTheFeed() throws Exception {
+        String page = mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(header().string("Content-Security-Policy", ArticlePageController.CONTENT_SECURITY_POLICY))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page).contains("<html lang=\"en\">", "<main id=\"content\">", "<h1>Latest articles</h1>",
+                        "<nav aria-label=\"Site\">", "<a class=\"skip\" href=\"#content\">Skip to content</a>",
+                        "href=\"/feed.json\"", "type=\"application/feed+json\"")
+                .contains("<a href=\"/articles/walking\">Walking &lt;script&gt;alert(1)&lt;/script&gt; &amp; “You”</a>")
+                .contains("<p class=\"summary\">Summary of revision 2.</p>")
+                .contains("Medically reviewed by <span class=\"reviewed-by\">Rita Reyes, MD</span>")
+                .contains("Medically reviewed by <span class=\"reviewed-by\">Paul Park, PharmD and Rita Reyes, MD</span>")
+                .contains("Published <time datetime=\"2026-11-24T03:00:00Z\">November 23, 2026</time>")
+                .doesNotContain("<script", "Revision 2</em>", "rel=\"prev\"");
+        // Newest first: walking was republished on Tuesday, sleep published on Monday.
+        assertThat(page.indexOf("/articles/walking")).isLessThan(page.indexOf("/articles/sleep"));
+    }
+
+    @Test
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // adds pages the other tests do not expect
+    void theFrontPageIsPaginatedNewestFirstAndAPageBeyondIsNotFound() throws Exception {
+        // 20 a page: with the two articles above, the oldest of these are on page 2.
+        for (int i = 0; i < 20; i++) {
+            pages.apply(article("b" + i, 1, "older-" + i, "Older " + i, MONDAY.minusSeconds(3600L * (i + 1))));
+        }
+
+        String first = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(first).contains("rel=\"next\" href=\"/?page=2\"", "/articles/older-0\"")
+                .doesNotContain("/articles/older-19\"", "rel=\"prev\"");
+        String second = mvc.perform(get("/").param("page", "2")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(second).contains("<h1>Older articles, page 2</h1>", "rel=\"prev\" href=\"/\"",
+                "/articles/older-19\"").doesNotContain("rel=\"next\"", "/articles/older-0\"");
+        mvc.perform(get("/").param("page", "3")).andExpect(status().isNotFound());
+        mvc.perform(get("/").param("page", "x<script>")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theArticlePageHasTheSiteHeaderLinkingHome() throws Exception {
+        mvc.perform(get("/articles/sleep").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<a class=\"home\" rel=\"home\" href=\"/\">Vetted</a>")))
+                .andExpect(content().string(containsString("<main id=\"content\">")));
     }
 
     /** Whatever a cache or proxy changes of what a site displays, the article no longer verifies. */
@@ -230,6 +314,10 @@ class SiteWebTest {
                 article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("credential", "PhD"));
         alterations.put("the reviewer's name",
                 article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("name", "Famous Doctor"));
+        alterations.put("a credited reviewer's name",
+                article -> ((ObjectNode) article.path("medicalReviewers").path(0)).put("name", "Famous Doctor"));
+        alterations.put("a credited reviewer more", article -> ((ArrayNode) article.path("medicalReviewers"))
+                .addObject().put("name", "Famous Doctor").put("credential", "MD"));
         alterations.put("the review date", article -> article.put("medicallyReviewedAt", "2026-11-27T01:30:00Z"));
         alterations.put("the canonical URL", article -> article.put("url", "https://elsewhere.example/walking"));
         alterations.put("the first publication date",
@@ -278,11 +366,16 @@ class SiteWebTest {
     }
 
     private static PublishedArticle article(String id, int revision, String slug, String title, Instant at) {
+        return article(id, revision, slug, title, at, RITA, List.of(RITA));
+    }
+
+    private static PublishedArticle article(String id, int revision, String slug, String title, Instant at,
+                                            Reviewer signer, List<Reviewer> credited) {
         return new PublishedArticle("event-" + id + "-" + revision, id, revision, slug, title,
                 "Summary of revision " + revision + ".",
                 "<p><em>Revision " + revision + "</em> of the article.</p>" + BYLINE,
                 "https://vetted.example/articles/" + slug,
                 List.of(new Author("wanda", "Wanda Writer"), new Author("walter", "Walter Webb <b>")),
-                List.of("exercise"), new Reviewer("rita", "Rita Reyes", "MD"), APPROVED_AT, "sha256:x", at);
+                List.of("exercise"), signer, credited, APPROVED_AT, "sha256:x", at);
     }
 }

@@ -1,8 +1,10 @@
 package org.vetted.intake.messaging;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.contract.MedicalCredits;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
@@ -63,10 +65,11 @@ final class EventMapper {
                     e.getReviewer().getDisplayName(), e.getComment(), e.getReference());
         }
         if (record instanceof ArticleApproved e) {
+            // The signer acted; everyone whose approval the article rests on is credited, the signer first.
             Reviewer signer = e.getApproval().getSignedOffBy();
             return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getApproval().getRevision(),
                     e.getApproval().getApprovedAt(), "ArticleApproved", ArticleStatus.APPROVED, signer.getUsername(),
-                    "approved by " + signer.getDisplayName() + ", " + signer.getCredential() + withComment(e.getComment()));
+                    "approved by " + credits(MedicalCredits.of(e.getApproval())) + withComment(e.getComment()));
         }
         if (record instanceof ReviewReturned e) {
             return new ArticleEvent.Returned(e.getEventId(), e.getArticleId(), e.getRevision(), e.getDecidedAt(),
@@ -80,10 +83,19 @@ final class EventMapper {
         if (record instanceof ArticlePublished e) {
             return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getPublishedAt(),
                     "ArticlePublished", ArticleStatus.PUBLISHED, "distribution",
-                    e.getUrl() == null ? "published" : "published at " + e.getUrl());
+                    (e.getUrl() == null ? "published" : "published at " + e.getUrl()) + ", medically reviewed by "
+                            + credits(e.getMedicalReviewers().isEmpty() ? List.of(e.getMedicallyReviewedBy())
+                                    : e.getMedicalReviewers()));
         }
         throw new PoisonEventException("intake does not track events of type "
                 + (record == null ? "null" : record.getClass().getName()));
+    }
+
+    /** "Paul Park, PharmD and Rita Reyes, MD", as the published byline reads. */
+    private static String credits(List<Reviewer> reviewers) {
+        return MedicalCredits.list(reviewers.stream()
+                .map(reviewer -> MedicalCredits.nameWithCredential(reviewer.getDisplayName(), reviewer.getCredential()))
+                .toList());
     }
 
     private static String withComment(String comment) {

@@ -36,6 +36,7 @@ import org.vetted.intake.domain.articles.ArticleView;
 @ExtendWith(OutputCaptureExtension.class)
 class ArticleTrackingTest extends IntakeAppTest {
     private static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
+    private static final Reviewer PAUL = new Reviewer("paul", "Paul Park", "PharmD");
     private static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
 
@@ -157,6 +158,20 @@ class ArticleTrackingTest extends IntakeAppTest {
 
         assertThat(v1.getSubmittedBy()).isNull();
         assertThat(view(id).history()).extracting(ArticleView.HistoryEntry::actor).containsExactly("wanda", "walter");
+    }
+
+    @Test
+    void aFourEyesApprovalCreditsEveryReviewerTheSignerFirst() {
+        String id = "tracked-four-eyes";
+        send(Topics.DRAFT_SUBMITTED, draft("e71", id, 1, T0));
+        ArticleApproved fourEyes = approved("e72", id, 1, T0.plusSeconds(60));
+        fourEyes.getApproval().setSignedOffBy(PAUL);
+        fourEyes.getApproval().setClaimReviewers(List.of(RITA, PAUL));
+        send(Topics.APPROVED, fourEyes);
+
+        ArticleView.HistoryEntry approval = view(id).history().get(1);
+        assertThat(approval.actor()).isEqualTo("paul");
+        assertThat(approval.detail()).isEqualTo("approved by Paul Park, PharmD and Rita Reyes, MD");
     }
 
     private ArticleView view(String id) {

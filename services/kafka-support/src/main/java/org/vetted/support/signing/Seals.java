@@ -46,7 +46,7 @@ public final class Seals {
         }
         if (event instanceof ArticlePublished published) {
             return published.getMedicallyReviewedBy() == null || !noneMissing(published.getAuthors())
-                    || !noneMissing(published.getTags())
+                    || !noneMissing(published.getTags()) || !noneMissing(published.getMedicalReviewers())
                     ? Optional.of("the publication is incomplete") : Optional.empty();
         }
         return Optional.empty();

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.owasp.html.Encoding;
+import org.vetted.contract.MedicalCredits;
 
 /**
  * The line that tells a reader who medically reviewed the article and when:
- * {@code <p class="medical-review">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>}.
- * The date is the approval's, in the configured zone; every name is HTML-escaped.
+ * {@code <p class="medical-review">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>}, or with four eyes
+ * {@code Medically reviewed by Paul Park, PharmD and Rita Reyes, MD on …}: every reviewer the approval rests on, the
+ * one who signed off first. The date is the approval's, in the configured zone; every name is HTML-escaped.
  */
 public final class MedicalReviewByline {
     private final DateTimeFormatter dateFormat;
@@ -21,12 +25,17 @@ public final class MedicalReviewByline {
     }
 
     public String of(SignOff signOff) {
+        List<String> names = new ArrayList<>();
+        names.add(credited(signOff.reviewer()));
+        signOff.alsoReviewedBy().forEach(reviewer -> names.add(credited(reviewer)));
         StringBuilder html = new StringBuilder("<p class=\"medical-review\">Medically reviewed by ");
-        escapeOnto(signOff.reviewer().displayName().strip(), html);
-        html.append(", ");
-        escapeOnto(signOff.reviewer().credential().strip(), html);
+        escapeOnto(MedicalCredits.list(names), html);
         html.append(" on ").append(dateFormat.format(signOff.approvedAt())).append("</p>");
         return html.toString();
+    }
+
+    private static String credited(SignOff.Reviewer reviewer) {
+        return MedicalCredits.nameWithCredential(reviewer.displayName(), reviewer.credential());
     }
 
     private static void escapeOnto(String text, StringBuilder html) {

@@ -1,9 +1,11 @@
 package org.vetted.rendering.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 
 import org.vetted.contract.ContentHash;
+import org.vetted.contract.MedicalCredits;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
@@ -25,9 +27,13 @@ final class ApprovedArticleMapper {
                     + " lacks its article id, title, body or approval");
         }
         Reviewer reviewer = approval.getSignedOffBy();
+        // Everyone the approval rests on is credited, the signer first; the signer is the byline's first name.
+        List<SignOff.Reviewer> alsoReviewedBy = reviewer == null ? List.of()
+                : MedicalCredits.of(approval).stream().skip(1)
+                        .map(other -> new SignOff.Reviewer(other.getDisplayName(), other.getCredential())).toList();
         SignOff signOff = new SignOff(approval.getRevision(), approval.getContentHash(),
                 reviewer == null ? null : new SignOff.Reviewer(reviewer.getDisplayName(), reviewer.getCredential()),
-                approval.getApprovedAt());
+                approval.getApprovedAt(), alsoReviewedBy);
         return new ApprovedArticle(event.getArticleId(), event.getSlug(), event.getTitle(), event.getSummary(),
                 event.getBodyMarkdown(), event.getTags(), ContentHash.reviewed(event).authors(), signOff);
     }

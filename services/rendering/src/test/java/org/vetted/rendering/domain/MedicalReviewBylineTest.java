@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,25 @@ class MedicalReviewBylineTest {
 
         assertThat(new MedicalReviewByline(ZoneOffset.UTC).of(signOff))
                 .isEqualTo("<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>");
+    }
+
+    @Test
+    void withFourEyesEveryReviewerIsCreditedTheSignerFirst() {
+        SignOff fourEyes = new SignOff(1, "sha256:x", new SignOff.Reviewer("Paul Park", "PharmD"),
+                Instant.parse("2026-11-25T15:30:00Z"), List.of(new SignOff.Reviewer("Rita Reyes", "MD")));
+
+        assertThat(new MedicalReviewByline(ZoneOffset.UTC).of(fourEyes)).isEqualTo("<p class=\"medical-review\">"
+                + "Medically reviewed by Paul Park, PharmD and Rita Reyes, MD on November 25, 2026</p>");
+    }
+
+    @Test
+    void threeReviewersReadAsAListWhoseItemsKeepTheirCredentials() {
+        SignOff three = new SignOff(1, "sha256:x", new SignOff.Reviewer("Paul Park", "PharmD"),
+                Instant.parse("2026-11-25T15:30:00Z"),
+                List.of(new SignOff.Reviewer("Rita Reyes", "MD"), new SignOff.Reviewer("Sam <Stone>", "RD")));
+
+        assertThat(new MedicalReviewByline(ZoneOffset.UTC).of(three)).isEqualTo("<p class=\"medical-review\">"
+                + "Medically reviewed by Paul Park, PharmD; Rita Reyes, MD; and Sam &lt;Stone&gt;, RD on November 25, 2026</p>");
     }
 
     @Test

@@ -131,7 +131,9 @@ class RenderArticleBindingTest {
             assertThat(rendered.getHtml())
                     .startsWith("<p>Walking may ease back pain.</p>")
                     .contains("&lt;script&gt;")
-                    .endsWith("<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>");
+                    // Rita signed off; Paul approved claims too (four eyes), so both are credited, the signer first.
+                    .endsWith("<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD and Paul Park, PharmD"
+                            + " on November 25, 2026</p>");
         });
     }
 
