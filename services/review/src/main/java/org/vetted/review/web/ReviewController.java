@@ -33,7 +33,7 @@ import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.web.DecisionBodies.AcceptLibraryBody;
 import org.vetted.review.web.DecisionBodies.ClaimDecisionBody;
 import org.vetted.review.web.DecisionBodies.SignOffBody;
-import org.vetted.review.web.ReviewViews.ClaimView;
+import org.vetted.review.web.ReviewViews.ClaimAnswer;
 import org.vetted.review.web.ReviewViews.QueueEntry;
 import org.vetted.review.web.ReviewViews.ReviewView;
 import org.vetted.review.web.ReviewViews.SignOffView;
@@ -91,7 +91,7 @@ public class ReviewController {
 
     private static ResponseEntity<?> claimAnswer(ClaimOutcome outcome) {
         if (outcome instanceof ClaimOutcome.Decided decided) {
-            return ResponseEntity.ok(ClaimView.one(decided.review(), decided.claim().id()));
+            return ResponseEntity.ok(ClaimAnswer.of(decided));
         }
         return refusal((Refused) outcome);
     }
@@ -126,7 +126,8 @@ public class ReviewController {
     }
 
     private static ResponseEntity<ProblemDetail> refusal(Refused refused) {
-        if (refused.refusal() == Refusal.TEXT_NOT_NAMED || refused.refusal() == Refusal.NO_CLAIMS_UNEXPLAINED) {
+        if (refused.refusal() == Refusal.TEXT_NOT_NAMED || refused.refusal() == Refusal.NO_CLAIMS_UNEXPLAINED
+                || refused.refusal() == Refusal.REJECTION_UNEXPLAINED) {
             String field = refused.refusal() == Refusal.TEXT_NOT_NAMED ? "contentHash" : "comment";
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request body is invalid: [" + field + " " + refused.reason() + "]");
@@ -138,7 +139,7 @@ public class ReviewController {
             case NOT_A_CREDENTIALED_REVIEWER, OWN_ARTICLE -> HttpStatus.FORBIDDEN;
             case UNKNOWN_CLAIM -> HttpStatus.NOT_FOUND;
             case REVISION_CLOSED, STALE_REVISION -> HttpStatus.CONFLICT;
-            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED -> HttpStatus.BAD_REQUEST;
+            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED, REJECTION_UNEXPLAINED -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.reason());
         problem.setTitle(switch (refused.refusal()) {
@@ -147,7 +148,7 @@ public class ReviewController {
             case UNKNOWN_CLAIM -> "Unknown claim";
             case REVISION_CLOSED -> "Revision not open";
             case STALE_REVISION -> "Stale revision";
-            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED -> "Invalid decision";
+            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED, REJECTION_UNEXPLAINED -> "Invalid decision";
         });
         problem.setProperty("reasons", List.of(refused.reason()));
         return ResponseEntity.status(status).body(problem);

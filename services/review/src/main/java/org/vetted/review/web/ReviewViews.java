@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.CarriedOver;
 import org.vetted.review.domain.board.ClaimDecision;
@@ -13,6 +15,7 @@ import org.vetted.review.domain.draft.Claim;
 import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.draft.Expert;
 import org.vetted.review.domain.drift.ClaimDrift;
+import org.vetted.review.domain.gate.ClaimOutcome;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.staff.Reviewer;
@@ -130,6 +133,20 @@ final class ReviewViews {
         static ClaimView one(ArticleReview review, String claimId) {
             ClaimState state = review.claimState(claimId).orElseThrow();
             return of(state, ClaimDrift.of(review).get(claimId), null);
+        }
+    }
+
+    /**
+     * The answer to a claim decision: the claim as {@link ClaimView} shows it, and {@code notice}, null or what the
+     * reviewer must know about it: that it still needs another reviewer's approval, and that a second approval of
+     * one's own does not count ({@code approvedAgain}).
+     */
+    record ClaimAnswer(@JsonUnwrapped ClaimView claim, boolean awaitsAnotherReviewer, boolean approvedAgain,
+            String notice) {
+        static ClaimAnswer of(ClaimOutcome.Decided decided) {
+            ClaimView claim = ClaimView.one(decided.review(), decided.claim().id());
+            return new ClaimAnswer(claim, decided.awaitsAnotherReviewer(), decided.approvedAgain(),
+                    FourEyesNotice.of(decided));
         }
     }
 

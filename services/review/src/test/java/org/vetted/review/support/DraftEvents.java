@@ -35,9 +35,13 @@ public final class DraftEvents {
         return signingOff("APPROVE", revision);
     }
 
-    /** A sign-off body with {@code decision} (APPROVE, REQUEST_CHANGES, REJECT) on the text of {@code revision}. */
+    /**
+     * A sign-off body with {@code decision} (APPROVE, REQUEST_CHANGES, REJECT) on the text of {@code revision}; a
+     * rejection says why, as the rules require.
+     */
     public static String signingOff(String decision, int revision) {
-        return "{\"decision\":\"" + decision + "\",\"contentHash\":\"" + contentHash(revision) + "\"}";
+        return "{\"decision\":\"" + decision + "\",\"contentHash\":\"" + contentHash(revision) + "\""
+                + ("REJECT".equals(decision) ? ",\"comment\":\"Unsafe advice throughout.\"" : "") + "}";
     }
 
     /** Revision {@code revision} of {@code articleId} by Wanda (and Dana when {@code withDana}), two claims. */

@@ -266,6 +266,58 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$[*].articleId", not(hasItem(returned))));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", ",\"comment\":\"  \""})
+    void rejectingAClaimOrTheArticleWithoutACommentIs400NamingTheComment(String comment) throws Exception {
+        String articleId = submitted(false);
+
+        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"revision\":1" + comment + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid decision"))
+                .andExpect(jsonPath("$.errors[0].field").value("comment"))
+                .andExpect(jsonPath("$.errors[0].reason").value(
+                        "rejecting a claim needs a comment saying why, for the writer to act on"));
+        signOff("rita", articleId, "{\"decision\":\"REJECT\",\"contentHash\":\"" + DraftEvents.contentHash(1)
+                + "\"" + comment + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("comment"))
+                .andExpect(jsonPath("$.errors[0].reason").value(
+                        "rejecting an article needs a comment saying why, for the writer and the editors"));
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.claims[0].decision").value(nullValue()));
+        signOff("rita", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"contentHash\":\""
+                + DraftEvents.contentHash(1) + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
+    }
+
+    @Test
+    void approvingAHighRiskClaimAgainAnswersThatItStillWaitsForAnotherReviewer() throws Exception {
+        String articleId = submitted(false);
+
+        decideClaim("rita", articleId, "c-dose", APPROVE)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value("c-dose"))
+                .andExpect(jsonPath("$.approvals").value(1))
+                .andExpect(jsonPath("$.awaitsAnotherReviewer").value(true))
+                .andExpect(jsonPath("$.approvedAgain").value(false))
+                .andExpect(jsonPath("$.notice").value(nullValue()));
+        decideClaim("rita", articleId, "c-dose", APPROVE)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvals").value(1))
+                .andExpect(jsonPath("$.open").value(true))
+                .andExpect(jsonPath("$.approvedAgain").value(true))
+                .andExpect(jsonPath("$.notice").value("You had already approved this claim, so your approval does "
+                        + "not count twice: it still needs a second reviewer, and that cannot be you (four eyes)."));
+        decideClaim("paul", articleId, "c-dose", APPROVE)
+                .andExpect(jsonPath("$.open").value(false))
+                .andExpect(jsonPath("$.awaitsAnotherReviewer").value(false))
+                .andExpect(jsonPath("$.notice").value(nullValue()));
+    }
+
     @Test
     void unauthenticatedRequestsGet401ProblemJson() throws Exception {
         mvc.perform(get("/api/reviews"))

@@ -37,6 +37,7 @@ import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.Reference;
 import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.domain.staff.Staff;
+import org.vetted.review.web.FourEyesNotice;
 import org.vetted.support.web.SignInThrottle;
 
 /**
@@ -113,7 +114,7 @@ class ReviewerPages {
                        RedirectAttributes redirect) {
         Message message = decide(articleId, claimId, decision, revision, comment, reference,
                 actor(authentication, null));
-        redirect.addFlashAttribute(message.problem() ? "problem" : "notice", message.text());
+        message.flash(redirect);
         redirect.addFlashAttribute("messageFor", claimId);
         return "redirect:/reviews/" + articleId + "#claim-" + claimId;
     }
@@ -142,7 +143,7 @@ class ReviewerPages {
                              @RequestParam int revision, Authentication authentication,
                              RedirectAttributes redirect) {
         Message message = accept(articleId, claimId, revision, actor(authentication, null));
-        redirect.addFlashAttribute(message.problem() ? "problem" : "notice", message.text());
+        message.flash(redirect);
         redirect.addFlashAttribute("messageFor", claimId);
         return "redirect:/reviews/" + articleId + "#claim-" + claimId;
     }
@@ -161,7 +162,7 @@ class ReviewerPages {
         ArticleReview review = workflow.find(articleId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReviewPage page = ReviewPage.of(review, actor, workflow.offersFor(review));
-        model.addAttribute(message.problem() ? "problem" : "notice", message.text());
+        message.show(model);
         model.addAttribute("messageFor", claimId);
         model.addAttribute("claimId", claimId);
         model.addAttribute("articleId", articleId);
@@ -179,37 +180,78 @@ class ReviewerPages {
         return "claim-decided :: decided";
     }
 
+    /**
+     * The sign-off. Rejecting the article is asked twice: the first post (with its comment) answers a page that says
+     * what a rejection does and asks again, {@code confirmed=yes} rejects; no script needed. Without a comment the
+     * rules refuse it at once ({@code SignOffRule.rejectingSaysWhy}), so there is nothing to confirm.
+     */
     @PostMapping("/reviews/{articleId}/decision")
     String signOff(@PathVariable String articleId, @RequestParam String decision, @RequestParam String contentHash,
-                   @RequestParam(defaultValue = "") String comment, Authentication authentication,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String confirmed,
+                   Authentication authentication, Model model, RedirectAttributes redirect) {
         SignOffDecision chosen = switch (decision) {
             case "APPROVE" -> SignOffDecision.APPROVE;
             case "REQUEST_CHANGES" -> SignOffDecision.REQUEST_CHANGES;
             default -> SignOffDecision.REJECT;
         };
-        SignOffOutcome outcome = workflow.signOff(articleId, new SignOffRequest(actor(authentication, null), chosen,
+        Actor actor = actor(authentication, model);
+        if (chosen == SignOffDecision.REJECT && !comment.isBlank() && !"yes".equals(confirmed)) {
+            ArticleReview review = workflow.find(articleId)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            model.addAttribute("review", review);
+            model.addAttribute("contentHash", contentHash);
+            model.addAttribute("comment", comment.strip());
+            return "reject-confirm";
+        }
+        SignOffOutcome outcome = workflow.signOff(articleId, new SignOffRequest(actor, chosen,
                 blankToNull(comment), contentHash));
         if (outcome instanceof Blocked blocked) {
             redirect.addFlashAttribute("problem", "Not approved: " + String.join("; ", blocked.reasons()));
+            redirect.addFlashAttribute("signOffComment", comment);
         } else if (outcome instanceof Refused refused) {
             redirect.addFlashAttribute("problem", switch (refused.refusal()) {
                 case TEXT_NOT_NAMED, STALE_REVISION -> "The text changed while the page was open (a new revision "
                         + "arrived): reload the page and review the new text.";
+                case REJECTION_UNEXPLAINED -> "Not rejected: say why in the comment; the writer and the editors "
+                        + "need the reason.";
                 default -> refused.reason();
             });
+            redirect.addFlashAttribute("signOffComment", comment);
         } else {
-            redirect.addFlashAttribute("notice", switch (chosen) {
-                case APPROVE -> "Approved: the article goes to rendering and publication.";
-                case REQUEST_CHANGES -> "Changes requested: the writer sees your comments.";
-                case REJECT -> "Rejected.";
-            });
+            Message message = switch (chosen) {
+                case APPROVE -> new Message("Approved: the article goes to rendering and publication.", Kind.SUCCESS);
+                case REQUEST_CHANGES -> new Message("Changes requested: the writer sees your comments.", Kind.WARNING);
+                case REJECT -> new Message("Rejected: the writer sees your comment.", Kind.WARNING);
+            };
+            message.flash(redirect);
         }
         return "redirect:/reviews/" + articleId;
     }
 
-    /** What the reviewer is told after deciding a claim; {@code problem}: it was not recorded. */
-    private record Message(String text, boolean problem) {
+    /** How a message reads: the page styles each kind apart, so a rejection never looks like an approval. */
+    enum Kind {
+        SUCCESS, WARNING, ERROR;
+
+        String css() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What the reviewer is told after deciding; an ERROR was not recorded. */
+    private record Message(String text, Kind kind) {
+        boolean problem() {
+            return kind == Kind.ERROR;
+        }
+
+        void flash(RedirectAttributes redirect) {
+            redirect.addFlashAttribute(problem() ? "problem" : "notice", text);
+            redirect.addFlashAttribute("noticeKind", kind.css());
+        }
+
+        void show(Model model) {
+            model.addAttribute(problem() ? "problem" : "notice", text);
+            model.addAttribute("noticeKind", kind.css());
+        }
     }
 
     private Message accept(String articleId, String claimId, int revision, Actor actor) {
@@ -220,10 +262,10 @@ class ReviewerPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (NoLibraryMatchException e) {
             return new Message("Not recorded: the library no longer offers this claim (retired or expired); decide "
-                    + "it yourself.", true);
+                    + "it yourself.", Kind.ERROR);
         } catch (PublishFailedException e) {
             return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
-                    + "again shortly.", true);
+                    + "again shortly.", Kind.ERROR);
         }
         return answer(outcome, "Claim approved from the library.");
     }
@@ -235,7 +277,7 @@ class ReviewerPages {
         try {
             checkedReference = Reference.parseOptional(reference).map(Reference::value).orElse(null);
         } catch (Reference.Invalid e) {
-            return new Message("Not recorded: the reference is not usable (" + e.getMessage() + ").", true);
+            return new Message("Not recorded: the reference is not usable (" + e.getMessage() + ").", Kind.ERROR);
         }
         ClaimOutcome outcome;
         try {
@@ -245,19 +287,27 @@ class ReviewerPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (PublishFailedException e) {
             return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
-                    + "again shortly.", true);
+                    + "again shortly.", Kind.ERROR);
         }
         return answer(outcome, "Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".");
     }
 
     private static Message answer(ClaimOutcome outcome, String done) {
         if (outcome instanceof Refused refused) {
-            return new Message(refused.refusal() == Refusal.STALE_REVISION
-                    ? "Not recorded: the text changed while the page was open (a new revision arrived): reload the "
-                            + "page and review the new text."
-                    : "Not recorded: " + refused.reason() + ".", true);
+            return new Message(switch (refused.refusal()) {
+                case STALE_REVISION -> "Not recorded: the text changed while the page was open (a new revision "
+                        + "arrived): reload the page and review the new text.";
+                case REJECTION_UNEXPLAINED -> "Not recorded: say in the comment why the claim is rejected; the "
+                        + "writer has to act on it.";
+                default -> "Not recorded: " + refused.reason() + ".";
+            }, Kind.ERROR);
         }
-        return new Message(done, false);
+        ClaimOutcome.Decided decided = (ClaimOutcome.Decided) outcome;
+        String fourEyes = FourEyesNotice.of(decided);
+        if (fourEyes != null) {
+            return new Message(done + " " + fourEyes, Kind.WARNING);
+        }
+        return new Message(done, decided.event().decision().isApproved() ? Kind.SUCCESS : Kind.WARNING);
     }
 
     /** The claims library: search it; a credentialed reviewer retires an entry that no longer stands. */
