@@ -100,3 +100,13 @@
     }
   });
 })();
+
+// Times are sent as "3 hours ago" with the UTC time as a tooltip; where a script runs, the tooltip shows local time.
+document.addEventListener('DOMContentLoaded', function () {
+  Array.prototype.forEach.call(document.querySelectorAll('time[data-local]'), function (time) {
+    var at = new Date(time.getAttribute('datetime'));
+    if (!isNaN(at)) {
+      time.title = at.toLocaleString();
+    }
+  });
+});

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.review.app.QueuePage;
+import org.vetted.review.app.QueueQuery;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.config.SignedInActors;
@@ -35,6 +38,7 @@ import org.vetted.review.web.DecisionBodies.ClaimDecisionBody;
 import org.vetted.review.web.DecisionBodies.SignOffBody;
 import org.vetted.review.web.ReviewViews.ClaimAnswer;
 import org.vetted.review.web.ReviewViews.QueueEntry;
+import org.vetted.review.web.ReviewViews.QueuePageView;
 import org.vetted.review.web.ReviewViews.ReviewView;
 import org.vetted.review.web.ReviewViews.SignOffView;
 
@@ -53,9 +57,20 @@ public class ReviewController {
         this.signedIn = signedIn;
     }
 
+    /** One page of the queue ({@link QueueParameters}); {@code next} and {@code previous} are opaque cursors. */
     @GetMapping
-    public List<QueueEntry> awaitingDecision() {
-        return workflow.awaitingDecision().stream().map(QueueEntry::of).toList();
+    public QueuePageView queue(@RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String author, @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String needsSecondReviewer, @RequestParam(required = false) String mine,
+            @RequestParam(required = false) String q, Authentication authentication) {
+        QueueParameters parameters = new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine,
+                q);
+        QueueQuery query = parameters.query(actor(authentication).username());
+        QueuePage page = workflow.queue(query);
+        return new QueuePageView(page.reviews().stream().map(QueueEntry::of).toList(),
+                QueueParameters.cursor(query.order(), page.next(), false),
+                QueueParameters.cursor(query.order(), page.previous(), true), query.limit());
     }
 
     @GetMapping("/{articleId}")

@@ -86,6 +86,22 @@ public final class DraftEvents {
         return INTAKE.sign(draft);
     }
 
+    /**
+     * Revision 1 of {@code articleId} as {@link #draft(String, int, boolean)}, with its own title, tags and
+     * submission time: for the queue's filters and order.
+     */
+    public static DraftSubmitted listed(String articleId, boolean withDana, String title, List<String> tags,
+            Instant submittedAt) {
+        DraftSubmitted draft = draft(articleId, 1, withDana);
+        draft.setTitle(title);
+        draft.setTags(List.copyOf(tags));
+        draft.setSubmittedAt(submittedAt);
+        draft.setSignature(null);
+        draft.setContentHash("");
+        draft.setContentHash(ContentHash.of(ContentHash.reviewed(draft)));
+        return INTAKE.sign(draft);
+    }
+
     private DraftEvents() {
     }
 }

@@ -1,8 +1,10 @@
 package org.vetted.review.web.pages;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -14,10 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vetted.markdown.SafeMarkdown;
 import org.vetted.review.app.NoLibraryMatchException;
 import org.vetted.review.app.PublishFailedException;
+import org.vetted.review.app.QueuePage;
+import org.vetted.review.app.QueueQuery;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.app.UnknownLibraryEntryException;
@@ -38,6 +43,8 @@ import org.vetted.review.domain.library.Reference;
 import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.domain.staff.Staff;
 import org.vetted.review.web.FourEyesNotice;
+import org.vetted.review.web.InvalidFieldException;
+import org.vetted.review.web.QueueParameters;
 import org.vetted.support.web.SignInThrottle;
 
 /**
@@ -72,16 +79,64 @@ class ReviewerPages {
         return "login";
     }
 
-    /** Waiting for a decision, oldest first. */
+    /**
+     * Waiting for a decision: a page of the queue, oldest first unless asked otherwise, filtered as the form asks
+     * (the API's parameters, {@link QueueParameters}); previous and next pages keep the filters. A value that is none
+     * of its kind is said on the page, which then shows the first page unfiltered.
+     */
     @GetMapping("/")
-    String queue(Authentication authentication, Model model) {
+    String queue(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String author,
+                 @RequestParam(required = false) String tag,
+                 @RequestParam(required = false) String needsSecondReviewer,
+                 @RequestParam(required = false) String mine, @RequestParam(required = false) String q,
+                 Authentication authentication, Model model) {
         Actor actor = actor(authentication, model);
-        List<QueueRow> rows = workflow.awaitingDecision().stream()
-                .sorted(Comparator.comparing(review -> review.draft().submittedAt()))
-                .map(review -> QueueRow.of(review, actor))
-                .toList();
-        model.addAttribute("rows", rows);
+        QueueParameters parameters = new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine,
+                q);
+        QueueQuery query;
+        try {
+            query = parameters.query(actor.username());
+        } catch (InvalidFieldException e) {
+            model.addAttribute("problem", "Not a usable " + e.field() + ": " + e.getMessage() + ". Showing the "
+                    + "first page, oldest first.");
+            parameters = new QueueParameters(null, null, null, null, null, null, null, null);
+            query = parameters.query(actor.username());
+        }
+        QueuePage page = workflow.queue(query);
+        Instant now = workflow.now();
+        model.addAttribute("rows", page.reviews().stream().map(review -> QueueRow.of(review, actor, now)).toList());
+        model.addAttribute("filters", parameters);
+        model.addAttribute("order", query.order().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("filtered", query.author() != null || query.tag() != null || query.needsSecondReviewer()
+                || query.decidedBy() != null || query.titleContains() != null);
+        model.addAttribute("nextUrl", pageUrl(parameters, QueueParameters.cursor(query.order(), page.next(), false)));
+        model.addAttribute("previousUrl", pageUrl(parameters,
+                QueueParameters.cursor(query.order(), page.previous(), true)));
+        model.addAttribute("paged", query.from() != null);
         return "queue";
+    }
+
+    /** The queue page at {@code cursor} with the same order and filters; null without a cursor. */
+    private static String pageUrl(QueueParameters parameters, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/");
+        BiConsumer<String, String> keep = (name, value) -> {
+            if (value != null && !value.isBlank()) {
+                url.queryParam(name, value.strip());
+            }
+        };
+        keep.accept("sort", parameters.sort());
+        keep.accept("q", parameters.q());
+        keep.accept("author", parameters.author());
+        keep.accept("tag", parameters.tag());
+        keep.accept("needsSecondReviewer", parameters.needsSecondReviewer());
+        keep.accept("mine", parameters.mine());
+        keep.accept("limit", parameters.limit());
+        keep.accept("cursor", cursor);
+        return url.encode().build().toUriString();
     }
 
     @GetMapping("/reviews/{articleId}")
@@ -233,7 +288,7 @@ class ReviewerPages {
         SUCCESS, WARNING, ERROR;
 
         String css() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
