@@ -157,6 +157,7 @@ interface BrowserScenarios extends PipelineSteps {
                     .as("words added and removed since revision 1").isNotEmpty();
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             for (String claimId : claimIdsOnPage(browser)) {
+                unfold(browser, claimId);
                 browser.findElement(By.id("reference-" + claimId)).sendKeys("https://example.org/evidence");
                 decideInPlace(browser, claimId, "approve", "Approved");
             }
@@ -287,6 +288,13 @@ interface BrowserScenarios extends PipelineSteps {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(By.cssSelector("article.claim")).stream()
                         .map(claim -> claim.getAttribute("id").substring("claim-".length())).toList());
+    }
+
+    /** Opens a claim's form: a claim with nothing left for this reviewer to decide (carried over) keeps it folded. */
+    private static void unfold(ChromeDriver browser, String claimId) {
+        browser.executeScript("""
+                const form = document.getElementById('claim-' + arguments[0]).querySelector('details.change-decision');
+                if (form) { form.open = true; }""", claimId);
     }
 
     /** Clicks a claim's approve or reject button and waits for htmx to swap its block to the decision. */

@@ -36,8 +36,14 @@ public interface ReviewStore {
     /** The revision under review with the previous and the last approved one, read together. */
     Optional<ArticleHistory> history(String articleId);
 
-    /** Articles whose latest revision is open, oldest submission first. */
+    /** Articles whose latest revision is open, oldest submission first: all of them (the queue reads {@link #queue}). */
     List<ArticleReview> awaitingDecision();
+
+    /**
+     * One page of the open articles, filtered and ordered as asked ({@link ArticleQueueFacts} says by what). A store
+     * selects the page where it keeps the articles and reads only that page's: the queue grows, a page does not.
+     */
+    QueuePage queue(QueueQuery query);
 
     /**
      * Records a library entry read or written (false when a newer record of its key is known). A retirement also

@@ -91,8 +91,9 @@ public class ReviewWorkflow {
         return store.history(articleId);
     }
 
-    public List<ArticleReview> awaitingDecision() {
-        return store.awaitingDecision();
+    /** One page of the review queue. */
+    public QueuePage queue(QueueQuery query) {
+        return store.queue(query);
     }
 
     /** Applies a fact read from Kafka; {@code record} is the event as read, encoded. */

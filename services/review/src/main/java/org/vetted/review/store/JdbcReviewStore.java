@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.review.app.ArticleQueueFacts;
 import org.vetted.review.app.Incoming;
+import org.vetted.review.app.QueuePage;
+import org.vetted.review.app.QueuePosition;
+import org.vetted.review.app.QueueQuery;
 import org.vetted.review.app.ReviewStore;
 import org.vetted.review.app.SignedRecords;
 import org.vetted.review.domain.board.ArticleHistory;
@@ -36,7 +41,8 @@ import org.vetted.support.projection.AdvisoryLocks;
  * What is stored: every fact applied, per article in the order applied ({@code review_event}, the event as the
  * contract encodes it, signed); a read folds the article's facts through a fresh {@link ReviewBoard}, so the database
  * holds facts, not a rendering of them, and a change to the board's rules (carry-over, four eyes) needs no
- * migration. Beside them: {@code review_article}, the queue of open revisions; {@code library_entry}, the latest
+ * migration. Beside them: {@code review_article}, the queue of open revisions with what it is filtered and sorted
+ * by ({@link ArticleQueueFacts}, kept as each fact is applied), so that a page of it is selected here ({@link #queue}); {@code library_entry}, the latest
  * record of each library key ({@link JdbcLibraryEntries}); {@code library_retirement}, each key's latest retirement.
  * <p>
  * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record) that locks the
@@ -66,6 +72,8 @@ public class JdbcReviewStore implements ReviewStore {
     /** The first keys of review's advisory locks (intake's articles use 0x1a7a_0001). */
     private static final int ARTICLE_LOCKS = 0x1a7a_0002;
     private static final int LIBRARY_LOCKS = 0x1a7a_0003;
+    /** Articles whose queue facts are filled in at once. */
+    private static final int INDEX_BATCH = 200;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -113,6 +121,7 @@ public class JdbcReviewStore implements ReviewStore {
             jdbc.update("update review_article set open = ?, submitted_at = ? where article_id = ?",
                     review.map(ArticleReview::isOpen).orElse(false),
                     review.map(known -> Timestamp.from(known.draft().submittedAt())).orElse(null), articleId);
+            seeingRetirements(board).find(articleId).ifPresent(this::keepQueueFacts);
             return applied;
         });
     }
@@ -133,10 +142,77 @@ public class JdbcReviewStore implements ReviewStore {
                 .readable())).awaitingDecision();
     }
 
+    /**
+     * Selects the page in the database, on {@code review_article}'s queue facts and indexes, then folds only the
+     * page's articles. One more row than the page is read to know whether a next page exists. An article whose
+     * rows fail verification is left out of its page (as {@link #find} does not know it), so a page may be shorter.
+     */
+    @Override
+    public QueuePage queue(QueueQuery query) {
+        indexUnindexedArticles();
+        QueueSql sql = QueueSql.of(query);
+        List<QueuePosition> positions = jdbc.query(sql.select(), (row, n) -> new QueuePosition(
+                row.getBoolean(2), row.getInt(3), row.getTimestamp(4).toInstant(), row.getString(1)),
+                sql.arguments());
+        return QueuePage.of(query, positions, page -> {
+            List<String> ids = page.stream().map(QueuePosition::articleId).toList();
+            ReviewBoard board = seeingRetirements(fold(factsOf(ids).readable()));
+            return ids.stream().map(board::find).flatMap(Optional::stream).toList();
+        });
+    }
+
+    /** The queue's facts of an article as it now stands; written after its facts, in their transaction. */
+    private void keepQueueFacts(ArticleReview review) {
+        keepQueueFacts(review.articleId(), ArticleQueueFacts.of(review), "");
+    }
+
+    /** @param condition more of the where clause, or nothing */
+    private void keepQueueFacts(String articleId, ArticleQueueFacts facts, String condition) {
+        jdbc.update("update review_article set title = ?, author_keys = ?, tags = ?, waits_for_second_reviewer = ?, "
+                + "high_risk_open = ?, deciders = ?, queue_indexed = true where article_id = ?" + condition,
+                facts.title(), texts(facts.authorKeys()), texts(facts.tags()), facts.waitsForSecondReviewer(),
+                facts.highRiskOpen(), texts(facts.deciders()), articleId);
+    }
+
+    private Read factsOf(List<String> articleIds) {
+        return facts("where article_id in (" + String.join(", ", Collections.nCopies(articleIds.size(), "?")) + ")",
+                articleIds.toArray());
+    }
+
+    /**
+     * Fills in the queue facts of open articles that have none yet (written before the facts were kept) or may have
+     * changed (a library retirement). The update only takes a row still unindexed: one that an apply indexed
+     * meanwhile keeps the newer facts.
+     */
+    private void indexUnindexedArticles() {
+        List<String> unindexed;
+        do {
+            unindexed = jdbc.queryForList("select article_id from review_article where open and not queue_indexed "
+                    + "order by article_id limit " + INDEX_BATCH, String.class);
+            if (unindexed.isEmpty()) {
+                return;
+            }
+            ReviewBoard board = seeingRetirements(fold(factsOf(unindexed).readable()));
+            for (String articleId : unindexed) {
+                Optional<ArticleReview> review = board.find(articleId);
+                ArticleQueueFacts facts = review.map(ArticleQueueFacts::of)
+                        .orElse(new ArticleQueueFacts(null, List.of(), List.of(), false, 0, List.of()));
+                // An unreadable article is marked indexed with no facts: it is left out of its page anyway.
+                keepQueueFacts(articleId, facts, " and not queue_indexed");
+            }
+        } while (unindexed.size() == INDEX_BATCH);
+    }
+
+    private String[] texts(List<String> texts) {
+        return texts.toArray(String[]::new);
+    }
+
     @Override
     public boolean recordLibrary(LibraryEntry entry) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             if (entry.isRetired()) {
+                // A retirement can reopen claims of any open article: their queue facts are read again.
+                jdbc.update("update review_article set queue_indexed = false where open");
                 jdbc.update("insert into library_retirement (library_key, retired_at) values (?, ?) "
                         + "on conflict (library_key) do update set retired_at = "
                         + "greatest(library_retirement.retired_at, excluded.retired_at)", entry.key(),

@@ -63,7 +63,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request is invalid: [" + ex.field() + " " + ex.getMessage() + "]");
-        problem.setTitle("Invalid decision");
+        problem.setTitle(ex.title());
         problem.setProperty("errors", List.of(Map.of("field", ex.field(), "reason", ex.getMessage())));
         return ResponseEntity.badRequest().body(problem);
     }

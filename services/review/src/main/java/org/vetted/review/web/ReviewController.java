@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.vetted.review.app.QueuePage;
+import org.vetted.review.app.QueueQuery;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.config.SignedInActors;
@@ -33,8 +36,9 @@ import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.web.DecisionBodies.AcceptLibraryBody;
 import org.vetted.review.web.DecisionBodies.ClaimDecisionBody;
 import org.vetted.review.web.DecisionBodies.SignOffBody;
-import org.vetted.review.web.ReviewViews.ClaimView;
+import org.vetted.review.web.ReviewViews.ClaimAnswer;
 import org.vetted.review.web.ReviewViews.QueueEntry;
+import org.vetted.review.web.ReviewViews.QueuePageView;
 import org.vetted.review.web.ReviewViews.ReviewView;
 import org.vetted.review.web.ReviewViews.SignOffView;
 
@@ -53,9 +57,20 @@ public class ReviewController {
         this.signedIn = signedIn;
     }
 
+    /** One page of the queue ({@link QueueParameters}); {@code next} and {@code previous} are opaque cursors. */
     @GetMapping
-    public List<QueueEntry> awaitingDecision() {
-        return workflow.awaitingDecision().stream().map(QueueEntry::of).toList();
+    public QueuePageView queue(@RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String author, @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String needsSecondReviewer, @RequestParam(required = false) String mine,
+            @RequestParam(required = false) String q, Authentication authentication) {
+        QueueParameters parameters = new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine,
+                q);
+        QueueQuery query = parameters.query(actor(authentication).username());
+        QueuePage page = workflow.queue(query);
+        return new QueuePageView(page.reviews().stream().map(QueueEntry::of).toList(),
+                QueueParameters.cursor(query.order(), page.next(), false),
+                QueueParameters.cursor(query.order(), page.previous(), true), query.limit());
     }
 
     @GetMapping("/{articleId}")
@@ -91,7 +106,7 @@ public class ReviewController {
 
     private static ResponseEntity<?> claimAnswer(ClaimOutcome outcome) {
         if (outcome instanceof ClaimOutcome.Decided decided) {
-            return ResponseEntity.ok(ClaimView.one(decided.review(), decided.claim().id()));
+            return ResponseEntity.ok(ClaimAnswer.of(decided));
         }
         return refusal((Refused) outcome);
     }
@@ -126,7 +141,8 @@ public class ReviewController {
     }
 
     private static ResponseEntity<ProblemDetail> refusal(Refused refused) {
-        if (refused.refusal() == Refusal.TEXT_NOT_NAMED || refused.refusal() == Refusal.NO_CLAIMS_UNEXPLAINED) {
+        if (refused.refusal() == Refusal.TEXT_NOT_NAMED || refused.refusal() == Refusal.NO_CLAIMS_UNEXPLAINED
+                || refused.refusal() == Refusal.REJECTION_UNEXPLAINED) {
             String field = refused.refusal() == Refusal.TEXT_NOT_NAMED ? "contentHash" : "comment";
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request body is invalid: [" + field + " " + refused.reason() + "]");
@@ -138,7 +154,7 @@ public class ReviewController {
             case NOT_A_CREDENTIALED_REVIEWER, OWN_ARTICLE -> HttpStatus.FORBIDDEN;
             case UNKNOWN_CLAIM -> HttpStatus.NOT_FOUND;
             case REVISION_CLOSED, STALE_REVISION -> HttpStatus.CONFLICT;
-            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED -> HttpStatus.BAD_REQUEST;
+            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED, REJECTION_UNEXPLAINED -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.reason());
         problem.setTitle(switch (refused.refusal()) {
@@ -147,7 +163,7 @@ public class ReviewController {
             case UNKNOWN_CLAIM -> "Unknown claim";
             case REVISION_CLOSED -> "Revision not open";
             case STALE_REVISION -> "Stale revision";
-            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED -> "Invalid decision";
+            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED, REJECTION_UNEXPLAINED -> "Invalid decision";
         });
         problem.setProperty("reasons", List.of(refused.reason()));
         return ResponseEntity.status(status).body(problem);

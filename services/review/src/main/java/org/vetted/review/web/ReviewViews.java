@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.vetted.review.app.ArticleQueueFacts;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.CarriedOver;
 import org.vetted.review.domain.board.ClaimDecision;
@@ -13,6 +16,7 @@ import org.vetted.review.domain.draft.Claim;
 import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.draft.Expert;
 import org.vetted.review.domain.drift.ClaimDrift;
+import org.vetted.review.domain.gate.ClaimOutcome;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.staff.Reviewer;
@@ -134,17 +138,42 @@ final class ReviewViews {
     }
 
     /**
+     * The answer to a claim decision: the claim as {@link ClaimView} shows it, and {@code notice}, null or what the
+     * reviewer must know about it: that it still needs another reviewer's approval, and that a second approval of
+     * one's own does not count ({@code approvedAgain}).
+     */
+    record ClaimAnswer(@JsonUnwrapped ClaimView claim, boolean awaitsAnotherReviewer, boolean approvedAgain,
+            String notice) {
+        static ClaimAnswer of(ClaimOutcome.Decided decided) {
+            ClaimView claim = ClaimView.one(decided.review(), decided.claim().id());
+            return new ClaimAnswer(claim, decided.awaitsAnotherReviewer(), decided.approvedAgain(),
+                    FourEyesNotice.of(decided));
+        }
+    }
+
+    /**
      * One line of the queue: {@code claims} claims, {@code decided} of them no longer open (approved by as many
-     * reviewers as they need, here or carried over, or rejected).
+     * reviewers as they need, here or carried over, or rejected); {@code waitsForSecondReviewer}: a high-risk claim
+     * is approved once and waits for another reviewer; {@code highRiskOpen}: open claims that need two reviewers.
      */
     record QueueEntry(String articleId, int revision, String slug, String title, List<AuthorView> authors,
-            Instant submittedAt, int claims, int decided, String contentHash) {
+            List<String> tags, Instant submittedAt, int claims, int decided, boolean waitsForSecondReviewer,
+            int highRiskOpen, String contentHash) {
         static QueueEntry of(ArticleReview review) {
             Draft draft = review.draft();
+            ArticleQueueFacts facts = ArticleQueueFacts.of(review);
             return new QueueEntry(draft.articleId(), draft.revision(), draft.slug(), draft.title(),
-                    draft.authors().stream().map(AuthorView::of).toList(), draft.submittedAt(), draft.claims().size(),
-                    review.decidedCount(), draft.contentHash());
+                    draft.authors().stream().map(AuthorView::of).toList(), draft.tags(), draft.submittedAt(),
+                    draft.claims().size(), review.decidedCount(), facts.waitsForSecondReviewer(),
+                    facts.highRiskOpen(), draft.contentHash());
         }
+    }
+
+    /**
+     * A page of the queue: {@code next} the cursor of the page after (null on the last), {@code previous} of the
+     * page before (null on the first), {@code limit} the page size applied.
+     */
+    record QueuePageView(List<QueueEntry> items, String next, String previous, int limit) {
     }
 
     /** Everything the content hash covers is shown: what the reviewer approves is what goes live. */

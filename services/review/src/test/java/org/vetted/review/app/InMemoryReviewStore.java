@@ -3,6 +3,9 @@ package org.vetted.review.app;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,6 +58,20 @@ public final class InMemoryReviewStore implements ReviewStore {
     @Override
     public List<ArticleReview> awaitingDecision() {
         return board.awaitingDecision();
+    }
+
+    /** In memory, as the tests' board is: filtered and sorted as the database selects, then cut at the position. */
+    @Override
+    public QueuePage queue(QueueQuery query) {
+        Comparator<QueuePosition> order = query.order().comparator();
+        Comparator<QueuePosition> reading = query.backwards() ? order.reversed() : order;
+        Map<QueuePosition, ArticleReview> open = new HashMap<>();
+        board.awaitingDecision().stream().filter(review -> query.keeps(ArticleQueueFacts.of(review)))
+                .forEach(review -> open.put(ArticleQueueFacts.of(review).position(review), review));
+        List<QueuePosition> read = open.keySet().stream()
+                .filter(position -> query.from() == null || reading.compare(position, query.from()) > 0)
+                .sorted(reading).limit(query.limit() + 1L).toList();
+        return QueuePage.of(query, read, page -> page.stream().map(open::get).toList());
     }
 
     @Override

@@ -137,7 +137,7 @@ class ReviewBindingsTest extends ReviewServiceTest {
         String articleId = newArticleId();
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
         submit(draft);
-        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"revision\":1}")
+        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"comment\":\"No source.\",\"revision\":1}")
                 .andExpect(status().isOk());
         ClaimReviewed rejected = (ClaimReviewed) payloadOn(Topics.CLAIM_REVIEWED, articleId);
 

@@ -45,6 +45,9 @@ import org.vetted.review.app.DecisionPublisher;
 import org.vetted.review.app.Incoming;
 import org.vetted.review.app.NoLibraryMatchException;
 import org.vetted.review.app.PublishFailedException;
+import org.vetted.review.app.QueueOrder;
+import org.vetted.review.app.QueuePage;
+import org.vetted.review.app.QueueQuery;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.domain.Actors;
@@ -133,6 +136,40 @@ class JdbcReviewStoreTest {
 
     private static SignOffRequest approval() {
         return new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, null, DraftEvents.contentHash(1));
+    }
+
+    @Test
+    void theQueueIsPagedInTheDatabaseAndRowsWithoutQueueFactsAreIndexedWhenRead() {
+        String tag = "tag-" + UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String articleId = "art-" + UUID.randomUUID();
+            submit(one, DraftEvents.listed(articleId, false, "Queue " + i, List.of(tag),
+                    NOW.minusSeconds(600 - 60L * i)));
+            ids.add(articleId);
+        }
+        // As a row written before the queue kept its facts: none, and not indexed.
+        new JdbcTemplate(database).update("update review_article set title = null, tags = '{}', "
+                + "queue_indexed = false where article_id = ?", ids.get(0));
+
+        QueuePage first = two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, null, false, 2));
+        assertThat(first.reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(0), ids.get(1));
+        assertThat(first.previous()).isNull();
+        QueuePage rest = two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, first.next(), false,
+                2));
+        assertThat(rest.reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(2));
+        assertThat(rest.next()).isNull();
+        QueuePage back = two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, rest.previous(),
+                true, 2));
+        assertThat(back.reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(0), ids.get(1));
+        assertThat(back.previous()).isNull();
+
+        // Rita's approval of a dose claim: the article now waits for a second reviewer, and comes first by risk.
+        decide(workflow(one, mock(DecisionPublisher.class)), ids.get(2), Actors.RITA, "c-dose");
+        assertThat(two.queue(new QueueQuery(QueueOrder.RISK, null, tag, false, null, null, null, false, 3)).reviews())
+                .extracting(ArticleReview::articleId).containsExactly(ids.get(2), ids.get(0), ids.get(1));
+        assertThat(two.queue(new QueueQuery(QueueOrder.NEWEST, null, tag, true, "RITA", "queue", null, false, 3))
+                .reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(2));
     }
 
     @Test

@@ -35,9 +35,13 @@ public final class DraftEvents {
         return signingOff("APPROVE", revision);
     }
 
-    /** A sign-off body with {@code decision} (APPROVE, REQUEST_CHANGES, REJECT) on the text of {@code revision}. */
+    /**
+     * A sign-off body with {@code decision} (APPROVE, REQUEST_CHANGES, REJECT) on the text of {@code revision}; a
+     * rejection says why, as the rules require.
+     */
     public static String signingOff(String decision, int revision) {
-        return "{\"decision\":\"" + decision + "\",\"contentHash\":\"" + contentHash(revision) + "\"}";
+        return "{\"decision\":\"" + decision + "\",\"contentHash\":\"" + contentHash(revision) + "\""
+                + ("REJECT".equals(decision) ? ",\"comment\":\"Unsafe advice throughout.\"" : "") + "}";
     }
 
     /** Revision {@code revision} of {@code articleId} by Wanda (and Dana when {@code withDana}), two claims. */
@@ -78,6 +82,22 @@ public final class DraftEvents {
                 .setWarnings(List.of())
                 .setSubmittedAt(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(revision))
                 .build();
+        draft.setContentHash(ContentHash.of(ContentHash.reviewed(draft)));
+        return INTAKE.sign(draft);
+    }
+
+    /**
+     * Revision 1 of {@code articleId} as {@link #draft(String, int, boolean)}, with its own title, tags and
+     * submission time: for the queue's filters and order.
+     */
+    public static DraftSubmitted listed(String articleId, boolean withDana, String title, List<String> tags,
+            Instant submittedAt) {
+        DraftSubmitted draft = draft(articleId, 1, withDana);
+        draft.setTitle(title);
+        draft.setTags(List.copyOf(tags));
+        draft.setSubmittedAt(submittedAt);
+        draft.setSignature(null);
+        draft.setContentHash("");
         draft.setContentHash(ContentHash.of(ContentHash.reviewed(draft)));
         return INTAKE.sign(draft);
     }

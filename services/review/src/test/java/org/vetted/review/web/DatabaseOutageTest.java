@@ -57,6 +57,7 @@ class DatabaseOutageTest {
                 "Connection to localhost:5432 refused");
         when(store.find(any())).thenThrow(down);
         when(store.awaitingDecision()).thenThrow(down);
+        when(store.queue(any())).thenThrow(down);
         when(store.exclusively(any(), any())).thenThrow(down);
     }
 

@@ -1,5 +1,6 @@
 package org.vetted.review.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +20,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,8 +137,7 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.claims[1].approvalsNeeded").value(2))
                 .andExpect(jsonPath("$.claims[1].decisions", hasSize(2)))
                 .andExpect(jsonPath("$.claims[1].open").value(false));
-        mvc.perform(get("/api/reviews").with(httpBasic("eddie", "eddie-pass")))
-                .andExpect(jsonPath("$[?(@.articleId == '" + articleId + "')].decided").value(2));
+        assertThat(queueEntry("eddie", articleId)).containsEntry("decided", 2).containsEntry("revision", 2);
         decideClaim("rita", articleId, "c-pain", APPROVE)
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Stale revision"))
@@ -258,12 +261,78 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REJECTED"));
 
-        mvc.perform(get("/api/reviews").with(httpBasic("eddie", "eddie-pass")))
+        Map<String, Object> entry = queueEntry("eddie", open);
+        assertThat(entry).containsEntry("claims", 2).containsEntry("decided", 0);
+        assertThat(JsonPath.<String>read(entry, "$.authors[0].username")).isEqualTo("wanda");
+        assertThat(queueEntry("eddie", returned)).isNull();
+    }
+
+    /** The article's entry in the queue, read page after page to the end; null when it is not waiting. */
+    private Map<String, Object> queueEntry(String user, String articleId) throws Exception {
+        String cursor = null;
+        do {
+            String page = mvc.perform(get("/api/reviews").param("limit", "100").param("cursor", cursor)
+                    .with(httpBasic(user, user + "-pass"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            List<Map<String, Object>> found = JsonPath.read(page, "$.items[?(@.articleId == '" + articleId + "')]");
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            cursor = JsonPath.read(page, "$.next");
+        } while (cursor != null);
+        return null;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", ",\"comment\":\"  \""})
+    void rejectingAClaimOrTheArticleWithoutACommentIs400NamingTheComment(String comment) throws Exception {
+        String articleId = submitted(false);
+
+        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"revision\":1" + comment + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid decision"))
+                .andExpect(jsonPath("$.errors[0].field").value("comment"))
+                .andExpect(jsonPath("$.errors[0].reason").value(
+                        "rejecting a claim needs a comment saying why, for the writer to act on"));
+        signOff("rita", articleId, "{\"decision\":\"REJECT\",\"contentHash\":\"" + DraftEvents.contentHash(1)
+                + "\"" + comment + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("comment"))
+                .andExpect(jsonPath("$.errors[0].reason").value(
+                        "rejecting an article needs a comment saying why, for the writer and the editors"));
+
+        mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.claims[0].decision").value(nullValue()));
+        signOff("rita", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"contentHash\":\""
+                + DraftEvents.contentHash(1) + "\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
+    }
+
+    @Test
+    void approvingAHighRiskClaimAgainAnswersThatItStillWaitsForAnotherReviewer() throws Exception {
+        String articleId = submitted(false);
+
+        decideClaim("rita", articleId, "c-dose", APPROVE)
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.articleId == '" + open + "')].claims").value(2))
-                .andExpect(jsonPath("$[?(@.articleId == '" + open + "')].decided").value(0))
-                .andExpect(jsonPath("$[?(@.articleId == '" + open + "')].authors[0].username").value("wanda"))
-                .andExpect(jsonPath("$[*].articleId", not(hasItem(returned))));
+                .andExpect(jsonPath("$.id").value("c-dose"))
+                .andExpect(jsonPath("$.approvals").value(1))
+                .andExpect(jsonPath("$.awaitsAnotherReviewer").value(true))
+                .andExpect(jsonPath("$.approvedAgain").value(false))
+                .andExpect(jsonPath("$.notice").value(nullValue()));
+        decideClaim("rita", articleId, "c-dose", APPROVE)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.approvals").value(1))
+                .andExpect(jsonPath("$.open").value(true))
+                .andExpect(jsonPath("$.approvedAgain").value(true))
+                .andExpect(jsonPath("$.notice").value("You had already approved this claim, so your approval does "
+                        + "not count twice: it still needs a second reviewer, and that cannot be you (four eyes)."));
+        decideClaim("paul", articleId, "c-dose", APPROVE)
+                .andExpect(jsonPath("$.open").value(false))
+                .andExpect(jsonPath("$.awaitsAnotherReviewer").value(false))
+                .andExpect(jsonPath("$.notice").value(nullValue()));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.vetted.review.domain.gate;
 
 import java.util.List;
 import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.board.ClaimVerdict;
 
 /** One rule a claim decision must pass. */
 @FunctionalInterface
@@ -42,11 +43,26 @@ public interface ClaimDecisionRule {
     }
 
     /**
+     * A rejection says why: the writer has to act on it, and a second reviewer has to weigh it. An approval may go
+     * without a comment (its reference says enough).
+     */
+    static ClaimDecisionRule rejectingSaysWhy() {
+        return (request, review) -> request.verdict() != ClaimVerdict.REJECTED || hasText(request.comment())
+                ? Permission.ALLOWED
+                : Permission.refused(Refusal.REJECTION_UNEXPLAINED,
+                        "rejecting a claim needs a comment saying why, for the writer to act on");
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    /**
      * The rules in the order they are asked: who may decide, then on which revision (a stale revision is reported
      * as such even when its claim is gone from the current one), then what may be decided.
      */
     static List<ClaimDecisionRule> defaults() {
         return List.of(actorIsACredentialedMedicalReviewer(), actorIsNotAnAuthor(), decisionIsForTheCurrentRevision(),
-                revisionIsStillOpen(), claimExistsInTheCurrentRevision());
+                revisionIsStillOpen(), claimExistsInTheCurrentRevision(), rejectingSaysWhy());
     }
 }

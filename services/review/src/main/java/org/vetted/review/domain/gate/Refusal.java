@@ -15,5 +15,7 @@ public enum Refusal {
     /** A sign-off that does not name the text (its content hash) the reviewer read. */
     TEXT_NOT_NAMED,
     /** Approving a revision in which no claim was found, without the reviewer saying why none needs review. */
-    NO_CLAIMS_UNEXPLAINED
+    NO_CLAIMS_UNEXPLAINED,
+    /** Rejecting a claim or an article without a comment saying why. */
+    REJECTION_UNEXPLAINED
 }

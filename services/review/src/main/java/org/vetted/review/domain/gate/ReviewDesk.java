@@ -42,8 +42,12 @@ public final class ReviewDesk {
                 request.comment(), request.reference(), request.actor().asReviewer(), now, request.libraryKey());
         Claim claim = review.draft().claim(request.claimId())
                 .orElseThrow(() -> new IllegalStateException("claimExistsInTheCurrentRevision was not asked"));
+        boolean approvedAgain = decision.isApproved() && review.claimState(claim.id())
+                .map(state -> state.credentialedApprovers().stream()
+                        .anyMatch(approver -> approver.isSamePersonAs(decision.reviewer())))
+                .orElse(false);
         return new ClaimOutcome.Decided(new ClaimDecided(eventId, review.articleId(), review.revision(),
-                review.draft().contentHash(), decision), claim, review.withDecision(decision));
+                review.draft().contentHash(), decision), claim, review.withDecision(decision), approvedAgain);
     }
 
     public SignOffOutcome signOff(ArticleReview review, SignOffRequest request, String eventId, Instant now) {

@@ -64,8 +64,21 @@ public interface SignOffRule {
                         + " characters saying why nothing in it needs a medical reviewer's check");
     }
 
+    /**
+     * Rejecting an article says why: a rejection ends the article's review, and the writer and the editors need the
+     * reason. Asked after the text checks, so a stale page is told to reload first.
+     */
+    static SignOffRule rejectingSaysWhy() {
+        return (request, review) -> request.decision() != SignOffDecision.REJECT
+                || request.comment() != null && !request.comment().isBlank()
+                ? Permission.ALLOWED
+                : Permission.refused(Refusal.REJECTION_UNEXPLAINED,
+                        "rejecting an article needs a comment saying why, for the writer and the editors");
+    }
+
     static List<SignOffRule> defaults() {
         return List.of(signerIsACredentialedMedicalReviewer(), signerIsNotAnAuthor(), revisionIsStillOpen(),
-                signOffNamesTheTextReviewed(), signOffIsForTheCurrentText(), approvingWithoutClaimsSaysWhy());
+                signOffNamesTheTextReviewed(), signOffIsForTheCurrentText(), approvingWithoutClaimsSaysWhy(),
+                rejectingSaysWhy());
     }
 }

@@ -34,9 +34,11 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
 
     /**
      * One claim's block; {@code drift} is null unless the claim is open after an earlier revision; {@code offer} is
-     * null unless the claims library has something for an open claim nobody decided yet.
+     * null unless the claims library has something for an open claim nobody decided yet. {@code settled}: nothing is
+     * left for this reviewer to do on it (it is approved, rejected, or waits for another reviewer's approval after
+     * theirs), so the page folds its form away.
      */
-    record ClaimRow(ClaimState state, ClaimDrift.Drift drift, ClaimLibrary.Offer offer) {
+    record ClaimRow(ClaimState state, ClaimDrift.Drift drift, ClaimLibrary.Offer offer, boolean settled) {
         private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
                 .withZone(ZoneOffset.UTC);
 
@@ -124,6 +126,13 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
         }
     }
 
+    /**
+     * A claim that keeps the sign-off from approving, with its sentence (for a link to it) and why, e.g. "rejected
+     * by Rita Reyes" or "needs a second reviewer (1 of 2)".
+     */
+    record Blocker(String claimId, String text, String why) {
+    }
+
     /** A run of the text; {@code claimId} is set where the run is a claim, so the page can mark it in place. */
     record Segment(String text, String claimId) {
     }
@@ -190,7 +199,9 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
         Draft draft = review.draft();
         Map<String, ClaimDrift.Drift> drifts = ClaimDrift.of(review);
         List<ClaimRow> rows = review.claimStates().stream()
-                .map(state -> new ClaimRow(state, drifts.get(state.claim().id()), offers.get(state.claim().id())))
+                .map(state -> new ClaimRow(state, drifts.get(state.claim().id()), offers.get(state.claim().id()),
+                        !state.isOpen() || state.decisions().stream()
+                                .anyMatch(decision -> decision.reviewer().isSamePersonAs(actor.asReviewer()))))
                 .toList();
         boolean own = draft.creditedAs(actor.username(), actor.displayName()).isPresent();
         boolean readOnly = own || !review.isOpen() || !actor.isCredentialedMedicalReviewer();
@@ -203,6 +214,49 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
 
     public Optional<ClaimRow> claim(String claimId) {
         return claims.stream().filter(row -> row.claim().id().equals(claimId)).findFirst();
+    }
+
+    /** The claims that keep the revision from being approved, in the order of the text. */
+    public List<Blocker> blockers() {
+        List<Blocker> blockers = new ArrayList<>();
+        for (ClaimRow row : claims) {
+            ClaimState state = row.state();
+            if (state.isApproved()) {
+                continue;
+            }
+            String why;
+            if (state.isRejected()) {
+                why = "rejected by " + state.firstRejection().orElseThrow().reviewer().displayName();
+            } else if (state.approvals() > 0) {
+                why = "needs a second reviewer (" + state.approvals() + " of " + state.approvalsNeeded() + ")";
+            } else if (!state.decisions().isEmpty()) {
+                why = "approved only by a reviewer without a credential";
+            } else {
+                why = "not decided yet";
+            }
+            blockers.add(new Blocker(row.claim().id(), row.claim().text(), why));
+        }
+        return blockers;
+    }
+
+    /** The first claim this reviewer has left to decide, or null. */
+    public String firstOpenClaim() {
+        return claims.stream().filter(row -> !row.settled()).map(row -> row.claim().id()).findFirst().orElse(null);
+    }
+
+    /** The next claim after this one (wrapping round) that this reviewer has left to decide, or null. */
+    public String nextOpenClaim(String claimId) {
+        int at = 0;
+        while (at < claims.size() && !claims.get(at).claim().id().equals(claimId)) {
+            at++;
+        }
+        for (int step = 1; step <= claims.size(); step++) {
+            ClaimRow row = claims.get((at + step) % claims.size());
+            if (!row.settled() && !row.claim().id().equals(claimId)) {
+                return row.claim().id();
+            }
+        }
+        return null;
     }
 
     /** Whether a message about this claim has its block on the page to go in (else it goes at the top). */

@@ -1,8 +1,10 @@
 package org.vetted.review.web.pages;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -13,10 +15,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.vetted.markdown.SafeMarkdown;
 import org.vetted.review.app.NoLibraryMatchException;
 import org.vetted.review.app.PublishFailedException;
+import org.vetted.review.app.QueuePage;
+import org.vetted.review.app.QueueQuery;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.app.UnknownLibraryEntryException;
@@ -41,7 +46,9 @@ import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.app.UnknownLibraryEntryException;
 import org.vetted.review.domain.staff.Staff;
-import org.vetted.web.signin.SignInThrottle;
+import org.vetted.review.web.FourEyesNotice;
+import org.vetted.review.web.InvalidFieldException;
+import org.vetted.review.web.QueueParameters;
 
 /**
  * The medical reviewers' pages, on the same workflow and rules as the API: the queue, an article with its claims to
@@ -62,16 +69,64 @@ class ReviewerPages {
         this.signedIn = signedIn;
     }
 
-    /** Waiting for a decision, oldest first. */
+    /**
+     * Waiting for a decision: a page of the queue, oldest first unless asked otherwise, filtered as the form asks
+     * (the API's parameters, {@link QueueParameters}); previous and next pages keep the filters. A value that is none
+     * of its kind is said on the page, which then shows the first page unfiltered.
+     */
     @GetMapping("/")
-    String queue(Authentication authentication, Model model) {
+    String queue(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+                 @RequestParam(required = false) String sort, @RequestParam(required = false) String author,
+                 @RequestParam(required = false) String tag,
+                 @RequestParam(required = false) String needsSecondReviewer,
+                 @RequestParam(required = false) String mine, @RequestParam(required = false) String q,
+                 Authentication authentication, Model model) {
         Actor actor = actor(authentication, model);
-        List<QueueRow> rows = workflow.awaitingDecision().stream()
-                .sorted(Comparator.comparing(review -> review.draft().submittedAt()))
-                .map(review -> QueueRow.of(review, actor))
-                .toList();
-        model.addAttribute("rows", rows);
+        QueueParameters parameters = new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine,
+                q);
+        QueueQuery query;
+        try {
+            query = parameters.query(actor.username());
+        } catch (InvalidFieldException e) {
+            model.addAttribute("problem", "Not a usable " + e.field() + ": " + e.getMessage() + ". Showing the "
+                    + "first page, oldest first.");
+            parameters = new QueueParameters(null, null, null, null, null, null, null, null);
+            query = parameters.query(actor.username());
+        }
+        QueuePage page = workflow.queue(query);
+        Instant now = workflow.now();
+        model.addAttribute("rows", page.reviews().stream().map(review -> QueueRow.of(review, actor, now)).toList());
+        model.addAttribute("filters", parameters);
+        model.addAttribute("order", query.order().name().toLowerCase(Locale.ROOT));
+        model.addAttribute("filtered", query.author() != null || query.tag() != null || query.needsSecondReviewer()
+                || query.decidedBy() != null || query.titleContains() != null);
+        model.addAttribute("nextUrl", pageUrl(parameters, QueueParameters.cursor(query.order(), page.next(), false)));
+        model.addAttribute("previousUrl", pageUrl(parameters,
+                QueueParameters.cursor(query.order(), page.previous(), true)));
+        model.addAttribute("paged", query.from() != null);
         return "queue";
+    }
+
+    /** The queue page at {@code cursor} with the same order and filters; null without a cursor. */
+    private static String pageUrl(QueueParameters parameters, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/");
+        BiConsumer<String, String> keep = (name, value) -> {
+            if (value != null && !value.isBlank()) {
+                url.queryParam(name, value.strip());
+            }
+        };
+        keep.accept("sort", parameters.sort());
+        keep.accept("q", parameters.q());
+        keep.accept("author", parameters.author());
+        keep.accept("tag", parameters.tag());
+        keep.accept("needsSecondReviewer", parameters.needsSecondReviewer());
+        keep.accept("mine", parameters.mine());
+        keep.accept("limit", parameters.limit());
+        keep.accept("cursor", cursor);
+        return url.encode().build().toUriString();
     }
 
     @GetMapping("/reviews/{articleId}")
@@ -104,7 +159,7 @@ class ReviewerPages {
                        RedirectAttributes redirect) {
         Message message = decide(articleId, claimId, decision, revision, comment, reference,
                 actor(authentication, null));
-        redirect.addFlashAttribute(message.problem() ? "problem" : "notice", message.text());
+        message.flash(redirect);
         redirect.addFlashAttribute("messageFor", claimId);
         return "redirect:/reviews/" + articleId + "#claim-" + claimId;
     }
@@ -133,7 +188,7 @@ class ReviewerPages {
                              @RequestParam int revision, Authentication authentication,
                              RedirectAttributes redirect) {
         Message message = accept(articleId, claimId, revision, actor(authentication, null));
-        redirect.addFlashAttribute(message.problem() ? "problem" : "notice", message.text());
+        message.flash(redirect);
         redirect.addFlashAttribute("messageFor", claimId);
         return "redirect:/reviews/" + articleId + "#claim-" + claimId;
     }
@@ -152,7 +207,7 @@ class ReviewerPages {
         ArticleReview review = workflow.find(articleId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReviewPage page = ReviewPage.of(review, actor, workflow.offersFor(review));
-        model.addAttribute(message.problem() ? "problem" : "notice", message.text());
+        message.show(model);
         model.addAttribute("messageFor", claimId);
         model.addAttribute("claimId", claimId);
         model.addAttribute("articleId", articleId);
@@ -170,37 +225,78 @@ class ReviewerPages {
         return "claim-decided :: decided";
     }
 
+    /**
+     * The sign-off. Rejecting the article is asked twice: the first post (with its comment) answers a page that says
+     * what a rejection does and asks again, {@code confirmed=yes} rejects; no script needed. Without a comment the
+     * rules refuse it at once ({@code SignOffRule.rejectingSaysWhy}), so there is nothing to confirm.
+     */
     @PostMapping("/reviews/{articleId}/decision")
     String signOff(@PathVariable String articleId, @RequestParam String decision, @RequestParam String contentHash,
-                   @RequestParam(defaultValue = "") String comment, Authentication authentication,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String confirmed,
+                   Authentication authentication, Model model, RedirectAttributes redirect) {
         SignOffDecision chosen = switch (decision) {
             case "APPROVE" -> SignOffDecision.APPROVE;
             case "REQUEST_CHANGES" -> SignOffDecision.REQUEST_CHANGES;
             default -> SignOffDecision.REJECT;
         };
-        SignOffOutcome outcome = workflow.signOff(articleId, new SignOffRequest(actor(authentication, null), chosen,
+        Actor actor = actor(authentication, model);
+        if (chosen == SignOffDecision.REJECT && !comment.isBlank() && !"yes".equals(confirmed)) {
+            ArticleReview review = workflow.find(articleId)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            model.addAttribute("review", review);
+            model.addAttribute("contentHash", contentHash);
+            model.addAttribute("comment", comment.strip());
+            return "reject-confirm";
+        }
+        SignOffOutcome outcome = workflow.signOff(articleId, new SignOffRequest(actor, chosen,
                 blankToNull(comment), contentHash));
         if (outcome instanceof Blocked blocked) {
             redirect.addFlashAttribute("problem", "Not approved: " + String.join("; ", blocked.reasons()));
+            redirect.addFlashAttribute("signOffComment", comment);
         } else if (outcome instanceof Refused refused) {
             redirect.addFlashAttribute("problem", switch (refused.refusal()) {
                 case TEXT_NOT_NAMED, STALE_REVISION -> "The text changed while the page was open (a new revision "
                         + "arrived): reload the page and review the new text.";
+                case REJECTION_UNEXPLAINED -> "Not rejected: say why in the comment; the writer and the editors "
+                        + "need the reason.";
                 default -> refused.reason();
             });
+            redirect.addFlashAttribute("signOffComment", comment);
         } else {
-            redirect.addFlashAttribute("notice", switch (chosen) {
-                case APPROVE -> "Approved: the article goes to rendering and publication.";
-                case REQUEST_CHANGES -> "Changes requested: the writer sees your comments.";
-                case REJECT -> "Rejected.";
-            });
+            Message message = switch (chosen) {
+                case APPROVE -> new Message("Approved: the article goes to rendering and publication.", Kind.SUCCESS);
+                case REQUEST_CHANGES -> new Message("Changes requested: the writer sees your comments.", Kind.WARNING);
+                case REJECT -> new Message("Rejected: the writer sees your comment.", Kind.WARNING);
+            };
+            message.flash(redirect);
         }
         return "redirect:/reviews/" + articleId;
     }
 
-    /** What the reviewer is told after deciding a claim; {@code problem}: it was not recorded. */
-    private record Message(String text, boolean problem) {
+    /** How a message reads: the page styles each kind apart, so a rejection never looks like an approval. */
+    enum Kind {
+        SUCCESS, WARNING, ERROR;
+
+        String css() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** What the reviewer is told after deciding; an ERROR was not recorded. */
+    private record Message(String text, Kind kind) {
+        boolean problem() {
+            return kind == Kind.ERROR;
+        }
+
+        void flash(RedirectAttributes redirect) {
+            redirect.addFlashAttribute(problem() ? "problem" : "notice", text);
+            redirect.addFlashAttribute("noticeKind", kind.css());
+        }
+
+        void show(Model model) {
+            model.addAttribute(problem() ? "problem" : "notice", text);
+            model.addAttribute("noticeKind", kind.css());
+        }
     }
 
     private Message accept(String articleId, String claimId, int revision, Actor actor) {
@@ -211,10 +307,10 @@ class ReviewerPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (NoLibraryMatchException e) {
             return new Message("Not recorded: the library no longer offers this claim (retired or expired); decide "
-                    + "it yourself.", true);
+                    + "it yourself.", Kind.ERROR);
         } catch (PublishFailedException e) {
             return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
-                    + "again shortly.", true);
+                    + "again shortly.", Kind.ERROR);
         }
         return answer(outcome, "Claim approved from the library.");
     }
@@ -226,7 +322,7 @@ class ReviewerPages {
         try {
             checkedReference = Reference.parseOptional(reference).map(Reference::value).orElse(null);
         } catch (Reference.Invalid e) {
-            return new Message("Not recorded: the reference is not usable (" + e.getMessage() + ").", true);
+            return new Message("Not recorded: the reference is not usable (" + e.getMessage() + ").", Kind.ERROR);
         }
         ClaimOutcome outcome;
         try {
@@ -236,19 +332,27 @@ class ReviewerPages {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (PublishFailedException e) {
             return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
-                    + "again shortly.", true);
+                    + "again shortly.", Kind.ERROR);
         }
         return answer(outcome, "Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".");
     }
 
     private static Message answer(ClaimOutcome outcome, String done) {
         if (outcome instanceof Refused refused) {
-            return new Message(refused.refusal() == Refusal.STALE_REVISION
-                    ? "Not recorded: the text changed while the page was open (a new revision arrived): reload the "
-                            + "page and review the new text."
-                    : "Not recorded: " + refused.reason() + ".", true);
+            return new Message(switch (refused.refusal()) {
+                case STALE_REVISION -> "Not recorded: the text changed while the page was open (a new revision "
+                        + "arrived): reload the page and review the new text.";
+                case REJECTION_UNEXPLAINED -> "Not recorded: say in the comment why the claim is rejected; the "
+                        + "writer has to act on it.";
+                default -> "Not recorded: " + refused.reason() + ".";
+            }, Kind.ERROR);
         }
-        return new Message(done, false);
+        ClaimOutcome.Decided decided = (ClaimOutcome.Decided) outcome;
+        String fourEyes = FourEyesNotice.of(decided);
+        if (fourEyes != null) {
+            return new Message(done + " " + fourEyes, Kind.WARNING);
+        }
+        return new Message(done, decided.event().decision().isApproved() ? Kind.SUCCESS : Kind.WARNING);
     }
 
     /** The claims library: search it; a credentialed reviewer retires an entry that no longer stands. */

@@ -22,8 +22,10 @@ class ReviewDeskTest {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private final ReviewDesk desk = ReviewDesk.withDefaultRules();
 
+    /** A rejection says why, as the rules require; an approval goes without a comment. */
     private static ClaimDecisionRequest decide(Actor actor, String claimId, ClaimVerdict verdict) {
-        return new ClaimDecisionRequest(actor, claimId, verdict, null, null, 1);
+        return new ClaimDecisionRequest(actor, claimId, verdict,
+                verdict == ClaimVerdict.REJECTED ? "Not what the cited trial found." : null, null, 1);
     }
 
     private ArticleReview decided(ArticleReview review, ClaimOutcome outcome) {
@@ -155,6 +157,82 @@ class ReviewDeskTest {
                     assertThat(approval.contentHash()).isEqualTo(hash);
                     assertThat(approved.draft()).isEqualTo(Drafts.withTwoClaims());
                 });
+    }
+
+    @ParameterizedTest(name = "comment \"{0}\"")
+    @ValueSource(strings = {"", "   ", "\n"})
+    void rejectingAClaimNeedsAComment(String comment) {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+
+        assertThat(desk.decideClaim(review, new ClaimDecisionRequest(Actors.RITA, "c-dose", ClaimVerdict.REJECTED,
+                comment.isEmpty() ? null : comment, null, 1), "e", NOW))
+                .isInstanceOfSatisfying(Refused.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(Refusal.REJECTION_UNEXPLAINED);
+                    assertThat(refused.reason()).contains("needs a comment");
+                });
+        assertThat(desk.decideClaim(review, new ClaimDecisionRequest(Actors.RITA, "c-dose", ClaimVerdict.APPROVED,
+                comment, null, 1), "e", NOW)).as("an approval needs none").isInstanceOf(ClaimOutcome.Decided.class);
+        assertThat(desk.decideClaim(review, decide(Actors.RITA, "c-dose", ClaimVerdict.REJECTED), "e", NOW))
+                .isInstanceOf(ClaimOutcome.Decided.class);
+    }
+
+    @Test
+    void rejectingTheArticleNeedsACommentAndTheOtherSignOffsDoNot() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+        String hash = review.draft().contentHash();
+
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.REJECT, " ", hash), "e", NOW))
+                .isInstanceOfSatisfying(Refused.class, refused ->
+                        assertThat(refused.refusal()).isEqualTo(Refusal.REJECTION_UNEXPLAINED));
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.REJECT, null, "stale"), "e",
+                NOW)).as("a stale text is told first: the reviewer must reload anyway")
+                .extracting(outcome -> ((Refused) outcome).refusal()).isEqualTo(Refusal.STALE_REVISION);
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.REJECT,
+                "Recommends a dose no guideline supports.", hash), "e", NOW))
+                .isInstanceOf(SignOffOutcome.Returned.class);
+        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, null, hash),
+                "e", NOW)).isInstanceOf(SignOffOutcome.Returned.class);
+    }
+
+    @Test
+    void theRejectionRulesAreAmongTheDefaults() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+        ClaimDecisionRequest unexplained = new ClaimDecisionRequest(Actors.RITA, "c-dose", ClaimVerdict.REJECTED,
+                null, null, 1);
+
+        assertThat(ClaimDecisionRule.rejectingSaysWhy().check(unexplained, review)).isInstanceOf(Refused.class);
+        assertThat(ClaimDecisionRule.defaults()).as("each rule is a new lambda: compare what they answer")
+                .anySatisfy(rule -> assertThat(rule.check(unexplained, review)).isEqualTo(
+                        ClaimDecisionRule.rejectingSaysWhy().check(unexplained, review)));
+        SignOffRequest rejecting = new SignOffRequest(Actors.RITA, SignOffDecision.REJECT, null,
+                review.draft().contentHash());
+        assertThat(SignOffRule.defaults()).anySatisfy(rule -> assertThat(rule.check(rejecting, review))
+                .isInstanceOfSatisfying(Refused.class, refused ->
+                        assertThat(refused.refusal()).isEqualTo(Refusal.REJECTION_UNEXPLAINED)));
+    }
+
+    @Test
+    void approvingAHighRiskClaimAgainSaysItStillWaitsForAnotherReviewer() {
+        ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
+        ClaimOutcome.Decided first = (ClaimOutcome.Decided) desk.decideClaim(review,
+                decide(Actors.RITA, "c-dose", ClaimVerdict.APPROVED), "1", NOW);
+        assertThat(first.approvedAgain()).isFalse();
+        assertThat(first.awaitsAnotherReviewer()).isTrue();
+        review = first.review();
+
+        ClaimOutcome.Decided again = (ClaimOutcome.Decided) desk.decideClaim(review,
+                decide(Actors.RITA, "c-dose", ClaimVerdict.APPROVED), "2", NOW);
+        assertThat(again.approvedAgain()).isTrue();
+        assertThat(again.awaitsAnotherReviewer()).isTrue();
+        assertThat(again.review().claimState("c-dose").orElseThrow().approvals()).isEqualTo(1);
+
+        ClaimOutcome.Decided second = (ClaimOutcome.Decided) desk.decideClaim(again.review(),
+                decide(Actors.PAUL, "c-dose", ClaimVerdict.APPROVED), "3", NOW);
+        assertThat(second.approvedAgain()).isFalse();
+        assertThat(second.awaitsAnotherReviewer()).isFalse();
+        ClaimOutcome.Decided oneReviewer = (ClaimOutcome.Decided) desk.decideClaim(review,
+                decide(Actors.PAUL, "c-nausea", ClaimVerdict.REJECTED), "4", NOW);
+        assertThat(oneReviewer.awaitsAnotherReviewer()).as("a rejection waits for nobody").isFalse();
     }
 
     @Test

@@ -57,7 +57,8 @@ class ClaimStatesPageTest extends ReviewServiceTest {
 
         decide(articleId, "c-pain", 2, paul(), "");
         String rejected = block(mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(paul()).with(csrf())
-                        .header("HX-Request", "true").param("decision", "REJECTED").param("revision", "2"))
+                        .header("HX-Request", "true").param("decision", "REJECTED").param("revision", "2")
+                        .param("comment", "The new wording overstates the trial."))
                 .andReturn().getResponse().getContentAsString(), "c-pain");
         assertThat(rejected).as("a reviewer may still reject a carried-over claim, and that wins")
                 .contains("data-verdict=\"REJECTED\"", "<strong class=\"verdict\">Rejected</strong> by <span>Paul Park</span>")

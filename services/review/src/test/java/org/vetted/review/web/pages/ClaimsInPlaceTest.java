@@ -75,9 +75,15 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
                 .andExpect(content().string(not(containsString("<html"))))
                 .andExpect(content().string(not(containsString("<main"))))
                 .andExpect(content().string(containsString("<article id=\"claim-c-pain\" class=\"claim\" "
-                        + "data-verdict=\"APPROVED\">")))
+                        + "tabindex=\"-1\"")))
+                .andExpect(content().string(containsString("data-verdict=\"APPROVED\" data-settled=\"true\">")))
                 .andExpect(content().string(containsString("<strong class=\"verdict\">Approved</strong> by")))
-                .andExpect(content().string(containsString("role=\"status\">Claim approved.</p>")))
+                .andExpect(content().string(containsString(
+                        "<p class=\"notice message success\" role=\"status\">Claim approved.</p>")))
+                .andExpect(content().string(containsString("<summary>Change your decision</summary>")))
+                .andExpect(content().string(containsString("<a href=\"#claim-c-dose\">Next open claim</a>")))
+                .andExpect(content().string(containsString("<a href=\"#claim-c-dose\">Trials used 1,000 mg a "
+                        + "day.</a> — <span>not decided yet</span>")))
                 .andExpect(content().string(containsString("<div id=\"signoff-state\" hx-swap-oob=\"true\">")))
                 .andExpect(content().string(containsString("<strong class=\"count\">1</strong>")))
                 .andExpect(content().string(containsString("disabled")));
@@ -89,8 +95,16 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
                 .andExpect(content().string(containsString("<strong class=\"verdict\">Approved (1 of 2)</strong>")))
                 .andExpect(content().string(containsString("High-risk claim (dose): needs two reviewers (1 of 2)")))
                 .andExpect(content().string(containsString("<strong class=\"count\">1</strong>")))
-                .andExpect(content().string(containsString("A high-risk claim needs two reviewers.")))
+                .andExpect(content().string(containsString("A high-risk claim")))
+                .andExpect(content().string(containsString("<span>needs a second reviewer (1 of 2)</span>")))
                 .andExpect(content().string(containsString("disabled")));
+
+        // Approving it again changes nothing, and says so: Rita cannot be the second reviewer.
+        decideInPlace(articleId, "c-dose", "APPROVED", 1, rita())
+                .andExpect(content().string(containsString("<p class=\"notice message warning\" role=\"status\">"
+                        + "Claim approved. You had already approved this claim, so your approval does not count "
+                        + "twice: it still needs a second reviewer, and that cannot be you (four eyes).</p>")))
+                .andExpect(content().string(containsString("<strong class=\"verdict\">Approved (1 of 2)</strong>")));
 
         decideInPlace(articleId, "c-dose", "APPROVED", 1, user("paul").roles("MEDICAL_REVIEWER"))
                 .andExpect(content().string(containsString("<strong class=\"verdict\">Approved</strong> by")))
@@ -186,7 +200,8 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
                                         RequestPostProcessor who) throws Exception {
         return mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim).with(who).with(csrf())
                 .header("HX-Request", "true")
-                .param("decision", decision).param("revision", String.valueOf(revision)));
+                .param("decision", decision).param("revision", String.valueOf(revision))
+                .param("comment", "REJECTED".equals(decision) ? "No trial shows this." : ""));
     }
 
     /** The claim's {@code <article>} block, whitespace between tags set aside. */
@@ -199,7 +214,7 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
 
     /** The block without its message, and without the CSRF token, which is masked afresh for every response. */
     private static String withoutMessage(String block) {
-        return block.replaceAll("<p class=\"(notice|problem) message\"[^>]*>[^<]*</p>", "")
+        return block.replaceAll("<p class=\"(notice|problem)[a-z ]*\"[^>]*>[^<]*</p>", "")
                 .replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "name=\"_csrf\"");
     }
 

@@ -33,9 +33,11 @@ class ReviewerPagesTest extends ReviewServiceTest {
     @Test
     void theQueueListsArticlesWaitingWithTheirOpenClaims() throws Exception {
         String articleId = newArticleId();
-        submit(DraftEvents.draft(articleId, 1, false));
+        String tag = "tag-" + java.util.UUID.randomUUID();
+        submit(DraftEvents.listed(articleId, false, DraftEvents.TITLE, java.util.List.of(tag),
+                java.time.Instant.parse("2026-03-01T10:00:01Z")));
 
-        mvc.perform(get("/").with(rita()))
+        mvc.perform(get("/").param("tag", tag).with(rita()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/reviews/" + articleId)))
                 .andExpect(content().string(containsString(DraftEvents.TITLE)))
