@@ -32,8 +32,9 @@ import org.vetted.support.projection.AdvisoryLocks;
  * rendering of them, and a change to the view's rules needs no migration. Every row read back is verified as a record
  * from the topics is ({@link ArticleRecords}): whoever holds the database credential has no signing key, so cannot
  * make an author of someone or take a slug. An article with a row that fails is logged at ERROR and answered as
- * unknown, never folded without the row, until the row is repaired. Beside them, index tables for what crosses articles: {@code article} (every article in the
- * order first seen, and the slug its first draft fixed), {@code slug} (taken or reserved), {@code revision_claim}.
+ * unknown, never folded without the row, until the row is repaired. Beside them, index tables for what crosses
+ * articles: {@code article} (every article in the order first seen, and the slug its first draft fixed), {@code slug}
+ * (taken or reserved), {@code revision_claim}.
  * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record): the article's
  * row is locked first, so two instances applying events of one article at once (while a partition changes hands,
  * or a submission recorded beside the consumer) apply them one after the other, and a repeated event id is refused

@@ -32,10 +32,11 @@ import org.vetted.support.projection.AdvisoryLocks;
  * it was down, and every instance checks decisions against the same board.
  * <p>
  * What is stored: every fact applied, per article in the order applied, as the record arrived (the contract's
- * encoding, signed), in the {@code event_journal} every service keeps through {@link EventJournal}; a read folds the article's facts through a fresh {@link ReviewBoard}, so the database
- * holds facts, not a rendering of them, and a change to the board's rules (carry-over, four eyes) needs no
- * migration. Beside them: {@code review_article}, the queue of open revisions; {@code library_entry}, the latest
- * record of each library key ({@link JdbcLibraryEntries}); {@code library_retirement}, each key's latest retirement.
+ * encoding, signed), in the {@code event_journal} every service keeps through {@link EventJournal}; a read folds the
+ * article's facts through a fresh {@link ReviewBoard}, so the database holds facts, not a rendering of them, and a
+ * change to the board's rules (carry-over, four eyes) needs no migration. Beside them: {@code review_article}, the
+ * queue of open revisions; {@code library_entry}, the latest record of each library key ({@link JdbcLibraryEntries});
+ * {@code library_retirement}, each key's latest retirement.
  * <p>
  * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record) that locks the
  * article's row first, so two instances applying facts of one article at once apply them one after the other, in
@@ -128,8 +129,8 @@ public class JdbcReviewStore implements ReviewStore {
 
     @Override
     public List<ArticleReview> awaitingDecision() {
-        return seeingRetirements(fold(journal.readWhere("article_id in (select article_id from review_article where open)")
-                .readable())).awaitingDecision();
+        return seeingRetirements(fold(journal.readWhere(
+                "article_id in (select article_id from review_article where open)").readable())).awaitingDecision();
     }
 
     @Override
