@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.distribution.app.PageRecords;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.support.journal.EventJournal;
 
 /**
  * {@link PageStore} in PostgreSQL, shared by every instance of distribution: pages survive restarts and every
@@ -27,6 +28,11 @@ import org.vetted.distribution.domain.PublishedArticle;
  * (page, feed, API) is checked again with the keys that admitted the record from the topic: distribution's signature
  * over every field, the exact HTML included, and that the row is the one asked for (its article id, its slug). A row
  * that fails is not served, as if missing, and logged as an error naming the article.
+ * <p>
+ * Every publication applied is also kept in the {@code event_journal} every service keeps ({@link EventJournal}), as
+ * the signed record it arrived as (with its seal, in the topic's encoding): its event id is the one duplicate filter,
+ * and its rows read back only through the same seal check. The {@code page} table stays the read model the site
+ * serves; it is rebuilt from the topic, which is kept forever.
  */
 public class JdbcPageStore implements PageStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcPageStore.class);
@@ -34,12 +40,23 @@ public class JdbcPageStore implements PageStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final PageRecords records;
+    private final EventJournal<PublishedArticle> journal;
 
     /** @param records the signed form pages are kept in, checked as {@code servePublished} checks the topic's */
     public JdbcPageStore(JdbcTemplate jdbc, TransactionTemplate transactions, PageRecords records) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.records = records;
+        this.journal = new EventJournal<>(jdbc, this::sealed, PublishedArticle::articleId);
+    }
+
+    /** The journal's reader: a kept record read back only while distribution's seal holds. */
+    private PublishedArticle sealed(byte[] record) {
+        PageRecords.Read read = records.decode(record);
+        if (read instanceof PageRecords.Sealed sealed) {
+            return sealed.article();
+        }
+        throw new IllegalStateException(((PageRecords.Refused) read).reason());
     }
 
     /** A page row as read, not trusted yet. */
@@ -55,8 +72,8 @@ public class JdbcPageStore implements PageStore {
     }
 
     private Outcome applyInTransaction(PublishedArticle article) {
-        if (jdbc.update("insert into applied_event (event_id) values (?) on conflict do nothing",
-                article.eventId()) == 0) {
+        byte[] record = records.encode(article);
+        if (!journal.keep(article.articleId(), article.eventId(), record)) {
             return Outcome.DUPLICATE;
         }
         Optional<Current> current = jdbc.query("select revision, slug, first_published_at from page "
@@ -74,7 +91,7 @@ public class JdbcPageStore implements PageStore {
             jdbc.update("insert into page (article_id, slug, revision, published_at, first_published_at, article) "
                     + "values (?, ?, ?, ?, ?, ?)", article.articleId(), article.slug(), article.revision(),
                     Timestamp.from(article.publishedAt()), Timestamp.from(article.publishedAt()),
-                    records.encode(article));
+                    record);
             return Outcome.STORED;
         }
         Instant firstPublishedAt = earlier(current.get().firstPublishedAt(), article.publishedAt());
@@ -93,7 +110,7 @@ public class JdbcPageStore implements PageStore {
         }
         jdbc.update("update page set slug = ?, revision = ?, published_at = ?, first_published_at = ?, article = ? "
                 + "where article_id = ?", article.slug(), article.revision(), Timestamp.from(article.publishedAt()),
-                Timestamp.from(firstPublishedAt), records.encode(article), article.articleId());
+                Timestamp.from(firstPublishedAt), record, article.articleId());
         return Outcome.STORED;
     }
 

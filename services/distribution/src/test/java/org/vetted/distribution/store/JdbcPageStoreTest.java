@@ -224,13 +224,38 @@ class JdbcPageStoreTest extends PageStoreTest {
                 + "('other', 'article.published', 0, 7)");
 
         Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
-                .load().migrate();
+                .target("2").load().migrate();
 
         for (String table : List.of("page", "slug_owner", "applied_event")) {
             assertThat(sql.queryForObject("select count(*) from " + table, Integer.class)).as(table).isZero();
         }
         assertThat(sql.queryForList("select projection from projection_position", String.class))
                 .containsExactly("other");
+    }
+
+    @Test
+    void upgradingToTheJournalRebuildsThePagesFromTheTopic() {
+        DataSource database = new DriverManagerDataSource(TestDatabase.fresh(), "postgres", "");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
+                .target("2").load().migrate();
+        JdbcTemplate sql = new JdbcTemplate(database);
+        sql.update("insert into applied_event values ('e1')");
+        sql.update("insert into projection_position values ('pages', 'article.published', 0, 1), "
+                + "('other', 'article.published', 0, 7)");
+
+        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
+                .load().migrate();
+
+        assertThat(sql.queryForObject("select to_regclass('applied_event') is null", Boolean.class)).isTrue();
+        assertThat(sql.queryForList("select projection from projection_position", String.class))
+                .containsExactly("other");
+        PublishedArticle article = Signed.publication(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        JdbcPageStore store = store(database);
+        assertThat(store.apply(article)).isEqualTo(PageStore.Outcome.STORED);
+        assertThat(store.apply(article)).isEqualTo(PageStore.Outcome.DUPLICATE);
+        assertThat(sql.queryForObject("select event from event_journal where event_id = ?", byte[].class,
+                article.eventId())).as("kept as the signed record").isEqualTo(
+                        new SealedPageRecords(new Seals(Signed.DISTRIBUTION)).encode(article));
     }
 
     /** A database of pages, and SQL on it as whoever holds its credential. */

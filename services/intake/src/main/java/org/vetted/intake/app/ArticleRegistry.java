@@ -29,8 +29,12 @@ import org.vetted.intake.domain.articles.KnownArticles;
  */
 public interface ArticleRegistry extends KnownArticles {
 
-    /** @return false when this event was applied before */
-    boolean apply(ArticleEvent event);
+    /**
+     * @param record the event's record as it arrived from its topic, or as intake signed its own draft: the form a
+     *               store keeps (and verifies with {@link ArticleRecords} when it reads it back)
+     * @return false when this event was applied before
+     */
+    boolean apply(ArticleEvent event, byte[] record);
 
     Optional<ArticleView> view(String articleId);
 

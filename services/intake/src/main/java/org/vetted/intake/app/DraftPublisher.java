@@ -15,8 +15,8 @@ public interface DraftPublisher {
 
     /** What became of one publish. */
     sealed interface Publication {
-        /** The event is committed. */
-        record Committed() implements Publication {
+        /** The event is committed; {@code record}: it as sent, signed and encoded, for the registry to keep. */
+        record Committed(byte[] record) implements Publication {
         }
 
         /** The event certainly did not commit: nothing was published. */

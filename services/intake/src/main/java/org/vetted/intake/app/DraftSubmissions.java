@@ -102,8 +102,9 @@ public class DraftSubmissions {
             return new SubmissionOutcome.Unconfirmed(accepted.draft().articleId(), accepted.draft().revision(),
                     accepted.draft().slug());
         }
+        byte[] record = ((DraftPublisher.Publication.Committed) sent).record();
         try {
-            registry.apply(accepted.draft().recorded(eventId, now));
+            registry.apply(accepted.draft().recorded(eventId, now), record);
         } catch (RuntimeException e) {
             if (!registry.isUnavailable(e)) {
                 throw e;

@@ -13,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.signing.Signatures;
+import org.vetted.intake.app.ArticleRecords;
+import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.app.DraftPublisher;
+import org.vetted.intake.app.DraftSubmissions;
+
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.app.ArticleRegistry;
@@ -25,6 +31,8 @@ import org.vetted.intake.domain.claims.ExpertExtractor;
 import org.vetted.intake.domain.drafts.MarkdownDraftParser;
 import org.vetted.intake.domain.drafts.PlainTextDraftParser;
 import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.messaging.SignedArticleRecords;
+
 import org.vetted.intake.store.JdbcArticleRegistry;
 import org.vetted.web.signin.SignedInUser;
 import org.vetted.web.signin.UsersProperties;
@@ -105,8 +113,15 @@ public class IntakeConfiguration {
      * once: each uses two connections of the pool (ten), which must keep some for the consumer and for reads.
      */
     @Bean
-    ArticleRegistry articleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new JdbcArticleRegistry(dataSource, jdbc, transactions, 3);
+    ArticleRegistry articleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
+            ArticleRecords records) {
+        return new JdbcArticleRegistry(dataSource, jdbc, transactions, records, 3);
+    }
+
+    /** How the registry reads its kept records back: checked with the keys {@code trackArticle} trusts. */
+    @Bean
+    ArticleRecords articleRecords(Signatures signatures) {
+        return new SignedArticleRecords(signatures);
     }
 
     /** The write path of POST /api/drafts, publishing through the messaging adapter ({@code KafkaDraftPublisher}). */

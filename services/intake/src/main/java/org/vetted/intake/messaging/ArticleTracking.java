@@ -2,8 +2,6 @@ package org.vetted.intake.messaging;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecordBase;
@@ -15,11 +13,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.signing.Seals;
+import org.vetted.support.stream.Inbound;
+import org.vetted.support.stream.Refusal;
 
 /**
  * The status projection: every event of the six article topics, applied to the registry in PostgreSQL together with
@@ -33,7 +36,7 @@ public class ArticleTracking {
     private static final Logger log = LoggerFactory.getLogger(ArticleTracking.class);
 
     static final String BINDING = "trackArticle-in-0";
-    /** How many skipped event ids are remembered so each is warned about once. */
+    /** How many skipped event ids are remembered so each is warned about once; the oldest are forgotten. */
     static final int MAX_REMEMBERED_SKIPS = 10_000;
 
     /** The registry's position in the article topics, kept with it; the one rebalance listener of the service. */
@@ -46,27 +49,31 @@ public class ArticleTracking {
 
     /**
      * Every record must carry the signature of the service owning its topic: the registry decides who may submit a
-     * revision (its authors) and which slugs are taken, so a forged draft must not reach it. An unsigned record is
-     * skipped with one WARN per event id, its position stored all the same (a rebuilt projection reads the topics
-     * again, and would dead-letter the same record again each time).
+     * revision (its authors) and which slugs are taken, so a forged draft must not reach it. The check is the shared
+     * inbound step ({@link Inbound}). An unsigned record is skipped with one WARN per event id, its position stored
+     * all the same (a rebuilt projection reads the topics again, and would dead-letter the same record again each
+     * time).
      */
     @Bean
     public Consumer<Message<SpecificRecordBase>> trackArticle(ArticleRegistry registry, Signatures signatures,
             SharedProjection projection) {
-        Set<String> warnedAbout = ConcurrentHashMap.newKeySet();
+        Inbound<SpecificRecordBase, ArticleEvent> inbound = new Inbound<>(new Seals(signatures),
+                EventMapper::toArticleEvent, new Refusal<SpecificRecordBase>(log, "skipped", null,
+                        record -> record.getSchema().getName() + " " + record.get("eventId") + " of article "
+                                + record.get("articleId"))
+                        .oncePer(record -> String.valueOf(record.get("eventId")), MAX_REMEMBERED_SKIPS));
+        EventCatalog catalog = EventCatalog.standard();
         return message -> RecordGuard.run(() -> projection.apply(message, () -> {
-            if (!((Object) message.getPayload() instanceof SpecificRecordBase record)) {
+            if (!((Object) message.getPayload() instanceof SpecificRecordBase)) {
                 throw new PoisonEventException("an article event without a value");
             }
-            Optional<String> unsigned = signatures.problem(record);
-            if (unsigned.isPresent()) {
-                if (warnedAbout.size() < MAX_REMEMBERED_SKIPS && warnedAbout.add(String.valueOf(record.get("eventId")))) {
-                    log.warn("skipped {} {} of article {}: {}", record.getSchema().getName(), record.get("eventId"),
-                            record.get("articleId"), unsigned.get());
-                }
+            Optional<Inbound.Verified<SpecificRecordBase, ArticleEvent>> verified = inbound.verifyOrSkip(message);
+            if (verified.isEmpty()) {
                 return;
             }
-            if (!registry.apply(EventMapper.toArticleEvent(record))) {
+            // The registry keeps the record as read, signature and all, so it can verify it again when it reads it.
+            SpecificRecordBase record = verified.get().event();
+            if (!registry.apply(verified.get().domain(), catalog.encode(record))) {
                 log.debug("already applied: {} {}", record.getClass().getSimpleName(), record.get("eventId"));
             }
         }));

@@ -50,14 +50,15 @@ public class KafkaDraftPublisher implements DraftPublisher {
     @Override
     public Publication publish(Draft draft, String eventId, Instant submittedAt) {
         DraftSubmitted event = signatures.sign(EventMapper.toEvent(draft, eventId, submittedAt));
-        int size = catalog.encode(event).length;
+        byte[] record = catalog.encode(event);
+        int size = record.length;
         if (size > maxEventBytes) {
             return new Publication.TooLarge(size, maxEventBytes);
         }
         try {
             return streamBridge.send(BINDING,
                     MessageBuilder.withPayload(event).setHeader(KafkaHeaders.KEY, event.getArticleId()).build())
-                    ? new Publication.Committed() : new Publication.NotSent();
+                    ? new Publication.Committed(record) : new Publication.NotSent();
         } catch (RuntimeException e) {
             if (SendFailures.isAmbiguous(e)) {
                 log.warn("DraftSubmitted for article {} revision {} may or may not have been published; its number "

@@ -13,22 +13,28 @@ import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.intake.app.ArticleRecords;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleHistory;
 import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.intake.domain.articles.KnownArticle;
+import org.vetted.support.journal.EventJournal;
 import org.vetted.support.projection.AdvisoryLocks;
 
 /**
  * {@link ArticleRegistry} in PostgreSQL, shared by every instance of intake: a restart reads only the events written
  * while it was down, and every instance answers, numbers and hands out slugs from the same data.
  * <p>
- * What is stored: every applied event, per article in the order applied ({@code article_event}, the domain event as
- * JSON, see {@link StoredEvents}); a read folds an article's events through the domain's rules
- * ({@link ArticleHistory}), so the database holds facts, not a rendering of them, and a change to the view's rules
- * needs no migration. Beside them, index tables for what crosses articles: {@code article} (every article in the
- * order first seen, and the slug its first draft fixed), {@code slug} (taken or reserved), {@code revision_claim}.
+ * What is stored: every applied event, per article in the order applied, as its record arrived from its topic (or as
+ * intake signed its own draft), in the {@code event_journal} every service keeps through {@link EventJournal}; a read
+ * folds an article's events through the domain's rules ({@link ArticleHistory}), so the database holds facts, not a
+ * rendering of them, and a change to the view's rules needs no migration. Every row read back is verified as a record
+ * from the topics is ({@link ArticleRecords}): whoever holds the database credential has no signing key, so cannot
+ * make an author of someone or take a slug. An article with a row that fails is logged at ERROR and answered as
+ * unknown, never folded without the row, until the row is repaired. Beside them, index tables for what crosses
+ * articles: {@code article} (every article in the order first seen, and the slug its first draft fixed), {@code slug}
+ * (taken or reserved), {@code revision_claim}.
  * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record): the article's
  * row is locked first, so two instances applying events of one article at once (while a partition changes hands,
  * or a submission recorded beside the consumer) apply them one after the other, and a repeated event id is refused
@@ -56,13 +62,15 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final AdvisoryLocks locks;
+    private final EventJournal<ArticleEvent> journal;
 
     /**
      * @param maxLockHolders submissions holding an article lock at once: under half the connection pool
      */
     public JdbcArticleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-            int maxLockHolders) {
+            ArticleRecords records, int maxLockHolders) {
         this.jdbc = jdbc;
+        this.journal = new EventJournal<>(jdbc, records::read, ArticleEvent::articleId);
         this.transactions = transactions;
         this.locks = new AdvisoryLocks(dataSource, ARTICLE_LOCKS, maxLockHolders);
     }
@@ -74,17 +82,16 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     }
 
     @Override
-    public boolean apply(ArticleEvent event) {
-        return Boolean.TRUE.equals(transactions.execute(status -> applyInTransaction(event)));
+    public boolean apply(ArticleEvent event, byte[] record) {
+        return Boolean.TRUE.equals(transactions.execute(status -> applyInTransaction(event, record)));
     }
 
-    private boolean applyInTransaction(ArticleEvent event) {
+    private boolean applyInTransaction(ArticleEvent event, byte[] record) {
         String articleId = event.articleId();
         jdbc.update("insert into article (article_id) values (?) on conflict do nothing", articleId);
         String slug = jdbc.queryForObject("select slug from article where article_id = ? for update", String.class,
                 articleId);
-        if (jdbc.update("insert into article_event (article_id, event_id, event) values (?, ?, cast(? as jsonb)) "
-                + "on conflict (event_id) do nothing", articleId, event.eventId(), StoredEvents.encode(event)) == 0) {
+        if (!journal.keep(articleId, event.eventId(), record)) {
             return false;
         }
         if (event instanceof ArticleEvent.DraftRecorded draft && slug == null) {
@@ -104,12 +111,17 @@ public class JdbcArticleRegistry implements ArticleRegistry {
 
     @Override
     public List<ArticleView> all() {
+        EventJournal.Read<ArticleEvent> read = journal.readWhere("true");
         Map<String, List<ArticleEvent>> byArticle = new LinkedHashMap<>();
-        jdbc.query("select e.article_id, e.event from article_event e join article a on a.article_id = e.article_id "
-                + "order by a.seq, e.seq", row -> {
-                    byArticle.computeIfAbsent(row.getString(1), id -> new ArrayList<>())
-                            .add(StoredEvents.decode(row.getString(2)));
-                });
+        jdbc.query("select article_id from article order by seq",
+                row -> { byArticle.put(row.getString(1), new ArrayList<>()); });
+        for (EventJournal.Kept<ArticleEvent> kept : read.verified()) {
+            if (!read.unreadable().contains(kept.articleId())) {
+                byArticle.computeIfAbsent(kept.articleId(), id -> new ArrayList<>()).add(kept.event());
+            }
+        }
+        // An article without readable events is none to show: not seen yet since a rebuild, or unreadable.
+        byArticle.values().removeIf(List::isEmpty);
         return byArticle.entrySet().stream()
                 .map(article -> ArticleHistory.of(article.getKey(), article.getValue()).view()).toList();
     }
@@ -126,8 +138,7 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     }
 
     private Optional<ArticleHistory> history(String articleId) {
-        List<ArticleEvent> events = jdbc.query("select event from article_event where article_id = ? order by seq",
-                (row, i) -> StoredEvents.decode(row.getString(1)), articleId);
+        List<ArticleEvent> events = journal.read(articleId).readable();
         return events.isEmpty() ? Optional.empty() : Optional.of(ArticleHistory.of(articleId, events));
     }
 

@@ -15,18 +15,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.ArticleRegistryTest;
+import org.vetted.contract.EventCatalog;
+import org.vetted.events.ClaimDecision;
+import org.vetted.events.ClaimReviewed;
+import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleStatus;
 import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.messaging.SignedRecordsForTests;
 import org.vetted.support.projection.TestDatabase;
 
 /** The registry's rules on a real PostgreSQL, migrated as the service migrates it; and what instances share. */
 public class JdbcArticleRegistryTest extends ArticleRegistryTest {
+    private static final EventCatalog CATALOG = EventCatalog.standard();
 
     @Override
     protected ArticleRegistry newRegistry() {
@@ -40,19 +48,28 @@ public class JdbcArticleRegistryTest extends ArticleRegistryTest {
     /** One instance of intake's registry on {@code dataSource}. */
     public static JdbcArticleRegistry registry(DataSource dataSource) {
         return new JdbcArticleRegistry(dataSource, new JdbcTemplate(dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), 3);
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), new TestRecords(), 3);
+    }
+
+    @Override
+    protected byte[] record(ArticleEvent event) {
+        return TestRecords.of(event);
+    }
+
+    private static boolean apply(ArticleRegistry registry, ArticleEvent event) {
+        return registry.apply(event, TestRecords.of(event));
     }
 
     @Test
     void aSecondInstanceAnswersFromWhatTheFirstApplied() {
         DataSource shared = migratedDatabase();
-        registry(shared).apply(draft("e1", "a", 1, T0, "walking"));
+        apply(registry(shared), draft("e1", "a", 1, T0, "walking"));
 
         JdbcArticleRegistry other = registry(shared);
         assertThat(other.view("a").orElseThrow().title()).isEqualTo("Title of a");
         assertThat(other.find("a").orElseThrow().latestRevision()).isEqualTo(1);
         assertThat(other.slugTaken("walking")).isTrue();
-        assertThat(other.apply(draft("e1", "a", 1, T0, "walking"))).as("the same event through another instance")
+        assertThat(apply(other, draft("e1", "a", 1, T0, "walking"))).as("the same event through another instance")
                 .isFalse();
     }
 
@@ -144,34 +161,62 @@ public class JdbcArticleRegistryTest extends ArticleRegistryTest {
 
         assertThat(registry.slugTaken("maybe-landed")).isTrue();
         assertThat(registry.reserveSlug("maybe-landed")).isFalse();
-        assertThat(registry.apply(ArticleRegistryTest.draft("e1", "a", 1, Instant.parse("2026-01-05T09:00:00Z"),
+        assertThat(apply(registry, ArticleRegistryTest.draft("e1", "a", 1, Instant.parse("2026-01-05T09:00:00Z"),
                 "maybe-landed"))).isTrue();
         assertThat(registry.find("a").orElseThrow().slug()).isEqualTo("maybe-landed");
     }
 
-    /** Rows written in this format must keep reading: fields added later are missing from them, unknown ones ignored. */
-    @Test
-    void storedEventsOfTheFirstFormatStillRead() {
-        DataSource shared = migratedDatabase();
-        JdbcTemplate jdbc = new JdbcTemplate(shared);
-        jdbc.update("insert into article (article_id, slug) values ('old', 'old-tea')");
-        jdbc.update("insert into article_event (article_id, event_id, event) values ('old', 'o1', cast(? as jsonb))",
-                "{\"eventId\":\"o1\",\"articleId\":\"old\",\"revision\":1,\"at\":\"2026-01-05T09:00:00Z\","
-                        + "\"actor\":\"wanda\",\"type\":\"DraftRecorded\",\"slug\":\"old-tea\",\"title\":\"Old tea\","
-                        + "\"summary\":null,\"tags\":[\"tea\"],\"bodyMarkdown\":\"Tea.\\n\",\"claims\":[{\"id\":\"c-1\","
-                        + "\"text\":\"Tea may calm.\",\"kind\":\"A_KIND_FROM_LATER\",\"hedged\":true,\"absolute\":false,"
-                        + "\"section\":null}],\"contentHash\":\"sha256:x\",\"authors\":[{\"username\":\"wanda\","
-                        + "\"displayName\":\"Wanda Writer\"}],\"detail\":\"1 claims\",\"addedLater\":42}");
-        jdbc.update("insert into article_event (article_id, event_id, event) values ('old', 'o2', cast(? as jsonb))",
-                "{\"eventId\":\"o2\",\"articleId\":\"old\",\"revision\":1,\"at\":\"2026-01-05T10:00:00Z\","
-                        + "\"actor\":\"distribution\",\"type\":\"StatusChanged\",\"event\":\"ArticlePublished\","
-                        + "\"status\":\"PUBLISHED\",\"detail\":\"published\"}");
+    // Rows written or altered by whoever holds the database credential, not by the topics' owners.
 
-        ArticleView view = registry(shared).view("old").orElseThrow();
-        assertThat(view.title()).isEqualTo("Old tea");
-        assertThat(view.status()).isEqualTo(ArticleStatus.PUBLISHED);
-        assertThat(view.latest().orElseThrow().claims().get(0).claim().kind().name()).isEqualTo("OTHER");
-        assertThat(view.latest().orElseThrow().summary()).isNull();
+    @Test
+    void aDecisionAlteredInTheDatabaseMakesItsArticleUnknownRatherThanFoldedWithoutIt() {
+        DataSource shared = migratedDatabase();
+        JdbcArticleRegistry registry = registry(shared);
+        apply(registry, draft("e1", "a", 1, T0, "walking"));
+        apply(registry, draft("e2", "b", 1, T0, "sleep"));
+        byte[] decided = SignedRecordsForTests.claimReviewed("e3", "a", 1, T0.plusSeconds(60), "c-2", false, "rita",
+                "Rita Reyes", "Which trial?", "PMID 1");
+        assertThat(registry.apply(new TestRecords().read(decided), decided)).isTrue();
+        assertThat(registry.view("a")).isPresent();
+
+        JdbcTemplate sql = new JdbcTemplate(shared);
+        ClaimReviewed altered = (ClaimReviewed) CATALOG.decode(decided);
+        altered.setDecision(ClaimDecision.APPROVED);
+        sql.update("update event_journal set event = ? where event_id = 'e3'", (Object) CATALOG.encode(altered));
+
+        assertThat(registry.view("a")).as("not folded without the row either: unknown").isEmpty();
+        assertThat(registry.find("a")).isEmpty();
+        assertThat(registry.all()).extracting(ArticleView::articleId).containsExactly("b");
+
+        sql.update("update event_journal set event = ? where event_id = 'e3'", (Object) decided);
+        assertThat(registry.view("a")).as("repaired from what review signed").isPresent();
+        assertThat(registry.all()).extracting(ArticleView::articleId).containsExactly("a", "b");
+    }
+
+    @Test
+    void upgradingDropsTheUnsignedEventsAndRebuildsTheViewFromTheTopics() {
+        DataSource database = new DriverManagerDataSource(TestDatabase.fresh(), "postgres", "");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
+                .target("1").load().migrate();
+        JdbcTemplate sql = new JdbcTemplate(database);
+        sql.update("insert into article (article_id, slug) values ('old', 'old-tea')");
+        sql.update("insert into article_event (article_id, event_id, event) values ('old', 'o1', '{}')");
+        sql.update("insert into slug (slug, reserved_at) values ('held', 'infinity')");
+        sql.update("insert into revision_claim values ('old', 2)");
+        sql.update("insert into projection_position values ('articles', 'article.draft-submitted', 0, 5), "
+                + "('other', 'article.draft-submitted', 0, 7)");
+
+        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
+                .load().migrate();
+
+        assertThat(sql.queryForObject("select to_regclass('article_event') is null", Boolean.class)).isTrue();
+        assertThat(sql.queryForList("select projection from projection_position", String.class))
+                .containsExactly("other");
+        JdbcArticleRegistry registry = registry(database);
+        assertThat(registry.slugTaken("held")).as("a held reservation stays").isTrue();
+        assertThat(registry.view("old")).as("until its events are read again").isEmpty();
+        assertThat(apply(registry, draft("o1", "old", 1, T0, "old-tea"))).isTrue();
+        assertThat(registry.find("old").orElseThrow().latestRevision()).as("its claimed number counts").isEqualTo(2);
     }
 
     private static void await(CountDownLatch latch) {

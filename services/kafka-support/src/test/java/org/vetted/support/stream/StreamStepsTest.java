@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -20,6 +23,7 @@ import org.vetted.events.Reviewer;
 import org.vetted.support.signing.Seals;
 
 /** The shared steps on a publication: sealed and keyed going out, checked and mapped coming in. */
+@ExtendWith(OutputCaptureExtension.class)
 class StreamStepsTest {
     private static final Seals DISTRIBUTION = new Seals(DemoKeys.signaturesOf(Issuer.DISTRIBUTION));
     private static final Refusal<ArticlePublished> REFUSAL = new Refusal<>(
@@ -75,6 +79,25 @@ class StreamStepsTest {
 
         assertThatThrownBy(() -> skipping.poison(publication("Walking"), "unsigned"))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aRefusalOncePerKeyWarnsOnceForTheSameRecord(CapturedOutput logs) {
+        Refusal<ArticlePublished> once = new Refusal<ArticlePublished>(LoggerFactory.getLogger(StreamStepsTest.class),
+                "Skipping", null, event -> "article " + event.getArticleId() + " (event " + event.getEventId() + ")")
+                .oncePer(ArticlePublished::getEventId, 1);
+        ArticlePublished first = publication("Walking");
+        ArticlePublished second = publication("Running");
+        second.setEventId("e2");
+
+        once.skip(first, "unsigned");
+        once.skip(first, "unsigned");
+        once.skip(second, "unsigned");
+        once.skip(first, "unsigned");
+
+        assertThat(logs.getAll().lines().filter(line -> line.contains("Skipping article a1 (event e1): unsigned")))
+                .as("again once forgotten").hasSize(2);
+        assertThat(logs.getAll().lines().filter(line -> line.contains("(event e2)"))).hasSize(1);
     }
 
     private static ArticlePublished publication(String title) {

@@ -3,13 +3,11 @@ package org.vetted.review.store;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -32,18 +30,20 @@ import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.risk.FourEyesRule;
+import org.vetted.support.journal.EventJournal;
 import org.vetted.support.projection.AdvisoryLocks;
 
 /**
  * {@link ReviewStore} in PostgreSQL, shared by every instance of review: a restart reads only the events written while
  * it was down, and every instance checks decisions against the same board.
  * <p>
- * What is stored: every fact applied, per article in the order applied ({@code review_event}, the event as the
- * contract encodes it, signed); a read folds the article's facts through a fresh {@link ReviewBoard}, so the database
- * holds facts, not a rendering of them, and a change to the board's rules (carry-over, four eyes) needs no
- * migration. Beside them: {@code review_article}, the queue of open revisions with what it is filtered and sorted
- * by ({@link ArticleQueueFacts}, kept as each fact is applied), so that a page of it is selected here ({@link #queue}); {@code library_entry}, the latest
- * record of each library key ({@link JdbcLibraryEntries}); {@code library_retirement}, each key's latest retirement.
+ * What is stored: every fact applied, per article in the order applied, as the record arrived (the contract's
+ * encoding, signed), in the {@code event_journal} every service keeps through {@link EventJournal}; a read folds the
+ * article's facts through a fresh {@link ReviewBoard}, so the database holds facts, not a rendering of them, and a
+ * change to the board's rules (carry-over, four eyes) needs no migration. Beside them: {@code review_article}, the
+ * queue of open revisions with what it is filtered and sorted by ({@link ArticleQueueFacts}, kept as each fact is
+ * applied), so that a page of it is selected here ({@link #queue}); {@code library_entry}, the latest record of each
+ * library key ({@link JdbcLibraryEntries}); {@code library_retirement}, each key's latest retirement.
  * <p>
  * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record) that locks the
  * article's row first, so two instances applying facts of one article at once apply them one after the other, in
@@ -82,6 +82,7 @@ public class JdbcReviewStore implements ReviewStore {
     private final AdvisoryLocks articleLocks;
     private final AdvisoryLocks libraryLocks;
     private final SignedRecords records;
+    private final EventJournal<ReviewEvent> journal;
 
     /**
      * @param maxLockHolders steps holding an article lock at once in this instance (each keeps a connection for its
@@ -93,6 +94,7 @@ public class JdbcReviewStore implements ReviewStore {
         this.transactions = transactions;
         this.fourEyes = fourEyes;
         this.records = records;
+        this.journal = new EventJournal<>(jdbc, this::fact, ReviewEvent::articleId);
         this.library = new ClaimLibrary(new JdbcLibraryEntries(jdbc, records));
         this.articleLocks = new AdvisoryLocks(dataSource, ARTICLE_LOCKS, maxLockHolders);
         this.libraryLocks = new AdvisoryLocks(dataSource, LIBRARY_LOCKS, maxLockHolders);
@@ -105,13 +107,12 @@ public class JdbcReviewStore implements ReviewStore {
             jdbc.update("insert into review_article (article_id) values (?) on conflict do nothing", articleId);
             jdbc.queryForObject("select article_id from review_article where article_id = ? for update",
                     String.class, articleId);
-            ReviewBoard board = fold(facts("where article_id = ?", articleId).verified());
+            ReviewBoard board = fold(journal.read(articleId).all());
             ReviewBoard.Applied applied = board.apply(event);
             if (applied == ReviewBoard.Applied.DUPLICATE || applied == ReviewBoard.Applied.CONFLICTING) {
                 return applied;
             }
-            if (jdbc.update("insert into review_event (article_id, event_id, event) values (?, ?, ?) "
-                    + "on conflict (event_id) do nothing", articleId, event.eventId(), record) == 0) {
+            if (!journal.keep(articleId, event.eventId(), record)) {
                 // Its id is another article's: never a fact of this one (a replayed or forged record).
                 log.warn("{} {} for article {}: its event id is already another article's; ignored",
                         event.getClass().getSimpleName(), event.eventId(), articleId);
@@ -128,18 +129,18 @@ public class JdbcReviewStore implements ReviewStore {
 
     @Override
     public Optional<ArticleReview> find(String articleId) {
-        return seeingRetirements(fold(facts("where article_id = ?", articleId).readable())).find(articleId);
+        return seeingRetirements(fold(journal.read(articleId).readable())).find(articleId);
     }
 
     @Override
     public Optional<ArticleHistory> history(String articleId) {
-        return seeingRetirements(fold(facts("where article_id = ?", articleId).readable())).history(articleId);
+        return seeingRetirements(fold(journal.read(articleId).readable())).history(articleId);
     }
 
     @Override
     public List<ArticleReview> awaitingDecision() {
-        return seeingRetirements(fold(facts("where article_id in (select article_id from review_article where open)")
-                .readable())).awaitingDecision();
+        return seeingRetirements(fold(journal.readWhere(
+                "article_id in (select article_id from review_article where open)").readable())).awaitingDecision();
     }
 
     /**
@@ -255,44 +256,16 @@ public class JdbcReviewStore implements ReviewStore {
     }
 
     /**
-     * The stored facts of the articles the condition selects, each article's in the order applied, each verified as
-     * a record read from Kafka; the articles with a row that is not are named apart.
+     * The journal's reader: a kept row verified as a record read from Kafka ({@link SignedRecords#read}), or thrown
+     * out saying why (bytes that no longer decode, a draft that does not hash, a seal that does not hold).
      */
-    private Read facts(String where, Object... arguments) {
-        List<ReviewEvent> facts = new ArrayList<>();
-        Set<String> unreadable = new HashSet<>();
-        jdbc.query("select article_id, event_id, event from review_event " + where + " order by article_id, seq",
-                row -> {
-                    String articleId = row.getString(1);
-                    String problem;
-                    try {
-                        Incoming read = records.read(row.getBytes(3));
-                        if (read instanceof Incoming.Fact fact && fact.event().articleId().equals(articleId)) {
-                            facts.add(fact.event());
-                            return;
-                        }
-                        problem = read instanceof Incoming.Unsigned unsigned ? unsigned.reason()
-                                : read instanceof Incoming.Fact fact ? "it is a fact of article "
-                                        + fact.event().articleId()
-                                : "it is a claims library entry";
-                    } catch (RuntimeException e) {
-                        // Bytes that no longer decode, a draft that does not hash to its contentHash.
-                        problem = String.valueOf(e.getMessage());
-                    }
-                    unreadable.add(articleId);
-                    log.error("article {} is unreadable: its stored event {} fails verification ({}); no decision "
-                            + "or sign-off is possible on it until the row is repaired", articleId, row.getString(2),
-                            problem);
-                }, arguments);
-        return new Read(facts, unreadable);
-    }
-
-    /** Facts read back: the verified ones, and the articles that have a row failing verification. */
-    private record Read(List<ReviewEvent> verified, Set<String> unreadable) {
-        /** The verified facts of the articles without a failing row. */
-        List<ReviewEvent> readable() {
-            return verified.stream().filter(fact -> !unreadable.contains(fact.articleId())).toList();
+    private ReviewEvent fact(byte[] record) {
+        Incoming read = records.read(record);
+        if (read instanceof Incoming.Fact fact) {
+            return fact.event();
         }
+        throw new IllegalStateException(read instanceof Incoming.Unsigned unsigned ? unsigned.reason()
+                : "it is a claims library entry");
     }
 
     private ReviewBoard fold(List<ReviewEvent> facts) {

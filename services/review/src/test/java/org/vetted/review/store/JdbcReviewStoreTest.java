@@ -203,7 +203,7 @@ class JdbcReviewStoreTest {
                 .isEqualTo(ReviewBoard.Applied.CONFLICTING);
 
         assertThat(one.find(articleId)).contains(before);
-        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from review_event where article_id = ?",
+        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from event_journal where article_id = ?",
                 Integer.class, articleId)).isEqualTo(1);
     }
 
@@ -277,7 +277,7 @@ class JdbcReviewStoreTest {
                 .isInstanceOf(PublishFailedException.class);
 
         assertThat(two.find(articleId).orElseThrow().decisions()).isEmpty();
-        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from review_event where article_id = ?",
+        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from event_journal where article_id = ?",
                 Integer.class, articleId)).isEqualTo(1);
     }
 
@@ -351,13 +351,13 @@ class JdbcReviewStoreTest {
         workflow.decideClaim(articleId, new ClaimDecisionRequest(Actors.RITA, "c-pain", ClaimVerdict.REJECTED,
                 "The trials do not show it.", null, 1));
         JdbcTemplate sql = new JdbcTemplate(database);
-        String eventId = sql.queryForObject("select event_id from review_event where article_id = ? "
+        String eventId = sql.queryForObject("select event_id from event_journal where article_id = ? "
                 + "order by seq desc limit 1", String.class, articleId);
-        byte[] stored = sql.queryForObject("select event from review_event where event_id = ?", byte[].class, eventId);
+        byte[] stored = sql.queryForObject("select event from event_journal where event_id = ?", byte[].class, eventId);
 
         ClaimReviewed altered = (ClaimReviewed) CATALOG.decode(stored);
         altered.setDecision(org.vetted.events.ClaimDecision.APPROVED);
-        sql.update("update review_event set event = ? where event_id = ?", CATALOG.encode(altered), eventId);
+        sql.update("update event_journal set event = ? where event_id = ?", CATALOG.encode(altered), eventId);
 
         assertThat(two.find(articleId)).as("not folded without the row either: unknown").isEmpty();
         assertThat(two.history(articleId)).isEmpty();
@@ -365,7 +365,7 @@ class JdbcReviewStoreTest {
         assertThatThrownBy(() -> workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval()))
                 .isInstanceOf(UnknownArticleException.class);
 
-        sql.update("update review_event set event = ? where event_id = ?", stored, eventId);
+        sql.update("update event_journal set event = ? where event_id = ?", stored, eventId);
         assertThat(two.find(articleId).orElseThrow().decisions()).extracting(ClaimDecision::verdict)
                 .as("repaired from what review signed").containsExactly(ClaimVerdict.REJECTED);
     }
@@ -377,14 +377,14 @@ class JdbcReviewStoreTest {
         ClaimReviewed forged = new EventMapper(STRANGER).toEvent(new ReviewEvent.ClaimDecided("forged-1", articleId,
                 1, DraftEvents.contentHash(1), new ClaimDecision("c-pain", 1, ClaimVerdict.APPROVED, null,
                         "doi:10.1000/curcumin", Actors.RITA.asReviewer(), NOW)));
-        sql.update("insert into review_event (article_id, event_id, event) values (?, ?, ?)", articleId, "forged-1",
+        sql.update("insert into event_journal (article_id, event_id, event) values (?, ?, ?)", articleId, "forged-1",
                 CATALOG.encode(forged));
 
         assertThat(two.find(articleId)).as("signed with a key review does not trust").isEmpty();
         assertThat(two.awaitingDecision()).extracting(ArticleReview::articleId).doesNotContain(articleId);
 
         forged.setSignature(null);
-        sql.update("update review_event set event = ? where event_id = ?", CATALOG.encode(forged), "forged-1");
+        sql.update("update event_journal set event = ? where event_id = ?", CATALOG.encode(forged), "forged-1");
         assertThat(two.find(articleId)).as("unsigned").isEmpty();
         assertThatThrownBy(() -> decide(workflow(two, mock(DecisionPublisher.class)), articleId, Actors.PAUL,
                 "c-dose")).isInstanceOf(UnknownArticleException.class);
@@ -398,7 +398,7 @@ class JdbcReviewStoreTest {
                 DemoKeys.trusted()).sign(draft);
         JdbcTemplate sql = new JdbcTemplate(database);
         sql.update("insert into review_article (article_id, open, submitted_at) values (?, true, now())", articleId);
-        sql.update("insert into review_event (article_id, event_id, event) values (?, ?, ?)", articleId,
+        sql.update("insert into event_journal (article_id, event_id, event) values (?, ?, ?)", articleId,
                 draft.getEventId(), CATALOG.encode(draft));
 
         assertThat(one.find(articleId)).isEmpty();

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.InMemoryArticleRegistry;
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.articles.ArticleEvent;
@@ -14,7 +13,7 @@ import org.vetted.intake.domain.claims.Claim;
 
 class DraftIntakeTest {
     private final DraftIntake intake = Intakes.intake();
-    private final ArticleRegistry registry = new InMemoryArticleRegistry();
+    private final InMemoryArticleRegistry registry = new InMemoryArticleRegistry();
 
     @Test
     void aDraftThatRenderingCouldNotPublishIsRefusedAtSubmission() {

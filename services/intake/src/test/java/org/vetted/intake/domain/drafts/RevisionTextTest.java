@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.InMemoryArticleRegistry;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.claims.SummaryWriter;
@@ -13,7 +12,7 @@ import org.vetted.intake.domain.claims.SummaryWriter;
 /** The revision form's starting text submits the same content again: the same hash, so nothing changes unasked. */
 class RevisionTextTest {
     private final DraftIntake intake = Intakes.intake();
-    private final ArticleRegistry registry = new InMemoryArticleRegistry();
+    private final InMemoryArticleRegistry registry = new InMemoryArticleRegistry();
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
     @Test

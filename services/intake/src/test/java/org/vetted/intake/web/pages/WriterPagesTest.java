@@ -28,9 +28,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.vetted.intake.IntakeAppTest;
+import org.vetted.intake.app.ArticleRecords;
 import org.vetted.intake.app.ArticleRegistry;
-import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.messaging.SignedRecordsForTests;
 
 /** The writers' pages: sign-in, CSRF, what a writer sees and may do, and errors as pages. */
 class WriterPagesTest extends IntakeAppTest {
@@ -46,6 +47,13 @@ class WriterPagesTest extends IntakeAppTest {
     MockMvc mvc;
     @Autowired
     ArticleRegistry registry;
+    @Autowired
+    ArticleRecords records;
+
+    /** A record as it arrives from review's topics, applied as {@code trackArticle} applies it. */
+    private void apply(byte[] record) {
+        registry.apply(records.read(record), record);
+    }
 
     @Test
     void pagesAskAStrangerToSignInAndTheLoginPageCarriesACsrfToken() throws Exception {
@@ -178,15 +186,15 @@ class WriterPagesTest extends IntakeAppTest {
         String hedged = claims.get(0).claim().id();
         String absolute = claims.get(1).claim().id();
         Instant at = Instant.parse("2026-11-30T10:00:00Z");
-        registry.apply(new ArticleEvent.ClaimDecided("d-1", articleId, 1, at, hedged, true, "rita", "Dr. Rita Reyes",
+        apply(SignedRecordsForTests.claimReviewed("d-1", articleId, 1, at, hedged, true, "rita", "Dr. Rita Reyes",
                 "Fine as hedged.", "PMID 12345678"));
-        registry.apply(new ArticleEvent.ClaimDecided("d-2", articleId, 1, at, absolute, true, "rita", "Dr. Rita Reyes",
+        apply(SignedRecordsForTests.claimReviewed("d-2", articleId, 1, at, absolute, true, "rita", "Dr. Rita Reyes",
                 null, null));
         // She changed her mind: the later decision stands.
-        registry.apply(new ArticleEvent.ClaimDecided("d-3", articleId, 1, at.plusSeconds(60), absolute, false, "rita",
+        apply(SignedRecordsForTests.claimReviewed("d-3", articleId, 1, at.plusSeconds(60), absolute, false, "rita",
                 "Dr. Rita Reyes", "No trial shows a <cure>.", "https://doi.org/10.1000/xyz"));
-        registry.apply(new ArticleEvent.Returned("r-1", articleId, 1, at.plusSeconds(120), false, List.of(absolute),
-                "rita", "Dr. Rita Reyes", "Soften the blood pressure line."));
+        apply(SignedRecordsForTests.reviewReturned("r-1", articleId, 1, at.plusSeconds(120), false,
+                List.of(absolute), "rita", "Dr. Rita Reyes", "Soften the blood pressure line."));
 
         String articlePage = mvc.perform(get("/articles/{id}", articleId).with(wanda()))
                 .andExpect(status().isOk())
