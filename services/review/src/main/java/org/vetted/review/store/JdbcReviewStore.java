@@ -175,9 +175,9 @@ public class JdbcReviewStore implements ReviewStore {
                 facts.highRiskOpen(), texts(facts.deciders()), articleId);
     }
 
-    private Read factsOf(List<String> articleIds) {
-        return facts("where article_id in (" + String.join(", ", Collections.nCopies(articleIds.size(), "?")) + ")",
-                articleIds.toArray());
+    private EventJournal.Read<ReviewEvent> factsOf(List<String> articleIds) {
+        return journal.readWhere("article_id in (" + String.join(", ", Collections.nCopies(articleIds.size(), "?"))
+                + ")", articleIds.toArray());
     }
 
     /**
