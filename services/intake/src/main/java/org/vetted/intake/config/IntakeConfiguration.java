@@ -1,6 +1,7 @@
 package org.vetted.intake.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -15,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.DraftPublisher;
 import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.domain.accounts.Role;
@@ -27,6 +29,7 @@ import org.vetted.intake.domain.drafts.DraftRules;
 import org.vetted.intake.domain.drafts.MarkdownDraftParser;
 import org.vetted.intake.domain.drafts.PlainTextDraftParser;
 import org.vetted.intake.store.JdbcArticleRegistry;
+import org.vetted.intake.store.JdbcSubmissionLedger;
 import org.vetted.support.security.TokenSubjects;
 
 /**
@@ -103,7 +106,13 @@ public class IntakeConfiguration {
     /** The write path of POST /api/drafts, publishing through the messaging adapter ({@code KafkaDraftPublisher}). */
     @Bean
     DraftSubmissions draftSubmissions(DraftIntake intake, ArticleRegistry registry, DraftPublisher publisher,
-            Clock clock) {
-        return new DraftSubmissions(intake, registry, publisher, clock);
+            Clock clock, SubmissionLedger ledger) {
+        return new DraftSubmissions(intake, registry, publisher, clock, ledger, Duration.ofSeconds(10));
+    }
+
+    /** The writers' form tokens and the warnings of published revisions, in the same database. */
+    @Bean
+    SubmissionLedger submissionLedger(JdbcTemplate jdbc) {
+        return new JdbcSubmissionLedger(jdbc);
     }
 }

@@ -126,7 +126,7 @@ public final class ArticleHistory {
         return new ArticleView.RevisionView(draft.revision(), draft.at(), draft.title(), draft.summary(), draft.tags(),
                 claims, returned == null ? null : new ArticleView.Returned(returned.rejected(), returned.actor(),
                 returned.reviewerName(), returned.comment(), returned.rejectedClaimIds(), returned.at()),
-                state.status);
+                state.status, draft.bodyMarkdown());
     }
 
     /** The newest earlier revision that has the same claim in the same section and a decision on it. */

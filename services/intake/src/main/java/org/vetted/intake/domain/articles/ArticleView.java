@@ -50,10 +50,12 @@ public record ArticleView(String articleId, String slug, String title, int revis
     /**
      * A submitted revision, where it stands ({@code status}: the same fold as the article's, for this revision only),
      * its claims with the decision that stands on each, and how review sent it back. The counts below and the status
-     * come from the same events, so a signed-off revision never shows a claim as undecided.
+     * come from the same events, so a signed-off revision never shows a claim as undecided. {@code bodyMarkdown}: its
+     * text as intake read it.
      */
     public record RevisionView(int revision, Instant submittedAt, String title, String summary, List<String> tags,
-                               List<ClaimView> claims, Returned returned, ArticleStatus status) {
+                               List<ClaimView> claims, Returned returned, ArticleStatus status,
+                               String bodyMarkdown) {
         public RevisionView {
             tags = List.copyOf(tags);
             claims = List.copyOf(claims);

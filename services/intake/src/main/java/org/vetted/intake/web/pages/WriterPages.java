@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +25,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriUtils;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
@@ -49,16 +54,21 @@ import org.vetted.support.web.SignInThrottle;
 class WriterPages {
     /** Largest upload or paste, as on the API: 256 KiB. */
     static final int MAX_DRAFT_BYTES = 256 * 1024;
+    /** What a form token looks like (a UUID); anything else is replaced by a fresh one. */
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-fA-F-]{36}");
 
     private final ArticleRegistry registry;
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
     private final Accounts accounts;
     private final String publicBaseUrl;
+    private final SubmissionLedger ledger;
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
     WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn, Accounts accounts,
+                SubmissionLedger ledger,
                 @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
+        this.ledger = ledger;
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
@@ -93,18 +103,26 @@ class WriterPages {
     @GetMapping("/drafts/new")
     String newDraft(Authentication authentication, Model model) {
         account(authentication, model);
-        model.addAttribute("format", "PLAIN_TEXT");
-        model.addAttribute("text", "");
-        return "new-draft";
+        model.addAttribute("token", newToken());
+        return form(model, "", "PLAIN_TEXT", null);
     }
 
-    /** A pasted text, or an uploaded .md/.txt/.html file (which wins when both are given). */
+    /**
+     * A pasted text, or an uploaded .md/.txt/.html file (which wins when both are given). {@code action=check} reads
+     * it and shows what intake found, sending nothing; otherwise it is submitted, once per form {@code token}, and
+     * the answer is a 303 to the revision's page (post/redirect/get: a refresh shows the page again and sends
+     * nothing). A refused draft comes back as the form, with the problems and the same token.
+     */
     @PostMapping("/drafts")
-    String submit(Authentication authentication, Model model, @RequestParam(defaultValue = "") String text,
+    Object submit(Authentication authentication, Model model, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "PLAIN_TEXT") String format,
                   @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String articleId) {
+                  @RequestParam(required = false) String articleId,
+                  @RequestParam(required = false) String token,
+                  @RequestParam(defaultValue = "submit") String action) {
         Account account = account(authentication, model);
+        String formToken = token != null && TOKEN.matcher(token).matches() ? token : newToken();
+        model.addAttribute("token", formToken);
         DraftFormat chosen = "MARKDOWN".equals(format) ? DraftFormat.MARKDOWN
                 : "HTML".equals(format) ? DraftFormat.HTML : DraftFormat.PLAIN_TEXT;
         String draft = text;
@@ -127,11 +145,22 @@ class WriterPages {
                     List.of(new FieldError("body", "must be at most " + MAX_DRAFT_BYTES + " bytes (256 KiB)")));
         }
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
-        SubmissionOutcome outcome = submissions.submit(new Submission(chosen, draft, account, target));
+        Submission submission = new Submission(chosen, draft, account, target);
+        if ("check".equals(action)) {
+            SubmissionOutcome checked = submissions.check(submission);
+            if (checked instanceof SubmissionOutcome.Checked read) {
+                model.addAttribute("checked", read.read());
+                model.addAttribute("preview", Preview.of(read.read().body()));
+                return form(model, draft, chosen.name(), target);
+            }
+            return refused(model, draft, chosen.name(), target, reasons(((SubmissionOutcome.Refused) checked).result()));
+        }
+        SubmissionOutcome outcome = submissions.submit(submission, formToken);
         if (outcome instanceof SubmissionOutcome.Published published) {
-            model.addAttribute("draft", published.draft());
-            model.addAttribute("preview", Preview.of(published.draft().bodyMarkdown()));
-            return "draft-accepted";
+            return seeOther(published.draft().articleId(), published.draft().revision());
+        }
+        if (outcome instanceof SubmissionOutcome.AlreadySubmitted already) {
+            return seeOther(already.articleId(), already.revision());
         }
         if (outcome instanceof SubmissionOutcome.Refused refused) {
             return refused(model, draft, chosen.name(), target, reasons(refused.result()));
@@ -146,15 +175,34 @@ class WriterPages {
         throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not handed to review; try again");
     }
 
+    /**
+     * A submitted revision, as the answer to its form showed it: the claims the reviewers will check, the warnings
+     * and quoted experts, the preview, and where it stands now.
+     */
+    @GetMapping("/articles/{id}/revisions/{revision}")
+    String revision(@PathVariable String id, @PathVariable int revision, Authentication authentication, Model model) {
+        Account account = account(authentication, model);
+        ArticleView article = visible(id, account);
+        ArticleView.RevisionView submitted = article.revisions().stream().filter(r -> r.revision() == revision)
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("article", article);
+        model.addAttribute("revision", submitted);
+        model.addAttribute("notes", ledger.notes(id, revision));
+        model.addAttribute("preview", Preview.of(submitted.bodyMarkdown()));
+        return "draft-accepted";
+    }
+
     @GetMapping("/articles/{id}")
     String article(@PathVariable String id, Authentication authentication, Model model) {
         Account account = account(authentication, model);
-        ArticleView article = registry.view(id)
-                .filter(view -> view.visibleTo(account))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ArticleView article = visible(id, account);
         model.addAttribute("article", article);
         model.addAttribute("publicBaseUrl", publicBaseUrl);
         model.addAttribute("preview", Preview.of(article.bodyMarkdown()));
+        model.addAttribute("token", newToken());
+        // Warnings stay in view until the next revision replaces them.
+        model.addAttribute("notes", article.latest().map(latest -> ledger.notes(id, latest.revision()))
+                .orElse(SubmissionLedger.RevisionNotes.NONE));
         // The revision form starts from the latest text, as Markdown (plain-text drafts were read into Markdown).
         model.addAttribute("revisionText", article.latest()
                 .map(latest -> revisionText.of(latest.title(), latest.summary(), latest.tags(), article.bodyMarkdown()))
@@ -177,11 +225,37 @@ class WriterPages {
     }
 
     private String refused(Model model, String text, String format, String articleId, List<FieldError> errors) {
+        model.addAttribute("errors", errors);
+        return form(model, text, format, articleId);
+    }
+
+    private String form(Model model, String text, String format, String articleId) {
         model.addAttribute("text", text);
         model.addAttribute("format", format);
         model.addAttribute("articleId", articleId);
-        model.addAttribute("errors", errors);
+        model.addAttribute("formTitle", articleId == null ? "New draft" : "New revision");
+        model.addAttribute("submitLabel", articleId == null ? "Submit for review" : "Submit revision");
         return "new-draft";
+    }
+
+    private ArticleView visible(String id, Account account) {
+        return registry.view(id)
+                .filter(view -> view.visibleTo(account))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** 303, so the browser follows with a GET whatever the method was, and a refresh repeats only that GET. */
+    private static RedirectView seeOther(String articleId, int revision) {
+        RedirectView redirect = new RedirectView("/articles/" + UriUtils.encodePathSegment(articleId,
+                StandardCharsets.UTF_8) + "/revisions/" + revision, true);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
+    }
+
+    /** One per rendering of a form: a second post of that form is the same submission. */
+    private static String newToken() {
+        return UUID.randomUUID().toString();
     }
 
     private static List<FieldError> reasons(IntakeResult result) {
