@@ -1,6 +1,7 @@
 package org.vetted.intake.domain.articles;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +33,11 @@ public record ArticleView(String articleId, String slug, String title, int revis
     public boolean visibleTo(Account account) {
         return account.has(Role.EDITOR)
                 || authors.stream().anyMatch(author -> author.username().equals(account.username()));
+    }
+
+    /** When anything last happened to the article; the epoch while nothing is known. */
+    public Instant lastActivity() {
+        return history.stream().map(HistoryEntry::at).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     }
 
     /** The newest submitted revision, if its draft is known yet. */

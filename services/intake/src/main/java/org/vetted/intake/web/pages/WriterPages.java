@@ -5,8 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,6 +32,7 @@ import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.intake.domain.claims.SummaryWriter;
 import org.vetted.intake.domain.drafts.DraftFormat;
@@ -41,6 +40,7 @@ import org.vetted.intake.domain.drafts.FieldError;
 import org.vetted.intake.domain.drafts.IntakeResult;
 import org.vetted.intake.domain.drafts.RevisionText;
 import org.vetted.intake.domain.drafts.Submission;
+import org.vetted.intake.web.ListingRequest;
 import org.vetted.support.web.SignInThrottle;
 
 /**
@@ -87,15 +87,27 @@ class WriterPages {
         return "login";
     }
 
-    /** The signed-in writer's articles (an editor's: all of them), the most recently active first. */
+    /**
+     * The signed-in writer's articles (an editor's: all of them), the most recently active first, a page at a time
+     * ({@code cursor}, {@code limit}: as on GET /api/articles).
+     */
     @GetMapping("/")
-    String home(Authentication authentication, Model model) {
+    String home(Authentication authentication, Model model, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) String limit) {
         Account account = account(authentication, model);
-        List<ArticleView> articles = registry.all().stream()
-                .filter(article -> article.visibleTo(account))
-                .sorted(Comparator.comparing(WriterPages::lastActivity).reversed())
-                .toList();
-        model.addAttribute("articles", articles);
+        ListingRequest request;
+        try {
+            request = ListingRequest.of(limit, cursor);
+        } catch (ListingRequest.BadParameter e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.parameter() + " " + e.getMessage());
+        }
+        ArticleListing.Page page = ArticleListing.page(
+                registry.all().stream().filter(article -> article.visibleTo(account)).toList(), request.limit(),
+                request.cursor());
+        model.addAttribute("articles", page.articles());
+        model.addAttribute("next", page.next());
+        model.addAttribute("limit", limit == null ? null : request.limit());
+        model.addAttribute("firstPage", cursor == null);
         model.addAttribute("publicBaseUrl", publicBaseUrl);
         return "home";
     }
@@ -276,11 +288,6 @@ class WriterPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
         model.addAttribute("account", account);
         return account;
-    }
-
-    private static Instant lastActivity(ArticleView article) {
-        return article.history().stream().map(ArticleView.HistoryEntry::at).max(Comparator.naturalOrder())
-                .orElse(Instant.EPOCH);
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {

@@ -249,6 +249,33 @@ class WriterPagesTest extends IntakeAppTest {
     }
 
     @Test
+    void myArticlesComeAPageAtATimeAndABadCursorIsNamed() throws Exception {
+        RequestPostProcessor wren = user("wren").roles("WRITER");
+        for (String herb : List.of("Basil", "Thyme", "Oregano")) {
+            submitted(draft(PASTE.replace("Ginger", herb)), wren);
+        }
+        String first = mvc.perform(get("/").param("limit", "2").with(wren))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can Oregano Settle")))
+                .andExpect(content().string(containsString("Can Thyme Settle")))
+                .andExpect(content().string(not(containsString("Can Basil Settle"))))
+                .andExpect(content().string(containsString("just now</time>")))
+                .andReturn().getResponse().getContentAsString();
+        String older = first.replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        mvc.perform(get(older).with(wren))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can Basil Settle")))
+                .andExpect(content().string(not(containsString("Can Thyme Settle"))))
+                .andExpect(content().string(containsString("Newest articles")));
+        mvc.perform(get("/").param("cursor", "forged").with(wren))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The cursor must be")));
+        mvc.perform(get("/").param("limit", "1000").with(wren))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The limit must be")));
+    }
+
+    @Test
     void aFormPostedWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(draft(PASTE).with(wanda())).andExpect(status().isForbidden());
     }
