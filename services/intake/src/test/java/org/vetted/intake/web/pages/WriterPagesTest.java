@@ -215,7 +215,7 @@ class WriterPagesTest extends IntakeAppTest {
         String page = mvc.perform(get("/articles/{id}", id).with(wanda()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"status\">published<")))
-                .andExpect(content().string(containsString("1 claims: 1 approved (1 carried over from earlier "
+                .andExpect(content().string(containsString("1 claim: 1 approved (1 carried over from earlier "
                         + "revisions), 0 rejected, 0 not decided yet")))
                 .andExpect(content().string(containsString("by Rita Reyes in revision 1")))
                 .andExpect(content().string(not(containsString("Not decided yet"))))
