@@ -23,9 +23,10 @@ public record ListingRequest(int limit, ArticleListing.Cursor cursor) {
         }
     }
 
+    /** A parameter given empty counts as not given (a link built without it may still name it). */
     public static ListingRequest of(String limit, String cursor) {
         int size = ArticleListing.DEFAULT_LIMIT;
-        if (limit != null) {
+        if (limit != null && !limit.isBlank()) {
             try {
                 size = Integer.parseInt(limit.strip());
             } catch (NumberFormatException e) {
@@ -36,7 +37,7 @@ public record ListingRequest(int limit, ArticleListing.Cursor cursor) {
             }
         }
         ArticleListing.Cursor after = null;
-        if (cursor != null) {
+        if (cursor != null && !cursor.isBlank()) {
             after = ArticleListing.Cursor.decode(cursor.strip())
                     .orElseThrow(() -> new BadParameter("cursor", "must be the cursor of a page of this list (next)"));
         }

@@ -267,6 +267,11 @@ class WriterPagesTest extends IntakeAppTest {
                 .andExpect(content().string(containsString("Can Basil Settle")))
                 .andExpect(content().string(not(containsString("Can Thyme Settle"))))
                 .andExpect(content().string(containsString("Newest articles")));
+        String byDefault = mvc.perform(get("/").with(wren)).andReturn().getResponse().getContentAsString();
+        if (byDefault.contains("id=\"older\"")) {
+            mvc.perform(get(byDefault.replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1")
+                    .replace("&amp;", "&")).with(wren)).andExpect(status().isOk());
+        }
         mvc.perform(get("/").param("cursor", "forged").with(wren))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("The cursor must be")));
