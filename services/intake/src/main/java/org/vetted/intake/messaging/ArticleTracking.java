@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.events.DraftSubmitted;
 import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.support.projection.SharedProjection;
 
 /**
@@ -52,7 +54,7 @@ public class ArticleTracking {
      */
     @Bean
     public Consumer<Message<SpecificRecordBase>> trackArticle(ArticleRegistry registry, Signatures signatures,
-            SharedProjection projection) {
+            SharedProjection projection, SubmissionLedger ledger) {
         Set<String> warnedAbout = ConcurrentHashMap.newKeySet();
         return message -> RecordGuard.run(() -> projection.apply(message, () -> {
             if (!((Object) message.getPayload() instanceof SpecificRecordBase record)) {
@@ -68,6 +70,11 @@ public class ArticleTracking {
             }
             if (!registry.apply(EventMapper.toArticleEvent(record))) {
                 log.debug("already applied: {} {}", record.getClass().getSimpleName(), record.get("eventId"));
+            }
+            // The pages show a revision's warnings and experts, which the article view does not keep: kept here too
+            // for revisions whose send was unconfirmed or that predate the ledger (a revision's first notes stand).
+            if (record instanceof DraftSubmitted draft) {
+                ledger.keepNotes(draft.getArticleId(), draft.getRevision(), EventMapper.notesOf(draft));
             }
         }));
     }
