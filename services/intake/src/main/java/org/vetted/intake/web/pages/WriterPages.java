@@ -68,12 +68,12 @@ class WriterPages {
     WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn, Accounts accounts,
                 SubmissionLedger ledger,
                 @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
-        this.ledger = ledger;
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
         this.accounts = accounts;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.ledger = ledger;
     }
 
     @GetMapping("/login")
@@ -107,7 +107,7 @@ class WriterPages {
         model.addAttribute("articles", page.articles());
         model.addAttribute("next", page.next());
         model.addAttribute("limit", limit == null ? null : request.limit());
-        model.addAttribute("firstPage", cursor == null);
+        model.addAttribute("firstPage", request.cursor() == null);
         model.addAttribute("publicBaseUrl", publicBaseUrl);
         return "home";
     }
