@@ -95,8 +95,19 @@ interface BrowserScenarios extends PipelineSteps {
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             // As a writer pastes: the whole text at once (typing it key by key would take minutes).
             browser.executeScript("document.getElementById('text').value = arguments[0]", paste.text());
-            Browser.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
+            // Checked first: what the reviewers will get, with nothing sent yet.
+            Browser.clickAndWait(browser, By.id("check-draft"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("New draft");
+            assertThat(browser.findElement(By.cssSelector("#checked [role=status]")).getText()).contains("not sent");
+            assertThat(browser.findElements(By.cssSelector("#claims li"))).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply");
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            Browser.clickAndWait(browser, By.id("submit-draft"));
 
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
+            assertThat(browser.getCurrentUrl()).as("post/redirect/get").endsWith("/revisions/1");
+            // A refresh shows the page again and submits nothing.
+            browser.navigate().refresh();
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
             assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply")
                     .contains(paste.uncredentialedExpert());
@@ -107,6 +118,9 @@ interface BrowserScenarios extends PipelineSteps {
             screenshot(browser, "writer-draft-page.png");
             String articleId = browser.findElement(By.cssSelector("main p a")).getAttribute("href")
                     .replaceAll(".*/articles/", "");
+            browser.get(intake() + "/");
+            assertThat(browser.findElements(By.linkText(paste.title()))).as("one article after the refresh").hasSize(1);
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
 
             // The reviewer rejects the first claim, approves the rest in place, and asks for changes.
             awaitUnderReview(articleId, 1);
@@ -134,7 +148,8 @@ interface BrowserScenarios extends PipelineSteps {
             // The writer sees why, and revises from the latest text the page starts the form with.
             awaitPage(browser, intake() + "/articles/" + articleId, "#status", "changes requested");
             assertThat(browser.findElement(By.cssSelector(".returned")).getText())
-                    .contains("Changes requested").contains("One claim needs a source.");
+                    .contains("Changes requested").contains("One claim needs a source.")
+                    .as("the rejected claim named by its sentence, not its id").doesNotContain(rejected);
             assertThat(browser.findElement(By.id("claim-1-" + rejected)).getText())
                     .contains("Rejected").contains("Which trial shows this?");
             inaccessible.addAll(Browser.accessibilityViolations(browser));
@@ -146,7 +161,7 @@ interface BrowserScenarios extends PipelineSteps {
                         : text.value + '\\n\\n' + softened + '\\n';
                     return text.value;""", rejectedText);
             assertThat(revised).startsWith("---\ntitle: ");
-            Browser.clickAndWait(browser, By.cssSelector("#revise-heading + form button[type=submit]"));
+            Browser.clickAndWait(browser, By.cssSelector("#revise-heading + form #submit-draft"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
             assertThat(browser.findElement(By.cssSelector("main p[role=status]")).getText()).startsWith("Revision 2");
 
@@ -191,6 +206,10 @@ interface BrowserScenarios extends PipelineSteps {
             awaitPage(browser, intake() + "/articles/" + articleId, "#status", "published");
             assertThat(browser.findElements(By.cssSelector("#revision-2 .decision .approved")))
                     .hasSameSizeAs(browser.findElements(By.cssSelector("#revision-2 tbody tr")));
+            assertThat(browser.findElement(By.cssSelector("#revision-2 summary")).getText())
+                    .contains("published").contains(" 0 not decided yet");
+            assertThat(browser.findElement(By.id("history-heading")).findElement(By.xpath("..")).getText())
+                    .contains("Rita Reyes approved ‘").contains("submitted revision 2").doesNotContain("ClaimReviewed");
             Browser.clickAndWait(browser, By.cssSelector("form.who button"));
             assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
             browser.get(intake() + "/drafts/new");

@@ -1,11 +1,13 @@
 package org.vetted.intake.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetted.intake.domain.drafts.Draft;
 import org.vetted.intake.domain.drafts.DraftIntake;
 import org.vetted.intake.domain.drafts.IntakeResult;
 import org.vetted.intake.domain.drafts.ReadDraft;
@@ -23,22 +25,123 @@ import org.vetted.intake.domain.drafts.Submission;
  * failed ambiguously (a timeout: the broker may have committed it) stays taken, since handing it out again could
  * make two texts "revision n" or give two articles one slug. The gap this leaves when the event did not land is
  * harmless: numbering, the status view and review only compare revision numbers.
+ * <p>
+ * A submission may carry the writer's form token ({@link SubmissionLedger}): the token is claimed before anything is
+ * read, so a second post of the same form (a refresh, a double click, a retry through another instance) is told the
+ * revision the first one made instead of making another article or revision.
  */
 public class DraftSubmissions {
     /** Numbers tried when a claim is refused: only a claim racing outside the lock could take one first. */
     private static final int CLAIM_ATTEMPTS = 5;
+    private static final long TOKEN_POLL_MILLIS = 50;
     private static final Logger log = LoggerFactory.getLogger(DraftSubmissions.class);
 
     private final DraftIntake intake;
     private final ArticleRegistry registry;
     private final DraftPublisher publisher;
     private final Clock clock;
+    private final SubmissionLedger ledger;
+    private final Duration tokenWait;
 
+    /** Without a ledger: no form tokens, and no warnings kept for the pages (the API's tests and benchmarks). */
     public DraftSubmissions(DraftIntake intake, ArticleRegistry registry, DraftPublisher publisher, Clock clock) {
+        this(intake, registry, publisher, clock, null, Duration.ZERO);
+    }
+
+    /**
+     * @param tokenWait how long a second post of a form waits for the first one to finish before it is told to try
+     *                  again: a submission takes a moment (reading, a Kafka transaction)
+     */
+    public DraftSubmissions(DraftIntake intake, ArticleRegistry registry, DraftPublisher publisher, Clock clock,
+                            SubmissionLedger ledger, Duration tokenWait) {
         this.intake = intake;
         this.registry = registry;
         this.publisher = publisher;
         this.clock = clock;
+        this.ledger = ledger;
+        this.tokenWait = tokenWait;
+    }
+
+    /** Reads the draft as a submission would, without numbering or sending anything: the writer's "Check draft". */
+    public SubmissionOutcome check(Submission submission) {
+        var refused = intake.mayRevise(submission, registry);
+        if (refused.isPresent()) {
+            return new SubmissionOutcome.Refused(refused.get());
+        }
+        Reading reading = intake.read(submission);
+        return reading instanceof ReadDraft read ? new SubmissionOutcome.Checked(read)
+                : new SubmissionOutcome.Refused((IntakeResult.Invalid) reading);
+    }
+
+    /**
+     * Submits once per {@code token} and writer: a token seen before answers {@link SubmissionOutcome.AlreadySubmitted}
+     * (or, while its first submission still runs after {@code tokenWait}, {@link SubmissionOutcome.NotPublished}: try
+     * again). A submission that made nothing gives its token back, so the corrected form may use it again.
+     */
+    public SubmissionOutcome submit(Submission submission, String token) {
+        if (token == null || token.isBlank() || ledger == null) {
+            return submit(submission);
+        }
+        String username = submission.submitter().username();
+        try {
+            SubmissionOutcome earlier = awaitToken(username, token);
+            if (earlier != null) {
+                return earlier;
+            }
+        } catch (RuntimeException e) {
+            if (!registry.isUnavailable(e)) {
+                throw e;
+            }
+            log.warn("the submission ledger is unavailable; a submission was not taken: {}", e.getMessage());
+            return new SubmissionOutcome.NotPublished();
+        }
+        SubmissionOutcome outcome;
+        try {
+            outcome = submit(submission);
+        } catch (RuntimeException e) {
+            ledger.release(username, token);
+            throw e;
+        }
+        try {
+            if (outcome instanceof SubmissionOutcome.Published published) {
+                ledger.settle(username, token, published.draft().articleId(), published.draft().revision());
+            } else if (outcome instanceof SubmissionOutcome.Unconfirmed unconfirmed) {
+                // It may have landed: the same form sent again is pointed at the revision to look for.
+                ledger.settle(username, token, unconfirmed.articleId(), unconfirmed.revision());
+            } else {
+                ledger.release(username, token);
+            }
+        } catch (RuntimeException e) {
+            if (!registry.isUnavailable(e)) {
+                throw e;
+            }
+            // The outcome stands; the unsettled claim lapses, after which the token may be used again.
+            log.warn("the form token of a submission could not be settled: {}", e.getMessage());
+        }
+        return outcome;
+    }
+
+    /** Null once the token is this submission's; otherwise the answer for a repeated post. */
+    private SubmissionOutcome awaitToken(String username, String token) {
+        long deadline = System.nanoTime() + tokenWait.toNanos();
+        while (true) {
+            SubmissionLedger.TokenClaim claim = ledger.claim(username, token);
+            if (claim instanceof SubmissionLedger.TokenClaim.Ours) {
+                return null;
+            }
+            if (claim instanceof SubmissionLedger.TokenClaim.Done done) {
+                return new SubmissionOutcome.AlreadySubmitted(done.articleId(), done.revision());
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return new SubmissionOutcome.NotPublished();
+            }
+            try {
+                Thread.sleep(TOKEN_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new SubmissionOutcome.NotPublished();
+            }
+        }
     }
 
     public SubmissionOutcome submit(Submission submission) {
@@ -114,7 +217,25 @@ public class DraftSubmissions {
             log.warn("DraftSubmitted {} of article {} is published but not recorded yet: {}", eventId,
                     accepted.draft().articleId(), e.getMessage());
         }
+        keepNotes(accepted.draft());
         return new SubmissionOutcome.Published(accepted.draft());
+    }
+
+    /** Best effort: the revision is published whatever becomes of its warnings. */
+    private void keepNotes(Draft draft) {
+        if (ledger == null) {
+            return;
+        }
+        try {
+            ledger.keepNotes(draft.articleId(), draft.revision(),
+                    new SubmissionLedger.RevisionNotes(draft.warnings(), draft.experts()));
+        } catch (RuntimeException e) {
+            if (!registry.isUnavailable(e)) {
+                throw e;
+            }
+            log.warn("the warnings and experts of revision {} of article {} were not kept: {}", draft.revision(),
+                    draft.articleId(), e.getMessage());
+        }
     }
 
     private void release(boolean newArticle, IntakeResult.Accepted accepted, boolean claimed) {

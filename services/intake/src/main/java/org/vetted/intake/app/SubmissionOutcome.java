@@ -2,6 +2,7 @@ package org.vetted.intake.app;
 
 import org.vetted.intake.domain.drafts.Draft;
 import org.vetted.intake.domain.drafts.IntakeResult;
+import org.vetted.intake.domain.drafts.ReadDraft;
 
 /** What became of a POSTed draft once intake tried to publish it. */
 public sealed interface SubmissionOutcome {
@@ -27,5 +28,13 @@ public sealed interface SubmissionOutcome {
      * should look at the article before sending again.
      */
     record Unconfirmed(String articleId, int revision, String slug) implements SubmissionOutcome {
+    }
+
+    /** The form's token already made this revision: nothing new was sent. */
+    record AlreadySubmitted(String articleId, int revision) implements SubmissionOutcome {
+    }
+
+    /** A check only ({@link DraftSubmissions#check}): what intake reads in the draft; nothing was sent. */
+    record Checked(ReadDraft read) implements SubmissionOutcome {
     }
 }

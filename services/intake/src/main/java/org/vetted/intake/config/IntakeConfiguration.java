@@ -1,6 +1,7 @@
 package org.vetted.intake.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ import org.vetted.intake.app.ArticleRecords;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.DraftPublisher;
 import org.vetted.intake.app.DraftSubmissions;
-
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.app.ArticleRegistry;
@@ -38,6 +39,7 @@ import org.vetted.web.signin.SignedInUser;
 import org.vetted.web.signin.UsersProperties;
 import org.vetted.intake.app.DraftPublisher;
 import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.store.JdbcSubmissionLedger;
 import org.vetted.web.signin.TokenSubjects;
 
 /**
@@ -127,7 +129,13 @@ public class IntakeConfiguration {
     /** The write path of POST /api/drafts, publishing through the messaging adapter ({@code KafkaDraftPublisher}). */
     @Bean
     DraftSubmissions draftSubmissions(DraftIntake intake, ArticleRegistry registry, DraftPublisher publisher,
-            Clock clock) {
-        return new DraftSubmissions(intake, registry, publisher, clock);
+            Clock clock, SubmissionLedger ledger) {
+        return new DraftSubmissions(intake, registry, publisher, clock, ledger, Duration.ofSeconds(10));
+    }
+
+    /** The writers' form tokens and the warnings of published revisions, in the same database. */
+    @Bean
+    SubmissionLedger submissionLedger(JdbcTemplate jdbc) {
+        return new JdbcSubmissionLedger(jdbc);
     }
 }

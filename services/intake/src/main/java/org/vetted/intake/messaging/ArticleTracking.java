@@ -17,7 +17,9 @@ import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.events.DraftSubmitted;
 import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
@@ -56,7 +58,7 @@ public class ArticleTracking {
      */
     @Bean
     public Consumer<Message<SpecificRecordBase>> trackArticle(ArticleRegistry registry, Signatures signatures,
-            SharedProjection projection) {
+            SharedProjection projection, SubmissionLedger ledger) {
         Inbound<SpecificRecordBase, ArticleEvent> inbound = new Inbound<>(new Seals(signatures),
                 EventMapper::toArticleEvent, new Refusal<SpecificRecordBase>(log, "skipped", null,
                         record -> record.getSchema().getName() + " " + record.get("eventId") + " of article "
@@ -75,6 +77,11 @@ public class ArticleTracking {
             SpecificRecordBase record = verified.get().event();
             if (!registry.apply(verified.get().domain(), catalog.encode(record))) {
                 log.debug("already applied: {} {}", record.getClass().getSimpleName(), record.get("eventId"));
+            }
+            // The pages show a revision's warnings and experts, which the article view does not keep: kept here too
+            // for revisions whose send was unconfirmed or that predate the ledger (a revision's first notes stand).
+            if (record instanceof DraftSubmitted draft) {
+                ledger.keepNotes(draft.getArticleId(), draft.getRevision(), EventMapper.notesOf(draft));
             }
         }));
     }

@@ -15,6 +15,7 @@ import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewOutcome;
 import org.vetted.events.ReviewReturned;
 import org.vetted.events.Reviewer;
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleStatus;
@@ -96,6 +97,12 @@ final class EventMapper {
         return MedicalCredits.list(reviewers.stream()
                 .map(reviewer -> MedicalCredits.nameWithCredential(reviewer.getDisplayName(), reviewer.getCredential()))
                 .toList());
+    }
+
+    /** What intake found in a draft besides its claims, as the writer's pages show it. */
+    static SubmissionLedger.RevisionNotes notesOf(DraftSubmitted draft) {
+        return new SubmissionLedger.RevisionNotes(draft.getWarnings(), draft.getExperts().stream()
+                .map(expert -> new Expert(expert.getName(), expert.getCredential())).toList());
     }
 
     private static String withComment(String comment) {

@@ -6,10 +6,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.articles.ArticleListing;
+import org.vetted.intake.domain.drafts.FieldError;
 
 /**
  * The writers' view of their articles: status of the latest revision and the history of every revision. The same
@@ -27,10 +30,26 @@ class ArticleController {
         this.signedIn = signedIn;
     }
 
+    /**
+     * The account's articles, the most recently active first, {@code limit} at a time (default 20, at most 100);
+     * {@code next} is the cursor of the following page, absent on the last one.
+     */
     @GetMapping("/api/articles")
-    List<ArticleJson.Summary> list(Authentication authentication) {
+    ArticleJson.Listing list(Authentication authentication, @RequestParam(required = false) String limit,
+                             @RequestParam(required = false) String cursor) {
         Account account = account(authentication);
-        return registry.all().stream().filter(view -> view.visibleTo(account)).map(ArticleJson::summary).toList();
+        ListingRequest request;
+        try {
+            request = ListingRequest.of(limit, cursor);
+        } catch (ListingRequest.BadParameter e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                    "The parameter " + e.parameter() + " " + e.getMessage() + ".",
+                    List.of(new FieldError(e.parameter(), e.getMessage())));
+        }
+        ArticleListing.Page page = ArticleListing.page(
+                registry.all().stream().filter(view -> view.visibleTo(account)).toList(), request.limit(),
+                request.cursor());
+        return new ArticleJson.Listing(page.articles().stream().map(ArticleJson::summary).toList(), page.next());
     }
 
     @GetMapping("/api/articles/{id}")

@@ -127,7 +127,8 @@ public abstract class ArticleRegistryTest {
         assertThat(view.authors()).containsExactly(WANDA);
         assertThat(view.contentHash()).isEqualTo("sha256:1");
         assertThat(view.history().get(0)).isEqualTo(new ArticleView.HistoryEntry(T0, 1, "DraftSubmitted",
-                ArticleStatus.SUBMITTED, "wanda", "2 claims, 0 experts, 0 warnings"));
+                ArticleStatus.SUBMITTED, "wanda", "2 claims, 0 experts, 0 warnings",
+                "Wanda Writer submitted the first draft"));
         ArticleView.RevisionView revision = view.latest().orElseThrow();
         assertThat(revision.submittedAt()).isEqualTo(T0);
         assertThat(revision.summary()).isEqualTo("Summary 1");

@@ -29,8 +29,10 @@ import org.vetted.events.ReviewReturned;
 import org.vetted.events.Reviewer;
 import org.vetted.intake.IntakeAppTest;
 import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.articles.ArticleStatus;
 import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.domain.claims.Expert;
 
 /** The trackArticle consumer, fed through the test binder's input destinations. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -44,6 +46,8 @@ class ArticleTrackingTest extends IntakeAppTest {
     InputDestination input;
     @Autowired
     ArticleRegistry registry;
+    @Autowired
+    SubmissionLedger ledger;
 
     @Test
     void statusFollowsTheLatestRevisionWhileOlderRevisionsOnlyAddHistory() {
@@ -64,6 +68,19 @@ class ArticleTrackingTest extends IntakeAppTest {
         assertThat(view.history()).extracting(ArticleView.HistoryEntry::event).containsExactly(
                 "DraftSubmitted", "ClaimReviewed", "ReviewReturned", "DraftSubmitted", "ArticleApproved");
         assertThat(view.history().get(2).detail()).contains("changes requested").contains("c-1").contains("cite a source");
+    }
+
+    @Test
+    void aDraftReadOffTheTopicKeepsItsWarningsAndExpertsForThePages() {
+        String id = "tracked-notes";
+        DraftSubmitted draft = draft("n1", id, 1, T0);
+        draft.setWarnings(List.of("quoted expert \"Brandt\" has no stated credential"));
+        draft.setExperts(List.of(new org.vetted.events.Expert("Brandt", null)));
+        send(Topics.DRAFT_SUBMITTED, draft);
+
+        SubmissionLedger.RevisionNotes notes = ledger.notes(id, 1);
+        assertThat(notes.warnings()).containsExactly("quoted expert \"Brandt\" has no stated credential");
+        assertThat(notes.experts()).containsExactly(new Expert("Brandt", null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.vetted.intake.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -10,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +38,8 @@ class ArticleApiTest extends IntakeAppTest {
 
         mvc.perform(get("/api/articles").with(basic("wanda")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].articleId", hasItem(wandas)))
-                .andExpect(jsonPath("$[*].articleId", not(hasItem(walters))));
+                .andExpect(jsonPath("$.articles[*].articleId", hasItem(wandas)))
+                .andExpect(jsonPath("$.articles[*].articleId", not(hasItem(walters))));
         mvc.perform(get("/api/articles/{id}", wandas).with(basic("wanda")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.history[0].actor").value("wanda"));
@@ -59,8 +62,8 @@ class ArticleApiTest extends IntakeAppTest {
 
         mvc.perform(get("/api/articles").with(basic("eddie")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].articleId", hasItem(wandas)))
-                .andExpect(jsonPath("$[*].articleId", hasItem(walters)));
+                .andExpect(jsonPath("$.articles[*].articleId", hasItem(wandas)))
+                .andExpect(jsonPath("$.articles[*].articleId", hasItem(walters)));
         mvc.perform(get("/api/articles/{id}", walters).with(basic("eddie"))).andExpect(status().isOk());
     }
 
@@ -70,8 +73,50 @@ class ArticleApiTest extends IntakeAppTest {
 
         mvc.perform(get("/api/articles").with(basic("rita")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].articleId", not(hasItem(wandas))));
+                .andExpect(jsonPath("$.articles[*].articleId", not(hasItem(wandas))));
         mvc.perform(get("/api/articles/{id}", wandas).with(basic("rita"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theListComesAPageAtATimeWithTheCursorOfTheNext() throws Exception {
+        // Wren's own articles only: the other tests share the database.
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            submitted.add(0, submitAs("wren", "wren-pass"));
+        }
+        List<String> seen = new ArrayList<>();
+        String first = mvc.perform(get("/api/articles").param("limit", "2").with(basic("wren")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.articles.length()").value(2))
+                .andExpect(jsonPath("$.articles[0].lastActivityAt").exists())
+                .andReturn().getResponse().getContentAsString();
+        json.readTree(first).get("articles").forEach(article -> seen.add(article.get("articleId").asString()));
+        String next = json.readTree(first).get("next").asString();
+        String second = mvc.perform(get("/api/articles").param("limit", "2").param("cursor", next)
+                        .with(basic("wren")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        json.readTree(second).get("articles").forEach(article -> seen.add(article.get("articleId").asString()));
+
+        assertThat(seen.subList(0, 3)).containsExactlyElementsOf(submitted);
+        String last = mvc.perform(get("/api/articles").param("limit", "100").with(basic("wren")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(last).has("next")).as("no next page after the last").isFalse();
+    }
+
+    @Test
+    void aBadLimitOrCursorIsA400ThatNamesTheParameter() throws Exception {
+        for (String limit : List.of("0", "101", "ten", "-1")) {
+            mvc.perform(get("/api/articles").param("limit", limit).with(basic("wanda")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("limit"));
+        }
+        mvc.perform(get("/api/articles").param("cursor", "forged").with(basic("wanda")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("cursor"));
+        mvc.perform(get("/api/articles").param("limit", "100").with(basic("wanda"))).andExpect(status().isOk());
     }
 
     private String submitAs(String user, String password) throws Exception {

@@ -149,7 +149,7 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(jsonPath("$.history[0].event").value("DraftSubmitted"))
                 .andExpect(jsonPath("$.history[0].actor").value("wanda"));
         mvc.perform(get("/api/articles").with(writer())).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].articleId", org.hamcrest.Matchers.hasItem(location.substring(location.lastIndexOf('/') + 1))));
+                .andExpect(jsonPath("$.articles[*].articleId", org.hamcrest.Matchers.hasItem(location.substring(location.lastIndexOf('/') + 1))));
     }
 
     @Test

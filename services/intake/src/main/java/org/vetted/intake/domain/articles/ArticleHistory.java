@@ -24,7 +24,7 @@ public final class ArticleHistory {
     private ArticleEvent.DraftRecorded latestDraft;
     private int revision;
     private ArticleStatus status = ArticleStatus.SUBMITTED;
-    private final List<ArticleView.HistoryEntry> history = new ArrayList<>();
+    private final List<ArticleEvent> history = new ArrayList<>();
     private final Map<Integer, RevisionState> revisions = new TreeMap<>(Comparator.reverseOrder());
 
     /** What is known of one revision: its draft (once read), the latest decision per claim, how it was returned. */
@@ -32,6 +32,8 @@ public final class ArticleHistory {
         ArticleEvent.DraftRecorded draft;
         final Map<String, ArticleEvent.ClaimDecided> decisions = new LinkedHashMap<>();
         ArticleEvent.Returned returned;
+        ArticleEvent.StatusChanged approval;
+        ArticleStatus status = ArticleStatus.SUBMITTED;
     }
 
     public ArticleHistory(String articleId) {
@@ -60,6 +62,12 @@ public final class ArticleHistory {
                     .merge(decided.claimId(), decided, (known, later) -> later.at().isBefore(known.at()) ? known : later);
         } else if (event instanceof ArticleEvent.Returned returned) {
             revisions.computeIfAbsent(returned.revision(), r -> new RevisionState()).returned = returned;
+        } else if (event instanceof ArticleEvent.StatusChanged changed && changed.status() == ArticleStatus.APPROVED) {
+            revisions.computeIfAbsent(changed.revision(), r -> new RevisionState()).approval = changed;
+        }
+        RevisionState state = revisions.computeIfAbsent(event.revision(), r -> new RevisionState());
+        if (event.status().supersedes(state.status)) {
+            state.status = event.status();
         }
         if (event.revision() > revision) {
             revision = event.revision();
@@ -67,8 +75,7 @@ public final class ArticleHistory {
         } else if (event.revision() == revision && event.status().supersedes(status)) {
             status = event.status();
         }
-        history.add(new ArticleView.HistoryEntry(event.at(), event.revision(), event.event(), event.status(),
-                event.actor(), event.detail()));
+        history.add(event);
     }
 
     /** The slug of the first draft applied; null while no draft is known. */
@@ -87,7 +94,10 @@ public final class ArticleHistory {
 
     public ArticleView view() {
         ArticleEvent.DraftRecorded draft = latestDraft;
-        List<ArticleView.HistoryEntry> sorted = new ArrayList<>(history);
+        List<ArticleView.HistoryEntry> sorted = new ArrayList<>(history.stream()
+                .map(event -> new ArticleView.HistoryEntry(event.at(), event.revision(), event.event(), event.status(),
+                        event.actor(), event.detail(), HistorySentences.of(event, revisionDraft(event.revision()))))
+                .toList());
         sorted.sort(Comparator.comparing(ArticleView.HistoryEntry::at).thenComparing(ArticleView.HistoryEntry::revision));
         List<ArticleView.RevisionView> submitted = revisions.values().stream()
                 .filter(state -> state.draft != null)
@@ -98,16 +108,25 @@ public final class ArticleHistory {
                 submitted, draft == null ? null : draft.bodyMarkdown());
     }
 
+    private ArticleEvent.DraftRecorded revisionDraft(int revision) {
+        RevisionState state = revisions.get(revision);
+        return state == null ? null : state.draft;
+    }
+
     private static ArticleView.RevisionView toView(RevisionState state, Map<Integer, RevisionState> all) {
         ArticleEvent.DraftRecorded draft = state.draft;
+        // A revision signed off as a whole approved every claim in it, whether or not each has its own event here.
+        ArticleView.Decision signOff = state.approval == null ? null : new ArticleView.Decision(true,
+                state.approval.actor(), null, null, null, state.approval.at());
         List<ArticleView.ClaimView> claims = draft.claims().stream()
                 .map(claim -> new ArticleView.ClaimView(claim, decision(state.decisions.get(claim.id())),
-                        earlier(claim, draft.revision(), all)))
+                        earlier(claim, draft.revision(), all), signOff))
                 .toList();
         ArticleEvent.Returned returned = state.returned;
         return new ArticleView.RevisionView(draft.revision(), draft.at(), draft.title(), draft.summary(), draft.tags(),
                 claims, returned == null ? null : new ArticleView.Returned(returned.rejected(), returned.actor(),
-                returned.reviewerName(), returned.comment(), returned.rejectedClaimIds(), returned.at()));
+                returned.reviewerName(), returned.comment(), returned.rejectedClaimIds(), returned.at()),
+                state.status, draft.bodyMarkdown());
     }
 
     /** The newest earlier revision that has the same claim in the same section and a decision on it. */

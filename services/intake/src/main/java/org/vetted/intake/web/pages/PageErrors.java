@@ -26,7 +26,12 @@ public class PageErrors {
 
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView status(ResponseStatusException e) {
-        return page(e.getStatusCode());
+        ModelAndView page = page(e.getStatusCode());
+        // A bad request names what was wrong (a parameter); other reasons stay in the log, not on the page.
+        if (e.getStatusCode().value() == HttpStatus.BAD_REQUEST.value() && e.getReason() != null) {
+            page.addObject("detail", "The " + e.getReason() + ".");
+        }
+        return page;
     }
 
     /** A submission whose send timed out: it may have landed, so the writer is sent to look before sending again. */

@@ -5,11 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -22,12 +22,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.view.RedirectView;
+import org.springframework.web.util.UriUtils;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.DraftSubmissions;
+import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.accounts.Accounts;
+import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.FieldError;
@@ -37,8 +42,7 @@ import org.vetted.intake.domain.drafts.Submission;
 import org.vetted.intake.domain.claims.SummaryWriter;
 import org.vetted.intake.app.DraftSubmissions;
 import org.vetted.intake.app.SubmissionOutcome;
-import org.vetted.intake.domain.accounts.Accounts;
-import org.vetted.web.signin.SignInThrottle;
+import org.vetted.intake.web.ListingRequest;
 
 /**
  * The writers' pages, beside the JSON API and on the same rules: their articles with where each stands, a new draft
@@ -51,30 +55,47 @@ import org.vetted.web.signin.SignInThrottle;
 class WriterPages {
     /** Largest upload or paste, as on the API: 256 KiB. */
     static final int MAX_DRAFT_BYTES = 256 * 1024;
+    /** What a form token looks like (a UUID); anything else is replaced by a fresh one. */
+    private static final Pattern TOKEN = Pattern.compile("[0-9a-fA-F-]{36}");
 
     private final ArticleRegistry registry;
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
     private final String publicBaseUrl;
+    private final SubmissionLedger ledger;
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
     WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn,
+                SubmissionLedger ledger,
                 @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.ledger = ledger;
     }
 
-    /** The signed-in writer's articles (an editor's: all of them), the most recently active first. */
+    /**
+     * The signed-in writer's articles (an editor's: all of them), the most recently active first, a page at a time
+     * ({@code cursor}, {@code limit}: as on GET /api/articles).
+     */
     @GetMapping("/")
-    String home(Authentication authentication, Model model) {
+    String home(Authentication authentication, Model model, @RequestParam(required = false) String cursor,
+                @RequestParam(required = false) String limit) {
         Account account = account(authentication, model);
-        List<ArticleView> articles = registry.all().stream()
-                .filter(article -> article.visibleTo(account))
-                .sorted(Comparator.comparing(WriterPages::lastActivity).reversed())
-                .toList();
-        model.addAttribute("articles", articles);
+        ListingRequest request;
+        try {
+            request = ListingRequest.of(limit, cursor);
+        } catch (ListingRequest.BadParameter e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.parameter() + " " + e.getMessage());
+        }
+        ArticleListing.Page page = ArticleListing.page(
+                registry.all().stream().filter(article -> article.visibleTo(account)).toList(), request.limit(),
+                request.cursor());
+        model.addAttribute("articles", page.articles());
+        model.addAttribute("next", page.next());
+        model.addAttribute("limit", limit == null ? null : request.limit());
+        model.addAttribute("firstPage", request.cursor() == null);
         model.addAttribute("publicBaseUrl", publicBaseUrl);
         return "home";
     }
@@ -82,18 +103,26 @@ class WriterPages {
     @GetMapping("/drafts/new")
     String newDraft(Authentication authentication, Model model) {
         account(authentication, model);
-        model.addAttribute("format", "PLAIN_TEXT");
-        model.addAttribute("text", "");
-        return "new-draft";
+        model.addAttribute("token", newToken());
+        return form(model, "", "PLAIN_TEXT", null);
     }
 
-    /** A pasted text, or an uploaded .md/.txt/.html file (which wins when both are given). */
+    /**
+     * A pasted text, or an uploaded .md/.txt/.html file (which wins when both are given). {@code action=check} reads
+     * it and shows what intake found, sending nothing; otherwise it is submitted, once per form {@code token}, and
+     * the answer is a 303 to the revision's page (post/redirect/get: a refresh shows the page again and sends
+     * nothing). A refused draft comes back as the form, with the problems and the same token.
+     */
     @PostMapping("/drafts")
-    String submit(Authentication authentication, Model model, @RequestParam(defaultValue = "") String text,
+    Object submit(Authentication authentication, Model model, @RequestParam(defaultValue = "") String text,
                   @RequestParam(defaultValue = "PLAIN_TEXT") String format,
                   @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String articleId) {
+                  @RequestParam(required = false) String articleId,
+                  @RequestParam(required = false) String token,
+                  @RequestParam(defaultValue = "submit") String action) {
         Account account = account(authentication, model);
+        String formToken = token != null && TOKEN.matcher(token).matches() ? token : newToken();
+        model.addAttribute("token", formToken);
         DraftFormat chosen = "MARKDOWN".equals(format) ? DraftFormat.MARKDOWN
                 : "HTML".equals(format) ? DraftFormat.HTML : DraftFormat.PLAIN_TEXT;
         String draft = text;
@@ -116,11 +145,22 @@ class WriterPages {
                     List.of(new FieldError("body", "must be at most " + MAX_DRAFT_BYTES + " bytes (256 KiB)")));
         }
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
-        SubmissionOutcome outcome = submissions.submit(new Submission(chosen, draft, account, target));
+        Submission submission = new Submission(chosen, draft, account, target);
+        if ("check".equals(action)) {
+            SubmissionOutcome checked = submissions.check(submission);
+            if (checked instanceof SubmissionOutcome.Checked read) {
+                model.addAttribute("checked", read.read());
+                model.addAttribute("preview", Preview.of(read.read().body()));
+                return form(model, draft, chosen.name(), target);
+            }
+            return refused(model, draft, chosen.name(), target, reasons(((SubmissionOutcome.Refused) checked).result()));
+        }
+        SubmissionOutcome outcome = submissions.submit(submission, formToken);
         if (outcome instanceof SubmissionOutcome.Published published) {
-            model.addAttribute("draft", published.draft());
-            model.addAttribute("preview", Preview.of(published.draft().bodyMarkdown()));
-            return "draft-accepted";
+            return seeOther(published.draft().articleId(), published.draft().revision());
+        }
+        if (outcome instanceof SubmissionOutcome.AlreadySubmitted already) {
+            return seeOther(already.articleId(), already.revision());
         }
         if (outcome instanceof SubmissionOutcome.Refused refused) {
             return refused(model, draft, chosen.name(), target, reasons(refused.result()));
@@ -135,15 +175,34 @@ class WriterPages {
         throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "not handed to review; try again");
     }
 
+    /**
+     * A submitted revision, as the answer to its form showed it: the claims the reviewers will check, the warnings
+     * and quoted experts, the preview, and where it stands now.
+     */
+    @GetMapping("/articles/{id}/revisions/{revision}")
+    String revision(@PathVariable String id, @PathVariable int revision, Authentication authentication, Model model) {
+        Account account = account(authentication, model);
+        ArticleView article = visible(id, account);
+        ArticleView.RevisionView submitted = article.revisions().stream().filter(r -> r.revision() == revision)
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("article", article);
+        model.addAttribute("revision", submitted);
+        model.addAttribute("notes", ledger.notes(id, revision));
+        model.addAttribute("preview", Preview.of(submitted.bodyMarkdown()));
+        return "draft-accepted";
+    }
+
     @GetMapping("/articles/{id}")
     String article(@PathVariable String id, Authentication authentication, Model model) {
         Account account = account(authentication, model);
-        ArticleView article = registry.view(id)
-                .filter(view -> view.visibleTo(account))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ArticleView article = visible(id, account);
         model.addAttribute("article", article);
         model.addAttribute("publicBaseUrl", publicBaseUrl);
         model.addAttribute("preview", Preview.of(article.bodyMarkdown()));
+        model.addAttribute("token", newToken());
+        // Warnings stay in view until the next revision replaces them.
+        model.addAttribute("notes", article.latest().map(latest -> ledger.notes(id, latest.revision()))
+                .orElse(SubmissionLedger.RevisionNotes.NONE));
         // The revision form starts from the latest text, as Markdown (plain-text drafts were read into Markdown).
         model.addAttribute("revisionText", article.latest()
                 .map(latest -> revisionText.of(latest.title(), latest.summary(), latest.tags(), article.bodyMarkdown()))
@@ -166,11 +225,37 @@ class WriterPages {
     }
 
     private String refused(Model model, String text, String format, String articleId, List<FieldError> errors) {
+        model.addAttribute("errors", errors);
+        return form(model, text, format, articleId);
+    }
+
+    private String form(Model model, String text, String format, String articleId) {
         model.addAttribute("text", text);
         model.addAttribute("format", format);
         model.addAttribute("articleId", articleId);
-        model.addAttribute("errors", errors);
+        model.addAttribute("formTitle", articleId == null ? "New draft" : "New revision");
+        model.addAttribute("submitLabel", articleId == null ? "Submit for review" : "Submit revision");
         return "new-draft";
+    }
+
+    private ArticleView visible(String id, Account account) {
+        return registry.view(id)
+                .filter(view -> view.visibleTo(account))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** 303, so the browser follows with a GET whatever the method was, and a refresh repeats only that GET. */
+    private static RedirectView seeOther(String articleId, int revision) {
+        RedirectView redirect = new RedirectView("/articles/" + UriUtils.encodePathSegment(articleId,
+                StandardCharsets.UTF_8) + "/revisions/" + revision, true);
+        redirect.setStatusCode(HttpStatus.SEE_OTHER);
+        redirect.setExposeModelAttributes(false);
+        return redirect;
+    }
+
+    /** One per rendering of a form: a second post of that form is the same submission. */
+    private static String newToken() {
+        return UUID.randomUUID().toString();
     }
 
     private static List<FieldError> reasons(IntakeResult result) {
@@ -191,11 +276,6 @@ class WriterPages {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
         model.addAttribute("account", account);
         return account;
-    }
-
-    private static Instant lastActivity(ArticleView article) {
-        return article.history().stream().map(ArticleView.HistoryEntry::at).max(Comparator.naturalOrder())
-                .orElse(Instant.EPOCH);
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {

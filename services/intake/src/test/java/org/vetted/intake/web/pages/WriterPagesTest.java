@@ -17,7 +17,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,12 +32,18 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.vetted.intake.IntakeAppTest;
 import org.vetted.intake.app.ArticleRecords;
 import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.accounts.Author;
+import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.articles.ArticleStatus;
 import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.domain.claims.Claim;
+import org.vetted.intake.domain.claims.ClaimKind;
 import org.vetted.intake.messaging.SignedRecordsForTests;
 
 /** The writers' pages: sign-in, CSRF, what a writer sees and may do, and errors as pages. */
@@ -77,7 +90,7 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Test
     void aPastedDraftShowsWhatIntakeFoundWithTheWarnings() throws Exception {
-        mvc.perform(draft(PASTE).with(wanda()).with(csrf()))
+        submitted(draft(PASTE), wanda())
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("Submitted for review")))
@@ -94,7 +107,7 @@ class WriterPagesTest extends IntakeAppTest {
         MockMultipartFile file = new MockMultipartFile("file", "turmeric.md", "text/markdown",
                 "---\ntitle: Can Turmeric Calm Joint Pain?\ntags: [supplements]\n---\nCurcumin may reduce knee pain.\n"
                         .getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/drafts").file(file).with(wanda()).with(csrf()))
+        submitted(multipart("/drafts").file(file), wanda())
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Can Turmeric Calm Joint Pain?")))
                 .andExpect(content().string(containsString("supplements")));
@@ -104,7 +117,7 @@ class WriterPagesTest extends IntakeAppTest {
     void anUploadedHtmlPageIsTakenAsHtmlAndItsAbsoluteClaimsAreTagged() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "zinc.html", "text/html",
                 "<h1>Zinc and Colds</h1><p>Zinc lozenges cure colds in two days.</p>".getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/drafts").file(file).with(wanda()).with(csrf()))
+        submitted(multipart("/drafts").file(file), wanda())
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Zinc and Colds")))
                 .andExpect(content().string(containsString("<span class=\"tag absolute\">absolute</span>")))
@@ -132,15 +145,158 @@ class WriterPagesTest extends IntakeAppTest {
     }
 
     @Test
+    void aRefreshOrASecondPostOfTheSameFormMakesNoSecondArticle() throws Exception {
+        String token = UUID.randomUUID().toString();
+        String text = PASTE.replace("Ginger", "Liquorice");
+        String first = mvc.perform(draft(text).param("token", token).with(wanda()).with(csrf()))
+                .andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl();
+        String again = mvc.perform(draft(text).param("token", token).with(wanda()).with(csrf()))
+                .andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl();
+
+        assertThat(again).isEqualTo(first).endsWith("/revisions/1");
+        mvc.perform(get(first).with(wanda())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Submitted for review")));
+        mvc.perform(get(first).with(wanda())).andExpect(status().isOk());
+        assertThat(articlesTitled("Can Liquorice Settle a Queasy Stomach?")).isEqualTo(1);
+    }
+
+    @Test
+    void twoPostsOfOneFormAtOnceMakeOneArticle() throws Exception {
+        String token = UUID.randomUUID().toString();
+        String text = PASTE.replace("Ginger", "Cardamom");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> posts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(draft(text).param("token", token).with(wanda()).with(csrf()))
+                            .andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl();
+                }));
+            }
+            start.countDown();
+            assertThat(posts.get(0).get(30, TimeUnit.SECONDS)).isEqualTo(posts.get(1).get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(articlesTitled("Can Cardamom Settle a Queasy Stomach?")).isEqualTo(1);
+    }
+
+    @Test
+    void checkingADraftShowsWhatReviewersWillGetAndSendsNothing() throws Exception {
+        String token = UUID.randomUUID().toString();
+        mvc.perform(draft(PASTE.replace("Ginger", "Nutmeg")).param("token", token).param("action", "check")
+                        .with(wanda()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Checked, not sent")))
+                .andExpect(content().string(containsString("Nutmeg may ease nausea")))
+                .andExpect(content().string(containsString("removed trailing web-page debris: Leave a Reply")))
+                .andExpect(content().string(containsString("id=\"preview\"")))
+                .andExpect(content().string(containsString("value=\"" + token + "\"")))
+                .andExpect(content().string(containsString("Submit for review")));
+        assertThat(articlesTitled("Can Nutmeg Settle a Queasy Stomach?")).isZero();
+
+        submitted(draft(PASTE.replace("Ginger", "Nutmeg")).param("token", token), wanda())
+                .andExpect(content().string(containsString("Submitted for review")));
+        assertThat(articlesTitled("Can Nutmeg Settle a Queasy Stomach?")).isEqualTo(1);
+    }
+
+    @Test
+    void anApprovalCarriedOverShowsAsApprovedAndTheCountsAgreeWithPublished() throws Exception {
+        String id = "carried-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        apply(SignedRecordsForTests.draftSubmitted("c1-" + id, id, 1, at, "c-1", "Ginger may ease nausea.", "c-2",
+                "Mint may calm colic."));
+        apply(SignedRecordsForTests.claimReviewed("c2-" + id, id, 1, at.plusSeconds(60), "c-1", true, "rita",
+                "Rita Reyes", null, "javascript:alert(1)"));
+        apply(SignedRecordsForTests.claimReviewed("c3-" + id, id, 1, at.plusSeconds(61), "c-2", false, "rita",
+                "Rita Reyes", "Which trial?", "https://doi.org/10.1000/colic"));
+        apply(SignedRecordsForTests.reviewReturned("c4-" + id, id, 1, at.plusSeconds(120), false, List.of("c-2"),
+                "rita", "Rita Reyes", "Soften the colic line."));
+        apply(SignedRecordsForTests.draftSubmitted("c5-" + id, id, 2, at.plusSeconds(300), "c-1",
+                "Ginger may ease nausea."));
+        apply(SignedRecordsForTests.articleApproved("c6-" + id, id, 2, at.plusSeconds(400), "rita", "Rita Reyes"));
+        apply(SignedRecordsForTests.articlePublished("c7-" + id, id, 2, at.plusSeconds(500), "rita", "Rita Reyes"));
+
+        String page = mvc.perform(get("/articles/{id}", id).with(wanda()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"status\">published<")))
+                .andExpect(content().string(containsString("1 claim: 1 approved (1 carried over from earlier "
+                        + "revisions), 0 rejected, 0 not decided yet")))
+                .andExpect(content().string(containsString("by Rita Reyes in revision 1")))
+                .andExpect(content().string(not(containsString("Not decided yet"))))
+                // The changes-requested box names the sentence, with the reviewer's comment and reference.
+                .andExpect(content().string(containsString("‘Mint may calm colic.’")))
+                .andExpect(content().string(containsString("href=\"https://doi.org/10.1000/colic\"")))
+                .andExpect(content().string(not(containsString("href=\"javascript"))))
+                // History as sentences, with local dates.
+                .andExpect(content().string(containsString("Rita Reyes approved ‘Ginger may ease nausea.’")))
+                .andExpect(content().string(containsString("Wanda Writer submitted revision 2")))
+                .andExpect(content().string(containsString(
+                        "<time datetime=\"2026-11-30T10:00:00Z\">30 Nov 2026, 10:00 UTC</time>")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("ClaimReviewed", "DraftSubmitted", "Claims rejected: c-2");
+    }
+
+    @Test
+    void warningsStayOnTheArticlePageUntilTheNextRevision() throws Exception {
+        String page = submitted(draft(PASTE.replace("Ginger", "Clove")), wanda())
+                .andReturn().getResponse().getContentAsString();
+        String articleId = page.replaceAll("(?s).*href=\"/articles/([^\"/]+)\".*", "$1");
+
+        mvc.perform(get("/articles/{id}", articleId).with(wanda()))
+                .andExpect(content().string(containsString("Warnings in revision 1")))
+                .andExpect(content().string(containsString("removed trailing web-page debris: Leave a Reply")));
+        submitted(draft("Can Clove Settle a Queasy Stomach?\nClove may ease nausea, small trials suggest.\n")
+                .param("articleId", articleId), wanda()).andExpect(status().isOk());
+        mvc.perform(get("/articles/{id}", articleId).with(wanda()))
+                .andExpect(content().string(containsString("Warnings in revision 2")))
+                .andExpect(content().string(not(containsString("Leave a Reply"))));
+    }
+
+    @Test
+    void myArticlesComeAPageAtATimeAndABadCursorIsNamed() throws Exception {
+        RequestPostProcessor wren = user("wren").roles("WRITER");
+        for (String herb : List.of("Basil", "Thyme", "Oregano")) {
+            submitted(draft(PASTE.replace("Ginger", herb)), wren);
+        }
+        String first = mvc.perform(get("/").param("limit", "2").with(wren))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can Oregano Settle")))
+                .andExpect(content().string(containsString("Can Thyme Settle")))
+                .andExpect(content().string(not(containsString("Can Basil Settle"))))
+                .andExpect(content().string(containsString("just now</time>")))
+                .andReturn().getResponse().getContentAsString();
+        String older = first.replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        mvc.perform(get(older).with(wren))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Can Basil Settle")))
+                .andExpect(content().string(not(containsString("Can Thyme Settle"))))
+                .andExpect(content().string(containsString("Newest articles")));
+        String byDefault = mvc.perform(get("/").with(wren)).andReturn().getResponse().getContentAsString();
+        if (byDefault.contains("id=\"older\"")) {
+            mvc.perform(get(byDefault.replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1")
+                    .replace("&amp;", "&")).with(wren)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/").param("cursor", "forged").with(wren))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The cursor must be")));
+        mvc.perform(get("/").param("limit", "1000").with(wren))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("The limit must be")));
+    }
+
+    @Test
     void aFormPostedWithoutTheCsrfTokenIsRefused() throws Exception {
         mvc.perform(draft(PASTE).with(wanda())).andExpect(status().isForbidden());
     }
 
     @Test
     void aWriterSeesOnlyTheirOwnArticlesAndAReviewerNoWriterPages() throws Exception {
-        mvc.perform(draft(PASTE.replace("Ginger", "Peppermint")).with(user("walter").roles("WRITER")).with(csrf()))
+        submitted(draft(PASTE.replace("Ginger", "Peppermint")), user("walter").roles("WRITER"))
                 .andExpect(status().isOk());
-        mvc.perform(draft(PASTE.replace("Ginger", "Fennel")).with(wanda()).with(csrf())).andExpect(status().isOk());
+        submitted(draft(PASTE.replace("Ginger", "Fennel")), wanda()).andExpect(status().isOk());
 
         mvc.perform(get("/").with(wanda()))
                 .andExpect(status().isOk())
@@ -153,8 +309,8 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Test
     void anotherWritersArticleIsNotFoundAsAPage() throws Exception {
-        String page = mvc.perform(draft(PASTE.replace("Ginger", "Chamomile")).with(user("walter").roles("WRITER"))
-                .with(csrf())).andReturn().getResponse().getContentAsString();
+        String page = submitted(draft(PASTE.replace("Ginger", "Chamomile")), user("walter").roles("WRITER"))
+                .andReturn().getResponse().getContentAsString();
         String articleId = page.replaceAll("(?s).*href=\"/articles/([^\"]+)\".*", "$1");
 
         mvc.perform(get("/articles/{id}", articleId).with(user("walter").roles("WRITER")))
@@ -166,7 +322,7 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Test
     void anArticlePageShowsEachDecisionWhyItCameBackASafePreviewAndTheLatestText() throws Exception {
-        String page = mvc.perform(multipart("/drafts").param("format", "MARKDOWN").param("text", """
+        String page = submitted(multipart("/drafts").param("format", "MARKDOWN").param("text", """
                         ---
                         title: Can Sage Sharpen Memory?
                         tags: [herbs]
@@ -176,7 +332,7 @@ class WriterPagesTest extends IntakeAppTest {
                         Sage lowers blood pressure.
 
                         [More](javascript:alert(1)) and <img src=x onerror=alert(2)>
-                        """).with(wanda()).with(csrf()))
+                        """), wanda())
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"preview\"")))
                 .andReturn().getResponse().getContentAsString();
@@ -240,6 +396,20 @@ class WriterPagesTest extends IntakeAppTest {
         mvc.perform(post("/api/drafts").session(session).contentType(MediaType.TEXT_PLAIN).content(PASTE))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().exists("WWW-Authenticate"));
+    }
+
+    private long articlesTitled(String title) {
+        return registry.all().stream().filter(article -> title.equals(article.title())).count();
+    }
+
+    /** POSTs the form, expects the 303 of post/redirect/get, and GETs where it points. */
+    private ResultActions submitted(MockMultipartHttpServletRequestBuilder form, RequestPostProcessor who)
+            throws Exception {
+        String location = mvc.perform(form.with(who).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/articles/[^/]+/revisions/\\d+");
+        return mvc.perform(get(location).with(who));
     }
 
     private static MockMultipartHttpServletRequestBuilder draft(String text) {
