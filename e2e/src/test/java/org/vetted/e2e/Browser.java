@@ -1,14 +1,13 @@
 package org.vetted.e2e;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -30,9 +29,17 @@ final class Browser {
     static ChromeDriver start(Path profileDir) {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--window-size=1200,1600",
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1200,1600",
                         "--user-data-dir=" + profileDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -71,11 +78,14 @@ final class Browser {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         try {
             wait.until(driver -> isGone(oldPage));
-            wait.until(driver -> !driver.findElements(By.cssSelector("[role=status], [role=alert]")).isEmpty());
+            wait.until(driver -> !driver.findElements(By.cssSelector("[role=status], [role=alert]"))
+                    .isEmpty());
         } catch (TimeoutException e) {
             return browser.findElement(By.tagName("body")).getText();
         }
-        return browser.findElements(By.cssSelector("[role=status], [role=alert]")).get(0).getText();
+        return browser.findElements(By.cssSelector("[role=status], [role=alert]"))
+                .get(0)
+                .getText();
     }
 
     /**
@@ -83,20 +93,24 @@ final class Browser {
      * one line per rule broken, with the elements breaking it. Empty when the page passes.
      */
     static List<String> accessibilityViolations(ChromeDriver browser) {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser);
         if (results.isErrored()) {
-            throw new IllegalStateException("axe-core could not check " + browser.getCurrentUrl() + ": "
-                    + results.getErrorMessage());
+            throw new IllegalStateException(
+                    "axe-core could not check " + browser.getCurrentUrl() + ": " + results.getErrorMessage());
         }
-        return results.getViolations().stream().map(rule -> describe(browser.getCurrentUrl(), rule)).toList();
+        return results.getViolations().stream()
+                .map(rule -> describe(browser.getCurrentUrl(), rule))
+                .toList();
     }
 
     private static String describe(String url, Rule rule) {
         return url + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getHelp() + " at "
-                + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", "));
+                + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", "));
     }
 
-    private Browser() {
-    }
+    private Browser() {}
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,13 +29,19 @@ interface BrowserScenarios extends PipelineSteps {
     @Test
     default void aReaderSeesThePublishedPageInABrowserWithNothingExecutable() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
-        Http.Response response = Http.post(intake() + "/api/drafts", "walter", "text/markdown; charset=UTF-8",
-                fixture("melatonin-jet-lag.md"));
+        Http.Response response = Http.post(
+                intake() + "/api/drafts", "walter", "text/markdown; charset=UTF-8", fixture("melatonin-jet-lag.md"));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String articleId = response.json().path("articleId").asString();
         JsonNode underReview = awaitUnderReview(articleId, 1);
         approveEveryClaim("paul", articleId, underReview);
-        assertThat(signOff("paul", articleId, "APPROVE", underReview.path("contentHash").asString()).status()).isEqualTo(200);
+        assertThat(signOff(
+                                "paul",
+                                articleId,
+                                "APPROVE",
+                                underReview.path("contentHash").asString())
+                        .status())
+                .isEqualTo(200);
         ArticlePublished published = awaitPublished(articleId, 1);
 
         Path profile = Files.createTempDirectory("vetted-chromium");
@@ -48,22 +53,30 @@ interface BrowserScenarios extends PipelineSteps {
                     .contains("Medically reviewed by Paul Park, PharmD")
                     .contains("Doses of 0.5 mg to 5 mg");
             assertThat(browser.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
-            assertThat(browser.findElements(By.cssSelector("script, img[onerror], [onerror]"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("script, img[onerror], [onerror]")))
+                    .isEmpty();
             for (WebElement link : browser.findElements(By.tagName("a"))) {
-                assertThat(String.valueOf(link.getAttribute("href")).toLowerCase(Locale.ROOT)).doesNotStartWith("javascript:");
+                assertThat(String.valueOf(link.getAttribute("href")).toLowerCase(Locale.ROOT))
+                        .doesNotStartWith("javascript:");
             }
             Path shot = Path.of(System.getProperty("vetted.logs.dir", "target"), "published-page.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
 
             // The site header leads home: the front page lists the article with who reviewed it, and passes axe-core.
-            assertThat(Browser.accessibilityViolations(browser)).as("WCAG 2.1 A/AA on the article page").isEmpty();
+            assertThat(Browser.accessibilityViolations(browser))
+                    .as("WCAG 2.1 A/AA on the article page")
+                    .isEmpty();
             Browser.clickAndWait(browser, By.cssSelector("header.site a.home"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Latest articles");
             assertThat(browser.findElement(By.tagName("main")).getText())
-                    .contains("Does Melatonin Help With Jet Lag?").contains("Medically reviewed by Paul Park, PharmD");
-            assertThat(browser.findElements(By.cssSelector("script, [onerror], [onclick]"))).isEmpty();
-            assertThat(Browser.accessibilityViolations(browser)).as("WCAG 2.1 A/AA on the front page").isEmpty();
+                    .contains("Does Melatonin Help With Jet Lag?")
+                    .contains("Medically reviewed by Paul Park, PharmD");
+            assertThat(browser.findElements(By.cssSelector("script, [onerror], [onclick]")))
+                    .isEmpty();
+            assertThat(Browser.accessibilityViolations(browser))
+                    .as("WCAG 2.1 A/AA on the front page")
+                    .isEmpty();
         } finally {
             browser.quit();
         }
@@ -88,7 +101,8 @@ interface BrowserScenarios extends PipelineSteps {
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             signIn(browser, "wanda", "wanda-pass");
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My articles");
-            assertThat(browser.findElement(By.cssSelector("header.site")).getText()).contains("Signed in as Wanda Writer");
+            assertThat(browser.findElement(By.cssSelector("header.site")).getText())
+                    .contains("Signed in as Wanda Writer");
             inaccessible.addAll(Browser.accessibilityViolations(browser));
 
             Browser.clickAndWait(browser, By.linkText("Submit a new draft"));
@@ -98,7 +112,9 @@ interface BrowserScenarios extends PipelineSteps {
             // Checked first: what the reviewers will get, with nothing sent yet.
             Browser.clickAndWait(browser, By.id("check-draft"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("New draft");
-            assertThat(browser.findElement(By.cssSelector("#checked [role=status]")).getText()).contains("not sent");
+            assertThat(browser.findElement(By.cssSelector("#checked [role=status]"))
+                            .getText())
+                    .contains("not sent");
             assertThat(browser.findElements(By.cssSelector("#claims li"))).hasSizeGreaterThanOrEqualTo(3);
             assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply");
             inaccessible.addAll(Browser.accessibilityViolations(browser));
@@ -109,17 +125,23 @@ interface BrowserScenarios extends PipelineSteps {
             // A refresh shows the page again and submits nothing.
             browser.navigate().refresh();
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
-            assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply")
+            assertThat(browser.findElement(By.id("warnings")).getText())
+                    .contains("Leave a Reply")
                     .contains(paste.uncredentialedExpert());
             assertThat(browser.findElements(By.cssSelector("#claims li"))).hasSizeGreaterThanOrEqualTo(3);
             assertThat(browser.findElement(By.id("title")).getText()).isEqualTo(paste.title());
-            assertThat(browser.findElement(By.cssSelector("#preview h2, #preview p")).getText()).isNotBlank();
+            assertThat(browser.findElement(By.cssSelector("#preview h2, #preview p"))
+                            .getText())
+                    .isNotBlank();
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             screenshot(browser, "writer-draft-page.png");
-            String articleId = browser.findElement(By.cssSelector("main p a")).getAttribute("href")
+            String articleId = browser.findElement(By.cssSelector("main p a"))
+                    .getAttribute("href")
                     .replaceAll(".*/articles/", "");
             browser.get(intake() + "/");
-            assertThat(browser.findElements(By.linkText(paste.title()))).as("one article after the refresh").hasSize(1);
+            assertThat(browser.findElements(By.linkText(paste.title())))
+                    .as("one article after the refresh")
+                    .hasSize(1);
             inaccessible.addAll(Browser.accessibilityViolations(browser));
 
             // The reviewer rejects the first claim, approves the rest in place, and asks for changes.
@@ -130,7 +152,9 @@ interface BrowserScenarios extends PipelineSteps {
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             Browser.clickAndWait(browser, By.cssSelector("a[href='/reviews/" + articleId + "']"));
             assertThat(browser.findElement(By.id("why-not")).getText()).contains("every claim approved");
-            assertThat(browser.findElements(By.cssSelector("pre mark"))).as("claims marked in the text").isNotEmpty();
+            assertThat(browser.findElements(By.cssSelector("pre mark")))
+                    .as("claims marked in the text")
+                    .isNotEmpty();
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             List<String> claimIds = claimIdsOnPage(browser);
             String rejected = claimIds.get(0);
@@ -140,18 +164,23 @@ interface BrowserScenarios extends PipelineSteps {
             for (String claimId : claimIds.subList(1, claimIds.size())) {
                 decideInPlace(browser, claimId, "approve", "Approved");
             }
-            assertThat(browser.findElement(By.id("signoff-approve")).isEnabled()).isFalse();
+            assertThat(browser.findElement(By.id("signoff-approve")).isEnabled())
+                    .isFalse();
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             browser.findElement(By.id("signoff-comment")).sendKeys("One claim needs a source.");
-            assertThat(Browser.submitAndRead(browser, By.id("signoff-request-changes"))).startsWith("Changes requested");
+            assertThat(Browser.submitAndRead(browser, By.id("signoff-request-changes")))
+                    .startsWith("Changes requested");
 
             // The writer sees why, and revises from the latest text the page starts the form with.
             awaitPage(browser, intake() + "/articles/" + articleId, "#status", "changes requested");
             assertThat(browser.findElement(By.cssSelector(".returned")).getText())
-                    .contains("Changes requested").contains("One claim needs a source.")
-                    .as("the rejected claim named by its sentence, not its id").doesNotContain(rejected);
+                    .contains("Changes requested")
+                    .contains("One claim needs a source.")
+                    .as("the rejected claim named by its sentence, not its id")
+                    .doesNotContain(rejected);
             assertThat(browser.findElement(By.id("claim-1-" + rejected)).getText())
-                    .contains("Rejected").contains("Which trial shows this?");
+                    .contains("Rejected")
+                    .contains("Which trial shows this?");
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             String revised = (String) browser.executeScript("""
                     const text = document.getElementById('text');
@@ -163,13 +192,16 @@ interface BrowserScenarios extends PipelineSteps {
             assertThat(revised).startsWith("---\ntitle: ");
             Browser.clickAndWait(browser, By.cssSelector("#revise-heading + form #submit-draft"));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
-            assertThat(browser.findElement(By.cssSelector("main p[role=status]")).getText()).startsWith("Revision 2");
+            assertThat(browser.findElement(By.cssSelector("main p[role=status]"))
+                            .getText())
+                    .startsWith("Revision 2");
 
             // The reviewer sees what changed, approves every claim and signs off.
             awaitUnderReview(articleId, 2);
             browser.get(review() + "/reviews/" + articleId);
             assertThat(browser.findElements(By.cssSelector("#changes-previous ins, #changes-previous del")))
-                    .as("words added and removed since revision 1").isNotEmpty();
+                    .as("words added and removed since revision 1")
+                    .isNotEmpty();
             inaccessible.addAll(Browser.accessibilityViolations(browser));
             for (String claimId : claimIdsOnPage(browser)) {
                 unfold(browser, claimId);
@@ -177,15 +209,19 @@ interface BrowserScenarios extends PipelineSteps {
                 decideInPlace(browser, claimId, "approve", "Approved");
             }
             // A high-risk claim (a dose, say) needs a second reviewer: Paul approves those, and Rita reloads.
-            List<String> needSecond = claimIdsOnPage(browser).stream().filter(claimId -> browser.findElement(
-                    By.cssSelector("#claim-" + claimId + " .decision .verdict")).getText().contains("1 of 2")).toList();
+            List<String> needSecond = claimIdsOnPage(browser).stream()
+                    .filter(claimId -> browser.findElement(By.cssSelector("#claim-" + claimId + " .decision .verdict"))
+                            .getText()
+                            .contains("1 of 2"))
+                    .toList();
             JsonNode revision2 = awaitUnderReview(articleId, 2);
             for (String claimId : needSecond) {
                 decide("paul", articleId, revision2, claimId, "APPROVED");
             }
             browser.navigate().refresh();
             new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .until(driver -> driver.findElement(By.id("signoff-approve")).isEnabled());
+                    .until(driver ->
+                            driver.findElement(By.id("signoff-approve")).isEnabled());
             browser.executeScript("window.scrollTo(0, 0)");
             screenshot(browser, "reviewer-article-page.png");
             assertThat(Browser.submitAndRead(browser, By.id("signoff-approve"))).startsWith("Approved");
@@ -206,15 +242,23 @@ interface BrowserScenarios extends PipelineSteps {
             awaitPage(browser, intake() + "/articles/" + articleId, "#status", "published");
             assertThat(browser.findElements(By.cssSelector("#revision-2 .decision .approved")))
                     .hasSameSizeAs(browser.findElements(By.cssSelector("#revision-2 tbody tr")));
-            assertThat(browser.findElement(By.cssSelector("#revision-2 summary")).getText())
-                    .contains("published").contains(" 0 not decided yet");
-            assertThat(browser.findElement(By.id("history-heading")).findElement(By.xpath("..")).getText())
-                    .contains("Rita Reyes approved ‘").contains("submitted revision 2").doesNotContain("ClaimReviewed");
+            assertThat(browser.findElement(By.cssSelector("#revision-2 summary"))
+                            .getText())
+                    .contains("published")
+                    .contains(" 0 not decided yet");
+            assertThat(browser.findElement(By.id("history-heading"))
+                            .findElement(By.xpath(".."))
+                            .getText())
+                    .contains("Rita Reyes approved ‘")
+                    .contains("submitted revision 2")
+                    .doesNotContain("ClaimReviewed");
             Browser.clickAndWait(browser, By.cssSelector("form.who button"));
             assertThat(browser.getCurrentUrl()).contains("/login?signedOut");
             browser.get(intake() + "/drafts/new");
             assertThat(browser.getCurrentUrl()).as("signed out for real").endsWith("/login");
-            assertThat(inaccessible).as("WCAG 2.1 A/AA violations found by axe-core").isEmpty();
+            assertThat(inaccessible)
+                    .as("WCAG 2.1 A/AA violations found by axe-core")
+                    .isEmpty();
         } finally {
             browser.quit();
         }
@@ -228,7 +272,8 @@ interface BrowserScenarios extends PipelineSteps {
     @Test
     default void thePagesOfferNothingOneMayNotDoAndRefuseWhatIsForged() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
-        String danasArticle = submit("dana", "zinc-and-colds.txt", null).path("articleId").asString();
+        String danasArticle =
+                submit("dana", "zinc-and-colds.txt", null).path("articleId").asString();
         JsonNode underReview = awaitUnderReview(danasArticle, 1);
         String claimId = underReview.path("claims").path(0).path("id").asString();
         Path profile = Files.createTempDirectory("vetted-chromium");
@@ -244,7 +289,8 @@ interface BrowserScenarios extends PipelineSteps {
             signIn(browser, "dana", "dana-pass");
             browser.get(review() + "/reviews/" + danasArticle);
             assertThat(browser.findElement(By.tagName("main")).getText()).contains("You are credited on this article");
-            assertThat(browser.findElements(By.cssSelector("button[value=APPROVED], #signoff"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("button[value=APPROVED], #signoff")))
+                    .isEmpty();
 
             // Dana posts a decision anyway, with her valid session and token, as a script on the page could.
             Object answer = browser.executeAsyncScript("""
@@ -252,16 +298,19 @@ interface BrowserScenarios extends PipelineSteps {
                     const body = new URLSearchParams({decision: 'APPROVED', revision: '1', comment: '', reference: '',
                         _csrf: document.querySelector('input[name=_csrf]').value});
                     fetch(arguments[0], {method: 'POST', body: body, headers: {'HX-Request': 'true'}})
-                        .then(r => r.text().then(t => done(r.status + ' ' + t))).catch(e => done('failed ' + e));""",
-                    "/reviews/" + danasArticle + "/claims/" + claimId);
+                        .then(r => r.text().then(t => done(r.status + ' ' + t))).catch(e => done('failed ' + e));""", "/reviews/" + danasArticle + "/claims/" + claimId);
             assertThat(String.valueOf(answer)).contains("Not recorded");
-            JsonNode after = Http.get(review() + "/api/reviews/" + danasArticle, "rita").json();
-            assertThat(after.path("claims").path(0).path("decision").isNull()).as("no decision recorded").isTrue();
+            JsonNode after =
+                    Http.get(review() + "/api/reviews/" + danasArticle, "rita").json();
+            assertThat(after.path("claims").path(0).path("decision").isNull())
+                    .as("no decision recorded")
+                    .isTrue();
 
             // A form without the CSRF token, as another site's page would send it.
             browser.get(review() + "/");
             WebElement oldPage = browser.findElement(By.tagName("html"));
-            browser.executeScript("""
+            browser.executeScript(
+                    """
                     const form = document.createElement('form');
                     form.method = 'post';
                     form.action = arguments[0];
@@ -272,10 +321,15 @@ interface BrowserScenarios extends PipelineSteps {
                         form.appendChild(input);
                     }
                     document.body.appendChild(form);
-                    form.submit();""", "/reviews/" + danasArticle + "/decision", underReview.path("contentHash").asString());
+                    form.submit();""",
+                    "/reviews/" + danasArticle + "/decision",
+                    underReview.path("contentHash").asString());
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> Browser.isGone(oldPage));
             assertThat(browser.findElement(By.tagName("body")).getText()).contains("Forbidden");
-            assertThat(Http.get(review() + "/api/reviews/" + danasArticle, "rita").json().path("status").asString())
+            assertThat(Http.get(review() + "/api/reviews/" + danasArticle, "rita")
+                            .json()
+                            .path("status")
+                            .asString())
                     .isEqualTo(underReview.path("status").asString());
         } finally {
             browser.quit();
@@ -287,8 +341,11 @@ interface BrowserScenarios extends PipelineSteps {
         static Paste sharedSampleOrOwn() throws IOException {
             Path shared = Path.of("../../shared/samples/magnesium-anxiety.txt");
             if (Files.isReadable(shared)) {
-                return new Paste(Files.readString(shared, StandardCharsets.UTF_8),
-                        "What Are the Potential Benefits of Magnesium for Anxiety?", "Hypolite", "magnesium");
+                return new Paste(
+                        Files.readString(shared, StandardCharsets.UTF_8),
+                        "What Are the Potential Benefits of Magnesium for Anxiety?",
+                        "Hypolite",
+                        "magnesium");
             }
             System.out.println("The shared sample is not beside the repository: the browser journey pastes "
                     + "zinc-and-colds.txt instead.");
@@ -304,9 +361,11 @@ interface BrowserScenarios extends PipelineSteps {
 
     /** The claims' ids, read again if htmx swaps a block while they are read (the element read goes stale). */
     private static List<String> claimIdsOnPage(ChromeDriver browser) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> driver.findElements(By.cssSelector("article.claim")).stream()
-                        .map(claim -> claim.getAttribute("id").substring("claim-".length())).toList());
+                        .map(claim -> claim.getAttribute("id").substring("claim-".length()))
+                        .toList());
     }
 
     /** Opens a claim's form: a claim with nothing left for this reviewer to decide (carried over) keeps it folded. */
@@ -334,7 +393,8 @@ interface BrowserScenarios extends PipelineSteps {
     private static void awaitPage(ChromeDriver browser, String url, String selector, String text) {
         await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
             browser.get(url);
-            return browser.findElements(By.cssSelector(selector)).stream().anyMatch(e -> e.getText().equals(text));
+            return browser.findElements(By.cssSelector(selector)).stream()
+                    .anyMatch(e -> e.getText().equals(text));
         });
     }
 

@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,15 +52,30 @@ import org.vetted.contract.Topics;
 class ComposeAclsIT {
     private static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
     private static final Map<String, String> PASSWORDS = Map.of(
-            "intake", "intake-" + UUID.randomUUID(), "review", "review-" + UUID.randomUUID(),
-            "rendering", "rendering-" + UUID.randomUUID(), "distribution", "distribution-" + UUID.randomUUID());
+            "intake",
+            "intake-" + UUID.randomUUID(),
+            "review",
+            "review-" + UUID.randomUUID(),
+            "rendering",
+            "rendering-" + UUID.randomUUID(),
+            "distribution",
+            "distribution-" + UUID.randomUUID());
     /** Who writes what, from the services' application.yml files. */
     private static final Map<String, String> WRITER = Map.of(
-            Topics.DRAFT_SUBMITTED, "intake",
-            Topics.CLAIM_REVIEWED, "review", Topics.APPROVED, "review", Topics.REVIEW_RETURNED, "review",
-            Topics.CLAIMS_LIBRARY, "review",
-            Topics.RENDERED, "rendering",
-            Topics.PUBLISHED, "distribution");
+            Topics.DRAFT_SUBMITTED,
+            "intake",
+            Topics.CLAIM_REVIEWED,
+            "review",
+            Topics.APPROVED,
+            "review",
+            Topics.REVIEW_RETURNED,
+            "review",
+            Topics.CLAIMS_LIBRARY,
+            "review",
+            Topics.RENDERED,
+            "rendering",
+            Topics.PUBLISHED,
+            "distribution");
 
     private static final int NODES = 3;
 
@@ -73,9 +87,11 @@ class ComposeAclsIT {
     void startTheClusterAndRunTheInit() throws Exception {
         workDir = Files.createTempDirectory("vetted-compose-acls");
         Path bin = Files.createDirectories(workDir.resolve("bin"));
-        Files.writeString(bin.resolve("logback.xml"), "<configuration><appender name=\"out\" "
-                + "class=\"ch.qos.logback.core.ConsoleAppender\"><encoder><pattern>%level %logger{0} %msg%n</pattern>"
-                + "</encoder></appender><root level=\"WARN\"><appender-ref ref=\"out\"/></root></configuration>");
+        Files.writeString(
+                bin.resolve("logback.xml"),
+                "<configuration><appender name=\"out\" "
+                        + "class=\"ch.qos.logback.core.ConsoleAppender\"><encoder><pattern>%level %logger{0} %msg%n</pattern>"
+                        + "</encoder></appender><root level=\"WARN\"><appender-ref ref=\"out\"/></root></configuration>");
         tool(bin, "kafka-configs.sh", "kafka.admin.ConfigCommand");
         tool(bin, "kafka-topics.sh", "org.apache.kafka.tools.TopicCommand");
         tool(bin, "kafka-acls.sh", "org.apache.kafka.tools.AclCommand");
@@ -127,8 +143,12 @@ class ComposeAclsIT {
         if (!finished) {
             init.destroyForcibly();
         }
-        assertThat(finished).as("kafka-init finished:\n%s", Files.readString(log)).isTrue();
-        assertThat(init.exitValue()).as("kafka-init:\n%s", Files.readString(log)).isZero();
+        assertThat(finished)
+                .as("kafka-init finished:\n%s", Files.readString(log))
+                .isTrue();
+        assertThat(init.exitValue())
+                .as("kafka-init:\n%s", Files.readString(log))
+                .isZero();
     }
 
     @AfterAll
@@ -143,7 +163,8 @@ class ComposeAclsIT {
     }
 
     private static Process run(Path script, Path log, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
@@ -158,8 +179,12 @@ class ComposeAclsIT {
         try (Admin admin = Admin.create(config)) {
             while (System.nanoTime() < deadline) {
                 for (int i = 0; i < NODES; i++) {
-                    assertThat(nodes.get(i).isAlive()).as("node %s:\n%s", i + 1,
-                            tail(workDir.resolve("node-" + (i + 1)).resolve("kafka.log"))).isTrue();
+                    assertThat(nodes.get(i).isAlive())
+                            .as(
+                                    "node %s:\n%s",
+                                    i + 1,
+                                    tail(workDir.resolve("node-" + (i + 1)).resolve("kafka.log")))
+                            .isTrue();
                 }
                 try {
                     if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == NODES) {
@@ -173,7 +198,9 @@ class ComposeAclsIT {
         }
         StringBuilder logs = new StringBuilder();
         for (int i = 1; i <= NODES; i++) {
-            logs.append("\n-- node ").append(i).append(":\n")
+            logs.append("\n-- node ")
+                    .append(i)
+                    .append(":\n")
                     .append(tail(workDir.resolve("node-" + i).resolve("kafka.log")));
         }
         throw new AssertionError("the cluster did not form in " + timeout + ":" + logs);
@@ -189,7 +216,8 @@ class ComposeAclsIT {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A temporary directory left behind is no failure of the test.
         }
@@ -199,19 +227,24 @@ class ComposeAclsIT {
     void everyTopicWithAWriteAclHasExactlyOneWriterAndTheEventTopicsTheirOwn() throws Exception {
         Map<String, Set<String>> writers = new TreeMap<>();
         try (Admin admin = Admin.create(clientConfig("admin", ADMIN_PASSWORD))) {
-            for (AclBinding acl : admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS)) {
+            for (AclBinding acl :
+                    admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS)) {
                 AclOperation operation = acl.entry().operation();
                 if (acl.pattern().resourceType() == ResourceType.TOPIC
                         && (operation == AclOperation.WRITE || operation == AclOperation.ALL)) {
-                    assertThat(acl.pattern().patternType()).as("write ACLs name topics exactly: %s", acl)
+                    assertThat(acl.pattern().patternType())
+                            .as("write ACLs name topics exactly: %s", acl)
                             .isEqualTo(PatternType.LITERAL);
                     writers.computeIfAbsent(acl.pattern().name(), topic -> new TreeSet<>())
                             .add(acl.entry().principal());
                 }
             }
         }
-        assertThat(writers).allSatisfy((topic, principals) -> assertThat(principals).as(topic).hasSize(1));
-        WRITER.forEach((topic, service) -> assertThat(writers.get(topic)).as(topic).containsExactly("User:" + service));
+        assertThat(writers)
+                .allSatisfy(
+                        (topic, principals) -> assertThat(principals).as(topic).hasSize(1));
+        WRITER.forEach(
+                (topic, service) -> assertThat(writers.get(topic)).as(topic).containsExactly("User:" + service));
         // Dead letters: written by the consuming service, under its group's name.
         assertThat(writers.get(Topics.deadLetter(Topics.APPROVED, "rendering"))).containsExactly("User:rendering");
         assertThat(writers.get(Topics.deadLetter(Topics.PUBLISHED, "distribution-pages")))
@@ -222,11 +255,13 @@ class ComposeAclsIT {
     void eachServiceWritesItsOwnTopicsAndIsRefusedAnothersTopic() {
         assertThat(write("intake", "intake-acl-test-", Topics.DRAFT_SUBMITTED)).isNull();
         assertThat(write("review", "review-acl-test-", Topics.APPROVED)).isNull();
-        assertThat(write("distribution", "distribution-acl-test-", Topics.PUBLISHED)).isNull();
+        assertThat(write("distribution", "distribution-acl-test-", Topics.PUBLISHED))
+                .isNull();
 
         assertThat(write("review", "review-acl-test-", Topics.DRAFT_SUBMITTED))
                 .isInstanceOf(TopicAuthorizationException.class);
-        assertThat(write("intake", "intake-acl-test-", Topics.APPROVED)).isInstanceOf(TopicAuthorizationException.class);
+        assertThat(write("intake", "intake-acl-test-", Topics.APPROVED))
+                .isInstanceOf(TopicAuthorizationException.class);
         assertThat(write("rendering", "rendering-acl-test-", Topics.PUBLISHED))
                 .isInstanceOf(TopicAuthorizationException.class);
     }
@@ -278,10 +313,16 @@ class ComposeAclsIT {
 
     /** As a service connects in docker-compose.yml: SCRAM-SHA-512 as its own user. */
     private Map<String, Object> clientConfig(String user, String password) {
-        return Map.of("bootstrap.servers", bootstrapServers, "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                        + "\" password=\"" + password + "\";");
+        return Map.of(
+                "bootstrap.servers",
+                bootstrapServers,
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                "SCRAM-SHA-512",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
     }
 
     /** A script named like the Kafka tool, running its main class on this JVM's classpath. */
@@ -289,9 +330,11 @@ class ComposeAclsIT {
         // The tools start and end quickly: the first compiler tier is enough. The broker gets both.
         String jvm = name.equals("kafka-server-start.sh") ? "-Xmx512m" : "-Xmx256m -XX:TieredStopAtLevel=1";
         Path script = bin.resolve(name);
-        Files.writeString(script, "#!/usr/bin/env bash\nexec '" + javaBinary() + "' " + jvm + " "
-                + "-Dlogback.configurationFile='" + bin.resolve("logback.xml") + "' "
-                + "-cp '" + System.getProperty("java.class.path") + "' " + mainClass + " \"$@\"\n",
+        Files.writeString(
+                script,
+                "#!/usr/bin/env bash\nexec '" + javaBinary() + "' " + jvm + " "
+                        + "-Dlogback.configurationFile='" + bin.resolve("logback.xml") + "' "
+                        + "-cp '" + System.getProperty("java.class.path") + "' " + mainClass + " \"$@\"\n",
                 StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

@@ -1,7 +1,6 @@
 package org.vetted.e2e;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-
 import org.vetted.stack.ServiceFleet;
 
 /**
@@ -30,8 +29,8 @@ final class FallbackReader {
     }
 
     /** Read n is {@code path(n)} as {@code user}: at {@code first} first on even reads, at {@code second} on odd. */
-    static FallbackReader between(ServiceFleet.Service first, ServiceFleet.Service second, String user,
-            IntFunction<String> path) {
+    static FallbackReader between(
+            ServiceFleet.Service first, ServiceFleet.Service second, String user, IntFunction<String> path) {
         return new FallbackReader(turn -> {
             String read = path.apply(turn);
             ServiceFleet.Service preferred = turn % 2 == 0 ? first : second;

@@ -24,7 +24,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,7 +37,6 @@ import org.vetted.stack.KafkaCluster;
 import org.vetted.stack.ManagedProcess;
 import org.vetted.stack.PostgresServer;
 import org.vetted.stack.ServiceFleet;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,24 +61,34 @@ class FaultRigIT {
             Topics.REVIEW_RETURNED, List.of("intake", "review"),
             Topics.RENDERED, List.of("intake", "distribution"),
             Topics.PUBLISHED, List.of("intake", "distribution-pages"));
-    private static final List<String> POISONED = List.copyOf(READERS.keySet().stream().sorted().toList());
+
+    private static final List<String> POISONED =
+            List.copyOf(READERS.keySet().stream().sorted().toList());
     /** Short, so a SIGSTOP of 15 s outlives an open transaction and the coordinator aborts and fences it. */
     private static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration JOURNEY_LIMIT = Duration.ofMinutes(5);
 
-    private enum Kind { APPROVED, REJECTED, EDITED_AFTER_APPROVAL }
-
-    private record Poison(String topic, String key, byte[] value) {
+    private enum Kind {
+        APPROVED,
+        REJECTED,
+        EDITED_AFTER_APPROVAL
     }
 
-    private record Recovery(String fault, double healthySeconds, double publishingSeconds) {
-    }
+    private record Poison(String topic, String key, byte[] value) {}
+
+    private record Recovery(String fault, double healthySeconds, double publishingSeconds) {}
 
     /** What the ledger shows at the end, taken once. */
-    private record Verdict(int approved, int published, List<String> lost, List<String> duplicates,
-            List<String> withoutApproval, List<String> rejectedPublished, List<String> missingDeadLetters,
-            boolean ledgerCaughtUp) {
-    }
+    private record Verdict(
+            int approved,
+            int published,
+            List<String> lost,
+            List<String> duplicates,
+            List<String> withoutApproval,
+            List<String> rejectedPublished,
+            List<String> missingDeadLetters,
+            boolean ledgerCaughtUp) {}
 
     private final int killsPerService = Integer.getInteger("vetted.fault-rig.kills-per-service", 1);
     private final int writers = Integer.getInteger("vetted.fault-rig.writers", 2);
@@ -95,6 +103,7 @@ class FaultRigIT {
     private volatile boolean loading = true;
     /** Services the rig is restarting on purpose; the supervisor leaves them alone. */
     private final Set<String> faulted = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger unplannedExits = new AtomicInteger();
     private final Map<Kind, AtomicInteger> completed = new ConcurrentHashMap<>();
     private final List<String> failedJourneys = new CopyOnWriteArrayList<>();
@@ -160,23 +169,38 @@ class FaultRigIT {
         // read every partition to its end; then judge once, on one snapshot.
         long drain = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < drain
-                && (!ledger.caughtUp() || !ledger.lost().isEmpty() || !missingDeadLetters().isEmpty())) {
+                && (!ledger.caughtUp()
+                        || !ledger.lost().isEmpty()
+                        || !missingDeadLetters().isEmpty())) {
             Thread.sleep(1000);
         }
-        Verdict verdict = new Verdict(ledger.approvedRevisions(), ledger.publishedRevisions(), ledger.lost(),
-                ledger.duplicates(), ledger.withoutApproval(),
-                rejectedArticles.stream().filter(ledger::wasPublished).toList(), missingDeadLetters(),
+        Verdict verdict = new Verdict(
+                ledger.approvedRevisions(),
+                ledger.publishedRevisions(),
+                ledger.lost(),
+                ledger.duplicates(),
+                ledger.withoutApproval(),
+                rejectedArticles.stream().filter(ledger::wasPublished).toList(),
+                missingDeadLetters(),
                 ledger.caughtUp());
         String report = report(verdict, Duration.ofNanos(System.nanoTime() - started));
         System.out.println(report);
         Files.writeString(workDir.resolve("report.md"), report, StandardCharsets.UTF_8);
         try {
             assertThat(verdict.approved()).as(report).isGreaterThan(0);
-            assertThat(verdict.lost()).as("approved, never published\n" + report).isEmpty();
+            assertThat(verdict.lost())
+                    .as("approved, never published\n" + report)
+                    .isEmpty();
             assertThat(verdict.duplicates()).as("published twice\n" + report).isEmpty();
-            assertThat(verdict.withoutApproval()).as("published without approval\n" + report).isEmpty();
-            assertThat(verdict.rejectedPublished()).as("rejected, yet published\n" + report).isEmpty();
-            assertThat(verdict.missingDeadLetters()).as("poison records not dead-lettered\n" + report).isEmpty();
+            assertThat(verdict.withoutApproval())
+                    .as("published without approval\n" + report)
+                    .isEmpty();
+            assertThat(verdict.rejectedPublished())
+                    .as("rejected, yet published\n" + report)
+                    .isEmpty();
+            assertThat(verdict.missingDeadLetters())
+                    .as("poison records not dead-lettered\n" + report)
+                    .isEmpty();
             assertThat(poison).as(report).isNotEmpty();
         } finally {
             ledger.close();
@@ -206,14 +230,22 @@ class FaultRigIT {
         int number = articleNumber.incrementAndGet();
         String text = titled(Journeys.fixture("zinc-and-colds.txt"), number);
         String articleId = retry("submit", () -> journeys.submit(writer, text, null), Set.of(202))
-                .json().path("articleId").asString();
+                .json()
+                .path("articleId")
+                .asString();
         JsonNode review = awaitRevision(reviewer, articleId, 1);
         if (kind == Kind.REJECTED) {
             rejectedArticles.add(articleId);
             List<JsonNode> claims = claims(review);
             decide(reviewer, articleId, review, claims.get(0), "REJECTED");
-            retry("sign off", () -> journeys.signOff(reviewer, articleId, "REQUEST_CHANGES",
-                    review.path("contentHash").asString()), Set.of(200));
+            retry(
+                    "sign off",
+                    () -> journeys.signOff(
+                            reviewer,
+                            articleId,
+                            "REQUEST_CHANGES",
+                            review.path("contentHash").asString()),
+                    Set.of(200));
             return articleId;
         }
         approve(reviewer, articleId, review);
@@ -222,8 +254,10 @@ class FaultRigIT {
             String revised = titled(Journeys.fixture("zinc-and-colds-revised.txt"), number);
             // The number intake gave this revision: 2, or 3 when an attempt whose answer was lost to a kill had
             // claimed 2 and died before publishing it (a number is never handed out twice).
-            int revision = retry("revise", () -> journeys.submit(writer, revised, articleId), Set.of(202)).json()
-                    .path("revision").asInt();
+            int revision = retry("revise", () -> journeys.submit(writer, revised, articleId), Set.of(202))
+                    .json()
+                    .path("revision")
+                    .asInt();
             approve(reviewer, articleId, awaitRevision(reviewer, articleId, revision));
         }
         return articleId;
@@ -232,7 +266,8 @@ class FaultRigIT {
     /** A title of its own, so every article gets its own address. */
     private static String titled(String text, int number) {
         int firstLineEnd = text.indexOf('\n');
-        return text.substring(0, firstLineEnd).replace("?", " (rig article " + number + ")?") + text.substring(firstLineEnd);
+        return text.substring(0, firstLineEnd).replace("?", " (rig article " + number + ")?")
+                + text.substring(firstLineEnd);
     }
 
     private void approve(String reviewer, String articleId, JsonNode review) {
@@ -242,13 +277,26 @@ class FaultRigIT {
                 decide(Journeys.secondReviewer(reviewer), articleId, review, claim, "APPROVED");
             }
         }
-        retry("approve", () -> journeys.signOff(reviewer, articleId, "APPROVE", review.path("contentHash").asString()),
+        retry(
+                "approve",
+                () -> journeys.signOff(
+                        reviewer,
+                        articleId,
+                        "APPROVE",
+                        review.path("contentHash").asString()),
                 Set.of(200));
     }
 
     private void decide(String reviewer, String articleId, JsonNode review, JsonNode claim, String decision) {
-        retry("decide", () -> journeys.decide(reviewer, articleId, review.path("revision").asInt(),
-                claim.path("id").asString(), decision), Set.of(200));
+        retry(
+                "decide",
+                () -> journeys.decide(
+                        reviewer,
+                        articleId,
+                        review.path("revision").asInt(),
+                        claim.path("id").asString(),
+                        decision),
+                Set.of(200));
     }
 
     private JsonNode awaitRevision(String reviewer, String articleId, int revision) {
@@ -350,7 +398,9 @@ class FaultRigIT {
         while (loading) {
             for (String service : SERVICES) {
                 ServiceFleet current = fleet;
-                if (!faulted.contains(service) && current != null && !current.process(service).isAlive()) {
+                if (!faulted.contains(service)
+                        && current != null
+                        && !current.process(service).isAlive()) {
                     unplannedExits.incrementAndGet();
                     try {
                         current.relaunch(service);
@@ -383,8 +433,8 @@ class FaultRigIT {
         node.kill();
         Thread.sleep(10_000);
         cluster.restart(node, Duration.ofMinutes(3));
-        recordRecovery(new Recovery("kill -9 broker " + node.nodeId() + ", restarted after 10 s", seconds(at),
-                awaitProbe(probe, at)));
+        recordRecovery(new Recovery(
+                "kill -9 broker " + node.nodeId() + ", restarted after 10 s", seconds(at), awaitProbe(probe, at)));
     }
 
     private void freezePastTheTransactionTimeout(String service) throws Exception {
@@ -398,8 +448,11 @@ class FaultRigIT {
         fleet.awaitHealthy(service, Duration.ofMinutes(4));
         double healthy = seconds(at);
         faulted.remove(service);
-        recordRecovery(new Recovery("SIGSTOP " + service + " for " + TRANSACTION_TIMEOUT.plusSeconds(5).toSeconds()
-                + " s (transaction timeout " + TRANSACTION_TIMEOUT.toSeconds() + " s), then SIGCONT", healthy,
+        recordRecovery(new Recovery(
+                "SIGSTOP " + service + " for "
+                        + TRANSACTION_TIMEOUT.plusSeconds(5).toSeconds() + " s (transaction timeout "
+                        + TRANSACTION_TIMEOUT.toSeconds() + " s), then SIGCONT",
+                healthy,
                 awaitProbe(probe, at)));
     }
 
@@ -420,9 +473,15 @@ class FaultRigIT {
 
     private void recordRecovery(Recovery recovery) {
         recoveries.add(recovery);
-        progress(String.format(Locale.ROOT, "%s: healthy after %.1f s, publishing after %.1f s; %d journeys done, "
-                + "%d approved revisions, %d published", recovery.fault(), recovery.healthySeconds(),
-                recovery.publishingSeconds(), completedTotal(), ledger.approvedRevisions(),
+        progress(String.format(
+                Locale.ROOT,
+                "%s: healthy after %.1f s, publishing after %.1f s; %d journeys done, "
+                        + "%d approved revisions, %d published",
+                recovery.fault(),
+                recovery.healthySeconds(),
+                recovery.publishingSeconds(),
+                completedTotal(),
+                ledger.approvedRevisions(),
                 ledger.publishedRevisions()));
     }
 
@@ -432,7 +491,10 @@ class FaultRigIT {
         args.add("--spring.profiles.active=local");
         args.add("--spring.cloud.stream.kafka.binder.transaction.producer.configuration.transaction.timeout.ms="
                 + TRANSACTION_TIMEOUT.toMillis());
-        next.start(Path.of(System.getProperty("vetted.services.dir", "../services")), cluster.bootstrapServers(), args,
+        next.start(
+                Path.of(System.getProperty("vetted.services.dir", "../services")),
+                cluster.bootstrapServers(),
+                args,
                 workDir.resolve("service-logs"));
         next.awaitHealthy(Duration.ofMinutes(5));
         fleet = next;
@@ -441,14 +503,16 @@ class FaultRigIT {
     /** A probe: an article approved from a thread of its own, to time when publishing works again. */
     private String startProbe() {
         String marker = "probe-" + UUID.randomUUID();
-        Thread thread = new Thread(() -> {
-            try {
-                probes.put(marker, journey(Kind.APPROVED, "walter", "paul"));
-            } catch (RuntimeException e) {
-                failedJourneys.add("probe: " + e.getMessage());
-                probes.put(marker, "");
-            }
-        }, marker);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        probes.put(marker, journey(Kind.APPROVED, "walter", "paul"));
+                    } catch (RuntimeException e) {
+                        failedJourneys.add("probe: " + e.getMessage());
+                        probes.put(marker, "");
+                    }
+                },
+                marker);
         thread.setDaemon(true);
         thread.start();
         return marker;
@@ -477,48 +541,81 @@ class FaultRigIT {
     private String report(Verdict verdict, Duration took) {
         StringBuilder out = new StringBuilder();
         out.append("# Fault rig report\n\n");
-        out.append(String.format(Locale.ROOT, "Three KRaft brokers (replication 3, min.insync.replicas 2), four services, "
-                + "%d writers; each service killed %d time(s); %d s in all.%n%n", writers, killsPerService, took.toSeconds()));
+        out.append(String.format(
+                Locale.ROOT,
+                "Three KRaft brokers (replication 3, min.insync.replicas 2), four services, "
+                        + "%d writers; each service killed %d time(s); %d s in all.%n%n",
+                writers,
+                killsPerService,
+                took.toSeconds()));
         out.append("| ledger | count |\n|---|---|\n");
         out.append("| revisions approved | ").append(verdict.approved()).append(" |\n");
         out.append("| revisions published | ").append(verdict.published()).append(" |\n");
-        out.append("| approved, never published (lost) | ").append(verdict.lost().size()).append(" |\n");
-        out.append("| duplicate publications | ").append(verdict.duplicates().size()).append(" |\n");
-        out.append("| publications without a matching approval | ").append(verdict.withoutApproval().size())
+        out.append("| approved, never published (lost) | ")
+                .append(verdict.lost().size())
                 .append(" |\n");
-        out.append("| rejected articles published | ").append(verdict.rejectedPublished().size()).append(" |\n");
+        out.append("| duplicate publications | ")
+                .append(verdict.duplicates().size())
+                .append(" |\n");
+        out.append("| publications without a matching approval | ")
+                .append(verdict.withoutApproval().size())
+                .append(" |\n");
+        out.append("| rejected articles published | ")
+                .append(verdict.rejectedPublished().size())
+                .append(" |\n");
         out.append("| poison records written | ").append(poison.size()).append(" |\n");
-        out.append("| poison records missing from a dead-letter topic | ").append(verdict.missingDeadLetters().size())
+        out.append("| poison records missing from a dead-letter topic | ")
+                .append(verdict.missingDeadLetters().size())
                 .append(" |\n");
         out.append("| dead letters in all | ").append(ledger.deadLetterCount()).append(" |\n");
         out.append("| records on the article topics | ").append(ledger.events()).append(" |\n");
-        out.append("| ledger read every partition to its end | ").append(verdict.ledgerCaughtUp() ? "yes" : "NO")
+        out.append("| ledger read every partition to its end | ")
+                .append(verdict.ledgerCaughtUp() ? "yes" : "NO")
                 .append(" |\n\n");
         out.append("| journeys completed | count |\n|---|---|\n");
         for (Kind kind : Kind.values()) {
-            out.append("| ").append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" | ")
-                    .append(completed.getOrDefault(kind, new AtomicInteger()).get()).append(" |\n");
+            out.append("| ")
+                    .append(kind.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                    .append(" | ")
+                    .append(completed.getOrDefault(kind, new AtomicInteger()).get())
+                    .append(" |\n");
         }
-        out.append("| failed (gave up after ").append(JOURNEY_LIMIT.toMinutes()).append(" min) | ")
-                .append(failedJourneys.size()).append(" |\n");
-        out.append("| unplanned service exits (restarted by the rig) | ").append(unplannedExits.get()).append(" |\n\n");
+        out.append("| failed (gave up after ")
+                .append(JOURNEY_LIMIT.toMinutes())
+                .append(" min) | ")
+                .append(failedJourneys.size())
+                .append(" |\n");
+        out.append("| unplanned service exits (restarted by the rig) | ")
+                .append(unplannedExits.get())
+                .append(" |\n\n");
         out.append("| fault | healthy again after (s) | a new article published after (s) |\n|---|---|---|\n");
         for (Recovery recovery : recoveries) {
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |%n", recovery.fault(), recovery.healthySeconds(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f |%n",
+                    recovery.fault(),
+                    recovery.healthySeconds(),
                     recovery.publishingSeconds()));
         }
-        out.append("\n'A new article published after': from the fault to the publication of an article submitted at the "
-                + "fault, approved by the probe as soon as the services answer.\n");
+        out.append(
+                "\n'A new article published after': from the fault to the publication of an article submitted at the "
+                        + "fault, approved by the probe as soon as the services answer.\n");
         verdict.lost().forEach(key -> out.append("\nlost: ").append(key));
         verdict.duplicates().forEach(key -> out.append("\nduplicate: ").append(key));
-        verdict.withoutApproval().forEach(key -> out.append("\nwithout approval: ").append(key));
-        verdict.missingDeadLetters().forEach(key -> out.append("\nnot dead-lettered: ").append(key));
+        verdict.withoutApproval()
+                .forEach(key -> out.append("\nwithout approval: ").append(key));
+        verdict.missingDeadLetters()
+                .forEach(key -> out.append("\nnot dead-lettered: ").append(key));
         if (!failedJourneys.isEmpty()) {
             out.append("\nFailed journeys:\n");
             failedJourneys.forEach(failure -> out.append("- ").append(failure).append('\n'));
         }
         for (Poison record : poison) {
-            out.append(String.format(Locale.ROOT, "%npoison %s on %s: %s", record.key(), record.topic(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%npoison %s on %s: %s",
+                    record.key(),
+                    record.topic(),
                     new String(record.value(), StandardCharsets.UTF_8)));
         }
         return out.append('\n').toString();
@@ -571,7 +668,8 @@ class FaultRigIT {
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }

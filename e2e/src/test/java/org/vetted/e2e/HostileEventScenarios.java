@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.vetted.e2e.PipelineSteps.header;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -11,12 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.OctetKeyPair;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.vetted.contract.ContentHash;
@@ -50,8 +49,8 @@ interface HostileEventScenarios extends PipelineSteps {
         List<ConsumerRecord<String, byte[]>> dead = kafka().recordsFor(deadLetters, articleId);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(garbage);
-        assertThat(header(dead.get(0), Topics.DEAD_LETTER_REASON_HEADER)).hasValueSatisfying(
-                message -> assertThat(message).contains("C3 01"));
+        assertThat(header(dead.get(0), Topics.DEAD_LETTER_REASON_HEADER))
+                .hasValueSatisfying(message -> assertThat(message).contains("C3 01"));
     }
 
     @Test
@@ -90,7 +89,8 @@ interface HostileEventScenarios extends PipelineSteps {
         kafka().sendRaw(Topics.RENDERED, articleId, EventCatalog.standard().encode(rendered));
 
         String deadLetters = Topics.deadLetter(Topics.RENDERED, "distribution");
-        await().atMost(PIPELINE).until(() -> !kafka().recordsFor(deadLetters, articleId).isEmpty());
+        await().atMost(PIPELINE)
+                .until(() -> !kafka().recordsFor(deadLetters, articleId).isEmpty());
         assertThat(header(kafka().recordsFor(deadLetters, articleId).get(0), Topics.DEAD_LETTER_REASON_HEADER))
                 .hasValueSatisfying(message -> assertThat(message).contains("not signed by the rendering service"));
         assertThat(kafka().recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
@@ -99,14 +99,23 @@ interface HostileEventScenarios extends PipelineSteps {
     @Test
     default void aForgedRecordOnThePublicTopicNeverBecomesAPage() {
         String articleId = "forged-publication-" + UUID.randomUUID();
-        kafka().sendRaw(Topics.PUBLISHED, articleId,
-                EventCatalog.standard().encode(publication(articleId, articleId + "-forged", false)));
+        kafka().sendRaw(
+                        Topics.PUBLISHED,
+                        articleId,
+                        EventCatalog.standard().encode(publication(articleId, articleId + "-forged", false)));
         // Same key, same partition, so once the genuine one is served the forged one has been read and refused.
-        kafka().sendRaw(Topics.PUBLISHED, articleId,
-                EventCatalog.standard().encode(publication(articleId, articleId + "-sealed", true)));
+        kafka().sendRaw(
+                        Topics.PUBLISHED,
+                        articleId,
+                        EventCatalog.standard().encode(publication(articleId, articleId + "-sealed", true)));
 
-        await().atMost(PIPELINE).until(() -> Http.get(distribution() + "/articles/" + articleId + "-sealed", null).status() == 200);
-        assertThat(Http.get(distribution() + "/articles/" + articleId + "-forged", null).status()).isEqualTo(404);
+        await().atMost(PIPELINE)
+                .until(() -> Http.get(distribution() + "/articles/" + articleId + "-sealed", null)
+                                .status()
+                        == 200);
+        assertThat(Http.get(distribution() + "/articles/" + articleId + "-forged", null)
+                        .status())
+                .isEqualTo(404);
         assertThat(Http.get(distribution() + "/feed.json", null).body()).doesNotContain(articleId + "-forged");
     }
 
@@ -117,28 +126,42 @@ interface HostileEventScenarios extends PipelineSteps {
         // renders, one deep enough to overflow Flexmark's parser. Same key, so the same partition as the next one.
         String tooDeep = ">".repeat(1_000) + " Blue light may delay sleep.\n";
         String overflowing = "*".repeat(20_000) + "Blue light may delay sleep." + "*".repeat(20_000) + "\n";
-        kafka().sendRaw(Topics.APPROVED, articleId,
-                EventCatalog.standard().encode(approval(articleId, true, false, tooDeep)));
-        kafka().sendRaw(Topics.APPROVED, articleId,
-                EventCatalog.standard().encode(approval(articleId, true, false, overflowing)));
+        kafka().sendRaw(
+                        Topics.APPROVED,
+                        articleId,
+                        EventCatalog.standard().encode(approval(articleId, true, false, tooDeep)));
+        kafka().sendRaw(
+                        Topics.APPROVED,
+                        articleId,
+                        EventCatalog.standard().encode(approval(articleId, true, false, overflowing)));
         kafka().sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, true, false)));
 
         ArticlePublished published = awaitPublished(articleId, 1);
         assertThat(published.getHtml()).contains("Blue light in the evening may delay sleep onset.");
         String deadLetters = Topics.deadLetter(Topics.APPROVED, "rendering");
-        await().atMost(PIPELINE).until(() -> kafka().recordsFor(deadLetters, articleId).size() >= 2);
-        assertThat(kafka().recordsFor(deadLetters, articleId)).extracting(r -> header(r, Topics.DEAD_LETTER_REASON_HEADER)
-                .orElse("")).anySatisfy(reason -> assertThat(reason).contains("nested", "levels deep"))
+        await().atMost(PIPELINE)
+                .until(() -> kafka().recordsFor(deadLetters, articleId).size() >= 2);
+        assertThat(kafka().recordsFor(deadLetters, articleId))
+                .extracting(r -> header(r, Topics.DEAD_LETTER_REASON_HEADER).orElse(""))
+                .anySatisfy(reason -> assertThat(reason).contains("nested", "levels deep"))
                 .anySatisfy(reason -> assertThat(reason).contains("StackOverflowError"));
         assertThat(kafka().recordsFor(Topics.PUBLISHED, articleId)).hasSize(1);
-        assertThat(Http.get(rendering() + "/actuator/health", null).json().path("status").asString()).isEqualTo("UP");
+        assertThat(Http.get(rendering() + "/actuator/health", null)
+                        .json()
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
     }
 
     private void assertRefusedByRendering(String articleId, boolean sealed, boolean altered, String reason) {
-        kafka().sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, sealed, altered)));
+        kafka().sendRaw(
+                        Topics.APPROVED,
+                        articleId,
+                        EventCatalog.standard().encode(approval(articleId, sealed, altered)));
 
         String deadLetters = Topics.deadLetter(Topics.APPROVED, "rendering");
-        await().atMost(PIPELINE).until(() -> !kafka().recordsFor(deadLetters, articleId).isEmpty());
+        await().atMost(PIPELINE)
+                .until(() -> !kafka().recordsFor(deadLetters, articleId).isEmpty());
         assertThat(header(kafka().recordsFor(deadLetters, articleId).get(0), Topics.DEAD_LETTER_REASON_HEADER))
                 .hasValueSatisfying(message -> assertThat(message).containsIgnoringCase(reason));
         assertThat(kafka().recordsFor(Topics.RENDERED, articleId)).isEmpty();
@@ -150,21 +173,28 @@ interface HostileEventScenarios extends PipelineSteps {
         String articleId = "verified-" + UUID.randomUUID();
         kafka().sendRaw(Topics.APPROVED, articleId, EventCatalog.standard().encode(approval(articleId, true, false)));
         ArticlePublished published = awaitPublished(articleId, 1);
-        await().atMost(PIPELINE).until(() -> Http.get(distribution() + "/api/articles/" + published.getSlug(), null)
-                .status() == 200);
+        await().atMost(PIPELINE)
+                .until(() -> Http.get(distribution() + "/api/articles/" + published.getSlug(), null)
+                                .status()
+                        == 200);
 
         // What a downstream site does: fetch the key set and the article, nothing else.
-        JWKSet keys = JWKSet.parse(Http.get(distribution() + "/.well-known/jwks.json", null).body());
-        String served = Http.get(distribution() + "/api/articles/" + published.getSlug(), null).body();
+        JWKSet keys = JWKSet.parse(
+                Http.get(distribution() + "/.well-known/jwks.json", null).body());
+        String served = Http.get(distribution() + "/api/articles/" + published.getSlug(), null)
+                .body();
         assertThat(genuine(keys, served)).as(served).isTrue();
         JsonNode article = Http.JSON.readTree(served);
         JWSObject jws = JWSObject.parse(article.path("signature").asString());
         Map<String, Object> claims = jws.getPayload().toJSONObject();
         assertThat(claims.get("title")).isEqualTo(published.getTitle());
         assertThat(claims.get("url")).isEqualTo(published.getUrl());
-        assertThat(claims.get("medicallyReviewedBy")).isEqualTo(Map.of("name",
-                published.getMedicallyReviewedBy().getDisplayName(), "credential",
-                published.getMedicallyReviewedBy().getCredential()));
+        assertThat(claims.get("medicallyReviewedBy"))
+                .isEqualTo(Map.of(
+                        "name",
+                        published.getMedicallyReviewedBy().getDisplayName(),
+                        "credential",
+                        published.getMedicallyReviewedBy().getCredential()));
 
         // An article altered on the way (a cache, a proxy) no longer matches its signature: its HTML, or any field
         // a site displays beside it.
@@ -173,7 +203,8 @@ interface HostileEventScenarios extends PipelineSteps {
         assertThat(genuine(keys, Http.JSON.writeValueAsString(alteredHtml))).isFalse();
         ObjectNode alteredCredential = (ObjectNode) Http.JSON.readTree(served);
         ((ObjectNode) alteredCredential.path("medicallyReviewedBy")).put("credential", "PhD");
-        assertThat(genuine(keys, Http.JSON.writeValueAsString(alteredCredential))).isFalse();
+        assertThat(genuine(keys, Http.JSON.writeValueAsString(alteredCredential)))
+                .isFalse();
     }
 
     /**
@@ -185,9 +216,12 @@ interface HostileEventScenarios extends PipelineSteps {
         JWSObject jws = JWSObject.parse(article.remove("signature").asString());
         OctetKeyPair key = (OctetKeyPair) keys.getKeyByKeyId(jws.getHeader().getKeyID());
         String html = article.remove("html").asString();
-        article.put("htmlSha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(html.getBytes(StandardCharsets.UTF_8))));
-        return key != null && jws.getHeader().getAlgorithm().equals(JWSAlgorithm.EdDSA)
+        article.put(
+                "htmlSha256",
+                HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8))));
+        return key != null
+                && jws.getHeader().getAlgorithm().equals(JWSAlgorithm.EdDSA)
                 && jws.verify(new Ed25519Verifier(key))
                 && Http.JSON.readTree(jws.getPayload().toString()).equals(article);
     }
@@ -206,7 +240,12 @@ interface HostileEventScenarios extends PipelineSteps {
         List<Author> authors = List.of(new Author("walter", "Walter Webb"));
         Approval approval = Approval.newBuilder()
                 .setRevision(1)
-                .setContentHash(ContentHash.of(new ContentHash.Reviewed(articleId, title, null, body, List.of(),
+                .setContentHash(ContentHash.of(new ContentHash.Reviewed(
+                        articleId,
+                        title,
+                        null,
+                        body,
+                        List.of(),
                         List.of(new ContentHash.Credit("walter", "Walter Webb")))))
                 .setSignedOffBy(reviewer)
                 .setClaimReviewers(List.of(reviewer))
@@ -248,8 +287,13 @@ interface HostileEventScenarios extends PipelineSteps {
                 .setTags(List.of())
                 .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
                 .setMedicallyReviewedAt(now)
-                .setContentHash(ContentHash.of(new ContentHash.Reviewed(articleId, "Sleep and Screens", null,
-                        "Blue light in the evening may delay sleep onset.\n", List.of(), List.of())))
+                .setContentHash(ContentHash.of(new ContentHash.Reviewed(
+                        articleId,
+                        "Sleep and Screens",
+                        null,
+                        "Blue light in the evening may delay sleep onset.\n",
+                        List.of(),
+                        List.of())))
                 .setPublishedAt(now)
                 .setSeal(null)
                 .build();

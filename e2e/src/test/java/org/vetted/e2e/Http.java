@@ -9,14 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A tiny HTTP client for the tests: Basic auth, JSON in and out, nothing hidden. */
 final class Http {
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Response(int status, String contentType, String body) {
         JsonNode json() {
@@ -25,12 +25,17 @@ final class Http {
     }
 
     static Response get(String url, String user) {
-        return send(request(url, user).GET().header("Accept", "application/json, text/html").build());
+        return send(request(url, user)
+                .GET()
+                .header("Accept", "application/json, text/html")
+                .build());
     }
 
     static Response post(String url, String user, String contentType, String body) {
-        return send(request(url, user).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        return send(request(url, user)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build());
     }
 
     static Response postJson(String url, String user, Object body) {
@@ -41,7 +46,8 @@ final class Http {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (user != null) {
             // Demo accounts of the local profile: the password is "<user>-pass".
-            String token = Base64.getEncoder().encodeToString((user + ":" + user + "-pass").getBytes(StandardCharsets.UTF_8));
+            String token =
+                    Base64.getEncoder().encodeToString((user + ":" + user + "-pass").getBytes(StandardCharsets.UTF_8));
             builder.header("Authorization", "Basic " + token);
         }
         return builder;
@@ -49,9 +55,12 @@ final class Http {
 
     private static Response send(HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            HttpResponse<String> response =
+                    CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -60,6 +69,5 @@ final class Http {
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 }

@@ -32,15 +32,33 @@ final class Journeys {
 
     /** A claim decision names the revision it was made on, so it can never land on a later text. */
     Http.Response decide(String reviewer, String articleId, int revision, String claimId, String decision) {
-        return Http.postJson(review + "/api/reviews/" + articleId + "/claims/" + claimId, reviewer,
-                Map.of("decision", decision, "comment", "Checked against the cited trials.",
-                        "reference", "https://example.org/cochrane-review", "revision", revision));
+        return Http.postJson(
+                review + "/api/reviews/" + articleId + "/claims/" + claimId,
+                reviewer,
+                Map.of(
+                        "decision",
+                        decision,
+                        "comment",
+                        "Checked against the cited trials.",
+                        "reference",
+                        "https://example.org/cochrane-review",
+                        "revision",
+                        revision));
     }
 
     Http.Response signOff(String reviewer, String articleId, String decision, String contentHash) {
-        return Http.postJson(review + "/api/reviews/" + articleId + "/decision", reviewer, contentHash == null
-                ? Map.of("decision", decision, "comment", "Signed off in the end-to-end test.")
-                : Map.of("decision", decision, "comment", "Signed off in the end-to-end test.", "contentHash", contentHash));
+        return Http.postJson(
+                review + "/api/reviews/" + articleId + "/decision",
+                reviewer,
+                contentHash == null
+                        ? Map.of("decision", decision, "comment", "Signed off in the end-to-end test.")
+                        : Map.of(
+                                "decision",
+                                decision,
+                                "comment",
+                                "Signed off in the end-to-end test.",
+                                "contentHash",
+                                contentHash));
     }
 
     /** The reviewer who also approves a claim that needs four eyes. */

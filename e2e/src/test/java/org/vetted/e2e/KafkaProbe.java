@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -56,15 +55,21 @@ final class KafkaProbe {
     }
 
     List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
-        return readToEnd(topic).stream().filter(record -> key.equals(record.key())).toList();
+        return readToEnd(topic).stream()
+                .filter(record -> key.equals(record.key()))
+                .toList();
     }
 
     /** One setting of a topic as the broker holds it (cleanup.policy, say). */
     String topicConfig(String topic, String name) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                    .get(name).value();
+            return admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource)
+                    .get(name)
+                    .value();
         } catch (Exception e) {
             throw new IllegalStateException("could not read " + name + " of " + topic, e);
         }
@@ -73,8 +78,14 @@ final class KafkaProbe {
     /** Replicas of the topic's partition 0. */
     int replicas(String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic)
-                    .partitions().get(0).replicas().size();
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .get(0)
+                    .replicas()
+                    .size();
         } catch (Exception e) {
             throw new IllegalStateException("could not describe " + topic, e);
         }

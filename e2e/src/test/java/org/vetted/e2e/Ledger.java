@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +37,7 @@ final class Ledger implements AutoCloseable {
         }
     }
 
-    record DeadLetter(String topic, String key, byte[] value) {
-    }
+    record DeadLetter(String topic, String key, byte[] value) {}
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread reader;
@@ -48,6 +46,7 @@ final class Ledger implements AutoCloseable {
     private final Map<String, List<Revision>> publications = new ConcurrentHashMap<>();
     /** When each article revision's first publication was seen (System.nanoTime). */
     private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final AtomicLong events = new AtomicLong();
@@ -108,13 +107,19 @@ final class Ledger implements AutoCloseable {
             return;
         }
         if (record.topic().equals(Topics.APPROVED) && event instanceof ArticleApproved approved) {
-            Revision revision = new Revision(approved.getArticleId(), approved.getApproval().getRevision(),
+            Revision revision = new Revision(
+                    approved.getArticleId(),
+                    approved.getApproval().getRevision(),
                     approved.getApproval().getContentHash());
-            approvals.computeIfAbsent(revision.key(), key -> new CopyOnWriteArrayList<>()).add(revision);
+            approvals
+                    .computeIfAbsent(revision.key(), key -> new CopyOnWriteArrayList<>())
+                    .add(revision);
         } else if (record.topic().equals(Topics.PUBLISHED) && event instanceof ArticlePublished published) {
-            Revision revision = new Revision(published.getArticleId(), published.getRevision(),
-                    published.getContentHash());
-            publications.computeIfAbsent(revision.key(), key -> new CopyOnWriteArrayList<>()).add(revision);
+            Revision revision =
+                    new Revision(published.getArticleId(), published.getRevision(), published.getContentHash());
+            publications
+                    .computeIfAbsent(revision.key(), key -> new CopyOnWriteArrayList<>())
+                    .add(revision);
             publishedAt.putIfAbsent(revision.key(), System.nanoTime());
         }
     }
@@ -136,7 +141,8 @@ final class Ledger implements AutoCloseable {
         Set<TopicPartition> assigned = consumer.assignment();
         long partitions = consumer.listTopics(Duration.ofSeconds(5)).entrySet().stream()
                 .filter(topic -> topic.getKey().startsWith("article."))
-                .mapToLong(topic -> topic.getValue().size()).sum();
+                .mapToLong(topic -> topic.getValue().size())
+                .sum();
         if (assigned.size() < partitions) {
             caughtUp = false;
             return;
@@ -180,7 +186,9 @@ final class Ledger implements AutoCloseable {
         List<String> lost = new ArrayList<>();
         approvals.forEach((key, approved) -> {
             List<Revision> published = publications.getOrDefault(key, List.of());
-            if (published.stream().noneMatch(revision -> revision.contentHash().equals(approved.get(0).contentHash()))) {
+            if (published.stream()
+                    .noneMatch(revision ->
+                            revision.contentHash().equals(approved.get(0).contentHash()))) {
                 lost.add(key);
             }
         });
@@ -203,7 +211,8 @@ final class Ledger implements AutoCloseable {
         List<String> unapproved = new ArrayList<>();
         publications.forEach((key, published) -> {
             Set<String> approvedHashes = Set.copyOf(approvals.getOrDefault(key, List.of()).stream()
-                    .map(Revision::contentHash).toList());
+                    .map(Revision::contentHash)
+                    .toList());
             for (Revision revision : published) {
                 if (!approvedHashes.contains(revision.contentHash())) {
                     unapproved.add(key);
@@ -215,7 +224,8 @@ final class Ledger implements AutoCloseable {
 
     /** Whether a dead letter on {@code topic} carries exactly these bytes. */
     boolean deadLettered(String topic, byte[] value) {
-        return deadLetters.stream().anyMatch(letter -> letter.topic().equals(topic) && Arrays.equals(letter.value(), value));
+        return deadLetters.stream()
+                .anyMatch(letter -> letter.topic().equals(topic) && Arrays.equals(letter.value(), value));
     }
 
     int deadLetterCount() {

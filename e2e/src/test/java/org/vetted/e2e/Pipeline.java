@@ -6,13 +6,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.vetted.stack.PostgresServer;
 import org.vetted.stack.ServiceFleet;
 
 /** The four shipped service jars and their database, running against one broker or cluster for the scenarios. */
-record Pipeline(ServiceFleet fleet, PostgresServer database, KafkaProbe kafka, Journeys journeys, String intake,
-        String review, String rendering, String distribution) implements AutoCloseable {
+record Pipeline(
+        ServiceFleet fleet,
+        PostgresServer database,
+        KafkaProbe kafka,
+        Journeys journeys,
+        String intake,
+        String review,
+        String rendering,
+        String distribution)
+        implements AutoCloseable {
     /**
      * Starts the services against {@code bootstrapServers}, with Spring properties of the cluster (its replication),
      * and waits until every one is healthy. {@code name} names the run's logs and database directory.
@@ -29,12 +36,20 @@ record Pipeline(ServiceFleet fleet, PostgresServer database, KafkaProbe kafka, J
         ServiceFleet fleet = new ServiceFleet(services).withDatabase(database);
         String intake = services.get(0).baseUrl();
         String review = services.get(1).baseUrl();
-        Pipeline pipeline = new Pipeline(fleet, database, new KafkaProbe(bootstrapServers), new Journeys(intake, review),
-                intake, review, services.get(2).baseUrl(), services.get(3).baseUrl());
+        Pipeline pipeline = new Pipeline(
+                fleet,
+                database,
+                new KafkaProbe(bootstrapServers),
+                new Journeys(intake, review),
+                intake,
+                review,
+                services.get(2).baseUrl(),
+                services.get(3).baseUrl());
         List<String> args = new ArrayList<>(clusterArgs);
         args.addAll(List.of("--spring.profiles.active=local", "--vetted.public-base-url=" + pipeline.distribution));
         try {
-            fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers, args, logs);
+            fleet.start(
+                    Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers, args, logs);
             fleet.awaitHealthy(Duration.ofMinutes(5));
         } catch (Exception | Error failed) {
             pipeline.close();

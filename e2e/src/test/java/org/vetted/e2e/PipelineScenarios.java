@@ -1,7 +1,6 @@
 package org.vetted.e2e;
 
 import java.util.List;
-
 import org.junit.jupiter.api.TestInstance;
 
 /**

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.vetted.contract.EventCatalog;
@@ -28,6 +27,7 @@ interface PipelineSteps {
     Duration PIPELINE = Duration.ofSeconds(60);
     /** The local profile's demo keys: what review, rendering and distribution sign with in these scenarios. */
     Signatures INTAKE = DemoKeys.signaturesOf(Issuer.INTAKE);
+
     Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
     Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
     Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
@@ -44,9 +44,12 @@ interface PipelineSteps {
     }
 
     default JsonNode awaitUnderReview(String articleId, int revision) {
-        return await().atMost(PIPELINE).until(
-                () -> journeys().underReview("rita", articleId),
-                response -> response.status() == 200 && response.json().path("revision").asInt() == revision).json();
+        return await().atMost(PIPELINE)
+                .until(
+                        () -> journeys().underReview("rita", articleId),
+                        response -> response.status() == 200
+                                && response.json().path("revision").asInt() == revision)
+                .json();
     }
 
     /** Every claim approved by {@code reviewer}, and each high-risk one (four eyes) by a second reviewer too. */
@@ -66,9 +69,10 @@ interface PipelineSteps {
     }
 
     /** A claim decision names the revision it was made on, so it can never land on a later text. */
-    default Http.Response decideResponse(String reviewer, String articleId, JsonNode underReview, String claimId,
-            String decision) {
-        return journeys().decide(reviewer, articleId, underReview.path("revision").asInt(), claimId, decision);
+    default Http.Response decideResponse(
+            String reviewer, String articleId, JsonNode underReview, String claimId, String decision) {
+        return journeys()
+                .decide(reviewer, articleId, underReview.path("revision").asInt(), claimId, decision);
     }
 
     default Http.Response signOff(String reviewer, String articleId, String decision, String contentHash) {
@@ -76,10 +80,15 @@ interface PipelineSteps {
     }
 
     default ArticlePublished awaitPublished(String articleId, int revision) {
-        return await().atMost(PIPELINE).until(() -> kafka().recordsFor(Topics.PUBLISHED, articleId).stream()
-                .map(record -> (ArticlePublished) EventCatalog.standard().decode(record.value()))
-                .filter(event -> event.getRevision() == revision)
-                .findFirst(), Optional::isPresent).orElseThrow();
+        return await().atMost(PIPELINE)
+                .until(
+                        () -> kafka().recordsFor(Topics.PUBLISHED, articleId).stream()
+                                .map(record -> (ArticlePublished)
+                                        EventCatalog.standard().decode(record.value()))
+                                .filter(event -> event.getRevision() == revision)
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     static Optional<String> header(ConsumerRecord<?, ?> record, String name) {

@@ -2,7 +2,6 @@ package org.vetted.e2e;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,6 +23,5 @@ final class Producers {
         return config;
     }
 
-    private Producers() {
-    }
+    private Producers() {}
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.vetted.stack.PostgresServer;
 import org.vetted.stack.ServiceFleet;
@@ -37,8 +36,9 @@ final class Scale {
     }
 
     /** Clients first, the broker last, so nothing is left talking to what is gone; null where start() stopped short. */
-    static void tearDown(AutoCloseable client, ServiceFleet fleet, PostgresServer database,
-            EmbeddedKafkaKraftBroker broker) throws Exception {
+    static void tearDown(
+            AutoCloseable client, ServiceFleet fleet, PostgresServer database, EmbeddedKafkaKraftBroker broker)
+            throws Exception {
         if (client != null) {
             client.close();
         }
@@ -77,6 +77,5 @@ final class Scale {
         }
     }
 
-    private Scale() {
-    }
+    private Scale() {}
 }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,8 +83,11 @@ class ScaledOutDraftsIT {
         Map<String, Object> config = Producers.idempotent(broker.getBrokersAsString(), EventSerializer.class);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         producer = new KafkaProducer<>(config);
-        fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), broker.getBrokersAsString(),
-                List.of("--spring.profiles.active=local"), work.resolve("logs"));
+        fleet.start(
+                Path.of(System.getProperty("vetted.services.dir", "../services")),
+                broker.getBrokersAsString(),
+                List.of("--spring.profiles.active=local"),
+                work.resolve("logs"));
     }
 
     @AfterAll
@@ -102,23 +104,32 @@ class ScaledOutDraftsIT {
             submit(i);
         }
         producer.flush();
-        awaitStored("review", "select count(*) from review_article where open", DRAFTS,
+        awaitStored(
+                "review",
+                "select count(*) from review_article where open",
+                DRAFTS,
                 Duration.ofSeconds(120 + DRAFTS / 10));
-        report.note("review's board built from %,d drafts by the two instances: %.1f s after writing began "
-                + "(%,.0f drafts/s)", DRAFTS, seconds(writing), DRAFTS / seconds(writing));
+        report.note(
+                "review's board built from %,d drafts by the two instances: %.1f s after writing began "
+                        + "(%,.0f drafts/s)",
+                DRAFTS, seconds(writing), DRAFTS / seconds(writing));
         awaitStored("intake", "select count(*) from article", DRAFTS, Duration.ofSeconds(120 + DRAFTS / 10));
-        report.note("intake's status view built from %,d drafts by the two instances: %.1f s after writing began "
-                + "(%,.0f drafts/s)", DRAFTS, seconds(writing), DRAFTS / seconds(writing));
+        report.note(
+                "intake's status view built from %,d drafts by the two instances: %.1f s after writing began "
+                        + "(%,.0f drafts/s)",
+                DRAFTS, seconds(writing), DRAFTS / seconds(writing));
 
         assertSameAnswers();
         assertSameStatuses();
         decide(first, 0, "c-walk", "rita");
-        assertThat(decisions(get(second, 0))).as("a decision at one instance, read at the other").isEqualTo(1);
+        assertThat(decisions(get(second, 0)))
+                .as("a decision at one instance, read at the other")
+                .isEqualTo(1);
 
         approvedOnceWhenBothInstancesSignOffAtOnce(1);
 
-        FallbackReader reader = FallbackReader.between(first, second, "paul",
-                turn -> "/api/reviews/" + articleId(DRAFTS - 1 - turn % 10));
+        FallbackReader reader = FallbackReader.between(
+                first, second, "paul", turn -> "/api/reviews/" + articleId(DRAFTS - 1 - turn % 10));
         reader.start();
         try {
             int article = 2;
@@ -131,21 +142,24 @@ class ScaledOutDraftsIT {
                     submit(submittedWhileDown);
                 });
                 assertThat(decisions(get(instance, decidedWhileDown)))
-                        .as("what was decided while it was down, at once when it is ready").isEqualTo(1);
+                        .as("what was decided while it was down, at once when it is ready")
+                        .isEqualTo(1);
                 assertThat(get(instance, submittedWhileDown).path("revision").asInt())
-                        .as("a draft written while it was down, read by the other instance").isEqualTo(1);
+                        .as("a draft written while it was down, read by the other instance")
+                        .isEqualTo(1);
             }
         } finally {
             reader.stop();
         }
-        report.note("reads of reviews during review's rolling restart: %,d answered, %,d unanswered by both instances",
+        report.note(
+                "reads of reviews during review's rolling restart: %,d answered, %,d unanswered by both instances",
                 reader.answered(), reader.unanswered());
         assertThat(reader.unanswered()).as(reader.lastFailure()).isZero();
         assertThat(reader.answered()).isPositive();
         assertSameAnswers();
 
-        FallbackReader statusReader = FallbackReader.between(firstIntake, secondIntake, "wanda",
-                turn -> "/api/articles/" + articleId(DRAFTS - 1 - turn % 10));
+        FallbackReader statusReader = FallbackReader.between(
+                firstIntake, secondIntake, "wanda", turn -> "/api/articles/" + articleId(DRAFTS - 1 - turn % 10));
         statusReader.start();
         try {
             int article = 100;
@@ -153,13 +167,17 @@ class ScaledOutDraftsIT {
                 int submittedWhileDown = DRAFTS + article++;
                 restartWhile(instance, () -> submit(submittedWhileDown));
                 assertThat(Http.get(instance.baseUrl() + "/api/articles/" + articleId(submittedWhileDown), "wanda")
-                        .status()).as("a draft written while it was down, read by the other instance").isEqualTo(200);
+                                .status())
+                        .as("a draft written while it was down, read by the other instance")
+                        .isEqualTo(200);
             }
         } finally {
             statusReader.stop();
         }
-        report.note("reads of statuses during intake's rolling restart: %,d answered, %,d unanswered by both "
-                + "instances", statusReader.answered(), statusReader.unanswered());
+        report.note(
+                "reads of statuses during intake's rolling restart: %,d answered, %,d unanswered by both "
+                        + "instances",
+                statusReader.answered(), statusReader.unanswered());
         assertThat(statusReader.unanswered()).as(statusReader.lastFailure()).isZero();
         assertThat(statusReader.answered()).isPositive();
         assertSameStatuses();
@@ -176,8 +194,9 @@ class ScaledOutDraftsIT {
         long launched = System.nanoTime();
         fleet.relaunch(instance.instanceId());
         fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
-        report.note("restart to ready of %s with %,d drafts of history: %.1f s", instance.instanceId(), DRAFTS,
-                seconds(launched));
+        report.note(
+                "restart to ready of %s with %,d drafts of history: %.1f s",
+                instance.instanceId(), DRAFTS, seconds(launched));
     }
 
     /** Every sampled article's status is the same at both intake instances. */
@@ -185,8 +204,10 @@ class ScaledOutDraftsIT {
         for (int i = 0; i < DRAFTS; i += Math.max(1, DRAFTS / 30)) {
             Http.Response one = Http.get(firstIntake.baseUrl() + "/api/articles/" + articleId(i), "wanda");
             assertThat(one.status()).as(articleId(i)).isEqualTo(200);
-            assertThat(Http.get(secondIntake.baseUrl() + "/api/articles/" + articleId(i), "wanda").body())
-                    .as(articleId(i)).isEqualTo(one.body());
+            assertThat(Http.get(secondIntake.baseUrl() + "/api/articles/" + articleId(i), "wanda")
+                            .body())
+                    .as(articleId(i))
+                    .isEqualTo(one.body());
         }
     }
 
@@ -194,13 +215,17 @@ class ScaledOutDraftsIT {
     private void assertSameAnswers() {
         long reading = System.nanoTime();
         Http.Response queue = Http.get(first.baseUrl() + "/api/reviews", "rita");
-        report.note("the review queue of %,d open revisions read in %.2f s", queue.json().size(), seconds(reading));
+        report.note(
+                "the review queue of %,d open revisions read in %.2f s",
+                queue.json().size(), seconds(reading));
         assertThat(queue.status()).isEqualTo(200);
         assertThat(Http.get(second.baseUrl() + "/api/reviews", "rita").body()).isEqualTo(queue.body());
         for (int i = 0; i < DRAFTS; i += Math.max(1, DRAFTS / 30)) {
             Http.Response one = Http.get(first.baseUrl() + "/api/reviews/" + articleId(i), "rita");
             assertThat(one.status()).as(articleId(i)).isEqualTo(200);
-            assertThat(Http.get(second.baseUrl() + "/api/reviews/" + articleId(i), "rita").body()).as(articleId(i))
+            assertThat(Http.get(second.baseUrl() + "/api/reviews/" + articleId(i), "rita")
+                            .body())
+                    .as(articleId(i))
                     .isEqualTo(one.body());
         }
     }
@@ -213,8 +238,8 @@ class ScaledOutDraftsIT {
         String contentHash = get(first, number).path("contentHash").asString();
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Http.Response>> answers = both.invokeAll(List.of(
-                    () -> signOff(first, number, contentHash), () -> signOff(second, number, contentHash)));
+            List<Future<Http.Response>> answers = both.invokeAll(
+                    List.of(() -> signOff(first, number, contentHash), () -> signOff(second, number, contentHash)));
             List<Integer> statuses = new ArrayList<>();
             for (Future<Http.Response> answer : answers) {
                 statuses.add(answer.get().status());
@@ -224,7 +249,8 @@ class ScaledOutDraftsIT {
             both.shutdownNow();
         }
         assertThat(new KafkaProbe(broker.getBrokersAsString()).recordsFor(Topics.APPROVED, articleId(number)))
-                .as("approvals of " + articleId(number) + " on " + Topics.APPROVED).hasSize(1);
+                .as("approvals of " + articleId(number) + " on " + Topics.APPROVED)
+                .hasSize(1);
         assertThat(get(second, number).path("status").asString()).isEqualTo("APPROVED");
     }
 
@@ -243,8 +269,13 @@ class ScaledOutDraftsIT {
                         + "Trials used 30 minutes a day.\n")
                 .setContentHash("")
                 .setClaims(List.of(
-                        new Claim("c-walk", "Walking " + number + " minutes a day may ease lower back pain.",
-                                ClaimKind.EFFECT, true, null, false),
+                        new Claim(
+                                "c-walk",
+                                "Walking " + number + " minutes a day may ease lower back pain.",
+                                ClaimKind.EFFECT,
+                                true,
+                                null,
+                                false),
                         new Claim("c-dose", "Trials used 30 minutes a day.", ClaimKind.DOSE, false, null, false)))
                 .setExperts(List.of())
                 .setWarnings(List.of())
@@ -273,23 +304,38 @@ class ScaledOutDraftsIT {
     }
 
     private static void decide(ServiceFleet.Service instance, int number, String claimId, String reviewer) {
-        Http.Response response = Http.postJson(instance.baseUrl() + "/api/reviews/" + articleId(number) + "/claims/"
-                + claimId, reviewer, Map.of("decision", "APPROVED", "comment", "Checked against the trials.",
-                        "reference", "https://example.org/cochrane-review", "revision", 1));
+        Http.Response response = Http.postJson(
+                instance.baseUrl() + "/api/reviews/" + articleId(number) + "/claims/" + claimId,
+                reviewer,
+                Map.of(
+                        "decision",
+                        "APPROVED",
+                        "comment",
+                        "Checked against the trials.",
+                        "reference",
+                        "https://example.org/cochrane-review",
+                        "revision",
+                        1));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private static Http.Response signOff(ServiceFleet.Service instance, int number, String contentHash) {
-        return Http.postJson(instance.baseUrl() + "/api/reviews/" + articleId(number) + "/decision", "paul",
-                Map.of("decision", "APPROVE", "comment", "Signed off at two instances at once.", "contentHash",
+        return Http.postJson(
+                instance.baseUrl() + "/api/reviews/" + articleId(number) + "/decision",
+                "paul",
+                Map.of(
+                        "decision",
+                        "APPROVE",
+                        "comment",
+                        "Signed off at two instances at once.",
+                        "contentHash",
                         contentHash));
     }
 
     /** Until the service's shared database counts {@code count} articles, whichever instance stored them. */
     private void awaitStored(String service, String counting, int count, Duration limit) throws SQLException {
         long deadline = System.nanoTime() + limit.toNanos();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(service), PostgresServer.USER,
-                "")) {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(service), PostgresServer.USER, "")) {
             while (true) {
                 try (Statement statement = connection.createStatement();
                         ResultSet row = statement.executeQuery(counting)) {
@@ -298,8 +344,8 @@ class ScaledOutDraftsIT {
                         return;
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new AssertionError(service + ": " + row.getInt(1) + " of " + count
-                                + " drafts stored within " + limit);
+                        throw new AssertionError(
+                                service + ": " + row.getInt(1) + " of " + count + " drafts stored within " + limit);
                     }
                 }
                 pause(Duration.ofMillis(500));

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,7 +73,9 @@ class ScaledOutPagesIT {
         Map<String, Object> config = Producers.idempotent(broker.getBrokersAsString(), EventSerializer.class);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         producer = new KafkaProducer<>(config);
-        fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), broker.getBrokersAsString(),
+        fleet.start(
+                Path.of(System.getProperty("vetted.services.dir", "../services")),
+                broker.getBrokersAsString(),
                 List.of("--spring.profiles.active=local", "--vetted.public-base-url=https://vetted.example"),
                 work.resolve("logs"));
     }
@@ -97,14 +98,15 @@ class ScaledOutPagesIT {
         report.note("history: %,d articles written to %s in %.1f s", ARTICLES, Topics.PUBLISHED, seconds(writing));
         long building = System.nanoTime();
         awaitPages(ARTICLES, Duration.ofSeconds(120 + ARTICLES / 20));
-        report.note("pages built from the whole history by the two instances: %.1f s (%,.0f articles/s)",
+        report.note(
+                "pages built from the whole history by the two instances: %.1f s (%,.0f articles/s)",
                 seconds(building), ARTICLES / seconds(building));
 
         assertSameAnswers();
 
         List<String> slugs = List.of(slug(0), slug(ARTICLES / 2), slug(ARTICLES - 1));
-        FallbackReader reader = FallbackReader.between(first, second, null,
-                turn -> "/articles/" + slugs.get(turn % slugs.size()));
+        FallbackReader reader =
+                FallbackReader.between(first, second, null, turn -> "/articles/" + slugs.get(turn % slugs.size()));
         reader.start();
         try {
             for (ServiceFleet.Service instance : List.of(first, second)) {
@@ -118,15 +120,18 @@ class ScaledOutPagesIT {
                 long launched = System.nanoTime();
                 fleet.relaunch(instance.instanceId());
                 fleet.awaitHealthy(instance.instanceId(), Duration.ofMinutes(3));
-                report.note("restart to ready of %s with %,d articles of history: %.1f s", instance.instanceId(),
-                        ARTICLES, seconds(launched));
+                report.note(
+                        "restart to ready of %s with %,d articles of history: %.1f s",
+                        instance.instanceId(), ARTICLES, seconds(launched));
                 assertThat(get(instance, "/articles/" + during).status())
-                        .as("what was published while it was down, at once when it is ready").isEqualTo(200);
+                        .as("what was published while it was down, at once when it is ready")
+                        .isEqualTo(200);
             }
         } finally {
             reader.stop();
         }
-        report.note("reads during the rolling restart: %,d answered, %,d unanswered by both instances",
+        report.note(
+                "reads during the rolling restart: %,d answered, %,d unanswered by both instances",
                 reader.answered(), reader.unanswered());
         assertThat(reader.unanswered()).as(reader.lastFailure()).isZero();
         assertThat(reader.answered()).isPositive();
@@ -154,8 +159,7 @@ class ScaledOutPagesIT {
     private void publish(String slug, int number) {
         String articleId = "scale-" + number;
         Instant at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(number * 60L);
-        String body = "Walking " + number + " minutes a day may ease lower back pain, a trial in "
-                + "2025 suggests.\n";
+        String body = "Walking " + number + " minutes a day may ease lower back pain, a trial in " + "2025 suggests.\n";
         ArticlePublished published = ArticlePublished.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setArticleId(articleId)
@@ -169,8 +173,8 @@ class ScaledOutPagesIT {
                 .setTags(List.of("exercise"))
                 .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
                 .setMedicallyReviewedAt(at)
-                .setContentHash(ContentHash.of(new ContentHash.Reviewed(articleId, "Walking and back pain", null,
-                        body, List.of(), List.of())))
+                .setContentHash(ContentHash.of(
+                        new ContentHash.Reviewed(articleId, "Walking and back pain", null, body, List.of(), List.of())))
                 .setPublishedAt(at)
                 .setSeal(null)
                 .build();
@@ -202,8 +206,8 @@ class ScaledOutPagesIT {
     /** Until the shared database holds {@code count} pages, whichever instance stored them. */
     private void awaitPages(int count, Duration limit) throws SQLException {
         long deadline = System.nanoTime() + limit.toNanos();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl("distribution"),
-                PostgresServer.USER, "")) {
+        try (Connection connection =
+                DriverManager.getConnection(database.jdbcUrl("distribution"), PostgresServer.USER, "")) {
             while (true) {
                 try (Statement statement = connection.createStatement();
                         ResultSet row = statement.executeQuery("select count(*) from page")) {

@@ -2,7 +2,6 @@ package org.vetted.e2e;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,7 +18,8 @@ class ThreeBrokerPipelineIT extends PipelineScenarios {
 
     @BeforeAll
     void start() throws Exception {
-        Path dir = Path.of(System.getProperty("vetted.logs.dir", "target/service-logs")).getParent()
+        Path dir = Path.of(System.getProperty("vetted.logs.dir", "target/service-logs"))
+                .getParent()
                 .resolve("three-brokers-" + System.nanoTime());
         cluster = new KafkaCluster(dir, 3, FaultRigIT.freePortRange(6)).start(Duration.ofMinutes(3));
         startServices(cluster.bootstrapServers(), cluster.serviceArgs());

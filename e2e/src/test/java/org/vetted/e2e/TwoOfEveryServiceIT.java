@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -60,14 +59,16 @@ class TwoOfEveryServiceIT {
         database = new PostgresServer(work.resolve("postgres"), freePort()).start(ServiceFleet.DATABASES);
         List<ServiceFleet.Service> all = new ArrayList<>();
         for (String name : SERVICES) {
-            List<ServiceFleet.Service> two = List.of(new ServiceFleet.Service(name, freePort()),
-                    new ServiceFleet.Service(name, freePort()));
+            List<ServiceFleet.Service> two =
+                    List.of(new ServiceFleet.Service(name, freePort()), new ServiceFleet.Service(name, freePort()));
             instances.put(name, two);
             all.addAll(two);
         }
         fleet = new ServiceFleet(all).withDatabase(database);
         long starting = System.nanoTime();
-        fleet.start(Path.of(System.getProperty("vetted.services.dir", "../services")), broker.getBrokersAsString(),
+        fleet.start(
+                Path.of(System.getProperty("vetted.services.dir", "../services")),
+                broker.getBrokersAsString(),
                 List.of("--spring.profiles.active=local", "--vetted.public-base-url=https://vetted.example"),
                 work.resolve("logs"));
         fleet.awaitHealthy(Duration.ofMinutes(8));
@@ -95,15 +96,17 @@ class TwoOfEveryServiceIT {
         List<Article> during = Collections.synchronizedList(new ArrayList<>());
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean loading = new AtomicBoolean(true);
-        Thread writing = new Thread(() -> {
-            while (loading.get()) {
-                try {
-                    during.add(journey(during.size() % 2 == 0 ? "rita" : "paul"));
-                } catch (RuntimeException e) {
-                    failed.add(e.getMessage());
-                }
-            }
-        }, "journeys");
+        Thread writing = new Thread(
+                () -> {
+                    while (loading.get()) {
+                        try {
+                            during.add(journey(during.size() % 2 == 0 ? "rita" : "paul"));
+                        } catch (RuntimeException e) {
+                            failed.add(e.getMessage());
+                        }
+                    }
+                },
+                "journeys");
         reader.start();
         writing.start();
         try {
@@ -127,10 +130,15 @@ class TwoOfEveryServiceIT {
         assertBothInstancesAnswerAlike(during.get(during.size() - 1));
 
         report.note("journeys during the rolling restart: %d completed, %d failed", during.size(), failed.size());
-        report.note("reads during the rolling restart: %,d answered, %,d unanswered by both instances",
+        report.note(
+                "reads during the rolling restart: %,d answered, %,d unanswered by both instances",
                 reader.answered(), reader.unanswered());
-        report.note("ledger: %d revisions approved, %d published; lost %s, duplicated %s, without approval %s",
-                ledger.approvedRevisions(), ledger.publishedRevisions(), ledger.lost(), ledger.duplicates(),
+        report.note(
+                "ledger: %d revisions approved, %d published; lost %s, duplicated %s, without approval %s",
+                ledger.approvedRevisions(),
+                ledger.publishedRevisions(),
+                ledger.lost(),
+                ledger.duplicates(),
                 ledger.withoutApproval());
         assertThat(failed).as("journeys that did not complete").isEmpty();
         assertThat(during).as("journeys completed while instances restarted").isNotEmpty();
@@ -141,8 +149,7 @@ class TwoOfEveryServiceIT {
         assertThat(ledger.withoutApproval()).isEmpty();
     }
 
-    private record Article(String id, String slug) {
-    }
+    private record Article(String id, String slug) {}
 
     /** A writer's draft approved claim by claim and signed off, every call through the balancer. */
     private Article journey(String reviewer) {
@@ -151,26 +158,59 @@ class TwoOfEveryServiceIT {
         int firstLineEnd = text.indexOf('\n');
         String titled = text.substring(0, firstLineEnd).replace("?", " (fleet article " + number + ")?")
                 + text.substring(firstLineEnd);
-        String articleId = call("intake", "submit", base -> Http.post(base + "/api/drafts", "wanda",
-                "text/plain; charset=UTF-8", titled), Set.of(202)).json().path("articleId").asString();
+        String articleId = call(
+                        "intake",
+                        "submit",
+                        base -> Http.post(base + "/api/drafts", "wanda", "text/plain; charset=UTF-8", titled),
+                        Set.of(202))
+                .json()
+                .path("articleId")
+                .asString();
         JsonNode review = awaitUnderReview(reviewer, articleId);
         for (JsonNode claim : review.path("claims")) {
             decide(reviewer, articleId, claim.path("id").asString());
             if (claim.path("approvalsNeeded").asInt() == 2) {
-                decide(Journeys.secondReviewer(reviewer), articleId, claim.path("id").asString());
+                decide(
+                        Journeys.secondReviewer(reviewer),
+                        articleId,
+                        claim.path("id").asString());
             }
         }
         String contentHash = review.path("contentHash").asString();
-        call("review", "sign off", base -> Http.postJson(base + "/api/reviews/" + articleId + "/decision", reviewer,
-                Map.of("decision", "APPROVE", "comment", "Signed off through the balancer.", "contentHash",
-                        contentHash)), Set.of(200));
+        call(
+                "review",
+                "sign off",
+                base -> Http.postJson(
+                        base + "/api/reviews/" + articleId + "/decision",
+                        reviewer,
+                        Map.of(
+                                "decision",
+                                "APPROVE",
+                                "comment",
+                                "Signed off through the balancer.",
+                                "contentHash",
+                                contentHash)),
+                Set.of(200));
         return new Article(articleId, review.path("slug").asString());
     }
 
     private void decide(String reviewer, String articleId, String claimId) {
-        call("review", "decide", base -> Http.postJson(base + "/api/reviews/" + articleId + "/claims/" + claimId,
-                reviewer, Map.of("decision", "APPROVED", "comment", "Checked against the cited trials.",
-                        "reference", "https://example.org/cochrane-review", "revision", 1)), Set.of(200));
+        call(
+                "review",
+                "decide",
+                base -> Http.postJson(
+                        base + "/api/reviews/" + articleId + "/claims/" + claimId,
+                        reviewer,
+                        Map.of(
+                                "decision",
+                                "APPROVED",
+                                "comment",
+                                "Checked against the cited trials.",
+                                "reference",
+                                "https://example.org/cochrane-review",
+                                "revision",
+                                1)),
+                Set.of(200));
     }
 
     private JsonNode awaitUnderReview(String reviewer, String articleId) {
@@ -211,8 +251,8 @@ class TwoOfEveryServiceIT {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError(service + " answers " + article.id() + " differently: "
-                            + one.status() + " " + one.body() + " / " + two.status() + " " + two.body());
+                    throw new AssertionError(service + " answers " + article.id() + " differently: " + one.status()
+                            + " " + one.body() + " / " + two.status() + " " + two.body());
                 }
                 pause(Duration.ofMillis(250));
             }
@@ -247,7 +287,8 @@ class TwoOfEveryServiceIT {
         int first = Math.floorMod(turn.getAndIncrement(), two.size());
         for (int i = 0; i < two.size(); i++) {
             try {
-                Http.Response answer = call.apply(two.get((first + i) % two.size()).baseUrl());
+                Http.Response answer =
+                        call.apply(two.get((first + i) % two.size()).baseUrl());
                 if (answer.status() < 500) {
                     return answer;
                 }
@@ -262,8 +303,8 @@ class TwoOfEveryServiceIT {
      * A write through the balancer, repeated until one of {@code accepted} (through a fleet where both instances may
      * be briefly busy). A 409 after an attempt whose answer was lost counts as done: the first attempt may have landed.
      */
-    private Http.Response call(String service, String what, Function<String, Http.Response> call,
-            Set<Integer> accepted) {
+    private Http.Response call(
+            String service, String what, Function<String, Http.Response> call, Set<Integer> accepted) {
         long deadline = System.nanoTime() + JOURNEY_LIMIT.toNanos();
         boolean lost = false;
         Http.Response last = null;

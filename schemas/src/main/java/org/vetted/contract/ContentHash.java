@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
-
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
@@ -26,12 +25,11 @@ public final class ContentHash {
     public static final String PREFIX = "sha256v2:";
 
     /** A credited author: the login (or {@code external:...}) and the name shown on the page. */
-    public record Credit(String username, String displayName) {
-    }
+    public record Credit(String username, String displayName) {}
 
     /** What a reviewer approves: every field that goes live. Null summary and null lists read as empty. */
-    public record Reviewed(String slug, String title, String summary, String bodyMarkdown, List<String> tags,
-                           List<Credit> authors) {
+    public record Reviewed(
+            String slug, String title, String summary, String bodyMarkdown, List<String> tags, List<Credit> authors) {
         public Reviewed {
             tags = tags == null ? List.of() : List.copyOf(tags);
             authors = authors == null ? List.of() : List.copyOf(authors);
@@ -57,31 +55,50 @@ public final class ContentHash {
 
     /** What a draft puts up for review. */
     public static Reviewed reviewed(DraftSubmitted draft) {
-        return new Reviewed(draft.getSlug(), draft.getTitle(), draft.getSummary(), draft.getBodyMarkdown(),
-                draft.getTags(), credits(draft.getAuthors()));
+        return new Reviewed(
+                draft.getSlug(),
+                draft.getTitle(),
+                draft.getSummary(),
+                draft.getBodyMarkdown(),
+                draft.getTags(),
+                credits(draft.getAuthors()));
     }
 
     /** What an approval says was approved. */
     public static Reviewed reviewed(ArticleApproved approved) {
-        return new Reviewed(approved.getSlug(), approved.getTitle(), approved.getSummary(), approved.getBodyMarkdown(),
-                approved.getTags(), credits(approved.getAuthors()));
+        return new Reviewed(
+                approved.getSlug(),
+                approved.getTitle(),
+                approved.getSummary(),
+                approved.getBodyMarkdown(),
+                approved.getTags(),
+                credits(approved.getAuthors()));
     }
 
     /** What rendering rendered and distribution is about to publish. */
     public static Reviewed reviewed(ArticleRendered rendered) {
-        return new Reviewed(rendered.getSlug(), rendered.getTitle(), rendered.getSummary(), rendered.getBodyMarkdown(),
-                rendered.getTags(), credits(rendered.getAuthors()));
+        return new Reviewed(
+                rendered.getSlug(),
+                rendered.getTitle(),
+                rendered.getSummary(),
+                rendered.getBodyMarkdown(),
+                rendered.getTags(),
+                credits(rendered.getAuthors()));
     }
 
     private static List<Credit> credits(List<Author> authors) {
-        return authors == null ? List.of()
-                : authors.stream().map(a -> new Credit(a.getUsername(), a.getDisplayName())).toList();
+        return authors == null
+                ? List.of()
+                : authors.stream()
+                        .map(a -> new Credit(a.getUsername(), a.getDisplayName()))
+                        .toList();
     }
 
     /** True when {@code expected} is the hash of exactly this content. */
     public static boolean matches(String expected, Reviewed content) {
-        return expected != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), of(content).getBytes(StandardCharsets.UTF_8));
+        return expected != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), of(content).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void add(MessageDigest sha, String field) {
@@ -104,6 +121,5 @@ public final class ContentHash {
         }
     }
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 }

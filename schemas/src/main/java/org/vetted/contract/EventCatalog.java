@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BinaryMessageDecoder;
@@ -37,8 +36,13 @@ import org.vetted.events.ReviewReturned;
  */
 public final class EventCatalog {
     public static final List<Class<? extends SpecificRecordBase>> EVENTS = List.of(
-            DraftSubmitted.class, ClaimReviewed.class, ArticleApproved.class,
-            ReviewReturned.class, ArticleRendered.class, ArticlePublished.class, ClaimLibraryEntry.class);
+            DraftSubmitted.class,
+            ClaimReviewed.class,
+            ArticleApproved.class,
+            ReviewReturned.class,
+            ArticleRendered.class,
+            ArticlePublished.class,
+            ClaimLibraryEntry.class);
 
     static final String RELEASED_INDEX = "org/vetted/events/released/index.txt";
     private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};
@@ -57,8 +61,7 @@ public final class EventCatalog {
     public static synchronized void trustEventClasses() {
         if (!trusted) {
             ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(
-                    ClassSecurityValidator.getGlobal(),
-                    type -> type.getName().startsWith("org.vetted.events.")));
+                    ClassSecurityValidator.getGlobal(), type -> type.getName().startsWith("org.vetted.events.")));
             trusted = true;
         }
     }
@@ -96,7 +99,8 @@ public final class EventCatalog {
     public byte[] encode(SpecificRecordBase event) {
         BinaryMessageEncoder<SpecificRecordBase> encoder = encoders.get(event.getClass());
         if (encoder == null) {
-            throw new IllegalArgumentException("not an event of the contract: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not an event of the contract: " + event.getClass().getName());
         }
         try {
             ByteBuffer buffer = encoder.encode(event);
@@ -116,11 +120,12 @@ public final class EventCatalog {
         if (bytes.length < HEADER_LENGTH || bytes[0] != MAGIC[0] || bytes[1] != MAGIC[1]) {
             throw new IllegalArgumentException("not Avro single-object encoding: missing the C3 01 header");
         }
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint =
+                ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         BinaryMessageDecoder<SpecificRecordBase> decoder = decodersByFingerprint.get(fingerprint);
         if (decoder == null) {
-            throw new IllegalArgumentException(
-                    "unknown writer schema fingerprint " + Long.toHexString(fingerprint) + ": not a released event schema");
+            throw new IllegalArgumentException("unknown writer schema fingerprint " + Long.toHexString(fingerprint)
+                    + ": not a released event schema");
         }
         try {
             return decoder.decode(bytes);
@@ -139,7 +144,8 @@ public final class EventCatalog {
                     throw new IllegalStateException("released schema listed but missing: " + path);
                 }
                 Schema schema = new Schema.Parser().parse(in);
-                byName.computeIfAbsent(schema.getFullName(), name -> new ArrayList<>()).add(schema);
+                byName.computeIfAbsent(schema.getFullName(), name -> new ArrayList<>())
+                        .add(schema);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -152,7 +158,8 @@ public final class EventCatalog {
             if (in == null) {
                 throw new IllegalStateException("missing " + path);
             }
-            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .toList();

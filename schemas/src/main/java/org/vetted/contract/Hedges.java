@@ -10,14 +10,34 @@ import java.util.List;
  */
 public final class Hedges {
     public static final List<String> PHRASES = List.of(
-            "is thought to", "are thought to", "was thought to", "were thought to", "thought to",
-            "is believed to", "are believed to", "believed to",
-            "potentially", "potential", "suggest*", "some evidence", "possibly", "possible", "perhaps", "probably",
-            "likely", "unlikely", "appears to", "appear to", "seems to", "seem to", "preliminary",
-            "may be", "might be", "could be");
+            "is thought to",
+            "are thought to",
+            "was thought to",
+            "were thought to",
+            "thought to",
+            "is believed to",
+            "are believed to",
+            "believed to",
+            "potentially",
+            "potential",
+            "suggest*",
+            "some evidence",
+            "possibly",
+            "possible",
+            "perhaps",
+            "probably",
+            "likely",
+            "unlikely",
+            "appears to",
+            "appear to",
+            "seems to",
+            "seem to",
+            "preliminary",
+            "may be",
+            "might be",
+            "could be");
     /** Hedges only as modal verbs: "May" the month and "a can" are not (each service tells them apart its way). */
     public static final List<String> MODALS = List.of("may", "might", "could", "can");
 
-    private Hedges() {
-    }
+    private Hedges() {}
 }

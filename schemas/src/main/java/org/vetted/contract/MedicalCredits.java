@@ -3,7 +3,6 @@ package org.vetted.contract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.vetted.events.Approval;
 import org.vetted.events.Reviewer;
 
@@ -22,8 +21,8 @@ public final class MedicalCredits {
      * @param signer         who signed the approval off
      * @param claimReviewers who approved claims, in the approval's order; the signer may be among them
      */
-    public static <R> List<R> signerFirst(R signer, List<R> claimReviewers, Function<R, String> username,
-                                          Function<R, String> displayName) {
+    public static <R> List<R> signerFirst(
+            R signer, List<R> claimReviewers, Function<R, String> username, Function<R, String> displayName) {
         List<R> credited = new ArrayList<>();
         credited.add(signer);
         for (R reviewer : claimReviewers) {
@@ -36,7 +35,10 @@ public final class MedicalCredits {
 
     /** The credits of an approval as the contract carries it. */
     public static List<Reviewer> of(Approval approval) {
-        return signerFirst(approval.getSignedOffBy(), approval.getClaimReviewers(), Reviewer::getUsername,
+        return signerFirst(
+                approval.getSignedOffBy(),
+                approval.getClaimReviewers(),
+                Reviewer::getUsername,
                 Reviewer::getDisplayName);
     }
 
@@ -64,6 +66,5 @@ public final class MedicalCredits {
                 || PersonNames.samePerson(displayName.apply(a), displayName.apply(b));
     }
 
-    private MedicalCredits() {
-    }
+    private MedicalCredits() {}
 }

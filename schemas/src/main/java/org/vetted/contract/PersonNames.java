@@ -22,8 +22,8 @@ public final class PersonNames {
     public static final List<String> CREDENTIALS = List.of(
             "MD", "DO", "PhD", "RD", "RDN", "PharmD", "LCSW", "NP", "PA-C", "PA", "RN", "MPH", "MS", "MSc", "LPC",
             "PsyD", "DNP", "FNP-BC", "FNP", "CNS", "CDCES", "CDE", "LMFT", "LPCC", "DDS", "DMD", "DC", "DPT", "PT",
-            "ND", "MBBS", "MBChB", "FACP", "FACC", "FAAP", "CSCS", "LD", "LDN", "IBCLC", "BCPS", "EdD", "DrPH",
-            "APRN", "CNM", "OTR", "CCC-SLP", "MSW", "LMHC", "BSN", "MSN");
+            "ND", "MBBS", "MBChB", "FACP", "FACC", "FAAP", "CSCS", "LD", "LDN", "IBCLC", "BCPS", "EdD", "DrPH", "APRN",
+            "CNM", "OTR", "CCC-SLP", "MSW", "LMHC", "BSN", "MSN");
     /** Titles written before a name. */
     public static final List<String> HONORIFICS = List.of("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx", "Doctor", "Professor");
 
@@ -34,8 +34,7 @@ public final class PersonNames {
     /** Names longer than this are not compared for resemblance (a name is never this long; it bounds the work). */
     private static final int RESEMBLANCE_MAX_CHARS = 100;
 
-    private PersonNames() {
-    }
+    private PersonNames() {}
 
     /** The normal form: lower-case ASCII-folded words of the name alone, single spaces; "" when nothing is left. */
     public static String normalized(String name) {
@@ -73,13 +72,18 @@ public final class PersonNames {
     public static boolean resembles(String a, String b) {
         String na = normalized(a);
         String nb = normalized(b);
-        if (na.isEmpty() || nb.isEmpty() || na.equals(nb)
-                || na.length() > RESEMBLANCE_MAX_CHARS || nb.length() > RESEMBLANCE_MAX_CHARS) {
+        if (na.isEmpty()
+                || nb.isEmpty()
+                || na.equals(nb)
+                || na.length() > RESEMBLANCE_MAX_CHARS
+                || nb.length() > RESEMBLANCE_MAX_CHARS) {
             return false;
         }
         String[] wa = na.split(" ");
         String[] wb = nb.split(" ");
-        boolean initialAndSurname = wa.length > 1 && wb.length > 1 && wa[wa.length - 1].equals(wb[wb.length - 1])
+        boolean initialAndSurname = wa.length > 1
+                && wb.length > 1
+                && wa[wa.length - 1].equals(wb[wb.length - 1])
                 && wa[0].charAt(0) == wb[0].charAt(0);
         return initialAndSurname || editDistance(na, nb) <= 2;
     }
@@ -107,9 +111,17 @@ public final class PersonNames {
     /** NFKD without combining marks, letters that do not decompose spelled out, lower-case. */
     private static String fold(String name) {
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD);
-        return MARKS.matcher(decomposed).replaceAll("")
-                .replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o")
-                .replace("œ", "oe").replace("Œ", "oe").replace("ł", "l").replace("Ł", "l")
+        return MARKS.matcher(decomposed)
+                .replaceAll("")
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("Æ", "ae")
+                .replace("ø", "o")
+                .replace("Ø", "o")
+                .replace("œ", "oe")
+                .replace("Œ", "oe")
+                .replace("ł", "l")
+                .replace("Ł", "l")
                 .toLowerCase(Locale.ROOT);
     }
 

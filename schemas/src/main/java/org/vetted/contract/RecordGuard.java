@@ -32,6 +32,5 @@ public final class RecordGuard {
         });
     }
 
-    private RecordGuard() {
-    }
+    private RecordGuard() {}
 }

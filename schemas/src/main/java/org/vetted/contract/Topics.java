@@ -45,6 +45,5 @@ public final class Topics {
         return topic + "." + group + ".dlt";
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,41 +13,67 @@ import org.vetted.contract.ContentHash.Credit;
 import org.vetted.contract.ContentHash.Reviewed;
 
 class ContentHashTest {
-    private static final Reviewed APPROVED = new Reviewed("magnesium-and-sleep", "Magnesium and sleep", "Short",
-            "Magnesium may help sleep.\n", List.of("sleep", "supplements"),
+    private static final Reviewed APPROVED = new Reviewed(
+            "magnesium-and-sleep",
+            "Magnesium and sleep",
+            "Short",
+            "Magnesium may help sleep.\n",
+            List.of("sleep", "supplements"),
             List.of(new Credit("wanda", "Wanda Writer"), new Credit("external:noah-kass", "Noah Kass")));
 
     @Test
     void isStableAcrossLineEndingsAndUnicodeNormalisation() {
-        Reviewed decomposed = with(c -> new Reviewed(c.slug(), c.title(), c.summary(), "Cafe\u0301 culture\r\nand sleep",
-                c.tags(), c.authors()));
-        Reviewed composed = with(c -> new Reviewed(c.slug(), c.title(), c.summary(), "Caf\u00e9 culture\nand sleep",
-                c.tags(), c.authors()));
+        Reviewed decomposed = with(c -> new Reviewed(
+                c.slug(), c.title(), c.summary(), "Cafe\u0301 culture\r\nand sleep", c.tags(), c.authors()));
+        Reviewed composed = with(c ->
+                new Reviewed(c.slug(), c.title(), c.summary(), "Caf\u00e9 culture\nand sleep", c.tags(), c.authors()));
         assertThat(ContentHash.of(decomposed)).isEqualTo(ContentHash.of(composed));
     }
 
     static Stream<Arguments> everyFieldThatGoesLive() {
         return Stream.of(
-                Arguments.of("slug", (UnaryOperator<Reviewed>) c -> new Reviewed("magnesium-cures-anxiety", c.title(),
-                        c.summary(), c.bodyMarkdown(), c.tags(), c.authors())),
-                Arguments.of("title", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), "Magnesium and Sleep",
-                        c.summary(), c.bodyMarkdown(), c.tags(), c.authors())),
-                Arguments.of("summary", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), "Shorter",
-                        c.bodyMarkdown(), c.tags(), c.authors())),
-                Arguments.of("body", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), c.summary(),
-                        "Magnesium will help sleep.\n", c.tags(), c.authors())),
-                Arguments.of("a tag", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), c.summary(),
-                        c.bodyMarkdown(), List.of("sleep", "cure"), c.authors())),
-                Arguments.of("tag order", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(), c.summary(),
-                        c.bodyMarkdown(), List.of("supplements", "sleep"), c.authors())),
-                Arguments.of("an author's display name", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(),
-                        c.title(), c.summary(), c.bodyMarkdown(), c.tags(),
-                        List.of(new Credit("wanda", "Wanda Writer"), new Credit("external:noah-kass", "Dr. Noah Kass")))),
-                Arguments.of("an author's login", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(),
-                        c.summary(), c.bodyMarkdown(), c.tags(),
-                        List.of(new Credit("walter", "Wanda Writer"), c.authors().get(1)))),
-                Arguments.of("an author more", (UnaryOperator<Reviewed>) c -> new Reviewed(c.slug(), c.title(),
-                        c.summary(), c.bodyMarkdown(), c.tags(), List.of(c.authors().get(0)))));
+                Arguments.of("slug", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        "magnesium-cures-anxiety", c.title(), c.summary(), c.bodyMarkdown(), c.tags(), c.authors())),
+                Arguments.of("title", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        c.slug(), "Magnesium and Sleep", c.summary(), c.bodyMarkdown(), c.tags(), c.authors())),
+                Arguments.of("summary", (UnaryOperator<Reviewed>)
+                        c -> new Reviewed(c.slug(), c.title(), "Shorter", c.bodyMarkdown(), c.tags(), c.authors())),
+                Arguments.of("body", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        c.slug(), c.title(), c.summary(), "Magnesium will help sleep.\n", c.tags(), c.authors())),
+                Arguments.of("a tag", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        c.slug(), c.title(), c.summary(), c.bodyMarkdown(), List.of("sleep", "cure"), c.authors())),
+                Arguments.of("tag order", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        c.slug(),
+                        c.title(),
+                        c.summary(),
+                        c.bodyMarkdown(),
+                        List.of("supplements", "sleep"),
+                        c.authors())),
+                Arguments.of("an author's display name", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        c.slug(),
+                        c.title(),
+                        c.summary(),
+                        c.bodyMarkdown(),
+                        c.tags(),
+                        List.of(
+                                new Credit("wanda", "Wanda Writer"),
+                                new Credit("external:noah-kass", "Dr. Noah Kass")))),
+                Arguments.of("an author's login", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        c.slug(),
+                        c.title(),
+                        c.summary(),
+                        c.bodyMarkdown(),
+                        c.tags(),
+                        List.of(
+                                new Credit("walter", "Wanda Writer"),
+                                c.authors().get(1)))),
+                Arguments.of("an author more", (UnaryOperator<Reviewed>) c -> new Reviewed(
+                        c.slug(),
+                        c.title(),
+                        c.summary(),
+                        c.bodyMarkdown(),
+                        c.tags(),
+                        List.of(c.authors().get(0)))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,8 +97,11 @@ class ContentHashTest {
     void matchesOnlyTheExactContent() {
         String hash = ContentHash.of(APPROVED);
         assertThat(ContentHash.matches(hash, APPROVED)).isTrue();
-        assertThat(ContentHash.matches(hash, with(c -> new Reviewed(c.slug(), c.title(), c.summary(),
-                c.bodyMarkdown() + " ", c.tags(), c.authors())))).isFalse();
+        assertThat(ContentHash.matches(
+                        hash,
+                        with(c -> new Reviewed(
+                                c.slug(), c.title(), c.summary(), c.bodyMarkdown() + " ", c.tags(), c.authors()))))
+                .isFalse();
         assertThat(ContentHash.matches(null, APPROVED)).isFalse();
         assertThat(hash).startsWith("sha256v2:").hasSize(9 + 64);
     }

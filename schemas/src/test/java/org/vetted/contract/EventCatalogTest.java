@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -36,7 +35,9 @@ class EventCatalogTest {
     @Test
     void decodesARecordWrittenWithAReleasedSchemaThatDiffersFromTheCurrentOne() {
         // A writer on an older release that lacked the optional "summary" field.
-        Schema released = catalog.releasedSchemas(DraftSubmitted.getClassSchema().getFullName()).get(0);
+        Schema released = catalog.releasedSchemas(
+                        DraftSubmitted.getClassSchema().getFullName())
+                .get(0);
         Schema older = withoutField(released, "summary");
         GenericRecord old = new GenericData.Record(older);
         DraftSubmitted current = EventsForTests.draft();
@@ -55,7 +56,8 @@ class EventCatalogTest {
 
     @Test
     void decodesADraftWrittenByTheFirstReleaseWhichHadNoSubmitter() {
-        Schema v1 = catalog.releasedSchemas(DraftSubmitted.getClassSchema().getFullName()).get(0);
+        Schema v1 = catalog.releasedSchemas(DraftSubmitted.getClassSchema().getFullName())
+                .get(0);
         assertThat(v1.getField("submittedBy")).isNull();
         GenericRecord old = new GenericData.Record(v1);
         DraftSubmitted current = EventsForTests.draft();
@@ -114,7 +116,8 @@ class EventCatalogTest {
 
     private static byte[] encode(Schema schema, GenericRecord record) {
         try {
-            java.nio.ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+            java.nio.ByteBuffer buffer =
+                    new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
             byte[] bytes = new byte[buffer.remaining()];
             buffer.get(bytes);
             return bytes;

@@ -2,7 +2,6 @@ package org.vetted.contract;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.vetted.events.Author;
 import org.vetted.events.Claim;
 import org.vetted.events.ClaimKind;
@@ -29,7 +28,8 @@ public final class EventsForTests {
                 .setTags(List.of("nutrition"))
                 .setBodyMarkdown(body)
                 .setContentHash("")
-                .setClaims(List.of(new Claim("c-1", "Vitamin D may support bone health.", ClaimKind.EFFECT, true, null, false)))
+                .setClaims(List.of(
+                        new Claim("c-1", "Vitamin D may support bone health.", ClaimKind.EFFECT, true, null, false)))
                 .setExperts(List.of(new Expert("Ada Lovelace", "MD")))
                 .setWarnings(List.of())
                 .setSubmittedAt(Instant.parse("2026-01-02T03:04:05Z"))
@@ -38,6 +38,5 @@ public final class EventsForTests {
         return draft;
     }
 
-    private EventsForTests() {
-    }
+    private EventsForTests() {}
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.events.Approval;
 import org.vetted.events.Reviewer;
@@ -26,7 +25,8 @@ class MedicalCreditsTest {
         Reviewer ritaAgain = new Reviewer("RITA", "Dr. Rita Reyes", "MD");
         Reviewer ritaRenamed = new Reviewer("rreyes", "Reyes, Rita", "MD");
 
-        assertThat(MedicalCredits.of(approval(RITA, ritaAgain, ritaRenamed, PAUL))).containsExactly(RITA, PAUL);
+        assertThat(MedicalCredits.of(approval(RITA, ritaAgain, ritaRenamed, PAUL)))
+                .containsExactly(RITA, PAUL);
     }
 
     @Test
@@ -40,7 +40,12 @@ class MedicalCreditsTest {
     }
 
     private static Approval approval(Reviewer signer, Reviewer... claimReviewers) {
-        return Approval.newBuilder().setRevision(1).setContentHash("sha256v2:abc").setSignedOffBy(signer)
-                .setClaimReviewers(List.of(claimReviewers)).setApprovedAt(Instant.EPOCH).build();
+        return Approval.newBuilder()
+                .setRevision(1)
+                .setContentHash("sha256v2:abc")
+                .setSignedOffBy(signer)
+                .setClaimReviewers(List.of(claimReviewers))
+                .setApprovedAt(Instant.EPOCH)
+                .build();
     }
 }

@@ -18,23 +18,27 @@ class RecordGuardTest {
     @Test
     void otherErrorsBecomePoisonEventsWithTheirCause() {
         assertThatThrownBy(() -> RecordGuard.run(() -> {
-            throw new NoClassDefFoundError("org/example/Missing");
-        })).isInstanceOf(PoisonEventException.class).hasCauseInstanceOf(NoClassDefFoundError.class);
+                    throw new NoClassDefFoundError("org/example/Missing");
+                }))
+                .isInstanceOf(PoisonEventException.class)
+                .hasCauseInstanceOf(NoClassDefFoundError.class);
     }
 
     @Test
     void theVirtualMachineFailingIsNotTakenForABadRecord() {
         assertThatThrownBy(() -> RecordGuard.run(() -> {
-            throw new OutOfMemoryError("heap");
-        })).isInstanceOf(OutOfMemoryError.class);
+                    throw new OutOfMemoryError("heap");
+                }))
+                .isInstanceOf(OutOfMemoryError.class);
     }
 
     @Test
     void exceptionsAndResultsPassThrough() {
         assertThat(RecordGuard.process(() -> "rendered")).isEqualTo("rendered");
         assertThatThrownBy(() -> RecordGuard.run(() -> {
-            throw new IllegalStateException("retry me");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("retry me");
+                }))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     private static int descend(int depth) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.List;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.SchemaValidatorBuilder;
@@ -23,7 +22,8 @@ class SchemaEvolutionTest {
     @MethodSource("events")
     void everyEventHasAReleasedSchema(Class<? extends SpecificRecordBase> event) {
         Schema current = SpecificData.get().getSchema(event);
-        assertThat(EventCatalog.standard().releasedSchemas(current.getFullName())).isNotEmpty();
+        assertThat(EventCatalog.standard().releasedSchemas(current.getFullName()))
+                .isNotEmpty();
     }
 
     @ParameterizedTest
@@ -42,7 +42,10 @@ class SchemaEvolutionTest {
     void currentSchemaReadsAndIsReadByEveryReleasedSchema(Class<? extends SpecificRecordBase> event) {
         Schema current = SpecificData.get().getSchema(event);
         List<Schema> released = EventCatalog.standard().releasedSchemas(current.getFullName());
-        assertThatCode(() -> new SchemaValidatorBuilder().mutualReadStrategy().validateAll().validate(current, released))
+        assertThatCode(() -> new SchemaValidatorBuilder()
+                        .mutualReadStrategy()
+                        .validateAll()
+                        .validate(current, released))
                 .doesNotThrowAnyException();
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -26,6 +25,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     /** {@code id@host:port,...} of every controller in a cluster; null for a single node (a dynamic quorum of one). */
     private final String voters;
+
     private final int replicas;
     private ManagedProcess process;
 
@@ -77,9 +77,13 @@ public final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(config, clusterId);
         }
-        process = ManagedProcess.javaMain("kafka-" + nodeId,
+        process = ManagedProcess.javaMain(
+                "kafka-" + nodeId,
                 List.of("-Xmx768m", "-Dlog4j2.configurationFile=" + log4jConfig()),
-                "kafka.Kafka", List.of(config.toString()), Map.of(), dataDir.resolve("logs/kafka.log"));
+                "kafka.Kafka",
+                List.of(config.toString()),
+                Map.of(),
+                dataDir.resolve("logs/kafka.log"));
     }
 
     private void writeConfig(Path config, Path logDir) throws IOException {
@@ -128,9 +132,13 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> args = voters == null
                 ? List.of("format", "--standalone", "-t", clusterId, "-c", config.toString())
                 : List.of("format", "-t", clusterId, "-c", config.toString());
-        ManagedProcess formatter = ManagedProcess.javaMain("kafka-format",
-                List.of("-Dlog4j2.configurationFile=" + log4jConfig()), "kafka.tools.StorageTool", args,
-                Map.of(), dataDir.resolve("logs/kafka-format.log"));
+        ManagedProcess formatter = ManagedProcess.javaMain(
+                "kafka-format",
+                List.of("-Dlog4j2.configurationFile=" + log4jConfig()),
+                "kafka.tools.StorageTool",
+                args,
+                Map.of(),
+                dataDir.resolve("logs/kafka-format.log"));
         if (!formatter.waitFor(Duration.ofMinutes(2)) || formatter.exitValue() != 0) {
             throw new IllegalStateException("formatting Kafka storage failed:\n" + formatter.logTail());
         }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -33,8 +32,13 @@ public final class KafkaCluster implements AutoCloseable {
                     .mapToObj(i -> (i + 1) + "@localhost:" + (basePort + 2 * i + 1))
                     .collect(Collectors.joining(","));
             for (int i = 0; i < size; i++) {
-                nodes.add(new KafkaBroker(dataDir.resolve("node-" + (i + 1)), i + 1, basePort + 2 * i,
-                        basePort + 2 * i + 1, voters, size));
+                nodes.add(new KafkaBroker(
+                        dataDir.resolve("node-" + (i + 1)),
+                        i + 1,
+                        basePort + 2 * i,
+                        basePort + 2 * i + 1,
+                        voters,
+                        size));
             }
         }
     }
@@ -59,7 +63,8 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** The Spring properties that point a service at this cluster with its replication. */
     public List<String> serviceArgs() {
-        return List.of("--vetted.kafka.topics.replication-factor=" + replicationFactor(),
+        return List.of(
+                "--vetted.kafka.topics.replication-factor=" + replicationFactor(),
                 "--vetted.kafka.topics.min-insync-replicas=" + minInsyncReplicas());
     }
 

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.SigningKey;
@@ -16,7 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Makes a service's Ed25519 signing key: the private JWK for that service alone, the public one for everyone. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
         description = "Generates an Ed25519 signing key for one service (intake, review, rendering, distribution). "
                 + "Prints the private JWK (give it to that service only, as VETTED_SIGNING_KEY) and the public JWK "
                 + "(add it to VETTED_SIGNING_TRUSTED_<SERVICE> on every service; keep the old one there during a "
@@ -30,15 +31,19 @@ final class KeyGen implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", description = "The service the key is for.")
     String service;
 
-    @Option(names = "--kid", description = "Key id (default: <service>-<today's date>-<first 8 hex digits of the "
-            + "key's RFC 7638 thumbprint>, so two keys made on one day never share a kid).")
+    @Option(
+            names = "--kid",
+            description = "Key id (default: <service>-<today's date>-<first 8 hex digits of the "
+                    + "key's RFC 7638 thumbprint>, so two keys made on one day never share a kid).")
     String keyId;
 
-    @Option(names = "--compose-env", description = "Print an env file for docker-compose.yml instead: a new key for "
-            + "every service (private and public), a random password for every Kafka user, for PostgreSQL's "
-            + "superuser and each service's database role, and the sign-in accounts (a writer for intake, a "
-            + "medical reviewer for review) as bcrypt hashes; their passwords go to stderr, once. "
-            + "Save it as .env next to docker-compose.yml.")
+    @Option(
+            names = "--compose-env",
+            description = "Print an env file for docker-compose.yml instead: a new key for "
+                    + "every service (private and public), a random password for every Kafka user, for PostgreSQL's "
+                    + "superuser and each service's database role, and the sign-in accounts (a writer for intake, a "
+                    + "medical reviewer for review) as bcrypt hashes; their passwords go to stderr, once. "
+                    + "Save it as .env next to docker-compose.yml.")
     boolean composeEnv;
 
     @Override
@@ -78,7 +83,8 @@ final class KeyGen implements Callable<Integer> {
         for (Issuer issuer : Issuer.values()) {
             SigningKey key = generate(issuer, null, today);
             out.println("VETTED_SIGNING_KEY_" + issuer.name() + "='" + key.privateJwk() + "'");
-            out.println("VETTED_SIGNING_TRUSTED_" + issuer.name() + "='" + key.publicJwk().toJSONString() + "'");
+            out.println("VETTED_SIGNING_TRUSTED_" + issuer.name() + "='"
+                    + key.publicJwk().toJSONString() + "'");
         }
         for (String user : KAFKA_USERS) {
             out.println("KAFKA_" + user.toUpperCase() + "_PASSWORD=" + password(random));

@@ -27,19 +27,27 @@ public final class ManagedProcess {
     }
 
     /** Starts {@code java [jvmArgs] -cp <this JVM's classpath> mainClass [args]}: the broker and its tools. */
-    public static ManagedProcess javaMain(String name, List<String> jvmArgs, String mainClass, List<String> args,
-            Map<String, String> env, Path log) throws IOException {
+    public static ManagedProcess javaMain(
+            String name, List<String> jvmArgs, String mainClass, List<String> args, Map<String, String> env, Path log)
+            throws IOException {
         return start(name, jvmArgs, List.of("-cp", System.getProperty("java.class.path"), mainClass), args, env, log);
     }
 
     /** Starts {@code java [jvmArgs] -jar jar [args]}: a service. */
-    public static ManagedProcess javaJar(String name, List<String> jvmArgs, Path jar, List<String> args,
-            Map<String, String> env, Path log) throws IOException {
+    public static ManagedProcess javaJar(
+            String name, List<String> jvmArgs, Path jar, List<String> args, Map<String, String> env, Path log)
+            throws IOException {
         return start(name, jvmArgs, List.of("-jar", jar.toString()), args, env, log);
     }
 
-    private static ManagedProcess start(String name, List<String> jvmArgs, List<String> target, List<String> args,
-            Map<String, String> env, Path log) throws IOException {
+    private static ManagedProcess start(
+            String name,
+            List<String> jvmArgs,
+            List<String> target,
+            List<String> args,
+            Map<String, String> env,
+            Path log)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmArgs);
@@ -54,7 +62,9 @@ public final class ManagedProcess {
     }
 
     static String javaBinary() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
@@ -128,7 +138,9 @@ public final class ManagedProcess {
     }
 
     private void signal(String name) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         if (kill.waitFor() != 0) {
             throw new IOException("kill -" + name + " " + process.pid() + " failed");
         }

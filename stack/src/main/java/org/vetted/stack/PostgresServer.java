@@ -1,5 +1,6 @@
 package org.vetted.stack;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +14,6 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server (binaries from Maven artifacts) for the services that keep a shared projection, with a
@@ -65,7 +64,8 @@ public final class PostgresServer implements AutoCloseable {
     private static InputStream binaries(String system, String hardware) throws IOException {
         String base = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + hardware;
         List<String> names = Files.exists(Path.of("/etc/alpine-release"))
-                ? List.of(base + "-alpine_linux.txz", base + ".txz") : List.of(base + ".txz");
+                ? List.of(base + "-alpine_linux.txz", base + ".txz")
+                : List.of(base + ".txz");
         for (String name : names) {
             InputStream binaries = PostgresServer.class.getClassLoader().getResourceAsStream(name);
             if (binaries != null) {

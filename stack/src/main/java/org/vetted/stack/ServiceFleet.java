@@ -44,7 +44,8 @@ public final class ServiceFleet implements AutoCloseable {
     private List<String> extraArgs;
     private Path logDir;
     private PostgresServer database;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ServiceFleet(List<Service> services) {
         this.services = List.copyOf(services);
@@ -110,7 +111,8 @@ public final class ServiceFleet implements AutoCloseable {
     /** The first instance of the service {@code name}, or the instance whose {@link Service#instanceId} it is. */
     private int indexOf(String name) {
         for (int i = 0; i < services.size(); i++) {
-            if (services.get(i).name().equals(name) || services.get(i).instanceId().equals(name)) {
+            if (services.get(i).name().equals(name)
+                    || services.get(i).instanceId().equals(name)) {
                 return i;
             }
         }
@@ -129,17 +131,25 @@ public final class ServiceFleet implements AutoCloseable {
         env.put("INSTANCE_ID", service.instanceId());
         if (DATABASES.contains(service.name())) {
             if (database == null) {
-                throw new IllegalStateException(service.name() + " keeps its projection in PostgreSQL: withDatabase first");
+                throw new IllegalStateException(
+                        service.name() + " keeps its projection in PostgreSQL: withDatabase first");
             }
             env.put("VETTED_DB_URL", database.jdbcUrl(service.name()));
             env.put("VETTED_DB_USER", PostgresServer.USER);
         }
-        boolean several = services.stream().filter(other -> other.name().equals(service.name())).count() > 1;
+        boolean several = services.stream()
+                        .filter(other -> other.name().equals(service.name()))
+                        .count()
+                > 1;
         String logName = several ? service.instanceId() : service.name();
-        return ManagedProcess.javaJar(logName,
+        return ManagedProcess.javaJar(
+                logName,
                 // Small heaps and C1 only: four services and a broker share two cores at start.
                 List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                jar, extraArgs, env, logDir.resolve(logName + ".log"));
+                jar,
+                extraArgs,
+                env,
+                logDir.resolve(logName + ".log"));
     }
 
     /** Waits until every service answers UP on /actuator/health; fails with the log tail of one that died. */
@@ -158,8 +168,8 @@ public final class ServiceFleet implements AutoCloseable {
                 throw new IllegalStateException(service.name() + " exited during start:\n" + process.logTail());
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(service.name() + " not healthy within " + timeout + ":\n"
-                        + process.logTail());
+                throw new IllegalStateException(
+                        service.name() + " not healthy within " + timeout + ":\n" + process.logTail());
             }
             Thread.sleep(500);
         }
@@ -167,7 +177,9 @@ public final class ServiceFleet implements AutoCloseable {
 
     private boolean isUp(Service service) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"");

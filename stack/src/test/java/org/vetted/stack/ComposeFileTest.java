@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -29,7 +28,8 @@ import org.yaml.snakeyaml.Yaml;
  * service and nothing else of PostgreSQL's, every variable it needs written by keygen.
  */
 class ComposeFileTest {
-    static final Path ROOT = Path.of(System.getProperty("vetted.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("vetted.root", "..")).toAbsolutePath().normalize();
     private static final Set<String> DATABASE_SERVICES = Set.of("intake", "review", "distribution");
     private static final Set<String> APP_SERVICES = Set.of("intake", "review", "rendering", "distribution");
     /** ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ${NAME?error}. */
@@ -45,7 +45,8 @@ class ComposeFileTest {
         text = Files.readString(ROOT.resolve("docker-compose.yml"));
         Map<String, Object> compose = new Yaml().load(text);
         services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertTrue(services.keySet().containsAll(APP_SERVICES), services.keySet().toString());
+        assertTrue(
+                services.keySet().containsAll(APP_SERVICES), services.keySet().toString());
     }
 
     /** A value as compose would make it when the operator has set none of the optional variables. */
@@ -78,10 +79,12 @@ class ComposeFileTest {
             assertFalse(text.toLowerCase(Locale.ROOT).contains(demo), "docker-compose.yml mentions " + demo);
         }
         // The accounts come from .env, as bcrypt hashes (KeyGenTest): a writer on intake, a reviewer on review.
-        assertEquals("${VETTED_WRITER_PASSWORD:?make .env first, see the top of this file}",
+        assertEquals(
+                "${VETTED_WRITER_PASSWORD:?make .env first, see the top of this file}",
                 environment("intake").get("VETTED_SECURITY_USERS_0_PASSWORD"));
         assertEquals("WRITER", environment("intake").get("VETTED_SECURITY_USERS_0_ROLES"));
-        assertEquals("${VETTED_REVIEWER_PASSWORD:?make .env first, see the top of this file}",
+        assertEquals(
+                "${VETTED_REVIEWER_PASSWORD:?make .env first, see the top of this file}",
                 environment("review").get("VETTED_SECURITY_USERS_0_PASSWORD"));
         assertEquals("MEDICAL_REVIEWER", environment("review").get("VETTED_SECURITY_USERS_0_ROLES"));
         assertNotNull(environment("review").get("VETTED_SECURITY_USERS_0_CREDENTIAL"));
@@ -104,7 +107,8 @@ class ComposeFileTest {
                     String[] parts = withDefaults(String.valueOf(port)).split(":");
                     host = parts.length == 3 ? parts[0] : "<every interface>";
                 }
-                assertTrue(Set.of("127.0.0.1", "::1", "[::1]").contains(host),
+                assertTrue(
+                        Set.of("127.0.0.1", "::1", "[::1]").contains(host),
                         service.getKey() + " publishes " + port + " on " + host);
             }
         }
@@ -130,8 +134,9 @@ class ComposeFileTest {
             if (DATABASE_SERVICES.contains(service)) {
                 assertEquals("jdbc:postgresql://postgres:5432/" + service, environment.get("VETTED_DB_URL"));
                 assertEquals(service, environment.get("VETTED_DB_USER"));
-                assertEquals("${POSTGRES_" + service.toUpperCase(Locale.ROOT)
-                        + "_PASSWORD:?make .env first, see the top of this file}",
+                assertEquals(
+                        "${POSTGRES_" + service.toUpperCase(Locale.ROOT)
+                                + "_PASSWORD:?make .env first, see the top of this file}",
                         environment.get("VETTED_DB_PASSWORD"));
             } else {
                 assertFalse(environment.containsKey("VETTED_DB_USER"), service + " has a database user");
@@ -161,8 +166,10 @@ class ComposeFileTest {
         assertTrue(volumes.contains("./compose/postgres-roles.sql:/compose/postgres-roles.sql:ro"), volumes.toString());
         assertTrue(init.contains("/compose/postgres-roles.sql"), init);
 
-        String sql = Files.readString(ROOT.resolve("compose/postgres-roles.sql")).replaceAll("--[^\n]*", "")
-                .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String sql = Files.readString(ROOT.resolve("compose/postgres-roles.sql"))
+                .replaceAll("--[^\n]*", "")
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
         Set<String> roles = new TreeSet<>();
         Matcher role = Pattern.compile("create role (\\w+) ([^;]*);").matcher(sql);
         while (role.find()) {
@@ -173,10 +180,13 @@ class ComposeFileTest {
                 assertTrue(options.matches("(.* )?" + option + "( .*)?"), name + " lacks " + option + ": " + options);
             }
             assertTrue(options.contains("password :'" + name + "_password'"), name + ": " + options);
-            assertTrue(init.contains("-v " + name + "_password=\"$POSTGRES_" + name.toUpperCase(Locale.ROOT)
-                    + "_PASSWORD\""), "postgres-init.sh passes " + name + "'s password");
+            assertTrue(
+                    init.contains(
+                            "-v " + name + "_password=\"$POSTGRES_" + name.toUpperCase(Locale.ROOT) + "_PASSWORD\""),
+                    "postgres-init.sh passes " + name + "'s password");
             assertTrue(sql.contains("create database " + name + " owner " + name + ";"), name + " owns its database");
-            assertTrue(sql.matches(".*revoke (all|connect) on database " + name + " from public;.*"),
+            assertTrue(
+                    sql.matches(".*revoke (all|connect) on database " + name + " from public;.*"),
                     "PUBLIC may still connect to " + name);
             assertTrue(environment("postgres").containsKey("POSTGRES_" + name.toUpperCase(Locale.ROOT) + "_PASSWORD"));
         }
@@ -187,9 +197,11 @@ class ComposeFileTest {
     @Test
     @SuppressWarnings("unchecked")
     void healthchecksWaitForStartAndLimitsFitTheHeaps() {
-        Map<String, Object> postgresCheck = (Map<String, Object>) services.get("postgres").get("healthcheck");
+        Map<String, Object> postgresCheck =
+                (Map<String, Object>) services.get("postgres").get("healthcheck");
         // Over TCP: the image's init server listens on the Unix socket alone.
-        assertTrue(String.valueOf(postgresCheck.get("test")).matches(".*pg_isready -h (localhost|127\\.0\\.0\\.1) .*"),
+        assertTrue(
+                String.valueOf(postgresCheck.get("test")).matches(".*pg_isready -h (localhost|127\\.0\\.0\\.1) .*"),
                 String.valueOf(postgresCheck.get("test")));
         for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
             Map<String, Object> definition = service.getValue();
@@ -203,11 +215,12 @@ class ComposeFileTest {
             Object limit = definition.get("mem_limit");
             assertNotNull(limit, service.getKey() + ": mem_limit");
             long limitMb = megabytes(String.valueOf(limit));
-            Matcher heap = Pattern.compile("-Xmx(\\d+[mg])").matcher(definition.get("entrypoint") + " "
-                    + definition.get("environment"));
+            Matcher heap = Pattern.compile("-Xmx(\\d+[mg])")
+                    .matcher(definition.get("entrypoint") + " " + definition.get("environment"));
             if (heap.find()) {
                 long heapMb = megabytes(heap.group(1));
-                assertTrue(limitMb >= heapMb + 256 && limitMb <= heapMb * 3,
+                assertTrue(
+                        limitMb >= heapMb + 256 && limitMb <= heapMb * 3,
                         service.getKey() + ": mem_limit " + limit + " against -Xmx" + heap.group(1));
             } else if (!service.getKey().equals("postgres")) {
                 fail(service.getKey() + " has no -Xmx");
@@ -217,7 +230,9 @@ class ComposeFileTest {
 
     @Test
     void hostFacingAddressesComeFromTheEnvironment() {
-        assertEquals("${PUBLIC_BASE_URL:-http://localhost:8084}", environment("distribution").get("PUBLIC_BASE_URL"));
+        assertEquals(
+                "${PUBLIC_BASE_URL:-http://localhost:8084}",
+                environment("distribution").get("PUBLIC_BASE_URL"));
         for (String node : List.of("kafka-1", "kafka-2", "kafka-3")) {
             assertEquals("${KAFKA_EXTERNAL_HOST:-localhost}", environment(node).get("KAFKA_EXTERNAL_HOST"), node);
         }

@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,6 +32,7 @@ class ComposePostgresRolesTest {
 
     @TempDir
     static Path dataDir;
+
     private static PostgresServer server;
 
     @BeforeAll
@@ -50,7 +50,7 @@ class ComposePostgresRolesTest {
         }
         variable.appendTail(script);
         try (Connection superuser = connect("postgres", PostgresServer.USER);
-             Statement statement = superuser.createStatement()) {
+                Statement statement = superuser.createStatement()) {
             for (String command : script.toString().replaceAll("--[^\n]*", "").split(";")) {
                 if (!command.isBlank()) {
                     statement.execute(command);
@@ -73,7 +73,7 @@ class ComposePostgresRolesTest {
     @Test
     void eachRoleLogsInWithoutPrivilegesAndOwnsItsDatabase() throws SQLException {
         try (Connection superuser = connect("postgres", PostgresServer.USER);
-             Statement statement = superuser.createStatement()) {
+                Statement statement = superuser.createStatement()) {
             for (String service : SERVICES) {
                 try (ResultSet role = statement.executeQuery("select rolcanlogin, rolsuper, rolcreatedb, "
                         + "rolcreaterole, rolreplication, rolbypassrls, (select pg_get_userbyid(datdba) from "
@@ -82,7 +82,8 @@ class ComposePostgresRolesTest {
                     assertTrue(role.next(), service + " has a role");
                     assertTrue(role.getBoolean(1), service + " logs in");
                     for (int privilege = 2; privilege <= 6; privilege++) {
-                        assertFalse(role.getBoolean(privilege),
+                        assertFalse(
+                                role.getBoolean(privilege),
                                 service + ": " + role.getMetaData().getColumnName(privilege));
                     }
                     assertEquals(service, role.getString(7), "owner of the " + service + " database");
@@ -94,7 +95,8 @@ class ComposePostgresRolesTest {
     @Test
     void aRoleMakesItsSchemaInItsOwnDatabaseAndReachesNoOther() throws SQLException {
         for (String service : SERVICES) {
-            try (Connection own = connect(service, service); Statement statement = own.createStatement()) {
+            try (Connection own = connect(service, service);
+                    Statement statement = own.createStatement()) {
                 // What Flyway does first, then a migration.
                 statement.execute("create table flyway_check (id int primary key)");
                 statement.execute("insert into flyway_check values (1)");
@@ -104,7 +106,9 @@ class ComposePostgresRolesTest {
             }
             for (String other : List.of("intake", "review", "distribution", "postgres")) {
                 if (!other.equals(service)) {
-                    SQLException refused = assertThrows(SQLException.class, () -> connect(other, service).close(),
+                    SQLException refused = assertThrows(
+                            SQLException.class,
+                            () -> connect(other, service).close(),
                             service + " connects to " + other);
                     assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
                 }

@@ -17,23 +17,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.SigningKey;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.SigningKey;
 
 /** keygen: a service's key, and with --compose-env the secrets file docker-compose.yml reads. */
 class KeyGenTest {
-    private static final Pattern SIGN_IN = Pattern.compile("^\\s+(intake|review)\\s+\\S+\\s+(\\S+)\\s+([0-9a-f]{48})$",
-            Pattern.MULTILINE);
+    private static final Pattern SIGN_IN =
+            Pattern.compile("^\\s+(intake|review)\\s+\\S+\\s+(\\S+)\\s+([0-9a-f]{48})$", Pattern.MULTILINE);
 
     /** The file's variables, with single quotes taken off as compose does. */
     static Map<String, String> composeEnv(ByteArrayOutputStream log) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        KeyGen.composeEnv(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(log, true, StandardCharsets.UTF_8), LocalDate.of(2026, 1, 1), new SecureRandom());
+        KeyGen.composeEnv(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8),
+                LocalDate.of(2026, 1, 1),
+                new SecureRandom());
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -79,7 +81,8 @@ class KeyGenTest {
         }
         assertFalse(services.matches(passwords.get("writer"), env.get("VETTED_REVIEWER_PASSWORD")));
         for (String password : passwords.values()) {
-            assertFalse(env.values().stream().anyMatch(value -> value.contains(password)),
+            assertFalse(
+                    env.values().stream().anyMatch(value -> value.contains(password)),
                     "a sign-in password is in the file");
         }
         // A medical reviewer needs a credential, or review refuses to start.
@@ -92,9 +95,16 @@ class KeyGenTest {
     void everyDatabaseRoleAndKafkaUserHasItsOwnRandomPassword() {
         Map<String, String> env = composeEnv(new ByteArrayOutputStream());
         Set<String> passwords = new HashSet<>();
-        for (String name : List.of("POSTGRES_PASSWORD", "POSTGRES_INTAKE_PASSWORD", "POSTGRES_REVIEW_PASSWORD",
-                "POSTGRES_DISTRIBUTION_PASSWORD", "KAFKA_ADMIN_PASSWORD", "KAFKA_INTAKE_PASSWORD",
-                "KAFKA_REVIEW_PASSWORD", "KAFKA_RENDERING_PASSWORD", "KAFKA_DISTRIBUTION_PASSWORD")) {
+        for (String name : List.of(
+                "POSTGRES_PASSWORD",
+                "POSTGRES_INTAKE_PASSWORD",
+                "POSTGRES_REVIEW_PASSWORD",
+                "POSTGRES_DISTRIBUTION_PASSWORD",
+                "KAFKA_ADMIN_PASSWORD",
+                "KAFKA_INTAKE_PASSWORD",
+                "KAFKA_REVIEW_PASSWORD",
+                "KAFKA_RENDERING_PASSWORD",
+                "KAFKA_DISTRIBUTION_PASSWORD")) {
             String password = env.get(name);
             assertTrue(password != null && password.matches("[0-9a-f]{48}"), name + "=" + password);
             assertTrue(passwords.add(password), name + " repeats another password");
@@ -128,18 +138,20 @@ class KeyGenTest {
 
     @Test
     void anExplicitKidWins() {
-        assertEquals("review-spring", KeyGen.generate(Issuer.REVIEW, "review-spring", LocalDate.of(2026, 3, 14))
-                .keyId());
+        assertEquals(
+                "review-spring",
+                KeyGen.generate(Issuer.REVIEW, "review-spring", LocalDate.of(2026, 3, 14))
+                        .keyId());
     }
 
     @Test
     void composeEnvKidsAreDatedAndDistinct() {
         Set<String> kids = new HashSet<>();
         for (String service : List.of("INTAKE", "REVIEW", "RENDERING", "DISTRIBUTION")) {
-            for (Map<String, String> env : List.of(composeEnv(new ByteArrayOutputStream()),
-                    composeEnv(new ByteArrayOutputStream()))) {
-                Matcher kid = Pattern.compile("\"kid\":\"([^\"]+)\"")
-                        .matcher(env.get("VETTED_SIGNING_TRUSTED_" + service));
+            for (Map<String, String> env :
+                    List.of(composeEnv(new ByteArrayOutputStream()), composeEnv(new ByteArrayOutputStream()))) {
+                Matcher kid =
+                        Pattern.compile("\"kid\":\"([^\"]+)\"").matcher(env.get("VETTED_SIGNING_TRUSTED_" + service));
                 assertTrue(kid.find(), service);
                 assertTrue(kid.group(1).matches(service.toLowerCase() + "-2026-01-01-[0-9a-f]{8}"), kid.group(1));
                 assertTrue(kids.add(kid.group(1)), "kid twice: " + kid.group(1));

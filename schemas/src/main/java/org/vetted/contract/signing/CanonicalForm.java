@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
@@ -64,7 +63,8 @@ final class CanonicalForm {
         } else if (value instanceof Number || value instanceof Boolean) {
             text(out, "n" + value);
         } else {
-            throw new IllegalArgumentException("no canonical form for " + value.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no canonical form for " + value.getClass().getName());
         }
     }
 
@@ -102,6 +102,5 @@ final class CanonicalForm {
         return String.valueOf(value).equals(String.valueOf(fallback));
     }
 
-    private CanonicalForm() {
-    }
+    private CanonicalForm() {}
 }

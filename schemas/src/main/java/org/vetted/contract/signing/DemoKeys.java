@@ -42,6 +42,5 @@ public final class DemoKeys {
         }
     }
 
-    private DemoKeys() {
-    }
+    private DemoKeys() {}
 }

@@ -1,14 +1,5 @@
 package org.vetted.contract.signing;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Set;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -19,6 +10,14 @@ import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Set;
 
 /**
  * EdDSA (Ed25519) signing and verification for Nimbus JWS objects with the JDK's own Ed25519 (Java 15+). Nimbus
@@ -27,8 +26,9 @@ import com.nimbusds.jose.util.Base64URL;
  */
 final class Ed25519 {
     private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
-    private static final byte[] PKCS8_PREFIX = {0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70,
-        0x04, 0x22, 0x04, 0x20};
+    private static final byte[] PKCS8_PREFIX = {
+        0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20
+    };
     private static final int KEY_BYTES = 32;
 
     /** What Nimbus asks of every signer and verifier: EdDSA only, the JDK's own providers. */
@@ -106,8 +106,10 @@ final class Ed25519 {
             var pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             byte[] x = tail(pair.getPublic().getEncoded());
             byte[] d = tail(pair.getPrivate().getEncoded());
-            return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).d(Base64URL.encode(d))
-                    .keyID(keyId).build();
+            return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x))
+                    .d(Base64URL.encode(d))
+                    .keyID(keyId)
+                    .build();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JRE 15+ ships Ed25519", e);
         }
@@ -151,6 +153,5 @@ final class Ed25519 {
         return raw;
     }
 
-    private Ed25519() {
-    }
+    private Ed25519() {}
 }

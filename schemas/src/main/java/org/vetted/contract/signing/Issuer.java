@@ -8,7 +8,10 @@ import java.util.Locale;
  * renderings rendering's, publications distribution's.
  */
 public enum Issuer {
-    INTAKE, REVIEW, RENDERING, DISTRIBUTION;
+    INTAKE,
+    REVIEW,
+    RENDERING,
+    DISTRIBUTION;
 
     /** The name used in settings and key ids: {@code intake}, {@code review}, ... */
     public String id() {

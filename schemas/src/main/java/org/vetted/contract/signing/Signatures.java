@@ -3,7 +3,6 @@ package org.vetted.contract.signing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.EventCatalog;
 import org.vetted.events.Approval;
@@ -40,8 +39,7 @@ public final class Signatures {
     }
 
     /** Which service signs each event, and in which field. */
-    private record Owner(Issuer issuer, String field) {
-    }
+    private record Owner(Issuer issuer, String field) {}
 
     private static final Map<Class<?>, Owner> OWNERS = Map.of(
             DraftSubmitted.class, new Owner(Issuer.INTAKE, "signature"),
@@ -79,8 +77,11 @@ public final class Signatures {
         Owner owner = owner(event);
         int field = event.getSchema().getField(owner.field()).pos();
         event.put(field, null);
-        event.put(field, key(owner.issuer()).signDetached(CanonicalForm.of(event.getSchema().getFullName(), event,
-                List.of(owner.field()))));
+        event.put(
+                field,
+                key(owner.issuer())
+                        .signDetached(
+                                CanonicalForm.of(event.getSchema().getFullName(), event, List.of(owner.field()))));
         return event;
     }
 
@@ -98,11 +99,13 @@ public final class Signatures {
     public Optional<String> problem(SpecificRecordBase event) {
         Owner owner = owner(event);
         Object signature = event.get(owner.field());
-        Optional<String> problem = trusted.verifyDetached(owner.issuer(), signature == null ? null : signature.toString(),
+        Optional<String> problem = trusted.verifyDetached(
+                owner.issuer(),
+                signature == null ? null : signature.toString(),
                 CanonicalForm.of(event.getSchema().getFullName(), event, List.of(owner.field())));
         if (problem.isPresent()) {
-            return Optional.of(event.getSchema().getName() + " is not signed by the " + owner.issuer().id()
-                    + " service: " + problem.get());
+            return Optional.of(event.getSchema().getName() + " is not signed by the "
+                    + owner.issuer().id() + " service: " + problem.get());
         }
         if (event instanceof ArticleApproved approved) {
             return approvalProblem(approved.getArticleId(), approved.getApproval());
@@ -134,7 +137,9 @@ public final class Signatures {
     private SigningKey key(Issuer issuer) {
         if (own == null || own.issuer() != issuer) {
             throw new IllegalStateException("only the " + issuer.id() + " service signs this; this service holds "
-                    + (own == null ? "no signing key" : "the key of " + own.issuer().id()));
+                    + (own == null
+                            ? "no signing key"
+                            : "the key of " + own.issuer().id()));
         }
         return own;
     }
@@ -142,7 +147,8 @@ public final class Signatures {
     private static Owner owner(SpecificRecordBase event) {
         Owner owner = OWNERS.get(event.getClass());
         if (owner == null) {
-            throw new IllegalArgumentException("not a signed event of the contract: " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a signed event of the contract: " + event.getClass().getName());
         }
         return owner;
     }

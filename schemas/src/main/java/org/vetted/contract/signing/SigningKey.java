@@ -1,9 +1,5 @@
 package org.vetted.contract.signing;
 
-import java.text.ParseException;
-import java.time.LocalDate;
-import java.util.HexFormat;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,6 +9,9 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import java.text.ParseException;
+import java.time.LocalDate;
+import java.util.HexFormat;
 
 /**
  * One service's private Ed25519 key and its key id: what it signs its own records with. Held only by that service,
@@ -38,7 +37,8 @@ public final class SigningKey {
     public static SigningKey parse(Issuer issuer, String jwk) {
         try {
             if (!(JWK.parse(jwk) instanceof OctetKeyPair okp)) {
-                throw new IllegalArgumentException("the signing key of " + issuer.id() + " is not an OKP (Ed25519) JWK");
+                throw new IllegalArgumentException(
+                        "the signing key of " + issuer.id() + " is not an OKP (Ed25519) JWK");
             }
             return new SigningKey(issuer, okp);
         } catch (ParseException e) {
@@ -55,7 +55,11 @@ public final class SigningKey {
     /** A fresh key pair under its {@linkplain #defaultKeyId default kid} for {@code day}. */
     public static SigningKey generate(Issuer issuer, LocalDate day) {
         OctetKeyPair key = Ed25519.generate(null);
-        return new SigningKey(issuer, new OctetKeyPair.Builder(key).keyID(defaultKeyId(issuer, day, key)).build());
+        return new SigningKey(
+                issuer,
+                new OctetKeyPair.Builder(key)
+                        .keyID(defaultKeyId(issuer, day, key))
+                        .build());
     }
 
     /**
@@ -95,7 +99,12 @@ public final class SigningKey {
     }
 
     private JWSObject sign(Payload payload, JOSEObjectType type) {
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(keyId).type(type).build(), payload);
+        JWSObject jws = new JWSObject(
+                new JWSHeader.Builder(JWSAlgorithm.EdDSA)
+                        .keyID(keyId)
+                        .type(type)
+                        .build(),
+                payload);
         try {
             jws.sign(signer);
         } catch (JOSEException e) {

@@ -1,12 +1,5 @@
 package org.vetted.contract.signing;
 
-import java.text.ParseException;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
@@ -14,6 +7,12 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The public keys each signing service is known by. A signature verifies only with a key of the issuer that owns
@@ -69,13 +68,15 @@ public final class TrustedKeys {
         }
         String keyId = jws.getHeader().getKeyID();
         Optional<OctetKeyPair> key = keys.getOrDefault(issuer, List.of()).stream()
-                .filter(k -> k.getKeyID().equals(keyId)).findFirst();
+                .filter(k -> k.getKeyID().equals(keyId))
+                .findFirst();
         if (key.isEmpty()) {
-            return Optional.of("its signature names key " + keyId + ", which is not a key of the "
-                    + issuer.id() + " service");
+            return Optional.of(
+                    "its signature names key " + keyId + ", which is not a key of the " + issuer.id() + " service");
         }
         try {
-            return jws.verify(Ed25519.verifier(key.get())) ? Optional.empty()
+            return jws.verify(Ed25519.verifier(key.get()))
+                    ? Optional.empty()
                     : Optional.of("its signature does not verify with " + issuer.id() + " key " + keyId);
         } catch (JOSEException | IllegalStateException e) {
             return Optional.of("its signature does not verify with " + issuer.id() + " key " + keyId);
@@ -88,8 +89,8 @@ public final class TrustedKeys {
         /** Adds every OKP key of {@code jwkOrSet} (one JWK or a JWK set, JSON), public parts only. */
         public Builder trust(Issuer issuer, String jwkOrSet) {
             try {
-                List<JWK> parsed = jwkOrSet.contains("\"keys\"") ? JWKSet.parse(jwkOrSet).getKeys()
-                        : List.of(JWK.parse(jwkOrSet));
+                List<JWK> parsed =
+                        jwkOrSet.contains("\"keys\"") ? JWKSet.parse(jwkOrSet).getKeys() : List.of(JWK.parse(jwkOrSet));
                 for (JWK jwk : parsed) {
                     trust(issuer, jwk);
                 }
@@ -101,8 +102,8 @@ public final class TrustedKeys {
 
         public Builder trust(Issuer issuer, JWK jwk) {
             if (!(jwk instanceof OctetKeyPair okp) || jwk.getKeyID() == null) {
-                throw new IllegalArgumentException("a trusted key of " + issuer.id()
-                        + " is not an OKP (Ed25519) key with a kid");
+                throw new IllegalArgumentException(
+                        "a trusted key of " + issuer.id() + " is not an OKP (Ed25519) key with a kid");
             }
             OctetKeyPair key = okp.toPublicJWK();
             String keyId = key.getKeyID();
@@ -111,16 +112,19 @@ public final class TrustedKeys {
                     if (!known.getKeyID().equals(keyId)) {
                         continue;
                     }
-                    boolean sameKey = known.getCurve().equals(key.getCurve()) && known.getX().equals(key.getX());
+                    boolean sameKey = known.getCurve().equals(key.getCurve())
+                            && known.getX().equals(key.getX());
                     if (entry.getKey() == issuer && sameKey) {
                         return this; // the same key listed twice: harmless
                     }
                     // A verifier picks the key by kid: a kid naming two keys, or two services, must not start.
-                    throw new IllegalArgumentException(entry.getKey() == issuer
-                            ? "kid " + keyId + " is given to two different trusted keys of " + issuer.id()
-                                    + "; every key needs a kid of its own"
-                            : "kid " + keyId + " is trusted both as a key of " + entry.getKey().id() + " and of "
-                                    + issuer.id() + "; every key needs a kid of its own, and belongs to one service");
+                    throw new IllegalArgumentException(
+                            entry.getKey() == issuer
+                                    ? "kid " + keyId + " is given to two different trusted keys of " + issuer.id()
+                                            + "; every key needs a kid of its own"
+                                    : "kid " + keyId + " is trusted both as a key of "
+                                            + entry.getKey().id() + " and of " + issuer.id()
+                                            + "; every key needs a kid of its own, and belongs to one service");
                 }
             }
             keys.computeIfAbsent(issuer, i -> new ArrayList<>()).add(key);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +40,8 @@ class SignaturesTest {
         assertThat(REVIEW.problem(draft)).isEmpty();
         assertThat(RENDERING.isSigned(draft)).isTrue();
         assertThat(draft.getSignature().split("\\.")[0]).isNotEmpty();
-        assertThat(new String(java.util.Base64.getUrlDecoder().decode(draft.getSignature().split("\\.")[0])))
+        assertThat(new String(java.util.Base64.getUrlDecoder()
+                        .decode(draft.getSignature().split("\\.")[0])))
                 .contains("\"alg\":\"EdDSA\"", "\"kid\":\"intake-demo-1\"");
     }
 
@@ -53,7 +53,8 @@ class SignaturesTest {
                         new Claim("c-1", "Vitamin D cures everything.", ClaimKind.EFFECT, false, null, false)))),
                 Arguments.of("the warnings", (Consumer<DraftSubmitted>) d -> d.setWarnings(List.of("x"))),
                 Arguments.of("the revision", (Consumer<DraftSubmitted>) d -> d.setRevision(2)),
-                Arguments.of("the submitter", (Consumer<DraftSubmitted>) d -> d.setSubmittedBy(new Author("dana", "D"))),
+                Arguments.of(
+                        "the submitter", (Consumer<DraftSubmitted>) d -> d.setSubmittedBy(new Author("dana", "D"))),
                 Arguments.of("the event id", (Consumer<DraftSubmitted>) d -> d.setEventId("e-2")),
                 Arguments.of("the time", (Consumer<DraftSubmitted>) d -> d.setSubmittedAt(AT)));
     }
@@ -84,21 +85,28 @@ class SignaturesTest {
     @Test
     void aServiceSignsOnlyWhatItsTopicOwns() {
         assertThatThrownBy(() -> RENDERING.signApproval("a-1", approval()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the review service");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only the review service");
         assertThatThrownBy(() -> REVIEW.sign(EventsForTests.draft("a-1", "T")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only the intake service");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only the intake service");
     }
 
     @Test
     void anotherServicesKeyCannotMintAnApproval() {
         // Rendering's private key, dressed up as review's: its kid is not one of review's keys.
-        Signatures forger = new Signatures(SigningKey.parse(Issuer.REVIEW,
-                DemoKeys.signingKey(Issuer.RENDERING).privateJwk()), DemoKeys.trusted());
+        Signatures forger = new Signatures(
+                SigningKey.parse(
+                        Issuer.REVIEW, DemoKeys.signingKey(Issuer.RENDERING).privateJwk()),
+                DemoKeys.trusted());
         Approval forged = forger.signApproval("a-1", approval());
 
-        assertThat(RENDERING.approvalProblem("a-1", forged)).get().asString()
+        assertThat(RENDERING.approvalProblem("a-1", forged))
+                .get()
+                .asString()
                 .contains("rendering-demo-1", "not a key of the review service");
-        assertThat(RENDERING.approvalProblem("a-1", REVIEW.signApproval("a-1", approval()))).isEmpty();
+        assertThat(RENDERING.approvalProblem("a-1", REVIEW.signApproval("a-1", approval())))
+                .isEmpty();
     }
 
     @Test
@@ -106,12 +114,20 @@ class SignaturesTest {
         Approval signed = REVIEW.signApproval("a-1", approval());
 
         assertThat(RENDERING.approvalProblem("a-2", signed)).isPresent();
-        assertThat(RENDERING.approvalProblem("a-1", Approval.newBuilder(signed).setContentHash("sha256v2:0").build()))
+        assertThat(RENDERING.approvalProblem(
+                        "a-1",
+                        Approval.newBuilder(signed).setContentHash("sha256v2:0").build()))
                 .isPresent();
-        assertThat(RENDERING.approvalProblem("a-1", Approval.newBuilder(signed)
-                .setClaimReviewers(List.of()).build())).isPresent();
-        assertThat(RENDERING.approvalProblem("a-1", Approval.newBuilder(signed)
-                .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "PhD")).build())).isPresent();
+        assertThat(RENDERING.approvalProblem(
+                        "a-1",
+                        Approval.newBuilder(signed).setClaimReviewers(List.of()).build()))
+                .isPresent();
+        assertThat(RENDERING.approvalProblem(
+                        "a-1",
+                        Approval.newBuilder(signed)
+                                .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "PhD"))
+                                .build()))
+                .isPresent();
     }
 
     @Test
@@ -129,9 +145,18 @@ class SignaturesTest {
     void aRenderingCoversTheApprovalItCarries() {
         ArticleApproved approved = approved();
         REVIEW.signApproval("a-1", approved.getApproval());
-        ArticleRendered rendered = ArticleRendered.newBuilder().setEventId("r-1").setArticleId("a-1").setRevision(1)
-                .setSlug("s").setTitle("T").setBodyMarkdown("B").setSourceHash("h").setHtml("<p>B</p>")
-                .setApproval(approved.getApproval()).setRenderedAt(AT).build();
+        ArticleRendered rendered = ArticleRendered.newBuilder()
+                .setEventId("r-1")
+                .setArticleId("a-1")
+                .setRevision(1)
+                .setSlug("s")
+                .setTitle("T")
+                .setBodyMarkdown("B")
+                .setSourceHash("h")
+                .setHtml("<p>B</p>")
+                .setApproval(approved.getApproval())
+                .setRenderedAt(AT)
+                .build();
         RENDERING.sign(rendered);
         assertThat(REVIEW.problem(rendered)).isEmpty();
 
@@ -143,9 +168,12 @@ class SignaturesTest {
     void rotatedKeysVerifyDuringTheGracePeriodAndNotAfter() {
         SigningKey old = DemoKeys.signingKey(Issuer.REVIEW);
         SigningKey next = SigningKey.generate(Issuer.REVIEW, "review-2027-01");
-        TrustedKeys both = TrustedKeys.builder().trust(Issuer.REVIEW, old.publicJwk())
-                .trust(Issuer.REVIEW, next.publicJwk()).build();
-        TrustedKeys onlyNext = TrustedKeys.builder().trust(Issuer.REVIEW, next.publicJwk()).build();
+        TrustedKeys both = TrustedKeys.builder()
+                .trust(Issuer.REVIEW, old.publicJwk())
+                .trust(Issuer.REVIEW, next.publicJwk())
+                .build();
+        TrustedKeys onlyNext =
+                TrustedKeys.builder().trust(Issuer.REVIEW, next.publicJwk()).build();
         ClaimReviewed signedBefore = new Signatures(old, both).sign(decision());
         ClaimReviewed signedAfter = new Signatures(next, both).sign(decision());
 
@@ -153,13 +181,15 @@ class SignaturesTest {
         assertThat(new Signatures(null, both).problem(signedAfter)).isEmpty();
         assertThat(new Signatures(null, onlyNext).problem(signedAfter)).isEmpty();
         assertThat(new Signatures(null, onlyNext).problem(signedBefore)).isPresent();
-        assertThat(both.jwkSet(Issuer.REVIEW).getKeys()).allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
+        assertThat(both.jwkSet(Issuer.REVIEW).getKeys())
+                .allSatisfy(k -> assertThat(k.isPrivate()).isFalse());
     }
 
     @Test
     void aSignatureSurvivesTheWire() {
         ClaimReviewed signed = REVIEW.sign(decision());
-        ClaimReviewed decoded = (ClaimReviewed) EventCatalog.standard().decode(EventCatalog.standard().encode(signed));
+        ClaimReviewed decoded = (ClaimReviewed)
+                EventCatalog.standard().decode(EventCatalog.standard().encode(signed));
 
         assertThat(INTAKE.problem(decoded)).isEmpty();
     }
@@ -171,8 +201,12 @@ class SignaturesTest {
         ArticlePublished credited = DISTRIBUTION.sign(published(List.of(paul, rita)));
         assertThat(REVIEW.problem(credited)).isEmpty();
 
-        ArticlePublished reordered = ArticlePublished.newBuilder(credited).setMedicalReviewers(List.of(rita, paul)).build();
-        ArticlePublished dropped = ArticlePublished.newBuilder(credited).setMedicalReviewers(List.of(paul)).build();
+        ArticlePublished reordered = ArticlePublished.newBuilder(credited)
+                .setMedicalReviewers(List.of(rita, paul))
+                .build();
+        ArticlePublished dropped = ArticlePublished.newBuilder(credited)
+                .setMedicalReviewers(List.of(paul))
+                .build();
         assertThat(REVIEW.problem(reordered)).isPresent();
         assertThat(REVIEW.problem(dropped)).isPresent();
 
@@ -180,34 +214,65 @@ class SignaturesTest {
         ArticlePublished unsigned = published(List.of());
         byte[] signedAsV2 = CanonicalForm.of("org.vetted.events.ArticlePublished", unsigned, List.of("seal"));
         ArticlePublished older = DISTRIBUTION.sign(published(List.of()));
-        assertThat(CanonicalForm.of("org.vetted.events.ArticlePublished", older, List.of("seal"))).isEqualTo(signedAsV2);
-        assertThat(new String(signedAsV2, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("medicalReviewers");
-        assertThat(REVIEW.problem((ArticlePublished) EventCatalog.standard().decode(EventCatalog.standard().encode(older))))
+        assertThat(CanonicalForm.of("org.vetted.events.ArticlePublished", older, List.of("seal")))
+                .isEqualTo(signedAsV2);
+        assertThat(new String(signedAsV2, java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("medicalReviewers");
+        assertThat(REVIEW.problem((ArticlePublished)
+                        EventCatalog.standard().decode(EventCatalog.standard().encode(older))))
                 .isEmpty();
     }
 
     private static ArticlePublished published(List<Reviewer> credits) {
-        return ArticlePublished.newBuilder().setEventId("p-1").setArticleId("a-1").setRevision(1).setSlug("s")
-                .setTitle("T").setSummary("S").setHtml("<p>B</p>").setMedicallyReviewedBy(credits.isEmpty()
-                        ? new Reviewer("paul", "Paul Park", "PharmD") : credits.get(0))
-                .setMedicalReviewers(credits).setMedicallyReviewedAt(AT).setContentHash("sha256v2:abc")
-                .setPublishedAt(AT).build();
+        return ArticlePublished.newBuilder()
+                .setEventId("p-1")
+                .setArticleId("a-1")
+                .setRevision(1)
+                .setSlug("s")
+                .setTitle("T")
+                .setSummary("S")
+                .setHtml("<p>B</p>")
+                .setMedicallyReviewedBy(
+                        credits.isEmpty() ? new Reviewer("paul", "Paul Park", "PharmD") : credits.get(0))
+                .setMedicalReviewers(credits)
+                .setMedicallyReviewedAt(AT)
+                .setContentHash("sha256v2:abc")
+                .setPublishedAt(AT)
+                .build();
     }
 
     private static ClaimReviewed decision() {
-        return ClaimReviewed.newBuilder().setEventId("d-1").setArticleId("a-1").setRevision(1)
-                .setContentHash("sha256v2:abc").setClaimId("c-1").setDecision(ClaimDecision.APPROVED)
-                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD")).setReviewedAt(AT).build();
+        return ClaimReviewed.newBuilder()
+                .setEventId("d-1")
+                .setArticleId("a-1")
+                .setRevision(1)
+                .setContentHash("sha256v2:abc")
+                .setClaimId("c-1")
+                .setDecision(ClaimDecision.APPROVED)
+                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setReviewedAt(AT)
+                .build();
     }
 
     private static Approval approval() {
         Reviewer rita = new Reviewer("rita", "Rita Reyes", "MD");
-        return Approval.newBuilder().setRevision(1).setContentHash("sha256v2:abc").setSignedOffBy(rita)
-                .setClaimReviewers(List.of(rita)).setApprovedAt(AT).build();
+        return Approval.newBuilder()
+                .setRevision(1)
+                .setContentHash("sha256v2:abc")
+                .setSignedOffBy(rita)
+                .setClaimReviewers(List.of(rita))
+                .setApprovedAt(AT)
+                .build();
     }
 
     private static ArticleApproved approved() {
-        return ArticleApproved.newBuilder().setEventId("ap-1").setArticleId("a-1").setSlug("s").setTitle("T")
-                .setBodyMarkdown("B").setApproval(approval()).build();
+        return ArticleApproved.newBuilder()
+                .setEventId("ap-1")
+                .setArticleId("a-1")
+                .setSlug("s")
+                .setTitle("T")
+                .setBodyMarkdown("B")
+                .setApproval(approval())
+                .build();
     }
 }

@@ -23,6 +23,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule webDoesNotSeeKafka = noClasses()
-            .that().resideInAPackage("..web..")
-            .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..");
+            .that()
+            .resideInAPackage("..web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.apache.kafka..");
 }

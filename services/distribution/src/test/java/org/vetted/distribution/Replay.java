@@ -1,9 +1,7 @@
 package org.vetted.distribution;
 
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,10 +29,12 @@ public final class Replay {
      */
     public static SharedProjection projectionOnItsOwnDatabase() {
         DataSource database = TestDatabase.migrated("classpath:db/projection-support");
-        return new SharedProjection("pages", List.of(Topics.PUBLISHED), new JdbcTemplate(database),
+        return new SharedProjection(
+                "pages",
+                List.of(Topics.PUBLISHED),
+                new JdbcTemplate(database),
                 new TransactionTemplate(new DataSourceTransactionManager(database)));
     }
 
-    private Replay() {
-    }
+    private Replay() {}
 }

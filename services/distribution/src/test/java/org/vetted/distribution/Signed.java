@@ -14,6 +14,5 @@ public final class Signed {
         return EventMapper.toDomain(DISTRIBUTION.sign(EventMapper.toEvent(article)));
     }
 
-    private Signed() {
-    }
+    private Signed() {}
 }

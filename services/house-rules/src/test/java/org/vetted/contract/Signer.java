@@ -1,5 +1,4 @@
 package org.vetted.contract;
 
 /** Contract plumbing a domain must not use, as signatures are. */
-public class Signer {
-}
+public class Signer {}

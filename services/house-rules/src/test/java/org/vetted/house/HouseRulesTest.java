@@ -2,14 +2,13 @@ package org.vetted.house;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 import org.vetted.contract.Value;
 
@@ -21,7 +20,9 @@ class HouseRulesTest {
     @Test
     void aServiceLaidOutAsTheHouseWantsPassesEveryRule() {
         for (ArchRule rule : rules()) {
-            assertThat(rule.evaluate(GOOD).hasViolation()).as(rule.getDescription()).isFalse();
+            assertThat(rule.evaluate(GOOD).hasViolation())
+                    .as(rule.getDescription())
+                    .isFalse();
         }
     }
 
@@ -33,9 +34,14 @@ class HouseRulesTest {
                 broken.add(rule);
             }
         }
-        assertThat(broken).containsExactlyInAnyOrder(HouseRules.everyClassInANamedLayer, HouseRules.domainIsPlainJava,
-                HouseRules.domainLooksInwardOnly, HouseRules.appSeesOnlyTheDomainAndItsPorts,
-                HouseRules.webCallsNoOtherAdapter, HouseRules.storeCallsNoOtherAdapter);
+        assertThat(broken)
+                .containsExactlyInAnyOrder(
+                        HouseRules.everyClassInANamedLayer,
+                        HouseRules.domainIsPlainJava,
+                        HouseRules.domainLooksInwardOnly,
+                        HouseRules.appSeesOnlyTheDomainAndItsPorts,
+                        HouseRules.webCallsNoOtherAdapter,
+                        HouseRules.storeCallsNoOtherAdapter);
     }
 
     @Test

@@ -17,6 +17,10 @@ class ArchitectureTest {
 
     /** Stricter than the house: not even intake's store or wiring sees an Avro class. */
     @ArchTest
-    static final ArchRule avroStopsAtMessaging = noClasses().that().resideInAnyPackage("..store..", "..config..")
-            .should().dependOnClassesThat().resideInAPackage("org.vetted.events..");
+    static final ArchRule avroStopsAtMessaging = noClasses()
+            .that()
+            .resideInAnyPackage("..store..", "..config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.vetted.events..");
 }

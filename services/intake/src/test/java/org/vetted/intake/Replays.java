@@ -15,6 +15,5 @@ public final class Replays {
         TestProjections.markCaughtUp(projection, "trackArticle-in-0", Topics.ALL, 1);
     }
 
-    private Replays() {
-    }
+    private Replays() {}
 }

@@ -17,6 +17,10 @@ class ArchitectureTest {
 
     /** Stricter than the house: the store keeps signed records as bytes, and the wiring needs no Avro class either. */
     @ArchTest
-    static final ArchRule avroStopsAtMessaging = noClasses().that().resideInAnyPackage("..store..", "..config..")
-            .should().dependOnClassesThat().resideInAPackage("org.vetted.events..");
+    static final ArchRule avroStopsAtMessaging = noClasses()
+            .that()
+            .resideInAnyPackage("..store..", "..config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.vetted.events..");
 }

@@ -1,8 +1,5 @@
 package org.vetted.markdown;
 
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -11,6 +8,8 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataSet;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -24,6 +23,7 @@ public final class SafeMarkdown {
     /** A link target in the body is an in-page footnote anchor or an http, https or mailto URL; nothing else. */
     private static final Pattern ALLOWED_HREF =
             Pattern.compile("#(?:fn|fnref)-[A-Za-z0-9_-]{1,64}|(?i:https?|mailto):[^\\s]+");
+
     private static final Pattern FOOTNOTE_ID = Pattern.compile("(?:fn|fnref)-[A-Za-z0-9_-]{1,64}");
 
     /**
@@ -43,16 +43,13 @@ public final class SafeMarkdown {
     public static final int MAX_BODY_HTML_BYTES = MAX_PUBLISHED_HTML_BYTES - 64 * 1024;
 
     /** The outcome of {@link #render}. */
-    public sealed interface Result {
-    }
+    public sealed interface Result {}
 
     /** Sanitized HTML of the body. */
-    public record Html(String html) implements Result {
-    }
+    public record Html(String html) implements Result {}
 
     /** Not rendered, and why. */
-    public record Refused(String reason) implements Result {
-    }
+    public record Refused(String reason) implements Result {}
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -60,8 +57,9 @@ public final class SafeMarkdown {
 
     public SafeMarkdown() {
         DataSet options = new MutableDataSet()
-                .set(Parser.EXTENSIONS, List.of(
-                        TablesExtension.create(), AutolinkExtension.create(), FootnoteExtension.create()))
+                .set(
+                        Parser.EXTENSIONS,
+                        List.of(TablesExtension.create(), AutolinkExtension.create(), FootnoteExtension.create()))
                 // Raw HTML in the Markdown is shown as text, never as markup.
                 .set(HtmlRenderer.ESCAPE_HTML, true)
                 // Flexmark's own filter is case-sensitive; this one is not. The sanitizer stays the real defence.
@@ -81,8 +79,8 @@ public final class SafeMarkdown {
         Node document = parser.parse(markdown);
         int depth = nestingDepth(document);
         if (depth > MAX_NESTING) {
-            return new Refused("the Markdown is nested " + depth + " levels deep; at most " + MAX_NESTING
-                    + " are rendered");
+            return new Refused(
+                    "the Markdown is nested " + depth + " levels deep; at most " + MAX_NESTING + " are rendered");
         }
         String html = sanitize(renderer.render(document));
         int bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
@@ -161,21 +159,58 @@ public final class SafeMarkdown {
 
     private static PolicyFactory allowlist() {
         return new HtmlPolicyBuilder()
-                .allowElements("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "blockquote",
-                        "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr", "br", "sup", "div")
+                .allowElements(
+                        "p",
+                        "h2",
+                        "h3",
+                        "h4",
+                        "h5",
+                        "h6",
+                        "ul",
+                        "ol",
+                        "li",
+                        "em",
+                        "strong",
+                        "blockquote",
+                        "code",
+                        "pre",
+                        "table",
+                        "thead",
+                        "tbody",
+                        "tr",
+                        "th",
+                        "td",
+                        "hr",
+                        "br",
+                        "sup",
+                        "div")
                 .allowElements(SafeMarkdown::linkWithNofollowNoopener, "a")
                 // The page carries the title as its only h1; a heading of the body's top level becomes an h2.
                 .allowElements((name, attributes) -> "h2", "h1")
-                .allowAttributes("href").matching(ALLOWED_HREF).onElements("a")
-                .allowAttributes("title").onElements("a")
+                .allowAttributes("href")
+                .matching(ALLOWED_HREF)
+                .onElements("a")
+                .allowAttributes("title")
+                .onElements("a")
                 .allowUrlProtocols("http", "https", "mailto")
-                .allowAttributes("class").matching(Pattern.compile("footnote-ref|footnote-backref")).onElements("a")
-                .allowAttributes("class").matching(Pattern.compile("footnotes")).onElements("div")
-                .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+#-]{1,32}"))
+                .allowAttributes("class")
+                .matching(Pattern.compile("footnote-ref|footnote-backref"))
+                .onElements("a")
+                .allowAttributes("class")
+                .matching(Pattern.compile("footnotes"))
+                .onElements("div")
+                .allowAttributes("class")
+                .matching(Pattern.compile("language-[A-Za-z0-9_+#-]{1,32}"))
                 .onElements("code")
-                .allowAttributes("id").matching(FOOTNOTE_ID).onElements("sup", "li")
-                .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
-                .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
+                .allowAttributes("id")
+                .matching(FOOTNOTE_ID)
+                .onElements("sup", "li")
+                .allowAttributes("start")
+                .matching(Pattern.compile("\\d{1,6}"))
+                .onElements("ol")
+                .allowAttributes("align")
+                .matching(Pattern.compile("left|center|right"))
+                .onElements("th", "td")
                 .toFactory();
     }
 }

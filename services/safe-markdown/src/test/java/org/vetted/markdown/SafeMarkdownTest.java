@@ -18,8 +18,12 @@ class SafeMarkdownTest {
     void deeperThanTheLimitIsRefusedWithoutOverflowingTheStack() {
         SafeMarkdown.Result result = markdown.render(">".repeat(1_000) + " deep");
 
-        assertThat(result).isInstanceOfSatisfying(SafeMarkdown.Refused.class,
-                refused -> assertThat(refused.reason()).contains("1002 levels deep").contains("at most 32"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SafeMarkdown.Refused.class,
+                        refused -> assertThat(refused.reason())
+                                .contains("1002 levels deep")
+                                .contains("at most 32"));
     }
 
     @Test
@@ -36,17 +40,27 @@ class SafeMarkdownTest {
                 [^1]: A source.
                 """);
 
-        assertThat(result).isInstanceOfSatisfying(SafeMarkdown.Html.class, html -> assertThat(html.html())
-                .contains("<h2>Heading</h2>", "<table>", "<td>200 mg</td>", "class=\"footnotes\"",
-                        "href=\"http://www.nih.gov\" rel=\"nofollow noopener\"", "&lt;script&gt;")
-                .doesNotContain("<script>", "<h1>"));
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        SafeMarkdown.Html.class,
+                        html -> assertThat(html.html())
+                                .contains(
+                                        "<h2>Heading</h2>",
+                                        "<table>",
+                                        "<td>200 mg</td>",
+                                        "class=\"footnotes\"",
+                                        "href=\"http://www.nih.gov\" rel=\"nofollow noopener\"",
+                                        "&lt;script&gt;")
+                                .doesNotContain("<script>", "<h1>"));
     }
 
     @Test
     void scriptLinksAreRemovedInAnyCase() {
         String html = markdown.toSafeHtml("[a](JavaScript:alert(1)) [b](data:text/html,x) [c](https://example.org/)");
 
-        assertThat(html).doesNotContainIgnoringCase("javascript").doesNotContain("data:")
+        assertThat(html)
+                .doesNotContainIgnoringCase("javascript")
+                .doesNotContain("data:")
                 .contains("href=\"https://example.org/\"");
     }
 }

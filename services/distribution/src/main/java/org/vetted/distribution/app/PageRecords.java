@@ -16,12 +16,9 @@ public interface PageRecords {
     Read decode(byte[] stored);
 
     /** What a stored record turned out to be. */
-    sealed interface Read permits Sealed, Refused {
-    }
+    sealed interface Read permits Sealed, Refused {}
 
-    record Sealed(PublishedArticle article) implements Read {
-    }
+    record Sealed(PublishedArticle article) implements Read {}
 
-    record Refused(String reason) implements Read {
-    }
+    record Refused(String reason) implements Read {}
 }

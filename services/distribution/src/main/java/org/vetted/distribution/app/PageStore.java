@@ -3,7 +3,6 @@ package org.vetted.distribution.app;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.vetted.distribution.domain.PublishedArticle;
 
 /**
@@ -36,8 +35,7 @@ public interface PageStore {
      *
      * @param firstPublishedAt when any revision of the article was first published
      */
-    record Page(PublishedArticle article, Instant firstPublishedAt) {
-    }
+    record Page(PublishedArticle article, Instant firstPublishedAt) {}
 
     Outcome apply(PublishedArticle article);
 

@@ -1,7 +1,6 @@
 package org.vetted.distribution.app;
 
 import java.time.Clock;
-
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ApprovalVerdict;
 import org.vetted.distribution.domain.ArticlePublisher;
@@ -25,15 +24,12 @@ public final class PublishRenderedArticle {
     }
 
     /** What became of a rendered article. */
-    public sealed interface Outcome permits Published, Refused {
-    }
+    public sealed interface Outcome permits Published, Refused {}
 
     /** @param article unsigned: the seal covers the finished event and is set by the messaging edge */
-    public record Published(PublishedArticle article) implements Outcome {
-    }
+    public record Published(PublishedArticle article) implements Outcome {}
 
-    public record Refused(String reason) implements Outcome {
-    }
+    public record Refused(String reason) implements Outcome {}
 
     public Outcome publish(RenderedArticle rendered) {
         if (approvalCheck.check(rendered) instanceof ApprovalVerdict.Rejected rejected) {

@@ -2,7 +2,6 @@ package org.vetted.distribution.config;
 
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,8 +49,8 @@ public class DistributionConfiguration {
     }
 
     @Bean
-    PublishRenderedArticle publishRenderedArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher,
-            Clock clock) {
+    PublishRenderedArticle publishRenderedArticle(
+            ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock) {
         return new PublishRenderedArticle(approvalCheck, publisher, clock);
     }
 
@@ -71,9 +70,11 @@ public class DistributionConfiguration {
      * the topic as it stood at start; until then the site answers 503 instead of 404s and a partial feed.
      */
     @Bean
-    SharedProjection pagesProjection(JdbcTemplate jdbc, TransactionTemplate transactions,
+    SharedProjection pagesProjection(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
             @Value("${spring.cloud.stream.bindings.servePublished-in-0.destination:" + Topics.PUBLISHED + "}")
-            String destination) {
+                    String destination) {
         return new SharedProjection("pages", List.of(destination), jdbc, transactions);
     }
 }

@@ -2,7 +2,6 @@ package org.vetted.distribution.config;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,8 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param homePageSize how many articles each page of the front page lists
  */
 @ConfigurationProperties("vetted.distribution")
-public record DistributionProperties(ZoneId displayZone, String feedTitle, Integer feedSize,
-                                     Integer homePageSize) {
+public record DistributionProperties(ZoneId displayZone, String feedTitle, Integer feedSize, Integer homePageSize) {
     public DistributionProperties {
         if (displayZone == null) {
             displayZone = ZoneOffset.UTC;

@@ -3,7 +3,6 @@ package org.vetted.distribution.domain;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.vetted.contract.ContentHash;
 
 /**
@@ -47,8 +46,9 @@ public final class ApprovalCheck {
     static Optional<String> sourceHashesToTheApprovedHash(RenderedArticle article) {
         return ContentHash.matches(article.approval().contentHash(), article.reviewed())
                 ? Optional.empty()
-                : Optional.of("slug, title, summary, body, tags and authors of article " + article.articleId() + " revision "
-                        + article.revision() + " do not hash to the approved hash " + article.approval().contentHash());
+                : Optional.of("slug, title, summary, body, tags and authors of article " + article.articleId()
+                        + " revision " + article.revision() + " do not hash to the approved hash "
+                        + article.approval().contentHash());
     }
 
     static Optional<String> renderedSourceIsTheApprovedSource(RenderedArticle article) {

@@ -3,7 +3,6 @@ package org.vetted.distribution.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.vetted.contract.MedicalCredits;
 
 /**
@@ -39,8 +38,8 @@ public final class ArticlePublisher {
                 article.tags(),
                 approval.signedOffBy(),
                 // Everyone whose approval the publication rests on is credited, the signer first.
-                MedicalCredits.signerFirst(approval.signedOffBy(), approval.claimReviewers(), Reviewer::username,
-                        Reviewer::displayName),
+                MedicalCredits.signerFirst(
+                        approval.signedOffBy(), approval.claimReviewers(), Reviewer::username, Reviewer::displayName),
                 approval.approvedAt(),
                 approval.contentHash(),
                 now);

@@ -1,5 +1,4 @@
 package org.vetted.distribution.domain;
 
 /** A writer credited on an article. */
-public record Author(String username, String displayName) {
-}
+public record Author(String username, String displayName) {}

@@ -15,10 +15,23 @@ import java.util.List;
  *                            messaging edge signs what it publishes; kept with the page, so that a page read back
  *                            from outside the process is served only while it still verifies
  */
-public record PublishedArticle(String eventId, String articleId, int revision, String slug, String title,
-                               String summary, String html, String url, List<Author> authors, List<String> tags,
-                               Reviewer medicallyReviewedBy, List<Reviewer> medicalReviewers,
-                               Instant medicallyReviewedAt, String contentHash, Instant publishedAt, String seal) {
+public record PublishedArticle(
+        String eventId,
+        String articleId,
+        int revision,
+        String slug,
+        String title,
+        String summary,
+        String html,
+        String url,
+        List<Author> authors,
+        List<String> tags,
+        Reviewer medicallyReviewedBy,
+        List<Reviewer> medicalReviewers,
+        Instant medicallyReviewedAt,
+        String contentHash,
+        Instant publishedAt,
+        String seal) {
     public PublishedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
@@ -26,12 +39,39 @@ public record PublishedArticle(String eventId, String articleId, int revision, S
     }
 
     /** Not signed yet, as {@link ArticlePublisher} makes it. */
-    public PublishedArticle(String eventId, String articleId, int revision, String slug, String title,
-                            String summary, String html, String url, List<Author> authors, List<String> tags,
-                            Reviewer medicallyReviewedBy, List<Reviewer> medicalReviewers,
-                            Instant medicallyReviewedAt, String contentHash, Instant publishedAt) {
-        this(eventId, articleId, revision, slug, title, summary, html, url, authors, tags, medicallyReviewedBy,
-                medicalReviewers, medicallyReviewedAt, contentHash, publishedAt, null);
+    public PublishedArticle(
+            String eventId,
+            String articleId,
+            int revision,
+            String slug,
+            String title,
+            String summary,
+            String html,
+            String url,
+            List<Author> authors,
+            List<String> tags,
+            Reviewer medicallyReviewedBy,
+            List<Reviewer> medicalReviewers,
+            Instant medicallyReviewedAt,
+            String contentHash,
+            Instant publishedAt) {
+        this(
+                eventId,
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                html,
+                url,
+                authors,
+                tags,
+                medicallyReviewedBy,
+                medicalReviewers,
+                medicallyReviewedAt,
+                contentHash,
+                publishedAt,
+                null);
     }
 
     /**

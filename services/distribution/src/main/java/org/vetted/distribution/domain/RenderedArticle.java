@@ -1,7 +1,6 @@
 package org.vetted.distribution.domain;
 
 import java.util.List;
-
 import org.vetted.contract.ContentHash;
 
 /**
@@ -10,9 +9,19 @@ import org.vetted.contract.ContentHash;
  * @param summary    the writer's summary, or null when none was given
  * @param sourceHash what rendering computed over everything it rendered (see {@link ContentHash})
  */
-public record RenderedArticle(String eventId, String articleId, int revision, String slug, String title,
-                              String summary, List<Author> authors, List<String> tags, String bodyMarkdown,
-                              String sourceHash, String html, Approval approval) {
+public record RenderedArticle(
+        String eventId,
+        String articleId,
+        int revision,
+        String slug,
+        String title,
+        String summary,
+        List<Author> authors,
+        List<String> tags,
+        String bodyMarkdown,
+        String sourceHash,
+        String html,
+        Approval approval) {
     public RenderedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
@@ -20,7 +29,14 @@ public record RenderedArticle(String eventId, String articleId, int revision, St
 
     /** Everything the approval's content hash covers, as rendering passed it on. */
     public ContentHash.Reviewed reviewed() {
-        return new ContentHash.Reviewed(slug, title, summary, bodyMarkdown, tags,
-                authors.stream().map(author -> new ContentHash.Credit(author.username(), author.displayName())).toList());
+        return new ContentHash.Reviewed(
+                slug,
+                title,
+                summary,
+                bodyMarkdown,
+                tags,
+                authors.stream()
+                        .map(author -> new ContentHash.Credit(author.username(), author.displayName()))
+                        .toList());
     }
 }

@@ -1,7 +1,6 @@
 package org.vetted.distribution.messaging;
 
 import java.util.List;
-
 import org.vetted.contract.PoisonEventException;
 import org.vetted.distribution.domain.Approval;
 import org.vetted.distribution.domain.Author;
@@ -19,24 +18,49 @@ public final class EventMapper {
         if (approval == null || approval.getSignedOffBy() == null) {
             throw new PoisonEventException("ArticleRendered " + event.getEventId() + " carries no signed approval");
         }
-        return new RenderedArticle(event.getEventId(), event.getArticleId(), event.getRevision(), event.getSlug(),
-                event.getTitle(), event.getSummary(), authors(event.getAuthors()), tags(event.getTags()),
-                event.getBodyMarkdown(), event.getSourceHash(), event.getHtml(),
-                new Approval(approval.getRevision(), approval.getContentHash(), reviewer(approval.getSignedOffBy()),
-                        reviewers(approval.getClaimReviewers()), approval.getApprovedAt()));
+        return new RenderedArticle(
+                event.getEventId(),
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getSummary(),
+                authors(event.getAuthors()),
+                tags(event.getTags()),
+                event.getBodyMarkdown(),
+                event.getSourceHash(),
+                event.getHtml(),
+                new Approval(
+                        approval.getRevision(),
+                        approval.getContentHash(),
+                        reviewer(approval.getSignedOffBy()),
+                        reviewers(approval.getClaimReviewers()),
+                        approval.getApprovedAt()));
     }
 
     public static PublishedArticle toDomain(ArticlePublished event) {
         if (event.getMedicallyReviewedBy() == null || event.getArticleId() == null || event.getSlug() == null) {
-            throw new PoisonEventException("ArticlePublished " + event.getEventId() + " lacks its article id, slug "
-                    + "or reviewer");
+            throw new PoisonEventException(
+                    "ArticlePublished " + event.getEventId() + " lacks its article id, slug " + "or reviewer");
         }
-        return new PublishedArticle(event.getEventId(), event.getArticleId(), event.getRevision(), event.getSlug(),
-                event.getTitle(), event.getSummary(), event.getHtml(), event.getUrl(), authors(event.getAuthors()),
-                tags(event.getTags()), reviewer(event.getMedicallyReviewedBy()),
+        return new PublishedArticle(
+                event.getEventId(),
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getSummary(),
+                event.getHtml(),
+                event.getUrl(),
+                authors(event.getAuthors()),
+                tags(event.getTags()),
+                reviewer(event.getMedicallyReviewedBy()),
                 // As signed: empty in publications made before v3 (PublishedArticle.credited reads those).
-                reviewers(event.getMedicalReviewers()), event.getMedicallyReviewedAt(),
-                event.getContentHash(), event.getPublishedAt(), event.getSeal());
+                reviewers(event.getMedicalReviewers()),
+                event.getMedicallyReviewedAt(),
+                event.getContentHash(),
+                event.getPublishedAt(),
+                event.getSeal());
     }
 
     /**
@@ -58,7 +82,9 @@ public final class EventMapper {
                         .toList())
                 .setTags(article.tags())
                 .setMedicallyReviewedBy(toEvent(article.medicallyReviewedBy()))
-                .setMedicalReviewers(article.medicalReviewers().stream().map(EventMapper::toEvent).toList())
+                .setMedicalReviewers(article.medicalReviewers().stream()
+                        .map(EventMapper::toEvent)
+                        .toList())
                 .setMedicallyReviewedAt(article.medicallyReviewedAt())
                 .setContentHash(article.contentHash())
                 .setPublishedAt(article.publishedAt())
@@ -67,8 +93,11 @@ public final class EventMapper {
     }
 
     private static List<Author> authors(List<org.vetted.events.Author> authors) {
-        return authors == null ? List.of()
-                : authors.stream().map(author -> new Author(author.getUsername(), author.getDisplayName())).toList();
+        return authors == null
+                ? List.of()
+                : authors.stream()
+                        .map(author -> new Author(author.getUsername(), author.getDisplayName()))
+                        .toList();
     }
 
     private static List<String> tags(List<String> tags) {
@@ -76,7 +105,9 @@ public final class EventMapper {
     }
 
     private static List<Reviewer> reviewers(List<org.vetted.events.Reviewer> reviewers) {
-        return reviewers == null ? List.of() : reviewers.stream().map(EventMapper::reviewer).toList();
+        return reviewers == null
+                ? List.of()
+                : reviewers.stream().map(EventMapper::reviewer).toList();
     }
 
     private static org.vetted.events.Reviewer toEvent(Reviewer reviewer) {
@@ -87,6 +118,5 @@ public final class EventMapper {
         return new Reviewer(reviewer.getUsername(), reviewer.getDisplayName(), reviewer.getCredential());
     }
 
-    private EventMapper() {
-    }
+    private EventMapper() {}
 }

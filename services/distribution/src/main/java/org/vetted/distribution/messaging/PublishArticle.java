@@ -1,7 +1,6 @@
 package org.vetted.distribution.messaging;
 
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -35,9 +34,15 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
 
     public PublishArticle(PublishRenderedArticle publishRendered, Seals seals) {
         this.publishRendered = publishRendered;
-        this.inbound = new Inbound<>(seals, EventMapper::toDomain, new Refusal<ArticleRendered>(log,
-                "Refusing to publish", "not published", rendered -> "article " + rendered.getArticleId()
-                        + " revision " + rendered.getRevision() + " (event " + rendered.getEventId() + ")"));
+        this.inbound = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleRendered>(
+                        log,
+                        "Refusing to publish",
+                        "not published",
+                        rendered -> "article " + rendered.getArticleId() + " revision " + rendered.getRevision()
+                                + " (event " + rendered.getEventId() + ")"));
         this.outbound = Outbound.of(seals, EventMapper::toEvent, ArticlePublished::getArticleId);
     }
 
@@ -50,7 +55,10 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
                 throw inbound.refuse(rendered, refused.reason());
             }
             PublishedArticle published = ((PublishRenderedArticle.Published) outcome).article();
-            log.info("Publishing article {} revision {} at {}", published.articleId(), published.revision(),
+            log.info(
+                    "Publishing article {} revision {} at {}",
+                    published.articleId(),
+                    published.revision(),
                     published.url());
             return outbound.message(rendered.event(), published);
         });

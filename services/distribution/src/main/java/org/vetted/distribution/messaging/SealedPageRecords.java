@@ -35,7 +35,6 @@ public final class SealedPageRecords implements PageRecords {
         } catch (RuntimeException undecodable) {
             return new Refused("it does not decode as ArticlePublished");
         }
-        return seals.problem(event).<Read>map(Refused::new)
-                .orElseGet(() -> new Sealed(EventMapper.toDomain(event)));
+        return seals.problem(event).<Read>map(Refused::new).orElseGet(() -> new Sealed(EventMapper.toDomain(event)));
     }
 }

@@ -2,7 +2,6 @@ package org.vetted.distribution.messaging;
 
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -34,9 +33,15 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
 
     public ServePublished(PageStore pages, Seals seals, SharedProjection projection) {
         this.pages = pages;
-        this.inbound = new Inbound<>(seals, EventMapper::toDomain, new Refusal<ArticlePublished>(log, "Not serving",
-                null, published -> "article " + published.getArticleId() + " revision " + published.getRevision()
-                        + " (event " + published.getEventId() + ")"));
+        this.inbound = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticlePublished>(
+                        log,
+                        "Not serving",
+                        null,
+                        published -> "article " + published.getArticleId() + " revision " + published.getRevision()
+                                + " (event " + published.getEventId() + ")"));
         this.projection = projection;
     }
 
@@ -53,11 +58,19 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
         PublishedArticle article = sealed.get().domain();
         PageStore.Outcome outcome = pages.apply(article);
         if (outcome == PageStore.Outcome.SLUG_TAKEN) {
-            log.warn("Not serving article {} revision {} (event {}): its slug '{}' belongs to another article",
-                    article.articleId(), article.revision(), article.eventId(), article.slug());
+            log.warn(
+                    "Not serving article {} revision {} (event {}): its slug '{}' belongs to another article",
+                    article.articleId(),
+                    article.revision(),
+                    article.eventId(),
+                    article.slug());
             return;
         }
-        log.debug("Article {} revision {} (event {}): {}", article.articleId(), article.revision(),
-                article.eventId(), outcome);
+        log.debug(
+                "Article {} revision {} (event {}): {}",
+                article.articleId(),
+                article.revision(),
+                article.eventId(),
+                outcome);
     }
 }

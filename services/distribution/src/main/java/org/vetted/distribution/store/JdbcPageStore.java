@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,11 +59,9 @@ public class JdbcPageStore implements PageStore {
     }
 
     /** A page row as read, not trusted yet. */
-    private record Row(String articleId, byte[] article, Instant firstPublishedAt) {
-    }
+    private record Row(String articleId, byte[] article, Instant firstPublishedAt) {}
 
-    private record Current(int revision, String slug, Instant firstPublishedAt) {
-    }
+    private record Current(int revision, String slug, Instant firstPublishedAt) {}
 
     @Override
     public Outcome apply(PublishedArticle article) {
@@ -76,10 +73,13 @@ public class JdbcPageStore implements PageStore {
         if (!journal.keep(article.articleId(), article.eventId(), record)) {
             return Outcome.DUPLICATE;
         }
-        Optional<Current> current = jdbc.query("select revision, slug, first_published_at from page "
-                        + "where article_id = ? for update",
-                (row, i) -> new Current(row.getInt(1), row.getString(2), instant(row, 3)), article.articleId())
-                .stream().findFirst();
+        Optional<Current> current = jdbc
+                .query(
+                        "select revision, slug, first_published_at from page " + "where article_id = ? for update",
+                        (row, i) -> new Current(row.getInt(1), row.getString(2), instant(row, 3)),
+                        article.articleId())
+                .stream()
+                .findFirst();
         Optional<String> owner = slugOwner(article.slug());
         if (owner.isPresent() && !owner.get().equals(article.articleId())) {
             return Outcome.SLUG_TAKEN;
@@ -88,16 +88,23 @@ public class JdbcPageStore implements PageStore {
             if (!claim(article)) {
                 return Outcome.SLUG_TAKEN;
             }
-            jdbc.update("insert into page (article_id, slug, revision, published_at, first_published_at, article) "
-                    + "values (?, ?, ?, ?, ?, ?)", article.articleId(), article.slug(), article.revision(),
-                    Timestamp.from(article.publishedAt()), Timestamp.from(article.publishedAt()),
+            jdbc.update(
+                    "insert into page (article_id, slug, revision, published_at, first_published_at, article) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    article.articleId(),
+                    article.slug(),
+                    article.revision(),
+                    Timestamp.from(article.publishedAt()),
+                    Timestamp.from(article.publishedAt()),
                     record);
             return Outcome.STORED;
         }
         Instant firstPublishedAt = earlier(current.get().firstPublishedAt(), article.publishedAt());
         if (article.revision() < current.get().revision()) {
-            jdbc.update("update page set first_published_at = ? where article_id = ?",
-                    Timestamp.from(firstPublishedAt), article.articleId());
+            jdbc.update(
+                    "update page set first_published_at = ? where article_id = ?",
+                    Timestamp.from(firstPublishedAt),
+                    article.articleId());
             return Outcome.SUPERSEDED;
         }
         if (!claim(article)) {
@@ -105,12 +112,17 @@ public class JdbcPageStore implements PageStore {
         }
         String previousSlug = current.get().slug();
         if (!previousSlug.equals(article.slug())) {
-            jdbc.update("delete from slug_owner where slug = ? and article_id = ?", previousSlug,
-                    article.articleId());
+            jdbc.update("delete from slug_owner where slug = ? and article_id = ?", previousSlug, article.articleId());
         }
-        jdbc.update("update page set slug = ?, revision = ?, published_at = ?, first_published_at = ?, article = ? "
-                + "where article_id = ?", article.slug(), article.revision(), Timestamp.from(article.publishedAt()),
-                Timestamp.from(firstPublishedAt), record, article.articleId());
+        jdbc.update(
+                "update page set slug = ?, revision = ?, published_at = ?, first_published_at = ?, article = ? "
+                        + "where article_id = ?",
+                article.slug(),
+                article.revision(),
+                Timestamp.from(article.publishedAt()),
+                Timestamp.from(firstPublishedAt),
+                record,
+                article.articleId());
         return Outcome.STORED;
     }
 
@@ -119,7 +131,9 @@ public class JdbcPageStore implements PageStore {
      * is decided by the unique key: this insert waits for the other transaction and then finds the slug taken.
      */
     private boolean claim(PublishedArticle article) {
-        jdbc.update("insert into slug_owner (slug, article_id) values (?, ?) on conflict do nothing", article.slug(),
+        jdbc.update(
+                "insert into slug_owner (slug, article_id) values (?, ?) on conflict do nothing",
+                article.slug(),
                 article.articleId());
         return slugOwner(article.slug()).filter(article.articleId()::equals).isPresent();
     }
@@ -131,16 +145,27 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public Optional<Page> findBySlug(String slug) {
-        return jdbc.query("select p.article_id, p.article, p.first_published_at from slug_owner s join page p "
-                + "on p.article_id = s.article_id where s.slug = ?", JdbcPageStore::row, slug).stream().findFirst()
+        return jdbc
+                .query(
+                        "select p.article_id, p.article, p.first_published_at from slug_owner s join page p "
+                                + "on p.article_id = s.article_id where s.slug = ?",
+                        JdbcPageStore::row,
+                        slug)
+                .stream()
+                .findFirst()
                 .flatMap(row -> verified(row, slug));
     }
 
     /** Rows that fail their check are left out, so the feed may hold fewer than {@code limit}. */
     @Override
     public List<Page> newestFirst(int limit) {
-        return jdbc.query("select article_id, article, first_published_at from page "
-                + "order by published_at desc, article_id limit ?", JdbcPageStore::row, limit).stream()
+        return jdbc
+                .query(
+                        "select article_id, article, first_published_at from page "
+                                + "order by published_at desc, article_id limit ?",
+                        JdbcPageStore::row,
+                        limit)
+                .stream()
                 .flatMap(row -> verified(row, null).stream())
                 .toList();
     }
@@ -170,8 +195,8 @@ public class JdbcPageStore implements PageStore {
     }
 
     private static Optional<Page> refused(Row row, String reason) {
-        log.error("Not serving article {}: its stored page is not what distribution signed: {}", row.articleId(),
-                reason);
+        log.error(
+                "Not serving article {}: its stored page is not what distribution signed: {}", row.articleId(), reason);
         return Optional.empty();
     }
 

@@ -2,7 +2,6 @@ package org.vetted.distribution.web;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
@@ -13,13 +12,25 @@ import org.vetted.distribution.domain.Reviewer;
  * who signed the approval off; {@code medicalReviewers} everyone credited with the review, that signer first (the
  * signer alone for an article published before the contract carried the others).
  */
-record ArticleJson(String articleId, int revision, String slug, String title, String summary, String url,
-                   String html, List<Name> authors, List<String> tags, ReviewerJson medicallyReviewedBy,
-                   List<ReviewerJson> medicalReviewers, Instant medicallyReviewedAt, Instant firstPublishedAt, Instant publishedAt, String contentHash,
-                   String signature) {
+record ArticleJson(
+        String articleId,
+        int revision,
+        String slug,
+        String title,
+        String summary,
+        String url,
+        String html,
+        List<Name> authors,
+        List<String> tags,
+        ReviewerJson medicallyReviewedBy,
+        List<ReviewerJson> medicalReviewers,
+        Instant medicallyReviewedAt,
+        Instant firstPublishedAt,
+        Instant publishedAt,
+        String contentHash,
+        String signature) {
 
-    record Name(String name) {
-    }
+    record Name(String name) {}
 
     record ReviewerJson(String name, String credential) {
         static ReviewerJson of(Reviewer reviewer) {
@@ -35,16 +46,44 @@ record ArticleJson(String articleId, int revision, String slug, String title, St
 
     static ArticleJson unsigned(PageStore.Page page) {
         PublishedArticle article = page.article();
-        return new ArticleJson(article.articleId(), article.revision(), article.slug(), article.title(),
-                article.summary(), article.url(), article.html(),
-                article.authors().stream().map(author -> new Name(author.displayName())).toList(), article.tags(),
+        return new ArticleJson(
+                article.articleId(),
+                article.revision(),
+                article.slug(),
+                article.title(),
+                article.summary(),
+                article.url(),
+                article.html(),
+                article.authors().stream()
+                        .map(author -> new Name(author.displayName()))
+                        .toList(),
+                article.tags(),
                 ReviewerJson.of(article.medicallyReviewedBy()),
-                article.credited().stream().map(ReviewerJson::of).toList(), article.medicallyReviewedAt(), page.firstPublishedAt(), article.publishedAt(), article.contentHash(),
+                article.credited().stream().map(ReviewerJson::of).toList(),
+                article.medicallyReviewedAt(),
+                page.firstPublishedAt(),
+                article.publishedAt(),
+                article.contentHash(),
                 null);
     }
 
     ArticleJson withSignature(String signature) {
-        return new ArticleJson(articleId, revision, slug, title, summary, url, html, authors, tags,
-                medicallyReviewedBy, medicalReviewers, medicallyReviewedAt, firstPublishedAt, publishedAt, contentHash, signature);
+        return new ArticleJson(
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                url,
+                html,
+                authors,
+                tags,
+                medicallyReviewedBy,
+                medicalReviewers,
+                medicallyReviewedAt,
+                firstPublishedAt,
+                publishedAt,
+                contentHash,
+                signature);
     }
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
 
@@ -40,10 +39,18 @@ final class ArticleSignature {
         claims.put("summary", article.summary());
         claims.put("url", article.url());
         claims.put("htmlSha256", sha256Hex(article.html()));
-        claims.put("authors", article.authors().stream().map(author -> Map.of("name", author.name())).toList());
+        claims.put(
+                "authors",
+                article.authors().stream()
+                        .map(author -> Map.of("name", author.name()))
+                        .toList());
         claims.put("tags", article.tags());
         claims.put("medicallyReviewedBy", reviewer(article.medicallyReviewedBy()));
-        claims.put("medicalReviewers", article.medicalReviewers().stream().map(ArticleSignature::reviewer).toList());
+        claims.put(
+                "medicalReviewers",
+                article.medicalReviewers().stream()
+                        .map(ArticleSignature::reviewer)
+                        .toList());
         claims.put("medicallyReviewedAt", article.medicallyReviewedAt().toString());
         claims.put("firstPublishedAt", article.firstPublishedAt().toString());
         claims.put("publishedAt", article.publishedAt().toString());
@@ -60,8 +67,8 @@ final class ArticleSignature {
 
     static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JRE ships SHA-256", e);
         }

@@ -22,7 +22,9 @@ class FeedController {
         this.properties = properties;
     }
 
-    @GetMapping(value = "/feed.json", produces = {FEED_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @GetMapping(
+            value = "/feed.json",
+            produces = {FEED_JSON, MediaType.APPLICATION_JSON_VALUE})
     JsonFeed feed() {
         return JsonFeed.of(properties.feedTitle(), site, pages.newestFirst(properties.feedSize()));
     }

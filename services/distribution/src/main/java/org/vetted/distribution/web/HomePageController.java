@@ -1,7 +1,6 @@
 package org.vetted.distribution.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +24,8 @@ class HomePageController {
     }
 
     @GetMapping("/")
-    String home(@RequestParam(name = "page", defaultValue = "1") String page, Model model,
-            HttpServletResponse response) {
+    String home(
+            @RequestParam(name = "page", defaultValue = "1") String page, Model model, HttpServletResponse response) {
         LatestArticles.Listing listing = latest.page(pageNumber(page));
         if (listing.articles().isEmpty() && listing.number() != 1) {
             throw new PageNotFoundException();
@@ -34,8 +33,11 @@ class HomePageController {
         response.setHeader("Content-Security-Policy", ArticlePageController.CONTENT_SECURITY_POLICY);
         model.addAttribute("siteTitle", properties.feedTitle());
         model.addAttribute("listing", listing);
-        model.addAttribute("articles", listing.articles().stream()
-                .map(article -> TeaserView.of(article, properties.displayZone())).toList());
+        model.addAttribute(
+                "articles",
+                listing.articles().stream()
+                        .map(article -> TeaserView.of(article, properties.displayZone()))
+                        .toList());
         return "home";
     }
 

@@ -1,53 +1,77 @@
 package org.vetted.distribution.web;
 
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
-                @JsonProperty("feed_url") String feedUrl, String language, List<Item> items) {
+record JsonFeed(
+        String version,
+        String title,
+        @JsonProperty("home_page_url") String homePageUrl,
+        @JsonProperty("feed_url") String feedUrl,
+        String language,
+        List<Item> items) {
     static final String VERSION = "https://jsonfeed.org/version/1.1";
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Item(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
-                String summary, @JsonProperty("date_published") String datePublished,
-                @JsonProperty("date_modified") String dateModified, List<Author> authors, List<String> tags,
-                @JsonProperty("_medical_review") MedicalReview medicalReview) {
-    }
+    record Item(
+            String id,
+            String url,
+            String title,
+            @JsonProperty("content_html") String contentHtml,
+            String summary,
+            @JsonProperty("date_published") String datePublished,
+            @JsonProperty("date_modified") String dateModified,
+            List<Author> authors,
+            List<String> tags,
+            @JsonProperty("_medical_review") MedicalReview medicalReview) {}
 
     /**
      * A JSON Feed extension (its keys start with an underscore, which readers that do not know it ignore): who
      * medically reviewed the item, the signer first, and when the approval was given.
      */
-    record MedicalReview(List<Reviewer> reviewers, @JsonProperty("reviewed_at") String reviewedAt) {
-    }
+    record MedicalReview(
+            List<Reviewer> reviewers,
+            @JsonProperty("reviewed_at") String reviewedAt) {}
 
-    record Reviewer(String name, String credential) {
-    }
+    record Reviewer(String name, String credential) {}
 
-    record Author(String name) {
-    }
+    record Author(String name) {}
 
     static JsonFeed of(String title, PublicSite site, List<PageStore.Page> pages) {
-        return new JsonFeed(VERSION, title, site.homePageUrl(), site.feedUrl(), "en",
+        return new JsonFeed(
+                VERSION,
+                title,
+                site.homePageUrl(),
+                site.feedUrl(),
+                "en",
                 pages.stream().map(JsonFeed::item).toList());
     }
 
     private static Item item(PageStore.Page page) {
         PublishedArticle article = page.article();
-        return new Item(article.articleId(), article.url(), article.title(), article.html(), article.summary(),
+        return new Item(
+                article.articleId(),
+                article.url(),
+                article.title(),
+                article.html(),
+                article.summary(),
                 DateTimeFormatter.ISO_INSTANT.format(page.firstPublishedAt()),
                 DateTimeFormatter.ISO_INSTANT.format(article.publishedAt()),
-                article.authors().stream().map(author -> new Author(author.displayName())).toList(),
-                article.tags(), new MedicalReview(article.credited().stream()
-                        .map(reviewer -> new Reviewer(reviewer.displayName(), reviewer.credential())).toList(),
+                article.authors().stream()
+                        .map(author -> new Author(author.displayName()))
+                        .toList(),
+                article.tags(),
+                new MedicalReview(
+                        article.credited().stream()
+                                .map(reviewer -> new Reviewer(reviewer.displayName(), reviewer.credential()))
+                                .toList(),
                         DateTimeFormatter.ISO_INSTANT.format(article.medicallyReviewedAt())));
     }
 }

@@ -2,7 +2,6 @@ package org.vetted.distribution.web;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +24,9 @@ class KeysController {
         this.signatures = signatures;
     }
 
-    @GetMapping(value = "/.well-known/jwks.json", produces = {JWK_SET_JSON, "application/json"})
+    @GetMapping(
+            value = "/.well-known/jwks.json",
+            produces = {JWK_SET_JSON, "application/json"})
     ResponseEntity<Map<String, Object>> keys() {
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())

@@ -1,7 +1,6 @@
 package org.vetted.distribution.web;
 
 import java.net.URI;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,11 +33,13 @@ class NotFoundAdvice {
     }
 
     static ResponseEntity<ProblemDetail> problem(String slug) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No published article has this slug.");
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published article has this slug.");
         problem.setTitle("Article not found");
         problem.setType(URI.create("about:blank"));
         problem.setProperty("slug", slug.length() > 100 ? slug.substring(0, 100) : slug);
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

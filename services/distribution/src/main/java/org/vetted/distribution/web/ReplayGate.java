@@ -18,7 +18,8 @@ class ReplayGate implements WebMvcConfigurer {
     private final ReadinessGate gate;
 
     ReplayGate(ProjectionReadiness readiness) {
-        this.gate = ReadinessGate.of(readiness,
+        this.gate = ReadinessGate.of(
+                        readiness,
                         "The published articles are being loaded from the article history; try again in a few seconds.")
                 .answeringProblems("/", "/articles/**", "/feed.json", "/api/**");
     }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.vetted.distribution.domain.PublishedArticle;
 
 /** {@link PageStore}'s rules in memory: the reference the database store is tested against. Thread-safe. */
 public final class InMemoryPageStore implements PageStore {
-    private static final Comparator<Page> NEWEST_FIRST = Comparator
-            .comparing((Page page) -> page.article().publishedAt()).reversed()
+    private static final Comparator<Page> NEWEST_FIRST = Comparator.comparing(
+                    (Page page) -> page.article().publishedAt())
+            .reversed()
             .thenComparing(page -> page.article().articleId());
 
     private final Map<String, Page> byArticleId = new HashMap<>();
@@ -56,7 +56,8 @@ public final class InMemoryPageStore implements PageStore {
 
     private void store(PublishedArticle article, Instant firstPublishedAt, String previousSlug) {
         byArticleId.put(article.articleId(), new Page(article, firstPublishedAt));
-        if (previousSlug != null && !previousSlug.equals(article.slug())
+        if (previousSlug != null
+                && !previousSlug.equals(article.slug())
                 && article.articleId().equals(articleIdBySlug.get(previousSlug))) {
             articleIdBySlug.remove(previousSlug);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.distribution.domain.Articles;
 
@@ -35,7 +34,9 @@ class LatestArticlesTest {
         LatestArticles latest = new LatestArticles(pages, 1);
 
         assertThat(latest.page(LatestArticles.MAX_PAGES).articles()).hasSize(1);
-        assertThat(latest.page(LatestArticles.MAX_PAGES).older()).as("no link to a page that is not served").isFalse();
+        assertThat(latest.page(LatestArticles.MAX_PAGES).older())
+                .as("no link to a page that is not served")
+                .isFalse();
         assertThat(latest.page(LatestArticles.MAX_PAGES + 1).articles()).isEmpty();
         assertThatThrownBy(() -> new LatestArticles(pages, 0)).isInstanceOf(IllegalArgumentException.class);
     }

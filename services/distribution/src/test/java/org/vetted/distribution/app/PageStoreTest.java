@@ -3,7 +3,6 @@ package org.vetted.distribution.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.distribution.domain.Articles;
 import org.vetted.distribution.domain.PublishedArticle;
@@ -62,7 +61,8 @@ public abstract class PageStoreTest {
         pages.apply(Articles.published("a3", 1, "magnesium", "Magnesium", TUESDAY));
         pages.apply(Articles.published("a1", 2, "walking", "Walking, revised", WEDNESDAY.plusSeconds(60)));
 
-        assertThat(pages.newestFirst(10)).extracting(page -> page.article().articleId())
+        assertThat(pages.newestFirst(10))
+                .extracting(page -> page.article().articleId())
                 .containsExactly("a1", "a2", "a3");
         assertThat(pages.newestFirst(2)).hasSize(2);
     }
@@ -88,9 +88,12 @@ public abstract class PageStoreTest {
         assertThat(pages.apply(Articles.published("a2", 1, "walking", "Impostor", TUESDAY)))
                 .isEqualTo(PageStore.Outcome.SLUG_TAKEN);
 
-        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page ->
-                assertThat(page.article().articleId()).isEqualTo("a1"));
-        assertThat(pages.newestFirst(10)).extracting(page -> page.article().articleId()).containsExactly("a1");
+        assertThat(pages.findBySlug("walking"))
+                .hasValueSatisfying(
+                        page -> assertThat(page.article().articleId()).isEqualTo("a1"));
+        assertThat(pages.newestFirst(10))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a1");
     }
 
     @Test
@@ -101,10 +104,12 @@ public abstract class PageStoreTest {
         assertThat(pages.apply(Articles.published("a2", 2, "walking", "Sleep, revised", TUESDAY)))
                 .isEqualTo(PageStore.Outcome.SLUG_TAKEN);
 
-        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page ->
-                assertThat(page.article().articleId()).isEqualTo("a1"));
-        assertThat(pages.findBySlug("sleep")).hasValueSatisfying(page ->
-                assertThat(page.article().revision()).isEqualTo(1));
+        assertThat(pages.findBySlug("walking"))
+                .hasValueSatisfying(
+                        page -> assertThat(page.article().articleId()).isEqualTo("a1"));
+        assertThat(pages.findBySlug("sleep"))
+                .hasValueSatisfying(
+                        page -> assertThat(page.article().revision()).isEqualTo(1));
     }
 
     @Test
@@ -114,9 +119,11 @@ public abstract class PageStoreTest {
 
         assertThat(pages.apply(Articles.published("a2", 1, "walking", "Walking, another", WEDNESDAY)))
                 .isEqualTo(PageStore.Outcome.STORED);
-        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page ->
-                assertThat(page.article().articleId()).isEqualTo("a2"));
-        assertThat(pages.findBySlug("walking-daily")).hasValueSatisfying(page ->
-                assertThat(page.article().articleId()).isEqualTo("a1"));
+        assertThat(pages.findBySlug("walking"))
+                .hasValueSatisfying(
+                        page -> assertThat(page.article().articleId()).isEqualTo("a2"));
+        assertThat(pages.findBySlug("walking-daily"))
+                .hasValueSatisfying(
+                        page -> assertThat(page.article().articleId()).isEqualTo("a1"));
     }
 }

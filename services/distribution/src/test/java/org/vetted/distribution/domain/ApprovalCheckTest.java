@@ -17,23 +17,29 @@ class ApprovalCheckTest {
     void bodyChangedAfterApprovalIsRejected() {
         RenderedArticle tampered = Articles.withBody(rendered, "Walking cures back pain.");
 
-        assertThat(check.check(tampered)).isInstanceOfSatisfying(ApprovalVerdict.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("do not hash to the approved hash"));
+        assertThat(check.check(tampered))
+                .isInstanceOfSatisfying(
+                        ApprovalVerdict.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("do not hash to the approved hash"));
     }
 
     @Test
     void renderedSourceHashThatIsNotTheApprovedHashIsRejected() {
         RenderedArticle tampered = Articles.withSourceHash(rendered, "sha256:0000");
 
-        assertThat(check.check(tampered)).isInstanceOfSatisfying(ApprovalVerdict.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("is not the approved hash"));
+        assertThat(check.check(tampered))
+                .isInstanceOfSatisfying(
+                        ApprovalVerdict.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("is not the approved hash"));
     }
 
     @Test
     void approvalOfAnotherRevisionIsRejected() {
         RenderedArticle tampered = Articles.withRevision(rendered, 3);
 
-        assertThat(check.check(tampered)).isInstanceOfSatisfying(ApprovalVerdict.Rejected.class,
-                rejected -> assertThat(rejected.reason()).contains("approval is for revision 2"));
+        assertThat(check.check(tampered))
+                .isInstanceOfSatisfying(
+                        ApprovalVerdict.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("approval is for revision 2"));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ArticlePublisherTest {
@@ -13,12 +12,15 @@ class ArticlePublisherTest {
 
     @Test
     void publishedArticleCarriesTheBylineTheHashAndThePageUrl() {
-        RenderedArticle rendered = Articles.rendered(2, "Walking may ease back pain.", "Walking may ease back pain.\n\nMore.");
+        RenderedArticle rendered =
+                Articles.rendered(2, "Walking may ease back pain.", "Walking may ease back pain.\n\nMore.");
 
         PublishedArticle published = publisher.publish(rendered, NOW);
 
         assertThat(published.url()).isEqualTo("https://vetted.example/articles/daily-walk");
-        assertThat(published.summary()).as("the summary review approved, as it is").isEqualTo(rendered.summary());
+        assertThat(published.summary())
+                .as("the summary review approved, as it is")
+                .isEqualTo(rendered.summary());
         assertThat(published.medicallyReviewedBy()).isEqualTo(Articles.RITA);
         assertThat(published.medicalReviewers()).containsExactly(Articles.RITA);
         assertThat(published.medicallyReviewedAt()).isEqualTo(Articles.APPROVED_AT);
@@ -33,10 +35,24 @@ class ArticlePublisherTest {
         Reviewer paul = new Reviewer("paul", "Paul Park", "PharmD");
         RenderedArticle rendered = Articles.rendered(1, "Summary.", "Body.");
         Approval approval = rendered.approval();
-        RenderedArticle fourEyes = new RenderedArticle(rendered.eventId(), rendered.articleId(), 1, rendered.slug(),
-                rendered.title(), rendered.summary(), rendered.authors(), rendered.tags(), rendered.bodyMarkdown(),
-                rendered.sourceHash(), rendered.html(), new Approval(approval.revision(), approval.contentHash(), paul,
-                        List.of(Articles.RITA, new Reviewer("PAUL", "Dr. Paul Park", "PharmD")), approval.approvedAt()));
+        RenderedArticle fourEyes = new RenderedArticle(
+                rendered.eventId(),
+                rendered.articleId(),
+                1,
+                rendered.slug(),
+                rendered.title(),
+                rendered.summary(),
+                rendered.authors(),
+                rendered.tags(),
+                rendered.bodyMarkdown(),
+                rendered.sourceHash(),
+                rendered.html(),
+                new Approval(
+                        approval.revision(),
+                        approval.contentHash(),
+                        paul,
+                        List.of(Articles.RITA, new Reviewer("PAUL", "Dr. Paul Park", "PharmD")),
+                        approval.approvedAt()));
 
         PublishedArticle published = publisher.publish(fourEyes, NOW);
 
@@ -57,9 +73,19 @@ class ArticlePublisherTest {
     @Test
     void slugIsPercentEncodedInTheUrl() {
         RenderedArticle rendered = Articles.rendered(1, "Summary.", "Body.");
-        RenderedArticle withOddSlug = new RenderedArticle(rendered.eventId(), rendered.articleId(), 1,
-                "caf\u00e9 au lait/x", rendered.title(), rendered.summary(), rendered.authors(), rendered.tags(),
-                rendered.bodyMarkdown(), rendered.sourceHash(), rendered.html(), rendered.approval());
+        RenderedArticle withOddSlug = new RenderedArticle(
+                rendered.eventId(),
+                rendered.articleId(),
+                1,
+                "caf\u00e9 au lait/x",
+                rendered.title(),
+                rendered.summary(),
+                rendered.authors(),
+                rendered.tags(),
+                rendered.bodyMarkdown(),
+                rendered.sourceHash(),
+                rendered.html(),
+                rendered.approval());
 
         assertThat(publisher.publish(withOddSlug, NOW).url())
                 .isEqualTo("https://vetted.example/articles/caf%C3%A9%20au%20lait%2Fx");

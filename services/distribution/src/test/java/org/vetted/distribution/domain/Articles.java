@@ -2,7 +2,6 @@ package org.vetted.distribution.domain;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.vetted.contract.ContentHash;
 
 /** Fixtures: rendered articles whose approval covers their source, and published articles. */
@@ -12,39 +11,95 @@ public final class Articles {
 
     public static RenderedArticle rendered(int revision, String summary, String body) {
         String title = "Can a Daily Walk Ease Lower-Back Pain?";
-        String hash = ContentHash.of(new ContentHash.Reviewed("daily-walk", title, summary, body, List.of("back pain"),
+        String hash = ContentHash.of(new ContentHash.Reviewed(
+                "daily-walk",
+                title,
+                summary,
+                body,
+                List.of("back pain"),
                 List.of(new ContentHash.Credit("wanda", "Wanda Writer"))));
-        return new RenderedArticle("rendered-" + revision, "article-1", revision, "daily-walk", title, summary,
-                List.of(new Author("wanda", "Wanda Writer")), List.of("back pain"), body, hash,
-                "<p>" + body + "</p>", new Approval(revision, hash, RITA, APPROVED_AT));
+        return new RenderedArticle(
+                "rendered-" + revision,
+                "article-1",
+                revision,
+                "daily-walk",
+                title,
+                summary,
+                List.of(new Author("wanda", "Wanda Writer")),
+                List.of("back pain"),
+                body,
+                hash,
+                "<p>" + body + "</p>",
+                new Approval(revision, hash, RITA, APPROVED_AT));
     }
 
     public static RenderedArticle withBody(RenderedArticle article, String body) {
-        return new RenderedArticle(article.eventId(), article.articleId(), article.revision(), article.slug(),
-                article.title(), article.summary(), article.authors(), article.tags(), body, article.sourceHash(),
-                article.html(), article.approval());
+        return new RenderedArticle(
+                article.eventId(),
+                article.articleId(),
+                article.revision(),
+                article.slug(),
+                article.title(),
+                article.summary(),
+                article.authors(),
+                article.tags(),
+                body,
+                article.sourceHash(),
+                article.html(),
+                article.approval());
     }
 
     public static RenderedArticle withSourceHash(RenderedArticle article, String sourceHash) {
-        return new RenderedArticle(article.eventId(), article.articleId(), article.revision(), article.slug(),
-                article.title(), article.summary(), article.authors(), article.tags(), article.bodyMarkdown(),
-                sourceHash, article.html(), article.approval());
+        return new RenderedArticle(
+                article.eventId(),
+                article.articleId(),
+                article.revision(),
+                article.slug(),
+                article.title(),
+                article.summary(),
+                article.authors(),
+                article.tags(),
+                article.bodyMarkdown(),
+                sourceHash,
+                article.html(),
+                article.approval());
     }
 
     public static RenderedArticle withRevision(RenderedArticle article, int revision) {
-        return new RenderedArticle(article.eventId(), article.articleId(), revision, article.slug(),
-                article.title(), article.summary(), article.authors(), article.tags(), article.bodyMarkdown(),
-                article.sourceHash(), article.html(), article.approval());
+        return new RenderedArticle(
+                article.eventId(),
+                article.articleId(),
+                revision,
+                article.slug(),
+                article.title(),
+                article.summary(),
+                article.authors(),
+                article.tags(),
+                article.bodyMarkdown(),
+                article.sourceHash(),
+                article.html(),
+                article.approval());
     }
 
-    public static PublishedArticle published(String articleId, int revision, String slug, String title,
-                                             Instant publishedAt) {
-        return new PublishedArticle("published-" + articleId + "-" + revision + "-" + publishedAt, articleId,
-                revision, slug, title, "A summary of " + title, "<p>Revision " + revision + " of " + title + "</p>",
-                "http://localhost:8084/articles/" + slug, List.of(new Author("wanda", "Wanda Writer")),
-                List.of("sleep"), RITA, List.of(RITA), APPROVED_AT, "sha256:" + articleId + revision, publishedAt);
+    public static PublishedArticle published(
+            String articleId, int revision, String slug, String title, Instant publishedAt) {
+        return new PublishedArticle(
+                "published-" + articleId + "-" + revision + "-" + publishedAt,
+                articleId,
+                revision,
+                slug,
+                title,
+                "A summary of " + title,
+                "<p>Revision " + revision + " of " + title + "</p>",
+                "http://localhost:8084/articles/" + slug,
+                List.of(new Author("wanda", "Wanda Writer")),
+                List.of("sleep"),
+                RITA,
+                List.of(RITA),
+                APPROVED_AT,
+                "sha256:" + articleId + revision,
+                publishedAt);
     }
 
-    private Articles() {
-    }
+    private Articles() {}
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,10 +44,12 @@ import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
 import org.vetted.support.projection.TestDatabase;
 
-@SpringBootTest(properties = {
-        "spring.cloud.stream.bindings.publishArticle-in-0.consumer.max-attempts=1",
-        "vetted.public-base-url=https://vetted.example",
-        "vetted.signing.demo-keys=true"})
+@SpringBootTest(
+        properties = {
+            "spring.cloud.stream.bindings.publishArticle-in-0.consumer.max-attempts=1",
+            "vetted.public-base-url=https://vetted.example",
+            "vetted.signing.demo-keys=true"
+        })
 @Import({TestChannelBinderConfiguration.class, DistributionBindingsTest.FixedClock.class})
 // The demo keys are honoured only under the local or test profile.
 @ActiveProfiles("test")
@@ -60,6 +61,7 @@ class DistributionBindingsTest {
 
     /** Review's and rendering's demo keys, as those services sign; and what a downstream reader verifies with. */
     static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
+
     static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
     static final Signatures READER = new Signatures(null, DemoKeys.trusted());
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
@@ -76,16 +78,20 @@ class DistributionBindingsTest {
 
     @Autowired
     InputDestination input;
+
     @Autowired
     OutputDestination output;
+
     @Autowired
     PageStore pages;
+
     @Autowired
     @Qualifier("errorChannel")
     SubscribableChannel errorChannel;
 
     /** Why the function refused a record: what the binder hands to dead-lettering. */
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
     final MessageHandler collectFailures = message -> failures.add(((ErrorMessage) message).getPayload());
 
     @BeforeEach
@@ -113,17 +119,22 @@ class DistributionBindingsTest {
             assertThat(published.getArticleId()).isEqualTo("art-9");
             assertThat(published.getRevision()).isEqualTo(3);
             assertThat(published.getSlug()).isEqualTo("walking-art-9");
-            assertThat(published.getSummary()).as("the approved summary, as it is").isEqualTo(rendered.getSummary());
+            assertThat(published.getSummary())
+                    .as("the approved summary, as it is")
+                    .isEqualTo(rendered.getSummary());
             assertThat(published.getUrl()).isEqualTo("https://vetted.example/articles/walking-art-9");
             assertThat(published.getHtml()).isEqualTo(rendered.getHtml());
             assertThat(published.getAuthors()).isEqualTo(rendered.getAuthors());
             assertThat(published.getTags()).containsExactly("exercise");
-            assertThat(published.getMedicallyReviewedBy()).isEqualTo(rendered.getApproval().getSignedOffBy());
+            assertThat(published.getMedicallyReviewedBy())
+                    .isEqualTo(rendered.getApproval().getSignedOffBy());
             // Rita signed off, Paul approved claims too: both are credited, the signer first.
-            assertThat(published.getMedicalReviewers()).containsExactly(rendered.getApproval().getSignedOffBy(),
-                    new Reviewer("paul", "Paul Park", "PharmD"));
+            assertThat(published.getMedicalReviewers())
+                    .containsExactly(
+                            rendered.getApproval().getSignedOffBy(), new Reviewer("paul", "Paul Park", "PharmD"));
             assertThat(published.getMedicallyReviewedAt()).isEqualTo(APPROVED_AT);
-            assertThat(published.getContentHash()).isEqualTo(rendered.getApproval().getContentHash());
+            assertThat(published.getContentHash())
+                    .isEqualTo(rendered.getApproval().getContentHash());
             assertThat(published.getPublishedAt()).isEqualTo(NOW);
             assertThat(published.getEventId()).isNotBlank().isNotEqualTo(rendered.getEventId());
             assertThat(published.getSeal()).startsWith("ey").contains("..");
@@ -138,8 +149,9 @@ class DistributionBindingsTest {
 
         input.send(published, Topics.PUBLISHED);
 
-        assertThat(pages.findBySlug("walking-art-30")).hasValueSatisfying(page ->
-                assertThat(page.article().articleId()).isEqualTo("art-30"));
+        assertThat(pages.findBySlug("walking-art-30"))
+                .hasValueSatisfying(
+                        page -> assertThat(page.article().articleId()).isEqualTo("art-30"));
     }
 
     @Test
@@ -171,8 +183,12 @@ class DistributionBindingsTest {
         ArticleRendered rendered = rendered("art-12", "Walking may ease back pain.");
         Approval approval = rendered.getApproval();
         // Rendering's own key cannot mint an approval, even when rendering signs the result.
-        new Signatures(SigningKey.parse(Issuer.REVIEW, DemoKeys.signingKey(Issuer.RENDERING).privateJwk()),
-                DemoKeys.trusted()).signApproval("art-12", approval);
+        new Signatures(
+                        SigningKey.parse(
+                                Issuer.REVIEW,
+                                DemoKeys.signingKey(Issuer.RENDERING).privateJwk()),
+                        DemoKeys.trusted())
+                .signApproval("art-12", approval);
         RENDERING.sign(rendered);
 
         send(rendered);
@@ -267,7 +283,10 @@ class DistributionBindingsTest {
     void sealedPublicationOnThePublicTopicBecomesAPage() {
         ArticlePublished published = sealed(published("art-11", "sleep-art-11", "Does Magnesium Help Sleep?"));
 
-        input.send(MessageBuilder.withPayload(published).setHeader(KafkaHeaders.KEY, "art-11").build(),
+        input.send(
+                MessageBuilder.withPayload(published)
+                        .setHeader(KafkaHeaders.KEY, "art-11")
+                        .build(),
                 Topics.PUBLISHED);
 
         assertThat(pages.findBySlug("sleep-art-11")).hasValueSatisfying(page -> {
@@ -281,11 +300,16 @@ class DistributionBindingsTest {
         ArticlePublished forged = published("art-23", "forged-art-23", "Magnesium Cures Anxiety");
         forged.setContentHash("sha256:made-up");
 
-        input.send(MessageBuilder.withPayload(forged).setHeader(KafkaHeaders.KEY, "art-23").build(),
+        input.send(
+                MessageBuilder.withPayload(forged)
+                        .setHeader(KafkaHeaders.KEY, "art-23")
+                        .build(),
                 Topics.PUBLISHED);
 
         assertThat(pages.findBySlug("forged-art-23")).isEmpty();
-        assertThat(failures).as("skipped, not dead-lettered: the topic is replayed at every start").isEmpty();
+        assertThat(failures)
+                .as("skipped, not dead-lettered: the topic is replayed at every start")
+                .isEmpty();
     }
 
     @Test
@@ -293,7 +317,10 @@ class DistributionBindingsTest {
         ArticlePublished altered = sealed(published("art-24", "altered-art-24", "Does Magnesium Help Sleep?"));
         altered.setSummary("Magnesium cures insomnia.");
 
-        input.send(MessageBuilder.withPayload(altered).setHeader(KafkaHeaders.KEY, "art-24").build(),
+        input.send(
+                MessageBuilder.withPayload(altered)
+                        .setHeader(KafkaHeaders.KEY, "art-24")
+                        .build(),
                 Topics.PUBLISHED);
 
         assertThat(pages.findBySlug("altered-art-24")).isEmpty();
@@ -302,13 +329,18 @@ class DistributionBindingsTest {
 
     @Test
     void publishedArticleWithASlugOfAnotherArticleIsNotServed() {
-        input.send(MessageBuilder.withPayload(sealed(published("art-20", "first-owner", "The first owner"))).build(),
+        input.send(
+                MessageBuilder.withPayload(sealed(published("art-20", "first-owner", "The first owner")))
+                        .build(),
                 Topics.PUBLISHED);
-        input.send(MessageBuilder.withPayload(sealed(published("art-21", "first-owner", "An impostor"))).build(),
+        input.send(
+                MessageBuilder.withPayload(sealed(published("art-21", "first-owner", "An impostor")))
+                        .build(),
                 Topics.PUBLISHED);
 
-        assertThat(pages.findBySlug("first-owner")).hasValueSatisfying(page ->
-                assertThat(page.article().articleId()).isEqualTo("art-20"));
+        assertThat(pages.findBySlug("first-owner"))
+                .hasValueSatisfying(
+                        page -> assertThat(page.article().articleId()).isEqualTo("art-20"));
     }
 
     /** As distribution signs what it publishes. */
@@ -338,14 +370,19 @@ class DistributionBindingsTest {
     }
 
     private void send(ArticleRendered rendered) {
-        input.send(MessageBuilder.withPayload(rendered).setHeader(KafkaHeaders.KEY, rendered.getArticleId()).build(),
+        input.send(
+                MessageBuilder.withPayload(rendered)
+                        .setHeader(KafkaHeaders.KEY, rendered.getArticleId())
+                        .build(),
                 Topics.RENDERED);
     }
 
     private void assertRefusedBecause(String reason) {
-        assertThat(failures).singleElement().satisfies(failure -> assertThat(rootCause(failure))
-                .isInstanceOf(PoisonEventException.class)
-                .hasMessageContaining(reason));
+        assertThat(failures)
+                .singleElement()
+                .satisfies(failure -> assertThat(rootCause(failure))
+                        .isInstanceOf(PoisonEventException.class)
+                        .hasMessageContaining(reason));
     }
 
     private static Throwable rootCause(Throwable failure) {
@@ -369,8 +406,8 @@ class DistributionBindingsTest {
         List<String> tags = List.of("exercise");
         // The summary intake decided before review (the body's first paragraph, when the writer gave none).
         String summary = "Walking may ease back pain.";
-        String hash = ContentHash.of(new ContentHash.Reviewed(slug, title, summary, body, tags,
-                List.of(new ContentHash.Credit("wanda", "Wanda Writer"))));
+        String hash = ContentHash.of(new ContentHash.Reviewed(
+                slug, title, summary, body, tags, List.of(new ContentHash.Credit("wanda", "Wanda Writer"))));
         Approval approval = Approval.newBuilder()
                 .setRevision(3)
                 .setContentHash(hash)

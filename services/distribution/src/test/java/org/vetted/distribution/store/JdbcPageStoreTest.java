@@ -11,9 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +52,8 @@ class JdbcPageStoreTest extends PageStoreTest {
     }
 
     static JdbcPageStore store(DataSource dataSource) {
-        return new JdbcPageStore(new JdbcTemplate(dataSource),
+        return new JdbcPageStore(
+                new JdbcTemplate(dataSource),
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new SealedPageRecords(new Seals(Signed.DISTRIBUTION)));
     }
@@ -90,7 +89,8 @@ class JdbcPageStoreTest extends PageStoreTest {
             assertThat(page.article().publishedAt()).isEqualTo(MONDAY);
         });
         assertThat(other.apply(Signed.publication(Articles.published("a1", 1, "walking", "Walking", MONDAY))))
-                .as("the same event through another instance").isEqualTo(PageStore.Outcome.DUPLICATE);
+                .as("the same event through another instance")
+                .isEqualTo(PageStore.Outcome.DUPLICATE);
     }
 
     @Test
@@ -103,8 +103,8 @@ class JdbcPageStoreTest extends PageStoreTest {
                 String slug = "contested-" + round;
                 List<Callable<PageStore.Outcome>> racers = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
-                    PublishedArticle article = Signed.publication(Articles.published("r" + round + "-" + i, 1, slug,
-                            "Racer " + i, MONDAY));
+                    PublishedArticle article = Signed.publication(
+                            Articles.published("r" + round + "-" + i, 1, slug, "Racer " + i, MONDAY));
                     JdbcPageStore instance = instances.get(i);
                     racers.add(() -> {
                         // A lost race on the first insert rolls the transaction back; the consumer retries the record.
@@ -120,10 +120,22 @@ class JdbcPageStoreTest extends PageStoreTest {
                     outcomes.add(outcome.get());
                 }
 
-                assertThat(outcomes).as(slug).containsExactlyInAnyOrder(PageStore.Outcome.STORED,
-                        PageStore.Outcome.SLUG_TAKEN);
-                String winner = instances.get(0).findBySlug(slug).orElseThrow().article().articleId();
-                assertThat(instances.get(1).findBySlug(slug).orElseThrow().article().articleId()).isEqualTo(winner);
+                assertThat(outcomes)
+                        .as(slug)
+                        .containsExactlyInAnyOrder(PageStore.Outcome.STORED, PageStore.Outcome.SLUG_TAKEN);
+                String winner = instances
+                        .get(0)
+                        .findBySlug(slug)
+                        .orElseThrow()
+                        .article()
+                        .articleId();
+                assertThat(instances
+                                .get(1)
+                                .findBySlug(slug)
+                                .orElseThrow()
+                                .article()
+                                .articleId())
+                        .isEqualTo(winner);
             }
         } finally {
             threads.shutdownNow();
@@ -141,8 +153,10 @@ class JdbcPageStoreTest extends PageStoreTest {
         db.sql.update("update page set article = decode(replace(encode(article, 'hex'), encode('<p>'::bytea, 'hex'), "
                 + "encode('<b>'::bytea, 'hex')), 'hex') where article_id = 'a1'");
 
-        assertThat(CATALOG.decode(db.stored("a1"))).isInstanceOfSatisfying(ArticlePublished.class, altered ->
-                assertThat(altered.getHtml()).startsWith("<b>Revision 1"));
+        assertThat(CATALOG.decode(db.stored("a1")))
+                .isInstanceOfSatisfying(
+                        ArticlePublished.class,
+                        altered -> assertThat(altered.getHtml()).startsWith("<b>Revision 1"));
         db.assertNotServed("a1", "walking");
         assertThat(output).contains("Not serving article a1", "does not verify");
     }
@@ -167,8 +181,12 @@ class JdbcPageStoreTest extends PageStoreTest {
         db.alter("a1", event -> event.setTitle("Walking Cures Back Pain"));
 
         db.assertNotServed("a1", "walking");
-        assertThat(db.store.findBySlug("sleep")).as("the other pages are served").isPresent();
-        assertThat(db.store.newestFirst(10)).extracting(page -> page.article().articleId()).containsExactly("a2");
+        assertThat(db.store.findBySlug("sleep"))
+                .as("the other pages are served")
+                .isPresent();
+        assertThat(db.store.newestFirst(10))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a2");
         assertThat(output).contains("Not serving article a1", "does not verify");
     }
 
@@ -212,22 +230,33 @@ class JdbcPageStoreTest extends PageStoreTest {
     @Test
     void upgradingEmptiesThePagesStoredWithoutSignaturesForTheProjectionToRebuildThem() {
         DataSource database = new DriverManagerDataSource(TestDatabase.fresh(), "postgres", "");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
-                .target("1").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration", "classpath:db/projection-support")
+                .target("1")
+                .load()
+                .migrate();
         JdbcTemplate sql = new JdbcTemplate(database);
         // As the previous version stored a page: the publication without its signature.
-        byte[] unsigned = CATALOG.encode(EventMapper.toEvent(Articles.published("a1", 1, "walking", "Walking", MONDAY)));
+        byte[] unsigned =
+                CATALOG.encode(EventMapper.toEvent(Articles.published("a1", 1, "walking", "Walking", MONDAY)));
         sql.update("insert into page values ('a1', 'walking', 1, now(), now(), ?)", (Object) unsigned);
         sql.update("insert into slug_owner values ('walking', 'a1')");
         sql.update("insert into applied_event values ('e1')");
         sql.update("insert into projection_position values ('pages', 'article.published', 0, 1), "
                 + "('other', 'article.published', 0, 7)");
 
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
-                .target("2").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration", "classpath:db/projection-support")
+                .target("2")
+                .load()
+                .migrate();
 
         for (String table : List.of("page", "slug_owner", "applied_event")) {
-            assertThat(sql.queryForObject("select count(*) from " + table, Integer.class)).as(table).isZero();
+            assertThat(sql.queryForObject("select count(*) from " + table, Integer.class))
+                    .as(table)
+                    .isZero();
         }
         assertThat(sql.queryForList("select projection from projection_position", String.class))
                 .containsExactly("other");
@@ -236,26 +265,35 @@ class JdbcPageStoreTest extends PageStoreTest {
     @Test
     void upgradingToTheJournalRebuildsThePagesFromTheTopic() {
         DataSource database = new DriverManagerDataSource(TestDatabase.fresh(), "postgres", "");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
-                .target("2").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration", "classpath:db/projection-support")
+                .target("2")
+                .load()
+                .migrate();
         JdbcTemplate sql = new JdbcTemplate(database);
         sql.update("insert into applied_event values ('e1')");
         sql.update("insert into projection_position values ('pages', 'article.published', 0, 1), "
                 + "('other', 'article.published', 0, 7)");
 
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/projection-support")
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration", "classpath:db/projection-support")
+                .load()
+                .migrate();
 
-        assertThat(sql.queryForObject("select to_regclass('applied_event') is null", Boolean.class)).isTrue();
+        assertThat(sql.queryForObject("select to_regclass('applied_event') is null", Boolean.class))
+                .isTrue();
         assertThat(sql.queryForList("select projection from projection_position", String.class))
                 .containsExactly("other");
         PublishedArticle article = Signed.publication(Articles.published("a1", 1, "walking", "Walking", MONDAY));
         JdbcPageStore store = store(database);
         assertThat(store.apply(article)).isEqualTo(PageStore.Outcome.STORED);
         assertThat(store.apply(article)).isEqualTo(PageStore.Outcome.DUPLICATE);
-        assertThat(sql.queryForObject("select event from event_journal where event_id = ?", byte[].class,
-                article.eventId())).as("kept as the signed record").isEqualTo(
-                        new SealedPageRecords(new Seals(Signed.DISTRIBUTION)).encode(article));
+        assertThat(sql.queryForObject(
+                        "select event from event_journal where event_id = ?", byte[].class, article.eventId()))
+                .as("kept as the signed record")
+                .isEqualTo(new SealedPageRecords(new Seals(Signed.DISTRIBUTION)).encode(article));
     }
 
     /** A database of pages, and SQL on it as whoever holds its credential. */
@@ -283,7 +321,9 @@ class JdbcPageStoreTest extends PageStoreTest {
 
         void assertNotServed(String articleId, String slug) {
             assertThat(store.findBySlug(slug)).as("the page").isEmpty();
-            assertThat(store.newestFirst(10)).as("the feed").extracting(page -> page.article().articleId())
+            assertThat(store.newestFirst(10))
+                    .as("the feed")
+                    .extracting(page -> page.article().articleId())
                     .doesNotContain(articleId);
         }
     }

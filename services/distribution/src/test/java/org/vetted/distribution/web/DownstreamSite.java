@@ -1,12 +1,11 @@
 package org.vetted.distribution.web;
 
+import com.nimbusds.jose.JWSObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-
-import com.nimbusds.jose.JWSObject;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.TrustedKeys;
 import tools.jackson.databind.JsonNode;
@@ -42,8 +41,10 @@ final class DownstreamSite {
         }
         article.put("htmlSha256", sha256Hex(html.asString()));
         try {
-            JsonNode signed = JSON.readTree(JWSObject.parse(signature.asString()).getPayload().toString());
-            return signed.equals(article) ? Optional.empty()
+            JsonNode signed = JSON.readTree(
+                    JWSObject.parse(signature.asString()).getPayload().toString());
+            return signed.equals(article)
+                    ? Optional.empty()
                     : Optional.of("what was served is not what was signed: " + signed + " vs " + article);
         } catch (java.text.ParseException e) {
             return Optional.of("not a JWS");
@@ -52,8 +53,8 @@ final class DownstreamSite {
 
     static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +29,8 @@ import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.TestDatabase;
 
 /** The whole app on a real port (test binder instead of Kafka): health, a page, and the container's error pages. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "vetted.signing.demo-keys=true")
 @Import(TestChannelBinderConfiguration.class)
 // The demo keys are honoured only under the local or test profile.
@@ -45,8 +45,10 @@ class SiteSmokeTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     PageStore pages;
+
     @Autowired
     SharedProjection projection;
 
@@ -65,25 +67,40 @@ class SiteSmokeTest {
 
     @Test
     void publishedArticleIsServedAsAPage() throws Exception {
-        pages.apply(Signed.publication(new PublishedArticle("e1", "a1", 1, "smoke", "Smoke “test”", "Summary.",
-                "<p>Body.</p>", "http://localhost:8084/articles/smoke", List.of(new Author("wanda", "Wanda Writer")),
-                List.of(), new Reviewer("rita", "Rita Reyes", "MD"), List.of(), Instant.parse("2026-11-25T15:30:00Z"),
-                "sha256:x", Instant.parse("2026-11-25T16:00:00Z"))));
+        pages.apply(Signed.publication(new PublishedArticle(
+                "e1",
+                "a1",
+                1,
+                "smoke",
+                "Smoke “test”",
+                "Summary.",
+                "<p>Body.</p>",
+                "http://localhost:8084/articles/smoke",
+                List.of(new Author("wanda", "Wanda Writer")),
+                List.of(),
+                new Reviewer("rita", "Rita Reyes", "MD"),
+                List.of(),
+                Instant.parse("2026-11-25T15:30:00Z"),
+                "sha256:x",
+                Instant.parse("2026-11-25T16:00:00Z"))));
 
         HttpResponse<String> page = get("/articles/smoke", "text/html");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(
+                        type -> assertThat(type).startsWith("text/html").containsIgnoringCase("charset=UTF-8"));
         assertThat(page.body()).contains("<title>Smoke “test” | Vetted</title>", "<p>Body.</p>");
 
         // Published before the credits were carried: the signer alone is credited on the front page.
         HttpResponse<String> home = get("/", "text/html");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.headers().firstValue("Content-Security-Policy")).hasValue(
-                ArticlePageController.CONTENT_SECURITY_POLICY);
-        assertThat(home.body()).contains("<a href=\"/articles/smoke\">Smoke “test”</a>",
-                "<span class=\"reviewed-by\">Rita Reyes, MD</span>");
+        assertThat(home.headers().firstValue("Content-Security-Policy"))
+                .hasValue(ArticlePageController.CONTENT_SECURITY_POLICY);
+        assertThat(home.body())
+                .contains(
+                        "<a href=\"/articles/smoke\">Smoke “test”</a>",
+                        "<span class=\"reviewed-by\">Rita Reyes, MD</span>");
     }
 
     @Test
@@ -91,12 +108,17 @@ class SiteSmokeTest {
         HttpResponse<String> page = get("/no/such/page", "text/html");
 
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("<h1>Not found</h1>", "<a class=\"home\" rel=\"home\" href=\"/\">Vetted</a>")
+        assertThat(page.body())
+                .contains("<h1>Not found</h1>", "<a class=\"home\" rel=\"home\" href=\"/\">Vetted</a>")
                 .doesNotContain("Whitelabel", "Exception");
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Accept", accept)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

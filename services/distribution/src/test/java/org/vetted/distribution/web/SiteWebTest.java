@@ -9,14 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.nimbusds.jose.JWSObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import com.nimbusds.jose.JWSObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +44,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-@WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, FeedController.class,
-        KeysController.class, HomePageController.class})
+@WebMvcTest(
+        controllers = {
+            ArticlePageController.class,
+            ArticleApiController.class,
+            FeedController.class,
+            KeysController.class,
+            HomePageController.class
+        })
 @Import(SiteWebTest.Site.class)
 @TestPropertySource(properties = "vetted.distribution.display-zone=America/New_York")
 class SiteWebTest {
@@ -54,6 +59,7 @@ class SiteWebTest {
     static final Instant APPROVED_AT = Instant.parse("2026-11-26T01:30:00Z");
     /** 03:00 UTC on the 24th is still Monday the 23rd in New York, the configured display zone. */
     static final Instant MONDAY = Instant.parse("2026-11-24T03:00:00Z");
+
     static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
     static final Reviewer RITA = new Reviewer("rita", "Rita Reyes", "MD");
     static final Reviewer PAUL = new Reviewer("paul", "Paul Park", "PharmD");
@@ -86,8 +92,10 @@ class SiteWebTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     PageStore pages;
+
     @Autowired
     SharedProjection projection;
 
@@ -108,17 +116,18 @@ class SiteWebTest {
                 .andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
                 .andExpect(content().string(containsString("<html lang=\"en\">")))
                 .andExpect(content().string(containsString("<meta charset=\"utf-8\">")))
-                .andExpect(content().string(containsString(
-                        "<h1>Walking &lt;script&gt;alert(1)&lt;/script&gt; &amp; “You”</h1>")))
+                .andExpect(content()
+                        .string(containsString("<h1>Walking &lt;script&gt;alert(1)&lt;/script&gt; &amp; “You”</h1>")))
                 .andExpect(content().string(not(containsString("<script>"))))
                 .andExpect(content().string(containsString("By <span>Wanda Writer and Walter Webb &lt;b&gt;</span>")))
                 // The first publication, Monday in New York (the configured display zone), Tuesday in UTC.
-                .andExpect(content().string(containsString(
-                        "Published <time datetime=\"2026-11-24T03:00:00Z\">November 23, 2026</time>")))
+                .andExpect(content()
+                        .string(containsString(
+                                "Published <time datetime=\"2026-11-24T03:00:00Z\">November 23, 2026</time>")))
                 .andExpect(content().string(containsString("<p><em>Revision 2</em> of the article.</p>" + BYLINE)))
                 // The rendered HTML carries the medical-review byline; the page does not add a second one.
-                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .containsOnlyOnce("Medically reviewed"))
+                .andExpect(result ->
+                        assertThat(result.getResponse().getContentAsString()).containsOnlyOnce("Medically reviewed"))
                 .andExpect(content().string(containsString("href=\"/feed.json\"")));
     }
 
@@ -173,8 +182,10 @@ class SiteWebTest {
                 .andExpect(jsonPath("$.items[0].tags[0]").value("exercise"))
                 .andExpect(jsonPath("$.items[1].id").value("a2"))
                 // The four-eyes article credits both reviewers, the signer first, in the feed's extension.
-                .andExpect(jsonPath("$.items[1]._medical_review.reviewers[0].name").value("Paul Park"))
-                .andExpect(jsonPath("$.items[1]._medical_review.reviewers[1].credential").value("MD"))
+                .andExpect(
+                        jsonPath("$.items[1]._medical_review.reviewers[0].name").value("Paul Park"))
+                .andExpect(jsonPath("$.items[1]._medical_review.reviewers[1].credential")
+                        .value("MD"))
                 .andExpect(jsonPath("$.items[1]._medical_review.reviewed_at").value("2026-11-26T01:30:00Z"));
     }
 
@@ -203,7 +214,9 @@ class SiteWebTest {
         assertThat(jws.getHeader().getKeyID()).isEqualTo("distribution-demo-1");
         assertThat(jws.getHeader().getType().getType()).isEqualTo("vetted-article+jws");
         Map<String, Object> claims = jws.getPayload().toJSONObject();
-        assertThat(claims).containsEntry("articleId", "a1").containsEntry("slug", "walking")
+        assertThat(claims)
+                .containsEntry("articleId", "a1")
+                .containsEntry("slug", "walking")
                 .containsEntry("title", "Walking <script>alert(1)</script> & “You”")
                 .containsEntry("summary", "Summary of revision 2.")
                 .containsEntry("url", "https://vetted.example/articles/walking")
@@ -215,8 +228,8 @@ class SiteWebTest {
                 .containsEntry("firstPublishedAt", "2026-11-24T03:00:00Z")
                 .containsEntry("publishedAt", "2026-11-24T10:00:00Z")
                 .containsEntry("contentHash", "sha256:x")
-                .containsEntry("htmlSha256", DownstreamSite.sha256Hex(
-                        com.jayway.jsonpath.JsonPath.read(body, "$.html")))
+                .containsEntry(
+                        "htmlSha256", DownstreamSite.sha256Hex(com.jayway.jsonpath.JsonPath.read(body, "$.html")))
                 .doesNotContainKeys("html", "signature");
         assertThat(((Number) claims.get("revision")).intValue()).isEqualTo(2);
     }
@@ -226,13 +239,19 @@ class SiteWebTest {
         String body = articleJson("sleep");
 
         assertThat(downstreamSite().problem(body)).isEmpty();
-        assertThat(com.jayway.jsonpath.JsonPath.<String>read(body, "$.medicallyReviewedBy.name")).isEqualTo("Paul Park");
+        assertThat(com.jayway.jsonpath.JsonPath.<String>read(body, "$.medicallyReviewedBy.name"))
+                .isEqualTo("Paul Park");
         assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(body, "$.medicalReviewers[*].name"))
                 .containsExactly("Paul Park", "Rita Reyes");
         Map<String, Object> claims = JWSObject.parse(com.jayway.jsonpath.JsonPath.read(body, "$.signature"))
-                .getPayload().toJSONObject();
-        assertThat(claims).containsEntry("medicalReviewers", List.of(Map.of("name", "Paul Park", "credential", "PharmD"),
-                Map.of("name", "Rita Reyes", "credential", "MD")));
+                .getPayload()
+                .toJSONObject();
+        assertThat(claims)
+                .containsEntry(
+                        "medicalReviewers",
+                        List.of(
+                                Map.of("name", "Paul Park", "credential", "PharmD"),
+                                Map.of("name", "Rita Reyes", "credential", "MD")));
     }
 
     @Test
@@ -253,15 +272,24 @@ class SiteWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(header().string("Content-Security-Policy", ArticlePageController.CONTENT_SECURITY_POLICY))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(page).contains("<html lang=\"en\">", "<main id=\"content\">", "<h1>Latest articles</h1>",
-                        "<nav aria-label=\"Site\">", "<a class=\"skip\" href=\"#content\">Skip to content</a>",
-                        "href=\"/feed.json\"", "type=\"application/feed+json\"")
+        assertThat(page)
+                .contains(
+                        "<html lang=\"en\">",
+                        "<main id=\"content\">",
+                        "<h1>Latest articles</h1>",
+                        "<nav aria-label=\"Site\">",
+                        "<a class=\"skip\" href=\"#content\">Skip to content</a>",
+                        "href=\"/feed.json\"",
+                        "type=\"application/feed+json\"")
                 .contains("<a href=\"/articles/walking\">Walking &lt;script&gt;alert(1)&lt;/script&gt; &amp; “You”</a>")
                 .contains("<p class=\"summary\">Summary of revision 2.</p>")
                 .contains("Medically reviewed by <span class=\"reviewed-by\">Rita Reyes, MD</span>")
-                .contains("Medically reviewed by <span class=\"reviewed-by\">Paul Park, PharmD and Rita Reyes, MD</span>")
+                .contains(
+                        "Medically reviewed by <span class=\"reviewed-by\">Paul Park, PharmD and Rita Reyes, MD</span>")
                 .contains("Published <time datetime=\"2026-11-24T03:00:00Z\">November 23, 2026</time>")
                 .doesNotContain("<script", "Revision 2</em>", "rel=\"prev\"");
         // Newest first: walking was republished on Tuesday, sleep published on Monday.
@@ -276,14 +304,22 @@ class SiteWebTest {
             pages.apply(article("b" + i, 1, "older-" + i, "Older " + i, MONDAY.minusSeconds(3600L * (i + 1))));
         }
 
-        String first = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse()
+        String first = mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(first).contains("rel=\"next\" href=\"/?page=2\"", "/articles/older-0\"")
+        assertThat(first)
+                .contains("rel=\"next\" href=\"/?page=2\"", "/articles/older-0\"")
                 .doesNotContain("/articles/older-19\"", "rel=\"prev\"");
-        String second = mvc.perform(get("/").param("page", "2")).andExpect(status().isOk()).andReturn().getResponse()
+        String second = mvc.perform(get("/").param("page", "2"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(second).contains("<h1>Older articles, page 2</h1>", "rel=\"prev\" href=\"/\"",
-                "/articles/older-19\"").doesNotContain("rel=\"next\"", "/articles/older-0\"");
+        assertThat(second)
+                .contains("<h1>Older articles, page 2</h1>", "rel=\"prev\" href=\"/\"", "/articles/older-19\"")
+                .doesNotContain("rel=\"next\"", "/articles/older-0\"");
         mvc.perform(get("/").param("page", "3")).andExpect(status().isNotFound());
         mvc.perform(get("/").param("page", "x<script>")).andExpect(status().isNotFound());
     }
@@ -304,26 +340,38 @@ class SiteWebTest {
         Map<String, Consumer<ObjectNode>> alterations = new LinkedHashMap<>();
         alterations.put("title", article -> article.put("title", "Walking cures back pain"));
         alterations.put("summary", article -> article.put("summary", "Walking cures it."));
-        alterations.put("an author", article -> ((ObjectNode) article.path("authors").path(1)).put("name", "Dr. Who"));
-        alterations.put("an author more", article -> ((ArrayNode) article.path("authors")).addObject()
-                .put("name", "Famous Doctor"));
-        alterations.put("a tag",
-                article -> ((ArrayNode) article.path("tags")).set(0, JSON.getNodeFactory().stringNode("cure")));
+        alterations.put(
+                "an author", article -> ((ObjectNode) article.path("authors").path(1)).put("name", "Dr. Who"));
+        alterations.put(
+                "an author more",
+                article -> ((ArrayNode) article.path("authors")).addObject().put("name", "Famous Doctor"));
+        alterations.put(
+                "a tag",
+                article -> ((ArrayNode) article.path("tags"))
+                        .set(0, JSON.getNodeFactory().stringNode("cure")));
         alterations.put("a tag more", article -> ((ArrayNode) article.path("tags")).add("miracle"));
-        alterations.put("the reviewer's credential",
+        alterations.put(
+                "the reviewer's credential",
                 article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("credential", "PhD"));
-        alterations.put("the reviewer's name",
+        alterations.put(
+                "the reviewer's name",
                 article -> ((ObjectNode) article.path("medicallyReviewedBy")).put("name", "Famous Doctor"));
-        alterations.put("a credited reviewer's name",
+        alterations.put(
+                "a credited reviewer's name",
                 article -> ((ObjectNode) article.path("medicalReviewers").path(0)).put("name", "Famous Doctor"));
-        alterations.put("a credited reviewer more", article -> ((ArrayNode) article.path("medicalReviewers"))
-                .addObject().put("name", "Famous Doctor").put("credential", "MD"));
+        alterations.put(
+                "a credited reviewer more",
+                article -> ((ArrayNode) article.path("medicalReviewers"))
+                        .addObject()
+                        .put("name", "Famous Doctor")
+                        .put("credential", "MD"));
         alterations.put("the review date", article -> article.put("medicallyReviewedAt", "2026-11-27T01:30:00Z"));
         alterations.put("the canonical URL", article -> article.put("url", "https://elsewhere.example/walking"));
-        alterations.put("the first publication date",
-                article -> article.put("firstPublishedAt", "2020-01-01T00:00:00Z"));
-        alterations.put("the html", article -> article.put("html", article.path("html").asString()
-                .replace("Revision 2", "Revision 3")));
+        alterations.put(
+                "the first publication date", article -> article.put("firstPublishedAt", "2020-01-01T00:00:00Z"));
+        alterations.put(
+                "the html",
+                article -> article.put("html", article.path("html").asString().replace("Revision 2", "Revision 3")));
 
         assertThat(site.problem(body)).isEmpty();
         alterations.forEach((field, alteration) -> {
@@ -355,27 +403,43 @@ class SiteWebTest {
     }
 
     private String articleJson(String slug) throws Exception {
-        return mvc.perform(get("/api/articles/" + slug)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return mvc.perform(get("/api/articles/" + slug))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** A downstream site that knows distribution by the keys it serves, and nothing else. */
     private DownstreamSite downstreamSite() throws Exception {
-        return new DownstreamSite(mvc.perform(get("/.well-known/jwks.json")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return new DownstreamSite(mvc.perform(get("/.well-known/jwks.json"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static PublishedArticle article(String id, int revision, String slug, String title, Instant at) {
         return article(id, revision, slug, title, at, RITA, List.of(RITA));
     }
 
-    private static PublishedArticle article(String id, int revision, String slug, String title, Instant at,
-                                            Reviewer signer, List<Reviewer> credited) {
-        return new PublishedArticle("event-" + id + "-" + revision, id, revision, slug, title,
+    private static PublishedArticle article(
+            String id, int revision, String slug, String title, Instant at, Reviewer signer, List<Reviewer> credited) {
+        return new PublishedArticle(
+                "event-" + id + "-" + revision,
+                id,
+                revision,
+                slug,
+                title,
                 "Summary of revision " + revision + ".",
                 "<p><em>Revision " + revision + "</em> of the article.</p>" + BYLINE,
                 "https://vetted.example/articles/" + slug,
                 List.of(new Author("wanda", "Wanda Writer"), new Author("walter", "Walter Webb <b>")),
-                List.of("exercise"), signer, credited, APPROVED_AT, "sha256:x", at);
+                List.of("exercise"),
+                signer,
+                credited,
+                APPROVED_AT,
+                "sha256:x",
+                at);
     }
 }

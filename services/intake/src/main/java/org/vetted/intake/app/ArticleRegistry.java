@@ -3,7 +3,6 @@ package org.vetted.intake.app;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleHistory;
 import org.vetted.intake.domain.articles.ArticleView;

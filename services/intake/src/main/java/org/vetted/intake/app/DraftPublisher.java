@@ -1,7 +1,6 @@
 package org.vetted.intake.app;
 
 import java.time.Instant;
-
 import org.vetted.intake.domain.drafts.Draft;
 
 /**
@@ -16,19 +15,15 @@ public interface DraftPublisher {
     /** What became of one publish. */
     sealed interface Publication {
         /** The event is committed; {@code record}: it as sent, signed and encoded, for the registry to keep. */
-        record Committed(byte[] record) implements Publication {
-        }
+        record Committed(byte[] record) implements Publication {}
 
         /** The event certainly did not commit: nothing was published. */
-        record NotSent() implements Publication {
-        }
+        record NotSent() implements Publication {}
 
         /** The send failed in a way where the broker may still have committed the event (a timeout). */
-        record Unknown() implements Publication {
-        }
+        record Unknown() implements Publication {}
 
         /** The event, encoded, is larger than intake publishes: it was not sent. */
-        record TooLarge(int eventBytes, int maxEventBytes) implements Publication {
-        }
+        record TooLarge(int eventBytes, int maxEventBytes) implements Publication {}
     }
 }

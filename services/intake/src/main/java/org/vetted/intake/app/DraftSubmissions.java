@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetted.intake.domain.drafts.Draft;
@@ -33,6 +32,7 @@ import org.vetted.intake.domain.drafts.Submission;
 public class DraftSubmissions {
     /** Numbers tried when a claim is refused: only a claim racing outside the lock could take one first. */
     private static final int CLAIM_ATTEMPTS = 5;
+
     private static final long TOKEN_POLL_MILLIS = 50;
     private static final Logger log = LoggerFactory.getLogger(DraftSubmissions.class);
 
@@ -52,8 +52,13 @@ public class DraftSubmissions {
      * @param tokenWait how long a second post of a form waits for the first one to finish before it is told to try
      *                  again: a submission takes a moment (reading, a Kafka transaction)
      */
-    public DraftSubmissions(DraftIntake intake, ArticleRegistry registry, DraftPublisher publisher, Clock clock,
-                            SubmissionLedger ledger, Duration tokenWait) {
+    public DraftSubmissions(
+            DraftIntake intake,
+            ArticleRegistry registry,
+            DraftPublisher publisher,
+            Clock clock,
+            SubmissionLedger ledger,
+            Duration tokenWait) {
         this.intake = intake;
         this.registry = registry;
         this.publisher = publisher;
@@ -69,7 +74,8 @@ public class DraftSubmissions {
             return new SubmissionOutcome.Refused(refused.get());
         }
         Reading reading = intake.read(submission);
-        return reading instanceof ReadDraft read ? new SubmissionOutcome.Checked(read)
+        return reading instanceof ReadDraft read
+                ? new SubmissionOutcome.Checked(read)
                 : new SubmissionOutcome.Refused((IntakeResult.Invalid) reading);
     }
 
@@ -104,7 +110,11 @@ public class DraftSubmissions {
         }
         try {
             if (outcome instanceof SubmissionOutcome.Published published) {
-                ledger.settle(username, token, published.draft().articleId(), published.draft().revision());
+                ledger.settle(
+                        username,
+                        token,
+                        published.draft().articleId(),
+                        published.draft().revision());
             } else if (outcome instanceof SubmissionOutcome.Unconfirmed unconfirmed) {
                 // It may have landed: the same form sent again is pointed at the revision to look for.
                 ledger.settle(username, token, unconfirmed.articleId(), unconfirmed.revision());
@@ -173,11 +183,13 @@ public class DraftSubmissions {
         boolean newArticle = submission.articleId() == null;
         IntakeResult.Accepted accepted = null;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS && accepted == null; attempt++) {
-            IntakeResult result = intake.number(submission, read, registry, UUID.randomUUID().toString());
+            IntakeResult result =
+                    intake.number(submission, read, registry, UUID.randomUUID().toString());
             if (!(result instanceof IntakeResult.Accepted numbered)) {
                 return new SubmissionOutcome.Refused(result);
             }
-            if (registry.claimRevision(numbered.draft().articleId(), numbered.draft().revision())) {
+            if (registry.claimRevision(
+                    numbered.draft().articleId(), numbered.draft().revision())) {
                 accepted = numbered;
             } else {
                 release(newArticle, numbered, false);
@@ -202,7 +214,9 @@ public class DraftSubmissions {
             if (newArticle) {
                 registry.holdSlug(accepted.draft().slug());
             }
-            return new SubmissionOutcome.Unconfirmed(accepted.draft().articleId(), accepted.draft().revision(),
+            return new SubmissionOutcome.Unconfirmed(
+                    accepted.draft().articleId(),
+                    accepted.draft().revision(),
                     accepted.draft().slug());
         }
         byte[] record = ((DraftPublisher.Publication.Committed) sent).record();
@@ -214,8 +228,11 @@ public class DraftSubmissions {
             }
             // Published all the same: the view applies the event when it reads it back, and the claim keeps the
             // number from being handed out again meanwhile.
-            log.warn("DraftSubmitted {} of article {} is published but not recorded yet: {}", eventId,
-                    accepted.draft().articleId(), e.getMessage());
+            log.warn(
+                    "DraftSubmitted {} of article {} is published but not recorded yet: {}",
+                    eventId,
+                    accepted.draft().articleId(),
+                    e.getMessage());
         }
         keepNotes(accepted.draft());
         return new SubmissionOutcome.Published(accepted.draft());
@@ -227,14 +244,19 @@ public class DraftSubmissions {
             return;
         }
         try {
-            ledger.keepNotes(draft.articleId(), draft.revision(),
+            ledger.keepNotes(
+                    draft.articleId(),
+                    draft.revision(),
                     new SubmissionLedger.RevisionNotes(draft.warnings(), draft.experts()));
         } catch (RuntimeException e) {
             if (!registry.isUnavailable(e)) {
                 throw e;
             }
-            log.warn("the warnings and experts of revision {} of article {} were not kept: {}", draft.revision(),
-                    draft.articleId(), e.getMessage());
+            log.warn(
+                    "the warnings and experts of revision {} of article {} were not kept: {}",
+                    draft.revision(),
+                    draft.articleId(),
+                    e.getMessage());
         }
     }
 
@@ -243,7 +265,8 @@ public class DraftSubmissions {
             registry.releaseSlug(accepted.draft().slug());
         }
         if (claimed) {
-            registry.releaseRevision(accepted.draft().articleId(), accepted.draft().revision());
+            registry.releaseRevision(
+                    accepted.draft().articleId(), accepted.draft().revision());
         }
     }
 }

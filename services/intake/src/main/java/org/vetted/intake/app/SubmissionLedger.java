@@ -1,7 +1,6 @@
 package org.vetted.intake.app;
 
 import java.util.List;
-
 import org.vetted.intake.domain.claims.Expert;
 
 /**
@@ -20,16 +19,13 @@ public interface SubmissionLedger {
     /** What claiming a token found. */
     sealed interface TokenClaim {
         /** The token is now this submission's: go ahead, then settle or release it. */
-        record Ours() implements TokenClaim {
-        }
+        record Ours() implements TokenClaim {}
 
         /** Another submission with the token is still running. */
-        record Pending() implements TokenClaim {
-        }
+        record Pending() implements TokenClaim {}
 
         /** The token already made this revision. */
-        record Done(String articleId, int revision) implements TokenClaim {
-        }
+        record Done(String articleId, int revision) implements TokenClaim {}
     }
 
     TokenClaim claim(String username, String token);

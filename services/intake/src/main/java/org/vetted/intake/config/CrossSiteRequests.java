@@ -1,13 +1,12 @@
 package org.vetted.intake.config;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +28,12 @@ final class CrossSiteRequests extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isSafe(request.getMethod()) && isCrossSite(request)) {
-            SecurityConfiguration.problem(json, request, response, HttpStatus.FORBIDDEN, "Cross-site request",
+            SecurityConfiguration.problem(
+                    json,
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    "Cross-site request",
                     "Requests from another site's pages are not accepted; use the API from your own client.");
             return;
         }
@@ -47,9 +51,9 @@ final class CrossSiteRequests extends OncePerRequestFilter {
         }
         try {
             URI from = URI.create(origin);
-            int port = from.getPort() != -1 ? from.getPort()
-                    : "https".equalsIgnoreCase(from.getScheme()) ? 443 : 80;
-            return from.getHost() == null || !from.getHost().equalsIgnoreCase(request.getServerName())
+            int port = from.getPort() != -1 ? from.getPort() : "https".equalsIgnoreCase(from.getScheme()) ? 443 : 80;
+            return from.getHost() == null
+                    || !from.getHost().equalsIgnoreCase(request.getServerName())
                     || port != request.getServerPort();
         } catch (IllegalArgumentException e) {
             return true; // "null" (sandboxed frames, file:) or garbage

@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,25 +20,20 @@ import org.vetted.intake.app.DraftSubmissions;
 import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
-import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.accounts.Role;
 import org.vetted.intake.domain.claims.ClaimExtractor;
 import org.vetted.intake.domain.claims.ClaimLexicon;
-import org.vetted.intake.domain.drafts.DraftIntake;
-import org.vetted.intake.domain.drafts.DraftRules;
 import org.vetted.intake.domain.claims.EnglishModels;
 import org.vetted.intake.domain.claims.ExpertExtractor;
+import org.vetted.intake.domain.drafts.DraftIntake;
+import org.vetted.intake.domain.drafts.DraftRules;
 import org.vetted.intake.domain.drafts.MarkdownDraftParser;
 import org.vetted.intake.domain.drafts.PlainTextDraftParser;
-import org.vetted.intake.domain.accounts.Role;
 import org.vetted.intake.messaging.SignedArticleRecords;
-
 import org.vetted.intake.store.JdbcArticleRegistry;
+import org.vetted.intake.store.JdbcSubmissionLedger;
 import org.vetted.web.signin.SignedInUser;
 import org.vetted.web.signin.UsersProperties;
-import org.vetted.intake.app.DraftPublisher;
-import org.vetted.intake.app.DraftSubmissions;
-import org.vetted.intake.store.JdbcSubmissionLedger;
-import org.vetted.web.signin.TokenSubjects;
 
 /**
  * Builds the domain and the use cases with {@code new}: the models and lexicon once, the intake rules, the article
@@ -73,7 +66,10 @@ public class IntakeConfiguration {
     }
 
     static Account account(UsersProperties.User user) {
-        if (user.username() == null || user.username().isBlank() || user.password() == null || user.password().isBlank()) {
+        if (user.username() == null
+                || user.username().isBlank()
+                || user.password() == null
+                || user.password().isBlank()) {
             throw new IllegalStateException("vetted.security.users: every user needs a username and a password");
         }
         if (user.roles().isEmpty()) {
@@ -85,11 +81,13 @@ public class IntakeConfiguration {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("vetted.security.users: " + e.getMessage());
         }
-        if (roles.contains(Role.MEDICAL_REVIEWER) && (user.credential() == null || user.credential().isBlank())) {
+        if (roles.contains(Role.MEDICAL_REVIEWER)
+                && (user.credential() == null || user.credential().isBlank())) {
             throw new IllegalStateException("vetted.security.users: MEDICAL_REVIEWER '" + user.username()
                     + "' has no credential (MD, DO, PharmD, RD, ...): a reviewer without one may not review");
         }
-        String displayName = user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName();
+        String displayName =
+                user.displayName() == null || user.displayName().isBlank() ? user.username() : user.displayName();
         // Usernames are matched without case (SignedInUser.canonical): the account is known by that form.
         return new Account(SignedInUser.canonical(user.username()), displayName, roles, user.credential());
     }
@@ -106,8 +104,15 @@ public class IntakeConfiguration {
 
     @Bean
     DraftIntake draftIntake(ClaimExtractor claims, Accounts accounts) {
-        return new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(), claims,
-                new ExpertExtractor(), accounts, DraftIntake.READING_BUDGET, System::nanoTime);
+        return new DraftIntake(
+                new PlainTextDraftParser(),
+                new MarkdownDraftParser(),
+                new DraftRules(),
+                claims,
+                new ExpertExtractor(),
+                accounts,
+                DraftIntake.READING_BUDGET,
+                System::nanoTime);
     }
 
     /**
@@ -115,8 +120,8 @@ public class IntakeConfiguration {
      * once: each uses two connections of the pool (ten), which must keep some for the consumer and for reads.
      */
     @Bean
-    ArticleRegistry articleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-            ArticleRecords records) {
+    ArticleRegistry articleRegistry(
+            DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions, ArticleRecords records) {
         return new JdbcArticleRegistry(dataSource, jdbc, transactions, records, 3);
     }
 
@@ -128,8 +133,12 @@ public class IntakeConfiguration {
 
     /** The write path of POST /api/drafts, publishing through the messaging adapter ({@code KafkaDraftPublisher}). */
     @Bean
-    DraftSubmissions draftSubmissions(DraftIntake intake, ArticleRegistry registry, DraftPublisher publisher,
-            Clock clock, SubmissionLedger ledger) {
+    DraftSubmissions draftSubmissions(
+            DraftIntake intake,
+            ArticleRegistry registry,
+            DraftPublisher publisher,
+            Clock clock,
+            SubmissionLedger ledger) {
         return new DraftSubmissions(intake, registry, publisher, clock, ledger, Duration.ofSeconds(10));
     }
 

@@ -1,11 +1,10 @@
 package org.vetted.intake.config;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +27,6 @@ import org.vetted.web.signin.SignInPage;
 import org.vetted.web.signin.SignInThrottle;
 import org.vetted.web.signin.TokenSubjects;
 import org.vetted.web.signin.UsersProperties;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,8 +46,8 @@ public class SecurityConfiguration {
 
     /** Which configured user a bearer token's subject is ({@code vetted.security.users[*].subjects}). */
     @Bean
-    SignedInAccounts signedInAccounts(UsersProperties properties, Accounts accounts, JwtClaimsProperties claims,
-                                      BearerTokens.Properties tokens) {
+    SignedInAccounts signedInAccounts(
+            UsersProperties properties, Accounts accounts, JwtClaimsProperties claims, BearerTokens.Properties tokens) {
         return new SignedInAccounts(accounts, TokenSubjects.of(properties, tokens), claims);
     }
 
@@ -63,24 +60,47 @@ public class SecurityConfiguration {
     /** The JSON API: HTTP Basic or bearer tokens, no cookies, so no CSRF; browsers from other sites are refused. */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, Accounts accounts,
-                            ObjectProvider<JwtDecoder> jwtDecoder, SignedInAccounts signedIn,
-                            BearerTokens.Properties tokens, Environment environment,
-                            SignInThrottle throttle) throws Exception {
-        SignInChains.api(http, !accounts.all().isEmpty(), BearerTokens.ifOn(jwtDecoder, tokens, environment),
-                        signedIn, throttle,
-                        (request, response, e) -> problem(json, request, response, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "Send HTTP Basic credentials of a configured account or "
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JsonMapper json,
+            Accounts accounts,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            SignedInAccounts signedIn,
+            BearerTokens.Properties tokens,
+            Environment environment,
+            SignInThrottle throttle)
+            throws Exception {
+        SignInChains.api(
+                        http,
+                        !accounts.all().isEmpty(),
+                        BearerTokens.ifOn(jwtDecoder, tokens, environment),
+                        signedIn,
+                        throttle,
+                        (request, response, e) -> problem(
+                                json,
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "Authentication required",
+                                "Send HTTP Basic credentials of a configured account or "
                                         + "a bearer token of the configured issuer."),
-                        (request, response, e) -> problem(json, request, response, HttpStatus.FORBIDDEN,
-                                "Forbidden", "Your account's roles do not allow this request."))
+                        (request, response, e) -> problem(
+                                json,
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "Forbidden",
+                                "Your account's roles do not allow this request."))
                 .addFilterBefore(new CrossSiteRequests(json), AuthorizationFilter.class)
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/drafts").hasAnyRole("WRITER", "EDITOR")
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().denyAll());
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/drafts")
+                        .hasAnyRole("WRITER", "EDITOR")
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 
@@ -89,15 +109,23 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) throws Exception {
         SignInChains.pages(http, throttle)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/css/**", "/error").permitAll()
-                        .requestMatchers("/", "/drafts/**", "/articles/**").hasAnyRole("WRITER", "EDITOR")
-                        .anyRequest().denyAll());
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/css/**", "/error")
+                        .permitAll()
+                        .requestMatchers("/", "/drafts/**", "/articles/**")
+                        .hasAnyRole("WRITER", "EDITOR")
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 
-    static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response,
-                                HttpStatus status, String title, String detail) throws IOException {
+    static void problem(
+            JsonMapper json,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String title,
+            String detail)
+            throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);

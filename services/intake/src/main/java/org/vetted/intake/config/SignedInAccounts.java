@@ -1,7 +1,6 @@
 package org.vetted.intake.config;
 
 import java.util.Optional;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -14,8 +13,6 @@ import org.vetted.web.signin.SignInChains;
 import org.vetted.web.signin.SignedInUser;
 import org.vetted.web.signin.SignedInUsers;
 import org.vetted.web.signin.TokenSubjects;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The caller as {@link Account}: the shared sign-in ({@link SignedInUsers}) over intake's accounts and roles. A
@@ -25,8 +22,12 @@ public final class SignedInAccounts implements Converter<Jwt, AbstractAuthentica
     private final SignedInUsers users;
 
     public SignedInAccounts(Accounts accounts, TokenSubjects subjects, JwtClaimsProperties claims) {
-        this.users = new SignedInUsers(username -> accounts.byUsername(username).map(SignedInAccounts::user),
-                subjects, claims, SignInChains.names(Role.class), Role.MEDICAL_REVIEWER.name());
+        this.users = new SignedInUsers(
+                username -> accounts.byUsername(username).map(SignedInAccounts::user),
+                subjects,
+                claims,
+                SignInChains.names(Role.class),
+                Role.MEDICAL_REVIEWER.name());
     }
 
     /** The account behind an authenticated request. */

@@ -3,7 +3,6 @@ package org.vetted.intake.messaging;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +42,18 @@ public class ArticleTracking {
 
     /** The registry's position in the article topics, kept with it; the one rebalance listener of the service. */
     @Bean
-    public SharedProjection articleProjection(JdbcTemplate jdbc, TransactionTemplate transactions,
+    public SharedProjection articleProjection(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
             @Value("${spring.cloud.stream.bindings." + BINDING + ".destination}") String destinations) {
-        return new SharedProjection("articles", Arrays.stream(destinations.split(",")).map(String::strip)
-                .filter(topic -> !topic.isEmpty()).toList(), jdbc, transactions);
+        return new SharedProjection(
+                "articles",
+                Arrays.stream(destinations.split(","))
+                        .map(String::strip)
+                        .filter(topic -> !topic.isEmpty())
+                        .toList(),
+                jdbc,
+                transactions);
     }
 
     /**
@@ -57,12 +64,17 @@ public class ArticleTracking {
      * time).
      */
     @Bean
-    public Consumer<Message<SpecificRecordBase>> trackArticle(ArticleRegistry registry, Signatures signatures,
-            SharedProjection projection, SubmissionLedger ledger) {
-        Inbound<SpecificRecordBase, ArticleEvent> inbound = new Inbound<>(new Seals(signatures),
-                EventMapper::toArticleEvent, new Refusal<SpecificRecordBase>(log, "skipped", null,
-                        record -> record.getSchema().getName() + " " + record.get("eventId") + " of article "
-                                + record.get("articleId"))
+    public Consumer<Message<SpecificRecordBase>> trackArticle(
+            ArticleRegistry registry, Signatures signatures, SharedProjection projection, SubmissionLedger ledger) {
+        Inbound<SpecificRecordBase, ArticleEvent> inbound = new Inbound<>(
+                new Seals(signatures),
+                EventMapper::toArticleEvent,
+                new Refusal<SpecificRecordBase>(
+                                log,
+                                "skipped",
+                                null,
+                                record -> record.getSchema().getName() + " " + record.get("eventId") + " of article "
+                                        + record.get("articleId"))
                         .oncePer(record -> String.valueOf(record.get("eventId")), MAX_REMEMBERED_SKIPS));
         EventCatalog catalog = EventCatalog.standard();
         return message -> RecordGuard.run(() -> projection.apply(message, () -> {

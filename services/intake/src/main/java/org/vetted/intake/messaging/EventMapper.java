@@ -2,7 +2,6 @@ package org.vetted.intake.messaging;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.MedicalCredits;
 import org.vetted.contract.PoisonEventException;
@@ -51,42 +50,95 @@ final class EventMapper {
     static ArticleEvent toArticleEvent(SpecificRecordBase record) {
         if (record instanceof DraftSubmitted e) {
             // v2 events name who posted the revision; v1 events do not, so their first author stands in.
-            String actor = e.getSubmittedBy() != null ? e.getSubmittedBy().getUsername()
-                    : e.getAuthors().isEmpty() ? "unknown" : e.getAuthors().get(0).getUsername();
-            return new ArticleEvent.DraftRecorded(e.getEventId(), e.getArticleId(), e.getRevision(), e.getSubmittedAt(),
-                    e.getSlug(), e.getTitle(), e.getSummary(), e.getTags(), e.getBodyMarkdown(),
-                    e.getClaims().stream().map(EventMapper::toDomain).toList(), e.getContentHash(),
-                    e.getAuthors().stream().map(a -> new Author(a.getUsername(), a.getDisplayName())).toList(), actor,
-                    ArticleEvent.DraftRecorded.detailOf(e.getClaims().size(), e.getExperts().size(),
+            String actor = e.getSubmittedBy() != null
+                    ? e.getSubmittedBy().getUsername()
+                    : e.getAuthors().isEmpty()
+                            ? "unknown"
+                            : e.getAuthors().get(0).getUsername();
+            return new ArticleEvent.DraftRecorded(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getSubmittedAt(),
+                    e.getSlug(),
+                    e.getTitle(),
+                    e.getSummary(),
+                    e.getTags(),
+                    e.getBodyMarkdown(),
+                    e.getClaims().stream().map(EventMapper::toDomain).toList(),
+                    e.getContentHash(),
+                    e.getAuthors().stream()
+                            .map(a -> new Author(a.getUsername(), a.getDisplayName()))
+                            .toList(),
+                    actor,
+                    ArticleEvent.DraftRecorded.detailOf(
+                            e.getClaims().size(),
+                            e.getExperts().size(),
                             e.getWarnings().size()));
         }
         if (record instanceof ClaimReviewed e) {
-            return new ArticleEvent.ClaimDecided(e.getEventId(), e.getArticleId(), e.getRevision(), e.getReviewedAt(),
-                    e.getClaimId(), e.getDecision() == ClaimDecision.APPROVED, e.getReviewer().getUsername(),
-                    e.getReviewer().getDisplayName(), e.getComment(), e.getReference());
+            return new ArticleEvent.ClaimDecided(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getReviewedAt(),
+                    e.getClaimId(),
+                    e.getDecision() == ClaimDecision.APPROVED,
+                    e.getReviewer().getUsername(),
+                    e.getReviewer().getDisplayName(),
+                    e.getComment(),
+                    e.getReference());
         }
         if (record instanceof ArticleApproved e) {
             // The signer acted; everyone whose approval the article rests on is credited, the signer first.
             Reviewer signer = e.getApproval().getSignedOffBy();
-            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getApproval().getRevision(),
-                    e.getApproval().getApprovedAt(), "ArticleApproved", ArticleStatus.APPROVED, signer.getUsername(),
+            return new ArticleEvent.StatusChanged(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getApproval().getRevision(),
+                    e.getApproval().getApprovedAt(),
+                    "ArticleApproved",
+                    ArticleStatus.APPROVED,
+                    signer.getUsername(),
                     "approved by " + credits(MedicalCredits.of(e.getApproval())) + withComment(e.getComment()));
         }
         if (record instanceof ReviewReturned e) {
-            return new ArticleEvent.Returned(e.getEventId(), e.getArticleId(), e.getRevision(), e.getDecidedAt(),
-                    e.getOutcome() == ReviewOutcome.REJECTED, e.getRejectedClaimIds(), e.getReviewer().getUsername(),
-                    e.getReviewer().getDisplayName(), e.getComment());
+            return new ArticleEvent.Returned(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getDecidedAt(),
+                    e.getOutcome() == ReviewOutcome.REJECTED,
+                    e.getRejectedClaimIds(),
+                    e.getReviewer().getUsername(),
+                    e.getReviewer().getDisplayName(),
+                    e.getComment());
         }
         if (record instanceof ArticleRendered e) {
-            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getRenderedAt(),
-                    "ArticleRendered", ArticleStatus.RENDERED, "rendering", "rendered to HTML");
+            return new ArticleEvent.StatusChanged(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getRenderedAt(),
+                    "ArticleRendered",
+                    ArticleStatus.RENDERED,
+                    "rendering",
+                    "rendered to HTML");
         }
         if (record instanceof ArticlePublished e) {
-            return new ArticleEvent.StatusChanged(e.getEventId(), e.getArticleId(), e.getRevision(), e.getPublishedAt(),
-                    "ArticlePublished", ArticleStatus.PUBLISHED, "distribution",
+            return new ArticleEvent.StatusChanged(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getPublishedAt(),
+                    "ArticlePublished",
+                    ArticleStatus.PUBLISHED,
+                    "distribution",
                     (e.getUrl() == null ? "published" : "published at " + e.getUrl()) + ", medically reviewed by "
-                            + credits(e.getMedicalReviewers().isEmpty() ? List.of(e.getMedicallyReviewedBy())
-                                    : e.getMedicalReviewers()));
+                            + credits(
+                                    e.getMedicalReviewers().isEmpty()
+                                            ? List.of(e.getMedicallyReviewedBy())
+                                            : e.getMedicalReviewers()));
         }
         throw new PoisonEventException("intake does not track events of type "
                 + (record == null ? "null" : record.getClass().getName()));
@@ -101,8 +153,11 @@ final class EventMapper {
 
     /** What intake found in a draft besides its claims, as the writer's pages show it. */
     static SubmissionLedger.RevisionNotes notesOf(DraftSubmitted draft) {
-        return new SubmissionLedger.RevisionNotes(draft.getWarnings(), draft.getExperts().stream()
-                .map(expert -> new Expert(expert.getName(), expert.getCredential())).toList());
+        return new SubmissionLedger.RevisionNotes(
+                draft.getWarnings(),
+                draft.getExperts().stream()
+                        .map(expert -> new Expert(expert.getName(), expert.getCredential()))
+                        .toList());
     }
 
     private static String withComment(String comment) {
@@ -110,27 +165,40 @@ final class EventMapper {
     }
 
     private static org.vetted.events.Author toEvent(Author author) {
-        return org.vetted.events.Author.newBuilder().setUsername(author.username())
-                .setDisplayName(author.displayName()).build();
+        return org.vetted.events.Author.newBuilder()
+                .setUsername(author.username())
+                .setDisplayName(author.displayName())
+                .build();
     }
 
     private static org.vetted.events.Claim toEvent(Claim claim) {
-        return org.vetted.events.Claim.newBuilder().setId(claim.id()).setText(claim.text())
-                .setKind(org.vetted.events.ClaimKind.valueOf(claim.kind().name())).setHedged(claim.hedged())
-                .setSection(claim.section()).setAbsolute(claim.absolute()).build();
+        return org.vetted.events.Claim.newBuilder()
+                .setId(claim.id())
+                .setText(claim.text())
+                .setKind(org.vetted.events.ClaimKind.valueOf(claim.kind().name()))
+                .setHedged(claim.hedged())
+                .setSection(claim.section())
+                .setAbsolute(claim.absolute())
+                .build();
     }
 
     /** Events written before v4 do not carry {@code absolute}: for them it is decided again from the text. */
     private static Claim toDomain(org.vetted.events.Claim claim) {
-        return new Claim(claim.getId(), claim.getText(), ClaimKind.valueOf(claim.getKind().name()), claim.getHedged(),
+        return new Claim(
+                claim.getId(),
+                claim.getText(),
+                ClaimKind.valueOf(claim.getKind().name()),
+                claim.getHedged(),
                 claim.getAbsolute() || AbsoluteLanguage.inSentence(claim.getText(), claim.getHedged()),
                 claim.getSection());
     }
 
     private static org.vetted.events.Expert toEvent(Expert expert) {
-        return org.vetted.events.Expert.newBuilder().setName(expert.name()).setCredential(expert.credential()).build();
+        return org.vetted.events.Expert.newBuilder()
+                .setName(expert.name())
+                .setCredential(expert.credential())
+                .build();
     }
 
-    private EventMapper() {
-    }
+    private EventMapper() {}
 }

@@ -1,7 +1,6 @@
 package org.vetted.intake.messaging;
 
 import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +27,7 @@ public class KafkaDraftPublisher implements DraftPublisher {
      * pass the body limit and still exceed this.
      */
     static final int MAX_EVENT_BYTES = 512 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(KafkaDraftPublisher.class);
 
     private final StreamBridge streamBridge;
@@ -56,17 +56,28 @@ public class KafkaDraftPublisher implements DraftPublisher {
             return new Publication.TooLarge(size, maxEventBytes);
         }
         try {
-            return streamBridge.send(BINDING,
-                    MessageBuilder.withPayload(event).setHeader(KafkaHeaders.KEY, event.getArticleId()).build())
-                    ? new Publication.Committed(record) : new Publication.NotSent();
+            return streamBridge.send(
+                            BINDING,
+                            MessageBuilder.withPayload(event)
+                                    .setHeader(KafkaHeaders.KEY, event.getArticleId())
+                                    .build())
+                    ? new Publication.Committed(record)
+                    : new Publication.NotSent();
         } catch (RuntimeException e) {
             if (SendFailures.isAmbiguous(e)) {
-                log.warn("DraftSubmitted for article {} revision {} may or may not have been published; its number "
-                        + "and slug stay taken", event.getArticleId(), event.getRevision(), e);
+                log.warn(
+                        "DraftSubmitted for article {} revision {} may or may not have been published; its number "
+                                + "and slug stay taken",
+                        event.getArticleId(),
+                        event.getRevision(),
+                        e);
                 return new Publication.Unknown();
             }
-            log.warn("DraftSubmitted for article {} revision {} was not published", event.getArticleId(),
-                    event.getRevision(), e);
+            log.warn(
+                    "DraftSubmitted for article {} revision {} was not published",
+                    event.getArticleId(),
+                    event.getRevision(),
+                    e);
             return new Publication.NotSent();
         }
     }

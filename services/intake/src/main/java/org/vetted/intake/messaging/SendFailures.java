@@ -2,7 +2,6 @@ package org.vetted.intake.messaging;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
-
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -22,8 +21,7 @@ import org.apache.kafka.common.errors.TransactionAbortedException;
  * outside in, and the first cause that says something decides.
  */
 final class SendFailures {
-    private SendFailures() {
-    }
+    private SendFailures() {}
 
     /**
      * True when the broker may have committed the event although the send failed: a timeout (the record's delivery,
@@ -35,13 +33,18 @@ final class SendFailures {
     static boolean isAmbiguous(Throwable failure) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
-            if (cause instanceof TransactionAbortedException || cause instanceof SerializationException
-                    || cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
+            if (cause instanceof TransactionAbortedException
+                    || cause instanceof SerializationException
+                    || cause instanceof RecordTooLargeException
+                    || cause instanceof RecordBatchTooLargeException) {
                 return false;
             }
-            if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException
-                    || cause instanceof InterruptException || cause instanceof InterruptedException
-                    || cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+            if (cause instanceof TimeoutException
+                    || cause instanceof java.util.concurrent.TimeoutException
+                    || cause instanceof InterruptException
+                    || cause instanceof InterruptedException
+                    || cause instanceof ProducerFencedException
+                    || cause instanceof InvalidProducerEpochException) {
                 return true;
             }
         }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,8 +65,12 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     /**
      * @param maxLockHolders submissions holding an article lock at once: under half the connection pool
      */
-    public JdbcArticleRegistry(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-            ArticleRecords records, int maxLockHolders) {
+    public JdbcArticleRegistry(
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            ArticleRecords records,
+            int maxLockHolders) {
         this.jdbc = jdbc;
         this.journal = new EventJournal<>(jdbc, records::read, ArticleEvent::articleId);
         this.transactions = transactions;
@@ -89,17 +91,19 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     private boolean applyInTransaction(ArticleEvent event, byte[] record) {
         String articleId = event.articleId();
         jdbc.update("insert into article (article_id) values (?) on conflict do nothing", articleId);
-        String slug = jdbc.queryForObject("select slug from article where article_id = ? for update", String.class,
-                articleId);
+        String slug = jdbc.queryForObject(
+                "select slug from article where article_id = ? for update", String.class, articleId);
         if (!journal.keep(articleId, event.eventId(), record)) {
             return false;
         }
         if (event instanceof ArticleEvent.DraftRecorded draft && slug == null) {
             jdbc.update("update article set slug = ? where article_id = ?", draft.slug(), articleId);
             // A reservation becomes the article's; a slug another article holds stays with it.
-            jdbc.update("insert into slug (slug, article_id) values (?, ?) on conflict (slug) do update set "
-                    + "article_id = coalesce(slug.article_id, excluded.article_id), reserved_at = null",
-                    draft.slug(), articleId);
+            jdbc.update(
+                    "insert into slug (slug, article_id) values (?, ?) on conflict (slug) do update set "
+                            + "article_id = coalesce(slug.article_id, excluded.article_id), reserved_at = null",
+                    draft.slug(),
+                    articleId);
         }
         return true;
     }
@@ -113,17 +117,22 @@ public class JdbcArticleRegistry implements ArticleRegistry {
     public List<ArticleView> all() {
         EventJournal.Read<ArticleEvent> read = journal.readWhere("true");
         Map<String, List<ArticleEvent>> byArticle = new LinkedHashMap<>();
-        jdbc.query("select article_id from article order by seq",
-                row -> { byArticle.put(row.getString(1), new ArrayList<>()); });
+        jdbc.query("select article_id from article order by seq", row -> {
+            byArticle.put(row.getString(1), new ArrayList<>());
+        });
         for (EventJournal.Kept<ArticleEvent> kept : read.verified()) {
             if (!read.unreadable().contains(kept.articleId())) {
-                byArticle.computeIfAbsent(kept.articleId(), id -> new ArrayList<>()).add(kept.event());
+                byArticle
+                        .computeIfAbsent(kept.articleId(), id -> new ArrayList<>())
+                        .add(kept.event());
             }
         }
         // An article without readable events is none to show: not seen yet since a rebuild, or unreadable.
         byArticle.values().removeIf(List::isEmpty);
         return byArticle.entrySet().stream()
-                .map(article -> ArticleHistory.of(article.getKey(), article.getValue()).view()).toList();
+                .map(article ->
+                        ArticleHistory.of(article.getKey(), article.getValue()).view())
+                .toList();
     }
 
     @Override
@@ -132,8 +141,8 @@ public class JdbcArticleRegistry implements ArticleRegistry {
         if (known.isEmpty()) {
             return known;
         }
-        Integer claimed = jdbc.queryForObject("select max(revision) from revision_claim where article_id = ?",
-                Integer.class, articleId);
+        Integer claimed = jdbc.queryForObject(
+                "select max(revision) from revision_claim where article_id = ?", Integer.class, articleId);
         return known.map(article -> article.countingClaims(claimed == null ? 0 : claimed));
     }
 
@@ -144,16 +153,23 @@ public class JdbcArticleRegistry implements ArticleRegistry {
 
     @Override
     public boolean slugTaken(String slug) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from slug where slug = ? and "
-                + "(article_id is not null or reserved_at > now() - ? * interval '1 second'))", Boolean.class, slug,
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from slug where slug = ? and "
+                        + "(article_id is not null or reserved_at > now() - ? * interval '1 second'))",
+                Boolean.class,
+                slug,
                 RESERVATION.toSeconds()));
     }
 
     @Override
     public boolean reserveSlug(String slug) {
-        return jdbc.update("insert into slug (slug, reserved_at) values (?, now()) on conflict (slug) do update "
-                + "set reserved_at = now() where slug.article_id is null "
-                + "and slug.reserved_at < now() - ? * interval '1 second'", slug, RESERVATION.toSeconds()) == 1;
+        return jdbc.update(
+                        "insert into slug (slug, reserved_at) values (?, now()) on conflict (slug) do update "
+                                + "set reserved_at = now() where slug.article_id is null "
+                                + "and slug.reserved_at < now() - ? * interval '1 second'",
+                        slug,
+                        RESERVATION.toSeconds())
+                == 1;
     }
 
     @Override
@@ -169,8 +185,11 @@ public class JdbcArticleRegistry implements ArticleRegistry {
 
     @Override
     public boolean claimRevision(String articleId, int revision) {
-        return jdbc.update("insert into revision_claim (article_id, revision) values (?, ?) on conflict do nothing",
-                articleId, revision) == 1;
+        return jdbc.update(
+                        "insert into revision_claim (article_id, revision) values (?, ?) on conflict do nothing",
+                        articleId,
+                        revision)
+                == 1;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.vetted.intake.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.claims.Expert;
@@ -30,29 +29,42 @@ public class JdbcSubmissionLedger implements SubmissionLedger {
 
     @Override
     public TokenClaim claim(String username, String token) {
-        int taken = jdbc.update("insert into submission_token (username, token) values (?, ?) on conflict "
-                + "(username, token) do update set claimed_at = now() where submission_token.article_id is null "
-                + "and submission_token.claimed_at < now() - ? * interval '1 second'", username, token,
+        int taken = jdbc.update(
+                "insert into submission_token (username, token) values (?, ?) on conflict "
+                        + "(username, token) do update set claimed_at = now() where submission_token.article_id is null "
+                        + "and submission_token.claimed_at < now() - ? * interval '1 second'",
+                username,
+                token,
                 LAPSE.toSeconds());
         if (taken == 1) {
             return new TokenClaim.Ours();
         }
-        List<TokenClaim> found = jdbc.query("select article_id, revision from submission_token where username = ? "
-                + "and token = ?", (row, i) -> row.getString(1) == null ? new TokenClaim.Pending()
-                : new TokenClaim.Done(row.getString(1), row.getInt(2)), username, token);
+        List<TokenClaim> found = jdbc.query(
+                "select article_id, revision from submission_token where username = ? " + "and token = ?",
+                (row, i) -> row.getString(1) == null
+                        ? new TokenClaim.Pending()
+                        : new TokenClaim.Done(row.getString(1), row.getInt(2)),
+                username,
+                token);
         // Released between the two statements: the next attempt claims it.
         return found.isEmpty() ? new TokenClaim.Pending() : found.get(0);
     }
 
     @Override
     public void settle(String username, String token, String articleId, int revision) {
-        jdbc.update("update submission_token set article_id = ?, revision = ? where username = ? and token = ?",
-                articleId, revision, username, token);
+        jdbc.update(
+                "update submission_token set article_id = ?, revision = ? where username = ? and token = ?",
+                articleId,
+                revision,
+                username,
+                token);
     }
 
     @Override
     public void release(String username, String token) {
-        jdbc.update("delete from submission_token where username = ? and token = ? and article_id is null", username,
+        jdbc.update(
+                "delete from submission_token where username = ? and token = ? and article_id is null",
+                username,
                 token);
     }
 
@@ -63,24 +75,36 @@ public class JdbcSubmissionLedger implements SubmissionLedger {
         ArrayNode warnings = node.putArray("warnings");
         notes.warnings().forEach(warnings::add);
         ArrayNode experts = node.putArray("experts");
-        notes.experts().forEach(expert -> experts.addObject().put("name", expert.name())
-                .put("credential", expert.credential()));
-        jdbc.update("insert into revision_notes (article_id, revision, notes) values (?, ?, cast(? as jsonb)) "
-                + "on conflict do nothing", articleId, revision, JSON.writeValueAsString(node));
+        notes.experts()
+                .forEach(expert ->
+                        experts.addObject().put("name", expert.name()).put("credential", expert.credential()));
+        jdbc.update(
+                "insert into revision_notes (article_id, revision, notes) values (?, ?, cast(? as jsonb)) "
+                        + "on conflict do nothing",
+                articleId,
+                revision,
+                JSON.writeValueAsString(node));
     }
 
     @Override
     public RevisionNotes notes(String articleId, int revision) {
-        List<RevisionNotes> found = jdbc.query("select notes from revision_notes where article_id = ? and revision = ?",
+        List<RevisionNotes> found = jdbc.query(
+                "select notes from revision_notes where article_id = ? and revision = ?",
                 (row, i) -> {
                     JsonNode node = JSON.readTree(row.getString(1));
                     List<String> warnings = new ArrayList<>();
                     node.path("warnings").forEach(warning -> warnings.add(warning.asString()));
                     List<Expert> experts = new ArrayList<>();
-                    node.path("experts").forEach(expert -> experts.add(new Expert(expert.path("name").asString(),
-                            expert.path("credential").isNull() ? null : expert.path("credential").asString())));
+                    node.path("experts")
+                            .forEach(expert -> experts.add(new Expert(
+                                    expert.path("name").asString(),
+                                    expert.path("credential").isNull()
+                                            ? null
+                                            : expert.path("credential").asString())));
                     return new RevisionNotes(warnings, experts);
-                }, articleId, revision);
+                },
+                articleId,
+                revision);
         return found.isEmpty() ? RevisionNotes.NONE : found.get(0);
     }
 }

@@ -1,7 +1,6 @@
 package org.vetted.intake.web;
 
 import java.util.List;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,33 +34,41 @@ class ArticleController {
      * {@code next} is the cursor of the following page, absent on the last one.
      */
     @GetMapping("/api/articles")
-    ArticleJson.Listing list(Authentication authentication, @RequestParam(required = false) String limit,
-                             @RequestParam(required = false) String cursor) {
+    ArticleJson.Listing list(
+            Authentication authentication,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor) {
         Account account = account(authentication);
         ListingRequest request;
         try {
             request = ListingRequest.of(limit, cursor);
         } catch (ListingRequest.BadParameter e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid parameter",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid parameter",
                     "The parameter " + e.parameter() + " " + e.getMessage() + ".",
                     List.of(new FieldError(e.parameter(), e.getMessage())));
         }
         ArticleListing.Page page = ArticleListing.page(
-                registry.all().stream().filter(view -> view.visibleTo(account)).toList(), request.limit(),
+                registry.all().stream().filter(view -> view.visibleTo(account)).toList(),
+                request.limit(),
                 request.cursor());
-        return new ArticleJson.Listing(page.articles().stream().map(ArticleJson::summary).toList(), page.next());
+        return new ArticleJson.Listing(
+                page.articles().stream().map(ArticleJson::summary).toList(), page.next());
     }
 
     @GetMapping("/api/articles/{id}")
     ArticleJson article(@PathVariable String id, Authentication authentication) {
         Account account = account(authentication);
-        return registry.view(id).filter(view -> view.visibleTo(account)).map(ArticleJson::of)
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Unknown article",
-                        "There is no article with id " + id + "."));
+        return registry.view(id)
+                .filter(view -> view.visibleTo(account))
+                .map(ArticleJson::of)
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND, "Unknown article", "There is no article with id " + id + "."));
     }
 
     private Account account(Authentication authentication) {
-        return signedIn.of(authentication).orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "Forbidden",
-                "Unknown account."));
+        return signedIn.of(authentication)
+                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Unknown account."));
     }
 }

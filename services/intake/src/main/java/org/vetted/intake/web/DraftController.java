@@ -1,5 +1,6 @@
 package org.vetted.intake.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,8 +10,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,7 +23,6 @@ import org.vetted.intake.app.DraftSubmissions;
 import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
-import org.vetted.intake.domain.drafts.Draft;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.FieldError;
 import org.vetted.intake.domain.drafts.IntakeResult;
@@ -51,19 +49,26 @@ class DraftController {
         this.signedIn = signedIn;
     }
 
-    @PostMapping(path = "/api/drafts", consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN, MediaType.TEXT_HTML_VALUE},
+    @PostMapping(
+            path = "/api/drafts",
+            consumes = {MediaType.TEXT_PLAIN_VALUE, TEXT_MARKDOWN, MediaType.TEXT_HTML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DraftAccepted> submit(HttpServletRequest request, Authentication authentication,
-                                         @RequestParam(required = false) String articleId) {
+    ResponseEntity<DraftAccepted> submit(
+            HttpServletRequest request,
+            Authentication authentication,
+            @RequestParam(required = false) String articleId) {
         MediaType type = MediaType.parseMediaType(request.getContentType());
         if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
-            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+            throw new ProblemException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported media type",
                     "Send the draft as UTF-8 (charset=UTF-8).");
         }
         String text = readUtf8(request);
         Account submitter = signedIn.of(authentication)
                 .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "Unknown account."));
-        DraftFormat format = type.isCompatibleWith(MediaType.TEXT_PLAIN) ? DraftFormat.PLAIN_TEXT
+        DraftFormat format = type.isCompatibleWith(MediaType.TEXT_PLAIN)
+                ? DraftFormat.PLAIN_TEXT
                 : type.isCompatibleWith(MediaType.TEXT_HTML) ? DraftFormat.HTML : DraftFormat.MARKDOWN;
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
 
@@ -77,41 +82,57 @@ class DraftController {
             throw refusal(refused.result());
         }
         if (outcome instanceof SubmissionOutcome.TooLarge tooLarge) {
-            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Draft too large",
+            throw new ProblemException(
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "Draft too large",
                     "The draft with its claims, experts and warnings would make an event of " + tooLarge.eventBytes()
                             + " bytes; at most " + tooLarge.maxEventBytes() + " are published. Shorten the body.",
-                    List.of(new FieldError("body", "makes an event of " + tooLarge.eventBytes() + " bytes; at most "
-                            + tooLarge.maxEventBytes())));
+                    List.of(new FieldError(
+                            "body",
+                            "makes an event of " + tooLarge.eventBytes() + " bytes; at most "
+                                    + tooLarge.maxEventBytes())));
         }
         if (outcome instanceof SubmissionOutcome.Unconfirmed unconfirmed) {
             throw unconfirmed(unconfirmed);
         }
-        throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Submission not published",
+        throw new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Submission not published",
                 "The draft could not be handed to the review pipeline; nothing was recorded. Try again shortly.");
     }
 
     /** Not a 500: the service works, but the pipeline did not say in time whether it took the draft. */
     static ProblemException unconfirmed(SubmissionOutcome.Unconfirmed unconfirmed) {
-        return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Submission unconfirmed",
+        return new ProblemException(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Submission unconfirmed",
                 "The draft may or may not have been submitted: the review pipeline did not confirm it in time. Check "
                         + "the article's page (/api/articles/" + unconfirmed.articleId() + ") for revision "
                         + unconfirmed.revision() + " before sending it again; if it is not there after a minute, "
                         + "send it again (it will get the next revision number).",
-                List.of(), UNCONFIRMED_RETRY_AFTER_SECONDS,
+                List.of(),
+                UNCONFIRMED_RETRY_AFTER_SECONDS,
                 Map.of("articleId", unconfirmed.articleId(), "revision", unconfirmed.revision()));
     }
 
     private static ProblemException refusal(IntakeResult result) {
         if (result instanceof IntakeResult.Invalid invalid) {
-            return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid draft",
-                    "The draft breaks " + invalid.errors().size() + " rule(s); see errors.", invalid.errors());
+            return new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid draft",
+                    "The draft breaks " + invalid.errors().size() + " rule(s); see errors.",
+                    invalid.errors());
         }
         if (result instanceof IntakeResult.UnknownArticle unknown) {
-            return new ProblemException(HttpStatus.NOT_FOUND, "Unknown article",
+            return new ProblemException(
+                    HttpStatus.NOT_FOUND,
+                    "Unknown article",
                     "There is no article with id " + unknown.articleId() + ".");
         }
         if (result instanceof IntakeResult.NotAnAuthor notAuthor) {
-            return new ProblemException(HttpStatus.FORBIDDEN, "Not an author",
+            return new ProblemException(
+                    HttpStatus.FORBIDDEN,
+                    "Not an author",
                     "Only an author of article " + notAuthor.articleId() + " or an editor may submit a new revision.");
         }
         throw new IllegalStateException("not a refusal: " + result);
@@ -130,7 +151,9 @@ class DraftController {
             bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
         } catch (IOException e) {
             LOG.info("draft body could not be read: {}", e.toString());
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Unreadable draft",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "Unreadable draft",
                     "The request body could not be read completely; send it again.",
                     List.of(new FieldError("body", "could not be read")));
         }
@@ -138,18 +161,25 @@ class DraftController {
             throw tooLarge();
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid draft", "The body is not valid UTF-8.",
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid draft",
+                    "The body is not valid UTF-8.",
                     List.of(new FieldError("body", "must be UTF-8 text")));
         }
     }
 
     private static ProblemException tooLarge() {
-        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Draft too large",
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Draft too large",
                 "The request body must be at most " + MAX_REQUEST_BYTES + " bytes (256 KiB).",
                 List.of(new FieldError("body", "must be at most " + MAX_REQUEST_BYTES + " bytes")));
     }

@@ -29,15 +29,21 @@ class ErrorEndpoint implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                status,
                 status.is5xxServerError() ? "The request could not be completed." : "The request was not accepted.");
         body.setTitle(status.getReasonPhrase());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        return code instanceof Integer value && HttpStatus.resolve(value) != null
-                && HttpStatus.resolve(value).isError() ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        return code instanceof Integer value
+                        && HttpStatus.resolve(value) != null
+                        && HttpStatus.resolve(value).isError()
+                ? HttpStatus.resolve(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 }

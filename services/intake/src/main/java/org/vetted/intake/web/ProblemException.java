@@ -2,7 +2,6 @@ package org.vetted.intake.web;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.vetted.intake.domain.drafts.FieldError;
 
@@ -17,8 +16,13 @@ class ProblemException extends RuntimeException {
     /** Further members of the problem object (beside title, status, detail and errors). */
     final Map<String, Object> properties;
 
-    ProblemException(HttpStatus status, String title, String detail, List<FieldError> errors,
-                     Integer retryAfterSeconds, Map<String, Object> properties) {
+    ProblemException(
+            HttpStatus status,
+            String title,
+            String detail,
+            List<FieldError> errors,
+            Integer retryAfterSeconds,
+            Map<String, Object> properties) {
         super(title, null, false, false);
         this.status = status;
         this.title = title;
@@ -28,8 +32,8 @@ class ProblemException extends RuntimeException {
         this.properties = Map.copyOf(properties);
     }
 
-    ProblemException(HttpStatus status, String title, String detail, List<FieldError> errors,
-                     Integer retryAfterSeconds) {
+    ProblemException(
+            HttpStatus status, String title, String detail, List<FieldError> errors, Integer retryAfterSeconds) {
         this(status, title, detail, errors, retryAfterSeconds, Map.of());
     }
 

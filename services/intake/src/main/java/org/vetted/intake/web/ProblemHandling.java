@@ -29,8 +29,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             body.setProperty("errors", e.errors);
         }
         e.properties.forEach(body::setProperty);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(e.status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (e.retryAfterSeconds != null) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
         }
@@ -44,11 +44,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException e) {
         logger.warn("the article database did not answer: " + e.getMessage());
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The articles could not be read just now; try again in a moment.");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The articles could not be read just now; try again in a moment.");
         body.setTitle("Articles unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ReadinessGate.RETRY_AFTER_SECONDS)).body(body);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ReadinessGate.RETRY_AFTER_SECONDS))
+                .body(body);
     }
 
     /**
@@ -61,9 +63,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             throw e;
         }
         logger.error("unexpected error", e);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed.");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed.");
         body.setTitle("Internal error");
-        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.internalServerError()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 }

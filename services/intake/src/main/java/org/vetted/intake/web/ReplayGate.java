@@ -17,8 +17,8 @@ class ReplayGate implements WebMvcConfigurer {
     private final ReadinessGate gate;
 
     ReplayGate(ProjectionReadiness readiness) {
-        this.gate = ReadinessGate.of(readiness,
-                        "Intake is rebuilding its view of the articles from Kafka; try again in a moment.")
+        this.gate = ReadinessGate.of(
+                        readiness, "Intake is rebuilding its view of the articles from Kafka; try again in a moment.")
                 .answeringProblems("/api/**")
                 .answeringPages("/", "/drafts/**", "/articles/**");
     }

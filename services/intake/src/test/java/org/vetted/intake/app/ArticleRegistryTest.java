@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.articles.ArticleEvent;
@@ -37,29 +36,63 @@ public abstract class ArticleRegistryTest {
         return registry.apply(event, record(event));
     }
 
-    public static ArticleEvent.DraftRecorded draft(String eventId, String articleId, int revision, Instant at,
-            String slug) {
-        return new ArticleEvent.DraftRecorded(eventId, articleId, revision, at, slug, "Title of " + articleId,
-                "Summary " + revision, List.of("sleep", "tea"), "Body of revision " + revision + ".\n",
-                List.of(new Claim("c-1", "Chamomile may help sleep.", ClaimKind.EFFECT, true, false, "Sleep"),
+    public static ArticleEvent.DraftRecorded draft(
+            String eventId, String articleId, int revision, Instant at, String slug) {
+        return new ArticleEvent.DraftRecorded(
+                eventId,
+                articleId,
+                revision,
+                at,
+                slug,
+                "Title of " + articleId,
+                "Summary " + revision,
+                List.of("sleep", "tea"),
+                "Body of revision " + revision + ".\n",
+                List.of(
+                        new Claim("c-1", "Chamomile may help sleep.", ClaimKind.EFFECT, true, false, "Sleep"),
                         new Claim("c-2", "It cures insomnia.", ClaimKind.EFFECT, false, true, null)),
-                "sha256:" + revision, List.of(WANDA), "wanda", "2 claims, 0 experts, 0 warnings");
+                "sha256:" + revision,
+                List.of(WANDA),
+                "wanda",
+                "2 claims, 0 experts, 0 warnings");
     }
 
-    public static ArticleEvent.ClaimDecided decided(String eventId, String articleId, int revision, Instant at,
-            String claimId, boolean approved, String comment) {
-        return new ArticleEvent.ClaimDecided(eventId, articleId, revision, at, claimId, approved, "rita",
-                "Rita Reyes", comment, approved ? null : "PMID 1");
+    public static ArticleEvent.ClaimDecided decided(
+            String eventId,
+            String articleId,
+            int revision,
+            Instant at,
+            String claimId,
+            boolean approved,
+            String comment) {
+        return new ArticleEvent.ClaimDecided(
+                eventId,
+                articleId,
+                revision,
+                at,
+                claimId,
+                approved,
+                "rita",
+                "Rita Reyes",
+                comment,
+                approved ? null : "PMID 1");
     }
 
     static ArticleEvent.Returned returned(String eventId, String articleId, int revision, Instant at) {
-        return new ArticleEvent.Returned(eventId, articleId, revision, at, false, List.of("c-2"), "rita", "Rita Reyes",
-                "cite a source");
+        return new ArticleEvent.Returned(
+                eventId, articleId, revision, at, false, List.of("c-2"), "rita", "Rita Reyes", "cite a source");
     }
 
     static ArticleEvent.StatusChanged approved(String eventId, String articleId, int revision, Instant at) {
-        return new ArticleEvent.StatusChanged(eventId, articleId, revision, at, "ArticleApproved",
-                ArticleStatus.APPROVED, "rita", "approved by Rita Reyes, MD");
+        return new ArticleEvent.StatusChanged(
+                eventId,
+                articleId,
+                revision,
+                at,
+                "ArticleApproved",
+                ArticleStatus.APPROVED,
+                "rita",
+                "approved by Rita Reyes, MD");
     }
 
     @Test
@@ -76,17 +109,28 @@ public abstract class ArticleRegistryTest {
         ArticleView view = registry.view("a").orElseThrow();
         assertThat(view.revision()).isEqualTo(2);
         assertThat(view.status()).isEqualTo(ArticleStatus.SUBMITTED);
-        assertThat(view.history()).extracting(ArticleView.HistoryEntry::event).containsExactly(
-                "DraftSubmitted", "ClaimReviewed", "ReviewReturned", "DraftSubmitted", "ArticleApproved");
+        assertThat(view.history())
+                .extracting(ArticleView.HistoryEntry::event)
+                .containsExactly(
+                        "DraftSubmitted", "ClaimReviewed", "ReviewReturned", "DraftSubmitted", "ArticleApproved");
         assertThat(view.bodyMarkdown()).isEqualTo("Body of revision 2.\n");
-        assertThat(view.revisions()).extracting(ArticleView.RevisionView::revision).containsExactly(2, 1);
+        assertThat(view.revisions())
+                .extracting(ArticleView.RevisionView::revision)
+                .containsExactly(2, 1);
     }
 
     @Test
     void aStatusOfTheLatestRevisionNeverMovesBack() {
         apply(draft("e1", "a", 1, T0, "a-slug"));
-        apply(new ArticleEvent.StatusChanged("e2", "a", 1, T0.plusSeconds(9), "ArticlePublished",
-                ArticleStatus.PUBLISHED, "distribution", "published"));
+        apply(new ArticleEvent.StatusChanged(
+                "e2",
+                "a",
+                1,
+                T0.plusSeconds(9),
+                "ArticlePublished",
+                ArticleStatus.PUBLISHED,
+                "distribution",
+                "published"));
         apply(approved("e3", "a", 1, T0.plusSeconds(5)));
 
         assertThat(registry.view("a").orElseThrow().status()).isEqualTo(ArticleStatus.PUBLISHED);
@@ -113,7 +157,8 @@ public abstract class ArticleRegistryTest {
         ArticleView view = registry.view("a").orElseThrow();
         assertThat(view.status()).isEqualTo(ArticleStatus.IN_REVIEW);
         assertThat(view.title()).isEqualTo("Title of a");
-        assertThat(view.history()).extracting(ArticleView.HistoryEntry::event)
+        assertThat(view.history())
+                .extracting(ArticleView.HistoryEntry::event)
                 .containsExactly("DraftSubmitted", "ClaimReviewed");
     }
 
@@ -126,21 +171,31 @@ public abstract class ArticleRegistryTest {
         ArticleView view = registry.view("a").orElseThrow();
         assertThat(view.authors()).containsExactly(WANDA);
         assertThat(view.contentHash()).isEqualTo("sha256:1");
-        assertThat(view.history().get(0)).isEqualTo(new ArticleView.HistoryEntry(T0, 1, "DraftSubmitted",
-                ArticleStatus.SUBMITTED, "wanda", "2 claims, 0 experts, 0 warnings",
-                "Wanda Writer submitted the first draft"));
+        assertThat(view.history().get(0))
+                .isEqualTo(new ArticleView.HistoryEntry(
+                        T0,
+                        1,
+                        "DraftSubmitted",
+                        ArticleStatus.SUBMITTED,
+                        "wanda",
+                        "2 claims, 0 experts, 0 warnings",
+                        "Wanda Writer submitted the first draft"));
         ArticleView.RevisionView revision = view.latest().orElseThrow();
         assertThat(revision.submittedAt()).isEqualTo(T0);
         assertThat(revision.summary()).isEqualTo("Summary 1");
         assertThat(revision.tags()).containsExactly("sleep", "tea");
-        assertThat(revision.claims()).extracting(ArticleView.ClaimView::claim).containsExactly(
-                new Claim("c-1", "Chamomile may help sleep.", ClaimKind.EFFECT, true, false, "Sleep"),
-                new Claim("c-2", "It cures insomnia.", ClaimKind.EFFECT, false, true, null));
+        assertThat(revision.claims())
+                .extracting(ArticleView.ClaimView::claim)
+                .containsExactly(
+                        new Claim("c-1", "Chamomile may help sleep.", ClaimKind.EFFECT, true, false, "Sleep"),
+                        new Claim("c-2", "It cures insomnia.", ClaimKind.EFFECT, false, true, null));
         assertThat(revision.claims().get(0).decision()).isNull();
-        assertThat(revision.claims().get(1).decision()).isEqualTo(new ArticleView.Decision(false, "rita",
-                "Rita Reyes", "Which trial?", "PMID 1", T0.plusSeconds(60)));
-        assertThat(revision.returned()).isEqualTo(new ArticleView.Returned(false, "rita", "Rita Reyes",
-                "cite a source", List.of("c-2"), T0.plusSeconds(120)));
+        assertThat(revision.claims().get(1).decision())
+                .isEqualTo(new ArticleView.Decision(
+                        false, "rita", "Rita Reyes", "Which trial?", "PMID 1", T0.plusSeconds(60)));
+        assertThat(revision.returned())
+                .isEqualTo(new ArticleView.Returned(
+                        false, "rita", "Rita Reyes", "cite a source", List.of("c-2"), T0.plusSeconds(120)));
         assertThat(revision.openClaims()).isEqualTo(1);
     }
 
@@ -156,16 +211,29 @@ public abstract class ArticleRegistryTest {
         assertThat(again.decision()).isNull();
         assertThat(again.earlier().revision()).isEqualTo(1);
         assertThat(again.earlier().decision().comment()).isEqualTo("changed my mind");
-        assertThat(view.revisions().get(1).claims().get(0).decision().approved()).isFalse();
+        assertThat(view.revisions().get(1).claims().get(0).decision().approved())
+                .isFalse();
     }
 
     @Test
     void findKnowsTheLatestRevisionAuthorsAndTheSlugOfTheFirstDraft() {
         apply(draft("e1", "a", 1, T0, "first-slug"));
         ArticleEvent.DraftRecorded second = draft("e2", "a", 2, T0.plusSeconds(60), "other-slug");
-        apply(new ArticleEvent.DraftRecorded(second.eventId(), "a", 2, second.at(), second.slug(),
-                second.title(), second.summary(), second.tags(), second.bodyMarkdown(), second.claims(),
-                second.contentHash(), List.of(WANDA, WALTER), "walter", second.detail()));
+        apply(new ArticleEvent.DraftRecorded(
+                second.eventId(),
+                "a",
+                2,
+                second.at(),
+                second.slug(),
+                second.title(),
+                second.summary(),
+                second.tags(),
+                second.bodyMarkdown(),
+                second.claims(),
+                second.contentHash(),
+                List.of(WANDA, WALTER),
+                "walter",
+                second.detail()));
         apply(approved("e3", "a", 3, T0.plusSeconds(120)));
 
         assertThat(registry.find("a")).contains(new KnownArticle("a", "first-slug", 3, List.of(WANDA, WALTER)));
@@ -189,7 +257,9 @@ public abstract class ArticleRegistryTest {
         assertThat(registry.slugTaken("tea")).isFalse();
         assertThat(registry.reserveSlug("tea")).isTrue();
         assertThat(registry.slugTaken("tea")).isTrue();
-        assertThat(registry.reserveSlug("tea")).as("reserved by another submission").isFalse();
+        assertThat(registry.reserveSlug("tea"))
+                .as("reserved by another submission")
+                .isFalse();
 
         registry.releaseSlug("tea");
         assertThat(registry.slugTaken("tea")).isFalse();
@@ -227,7 +297,9 @@ public abstract class ArticleRegistryTest {
 
         assertThat(registry.claimRevision("a", 2)).isTrue();
         assertThat(registry.claimRevision("a", 2)).isFalse();
-        assertThat(registry.find("a").orElseThrow().latestRevision()).as("claimed, not yet applied").isEqualTo(2);
+        assertThat(registry.find("a").orElseThrow().latestRevision())
+                .as("claimed, not yet applied")
+                .isEqualTo(2);
 
         registry.releaseRevision("a", 2);
         assertThat(registry.find("a").orElseThrow().latestRevision()).isEqualTo(1);
@@ -247,6 +319,7 @@ public abstract class ArticleRegistryTest {
     @Test
     void exclusivelyRunsTheWorkAndHandsBackItsResult() {
         assertThat(registry.exclusively("a", () -> "done")).isEqualTo("done");
-        assertThat(registry.exclusively("a", () -> registry.claimRevision("a", 1))).isTrue();
+        assertThat(registry.exclusively("a", () -> registry.claimRevision("a", 1)))
+                .isTrue();
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.Intakes;
@@ -20,20 +19,29 @@ class DraftSubmissionsTokenTest {
     private final SubmissionLedger ledger = new InMemorySubmissionLedger();
     private final AtomicInteger sent = new AtomicInteger();
     private DraftPublisher.Publication answer = new DraftPublisher.Publication.Committed(new byte[0]);
-    private final DraftSubmissions submissions = new DraftSubmissions(Intakes.intake(), registry,
+    private final DraftSubmissions submissions = new DraftSubmissions(
+            Intakes.intake(),
+            registry,
             (draft, eventId, at) -> {
                 sent.incrementAndGet();
                 return answer;
-            }, Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC), ledger, Duration.ofMillis(200));
-    private final Submission submission = new Submission(DraftFormat.PLAIN_TEXT,
-            "Ginger and Nausea\nGinger may ease nausea, small trials suggest.\n", Intakes.WANDA, null);
+            },
+            Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC),
+            ledger,
+            Duration.ofMillis(200));
+    private final Submission submission = new Submission(
+            DraftFormat.PLAIN_TEXT,
+            "Ginger and Nausea\nGinger may ease nausea, small trials suggest.\n",
+            Intakes.WANDA,
+            null);
 
     @Test
     void theSamePostTwiceIsToldTheRevisionTheFirstMade() {
         var first = (SubmissionOutcome.Published) submissions.submit(submission, TOKEN);
 
-        assertThat(submissions.submit(submission, TOKEN)).isEqualTo(
-                new SubmissionOutcome.AlreadySubmitted(first.draft().articleId(), first.draft().revision()));
+        assertThat(submissions.submit(submission, TOKEN))
+                .isEqualTo(new SubmissionOutcome.AlreadySubmitted(
+                        first.draft().articleId(), first.draft().revision()));
         assertThat(sent).hasValue(1);
         assertThat(registry.all()).hasSize(1);
         assertThat(submissions.submit(submission, "another-form")).isInstanceOf(SubmissionOutcome.Published.class);
@@ -70,8 +78,13 @@ class DraftSubmissionsTokenTest {
 
     @Test
     void aPublishedRevisionKeepsItsWarningsForThePages() {
-        var published = (SubmissionOutcome.Published) submissions.submit(new Submission(DraftFormat.PLAIN_TEXT,
-                "Ginger and Nausea\nGinger may ease nausea.\nLeave a Reply\n", Intakes.WANDA, null), TOKEN);
+        var published = (SubmissionOutcome.Published) submissions.submit(
+                new Submission(
+                        DraftFormat.PLAIN_TEXT,
+                        "Ginger and Nausea\nGinger may ease nausea.\nLeave a Reply\n",
+                        Intakes.WANDA,
+                        null),
+                TOKEN);
 
         assertThat(ledger.notes(published.draft().articleId(), 1).warnings())
                 .anySatisfy(warning -> assertThat(warning).contains("Leave a Reply"));

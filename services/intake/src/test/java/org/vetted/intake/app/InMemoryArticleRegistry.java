@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleHistory;
 import org.vetted.intake.domain.articles.ArticleView;
@@ -29,6 +28,7 @@ public final class InMemoryArticleRegistry implements ArticleRegistry {
     private final Set<String> reservedSlugs = new HashSet<>();
     /** Revision numbers claimed per article. */
     private final Map<String, Set<Integer>> claims = new HashMap<>();
+
     private final ReentrantLock[] articleLocks = new ReentrantLock[STRIPES];
 
     public InMemoryArticleRegistry() {
@@ -70,9 +70,12 @@ public final class InMemoryArticleRegistry implements ArticleRegistry {
 
     @Override
     public synchronized Optional<KnownArticle> find(String articleId) {
-        return Optional.ofNullable(articles.get(articleId)).flatMap(ArticleHistory::known)
+        return Optional.ofNullable(articles.get(articleId))
+                .flatMap(ArticleHistory::known)
                 .map(known -> known.countingClaims(claims.getOrDefault(articleId, Set.of()).stream()
-                        .mapToInt(Integer::intValue).max().orElse(0)));
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElse(0)));
     }
 
     @Override
@@ -92,8 +95,7 @@ public final class InMemoryArticleRegistry implements ArticleRegistry {
 
     /** Reservations here never lapse, so a held one is simply left reserved. */
     @Override
-    public void holdSlug(String slug) {
-    }
+    public void holdSlug(String slug) {}
 
     @Override
     public synchronized boolean claimRevision(String articleId, int revision) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,25 +44,81 @@ import org.vetted.intake.domain.drafts.Submission;
 @Fork(1)
 public class IntakeBenchmark {
     @Param({
-            "md-title-a-spaces-x", "md-heading-a-spaces-x", "md-heading-a-spaces-x-within-limits", "md-heading-hashes",
-            "md-one-long-paragraph", "md-code-spans", "md-spaced-rule-within-limits", "txt-spaces-in-a-line",
-            "txt-tabs-in-a-line", "txt-digits", "txt-digits-then-unit", "txt-close-parens", "txt-open-parens",
-            "txt-open-brackets", "txt-link-openers", "txt-stars-rule", "txt-stars-then-word",
-            "txt-underscores-rule", "txt-hashes", "txt-dashes-rule", "txt-backticks", "txt-backslashes",
-            "txt-capitalised-words", "txt-doctor-titles", "txt-commas", "txt-quote-commas",
-            "txt-credential-run", "txt-letters-and-dots", "txt-numbers-and-dots",
-            "txt-thousands-of-quoted-names", "txt-one-claim-repeated", "md-digits", "md-digits-then-unit",
-            "md-close-parens", "md-open-parens", "md-open-brackets", "md-link-openers", "md-stars-rule",
-            "md-stars-then-word", "md-underscores-rule", "md-hashes", "md-dashes-rule", "md-backticks",
-            "md-backslashes", "md-capitalised-words", "md-doctor-titles", "md-commas", "md-quote-commas",
-            "md-credential-run", "md-letters-and-dots", "md-numbers-and-dots", "md-thousands-of-quoted-names",
-            "md-one-claim-repeated", "md-quotes-without-spaces", "txt-quotes-without-spaces",
-            "md-spaced-quotes", "txt-spaced-quotes", "md-spaced-list-markers", "txt-spaced-list-markers",
-            "md-many-blank-lines", "txt-trailing-debris-lines", "md-front-matter-dashes", "txt-nul-byte",
-            "html-nested-divs", "html-nested-bold", "html-bold-paragraphs", "html-bold-paragraphs-within-limits",
-            "html-many-paragraphs", "html-tables-within-limits",
-            "html-many-list-items", "html-one-wide-table-row", "html-table-rows", "html-less-than-signs",
-            "html-escape-reference", "normal-article"
+        "md-title-a-spaces-x",
+        "md-heading-a-spaces-x",
+        "md-heading-a-spaces-x-within-limits",
+        "md-heading-hashes",
+        "md-one-long-paragraph",
+        "md-code-spans",
+        "md-spaced-rule-within-limits",
+        "txt-spaces-in-a-line",
+        "txt-tabs-in-a-line",
+        "txt-digits",
+        "txt-digits-then-unit",
+        "txt-close-parens",
+        "txt-open-parens",
+        "txt-open-brackets",
+        "txt-link-openers",
+        "txt-stars-rule",
+        "txt-stars-then-word",
+        "txt-underscores-rule",
+        "txt-hashes",
+        "txt-dashes-rule",
+        "txt-backticks",
+        "txt-backslashes",
+        "txt-capitalised-words",
+        "txt-doctor-titles",
+        "txt-commas",
+        "txt-quote-commas",
+        "txt-credential-run",
+        "txt-letters-and-dots",
+        "txt-numbers-and-dots",
+        "txt-thousands-of-quoted-names",
+        "txt-one-claim-repeated",
+        "md-digits",
+        "md-digits-then-unit",
+        "md-close-parens",
+        "md-open-parens",
+        "md-open-brackets",
+        "md-link-openers",
+        "md-stars-rule",
+        "md-stars-then-word",
+        "md-underscores-rule",
+        "md-hashes",
+        "md-dashes-rule",
+        "md-backticks",
+        "md-backslashes",
+        "md-capitalised-words",
+        "md-doctor-titles",
+        "md-commas",
+        "md-quote-commas",
+        "md-credential-run",
+        "md-letters-and-dots",
+        "md-numbers-and-dots",
+        "md-thousands-of-quoted-names",
+        "md-one-claim-repeated",
+        "md-quotes-without-spaces",
+        "txt-quotes-without-spaces",
+        "md-spaced-quotes",
+        "txt-spaced-quotes",
+        "md-spaced-list-markers",
+        "txt-spaced-list-markers",
+        "md-many-blank-lines",
+        "txt-trailing-debris-lines",
+        "md-front-matter-dashes",
+        "txt-nul-byte",
+        "html-nested-divs",
+        "html-nested-bold",
+        "html-bold-paragraphs",
+        "html-bold-paragraphs-within-limits",
+        "html-many-paragraphs",
+        "html-tables-within-limits",
+        "html-many-list-items",
+        "html-one-wide-table-row",
+        "html-table-rows",
+        "html-less-than-signs",
+        "html-escape-reference",
+        "normal-article"
     })
     public String draft;
 
@@ -73,9 +128,15 @@ public class IntakeBenchmark {
     @Setup
     public void setUp() {
         Account writer = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
-        intake = new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(),
-                new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()), new ExpertExtractor(),
-                new Accounts(List.of(writer)), Duration.ofHours(1), System::nanoTime);
+        intake = new DraftIntake(
+                new PlainTextDraftParser(),
+                new MarkdownDraftParser(),
+                new DraftRules(),
+                new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()),
+                new ExpertExtractor(),
+                new Accounts(List.of(writer)),
+                Duration.ofHours(1),
+                System::nanoTime);
         PathologicalDrafts.Case input = PathologicalDrafts.named(draft);
         submission = new Submission(input.format(), input.text(), writer, null);
     }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -67,13 +66,20 @@ public class SubmissionLatencyBenchmark {
     @Setup
     public void setUp() {
         Account writer = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
-        DraftIntake intake = new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(),
-                new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()), new ExpertExtractor(),
+        DraftIntake intake = new DraftIntake(
+                new PlainTextDraftParser(),
+                new MarkdownDraftParser(),
+                new DraftRules(),
+                new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()),
+                new ExpertExtractor(),
                 new Accounts(List.of(writer)));
         StreamBridge bridge = mock(StreamBridge.class);
         when(bridge.send(anyString(), any(Message.class))).thenReturn(true);
-        submissions = new DraftSubmissions(intake, new InMemoryArticleRegistry(),
-                new KafkaDraftPublisher(bridge, DemoKeys.signaturesOf(Issuer.INTAKE)), Clock.systemUTC());
+        submissions = new DraftSubmissions(
+                intake,
+                new InMemoryArticleRegistry(),
+                new KafkaDraftPublisher(bridge, DemoKeys.signaturesOf(Issuer.INTAKE)),
+                Clock.systemUTC());
         PathologicalDrafts.Case article = PathologicalDrafts.named("normal-article");
         normal = new Submission(article.format(), article.text(), writer, null);
         PathologicalDrafts.Case slow = PathologicalDrafts.named(HOSTILE);

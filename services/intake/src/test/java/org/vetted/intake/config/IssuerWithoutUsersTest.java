@@ -28,8 +28,11 @@ import org.vetted.support.projection.TestDatabase;
  * profile either, as in a deployment: the test and local profiles bring users, so the keys are freshly generated ones
  * (the demo keys are refused without those profiles).
  */
-@SpringBootTest(properties = {"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
-        "vetted.security.jwt.audience=vetted-intake"})
+@SpringBootTest(
+        properties = {
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
+            "vetted.security.jwt.audience=vetted-intake"
+        })
 @AutoConfigureMockMvc
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {
@@ -41,7 +44,9 @@ class IssuerWithoutUsersTest {
             if (issuer == Issuer.INTAKE) {
                 registry.add("vetted.signing.key", key::privateJwk);
             }
-            registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
+            registry.add(
+                    "vetted.signing.trusted." + issuer.id(),
+                    () -> key.publicJwk().toJSONString());
         }
     }
 
@@ -54,8 +59,7 @@ class IssuerWithoutUsersTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
-        mvc.perform(get("/api/articles").with(httpBasic("wanda", "wanda-pass")))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/articles").with(httpBasic("wanda", "wanda-pass"))).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -63,7 +67,6 @@ class IssuerWithoutUsersTest {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"no-password-sign-in\"")))
-                .andExpect(content().string(not(
-                        containsString("name=\"password\""))));
+                .andExpect(content().string(not(containsString("name=\"password\""))));
     }
 }

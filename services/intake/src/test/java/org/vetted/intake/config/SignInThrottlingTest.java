@@ -1,7 +1,7 @@
 package org.vetted.intake.config;
 
-import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -15,15 +15,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
-
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.vetted.web.signin.SignInThrottle;
 import org.vetted.intake.IntakeAppTest;
+import org.vetted.web.signin.SignInThrottle;
 
 /**
  * Failed password sign-ins are throttled: after five for one username within fifteen minutes, Basic answers 429
@@ -33,10 +32,12 @@ import org.vetted.intake.IntakeAppTest;
 class SignInThrottlingTest extends IntakeAppTest {
     /** The 15-minute window less the seconds the failed attempts took: a slow machine takes a few. */
     private static final Matcher<String> WITHIN_THE_WINDOW = matchesRegex("900|8[0-9][0-9]");
+
     private static final String API = "/api/articles";
 
     @Autowired
     MockMvc mvc;
+
     @Test
     void basicIsRefusedWith429ProblemJsonAfterFiveFailures() throws Exception {
         String username = "mallory-" + UUID.randomUUID();
@@ -59,11 +60,13 @@ class SignInThrottlingTest extends IntakeAppTest {
         for (int i = 0; i < 4; i++) {
             mvc.perform(get(API).with(httpBasic("walter", "wrong")).with(from)).andExpect(status().isUnauthorized());
         }
-        mvc.perform(get(API).with(httpBasic("walter", "walter-pass")).with(from)).andExpect(status().isOk());
+        mvc.perform(get(API).with(httpBasic("walter", "walter-pass")).with(from))
+                .andExpect(status().isOk());
         for (int i = 0; i < 4; i++) {
             mvc.perform(get(API).with(httpBasic("walter", "wrong")).with(from)).andExpect(status().isUnauthorized());
         }
-        mvc.perform(get(API).with(httpBasic("walter", "walter-pass")).with(from)).andExpect(status().isOk());
+        mvc.perform(get(API).with(httpBasic("walter", "walter-pass")).with(from))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -71,11 +74,18 @@ class SignInThrottlingTest extends IntakeAppTest {
         String username = "mallory-" + UUID.randomUUID();
         RequestPostProcessor from = from("10.1.0.4");
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").param("username", username).param("password", "guess-" + i)
-                            .with(csrf()).with(from))
+            mvc.perform(post("/login")
+                            .param("username", username)
+                            .param("password", "guess-" + i)
+                            .with(csrf())
+                            .with(from))
                     .andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(post("/login").param("username", username).param("password", "guess-5").with(csrf()).with(from))
+        mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", "guess-5")
+                        .with(csrf())
+                        .with(from))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", WITHIN_THE_WINDOW))
                 .andExpect(forwardedUrl("/login"));
@@ -87,8 +97,7 @@ class SignInThrottlingTest extends IntakeAppTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"sign-in-throttled\"")))
                 .andExpect(content().string(containsString("<span>10</span> minute(s)")));
-        mvc.perform(get("/login"))
-                .andExpect(content().string(not(containsString("sign-in-throttled"))));
+        mvc.perform(get("/login")).andExpect(content().string(not(containsString("sign-in-throttled"))));
     }
 
     private static RequestPostProcessor from(String address) {

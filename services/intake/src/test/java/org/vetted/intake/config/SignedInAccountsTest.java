@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,7 +14,6 @@ import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.domain.accounts.Role;
 import org.vetted.web.signin.JwtClaimsProperties;
 import org.vetted.web.signin.TokenSubjects;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
  * The shared sign-in as intake's Account (its rules are tested in web-support): the configured name, credential and
@@ -23,27 +21,38 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  */
 class SignedInAccountsTest {
     private static final Account RITA = new Account("rita", "Rita Reyes", Set.of(Role.MEDICAL_REVIEWER), "MD");
-    private static final Account DANA = new Account("dana", "Dana Diaz", Set.of(Role.WRITER, Role.MEDICAL_REVIEWER), "RD");
+    private static final Account DANA =
+            new Account("dana", "Dana Diaz", Set.of(Role.WRITER, Role.MEDICAL_REVIEWER), "RD");
     private static final Accounts CONFIGURED = new Accounts(List.of(RITA, DANA));
     private static final Map<String, List<String>> SUBJECTS = Map.of("rita", List.of("rreyes"), "dana", List.of());
 
-    private final SignedInAccounts signedIn = new SignedInAccounts(CONFIGURED, new TokenSubjects(SUBJECTS, false),
-            JwtClaimsProperties.defaults());
-    private final SignedInAccounts asThemselves = new SignedInAccounts(new Accounts(List.of()), new TokenSubjects(Map.of(), false),
-            JwtClaimsProperties.defaults());
+    private final SignedInAccounts signedIn =
+            new SignedInAccounts(CONFIGURED, new TokenSubjects(SUBJECTS, false), JwtClaimsProperties.defaults());
+    private final SignedInAccounts asThemselves = new SignedInAccounts(
+            new Accounts(List.of()), new TokenSubjects(Map.of(), false), JwtClaimsProperties.defaults());
 
     @Test
     void aListedSubjectAndAPasswordSignInAreTheSameConfiguredAccount() {
         Jwt jwt = jwt(Map.of("sub", "rreyes", "name", "R. Reyes", "roles", List.of("MEDICAL_REVIEWER", "EDITOR")));
 
         assertThat(signedIn.of(new JwtAuthenticationToken(jwt))).contains(RITA);
-        assertThat(signedIn.of(new UsernamePasswordAuthenticationToken("Rita", null, List.of()))).contains(RITA);
+        assertThat(signedIn.of(new UsernamePasswordAuthenticationToken("Rita", null, List.of())))
+                .contains(RITA);
     }
 
     @Test
     void withoutConfiguredUsersASubjectIsItselfAndItsNameClaimIsIgnored() {
-        Jwt jwt = jwt(Map.of("sub", "Walter", "preferred_username", "rita", "name", "Rita Reyes",
-                "roles", List.of("WRITER", "MEDICAL_REVIEWER"), "credential", "RD"));
+        Jwt jwt = jwt(Map.of(
+                "sub",
+                "Walter",
+                "preferred_username",
+                "rita",
+                "name",
+                "Rita Reyes",
+                "roles",
+                List.of("WRITER", "MEDICAL_REVIEWER"),
+                "credential",
+                "RD"));
 
         assertThat(asThemselves.fromClaims(jwt))
                 .isEqualTo(new Account("walter", "walter", Set.of(Role.WRITER, Role.MEDICAL_REVIEWER), "RD"));
@@ -51,6 +60,9 @@ class SignedInAccountsTest {
     }
 
     private static Jwt jwt(Map<String, Object> claims) {
-        return Jwt.withTokenValue("token").header("alg", "HS256").claims(c -> c.putAll(claims)).build();
+        return Jwt.withTokenValue("token")
+                .header("alg", "HS256")
+                .claims(c -> c.putAll(claims))
+                .build();
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,8 +43,10 @@ class ArticleTrackingTest extends IntakeAppTest {
 
     @Autowired
     InputDestination input;
+
     @Autowired
     ArticleRegistry registry;
+
     @Autowired
     SubmissionLedger ledger;
 
@@ -65,9 +66,14 @@ class ArticleTrackingTest extends IntakeAppTest {
         ArticleView view = view(id);
         assertThat(view.revision()).isEqualTo(2);
         assertThat(view.status()).isEqualTo(ArticleStatus.SUBMITTED);
-        assertThat(view.history()).extracting(ArticleView.HistoryEntry::event).containsExactly(
-                "DraftSubmitted", "ClaimReviewed", "ReviewReturned", "DraftSubmitted", "ArticleApproved");
-        assertThat(view.history().get(2).detail()).contains("changes requested").contains("c-1").contains("cite a source");
+        assertThat(view.history())
+                .extracting(ArticleView.HistoryEntry::event)
+                .containsExactly(
+                        "DraftSubmitted", "ClaimReviewed", "ReviewReturned", "DraftSubmitted", "ArticleApproved");
+        assertThat(view.history().get(2).detail())
+                .contains("changes requested")
+                .contains("c-1")
+                .contains("cite a source");
     }
 
     @Test
@@ -90,16 +96,21 @@ class ArticleTrackingTest extends IntakeAppTest {
         sendAsIs(Topics.DRAFT_SUBMITTED, forged);
         sendAsIs(Topics.DRAFT_SUBMITTED, forged);
         // A decision signed with intake's key is no decision: claim decisions are review's.
-        Signatures intakeAsReview = new Signatures(SigningKey.parse(Issuer.REVIEW,
-                DemoKeys.signingKey(Issuer.INTAKE).privateJwk()), DemoKeys.trusted());
+        Signatures intakeAsReview = new Signatures(
+                SigningKey.parse(
+                        Issuer.REVIEW, DemoKeys.signingKey(Issuer.INTAKE).privateJwk()),
+                DemoKeys.trusted());
         sendAsIs(Topics.CLAIM_REVIEWED, intakeAsReview.sign(claimReviewed("e52", id, 1, T0)));
         send(Topics.DRAFT_SUBMITTED, draft("e53", "tracked-signed", 1, T0));
 
         assertThat(registry.view(id)).isEmpty();
         assertThat(registry.find(id)).isEmpty();
         assertThat(registry.view("tracked-signed")).isPresent();
-        assertThat(logs.getAll().lines().filter(line -> line.contains("WARN") && line.contains("skipped DraftSubmitted e51"))
-                .count()).isEqualTo(1);
+        assertThat(logs.getAll()
+                        .lines()
+                        .filter(line -> line.contains("WARN") && line.contains("skipped DraftSubmitted e51"))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -121,7 +132,8 @@ class ArticleTrackingTest extends IntakeAppTest {
         ArticleView view = view(id);
         assertThat(view.status()).isEqualTo(ArticleStatus.IN_REVIEW);
         assertThat(view.title()).isEqualTo("Title of " + id);
-        assertThat(view.history()).extracting(ArticleView.HistoryEntry::event)
+        assertThat(view.history())
+                .extracting(ArticleView.HistoryEntry::event)
                 .containsExactly("DraftSubmitted", "ClaimReviewed");
     }
 
@@ -129,8 +141,13 @@ class ArticleTrackingTest extends IntakeAppTest {
     void theWritersPageGetsEachClaimsDecisionWithItsReferenceAndWhyTheRevisionCameBack() {
         String id = "tracked-5";
         DraftSubmitted v1 = draft("e61", id, 1, T0);
-        v1.setClaims(List.of(org.vetted.events.Claim.newBuilder().setId("c-1").setText("Zinc may shorten colds.")
-                .setKind(org.vetted.events.ClaimKind.OTHER).setHedged(true).setSection(null).build()));
+        v1.setClaims(List.of(org.vetted.events.Claim.newBuilder()
+                .setId("c-1")
+                .setText("Zinc may shorten colds.")
+                .setKind(org.vetted.events.ClaimKind.OTHER)
+                .setHedged(true)
+                .setSection(null)
+                .build()));
         ClaimReviewed decided = claimReviewed("e62", id, 1, T0.plusSeconds(60));
         decided.setDecision(ClaimDecision.REJECTED);
         decided.setComment("Which trial?");
@@ -174,7 +191,9 @@ class ArticleTrackingTest extends IntakeAppTest {
         send(Topics.DRAFT_SUBMITTED, byWalter);
 
         assertThat(v1.getSubmittedBy()).isNull();
-        assertThat(view(id).history()).extracting(ArticleView.HistoryEntry::actor).containsExactly("wanda", "walter");
+        assertThat(view(id).history())
+                .extracting(ArticleView.HistoryEntry::actor)
+                .containsExactly("wanda", "walter");
     }
 
     @Test
@@ -213,32 +232,74 @@ class ArticleTrackingTest extends IntakeAppTest {
     }
 
     static DraftSubmitted draft(String eventId, String articleId, int revision, Instant at) {
-        return DraftSubmitted.newBuilder().setEventId(eventId).setArticleId(articleId).setRevision(revision)
-                .setSlug("slug-" + articleId).setTitle("Title of " + articleId).setSummary(null)
-                .setAuthors(List.of(new Author("wanda", "Wanda Writer"))).setTags(List.of())
-                .setBodyMarkdown("Body.\n").setContentHash("sha256:" + revision).setClaims(List.of())
-                .setExperts(List.of()).setWarnings(List.of()).setSubmittedAt(at).build();
+        return DraftSubmitted.newBuilder()
+                .setEventId(eventId)
+                .setArticleId(articleId)
+                .setRevision(revision)
+                .setSlug("slug-" + articleId)
+                .setTitle("Title of " + articleId)
+                .setSummary(null)
+                .setAuthors(List.of(new Author("wanda", "Wanda Writer")))
+                .setTags(List.of())
+                .setBodyMarkdown("Body.\n")
+                .setContentHash("sha256:" + revision)
+                .setClaims(List.of())
+                .setExperts(List.of())
+                .setWarnings(List.of())
+                .setSubmittedAt(at)
+                .build();
     }
 
     static ClaimReviewed claimReviewed(String eventId, String articleId, int revision, Instant at) {
-        return ClaimReviewed.newBuilder().setEventId(eventId).setArticleId(articleId).setRevision(revision)
-                .setContentHash("sha256:" + revision).setClaimId("c-1").setDecision(ClaimDecision.APPROVED)
-                .setComment(null).setReference(null).setReviewer(RITA).setReviewedAt(at).build();
+        return ClaimReviewed.newBuilder()
+                .setEventId(eventId)
+                .setArticleId(articleId)
+                .setRevision(revision)
+                .setContentHash("sha256:" + revision)
+                .setClaimId("c-1")
+                .setDecision(ClaimDecision.APPROVED)
+                .setComment(null)
+                .setReference(null)
+                .setReviewer(RITA)
+                .setReviewedAt(at)
+                .build();
     }
 
     static ReviewReturned returned(String eventId, String articleId, int revision, Instant at) {
-        return ReviewReturned.newBuilder().setEventId(eventId).setArticleId(articleId).setRevision(revision)
-                .setContentHash("sha256:" + revision).setOutcome(ReviewOutcome.CHANGES_REQUESTED)
-                .setComment("cite a source").setRejectedClaimIds(List.of("c-1")).setReviewer(RITA).setDecidedAt(at)
+        return ReviewReturned.newBuilder()
+                .setEventId(eventId)
+                .setArticleId(articleId)
+                .setRevision(revision)
+                .setContentHash("sha256:" + revision)
+                .setOutcome(ReviewOutcome.CHANGES_REQUESTED)
+                .setComment("cite a source")
+                .setRejectedClaimIds(List.of("c-1"))
+                .setReviewer(RITA)
+                .setDecidedAt(at)
                 .build();
     }
 
     static ArticleApproved approved(String eventId, String articleId, int revision, Instant at) {
-        Approval approval = Approval.newBuilder().setRevision(revision).setContentHash("sha256:" + revision)
-                .setSignedOffBy(RITA).setClaimReviewers(List.of(RITA)).setApprovedAt(at).build();
-        return ArticleApproved.newBuilder().setEventId(eventId).setArticleId(articleId).setSlug("slug-" + articleId)
-                .setTitle("Title of " + articleId).setSummary(null).setAuthors(List.of()).setTags(List.of())
-                .setBodyMarkdown("Body.\n").setClaims(List.of()).setExperts(List.of()).setApproval(approval)
-                .setComment(null).build();
+        Approval approval = Approval.newBuilder()
+                .setRevision(revision)
+                .setContentHash("sha256:" + revision)
+                .setSignedOffBy(RITA)
+                .setClaimReviewers(List.of(RITA))
+                .setApprovedAt(at)
+                .build();
+        return ArticleApproved.newBuilder()
+                .setEventId(eventId)
+                .setArticleId(articleId)
+                .setSlug("slug-" + articleId)
+                .setTitle("Title of " + articleId)
+                .setSummary(null)
+                .setAuthors(List.of())
+                .setTags(List.of())
+                .setBodyMarkdown("Body.\n")
+                .setClaims(List.of())
+                .setExperts(List.of())
+                .setApproval(approval)
+                .setComment(null)
+                .build();
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
@@ -24,21 +23,27 @@ import tools.jackson.databind.json.JsonMapper;
 class DraftSubmissionBindingTest extends IntakeAppTest {
     @Autowired
     MockMvc mvc;
+
     @Autowired
     OutputDestination output;
+
     @Autowired
     JsonMapper json;
 
     @Test
     void postedDraftIsPublishedKeyedByArticleIdWithTheHashOfExactlyTheStoredText() throws Exception {
-        String sample = new ClassPathResource("samples/vitamin-d-winter.txt").getContentAsString(StandardCharsets.UTF_8);
+        String sample =
+                new ClassPathResource("samples/vitamin-d-winter.txt").getContentAsString(StandardCharsets.UTF_8);
         output.clear();
 
-        String response = mvc.perform(post("/api/drafts").with(httpBasic("wanda", "wanda-pass"))
+        String response = mvc.perform(post("/api/drafts")
+                        .with(httpBasic("wanda", "wanda-pass"))
                         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                         .content(sample.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         JsonNode accepted = json.readTree(response);
 
         Message<byte[]> message = output.receive(5000, DRAFT_TOPIC);
@@ -59,7 +64,8 @@ class DraftSubmissionBindingTest extends IntakeAppTest {
         assertThat(event.getSubmittedBy().getUsername()).isEqualTo("wanda");
         assertThat(event.getSubmittedBy().getDisplayName()).isEqualTo("Wanda Writer");
         assertThat(event.getClaims()).hasSize(accepted.get("claims").size()).isNotEmpty();
-        assertThat(event.getExperts()).extracting(e -> e.getName())
+        assertThat(event.getExperts())
+                .extracting(e -> e.getName())
                 .containsExactly("Maren Okafor", "Tomas Lindqvist", "Brandt");
         assertThat(event.getWarnings()).contains("quoted expert \"Brandt\" has no stated credential");
         assertThat(event.getEventId()).isNotBlank();

@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TransactionAbortedException;
@@ -62,7 +61,9 @@ class DraftSubmissionsTest {
     private final StreamBridge bridge = mock(StreamBridge.class);
     private static final DraftIntake INTAKE = intake();
     private static final Signatures SIGNATURES = DemoKeys.signaturesOf(Issuer.INTAKE);
-    private final DraftSubmissions submissions = new DraftSubmissions(INTAKE, registry,
+    private final DraftSubmissions submissions = new DraftSubmissions(
+            INTAKE,
+            registry,
             new KafkaDraftPublisher(bridge, SIGNATURES),
             Clock.fixed(Instant.parse("2026-02-01T10:00:00Z"), ZoneOffset.UTC));
     private final Submission submission = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody.\n", WANDA, null);
@@ -77,7 +78,8 @@ class DraftSubmissionsTest {
 
     @Test
     void aSendThatThrowsLeavesNoTrace() {
-        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(new IllegalStateException("down"));
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class)))
+                .thenThrow(new IllegalStateException("down"));
 
         assertThat(submissions.submit(submission)).isInstanceOf(SubmissionOutcome.NotPublished.class);
         assertThat(registry.all()).isEmpty();
@@ -85,37 +87,49 @@ class DraftSubmissionsTest {
 
     /** A commit that timed out, as the binder hands it over: the broker may have committed the event. */
     static RuntimeException commitTimedOut() {
-        return new MessageHandlingException(MessageBuilder.withPayload("event").build(),
+        return new MessageHandlingException(
+                MessageBuilder.withPayload("event").build(),
                 new TimeoutException("Timeout expired after 60000ms while awaiting EndTxn(true)"));
     }
 
     /** A record that failed because its transaction was aborted: nothing can have committed. */
     static RuntimeException transactionAborted() {
-        return new MessageHandlingException(MessageBuilder.withPayload("event").build(), new KafkaProducerException(
-                new ProducerRecord<>("article.draft-submitted", "k", "v"), "Failed to send",
-                new TransactionAbortedException("aborted")));
+        return new MessageHandlingException(
+                MessageBuilder.withPayload("event").build(),
+                new KafkaProducerException(
+                        new ProducerRecord<>("article.draft-submitted", "k", "v"),
+                        "Failed to send",
+                        new TransactionAbortedException("aborted")));
     }
 
     @Test
     void afterATimeoutTheRevisionNumberIsNotHandedOutAgain() {
         when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
-        String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
-        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(commitTimedOut())
+        String id = ((SubmissionOutcome.Published) submissions.submit(submission))
+                .draft()
+                .articleId();
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class)))
+                .thenThrow(commitTimedOut())
                 .thenReturn(true);
         Submission revision = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody, revised.\n", WANDA, id);
 
         assertThat(submissions.submit(revision)).isEqualTo(new SubmissionOutcome.Unconfirmed(id, 2, "title"));
         var next = (SubmissionOutcome.Published) submissions.submit(revision);
 
-        assertThat(next.draft().revision()).as("2 may have landed: the next is 3").isEqualTo(3);
+        assertThat(next.draft().revision())
+                .as("2 may have landed: the next is 3")
+                .isEqualTo(3);
         assertThat(registry.view(id).orElseThrow().revision()).isEqualTo(3);
-        assertThat(registry.view(id).orElseThrow().revisions()).extracting(ArticleView.RevisionView::revision)
-                .as("the gap where 2 did not land").containsExactly(3, 1);
+        assertThat(registry.view(id).orElseThrow().revisions())
+                .extracting(ArticleView.RevisionView::revision)
+                .as("the gap where 2 did not land")
+                .containsExactly(3, 1);
     }
 
     @Test
     void afterATimeoutTheSlugOfTheNewArticleIsNotHandedOutAgain() {
-        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(commitTimedOut())
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class)))
+                .thenThrow(commitTimedOut())
                 .thenReturn(true);
 
         var unconfirmed = (SubmissionOutcome.Unconfirmed) submissions.submit(submission);
@@ -131,20 +145,30 @@ class DraftSubmissionsTest {
     @Test
     void afterAnAbortedTransactionTheNumberAndSlugAreHandedOutAgain() {
         when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
-        String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
-        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(transactionAborted())
+        String id = ((SubmissionOutcome.Published) submissions.submit(submission))
+                .draft()
+                .articleId();
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class)))
+                .thenThrow(transactionAborted())
                 .thenReturn(true);
         Submission revision = new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody, revised.\n", WANDA, id);
 
         assertThat(submissions.submit(revision)).isInstanceOf(SubmissionOutcome.NotPublished.class);
-        assertThat(((SubmissionOutcome.Published) submissions.submit(revision)).draft().revision()).isEqualTo(2);
+        assertThat(((SubmissionOutcome.Published) submissions.submit(revision))
+                        .draft()
+                        .revision())
+                .isEqualTo(2);
 
         Submission other = new Submission(DraftFormat.PLAIN_TEXT, "Other Title\nBody.\n", WANDA, null);
-        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenThrow(transactionAborted())
+        when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class)))
+                .thenThrow(transactionAborted())
                 .thenReturn(true);
         assertThat(submissions.submit(other)).isInstanceOf(SubmissionOutcome.NotPublished.class);
         assertThat(registry.slugTaken("other-title")).isFalse();
-        assertThat(((SubmissionOutcome.Published) submissions.submit(other)).draft().slug()).isEqualTo("other-title");
+        assertThat(((SubmissionOutcome.Published) submissions.submit(other))
+                        .draft()
+                        .slug())
+                .isEqualTo("other-title");
     }
 
     @Test
@@ -154,17 +178,24 @@ class DraftSubmissionsTest {
         var outcome = (SubmissionOutcome.Published) submissions.submit(submission);
 
         assertThat(registry.find(outcome.draft().articleId())).isPresent();
-        assertThat(registry.view(outcome.draft().articleId()).orElseThrow().history().get(0).at())
+        assertThat(registry.view(outcome.draft().articleId())
+                        .orElseThrow()
+                        .history()
+                        .get(0)
+                        .at())
                 .isEqualTo(Instant.parse("2026-02-01T10:00:00Z"));
     }
 
     @Test
     void anEventOverTheBudgetIsNotSentAndItsSlugIsFreeAgain() {
-        DraftSubmissions small = new DraftSubmissions(INTAKE, registry,
-                new KafkaDraftPublisher(bridge, SIGNATURES, 600), Clock.systemUTC());
+        DraftSubmissions small = new DraftSubmissions(
+                INTAKE, registry, new KafkaDraftPublisher(bridge, SIGNATURES, 600), Clock.systemUTC());
 
-        var outcome = small.submit(new Submission(DraftFormat.PLAIN_TEXT,
-                "Title\n" + "Magnesium may improve sleep quality in older adults. ".repeat(20) + "\n", WANDA, null));
+        var outcome = small.submit(new Submission(
+                DraftFormat.PLAIN_TEXT,
+                "Title\n" + "Magnesium may improve sleep quality in older adults. ".repeat(20) + "\n",
+                WANDA,
+                null));
 
         assertThat(outcome).isInstanceOfSatisfying(SubmissionOutcome.TooLarge.class, tooLarge -> {
             assertThat(tooLarge.maxEventBytes()).isEqualTo(600);
@@ -181,20 +212,25 @@ class DraftSubmissionsTest {
         List<SubmissionOutcome> outcomes = concurrently(8, i -> submissions.submit(submission));
 
         assertThat(outcomes).allMatch(SubmissionOutcome.Published.class::isInstance);
-        assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().slug()))
-                .containsExactlyInAnyOrder("title", "title-2", "title-3", "title-4", "title-5", "title-6", "title-7",
-                        "title-8");
+        assertThat(outcomes.stream()
+                        .map(o -> ((SubmissionOutcome.Published) o).draft().slug()))
+                .containsExactlyInAnyOrder(
+                        "title", "title-2", "title-3", "title-4", "title-5", "title-6", "title-7", "title-8");
     }
 
     @Test
     void concurrentRevisionsOfOneArticleGetDistinctNumbers() throws Exception {
         when(bridge.send(eq(KafkaDraftPublisher.BINDING), any(Message.class))).thenReturn(true);
-        String id = ((SubmissionOutcome.Published) submissions.submit(submission)).draft().articleId();
+        String id = ((SubmissionOutcome.Published) submissions.submit(submission))
+                .draft()
+                .articleId();
 
-        List<SubmissionOutcome> outcomes = concurrently(8, i -> submissions.submit(
-                new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody " + i + ".\n", WANDA, id)));
+        List<SubmissionOutcome> outcomes = concurrently(
+                8,
+                i -> submissions.submit(new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody " + i + ".\n", WANDA, id)));
 
-        assertThat(outcomes.stream().map(o -> ((SubmissionOutcome.Published) o).draft().revision()))
+        assertThat(outcomes.stream()
+                        .map(o -> ((SubmissionOutcome.Published) o).draft().revision()))
                 .containsExactlyInAnyOrder(2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(registry.find(id).orElseThrow().latestRevision()).isEqualTo(9);
     }
@@ -223,8 +259,12 @@ class DraftSubmissionsTest {
     }
 
     private static DraftIntake intake() {
-        return new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(),
-                new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()), new ExpertExtractor(),
+        return new DraftIntake(
+                new PlainTextDraftParser(),
+                new MarkdownDraftParser(),
+                new DraftRules(),
+                new ClaimExtractor(EnglishModels.fromClasspath(), ClaimLexicon.standard()),
+                new ExpertExtractor(),
                 new Accounts(List.of(WANDA)));
     }
 }

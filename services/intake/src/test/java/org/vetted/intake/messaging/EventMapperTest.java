@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.intake.domain.accounts.Author;
@@ -19,8 +18,20 @@ class EventMapperTest {
 
     @Test
     void aRevisionPostedByAnEditorNamesTheEditorAsSubmitterAndActorAfterReplay() {
-        Draft draft = new Draft("a-9", 2, "slug", "Title", null, List.of(WANDA), EDDIE, List.of(), "Body.\n",
-                "sha256:x", List.of(), List.of(), List.of());
+        Draft draft = new Draft(
+                "a-9",
+                2,
+                "slug",
+                "Title",
+                null,
+                List.of(WANDA),
+                EDDIE,
+                List.of(),
+                "Body.\n",
+                "sha256:x",
+                List.of(),
+                List.of(),
+                List.of());
 
         DraftSubmitted event = EventMapper.toEvent(draft, "e-9", Instant.parse("2026-03-01T08:00:00Z"));
 
@@ -33,17 +44,34 @@ class EventMapperTest {
 
     @Test
     void absoluteTravelsInTheEventForReviewAndIsDecidedAgainForEventsWrittenBeforeIt() {
-        List<Claim> claims = List.of(new Claim("c-1", "Elderberry cures the flu.", ClaimKind.EFFECT, false, true, null),
+        List<Claim> claims = List.of(
+                new Claim("c-1", "Elderberry cures the flu.", ClaimKind.EFFECT, false, true, null),
                 new Claim("c-2", "Zinc may prevent colds.", ClaimKind.EFFECT, true, false, null));
-        Draft draft = new Draft("a-9", 1, "slug", "Title", null, List.of(WANDA), WANDA, List.of(), "Body.\n",
-                "sha256:x", claims, List.of(), List.of());
+        Draft draft = new Draft(
+                "a-9",
+                1,
+                "slug",
+                "Title",
+                null,
+                List.of(WANDA),
+                WANDA,
+                List.of(),
+                "Body.\n",
+                "sha256:x",
+                claims,
+                List.of(),
+                List.of());
 
         DraftSubmitted event = EventMapper.toEvent(draft, "e-9", Instant.parse("2026-03-01T08:00:00Z"));
 
-        assertThat(event.getClaims()).extracting(org.vetted.events.Claim::getAbsolute).containsExactly(true, false);
-        assertThat(((ArticleEvent.DraftRecorded) EventMapper.toArticleEvent(event)).claims()).isEqualTo(claims);
+        assertThat(event.getClaims())
+                .extracting(org.vetted.events.Claim::getAbsolute)
+                .containsExactly(true, false);
+        assertThat(((ArticleEvent.DraftRecorded) EventMapper.toArticleEvent(event)).claims())
+                .isEqualTo(claims);
         // Written before v4: the field reads false, and the text decides.
         event.getClaims().forEach(claim -> claim.setAbsolute(false));
-        assertThat(((ArticleEvent.DraftRecorded) EventMapper.toArticleEvent(event)).claims()).isEqualTo(claims);
+        assertThat(((ArticleEvent.DraftRecorded) EventMapper.toArticleEvent(event)).claims())
+                .isEqualTo(claims);
     }
 }

@@ -3,7 +3,6 @@ package org.vetted.intake.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
@@ -26,40 +25,70 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /** Which failed sends may still have committed, wrapped as the binder hands them over. */
 class SendFailuresTest {
-    private static final Message<String> MESSAGE = MessageBuilder.withPayload("event").build();
-    private static final ProducerRecord<String, String> RECORD = new ProducerRecord<>("article.draft-submitted", "k",
-            "v");
+    private static final Message<String> MESSAGE =
+            MessageBuilder.withPayload("event").build();
+    private static final ProducerRecord<String, String> RECORD =
+            new ProducerRecord<>("article.draft-submitted", "k", "v");
 
     static Stream<Arguments> failures() {
         return Stream.of(
                 // May have committed.
-                Arguments.of("the record's delivery timed out", handler(new KafkaProducerException(RECORD,
-                        "Failed to send", new TimeoutException("Expiring 1 record(s): 120000 ms has passed"))), true),
-                Arguments.of("the commit timed out (rethrown as Kafka threw it)", handler(
-                        new TimeoutException("Timeout expired after 60000ms while awaiting EndTxn(true)")), true),
-                Arguments.of("the handler's sync wait ran out", new MessageTimeoutException(MESSAGE,
-                        "Timeout waiting for response from KafkaProducer",
-                        new java.util.concurrent.TimeoutException()), true),
+                Arguments.of(
+                        "the record's delivery timed out",
+                        handler(new KafkaProducerException(
+                                RECORD,
+                                "Failed to send",
+                                new TimeoutException("Expiring 1 record(s): 120000 ms has passed"))),
+                        true),
+                Arguments.of(
+                        "the commit timed out (rethrown as Kafka threw it)",
+                        handler(new TimeoutException("Timeout expired after 60000ms while awaiting EndTxn(true)")),
+                        true),
+                Arguments.of(
+                        "the handler's sync wait ran out",
+                        new MessageTimeoutException(
+                                MESSAGE,
+                                "Timeout waiting for response from KafkaProducer",
+                                new java.util.concurrent.TimeoutException()),
+                        true),
                 Arguments.of("the wait was interrupted", handler(new InterruptedException()), true),
                 Arguments.of("Kafka's interrupt", new InterruptException("interrupted while blocked"), true),
                 Arguments.of("a fenced producer at commit", handler(new ProducerFencedException("fenced")), true),
-                Arguments.of("an old producer epoch at commit", handler(new InvalidProducerEpochException("epoch")),
+                Arguments.of(
+                        "an old producer epoch at commit", handler(new InvalidProducerEpochException("epoch")), true),
+                Arguments.of(
+                        "the channel wraps the handler's timeout",
+                        new MessageDeliveryException(
+                                MESSAGE,
+                                "Dispatcher failed to deliver Message",
+                                handler(new TimeoutException("EndTxn"))),
                         true),
-                Arguments.of("the channel wraps the handler's timeout", new MessageDeliveryException(MESSAGE,
-                        "Dispatcher failed to deliver Message", handler(new TimeoutException("EndTxn"))), true),
-                Arguments.of("a commit in error state after a timed-out record", handler(new KafkaException(
-                        "Cannot execute transactional method because we are in an error state",
-                        new TimeoutException("Expiring 1 record(s)"))), true),
+                Arguments.of(
+                        "a commit in error state after a timed-out record",
+                        handler(new KafkaException(
+                                "Cannot execute transactional method because we are in an error state",
+                                new TimeoutException("Expiring 1 record(s)"))),
+                        true),
                 // Certainly did not commit.
-                Arguments.of("the transaction was aborted", handler(new KafkaProducerException(RECORD,
-                        "Failed to send", new TransactionAbortedException("aborted"))), false),
+                Arguments.of(
+                        "the transaction was aborted",
+                        handler(new KafkaProducerException(
+                                RECORD, "Failed to send", new TransactionAbortedException("aborted"))),
+                        false),
                 Arguments.of("serialization", handler(new SerializationException("cannot encode")), false),
-                Arguments.of("a record too large", handler(new KafkaProducerException(RECORD, "Failed to send",
-                        new RecordTooLargeException("too large"))), false),
+                Arguments.of(
+                        "a record too large",
+                        handler(new KafkaProducerException(
+                                RECORD, "Failed to send", new RecordTooLargeException("too large"))),
+                        false),
                 Arguments.of("not a Kafka failure", new IllegalStateException("no binding"), false),
                 Arguments.of("a Kafka failure of no named kind", handler(new KafkaException("closed")), false),
-                Arguments.of("a timeout after the abort is the abort's", handler(new KafkaProducerException(RECORD,
-                        "Failed to send", new TransactionAbortedException("aborted", new TimeoutException()))),
+                Arguments.of(
+                        "a timeout after the abort is the abort's",
+                        handler(new KafkaProducerException(
+                                RECORD,
+                                "Failed to send",
+                                new TransactionAbortedException("aborted", new TimeoutException()))),
                         false));
     }
 

@@ -3,9 +3,7 @@ package org.vetted.intake.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.vetted.intake.app.SubmissionLedger;
@@ -27,7 +25,9 @@ class JdbcSubmissionLedgerTest {
         one.settle("wanda", "t-1", "a-1", 2);
         assertThat(other.claim("wanda", "t-1")).isEqualTo(new TokenClaim.Done("a-1", 2));
         one.release("wanda", "t-1");
-        assertThat(one.claim("wanda", "t-1")).as("a settled token stays settled").isEqualTo(new TokenClaim.Done("a-1", 2));
+        assertThat(one.claim("wanda", "t-1"))
+                .as("a settled token stays settled")
+                .isEqualTo(new TokenClaim.Done("a-1", 2));
     }
 
     @Test
@@ -39,8 +39,12 @@ class JdbcSubmissionLedgerTest {
 
     @Test
     void aRevisionsWarningsAndExpertsAreKept() {
-        one.keepNotes("a-1", 1, new SubmissionLedger.RevisionNotes(List.of("no credential stated for Sam Lee"),
-                List.of(new Expert("Sam Lee", null), new Expert("Ana Ruiz", "MD"))));
+        one.keepNotes(
+                "a-1",
+                1,
+                new SubmissionLedger.RevisionNotes(
+                        List.of("no credential stated for Sam Lee"),
+                        List.of(new Expert("Sam Lee", null), new Expert("Ana Ruiz", "MD"))));
 
         SubmissionLedger.RevisionNotes notes = other.notes("a-1", 1);
         assertThat(notes.warnings()).containsExactly("no credential stated for Sam Lee");

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -28,6 +27,7 @@ class ArticleApiTest extends IntakeAppTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
 
@@ -45,14 +45,18 @@ class ArticleApiTest extends IntakeAppTest {
                 .andExpect(jsonPath("$.history[0].actor").value("wanda"));
 
         // Not 403: the answer must not tell that the id exists.
-        String unknown = mvc.perform(get("/api/articles/{id}", "no-such-article").with(basic("wanda")))
-                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String unknown = mvc.perform(
+                        get("/api/articles/{id}", "no-such-article").with(basic("wanda")))
+                .andExpect(status().isNotFound())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         mvc.perform(get("/api/articles/{id}", walters).with(basic("wanda")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Unknown article"))
-                .andExpect(jsonPath("$.detail").value(json.readTree(unknown).get("detail").asString()
-                        .replace("no-such-article", walters)));
+                .andExpect(jsonPath("$.detail")
+                        .value(json.readTree(unknown).get("detail").asString().replace("no-such-article", walters)));
     }
 
     @Test
@@ -89,19 +93,33 @@ class ArticleApiTest extends IntakeAppTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.articles.length()").value(2))
                 .andExpect(jsonPath("$.articles[0].lastActivityAt").exists())
-                .andReturn().getResponse().getContentAsString();
-        json.readTree(first).get("articles").forEach(article -> seen.add(article.get("articleId").asString()));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        json.readTree(first)
+                .get("articles")
+                .forEach(article -> seen.add(article.get("articleId").asString()));
         String next = json.readTree(first).get("next").asString();
-        String second = mvc.perform(get("/api/articles").param("limit", "2").param("cursor", next)
+        String second = mvc.perform(get("/api/articles")
+                        .param("limit", "2")
+                        .param("cursor", next)
                         .with(basic("wren")))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        json.readTree(second).get("articles").forEach(article -> seen.add(article.get("articleId").asString()));
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        json.readTree(second)
+                .get("articles")
+                .forEach(article -> seen.add(article.get("articleId").asString()));
 
         assertThat(seen.subList(0, 3)).containsExactlyElementsOf(submitted);
         String last = mvc.perform(get("/api/articles").param("limit", "100").with(basic("wren")))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(json.readTree(last).has("next")).as("no next page after the last").isFalse();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json.readTree(last).has("next"))
+                .as("no next page after the last")
+                .isFalse();
     }
 
     @Test
@@ -116,15 +134,19 @@ class ArticleApiTest extends IntakeAppTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("cursor"));
-        mvc.perform(get("/api/articles").param("limit", "100").with(basic("wanda"))).andExpect(status().isOk());
+        mvc.perform(get("/api/articles").param("limit", "100").with(basic("wanda")))
+                .andExpect(status().isOk());
     }
 
     private String submitAs(String user, String password) throws Exception {
-        String body = mvc.perform(post("/api/drafts").with(httpBasic(user, password))
+        String body = mvc.perform(post("/api/drafts")
+                        .with(httpBasic(user, password))
                         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                         .content(DRAFT.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         return json.readTree(body).get("articleId").asString();
     }
 

@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.stream.binder.test.OutputDestination;
@@ -29,11 +28,12 @@ import org.vetted.intake.TestTokens;
 class BearerTokenApiTest extends IntakeAppTest {
     private static final String DRAFT =
             "Can Stretching Ease Back Pain?\nGentle daily stretching may ease lower back pain.\n";
-    private static final String WRITER = TestTokens.bearer("3f9a-wren", Map.of(
-            "preferred_username", "wren", "name", "Wren Wallace", "roles", List.of("WRITER")));
+    private static final String WRITER = TestTokens.bearer(
+            "3f9a-wren", Map.of("preferred_username", "wren", "name", "Wren Wallace", "roles", List.of("WRITER")));
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     OutputDestination output;
 
@@ -43,13 +43,18 @@ class BearerTokenApiTest extends IntakeAppTest {
         String location = mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, WRITER))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.revision").value(1))
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
 
         Message<byte[]> message = output.receive(5000, DRAFT_TOPIC);
         assertThat(message).isNotNull();
-        assertThat(((Object) message.getPayload())).isInstanceOfSatisfying(DraftSubmitted.class, event ->
-                assertThat(event.getAuthors()).extracting(a -> a.getUsername() + "/" + a.getDisplayName())
-                        .containsExactly("wren/Wren Wallace"));
+        assertThat(((Object) message.getPayload()))
+                .isInstanceOfSatisfying(
+                        DraftSubmitted.class,
+                        event -> assertThat(event.getAuthors())
+                                .extracting(a -> a.getUsername() + "/" + a.getDisplayName())
+                                .containsExactly("wren/Wren Wallace"));
         mvc.perform(get(location).header(HttpHeaders.AUTHORIZATION, WRITER))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.history[0].actor").value("wren"));
@@ -57,16 +62,20 @@ class BearerTokenApiTest extends IntakeAppTest {
 
     @Test
     void aNameClaimEditedToAnotherPersonsNameStillSubmitsAsTheConfiguredAccount() throws Exception {
-        String disguised = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wanda", "name", "Wanda Writer",
-                "roles", List.of("WRITER", "EDITOR")));
+        String disguised = TestTokens.bearer(
+                "3f9a-wren",
+                Map.of("preferred_username", "wanda", "name", "Wanda Writer", "roles", List.of("WRITER", "EDITOR")));
         output.clear();
         mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, disguised)).andExpect(status().isAccepted());
 
         Message<byte[]> message = output.receive(5000, DRAFT_TOPIC);
         assertThat(message).isNotNull();
-        assertThat(((Object) message.getPayload())).isInstanceOfSatisfying(DraftSubmitted.class, event ->
-                assertThat(event.getAuthors()).extracting(a -> a.getUsername() + "/" + a.getDisplayName())
-                        .containsExactly("wren/Wren Wallace"));
+        assertThat(((Object) message.getPayload()))
+                .isInstanceOfSatisfying(
+                        DraftSubmitted.class,
+                        event -> assertThat(event.getAuthors())
+                                .extracting(a -> a.getUsername() + "/" + a.getDisplayName())
+                                .containsExactly("wren/Wren Wallace"));
     }
 
     @Test
@@ -100,8 +109,9 @@ class BearerTokenApiTest extends IntakeAppTest {
 
     @Test
     void aTokenIssuedForAnotherAudienceIsUnauthorized() throws Exception {
-        String elsewhere = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wren",
-                "roles", List.of("WRITER"), "aud", List.of("billing-app")));
+        String elsewhere = TestTokens.bearer(
+                "3f9a-wren",
+                Map.of("preferred_username", "wren", "roles", List.of("WRITER"), "aud", List.of("billing-app")));
 
         mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, elsewhere))
                 .andExpect(status().isUnauthorized())
@@ -110,8 +120,9 @@ class BearerTokenApiTest extends IntakeAppTest {
 
     @Test
     void aTokenOfAnotherIssuerIsUnauthorized() throws Exception {
-        String foreign = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wren",
-                "roles", List.of("WRITER"), "iss", "https://other-issuer.test"));
+        String foreign = TestTokens.bearer(
+                "3f9a-wren",
+                Map.of("preferred_username", "wren", "roles", List.of("WRITER"), "iss", "https://other-issuer.test"));
 
         mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, foreign))
                 .andExpect(status().isUnauthorized())
@@ -120,9 +131,19 @@ class BearerTokenApiTest extends IntakeAppTest {
 
     @Test
     void rolesComeOnlyFromTheConfiguredClaim() throws Exception {
-        String elsewhere = TestTokens.bearer("3f9a-wren", Map.of("preferred_username", "wren",
-                "scope", "WRITER EDITOR", "scp", List.of("WRITER"), "authorities", List.of("ROLE_WRITER", "WRITER"),
-                "realm_access", Map.of("roles", List.of("WRITER"))));
+        String elsewhere = TestTokens.bearer(
+                "3f9a-wren",
+                Map.of(
+                        "preferred_username",
+                        "wren",
+                        "scope",
+                        "WRITER EDITOR",
+                        "scp",
+                        List.of("WRITER"),
+                        "authorities",
+                        List.of("ROLE_WRITER", "WRITER"),
+                        "realm_access",
+                        Map.of("roles", List.of("WRITER"))));
 
         mvc.perform(draft().header(HttpHeaders.AUTHORIZATION, elsewhere))
                 .andExpect(status().isForbidden())
@@ -134,12 +155,13 @@ class BearerTokenApiTest extends IntakeAppTest {
         mvc.perform(draft())
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE,
-                        contains("Basic realm=\"vetted\"", "Bearer")));
+                .andExpect(header().stringValues(
+                                HttpHeaders.WWW_AUTHENTICATE, contains("Basic realm=\"vetted\"", "Bearer")));
     }
 
     private static MockHttpServletRequestBuilder draft() {
-        return post("/api/drafts").contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        return post("/api/drafts")
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .content(DRAFT.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,12 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -32,10 +31,12 @@ class DraftApiTest extends IntakeAppTest {
     private static final MediaType PLAIN = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final MediaType MARKDOWN = new MediaType("text", "markdown", StandardCharsets.UTF_8);
     private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
-    private static final String DRAFT = "Does Walking Lower Blood Pressure?\nA brisk daily walk may help lower blood pressure.\n";
+    private static final String DRAFT =
+            "Does Walking Lower Blood Pressure?\nA brisk daily walk may help lower blood pressure.\n";
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JsonMapper json;
 
@@ -58,12 +59,15 @@ class DraftApiTest extends IntakeAppTest {
 
     @Test
     void healthIsOpen() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
     }
 
     @Test
     void missingTitleIsAFieldError() throws Exception {
-        mvc.perform(draft(MARKDOWN, "---\ntags: [sleep]\n---\nJust a body, no title.\n").with(writer()))
+        mvc.perform(draft(MARKDOWN, "---\ntags: [sleep]\n---\nJust a body, no title.\n")
+                        .with(writer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid draft"))
@@ -91,15 +95,17 @@ class DraftApiTest extends IntakeAppTest {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.title").value("Invalid draft"))
                     .andExpect(jsonPath("$.errors[0].field").value("body"))
-                    .andExpect(jsonPath("$.errors[0].reason").value("contains control character U+0000 at line 2, "
-                            + "column 15; only tab, line feed and carriage return are allowed"))
+                    .andExpect(jsonPath("$.errors[0].reason")
+                            .value("contains control character U+0000 at line 2, "
+                                    + "column 15; only tab, line feed and carriage return are allowed"))
                     .andExpect(jsonPath("$.trace").doesNotExist());
         }
     }
 
     @Test
     void deeplyNestedQuotesAreRefusedNamingTheLine() throws Exception {
-        mvc.perform(draft(MARKDOWN, "# Title\n\nIntro.\n\n" + "> ".repeat(1000) + "x\n").with(writer()))
+        mvc.perform(draft(MARKDOWN, "# Title\n\nIntro.\n\n" + "> ".repeat(1000) + "x\n")
+                        .with(writer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("body"))
@@ -108,7 +114,8 @@ class DraftApiTest extends IntakeAppTest {
 
     @Test
     void theCubicHeadingOfTheTestersIsAnsweredNotHung() throws Exception {
-        mvc.perform(draft(MARKDOWN, "# a" + " ".repeat(10_000) + "x\n\nSleep may improve memory.\n").with(writer()))
+        mvc.perform(draft(MARKDOWN, "# a" + " ".repeat(10_000) + "x\n\nSleep may improve memory.\n")
+                        .with(writer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("title"))
                 .andExpect(jsonPath("$.errors[0].reason").value("must be at most 200 characters"));
@@ -116,7 +123,8 @@ class DraftApiTest extends IntakeAppTest {
                         .with(writer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body"))
-                .andExpect(jsonPath("$.errors[0].reason").value("more than 200 spaces or tabs in a row at line 3, column 5"));
+                .andExpect(jsonPath("$.errors[0].reason")
+                        .value("more than 200 spaces or tabs in a row at line 3, column 5"));
         mvc.perform(draft(MARKDOWN, "# Title\n\n## a" + " ".repeat(200) + "x\n\nSleep may improve memory.\n")
                         .with(writer()))
                 .andExpect(status().isAccepted());
@@ -141,15 +149,20 @@ class DraftApiTest extends IntakeAppTest {
                 .andExpect(jsonPath("$.claims", hasSize(1)))
                 .andExpect(jsonPath("$.claims[0].kind").value("DOSE"))
                 .andExpect(jsonPath("$.claims[0].hedged").value(true))
-                .andReturn().getResponse().getHeader("Location");
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
 
         mvc.perform(get(location).with(writer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andExpect(jsonPath("$.history[0].event").value("DraftSubmitted"))
                 .andExpect(jsonPath("$.history[0].actor").value("wanda"));
-        mvc.perform(get("/api/articles").with(writer())).andExpect(status().isOk())
-                .andExpect(jsonPath("$.articles[*].articleId", org.hamcrest.Matchers.hasItem(location.substring(location.lastIndexOf('/') + 1))));
+        mvc.perform(get("/api/articles").with(writer()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(
+                        "$.articles[*].articleId",
+                        org.hamcrest.Matchers.hasItem(location.substring(location.lastIndexOf('/') + 1))));
     }
 
     @Test
@@ -173,21 +186,26 @@ class DraftApiTest extends IntakeAppTest {
         mvc.perform(draft(HTML, "<h1>Title</h1>\n" + "<div>".repeat(500) + "x").with(writer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body"))
-                .andExpect(jsonPath("$.errors[0].reason").value("HTML elements nested more than 100 deep at line 2; "
-                        + "at most 100"));
+                .andExpect(jsonPath("$.errors[0].reason")
+                        .value("HTML elements nested more than 100 deep at line 2; " + "at most 100"));
     }
 
     @Test
     void newRevisionKeepsTheSlugAndOnlyAuthorsOrEditorsMaySubmitIt() throws Exception {
-        String body = mvc.perform(draft(PLAIN, DRAFT).with(writer())).andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String body = mvc.perform(draft(PLAIN, DRAFT).with(writer()))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         String id = json.readTree(body).get("articleId").asString();
         String slug = json.readTree(body).get("slug").asString();
 
         mvc.perform(draft(PLAIN, DRAFT).param("articleId", id).with(httpBasic("walter", "walter-pass")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("Not an author"));
-        mvc.perform(draft(PLAIN, DRAFT.replace("Walking", "Hiking")).param("articleId", id).with(writer()))
+        mvc.perform(draft(PLAIN, DRAFT.replace("Walking", "Hiking"))
+                        .param("articleId", id)
+                        .with(writer()))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.revision").value(2))
                 .andExpect(jsonPath("$.slug").value(slug));
@@ -217,8 +235,9 @@ class DraftApiTest extends IntakeAppTest {
                 }
             };
             request.setContentType("text/plain;charset=UTF-8");
-            request.addHeader(HttpHeaders.AUTHORIZATION, "Basic "
-                    + Base64.getEncoder().encodeToString("wanda:wanda-pass".getBytes(StandardCharsets.UTF_8)));
+            request.addHeader(
+                    HttpHeaders.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString("wanda:wanda-pass".getBytes(StandardCharsets.UTF_8)));
             return request;
         };
 
@@ -232,7 +251,8 @@ class DraftApiTest extends IntakeAppTest {
 
     @Test
     void containerErrorsOutsideSpringMvcAreProblemJsonToo() throws Exception {
-        mvc.perform(get("/error").requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
+        mvc.perform(get("/error")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 400)
                         .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, new IOException("secret")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -258,8 +278,7 @@ class DraftApiTest extends IntakeAppTest {
         }
 
         @Override
-        public void setReadListener(ReadListener listener) {
-        }
+        public void setReadListener(ReadListener listener) {}
     }
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor writer() {

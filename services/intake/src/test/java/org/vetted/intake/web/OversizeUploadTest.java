@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,9 +22,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.intake.Replays;
-import org.vetted.support.projection.TestDatabase;
-import org.vetted.support.projection.SharedProjection;
 import org.vetted.intake.TestTokens;
+import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,12 +45,15 @@ class OversizeUploadTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SharedProjection projection;
+
     @Autowired
     JsonMapper json;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void historyIsReplayed() {
@@ -74,8 +76,11 @@ class OversizeUploadTest {
     private HttpResponse<String> send(HttpRequest.BodyPublisher body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/drafts"))
                 .header("Content-Type", "text/plain; charset=UTF-8")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("wanda:wanda-pass".getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("wanda:wanda-pass".getBytes(StandardCharsets.UTF_8)))
                 .POST(body)
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -83,8 +88,8 @@ class OversizeUploadTest {
 
     private void assertTooLarge(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(413);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +13,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.vetted.intake.app.SubmissionOutcome;
-import org.vetted.intake.domain.drafts.Submission;
 
 /**
  * The last-resort handler: any exception, checked ones included, is a 500 problem that says nothing about it; an
@@ -46,16 +44,21 @@ class ProblemHandlingTest {
 
     @Test
     void anUnconfirmedSubmissionIsA503ThatSendsTheWriterToTheArticleFirst() {
-        ResponseEntity<ProblemDetail> response = handling.problem(
-                DraftController.unconfirmed(new SubmissionOutcome.Unconfirmed("a-1", 4, "tea")));
+        ResponseEntity<ProblemDetail> response =
+                handling.problem(DraftController.unconfirmed(new SubmissionOutcome.Unconfirmed("a-1", 4, "tea")));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("60");
         assertThat(response.getBody().getTitle()).isEqualTo("Submission unconfirmed");
-        assertThat(response.getBody().getDetail()).contains("may or may not have been submitted")
-                .contains("/api/articles/a-1").contains("revision 4").contains("before sending it again");
-        assertThat(response.getBody().getProperties()).containsEntry("articleId", "a-1").containsEntry("revision", 4);
+        assertThat(response.getBody().getDetail())
+                .contains("may or may not have been submitted")
+                .contains("/api/articles/a-1")
+                .contains("revision 4")
+                .contains("before sending it again");
+        assertThat(response.getBody().getProperties())
+                .containsEntry("articleId", "a-1")
+                .containsEntry("revision", 4);
     }
 
     @Test

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,8 +25,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.intake.Replays;
-import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.TestDatabase;
 
 /**
  * Before the article view has caught up with the topics, /api/** (reads and writes) and the pages answer 503 and
@@ -46,8 +45,10 @@ class ReplayGateTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     SharedProjection projection;
+
     @Autowired
     OutputDestination output;
 
@@ -65,8 +66,7 @@ class ReplayGateTest {
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
         mvc.perform(get("/api/articles/some-id").with(httpBasic("wanda", "wanda-pass")))
                 .andExpect(status().isServiceUnavailable());
-        mvc.perform(get("/api/articles"))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/articles")).andExpect(status().isUnauthorized());
         // A page is held too, through the error page, with the same status and header.
         mvc.perform(get("/").with(user("wanda").roles("WRITER")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isServiceUnavailable())
@@ -79,13 +79,16 @@ class ReplayGateTest {
 
         Replays.markCaughtUp(projection);
 
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/api/articles").with(httpBasic("wanda", "wanda-pass"))).andExpect(status().isOk());
         mvc.perform(draft()).andExpect(status().isAccepted());
     }
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder draft() {
-        return post("/api/drafts").with(httpBasic("wanda", "wanda-pass"))
+        return post("/api/drafts")
+                .with(httpBasic("wanda", "wanda-pass"))
                 .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                 .content("Does Rest Help?\nRest reduces stress.\n".getBytes(StandardCharsets.UTF_8));
     }

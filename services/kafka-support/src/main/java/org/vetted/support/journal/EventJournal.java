@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +52,13 @@ public final class EventJournal<T> {
      * for this article or another, and the caller must not apply it again.
      */
     public boolean keep(String articleId, String eventId, byte[] record) {
-        return jdbc.update("insert into event_journal (article_id, event_id, event) values (?, ?, ?) "
-                + "on conflict (event_id) do nothing", articleId, eventId, record) == 1;
+        return jdbc.update(
+                        "insert into event_journal (article_id, event_id, event) values (?, ?, ?) "
+                                + "on conflict (event_id) do nothing",
+                        articleId,
+                        eventId,
+                        record)
+                == 1;
     }
 
     /** The events of one article, in the order they were kept. */
@@ -69,8 +73,10 @@ public final class EventJournal<T> {
     public Read<T> readWhere(String condition, Object... arguments) {
         List<Kept<T>> verified = new ArrayList<>();
         Set<String> unreadable = new HashSet<>();
-        jdbc.query("select article_id, event_id, event from event_journal where " + condition
-                + " order by article_id, seq", row -> {
+        jdbc.query(
+                "select article_id, event_id, event from event_journal where " + condition
+                        + " order by article_id, seq",
+                row -> {
                     String articleId = row.getString(1);
                     String problem;
                     try {
@@ -85,15 +91,19 @@ public final class EventJournal<T> {
                         problem = String.valueOf(e.getMessage());
                     }
                     unreadable.add(articleId);
-                    log.error("article {} is unreadable: its kept event {} fails verification ({}); nothing is "
-                            + "decided on it until the row is repaired", articleId, row.getString(2), problem);
-                }, arguments);
+                    log.error(
+                            "article {} is unreadable: its kept event {} fails verification ({}); nothing is "
+                                    + "decided on it until the row is repaired",
+                            articleId,
+                            row.getString(2),
+                            problem);
+                },
+                arguments);
         return new Read<>(verified, unreadable);
     }
 
     /** An event read back and verified, with the article it is kept under. */
-    public record Kept<T>(String articleId, T event) {
-    }
+    public record Kept<T>(String articleId, T event) {}
 
     /** Events read back: the verified ones, and the articles that have a row failing verification. */
     public record Read<T>(List<Kept<T>> verified, Set<String> unreadable) {
@@ -104,7 +114,10 @@ public final class EventJournal<T> {
 
         /** The verified events of the articles without a failing row: all that a decision may rest on. */
         public List<T> readable() {
-            return verified.stream().filter(kept -> !unreadable.contains(kept.articleId())).map(Kept::event).toList();
+            return verified.stream()
+                    .filter(kept -> !unreadable.contains(kept.articleId()))
+                    .map(Kept::event)
+                    .toList();
         }
     }
 }

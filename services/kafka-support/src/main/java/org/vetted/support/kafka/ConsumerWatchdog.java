@@ -2,7 +2,6 @@ package org.vetted.support.kafka;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -20,8 +19,11 @@ import org.springframework.kafka.event.ConsumerStoppedEvent;
 public class ConsumerWatchdog implements ApplicationListener<ConsumerStoppedEvent>, HealthIndicator {
     static final int EXIT_STATUS = 70;
     private static final Logger log = LoggerFactory.getLogger(ConsumerWatchdog.class);
-    private static final Set<ConsumerStoppedEvent.Reason> FAILURES = Set.of(ConsumerStoppedEvent.Reason.ERROR,
-            ConsumerStoppedEvent.Reason.ABNORMAL, ConsumerStoppedEvent.Reason.FENCED, ConsumerStoppedEvent.Reason.AUTH,
+    private static final Set<ConsumerStoppedEvent.Reason> FAILURES = Set.of(
+            ConsumerStoppedEvent.Reason.ERROR,
+            ConsumerStoppedEvent.Reason.ABNORMAL,
+            ConsumerStoppedEvent.Reason.FENCED,
+            ConsumerStoppedEvent.Reason.AUTH,
             ConsumerStoppedEvent.Reason.NO_OFFSET);
 
     private final Set<String> stopped = ConcurrentHashMap.newKeySet();
@@ -44,14 +46,19 @@ public class ConsumerWatchdog implements ApplicationListener<ConsumerStoppedEven
         }
         String container = String.valueOf(event.getSource());
         stopped.add(container + " (" + event.getReason() + ")");
-        log.error("Kafka consumer {} stopped: {}; the service is DOWN and will exit so that it is restarted",
-                container, event.getReason());
+        log.error(
+                "Kafka consumer {} stopped: {}; the service is DOWN and will exit so that it is restarted",
+                container,
+                event.getReason());
         exit.run();
     }
 
     @Override
     public Health health() {
-        return stopped.isEmpty() ? Health.up().build()
-                : Health.down().withDetail("stoppedConsumers", Set.copyOf(stopped)).build();
+        return stopped.isEmpty()
+                ? Health.up().build()
+                : Health.down()
+                        .withDetail("stoppedConsumers", Set.copyOf(stopped))
+                        .build();
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,8 +34,8 @@ import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import org.vetted.contract.PoisonEventException;
-import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.contract.Topics;
+import org.vetted.support.projection.StoreUnavailableException;
 
 /**
  * Dead-lettering for every consumer binding of every service, in the listener container rather than the binder.
@@ -64,7 +63,8 @@ public class DeadLetterAutoConfiguration {
     @ConditionalOnMissingBean
     public ConsumerWatchdog consumerWatchdog(Environment environment) {
         return environment.getProperty("vetted.kafka.exit-when-consumer-stops", Boolean.class, true)
-                ? ConsumerWatchdog.exitingTheProcess() : new ConsumerWatchdog(() -> { });
+                ? ConsumerWatchdog.exitingTheProcess()
+                : new ConsumerWatchdog(() -> {});
     }
 
     /** Replication and min.insync.replicas for every topic the services create ({@code vetted.kafka.topics}). */
@@ -81,8 +81,12 @@ public class DeadLetterAutoConfiguration {
     public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(TopicSettings settings) {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
-            public void configure(AbstractMessageListenerContainer<?, ?> container, String destination, String group,
-                    BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> binderResolver, BackOff backOff) {
+            public void configure(
+                    AbstractMessageListenerContainer<?, ?> container,
+                    String destination,
+                    String group,
+                    BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> binderResolver,
+                    BackOff backOff) {
                 KafkaAwareTransactionManager<?, ?> transactions =
                         container.getContainerProperties().getKafkaAwareTransactionManager();
                 if (transactions == null) {
@@ -90,21 +94,23 @@ public class DeadLetterAutoConfiguration {
                             + "transactional: set spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix");
                 }
                 // Every topic is read by some service, so checking what each reads checks them all.
-                provisionAndCheck(transactions.getProducerFactory().getConfigurationProperties(), destination, group,
-                        settings);
+                provisionAndCheck(
+                        transactions.getProducerFactory().getConfigurationProperties(), destination, group, settings);
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 KafkaTemplate<Object, Object> template = new KafkaTemplate(transactions.getProducerFactory());
-                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                        (record, cause) -> toDeadLetterTopic(record, group));
-                recoverer.setHeadersFunction((record, failure) -> new RecordHeaders().add(
-                        Topics.DEAD_LETTER_REASON_HEADER, rootCause(failure).getBytes(StandardCharsets.UTF_8)));
+                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                        template, (record, cause) -> toDeadLetterTopic(record, group));
+                recoverer.setHeadersFunction((record, failure) -> new RecordHeaders()
+                        .add(
+                                Topics.DEAD_LETTER_REASON_HEADER,
+                                rootCause(failure).getBytes(StandardCharsets.UTF_8)));
                 DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
                         recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
                 afterRollback.addNotRetryableExceptions(PoisonEventException.class);
                 // A projection's database being down is no fault of the record: retried until it is back, never
                 // dead-lettered (the record would be missing from the projection for good).
-                afterRollback.setBackOffFunction((record, failure) -> causedBy(failure,
-                        StoreUnavailableException.class) ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS)
+                afterRollback.setBackOffFunction((record, failure) -> causedBy(failure, StoreUnavailableException.class)
+                        ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS)
                         : null);
                 container.setAfterRollbackProcessor(afterRollback);
             }
@@ -130,10 +136,11 @@ public class DeadLetterAutoConfiguration {
      * settings of an event log (dead letters are the only copy of what failed: kept forever, replicated like every
      * topic); then warns about unsafe settings on the destinations and their dead-letter topics.
      */
-    static void provisionAndCheck(Map<String, Object> producerConfig, String destinations, String group,
-            TopicSettings settings) {
+    static void provisionAndCheck(
+            Map<String, Object> producerConfig, String destinations, String group, TopicSettings settings) {
         Map<String, Object> adminConfig = adminConfig(producerConfig);
-        List<String> read = Arrays.stream(destinations.split(",")).map(String::strip).toList();
+        List<String> read =
+                Arrays.stream(destinations.split(",")).map(String::strip).toList();
         List<NewTopic> deadLetters = read.stream()
                 .map(topic -> Topics.deadLetter(topic, group))
                 .map(topic -> new NewTopic(topic, Optional.of(1), Optional.of((short) settings.replicationFactor()))
@@ -145,7 +152,8 @@ public class DeadLetterAutoConfiguration {
                     created.getValue().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create dead-letter topic " + created.getKey(), e.getCause());
+                        throw new IllegalStateException(
+                                "cannot create dead-letter topic " + created.getKey(), e.getCause());
                     }
                 }
             }
@@ -180,8 +188,8 @@ public class DeadLetterAutoConfiguration {
      * producer allowed more than Kafka's default 1 MiB gets dead-letter topics that take as much, or a large poison
      * record could never be dead-lettered and would block its partition.
      */
-    static Map<String, String> deadLetterTopicConfig(String topic, TopicSettings settings,
-            Map<String, Object> producerConfig) {
+    static Map<String, String> deadLetterTopicConfig(
+            String topic, TopicSettings settings, Map<String, Object> producerConfig) {
         Map<String, String> config = new HashMap<>(settings.creationConfig(topic));
         Object maxRequest = producerConfig.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
         if (maxRequest != null) {

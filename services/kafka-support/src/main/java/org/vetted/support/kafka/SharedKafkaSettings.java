@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -29,8 +28,13 @@ import org.springframework.core.io.ClassPathResource;
 public class SharedKafkaSettings implements EnvironmentPostProcessor {
     static final String RESOURCE = "org/vetted/support/kafka/shared-kafka-settings.yml";
     static final String BINDER_CONFIGURATION = "spring.cloud.stream.kafka.binder.configuration.";
-    static final List<String> CLIENT_SECURITY = List.of("security.protocol", "sasl.mechanism", "sasl.jaas.config",
-            "ssl.truststore.location", "ssl.truststore.password", "ssl.truststore.type");
+    static final List<String> CLIENT_SECURITY = List.of(
+            "security.protocol",
+            "sasl.mechanism",
+            "sasl.jaas.config",
+            "ssl.truststore.location",
+            "ssl.truststore.password",
+            "ssl.truststore.type");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.common.config.TopicConfig;
 import org.vetted.contract.Topics;
 
@@ -33,9 +32,12 @@ public record TopicSettings(int replicationFactor, int minInsyncReplicas) {
         return Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG,
                 compacted(topic) ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+                TopicConfig.RETENTION_MS_CONFIG,
+                "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG,
+                "-1",
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                Integer.toString(minInsyncReplicas));
     }
 
     /**
@@ -44,8 +46,10 @@ public record TopicSettings(int replicationFactor, int minInsyncReplicas) {
      */
     public List<String> problems(String topic, int replicas, Map<String, String> config) {
         List<String> problems = new ArrayList<>();
-        Set<String> cleanup = Set.of(config.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG,
-                TopicConfig.CLEANUP_POLICY_DELETE).replace(" ", "").split(","));
+        Set<String> cleanup =
+                Set.of(config.getOrDefault(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+                        .replace(" ", "")
+                        .split(","));
         if (compacted(topic)) {
             if (!cleanup.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
                 problems.add("cleanup.policy=" + String.join(",", cleanup)

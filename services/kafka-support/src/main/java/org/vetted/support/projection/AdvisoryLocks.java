@@ -12,9 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -44,8 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The binder calls the one {@link KafkaBindingRebalanceListener} of a service for every binding; this one ignores
  * other topics.
  */
-public class SharedProjection implements ProjectionReadiness, KafkaBindingRebalanceListener,
-        ApplicationListener<ListenerContainerIdleEvent>, HealthIndicator {
+public class SharedProjection
+        implements ProjectionReadiness,
+                KafkaBindingRebalanceListener,
+                ApplicationListener<ListenerContainerIdleEvent>,
+                HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(SharedProjection.class);
     /** How often, at most, readiness asks the database while not ready yet (pages ask on every request). */
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
@@ -57,6 +59,7 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
     private final long checkIntervalNanos;
     /** Where the log ended in every partition when this instance first joined: the mark for being ready. */
     private volatile Map<TopicPartition, Long> targets;
+
     private volatile boolean ready;
     private volatile long checkedAt;
     private volatile String state = "waiting for the first partition assignment";
@@ -66,12 +69,16 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
      * @param topics       the topics of the binding that feeds it
      * @param transactions over the projection's data source
      */
-    public SharedProjection(String name, Collection<String> topics, JdbcTemplate jdbc,
-            TransactionTemplate transactions) {
+    public SharedProjection(
+            String name, Collection<String> topics, JdbcTemplate jdbc, TransactionTemplate transactions) {
         this(name, topics, jdbc, transactions, CHECK_INTERVAL);
     }
 
-    SharedProjection(String name, Collection<String> topics, JdbcTemplate jdbc, TransactionTemplate transactions,
+    SharedProjection(
+            String name,
+            Collection<String> topics,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
             Duration checkInterval) {
         this.name = name;
         this.topics = Set.copyOf(topics);
@@ -98,17 +105,31 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
                 work.run();
                 return true;
             }
-            jdbc.update("insert into projection_position (projection, topic, partition_no, next_offset) "
-                    + "values (?, ?, ?, 0) on conflict do nothing", name, topic, partition);
+            jdbc.update(
+                    "insert into projection_position (projection, topic, partition_no, next_offset) "
+                            + "values (?, ?, ?, 0) on conflict do nothing",
+                    name,
+                    topic,
+                    partition);
             // The row lock orders two instances that both hold the partition for a moment during a rebalance.
-            long next = jdbc.queryForObject("select next_offset from projection_position where projection = ? "
-                    + "and topic = ? and partition_no = ? for update", Long.class, name, topic, partition);
+            long next = jdbc.queryForObject(
+                    "select next_offset from projection_position where projection = ? "
+                            + "and topic = ? and partition_no = ? for update",
+                    Long.class,
+                    name,
+                    topic,
+                    partition);
             if (offset < next) {
                 return false;
             }
             work.run();
-            jdbc.update("update projection_position set next_offset = ? where projection = ? and topic = ? "
-                    + "and partition_no = ?", offset + 1, name, topic, partition);
+            jdbc.update(
+                    "update projection_position set next_offset = ? where projection = ? and topic = ? "
+                            + "and partition_no = ?",
+                    offset + 1,
+                    name,
+                    topic,
+                    partition);
             return true;
         });
     }
@@ -124,25 +145,29 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
     /** Where the projection stands in each partition it has applied records of. */
     public Map<TopicPartition, Long> positions() {
         Map<TopicPartition, Long> positions = new HashMap<>();
-        jdbc.query("select topic, partition_no, next_offset from projection_position where projection = ?",
+        jdbc.query(
+                "select topic, partition_no, next_offset from projection_position where projection = ?",
                 row -> {
                     positions.put(new TopicPartition(row.getString(1), row.getInt(2)), row.getLong(3));
-                }, name);
+                },
+                name);
         return positions;
     }
 
     @Override
-    public void onPartitionsAssigned(String bindingName, Consumer<?, ?> consumer,
-            Collection<TopicPartition> partitions, boolean initial) {
+    public void onPartitionsAssigned(
+            String bindingName, Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean initial) {
         if (targets == null && consumer.subscription().stream().anyMatch(topics::contains)) {
             List<TopicPartition> all = topics.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream()
                             .map(info -> new TopicPartition(topic, info.partition())))
                     .toList();
             targets = Map.copyOf(consumer.endOffsets(all));
-            state = "catching up to " + targets.values().stream().mapToLong(Long::longValue).sum() + " records";
+            state = "catching up to "
+                    + targets.values().stream().mapToLong(Long::longValue).sum() + " records";
         }
-        List<TopicPartition> ours = partitions.stream().filter(p -> topics.contains(p.topic())).toList();
+        List<TopicPartition> ours =
+                partitions.stream().filter(p -> topics.contains(p.topic())).toList();
         if (ours.isEmpty()) {
             return;
         }
@@ -156,9 +181,14 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
                 continue;
             }
             if (next > ends.getOrDefault(partition, 0L)) {
-                log.error("Projection {} stands at offset {} of {}, beyond the end of the log ({}): the log was "
-                        + "replaced or truncated, so the projection holds what it no longer has. Empty the "
-                        + "projection's database to rebuild it.", name, next, partition, ends.get(partition));
+                log.error(
+                        "Projection {} stands at offset {} of {}, beyond the end of the log ({}): the log was "
+                                + "replaced or truncated, so the projection holds what it no longer has. Empty the "
+                                + "projection's database to rebuild it.",
+                        name,
+                        next,
+                        partition,
+                        ends.get(partition));
             }
             consumer.seek(partition, next);
         }
@@ -175,20 +205,28 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
     @Override
     public void onApplicationEvent(ListenerContainerIdleEvent event) {
         Collection<TopicPartition> assigned = event.getTopicPartitions();
-        if (assigned == null || assigned.isEmpty()
+        if (assigned == null
+                || assigned.isEmpty()
                 || !assigned.stream().map(TopicPartition::topic).allMatch(topics::contains)) {
             return;
         }
         Consumer<?, ?> consumer = event.getConsumer();
         try {
             for (TopicPartition partition : assigned) {
-                jdbc.update("insert into projection_position (projection, topic, partition_no, next_offset) "
-                        + "values (?, ?, ?, ?) on conflict (projection, topic, partition_no) do update set "
-                        + "next_offset = greatest(projection_position.next_offset, excluded.next_offset)",
-                        name, partition.topic(), partition.partition(), consumer.position(partition));
+                jdbc.update(
+                        "insert into projection_position (projection, topic, partition_no, next_offset) "
+                                + "values (?, ?, ?, ?) on conflict (projection, topic, partition_no) do update set "
+                                + "next_offset = greatest(projection_position.next_offset, excluded.next_offset)",
+                        name,
+                        partition.topic(),
+                        partition.partition(),
+                        consumer.position(partition));
             }
         } catch (DataAccessException e) {
-            log.warn("Projection {}: could not store the positions of {} on an idle poll: {}", name, assigned,
+            log.warn(
+                    "Projection {}: could not store the positions of {} on an idle poll: {}",
+                    name,
+                    assigned,
                     e.getMessage());
         }
     }
@@ -208,17 +246,20 @@ public class SharedProjection implements ProjectionReadiness, KafkaBindingRebala
             Map<TopicPartition, Long> positions = positions();
             Map<TopicPartition, Long> behind = marks.entrySet().stream()
                     .filter(mark -> positions.getOrDefault(mark.getKey(), 0L) < mark.getValue())
-                    .collect(Collectors.toMap(Map.Entry::getKey,
-                            mark -> mark.getValue() - positions.getOrDefault(mark.getKey(), 0L)));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, mark -> mark.getValue() - positions.getOrDefault(mark.getKey(), 0L)));
             if (behind.isEmpty()) {
                 ready = true;
                 state = "caught up";
-                log.info("Projection {} caught up with {} ({} partitions); accepting requests", name, topics,
+                log.info(
+                        "Projection {} caught up with {} ({} partitions); accepting requests",
+                        name,
+                        topics,
                         marks.size());
                 return true;
             }
-            state = behind.values().stream().mapToLong(Long::longValue).sum() + " records behind in "
-                    + behind.size() + " of " + marks.size() + " partitions";
+            state = behind.values().stream().mapToLong(Long::longValue).sum() + " records behind in " + behind.size()
+                    + " of " + marks.size() + " partitions";
         } catch (DataAccessException e) {
             state = "database unreachable: " + e.getMostSpecificCause().getMessage();
         }

@@ -3,7 +3,6 @@ package org.vetted.support.signing;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.events.Approval;
@@ -37,24 +36,35 @@ public final class Seals {
 
     private static Optional<String> incomplete(SpecificRecordBase event) {
         if (event instanceof ArticleApproved approved) {
-            return approvalIncomplete(approved.getArticleId(), approved.getApproval(), approved.getAuthors(),
-                    approved.getTags()) ? Optional.of("the approval is incomplete") : Optional.empty();
+            return approvalIncomplete(
+                            approved.getArticleId(), approved.getApproval(), approved.getAuthors(), approved.getTags())
+                    ? Optional.of("the approval is incomplete")
+                    : Optional.empty();
         }
         if (event instanceof ArticleRendered rendered) {
-            return approvalIncomplete(rendered.getArticleId(), rendered.getApproval(), rendered.getAuthors(),
-                    rendered.getTags()) ? Optional.of("the rendering or its approval is incomplete") : Optional.empty();
+            return approvalIncomplete(
+                            rendered.getArticleId(), rendered.getApproval(), rendered.getAuthors(), rendered.getTags())
+                    ? Optional.of("the rendering or its approval is incomplete")
+                    : Optional.empty();
         }
         if (event instanceof ArticlePublished published) {
-            return published.getMedicallyReviewedBy() == null || !noneMissing(published.getAuthors())
-                    || !noneMissing(published.getTags()) || !noneMissing(published.getMedicalReviewers())
-                    ? Optional.of("the publication is incomplete") : Optional.empty();
+            return published.getMedicallyReviewedBy() == null
+                            || !noneMissing(published.getAuthors())
+                            || !noneMissing(published.getTags())
+                            || !noneMissing(published.getMedicalReviewers())
+                    ? Optional.of("the publication is incomplete")
+                    : Optional.empty();
         }
         return Optional.empty();
     }
 
     private static boolean approvalIncomplete(String articleId, Approval approval, List<?> authors, List<?> tags) {
-        return approval == null || articleId == null || approval.getSignedOffBy() == null || !noneMissing(authors)
-                || !noneMissing(tags) || !noneMissing(approval.getClaimReviewers());
+        return approval == null
+                || articleId == null
+                || approval.getSignedOffBy() == null
+                || !noneMissing(authors)
+                || !noneMissing(tags)
+                || !noneMissing(approval.getClaimReviewers());
     }
 
     private static boolean noneMissing(List<?> values) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,14 +54,15 @@ public class SigningConfiguration {
         List<String> missing = new ArrayList<>();
         String own = environment.getProperty("vetted.signing.key", "");
         if (own.isBlank()) {
-            missing.add("vetted.signing.key (env VETTED_SIGNING_KEY), the private key of the " + self.id() + " service");
+            missing.add(
+                    "vetted.signing.key (env VETTED_SIGNING_KEY), the private key of the " + self.id() + " service");
         }
         TrustedKeys.Builder trusted = TrustedKeys.builder();
         for (Issuer issuer : Issuer.values()) {
             String keys = environment.getProperty("vetted.signing.trusted." + issuer.id(), "");
             if (keys.isBlank()) {
-                missing.add("vetted.signing.trusted." + issuer.id() + " (env VETTED_SIGNING_TRUSTED_"
-                        + issuer.name() + "), the public keys of the " + issuer.id() + " service");
+                missing.add("vetted.signing.trusted." + issuer.id() + " (env VETTED_SIGNING_TRUSTED_" + issuer.name()
+                        + "), the public keys of the " + issuer.id() + " service");
             } else {
                 try {
                     trusted.trust(issuer, read(keys));

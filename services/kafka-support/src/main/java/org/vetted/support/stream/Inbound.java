@@ -2,7 +2,6 @@ package org.vetted.support.stream;
 
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.springframework.messaging.Message;
 import org.vetted.contract.PoisonEventException;
@@ -18,8 +17,7 @@ import org.vetted.support.signing.Seals;
 public final class Inbound<E extends SpecificRecordBase, D> {
 
     /** A record whose seals hold, with what the domain gets of it; the event stays for the outbound mapping. */
-    public record Verified<E, D>(E event, D domain) {
-    }
+    public record Verified<E, D>(E event, D domain) {}
 
     private final Seals seals;
     private final Function<? super E, ? extends D> toDomain;

@@ -2,7 +2,6 @@ package org.vetted.support.stream;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -28,21 +27,24 @@ public final class Outbound<I, R, O extends SpecificRecordBase> {
      * @param toEvent builds the event unsealed
      * @param key     the record key of an event, e.g. {@code ArticleRendered::getArticleId}
      */
-    public Outbound(Seals seals, BiFunction<? super I, ? super R, ? extends O> toEvent, Function<? super O, String> key) {
+    public Outbound(
+            Seals seals, BiFunction<? super I, ? super R, ? extends O> toEvent, Function<? super O, String> key) {
         this.seals = seals;
         this.toEvent = toEvent;
         this.key = key;
     }
 
     /** For an event made from the domain's result alone. */
-    public static <R, O extends SpecificRecordBase> Outbound<Object, R, O> of(Seals seals,
-            Function<? super R, ? extends O> toEvent, Function<? super O, String> key) {
+    public static <R, O extends SpecificRecordBase> Outbound<Object, R, O> of(
+            Seals seals, Function<? super R, ? extends O> toEvent, Function<? super O, String> key) {
         return new Outbound<>(seals, (in, result) -> toEvent.apply(result), key);
     }
 
     /** The sealed, keyed event of {@code result}. */
     public Message<O> message(I in, R result) {
         O event = seals.seal(toEvent.apply(in, result));
-        return MessageBuilder.withPayload(event).setHeader(KafkaHeaders.KEY, key.apply(event)).build();
+        return MessageBuilder.withPayload(event)
+                .setHeader(KafkaHeaders.KEY, key.apply(event))
+                .build();
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.vetted.contract.PoisonEventException;
 
@@ -23,6 +22,7 @@ public final class Refusal<E> {
     private final Function<? super E, String> names;
     /** Keys of the records already warned about, or null when every refusal is warned about. */
     private final Function<? super E, String> once;
+
     private final Set<String> warned;
 
     /**

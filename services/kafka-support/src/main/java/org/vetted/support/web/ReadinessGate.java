@@ -1,14 +1,13 @@
 package org.vetted.support.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,8 +38,8 @@ public final class ReadinessGate implements HandlerInterceptor {
     private final List<String> problemPaths;
     private final List<String> pagePaths;
 
-    private ReadinessGate(ProjectionReadiness readiness, String detail, List<String> problemPaths,
-                          List<String> pagePaths) {
+    private ReadinessGate(
+            ProjectionReadiness readiness, String detail, List<String> problemPaths, List<String> pagePaths) {
         this.readiness = Objects.requireNonNull(readiness, "readiness");
         this.detail = Objects.requireNonNull(detail, "detail");
         this.problem = "{\"type\":\"about:blank\",\"title\":\"" + json(TITLE) + "\",\"status\":503,\"detail\":\""

@@ -3,9 +3,7 @@ package org.vetted.support.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,8 +23,7 @@ class EventJournalTest {
             """;
 
     /** A stand-in for a signed record: "article|text|sig", where sig must be the text's length. */
-    record Event(String articleId, String text) {
-    }
+    record Event(String articleId, String text) {}
 
     private JdbcTemplate jdbc;
     private EventJournal<Event> journal;
@@ -54,8 +51,12 @@ class EventJournalTest {
     @Test
     void anEventIdIsKeptOnceWhicheverArticleItComesUnder() {
         assertThat(journal.keep("a", "e1", signed("a", "first"))).isTrue();
-        assertThat(journal.keep("a", "e1", signed("a", "first"))).as("redelivered").isFalse();
-        assertThat(journal.keep("b", "e1", signed("b", "other"))).as("the id of another article's event").isFalse();
+        assertThat(journal.keep("a", "e1", signed("a", "first")))
+                .as("redelivered")
+                .isFalse();
+        assertThat(journal.keep("b", "e1", signed("b", "other")))
+                .as("the id of another article's event")
+                .isFalse();
         assertThat(journal.read("a").readable()).containsExactly(new Event("a", "first"));
         assertThat(journal.read("b").verified()).isEmpty();
     }
@@ -65,8 +66,8 @@ class EventJournalTest {
         journal.keep("b", "e1", signed("b", "one"));
         journal.keep("a", "e2", signed("a", "two"));
         journal.keep("b", "e3", signed("b", "three"));
-        assertThat(journal.readWhere("article_id in (?, ?)", "a", "b").readable()).containsExactly(
-                new Event("a", "two"), new Event("b", "one"), new Event("b", "three"));
+        assertThat(journal.readWhere("article_id in (?, ?)", "a", "b").readable())
+                .containsExactly(new Event("a", "two"), new Event("b", "one"), new Event("b", "three"));
     }
 
     @Test
@@ -74,7 +75,8 @@ class EventJournalTest {
         journal.keep("a", "e1", signed("a", "may help"));
         journal.keep("a", "e2", signed("a", "second"));
         journal.keep("b", "e3", signed("b", "untouched"));
-        jdbc.update("update event_journal set event = ? where event_id = 'e1'",
+        jdbc.update(
+                "update event_journal set event = ? where event_id = 'e1'",
                 "a|cures it|3".getBytes(StandardCharsets.UTF_8));
 
         EventJournal.Read<Event> read = journal.readWhere("true");

@@ -3,7 +3,6 @@ package org.vetted.support.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.event.ConsumerStoppedEvent;
 
@@ -13,8 +12,8 @@ class ConsumerWatchdogTest {
 
     @Test
     void aConsumerStoppedByAnErrorTurnsHealthDownAndEndsTheProcess() {
-        watchdog.onApplicationEvent(new ConsumerStoppedEvent(this, "renderArticle-container",
-                ConsumerStoppedEvent.Reason.ERROR));
+        watchdog.onApplicationEvent(
+                new ConsumerStoppedEvent(this, "renderArticle-container", ConsumerStoppedEvent.Reason.ERROR));
 
         assertThat(watchdog.health().getStatus().getCode()).isEqualTo("DOWN");
         assertThat(watchdog.health().getDetails().toString()).contains("ERROR");
@@ -23,8 +22,8 @@ class ConsumerWatchdogTest {
 
     @Test
     void aConsumerStoppedOnPurposeIsNoFailure() {
-        watchdog.onApplicationEvent(new ConsumerStoppedEvent(this, "renderArticle-container",
-                ConsumerStoppedEvent.Reason.NORMAL));
+        watchdog.onApplicationEvent(
+                new ConsumerStoppedEvent(this, "renderArticle-container", ConsumerStoppedEvent.Reason.NORMAL));
 
         assertThat(watchdog.health().getStatus().getCode()).isEqualTo("UP");
         assertThat(exits).hasValue(0);

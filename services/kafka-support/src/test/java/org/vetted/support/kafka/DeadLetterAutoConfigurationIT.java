@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -72,7 +71,9 @@ class DeadLetterAutoConfigurationIT {
                 if (draft.getTitle().contains("deep")) {
                     descend(draft.getTitle().length());
                 }
-                return MessageBuilder.withPayload(draft).setHeader(KafkaHeaders.KEY, draft.getArticleId()).build();
+                return MessageBuilder.withPayload(draft)
+                        .setHeader(KafkaHeaders.KEY, draft.getArticleId())
+                        .build();
             });
         }
 
@@ -85,21 +86,28 @@ class DeadLetterAutoConfigurationIT {
     @BeforeAll
     static void start() {
         broker = new EmbeddedKafkaKraftBroker(1, 1, IN);
-        broker.brokerProperties(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1", "offsets.topic.replication.factor", "1"));
+        broker.brokerProperties(Map.of(
+                "transaction.state.log.replication.factor",
+                "1",
+                "transaction.state.log.min.isr",
+                "1",
+                "offsets.topic.replication.factor",
+                "1"));
         broker.afterPropertiesSet();
         // Only what is this app's own: the rest (serde, transactions, read_committed, topic settings) comes from
         // the shared settings every service gets, so this test runs on them.
         String p = "--spring.cloud.stream.";
-        app = new SpringApplicationBuilder(EchoApp.class).web(org.springframework.boot.WebApplicationType.NONE).run(
-                "--spring.application.name=echo",
-                "--spring.cloud.function.definition=echo",
-                "--vetted.kafka.exit-when-consumer-stops=false",
-                p + "bindings.echo-in-0.destination=" + IN,
-                p + "bindings.echo-in-0.group=echo-group",
-                p + "bindings.echo-in-0.consumer.max-attempts=2",
-                p + "bindings.echo-out-0.destination=" + OUT,
-                p + "kafka.binder.brokers=" + broker.getBrokersAsString());
+        app = new SpringApplicationBuilder(EchoApp.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run(
+                        "--spring.application.name=echo",
+                        "--spring.cloud.function.definition=echo",
+                        "--vetted.kafka.exit-when-consumer-stops=false",
+                        p + "bindings.echo-in-0.destination=" + IN,
+                        p + "bindings.echo-in-0.group=echo-group",
+                        p + "bindings.echo-in-0.consumer.max-attempts=2",
+                        p + "bindings.echo-out-0.destination=" + OUT,
+                        p + "kafka.binder.brokers=" + broker.getBrokersAsString());
     }
 
     @AfterAll
@@ -142,19 +150,26 @@ class DeadLetterAutoConfigurationIT {
         assertThat(dead.get(0).value()).isEqualTo(garbage);
         assertThat(header(dead.get(0), Topics.DEAD_LETTER_REASON_HEADER)).contains("C3 01");
         assertThat(EventCatalog.standard().decode(dead.get(1).value())).isEqualTo(poison);
-        assertThat(header(dead.get(1), Topics.DEAD_LETTER_REASON_HEADER)).isEqualTo("PoisonEventException: title says poison");
+        assertThat(header(dead.get(1), Topics.DEAD_LETTER_REASON_HEADER))
+                .isEqualTo("PoisonEventException: title says poison");
         assertThat(header(dead.get(1), "kafka_dlt-original-topic")).isEqualTo(IN);
         assertThat(EventCatalog.standard().decode(dead.get(2).value())).isEqualTo(deep);
         assertThat(header(dead.get(2), Topics.DEAD_LETTER_REASON_HEADER)).contains("StackOverflowError");
-        assertThat(app.getBean(ConsumerWatchdog.class).health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(app.getBean(ConsumerWatchdog.class).health().getStatus().getCode())
+                .isEqualTo("UP");
     }
 
     @Test
     void topicsTheAppCreatesAreKeptForeverAndOneMadeWithBrokerDefaultsIsReported() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             for (String created : List.of(OUT, DLT)) {
                 Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, created)))
-                        .all().get(30, TimeUnit.SECONDS).values().iterator().next();
+                        .all()
+                        .get(30, TimeUnit.SECONDS)
+                        .values()
+                        .iterator()
+                        .next();
                 assertThat(config.get("retention.ms").value()).as(created).isEqualTo("-1");
                 assertThat(config.get("cleanup.policy").value()).as(created).isEqualTo("delete");
             }

@@ -3,7 +3,6 @@ package org.vetted.support.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class DeadLetterTopicConfigTest {
@@ -11,17 +10,18 @@ class DeadLetterTopicConfigTest {
 
     @Test
     void deadLettersTakeRecordsAsLargeAsTheServiceWrites() {
-        assertThat(DeadLetterAutoConfiguration.deadLetterTopicConfig("article.approved.rendering.dlt", settings,
-                Map.of("max.request.size", 4194304)))
+        assertThat(DeadLetterAutoConfiguration.deadLetterTopicConfig(
+                        "article.approved.rendering.dlt", settings, Map.of("max.request.size", 4194304)))
                 .containsEntry("max.message.bytes", "4194304");
-        assertThat(DeadLetterAutoConfiguration.deadLetterTopicConfig("article.approved.rendering.dlt", settings,
-                Map.of("acks", "all"))).doesNotContainKey("max.message.bytes");
+        assertThat(DeadLetterAutoConfiguration.deadLetterTopicConfig(
+                        "article.approved.rendering.dlt", settings, Map.of("acks", "all")))
+                .doesNotContainKey("max.message.bytes");
     }
 
     @Test
     void deadLettersAreKeptForeverAndReplicatedLikeEveryTopic() {
-        assertThat(DeadLetterAutoConfiguration.deadLetterTopicConfig("article.approved.rendering.dlt", settings,
-                Map.of()))
+        assertThat(DeadLetterAutoConfiguration.deadLetterTopicConfig(
+                        "article.approved.rendering.dlt", settings, Map.of()))
                 .containsEntry("retention.ms", "-1")
                 .containsEntry("cleanup.policy", "delete")
                 .containsEntry("min.insync.replicas", "2");
@@ -38,8 +38,14 @@ class DeadLetterTopicConfigTest {
                 "ssl.truststore.password", "changeit",
                 "transactional.id", "review-1-0",
                 "value.serializer", "org.vetted.contract.EventSerializer"));
-        assertThat(admin).containsOnlyKeys("bootstrap.servers", "security.protocol", "sasl.mechanism",
-                "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password");
+        assertThat(admin)
+                .containsOnlyKeys(
+                        "bootstrap.servers",
+                        "security.protocol",
+                        "sasl.mechanism",
+                        "sasl.jaas.config",
+                        "ssl.truststore.location",
+                        "ssl.truststore.password");
         assertThat(admin).containsEntry("security.protocol", "SASL_SSL");
     }
 }

@@ -3,7 +3,6 @@ package org.vetted.support.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -21,19 +20,22 @@ class SharedKafkaSettingsTest {
 
         settings.postProcessEnvironment(environment, new SpringApplication());
 
-        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.required-acks")).isEqualTo("1");
+        assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.required-acks"))
+                .isEqualTo("1");
         assertThat(environment.getProperty("spring.cloud.stream.kafka.binder.consumer-properties.isolation.level"))
                 .isEqualTo("read_committed");
         assertThat(environment.getProperty("spring.cloud.stream.kafka.default.producer.topic.properties.retention.ms"))
                 .isEqualTo("-1");
         // Without INSTANCE_ID the prefix ends in ${random.uuid}, which a running application resolves.
-        assertThat(environment.getProperty("vetted.kafka.topics.min-insync-replicas")).isEqualTo("1");
+        assertThat(environment.getProperty("vetted.kafka.topics.min-insync-replicas"))
+                .isEqualTo("1");
     }
 
     @Test
     void anInstanceWithAStableNameHasStableTransactionalIds() {
         MockEnvironment named = new MockEnvironment()
-                .withProperty("spring.application.name", "review").withProperty("INSTANCE_ID", "review-a");
+                .withProperty("spring.application.name", "review")
+                .withProperty("INSTANCE_ID", "review-a");
         settings.postProcessEnvironment(named, new SpringApplication());
         assertThat(named.getProperty("spring.cloud.stream.kafka.binder.transaction.transaction-id-prefix"))
                 .isEqualTo("review-review-a-");
@@ -46,9 +48,12 @@ class SharedKafkaSettingsTest {
         MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "intake");
         settings.postProcessEnvironment(environment, new SpringApplication());
         assertThat(environment.getProperty(CONFIGURATION + "security.protocol")).isEqualTo("PLAINTEXT");
-        assertThat(environment.containsProperty(CONFIGURATION + "sasl.mechanism")).isFalse();
-        assertThat(environment.containsProperty(CONFIGURATION + "sasl.jaas.config")).isFalse();
-        assertThat(environment.containsProperty(CONFIGURATION + "ssl.truststore.location")).isFalse();
+        assertThat(environment.containsProperty(CONFIGURATION + "sasl.mechanism"))
+                .isFalse();
+        assertThat(environment.containsProperty(CONFIGURATION + "sasl.jaas.config"))
+                .isFalse();
+        assertThat(environment.containsProperty(CONFIGURATION + "ssl.truststore.location"))
+                .isFalse();
     }
 
     @Test
@@ -69,8 +74,10 @@ class SharedKafkaSettingsTest {
         assertThat(environment.getProperty(CONFIGURATION + "sasl.jaas.config")).isEqualTo(jaas);
         assertThat(environment.getProperty(CONFIGURATION + "ssl.truststore.location"))
                 .isEqualTo("/run/secrets/kafka-truststore.p12");
-        assertThat(environment.getProperty(CONFIGURATION + "ssl.truststore.password")).isEqualTo("trust-me");
-        assertThat(environment.getProperty(CONFIGURATION + "ssl.truststore.type")).isEqualTo("PKCS12");
+        assertThat(environment.getProperty(CONFIGURATION + "ssl.truststore.password"))
+                .isEqualTo("trust-me");
+        assertThat(environment.getProperty(CONFIGURATION + "ssl.truststore.type"))
+                .isEqualTo("PKCS12");
     }
 
     @Test
@@ -82,9 +89,12 @@ class SharedKafkaSettingsTest {
                 .withProperty("KAFKA_SASL_JAAS_CONFIG", "");
         settings.postProcessEnvironment(environment, new SpringApplication());
         // No entry: Kafka's own default, PLAINTEXT; an empty one would be rejected by the client.
-        assertThat(environment.containsProperty(CONFIGURATION + "security.protocol")).isFalse();
-        assertThat(environment.containsProperty(CONFIGURATION + "sasl.mechanism")).isFalse();
-        assertThat(environment.containsProperty(CONFIGURATION + "sasl.jaas.config")).isFalse();
+        assertThat(environment.containsProperty(CONFIGURATION + "security.protocol"))
+                .isFalse();
+        assertThat(environment.containsProperty(CONFIGURATION + "sasl.mechanism"))
+                .isFalse();
+        assertThat(environment.containsProperty(CONFIGURATION + "sasl.jaas.config"))
+                .isFalse();
     }
 
     @Test
@@ -97,8 +107,10 @@ class SharedKafkaSettingsTest {
         Map<String, String> configuration = Binder.get(environment)
                 .bind("spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
                 .get();
-        assertThat(configuration).containsEntry("security.protocol", "SASL_PLAINTEXT")
-                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").doesNotContainKey("sasl.jaas.config");
+        assertThat(configuration)
+                .containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .doesNotContainKey("sasl.jaas.config");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.contract.Topics;
 
@@ -33,9 +32,12 @@ class TopicSettingsTest {
     @Test
     void whatTheServicesCreateIsSafe() {
         for (String topic : Topics.ALL) {
-            assertThat(threeBrokers.problems(topic, 3, asCreated(topic))).as(topic).isEmpty();
+            assertThat(threeBrokers.problems(topic, 3, asCreated(topic)))
+                    .as(topic)
+                    .isEmpty();
         }
-        assertThat(threeBrokers.problems(Topics.CLAIMS_LIBRARY, 3, asCreated(Topics.CLAIMS_LIBRARY))).isEmpty();
+        assertThat(threeBrokers.problems(Topics.CLAIMS_LIBRARY, 3, asCreated(Topics.CLAIMS_LIBRARY)))
+                .isEmpty();
         String deadLetter = Topics.deadLetter(Topics.APPROVED, "rendering");
         assertThat(threeBrokers.problems(deadLetter, 3, asCreated(deadLetter))).isEmpty();
     }
@@ -67,17 +69,19 @@ class TopicSettingsTest {
         Map<String, String> config = asCreated(Topics.APPROVED);
         config.put("min.insync.replicas", "1");
         config.put("unclean.leader.election.enable", "true");
-        assertThat(threeBrokers.problems(Topics.APPROVED, 1, config)).containsExactlyInAnyOrder(
-                "1 replica(s), fewer than the 3 configured: losing its broker loses the topic",
-                "min.insync.replicas=1: a write counts once 1 replica(s) have it, fewer than the 2 configured",
-                "unclean.leader.election.enable=true: a replica that missed writes may become leader and drop "
-                        + "committed events");
+        assertThat(threeBrokers.problems(Topics.APPROVED, 1, config))
+                .containsExactlyInAnyOrder(
+                        "1 replica(s), fewer than the 3 configured: losing its broker loses the topic",
+                        "min.insync.replicas=1: a write counts once 1 replica(s) have it, fewer than the 2 configured",
+                        "unclean.leader.election.enable=true: a replica that missed writes may become leader and drop "
+                                + "committed events");
 
         config.put("min.insync.replicas", "3");
         config.put("unclean.leader.election.enable", "false");
-        assertThat(threeBrokers.problems(Topics.APPROVED, 2, config)).containsExactly(
-                "2 replica(s), fewer than the 3 configured: losing 2 brokers loses the topic",
-                "min.insync.replicas=3 is more than its 2 replica(s): every write fails");
+        assertThat(threeBrokers.problems(Topics.APPROVED, 2, config))
+                .containsExactly(
+                        "2 replica(s), fewer than the 3 configured: losing 2 brokers loses the topic",
+                        "min.insync.replicas=3 is more than its 2 replica(s): every write fails");
     }
 
     @Test

@@ -10,9 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -62,7 +60,9 @@ class AdvisoryLocksTest {
         }
         List<Future<Void>> done = threads.invokeAll(steps, 60, TimeUnit.SECONDS);
         for (Future<Void> step : done) {
-            assertThat(step.isCancelled()).as("a step still waiting after a minute").isFalse();
+            assertThat(step.isCancelled())
+                    .as("a step still waiting after a minute")
+                    .isFalse();
             step.get();
         }
     }

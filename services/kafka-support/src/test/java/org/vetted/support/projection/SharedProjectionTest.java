@@ -3,6 +3,7 @@ package org.vetted.support.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,10 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
 import org.apache.kafka.common.Node;
@@ -65,8 +63,11 @@ class SharedProjectionTest {
         }
         DataSource dataSource = postgres.getDatabase("postgres", name);
         jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute(new String(getClass().getResourceAsStream("/db/projection-support/V0_1__projection_position.sql")
-                .readAllBytes(), StandardCharsets.UTF_8));
+        jdbc.execute(new String(
+                getClass()
+                        .getResourceAsStream("/db/projection-support/V0_1__projection_position.sql")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8));
         jdbc.execute("create table effect (record text primary key)");
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
@@ -113,9 +114,10 @@ class SharedProjectionTest {
         Message<String> message = record(1, 7);
 
         assertThatThrownBy(() -> projection.apply(message, () -> {
-            effectOf(message).run();
-            throw new DataAccessResourceFailureException("connection lost");
-        })).isInstanceOf(StoreUnavailableException.class);
+                    effectOf(message).run();
+                    throw new DataAccessResourceFailureException("connection lost");
+                }))
+                .isInstanceOf(StoreUnavailableException.class);
 
         assertThat(effects()).isEmpty();
         assertThat(projection.positions()).doesNotContainKey(P1);
@@ -126,7 +128,7 @@ class SharedProjectionTest {
     @Test
     void onAssignmentEachPartitionResumesWhereTheProjectionStandsOrFromItsStart() {
         SharedProjection projection = projection();
-        projection.apply(record(0, 4), () -> { });
+        projection.apply(record(0, 4), () -> {});
         MockConsumer<String, Object> consumer = consumer(Map.of(P0, 9L, P1, 6L));
         consumer.rebalance(List.of(P0, P1));
 
@@ -149,16 +151,18 @@ class SharedProjectionTest {
         assertThat(idle.isCaughtUp()).isFalse();
         assertThat(idle.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
-        holder.apply(record(0, 0), () -> { });
-        holder.apply(record(0, 1), () -> { });
-        holder.apply(record(1, 0), () -> { });
-        holder.apply(record(1, 1), () -> { });
-        assertThat(idle.isCaughtUp()).as("offset 2 of partition 1 is a commit marker, not yet passed").isFalse();
+        holder.apply(record(0, 0), () -> {});
+        holder.apply(record(0, 1), () -> {});
+        holder.apply(record(1, 0), () -> {});
+        holder.apply(record(1, 1), () -> {});
+        assertThat(idle.isCaughtUp())
+                .as("offset 2 of partition 1 is a commit marker, not yet passed")
+                .isFalse();
 
         // The holder's container goes idle at the end of the log, past the marker.
         holding.seek(P1, 3L);
-        holder.onApplicationEvent(new ListenerContainerIdleEvent(this, this, 500, "b", List.of(P0, P1), holding,
-                false));
+        holder.onApplicationEvent(
+                new ListenerContainerIdleEvent(this, this, 500, "b", List.of(P0, P1), holding, false));
 
         assertThat(idle.isCaughtUp()).isTrue();
         assertThat(idle.health().getStatus()).isEqualTo(Status.UP);
@@ -176,15 +180,19 @@ class SharedProjectionTest {
         // A second instance joins and takes partition 1; then it applies records there and leaves again.
         projection.onPartitionsRevokedBeforeCommit("b", consumer, List.of(P1));
         consumer.rebalance(List.of(P0));
-        assertThat(projection.isCaughtUp()).as("answers come from the shared database").isTrue();
+        assertThat(projection.isCaughtUp())
+                .as("answers come from the shared database")
+                .isTrue();
         SharedProjection other = projection();
-        other.apply(record(1, 0), () -> { });
-        other.apply(record(1, 1), () -> { });
+        other.apply(record(1, 0), () -> {});
+        other.apply(record(1, 1), () -> {});
         consumer.rebalance(List.of(P0, P1));
         projection.onPartitionsAssigned("b", consumer, List.of(P1), false);
 
         assertThat(projection.isCaughtUp()).isTrue();
-        assertThat(consumer.position(P1)).as("where the other instance left the shared projection").isEqualTo(2L);
+        assertThat(consumer.position(P1))
+                .as("where the other instance left the shared projection")
+                .isEqualTo(2L);
     }
 
     @Test
@@ -195,8 +203,8 @@ class SharedProjectionTest {
 
         projection.onPartitionsAssigned("b", consumer, List.of(P0, P1), true);
         TopicPartition other = new TopicPartition("article.rendered", 0);
-        projection.onApplicationEvent(new ListenerContainerIdleEvent(this, this, 500, "b", List.of(other),
-                consumer, false));
+        projection.onApplicationEvent(
+                new ListenerContainerIdleEvent(this, this, 500, "b", List.of(other), consumer, false));
 
         assertThat(projection.isCaughtUp()).isTrue();
         assertThat(projection.positions()).doesNotContainKey(other);
@@ -205,8 +213,9 @@ class SharedProjectionTest {
     private static MockConsumer<String, Object> consumer(Map<TopicPartition, Long> ends) {
         MockConsumer<String, Object> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
         List<PartitionInfo> partitions = new ArrayList<>();
-        ends.keySet().forEach(partition -> partitions.add(new PartitionInfo(TOPIC, partition.partition(),
-                Node.noNode(), new Node[0], new Node[0])));
+        ends.keySet()
+                .forEach(partition -> partitions.add(
+                        new PartitionInfo(TOPIC, partition.partition(), Node.noNode(), new Node[0], new Node[0])));
         consumer.updatePartitions(TOPIC, partitions);
         consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
         consumer.updateEndOffsets(ends);

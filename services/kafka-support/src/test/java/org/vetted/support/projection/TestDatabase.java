@@ -1,15 +1,13 @@
 package org.vetted.support.projection;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,7 +50,11 @@ public final class TestDatabase {
     /** A fresh database migrated with {@code flywayLocations}, as the service's Flyway would migrate it. */
     public static DataSource migrated(String... flywayLocations) {
         DataSource dataSource = new DriverManagerDataSource(fresh(), "postgres", "");
-        Flyway.configure().dataSource(dataSource).locations(flywayLocations).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(flywayLocations)
+                .load()
+                .migrate();
         return dataSource;
     }
 
@@ -64,6 +66,5 @@ public final class TestDatabase {
         registry.add("spring.datasource.password", () -> "");
     }
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 }

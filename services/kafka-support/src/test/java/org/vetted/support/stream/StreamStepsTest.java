@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,9 @@ import org.vetted.support.signing.Seals;
 class StreamStepsTest {
     private static final Seals DISTRIBUTION = new Seals(DemoKeys.signaturesOf(Issuer.DISTRIBUTION));
     private static final Refusal<ArticlePublished> REFUSAL = new Refusal<>(
-            LoggerFactory.getLogger(StreamStepsTest.class), "Refusing to take", "not taken",
+            LoggerFactory.getLogger(StreamStepsTest.class),
+            "Refusing to take",
+            "not taken",
             event -> "article " + event.getArticleId());
 
     private final Inbound<ArticlePublished, String> inbound =
@@ -51,7 +52,8 @@ class StreamStepsTest {
         Message<ArticlePublished> out = outbound.message(null, "Walking");
         out.getPayload().setTitle("Running");
 
-        assertThatThrownBy(() -> inbound.verify(out)).isInstanceOf(PoisonEventException.class)
+        assertThatThrownBy(() -> inbound.verify(out))
+                .isInstanceOf(PoisonEventException.class)
                 .hasMessageStartingWith("not taken: ArticlePublished is not signed by the distribution service: ");
         assertThat(inbound.verifyOrSkip(out)).isEmpty();
     }
@@ -61,7 +63,8 @@ class StreamStepsTest {
         ArticlePublished incomplete = publication("Walking");
         incomplete.setMedicallyReviewedBy(null);
 
-        assertThatThrownBy(() -> inbound.verify(MessageBuilder.withPayload(incomplete).build()))
+        assertThatThrownBy(() ->
+                        inbound.verify(MessageBuilder.withPayload(incomplete).build()))
                 .hasMessage("not taken: the publication is incomplete");
     }
 
@@ -74,8 +77,11 @@ class StreamStepsTest {
 
     @Test
     void aRefusalThatOnlySkipsMakesNoPoison() {
-        Refusal<ArticlePublished> skipping = new Refusal<>(LoggerFactory.getLogger(StreamStepsTest.class),
-                "Not serving", null, event -> "article " + event.getArticleId());
+        Refusal<ArticlePublished> skipping = new Refusal<>(
+                LoggerFactory.getLogger(StreamStepsTest.class),
+                "Not serving",
+                null,
+                event -> "article " + event.getArticleId());
 
         assertThatThrownBy(() -> skipping.poison(publication("Walking"), "unsigned"))
                 .isInstanceOf(IllegalStateException.class);
@@ -83,8 +89,11 @@ class StreamStepsTest {
 
     @Test
     void aRefusalOncePerKeyWarnsOnceForTheSameRecord(CapturedOutput logs) {
-        Refusal<ArticlePublished> once = new Refusal<ArticlePublished>(LoggerFactory.getLogger(StreamStepsTest.class),
-                "Skipping", null, event -> "article " + event.getArticleId() + " (event " + event.getEventId() + ")")
+        Refusal<ArticlePublished> once = new Refusal<ArticlePublished>(
+                        LoggerFactory.getLogger(StreamStepsTest.class),
+                        "Skipping",
+                        null,
+                        event -> "article " + event.getArticleId() + " (event " + event.getEventId() + ")")
                 .oncePer(ArticlePublished::getEventId, 1);
         ArticlePublished first = publication("Walking");
         ArticlePublished second = publication("Running");
@@ -96,17 +105,30 @@ class StreamStepsTest {
         once.skip(first, "unsigned");
 
         assertThat(logs.getAll().lines().filter(line -> line.contains("Skipping article a1 (event e1): unsigned")))
-                .as("again once forgotten").hasSize(2);
-        assertThat(logs.getAll().lines().filter(line -> line.contains("(event e2)"))).hasSize(1);
+                .as("again once forgotten")
+                .hasSize(2);
+        assertThat(logs.getAll().lines().filter(line -> line.contains("(event e2)")))
+                .hasSize(1);
     }
 
     private static ArticlePublished publication(String title) {
         Instant monday = Instant.parse("2026-11-23T10:00:00Z");
-        return ArticlePublished.newBuilder().setEventId("e1").setArticleId("a1").setRevision(1).setSlug("walking")
-                .setTitle(title).setSummary("A summary").setHtml("<p>Walk.</p>")
+        return ArticlePublished.newBuilder()
+                .setEventId("e1")
+                .setArticleId("a1")
+                .setRevision(1)
+                .setSlug("walking")
+                .setTitle(title)
+                .setSummary("A summary")
+                .setHtml("<p>Walk.</p>")
                 .setUrl("http://localhost:8084/articles/walking")
-                .setAuthors(List.of(new Author("wanda", "Wanda Writer"))).setTags(List.of("back pain"))
-                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD")).setMedicallyReviewedAt(monday)
-                .setContentHash("sha256v2:abc").setPublishedAt(monday).setSeal(null).build();
+                .setAuthors(List.of(new Author("wanda", "Wanda Writer")))
+                .setTags(List.of("back pain"))
+                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setMedicallyReviewedAt(monday)
+                .setContentHash("sha256v2:abc")
+                .setPublishedAt(monday)
+                .setSeal(null)
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package org.vetted.rendering.app;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import org.vetted.rendering.domain.ApprovedArticle;
 import org.vetted.rendering.domain.ArticleRenderer;
 import org.vetted.rendering.domain.RenderResult;
@@ -21,14 +20,11 @@ public final class RenderApprovedArticle {
     }
 
     /** What became of an approved article. */
-    public sealed interface Outcome permits Rendered, Refused {
-    }
+    public sealed interface Outcome permits Rendered, Refused {}
 
-    public record Rendered(RenderResult.Rendered result, Instant renderedAt) implements Outcome {
-    }
+    public record Rendered(RenderResult.Rendered result, Instant renderedAt) implements Outcome {}
 
-    public record Refused(String reason) implements Outcome {
-    }
+    public record Refused(String reason) implements Outcome {}
 
     public Outcome render(ApprovedArticle article) {
         RenderResult result = renderer.render(article);

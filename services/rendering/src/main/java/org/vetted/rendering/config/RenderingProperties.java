@@ -2,7 +2,6 @@ package org.vetted.rendering.config;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

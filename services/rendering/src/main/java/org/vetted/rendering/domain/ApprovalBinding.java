@@ -3,7 +3,6 @@ package org.vetted.rendering.domain;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.vetted.contract.ContentHash;
 
 /**
@@ -57,9 +56,7 @@ public final class ApprovalBinding {
     }
 
     static Optional<String> approvalHasADate(ApprovedArticle article) {
-        return article.signOff().approvedAt() != null
-                ? Optional.empty()
-                : Optional.of("approval has no approval date");
+        return article.signOff().approvedAt() != null ? Optional.empty() : Optional.of("approval has no approval date");
     }
 
     private static boolean isBlank(String text) {

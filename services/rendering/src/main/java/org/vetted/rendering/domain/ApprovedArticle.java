@@ -2,7 +2,6 @@ package org.vetted.rendering.domain;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.vetted.contract.ContentHash;
 
 /**
@@ -10,8 +9,15 @@ import org.vetted.contract.ContentHash;
  *
  * @param summary the writer's summary, or null when none was given
  */
-public record ApprovedArticle(String articleId, String slug, String title, String summary, String bodyMarkdown,
-                              List<String> tags, List<ContentHash.Credit> authors, SignOff signOff) {
+public record ApprovedArticle(
+        String articleId,
+        String slug,
+        String title,
+        String summary,
+        String bodyMarkdown,
+        List<String> tags,
+        List<ContentHash.Credit> authors,
+        SignOff signOff) {
     public ApprovedArticle {
         tags = tags == null ? List.of() : List.copyOf(tags);
         authors = authors == null ? List.of() : List.copyOf(authors);

@@ -2,7 +2,6 @@ package org.vetted.rendering.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
 import org.vetted.contract.ContentHash;
 import org.vetted.markdown.SafeMarkdown;
 
@@ -40,8 +39,8 @@ public final class ArticleRenderer {
         String html = ((SafeMarkdown.Html) body).html() + byline.of(article.signOff());
         int htmlBytes = html.getBytes(StandardCharsets.UTF_8).length;
         if (htmlBytes > MAX_HTML_BYTES) {
-            return new RenderResult.Refused("the rendered HTML has " + htmlBytes + " bytes; at most "
-                    + MAX_HTML_BYTES + " are published");
+            return new RenderResult.Refused(
+                    "the rendered HTML has " + htmlBytes + " bytes; at most " + MAX_HTML_BYTES + " are published");
         }
         String sourceHash = ContentHash.of(article.reviewed());
         return new RenderResult.Rendered(html, sourceHash);

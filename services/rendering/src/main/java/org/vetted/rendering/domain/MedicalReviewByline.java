@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.owasp.html.Encoding;
 import org.vetted.contract.MedicalCredits;
 

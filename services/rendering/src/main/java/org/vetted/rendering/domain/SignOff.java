@@ -12,8 +12,8 @@ import java.util.List;
  * @param alsoReviewedBy the other reviewers whose claim approvals it rests on, in the order they are credited, each
  *                       once and never the signer (the contract's {@code MedicalCredits})
  */
-public record SignOff(Integer revision, String contentHash, Reviewer reviewer, Instant approvedAt,
-                      List<Reviewer> alsoReviewedBy) {
+public record SignOff(
+        Integer revision, String contentHash, Reviewer reviewer, Instant approvedAt, List<Reviewer> alsoReviewedBy) {
     public SignOff {
         alsoReviewedBy = alsoReviewedBy == null ? List.of() : List.copyOf(alsoReviewedBy);
     }
@@ -24,6 +24,5 @@ public record SignOff(Integer revision, String contentHash, Reviewer reviewer, I
     }
 
     /** A medical reviewer as named in the byline. */
-    public record Reviewer(String displayName, String credential) {
-    }
+    public record Reviewer(String displayName, String credential) {}
 }

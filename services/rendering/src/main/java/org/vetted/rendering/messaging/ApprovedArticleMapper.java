@@ -3,7 +3,6 @@ package org.vetted.rendering.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.MedicalCredits;
 import org.vetted.contract.PoisonEventException;
@@ -21,21 +20,36 @@ final class ApprovedArticleMapper {
 
     static ApprovedArticle toDomain(ArticleApproved event) {
         Approval approval = event.getApproval();
-        if (approval == null || event.getArticleId() == null || event.getTitle() == null
+        if (approval == null
+                || event.getArticleId() == null
+                || event.getTitle() == null
                 || event.getBodyMarkdown() == null) {
-            throw new PoisonEventException("ArticleApproved " + event.getEventId()
-                    + " lacks its article id, title, body or approval");
+            throw new PoisonEventException(
+                    "ArticleApproved " + event.getEventId() + " lacks its article id, title, body or approval");
         }
         Reviewer reviewer = approval.getSignedOffBy();
         // Everyone the approval rests on is credited, the signer first; the signer is the byline's first name.
-        List<SignOff.Reviewer> alsoReviewedBy = reviewer == null ? List.of()
-                : MedicalCredits.of(approval).stream().skip(1)
-                        .map(other -> new SignOff.Reviewer(other.getDisplayName(), other.getCredential())).toList();
-        SignOff signOff = new SignOff(approval.getRevision(), approval.getContentHash(),
+        List<SignOff.Reviewer> alsoReviewedBy = reviewer == null
+                ? List.of()
+                : MedicalCredits.of(approval).stream()
+                        .skip(1)
+                        .map(other -> new SignOff.Reviewer(other.getDisplayName(), other.getCredential()))
+                        .toList();
+        SignOff signOff = new SignOff(
+                approval.getRevision(),
+                approval.getContentHash(),
                 reviewer == null ? null : new SignOff.Reviewer(reviewer.getDisplayName(), reviewer.getCredential()),
-                approval.getApprovedAt(), alsoReviewedBy);
-        return new ApprovedArticle(event.getArticleId(), event.getSlug(), event.getTitle(), event.getSummary(),
-                event.getBodyMarkdown(), event.getTags(), ContentHash.reviewed(event).authors(), signOff);
+                approval.getApprovedAt(),
+                alsoReviewedBy);
+        return new ApprovedArticle(
+                event.getArticleId(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getSummary(),
+                event.getBodyMarkdown(),
+                event.getTags(),
+                ContentHash.reviewed(event).authors(),
+                signOff);
     }
 
     /**
@@ -69,6 +83,5 @@ final class ApprovedArticleMapper {
                 .toString();
     }
 
-    private ApprovedArticleMapper() {
-    }
+    private ApprovedArticleMapper() {}
 }

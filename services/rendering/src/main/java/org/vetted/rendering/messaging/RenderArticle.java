@@ -1,7 +1,6 @@
 package org.vetted.rendering.messaging;
 
 import java.util.function.Function;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -35,9 +34,14 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
 
     public RenderArticle(RenderApprovedArticle renderApproved, Seals seals) {
         this.renderApproved = renderApproved;
-        this.inbound = new Inbound<>(seals, ApprovedArticleMapper::toDomain, new Refusal<ArticleApproved>(log,
-                "Refusing to render", "not rendered",
-                approved -> "article " + approved.getArticleId() + " (event " + approved.getEventId() + ")"));
+        this.inbound = new Inbound<>(
+                seals,
+                ApprovedArticleMapper::toDomain,
+                new Refusal<ArticleApproved>(
+                        log,
+                        "Refusing to render",
+                        "not rendered",
+                        approved -> "article " + approved.getArticleId() + " (event " + approved.getEventId() + ")"));
         this.outbound = new Outbound<>(seals, ApprovedArticleMapper::toRendered, ArticleRendered::getArticleId);
     }
 
@@ -51,7 +55,9 @@ public class RenderArticle implements Function<Message<ArticleApproved>, Message
             }
             Message<ArticleRendered> rendered =
                     outbound.message(approved.event(), (RenderApprovedArticle.Rendered) outcome);
-            log.info("Rendered article {} revision {}", rendered.getPayload().getArticleId(),
+            log.info(
+                    "Rendered article {} revision {}",
+                    rendered.getPayload().getArticleId(),
                     rendered.getPayload().getRevision());
             return rendered;
         });

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneOffset;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +20,8 @@ class ApprovalBindingTest {
         String shallow = "> ".repeat(SafeMarkdown.MAX_NESTING - 2) + "Walking helps.";
 
         assertThat(renderer.render(ApprovedArticles.withBody(deep)))
-                .isInstanceOfSatisfying(RenderResult.Refused.class,
+                .isInstanceOfSatisfying(
+                        RenderResult.Refused.class,
                         refused -> assertThat(refused.reason()).contains("nested", "at most 32"));
         assertThat(renderer.render(ApprovedArticles.withBody(shallow))).isInstanceOf(RenderResult.Rendered.class);
     }
@@ -32,9 +32,11 @@ class ApprovalBindingTest {
     void theLargestBodyIntakeAcceptsRendersWithinTheLimit(String unit) {
         String body = unit.repeat(100_000 / unit.length());
 
-        assertThat(renderer.render(ApprovedArticles.withBody(body))).isInstanceOfSatisfying(RenderResult.Rendered.class,
-                rendered -> assertThat(rendered.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-                        .isLessThan(ArticleRenderer.MAX_HTML_BYTES));
+        assertThat(renderer.render(ApprovedArticles.withBody(body)))
+                .isInstanceOfSatisfying(
+                        RenderResult.Rendered.class,
+                        rendered -> assertThat(rendered.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                                .isLessThan(ArticleRenderer.MAX_HTML_BYTES));
     }
 
     @Test
@@ -43,8 +45,11 @@ class ApprovalBindingTest {
         String links = "www.a.co ".repeat(60_000);
 
         assertThat(renderer.render(ApprovedArticles.withBody(links)))
-                .isInstanceOfSatisfying(RenderResult.Refused.class,
-                        refused -> assertThat(refused.reason()).contains("bytes of HTML").contains("at most"));
+                .isInstanceOfSatisfying(
+                        RenderResult.Refused.class,
+                        refused -> assertThat(refused.reason())
+                                .contains("bytes of HTML")
+                                .contains("at most"));
     }
 
     @Test
@@ -60,15 +65,22 @@ class ApprovalBindingTest {
         ApprovedArticle edited = ApprovedArticles.withBodyChangedAfterApproval(approved, "Walking may help!");
 
         assertThat(renderer.render(edited))
-                .isInstanceOfSatisfying(RenderResult.Refused.class,
+                .isInstanceOfSatisfying(
+                        RenderResult.Refused.class,
                         refused -> assertThat(refused.reason()).contains("do not hash to the approved hash"));
     }
 
     @Test
     void summaryChangedAfterApprovalIsRefused() {
         ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
-        ApprovedArticle edited = new ApprovedArticle(approved.articleId(), approved.slug(), approved.title(),
-                "Walking cures back pain.", approved.bodyMarkdown(), approved.tags(), approved.authors(),
+        ApprovedArticle edited = new ApprovedArticle(
+                approved.articleId(),
+                approved.slug(),
+                approved.title(),
+                "Walking cures back pain.",
+                approved.bodyMarkdown(),
+                approved.tags(),
+                approved.authors(),
                 approved.signOff());
 
         assertThat(renderer.render(edited)).isInstanceOf(RenderResult.Refused.class);
@@ -77,11 +89,24 @@ class ApprovalBindingTest {
     @Test
     void tagsOrAuthorsChangedAfterApprovalAreRefused() {
         ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
-        ApprovedArticle retagged = new ApprovedArticle(approved.articleId(), approved.slug(), approved.title(),
-                approved.summary(), approved.bodyMarkdown(), List.of("cure"), approved.authors(), approved.signOff());
-        ApprovedArticle recredited = new ApprovedArticle(approved.articleId(), approved.slug(), approved.title(),
-                approved.summary(), approved.bodyMarkdown(), approved.tags(),
-                List.of(new ContentHash.Credit("wanda", "Dr. Wanda Writer, MD")), approved.signOff());
+        ApprovedArticle retagged = new ApprovedArticle(
+                approved.articleId(),
+                approved.slug(),
+                approved.title(),
+                approved.summary(),
+                approved.bodyMarkdown(),
+                List.of("cure"),
+                approved.authors(),
+                approved.signOff());
+        ApprovedArticle recredited = new ApprovedArticle(
+                approved.articleId(),
+                approved.slug(),
+                approved.title(),
+                approved.summary(),
+                approved.bodyMarkdown(),
+                approved.tags(),
+                List.of(new ContentHash.Credit("wanda", "Dr. Wanda Writer, MD")),
+                approved.signOff());
 
         assertThat(renderer.render(retagged)).isInstanceOf(RenderResult.Refused.class);
         assertThat(renderer.render(recredited)).isInstanceOf(RenderResult.Refused.class);
@@ -93,10 +118,11 @@ class ApprovalBindingTest {
         SignOff signOff = approved.signOff();
 
         for (Integer missing : new Integer[] {null, 0, -1}) {
-            ApprovedArticle noRevision = ApprovedArticles.withSignOff(approved,
-                    new SignOff(missing, signOff.contentHash(), signOff.reviewer(), signOff.approvedAt()));
+            ApprovedArticle noRevision = ApprovedArticles.withSignOff(
+                    approved, new SignOff(missing, signOff.contentHash(), signOff.reviewer(), signOff.approvedAt()));
             assertThat(renderer.render(noRevision))
-                    .isInstanceOfSatisfying(RenderResult.Refused.class,
+                    .isInstanceOfSatisfying(
+                            RenderResult.Refused.class,
                             refused -> assertThat(refused.reason()).contains("names no revision"));
         }
     }
@@ -105,8 +131,8 @@ class ApprovalBindingTest {
     void approvalWithoutAHashIsRefused() {
         ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
         SignOff signOff = approved.signOff();
-        ApprovedArticle noHash = ApprovedArticles.withSignOff(approved,
-                new SignOff(1, null, signOff.reviewer(), signOff.approvedAt()));
+        ApprovedArticle noHash =
+                ApprovedArticles.withSignOff(approved, new SignOff(1, null, signOff.reviewer(), signOff.approvedAt()));
 
         assertThat(renderer.render(noHash)).isInstanceOf(RenderResult.Refused.class);
     }
@@ -115,11 +141,13 @@ class ApprovalBindingTest {
     void approvalSignedByAReviewerWithoutACredentialIsRefused() {
         ApprovedArticle approved = ApprovedArticles.withBody("Walking may help.");
         SignOff signOff = approved.signOff();
-        ApprovedArticle uncredentialed = ApprovedArticles.withSignOff(approved, new SignOff(1,
-                signOff.contentHash(), new SignOff.Reviewer("Rita Reyes", " "), signOff.approvedAt()));
+        ApprovedArticle uncredentialed = ApprovedArticles.withSignOff(
+                approved,
+                new SignOff(1, signOff.contentHash(), new SignOff.Reviewer("Rita Reyes", " "), signOff.approvedAt()));
 
         assertThat(renderer.render(uncredentialed))
-                .isInstanceOfSatisfying(RenderResult.Refused.class,
+                .isInstanceOfSatisfying(
+                        RenderResult.Refused.class,
                         refused -> assertThat(refused.reason()).contains("credentialed reviewer"));
     }
 
@@ -128,7 +156,9 @@ class ApprovalBindingTest {
         ApprovedArticle article = ApprovedArticles.withBody("Walking helps.\r\n");
 
         assertThat(renderer.render(article))
-                .isInstanceOfSatisfying(RenderResult.Rendered.class,
-                        rendered -> assertThat(rendered.sourceHash()).isEqualTo(article.signOff().contentHash()));
+                .isInstanceOfSatisfying(
+                        RenderResult.Rendered.class,
+                        rendered -> assertThat(rendered.sourceHash())
+                                .isEqualTo(article.signOff().contentHash()));
     }
 }

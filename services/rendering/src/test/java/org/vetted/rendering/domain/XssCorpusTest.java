@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,6 +18,7 @@ import org.vetted.markdown.SafeMarkdown;
 class XssCorpusTest {
     /** What rendering publishes with: the shared Flexmark and sanitizer settings. */
     private static final SafeMarkdown RENDERER = new SafeMarkdown();
+
     private static final List<String> VECTORS = load();
 
     static Stream<String> vectors() {
@@ -45,8 +45,30 @@ class XssCorpusTest {
     @MethodSource("seeds")
     void vectorsMixedIntoMarkdownNeverSurviveAsMarkup(int seed) {
         Random random = new Random(seed);
-        String[] markdown = {"", "# ", "## ", "> ", "- ", "1. ", "*", "**", "`", "[", "](", ")", "|", "\n", "\n\n",
-                "“quoted” — ", "&", "<", "\"", "'", "[^1]", "\n[^1]: "};
+        String[] markdown = {
+            "",
+            "# ",
+            "## ",
+            "> ",
+            "- ",
+            "1. ",
+            "*",
+            "**",
+            "`",
+            "[",
+            "](",
+            ")",
+            "|",
+            "\n",
+            "\n\n",
+            "“quoted” — ",
+            "&",
+            "<",
+            "\"",
+            "'",
+            "[^1]",
+            "\n[^1]: "
+        };
         StringBuilder input = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             input.append(markdown[random.nextInt(markdown.length)]);
@@ -64,13 +86,16 @@ class XssCorpusTest {
     void safeLinksSurviveWithRelNofollowNoopener() {
         String html = RENDERER.toSafeHtml("[NIH](https://www.nih.gov/) and [mail](mailto:editors@example.org)");
 
-        assertThat(html).contains("href=\"https://www.nih.gov/\"").contains("rel=\"nofollow noopener\"")
+        assertThat(html)
+                .contains("href=\"https://www.nih.gov/\"")
+                .contains("rel=\"nofollow noopener\"")
                 .contains("href=\"mailto:editors&#64;example.org\"");
     }
 
     private static List<String> load() {
         try (InputStream in = XssCorpusTest.class.getResourceAsStream("/xss/vectors.txt")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .filter(line -> !line.isBlank() && !line.startsWith("#"))
                     .map(XssCorpusTest::unescape)
                     .toList();

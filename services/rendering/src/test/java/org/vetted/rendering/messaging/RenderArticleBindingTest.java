@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import org.springframework.cloud.stream.binder.test.OutputDestination;
 import org.springframework.cloud.stream.binder.test.TestChannelBinderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -37,6 +35,7 @@ import org.springframework.messaging.MessageHandler;
 import org.springframework.messaging.SubscribableChannel;
 import org.springframework.messaging.support.ErrorMessage;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.PoisonEventException;
@@ -51,10 +50,12 @@ import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
 
-@SpringBootTest(properties = {
-        "spring.cloud.stream.bindings.renderArticle-in-0.consumer.max-attempts=1",
-        "vetted.rendering.byline-zone=America/New_York",
-        "vetted.signing.demo-keys=true"})
+@SpringBootTest(
+        properties = {
+            "spring.cloud.stream.bindings.renderArticle-in-0.consumer.max-attempts=1",
+            "vetted.rendering.byline-zone=America/New_York",
+            "vetted.signing.demo-keys=true"
+        })
 @AutoConfigureMockMvc
 @Import({TestChannelBinderConfiguration.class, RenderArticleBindingTest.FixedClock.class})
 // The demo keys are honoured only under the local or test profile.
@@ -62,6 +63,7 @@ import org.vetted.events.Reviewer;
 class RenderArticleBindingTest {
     /** Review's demo key, as the review service signs; and distribution's view, which checks rendering's work. */
     static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
+
     static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
 
@@ -76,16 +78,20 @@ class RenderArticleBindingTest {
 
     @Autowired
     InputDestination input;
+
     @Autowired
     OutputDestination output;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     @Qualifier("errorChannel")
     SubscribableChannel errorChannel;
 
     /** Why the function refused a record: what the binder hands to dead-lettering. */
     final List<Throwable> failures = new CopyOnWriteArrayList<>();
+
     final MessageHandler collectFailures = message -> failures.add(((ErrorMessage) message).getPayload());
 
     @BeforeEach
@@ -122,7 +128,8 @@ class RenderArticleBindingTest {
             assertThat(rendered.getRevision()).isEqualTo(2);
             assertThat(rendered.getSlug()).isEqualTo("walking-back-pain");
             assertThat(rendered.getBodyMarkdown()).isEqualTo(approved.getBodyMarkdown());
-            assertThat(rendered.getSourceHash()).isEqualTo(approved.getApproval().getContentHash());
+            assertThat(rendered.getSourceHash())
+                    .isEqualTo(approved.getApproval().getContentHash());
             assertThat(rendered.getApproval()).isEqualTo(approved.getApproval());
             assertThat(rendered.getAuthors()).isEqualTo(approved.getAuthors());
             assertThat(rendered.getTags()).containsExactly("back pain", "exercise");
@@ -143,12 +150,17 @@ class RenderArticleBindingTest {
 
         send(approved);
 
-        ArticleRendered rendered = (ArticleRendered) (Object) output.receive(0, Topics.RENDERED).getPayload();
+        ArticleRendered rendered =
+                (ArticleRendered) (Object) output.receive(0, Topics.RENDERED).getPayload();
         assertThat(rendered.getRenderSeal()).startsWith("ey").contains("..");
         assertThat(DISTRIBUTION.problem(rendered)).isEmpty();
         assertThat(DISTRIBUTION.isSigned(ArticleRendered.newBuilder(rendered)
-                .setHtml(rendered.getHtml().replace("Walking", "Running")).build())).isFalse();
-        assertThat(DISTRIBUTION.isSigned(ArticleRendered.newBuilder(rendered).setSlug("elsewhere").build()))
+                        .setHtml(rendered.getHtml().replace("Walking", "Running"))
+                        .build()))
+                .isFalse();
+        assertThat(DISTRIBUTION.isSigned(ArticleRendered.newBuilder(rendered)
+                        .setSlug("elsewhere")
+                        .build()))
                 .isFalse();
     }
 
@@ -261,14 +273,19 @@ class RenderArticleBindingTest {
     }
 
     private void send(ArticleApproved approved) {
-        input.send(MessageBuilder.withPayload(approved).setHeader(KafkaHeaders.KEY, approved.getArticleId()).build(),
+        input.send(
+                MessageBuilder.withPayload(approved)
+                        .setHeader(KafkaHeaders.KEY, approved.getArticleId())
+                        .build(),
                 Topics.APPROVED);
     }
 
     private void assertRefusedBecause(String reason) {
-        assertThat(failures).singleElement().satisfies(failure -> assertThat(rootCause(failure))
-                .isInstanceOf(PoisonEventException.class)
-                .hasMessageContaining(reason));
+        assertThat(failures)
+                .singleElement()
+                .satisfies(failure -> assertThat(rootCause(failure))
+                        .isInstanceOf(PoisonEventException.class)
+                        .hasMessageContaining(reason));
     }
 
     private static Throwable rootCause(Throwable failure) {

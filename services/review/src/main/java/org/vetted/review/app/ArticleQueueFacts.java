@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimState;
 import org.vetted.review.domain.draft.Author;
@@ -20,8 +19,13 @@ import org.vetted.review.domain.draft.Author;
  * @param highRiskOpen           open claims that need two reviewers
  * @param deciders               usernames of the reviewers whose decisions count on its claims
  */
-public record ArticleQueueFacts(String title, List<String> authorKeys, List<String> tags,
-        boolean waitsForSecondReviewer, int highRiskOpen, List<String> deciders) {
+public record ArticleQueueFacts(
+        String title,
+        List<String> authorKeys,
+        List<String> tags,
+        boolean waitsForSecondReviewer,
+        int highRiskOpen,
+        List<String> deciders) {
 
     public ArticleQueueFacts {
         authorKeys = List.copyOf(authorKeys);
@@ -41,14 +45,21 @@ public record ArticleQueueFacts(String title, List<String> authorKeys, List<Stri
         boolean waiting = false;
         int highRiskOpen = 0;
         for (ClaimState state : review.claimStates()) {
-            state.decisions().forEach(decision -> deciders.add(decision.reviewer().username().toLowerCase(Locale.ROOT)));
+            state.decisions()
+                    .forEach(decision ->
+                            deciders.add(decision.reviewer().username().toLowerCase(Locale.ROOT)));
             if (state.isOpen() && state.isHighRisk()) {
                 highRiskOpen++;
                 waiting |= state.approvals() > 0;
             }
         }
-        return new ArticleQueueFacts(review.draft().title(), new ArrayList<>(authors), new ArrayList<>(tags),
-                waiting, highRiskOpen, new ArrayList<>(deciders));
+        return new ArticleQueueFacts(
+                review.draft().title(),
+                new ArrayList<>(authors),
+                new ArrayList<>(tags),
+                waiting,
+                highRiskOpen,
+                new ArrayList<>(deciders));
     }
 
     /** The article's place in the queue. */

@@ -10,7 +10,10 @@ public interface DecisionPublisher {
 
     /** What an event is: each goes to its own topic. */
     enum Kind {
-        CLAIM_REVIEWED, ARTICLE_APPROVED, REVIEW_RETURNED, CLAIMS_LIBRARY
+        CLAIM_REVIEWED,
+        ARTICLE_APPROVED,
+        REVIEW_RETURNED,
+        CLAIMS_LIBRARY
     }
 
     /**
@@ -19,8 +22,7 @@ public interface DecisionPublisher {
      * @param key    the article id, or the library key of a claims library entry
      * @param record the event as {@link SignedRecords} made it
      */
-    record Outgoing(Kind kind, String key, byte[] record) {
-    }
+    record Outgoing(Kind kind, String key, byte[] record) {}
 
     /** @throws PublishFailedException when it could not be sent */
     void publish(Outgoing event);

@@ -10,17 +10,14 @@ import org.vetted.review.domain.library.LibraryEntry;
 public sealed interface Incoming permits Incoming.Fact, Incoming.Library, Incoming.Unsigned {
 
     /** A fact the board applies. */
-    record Fact(ReviewEvent event) implements Incoming {
-    }
+    record Fact(ReviewEvent event) implements Incoming {}
 
     /** The latest record of a claims library entry (approved, or retired). */
-    record Library(LibraryEntry entry) implements Incoming {
-    }
+    record Library(LibraryEntry entry) implements Incoming {}
 
     /**
      * An event without a valid signature of the service owning its topic (forged, altered, or from before
      * signatures): it is no fact, and the board never sees it.
      */
-    record Unsigned(String type, String eventId, String articleId, String reason) implements Incoming {
-    }
+    record Unsigned(String type, String eventId, String articleId, String reason) implements Incoming {}
 }

@@ -16,13 +16,15 @@ public enum QueueOrder {
 
     /** The order as a comparison of positions, for stores that sort in memory (the tests' own). */
     public Comparator<QueuePosition> comparator() {
-        Comparator<QueuePosition> age = Comparator.comparing(QueuePosition::submittedAt)
-                .thenComparing(QueuePosition::articleId);
+        Comparator<QueuePosition> age =
+                Comparator.comparing(QueuePosition::submittedAt).thenComparing(QueuePosition::articleId);
         return switch (this) {
             case OLDEST -> age;
             case NEWEST -> age.reversed();
-            case RISK -> Comparator.comparing((QueuePosition position) -> !position.waitsForSecondReviewer())
-                    .thenComparing(position -> -position.highRiskOpen()).thenComparing(age);
+            case RISK ->
+                Comparator.comparing((QueuePosition position) -> !position.waitsForSecondReviewer())
+                        .thenComparing(position -> -position.highRiskOpen())
+                        .thenComparing(age);
         };
     }
 }

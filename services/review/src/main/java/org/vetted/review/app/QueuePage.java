@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
-
 import org.vetted.review.domain.board.ArticleReview;
 
 /**
@@ -22,8 +21,8 @@ public record QueuePage(List<ArticleReview> reviews, QueuePosition next, QueuePo
      * {@code reviews} reads the page's articles, in the page's order. Past the end (what the query started from was
      * decided meanwhile) the page is empty and links nowhere: start again.
      */
-    public static QueuePage of(QueueQuery query, List<QueuePosition> read,
-            Function<List<QueuePosition>, List<ArticleReview>> reviews) {
+    public static QueuePage of(
+            QueueQuery query, List<QueuePosition> read, Function<List<QueuePosition>, List<ArticleReview>> reviews) {
         boolean more = read.size() > query.limit();
         List<QueuePosition> page = new ArrayList<>(read.subList(0, Math.min(read.size(), query.limit())));
         if (query.backwards()) {
@@ -34,7 +33,9 @@ public record QueuePage(List<ArticleReview> reviews, QueuePosition next, QueuePo
         }
         QueuePosition first = page.get(0);
         QueuePosition last = page.get(page.size() - 1);
-        return new QueuePage(reviews.apply(page), query.backwards() || more ? last : null,
+        return new QueuePage(
+                reviews.apply(page),
+                query.backwards() || more ? last : null,
                 query.backwards() ? (more ? first : null) : query.from() == null ? null : first);
     }
 }

@@ -10,8 +10,16 @@ import java.util.Locale;
  * the title, case aside. {@code from}: the page starts after it (or, {@code backwards}, ends before it); null for
  * the first page.
  */
-public record QueueQuery(QueueOrder order, String author, String tag, boolean needsSecondReviewer, String decidedBy,
-        String titleContains, QueuePosition from, boolean backwards, int limit) {
+public record QueueQuery(
+        QueueOrder order,
+        String author,
+        String tag,
+        boolean needsSecondReviewer,
+        String decidedBy,
+        String titleContains,
+        QueuePosition from,
+        boolean backwards,
+        int limit) {
 
     public QueueQuery {
         if (limit < 1) {
@@ -37,7 +45,8 @@ public record QueueQuery(QueueOrder order, String author, String tag, boolean ne
                 && (tag == null || facts.tags().contains(tag))
                 && (!needsSecondReviewer || facts.waitsForSecondReviewer())
                 && (decidedBy == null || facts.deciders().contains(decidedBy))
-                && (titleContains == null || facts.title().toLowerCase(Locale.ROOT).contains(titleContains));
+                && (titleContains == null
+                        || facts.title().toLowerCase(Locale.ROOT).contains(titleContains));
     }
 
     /** Blank is no filter; a filter is compared case aside. */

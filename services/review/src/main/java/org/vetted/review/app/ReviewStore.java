@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.vetted.review.domain.board.ArticleHistory;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ReviewBoard;
@@ -54,8 +53,7 @@ public interface ReviewStore {
     ClaimLibrary library();
 
     /** A fact with the event as published, signed and encoded. */
-    record Fact(ReviewEvent event, byte[] record) {
-    }
+    record Fact(ReviewEvent event, byte[] record) {}
 
     /**
      * Publishes and records as one step: the facts and library entries are kept if and only if {@code publish}

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-
 import org.vetted.review.domain.board.ArticleHistory;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimVerdict;
@@ -46,14 +45,25 @@ public class ReviewWorkflow {
     private final ClaimLibrary library;
     private final Duration libraryValidity;
 
-    public ReviewWorkflow(ReviewStore store, ReviewDesk desk, DecisionPublisher publisher, SignedRecords records,
-            Clock clock, Supplier<String> eventIds) {
+    public ReviewWorkflow(
+            ReviewStore store,
+            ReviewDesk desk,
+            DecisionPublisher publisher,
+            SignedRecords records,
+            Clock clock,
+            Supplier<String> eventIds) {
         this(store, desk, publisher, records, clock, eventIds, Duration.ofDays(365));
     }
 
     /** @param libraryValidity how long a library entry is offered after the approval it rests on */
-    public ReviewWorkflow(ReviewStore store, ReviewDesk desk, DecisionPublisher publisher, SignedRecords records,
-            Clock clock, Supplier<String> eventIds, Duration libraryValidity) {
+    public ReviewWorkflow(
+            ReviewStore store,
+            ReviewDesk desk,
+            DecisionPublisher publisher,
+            SignedRecords records,
+            Clock clock,
+            Supplier<String> eventIds,
+            Duration libraryValidity) {
         this.store = store;
         this.desk = desk;
         this.publisher = publisher;
@@ -127,8 +137,10 @@ public class ReviewWorkflow {
             Optional<Claim> claim = review.draft().claim(claimId);
             if (claim.isEmpty()) {
                 // No such claim: the ordinary rules refuse (unknown claim, or whatever they check first).
-                return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED, null, null,
-                        revision), clock.instant());
+                return decide(
+                        review,
+                        new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED, null, null, revision),
+                        clock.instant());
             }
             // The entry's lock too: a retirement at another instance either comes first (no match) or waits. The
             // acceptance is stamped by the store's clock, as retirements are, so it is never stamped after one that
@@ -136,11 +148,21 @@ public class ReviewWorkflow {
             String key = ClaimLibrary.keyOf(claim.get().text());
             return store.exclusivelyLibraryEntries(List.of(key), () -> {
                 Instant now = store.now();
-                LibraryEntry entry = library.exactMatch(claim.get(), now)
-                        .orElseThrow(() -> new NoLibraryMatchException(claimId));
-                return decide(review, new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED,
-                        "accepted from the claims library (" + entry.key() + ")",
-                        entry.references().isEmpty() ? null : entry.references().get(0), revision, entry.key()), now);
+                LibraryEntry entry =
+                        library.exactMatch(claim.get(), now).orElseThrow(() -> new NoLibraryMatchException(claimId));
+                return decide(
+                        review,
+                        new ClaimDecisionRequest(
+                                actor,
+                                claimId,
+                                ClaimVerdict.APPROVED,
+                                "accepted from the claims library (" + entry.key() + ")",
+                                entry.references().isEmpty()
+                                        ? null
+                                        : entry.references().get(0),
+                                revision,
+                                entry.key()),
+                        now);
             });
         });
     }
@@ -160,11 +182,14 @@ public class ReviewWorkflow {
             }
             // Never before the record it retires: the later record of a key is the entry.
             Instant at = latest(store.now(), entry.madeAt().plusMillis(1));
-            LibraryEntry retired = entry.retiredBy(eventIds.get(),
-                    new LibraryEntry.Retirement(actor.asReviewer(), at, reason));
+            LibraryEntry retired =
+                    entry.retiredBy(eventIds.get(), new LibraryEntry.Retirement(actor.asReviewer(), at, reason));
             byte[] record = records.signed(retired);
-            store.publishAndRecord(() -> publisher.publish(new DecisionPublisher.Outgoing(
-                    DecisionPublisher.Kind.CLAIMS_LIBRARY, key, record)), List.of(), List.of(retired));
+            store.publishAndRecord(
+                    () -> publisher.publish(
+                            new DecisionPublisher.Outgoing(DecisionPublisher.Kind.CLAIMS_LIBRARY, key, record)),
+                    List.of(),
+                    List.of(retired));
             return retired;
         });
     }
@@ -181,9 +206,11 @@ public class ReviewWorkflow {
         ClaimOutcome outcome = desk.decideClaim(review, request, eventIds.get(), at);
         if (outcome instanceof ClaimOutcome.Decided decided) {
             byte[] event = records.signed(decided.event());
-            store.publishAndRecord(() -> publisher.publish(new DecisionPublisher.Outgoing(
-                    DecisionPublisher.Kind.CLAIM_REVIEWED, review.articleId(), event)),
-                    List.of(new ReviewStore.Fact(decided.event(), event)), List.of());
+            store.publishAndRecord(
+                    () -> publisher.publish(new DecisionPublisher.Outgoing(
+                            DecisionPublisher.Kind.CLAIM_REVIEWED, review.articleId(), event)),
+                    List.of(new ReviewStore.Fact(decided.event(), event)),
+                    List.of());
         }
         return outcome;
     }
@@ -193,8 +220,10 @@ public class ReviewWorkflow {
      * @throws PublishFailedException  when the sign-off could not be published (the board is unchanged)
      */
     public SignOffOutcome signOff(String articleId, SignOffRequest request) {
-        return store.exclusively(articleId, () -> store.exclusivelyLibraryEntries(libraryKeys(current(articleId)),
-                () -> signOff(current(articleId), request)));
+        return store.exclusively(
+                articleId,
+                () -> store.exclusivelyLibraryEntries(
+                        libraryKeys(current(articleId)), () -> signOff(current(articleId), request)));
     }
 
     /**
@@ -204,11 +233,12 @@ public class ReviewWorkflow {
      */
     private static Set<String> libraryKeys(ArticleReview review) {
         Set<String> keys = new TreeSet<>();
-        review.claimStates().forEach(state -> state.decisions().forEach(decision -> {
-            if (decision.libraryKey() != null) {
-                keys.add(decision.libraryKey());
-            }
-        }));
+        review.claimStates()
+                .forEach(state -> state.decisions().forEach(decision -> {
+                    if (decision.libraryKey() != null) {
+                        keys.add(decision.libraryKey());
+                    }
+                }));
         return keys;
     }
 
@@ -221,15 +251,19 @@ public class ReviewWorkflow {
             List<DecisionPublisher.Outgoing> events = new ArrayList<>();
             byte[] approval = records.signed(approved.event(), approved.draft());
             events.add(new DecisionPublisher.Outgoing(DecisionPublisher.Kind.ARTICLE_APPROVED, articleId, approval));
-            entries.forEach(entry -> events.add(new DecisionPublisher.Outgoing(DecisionPublisher.Kind.CLAIMS_LIBRARY,
-                    entry.key(), records.signed(entry))));
-            store.publishAndRecord(() -> publisher.publishTogether(events),
-                    List.of(new ReviewStore.Fact(approved.event(), approval)), entries);
+            entries.forEach(entry -> events.add(new DecisionPublisher.Outgoing(
+                    DecisionPublisher.Kind.CLAIMS_LIBRARY, entry.key(), records.signed(entry))));
+            store.publishAndRecord(
+                    () -> publisher.publishTogether(events),
+                    List.of(new ReviewStore.Fact(approved.event(), approval)),
+                    entries);
         } else if (outcome instanceof SignOffOutcome.Returned returned) {
             byte[] event = records.signed(returned.event());
-            store.publishAndRecord(() -> publisher.publish(new DecisionPublisher.Outgoing(
-                    DecisionPublisher.Kind.REVIEW_RETURNED, articleId, event)),
-                    List.of(new ReviewStore.Fact(returned.event(), event)), List.of());
+            store.publishAndRecord(
+                    () -> publisher.publish(
+                            new DecisionPublisher.Outgoing(DecisionPublisher.Kind.REVIEW_RETURNED, articleId, event)),
+                    List.of(new ReviewStore.Fact(returned.event(), event)),
+                    List.of());
         }
         return outcome;
     }

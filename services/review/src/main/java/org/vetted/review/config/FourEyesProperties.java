@@ -2,7 +2,6 @@ package org.vetted.review.config;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.vetted.review.domain.risk.FourEyesRule;
 
@@ -16,7 +15,8 @@ import org.vetted.review.domain.risk.FourEyesRule;
 @ConfigurationProperties("vetted.review.four-eyes")
 public record FourEyesProperties(List<String> classes, Map<String, List<String>> triggers) {
     public FourEyesProperties {
-        classes = classes == null ? FourEyesRule.DEFAULT_CLASSES.stream().map(risk -> risk.name()).toList()
+        classes = classes == null
+                ? FourEyesRule.DEFAULT_CLASSES.stream().map(risk -> risk.name()).toList()
                 : List.copyOf(classes);
         triggers = triggers == null ? Map.of() : Map.copyOf(triggers);
     }

@@ -3,9 +3,7 @@ package org.vetted.review.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,8 +48,9 @@ public class ReviewConfiguration {
     @Bean
     FourEyesRule fourEyesRule(FourEyesProperties properties) {
         FourEyesRule rule = properties.rule();
-        log.info("claims of {} need approval by two medical reviewers", rule.classes().isEmpty() ? "no class"
-                : rule.classes());
+        log.info(
+                "claims of {} need approval by two medical reviewers",
+                rule.classes().isEmpty() ? "no class" : rule.classes());
         return rule;
     }
 
@@ -105,16 +104,25 @@ public class ReviewConfiguration {
      * some for the consumer and for reads.
      */
     @Bean
-    ReviewStore reviewStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-            FourEyesRule fourEyes, SignedRecords records) {
+    ReviewStore reviewStore(
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            FourEyesRule fourEyes,
+            SignedRecords records) {
         return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, records, 3);
     }
 
     /** {@code vetted.review.library.validity}: how long a library entry is offered after its approval. */
     @Bean
-    ReviewWorkflow reviewWorkflow(ReviewStore store, ReviewDesk desk, DecisionPublisher publisher,
-            SignedRecords records, Clock clock, @Value("${vetted.review.library.validity:P365D}") Duration validity) {
-        return new ReviewWorkflow(store, desk, publisher, records, clock, () -> UUID.randomUUID().toString(),
-                validity);
+    ReviewWorkflow reviewWorkflow(
+            ReviewStore store,
+            ReviewDesk desk,
+            DecisionPublisher publisher,
+            SignedRecords records,
+            Clock clock,
+            @Value("${vetted.review.library.validity:P365D}") Duration validity) {
+        return new ReviewWorkflow(
+                store, desk, publisher, records, clock, () -> UUID.randomUUID().toString(), validity);
     }
 }

@@ -33,8 +33,8 @@ public class SecurityConfiguration {
 
     /** Which configured member of staff a bearer token's subject is ({@code vetted.security.users[*].subjects}). */
     @Bean
-    SignedInActors signedInActors(UsersProperties properties, Staff staff, JwtClaimsProperties claims,
-                                  BearerTokens.Properties tokens) {
+    SignedInActors signedInActors(
+            UsersProperties properties, Staff staff, JwtClaimsProperties claims, BearerTokens.Properties tokens) {
         try {
             return new SignedInActors(staff, TokenSubjects.of(properties, tokens), claims);
         } catch (IllegalArgumentException e) {
@@ -51,21 +51,37 @@ public class SecurityConfiguration {
     /** The JSON API: HTTP Basic or bearer tokens, stateless, no cookies and so no CSRF. */
     @Bean
     @Order(1)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, Staff staff, ObjectProvider<JwtDecoder> jwtDecoder,
-            SignedInActors signedIn, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
-            BearerTokens.Properties tokens, Environment environment, SignInThrottle throttle) throws Exception {
-        SignInChains.api(http, !staff.isEmpty(), BearerTokens.ifOn(jwtDecoder, tokens, environment),
-                        signedIn, throttle,
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            Staff staff,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            SignedInActors signedIn,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems,
+            BearerTokens.Properties tokens,
+            Environment environment,
+            SignInThrottle throttle)
+            throws Exception {
+        SignInChains.api(
+                        http,
+                        !staff.isEmpty(),
+                        BearerTokens.ifOn(jwtDecoder, tokens, environment),
+                        signedIn,
+                        throttle,
                         (request, response, failure) -> problems.resolveException(request, response, null, failure),
                         (request, response, denied) -> problems.resolveException(request, response, null, denied))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**")
-                                .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
-                        .requestMatchers(HttpMethod.POST, "/api/reviews/**").hasRole("MEDICAL_REVIEWER")
-                        .requestMatchers(HttpMethod.GET, "/api/claims").hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
-                        .requestMatchers(HttpMethod.POST, "/api/claims/*/retire").hasRole("MEDICAL_REVIEWER")
-                        .anyRequest().denyAll());
+                        .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/reviews/**")
+                        .hasRole("MEDICAL_REVIEWER")
+                        .requestMatchers(HttpMethod.GET, "/api/claims")
+                        .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/api/claims/*/retire")
+                        .hasRole("MEDICAL_REVIEWER")
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 
@@ -87,12 +103,16 @@ public class SecurityConfiguration {
                         signIn.commence(request, response, failure);
                     }
                 }))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/css/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/webjars/**", "/js/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/reviews/**", "/claims").hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
-                        .requestMatchers(HttpMethod.POST, "/reviews/**", "/claims/*/retire").hasRole("MEDICAL_REVIEWER")
-                        .anyRequest().denyAll());
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/css/**", "/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/webjars/**", "/js/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/reviews/**", "/claims")
+                        .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/reviews/**", "/claims/*/retire")
+                        .hasRole("MEDICAL_REVIEWER")
+                        .anyRequest()
+                        .denyAll());
         return http.build();
     }
 }

@@ -1,21 +1,18 @@
 package org.vetted.review.config;
 
 import java.util.Optional;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.vetted.review.domain.staff.Actor;
-import org.vetted.review.domain.staff.Staff;
 import org.vetted.review.domain.staff.Role;
+import org.vetted.review.domain.staff.Staff;
 import org.vetted.web.signin.JwtClaimsProperties;
 import org.vetted.web.signin.SignInChains;
 import org.vetted.web.signin.SignedInUser;
 import org.vetted.web.signin.SignedInUsers;
 import org.vetted.web.signin.TokenSubjects;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The caller as {@link Actor}: the shared sign-in ({@link SignedInUsers}) over review's staff and roles. A
@@ -25,8 +22,12 @@ public final class SignedInActors implements Converter<Jwt, AbstractAuthenticati
     private final SignedInUsers users;
 
     public SignedInActors(Staff staff, TokenSubjects subjects, JwtClaimsProperties claims) {
-        this.users = new SignedInUsers(username -> staff.find(username).map(SignedInActors::user),
-                subjects, claims, SignInChains.names(Role.class), Role.MEDICAL_REVIEWER.name());
+        this.users = new SignedInUsers(
+                username -> staff.find(username).map(SignedInActors::user),
+                subjects,
+                claims,
+                SignInChains.names(Role.class),
+                Role.MEDICAL_REVIEWER.name());
     }
 
     /** The member of staff behind an authenticated request. */

@@ -2,7 +2,6 @@ package org.vetted.review.config;
 
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +14,6 @@ import org.vetted.review.domain.staff.Staff;
 import org.vetted.web.signin.SignInChains;
 import org.vetted.web.signin.SignedInUser;
 import org.vetted.web.signin.UsersProperties;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.vetted.web.signin.TokenSubjects;
 
 /** The configured staff, as sign-in accounts and as actors the review rules know. */
 @Configuration(proxyBeanMethods = false)
@@ -31,19 +28,24 @@ public class StaffConfiguration {
                     + "JWT issuer is set (spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri)");
         }
         for (UsersProperties.User user : properties.users()) {
-            if (isBlank(user.username()) || isBlank(user.password()) || isBlank(user.displayName())
+            if (isBlank(user.username())
+                    || isBlank(user.password())
+                    || isBlank(user.displayName())
                     || user.roles().isEmpty()) {
                 throw new StaffMisconfiguredException("user '" + user.username()
                         + "' needs a username, password, display-name and at least one role");
             }
             if (roles(user).contains(Role.MEDICAL_REVIEWER) && isBlank(user.credential())) {
-                throw new StaffMisconfiguredException("medical reviewer '" + user.username()
-                        + "' has no credential (MD, DO, RD, PharmD, ...)");
+                throw new StaffMisconfiguredException(
+                        "medical reviewer '" + user.username() + "' has no credential (MD, DO, RD, PharmD, ...)");
             }
         }
         List<Actor> actors = properties.users().stream()
                 // Usernames are matched without case (SignedInUser.canonical): a member is known by that form.
-                .map(user -> new Actor(SignedInUser.canonical(user.username()), user.displayName(), roles(user),
+                .map(user -> new Actor(
+                        SignedInUser.canonical(user.username()),
+                        user.displayName(),
+                        roles(user),
                         isBlank(user.credential()) ? null : user.credential().strip()))
                 .toList();
         try {

@@ -7,7 +7,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 public class StaffMisconfiguredFailureAnalyzer extends AbstractFailureAnalyzer<StaffMisconfiguredException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StaffMisconfiguredException cause) {
-        return new FailureAnalysis("review refuses to start: " + cause.getMessage(),
+        return new FailureAnalysis(
+                "review refuses to start: " + cause.getMessage(),
                 "Configure vetted.security.users (username, password, display-name, roles, and a credential for "
                         + "every MEDICAL_REVIEWER), or set spring.security.oauth2.resourceserver.jwt.issuer-uri (or "
                         + "jwk-set-uri) to accept bearer tokens, or run with the 'local' profile for the demo "

@@ -9,8 +9,7 @@ import org.vetted.events.DraftSubmitted;
  * contentHash, which is what an approval binds. Intake signed it, so a failure here is poison, not a forgery.
  */
 final class DraftHashCheck {
-    private DraftHashCheck() {
-    }
+    private DraftHashCheck() {}
 
     /** @throws PoisonEventException naming the draft, when its revision is below 1 or its fields do not hash */
     static void check(DraftSubmitted event) {

@@ -47,11 +47,14 @@ public final class EventMapper {
      *                              contentHash
      */
     public Incoming toDomain(Object payload) {
-        if (!(payload instanceof SpecificRecordBase event) || !(payload instanceof DraftSubmitted
-                || payload instanceof ClaimReviewed || payload instanceof ArticleApproved
-                || payload instanceof ReviewReturned || payload instanceof ClaimLibraryEntry)) {
-            throw new PoisonEventException("review does not consume " + (payload == null ? "null"
-                    : payload.getClass().getName()));
+        if (!(payload instanceof SpecificRecordBase event)
+                || !(payload instanceof DraftSubmitted
+                        || payload instanceof ClaimReviewed
+                        || payload instanceof ArticleApproved
+                        || payload instanceof ReviewReturned
+                        || payload instanceof ClaimLibraryEntry)) {
+            throw new PoisonEventException("review does not consume "
+                    + (payload == null ? "null" : payload.getClass().getName()));
         }
         var unsigned = signatures.unsigned(event);
         if (unsigned.isPresent()) {

@@ -1,7 +1,6 @@
 package org.vetted.review.messaging;
 
 import java.util.List;
-
 import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ClaimLibraryEntry;
@@ -34,7 +33,8 @@ final class OutgoingMapping {
                 .setRevision(decided.revision())
                 .setContentHash(decided.contentHash())
                 .setClaimId(decision.claimId())
-                .setDecision(org.vetted.events.ClaimDecision.valueOf(decision.verdict().name()))
+                .setDecision(org.vetted.events.ClaimDecision.valueOf(
+                        decision.verdict().name()))
                 .setComment(decision.comment())
                 .setReference(decision.reference())
                 .setLibraryKey(decision.libraryKey())
@@ -51,13 +51,17 @@ final class OutgoingMapping {
     ArticleApproved toEvent(RevisionApproved approved, Draft draft) {
         Approval approval = approved.approval();
         List<org.vetted.events.Author> authors = draft.authors().stream()
-                .map(author -> new org.vetted.events.Author(author.username(), author.displayName())).toList();
-        org.vetted.events.Approval signed = signatures.signApproval(draft.articleId(),
+                .map(author -> new org.vetted.events.Author(author.username(), author.displayName()))
+                .toList();
+        org.vetted.events.Approval signed = signatures.signApproval(
+                draft.articleId(),
                 org.vetted.events.Approval.newBuilder()
                         .setRevision(approval.revision())
                         .setContentHash(approval.contentHash())
                         .setSignedOffBy(toEvent(approval.signedOffBy()))
-                        .setClaimReviewers(approval.claimReviewers().stream().map(OutgoingMapping::toEvent).toList())
+                        .setClaimReviewers(approval.claimReviewers().stream()
+                                .map(OutgoingMapping::toEvent)
+                                .toList())
                         .setApprovedAt(approval.approvedAt())
                         .build());
         return signatures.sign(ArticleApproved.newBuilder()
@@ -70,12 +74,17 @@ final class OutgoingMapping {
                 .setTags(draft.tags())
                 .setBodyMarkdown(draft.bodyMarkdown())
                 .setClaims(draft.claims().stream()
-                        .map(claim -> new org.vetted.events.Claim(claim.id(), claim.text(),
-                                org.vetted.events.ClaimKind.valueOf(claim.kind().name()), claim.hedged(),
-                                claim.section(), claim.absolute()))
+                        .map(claim -> new org.vetted.events.Claim(
+                                claim.id(),
+                                claim.text(),
+                                org.vetted.events.ClaimKind.valueOf(claim.kind().name()),
+                                claim.hedged(),
+                                claim.section(),
+                                claim.absolute()))
                         .toList())
                 .setExperts(draft.experts().stream()
-                        .map(expert -> new org.vetted.events.Expert(expert.name(), expert.credential())).toList())
+                        .map(expert -> new org.vetted.events.Expert(expert.name(), expert.credential()))
+                        .toList())
                 .setApproval(signed)
                 .setComment(approved.comment())
                 .build());
@@ -87,7 +96,8 @@ final class OutgoingMapping {
                 .setArticleId(returned.articleId())
                 .setRevision(returned.revision())
                 .setContentHash(returned.contentHash())
-                .setOutcome(org.vetted.events.ReviewOutcome.valueOf(returned.outcome().name()))
+                .setOutcome(org.vetted.events.ReviewOutcome.valueOf(
+                        returned.outcome().name()))
                 .setComment(returned.comment())
                 .setRejectedClaimIds(returned.rejectedClaimIds())
                 .setReviewer(toEvent(returned.reviewer()))
@@ -111,8 +121,10 @@ final class OutgoingMapping {
                 .setRevision(entry.revision())
                 .setClaimId(entry.claimId())
                 .setSection(entry.section())
-                .setRetired(retired == null ? null : new LibraryRetirement(toEvent(retired.by()), retired.at(),
-                        retired.reason()))
+                .setRetired(
+                        retired == null
+                                ? null
+                                : new LibraryRetirement(toEvent(retired.by()), retired.at(), retired.reason()))
                 .build());
     }
 

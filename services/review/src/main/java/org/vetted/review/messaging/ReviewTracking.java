@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,10 +53,10 @@ public class ReviewTracking {
      * </ul>
      */
     @Bean
-    public Consumer<Message<Object>> trackReview(ReviewWorkflow workflow, EventMapper mapper,
-            SharedProjection projection) {
-        Set<String> warnedAbout = Collections.synchronizedSet(Collections.newSetFromMap(
-                new LinkedHashMap<String, Boolean>() {
+    public Consumer<Message<Object>> trackReview(
+            ReviewWorkflow workflow, EventMapper mapper, SharedProjection projection) {
+        Set<String> warnedAbout =
+                Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<String, Boolean>() {
                     @Override
                     protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                         return size() > MAX_REMEMBERED_SKIPS;
@@ -68,36 +67,56 @@ public class ReviewTracking {
             Incoming incoming = mapper.toDomain(message.getPayload());
             if (incoming instanceof Incoming.Unsigned unsigned) {
                 if (warnedAbout.add(unsigned.eventId())) {
-                    log.warn("skipped {} {} of article {}: {}; it counts for nothing", unsigned.type(),
-                            unsigned.eventId(), unsigned.articleId(), unsigned.reason());
+                    log.warn(
+                            "skipped {} {} of article {}: {}; it counts for nothing",
+                            unsigned.type(),
+                            unsigned.eventId(),
+                            unsigned.articleId(),
+                            unsigned.reason());
                 }
                 return;
             }
             if (incoming instanceof Incoming.Library library) {
                 boolean latest = workflow.recordLibrary(library.entry());
-                log.debug("library entry {} ({}): {}", library.entry().key(), library.entry().eventId(),
+                log.debug(
+                        "library entry {} ({}): {}",
+                        library.entry().key(),
+                        library.entry().eventId(),
                         latest ? "recorded" : "older than the one known");
                 return;
             }
             ReviewEvent event = ((Incoming.Fact) incoming).event();
             // The store keeps the record as read, signature and all, so it can verify it again when it reads it back.
-            ReviewBoard.Applied applied = workflow.record(event,
-                    catalog.encode((SpecificRecordBase) message.getPayload()));
+            ReviewBoard.Applied applied =
+                    workflow.record(event, catalog.encode((SpecificRecordBase) message.getPayload()));
             if (applied == ReviewBoard.Applied.CONFLICTING) {
                 throw new PoisonEventException("draft " + event.articleId() + " revision " + event.revision()
                         + " (event " + event.eventId() + ") has other text than the revision " + event.revision()
                         + " already under review; a revision number names exactly one text");
             }
-            log.debug("{} {} for article {} revision {}: {}", event.getClass().getSimpleName(), event.eventId(),
-                    event.articleId(), event.revision(), applied);
+            log.debug(
+                    "{} {} for article {} revision {}: {}",
+                    event.getClass().getSimpleName(),
+                    event.eventId(),
+                    event.articleId(),
+                    event.revision(),
+                    applied);
         }));
     }
 
     /** The board's position in its topics, kept with it; the one rebalance listener of the service. */
     @Bean
-    public SharedProjection reviewProjection(JdbcTemplate jdbc, TransactionTemplate transactions,
+    public SharedProjection reviewProjection(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
             @Value("${spring.cloud.stream.bindings." + BINDING + ".destination}") String destinations) {
-        return new SharedProjection("review", Arrays.stream(destinations.split(",")).map(String::strip)
-                .filter(topic -> !topic.isEmpty()).toList(), jdbc, transactions);
+        return new SharedProjection(
+                "review",
+                Arrays.stream(destinations.split(","))
+                        .map(String::strip)
+                        .filter(topic -> !topic.isEmpty())
+                        .toList(),
+                jdbc,
+                transactions);
     }
 }

@@ -1,7 +1,6 @@
 package org.vetted.review.messaging;
 
 import java.util.Optional;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.review.app.Incoming;
@@ -24,7 +23,11 @@ final class SignatureCheck {
 
     /** Empty when the record is signed as it must be; else what to skip, naming the first signature that fails. */
     Optional<Incoming.Unsigned> unsigned(SpecificRecordBase event) {
-        return seals.problem(event).map(reason -> new Incoming.Unsigned(event.getSchema().getName(),
-                String.valueOf(event.get("eventId")), String.valueOf(event.get("articleId")), reason));
+        return seals.problem(event)
+                .map(reason -> new Incoming.Unsigned(
+                        event.getSchema().getName(),
+                        String.valueOf(event.get("eventId")),
+                        String.valueOf(event.get("articleId")),
+                        reason));
     }
 }

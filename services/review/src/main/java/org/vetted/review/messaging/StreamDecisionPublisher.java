@@ -3,7 +3,6 @@ package org.vetted.review.messaging;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +25,15 @@ public class StreamDecisionPublisher implements DecisionPublisher {
     static final String REVIEW_RETURNED = "reviewReturned-out-0";
     static final String CLAIMS_LIBRARY = "claimsLibrary-out-0";
 
-    private static final Map<Kind, String> BINDINGS = Map.of(Kind.CLAIM_REVIEWED, CLAIM_REVIEWED,
-            Kind.ARTICLE_APPROVED, ARTICLE_APPROVED, Kind.REVIEW_RETURNED, REVIEW_RETURNED,
-            Kind.CLAIMS_LIBRARY, CLAIMS_LIBRARY);
+    private static final Map<Kind, String> BINDINGS = Map.of(
+            Kind.CLAIM_REVIEWED,
+            CLAIM_REVIEWED,
+            Kind.ARTICLE_APPROVED,
+            ARTICLE_APPROVED,
+            Kind.REVIEW_RETURNED,
+            REVIEW_RETURNED,
+            Kind.CLAIMS_LIBRARY,
+            CLAIMS_LIBRARY);
 
     private static final Logger log = LoggerFactory.getLogger(StreamDecisionPublisher.class);
 
@@ -77,15 +82,17 @@ public class StreamDecisionPublisher implements DecisionPublisher {
         SpecificRecordBase event = catalog.decode(outgoing.record());
         boolean sent;
         try {
-            sent = streamBridge.send(binding,
-                    MessageBuilder.withPayload(event).setHeader(KafkaHeaders.KEY, key).build());
+            sent = streamBridge.send(
+                    binding,
+                    MessageBuilder.withPayload(event)
+                            .setHeader(KafkaHeaders.KEY, key)
+                            .build());
         } catch (RuntimeException e) {
             log.warn("publishing {} for {} failed", event.getClass().getSimpleName(), key, e);
             throw new PublishFailedException("could not publish to " + binding, e);
         }
         if (!sent) {
-            log.warn("publishing {} for {} was refused by {}", event.getClass().getSimpleName(), key,
-                    binding);
+            log.warn("publishing {} for {} was refused by {}", event.getClass().getSimpleName(), key, binding);
             throw new PublishFailedException("could not publish to " + binding, null);
         }
     }

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,26 +43,33 @@ final class JdbcLibraryEntries implements LibraryEntries {
         byte[] encoded = records.signed(entry);
         Object[] words = ClaimLibrary.indexWords(entry.claimText()).toArray();
         return jdbc.update(connection -> {
-            PreparedStatement upsert = connection.prepareStatement("insert into library_entry (library_key, made_at, "
-                    + "approved_at, words, search_text, entry) values (?, ?, ?, ?, ?, ?) "
-                    + "on conflict (library_key) do update set made_at = excluded.made_at, "
-                    + "approved_at = excluded.approved_at, words = excluded.words, "
-                    + "search_text = excluded.search_text, entry = excluded.entry "
-                    + "where library_entry.made_at <= excluded.made_at");
-            upsert.setString(1, entry.key());
-            upsert.setTimestamp(2, Timestamp.from(entry.madeAt()));
-            upsert.setTimestamp(3, Timestamp.from(entry.approvedAt()));
-            upsert.setArray(4, connection.createArrayOf("text", words));
-            upsert.setString(5, ClaimLibrary.searchText(entry.claimText()));
-            upsert.setBytes(6, encoded);
-            return upsert;
-        }) == 1;
+                    PreparedStatement upsert =
+                            connection.prepareStatement("insert into library_entry (library_key, made_at, "
+                                    + "approved_at, words, search_text, entry) values (?, ?, ?, ?, ?, ?) "
+                                    + "on conflict (library_key) do update set made_at = excluded.made_at, "
+                                    + "approved_at = excluded.approved_at, words = excluded.words, "
+                                    + "search_text = excluded.search_text, entry = excluded.entry "
+                                    + "where library_entry.made_at <= excluded.made_at");
+                    upsert.setString(1, entry.key());
+                    upsert.setTimestamp(2, Timestamp.from(entry.madeAt()));
+                    upsert.setTimestamp(3, Timestamp.from(entry.approvedAt()));
+                    upsert.setArray(4, connection.createArrayOf("text", words));
+                    upsert.setString(5, ClaimLibrary.searchText(entry.claimText()));
+                    upsert.setBytes(6, encoded);
+                    return upsert;
+                })
+                == 1;
     }
 
     @Override
     public Optional<LibraryEntry> find(String key) {
-        return jdbc.query("select library_key, entry from library_entry where library_key = ?",
-                (row, i) -> decode(row.getString(1), row.getBytes(2)), key).stream().filter(Objects::nonNull)
+        return jdbc
+                .query(
+                        "select library_key, entry from library_entry where library_key = ?",
+                        (row, i) -> decode(row.getString(1), row.getBytes(2)),
+                        key)
+                .stream()
+                .filter(Objects::nonNull)
                 .findFirst();
     }
 
@@ -75,16 +81,23 @@ final class JdbcLibraryEntries implements LibraryEntries {
 
     @Override
     public List<LibraryEntry> sharingWords(Collection<String> words, int atLeast) {
-        return jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement("select library_key, entry from library_entry "
-                    + "where words && ? "
-                    + "and cardinality(array(select unnest(words) intersect select unnest(?))) >= ?");
-            Array wanted = textArray(connection, words);
-            select.setArray(1, wanted);
-            select.setArray(2, wanted);
-            select.setInt(3, Math.max(1, atLeast));
-            return select;
-        }, (row, i) -> decode(row.getString(1), row.getBytes(2))).stream().filter(Objects::nonNull).toList();
+        return jdbc
+                .query(
+                        connection -> {
+                            PreparedStatement select = connection.prepareStatement(
+                                    "select library_key, entry from library_entry "
+                                            + "where words && ? "
+                                            + "and cardinality(array(select unnest(words) intersect select unnest(?))) >= ?");
+                            Array wanted = textArray(connection, words);
+                            select.setArray(1, wanted);
+                            select.setArray(2, wanted);
+                            select.setInt(3, Math.max(1, atLeast));
+                            return select;
+                        },
+                        (row, i) -> decode(row.getString(1), row.getBytes(2)))
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Override
@@ -98,7 +111,8 @@ final class JdbcLibraryEntries implements LibraryEntries {
         }
         arguments[words.size()] = limit;
         return jdbc.query(sql.toString(), (row, i) -> decode(row.getString(1), row.getBytes(2)), arguments).stream()
-                .filter(Objects::nonNull).toList();
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static Array textArray(Connection connection, Collection<String> words) throws SQLException {
@@ -110,17 +124,23 @@ final class JdbcLibraryEntries implements LibraryEntries {
         String problem;
         try {
             Incoming read = records.read(stored);
-            if (read instanceof Incoming.Library library && library.entry().key().equals(key)) {
+            if (read instanceof Incoming.Library library
+                    && library.entry().key().equals(key)) {
                 return library.entry();
             }
-            problem = read instanceof Incoming.Unsigned unsigned ? unsigned.reason()
-                    : read instanceof Incoming.Library library ? "it is the entry of key " + library.entry().key()
-                    : "it is no claims library entry";
+            problem = read instanceof Incoming.Unsigned unsigned
+                    ? unsigned.reason()
+                    : read instanceof Incoming.Library library
+                            ? "it is the entry of key " + library.entry().key()
+                            : "it is no claims library entry";
         } catch (RuntimeException e) {
             problem = String.valueOf(e.getMessage());
         }
-        log.error("library entry {} is left out: its stored record fails verification ({}); nothing is offered or "
-                + "accepted from it until the row is repaired", key, problem);
+        log.error(
+                "library entry {} is left out: its stored record fails verification ({}); nothing is offered or "
+                        + "accepted from it until the row is repaired",
+                key,
+                problem);
         return null;
     }
 }

@@ -5,13 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,6 +68,7 @@ public class JdbcReviewStore implements ReviewStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcReviewStore.class);
     /** The first keys of review's advisory locks (intake's articles use 0x1a7a_0001). */
     private static final int ARTICLE_LOCKS = 0x1a7a_0002;
+
     private static final int LIBRARY_LOCKS = 0x1a7a_0003;
     /** Articles whose queue facts are filled in at once. */
     private static final int INDEX_BATCH = 200;
@@ -88,8 +86,13 @@ public class JdbcReviewStore implements ReviewStore {
      * @param maxLockHolders steps holding an article lock at once in this instance (each keeps a connection for its
      *                       lock, and an acceptance from the library a second one): under a third of the pool
      */
-    public JdbcReviewStore(DataSource dataSource, JdbcTemplate jdbc, TransactionTemplate transactions,
-            FourEyesRule fourEyes, SignedRecords records, int maxLockHolders) {
+    public JdbcReviewStore(
+            DataSource dataSource,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            FourEyesRule fourEyes,
+            SignedRecords records,
+            int maxLockHolders) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.fourEyes = fourEyes;
@@ -105,8 +108,8 @@ public class JdbcReviewStore implements ReviewStore {
         return transactions.execute(status -> {
             String articleId = event.articleId();
             jdbc.update("insert into review_article (article_id) values (?) on conflict do nothing", articleId);
-            jdbc.queryForObject("select article_id from review_article where article_id = ? for update",
-                    String.class, articleId);
+            jdbc.queryForObject(
+                    "select article_id from review_article where article_id = ? for update", String.class, articleId);
             ReviewBoard board = fold(journal.read(articleId).all());
             ReviewBoard.Applied applied = board.apply(event);
             if (applied == ReviewBoard.Applied.DUPLICATE || applied == ReviewBoard.Applied.CONFLICTING) {
@@ -114,14 +117,20 @@ public class JdbcReviewStore implements ReviewStore {
             }
             if (!journal.keep(articleId, event.eventId(), record)) {
                 // Its id is another article's: never a fact of this one (a replayed or forged record).
-                log.warn("{} {} for article {}: its event id is already another article's; ignored",
-                        event.getClass().getSimpleName(), event.eventId(), articleId);
+                log.warn(
+                        "{} {} for article {}: its event id is already another article's; ignored",
+                        event.getClass().getSimpleName(),
+                        event.eventId(),
+                        articleId);
                 return ReviewBoard.Applied.DUPLICATE;
             }
             Optional<ArticleReview> review = board.find(articleId);
-            jdbc.update("update review_article set open = ?, submitted_at = ? where article_id = ?",
+            jdbc.update(
+                    "update review_article set open = ?, submitted_at = ? where article_id = ?",
                     review.map(ArticleReview::isOpen).orElse(false),
-                    review.map(known -> Timestamp.from(known.draft().submittedAt())).orElse(null), articleId);
+                    review.map(known -> Timestamp.from(known.draft().submittedAt()))
+                            .orElse(null),
+                    articleId);
             seeingRetirements(board).find(articleId).ifPresent(this::keepQueueFacts);
             return applied;
         });
@@ -139,8 +148,10 @@ public class JdbcReviewStore implements ReviewStore {
 
     @Override
     public List<ArticleReview> awaitingDecision() {
-        return seeingRetirements(fold(journal.readWhere(
-                "article_id in (select article_id from review_article where open)").readable())).awaitingDecision();
+        return seeingRetirements(
+                        fold(journal.readWhere("article_id in (select article_id from review_article where open)")
+                                .readable()))
+                .awaitingDecision();
     }
 
     /**
@@ -152,8 +163,10 @@ public class JdbcReviewStore implements ReviewStore {
     public QueuePage queue(QueueQuery query) {
         indexUnindexedArticles();
         QueueSql sql = QueueSql.of(query);
-        List<QueuePosition> positions = jdbc.query(sql.select(), (row, n) -> new QueuePosition(
-                row.getBoolean(2), row.getInt(3), row.getTimestamp(4).toInstant(), row.getString(1)),
+        List<QueuePosition> positions = jdbc.query(
+                sql.select(),
+                (row, n) -> new QueuePosition(
+                        row.getBoolean(2), row.getInt(3), row.getTimestamp(4).toInstant(), row.getString(1)),
                 sql.arguments());
         return QueuePage.of(query, positions, page -> {
             List<String> ids = page.stream().map(QueuePosition::articleId).toList();
@@ -169,15 +182,22 @@ public class JdbcReviewStore implements ReviewStore {
 
     /** @param condition more of the where clause, or nothing */
     private void keepQueueFacts(String articleId, ArticleQueueFacts facts, String condition) {
-        jdbc.update("update review_article set title = ?, author_keys = ?, tags = ?, waits_for_second_reviewer = ?, "
-                + "high_risk_open = ?, deciders = ?, queue_indexed = true where article_id = ?" + condition,
-                facts.title(), texts(facts.authorKeys()), texts(facts.tags()), facts.waitsForSecondReviewer(),
-                facts.highRiskOpen(), texts(facts.deciders()), articleId);
+        jdbc.update(
+                "update review_article set title = ?, author_keys = ?, tags = ?, waits_for_second_reviewer = ?, "
+                        + "high_risk_open = ?, deciders = ?, queue_indexed = true where article_id = ?" + condition,
+                facts.title(),
+                texts(facts.authorKeys()),
+                texts(facts.tags()),
+                facts.waitsForSecondReviewer(),
+                facts.highRiskOpen(),
+                texts(facts.deciders()),
+                articleId);
     }
 
     private EventJournal.Read<ReviewEvent> factsOf(List<String> articleIds) {
-        return journal.readWhere("article_id in (" + String.join(", ", Collections.nCopies(articleIds.size(), "?"))
-                + ")", articleIds.toArray());
+        return journal.readWhere(
+                "article_id in (" + String.join(", ", Collections.nCopies(articleIds.size(), "?")) + ")",
+                articleIds.toArray());
     }
 
     /**
@@ -188,8 +208,10 @@ public class JdbcReviewStore implements ReviewStore {
     private void indexUnindexedArticles() {
         List<String> unindexed;
         do {
-            unindexed = jdbc.queryForList("select article_id from review_article where open and not queue_indexed "
-                    + "order by article_id limit " + INDEX_BATCH, String.class);
+            unindexed = jdbc.queryForList(
+                    "select article_id from review_article where open and not queue_indexed "
+                            + "order by article_id limit " + INDEX_BATCH,
+                    String.class);
             if (unindexed.isEmpty()) {
                 return;
             }
@@ -214,9 +236,11 @@ public class JdbcReviewStore implements ReviewStore {
             if (entry.isRetired()) {
                 // A retirement can reopen claims of any open article: their queue facts are read again.
                 jdbc.update("update review_article set queue_indexed = false where open");
-                jdbc.update("insert into library_retirement (library_key, retired_at) values (?, ?) "
-                        + "on conflict (library_key) do update set retired_at = "
-                        + "greatest(library_retirement.retired_at, excluded.retired_at)", entry.key(),
+                jdbc.update(
+                        "insert into library_retirement (library_key, retired_at) values (?, ?) "
+                                + "on conflict (library_key) do update set retired_at = "
+                                + "greatest(library_retirement.retired_at, excluded.retired_at)",
+                        entry.key(),
                         Timestamp.from(entry.retired().at()));
             }
             return library.record(entry);
@@ -251,7 +275,8 @@ public class JdbcReviewStore implements ReviewStore {
     /** PostgreSQL's clock, to the millisecond (as the events carry it): the same for every instance. */
     @Override
     public Instant now() {
-        return jdbc.queryForObject("select clock_timestamp()", Timestamp.class).toInstant()
+        return jdbc.queryForObject("select clock_timestamp()", Timestamp.class)
+                .toInstant()
                 .truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -264,24 +289,29 @@ public class JdbcReviewStore implements ReviewStore {
         if (read instanceof Incoming.Fact fact) {
             return fact.event();
         }
-        throw new IllegalStateException(read instanceof Incoming.Unsigned unsigned ? unsigned.reason()
-                : "it is a claims library entry");
+        throw new IllegalStateException(
+                read instanceof Incoming.Unsigned unsigned ? unsigned.reason() : "it is a claims library entry");
     }
 
     private ReviewBoard fold(List<ReviewEvent> facts) {
-        ReviewBoard board = new ReviewBoard(ReviewBoard.DEFAULT_MAX_WAITING, dropped -> log.warn(
-                "{} facts wait for their drafts: left out the oldest, {} {} for article {} revision {}",
-                ReviewBoard.DEFAULT_MAX_WAITING, dropped.getClass().getSimpleName(), dropped.eventId(),
-                dropped.articleId(), dropped.revision()), fourEyes);
+        ReviewBoard board = new ReviewBoard(
+                ReviewBoard.DEFAULT_MAX_WAITING,
+                dropped -> log.warn(
+                        "{} facts wait for their drafts: left out the oldest, {} {} for article {} revision {}",
+                        ReviewBoard.DEFAULT_MAX_WAITING,
+                        dropped.getClass().getSimpleName(),
+                        dropped.eventId(),
+                        dropped.articleId(),
+                        dropped.revision()),
+                fourEyes);
         facts.forEach(board::apply);
         return board;
     }
 
     private ReviewBoard seeingRetirements(ReviewBoard board) {
-        jdbc.query("select library_key, retired_at from library_retirement",
-                row -> {
-                    board.libraryEntryRetired(row.getString(1), row.getTimestamp(2).toInstant());
-                });
+        jdbc.query("select library_key, retired_at from library_retirement", row -> {
+            board.libraryEntryRetired(row.getString(1), row.getTimestamp(2).toInstant());
+        });
         return board;
     }
 }

@@ -3,7 +3,6 @@ package org.vetted.review.store;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.vetted.review.app.QueueOrder;
 import org.vetted.review.app.QueuePosition;
 import org.vetted.review.app.QueueQuery;
@@ -35,18 +34,25 @@ record QueueSql(String select, Object[] arguments) {
         }
         if (query.titleContains() != null) {
             where.append(" and lower(title) like ? escape '\\'");
-            arguments.add("%" + query.titleContains().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%");
+            arguments.add("%"
+                    + query.titleContains()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%");
         }
         boolean risk = query.order() == QueueOrder.RISK;
-        String keys = risk ? "(not waits_for_second_reviewer), (-high_risk_open), submitted_at, article_id"
+        String keys = risk
+                ? "(not waits_for_second_reviewer), (-high_risk_open), submitted_at, article_id"
                 : "submitted_at, article_id";
         // Ascending keys for oldest and riskiest first; newest first reads them descending.
         boolean descending = query.order() == QueueOrder.NEWEST ^ query.backwards();
         QueuePosition from = query.from();
         if (from != null) {
-            where.append(" and (").append(keys).append(descending ? ") < (" : ") > (")
-                    .append(risk ? "?, ?, ?, ?" : "?, ?").append(')');
+            where.append(" and (")
+                    .append(keys)
+                    .append(descending ? ") < (" : ") > (")
+                    .append(risk ? "?, ?, ?, ?" : "?, ?")
+                    .append(')');
             if (risk) {
                 arguments.add(!from.waitsForSecondReviewer());
                 arguments.add(-from.highRiskOpen());
@@ -55,11 +61,14 @@ record QueueSql(String select, Object[] arguments) {
             arguments.add(from.articleId());
         }
         String direction = descending ? " desc" : "";
-        String order = risk ? "(not waits_for_second_reviewer)" + direction + ", (-high_risk_open)" + direction
-                + ", submitted_at" + direction + ", article_id" + direction
+        String order = risk
+                ? "(not waits_for_second_reviewer)" + direction + ", (-high_risk_open)" + direction + ", submitted_at"
+                        + direction + ", article_id" + direction
                 : "submitted_at" + direction + ", article_id" + direction;
         arguments.add(query.limit() + 1);
-        return new QueueSql("select article_id, waits_for_second_reviewer, high_risk_open, submitted_at "
-                + "from review_article where " + where + " order by " + order + " limit ?", arguments.toArray());
+        return new QueueSql(
+                "select article_id, waits_for_second_reviewer, high_risk_open, submitted_at "
+                        + "from review_article where " + where + " order by " + order + " limit ?",
+                arguments.toArray());
     }
 }

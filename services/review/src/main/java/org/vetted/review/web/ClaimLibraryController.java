@@ -1,9 +1,7 @@
 package org.vetted.review.web;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
-
+import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,17 +35,19 @@ public class ClaimLibraryController {
     public List<LibraryEntryView> search(@RequestParam(required = false) String query) {
         String text = query == null ? "" : query.strip();
         if (text.length() < ClaimLibrary.MIN_QUERY || text.length() > ClaimLibrary.MAX_QUERY) {
-            throw new InvalidFieldException("query",
-                    "required: " + ClaimLibrary.MIN_QUERY + " to " + ClaimLibrary.MAX_QUERY + " characters");
+            throw new InvalidFieldException(
+                    "query", "required: " + ClaimLibrary.MIN_QUERY + " to " + ClaimLibrary.MAX_QUERY + " characters");
         }
         var now = workflow.now();
-        return workflow.searchLibrary(text).stream().map(entry -> LibraryEntryView.of(entry, now)).toList();
+        return workflow.searchLibrary(text).stream()
+                .map(entry -> LibraryEntryView.of(entry, now))
+                .toList();
     }
 
     /** Only a credentialed medical reviewer withdraws what credentialed reviewers approved. */
     @PostMapping("/{key}/retire")
-    public LibraryEntryView retire(@PathVariable String key, @Valid @RequestBody RetireBody body,
-            Authentication authentication) {
+    public LibraryEntryView retire(
+            @PathVariable String key, @Valid @RequestBody RetireBody body, Authentication authentication) {
         Actor actor = signedIn.of(authentication)
                 .filter(Actor::isCredentialedMedicalReviewer)
                 .orElseThrow(() -> new AccessDeniedException("only a credentialed medical reviewer retires entries"));

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-
 import org.vetted.review.domain.library.ClaimLibrary;
 
 /** Request bodies of the review API, with their limits. */
@@ -18,39 +17,41 @@ final class DecisionBodies {
      * across revisions, so a decision must say which revision it was made on.
      */
     record ClaimDecisionBody(
-            @NotBlank @Pattern(regexp = "APPROVED|REJECTED", message = "must be APPROVED or REJECTED") String decision,
+            @NotBlank @Pattern(regexp = "APPROVED|REJECTED", message = "must be APPROVED or REJECTED")
+            String decision,
+
             @Size(max = MAX_COMMENT) String comment,
             @Size(max = MAX_REFERENCE) String reference,
-            @NotNull(message = "required: the revision the decision was made on") @Positive Integer revision) {
-    }
+
+            @NotNull(message = "required: the revision the decision was made on") @Positive
+            Integer revision) {}
 
     /**
      * {@code POST /api/reviews/{articleId}/decision}. {@code contentHash} is required for every decision (the domain
      * rule {@code signOffNamesTheTextReviewed} refuses without it, answered 400 naming the field).
      */
     record SignOffBody(
-            @NotBlank @Pattern(regexp = "APPROVE|REQUEST_CHANGES|REJECT",
-                    message = "must be APPROVE, REQUEST_CHANGES or REJECT") String decision,
+            @NotBlank
+            @Pattern(regexp = "APPROVE|REQUEST_CHANGES|REJECT", message = "must be APPROVE, REQUEST_CHANGES or REJECT")
+            String decision,
+
             @Size(max = MAX_COMMENT) String comment,
-            @Size(max = 100) String contentHash) {
-    }
+            @Size(max = 100) String contentHash) {}
 
     /** {@code POST /api/reviews/{articleId}/claims/{claimId}/accept-library}: the revision the reviewer saw. */
     record AcceptLibraryBody(
-            @NotNull(message = "required: the revision the decision was made on") @Positive Integer revision) {
-    }
+            @NotNull(message = "required: the revision the decision was made on") @Positive
+            Integer revision) {}
 
     /** {@code POST /api/claims/{key}/retire}: why the entry no longer stands. */
     record RetireBody(
-            @NotBlank(message = "required: why the entry is retired")
-            @Size(max = ClaimLibrary.MAX_RETIRE_REASON) String reason) {
-    }
+            @NotBlank(message = "required: why the entry is retired") @Size(max = ClaimLibrary.MAX_RETIRE_REASON)
+            String reason) {}
 
     /** Blank optional text is no text. */
     static String optional(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private DecisionBodies() {
-    }
+    private DecisionBodies() {}
 }

@@ -16,6 +16,5 @@ public final class FourEyesNotice {
                 : null;
     }
 
-    private FourEyesNotice() {
-    }
+    private FourEyesNotice() {}
 }

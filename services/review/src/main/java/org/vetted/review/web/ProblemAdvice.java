@@ -3,7 +3,6 @@ package org.vetted.review.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -34,26 +33,32 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .sorted(Comparator.comparing(error -> error.getField()))
-                .map(error -> Map.of("field", error.getField(),
-                        "reason", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
+                .map(error -> Map.of(
+                        "field",
+                        error.getField(),
+                        "reason",
+                        error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))
                 .toList();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is invalid: " + errors.stream()
-                        .map(error -> error.get("field") + " " + error.get("reason")).toList());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                "The request body is invalid: "
+                        + errors.stream()
+                                .map(error -> error.get("field") + " " + error.get("reason"))
+                                .toList());
         problem.setTitle("Invalid decision");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not a JSON object of the expected shape.");
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request body is missing or is not a JSON object of the expected shape.");
         problem.setTitle("Unreadable request body");
         problem.setProperty("errors", List.of(Map.of("field", "body", "reason", "must be a JSON object")));
         return ResponseEntity.badRequest().body(problem);
@@ -61,8 +66,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<ProblemDetail> invalidField(InvalidFieldException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request is invalid: [" + ex.field() + " " + ex.getMessage() + "]");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request is invalid: [" + ex.field() + " " + ex.getMessage() + "]");
         problem.setTitle(ex.title());
         problem.setProperty("errors", List.of(Map.of("field", ex.field(), "reason", ex.getMessage())));
         return ResponseEntity.badRequest().body(problem);
@@ -70,8 +75,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NoLibraryMatchException.class)
     ResponseEntity<ProblemDetail> noLibraryMatch(NoLibraryMatchException ex) {
-        return problem(HttpStatus.CONFLICT, "Not in the claims library", ex.getMessage()
-                + " (none, retired or expired): decide the claim yourself");
+        return problem(
+                HttpStatus.CONFLICT,
+                "Not in the claims library",
+                ex.getMessage() + " (none, retired or expired): decide the claim yourself");
     }
 
     @ExceptionHandler(UnknownLibraryEntryException.class)
@@ -86,7 +93,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PublishFailedException.class)
     ResponseEntity<ProblemDetail> publishFailed(PublishFailedException ex) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Decision not recorded",
+        return problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "Decision not recorded",
                 "The decision could not be published and was not recorded; try again shortly.");
     }
 
@@ -98,28 +107,36 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
         log.warn("the review database did not answer: {}", ex.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The review board could not be read or written just now; reload the review in a moment.");
         problem.setTitle("Review board unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
                 .body(problem);
     }
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException ex) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+        return problem(
+                HttpStatus.CONTENT_TOO_LARGE,
+                "Request body too large",
                 "A request body may be at most " + ex.limit() + " bytes.");
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
-        return problem(HttpStatus.UNAUTHORIZED, "Unauthenticated",
+        return problem(
+                HttpStatus.UNAUTHORIZED,
+                "Unauthenticated",
                 "Sign in with HTTP Basic as a member of staff, or send a bearer token of the configured issuer.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException ex) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden",
+        return problem(
+                HttpStatus.FORBIDDEN,
+                "Forbidden",
                 "Your role does not allow this: reviews are for medical reviewers (and editors may read them).");
     }
 

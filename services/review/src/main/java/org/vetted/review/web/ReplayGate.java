@@ -18,7 +18,8 @@ public class ReplayGate implements WebMvcConfigurer {
     private final ReadinessGate gate;
 
     public ReplayGate(ProjectionReadiness readiness) {
-        this.gate = ReadinessGate.of(readiness,
+        this.gate = ReadinessGate.of(
+                        readiness,
                         "The review board is being rebuilt from the article history; try again in a few seconds.")
                 .answeringProblems("/api/**")
                 .answeringPages("/", "/reviews/**", "/claims/**");

@@ -1,10 +1,8 @@
 package org.vetted.review.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.validation.Valid;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -59,18 +57,25 @@ public class ReviewController {
 
     /** One page of the queue ({@link QueueParameters}); {@code next} and {@code previous} are opaque cursors. */
     @GetMapping
-    public QueuePageView queue(@RequestParam(required = false) String limit,
-            @RequestParam(required = false) String cursor, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String author, @RequestParam(required = false) String tag,
-            @RequestParam(required = false) String needsSecondReviewer, @RequestParam(required = false) String mine,
-            @RequestParam(required = false) String q, Authentication authentication) {
-        QueueParameters parameters = new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine,
-                q);
+    public QueuePageView queue(
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String author,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String needsSecondReviewer,
+            @RequestParam(required = false) String mine,
+            @RequestParam(required = false) String q,
+            Authentication authentication) {
+        QueueParameters parameters =
+                new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine, q);
         QueueQuery query = parameters.query(actor(authentication).username());
         QueuePage page = workflow.queue(query);
-        return new QueuePageView(page.reviews().stream().map(QueueEntry::of).toList(),
+        return new QueuePageView(
+                page.reviews().stream().map(QueueEntry::of).toList(),
                 QueueParameters.cursor(query.order(), page.next(), false),
-                QueueParameters.cursor(query.order(), page.previous(), true), query.limit());
+                QueueParameters.cursor(query.order(), page.previous(), true),
+                query.limit());
     }
 
     @GetMapping("/{articleId}")
@@ -80,18 +85,28 @@ public class ReviewController {
     }
 
     @PostMapping("/{articleId}/claims/{claimId}")
-    public ResponseEntity<?> decideClaim(@PathVariable String articleId, @PathVariable String claimId,
-            @Valid @RequestBody ClaimDecisionBody body, Authentication authentication) {
-        ClaimDecisionRequest request = new ClaimDecisionRequest(actor(authentication), claimId,
-                ClaimVerdict.valueOf(body.decision()), DecisionBodies.optional(body.comment()),
-                reference(body.reference()), body.revision());
+    public ResponseEntity<?> decideClaim(
+            @PathVariable String articleId,
+            @PathVariable String claimId,
+            @Valid @RequestBody ClaimDecisionBody body,
+            Authentication authentication) {
+        ClaimDecisionRequest request = new ClaimDecisionRequest(
+                actor(authentication),
+                claimId,
+                ClaimVerdict.valueOf(body.decision()),
+                DecisionBodies.optional(body.comment()),
+                reference(body.reference()),
+                body.revision());
         return claimAnswer(workflow.decideClaim(articleId, request));
     }
 
     /** One action: approve the claim as the library entry of its exact text did, with its reference. */
     @PostMapping("/{articleId}/claims/{claimId}/accept-library")
-    public ResponseEntity<?> acceptFromLibrary(@PathVariable String articleId, @PathVariable String claimId,
-            @Valid @RequestBody AcceptLibraryBody body, Authentication authentication) {
+    public ResponseEntity<?> acceptFromLibrary(
+            @PathVariable String articleId,
+            @PathVariable String claimId,
+            @Valid @RequestBody AcceptLibraryBody body,
+            Authentication authentication) {
         return claimAnswer(workflow.acceptFromLibrary(articleId, claimId, body.revision(), actor(authentication)));
     }
 
@@ -112,21 +127,31 @@ public class ReviewController {
     }
 
     @PostMapping("/{articleId}/decision")
-    public ResponseEntity<?> signOff(@PathVariable String articleId, @Valid @RequestBody SignOffBody body,
-            Authentication authentication) {
-        SignOffRequest request = new SignOffRequest(actor(authentication), SignOffDecision.valueOf(body.decision()),
-                DecisionBodies.optional(body.comment()), DecisionBodies.optional(body.contentHash()));
+    public ResponseEntity<?> signOff(
+            @PathVariable String articleId, @Valid @RequestBody SignOffBody body, Authentication authentication) {
+        SignOffRequest request = new SignOffRequest(
+                actor(authentication),
+                SignOffDecision.valueOf(body.decision()),
+                DecisionBodies.optional(body.comment()),
+                DecisionBodies.optional(body.contentHash()));
         SignOffOutcome outcome = workflow.signOff(articleId, request);
         if (outcome instanceof SignOffOutcome.Approved approved) {
-            return ResponseEntity.ok(new SignOffView(articleId, approved.draft().revision(), "APPROVED",
+            return ResponseEntity.ok(new SignOffView(
+                    articleId,
+                    approved.draft().revision(),
+                    "APPROVED",
                     approved.draft().contentHash()));
         }
         if (outcome instanceof SignOffOutcome.Returned returned) {
-            return ResponseEntity.ok(new SignOffView(articleId, returned.event().revision(),
-                    returned.event().outcome().status().name(), returned.event().contentHash()));
+            return ResponseEntity.ok(new SignOffView(
+                    articleId,
+                    returned.event().revision(),
+                    returned.event().outcome().status().name(),
+                    returned.event().contentHash()));
         }
         if (outcome instanceof Blocked blocked) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.CONFLICT,
                     "The review gate blocks this approval: " + String.join("; ", blocked.reasons()));
             problem.setTitle("Approval blocked");
             problem.setProperty("reasons", blocked.reasons());
@@ -141,11 +166,12 @@ public class ReviewController {
     }
 
     private static ResponseEntity<ProblemDetail> refusal(Refused refused) {
-        if (refused.refusal() == Refusal.TEXT_NOT_NAMED || refused.refusal() == Refusal.NO_CLAIMS_UNEXPLAINED
+        if (refused.refusal() == Refusal.TEXT_NOT_NAMED
+                || refused.refusal() == Refusal.NO_CLAIMS_UNEXPLAINED
                 || refused.refusal() == Refusal.REJECTION_UNEXPLAINED) {
             String field = refused.refusal() == Refusal.TEXT_NOT_NAMED ? "contentHash" : "comment";
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is invalid: [" + field + " " + refused.reason() + "]");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "The request body is invalid: [" + field + " " + refused.reason() + "]");
             problem.setTitle("Invalid decision");
             problem.setProperty("errors", List.of(Map.of("field", field, "reason", refused.reason())));
             return ResponseEntity.badRequest().body(problem);
@@ -157,14 +183,15 @@ public class ReviewController {
             case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED, REJECTION_UNEXPLAINED -> HttpStatus.BAD_REQUEST;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.reason());
-        problem.setTitle(switch (refused.refusal()) {
-            case NOT_A_CREDENTIALED_REVIEWER -> "Not a credentialed medical reviewer";
-            case OWN_ARTICLE -> "Own article";
-            case UNKNOWN_CLAIM -> "Unknown claim";
-            case REVISION_CLOSED -> "Revision not open";
-            case STALE_REVISION -> "Stale revision";
-            case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED, REJECTION_UNEXPLAINED -> "Invalid decision";
-        });
+        problem.setTitle(
+                switch (refused.refusal()) {
+                    case NOT_A_CREDENTIALED_REVIEWER -> "Not a credentialed medical reviewer";
+                    case OWN_ARTICLE -> "Own article";
+                    case UNKNOWN_CLAIM -> "Unknown claim";
+                    case REVISION_CLOSED -> "Revision not open";
+                    case STALE_REVISION -> "Stale revision";
+                    case TEXT_NOT_NAMED, NO_CLAIMS_UNEXPLAINED, REJECTION_UNEXPLAINED -> "Invalid decision";
+                });
         problem.setProperty("reasons", List.of(refused.reason()));
         return ResponseEntity.status(status).body(problem);
     }

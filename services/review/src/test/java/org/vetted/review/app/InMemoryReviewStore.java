@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-
 import org.vetted.review.domain.board.ArticleHistory;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ReviewBoard;
@@ -66,11 +65,14 @@ public final class InMemoryReviewStore implements ReviewStore {
         Comparator<QueuePosition> order = query.order().comparator();
         Comparator<QueuePosition> reading = query.backwards() ? order.reversed() : order;
         Map<QueuePosition, ArticleReview> open = new HashMap<>();
-        board.awaitingDecision().stream().filter(review -> query.keeps(ArticleQueueFacts.of(review)))
+        board.awaitingDecision().stream()
+                .filter(review -> query.keeps(ArticleQueueFacts.of(review)))
                 .forEach(review -> open.put(ArticleQueueFacts.of(review).position(review), review));
         List<QueuePosition> read = open.keySet().stream()
                 .filter(position -> query.from() == null || reading.compare(position, query.from()) > 0)
-                .sorted(reading).limit(query.limit() + 1L).toList();
+                .sorted(reading)
+                .limit(query.limit() + 1L)
+                .toList();
         return QueuePage.of(query, read, page -> page.stream().map(open::get).toList());
     }
 

@@ -2,7 +2,6 @@ package org.vetted.review.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -51,9 +49,13 @@ class ReviewWorkflowLibraryTest {
     private final ClaimLibrary library = new ClaimLibrary(new InMemoryLibraryEntries());
     private final AtomicInteger ids = new AtomicInteger();
     private final ReviewWorkflow workflow = new ReviewWorkflow(
-            new InMemoryReviewStore(board, library, Clock.fixed(NOW, ZoneOffset.UTC)), ReviewDesk.withDefaultRules(),
-            publisher, new SignedEventRecords(new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW))),
-            Clock.fixed(NOW, ZoneOffset.UTC), () -> "event-" + ids.incrementAndGet(), Duration.ofDays(30));
+            new InMemoryReviewStore(board, library, Clock.fixed(NOW, ZoneOffset.UTC)),
+            ReviewDesk.withDefaultRules(),
+            publisher,
+            new SignedEventRecords(new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW))),
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            () -> "event-" + ids.incrementAndGet(),
+            Duration.ofDays(30));
 
     @BeforeEach
     void bothClaimsApprovedByTwoReviewersOneWithAReference() {
@@ -65,13 +67,20 @@ class ReviewWorkflowLibraryTest {
     }
 
     private void approve(Actor actor, String claimId, String reference) {
-        assertThat(workflow.decideClaim(Drafts.ARTICLE, new ClaimDecisionRequest(actor, claimId,
-                ClaimVerdict.APPROVED, null, reference, 1))).isInstanceOf(ClaimOutcome.Decided.class);
+        assertThat(workflow.decideClaim(
+                        Drafts.ARTICLE,
+                        new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED, null, reference, 1)))
+                .isInstanceOf(ClaimOutcome.Decided.class);
     }
 
     private SignOffOutcome approveArticle() {
-        return workflow.signOff(Drafts.ARTICLE, new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, null,
-                Drafts.withTwoClaims().contentHash()));
+        return workflow.signOff(
+                Drafts.ARTICLE,
+                new SignOffRequest(
+                        Actors.PAUL,
+                        SignOffDecision.APPROVE,
+                        null,
+                        Drafts.withTwoClaims().contentHash()));
     }
 
     @Test
@@ -81,19 +90,20 @@ class ReviewWorkflowLibraryTest {
 
         ArgumentCaptor<List<DecisionPublisher.Outgoing>> together = ArgumentCaptor.forClass(List.class);
         verify(publisher).publishTogether(together.capture());
-        verify(publisher, never()).publish(
-                argThat(event -> event.kind() == DecisionPublisher.Kind.ARTICLE_APPROVED));
+        verify(publisher, never()).publish(argThat(event -> event.kind() == DecisionPublisher.Kind.ARTICLE_APPROVED));
         List<DecisionPublisher.Outgoing> events = together.getValue();
         assertThat(events).hasSize(2);
         assertThat(events.get(0).kind()).isEqualTo(DecisionPublisher.Kind.ARTICLE_APPROVED);
         assertThat(events.get(0).key()).isEqualTo(Drafts.ARTICLE);
         assertThat(events.get(1).kind()).isEqualTo(DecisionPublisher.Kind.CLAIMS_LIBRARY);
         assertThat(events.get(1).key()).isEqualTo(ClaimLibrary.keyOf(Drafts.NAUSEA.text()));
-        assertThat(EventCatalog.standard().decode(events.get(1).record())).isInstanceOfSatisfying(ClaimLibraryEntry.class, entry -> {
-            assertThat(entry.getReferences()).containsExactly("doi:10.1000/ginger");
-            assertThat(entry.getReviewer().getUsername()).isEqualTo("rita");
-            assertThat(entry.getExpiresAt()).isEqualTo(entry.getApprovedAt().plus(Duration.ofDays(30)));
-        });
+        assertThat(EventCatalog.standard().decode(events.get(1).record()))
+                .isInstanceOfSatisfying(ClaimLibraryEntry.class, entry -> {
+                    assertThat(entry.getReferences()).containsExactly("doi:10.1000/ginger");
+                    assertThat(entry.getReviewer().getUsername()).isEqualTo("rita");
+                    assertThat(entry.getExpiresAt())
+                            .isEqualTo(entry.getApprovedAt().plus(Duration.ofDays(30)));
+                });
         assertThat(library.find(ClaimLibrary.keyOf(Drafts.NAUSEA.text()))).isPresent();
         assertThat(board.find(Drafts.ARTICLE).orElseThrow().status()).isEqualTo(ReviewStatus.APPROVED);
     }

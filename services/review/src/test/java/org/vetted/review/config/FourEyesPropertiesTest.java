@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -25,16 +24,18 @@ class FourEyesPropertiesTest {
 
     @Test
     void withoutSettingsAllFiveDefaultClassesAreInForce() {
-        assertThat(bind(Map.of()).rule().classes()).extracting(RiskClass::name).containsExactly("DOSE",
-                "DRUG_INTERACTION", "PREGNANCY", "CHILDREN", "STOPPING_MEDICATION");
+        assertThat(bind(Map.of()).rule().classes())
+                .extracting(RiskClass::name)
+                .containsExactly("DOSE", "DRUG_INTERACTION", "PREGNANCY", "CHILDREN", "STOPPING_MEDICATION");
     }
 
     @Test
     void classesAndExtraTriggersBindFromACommaListAndAMapWhoseKeysLoseTheirUnderscores() {
         FourEyesRule rule = bind(Map.of(
-                "vetted.review.four-eyes.classes", "PREGNANCY,DRUG_INTERACTION",
-                "vetted.review.four-eyes.triggers.DRUG_INTERACTION[0]", "ginkgo",
-                "vetted.review.four-eyes.triggers.PREGNANCY[0]", "ivf")).rule();
+                        "vetted.review.four-eyes.classes", "PREGNANCY,DRUG_INTERACTION",
+                        "vetted.review.four-eyes.triggers.DRUG_INTERACTION[0]", "ginkgo",
+                        "vetted.review.four-eyes.triggers.PREGNANCY[0]", "ivf"))
+                .rule();
 
         assertThat(rule.classes()).extracting(RiskClass::name).containsExactly("PREGNANCY", "DRUG_INTERACTION");
         assertThat(rule.classesOf(claim("Ginkgo thins the blood."))).containsExactly("DRUG_INTERACTION");
@@ -45,7 +46,8 @@ class FourEyesPropertiesTest {
     @Test
     void anEmptyListTurnsFourEyesOffAndAnUnknownClassStopsTheStart() {
         assertThat(new FourEyesProperties(List.of(), null).rule().classes()).isEmpty();
-        assertThatThrownBy(() -> bind(Map.of("vetted.review.four-eyes.classes", "DOSAGE")).rule())
+        assertThatThrownBy(() -> bind(Map.of("vetted.review.four-eyes.classes", "DOSAGE"))
+                        .rule())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("four-eyes class DOSAGE is none of");
     }

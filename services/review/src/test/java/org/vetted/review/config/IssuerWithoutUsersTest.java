@@ -19,17 +19,20 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.support.projection.TestDatabase;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.SigningKey;
+import org.vetted.support.projection.TestDatabase;
 
 /**
  * No users, an issuer: the service starts (the issuer is not contacted at start) and asks for a bearer token. No
  * profile either, as in a deployment: the test and local profiles bring users, so the keys are freshly generated ones
  * (the demo keys are refused without those profiles).
  */
-@SpringBootTest(properties = {"spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
-        "vetted.security.jwt.audience=vetted-review"})
+@SpringBootTest(
+        properties = {
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri=https://issuer.invalid/vetted",
+            "vetted.security.jwt.audience=vetted-review"
+        })
 @AutoConfigureMockMvc
 @Import(TestChannelBinderConfiguration.class)
 class IssuerWithoutUsersTest {
@@ -40,7 +43,9 @@ class IssuerWithoutUsersTest {
             if (issuer == Issuer.REVIEW) {
                 registry.add("vetted.signing.key", key::privateJwk);
             }
-            registry.add("vetted.signing.trusted." + issuer.id(), () -> key.publicJwk().toJSONString());
+            registry.add(
+                    "vetted.signing.trusted." + issuer.id(),
+                    () -> key.publicJwk().toJSONString());
         }
         TestDatabase.register(registry);
     }
@@ -54,8 +59,7 @@ class IssuerWithoutUsersTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
-        mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass")))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass"))).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -63,7 +67,6 @@ class IssuerWithoutUsersTest {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"no-password-sign-in\"")))
-                .andExpect(content().string(not(
-                        containsString("name=\"password\""))));
+                .andExpect(content().string(not(containsString("name=\"password\""))));
     }
 }

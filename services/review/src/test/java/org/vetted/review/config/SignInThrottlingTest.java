@@ -1,7 +1,7 @@
 package org.vetted.review.config;
 
-import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -15,13 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
-
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.vetted.web.signin.SignInThrottle;
 import org.vetted.review.support.ReviewServiceTest;
+import org.vetted.web.signin.SignInThrottle;
 
 /**
  * Failed password sign-ins are throttled: after five for one username within fifteen minutes, Basic answers 429
@@ -31,6 +30,7 @@ import org.vetted.review.support.ReviewServiceTest;
 class SignInThrottlingTest extends ReviewServiceTest {
     /** The 15-minute window less the seconds the failed attempts took: a slow machine takes a few. */
     private static final Matcher<String> WITHIN_THE_WINDOW = matchesRegex("900|8[0-9][0-9]");
+
     private static final String API = "/api/reviews";
 
     @Test
@@ -67,11 +67,18 @@ class SignInThrottlingTest extends ReviewServiceTest {
         String username = "mallory-" + UUID.randomUUID();
         RequestPostProcessor from = from("10.1.0.4");
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").param("username", username).param("password", "guess-" + i)
-                            .with(csrf()).with(from))
+            mvc.perform(post("/login")
+                            .param("username", username)
+                            .param("password", "guess-" + i)
+                            .with(csrf())
+                            .with(from))
                     .andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(post("/login").param("username", username).param("password", "guess-5").with(csrf()).with(from))
+        mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", "guess-5")
+                        .with(csrf())
+                        .with(from))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", WITHIN_THE_WINDOW))
                 .andExpect(forwardedUrl("/login"));
@@ -83,8 +90,7 @@ class SignInThrottlingTest extends ReviewServiceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"sign-in-throttled\"")))
                 .andExpect(content().string(containsString("<span>10</span> minute(s)")));
-        mvc.perform(get("/login"))
-                .andExpect(content().string(not(containsString("sign-in-throttled"))));
+        mvc.perform(get("/login")).andExpect(content().string(not(containsString("sign-in-throttled"))));
     }
 
     private static RequestPostProcessor from(String address) {

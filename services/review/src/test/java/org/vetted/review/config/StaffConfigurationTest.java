@@ -8,8 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.vetted.review.domain.staff.Staff;
 
 class StaffConfigurationTest {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(StaffConfiguration.class);
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withUserConfiguration(StaffConfiguration.class);
 
     @Test
     void withoutUsersTheServiceRefusesToStart() {
@@ -25,20 +25,28 @@ class StaffConfigurationTest {
 
     @Test
     void aMedicalReviewerWithoutACredentialIsAStartupError() {
-        runner.withPropertyValues("vetted.security.users[0].username=rita",
-                        "vetted.security.users[0].password={noop}x", "vetted.security.users[0].display-name=Rita",
+        runner.withPropertyValues(
+                        "vetted.security.users[0].username=rita",
+                        "vetted.security.users[0].password={noop}x",
+                        "vetted.security.users[0].display-name=Rita",
                         "vetted.security.users[0].roles=MEDICAL_REVIEWER")
                 .run(context -> assertThat(new StaffMisconfiguredFailureAnalyzer()
-                        .analyze(context.getStartupFailure()).getDescription())
+                                .analyze(context.getStartupFailure())
+                                .getDescription())
                         .contains("medical reviewer 'rita' has no credential"));
     }
 
     @Test
     void configuredUsersBecomeStaff() {
-        runner.withPropertyValues("vetted.security.users[0].username=paul",
-                        "vetted.security.users[0].password={noop}x", "vetted.security.users[0].display-name=Paul Park",
-                        "vetted.security.users[0].roles=MEDICAL_REVIEWER", "vetted.security.users[0].credential=PharmD")
-                .run(context -> assertThat(context.getBean(Staff.class).find("paul")).get()
-                        .satisfies(paul -> assertThat(paul.isCredentialedMedicalReviewer()).isTrue()));
+        runner.withPropertyValues(
+                        "vetted.security.users[0].username=paul",
+                        "vetted.security.users[0].password={noop}x",
+                        "vetted.security.users[0].display-name=Paul Park",
+                        "vetted.security.users[0].roles=MEDICAL_REVIEWER",
+                        "vetted.security.users[0].credential=PharmD")
+                .run(context -> assertThat(context.getBean(Staff.class).find("paul"))
+                        .get()
+                        .satisfies(paul ->
+                                assertThat(paul.isCredentialedMedicalReviewer()).isTrue()));
     }
 }

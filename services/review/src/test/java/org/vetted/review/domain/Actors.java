@@ -14,6 +14,5 @@ public final class Actors {
     /** Not configurable (Staff refuses it), but the rules must hold even so. */
     public static final Actor UNCREDENTIALED = new Actor("uma", "Uma Unlisted", Set.of(Role.MEDICAL_REVIEWER), " ");
 
-    private Actors() {
-    }
+    private Actors() {}
 }

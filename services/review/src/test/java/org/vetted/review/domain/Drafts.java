@@ -14,10 +14,13 @@ public final class Drafts {
     public static final Author WANDA = new Author("wanda", "Wanda Writer");
     public static final Author DANA = new Author("dana", "Dana Diaz");
 
-    public static final Claim NAUSEA = new Claim("c-nausea",
-            "Ginger may ease nausea in early pregnancy.", ClaimKind.EFFECT, true, "Does It Help?");
-    public static final Claim DOSE = new Claim("c-dose",
-            "Most studies used 1\u00a0g of ginger a day — split into several doses.", ClaimKind.DOSE, false,
+    public static final Claim NAUSEA = new Claim(
+            "c-nausea", "Ginger may ease nausea in early pregnancy.", ClaimKind.EFFECT, true, "Does It Help?");
+    public static final Claim DOSE = new Claim(
+            "c-dose",
+            "Most studies used 1\u00a0g of ginger a day — split into several doses.",
+            ClaimKind.DOSE,
+            false,
             "How Much?");
 
     /** Revision 1 by Wanda with two claims. */
@@ -27,8 +30,8 @@ public final class Drafts {
 
     /** Revision {@code revision} by Wanda with both claims and a body that differs per revision. */
     public static Draft revision(int revision) {
-        return revision(revision, List.of(WANDA), List.of(NAUSEA, DOSE),
-                "Revision " + revision + " — “ginger” text.\n");
+        return revision(
+                revision, List.of(WANDA), List.of(NAUSEA, DOSE), "Revision " + revision + " — “ginger” text.\n");
     }
 
     /** Co-written by Dana, who is also a medical reviewer. */
@@ -38,7 +41,10 @@ public final class Drafts {
 
     /** Co-written by Dana under a name spelled another way, with no account behind the credit. */
     public static Draft coWrittenByDanaAs(String credit) {
-        return revision(1, List.of(WANDA, new Author("external:" + credit.hashCode(), credit)), List.of(NAUSEA),
+        return revision(
+                1,
+                List.of(WANDA, new Author("external:" + credit.hashCode(), credit)),
+                List.of(NAUSEA),
                 "Dana’s notes.\n");
     }
 
@@ -48,12 +54,21 @@ public final class Drafts {
 
     public static Draft revision(int revision, List<Author> authors, List<Claim> claims, String body) {
         String title = "Does Ginger Really Settle a Queasy Stomach?";
-        return new Draft(ARTICLE, revision, "does-ginger-really-settle-a-queasy-stomach", title, null, authors,
-                List.of("nutrition"), body, "sha256:rev" + revision + "-" + Integer.toHexString(body.hashCode()),
-                claims, List.of(new Expert("Ada Moreno", "MD"), new Expert("Sam Lee", null)),
-                List.of("claim without a citation"), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(revision));
+        return new Draft(
+                ARTICLE,
+                revision,
+                "does-ginger-really-settle-a-queasy-stomach",
+                title,
+                null,
+                authors,
+                List.of("nutrition"),
+                body,
+                "sha256:rev" + revision + "-" + Integer.toHexString(body.hashCode()),
+                claims,
+                List.of(new Expert("Ada Moreno", "MD"), new Expert("Sam Lee", null)),
+                List.of("claim without a citation"),
+                Instant.parse("2026-03-01T10:00:00Z").plusSeconds(revision));
     }
 
-    private Drafts() {
-    }
+    private Drafts() {}
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,10 +22,10 @@ import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.app.Incoming;
 import org.vetted.review.domain.board.Approval;
+import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
-import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.draft.ClaimKind;
 import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.staff.Reviewer;
@@ -44,47 +43,61 @@ class EventMapperTest {
 
         DraftArrived arrived = (DraftArrived) fact(draft);
 
-        assertThat(arrived.draft().bodyMarkdown()).isEqualTo(draft.getBodyMarkdown()).contains("\u00a0", "“", "—");
-        assertThat(arrived.draft().claims()).extracting(claim -> claim.kind())
+        assertThat(arrived.draft().bodyMarkdown())
+                .isEqualTo(draft.getBodyMarkdown())
+                .contains("\u00a0", "“", "—");
+        assertThat(arrived.draft().claims())
+                .extracting(claim -> claim.kind())
                 .containsExactly(ClaimKind.EFFECT, ClaimKind.DOSE);
-        assertThat(arrived.draft().claims()).extracting(claim -> claim.absolute()).containsExactly(false, false);
+        assertThat(arrived.draft().claims())
+                .extracting(claim -> claim.absolute())
+                .containsExactly(false, false);
 
-        org.vetted.events.Claim cures = new org.vetted.events.Claim("c-cure", "Turmeric cures arthritis.",
-                org.vetted.events.ClaimKind.EFFECT, false, null, true);
-        DraftArrived flagged = (DraftArrived) fact(DraftEvents.draft("art-2", 1, false, DraftEvents.body(1),
-                java.util.List.of(cures)));
-        assertThat(flagged.draft().claims()).singleElement().satisfies(claim -> assertThat(claim.absolute()).isTrue());
+        org.vetted.events.Claim cures = new org.vetted.events.Claim(
+                "c-cure", "Turmeric cures arthritis.", org.vetted.events.ClaimKind.EFFECT, false, null, true);
+        DraftArrived flagged = (DraftArrived)
+                fact(DraftEvents.draft("art-2", 1, false, DraftEvents.body(1), java.util.List.of(cures)));
+        assertThat(flagged.draft().claims())
+                .singleElement()
+                .satisfies(claim -> assertThat(claim.absolute()).isTrue());
         assertThat(arrived.draft().isAuthoredBy("dana")).isTrue();
     }
 
     static Stream<Arguments> changesOutsideTheText() {
         return Stream.of(
-                Arguments.of("body", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setBodyMarkdown("Turmeric cures.\n")),
+                Arguments.of(
+                        "body", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setBodyMarkdown("Turmeric cures.\n")),
                 Arguments.of("tags", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setTags(List.of("cures"))),
                 Arguments.of("slug", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setSlug("turmeric-cures")),
                 Arguments.of("summary", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setSummary("It cures.")),
-                Arguments.of("author name", (UnaryOperator<DraftSubmitted.Builder>) d -> d.setAuthors(
-                        List.of(new org.vetted.events.Author("wanda", "Dr. Wanda Writer, MD")))));
+                Arguments.of("author name", (UnaryOperator<DraftSubmitted.Builder>)
+                        d -> d.setAuthors(List.of(new org.vetted.events.Author("wanda", "Dr. Wanda Writer, MD")))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("changesOutsideTheText")
-    void aDraftChangedAfterIntakeSignedItIsSkippedAndOneSignedButNotMatchingItsHashIsPoison(String field,
-            UnaryOperator<DraftSubmitted.Builder> change) {
-        DraftSubmitted tampered = change.apply(DraftSubmitted.newBuilder(DraftEvents.draft("art-1", 1, false))).build();
+    void aDraftChangedAfterIntakeSignedItIsSkippedAndOneSignedButNotMatchingItsHashIsPoison(
+            String field, UnaryOperator<DraftSubmitted.Builder> change) {
+        DraftSubmitted tampered = change.apply(DraftSubmitted.newBuilder(DraftEvents.draft("art-1", 1, false)))
+                .build();
 
-        assertThat(mapper.toDomain(tampered)).isInstanceOfSatisfying(Incoming.Unsigned.class,
-                unsigned -> assertThat(unsigned.reason()).contains("not signed by the intake service"));
+        assertThat(mapper.toDomain(tampered))
+                .isInstanceOfSatisfying(
+                        Incoming.Unsigned.class,
+                        unsigned -> assertThat(unsigned.reason()).contains("not signed by the intake service"));
         DemoKeys.signaturesOf(Issuer.INTAKE).sign(tampered);
-        assertThatThrownBy(() -> mapper.toDomain(tampered)).isInstanceOf(PoisonEventException.class)
+        assertThatThrownBy(() -> mapper.toDomain(tampered))
+                .isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("do not hash");
     }
 
     @Test
     void aDraftSignedByAnyoneButIntakeIsSkipped() {
         DraftSubmitted draft = DraftEvents.draft("art-1", 1, false);
-        Signatures forger = new Signatures(org.vetted.contract.signing.SigningKey.parse(Issuer.INTAKE,
-                DemoKeys.signingKey(Issuer.REVIEW).privateJwk()), DemoKeys.trusted());
+        Signatures forger = new Signatures(
+                org.vetted.contract.signing.SigningKey.parse(
+                        Issuer.INTAKE, DemoKeys.signingKey(Issuer.REVIEW).privateJwk()),
+                DemoKeys.trusted());
         forger.sign(draft);
 
         assertThat(mapper.toDomain(draft)).isInstanceOf(Incoming.Unsigned.class);
@@ -92,16 +105,27 @@ class EventMapperTest {
 
     @Test
     void aClaimDecisionNotSignedByReviewIsSkipped() {
-        ClaimReviewed forged = mapper.toEvent(new ClaimDecided("d1", "art-1", 1, "sha256v2:x",
-                new org.vetted.review.domain.board.ClaimDecision("c-pain", 1,
+        ClaimReviewed forged = mapper.toEvent(new ClaimDecided(
+                "d1",
+                "art-1",
+                1,
+                "sha256v2:x",
+                new org.vetted.review.domain.board.ClaimDecision(
+                        "c-pain",
+                        1,
                         org.vetted.review.domain.board.ClaimVerdict.APPROVED,
-                        null, null, RITA, Instant.parse("2026-03-02T09:00:00Z"))));
+                        null,
+                        null,
+                        RITA,
+                        Instant.parse("2026-03-02T09:00:00Z"))));
         assertThat(mapper.toDomain(forged)).isInstanceOf(Incoming.Fact.class);
 
         forged.setReviewer(new org.vetted.events.Reviewer("rita", "Rita Reyes", "MD"));
         forged.setSignature(null);
-        assertThat(mapper.toDomain(forged)).isInstanceOfSatisfying(Incoming.Unsigned.class,
-                unsigned -> assertThat(unsigned.reason()).contains("carries no signature"));
+        assertThat(mapper.toDomain(forged))
+                .isInstanceOfSatisfying(
+                        Incoming.Unsigned.class,
+                        unsigned -> assertThat(unsigned.reason()).contains("carries no signature"));
     }
 
     @Test
@@ -117,7 +141,8 @@ class EventMapperTest {
         assertThat(sealed.getSignature()).startsWith("ey").contains("..");
         assertThat(fact(sealed)).isInstanceOfSatisfying(RevisionApproved.class, approved -> {
             assertThat(approved.approval().signedOffBy()).isEqualTo(PAUL);
-            assertThat(approved.approval().contentHash()).isEqualTo(sealed.getApproval().getContentHash());
+            assertThat(approved.approval().contentHash())
+                    .isEqualTo(sealed.getApproval().getContentHash());
         });
     }
 
@@ -133,12 +158,15 @@ class EventMapperTest {
                 Arguments.of("other content hash", approval(a -> a.setContentHash("sha256v2:other"))),
                 Arguments.of("other comment", event(e -> e.setComment("approved by nobody"))),
                 Arguments.of("other body", event(e -> e.setBodyMarkdown("Turmeric cures arthritis.\n"))),
-                Arguments.of("other signer", approval(a -> a.setSignedOffBy(
-                        new org.vetted.events.Reviewer("mallory", "Mallory", "MD")))),
-                Arguments.of("other signer credential", approval(a -> a.setSignedOffBy(
-                        new org.vetted.events.Reviewer("paul", "Paul Park", "MD")))),
+                Arguments.of(
+                        "other signer",
+                        approval(a -> a.setSignedOffBy(new org.vetted.events.Reviewer("mallory", "Mallory", "MD")))),
+                Arguments.of(
+                        "other signer credential",
+                        approval(a -> a.setSignedOffBy(new org.vetted.events.Reviewer("paul", "Paul Park", "MD")))),
                 Arguments.of("other claim reviewers", approval(a -> a.setClaimReviewers(List.of()))),
-                Arguments.of("other approval time", approval(a -> a.setApprovedAt(Instant.parse("2026-03-03T09:00:00Z")))));
+                Arguments.of(
+                        "other approval time", approval(a -> a.setApprovedAt(Instant.parse("2026-03-03T09:00:00Z")))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -154,8 +182,8 @@ class EventMapperTest {
 
     @Test
     void anApprovalSignedWithAnotherKeyIsSkipped() {
-        Signatures otherKey = new Signatures(org.vetted.contract.signing.SigningKey.generate(Issuer.REVIEW, "review-x"),
-                DemoKeys.trusted());
+        Signatures otherKey = new Signatures(
+                org.vetted.contract.signing.SigningKey.generate(Issuer.REVIEW, "review-x"), DemoKeys.trusted());
         ArticleApproved forged = new EventMapper(otherKey)
                 .toEvent(new RevisionApproved("a1", "art-1", approvalOf(draft()), null), draft());
 
@@ -171,8 +199,8 @@ class EventMapperTest {
     }
 
     private static Approval approvalOf(Draft draft) {
-        return new Approval(1, draft.contentHash(), PAUL, List.of(RITA, PAUL),
-                Instant.parse("2026-03-02T09:00:00.123456Z"));
+        return new Approval(
+                1, draft.contentHash(), PAUL, List.of(RITA, PAUL), Instant.parse("2026-03-02T09:00:00.123456Z"));
     }
 
     private ArticleApproved sealedApproval() {

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,8 +63,11 @@ class ReviewBindingsTest extends ReviewServiceTest {
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
         submit(draft);
 
-        decideClaim("rita", articleId, "c-pain",
-                "{\"decision\":\"APPROVED\",\"reference\":\"doi:10.1000/knee\",\"revision\":1}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-pain",
+                        "{\"decision\":\"APPROVED\",\"reference\":\"doi:10.1000/knee\",\"revision\":1}")
                 .andExpect(status().isOk());
         decideClaim("paul", articleId, "c-dose", "{\"decision\":\"APPROVED\",\"revision\":1}")
                 .andExpect(status().isOk());
@@ -77,8 +79,8 @@ class ReviewBindingsTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.contentHash").value(draft.getContentHash()));
 
-        assertThat(payloadOn(Topics.CLAIM_REVIEWED, articleId)).isInstanceOfSatisfying(ClaimReviewed.class,
-                reviewed -> {
+        assertThat(payloadOn(Topics.CLAIM_REVIEWED, articleId))
+                .isInstanceOfSatisfying(ClaimReviewed.class, reviewed -> {
                     assertThat(reviewed.getClaimId()).isEqualTo("c-pain");
                     assertThat(reviewed.getReference()).isEqualTo("doi:10.1000/knee");
                     assertThat(reviewed.getReviewer().getCredential()).isEqualTo("MD");
@@ -95,7 +97,8 @@ class ReviewBindingsTest extends ReviewServiceTest {
             assertThat(event.getApproval().getRevision()).isEqualTo(1);
             assertThat(event.getApproval().getSignedOffBy().getUsername()).isEqualTo("paul");
             assertThat(event.getApproval().getClaimReviewers())
-                    .extracting(reviewer -> reviewer.getUsername()).containsExactly("rita", "paul");
+                    .extracting(reviewer -> reviewer.getUsername())
+                    .containsExactly("rita", "paul");
             Approval approval = event.getApproval();
             assertThat(RENDERING.approvalProblem(articleId, approval)).isEmpty();
             assertThat(RENDERING.problem(event)).isEmpty();
@@ -115,17 +118,23 @@ class ReviewBindingsTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
 
-        decideClaim("rita", articleId, "c-dose",
-                "{\"decision\":\"REJECTED\",\"comment\":\"Which trials?\",\"revision\":1}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-dose",
+                        "{\"decision\":\"REJECTED\",\"comment\":\"Which trials?\",\"revision\":1}")
                 .andExpect(status().isOk());
-        signOff("rita", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"Cite the dose.\",\"contentHash\":\""
-                + DraftEvents.contentHash(1) + "\"}")
+        signOff(
+                        "rita",
+                        articleId,
+                        "{\"decision\":\"REQUEST_CHANGES\",\"comment\":\"Cite the dose.\",\"contentHash\":\""
+                                + DraftEvents.contentHash(1) + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
 
         payloadOn(Topics.CLAIM_REVIEWED, articleId);
-        assertThat(payloadOn(Topics.REVIEW_RETURNED, articleId)).isInstanceOfSatisfying(ReviewReturned.class,
-                returned -> {
+        assertThat(payloadOn(Topics.REVIEW_RETURNED, articleId))
+                .isInstanceOfSatisfying(ReviewReturned.class, returned -> {
                     assertThat(returned.getRejectedClaimIds()).containsExactly("c-dose");
                     assertThat(returned.getOutcome().name()).isEqualTo("CHANGES_REQUESTED");
                     assertThat(returned.getComment()).isEqualTo("Cite the dose.");
@@ -137,18 +146,23 @@ class ReviewBindingsTest extends ReviewServiceTest {
         String articleId = newArticleId();
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
         submit(draft);
-        decideClaim("rita", articleId, "c-pain", "{\"decision\":\"REJECTED\",\"comment\":\"No source.\",\"revision\":1}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-pain",
+                        "{\"decision\":\"REJECTED\",\"comment\":\"No source.\",\"revision\":1}")
                 .andExpect(status().isOk());
         ClaimReviewed rejected = (ClaimReviewed) payloadOn(Topics.CLAIM_REVIEWED, articleId);
 
         // A later decision by another instance of the service (signed with review's key, as every instance
         // holds it), then our own decision replayed: latest wins.
-        ClaimReviewed approvedElsewhere = DemoKeys.signaturesOf(Issuer.REVIEW).sign(ClaimReviewed.newBuilder(rejected)
-                .setEventId("other-instance-1").setDecision(org.vetted.events.ClaimDecision.APPROVED).build());
-        input.send(MessageBuilder.withPayload(approvedElsewhere).build(),
-                Topics.CLAIM_REVIEWED);
-        input.send(MessageBuilder.withPayload(rejected).build(),
-                Topics.CLAIM_REVIEWED);
+        ClaimReviewed approvedElsewhere = DemoKeys.signaturesOf(Issuer.REVIEW)
+                .sign(ClaimReviewed.newBuilder(rejected)
+                        .setEventId("other-instance-1")
+                        .setDecision(org.vetted.events.ClaimDecision.APPROVED)
+                        .build());
+        input.send(MessageBuilder.withPayload(approvedElsewhere).build(), Topics.CLAIM_REVIEWED);
+        input.send(MessageBuilder.withPayload(rejected).build(), Topics.CLAIM_REVIEWED);
 
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(jsonPath("$.claims[0].decision.decision").value("APPROVED"));
@@ -160,15 +174,19 @@ class ReviewBindingsTest extends ReviewServiceTest {
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
         submit(draft);
         String otherBody = "Curcumin cures arthritis.\n";
-        DraftSubmitted otherText = DraftSubmitted.newBuilder(draft).setEventId(articleId + "-other")
+        DraftSubmitted otherText = DraftSubmitted.newBuilder(draft)
+                .setEventId(articleId + "-other")
                 .setBodyMarkdown(otherBody)
                 .build();
         otherText.setContentHash(ContentHash.of(ContentHash.reviewed(otherText)));
         DraftEvents.INTAKE.sign(otherText);
 
-        trackReview.accept(MessageBuilder.<Object>withPayload(DraftEvents.INTAKE.sign(
-                DraftSubmitted.newBuilder(draft).setEventId(articleId + "-resent").build())).build());
-        assertThatThrownBy(() -> trackReview.accept(MessageBuilder.<Object>withPayload(otherText).build()))
+        trackReview.accept(MessageBuilder.<Object>withPayload(DraftEvents.INTAKE.sign(DraftSubmitted.newBuilder(draft)
+                        .setEventId(articleId + "-resent")
+                        .build()))
+                .build());
+        assertThatThrownBy(() -> trackReview.accept(
+                        MessageBuilder.<Object>withPayload(otherText).build()))
                 .isInstanceOf(PoisonEventException.class)
                 .hasMessageContainingAll("revision 1", "other text");
 
@@ -193,18 +211,26 @@ class ReviewBindingsTest extends ReviewServiceTest {
                 .setTags(draft.getTags())
                 .setBodyMarkdown(draft.getBodyMarkdown())
                 .setClaims(draft.getClaims())
-                .setApproval(Approval.newBuilder().setRevision(1).setContentHash(draft.getContentHash())
-                        .setSignedOffBy(mallory).setClaimReviewers(List.of(mallory))
+                .setApproval(Approval.newBuilder()
+                        .setRevision(1)
+                        .setContentHash(draft.getContentHash())
+                        .setSignedOffBy(mallory)
+                        .setClaimReviewers(List.of(mallory))
                         .setApprovedAt(Instant.parse("2026-03-02T09:00:00Z"))
-                        .setSeal("eyJhbGciOiJFZERTQSIsImtpZCI6InJldmlldy1kZW1vLTEifQ.." + "A".repeat(86)).build())
+                        .setSeal("eyJhbGciOiJFZERTQSIsImtpZCI6InJldmlldy1kZW1vLTEifQ.." + "A".repeat(86))
+                        .build())
                 .build();
 
         // As on two boots: the replay reads the same record again.
         trackReview.accept(MessageBuilder.<Object>withPayload(forged).build());
         trackReview.accept(MessageBuilder.<Object>withPayload(forged).build());
 
-        assertThat(logs.getAll().lines().filter(line -> line.contains("WARN")
-                && line.contains("skipped ArticleApproved " + articleId + "-forged")).count()).isEqualTo(1);
+        assertThat(logs.getAll()
+                        .lines()
+                        .filter(line -> line.contains("WARN")
+                                && line.contains("skipped ArticleApproved " + articleId + "-forged"))
+                        .count())
+                .isEqualTo(1);
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(jsonPath("$.status").value("OPEN"));
     }
@@ -214,10 +240,16 @@ class ReviewBindingsTest extends ReviewServiceTest {
         String articleId = newArticleId();
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
         submit(draft);
-        ClaimReviewed forged = ClaimReviewed.newBuilder().setEventId(articleId + "-forged-decision")
-                .setArticleId(articleId).setRevision(1).setContentHash(draft.getContentHash())
-                .setClaimId(draft.getClaims().get(0).getId()).setDecision(ClaimDecision.APPROVED)
-                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD")).setReviewedAt(Instant.now()).build();
+        ClaimReviewed forged = ClaimReviewed.newBuilder()
+                .setEventId(articleId + "-forged-decision")
+                .setArticleId(articleId)
+                .setRevision(1)
+                .setContentHash(draft.getContentHash())
+                .setClaimId(draft.getClaims().get(0).getId())
+                .setDecision(ClaimDecision.APPROVED)
+                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setReviewedAt(Instant.now())
+                .build();
 
         trackReview.accept(MessageBuilder.<Object>withPayload(forged).build());
 

@@ -9,7 +9,6 @@ import static org.mockito.Mockito.mock;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,11 +50,12 @@ class StreamDecisionPublisherTest {
 
     private final StreamBridge bridge = mock(StreamBridge.class);
     private final RecordingTransactions transactions = new RecordingTransactions();
-    private final StreamDecisionPublisher publisher = new StreamDecisionPublisher(bridge,
-            () -> new TransactionTemplate(transactions));
+    private final StreamDecisionPublisher publisher =
+            new StreamDecisionPublisher(bridge, () -> new TransactionTemplate(transactions));
 
     /** Any encoded event will do: what is sent, and where, is what counts here. */
     private final byte[] record = EventCatalog.standard().encode(DraftEvents.draft("art-1", 1, false));
+
     private final List<DecisionPublisher.Outgoing> events = List.of(
             new DecisionPublisher.Outgoing(DecisionPublisher.Kind.ARTICLE_APPROVED, "art-1", record),
             new DecisionPublisher.Outgoing(DecisionPublisher.Kind.CLAIMS_LIBRARY, "lib-1", record));
@@ -63,15 +63,21 @@ class StreamDecisionPublisherTest {
     @Test
     void everyEventIsSentInsideOneTransaction() {
         doAnswer(call -> {
-            transactions.log.add("send " + call.getArgument(0) + " in transaction "
-                    + TransactionSynchronizationManager.isActualTransactionActive());
-            return true;
-        }).when(bridge).send(any(String.class), any(Object.class));
+                    transactions.log.add("send " + call.getArgument(0) + " in transaction "
+                            + TransactionSynchronizationManager.isActualTransactionActive());
+                    return true;
+                })
+                .when(bridge)
+                .send(any(String.class), any(Object.class));
 
         publisher.publishTogether(events);
 
-        assertThat(transactions.log).containsExactly("begin", "send articleApproved-out-0 in transaction true",
-                "send claimsLibrary-out-0 in transaction true", "commit");
+        assertThat(transactions.log)
+                .containsExactly(
+                        "begin",
+                        "send articleApproved-out-0 in transaction true",
+                        "send claimsLibrary-out-0 in transaction true",
+                        "commit");
     }
 
     @Test

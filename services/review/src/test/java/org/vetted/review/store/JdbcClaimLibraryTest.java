@@ -14,7 +14,8 @@ class JdbcClaimLibraryTest extends ClaimLibraryTest {
 
     @Override
     protected ClaimLibrary newLibrary() {
-        return new ClaimLibrary(new JdbcLibraryEntries(new JdbcTemplate(TestDatabase.migrated("classpath:db/migration")),
+        return new ClaimLibrary(new JdbcLibraryEntries(
+                new JdbcTemplate(TestDatabase.migrated("classpath:db/migration")),
                 new SignedEventRecords(new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW)))));
     }
 }

@@ -1,9 +1,9 @@
 package org.vetted.review.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -24,9 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
-
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,10 +82,11 @@ class JdbcReviewStoreTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** One rule for all: reviews compare equal only under the same rule instance. */
     private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
+
     private static final EventCatalog CATALOG = EventCatalog.standard();
     /** Review's key id, review's name, but not a key review trusts: what a database writer could sign with. */
-    private static final Signatures STRANGER = new Signatures(SigningKey.generate(Issuer.REVIEW, "review-x"),
-            DemoKeys.trusted());
+    private static final Signatures STRANGER =
+            new Signatures(SigningKey.generate(Issuer.REVIEW, "review-x"), DemoKeys.trusted());
 
     private final DataSource database = TestDatabase.migrated("classpath:db/migration");
     private final JdbcReviewStore one = store(database);
@@ -95,14 +94,24 @@ class JdbcReviewStoreTest {
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     private static JdbcReviewStore store(DataSource database) {
-        return new JdbcReviewStore(database, new JdbcTemplate(database),
-                new TransactionTemplate(new DataSourceTransactionManager(database)), FOUR_EYES, RECORDS,
+        return new JdbcReviewStore(
+                database,
+                new JdbcTemplate(database),
+                new TransactionTemplate(new DataSourceTransactionManager(database)),
+                FOUR_EYES,
+                RECORDS,
                 3);
     }
 
     private static ReviewWorkflow workflow(JdbcReviewStore store, DecisionPublisher publisher) {
-        return new ReviewWorkflow(store, ReviewDesk.withDefaultRules(), publisher, RECORDS,
-                Clock.fixed(NOW, ZoneOffset.UTC), () -> UUID.randomUUID().toString(), Duration.ofDays(365));
+        return new ReviewWorkflow(
+                store,
+                ReviewDesk.withDefaultRules(),
+                publisher,
+                RECORDS,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                () -> UUID.randomUUID().toString(),
+                Duration.ofDays(365));
     }
 
     @AfterEach
@@ -128,8 +137,9 @@ class JdbcReviewStoreTest {
     }
 
     private static ClaimOutcome decide(ReviewWorkflow workflow, String articleId, Actor actor, String claimId) {
-        ClaimOutcome outcome = workflow.decideClaim(articleId, new ClaimDecisionRequest(actor, claimId,
-                ClaimVerdict.APPROVED, null, "doi:10.1000/curcumin", 1));
+        ClaimOutcome outcome = workflow.decideClaim(
+                articleId,
+                new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED, null, "doi:10.1000/curcumin", 1));
         assertThat(outcome).isInstanceOf(ClaimOutcome.Decided.class);
         return outcome;
     }
@@ -144,32 +154,40 @@ class JdbcReviewStoreTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String articleId = "art-" + UUID.randomUUID();
-            submit(one, DraftEvents.listed(articleId, false, "Queue " + i, List.of(tag),
-                    NOW.minusSeconds(600 - 60L * i)));
+            submit(
+                    one,
+                    DraftEvents.listed(articleId, false, "Queue " + i, List.of(tag), NOW.minusSeconds(600 - 60L * i)));
             ids.add(articleId);
         }
         // As a row written before the queue kept its facts: none, and not indexed.
-        new JdbcTemplate(database).update("update review_article set title = null, tags = '{}', "
-                + "queue_indexed = false where article_id = ?", ids.get(0));
+        new JdbcTemplate(database)
+                .update(
+                        "update review_article set title = null, tags = '{}', "
+                                + "queue_indexed = false where article_id = ?",
+                        ids.get(0));
 
         QueuePage first = two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, null, false, 2));
         assertThat(first.reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(0), ids.get(1));
         assertThat(first.previous()).isNull();
-        QueuePage rest = two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, first.next(), false,
-                2));
+        QueuePage rest =
+                two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, first.next(), false, 2));
         assertThat(rest.reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(2));
         assertThat(rest.next()).isNull();
-        QueuePage back = two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, rest.previous(),
-                true, 2));
+        QueuePage back =
+                two.queue(new QueueQuery(QueueOrder.OLDEST, null, tag, false, null, null, rest.previous(), true, 2));
         assertThat(back.reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(0), ids.get(1));
         assertThat(back.previous()).isNull();
 
         // Rita's approval of a dose claim: the article now waits for a second reviewer, and comes first by risk.
         decide(workflow(one, mock(DecisionPublisher.class)), ids.get(2), Actors.RITA, "c-dose");
-        assertThat(two.queue(new QueueQuery(QueueOrder.RISK, null, tag, false, null, null, null, false, 3)).reviews())
-                .extracting(ArticleReview::articleId).containsExactly(ids.get(2), ids.get(0), ids.get(1));
+        assertThat(two.queue(new QueueQuery(QueueOrder.RISK, null, tag, false, null, null, null, false, 3))
+                        .reviews())
+                .extracting(ArticleReview::articleId)
+                .containsExactly(ids.get(2), ids.get(0), ids.get(1));
         assertThat(two.queue(new QueueQuery(QueueOrder.NEWEST, null, tag, true, "RITA", "queue", null, false, 3))
-                .reviews()).extracting(ArticleReview::articleId).containsExactly(ids.get(2));
+                        .reviews())
+                .extracting(ArticleReview::articleId)
+                .containsExactly(ids.get(2));
     }
 
     @Test
@@ -203,8 +221,10 @@ class JdbcReviewStoreTest {
                 .isEqualTo(ReviewBoard.Applied.CONFLICTING);
 
         assertThat(one.find(articleId)).contains(before);
-        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from event_journal where article_id = ?",
-                Integer.class, articleId)).isEqualTo(1);
+        assertThat(new JdbcTemplate(database)
+                        .queryForObject(
+                                "select count(*) from event_journal where article_id = ?", Integer.class, articleId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -212,13 +232,17 @@ class JdbcReviewStoreTest {
         String articleId = "art-" + UUID.randomUUID();
         List<SpecificRecordBase> published = new ArrayList<>();
         DecisionPublisher capturing = mock(DecisionPublisher.class);
-        doAnswer(call -> published.add(CATALOG.decode(call.<DecisionPublisher.Outgoing>getArgument(0).record())))
-                .when(capturing).publish(any());
+        doAnswer(call -> published.add(CATALOG.decode(
+                        call.<DecisionPublisher.Outgoing>getArgument(0).record())))
+                .when(capturing)
+                .publish(any());
         doAnswer(call -> {
-            List<DecisionPublisher.Outgoing> events = call.getArgument(0);
-            events.forEach(event -> published.add(CATALOG.decode(event.record())));
-            return null;
-        }).when(capturing).publishTogether(anyList());
+                    List<DecisionPublisher.Outgoing> events = call.getArgument(0);
+                    events.forEach(event -> published.add(CATALOG.decode(event.record())));
+                    return null;
+                })
+                .when(capturing)
+                .publishTogether(anyList());
         JdbcReviewStore writer = store(TestDatabase.migrated("classpath:db/migration"));
         List<SpecificRecordBase> facts = new ArrayList<>();
         facts.add(DraftEvents.draft(articleId, 1, false));
@@ -229,7 +253,7 @@ class JdbcReviewStoreTest {
         facts.add(DraftEvents.draft(articleId, 2, false));
 
         Collections.reverse(facts);
-        ReviewBoard inMemory = new ReviewBoard(ReviewBoard.DEFAULT_MAX_WAITING, dropped -> { }, FOUR_EYES);
+        ReviewBoard inMemory = new ReviewBoard(ReviewBoard.DEFAULT_MAX_WAITING, dropped -> {}, FOUR_EYES);
         for (SpecificRecordBase fact : facts) {
             if (MAPPER.toDomain(fact) instanceof Incoming.Fact read) {
                 assertThat(one.apply(read.event(), CATALOG.encode(fact))).isEqualTo(inMemory.apply(read.event()));
@@ -250,9 +274,11 @@ class JdbcReviewStoreTest {
             // A slow publish widens the window between the check and the record.
             DecisionPublisher slow = mock(DecisionPublisher.class);
             doAnswer(call -> {
-                Thread.sleep(50);
-                return null;
-            }).when(slow).publishTogether(anyList());
+                        Thread.sleep(50);
+                        return null;
+                    })
+                    .when(slow)
+                    .publishTogether(anyList());
             ReviewWorkflow atOne = workflow(one, slow);
             ReviewWorkflow atTwo = workflow(two, slow);
 
@@ -277,8 +303,10 @@ class JdbcReviewStoreTest {
                 .isInstanceOf(PublishFailedException.class);
 
         assertThat(two.find(articleId).orElseThrow().decisions()).isEmpty();
-        assertThat(new JdbcTemplate(database).queryForObject("select count(*) from event_journal where article_id = ?",
-                Integer.class, articleId)).isEqualTo(1);
+        assertThat(new JdbcTemplate(database)
+                        .queryForObject(
+                                "select count(*) from event_journal where article_id = ?", Integer.class, articleId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -295,13 +323,15 @@ class JdbcReviewStoreTest {
         CountDownLatch publishing = new CountDownLatch(1);
         DecisionPublisher slow = mock(DecisionPublisher.class);
         doAnswer(call -> {
-            publishing.countDown();
-            Thread.sleep(500);
-            return null;
-        }).when(slow).publish(any());
+                    publishing.countDown();
+                    Thread.sleep(500);
+                    return null;
+                })
+                .when(slow)
+                .publish(any());
 
-        Future<LibraryEntry> retiring = threads.submit(() -> workflow(one, slow).retire(entry.key(), Actors.PAUL,
-                "the trial was retracted"));
+        Future<LibraryEntry> retiring =
+                threads.submit(() -> workflow(one, slow).retire(entry.key(), Actors.PAUL, "the trial was retracted"));
         assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
         SignOffOutcome outcome = workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval());
 
@@ -311,10 +341,20 @@ class JdbcReviewStoreTest {
     }
 
     private static LibraryEntry painEntry() {
-        return new LibraryEntry("lib-event-1", ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
-                "Curcumin may reduce knee pain.", ClaimKind.EFFECT, List.of("doi:10.1000/curcumin"),
-                Actors.PAUL.asReviewer(), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)),
-                "art-earlier", 1, "c-pain", null, "Does It Work?");
+        return new LibraryEntry(
+                "lib-event-1",
+                ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
+                "Curcumin may reduce knee pain.",
+                ClaimKind.EFFECT,
+                List.of("doi:10.1000/curcumin"),
+                Actors.PAUL.asReviewer(),
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(300)),
+                "art-earlier",
+                1,
+                "c-pain",
+                null,
+                "Does It Work?");
     }
 
     @Test
@@ -326,20 +366,34 @@ class JdbcReviewStoreTest {
         assertThat(two.recordLibrary(entry)).isTrue();
         assertThat(workflow.acceptFromLibrary(articleId, "c-pain", 1, Actors.RITA))
                 .isInstanceOf(ClaimOutcome.Decided.class);
-        assertThat(one.find(articleId).orElseThrow().claimStates().get(0).isApproved()).isTrue();
+        assertThat(one.find(articleId).orElseThrow().claimStates().get(0).isApproved())
+                .isTrue();
 
-        LibraryEntry retired = entry.retiredBy("lib-event-2", new LibraryEntry.Retirement(Actors.PAUL.asReviewer(),
-                NOW.plusSeconds(60), "the trial was retracted"));
+        LibraryEntry retired = entry.retiredBy(
+                "lib-event-2",
+                new LibraryEntry.Retirement(Actors.PAUL.asReviewer(), NOW.plusSeconds(60), "the trial was retracted"));
         assertThat(two.recordLibrary(retired)).isTrue();
         assertThat(one.recordLibrary(entry)).as("the older record, read late").isFalse();
-        LibraryEntry approvedAgain = new LibraryEntry("lib-event-3", painKey, entry.claimText(), entry.kind(),
-                entry.references(), Actors.RITA.asReviewer(), NOW.plusSeconds(120), NOW.plus(Duration.ofDays(400)),
-                "art-later", 1, "c-pain", null, entry.section());
+        LibraryEntry approvedAgain = new LibraryEntry(
+                "lib-event-3",
+                painKey,
+                entry.claimText(),
+                entry.kind(),
+                entry.references(),
+                Actors.RITA.asReviewer(),
+                NOW.plusSeconds(120),
+                NOW.plus(Duration.ofDays(400)),
+                "art-later",
+                1,
+                "c-pain",
+                null,
+                entry.section());
         assertThat(two.recordLibrary(approvedAgain)).isTrue();
 
         assertThat(one.library().find(painKey)).contains(approvedAgain);
         assertThat(two.find(articleId).orElseThrow().claimStates().get(0).isApproved())
-                .as("accepted from the entry before its retirement").isFalse();
+                .as("accepted from the entry before its retirement")
+                .isFalse();
     }
 
     // Rows written or altered by whoever holds the database credential, not by review: never part of the board.
@@ -348,58 +402,89 @@ class JdbcReviewStoreTest {
     void aRejectionAlteredInTheDatabaseMakesItsArticleUnreadableRatherThanApproved() {
         String articleId = newArticle(one);
         ReviewWorkflow workflow = workflow(one, mock(DecisionPublisher.class));
-        workflow.decideClaim(articleId, new ClaimDecisionRequest(Actors.RITA, "c-pain", ClaimVerdict.REJECTED,
-                "The trials do not show it.", null, 1));
+        workflow.decideClaim(
+                articleId,
+                new ClaimDecisionRequest(
+                        Actors.RITA, "c-pain", ClaimVerdict.REJECTED, "The trials do not show it.", null, 1));
         JdbcTemplate sql = new JdbcTemplate(database);
-        String eventId = sql.queryForObject("select event_id from event_journal where article_id = ? "
-                + "order by seq desc limit 1", String.class, articleId);
+        String eventId = sql.queryForObject(
+                "select event_id from event_journal where article_id = ? " + "order by seq desc limit 1",
+                String.class,
+                articleId);
         byte[] stored = sql.queryForObject("select event from event_journal where event_id = ?", byte[].class, eventId);
 
         ClaimReviewed altered = (ClaimReviewed) CATALOG.decode(stored);
         altered.setDecision(org.vetted.events.ClaimDecision.APPROVED);
         sql.update("update event_journal set event = ? where event_id = ?", CATALOG.encode(altered), eventId);
 
-        assertThat(two.find(articleId)).as("not folded without the row either: unknown").isEmpty();
+        assertThat(two.find(articleId))
+                .as("not folded without the row either: unknown")
+                .isEmpty();
         assertThat(two.history(articleId)).isEmpty();
         assertThat(two.awaitingDecision()).extracting(ArticleReview::articleId).doesNotContain(articleId);
         assertThatThrownBy(() -> workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval()))
                 .isInstanceOf(UnknownArticleException.class);
 
         sql.update("update event_journal set event = ? where event_id = ?", stored, eventId);
-        assertThat(two.find(articleId).orElseThrow().decisions()).extracting(ClaimDecision::verdict)
-                .as("repaired from what review signed").containsExactly(ClaimVerdict.REJECTED);
+        assertThat(two.find(articleId).orElseThrow().decisions())
+                .extracting(ClaimDecision::verdict)
+                .as("repaired from what review signed")
+                .containsExactly(ClaimVerdict.REJECTED);
     }
 
     @Test
     void aDecisionInsertedUnsignedOrSignedWithAnotherKeyMakesItsArticleUnreadable() {
         String articleId = newArticle(one);
         JdbcTemplate sql = new JdbcTemplate(database);
-        ClaimReviewed forged = new EventMapper(STRANGER).toEvent(new ReviewEvent.ClaimDecided("forged-1", articleId,
-                1, DraftEvents.contentHash(1), new ClaimDecision("c-pain", 1, ClaimVerdict.APPROVED, null,
-                        "doi:10.1000/curcumin", Actors.RITA.asReviewer(), NOW)));
-        sql.update("insert into event_journal (article_id, event_id, event) values (?, ?, ?)", articleId, "forged-1",
+        ClaimReviewed forged = new EventMapper(STRANGER)
+                .toEvent(new ReviewEvent.ClaimDecided(
+                        "forged-1",
+                        articleId,
+                        1,
+                        DraftEvents.contentHash(1),
+                        new ClaimDecision(
+                                "c-pain",
+                                1,
+                                ClaimVerdict.APPROVED,
+                                null,
+                                "doi:10.1000/curcumin",
+                                Actors.RITA.asReviewer(),
+                                NOW)));
+        sql.update(
+                "insert into event_journal (article_id, event_id, event) values (?, ?, ?)",
+                articleId,
+                "forged-1",
                 CATALOG.encode(forged));
 
-        assertThat(two.find(articleId)).as("signed with a key review does not trust").isEmpty();
+        assertThat(two.find(articleId))
+                .as("signed with a key review does not trust")
+                .isEmpty();
         assertThat(two.awaitingDecision()).extracting(ArticleReview::articleId).doesNotContain(articleId);
 
         forged.setSignature(null);
         sql.update("update event_journal set event = ? where event_id = ?", CATALOG.encode(forged), "forged-1");
         assertThat(two.find(articleId)).as("unsigned").isEmpty();
-        assertThatThrownBy(() -> decide(workflow(two, mock(DecisionPublisher.class)), articleId, Actors.PAUL,
-                "c-dose")).isInstanceOf(UnknownArticleException.class);
+        assertThatThrownBy(() -> decide(workflow(two, mock(DecisionPublisher.class)), articleId, Actors.PAUL, "c-dose"))
+                .isInstanceOf(UnknownArticleException.class);
     }
 
     @Test
     void aDraftInsertedWithReviewsKeyPosingAsIntakeIsNoArticle() {
         String articleId = "art-" + UUID.randomUUID();
         DraftSubmitted draft = DraftEvents.draft(articleId, 1, false);
-        new Signatures(SigningKey.parse(Issuer.INTAKE, DemoKeys.signingKey(Issuer.REVIEW).privateJwk()),
-                DemoKeys.trusted()).sign(draft);
+        new Signatures(
+                        SigningKey.parse(
+                                Issuer.INTAKE,
+                                DemoKeys.signingKey(Issuer.REVIEW).privateJwk()),
+                        DemoKeys.trusted())
+                .sign(draft);
         JdbcTemplate sql = new JdbcTemplate(database);
         sql.update("insert into review_article (article_id, open, submitted_at) values (?, true, now())", articleId);
-        sql.update("insert into event_journal (article_id, event_id, event) values (?, ?, ?)", articleId,
-                draft.getEventId(), CATALOG.encode(draft));
+        sql.update(
+                "insert into event_journal (article_id, event_id, event) values (?, ?, ?)",
+                articleId,
+                draft.getEventId(),
+                CATALOG.encode(draft));
 
         assertThat(one.find(articleId)).isEmpty();
         assertThat(one.awaitingDecision()).extracting(ArticleReview::articleId).doesNotContain(articleId);
@@ -414,9 +499,11 @@ class JdbcReviewStoreTest {
 
         assertThat(two.library().find(entry.key())).isEmpty();
         assertThat(two.library().search("curcumin knee")).isEmpty();
-        assertThat(two.library().offersFor(two.find(articleId).orElseThrow(), NOW)).doesNotContainKey("c-pain");
-        assertThatThrownBy(() -> workflow(two, mock(DecisionPublisher.class)).acceptFromLibrary(articleId, "c-pain",
-                1, Actors.RITA)).isInstanceOf(NoLibraryMatchException.class);
+        assertThat(two.library().offersFor(two.find(articleId).orElseThrow(), NOW))
+                .doesNotContainKey("c-pain");
+        assertThatThrownBy(() -> workflow(two, mock(DecisionPublisher.class))
+                        .acceptFromLibrary(articleId, "c-pain", 1, Actors.RITA))
+                .isInstanceOf(NoLibraryMatchException.class);
     }
 
     @Test
@@ -424,8 +511,8 @@ class JdbcReviewStoreTest {
         LibraryEntry entry = painEntry();
         assertThat(one.recordLibrary(entry)).isTrue();
         byte[] foreign = CATALOG.encode(new EventMapper(STRANGER).toEvent(entry));
-        new JdbcTemplate(database).update("update library_entry set entry = ? where library_key = ?", foreign,
-                entry.key());
+        new JdbcTemplate(database)
+                .update("update library_entry set entry = ? where library_key = ?", foreign, entry.key());
 
         assertThat(two.library().find(entry.key())).isEmpty();
         assertThat(two.library().search("curcumin knee")).isEmpty();
@@ -433,8 +520,8 @@ class JdbcReviewStoreTest {
 
     private void tamperLibraryEntry(String key, Consumer<ClaimLibraryEntry> change) {
         JdbcTemplate sql = new JdbcTemplate(database);
-        ClaimLibraryEntry stored = (ClaimLibraryEntry) CATALOG.decode(sql.queryForObject(
-                "select entry from library_entry where library_key = ?", byte[].class, key));
+        ClaimLibraryEntry stored = (ClaimLibraryEntry) CATALOG.decode(
+                sql.queryForObject("select entry from library_entry where library_key = ?", byte[].class, key));
         change.accept(stored);
         sql.update("update library_entry set entry = ? where library_key = ?", CATALOG.encode(stored), key);
     }

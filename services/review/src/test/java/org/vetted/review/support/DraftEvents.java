@@ -2,7 +2,6 @@ package org.vetted.review.support;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
@@ -17,12 +16,13 @@ import org.vetted.events.Expert;
 public final class DraftEvents {
     /** Intake's demo key: drafts are intake's to sign, and review skips any draft it did not sign. */
     public static final Signatures INTAKE = DemoKeys.signaturesOf(Issuer.INTAKE);
+
     public static final String TITLE = "Can Turmeric Calm Joint Pain?";
     public static final String SUMMARY = "What the trials say — and what they don’t.";
 
     public static String body(int revision) {
-        return "## Does It Work?\n\n“Curcumin may reduce knee pain,” says Ada Moreno, MD.\u00a0Revision "
-                + revision + ".\n\n## How Much?\n\nTrials used 1,000\u00a0mg a day — with food.\n";
+        return "## Does It Work?\n\n“Curcumin may reduce knee pain,” says Ada Moreno, MD.\u00a0Revision " + revision
+                + ".\n\n## How Much?\n\nTrials used 1,000\u00a0mg a day — with food.\n";
     }
 
     /** The content hash of every article's revision {@code revision}: what a reviewer approves. */
@@ -51,7 +51,8 @@ public final class DraftEvents {
 
     /** The two claims of every draft here: an effect (hedged) and a dose, which needs two reviewers. */
     public static List<Claim> claims() {
-        return List.of(new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?", false),
+        return List.of(
+                new Claim("c-pain", "Curcumin may reduce knee pain.", ClaimKind.EFFECT, true, "Does It Work?", false),
                 new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?", false));
     }
 
@@ -61,8 +62,8 @@ public final class DraftEvents {
     }
 
     /** As {@link #draft(String, int, boolean, String)}, with these claims (as intake would have found them). */
-    public static DraftSubmitted draft(String articleId, int revision, boolean withDana, String body,
-            List<Claim> claims) {
+    public static DraftSubmitted draft(
+            String articleId, int revision, boolean withDana, String body, List<Claim> claims) {
         List<Author> authors = withDana
                 ? List.of(new Author("wanda", "Wanda Writer"), new Author("dana", "Dana Diaz"))
                 : List.of(new Author("wanda", "Wanda Writer"));
@@ -90,8 +91,8 @@ public final class DraftEvents {
      * Revision 1 of {@code articleId} as {@link #draft(String, int, boolean)}, with its own title, tags and
      * submission time: for the queue's filters and order.
      */
-    public static DraftSubmitted listed(String articleId, boolean withDana, String title, List<String> tags,
-            Instant submittedAt) {
+    public static DraftSubmitted listed(
+            String articleId, boolean withDana, String title, List<String> tags, Instant submittedAt) {
         DraftSubmitted draft = draft(articleId, 1, withDana);
         draft.setTitle(title);
         draft.setTags(List.copyOf(tags));
@@ -102,6 +103,5 @@ public final class DraftEvents {
         return INTAKE.sign(draft);
     }
 
-    private DraftEvents() {
-    }
+    private DraftEvents() {}
 }

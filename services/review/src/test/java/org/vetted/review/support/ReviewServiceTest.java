@@ -4,7 +4,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,12 +40,16 @@ import org.vetted.support.projection.TestDatabase;
 public abstract class ReviewServiceTest {
     @Autowired
     protected MockMvc mvc;
+
     @Autowired
     protected InputDestination input;
+
     @Autowired
     protected OutputDestination output;
+
     @MockitoSpyBean
     protected StreamBridge streamBridge;
+
     @Autowired
     private SharedProjection projection;
 
@@ -66,7 +69,10 @@ public abstract class ReviewServiceTest {
     }
 
     protected void submit(DraftSubmitted draft) {
-        input.send(MessageBuilder.withPayload(draft).setHeader(KafkaHeaders.RECEIVED_KEY, draft.getArticleId()).build(),
+        input.send(
+                MessageBuilder.withPayload(draft)
+                        .setHeader(KafkaHeaders.RECEIVED_KEY, draft.getArticleId())
+                        .build(),
                 Topics.DRAFT_SUBMITTED);
     }
 

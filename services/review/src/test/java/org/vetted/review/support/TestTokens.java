@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -29,11 +28,14 @@ public class TestTokens {
 
     @Bean
     JwtDecoder jwtDecoder() {
-        return NimbusJwtDecoder.withSecretKey(KEY).macAlgorithm(MacAlgorithm.HS256).build();
+        return NimbusJwtDecoder.withSecretKey(KEY)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
     }
 
     /** The issuer and audience application-test.yml expects ({@code vetted.security.jwt.*}). */
     public static final String ISSUER = "https://issuer.test/vetted";
+
     public static final String AUDIENCE = "vetted-review";
 
     /**
@@ -42,11 +44,17 @@ public class TestTokens {
      */
     public static String token(String subject, Map<String, Object> claims) {
         Instant now = Instant.now();
-        JwtClaimsSet.Builder set = JwtClaimsSet.builder().subject(subject).issuer(ISSUER).audience(List.of(AUDIENCE))
-                .issuedAt(now).expiresAt(now.plusSeconds(300));
+        JwtClaimsSet.Builder set = JwtClaimsSet.builder()
+                .subject(subject)
+                .issuer(ISSUER)
+                .audience(List.of(AUDIENCE))
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300));
         claims.forEach(set::claim);
-        return NimbusJwtEncoder.withSecretKey(KEY).build()
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), set.build()))
+        return NimbusJwtEncoder.withSecretKey(KEY)
+                .build()
+                .encode(JwtEncoderParameters.from(
+                        JwsHeader.with(MacAlgorithm.HS256).build(), set.build()))
                 .getTokenValue();
     }
 

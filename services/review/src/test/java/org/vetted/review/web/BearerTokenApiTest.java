@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,8 +23,17 @@ import org.vetted.review.support.TestTokens;
 class BearerTokenApiTest extends ReviewServiceTest {
     private static final String APPROVE = "{\"decision\":\"APPROVED\",\"revision\":1}";
     private static final String SIGN_OFF = DraftEvents.approving(1);
-    private static final String REVIEWER = TestTokens.bearer("7d2c-rhea", Map.of("preferred_username", "rhea",
-            "name", "Rhea Rao", "roles", List.of("MEDICAL_REVIEWER"), "credential", "DO"));
+    private static final String REVIEWER = TestTokens.bearer(
+            "7d2c-rhea",
+            Map.of(
+                    "preferred_username",
+                    "rhea",
+                    "name",
+                    "Rhea Rao",
+                    "roles",
+                    List.of("MEDICAL_REVIEWER"),
+                    "credential",
+                    "DO"));
 
     private String submitted(boolean withDana) {
         String articleId = newArticleId();
@@ -53,8 +61,17 @@ class BearerTokenApiTest extends ReviewServiceTest {
     @Test
     void aTokenWhoseSubjectIsNoConfiguredUsersIsRefused() throws Exception {
         // Its name, username and credential claims would make it a credentialed reviewer: they are not read.
-        String stranger = TestTokens.bearer("rex", Map.of("preferred_username", "paul", "name", "Paul Park",
-                "roles", List.of("MEDICAL_REVIEWER"), "credential", "DO"));
+        String stranger = TestTokens.bearer(
+                "rex",
+                Map.of(
+                        "preferred_username",
+                        "paul",
+                        "name",
+                        "Paul Park",
+                        "roles",
+                        List.of("MEDICAL_REVIEWER"),
+                        "credential",
+                        "DO"));
         String articleId = submitted(false);
 
         decideWith(stranger, articleId, "c-pain", APPROVE)
@@ -67,8 +84,9 @@ class BearerTokenApiTest extends ReviewServiceTest {
     @Test
     void aReviewerByTokenAndByBasicIsOnePersonForFourEyes() throws Exception {
         // rita signs in by Basic; the issuer knows her as subject rreyes, listed under her account.
-        String ritaByToken = TestTokens.bearer("rreyes", Map.of("preferred_username", "rreyes", "name", "R. Reyes",
-                "roles", List.of("MEDICAL_REVIEWER")));
+        String ritaByToken = TestTokens.bearer(
+                "rreyes",
+                Map.of("preferred_username", "rreyes", "name", "R. Reyes", "roles", List.of("MEDICAL_REVIEWER")));
         String articleId = submitted(false);
 
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
@@ -82,15 +100,24 @@ class BearerTokenApiTest extends ReviewServiceTest {
         decideWith(ritaByToken, articleId, "c-pain", APPROVE).andExpect(status().isOk());
         signOff("paul", articleId, SIGN_OFF)
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.reasons[0]").value(
-                        "claim c-dose needs a second reviewer (dose): approved by rita only"));
+                .andExpect(jsonPath("$.reasons[0]")
+                        .value("claim c-dose needs a second reviewer (dose): approved by rita only"));
     }
 
     @Test
     void aNameClaimEditedToAnotherPersonsNameDoesNotMakeAnAuthorSomeoneElse() throws Exception {
         // Dana wrote the article; her token now says she is Paul Park.
-        String disguised = TestTokens.bearer("dana", Map.of("preferred_username", "paul", "name", "Paul Park",
-                "roles", List.of("WRITER", "MEDICAL_REVIEWER"), "credential", "PharmD"));
+        String disguised = TestTokens.bearer(
+                "dana",
+                Map.of(
+                        "preferred_username",
+                        "paul",
+                        "name",
+                        "Paul Park",
+                        "roles",
+                        List.of("WRITER", "MEDICAL_REVIEWER"),
+                        "credential",
+                        "PharmD"));
         String articleId = submitted(true);
 
         decideWith(disguised, articleId, "c-pain", APPROVE)
@@ -100,8 +127,8 @@ class BearerTokenApiTest extends ReviewServiceTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("Own article"));
         // And a second approval by rita's token under Paul's name is still rita's.
-        String ritaAsPaul = TestTokens.bearer("rreyes", Map.of("name", "Paul Park",
-                "roles", List.of("MEDICAL_REVIEWER")));
+        String ritaAsPaul =
+                TestTokens.bearer("rreyes", Map.of("name", "Paul Park", "roles", List.of("MEDICAL_REVIEWER")));
         String other = submitted(false);
         decideClaim("rita", other, "c-dose", APPROVE).andExpect(status().isOk());
         decideWith(ritaAsPaul, other, "c-dose", APPROVE)
@@ -114,11 +141,14 @@ class BearerTokenApiTest extends ReviewServiceTest {
     void basicUsernamesMatchWithoutCase() throws Exception {
         mvc.perform(get("/api/reviews").with(httpBasic("RITA", "rita-pass"))).andExpect(status().isOk());
         String articleId = submitted(false);
-        mvc.perform(post("/api/reviews/{a}/claims/{c}", articleId, "c-dose").with(httpBasic("Rita", "rita-pass"))
-                        .contentType(MediaType.APPLICATION_JSON).content(APPROVE))
+        mvc.perform(post("/api/reviews/{a}/claims/{c}", articleId, "c-dose")
+                        .with(httpBasic("Rita", "rita-pass"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(APPROVE))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision.reviewer.username").value("rita"));
-        decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(jsonPath("$.approvals").value(1));
+        decideClaim("rita", articleId, "c-dose", APPROVE)
+                .andExpect(jsonPath("$.approvals").value(1));
     }
 
     @Test
@@ -133,8 +163,9 @@ class BearerTokenApiTest extends ReviewServiceTest {
 
     @Test
     void aReviewerTokenOfAnAuthorCannotDecideTheirOwnArticle() throws Exception {
-        String dana = TestTokens.bearer("dana", Map.of("name", "Dana Diaz",
-                "roles", List.of("WRITER", "MEDICAL_REVIEWER"), "credential", "RD"));
+        String dana = TestTokens.bearer(
+                "dana",
+                Map.of("name", "Dana Diaz", "roles", List.of("WRITER", "MEDICAL_REVIEWER"), "credential", "RD"));
 
         decideWith(dana, submitted(true), "c-pain", APPROVE)
                 .andExpect(status().isForbidden())
@@ -146,8 +177,8 @@ class BearerTokenApiTest extends ReviewServiceTest {
         mvc.perform(get("/api/reviews"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(header().stringValues(HttpHeaders.WWW_AUTHENTICATE,
-                        contains("Basic realm=\"vetted\"", "Bearer")));
+                .andExpect(header().stringValues(
+                                HttpHeaders.WWW_AUTHENTICATE, contains("Basic realm=\"vetted\"", "Bearer")));
         String tampered = REVIEWER.substring(0, REVIEWER.length() - 2) + (REVIEWER.endsWith("AA") ? "BB" : "AA");
         mvc.perform(get("/api/reviews").header(HttpHeaders.AUTHORIZATION, tampered))
                 .andExpect(status().isUnauthorized())
@@ -157,9 +188,10 @@ class BearerTokenApiTest extends ReviewServiceTest {
 
     @Test
     void aTokenForAnotherAudienceOrOfAnotherIssuerIsUnauthorized() throws Exception {
-        Map<String, Object> rhea = Map.of("preferred_username", "rhea", "roles", List.of("MEDICAL_REVIEWER"),
-                "credential", "DO");
-        for (Map<String, Object> wrong : List.of(Map.<String, Object>of("aud", List.of("vetted-intake")),
+        Map<String, Object> rhea =
+                Map.of("preferred_username", "rhea", "roles", List.of("MEDICAL_REVIEWER"), "credential", "DO");
+        for (Map<String, Object> wrong : List.of(
+                Map.<String, Object>of("aud", List.of("vetted-intake")),
                 Map.<String, Object>of("iss", "https://other-issuer.test"))) {
             Map<String, Object> claims = new java.util.HashMap<>(rhea);
             claims.putAll(wrong);
@@ -171,9 +203,19 @@ class BearerTokenApiTest extends ReviewServiceTest {
 
     @Test
     void rolesComeOnlyFromTheConfiguredClaim() throws Exception {
-        String elsewhere = TestTokens.bearer("7d2c-rhea", Map.of("preferred_username", "rhea", "credential", "DO",
-                "scope", "MEDICAL_REVIEWER EDITOR", "authorities", List.of("ROLE_MEDICAL_REVIEWER"),
-                "realm_access", Map.of("roles", List.of("MEDICAL_REVIEWER"))));
+        String elsewhere = TestTokens.bearer(
+                "7d2c-rhea",
+                Map.of(
+                        "preferred_username",
+                        "rhea",
+                        "credential",
+                        "DO",
+                        "scope",
+                        "MEDICAL_REVIEWER EDITOR",
+                        "authorities",
+                        List.of("ROLE_MEDICAL_REVIEWER"),
+                        "realm_access",
+                        Map.of("roles", List.of("MEDICAL_REVIEWER"))));
 
         mvc.perform(get("/api/reviews").header(HttpHeaders.AUTHORIZATION, elsewhere))
                 .andExpect(status().isForbidden())
@@ -182,11 +224,15 @@ class BearerTokenApiTest extends ReviewServiceTest {
 
     private ResultActions decideWith(String bearer, String articleId, String claimId, String json) throws Exception {
         return mvc.perform(post("/api/reviews/{a}/claims/{c}", articleId, claimId)
-                .header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(json));
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     private ResultActions signOffWith(String bearer, String articleId, String json) throws Exception {
         return mvc.perform(post("/api/reviews/{a}/decision", articleId)
-                .header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON).content(json));
+                .header(HttpHeaders.AUTHORIZATION, bearer)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 }

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -44,6 +43,7 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
 
     /** A word no other test uses, so the shared library holds only this test's entries for it. */
     private String token;
+
     private String claimText;
 
     @BeforeEach
@@ -66,8 +66,12 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
         String articleId = newArticleId();
         DraftSubmitted draft = draftWith(articleId, claim("c-lib", claimText));
         submit(draft);
-        decideClaim("rita", articleId, "c-lib", "{\"decision\":\"APPROVED\",\"revision\":1,"
-                + "\"reference\":\"https://doi.org/10.1000/" + token + "\"}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-lib",
+                        "{\"decision\":\"APPROVED\",\"revision\":1," + "\"reference\":\"https://doi.org/10.1000/"
+                                + token + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision.reference").value("doi:10.1000/" + token));
         signOff("paul", articleId, "{\"decision\":\"APPROVE\",\"contentHash\":\"" + draft.getContentHash() + "\"}")
@@ -82,7 +86,9 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
         Message<byte[]> message;
         while ((message = output.receive(200, topic)) != null) {
             if (Topics.CLAIMS_LIBRARY.equals(topic)) {
-                assertThat(message.getHeaders().get(KafkaHeaders.KEY)).asString().startsWith("lib-");
+                assertThat(message.getHeaders().get(KafkaHeaders.KEY))
+                        .asString()
+                        .startsWith("lib-");
             }
             payloads.add(message.getPayload());
         }
@@ -108,7 +114,8 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
         String articleId = newArticleId();
         DraftSubmitted draft = draftWith(articleId, claim("c-lib", claimText));
         submit(draft);
-        decideClaim("rita", articleId, "c-lib", "{\"decision\":\"APPROVED\",\"revision\":1}").andExpect(status().isOk());
+        decideClaim("rita", articleId, "c-lib", "{\"decision\":\"APPROVED\",\"revision\":1}")
+                .andExpect(status().isOk());
         signOff("paul", articleId, "{\"decision\":\"APPROVE\",\"contentHash\":\"" + draft.getContentHash() + "\"}")
                 .andExpect(status().isOk());
 
@@ -120,8 +127,11 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(draftWith(articleId, claim("c-lib", claimText)));
 
-        decideClaim("rita", articleId, "c-lib", "{\"decision\":\"APPROVED\",\"revision\":1,"
-                + "\"reference\":\"javascript:alert(1)\"}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-lib",
+                        "{\"decision\":\"APPROVED\",\"revision\":1," + "\"reference\":\"javascript:alert(1)\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("reference"))
@@ -132,7 +142,9 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
     void anExactMatchIsOfferedAndAcceptedInOneActionCloseOnesOnlySuggested() throws Exception {
         ClaimLibraryEntry entry = approvedInTheLibrary();
         String articleId = newArticleId();
-        submit(draftWith(articleId, claim("c-same", claimText.toUpperCase().replace(" ", "  ")),
+        submit(draftWith(
+                articleId,
+                claim("c-same", claimText.toUpperCase().replace(" ", "  ")),
                 claim("c-close", "Turmeric paste may ease stiff toes " + token + ".")));
 
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("eddie", "eddie-pass")))
@@ -154,10 +166,13 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.decision.decision").value("APPROVED"))
                 .andExpect(jsonPath("$.decision.reviewer.username").value("paul"))
                 .andExpect(jsonPath("$.decision.reference").value("doi:10.1000/" + token))
-                .andExpect(jsonPath("$.decision.comment").value(
-                        "accepted from the claims library (" + entry.getKey() + ")"));
-        assertThat(drain(Topics.CLAIM_REVIEWED)).last().isInstanceOfSatisfying(ClaimReviewed.class,
-                reviewed -> assertThat(reviewed.getLibraryKey()).isEqualTo(entry.getKey()));
+                .andExpect(jsonPath("$.decision.comment")
+                        .value("accepted from the claims library (" + entry.getKey() + ")"));
+        assertThat(drain(Topics.CLAIM_REVIEWED))
+                .last()
+                .isInstanceOfSatisfying(
+                        ClaimReviewed.class,
+                        reviewed -> assertThat(reviewed.getLibraryKey()).isEqualTo(entry.getKey()));
 
         // The close one is never applied: accepting it is refused, and it stays open.
         accept("paul", articleId, "c-close")
@@ -172,24 +187,29 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
     void acceptingFollowsTheRulesOfAnyDecision() throws Exception {
         approvedInTheLibrary();
         String articleId = newArticleId();
-        DraftSubmitted coWritten = DraftEvents.draft(articleId, 1, true, DraftEvents.body(1),
-                List.of(claim("c-same", claimText)));
+        DraftSubmitted coWritten =
+                DraftEvents.draft(articleId, 1, true, DraftEvents.body(1), List.of(claim("c-same", claimText)));
         submit(coWritten);
 
-        accept("dana", articleId, "c-same").andExpect(status().isForbidden())
+        accept("dana", articleId, "c-same")
+                .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("Own article"));
         mvc.perform(post("/api/reviews/{a}/claims/{c}/accept-library", articleId, "c-same")
-                        .with(httpBasic("paul", "paul-pass")).contentType(MediaType.APPLICATION_JSON)
+                        .with(httpBasic("paul", "paul-pass"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"revision\":2}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Stale revision"));
         mvc.perform(post("/api/reviews/{a}/claims/{c}/accept-library", articleId, "c-same")
-                        .with(httpBasic("paul", "paul-pass")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                        .with(httpBasic("paul", "paul-pass"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("revision"));
         accept("paul", articleId, "c-nothing").andExpect(status().isNotFound());
         mvc.perform(post("/api/reviews/{a}/claims/{c}/accept-library", articleId, "c-same")
-                        .with(httpBasic("eddie", "eddie-pass")).contentType(MediaType.APPLICATION_JSON)
+                        .with(httpBasic("eddie", "eddie-pass"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"revision\":1}"))
                 .andExpect(status().isForbidden());
     }
@@ -214,8 +234,7 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("query"));
         }
-        mvc.perform(get("/api/claims").with(httpBasic("rita", "rita-pass")))
-                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/claims").with(httpBasic("rita", "rita-pass"))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/claims").param("query", token).with(httpBasic("wanda", "wanda-pass")))
                 .andExpect(status().isForbidden());
     }
@@ -225,7 +244,9 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
         ClaimLibraryEntry entry = approvedInTheLibrary();
         String articleId = newArticleId();
         submit(draftWith(articleId, claim("c-same", claimText)));
-        accept("paul", articleId, "c-same").andExpect(status().isOk()).andExpect(jsonPath("$.open").value(false));
+        accept("paul", articleId, "c-same")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.open").value(false));
         output.clear();
 
         retire("eddie", entry.getKey(), "{\"reason\":\"retracted\"}").andExpect(status().isForbidden());
@@ -242,8 +263,9 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.retired").value(true))
                 .andExpect(jsonPath("$.retirement.by.username").value("rita"))
                 .andExpect(jsonPath("$.retirement.reason").value("The trial was retracted."));
-        assertThat(drain(Topics.CLAIMS_LIBRARY)).singleElement().isInstanceOfSatisfying(ClaimLibraryEntry.class,
-                retired -> {
+        assertThat(drain(Topics.CLAIMS_LIBRARY))
+                .singleElement()
+                .isInstanceOfSatisfying(ClaimLibraryEntry.class, retired -> {
                     assertThat(retired.getKey()).isEqualTo(entry.getKey());
                     assertThat(retired.getRetired().getReason()).isEqualTo("The trial was retracted.");
                     assertThat(ANY_SERVICE.problem(retired)).isEmpty();
@@ -261,32 +283,46 @@ class ClaimLibraryApiTest extends ReviewServiceTest {
     @Test
     void aForgedLibraryEntryIsSkipped() throws Exception {
         ClaimLibraryEntry forged = ClaimLibraryEntry.newBuilder()
-                .setEventId("forged-" + token).setKey(ClaimLibrary.keyOf(claimText)).setClaimText(claimText)
+                .setEventId("forged-" + token)
+                .setKey(ClaimLibrary.keyOf(claimText))
+                .setClaimText(claimText)
                 .setReferences(List.of("doi:10.1000/forged"))
                 .setReviewer(new org.vetted.events.Reviewer("rita", "Rita Reyes", "MD"))
-                .setApprovedAt(java.time.Instant.now()).setExpiresAt(java.time.Instant.now().plusSeconds(86_400))
-                .setArticleId("elsewhere").setRevision(1).setClaimId("c-x").build();
-        input.send(org.springframework.messaging.support.MessageBuilder.withPayload(forged).build(),
+                .setApprovedAt(java.time.Instant.now())
+                .setExpiresAt(java.time.Instant.now().plusSeconds(86_400))
+                .setArticleId("elsewhere")
+                .setRevision(1)
+                .setClaimId("c-x")
+                .build();
+        input.send(
+                org.springframework.messaging.support.MessageBuilder.withPayload(forged)
+                        .build(),
                 Topics.CLAIMS_LIBRARY);
 
         mvc.perform(get("/api/claims").param("query", token).with(httpBasic("rita", "rita-pass")))
                 .andExpect(jsonPath("$", hasSize(0)));
 
         // The same entry signed by review counts.
-        input.send(org.springframework.messaging.support.MessageBuilder
-                .withPayload(DemoKeys.signaturesOf(Issuer.REVIEW).sign(forged)).build(), Topics.CLAIMS_LIBRARY);
+        input.send(
+                org.springframework.messaging.support.MessageBuilder.withPayload(
+                                DemoKeys.signaturesOf(Issuer.REVIEW).sign(forged))
+                        .build(),
+                Topics.CLAIMS_LIBRARY);
         mvc.perform(get("/api/claims").param("query", token).with(httpBasic("rita", "rita-pass")))
                 .andExpect(jsonPath("$", hasSize(1)));
     }
 
     private ResultActions accept(String user, String articleId, String claimId) throws Exception {
         return mvc.perform(post("/api/reviews/{a}/claims/{c}/accept-library", articleId, claimId)
-                .with(httpBasic(user, user + "-pass")).contentType(MediaType.APPLICATION_JSON)
+                .with(httpBasic(user, user + "-pass"))
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"revision\":1}"));
     }
 
     private ResultActions retire(String user, String key, String json) throws Exception {
         return mvc.perform(post("/api/claims/{key}/retire", key)
-                .with(httpBasic(user, user + "-pass")).contentType(MediaType.APPLICATION_JSON).content(json));
+                .with(httpBasic(user, user + "-pass"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 }

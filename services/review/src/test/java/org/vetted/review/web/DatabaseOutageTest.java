@@ -45,16 +45,18 @@ class DatabaseOutageTest {
 
     @MockitoBean
     ReviewStore store;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     SharedProjection projection;
 
     @BeforeEach
     void theBoardsDatabaseIsDown() {
         Replay.markCaughtUp(projection);
-        DataAccessResourceFailureException down = new DataAccessResourceFailureException(
-                "Connection to localhost:5432 refused");
+        DataAccessResourceFailureException down =
+                new DataAccessResourceFailureException("Connection to localhost:5432 refused");
         when(store.find(any())).thenThrow(down);
         when(store.awaitingDecision()).thenThrow(down);
         when(store.queue(any())).thenThrow(down);
@@ -71,8 +73,10 @@ class DatabaseOutageTest {
                 .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString("5432"))));
         mvc.perform(get("/api/reviews/{id}", "art-1").with(httpBasic("rita", "rita-pass")))
                 .andExpect(status().isServiceUnavailable());
-        mvc.perform(post("/api/reviews/{id}/decision", "art-1").with(httpBasic("rita", "rita-pass"))
-                        .contentType(MediaType.APPLICATION_JSON).content(DraftEvents.approving(1)))
+        mvc.perform(post("/api/reviews/{id}/decision", "art-1")
+                        .with(httpBasic("rita", "rita-pass"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(DraftEvents.approving(1)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
     }

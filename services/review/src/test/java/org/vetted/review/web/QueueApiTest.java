@@ -8,12 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,8 +34,12 @@ class QueueApiTest extends ReviewServiceTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String articleId = newArticleId();
-            submit(DraftEvents.listed(articleId, i == 2, "Article " + i + (i == 4 ? " on Ginger" : ""),
-                    List.of(tag, "Nutrition"), MONDAY.plusSeconds(3600L * i)));
+            submit(DraftEvents.listed(
+                    articleId,
+                    i == 2,
+                    "Article " + i + (i == 4 ? " on Ginger" : ""),
+                    List.of(tag, "Nutrition"),
+                    MONDAY.plusSeconds(3600L * i)));
             ids.add(articleId);
         }
         return ids;
@@ -51,7 +54,11 @@ class QueueApiTest extends ReviewServiceTest {
     }
 
     private String body(String query) throws Exception {
-        return mvc.perform(queue(query)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(queue(query))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static List<String> ids(String body) {
@@ -80,7 +87,9 @@ class QueueApiTest extends ReviewServiceTest {
         assertThat(ids(back)).containsExactly(ids.get(2), ids.get(3));
         String start = body("tag=" + tag + "&limit=2&cursor=" + JsonPath.read(back, "$.previous"));
         assertThat(ids(start)).containsExactly(ids.get(0), ids.get(1));
-        assertThat((Object) JsonPath.read(start, "$.previous")).as("back at the first page").isNull();
+        assertThat((Object) JsonPath.read(start, "$.previous"))
+                .as("back at the first page")
+                .isNull();
     }
 
     @Test
@@ -110,15 +119,28 @@ class QueueApiTest extends ReviewServiceTest {
 
         assertThat(ids(body("tag=" + tag + "&author=dana"))).containsExactly(ids.get(2));
         assertThat(ids(body("tag=" + tag + "&author=Dana Diaz"))).containsExactly(ids.get(2));
-        assertThat(ids(body("tag=" + tag.toUpperCase() + "&q=ginger"))).as("case aside").containsExactly(ids.get(4));
-        assertThat(ids(mvc.perform(get("/api/reviews").param("tag", tag).param("q", "Article%")
-                .with(httpBasic("rita", "rita-pass"))).andReturn().getResponse().getContentAsString()))
-                .as("a % is a character, not a wildcard").isEmpty();
+        assertThat(ids(body("tag=" + tag.toUpperCase() + "&q=ginger")))
+                .as("case aside")
+                .containsExactly(ids.get(4));
+        assertThat(ids(mvc.perform(get("/api/reviews")
+                                .param("tag", tag)
+                                .param("q", "Article%")
+                                .with(httpBasic("rita", "rita-pass")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()))
+                .as("a % is a character, not a wildcard")
+                .isEmpty();
         assertThat(ids(body("tag=" + tag + "&needsSecondReviewer=true"))).containsExactly(ids.get(1));
         assertThat(ids(body("tag=" + tag + "&mine=true"))).containsExactly(ids.get(1), ids.get(3));
         assertThat(ids(mvc.perform(get("/api/reviews?tag=" + tag + "&mine=true").with(httpBasic("paul", "paul-pass")))
-                .andReturn().getResponse().getContentAsString())).as("mine is the signed-in reviewer's").isEmpty();
-        assertThat(ids(body("tag=" + tag + "&sort=risk&limit=2"))).as("waiting for a second reviewer first")
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()))
+                .as("mine is the signed-in reviewer's")
+                .isEmpty();
+        assertThat(ids(body("tag=" + tag + "&sort=risk&limit=2")))
+                .as("waiting for a second reviewer first")
                 .containsExactly(ids.get(1), ids.get(0));
 
         mvc.perform(queue("tag=" + tag + "&needsSecondReviewer=true"))
@@ -132,14 +154,23 @@ class QueueApiTest extends ReviewServiceTest {
 
     @Test
     void theDefaultPageHoldsTwentyFive() throws Exception {
-        mvc.perform(queue("")).andExpect(status().isOk())
+        mvc.perform(queue(""))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.limit").value(QueueParameters.DEFAULT_LIMIT));
         assertThat(QueueParameters.DEFAULT_LIMIT).isEqualTo(25);
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource({"limit, 0", "limit, 101", "limit, ten", "sort, alphabetical", "cursor, not-a-cursor",
-        "cursor, cTE", "needsSecondReviewer, maybe", "mine, yes"})
+    @CsvSource({
+        "limit, 0",
+        "limit, 101",
+        "limit, ten",
+        "sort, alphabetical",
+        "cursor, not-a-cursor",
+        "cursor, cTE",
+        "needsSecondReviewer, maybe",
+        "mine, yes"
+    })
     void aBadParameterIs400NamingIt(String parameter, String value) throws Exception {
         mvc.perform(queue(parameter + "=" + value))
                 .andExpect(status().isBadRequest())
@@ -157,7 +188,8 @@ class QueueApiTest extends ReviewServiceTest {
         mvc.perform(queue("tag=" + tag + "&sort=risk&cursor=" + next))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("cursor"))
-                .andExpect(jsonPath("$.errors[0].reason").value("belongs to another sort order: start again without it"));
+                .andExpect(
+                        jsonPath("$.errors[0].reason").value("belongs to another sort order: start again without it"));
         mvc.perform(queue("q=" + "a".repeat(201)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("q"));

@@ -46,6 +46,7 @@ class ReplayGateTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     SharedProjection projection;
 
@@ -56,8 +57,10 @@ class ReplayGateTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"))
                 .andExpect(jsonPath("$.title").value("Starting up: replaying article history"));
-        mvc.perform(post("/api/reviews/{id}/decision", "art-any").with(httpBasic("rita", "rita-pass"))
-                        .contentType(MediaType.APPLICATION_JSON).content(DraftEvents.approving(1)))
+        mvc.perform(post("/api/reviews/{id}/decision", "art-any")
+                        .with(httpBasic("rita", "rita-pass"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(DraftEvents.approving(1)))
                 .andExpect(status().isServiceUnavailable());
         mvc.perform(get("/api/reviews")).andExpect(status().isUnauthorized());
         // The reviewer pages read the same board: held too, through the error page, after sign-in.
@@ -66,8 +69,10 @@ class ReplayGateTest {
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string(HttpHeaders.RETRY_AFTER, "2"));
         }
-        mvc.perform(post("/reviews/{a}/decision", "art-any").with(user("rita").roles("MEDICAL_REVIEWER"))
-                        .with(csrf()).param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/decision", "art-any")
+                        .with(user("rita").roles("MEDICAL_REVIEWER"))
+                        .with(csrf())
+                        .param("revision", "1"))
                 .andExpect(status().isServiceUnavailable());
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/login")).andExpect(status().isOk());

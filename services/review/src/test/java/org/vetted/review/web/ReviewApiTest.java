@@ -19,11 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Map;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,15 +66,18 @@ class ReviewApiTest extends ReviewServiceTest {
         decideClaim("rita", articleId, "c-dose", APPROVE).andExpect(status().isOk());
         signOff("dana", articleId, DraftEvents.approving(1))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value(
-                        "a reviewer may not sign off an article they wrote (credited as \"Dana Diaz\")"));
+                .andExpect(jsonPath("$.detail")
+                        .value("a reviewer may not sign off an article they wrote (credited as \"Dana Diaz\")"));
     }
 
     @Test
     void signOffWithARejectedAndAnUndecidedClaimIsBlockedWithReasons() throws Exception {
         String articleId = submitted(false);
-        decideClaim("rita", articleId, "c-pain",
-                "{\"decision\":\"REJECTED\",\"comment\":\"Small trials only.\",\"revision\":1}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-pain",
+                        "{\"decision\":\"REJECTED\",\"comment\":\"Small trials only.\",\"revision\":1}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision.decision").value("REJECTED"))
                 .andExpect(jsonPath("$.decision.comment").value("Small trials only."))
@@ -131,7 +132,8 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.contentHash").value(second.getContentHash()))
                 .andExpect(jsonPath("$.claims[0].open").value(false))
                 .andExpect(jsonPath("$.claims[0].carriedOver.fromRevision").value(1))
-                .andExpect(jsonPath("$.claims[0].carriedOver.decision.reviewer.username").value("rita"))
+                .andExpect(jsonPath("$.claims[0].carriedOver.decision.reviewer.username")
+                        .value("rita"))
                 .andExpect(jsonPath("$.claims[0].decision.decision").value("APPROVED"))
                 .andExpect(jsonPath("$.claims[0].decision.revision").value(1))
                 .andExpect(jsonPath("$.claims[1].approvalsNeeded").value(2))
@@ -155,17 +157,37 @@ class ReviewApiTest extends ReviewServiceTest {
     void eachClaimShowsWhetherItIsCarriedOverOrOpenWhyItChangedAndHowManyReviewersItNeeds() throws Exception {
         String articleId = submitted(false);
         decideClaim("rita", articleId, "c-pain", APPROVE).andExpect(status().isOk());
-        decideClaim("rita", articleId, "c-dose",
-                "{\"decision\":\"APPROVED\",\"revision\":1,\"reference\":\"doi:10.1000/dose\"}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-dose",
+                        "{\"decision\":\"APPROVED\",\"revision\":1,\"reference\":\"doi:10.1000/dose\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvals").value(1))
                 .andExpect(jsonPath("$.approvalsNeeded").value(2))
                 .andExpect(jsonPath("$.open").value(true));
         signOff("rita", articleId, DraftEvents.signingOff("REQUEST_CHANGES", 1)).andExpect(status().isOk());
-        submit(DraftEvents.draft(articleId, 2, false, DraftEvents.body(2), List.of(
-                new Claim("c-pain-2", "Curcumin reduces knee pain.", ClaimKind.EFFECT, false, "Does It Work?", false),
-                new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?", false),
-                new Claim("c-kids", "Children should not take curcumin.", ClaimKind.RISK, false, "Safety", false))));
+        submit(DraftEvents.draft(
+                articleId,
+                2,
+                false,
+                DraftEvents.body(2),
+                List.of(
+                        new Claim(
+                                "c-pain-2",
+                                "Curcumin reduces knee pain.",
+                                ClaimKind.EFFECT,
+                                false,
+                                "Does It Work?",
+                                false),
+                        new Claim("c-dose", "Trials used 1,000 mg a day.", ClaimKind.DOSE, false, "How Much?", false),
+                        new Claim(
+                                "c-kids",
+                                "Children should not take curcumin.",
+                                ClaimKind.RISK,
+                                false,
+                                "Safety",
+                                false))));
 
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(status().isOk())
@@ -184,7 +206,8 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.claims[1].approvals").value(1))
                 .andExpect(jsonPath("$.claims[1].open").value(true))
                 .andExpect(jsonPath("$.claims[1].carriedOver.fromRevision").value(1))
-                .andExpect(jsonPath("$.claims[1].carriedOver.decision.reference").value("doi:10.1000/dose"))
+                .andExpect(
+                        jsonPath("$.claims[1].carriedOver.decision.reference").value("doi:10.1000/dose"))
                 .andExpect(jsonPath("$.claims[1].drift").value(nullValue()))
                 .andExpect(jsonPath("$.claims[2].riskClasses[0]").value("CHILDREN"))
                 .andExpect(jsonPath("$.claims[2].approvalsNeeded").value(2))
@@ -208,8 +231,9 @@ class ReviewApiTest extends ReviewServiceTest {
         signOff("paul", articleId, DraftEvents.approving(2))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Approval blocked"))
-                .andExpect(jsonPath("$.reasons", contains(
-                        "claim c-kids needs a second reviewer (children): approved by rita only")));
+                .andExpect(jsonPath(
+                        "$.reasons",
+                        contains("claim c-kids needs a second reviewer (children): approved by rita only")));
         decideClaim("paul", articleId, "c-kids", "{\"decision\":\"APPROVED\",\"revision\":2}")
                 .andExpect(status().isOk());
         signOff("paul", articleId, DraftEvents.approving(2)).andExpect(status().isOk());
@@ -256,8 +280,11 @@ class ReviewApiTest extends ReviewServiceTest {
     void theQueueListsOpenRevisionsForReviewersAndEditors() throws Exception {
         String open = submitted(false);
         String returned = submitted(false);
-        signOff("rita", returned, "{\"decision\":\"REJECT\",\"comment\":\"Unsafe dosing advice.\",\"contentHash\":\""
-                + DraftEvents.contentHash(1) + "\"}")
+        signOff(
+                        "rita",
+                        returned,
+                        "{\"decision\":\"REJECT\",\"comment\":\"Unsafe dosing advice.\",\"contentHash\":\""
+                                + DraftEvents.contentHash(1) + "\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REJECTED"));
 
@@ -271,9 +298,14 @@ class ReviewApiTest extends ReviewServiceTest {
     private Map<String, Object> queueEntry(String user, String articleId) throws Exception {
         String cursor = null;
         do {
-            String page = mvc.perform(get("/api/reviews").param("limit", "100").param("cursor", cursor)
-                    .with(httpBasic(user, user + "-pass"))).andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
+            String page = mvc.perform(get("/api/reviews")
+                            .param("limit", "100")
+                            .param("cursor", cursor)
+                            .with(httpBasic(user, user + "-pass")))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             List<Map<String, Object>> found = JsonPath.read(page, "$.items[?(@.articleId == '" + articleId + "')]");
             if (!found.isEmpty()) {
                 return found.get(0);
@@ -293,22 +325,28 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid decision"))
                 .andExpect(jsonPath("$.errors[0].field").value("comment"))
-                .andExpect(jsonPath("$.errors[0].reason").value(
-                        "rejecting a claim needs a comment saying why, for the writer to act on"));
-        signOff("rita", articleId, "{\"decision\":\"REJECT\",\"contentHash\":\"" + DraftEvents.contentHash(1)
-                + "\"" + comment + "}")
+                .andExpect(jsonPath("$.errors[0].reason")
+                        .value("rejecting a claim needs a comment saying why, for the writer to act on"));
+        signOff(
+                        "rita",
+                        articleId,
+                        "{\"decision\":\"REJECT\",\"contentHash\":\"" + DraftEvents.contentHash(1) + "\"" + comment
+                                + "}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("comment"))
-                .andExpect(jsonPath("$.errors[0].reason").value(
-                        "rejecting an article needs a comment saying why, for the writer and the editors"));
+                .andExpect(jsonPath("$.errors[0].reason")
+                        .value("rejecting an article needs a comment saying why, for the writer and the editors"));
 
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.claims[0].decision").value(nullValue()));
-        signOff("rita", articleId, "{\"decision\":\"REQUEST_CHANGES\",\"contentHash\":\""
-                + DraftEvents.contentHash(1) + "\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
+        signOff(
+                        "rita",
+                        articleId,
+                        "{\"decision\":\"REQUEST_CHANGES\",\"contentHash\":\"" + DraftEvents.contentHash(1) + "\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CHANGES_REQUESTED"));
     }
 
     @Test
@@ -327,8 +365,11 @@ class ReviewApiTest extends ReviewServiceTest {
                 .andExpect(jsonPath("$.approvals").value(1))
                 .andExpect(jsonPath("$.open").value(true))
                 .andExpect(jsonPath("$.approvedAgain").value(true))
-                .andExpect(jsonPath("$.notice").value("You had already approved this claim, so your approval does "
-                        + "not count twice: it still needs a second reviewer, and that cannot be you (four eyes)."));
+                .andExpect(
+                        jsonPath("$.notice")
+                                .value(
+                                        "You had already approved this claim, so your approval does "
+                                                + "not count twice: it still needs a second reviewer, and that cannot be you (four eyes)."));
         decideClaim("paul", articleId, "c-dose", APPROVE)
                 .andExpect(jsonPath("$.open").value(false))
                 .andExpect(jsonPath("$.awaitsAnotherReviewer").value(false))
@@ -362,13 +403,16 @@ class ReviewApiTest extends ReviewServiceTest {
     void anInvalidBodyNamesTheFieldsAndReasons() throws Exception {
         String articleId = submitted(false);
 
-        decideClaim("rita", articleId, "c-pain",
-                "{\"decision\":\"MAYBE\",\"comment\":\"" + "x".repeat(2001) + "\",\"revision\":0}")
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-pain",
+                        "{\"decision\":\"MAYBE\",\"comment\":\"" + "x".repeat(2001) + "\",\"revision\":0}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("Invalid decision"))
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(
-                        "comment", "decision", "revision")))
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.contains("comment", "decision", "revision")))
                 .andExpect(jsonPath("$.errors[1].reason").value("must be APPROVED or REJECTED"));
         decideClaim("rita", articleId, "c-pain", "{\"decision\":")
                 .andExpect(status().isBadRequest())

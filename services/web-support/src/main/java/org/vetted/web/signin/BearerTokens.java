@@ -27,8 +27,7 @@ public final class BearerTokens {
      * of that name instead of refused ({@link TokenSubjects}); without configured users it is always accepted.
      */
     @ConfigurationProperties("vetted.security.jwt")
-    public record Properties(String audience, String issuer, boolean acceptUnknownSubjects) {
-    }
+    public record Properties(String audience, String issuer, boolean acceptUnknownSubjects) {}
 
     /**
      * The decoder Spring Boot built (signature, expiry), plus: {@code iss} is the configured issuer and {@code aud}
@@ -36,7 +35,8 @@ public final class BearerTokens {
      */
     public static JwtDecoder issuedByAndFor(JwtDecoder decoder, Properties tokens, String issuerUri) {
         String audience = tokens.audience() == null ? "" : tokens.audience().strip();
-        String issuer = tokens.issuer() != null && !tokens.issuer().isBlank() ? tokens.issuer().strip()
+        String issuer = tokens.issuer() != null && !tokens.issuer().isBlank()
+                ? tokens.issuer().strip()
                 : issuerUri == null ? "" : issuerUri.strip();
         if (audience.isEmpty()) {
             throw new IllegalStateException("Bearer tokens are on (" + ISSUER_URI + " or jwk-set-uri is set) but "
@@ -47,11 +47,12 @@ public final class BearerTokens {
             throw new IllegalStateException("Bearer tokens are on but no issuer is known: set " + ISSUER_URI
                     + " or vetted.security.jwt.issuer to the iss value of the tokens to accept.");
         }
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer),
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtIssuerValidator(issuer),
                 jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
                         ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                                "The token is not issued for this service (aud)", null)));
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                                "invalid_token", "The token is not issued for this service (aud)", null)));
         return token -> {
             Jwt jwt = decoder.decode(token);
             OAuth2TokenValidatorResult result = validator.validate(jwt);
@@ -68,6 +69,5 @@ public final class BearerTokens {
         return built == null ? null : issuedByAndFor(built, tokens, environment.getProperty(ISSUER_URI));
     }
 
-    private BearerTokens() {
-    }
+    private BearerTokens() {}
 }

@@ -1,7 +1,6 @@
 package org.vetted.web.signin;
 
 import java.time.InstantSource;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,8 +19,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, JwtDecoder.class})
-@EnableConfigurationProperties({UsersProperties.class, JwtClaimsProperties.class, BearerTokens.Properties.class,
-        SignInThrottle.Properties.class})
+@EnableConfigurationProperties({
+    UsersProperties.class,
+    JwtClaimsProperties.class,
+    BearerTokens.Properties.class,
+    SignInThrottle.Properties.class
+})
 public class SignInAutoConfiguration {
 
     /** Passwords in Spring's {@code {id}encoded} form. */

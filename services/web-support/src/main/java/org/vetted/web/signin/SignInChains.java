@@ -2,7 +2,6 @@ package org.vetted.web.signin;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,10 +41,14 @@ public final class SignInChains {
      * @param bearer   the decoder of bearer tokens ({@link BearerTokens#issuedByAndFor}), or null when they are off
      * @param signedIn the service's adapter of {@link SignedInUsers}
      */
-    public static HttpSecurity api(HttpSecurity http, boolean basic, JwtDecoder bearer,
-                                   Converter<Jwt, AbstractAuthenticationToken> signedIn,
-                                   SignInThrottle throttle, AuthenticationEntryPoint unauthorized,
-                                   AccessDeniedHandler forbidden) {
+    public static HttpSecurity api(
+            HttpSecurity http,
+            boolean basic,
+            JwtDecoder bearer,
+            Converter<Jwt, AbstractAuthenticationToken> signedIn,
+            SignInThrottle throttle,
+            AuthenticationEntryPoint unauthorized,
+            AccessDeniedHandler forbidden) {
         AuthenticationEntryPoint challenge = (request, response, failure) -> {
             if (basic) {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"vetted\"");
@@ -57,7 +60,8 @@ public final class SignInChains {
         };
         if (basic) {
             http.httpBasic(httpBasic -> httpBasic.realmName("vetted").authenticationEntryPoint(challenge))
-                    .addFilterBefore(throttle.guard(SignInThrottle.basic(), SignInThrottle.problemJson()),
+                    .addFilterBefore(
+                            throttle.guard(SignInThrottle.basic(), SignInThrottle.problemJson()),
                             BasicAuthenticationFilter.class);
         }
         if (bearer != null) {
@@ -67,7 +71,8 @@ public final class SignInChains {
         return http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(challenge).accessDeniedHandler(forbidden));
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(challenge).accessDeniedHandler(forbidden));
     }
 
     /**
@@ -76,11 +81,15 @@ public final class SignInChains {
      * {@code /logout}, {@link #PAGES_POLICY}. Needs configured users; with bearer tokens only nobody signs in here.
      */
     public static HttpSecurity pages(HttpSecurity http, SignInThrottle throttle) {
-        return http.addFilterBefore(throttle.guard(SignInThrottle.form(LOGIN), SignInThrottle.page(LOGIN)),
+        return http.addFilterBefore(
+                        throttle.guard(SignInThrottle.form(LOGIN), SignInThrottle.page(LOGIN)),
                         UsernamePasswordAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_POLICY)))
-                .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl("/", false).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?signedOut").permitAll());
+                .formLogin(form ->
+                        form.loginPage(LOGIN).defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl(LOGIN + "?signedOut")
+                        .permitAll());
     }
 
     /** The configured users for password sign-in, known by their canonical username and the service's role names. */
@@ -98,6 +107,5 @@ public final class SignInChains {
         return Arrays.stream(roles.getEnumConstants()).map(Enum::name).toList();
     }
 
-    private SignInChains() {
-    }
+    private SignInChains() {}
 }

@@ -1,8 +1,7 @@
 package org.vetted.web.signin;
 
-import java.util.function.BooleanSupplier;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,10 @@
 package org.vetted.web.signin;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,12 +14,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -55,8 +54,8 @@ public final class SignInThrottle {
             maxFailuresPerAddress = maxFailuresPerAddress == null ? 20 : maxFailuresPerAddress;
             window = window == null ? Duration.ofMinutes(15) : window;
             if (maxFailuresPerUsername < 1 || maxFailuresPerAddress < 1 || window.isNegative() || window.isZero()) {
-                throw new IllegalArgumentException("vetted.security.sign-in-throttle: limits must be at least 1 and "
-                        + "the window positive");
+                throw new IllegalArgumentException(
+                        "vetted.security.sign-in-throttle: limits must be at least 1 and " + "the window positive");
             }
         }
     }
@@ -71,8 +70,8 @@ public final class SignInThrottle {
     /** Seconds to wait before this username may try again from this address; empty when it may try now. */
     public OptionalLong retryAfterSeconds(String username, String address) {
         Instant now = clock.instant();
-        long wait = Math.max(waitFor(userKey(username), maxPerUsername, now),
-                waitFor(addressKey(address), maxPerAddress, now));
+        long wait = Math.max(
+                waitFor(userKey(username), maxPerUsername, now), waitFor(addressKey(address), maxPerAddress, now));
         return wait > 0 ? OptionalLong.of(wait) : OptionalLong.empty();
     }
 
@@ -101,8 +100,8 @@ public final class SignInThrottle {
     public OncePerRequestFilter guard(Attempt attempt, Refusal refusal) {
         return new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                                            FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 String username = attempt.username(request);
                 if (username == null) {
                     chain.doFilter(request, response);
@@ -116,7 +115,8 @@ public final class SignInThrottle {
                 }
                 chain.doFilter(request, response);
                 Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-                if (signedIn != null && signedIn.isAuthenticated()
+                if (signedIn != null
+                        && signedIn.isAuthenticated()
                         && !(signedIn instanceof AnonymousAuthenticationToken)) {
                     succeeded(username);
                 } else {
@@ -147,8 +147,8 @@ public final class SignInThrottle {
                 return null;
             }
             try {
-                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()),
-                        StandardCharsets.UTF_8);
+                String decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 return colon < 0 ? null : decoded.substring(0, colon);
             } catch (IllegalArgumentException notBase64) {
@@ -160,7 +160,8 @@ public final class SignInThrottle {
     /** A sign-in form posted to {@code path} with a {@code username} field. */
     public static Attempt form(String path) {
         return request -> {
-            String within = request.getRequestURI().substring(request.getContextPath().length());
+            String within =
+                    request.getRequestURI().substring(request.getContextPath().length());
             if (!"POST".equals(request.getMethod()) || !path.equals(within)) {
                 return null;
             }
@@ -175,9 +176,10 @@ public final class SignInThrottle {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\","
-                    + "\"status\":429,\"detail\":\"Too many failed sign-ins for this username or from this address. "
-                    + "Try again in " + seconds + " seconds.\",\"retryAfterSeconds\":" + seconds + "}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"Too many failed sign-ins\","
+                            + "\"status\":429,\"detail\":\"Too many failed sign-ins for this username or from this address. "
+                            + "Try again in " + seconds + " seconds.\",\"retryAfterSeconds\":" + seconds + "}");
         };
     }
 
@@ -190,12 +192,15 @@ public final class SignInThrottle {
         return (request, response, seconds) -> {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             request.setAttribute(RETRY_AFTER_ATTRIBUTE, seconds);
-            request.getRequestDispatcher(path).forward(new HttpServletRequestWrapper(request) {
-                @Override
-                public String getMethod() {
-                    return "GET";
-                }
-            }, response);
+            request.getRequestDispatcher(path)
+                    .forward(
+                            new HttpServletRequestWrapper(request) {
+                                @Override
+                                public String getMethod() {
+                                    return "GET";
+                                }
+                            },
+                            response);
         };
     }
 
@@ -214,9 +219,11 @@ public final class SignInThrottle {
     }
 
     private void count(String key, Instant now) {
-        failures.compute(key, (k, known) -> known == null || known.endsBefore(now, window)
-                ? new Window(now, 1)
-                : new Window(known.start(), known.count() + 1));
+        failures.compute(
+                key,
+                (k, known) -> known == null || known.endsBefore(now, window)
+                        ? new Window(now, 1)
+                        : new Window(known.start(), known.count() + 1));
     }
 
     private static String userKey(String username) {

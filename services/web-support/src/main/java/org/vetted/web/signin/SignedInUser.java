@@ -17,10 +17,10 @@ public record SignedInUser(String username, String displayName, Set<String> role
     }
 
     /** A user with the roles of a service's enum. */
-    public static <E extends Enum<E>> SignedInUser of(String username, String displayName, Set<E> roles,
-                                                      String credential) {
-        return new SignedInUser(username, displayName, roles.stream().map(Enum::name).collect(Collectors.toSet()),
-                credential);
+    public static <E extends Enum<E>> SignedInUser of(
+            String username, String displayName, Set<E> roles, String credential) {
+        return new SignedInUser(
+                username, displayName, roles.stream().map(Enum::name).collect(Collectors.toSet()), credential);
     }
 
     /** The roles as the service's enum; every name is one of it (the sign-in only keeps the service's names). */

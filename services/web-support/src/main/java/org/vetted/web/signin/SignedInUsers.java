@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -37,8 +36,12 @@ public final class SignedInUsers implements Converter<Jwt, AbstractAuthenticatio
      * @param roleNames        the roles the service knows, in its order; other names in a token are ignored
      * @param credentialedRole the role a token's subject keeps only with a credential claim
      */
-    public SignedInUsers(Function<String, Optional<SignedInUser>> configured, TokenSubjects subjects,
-                         JwtClaimsProperties claims, List<String> roleNames, String credentialedRole) {
+    public SignedInUsers(
+            Function<String, Optional<SignedInUser>> configured,
+            TokenSubjects subjects,
+            JwtClaimsProperties claims,
+            List<String> roleNames,
+            String credentialedRole) {
         this.configured = configured;
         this.subjects = subjects;
         this.claims = claims;
@@ -65,12 +68,13 @@ public final class SignedInUsers implements Converter<Jwt, AbstractAuthenticatio
         if (subject == null) {
             throw new InvalidBearerTokenException("the token has no subject");
         }
-        TokenSubjects.Identity who = subjects.resolve(subject).orElseThrow(() ->
-                new InvalidBearerTokenException("the token's subject is no configured user's"));
+        TokenSubjects.Identity who = subjects.resolve(subject)
+                .orElseThrow(() -> new InvalidBearerTokenException("the token's subject is no configured user's"));
         Set<String> roles = roles(jwt.getClaims().get(claims.roles()));
         if (who.configured()) {
-            SignedInUser user = configured.apply(who.username()).orElseThrow(() ->
-                    new InvalidBearerTokenException("the token's subject is no configured user's"));
+            SignedInUser user = configured
+                    .apply(who.username())
+                    .orElseThrow(() -> new InvalidBearerTokenException("the token's subject is no configured user's"));
             roles.retainAll(user.roles());
             return new SignedInUser(user.username(), user.displayName(), roles, user.credential());
         }
@@ -83,7 +87,8 @@ public final class SignedInUsers implements Converter<Jwt, AbstractAuthenticatio
 
     /** A list (or a space-separated string) of role names; names this service does not know are ignored. */
     private Set<String> roles(Object claim) {
-        Collection<?> names = claim instanceof Collection<?> list ? list
+        Collection<?> names = claim instanceof Collection<?> list
+                ? list
                 : claim instanceof String text ? List.of(text.split("[\\s,]+")) : List.of();
         Set<String> given = new LinkedHashSet<>();
         names.forEach(name -> given.add(String.valueOf(name).strip().toUpperCase(Locale.ROOT)));
@@ -94,8 +99,10 @@ public final class SignedInUsers implements Converter<Jwt, AbstractAuthenticatio
 
     /** In the service's order of roles, as Spring Security's role checks spell them. */
     private List<GrantedAuthority> authorities(Set<String> roles) {
-        return roleNames.stream().filter(roles::contains)
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return roleNames.stream()
+                .filter(roles::contains)
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role))
+                .toList();
     }
 
     private static String nonBlank(String value) {

@@ -38,7 +38,8 @@ public final class TokenSubjects {
                 }
             }
         });
-        this.usernames = subjectsByUsername.keySet().stream().map(SignedInUser::canonical)
+        this.usernames = subjectsByUsername.keySet().stream()
+                .map(SignedInUser::canonical)
                 .collect(Collectors.toUnmodifiableSet());
         this.acceptUnknown = acceptUnknown || usernames.isEmpty();
     }
@@ -66,6 +67,5 @@ public final class TokenSubjects {
     }
 
     /** A canonical username, and whether it is a configured account (else a subject accepted as itself). */
-    public record Identity(String username, boolean configured) {
-    }
+    public record Identity(String username, boolean configured) {}
 }

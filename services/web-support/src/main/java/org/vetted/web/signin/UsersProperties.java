@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -21,8 +20,13 @@ public record UsersProperties(List<User> users) {
      * One user. {@code roles} are the service's role names; {@code subjects} the bearer-token subjects ({@code sub})
      * that are this user, e.g. the issuer's id of them.
      */
-    public record User(String username, String password, String displayName, Set<String> roles, String credential,
-                       List<String> subjects) {
+    public record User(
+            String username,
+            String password,
+            String displayName,
+            Set<String> roles,
+            String credential,
+            List<String> subjects) {
         public User {
             roles = roles == null ? Set.of() : Set.copyOf(roles);
             subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -38,9 +42,11 @@ public record UsersProperties(List<User> users) {
             Set<E> known = EnumSet.noneOf(type);
             List<E> constants = List.of(type.getEnumConstants());
             for (String name : roles) {
-                known.add(constants.stream().filter(role -> lenient(role.name()).equals(lenient(name))).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("user '" + username + "' has role '" + name
-                                + "', which is none of " + constants)));
+                known.add(constants.stream()
+                        .filter(role -> lenient(role.name()).equals(lenient(name)))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "user '" + username + "' has role '" + name + "', which is none of " + constants)));
             }
             return known;
         }

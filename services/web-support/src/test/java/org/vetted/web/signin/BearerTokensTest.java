@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -17,8 +16,8 @@ class BearerTokensTest {
 
     @Test
     void withoutAnAudienceTheServiceRefusesToStartAndSaysWhatToSet() {
-        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(token -> null,
-                new BearerTokens.Properties(null, null, false), ISSUER))
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(
+                        token -> null, new BearerTokens.Properties(null, null, false), ISSUER))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vetted.security.jwt.audience is not")
                 .hasMessageContaining("any other application");
@@ -26,8 +25,8 @@ class BearerTokensTest {
 
     @Test
     void withoutAnIssuerTheServiceRefusesToStart() {
-        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(token -> null,
-                new BearerTokens.Properties("vetted-intake", " ", false), null))
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(
+                        token -> null, new BearerTokens.Properties("vetted-intake", " ", false), null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("vetted.security.jwt.issuer");
     }
@@ -37,12 +36,18 @@ class BearerTokensTest {
         var tokens = new BearerTokens.Properties("vetted-intake", null, false);
 
         assertThat(BearerTokens.issuedByAndFor(decoding(ISSUER, "other", "vetted-intake"), tokens, ISSUER)
-                .decode("t").getSubject()).isEqualTo("wren");
+                        .decode("t")
+                        .getSubject())
+                .isEqualTo("wren");
         assertThatThrownBy(() -> BearerTokens.issuedByAndFor(decoding(ISSUER, "billing-app"), tokens, ISSUER)
-                .decode("t")).isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(decoding("https://evil.example", "vetted-intake"),
-                tokens, ISSUER).decode("t")).isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(decoding(ISSUER), tokens, ISSUER).decode("t"))
+                        .decode("t"))
+                .isInstanceOf(JwtValidationException.class);
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(
+                                decoding("https://evil.example", "vetted-intake"), tokens, ISSUER)
+                        .decode("t"))
+                .isInstanceOf(JwtValidationException.class);
+        assertThatThrownBy(() -> BearerTokens.issuedByAndFor(decoding(ISSUER), tokens, ISSUER)
+                        .decode("t"))
                 .isInstanceOf(JwtValidationException.class);
     }
 
@@ -50,14 +55,21 @@ class BearerTokensTest {
     void anExplicitIssuerSettingWinsOverTheIssuerUri() {
         var tokens = new BearerTokens.Properties("vetted-intake", "https://tokens.example", false);
 
-        assertThat(BearerTokens.issuedByAndFor(decoding("https://tokens.example", "vetted-intake"), tokens,
-                ISSUER).decode("t").getIssuer().toString()).isEqualTo("https://tokens.example");
+        assertThat(BearerTokens.issuedByAndFor(decoding("https://tokens.example", "vetted-intake"), tokens, ISSUER)
+                        .decode("t")
+                        .getIssuer()
+                        .toString())
+                .isEqualTo("https://tokens.example");
     }
 
     /** A decoder that has already checked the signature and returns a token with these claims. */
     private static JwtDecoder decoding(String issuer, String... audience) {
-        Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "HS256").subject("wren").issuer(issuer)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60));
+        Jwt.Builder jwt = Jwt.withTokenValue("t")
+                .header("alg", "HS256")
+                .subject("wren")
+                .issuer(issuer)
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60));
         if (audience.length > 0) {
             jwt.audience(List.of(audience));
         }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Base64;
 import java.util.OptionalLong;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -20,8 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class SignInThrottleTest {
     private Instant now = Instant.parse("2026-03-01T09:00:00Z");
     private final InstantSource clock = () -> now;
-    private final SignInThrottle throttle =
-            new SignInThrottle(new SignInThrottle.Properties(null, null, null), clock);
+    private final SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Properties(null, null, null), clock);
 
     @AfterEach
     void clear() {
@@ -84,12 +82,15 @@ class SignInThrottleTest {
             run(guard, basic("rita", "wrong"), false);
         }
         assertThat(throttle.retryAfterSeconds("rita", "10.0.0.9")).isEmpty();
-        assertThat(run(guard, new MockHttpServletRequest("GET", "/api/x"), false).getStatus()).isEqualTo(200);
+        assertThat(run(guard, new MockHttpServletRequest("GET", "/api/x"), false)
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void attemptsAreReadFromBasicHeadersAndTheSignInForm() {
-        assertThat(SignInThrottle.basic().username(basic("dana", "pw:with:colons"))).isEqualTo("dana");
+        assertThat(SignInThrottle.basic().username(basic("dana", "pw:with:colons")))
+                .isEqualTo("dana");
         var bearer = new MockHttpServletRequest("GET", "/api/x");
         bearer.addHeader("Authorization", "Bearer abc");
         assertThat(SignInThrottle.basic().username(bearer)).isNull();
@@ -111,16 +112,17 @@ class SignInThrottleTest {
         assertThat(SignInThrottle.minutes(900)).isEqualTo(15);
     }
 
-    private MockHttpServletResponse run(jakarta.servlet.Filter guard, MockHttpServletRequest request,
-                                        boolean passwordIsRight) throws Exception {
+    private MockHttpServletResponse run(
+            jakarta.servlet.Filter guard, MockHttpServletRequest request, boolean passwordIsRight) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         SecurityContextHolder.clearContext();
         guard.doFilter(request, response, new MockFilterChain() {
             @Override
             public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
                 if (passwordIsRight) {
-                    SecurityContextHolder.getContext().setAuthentication(
-                            UsernamePasswordAuthenticationToken.authenticated("rita", null, java.util.List.of()));
+                    SecurityContextHolder.getContext()
+                            .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                                    "rita", null, java.util.List.of()));
                 }
             }
         });
@@ -130,8 +132,11 @@ class SignInThrottleTest {
     private static MockHttpServletRequest basic(String username, String password) {
         var request = new MockHttpServletRequest("GET", "/api/reviews");
         request.setRemoteAddr("10.0.0.1");
-        request.addHeader("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        request.addHeader(
+                "Authorization",
+                "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         return request;
     }
 }

@@ -1,5 +1,4 @@
 package org.vetted.house.bad.stray;
 
 /** Breaks everyClassInANamedLayer. */
-public class Helper {
-}
+public class Helper {}

@@ -2,5 +2,4 @@ package org.vetted.house.good.domain;
 
 import org.vetted.contract.Value;
 
-public record Rule(String text, Value hash) {
-}
+public record Rule(String text, Value hash) {}

@@ -5,6 +5,5 @@ import org.vetted.house.good.domain.Rule;
 
 public class Store implements Port {
     @Override
-    public void keep(Rule rule) {
-    }
+    public void keep(Rule rule) {}
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.vetted.contract.PersonNames;
 
 /** The known accounts, by username; used to map front-matter author names to logins. */
@@ -33,7 +32,8 @@ public final class Accounts {
     public Author authorNamed(String name) {
         return byUsername(name)
                 .or(() -> byUsername.values().stream()
-                        .filter(account -> PersonNames.samePerson(account.displayName(), name)).findFirst())
+                        .filter(account -> PersonNames.samePerson(account.displayName(), name))
+                        .findFirst())
                 .map(Account::asAuthor)
                 .orElseGet(() -> Author.external(name));
     }
@@ -41,7 +41,8 @@ public final class Accounts {
     /** An account whose display name an external author's name resembles ({@link PersonNames#resembles}). */
     public Optional<Account> resembling(String name) {
         return byUsername.values().stream()
-                .filter(account -> PersonNames.resembles(account.displayName(), name)).findFirst();
+                .filter(account -> PersonNames.resembles(account.displayName(), name))
+                .findFirst();
     }
 
     public List<Account> all() {

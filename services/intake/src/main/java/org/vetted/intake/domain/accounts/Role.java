@@ -2,5 +2,7 @@ package org.vetted.intake.domain.accounts;
 
 /** What an account may do in the pipeline. */
 public enum Role {
-    WRITER, MEDICAL_REVIEWER, EDITOR
+    WRITER,
+    MEDICAL_REVIEWER,
+    EDITOR
 }

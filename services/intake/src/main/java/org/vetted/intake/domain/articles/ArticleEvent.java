@@ -2,7 +2,6 @@ package org.vetted.intake.domain.articles;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.claims.Claim;
 
@@ -28,9 +27,22 @@ public sealed interface ArticleEvent {
      * A revision was submitted (by intake itself, or read back from article.draft-submitted), with what the writer's
      * pages show of it: the text as intake read it (Markdown) and its claims.
      */
-    record DraftRecorded(String eventId, String articleId, int revision, Instant at, String slug, String title,
-                         String summary, List<String> tags, String bodyMarkdown, List<Claim> claims,
-                         String contentHash, List<Author> authors, String actor, String detail) implements ArticleEvent {
+    record DraftRecorded(
+            String eventId,
+            String articleId,
+            int revision,
+            Instant at,
+            String slug,
+            String title,
+            String summary,
+            List<String> tags,
+            String bodyMarkdown,
+            List<Claim> claims,
+            String contentHash,
+            List<Author> authors,
+            String actor,
+            String detail)
+            implements ArticleEvent {
         public DraftRecorded {
             tags = List.copyOf(tags);
             claims = List.copyOf(claims);
@@ -54,8 +66,18 @@ public sealed interface ArticleEvent {
     }
 
     /** A medical reviewer approved or rejected one claim of a revision. */
-    record ClaimDecided(String eventId, String articleId, int revision, Instant at, String claimId, boolean approved,
-                        String actor, String reviewerName, String comment, String reference) implements ArticleEvent {
+    record ClaimDecided(
+            String eventId,
+            String articleId,
+            int revision,
+            Instant at,
+            String claimId,
+            boolean approved,
+            String actor,
+            String reviewerName,
+            String comment,
+            String reference)
+            implements ArticleEvent {
         @Override
         public String event() {
             return "ClaimReviewed";
@@ -73,8 +95,16 @@ public sealed interface ArticleEvent {
     }
 
     /** The reviewer sent a revision back: changes requested (a new revision may follow) or rejected. */
-    record Returned(String eventId, String articleId, int revision, Instant at, boolean rejected,
-                    List<String> rejectedClaimIds, String actor, String reviewerName, String comment)
+    record Returned(
+            String eventId,
+            String articleId,
+            int revision,
+            Instant at,
+            boolean rejected,
+            List<String> rejectedClaimIds,
+            String actor,
+            String reviewerName,
+            String comment)
             implements ArticleEvent {
         public Returned {
             rejectedClaimIds = List.copyOf(rejectedClaimIds);
@@ -92,15 +122,23 @@ public sealed interface ArticleEvent {
 
         @Override
         public String detail() {
-            String claims = rejectedClaimIds.isEmpty() ? "" : "; rejected claims " + String.join(", ", rejectedClaimIds);
+            String claims =
+                    rejectedClaimIds.isEmpty() ? "" : "; rejected claims " + String.join(", ", rejectedClaimIds);
             return (rejected ? "rejected" : "changes requested") + claims + withComment(comment);
         }
     }
 
     /** Review, rendering or distribution moved a revision on. */
-    record StatusChanged(String eventId, String articleId, int revision, Instant at, String event,
-                         ArticleStatus status, String actor, String detail) implements ArticleEvent {
-    }
+    record StatusChanged(
+            String eventId,
+            String articleId,
+            int revision,
+            Instant at,
+            String event,
+            ArticleStatus status,
+            String actor,
+            String detail)
+            implements ArticleEvent {}
 
     private static String withComment(String comment) {
         return comment == null || comment.isBlank() ? "" : ": " + comment;

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.vetted.intake.domain.claims.Claim;
 
 /**
@@ -58,8 +57,13 @@ public final class ArticleHistory {
             revisions.computeIfAbsent(draft.revision(), r -> new RevisionState()).draft = draft;
         } else if (event instanceof ArticleEvent.ClaimDecided decided) {
             // A reviewer may change their mind: the latest decision on a claim stands.
-            revisions.computeIfAbsent(decided.revision(), r -> new RevisionState()).decisions
-                    .merge(decided.claimId(), decided, (known, later) -> later.at().isBefore(known.at()) ? known : later);
+            revisions
+                    .computeIfAbsent(decided.revision(), r -> new RevisionState())
+                    .decisions
+                    .merge(
+                            decided.claimId(),
+                            decided,
+                            (known, later) -> later.at().isBefore(known.at()) ? known : later);
         } else if (event instanceof ArticleEvent.Returned returned) {
             revisions.computeIfAbsent(returned.revision(), r -> new RevisionState()).returned = returned;
         } else if (event instanceof ArticleEvent.StatusChanged changed && changed.status() == ArticleStatus.APPROVED) {
@@ -88,24 +92,39 @@ public final class ArticleHistory {
         if (latestDraft == null) {
             return Optional.empty();
         }
-        return Optional.of(new KnownArticle(articleId, slug, Math.max(revision, latestDraft.revision()),
-                latestDraft.authors()));
+        return Optional.of(
+                new KnownArticle(articleId, slug, Math.max(revision, latestDraft.revision()), latestDraft.authors()));
     }
 
     public ArticleView view() {
         ArticleEvent.DraftRecorded draft = latestDraft;
         List<ArticleView.HistoryEntry> sorted = new ArrayList<>(history.stream()
-                .map(event -> new ArticleView.HistoryEntry(event.at(), event.revision(), event.event(), event.status(),
-                        event.actor(), event.detail(), HistorySentences.of(event, revisionDraft(event.revision()))))
+                .map(event -> new ArticleView.HistoryEntry(
+                        event.at(),
+                        event.revision(),
+                        event.event(),
+                        event.status(),
+                        event.actor(),
+                        event.detail(),
+                        HistorySentences.of(event, revisionDraft(event.revision()))))
                 .toList());
-        sorted.sort(Comparator.comparing(ArticleView.HistoryEntry::at).thenComparing(ArticleView.HistoryEntry::revision));
+        sorted.sort(
+                Comparator.comparing(ArticleView.HistoryEntry::at).thenComparing(ArticleView.HistoryEntry::revision));
         List<ArticleView.RevisionView> submitted = revisions.values().stream()
                 .filter(state -> state.draft != null)
                 .map(state -> toView(state, revisions))
                 .toList();
-        return new ArticleView(articleId, slug, draft == null ? null : draft.title(), revision, status,
-                draft == null ? null : draft.contentHash(), draft == null ? List.of() : draft.authors(), sorted,
-                submitted, draft == null ? null : draft.bodyMarkdown());
+        return new ArticleView(
+                articleId,
+                slug,
+                draft == null ? null : draft.title(),
+                revision,
+                status,
+                draft == null ? null : draft.contentHash(),
+                draft == null ? List.of() : draft.authors(),
+                sorted,
+                submitted,
+                draft == null ? null : draft.bodyMarkdown());
     }
 
     private ArticleEvent.DraftRecorded revisionDraft(int revision) {
@@ -116,17 +135,35 @@ public final class ArticleHistory {
     private static ArticleView.RevisionView toView(RevisionState state, Map<Integer, RevisionState> all) {
         ArticleEvent.DraftRecorded draft = state.draft;
         // A revision signed off as a whole approved every claim in it, whether or not each has its own event here.
-        ArticleView.Decision signOff = state.approval == null ? null : new ArticleView.Decision(true,
-                state.approval.actor(), null, null, null, state.approval.at());
+        ArticleView.Decision signOff = state.approval == null
+                ? null
+                : new ArticleView.Decision(true, state.approval.actor(), null, null, null, state.approval.at());
         List<ArticleView.ClaimView> claims = draft.claims().stream()
-                .map(claim -> new ArticleView.ClaimView(claim, decision(state.decisions.get(claim.id())),
-                        earlier(claim, draft.revision(), all), signOff))
+                .map(claim -> new ArticleView.ClaimView(
+                        claim,
+                        decision(state.decisions.get(claim.id())),
+                        earlier(claim, draft.revision(), all),
+                        signOff))
                 .toList();
         ArticleEvent.Returned returned = state.returned;
-        return new ArticleView.RevisionView(draft.revision(), draft.at(), draft.title(), draft.summary(), draft.tags(),
-                claims, returned == null ? null : new ArticleView.Returned(returned.rejected(), returned.actor(),
-                returned.reviewerName(), returned.comment(), returned.rejectedClaimIds(), returned.at()),
-                state.status, draft.bodyMarkdown());
+        return new ArticleView.RevisionView(
+                draft.revision(),
+                draft.at(),
+                draft.title(),
+                draft.summary(),
+                draft.tags(),
+                claims,
+                returned == null
+                        ? null
+                        : new ArticleView.Returned(
+                                returned.rejected(),
+                                returned.actor(),
+                                returned.reviewerName(),
+                                returned.comment(),
+                                returned.rejectedClaimIds(),
+                                returned.at()),
+                state.status,
+                draft.bodyMarkdown());
     }
 
     /** The newest earlier revision that has the same claim in the same section and a decision on it. */
@@ -134,8 +171,11 @@ public final class ArticleHistory {
         for (Map.Entry<Integer, RevisionState> earlier : all.entrySet()) {
             RevisionState state = earlier.getValue();
             ArticleEvent.ClaimDecided decided = state.decisions.get(claim.id());
-            if (earlier.getKey() < revision && decided != null && state.draft != null && state.draft.claims().stream()
-                    .anyMatch(c -> c.id().equals(claim.id()) && Objects.equals(c.section(), claim.section()))) {
+            if (earlier.getKey() < revision
+                    && decided != null
+                    && state.draft != null
+                    && state.draft.claims().stream()
+                            .anyMatch(c -> c.id().equals(claim.id()) && Objects.equals(c.section(), claim.section()))) {
                 return new ArticleView.Earlier(earlier.getKey(), decision(decided));
             }
         }
@@ -143,7 +183,14 @@ public final class ArticleHistory {
     }
 
     private static ArticleView.Decision decision(ArticleEvent.ClaimDecided decided) {
-        return decided == null ? null : new ArticleView.Decision(decided.approved(), decided.actor(),
-                decided.reviewerName(), decided.comment(), decided.reference(), decided.at());
+        return decided == null
+                ? null
+                : new ArticleView.Decision(
+                        decided.approved(),
+                        decided.actor(),
+                        decided.reviewerName(),
+                        decided.comment(),
+                        decided.reference(),
+                        decided.at());
     }
 }

@@ -20,9 +20,8 @@ public final class ArticleListing {
     public static final int MAX_LIMIT = 100;
     private static final String VERSION = "v1";
 
-    private static final Comparator<ArticleView> NEWEST_FIRST = Comparator
-            .comparing(ArticleView::lastActivity).reversed()
-            .thenComparing(ArticleView::articleId);
+    private static final Comparator<ArticleView> NEWEST_FIRST =
+            Comparator.comparing(ArticleView::lastActivity).reversed().thenComparing(ArticleView::articleId);
 
     /** One page and the cursor of the next one (null on the last page). */
     public record Page(List<ArticleView> articles, String next) {
@@ -34,7 +33,8 @@ public final class ArticleListing {
     /** Where a page starts: after this article in the listing's order. */
     public record Cursor(Instant lastActivity, String articleId) {
         public String encode() {
-            String text = VERSION + "|" + lastActivity.getEpochSecond() + "." + lastActivity.getNano() + "|" + articleId;
+            String text =
+                    VERSION + "|" + lastActivity.getEpochSecond() + "." + lastActivity.getNano() + "|" + articleId;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -50,8 +50,8 @@ public final class ArticleListing {
                 if (instant.length != 2) {
                     return Optional.empty();
                 }
-                return Optional.of(new Cursor(Instant.ofEpochSecond(Long.parseLong(instant[0]),
-                        Long.parseLong(instant[1])), parts[2]));
+                return Optional.of(new Cursor(
+                        Instant.ofEpochSecond(Long.parseLong(instant[0]), Long.parseLong(instant[1])), parts[2]));
             } catch (IllegalArgumentException | DateTimeException e) {
                 return Optional.empty();
             }
@@ -85,6 +85,5 @@ public final class ArticleListing {
         return byTime < 0 || byTime == 0 && article.articleId().compareTo(cursor.articleId()) > 0;
     }
 
-    private ArticleListing() {
-    }
+    private ArticleListing() {}
 }

@@ -2,7 +2,13 @@ package org.vetted.intake.domain.articles;
 
 /** Where the latest revision of an article stands. {@code rank} orders the steps of one revision's life. */
 public enum ArticleStatus {
-    SUBMITTED(0), IN_REVIEW(1), CHANGES_REQUESTED(2), REJECTED(2), APPROVED(2), RENDERED(3), PUBLISHED(4);
+    SUBMITTED(0),
+    IN_REVIEW(1),
+    CHANGES_REQUESTED(2),
+    REJECTED(2),
+    APPROVED(2),
+    RENDERED(3),
+    PUBLISHED(4);
 
     private final int rank;
 

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.accounts.Role;
@@ -17,9 +16,17 @@ import org.vetted.intake.domain.claims.ClaimKind;
  * (the projection replays several topics, which may arrive in any order). {@code revisions} are the submitted ones,
  * newest first, with the reviewer's decisions; {@code bodyMarkdown} is the latest revision's text.
  */
-public record ArticleView(String articleId, String slug, String title, int revision, ArticleStatus status,
-                          String contentHash, List<Author> authors, List<HistoryEntry> history,
-                          List<RevisionView> revisions, String bodyMarkdown) {
+public record ArticleView(
+        String articleId,
+        String slug,
+        String title,
+        int revision,
+        ArticleStatus status,
+        String contentHash,
+        List<Author> authors,
+        List<HistoryEntry> history,
+        List<RevisionView> revisions,
+        String bodyMarkdown) {
     public ArticleView {
         authors = List.copyOf(authors);
         history = List.copyOf(history);
@@ -37,7 +44,10 @@ public record ArticleView(String articleId, String slug, String title, int revis
 
     /** When anything last happened to the article; the epoch while nothing is known. */
     public Instant lastActivity() {
-        return history.stream().map(HistoryEntry::at).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        return history.stream()
+                .map(HistoryEntry::at)
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
     }
 
     /** The newest submitted revision, if its draft is known yet. */
@@ -49,9 +59,14 @@ public record ArticleView(String articleId, String slug, String title, int revis
      * One line of an article's history: the event as it came ({@code event}, {@code detail}: the API's words) and
      * {@code sentence}, the same fact as a writer reads it ("Rita Reyes approved ‘…’", "Submitted revision 2").
      */
-    public record HistoryEntry(Instant at, int revision, String event, ArticleStatus status, String actor,
-                               String detail, String sentence) {
-    }
+    public record HistoryEntry(
+            Instant at,
+            int revision,
+            String event,
+            ArticleStatus status,
+            String actor,
+            String detail,
+            String sentence) {}
 
     /**
      * A submitted revision, where it stands ({@code status}: the same fold as the article's, for this revision only),
@@ -59,9 +74,16 @@ public record ArticleView(String articleId, String slug, String title, int revis
      * come from the same events, so a signed-off revision never shows a claim as undecided. {@code bodyMarkdown}: its
      * text as intake read it.
      */
-    public record RevisionView(int revision, Instant submittedAt, String title, String summary, List<String> tags,
-                               List<ClaimView> claims, Returned returned, ArticleStatus status,
-                               String bodyMarkdown) {
+    public record RevisionView(
+            int revision,
+            Instant submittedAt,
+            String title,
+            String summary,
+            List<String> tags,
+            List<ClaimView> claims,
+            Returned returned,
+            ArticleStatus status,
+            String bodyMarkdown) {
         public RevisionView {
             tags = List.copyOf(tags);
             claims = List.copyOf(claims);
@@ -90,9 +112,11 @@ public record ArticleView(String articleId, String slug, String title, int revis
                 return List.of();
             }
             return returned.rejectedClaimIds().stream()
-                    .map(id -> claims.stream().filter(c -> c.claim().id().equals(id)).findFirst()
-                            .orElse(new ClaimView(new Claim(id, id, ClaimKind.OTHER,
-                                    false, false, null), null, null, null)))
+                    .map(id -> claims.stream()
+                            .filter(c -> c.claim().id().equals(id))
+                            .findFirst()
+                            .orElse(new ClaimView(
+                                    new Claim(id, id, ClaimKind.OTHER, false, false, null), null, null, null)))
                     .toList();
         }
 
@@ -144,12 +168,11 @@ public record ArticleView(String articleId, String slug, String title, int revis
     }
 
     /** A decision on the same claim in an earlier revision. */
-    public record Earlier(int revision, Decision decision) {
-    }
+    public record Earlier(int revision, Decision decision) {}
 
     /** A reviewer's decision on a claim, with the comment and reference the writer needs to act on it. */
-    public record Decision(boolean approved, String reviewer, String reviewerName, String comment, String reference,
-                           Instant at) {
+    public record Decision(
+            boolean approved, String reviewer, String reviewerName, String comment, String reference, Instant at) {
         /** The reviewer's name, or their username when the event did not carry one. */
         public String by() {
             return reviewerName == null || reviewerName.isBlank() ? reviewer : reviewerName;
@@ -167,13 +190,19 @@ public record ArticleView(String articleId, String slug, String title, int revis
             return false;
         }
         String lower = reference.strip().toLowerCase(Locale.ROOT);
-        return (lower.startsWith("https://") || lower.startsWith("http://")) && lower.length() > 8
+        return (lower.startsWith("https://") || lower.startsWith("http://"))
+                && lower.length() > 8
                 && lower.chars().noneMatch(c -> c <= ' ' || c == '"' || c == '<' || c == '>');
     }
 
     /** "Changes requested" or "rejected", with the reviewer's comment and the claims rejected. */
-    public record Returned(boolean rejected, String reviewer, String reviewerName, String comment,
-                           List<String> rejectedClaimIds, Instant at) {
+    public record Returned(
+            boolean rejected,
+            String reviewer,
+            String reviewerName,
+            String comment,
+            List<String> rejectedClaimIds,
+            Instant at) {
         public Returned {
             rejectedClaimIds = List.copyOf(rejectedClaimIds);
         }

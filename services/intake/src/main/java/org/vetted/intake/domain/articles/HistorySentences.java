@@ -22,8 +22,10 @@ final class HistorySentences {
         }
         if (event instanceof ArticleEvent.Returned returned) {
             String who = name(returned.reviewerName(), returned.actor());
-            return (returned.rejected() ? who + " rejected revision " + returned.revision()
-                    : who + " asked for changes to revision " + returned.revision()) + comment(returned.comment());
+            return (returned.rejected()
+                            ? who + " rejected revision " + returned.revision()
+                            : who + " asked for changes to revision " + returned.revision())
+                    + comment(returned.comment());
         }
         return switch (event.status()) {
             case APPROVED -> event.actor() + " signed off revision " + event.revision() + " for publishing";
@@ -48,8 +50,11 @@ final class HistorySentences {
     }
 
     private static String nameOf(String username, ArticleEvent.DraftRecorded draft) {
-        return draft.authors().stream().filter(author -> author.username().equals(username))
-                .map(Author::displayName).findFirst().orElse(username);
+        return draft.authors().stream()
+                .filter(author -> author.username().equals(username))
+                .map(Author::displayName)
+                .findFirst()
+                .orElse(username);
     }
 
     private static String name(String displayName, String username) {
@@ -60,6 +65,5 @@ final class HistorySentences {
         return comment == null || comment.isBlank() ? "" : ": “" + comment.strip() + "”";
     }
 
-    private HistorySentences() {
-    }
+    private HistorySentences() {}
 }

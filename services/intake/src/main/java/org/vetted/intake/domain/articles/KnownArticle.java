@@ -1,7 +1,6 @@
 package org.vetted.intake.domain.articles;
 
 import java.util.List;
-
 import org.vetted.intake.domain.accounts.Author;
 
 /** What intake must know of an existing article to accept a new revision of it. */
@@ -12,8 +11,7 @@ public record KnownArticle(String articleId, String slug, int latestRevision, Li
 
     /** This article as numbering sees it once revisions up to {@code highestClaimed} are claimed. */
     public KnownArticle countingClaims(int highestClaimed) {
-        return highestClaimed <= latestRevision ? this
-                : new KnownArticle(articleId, slug, highestClaimed, authors);
+        return highestClaimed <= latestRevision ? this : new KnownArticle(articleId, slug, highestClaimed, authors);
     }
 
     public boolean isAuthor(String username) {

@@ -17,6 +17,5 @@ public interface KnownArticles {
     }
 
     /** Gives back a reservation whose article was never recorded (its event was not published). */
-    default void releaseSlug(String slug) {
-    }
+    default void releaseSlug(String slug) {}
 }

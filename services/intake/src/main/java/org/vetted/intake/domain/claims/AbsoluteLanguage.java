@@ -3,7 +3,6 @@ package org.vetted.intake.domain.claims;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.vetted.intake.domain.drafts.ReadingBudget;
 import org.vetted.intake.domain.drafts.Text;
 
@@ -25,19 +24,20 @@ public final class AbsoluteLanguage {
     private static final Pattern NO_SIDE_EFFECTS = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:no|zero|without any|without|free of|free from) side[- ]effects?+(?![\\p{L}\\p{N}])");
     /** Absolute when not hedged ("may prevent") and not negated. */
-    private static final Pattern PREVENTS = Pattern.compile("(?<![\\p{L}\\p{N}])prevent(?:s|ed|ing)?+(?![\\p{L}\\p{N}])");
+    private static final Pattern PREVENTS =
+            Pattern.compile("(?<![\\p{L}\\p{N}])prevent(?:s|ed|ing)?+(?![\\p{L}\\p{N}])");
     /** A dose to take, said as an instruction: "take 5,000 IU", "you should take 50 mg". */
     private static final Pattern DOSE_TO_TAKE = Pattern.compile("(?:^|[.;:!]\\s*+|(?<![\\p{L}])(?:just|simply|always"
             + "|should|must|to|and) )take\\s++(?:[\\p{L}-]++\\s++){0,2}+\\d[\\d,.]*+(?:\\s*+(?:-|–|to)\\s*+\\d[\\d,.]*+)?+"
             + "\\s*+(?:mg|mcg|µg|μg|ug|iu|g|ml|milligrams?+|micrograms?+|grams?+|international units|tablets?+|capsules?+)"
             + "(?![\\p{L}\\p{N}])");
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "nothing", "none", "neither", "nor",
-            "without", "cannot", "hardly");
+
+    private static final Set<String> NEGATIONS =
+            Set.of("not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot", "hardly");
     /** How many words before a match a negation still negates it ("has not been shown to cure"). */
     private static final int NEGATION_REACH = 4;
 
-    private AbsoluteLanguage() {
-    }
+    private AbsoluteLanguage() {}
 
     /**
      * @param canonical the sentence as {@link Text#canonicalSentence} gives it
@@ -47,7 +47,9 @@ public final class AbsoluteLanguage {
         if (ReadingBudget.matcher(NO_SIDE_EFFECTS, canonical).find() || unnegated(STRONG, canonical)) {
             return true;
         }
-        return !hedged && (unnegated(PREVENTS, canonical) || ReadingBudget.matcher(DOSE_TO_TAKE, canonical).find());
+        return !hedged
+                && (unnegated(PREVENTS, canonical)
+                        || ReadingBudget.matcher(DOSE_TO_TAKE, canonical).find());
     }
 
     /** Of a claim's text, as written. */
@@ -73,7 +75,8 @@ public final class AbsoluteLanguage {
                 end--;
             }
             int start = end;
-            while (start > 0 && (Character.isLetter(canonical.charAt(start - 1)) || canonical.charAt(start - 1) == '\'')) {
+            while (start > 0
+                    && (Character.isLetter(canonical.charAt(start - 1)) || canonical.charAt(start - 1) == '\'')) {
                 start--;
             }
             String word = canonical.substring(start, end);

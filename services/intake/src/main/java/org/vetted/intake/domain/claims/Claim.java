@@ -7,5 +7,4 @@ package org.vetted.intake.domain.claims;
  * prevention or a dose to take, see {@link AbsoluteLanguage}); intake's own, not in the event, where it can be decided
  * again from the text and hedging. {@code section} is the heading above it.
  */
-public record Claim(String id, String text, ClaimKind kind, boolean hedged, boolean absolute, String section) {
-}
+public record Claim(String id, String text, ClaimKind kind, boolean hedged, boolean absolute, String section) {}

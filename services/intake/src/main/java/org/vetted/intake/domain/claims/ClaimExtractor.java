@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -60,8 +59,8 @@ public final class ClaimExtractor {
                     + "(?:says|explains|adds|notes|writes|said|explained|added|noted|tells|told|according|warns|warned"
                     + "|advises|insists|insisted|claims|claimed|promised|promises)\\b.*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern LEADING_ATTRIBUTION = Pattern.compile(
-            "^\\s*(?:according to\\b[^,]*,)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEADING_ATTRIBUTION =
+            Pattern.compile("^\\s*(?:according to\\b[^,]*,)", Pattern.CASE_INSENSITIVE);
     /**
      * An attribution set off by commas inside a sentence: ", according to experts," or ", researchers found,". Read
      * past (replaced by a space), so the claim around it counts. Bounded and possessive: linear.
@@ -71,18 +70,19 @@ public final class ClaimExtractor {
                     + "|found|find|finds|suggest|suggests|suggested|note|notes|noted|believe|believes|argue|argues"
                     + "|warn|warns|explain|explains|explained|report|reports|reported|insist|insists|agree|agrees"
                     + "|think|thinks))\\s*+,");
-    private static final Pattern ENDS_WITH_ABBREVIATION = Pattern.compile(
-            "(?i)(?<![\\p{L}])(?:e\\.g|i\\.e|vs|cf|approx|dr|drs|mr|mrs|ms|prof|st|no|fig)\\.$");
+
+    private static final Pattern ENDS_WITH_ABBREVIATION =
+            Pattern.compile("(?i)(?<![\\p{L}])(?:e\\.g|i\\.e|vs|cf|approx|dr|drs|mr|mrs|ms|prof|st|no|fig)\\.$");
     /**
      * Where the sentence detector runs two sentences together: after a single capital letter that follows a word in
      * lower case and comes before a capitalised word ("... a form of vitamin A. Once on the skin ..."; initials follow
      * a name: "Jane A. Smith"). The match is the space between them. Bounded look-behind, possessive run: linear.
      */
-    private static final Pattern RUN_TOGETHER = Pattern.compile(
-            "(?<=(?<![\\p{L}'’])\\p{Ll}{1,40}\\s\\p{Lu}\\.)\\s++(?=\\p{Lu}\\p{Ll})");
+    private static final Pattern RUN_TOGETHER =
+            Pattern.compile("(?<=(?<![\\p{L}'’])\\p{Ll}{1,40}\\s\\p{Lu}\\.)\\s++(?=\\p{Lu}\\p{Ll})");
     /** The writer speaking of themselves: an anecdote, not a claim (when said outside quotes). */
-    private static final Pattern FIRST_PERSON = Pattern.compile("(?<![\\p{L}'])(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)"
-            + "(?![\\p{L}'])");
+    private static final Pattern FIRST_PERSON =
+            Pattern.compile("(?<![\\p{L}'])(?:i|i'm|i've|i'd|i'll|me|my|mine|myself)" + "(?![\\p{L}'])");
     /** A call to action, at the start of a sentence. */
     private static final Pattern CALL_TO_ACTION = Pattern.compile("^(?:subscribe|sign up|share|download|shop|buy"
             + "|order now|click|tap|follow us|join|get our|get the|read more|read our|read next|learn more|see also"
@@ -125,18 +125,19 @@ public final class ClaimExtractor {
             + "(?:writer|journalist|editor|reporter|columnist|contributor|blogger)|ha(?:s|ve) no (?:financial )?ties)"
             + "(?![\\p{L}])");
     /** Words that open a verb's object: what a noun phrase does not run on into. */
-    private static final Set<String> OBJECT_OPENER = Set.of("a", "an", "the", "your", "their", "its", "his", "her",
-            "our", "no", "this", "that", "these", "those");
+    private static final Set<String> OBJECT_OPENER = Set.of(
+            "a", "an", "the", "your", "their", "its", "his", "her", "our", "no", "this", "that", "these", "those");
     /** Words that join the items of a topic's list: what follows is another item, not a verb. */
     private static final Set<String> COORDINATOR = Set.of("and", "or", "&", "vs", "versus", "plus", "nor");
     /** Words after which a title-case "-s" word is a noun naming a topic ("Benefits of", "Effects on"). */
-    private static final Set<String> TOPIC_FOLLOWER = Set.of("of", "for", "in", "and", "or", "vs", "versus",
-            "during", "at", "on", "&");
+    private static final Set<String> TOPIC_FOLLOWER =
+            Set.of("of", "for", "in", "and", "or", "vs", "versus", "during", "at", "on", "&");
     /** Words a topic's plural noun runs on into ("Problems in", "Effects of"): not a verb's object. */
     private static final Set<String> PLURAL_FOLLOWER = Set.of("of", "in", "for", "during", "among", "after");
     /** A heading that names a question or a topic ("Why Walking Helps", "How SSRIs work"), not an assertion. */
-    private static final Pattern TOPIC_HEADING = Pattern.compile("^(?:what|why|how|when|who|which|where|whether)"
-            + "(?![\\p{L}])");
+    private static final Pattern TOPIC_HEADING =
+            Pattern.compile("^(?:what|why|how|when|who|which|where|whether)" + "(?![\\p{L}])");
+
     private static final String CLOSING = "\"'”’»)]";
     /** Fewer words than this without a verb the tagger saw are an answer or a label ("At these amounts, yes."). */
     static final int MIN_UNTAGGED_STATEMENT_WORDS = 6;
@@ -159,29 +160,139 @@ public final class ClaimExtractor {
             + "|does|do|did|can|could|may|might|must|should|will|would|isn't|aren't|wasn't|weren't|hasn't|haven't"
             + "|doesn't|don't|didn't|can't|won't|shouldn't|it's|that's|there's)(?![\\p{L}'])");
     /** The clause an instruction may follow: "If you already have osteoporosis, start with ...". Bounded. */
-    private static final Pattern LEADING_CLAUSE = Pattern.compile(
-            "^(?:if|when|once|before|after|while|until|during|for)\\s[^,]{1,120}+,\\s*+");
+    private static final Pattern LEADING_CLAUSE =
+            Pattern.compile("^(?:if|when|once|before|after|while|until|during|for)\\s[^,]{1,120}+,\\s*+");
     /** Words an instruction may open with before its verb ("Never give", "Always use", "Don't put"). */
-    private static final Pattern INSTRUCTION = Pattern.compile("^(?:never|always|don't|do not|please|just|only|also)\\s");
+    private static final Pattern INSTRUCTION =
+            Pattern.compile("^(?:never|always|don't|do not|please|just|only|also)\\s");
     /** What advice may open with before its verb: "Never give", "Don't put". */
     private static final Pattern ADVICE_OPENER = Pattern.compile("^(?:never|always|don't|do not)\\s++");
     /** Penn tags of verbs and function words: not what an article is about. */
     private static final Pattern FUNCTION_TAG = Pattern.compile("VB|MD|DT|IN|CC|PRP|RB|WP|WRB|WDT|RP|TO|EX|PDT|UH|\\.");
     /** Title words too general to say what an article is about, and function words (for a title's first word). */
-    private static final Set<String> GENERAL_NOUNS = Set.of("science", "evidence", "truth", "facts", "fact", "guide",
-            "things", "thing", "way", "ways", "tips", "myths", "myth", "hype", "difference", "beginners", "month",
-            "months", "week", "weeks", "year", "years", "day", "days", "time", "people", "what", "much", "lot", "really",
-            "worth", "real", "new", "good", "bad", "better", "best", "first", "right", "true", "know", "don't", "does",
-            "should", "can", "could", "will", "would", "are", "the", "and", "for", "how", "why", "when", "who",
-            "which", "where", "did", "has", "have", "was", "were", "your", "you", "our", "this", "that", "than",
-            "more", "less", "most", "many", "some", "any", "every", "just", "only", "also", "too", "very", "ever",
-            "again", "still", "even", "here", "there", "then", "now", "away", "about", "into", "over", "under",
-            "after", "before", "with", "without", "from", "don", "won", "isn", "one", "two", "three", "four", "five",
-            "six", "seven", "eight", "nine", "ten");
+    private static final Set<String> GENERAL_NOUNS = Set.of(
+            "science",
+            "evidence",
+            "truth",
+            "facts",
+            "fact",
+            "guide",
+            "things",
+            "thing",
+            "way",
+            "ways",
+            "tips",
+            "myths",
+            "myth",
+            "hype",
+            "difference",
+            "beginners",
+            "month",
+            "months",
+            "week",
+            "weeks",
+            "year",
+            "years",
+            "day",
+            "days",
+            "time",
+            "people",
+            "what",
+            "much",
+            "lot",
+            "really",
+            "worth",
+            "real",
+            "new",
+            "good",
+            "bad",
+            "better",
+            "best",
+            "first",
+            "right",
+            "true",
+            "know",
+            "don't",
+            "does",
+            "should",
+            "can",
+            "could",
+            "will",
+            "would",
+            "are",
+            "the",
+            "and",
+            "for",
+            "how",
+            "why",
+            "when",
+            "who",
+            "which",
+            "where",
+            "did",
+            "has",
+            "have",
+            "was",
+            "were",
+            "your",
+            "you",
+            "our",
+            "this",
+            "that",
+            "than",
+            "more",
+            "less",
+            "most",
+            "many",
+            "some",
+            "any",
+            "every",
+            "just",
+            "only",
+            "also",
+            "too",
+            "very",
+            "ever",
+            "again",
+            "still",
+            "even",
+            "here",
+            "there",
+            "then",
+            "now",
+            "away",
+            "about",
+            "into",
+            "over",
+            "under",
+            "after",
+            "before",
+            "with",
+            "without",
+            "from",
+            "don",
+            "won",
+            "isn",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten");
 
     /** What part of the page a text is; each is held to its own rule. */
     /** The part of the page a sentence stands in: each has its {@link ClaimRule}. */
-    enum Unit { HEADING, PROSE, ITEM, ROW, FRAGMENT }
+    enum Unit {
+        HEADING,
+        PROSE,
+        ITEM,
+        ROW,
+        FRAGMENT
+    }
 
     private final ClaimLexicon lexicon;
     private final ThreadLocal<SentenceDetectorME> sentences;
@@ -209,8 +320,13 @@ public final class ClaimExtractor {
             switch (block.kind()) {
                 // A "heading" in lower case is a pasted line that continues a sentence ("Call 999 if your child:"
                 // then "has a rash that doesn't fade"): an item of a list, not a title.
-                case HEADING -> consider(block.text(), block.section(),
-                        Character.isLowerCase(block.text().codePointAt(0)) ? Unit.ITEM : Unit.HEADING, null, draft);
+                case HEADING ->
+                    consider(
+                            block.text(),
+                            block.section(),
+                            Character.isLowerCase(block.text().codePointAt(0)) ? Unit.ITEM : Unit.HEADING,
+                            null,
+                            draft);
                 case ROW -> consider(block.text(), block.section(), Unit.ROW, block.header(), draft);
                 case FRAGMENT -> consider(block.text(), block.section(), Unit.FRAGMENT, null, draft);
                 case PROSE -> readRunningText(List.of(block), Unit.PROSE, draft);
@@ -239,9 +355,17 @@ public final class ClaimExtractor {
         if (uses.values().stream().allMatch(count -> count == 1)) {
             return claims;
         }
-        return claims.stream().map(claim -> uses.get(claim.id()) == 1 ? claim : new Claim(
-                fullIdOf(claim.text(), claim.section()), claim.text(), claim.kind(), claim.hedged(), claim.absolute(),
-                claim.section())).toList();
+        return claims.stream()
+                .map(claim -> uses.get(claim.id()) == 1
+                        ? claim
+                        : new Claim(
+                                fullIdOf(claim.text(), claim.section()),
+                                claim.text(),
+                                claim.kind(),
+                                claim.hedged(),
+                                claim.absolute(),
+                                claim.section()))
+                .toList();
     }
 
     /**
@@ -257,8 +381,8 @@ public final class ClaimExtractor {
         for (MarkdownText.Block block : blocks) {
             // An item that is nothing but a link ("Our guide to calcium-rich foods") is navigation: its text is read
             // as a link's, below.
-            List<String> own = unit == Unit.ITEM && block.links().contains(block.text()) ? List.of()
-                    : sentencesOf(block.text());
+            List<String> own =
+                    unit == Unit.ITEM && block.links().contains(block.text()) ? List.of() : sentencesOf(block.text());
             Claim[] claims = new Claim[own.size()];
             for (int i = 0; i < claims.length; i++) {
                 claims[i] = judge(own.get(i), block.section(), unit, null, draft, false);
@@ -300,8 +424,9 @@ public final class ClaimExtractor {
         for (Span span : sentences.get().sentPosDetect(withoutEndsInsideLongRuns(text))) {
             int last = joined.size() - 1;
             // No sentence starts in lower case: "It's 2 a.m., your toddler ..." is one sentence.
-            if (last >= 0 && (endsWithAbbreviation(text, joined.get(last)[0], joined.get(last)[1])
-                    || startsInLowerCase(text, span.getStart(), span.getEnd()))) {
+            if (last >= 0
+                    && (endsWithAbbreviation(text, joined.get(last)[0], joined.get(last)[1])
+                            || startsInLowerCase(text, span.getStart(), span.getEnd()))) {
                 joined.get(last)[1] = span.getEnd();
             } else {
                 joined.add(new int[] {span.getStart(), span.getEnd()});
@@ -365,12 +490,12 @@ public final class ClaimExtractor {
         }
         return ReadingBudget.matcher(ENDS_WITH_ABBREVIATION, text)
                 .region(Math.max(start, end - ABBREVIATION_WINDOW), end)
-                .useTransparentBounds(true).find();
+                .useTransparentBounds(true)
+                .find();
     }
 
     /** What deciding one draft's texts shares: the claims so far, the texts decided, the article's own topic words. */
-    private record Draft(Map<String, Claim> claims, Map<String, Optional<Claim>> decided, Set<String> topic) {
-    }
+    private record Draft(Map<String, Claim> claims, Map<String, Optional<Claim>> decided, Set<String> topic) {}
 
     /**
      * The nouns of the title (lower case, not too general): what the article is about counts as a health term in
@@ -392,7 +517,8 @@ public final class ClaimExtractor {
             // Whatever the tagger did not take for a verb or a function word; it takes almost any first word of a
             // title for a verb ("CBD Oil for Anxiety", "Fluoride Toothpaste for Children"), so that one is judged by
             // the list of general words alone.
-            if ((i == 0 || !FUNCTION_TAG.matcher(tags[i]).lookingAt()) && tokens[i].length() >= 3
+            if ((i == 0 || !FUNCTION_TAG.matcher(tags[i]).lookingAt())
+                    && tokens[i].length() >= 3
                     && !GENERAL_NOUNS.contains(tokens[i])
                     && tokens[i].codePoints().allMatch(c -> Character.isLetter(c) || c == '-')) {
                 nouns.add(tokens[i]);
@@ -437,7 +563,13 @@ public final class ClaimExtractor {
      * The claim {@code text} makes, or null. What is read in the sentence are named {@link ClaimSignal}s; whether they
      * make a claim in this part of the page is its {@link ClaimRule}.
      */
-    private Claim decide(String text, String canonical, String section, Unit unit, String header, Set<String> topic,
+    private Claim decide(
+            String text,
+            String canonical,
+            String section,
+            Unit unit,
+            String header,
+            Set<String> topic,
             boolean inClaimParagraph) {
         if (canonical.codePoints().noneMatch(Character::isLetter) || isQuestion(withoutTrailingAside(canonical))) {
             return null;
@@ -449,8 +581,11 @@ public final class ClaimExtractor {
         if (!ClaimRule.isClaim(facts)) {
             return null;
         }
-        ClaimKind kind = facts.has(ClaimSignal.DOSE) ? ClaimKind.DOSE : facts.has(ClaimSignal.RISK) ? ClaimKind.RISK
-                : facts.has(ClaimSignal.MECHANISM) ? ClaimKind.MECHANISM : ClaimKind.EFFECT;
+        ClaimKind kind = facts.has(ClaimSignal.DOSE)
+                ? ClaimKind.DOSE
+                : facts.has(ClaimSignal.RISK)
+                        ? ClaimKind.RISK
+                        : facts.has(ClaimSignal.MECHANISM) ? ClaimKind.MECHANISM : ClaimKind.EFFECT;
         return new Claim(idOf(text, section), text, kind, facts.hedged(), facts.has(ClaimSignal.ABSOLUTE), section);
     }
 
@@ -509,8 +644,9 @@ public final class ClaimExtractor {
         public String about() {
             if (about == null) {
                 // A row is read with its table's header: "3 to 6 years | 1,000 ppm" is about "Fluoride level".
-                about = ReadingBudget.matcher(CARE, header == null ? content
-                        : content + " \n " + Text.canonicalSentence(header)).replaceAll(" ");
+                about = ReadingBudget.matcher(
+                                CARE, header == null ? content : content + " \n " + Text.canonicalSentence(header))
+                        .replaceAll(" ");
             }
             return about;
         }
@@ -619,10 +755,12 @@ public final class ClaimExtractor {
                 start = i + 1;
             } else if (i > start && tagged.finiteVerb(i)) {
                 // A verb first is an instruction, or a title-case noun the tagger took for one: read on.
-                if (ReadingBudget.matcher(TOPIC_HEADING, tokens[start].toLowerCase(Locale.ROOT)).find()) {
+                if (ReadingBudget.matcher(TOPIC_HEADING, tokens[start].toLowerCase(Locale.ROOT))
+                        .find()) {
                     return false;
                 }
-                String subject = String.join(" ", List.of(tokens).subList(start, i)).toLowerCase(Locale.ROOT);
+                String subject =
+                        String.join(" ", List.of(tokens).subList(start, i)).toLowerCase(Locale.ROOT);
                 String about = ReadingBudget.matcher(CARE, subject).replaceAll(" ");
                 return ReadingBudget.matcher(lexicon.health, about).find() || mentions(about, topic);
             }
@@ -633,8 +771,9 @@ public final class ClaimExtractor {
     /** Ends in ". ! …" (closing quotes and brackets aside): a sentence, not a label, a caption or a line of a list. */
     static boolean endsASentence(String canonical) {
         int end = canonical.length();
-        while (end > 0 && (Character.isWhitespace(canonical.charAt(end - 1))
-                || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
+        while (end > 0
+                && (Character.isWhitespace(canonical.charAt(end - 1))
+                        || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
             end--;
         }
         return end > 0 && ".!…".indexOf(canonical.charAt(end - 1)) >= 0;
@@ -705,8 +844,10 @@ public final class ClaimExtractor {
             String[] tokens = tokens();
             String[] tags = tags();
             for (int i = 0; i < tags.length; i++) {
-                if ("MD".equals(tags[i]) || "VB".equals(tags[i]) && !tokens[i].endsWith("ing")
-                        && (i == 0 || !"to".equalsIgnoreCase(tokens[i - 1]))) {
+                if ("MD".equals(tags[i])
+                        || "VB".equals(tags[i])
+                                && !tokens[i].endsWith("ing")
+                                && (i == 0 || !"to".equalsIgnoreCase(tokens[i - 1]))) {
                     return true;
                 }
             }
@@ -724,7 +865,8 @@ public final class ClaimExtractor {
             if (i + 1 < tokens.length && ":".equals(tokens[i + 1])) {
                 return false;
             }
-            if (ReadingBudget.matcher(AUXILIARY, tokens[i].toLowerCase(Locale.ROOT)).matches()
+            if (ReadingBudget.matcher(AUXILIARY, tokens[i].toLowerCase(Locale.ROOT))
+                            .matches()
                     || "MD".equals(tags[i])) {
                 return true;
             }
@@ -740,15 +882,17 @@ public final class ClaimExtractor {
             }
             if ("VB".equals(tags[i])) {
                 // A plural before "in" or "of" names a topic, however the tagger read it ("Sleep Problems in Teens").
-                if (tokens[i].endsWith("s") && i + 1 < tokens.length
-                        && PLURAL_FOLLOWER.contains(word(i + 1))) {
+                if (tokens[i].endsWith("s") && i + 1 < tokens.length && PLURAL_FOLLOWER.contains(word(i + 1))) {
                     return false;
                 }
                 return i == 0 || !"to".equalsIgnoreCase(tokens[i - 1]);
             }
             // The tagger reads most title-case words as nouns ("Diet Plays a Smaller Part"): a word between a noun
             // and a determiner is a verb with its object, since a noun phrase does not run on into "a" or "the".
-            return i > 0 && i + 1 < tokens.length && tags[i - 1].startsWith("NN") && tags[i].startsWith("NN")
+            return i > 0
+                    && i + 1 < tokens.length
+                    && tags[i - 1].startsWith("NN")
+                    && tags[i].startsWith("NN")
                     && OBJECT_OPENER.contains(tokens[i + 1].toLowerCase(Locale.ROOT));
         }
 
@@ -759,7 +903,9 @@ public final class ClaimExtractor {
          */
         private boolean assertingVerb(int i) {
             String word = word(i);
-            if (i == 0 || !word.endsWith("s") || word.endsWith("ss")
+            if (i == 0
+                    || !word.endsWith("s")
+                    || word.endsWith("ss")
                     || i > 1 && !tags()[i - 1].startsWith("NN")
                     || i + 1 < tokens().length && TOPIC_FOLLOWER.contains(word(i + 1))) {
                 return false;
@@ -825,7 +971,9 @@ public final class ClaimExtractor {
         String sentence = own.strip();
         for (Pattern lead : List.of(LEADING_CLAUSE, LEADING_PHRASE)) {
             Matcher clause = ReadingBudget.matcher(lead, sentence);
-            if (clause.lookingAt() && ReadingBudget.matcher(SCENE_SETTING, sentence.substring(clause.end())).find()) {
+            if (clause.lookingAt()
+                    && ReadingBudget.matcher(SCENE_SETTING, sentence.substring(clause.end()))
+                            .find()) {
                 return true;
             }
         }
@@ -905,8 +1053,9 @@ public final class ClaimExtractor {
 
     private static boolean isQuestion(String canonical) {
         int end = canonical.length();
-        while (end > 0 && (Character.isWhitespace(canonical.charAt(end - 1))
-                || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
+        while (end > 0
+                && (Character.isWhitespace(canonical.charAt(end - 1))
+                        || CLOSING.indexOf(canonical.charAt(end - 1)) >= 0)) {
             end--;
         }
         return end > 0 && canonical.charAt(end - 1) == '?';
@@ -928,8 +1077,8 @@ public final class ClaimExtractor {
     /** "c-" + all 64 hex digits of SHA-256 over the normalised section path and sentence. */
     static String fullIdOf(String sentence, String section) {
         try {
-            String named = (section == null ? "" : Text.canonicalSentence(section) + "\n")
-                    + Text.canonicalSentence(sentence);
+            String named =
+                    (section == null ? "" : Text.canonicalSentence(section) + "\n") + Text.canonicalSentence(sentence);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(named.getBytes(StandardCharsets.UTF_8));
             return "c-" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {

@@ -3,7 +3,6 @@ package org.vetted.intake.domain.claims;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.vetted.contract.Hedges;
 import org.vetted.intake.domain.drafts.ReadingBudget;
 

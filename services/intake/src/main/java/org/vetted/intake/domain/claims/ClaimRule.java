@@ -31,9 +31,12 @@ enum ClaimRule {
      * A heading names a topic ("Getting the Dose Right") unless it asserts an effect, mechanism or risk, or an amount
      * ("Take 200 mg Daily"), is a clause about health ("Symptoms Follow the Dose"), or is long advice (a pasted item).
      */
-    HEADING(ClaimExtractor.Unit.HEADING, facts -> facts.has(AMOUNT)
-            || (facts.has(EFFECT) || facts.has(MECHANISM) || facts.has(RISK)) && facts.has(STATEMENT)
-            || facts.has(HEALTH_SUBJECT) || facts.has(LONG_ADVICE)),
+    HEADING(
+            ClaimExtractor.Unit.HEADING,
+            facts -> facts.has(AMOUNT)
+                    || (facts.has(EFFECT) || facts.has(MECHANISM) || facts.has(RISK)) && facts.has(STATEMENT)
+                    || facts.has(HEALTH_SUBJECT)
+                    || facts.has(LONG_ADVICE)),
     /** A list item or a table row about health is a claim: lists and tables state facts and advice. */
     ITEM(ClaimExtractor.Unit.ITEM, facts -> true),
     ROW(ClaimExtractor.Unit.ROW, facts -> true),
@@ -41,18 +44,24 @@ enum ClaimRule {
      * Prose: an instruction; a declarative sentence naming something about health, whatever its verb (definitions and
      * mechanisms have none: "The knee is built for running"); or a sentence that says something checkable.
      */
-    PROSE(ClaimExtractor.Unit.PROSE, facts -> facts.has(INSTRUCTION)
-            || facts.has(HEALTH_WORD) && facts.has(ENDS_A_SENTENCE) && (facts.has(STATEMENT) || facts.has(LONG_ENOUGH))
-            || (facts.has(ENDS_A_SENTENCE) || facts.has(STATEMENT) || facts.has(INFLECTED_VERB))
-                    && facts.has(CHECKABLE)),
+    PROSE(
+            ClaimExtractor.Unit.PROSE,
+            facts -> facts.has(INSTRUCTION)
+                    || facts.has(HEALTH_WORD)
+                            && facts.has(ENDS_A_SENTENCE)
+                            && (facts.has(STATEMENT) || facts.has(LONG_ENOUGH))
+                    || (facts.has(ENDS_A_SENTENCE) || facts.has(STATEMENT) || facts.has(INFLECTED_VERB))
+                            && facts.has(CHECKABLE)),
     /**
      * An alt text or a link's text: an instruction, a health word with a form of "be", "have" or a modal ("Yoghurt is
      * easier on the gut than milk", not "Golden milk made with turmeric"), or a statement that says something
      * checkable.
      */
-    FRAGMENT(ClaimExtractor.Unit.FRAGMENT, facts -> facts.has(INSTRUCTION)
-            || facts.has(HEALTH_WORD) && facts.has(AUXILIARY)
-            || (facts.has(STATEMENT) || facts.has(INFLECTED_VERB)) && facts.has(CHECKABLE));
+    FRAGMENT(
+            ClaimExtractor.Unit.FRAGMENT,
+            facts -> facts.has(INSTRUCTION)
+                    || facts.has(HEALTH_WORD) && facts.has(AUXILIARY)
+                    || (facts.has(STATEMENT) || facts.has(INFLECTED_VERB)) && facts.has(CHECKABLE));
 
     private final ClaimExtractor.Unit unit;
     private final Predicate<SentenceFacts> rule;

@@ -3,7 +3,6 @@ package org.vetted.intake.domain.claims;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.sentdetect.SentenceModel;
 
@@ -16,7 +15,8 @@ public record EnglishModels(SentenceModel sentences, POSModel partsOfSpeech) {
     public static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.0-1.9.3.bin";
 
     public static EnglishModels fromClasspath() {
-        try (InputStream sentences = open(SENTENCE_MODEL); InputStream pos = open(POS_MODEL)) {
+        try (InputStream sentences = open(SENTENCE_MODEL);
+                InputStream pos = open(POS_MODEL)) {
             return new EnglishModels(new SentenceModel(sentences), new POSModel(pos));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read OpenNLP English models", e);

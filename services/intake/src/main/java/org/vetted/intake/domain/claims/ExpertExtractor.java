@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.vetted.contract.PersonNames;
 import org.vetted.intake.domain.drafts.MarkdownText;
 import org.vetted.intake.domain.drafts.ReadingBudget;
@@ -28,24 +27,54 @@ public final class ExpertExtractor {
     public static final List<String> CREDENTIALS = PersonNames.CREDENTIALS;
     /** More people than any article quotes; beyond it a text is a list of names, not an article. */
     static final int MAX_EXPERTS = 100;
+
     private static final Set<String> NOT_NAMES = Set.of(
-            "He", "She", "They", "It", "We", "I", "You", "This", "That", "The", "A", "An", "Research", "Experts",
-            "Studies", "Doctors", "Science", "Everyone", "Someone", "One", "Who", "What", "And", "But", "Also", "So");
-    private static final String VERB = "(?:says|said|explains|explained|adds|added|notes|noted|writes|wrote|tells|told|cautions|warns|recommends)";
+            "He",
+            "She",
+            "They",
+            "It",
+            "We",
+            "I",
+            "You",
+            "This",
+            "That",
+            "The",
+            "A",
+            "An",
+            "Research",
+            "Experts",
+            "Studies",
+            "Doctors",
+            "Science",
+            "Everyone",
+            "Someone",
+            "One",
+            "Who",
+            "What",
+            "And",
+            "But",
+            "Also",
+            "So");
+    private static final String VERB =
+            "(?:says|said|explains|explained|adds|added|notes|noted|writes|wrote|tells|told|cautions|warns|recommends)";
     /** A capitalised word, or an initial ("Q."); a full stop after a word ends the sentence, not the name. */
     private static final String WORD = "(?:\\p{Lu}\\.(?=\\s+\\p{Lu})|\\p{Lu}[\\p{L}'’\\-]*+)";
+
     private static final String NAME = "(?<![\\p{L}\\p{N}])(" + WORD + "(?:\\s+" + WORD + "){0,3})";
     private static final String CREDS;
     /** "says NAME, CRED" and "NAME, CRED, a ...": a place ("Baltimore, MD") is neither. */
     private static final List<Pattern> NAME_WITH_CREDENTIALS;
+
     private static final Pattern VERB_THEN_NAME = Pattern.compile("\\b" + VERB + "\\s+(?:Dr\\.?\\s+)?" + NAME);
-    private static final Pattern NAME_THEN_VERB = Pattern.compile(
-            "(?:[”\"’,]\\s*|^)(Dr\\.?\\s+)?" + NAME + "\\s+" + VERB + "\\b", Pattern.MULTILINE);
+    private static final Pattern NAME_THEN_VERB =
+            Pattern.compile("(?:[”\"’,]\\s*|^)(Dr\\.?\\s+)?" + NAME + "\\s+" + VERB + "\\b", Pattern.MULTILINE);
     private static final Pattern DOCTOR = Pattern.compile("\\bDr\\.?\\s+" + NAME);
 
     static {
-        String alternatives = CREDENTIALS.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
+        String alternatives = CREDENTIALS.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
         String one = "(?:" + alternatives + ")(?![\\p{L}\\p{N}-])";
         // At most six credentials after a name: an unbounded repeated group recurses once per repetition in
         // java.util.regex and overflowed the stack on a long ", MD, MD, ..." run.
@@ -122,7 +151,9 @@ public final class ExpertExtractor {
                 return;
             }
             if (byName.putIfAbsent(expert.name(), expert) == null) {
-                bySurname.computeIfAbsent(surname(expert.name()), k -> new ArrayList<>()).add(expert);
+                bySurname
+                        .computeIfAbsent(surname(expert.name()), k -> new ArrayList<>())
+                        .add(expert);
             }
         }
 
@@ -137,7 +168,8 @@ public final class ExpertExtractor {
         List<Expert> experts = new ArrayList<>();
         for (Expert candidate : people.byName.values()) {
             boolean fuller = people.sameSurname(candidate.name())
-                    .anyMatch(other -> other != candidate && other.name().length() > candidate.name().length());
+                    .anyMatch(other -> other != candidate
+                            && other.name().length() > candidate.name().length());
             if (!fuller) {
                 experts.add(candidate);
             }
@@ -164,7 +196,8 @@ public final class ExpertExtractor {
     /** Drops a leading "Dr." and words that are not names (pronouns, sentence starts); null when nothing is left. */
     private static String cleanName(String raw) {
         List<String> words = new ArrayList<>(List.of(raw.strip().split("\\s+")));
-        while (!words.isEmpty() && (NOT_NAMES.contains(words.get(0)) || words.get(0).matches("Dr\\.?"))) {
+        while (!words.isEmpty()
+                && (NOT_NAMES.contains(words.get(0)) || words.get(0).matches("Dr\\.?"))) {
             words.remove(0);
         }
         if (words.isEmpty() || words.stream().anyMatch(NOT_NAMES::contains)) {

@@ -1,9 +1,5 @@
 package org.vetted.intake.domain.claims;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -13,6 +9,9 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataSet;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The summary that goes live, decided before review so the reviewer approves it: the writer's own when they gave one, otherwise the first paragraph of the body as plain text
@@ -23,6 +22,7 @@ public final class SummaryWriter {
     public static final int MAX_LENGTH = 300;
     /** How much of the body is read for the first paragraph: more than a paragraph may hold. */
     static final int HEAD_CHARS = 6_000;
+
     private static final Pattern WHITESPACE = Pattern.compile("\\p{javaWhitespace}+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{javaWhitespace},;:\\-–—(\\[“‘\"']+$");
     private static final String ELLIPSIS = "…";
@@ -53,7 +53,9 @@ public final class SummaryWriter {
                 }
             }
         }
-        return fallback == null ? "" : shorten(WHITESPACE.matcher(fallback).replaceAll(" ").strip());
+        return fallback == null
+                ? ""
+                : shorten(WHITESPACE.matcher(fallback).replaceAll(" ").strip());
     }
 
     /**

@@ -2,7 +2,6 @@ package org.vetted.intake.domain.drafts;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.claims.Claim;
@@ -14,9 +13,20 @@ import org.vetted.intake.domain.claims.Expert;
  * binds to.
  * {@code submittedBy} is the account that posted this revision (an editor may post for the authors).
  */
-public record Draft(String articleId, int revision, String slug, String title, String summary, List<Author> authors,
-                    Author submittedBy, List<String> tags, String bodyMarkdown, String contentHash, List<Claim> claims,
-                    List<Expert> experts, List<String> warnings) {
+public record Draft(
+        String articleId,
+        int revision,
+        String slug,
+        String title,
+        String summary,
+        List<Author> authors,
+        Author submittedBy,
+        List<String> tags,
+        String bodyMarkdown,
+        String contentHash,
+        List<Claim> claims,
+        List<Expert> experts,
+        List<String> warnings) {
     public Draft {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
@@ -27,8 +37,20 @@ public record Draft(String articleId, int revision, String slug, String title, S
 
     /** What the status projection records of this draft once intake has published it. */
     public ArticleEvent.DraftRecorded recorded(String eventId, Instant submittedAt) {
-        return new ArticleEvent.DraftRecorded(eventId, articleId, revision, submittedAt, slug, title, summary, tags,
-                bodyMarkdown, claims, contentHash, authors, submittedBy.username(),
+        return new ArticleEvent.DraftRecorded(
+                eventId,
+                articleId,
+                revision,
+                submittedAt,
+                slug,
+                title,
+                summary,
+                tags,
+                bodyMarkdown,
+                claims,
+                contentHash,
+                authors,
+                submittedBy.username(),
                 ArticleEvent.DraftRecorded.detailOf(claims.size(), experts.size(), warnings.size()));
     }
 }

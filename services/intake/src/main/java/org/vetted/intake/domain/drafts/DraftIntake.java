@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
-
 import org.vetted.contract.ContentHash;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
@@ -53,15 +52,26 @@ public final class DraftIntake {
     private final Duration readingBudget;
     private final LongSupplier nanoTime;
 
-    public DraftIntake(PlainTextDraftParser plainText, MarkdownDraftParser markdown, DraftRules rules,
-                       ClaimExtractor claims, ExpertExtractor experts, Accounts accounts) {
+    public DraftIntake(
+            PlainTextDraftParser plainText,
+            MarkdownDraftParser markdown,
+            DraftRules rules,
+            ClaimExtractor claims,
+            ExpertExtractor experts,
+            Accounts accounts) {
         this(plainText, markdown, rules, claims, experts, accounts, READING_BUDGET, System::nanoTime);
     }
 
     /** @param nanoTime the clock the reading budget is measured by ({@code System::nanoTime}; a fake in tests) */
-    public DraftIntake(PlainTextDraftParser plainText, MarkdownDraftParser markdown, DraftRules rules,
-                       ClaimExtractor claims, ExpertExtractor experts, Accounts accounts, Duration readingBudget,
-                       LongSupplier nanoTime) {
+    public DraftIntake(
+            PlainTextDraftParser plainText,
+            MarkdownDraftParser markdown,
+            DraftRules rules,
+            ClaimExtractor claims,
+            ExpertExtractor experts,
+            Accounts accounts,
+            Duration readingBudget,
+            LongSupplier nanoTime) {
         this.plainText = plainText;
         this.markdown = markdown;
         this.html = new HtmlDraftParser(markdown);
@@ -116,8 +126,9 @@ public final class DraftIntake {
         try {
             return ReadingBudget.within(readingBudget, nanoTime, () -> readWithinBudget(submission));
         } catch (ReadingBudget.ReadingBudgetExceeded e) {
-            return new IntakeResult.Invalid(List.of(new FieldError("body", "took longer than "
-                    + e.budget().toMillis() + " ms to read; split it or simplify its structure")));
+            return new IntakeResult.Invalid(List.of(new FieldError(
+                    "body",
+                    "took longer than " + e.budget().toMillis() + " ms to read; split it or simplify its structure")));
         }
     }
 
@@ -126,8 +137,8 @@ public final class DraftIntake {
             return readChecked(submission);
         } catch (StackOverflowError e) {
             // The limits keep known shapes out; a shape they miss must still get an answer, not a 500.
-            return new IntakeResult.Invalid(List.of(new FieldError("body",
-                    "is structured too deeply to read; simplify its nesting")));
+            return new IntakeResult.Invalid(
+                    List.of(new FieldError("body", "is structured too deeply to read; simplify its nesting")));
         }
     }
 
@@ -168,8 +179,8 @@ public final class DraftIntake {
         warnings.addAll(parsed.warnings());
         warnings.addAll(quoted.warnings());
         warnings.addAll(absoluteClaimWarnings(found));
-        return new ReadDraft(title, summary, dedupe(parsed.tags()), parsed.authorNames(), body, found,
-                quoted.experts(), warnings);
+        return new ReadDraft(
+                title, summary, dedupe(parsed.tags()), parsed.authorNames(), body, found, quoted.experts(), warnings);
     }
 
     /**
@@ -198,18 +209,28 @@ public final class DraftIntake {
         if (refused.isPresent()) {
             return refused.get();
         }
-        Optional<KnownArticle> existing = submission.articleId() == null ? Optional.empty()
-                : known.find(submission.articleId());
+        Optional<KnownArticle> existing =
+                submission.articleId() == null ? Optional.empty() : known.find(submission.articleId());
         String articleId = existing.map(KnownArticle::articleId).orElse(newArticleId);
         int revision = existing.map(article -> article.latestRevision() + 1).orElse(1);
         String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(read.title(), known));
         List<Author> authors = authors(submission.submitter(), existing, read.authorNames());
         List<String> warnings = new ArrayList<>(read.warnings());
         warnings.addAll(lookalikeWarnings(authors));
-        return new IntakeResult.Accepted(new Draft(articleId, revision, slug, read.title(), read.summary(),
-                authors, submission.submitter().asAuthor(),
-                read.tags(), read.body(), contentHash(slug, read.title(), read.summary(), read.body(), read.tags(), authors),
-                read.claims(), read.experts(), warnings));
+        return new IntakeResult.Accepted(new Draft(
+                articleId,
+                revision,
+                slug,
+                read.title(),
+                read.summary(),
+                authors,
+                submission.submitter().asAuthor(),
+                read.tags(),
+                read.body(),
+                contentHash(slug, read.title(), read.summary(), read.body(), read.tags(), authors),
+                read.claims(),
+                read.experts(),
+                warnings));
     }
 
     /** Earlier authors stay credited; the submitter and front-matter authors are added, each once. */
@@ -225,10 +246,17 @@ public final class DraftIntake {
     }
 
     /** Everything of the revision that goes live, as the reviewer will see it. */
-    static String contentHash(String slug, String title, String summary, String body, List<String> tags,
-                              List<Author> authors) {
-        return ContentHash.of(new ContentHash.Reviewed(slug, title, summary, body, tags,
-                authors.stream().map(a -> new ContentHash.Credit(a.username(), a.displayName())).toList()));
+    static String contentHash(
+            String slug, String title, String summary, String body, List<String> tags, List<Author> authors) {
+        return ContentHash.of(new ContentHash.Reviewed(
+                slug,
+                title,
+                summary,
+                body,
+                tags,
+                authors.stream()
+                        .map(a -> new ContentHash.Credit(a.username(), a.displayName()))
+                        .toList()));
     }
 
     /**
@@ -239,9 +267,11 @@ public final class DraftIntake {
         List<String> warnings = new ArrayList<>();
         for (Author author : authors) {
             if (author.username().startsWith(Author.EXTERNAL_PREFIX)) {
-                accounts.resembling(author.displayName()).ifPresent(account -> warnings.add("credited author \""
-                        + author.displayName() + "\" has no account but resembles " + account.displayName() + " ("
-                        + account.username() + "); if this is the same person, credit them by username"));
+                accounts.resembling(author.displayName())
+                        .ifPresent(account -> warnings.add("credited author \""
+                                + author.displayName() + "\" has no account but resembles " + account.displayName()
+                                + " ("
+                                + account.username() + "); if this is the same person, credit them by username"));
             }
         }
         return warnings;
@@ -255,7 +285,8 @@ public final class DraftIntake {
         String slug = base;
         for (int n = 2; !known.reserveSlug(slug); n++) {
             String suffix = "-" + n;
-            String head = base.length() + suffix.length() > SLUG_MAX ? base.substring(0, SLUG_MAX - suffix.length()) : base;
+            String head =
+                    base.length() + suffix.length() > SLUG_MAX ? base.substring(0, SLUG_MAX - suffix.length()) : base;
             slug = head.replaceAll("-+$", "") + suffix;
         }
         return slug;

@@ -13,8 +13,7 @@ import java.util.List;
 final class Fences {
     private static final char[] MARKS = {'`', '~'};
 
-    private Fences() {
-    }
+    private Fences() {}
 
     /** Which lines are fenced code, fence lines included. */
     static boolean[] codeLines(List<String> lines) {

@@ -1,12 +1,11 @@
 package org.vetted.intake.domain.drafts;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,6 +41,7 @@ public final class HtmlDraftParser {
             + "applet, svg, math, canvas, audio, video, map, form, input, button, select, textarea, dialog, nav";
     /** How much of the page furniture before the title a warning quotes. */
     private static final int DROPPED_SHOWN = 160;
+
     private static final DataHolder OPTIONS = new MutableDataSet()
             .set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)
             // Keep “curly quotes” and dashes as they are: claim texts and ids are made from them.
@@ -56,7 +56,8 @@ public final class HtmlDraftParser {
 
     private final MarkdownDraftParser markdown;
     /** Immutable once built; each conversion has its own state. */
-    private final FlexmarkHtmlConverter converter = FlexmarkHtmlConverter.builder(OPTIONS).build();
+    private final FlexmarkHtmlConverter converter =
+            FlexmarkHtmlConverter.builder(OPTIONS).build();
 
     public HtmlDraftParser(MarkdownDraftParser markdown) {
         this.markdown = markdown;
@@ -78,9 +79,17 @@ public final class HtmlDraftParser {
         body.select(NOT_CONTENT).remove();
         int elements = body.getAllElements().size();
         if (elements > MAX_ELEMENTS) {
-            return new ParsedDraft(null, null, List.of(), List.of(), null, List.of(), List.of(new FieldError("body",
-                    "HTML has " + elements + " elements; at most " + MAX_ELEMENTS
-                            + ": send the article without the rest of the page")));
+            return new ParsedDraft(
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(new FieldError(
+                            "body",
+                            "HTML has " + elements + " elements; at most " + MAX_ELEMENTS
+                                    + ": send the article without the rest of the page")));
         }
         List<String> warnings = new ArrayList<>();
         Element h1 = body.selectFirst("h1");
@@ -104,8 +113,19 @@ public final class HtmlDraftParser {
         // result, title included.
         Optional<FieldError> control = InputLimits.noControlCharacters((title == null ? "" : title) + "\n" + converted);
         if (control.isPresent()) {
-            return new ParsedDraft(null, null, List.of(), List.of(), null, List.of(), List.of(new FieldError("body",
-                    control.get().reason().replaceFirst(" at line \\d++, column \\d++", " (written as a character reference)"))));
+            return new ParsedDraft(
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(new FieldError(
+                            "body",
+                            control.get()
+                                    .reason()
+                                    .replaceFirst(
+                                            " at line \\d++, column \\d++", " (written as a character reference)"))));
         }
         // Character references (&#8203;, &shy;) are decoded here too: the converted text is put in normal form as
         // the submission was, title included.
@@ -113,33 +133,50 @@ public final class HtmlDraftParser {
         NormalForm.Result normal = NormalForm.of(converted, "body");
         for (NormalForm.Result refused : List.of(normalTitle, normal)) {
             if (refused.refused()) {
-                return new ParsedDraft(null, null, List.of(), List.of(), null, List.of(), List.of(
-                        refused.error().get()));
+                return new ParsedDraft(
+                        null,
+                        null,
+                        List.of(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(refused.error().get()));
             }
         }
         warnings.addAll(normalTitle.warnings());
         warnings.addAll(normal.warnings());
         ParsedDraft read = markdown.parse(normal.text(), false, title == null ? null : normalTitle.text());
         warnings.addAll(read.warnings());
-        return new ParsedDraft(read.title(), read.summary(), read.tags(), read.authorNames(), read.bodyMarkdown(),
-                warnings, read.errors().stream().map(HtmlDraftParser::inConvertedMarkdown).toList());
+        return new ParsedDraft(
+                read.title(),
+                read.summary(),
+                read.tags(),
+                read.authorNames(),
+                read.bodyMarkdown(),
+                warnings,
+                read.errors().stream().map(HtmlDraftParser::inConvertedMarkdown).toList());
     }
 
     /** The first element nested deeper than {@link #MAX_ELEMENT_DEPTH}, as an error naming its line. Iterative. */
     static Optional<FieldError> tooDeep(Element body) {
         FieldError[] found = new FieldError[1];
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element element && depth > MAX_ELEMENT_DEPTH) {
-                    found[0] = new FieldError("body", "HTML elements nested more than " + MAX_ELEMENT_DEPTH
-                            + " deep at line " + element.sourceRange().start().lineNumber() + "; at most "
-                            + MAX_ELEMENT_DEPTH);
-                    return FilterResult.STOP;
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, body);
+        NodeTraversor.filter(
+                new NodeFilter() {
+                    @Override
+                    public FilterResult head(Node node, int depth) {
+                        if (node instanceof Element element && depth > MAX_ELEMENT_DEPTH) {
+                            found[0] = new FieldError(
+                                    "body",
+                                    "HTML elements nested more than " + MAX_ELEMENT_DEPTH
+                                            + " deep at line "
+                                            + element.sourceRange().start().lineNumber() + "; at most "
+                                            + MAX_ELEMENT_DEPTH);
+                            return FilterResult.STOP;
+                        }
+                        return FilterResult.CONTINUE;
+                    }
+                },
+                body);
         return Optional.ofNullable(found[0]);
     }
 
@@ -152,7 +189,8 @@ public final class HtmlDraftParser {
         for (Node node = title; node != null && node != body; node = node.parent()) {
             while (node.previousSibling() != null) {
                 Node before = node.previousSibling();
-                String text = before instanceof Element element ? element.text()
+                String text = before instanceof Element element
+                        ? element.text()
                         : before instanceof TextNode textNode ? textNode.text() : "";
                 if (!text.isBlank()) {
                     texts.add(0, text.strip());

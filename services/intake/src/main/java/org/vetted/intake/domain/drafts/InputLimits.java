@@ -13,6 +13,7 @@ import java.util.Optional;
 public final class InputLimits {
     /** Deeper than any real article nests quotes, lists, emphasis or brackets; far below what breaks a parser. */
     public static final int MAX_QUOTE_DEPTH = 16;
+
     public static final int MAX_LIST_DEPTH = 16;
     public static final int MAX_EMPHASIS_DEPTH = 16;
     public static final int MAX_BRACKET_DEPTH = 16;
@@ -31,8 +32,7 @@ public final class InputLimits {
      */
     public static final int MAX_RULE_MARKS = 200;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 
     /**
      * C0 controls other than tab, line feed and carriage return, DEL and the C1 controls are refused: they have no
@@ -52,9 +52,12 @@ public final class InputLimits {
                 continue;
             }
             if (isRefusedControl(c)) {
-                return Optional.of(new FieldError("body", String.format(
-                        "contains control character U+%04X at line %d, column %d; only tab, line feed and carriage "
-                                + "return are allowed", c, line, column)));
+                return Optional.of(new FieldError(
+                        "body",
+                        String.format(
+                                "contains control character U+%04X at line %d, column %d; only tab, line feed and carriage "
+                                        + "return are allowed",
+                                c, line, column)));
             }
             column++;
         }
@@ -97,7 +100,8 @@ public final class InputLimits {
      * ({@code linesAreParagraphs}: each line, as pasted plain text becomes). Fenced code (a fence that closes) is not
      * parsed inline and not checked. At most one error per kind: the first.
      */
-    public static List<FieldError> paragraphsWithinLimits(List<String> lines, int firstLine, boolean linesAreParagraphs) {
+    public static List<FieldError> paragraphsWithinLimits(
+            List<String> lines, int firstLine, boolean linesAreParagraphs) {
         List<FieldError> errors = new ArrayList<>();
         boolean[] code = Fences.codeLines(lines);
         boolean blankRunReported = false;
@@ -108,10 +112,14 @@ public final class InputLimits {
             String stripped = line.strip();
             boolean inCode = i < lines.size() && code[i];
             boolean ends = stripped.isEmpty() || inCode || linesAreParagraphs;
-            if (ends && paragraphStart >= 0 && paragraphChars > MAX_PARAGRAPH_CHARS && errors.stream()
-                    .noneMatch(e -> e.reason().startsWith("paragraph"))) {
-                errors.add(new FieldError("body", "paragraph at line " + (firstLine + paragraphStart) + " has "
-                        + paragraphChars + " characters; at most " + MAX_PARAGRAPH_CHARS + ": split it"));
+            if (ends
+                    && paragraphStart >= 0
+                    && paragraphChars > MAX_PARAGRAPH_CHARS
+                    && errors.stream().noneMatch(e -> e.reason().startsWith("paragraph"))) {
+                errors.add(new FieldError(
+                        "body",
+                        "paragraph at line " + (firstLine + paragraphStart) + " has " + paragraphChars
+                                + " characters; at most " + MAX_PARAGRAPH_CHARS + ": split it"));
             }
             if (ends) {
                 paragraphStart = -1;
@@ -125,15 +133,19 @@ public final class InputLimits {
             }
             paragraphChars += line.length();
             int marks = MarkdownText.isRule(line) ? ruleMarks(line) : 0;
-            if (marks > MAX_RULE_MARKS && errors.stream().noneMatch(e -> e.reason().startsWith("a rule"))) {
-                errors.add(new FieldError("body", "a rule of " + marks + " marks at line " + (firstLine + i)
-                        + "; at most " + MAX_RULE_MARKS));
+            if (marks > MAX_RULE_MARKS
+                    && errors.stream().noneMatch(e -> e.reason().startsWith("a rule"))) {
+                errors.add(new FieldError(
+                        "body",
+                        "a rule of " + marks + " marks at line " + (firstLine + i) + "; at most " + MAX_RULE_MARKS));
             }
             int column = longestBlankRun(line, MAX_BLANK_RUN);
             if (column > 0 && !blankRunReported) {
                 blankRunReported = true;
-                errors.add(new FieldError("body", "more than " + MAX_BLANK_RUN + " spaces or tabs in a row at line "
-                        + (firstLine + i) + ", column " + column));
+                errors.add(new FieldError(
+                        "body",
+                        "more than " + MAX_BLANK_RUN + " spaces or tabs in a row at line " + (firstLine + i)
+                                + ", column " + column));
             }
         }
         return errors;
@@ -162,17 +174,16 @@ public final class InputLimits {
         return 0;
     }
 
-    private static void report(List<FieldError> errors, boolean[] reported, int kind, String what, int depth,
-                               int limit, int line) {
+    private static void report(
+            List<FieldError> errors, boolean[] reported, int kind, String what, int depth, int limit, int line) {
         if (depth > limit && !reported[kind]) {
             reported[kind] = true;
-            errors.add(new FieldError("body",
-                    what + " nested " + depth + " deep at line " + line + "; at most " + limit));
+            errors.add(
+                    new FieldError("body", what + " nested " + depth + " deep at line " + line + "; at most " + limit));
         }
     }
 
-    record Containers(int quotes, int lists) {
-    }
+    record Containers(int quotes, int lists) {}
 
     /**
      * The quote markers (">") and list markers ("-", "+", "*", "1." or "1)" before a space) that open a line, in any
@@ -204,7 +215,9 @@ public final class InputLimits {
                     digits++;
                 }
                 int after = i + digits;
-                if (digits == 0 || digits > 9 || after >= line.length()
+                if (digits == 0
+                        || digits > 9
+                        || after >= line.length()
                         || line.charAt(after) != '.' && line.charAt(after) != ')'
                         || after + 1 < line.length() && !isSpace(line.charAt(after + 1))) {
                     break;

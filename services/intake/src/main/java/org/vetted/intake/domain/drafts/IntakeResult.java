@@ -19,10 +19,8 @@ public sealed interface IntakeResult {
     }
 
     /** A new revision of an article intake has never seen. */
-    record UnknownArticle(String articleId) implements IntakeResult {
-    }
+    record UnknownArticle(String articleId) implements IntakeResult {}
 
     /** A new revision sent by someone who is neither an author of the article nor an editor. */
-    record NotAnAuthor(String articleId, String username) implements IntakeResult {
-    }
+    record NotAnAuthor(String articleId, String username) implements IntakeResult {}
 }

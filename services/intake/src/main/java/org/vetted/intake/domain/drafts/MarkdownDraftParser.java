@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -21,8 +20,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class MarkdownDraftParser {
     /** The closing "---" or "..." stands alone on its line: "title: Is it safe..." does not end the front matter. */
-    private static final Pattern FRONT_MATTER = Pattern.compile(
-            "\\A---[ \\t]*\\n(?:(.*?)\\n)?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
+    private static final Pattern FRONT_MATTER =
+            Pattern.compile("\\A---[ \\t]*\\n(?:(.*?)\\n)?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
+
     private static final List<String> KNOWN_KEYS = List.of("title", "authors", "tags", "summary");
     private static final int FRONT_MATTER_MAX_CHARS = 16 * 1024;
 
@@ -71,8 +71,11 @@ public final class MarkdownDraftParser {
             }
         }
         // The body is a suffix of the text: its first line is one past the newlines before it.
-        int firstBodyLine = 1 + (int) text.substring(0, text.length() - body.length()).chars()
-                .filter(c -> c == '\n').count();
+        int firstBodyLine = 1
+                + (int) text.substring(0, text.length() - body.length())
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count();
         List<String> lines = List.of(body.split("\n", -1));
         errors.addAll(InputLimits.nestingWithinLimits(lines, firstBodyLine));
         errors.addAll(InputLimits.paragraphsWithinLimits(lines, firstBodyLine, false));

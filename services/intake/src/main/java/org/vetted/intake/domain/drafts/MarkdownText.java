@@ -59,6 +59,7 @@ public final class MarkdownText {
     private static final Pattern IMAGE = Pattern.compile("!\\[([^\\[\\]]*+)\\]\\(([^()\\[\\]]*+)\\)");
     /** The title at the end of an image's destination: {@code (src "Title")}. */
     private static final Pattern TITLE = Pattern.compile("\\s[\"“']([^\"“”']++)[\"”']\\s*+$");
+
     private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]]*+)\\]\\([^()\\[\\]]*+\\)");
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^<>]*+>|<![^<>]*+>");
     private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)");
@@ -128,7 +129,8 @@ public final class MarkdownText {
 
     /** The line without its links (text and target). */
     static String withoutLinks(String text) {
-        return ReadingBudget.matcher(LINK, ReadingBudget.matcher(IMAGE, text).replaceAll("")).replaceAll("");
+        return ReadingBudget.matcher(LINK, ReadingBudget.matcher(IMAGE, text).replaceAll(""))
+                .replaceAll("");
     }
 
     /** The line without the quote and list markers it starts with. */
@@ -211,8 +213,7 @@ public final class MarkdownText {
         return hashes;
     }
 
-    private record Heading(int level, String text) {
-    }
+    private record Heading(int level, String text) {}
 
     static String headingText(String line) {
         int hashes = 0;
@@ -275,7 +276,8 @@ public final class MarkdownText {
                 path.remove(path.size() - 1);
             }
             path.add(new Heading(level, text));
-            section = String.join(SECTION_SEPARATOR, path.stream().map(Heading::text).toList());
+            section = String.join(
+                    SECTION_SEPARATOR, path.stream().map(Heading::text).toList());
             blocks.add(new Block(text, section, Kind.HEADING, List.of(), null));
         }
 
@@ -330,6 +332,5 @@ public final class MarkdownText {
         }
     }
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 }

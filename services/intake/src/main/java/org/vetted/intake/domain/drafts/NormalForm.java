@@ -1,16 +1,15 @@
 package org.vetted.intake.domain.drafts;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.SpoofChecker;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import com.ibm.icu.lang.UCharacter;
-import com.ibm.icu.lang.UProperty;
-import com.ibm.icu.lang.UScript;
-import com.ibm.icu.text.SpoofChecker;
 
 /**
  * The one form every draft is put in at the door, before anything reads it: parsing, claim detection, the content
@@ -49,8 +48,7 @@ public final class NormalForm {
         }
     }
 
-    private NormalForm() {
-    }
+    private NormalForm() {}
 
     /** {@code text} (a whole submission) in normal form; {@code field} names it in errors. */
     public static Result of(String text, String field) {
@@ -79,8 +77,8 @@ public final class NormalForm {
             if (isInvisible(c)) {
                 removed++;
                 if (named.size() < NAMED_REMOVALS) {
-                    named.add(String.format(Locale.ROOT, "U+%04X %s at line %d, column %d", c, UCharacter.getName(c),
-                            line, column));
+                    named.add(String.format(
+                            Locale.ROOT, "U+%04X %s at line %d, column %d", c, UCharacter.getName(c), line, column));
                 }
                 continue;
             }
@@ -136,7 +134,8 @@ public final class NormalForm {
             return String.valueOf((char) ('0' + Character.digit(c, 10)));
         }
         int decomposition = UCharacter.getIntPropertyValue(c, UProperty.DECOMPOSITION_TYPE);
-        if (decomposition == UCharacter.DecompositionType.WIDE || decomposition == UCharacter.DecompositionType.NARROW
+        if (decomposition == UCharacter.DecompositionType.WIDE
+                || decomposition == UCharacter.DecompositionType.NARROW
                 || decomposition == UCharacter.DecompositionType.FONT) {
             return Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFKC);
         }
@@ -166,16 +165,23 @@ public final class NormalForm {
             Optional<String> why = whyLookalike(word);
             if (why.isPresent()) {
                 int column = text.codePointCount(lineStart, start) + 1;
-                return Optional.of(new FieldError(field, String.format(Locale.ROOT,
-                        "contains \"%s\" at line %d, column %d, %s; retype it in one script", word, line, column,
-                        why.get())));
+                return Optional.of(new FieldError(
+                        field,
+                        String.format(
+                                Locale.ROOT,
+                                "contains \"%s\" at line %d, column %d, %s; retype it in one script",
+                                word,
+                                line,
+                                column,
+                                why.get())));
             }
         }
         return Optional.empty();
     }
 
     private static boolean isWordCharacter(int c) {
-        return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
+        return Character.isLetter(c)
+                || Character.getType(c) == Character.NON_SPACING_MARK
                 || Character.getType(c) == Character.COMBINING_SPACING_MARK;
     }
 

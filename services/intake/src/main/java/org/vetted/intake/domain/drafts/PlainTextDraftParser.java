@@ -82,7 +82,8 @@ public final class PlainTextDraftParser {
         while (digits < line.length() && line.charAt(digits) >= '0' && line.charAt(digits) <= '9') {
             digits++;
         }
-        boolean marker = digits > 0 && digits < line.length()
+        boolean marker = digits > 0
+                && digits < line.length()
                 && (line.charAt(digits) == '.' || line.charAt(digits) == ')')
                 && (digits + 1 == line.length() || Character.isWhitespace(line.charAt(digits + 1)));
         return marker ? digits : -1;

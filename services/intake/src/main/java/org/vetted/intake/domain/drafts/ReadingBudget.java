@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 public final class ReadingBudget {
     /** Checking the clock on every character would cost more than most patterns: once per this many reads. */
     private static final int CHECK_EVERY = 4096;
+
     private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
 
-    private ReadingBudget() {
-    }
+    private ReadingBudget() {}
 
     /** Runs {@code work} with a deadline {@code budget} from now, as told by {@code nanoTime}. */
     public static <T> T within(Duration budget, LongSupplier nanoTime, Supplier<T> work) {

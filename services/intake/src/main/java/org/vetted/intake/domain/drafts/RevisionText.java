@@ -3,7 +3,6 @@ package org.vetted.intake.domain.drafts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.vetted.intake.domain.claims.SummaryWriter;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;

@@ -23,7 +23,10 @@ public final class Text {
     /** Lower-case (ROOT), curly quotes straight, whitespace collapsed: the form a claim id is derived from. */
     public static String canonicalSentence(String sentence) {
         String straight = straightQuotes(normalise(sentence));
-        return WHITESPACE_RUN.matcher(straight.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return WHITESPACE_RUN
+                .matcher(straight.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 
     /**
@@ -32,21 +35,37 @@ public final class Text {
      */
     public static String forDetection(String canonical) {
         String decomposed = Normalizer.normalize(canonical, Normalizer.Form.NFD);
-        return decomposed.length() == canonical.length() && decomposed.equals(canonical) ? canonical
+        return decomposed.length() == canonical.length() && decomposed.equals(canonical)
+                ? canonical
                 : Normalizer.normalize(COMBINING_MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
     }
 
     public static String straightQuotes(String text) {
-        return text.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201A', '\'').replace('\u2032', '\'')
-                .replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"').replace('\u2033', '"');
+        return text.replace('\u2018', '\'')
+                .replace('\u2019', '\'')
+                .replace('\u201A', '\'')
+                .replace('\u2032', '\'')
+                .replace('\u201C', '"')
+                .replace('\u201D', '"')
+                .replace('\u201E', '"')
+                .replace('\u2033', '"');
     }
 
     /** ASCII, lower-case, hyphen-separated, diacritics stripped, at most {@code maxLength} characters. */
     public static String slug(String text, int maxLength) {
         String decomposed = Normalizer.normalize(straightQuotes(text).replace("'", ""), Normalizer.Form.NFKD);
-        String ascii = COMBINING_MARKS.matcher(decomposed).replaceAll("")
-                .replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o")
-                .replace("œ", "oe").replace("Œ", "oe").replace("ł", "l").replace("Ł", "l");
+        String ascii = COMBINING_MARKS
+                .matcher(decomposed)
+                .replaceAll("")
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("Æ", "ae")
+                .replace("ø", "o")
+                .replace("Ø", "o")
+                .replace("œ", "oe")
+                .replace("Œ", "oe")
+                .replace("ł", "l")
+                .replace("Ł", "l");
         String slug = NON_SLUG.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("-");
         slug = trimHyphens(slug);
         if (slug.length() > maxLength) {
@@ -71,6 +90,5 @@ public final class Text {
         return text == null ? 0 : text.codePointCount(0, text.length());
     }
 
-    private Text() {
-    }
+    private Text() {}
 }

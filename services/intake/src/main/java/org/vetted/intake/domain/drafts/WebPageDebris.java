@@ -19,36 +19,135 @@ final class WebPageDebris {
     static final String WARNING = "removed trailing web-page debris: ";
     /** A short line: at most this many words (and {@link #SHORT_CHARS} characters), like a post title. */
     private static final int SHORT_WORDS = 12;
+
     private static final int SHORT_CHARS = 90;
 
     /** Lines that are page furniture when they close the text: exact lines, case-insensitive. */
     private static final List<String> LINES = List.of(
-            "leave a reply", "leave a comment", "cancel reply", "comment", "comments", "name", "email", "e-mail",
-            "website", "post comment", "submit comment", "share this", "share", "share this article",
-            "share this post", "share this page", "print", "print this page", "related posts", "related",
-            "related articles", "related stories", "you may also like", "you might also like", "read more",
-            "read next", "sign up for our newsletter", "subscribe", "click to share", "like this", "like",
-            "loading...", "tweet", "pin it", "email this", "reply", "facebook", "twitter", "pinterest",
-            "whatsapp", "linkedin", "reddit", "copy link", "yes", "no", "previous post", "next post",
-            "previous article", "next article", "back to top", "accept", "accept all", "got it", "cookie settings",
-            "cookie policy", "privacy policy", "about the author", "popular posts", "recommended", "trending");
+            "leave a reply",
+            "leave a comment",
+            "cancel reply",
+            "comment",
+            "comments",
+            "name",
+            "email",
+            "e-mail",
+            "website",
+            "post comment",
+            "submit comment",
+            "share this",
+            "share",
+            "share this article",
+            "share this post",
+            "share this page",
+            "print",
+            "print this page",
+            "related posts",
+            "related",
+            "related articles",
+            "related stories",
+            "you may also like",
+            "you might also like",
+            "read more",
+            "read next",
+            "sign up for our newsletter",
+            "subscribe",
+            "click to share",
+            "like this",
+            "like",
+            "loading...",
+            "tweet",
+            "pin it",
+            "email this",
+            "reply",
+            "facebook",
+            "twitter",
+            "pinterest",
+            "whatsapp",
+            "linkedin",
+            "reddit",
+            "copy link",
+            "yes",
+            "no",
+            "previous post",
+            "next post",
+            "previous article",
+            "next article",
+            "back to top",
+            "accept",
+            "accept all",
+            "got it",
+            "cookie settings",
+            "cookie policy",
+            "privacy policy",
+            "about the author",
+            "popular posts",
+            "recommended",
+            "trending");
     /** Debris lines recognised by how they start. */
     private static final List<String> PREFIXES = List.of(
-            "your email address will not be published", "required fields are marked", "save my name, email",
-            "share on ", "click to share on ", "click to print", "click to email", "sign up for our newsletter",
-            "this site uses akismet", "notify me of ", "you must be logged in to post a comment", "share this ",
-            "share this:", "tags:", "tagged:", "filed under", "posted in ", "categories:", "category:",
-            "we use cookies", "this website uses cookies", "this site uses cookies", "by continuing to",
-            "by subscribing", "©", "copyright ", "all rights reserved", "was this article helpful",
-            "did you find this", "rate this", "subscribe to ", "sign up for ", "follow us", "be the first to comment",
-            "« previous", "previous post", "next post");
+            "your email address will not be published",
+            "required fields are marked",
+            "save my name, email",
+            "share on ",
+            "click to share on ",
+            "click to print",
+            "click to email",
+            "sign up for our newsletter",
+            "this site uses akismet",
+            "notify me of ",
+            "you must be logged in to post a comment",
+            "share this ",
+            "share this:",
+            "tags:",
+            "tagged:",
+            "filed under",
+            "posted in ",
+            "categories:",
+            "category:",
+            "we use cookies",
+            "this website uses cookies",
+            "this site uses cookies",
+            "by continuing to",
+            "by subscribing",
+            "©",
+            "copyright ",
+            "all rights reserved",
+            "was this article helpful",
+            "did you find this",
+            "rate this",
+            "subscribe to ",
+            "sign up for ",
+            "follow us",
+            "be the first to comment",
+            "« previous",
+            "previous post",
+            "next post");
     /** Openers of a list of other pages (or of comments): short lines and links after them are debris too. */
     private static final List<String> OPENERS = List.of(
-            "related posts", "related", "related articles", "related stories", "you may also like",
-            "you might also like", "read more", "read next", "popular posts", "recommended", "trending",
-            "about the author", "comments", "leave a reply", "leave a comment", "sign up for our newsletter",
-            "subscribe", "share", "share this",
-            "share this article", "share this post", "share this page");
+            "related posts",
+            "related",
+            "related articles",
+            "related stories",
+            "you may also like",
+            "you might also like",
+            "read more",
+            "read next",
+            "popular posts",
+            "recommended",
+            "trending",
+            "about the author",
+            "comments",
+            "leave a reply",
+            "leave a comment",
+            "sign up for our newsletter",
+            "subscribe",
+            "share",
+            "share this",
+            "share this article",
+            "share this post",
+            "share this page");
+
     private static final Pattern COMMENT_COUNT = Pattern.compile("^(?:\\d++ comments?|comments \\(\\d++\\))$");
     private static final String TRAILERS = "*:.…?";
 
@@ -60,8 +159,7 @@ final class WebPageDebris {
         }
     }
 
-    private WebPageDebris() {
-    }
+    private WebPageDebris() {}
 
     static Trimmed removeTrailing(String bodyMarkdown) {
         List<String> lines = List.of(bodyMarkdown.split("\n", -1));
@@ -73,7 +171,8 @@ final class WebPageDebris {
             int i = window - 1;
             ReadingBudget.check();
             plain[i] = code[i] ? null : plainLine(lines.get(i));
-            if (plain[i] == null || !(plain[i].isEmpty() || isDebris(plain[i]) || isCandidate(lines.get(i), plain[i]))) {
+            if (plain[i] == null
+                    || !(plain[i].isEmpty() || isDebris(plain[i]) || isCandidate(lines.get(i), plain[i]))) {
                 break;
             }
             window = i;
@@ -129,7 +228,8 @@ final class WebPageDebris {
             end--;
         }
         String bare = key.substring(0, end).strip();
-        return LINES.contains(bare) || PREFIXES.stream().anyMatch(key::startsWith)
+        return LINES.contains(bare)
+                || PREFIXES.stream().anyMatch(key::startsWith)
                 || ReadingBudget.matcher(COMMENT_COUNT, bare).matches();
     }
 
@@ -140,7 +240,8 @@ final class WebPageDebris {
             end--;
         }
         String bare = key.substring(0, end).strip();
-        return OPENERS.contains(bare) || ReadingBudget.matcher(COMMENT_COUNT, bare).matches();
+        return OPENERS.contains(bare)
+                || ReadingBudget.matcher(COMMENT_COUNT, bare).matches();
     }
 
     /** Short like a post title or a one-line comment, or nothing but links. */
@@ -149,6 +250,7 @@ final class WebPageDebris {
             return true;
         }
         return MarkdownText.plain(MarkdownText.withoutLinks(MarkdownText.withoutItemMarker(line.strip())))
-                .codePoints().noneMatch(Character::isLetterOrDigit);
+                .codePoints()
+                .noneMatch(Character::isLetterOrDigit);
     }
 }

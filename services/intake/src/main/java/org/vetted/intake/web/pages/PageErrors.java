@@ -50,9 +50,11 @@ public class PageErrors {
     ModelAndView unconfirmed(UnconfirmedSubmission e, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, "60");
         ModelAndView page = page(HttpStatus.SERVICE_UNAVAILABLE);
-        page.addObject("detail", "Your draft may or may not have been submitted: the review pipeline did not confirm "
-                + "it in time. Check the article's page for revision " + e.revision + " (in a minute, under My "
-                + "articles) before sending it again; if it is not there, send it again.");
+        page.addObject(
+                "detail",
+                "Your draft may or may not have been submitted: the review pipeline did not confirm "
+                        + "it in time. Check the article's page for revision " + e.revision + " (in a minute, under My "
+                        + "articles) before sending it again; if it is not there, send it again.");
         return page;
     }
 
@@ -75,7 +77,8 @@ public class PageErrors {
     }
 
     public static ModelAndView page(HttpStatusCode code) {
-        HttpStatus status = HttpStatus.resolve(code.value()) == null ? HttpStatus.INTERNAL_SERVER_ERROR
+        HttpStatus status = HttpStatus.resolve(code.value()) == null
+                ? HttpStatus.INTERNAL_SERVER_ERROR
                 : HttpStatus.resolve(code.value());
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("status", status.value());
@@ -90,7 +93,8 @@ public class PageErrors {
             case FORBIDDEN -> "Your account may not do this.";
             case SERVICE_UNAVAILABLE -> "Intake is starting up or cannot reach the pipeline; try again in a moment.";
             case CONTENT_TOO_LARGE -> "The draft is too large: at most 256 KiB.";
-            default -> status.is5xxServerError() ? "Something went wrong on our side." : "The request was not accepted.";
+            default ->
+                status.is5xxServerError() ? "Something went wrong on our side." : "The request was not accepted.";
         };
     }
 }

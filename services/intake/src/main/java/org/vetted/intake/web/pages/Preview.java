@@ -16,7 +16,8 @@ record Preview(String html, String refusal) {
         }
         try {
             SafeMarkdown.Result result = MARKDOWN.render(markdown);
-            return result instanceof SafeMarkdown.Html html ? new Preview(html.html(), null)
+            return result instanceof SafeMarkdown.Html html
+                    ? new Preview(html.html(), null)
                     : new Preview(null, "Not previewed: " + ((SafeMarkdown.Refused) result).reason() + ".");
         } catch (StackOverflowError e) {
             // Intake refuses such text before it is published; this guards texts read back from older releases.

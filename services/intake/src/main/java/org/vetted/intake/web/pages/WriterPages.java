@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -30,18 +29,14 @@ import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
-import org.vetted.intake.app.ArticleRegistry;
-import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.domain.claims.SummaryWriter;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.FieldError;
 import org.vetted.intake.domain.drafts.IntakeResult;
 import org.vetted.intake.domain.drafts.RevisionText;
 import org.vetted.intake.domain.drafts.Submission;
-import org.vetted.intake.domain.claims.SummaryWriter;
-import org.vetted.intake.app.DraftSubmissions;
-import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.web.ListingRequest;
 
 /**
@@ -65,9 +60,12 @@ class WriterPages {
     private final SubmissionLedger ledger;
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
-    WriterPages(ArticleRegistry registry, DraftSubmissions submissions, SignedInAccounts signedIn,
-                SubmissionLedger ledger,
-                @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
+    WriterPages(
+            ArticleRegistry registry,
+            DraftSubmissions submissions,
+            SignedInAccounts signedIn,
+            SubmissionLedger ledger,
+            @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
@@ -80,8 +78,11 @@ class WriterPages {
      * ({@code cursor}, {@code limit}: as on GET /api/articles).
      */
     @GetMapping("/")
-    String home(Authentication authentication, Model model, @RequestParam(required = false) String cursor,
-                @RequestParam(required = false) String limit) {
+    String home(
+            Authentication authentication,
+            Model model,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String limit) {
         Account account = account(authentication, model);
         ListingRequest request;
         try {
@@ -90,7 +91,10 @@ class WriterPages {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.parameter() + " " + e.getMessage());
         }
         ArticleListing.Page page = ArticleListing.page(
-                registry.all().stream().filter(article -> article.visibleTo(account)).toList(), request.limit(),
+                registry.all().stream()
+                        .filter(article -> article.visibleTo(account))
+                        .toList(),
+                request.limit(),
                 request.cursor());
         model.addAttribute("articles", page.articles());
         model.addAttribute("next", page.next());
@@ -114,23 +118,33 @@ class WriterPages {
      * nothing). A refused draft comes back as the form, with the problems and the same token.
      */
     @PostMapping("/drafts")
-    Object submit(Authentication authentication, Model model, @RequestParam(defaultValue = "") String text,
-                  @RequestParam(defaultValue = "PLAIN_TEXT") String format,
-                  @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String articleId,
-                  @RequestParam(required = false) String token,
-                  @RequestParam(defaultValue = "submit") String action) {
+    Object submit(
+            Authentication authentication,
+            Model model,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "PLAIN_TEXT") String format,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String articleId,
+            @RequestParam(required = false) String token,
+            @RequestParam(defaultValue = "submit") String action) {
         Account account = account(authentication, model);
         String formToken = token != null && TOKEN.matcher(token).matches() ? token : newToken();
         model.addAttribute("token", formToken);
-        DraftFormat chosen = "MARKDOWN".equals(format) ? DraftFormat.MARKDOWN
+        DraftFormat chosen = "MARKDOWN".equals(format)
+                ? DraftFormat.MARKDOWN
                 : "HTML".equals(format) ? DraftFormat.HTML : DraftFormat.PLAIN_TEXT;
         String draft = text;
         if (file != null && !file.isEmpty()) {
-            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(Locale.ROOT);
+            String name = file.getOriginalFilename() == null
+                    ? ""
+                    : file.getOriginalFilename().toLowerCase(Locale.ROOT);
             Optional<DraftFormat> byName = formatOfFile(name);
             if (byName.isEmpty()) {
-                return refused(model, text, format, articleId,
+                return refused(
+                        model,
+                        text,
+                        format,
+                        articleId,
                         List.of(new FieldError("file", "must be a .md, .txt or .html file")));
             }
             chosen = byName.get();
@@ -141,7 +155,11 @@ class WriterPages {
             }
         }
         if (draft.getBytes(StandardCharsets.UTF_8).length > MAX_DRAFT_BYTES) {
-            return refused(model, "", format, articleId,
+            return refused(
+                    model,
+                    "",
+                    format,
+                    articleId,
                     List.of(new FieldError("body", "must be at most " + MAX_DRAFT_BYTES + " bytes (256 KiB)")));
         }
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
@@ -153,7 +171,8 @@ class WriterPages {
                 model.addAttribute("preview", Preview.of(read.read().body()));
                 return form(model, draft, chosen.name(), target);
             }
-            return refused(model, draft, chosen.name(), target, reasons(((SubmissionOutcome.Refused) checked).result()));
+            return refused(
+                    model, draft, chosen.name(), target, reasons(((SubmissionOutcome.Refused) checked).result()));
         }
         SubmissionOutcome outcome = submissions.submit(submission, formToken);
         if (outcome instanceof SubmissionOutcome.Published published) {
@@ -166,8 +185,15 @@ class WriterPages {
             return refused(model, draft, chosen.name(), target, reasons(refused.result()));
         }
         if (outcome instanceof SubmissionOutcome.TooLarge tooLarge) {
-            return refused(model, draft, chosen.name(), target, List.of(new FieldError("body",
-                    "makes an event of " + tooLarge.eventBytes() + " bytes; at most " + tooLarge.maxEventBytes())));
+            return refused(
+                    model,
+                    draft,
+                    chosen.name(),
+                    target,
+                    List.of(new FieldError(
+                            "body",
+                            "makes an event of " + tooLarge.eventBytes() + " bytes; at most "
+                                    + tooLarge.maxEventBytes())));
         }
         if (outcome instanceof SubmissionOutcome.Unconfirmed unconfirmed) {
             throw new PageErrors.UnconfirmedSubmission(unconfirmed.articleId(), unconfirmed.revision());
@@ -183,8 +209,10 @@ class WriterPages {
     String revision(@PathVariable String id, @PathVariable int revision, Authentication authentication, Model model) {
         Account account = account(authentication, model);
         ArticleView article = visible(id, account);
-        ArticleView.RevisionView submitted = article.revisions().stream().filter(r -> r.revision() == revision)
-                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ArticleView.RevisionView submitted = article.revisions().stream()
+                .filter(r -> r.revision() == revision)
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("article", article);
         model.addAttribute("revision", submitted);
         model.addAttribute("notes", ledger.notes(id, revision));
@@ -201,12 +229,18 @@ class WriterPages {
         model.addAttribute("preview", Preview.of(article.bodyMarkdown()));
         model.addAttribute("token", newToken());
         // Warnings stay in view until the next revision replaces them.
-        model.addAttribute("notes", article.latest().map(latest -> ledger.notes(id, latest.revision()))
-                .orElse(SubmissionLedger.RevisionNotes.NONE));
+        model.addAttribute(
+                "notes",
+                article.latest()
+                        .map(latest -> ledger.notes(id, latest.revision()))
+                        .orElse(SubmissionLedger.RevisionNotes.NONE));
         // The revision form starts from the latest text, as Markdown (plain-text drafts were read into Markdown).
-        model.addAttribute("revisionText", article.latest()
-                .map(latest -> revisionText.of(latest.title(), latest.summary(), latest.tags(), article.bodyMarkdown()))
-                .orElse(""));
+        model.addAttribute(
+                "revisionText",
+                article.latest()
+                        .map(latest -> revisionText.of(
+                                latest.title(), latest.summary(), latest.tags(), article.bodyMarkdown()))
+                        .orElse(""));
         return "article";
     }
 
@@ -246,8 +280,9 @@ class WriterPages {
 
     /** 303, so the browser follows with a GET whatever the method was, and a refresh repeats only that GET. */
     private static RedirectView seeOther(String articleId, int revision) {
-        RedirectView redirect = new RedirectView("/articles/" + UriUtils.encodePathSegment(articleId,
-                StandardCharsets.UTF_8) + "/revisions/" + revision, true);
+        RedirectView redirect = new RedirectView(
+                "/articles/" + UriUtils.encodePathSegment(articleId, StandardCharsets.UTF_8) + "/revisions/" + revision,
+                true);
         redirect.setStatusCode(HttpStatus.SEE_OTHER);
         redirect.setExposeModelAttributes(false);
         return redirect;
@@ -272,14 +307,18 @@ class WriterPages {
     }
 
     private Account account(Authentication authentication, Model model) {
-        Account account = signedIn.of(authentication)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+        Account account =
+                signedIn.of(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
         model.addAttribute("account", account);
         return account;
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 }

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** "My articles" a page at a time, by cursor. */
@@ -26,7 +25,8 @@ class ArticleListingTest {
         int pages = 1;
         seen.addAll(ids(page));
         while (page.next() != null) {
-            page = ArticleListing.page(articles, 3, ArticleListing.Cursor.decode(page.next()).orElseThrow());
+            page = ArticleListing.page(
+                    articles, 3, ArticleListing.Cursor.decode(page.next()).orElseThrow());
             seen.addAll(ids(page));
             pages++;
         }
@@ -36,14 +36,14 @@ class ArticleListingTest {
 
     @Test
     void anArticleActiveAgainMovesToTheFirstPageAndIsNotShownTwice() {
-        List<ArticleView> articles = new ArrayList<>(List.of(article("a", T0.plusSeconds(2)),
-                article("b", T0.plusSeconds(1)), article("c", T0)));
+        List<ArticleView> articles = new ArrayList<>(
+                List.of(article("a", T0.plusSeconds(2)), article("b", T0.plusSeconds(1)), article("c", T0)));
         ArticleListing.Page first = ArticleListing.page(articles, 1, null);
         articles.set(0, article("a", T0.plusSeconds(2)));
         articles.set(1, article("b", T0.plusSeconds(9)));
 
-        ArticleListing.Page second = ArticleListing.page(articles, 5,
-                ArticleListing.Cursor.decode(first.next()).orElseThrow());
+        ArticleListing.Page second = ArticleListing.page(
+                articles, 5, ArticleListing.Cursor.decode(first.next()).orElseThrow());
         assertThat(ids(second)).containsExactly("c");
         assertThat(second.next()).isNull();
     }
@@ -54,10 +54,12 @@ class ArticleListingTest {
         assertThat(ArticleListing.Cursor.decode(cursor.encode())).contains(cursor);
         assertThat(ArticleListing.Cursor.decode("not a cursor")).isEmpty();
         assertThat(ArticleListing.Cursor.decode("")).isEmpty();
-        assertThat(ArticleListing.Cursor.decode(Base64.getUrlEncoder()
-                .encodeToString("v2|1.0|a".getBytes(StandardCharsets.UTF_8)))).isEmpty();
-        assertThat(ArticleListing.Cursor.decode(Base64.getUrlEncoder()
-                .encodeToString("v1|x.0|a".getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(ArticleListing.Cursor.decode(
+                        Base64.getUrlEncoder().encodeToString("v2|1.0|a".getBytes(StandardCharsets.UTF_8))))
+                .isEmpty();
+        assertThat(ArticleListing.Cursor.decode(
+                        Base64.getUrlEncoder().encodeToString("v1|x.0|a".getBytes(StandardCharsets.UTF_8))))
+                .isEmpty();
         assertThatThrownBy(() -> ArticleListing.page(List.of(), 0, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ArticleListing.page(List.of(), ArticleListing.MAX_LIMIT + 1, null))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -68,8 +70,23 @@ class ArticleListingTest {
     }
 
     private static ArticleView article(String id, Instant lastActive) {
-        return new ArticleView(id, id, id, 1, ArticleStatus.SUBMITTED, null, List.of(),
-                List.of(new ArticleView.HistoryEntry(lastActive, 1, "DraftSubmitted", ArticleStatus.SUBMITTED, "wanda",
-                        "", "Wanda submitted the first draft")), List.of(), null);
+        return new ArticleView(
+                id,
+                id,
+                id,
+                1,
+                ArticleStatus.SUBMITTED,
+                null,
+                List.of(),
+                List.of(new ArticleView.HistoryEntry(
+                        lastActive,
+                        1,
+                        "DraftSubmitted",
+                        ArticleStatus.SUBMITTED,
+                        "wanda",
+                        "",
+                        "Wanda submitted the first draft")),
+                List.of(),
+                null);
     }
 }

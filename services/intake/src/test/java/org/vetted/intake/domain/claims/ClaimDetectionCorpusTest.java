@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.DraftIntake;
@@ -59,6 +58,7 @@ class ClaimDetectionCorpusTest {
     private static final double HELD_OUT_3_RECALL_FLOOR = 0.97;
     /** Every set never tuned on, together: the aim is recall at least 0.95 at precision at least 0.85. */
     private static final double UNSEEN_PRECISION_FLOOR = 0.88;
+
     private static final double UNSEEN_RECALL_FLOOR = 0.96;
     static final String UNSEEN = "never tuned on";
 
@@ -69,11 +69,16 @@ class ClaimDetectionCorpusTest {
     static final String SETS_PROPERTY = "claims.corpus.sets";
     /** Floors per set, precision then recall; a set without floors (a new one) is reported only. */
     private static final Map<String, double[]> FLOORS = Map.of(
-            "tuning", new double[] {TUNING_PRECISION_FLOOR, TUNING_RECALL_FLOOR},
-            "held-out", new double[] {HELD_OUT_PRECISION_FLOOR, HELD_OUT_RECALL_FLOOR},
-            "held-out-2", new double[] {HELD_OUT_2_PRECISION_FLOOR, HELD_OUT_2_RECALL_FLOOR},
-            "held-out-3", new double[] {HELD_OUT_3_PRECISION_FLOOR, HELD_OUT_3_RECALL_FLOOR},
-            UNSEEN, new double[] {UNSEEN_PRECISION_FLOOR, UNSEEN_RECALL_FLOOR});
+            "tuning",
+            new double[] {TUNING_PRECISION_FLOOR, TUNING_RECALL_FLOOR},
+            "held-out",
+            new double[] {HELD_OUT_PRECISION_FLOOR, HELD_OUT_RECALL_FLOOR},
+            "held-out-2",
+            new double[] {HELD_OUT_2_PRECISION_FLOOR, HELD_OUT_2_RECALL_FLOOR},
+            "held-out-3",
+            new double[] {HELD_OUT_3_PRECISION_FLOOR, HELD_OUT_3_RECALL_FLOOR},
+            UNSEEN,
+            new double[] {UNSEEN_PRECISION_FLOOR, UNSEEN_RECALL_FLOOR});
 
     private final DraftIntake intake = Intakes.intake();
 
@@ -97,18 +102,22 @@ class ClaimDetectionCorpusTest {
         }
         report.append('\n');
         scores.forEach((set, score) -> report.append(String.format(Locale.ROOT, "TOTAL %-14s ", set))
-                .append(score).append('\n'));
+                .append(score)
+                .append('\n'));
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report, StandardCharsets.UTF_8);
         System.out.print(report);
 
         StringBuilder measured = new StringBuilder("measured:");
-        scores.forEach((set, score) -> measured.append(' ').append(set).append(' ').append(score).append(';'));
+        scores.forEach((set, score) ->
+                measured.append(' ').append(set).append(' ').append(score).append(';'));
         measured.append(" (report: ").append(REPORT).append(')');
         scores.forEach((set, score) -> {
             double[] floors = FLOORS.get(set);
             if (floors != null) {
-                assertThat(score.precision()).as(set + " precision, " + measured).isGreaterThanOrEqualTo(floors[0]);
+                assertThat(score.precision())
+                        .as(set + " precision, " + measured)
+                        .isGreaterThanOrEqualTo(floors[0]);
                 assertThat(score.recall()).as(set + " recall, " + measured).isGreaterThanOrEqualTo(floors[1]);
             }
         });
@@ -118,23 +127,32 @@ class ClaimDetectionCorpusTest {
     static List<String> sets() throws IOException {
         String named = System.getProperty(SETS_PROPERTY, "").strip();
         if (!named.isEmpty()) {
-            List<String> sets = Stream.of(named.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> sets = Stream.of(named.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             for (String set : sets) {
-                assertThat(CORPUS.resolve(set)).as(SETS_PROPERTY + " names a set of the corpus").isDirectory();
+                assertThat(CORPUS.resolve(set))
+                        .as(SETS_PROPERTY + " names a set of the corpus")
+                        .isDirectory();
             }
             return sets;
         }
         try (Stream<Path> dirs = Files.list(CORPUS)) {
-            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString())
-                    .sorted(Comparator.comparing((String set) -> !set.equals("tuning")).thenComparing(set -> set))
+            return dirs.filter(Files::isDirectory)
+                    .map(dir -> dir.getFileName().toString())
+                    .sorted(Comparator.comparing((String set) -> !set.equals("tuning"))
+                            .thenComparing(set -> set))
                     .toList();
         }
     }
 
     @Test
     void theMatchingRuleForgivesQuoteStyleCaseAndTrailingPunctuationAndAcceptsLargelyOverlappingTexts() {
-        assertThat(matches("“Sleep helps,” she says.", "\"sleep helps,\" She says")).isTrue();
-        assertThat(matches("Take 300 mg daily.", "Take 300 mg daily, with food.")).isTrue();
+        assertThat(matches("“Sleep helps,” she says.", "\"sleep helps,\" She says"))
+                .isTrue();
+        assertThat(matches("Take 300 mg daily.", "Take 300 mg daily, with food."))
+                .isTrue();
         assertThat(matches("Take 300 mg daily.", "Take 300 mg daily, with food, unless your doctor says otherwise."))
                 .isFalse();
         assertThat(matches("Sleep helps.", "Rest helps.")).isFalse();
@@ -147,7 +165,9 @@ class ClaimDetectionCorpusTest {
         List<Path> drafts;
         try (Stream<Path> files = Files.list(CORPUS.resolve(set))) {
             // A draft is any file with labels beside it (a set may keep a README).
-            drafts = files.filter(f -> !f.toString().endsWith(".claims") && Files.exists(labelsOf(f))).sorted().toList();
+            drafts = files.filter(f -> !f.toString().endsWith(".claims") && Files.exists(labelsOf(f)))
+                    .sorted()
+                    .toList();
         }
         for (Path draft : drafts) {
             DraftFormat format = formatOf(draft);
@@ -158,15 +178,20 @@ class ClaimDetectionCorpusTest {
             byFormat[format.ordinal()] = byFormat[format.ordinal()].plus(score);
         }
         for (DraftFormat format : DraftFormat.values()) {
-            report.append("  ").append(set).append(' ').append(format).append(": ")
-                    .append(byFormat[format.ordinal()]).append('\n');
+            report.append("  ")
+                    .append(set)
+                    .append(' ')
+                    .append(format)
+                    .append(": ")
+                    .append(byFormat[format.ordinal()])
+                    .append('\n');
         }
         return total;
     }
 
     private List<String> predictions(Path draft, DraftFormat format) throws IOException {
-        Reading reading = intake.read(new Submission(format, Files.readString(draft, StandardCharsets.UTF_8),
-                Intakes.WANDA, null));
+        Reading reading = intake.read(
+                new Submission(format, Files.readString(draft, StandardCharsets.UTF_8), Intakes.WANDA, null));
         assertThat(reading).as(draft + " is accepted").isInstanceOf(ReadDraft.class);
         return ((ReadDraft) reading).claims().stream().map(Claim::text).toList();
     }
@@ -222,8 +247,10 @@ class ClaimDetectionCorpusTest {
     }
 
     static String normalized(String text) {
-        String s = Text.straightQuotes(Normalizer.normalize(text, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ").strip();
+        String s = Text.straightQuotes(Normalizer.normalize(text, Normalizer.Form.NFKC))
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ")
+                .strip();
         int start = 0;
         int end = s.length();
         while (end > start && ".,;:!?…\"' ".indexOf(s.charAt(end - 1)) >= 0) {
@@ -243,7 +270,9 @@ class ClaimDetectionCorpusTest {
 
     private static List<String> labels(Path draft) throws IOException {
         return Files.readAllLines(labelsOf(draft), StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
 
     private static DraftFormat formatOf(Path draft) {
@@ -263,8 +292,11 @@ class ClaimDetectionCorpusTest {
     /** Matched predictions of all predictions, matched labels of all labels. */
     record Score(int truePredictions, int predictions, int foundLabels, int labels) {
         Score plus(Score other) {
-            return new Score(truePredictions + other.truePredictions, predictions + other.predictions,
-                    foundLabels + other.foundLabels, labels + other.labels);
+            return new Score(
+                    truePredictions + other.truePredictions,
+                    predictions + other.predictions,
+                    foundLabels + other.foundLabels,
+                    labels + other.labels);
         }
 
         double precision() {
@@ -277,8 +309,15 @@ class ClaimDetectionCorpusTest {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "precision %.3f (%d/%d), recall %.3f (%d/%d)", precision(),
-                    truePredictions, predictions, recall(), foundLabels, labels);
+            return String.format(
+                    Locale.ROOT,
+                    "precision %.3f (%d/%d), recall %.3f (%d/%d)",
+                    precision(),
+                    truePredictions,
+                    predictions,
+                    recall(),
+                    foundLabels,
+                    labels);
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,10 +18,15 @@ class ClaimExtractorTest {
     void everyHedgeOfTheSharedListMarksAClaimHedged(String hedge) {
         String phrase = hedge.replace("*", "s");
         assertThat(extractor.extract("Magnesium", "Magnesium eases leg cramps in most adults.\n"))
-                .singleElement().extracting(Claim::hedged).isEqualTo(false);
+                .singleElement()
+                .extracting(Claim::hedged)
+                .isEqualTo(false);
 
         assertThat(extractor.extract("Magnesium", "Magnesium eases leg cramps in most adults, " + phrase + ".\n"))
-                .as(phrase).singleElement().extracting(Claim::hedged).isEqualTo(true);
+                .as(phrase)
+                .singleElement()
+                .extracting(Claim::hedged)
+                .isEqualTo(true);
     }
 
     @Test
@@ -39,7 +43,8 @@ class ClaimExtractorTest {
                 Arnica cream is safe to use on bruises every day.
                 """);
 
-        assertThat(claims).filteredOn(claim -> claim.text().startsWith("Arnica cream"))
+        assertThat(claims)
+                .filteredOn(claim -> claim.text().startsWith("Arnica cream"))
                 .extracting(Claim::section)
                 .as("the same sentence under another heading is a claim of its own, each with its path")
                 .containsExactly("During pregnancy › Everyday use", "For children");
@@ -54,8 +59,12 @@ class ClaimExtractorTest {
 
         List<Claim> distinct = ClaimExtractor.withDistinctIds(List.of(one, other, third));
 
-        assertThat(distinct).extracting(Claim::id).doesNotHaveDuplicates()
-                .containsExactly(ClaimExtractor.fullIdOf(one.text(), null), ClaimExtractor.fullIdOf(other.text(), null),
+        assertThat(distinct)
+                .extracting(Claim::id)
+                .doesNotHaveDuplicates()
+                .containsExactly(
+                        ClaimExtractor.fullIdOf(one.text(), null),
+                        ClaimExtractor.fullIdOf(other.text(), null),
                         "c-000000000002");
         assertThat(distinct.get(0).id()).hasSize(66);
     }
@@ -68,12 +77,20 @@ class ClaimExtractorTest {
                 Valerian is thought to help modulate this system, potentially reducing excessive cortisol release, she adds. “Deeper sleep, in turn, results in less anxiety the following day,” Dr. Hale says.
                 """);
 
-        assertThat(claims).extracting(Claim::text, Claim::hedged, Claim::kind).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("It May Calm the Stress Response", true, ClaimKind.EFFECT),
-                org.assertj.core.groups.Tuple.tuple("Valerian is thought to help modulate this system, potentially reducing "
-                        + "excessive cortisol release, she adds.", true, ClaimKind.MECHANISM),
-                org.assertj.core.groups.Tuple.tuple("“Deeper sleep, in turn, results in less anxiety the following day,” "
-                        + "Dr. Hale says.", false, ClaimKind.EFFECT));
+        assertThat(claims)
+                .extracting(Claim::text, Claim::hedged, Claim::kind)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("It May Calm the Stress Response", true, ClaimKind.EFFECT),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Valerian is thought to help modulate this system, potentially reducing "
+                                        + "excessive cortisol release, she adds.",
+                                true,
+                                ClaimKind.MECHANISM),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "“Deeper sleep, in turn, results in less anxiety the following day,” "
+                                        + "Dr. Hale says.",
+                                false,
+                                ClaimKind.EFFECT));
         assertThat(claims).allMatch(c -> "It May Calm the Stress Response".equals(c.section()));
     }
 
@@ -92,10 +109,12 @@ class ClaimExtractorTest {
                 .extracting(Claim::text)
                 .containsExactly("Never stop suddenly.", "Stopping abruptly can cause dizziness.");
         // Alone, with no claim beside it, the same words are not about health.
-        assertThat(extractor.extract(null, "Shoes matter less than most people think.\n")).isEmpty();
+        assertThat(extractor.extract(null, "Shoes matter less than most people think.\n"))
+                .isEmpty();
         // Advice to see someone does not take the topic of the claim beside it.
         assertThat(extractor.extract(null, "Zinc can cause nausea. Check with a pharmacist before buying it.\n"))
-                .extracting(Claim::text).containsExactly("Zinc can cause nausea.");
+                .extracting(Claim::text)
+                .containsExactly("Zinc can cause nausea.");
     }
 
     @Test
@@ -105,7 +124,8 @@ class ClaimExtractorTest {
                 .extracting(Claim::text)
                 .containsExactly("The knee is built for running.", "The thyroid sets the pace of metabolism.");
         // Not a bare answer, nor a statement about nothing the body does.
-        assertThat(extractor.extract(null, "Slightly.\n\nJanuary is a quiet month.\n")).isEmpty();
+        assertThat(extractor.extract(null, "Slightly.\n\nJanuary is a quiet month.\n"))
+                .isEmpty();
     }
 
     @Test
@@ -123,8 +143,12 @@ class ClaimExtractorTest {
                 ## Doses Used in Trials
 
                 ## Run Smarter
-                """)).extracting(Claim::text).containsExactly("Symptoms Follow the Dose",
-                "Diet Plays a Smaller Part Than People Think", "Wear cushioned shoes with a small heel in the evening");
+                """))
+                .extracting(Claim::text)
+                .containsExactly(
+                        "Symptoms Follow the Dose",
+                        "Diet Plays a Smaller Part Than People Think",
+                        "Wear cushioned shoes with a small heel in the evening");
     }
 
     @Test
@@ -133,27 +157,34 @@ class ClaimExtractorTest {
                 - Shower and change your clothes after time outdoors.
                 - Rinse your eyes with cool water to ease the itching.
                 - [Our guide to calcium-rich foods](/calcium)
-                """)).extracting(Claim::text).containsExactly("Shower and change your clothes after time outdoors.",
-                "Rinse your eyes with cool water to ease the itching.");
+                """))
+                .extracting(Claim::text)
+                .containsExactly(
+                        "Shower and change your clothes after time outdoors.",
+                        "Rinse your eyes with cool water to ease the itching.");
         // With no claim among them, the same advice is not about health.
-        assertThat(extractor.extract(null, "- Shower and change your clothes after time outdoors.\n")).isEmpty();
+        assertThat(extractor.extract(null, "- Shower and change your clothes after time outdoors.\n"))
+                .isEmpty();
     }
 
     @Test
     void adviceInProseIsAboutHealth() {
-        assertThat(extractor.extract(null, "Don't give both at the same time.\n")).extracting(Claim::text)
+        assertThat(extractor.extract(null, "Don't give both at the same time.\n"))
+                .extracting(Claim::text)
                 .containsExactly("Don't give both at the same time.");
-        assertThat(extractor.extract(null, "Talk to your doctor before you start.\n")).isEmpty();
+        assertThat(extractor.extract(null, "Talk to your doctor before you start.\n"))
+                .isEmpty();
     }
 
     @Test
     void dosesAndRisksAreClassified() {
-        List<Claim> claims = extractor.extract(null,
-                "Adults can take 300 mg daily. High doses of zinc can interact with antibiotics.\n");
+        List<Claim> claims = extractor.extract(
+                null, "Adults can take 300 mg daily. High doses of zinc can interact with antibiotics.\n");
 
         assertThat(claims).extracting(Claim::kind).containsExactly(ClaimKind.DOSE, ClaimKind.DOSE);
         assertThat(extractor.extract(null, "Too much zinc is toxic to the liver.\n"))
-                .extracting(Claim::kind).containsExactly(ClaimKind.RISK);
+                .extracting(Claim::kind)
+                .containsExactly(ClaimKind.RISK);
     }
 
     @Test
@@ -184,13 +215,19 @@ class ClaimExtractorTest {
                 ## Take 200 mg of Magnesium Daily
                 """);
 
-        assertThat(claims).extracting(Claim::text, Claim::kind, Claim::section).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("It May Support Your Immune System", ClaimKind.EFFECT,
-                        "It May Support Your Immune System"),
-                org.assertj.core.groups.Tuple.tuple("For most adults, 600 to 800 IU daily is the usual recommendation.",
-                        ClaimKind.DOSE, "Getting the Dose Right"),
-                org.assertj.core.groups.Tuple.tuple("Take 200 mg of Magnesium Daily", ClaimKind.DOSE,
-                        "Take 200 mg of Magnesium Daily"));
+        assertThat(claims)
+                .extracting(Claim::text, Claim::kind, Claim::section)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "It May Support Your Immune System",
+                                ClaimKind.EFFECT,
+                                "It May Support Your Immune System"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "For most adults, 600 to 800 IU daily is the usual recommendation.",
+                                ClaimKind.DOSE,
+                                "Getting the Dose Right"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Take 200 mg of Magnesium Daily", ClaimKind.DOSE, "Take 200 mg of Magnesium Daily"));
     }
 
     @Test
@@ -207,7 +244,9 @@ class ClaimExtractorTest {
                 ## Treatment Works
 
                 ## Magnesium Benefits for Anxiety
-                """)).extracting(Claim::text).containsExactly("Magnesium Calms Anxiety", "Treatment Works");
+                """))
+                .extracting(Claim::text)
+                .containsExactly("Magnesium Calms Anxiety", "Treatment Works");
     }
 
     @Test
@@ -215,10 +254,13 @@ class ClaimExtractorTest {
         String body = "Magnesium is found in nuts and leafy greens.\n";
 
         assertThat(extractor.extract("What Are the Potential Benefits of Magnesium for Anxiety?", body))
-                .extracting(Claim::text).containsExactly("Magnesium is found in nuts and leafy greens.");
-        assertThat(extractor.extract("Magnesium for Anxiety", body)).extracting(Claim::text)
+                .extracting(Claim::text)
                 .containsExactly("Magnesium is found in nuts and leafy greens.");
-        assertThat(extractor.extract("Magnesium Calms Anxiety", body)).extracting(Claim::text)
+        assertThat(extractor.extract("Magnesium for Anxiety", body))
+                .extracting(Claim::text)
+                .containsExactly("Magnesium is found in nuts and leafy greens.");
+        assertThat(extractor.extract("Magnesium Calms Anxiety", body))
+                .extracting(Claim::text)
                 .containsExactly("Magnesium Calms Anxiety", "Magnesium is found in nuts and leafy greens.");
     }
 
@@ -238,34 +280,40 @@ class ClaimExtractorTest {
                 Here's what you need to know: magnesium can cause diarrhoea at high doses.
                 """);
 
-        assertThat(claims).extracting(Claim::text, Claim::hedged).containsExactly(
-                tuple("Magnesium may help some people fall asleep faster.", true),
-                tuple("It is thought to calm the nervous system.", true),
-                tuple("Here's what you need to know: magnesium can cause diarrhoea at high doses.", true));
+        assertThat(claims)
+                .extracting(Claim::text, Claim::hedged)
+                .containsExactly(
+                        tuple("Magnesium may help some people fall asleep faster.", true),
+                        tuple("It is thought to calm the nervous system.", true),
+                        tuple("Here's what you need to know: magnesium can cause diarrhoea at high doses.", true));
     }
 
     @Test
     void theMonthMayIsNotAHedge() {
         assertThat(extractor.extract(null, "In May the trial showed that zinc reduces cold symptoms.\n"))
-                .singleElement().satisfies(claim -> assertThat(claim.hedged()).isFalse());
+                .singleElement()
+                .satisfies(claim -> assertThat(claim.hedged()).isFalse());
     }
 
     @Test
     void anUnchangedSentenceKeepsItsIdWhateverItsQuotesAndSpacing() {
         String id = ClaimExtractor.idOf("Magnesium “may” help   sleep.");
 
-        assertThat(id).matches("c-[0-9a-f]{12}")
+        assertThat(id)
+                .matches("c-[0-9a-f]{12}")
                 .isEqualTo(ClaimExtractor.idOf("magnesium \"may\" help sleep."))
                 .isNotEqualTo(ClaimExtractor.idOf("Magnesium may help sleep a lot."));
     }
 
     @Test
     void doctorAbbreviationsDoNotSplitSentences() {
-        List<Claim> claims = extractor.extract(null,
-                "Supplements, e.g. fish oil, may lower blood pressure, Dr. Hale says. Rest reduces stress.\n");
+        List<Claim> claims = extractor.extract(
+                null, "Supplements, e.g. fish oil, may lower blood pressure, Dr. Hale says. Rest reduces stress.\n");
 
-        assertThat(claims).extracting(Claim::text).containsExactly(
-                "Supplements, e.g. fish oil, may lower blood pressure, Dr. Hale says.", "Rest reduces stress.");
+        assertThat(claims)
+                .extracting(Claim::text)
+                .containsExactly(
+                        "Supplements, e.g. fish oil, may lower blood pressure, Dr. Hale says.", "Rest reduces stress.");
     }
 
     // The slips named in "Claims in depth": each once let a claim through unflagged.
@@ -276,7 +324,8 @@ class ClaimExtractorTest {
                 .extracting(Claim::text, Claim::absolute)
                 .containsExactly(tuple("Vitamin D, according to experts, prevents depression and cancer.", true));
         assertThat(extractor.extract(null, "Zinc, researchers found, can shorten a cold by a day.\n"))
-                .extracting(Claim::text).containsExactly("Zinc, researchers found, can shorten a cold by a day.");
+                .extracting(Claim::text)
+                .containsExactly("Zinc, researchers found, can shorten a cold by a day.");
     }
 
     @Test
@@ -284,7 +333,8 @@ class ClaimExtractorTest {
         assertThat(extractor.extract(null, "Vitamin C cures cancer and heart disease (who knew?)\n"))
                 .extracting(Claim::text, Claim::absolute)
                 .containsExactly(tuple("Vitamin C cures cancer and heart disease (who knew?)", true));
-        assertThat(extractor.extract(null, "Does vitamin C cure cancer (or heart disease)?\n")).isEmpty();
+        assertThat(extractor.extract(null, "Does vitamin C cure cancer (or heart disease)?\n"))
+                .isEmpty();
     }
 
     @Test
@@ -293,9 +343,11 @@ class ClaimExtractorTest {
                 <p>Megadoses of vitamin C boost your immunity and have no side effects.</p>
 
                 Curcumin blocks a molecule of inflammation, <span class="x">and it relieved knee pain in small trials</span>.
-                """)).extracting(Claim::text).containsExactly(
-                "Megadoses of vitamin C boost your immunity and have no side effects.",
-                "Curcumin blocks a molecule of inflammation, and it relieved knee pain in small trials.");
+                """))
+                .extracting(Claim::text)
+                .containsExactly(
+                        "Megadoses of vitamin C boost your immunity and have no side effects.",
+                        "Curcumin blocks a molecule of inflammation, and it relieved knee pain in small trials.");
     }
 
     @Test
@@ -314,8 +366,9 @@ class ClaimExtractorTest {
                 Doses above 2,000 mg a day can cause diarrhoea.
 
                 ## Vitamin C Cures Nothing
-                """)).extracting(Claim::text).containsExactly("Doses above 2,000 mg a day can cause diarrhoea.",
-                "Vitamin C Cures Nothing");
+                """))
+                .extracting(Claim::text)
+                .containsExactly("Doses above 2,000 mg a day can cause diarrhoea.", "Vitamin C Cures Nothing");
     }
 
     @Test
@@ -340,45 +393,55 @@ class ClaimExtractorTest {
                 Read more: [a daily walk lowers blood pressure](https://example.org/walk).
                 """);
 
-        assertThat(claims).extracting(Claim::text).containsExactly(
-                "Zinc Shortens Colds",
-                "Zinc May Shorten a Cold",
-                "Zinc lozenges can shorten a cold by a day.",
-                // An item of a list with a claim in it: about health by the list it is in.
-                "Keep a pack in the cupboard",
-                "\"Zinc nasal sprays can destroy your sense of smell,\" warns Dr. Lee.",
-                "Zinc acetate | 13 mg",
-                "Zinc gluconate | 13.3 mg",
-                "Zinc lozenges cure colds in two days",
-                "Caption: Zinc lozenges work best started within a day of the first symptoms.",
-                "a daily walk lowers blood pressure");
-        assertThat(claims).filteredOn(Claim::absolute).extracting(Claim::text)
+        assertThat(claims)
+                .extracting(Claim::text)
+                .containsExactly(
+                        "Zinc Shortens Colds",
+                        "Zinc May Shorten a Cold",
+                        "Zinc lozenges can shorten a cold by a day.",
+                        // An item of a list with a claim in it: about health by the list it is in.
+                        "Keep a pack in the cupboard",
+                        "\"Zinc nasal sprays can destroy your sense of smell,\" warns Dr. Lee.",
+                        "Zinc acetate | 13 mg",
+                        "Zinc gluconate | 13.3 mg",
+                        "Zinc lozenges cure colds in two days",
+                        "Caption: Zinc lozenges work best started within a day of the first symptoms.",
+                        "a daily walk lowers blood pressure");
+        assertThat(claims)
+                .filteredOn(Claim::absolute)
+                .extracting(Claim::text)
                 .containsExactly("Zinc lozenges cure colds in two days");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Turmeric cures arthritis.",
-            "Elderberry prevents flu.",
-            "Our drops are guaranteed to end migraines.",
-            "This supplement has no side effects.",
-            "Melatonin is 100% safe for children.",
-            "It is a miracle for joint pain.",
-            "Take 5,000 IU of vitamin D daily.",
-            "Collagen is clinically proven to erase wrinkles."})
+    @ValueSource(
+            strings = {
+                "Turmeric cures arthritis.",
+                "Elderberry prevents flu.",
+                "Our drops are guaranteed to end migraines.",
+                "This supplement has no side effects.",
+                "Melatonin is 100% safe for children.",
+                "It is a miracle for joint pain.",
+                "Take 5,000 IU of vitamin D daily.",
+                "Collagen is clinically proven to erase wrinkles."
+            })
     void absoluteTherapeuticLanguageIsAlwaysAClaimAndIsFlagged(String sentence) {
-        assertThat(extractor.extract(null, sentence + "\n")).singleElement()
+        assertThat(extractor.extract(null, sentence + "\n"))
+                .singleElement()
                 .satisfies(claim -> assertThat(claim.absolute()).as(sentence).isTrue());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Walking is not a cure for diabetes.",
-            "Vitamin D did not prevent depression in the trial.",
-            "Zinc may help prevent colds.",
-            "Adults can take 300 mg daily."})
+    @ValueSource(
+            strings = {
+                "Walking is not a cure for diabetes.",
+                "Vitamin D did not prevent depression in the trial.",
+                "Zinc may help prevent colds.",
+                "Adults can take 300 mg daily."
+            })
     void negatedOrSoftenedWordingIsAClaimButNotAbsolute(String sentence) {
-        assertThat(extractor.extract(null, sentence + "\n")).singleElement()
+        assertThat(extractor.extract(null, sentence + "\n"))
+                .singleElement()
                 .satisfies(claim -> assertThat(claim.absolute()).as(sentence).isFalse());
     }
 
@@ -396,6 +459,7 @@ class ClaimExtractorTest {
                 Talk to your doctor.
                 """)).isEmpty();
         assertThat(extractor.extract(null, "“Most of my patients sleep better after CBT-I,” says Dr. Lee.\n"))
-                .as("first person inside a quote is the expert's, not the writer's").hasSize(1);
+                .as("first person inside a quote is the expert's, not the writer's")
+                .hasSize(1);
     }
 }

@@ -16,8 +16,11 @@ class ExpertExtractorTest {
                 “Sleep comes first,” Dr. Moreau says.
                 """);
 
-        assertThat(found.experts()).containsExactly(new Expert("Alex Moreau", "MD"), new Expert("Noor Haddad", "LCSW"),
-                new Expert("Kim Lee", "RD, MPH"));
+        assertThat(found.experts())
+                .containsExactly(
+                        new Expert("Alex Moreau", "MD"),
+                        new Expert("Noor Haddad", "LCSW"),
+                        new Expert("Kim Lee", "RD, MPH"));
         assertThat(found.warnings()).isEmpty();
     }
 
@@ -31,7 +34,10 @@ class ExpertExtractorTest {
 
     @Test
     void aPlaceWithAStateAbbreviationIsNoExpert() {
-        assertThat(extractor.extract("She trained in Baltimore, MD, and in Jackson, MS.\n").experts()).isEmpty();
+        assertThat(extractor
+                        .extract("She trained in Baltimore, MD, and in Jackson, MS.\n")
+                        .experts())
+                .isEmpty();
     }
 
     @Test
@@ -44,7 +50,9 @@ class ExpertExtractorTest {
     void atMostAHundredPeopleAreListedAndTheRestIsSaid() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 150; i++) {
-            text.append("\"It helps,\" says Quinn Person").append((char) ('a' + i / 26)).append((char) ('a' + i % 26))
+            text.append("\"It helps,\" says Quinn Person")
+                    .append((char) ('a' + i / 26))
+                    .append((char) ('a' + i % 26))
                     .append(", MD, a doctor.\n\n");
         }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class DraftRulesTest {
@@ -12,20 +11,24 @@ class DraftRulesTest {
 
     @Test
     void aCompleteDraftKeepsEveryRule() {
-        assertThat(rules.check(draft("Title", "Body.\n", List.of("sleep"), "Short."))).isEmpty();
+        assertThat(rules.check(draft("Title", "Body.\n", List.of("sleep"), "Short.")))
+                .isEmpty();
     }
 
     @Test
     void titleAndBodyAreRequired() {
-        assertThat(rules.check(draft(" ", "", List.of(), null))).containsExactly(
-                new FieldError("title", "must not be blank"), new FieldError("body", "must not be blank"));
+        assertThat(rules.check(draft(" ", "", List.of(), null)))
+                .containsExactly(
+                        new FieldError("title", "must not be blank"), new FieldError("body", "must not be blank"));
     }
 
     @Test
     void limitsAreCountedInCharactersNotBytes() {
-        assertThat(rules.check(draft("é".repeat(200), "Body.\n", List.of(), null))).isEmpty();
+        assertThat(rules.check(draft("é".repeat(200), "Body.\n", List.of(), null)))
+                .isEmpty();
         assertThat(rules.check(draft("é".repeat(201), "x".repeat(100_001), List.of(), "s".repeat(501))))
-                .containsExactly(new FieldError("title", "must be at most 200 characters"),
+                .containsExactly(
+                        new FieldError("title", "must be at most 200 characters"),
                         new FieldError("body", "must be at most 100000 characters"),
                         new FieldError("summary", "must be at most 500 characters"));
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class FencesTest {
@@ -21,7 +20,9 @@ class FencesTest {
         List<String> lines = List.of("```a`b", "text", "```");
 
         assertThat(Fences.codeLines(lines)).containsExactly(false, false, false);
-        assertThat(Fences.firstUnclosed(lines)).as("the last line opens a fence of its own").isEqualTo(2);
+        assertThat(Fences.firstUnclosed(lines))
+                .as("the last line opens a fence of its own")
+                .isEqualTo(2);
     }
 
     @Test

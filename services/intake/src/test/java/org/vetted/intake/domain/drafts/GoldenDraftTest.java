@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vetted.intake.app.InMemoryArticleRegistry;
@@ -22,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class GoldenDraftTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @ParameterizedTest
     @ValueSource(strings = {"chamomile-sleep", "front-matter-markdown"})
@@ -30,9 +30,12 @@ class GoldenDraftTest {
         Path dir = GOLDEN.resolve(name);
         boolean markdown = Files.exists(dir.resolve("input.md"));
         String input = Files.readString(dir.resolve(markdown ? "input.md" : "input.txt"), StandardCharsets.UTF_8);
-        IntakeResult result = Intakes.intake().evaluate(
-                new Submission(markdown ? DraftFormat.MARKDOWN : DraftFormat.PLAIN_TEXT, input, Intakes.WANDA, null),
-                new InMemoryArticleRegistry(), "a-1");
+        IntakeResult result = Intakes.intake()
+                .evaluate(
+                        new Submission(
+                                markdown ? DraftFormat.MARKDOWN : DraftFormat.PLAIN_TEXT, input, Intakes.WANDA, null),
+                        new InMemoryArticleRegistry(),
+                        "a-1");
 
         assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
         Draft draft = ((IntakeResult.Accepted) result).draft();
@@ -40,17 +43,30 @@ class GoldenDraftTest {
         String claims = JSON.writeValueAsString(draft.claims()) + "\n";
         String experts = JSON.writeValueAsString(draft.experts()) + "\n";
         String warnings = String.join("\n", draft.warnings()) + "\n";
-        String meta = JSON.writeValueAsString(new java.util.TreeMap<>(Map.of("slug", draft.slug(), "summary", String.valueOf(draft.summary()),
-                "tags", draft.tags(), "authors", draft.authors()))) + "\n";
+        String meta = JSON.writeValueAsString(new java.util.TreeMap<>(Map.of(
+                        "slug",
+                        draft.slug(),
+                        "summary",
+                        String.valueOf(draft.summary()),
+                        "tags",
+                        draft.tags(),
+                        "authors",
+                        draft.authors())))
+                + "\n";
 
-        for (var expected : List.of(Map.entry("expected.md", body), Map.entry("expected.claims.json", claims),
-                Map.entry("expected.experts.json", experts), Map.entry("expected.warnings.txt", warnings),
+        for (var expected : List.of(
+                Map.entry("expected.md", body),
+                Map.entry("expected.claims.json", claims),
+                Map.entry("expected.experts.json", experts),
+                Map.entry("expected.warnings.txt", warnings),
                 Map.entry("expected.meta.json", meta))) {
             Path file = dir.resolve(expected.getKey());
             if (Boolean.getBoolean("golden.update")) {
                 Files.writeString(file, expected.getValue(), StandardCharsets.UTF_8);
             }
-            assertThat(expected.getValue()).as(file.toString()).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+            assertThat(expected.getValue())
+                    .as(file.toString())
+                    .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         }
     }
 }

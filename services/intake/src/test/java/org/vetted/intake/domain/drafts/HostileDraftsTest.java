@@ -3,7 +3,6 @@ package org.vetted.intake.domain.drafts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,14 +13,18 @@ class HostileDraftsTest {
 
     @Test
     void aNulIsRefusedInPlainTextWithItsPosition() {
-        assertThat(read(DraftFormat.PLAIN_TEXT, "Title\nFine line.\nBad\u0000 line.\n")).isEqualTo(invalid(
-                "contains control character U+0000 at line 3, column 4; only tab, line feed and carriage return are allowed"));
+        assertThat(read(DraftFormat.PLAIN_TEXT, "Title\nFine line.\nBad\u0000 line.\n"))
+                .isEqualTo(
+                        invalid(
+                                "contains control character U+0000 at line 3, column 4; only tab, line feed and carriage return are allowed"));
     }
 
     @Test
     void aNulIsRefusedInMarkdownFrontMatterToo() {
-        assertThat(read(DraftFormat.MARKDOWN, "---\ntitle: T\u0000\n---\nBody.\n")).isEqualTo(invalid(
-                "contains control character U+0000 at line 2, column 9; only tab, line feed and carriage return are allowed"));
+        assertThat(read(DraftFormat.MARKDOWN, "---\ntitle: T\u0000\n---\nBody.\n"))
+                .isEqualTo(
+                        invalid(
+                                "contains control character U+0000 at line 2, column 9; only tab, line feed and carriage return are allowed"));
     }
 
     @Test

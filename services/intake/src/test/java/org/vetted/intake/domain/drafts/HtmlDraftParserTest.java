@@ -3,7 +3,6 @@ package org.vetted.intake.domain.drafts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.intake.domain.claims.Claim;
 
@@ -21,8 +20,8 @@ class HtmlDraftParserTest {
 
         assertThat(draft.title()).isEqualTo("Zinc & Colds");
         assertThat(draft.bodyMarkdown()).isEqualTo("Zinc may shorten a cold.\n");
-        assertThat(draft.warnings()).containsExactly(
-                "removed web-page text before the title: We use cookies. | Home › Medicines");
+        assertThat(draft.warnings())
+                .containsExactly("removed web-page text before the title: We use cookies. | Home › Medicines");
         assertThat(draft.errors()).isEmpty();
     }
 
@@ -52,7 +51,8 @@ class HtmlDraftParserTest {
                 <aside><p>A callout.</p></aside>
                 """);
 
-        assertThat(draft.bodyMarkdown()).contains("“It’s modest,” she says — *but* [real](https://example.org).")
+        assertThat(draft.bodyMarkdown())
+                .contains("“It’s modest,” she says — *but* [real](https://example.org).")
                 .contains("![Zinc lozenges](z.jpg)\n\nZinc can shorten colds.")
                 .contains("- Take **75 mg** a day.")
                 .contains("| Lozenge | 13 mg |")
@@ -66,14 +66,21 @@ class HtmlDraftParserTest {
         ParsedDraft draft = parser.parse("<h1>Title</h1><p>Bad &#27; escape.</p>");
 
         assertThat(draft.bodyMarkdown()).isNull();
-        assertThat(draft.errors()).containsExactly(new FieldError("body", "contains control character U+001B "
-                + "(written as a character reference); only tab, line feed and carriage return are allowed"));
+        assertThat(draft.errors())
+                .containsExactly(
+                        new FieldError(
+                                "body",
+                                "contains control character U+001B "
+                                        + "(written as a character reference); only tab, line feed and carriage return are allowed"));
     }
 
     @Test
     void aControlCharacterInTheTitleIsRefusedToo() {
-        assertThat(parser.parse("<h1>Bad &#7; title</h1><p>Body.</p>").errors()).extracting(FieldError::reason)
-                .singleElement().asString().startsWith("contains control character U+0007 (written as a character");
+        assertThat(parser.parse("<h1>Bad &#7; title</h1><p>Body.</p>").errors())
+                .extracting(FieldError::reason)
+                .singleElement()
+                .asString()
+                .startsWith("contains control character U+0007 (written as a character");
     }
 
     @Test
@@ -81,14 +88,15 @@ class HtmlDraftParserTest {
         ParsedDraft draft = parser.parse("<h1>Title</h1>\n<p>Fine.</p>\n" + "<div>".repeat(5000) + "x");
 
         assertThat(draft.bodyMarkdown()).isNull();
-        assertThat(draft.errors()).containsExactly(new FieldError("body",
-                "HTML elements nested more than 100 deep at line 3; at most 100"));
+        assertThat(draft.errors())
+                .containsExactly(
+                        new FieldError("body", "HTML elements nested more than 100 deep at line 3; at most 100"));
     }
 
     @Test
     void markupAsDeepAsAllowedIsConverted() {
-        ParsedDraft draft = parser.parse("<h1>Title</h1>" + "<div>".repeat(HtmlDraftParser.MAX_ELEMENT_DEPTH - 2)
-                + "Deep text.");
+        ParsedDraft draft =
+                parser.parse("<h1>Title</h1>" + "<div>".repeat(HtmlDraftParser.MAX_ELEMENT_DEPTH - 2) + "Deep text.");
 
         assertThat(draft.errors()).isEmpty();
         assertThat(draft.bodyMarkdown()).contains("Deep text.");
@@ -100,8 +108,11 @@ class HtmlDraftParserTest {
         assertThat(draft.title()).isEqualTo("Real");
 
         ParsedDraft nested = parser.parse("<h1>T</h1><p>Intro.</p>" + "<ul><li>".repeat(20) + "x");
-        assertThat(nested.errors()).extracting(FieldError::reason)
-                .singleElement().asString().matches("lists nested \\d+ deep at line \\d+; at most 16 "
+        assertThat(nested.errors())
+                .extracting(FieldError::reason)
+                .singleElement()
+                .asString()
+                .matches("lists nested \\d+ deep at line \\d+; at most 16 "
                         + "\\(of the Markdown made from the HTML\\)");
     }
 
@@ -119,11 +130,16 @@ class HtmlDraftParserTest {
 
         assertThat(reading).isInstanceOfSatisfying(ReadDraft.class, draft -> {
             assertThat(draft.title()).isEqualTo("Does Zinc Work?");
-            assertThat(draft.warnings()).containsExactly("removed trailing web-page debris: Share this article | Facebook");
-            assertThat(draft.claims()).extracting(Claim::text).containsExactly("Zinc lozenges may shorten a cold by a day.");
+            assertThat(draft.warnings())
+                    .containsExactly("removed trailing web-page debris: Share this article | Facebook");
+            assertThat(draft.claims())
+                    .extracting(Claim::text)
+                    .containsExactly("Zinc lozenges may shorten a cold by a day.");
         });
-        assertThat(Intakes.intake().read(new Submission(DraftFormat.HTML, "<h1>T</h1>" + "<b>".repeat(300) + "x",
-                Intakes.WANDA, null))).isEqualTo(new IntakeResult.Invalid(List.of(new FieldError("body",
-                "HTML elements nested more than 100 deep at line 1; at most 100"))));
+        assertThat(Intakes.intake()
+                        .read(new Submission(
+                                DraftFormat.HTML, "<h1>T</h1>" + "<b>".repeat(300) + "x", Intakes.WANDA, null)))
+                .isEqualTo(new IntakeResult.Invalid(List.of(
+                        new FieldError("body", "HTML elements nested more than 100 deep at line 1; at most 100"))));
     }
 }

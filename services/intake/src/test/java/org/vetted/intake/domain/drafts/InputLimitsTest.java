@@ -3,7 +3,6 @@ package org.vetted.intake.domain.drafts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,13 +19,17 @@ class InputLimitsTest {
             columns count characters  | Title\\n\\uD83D\\uDE00\\u0000     | U+0000 at line 2, column 2
             """)
     void controlCharactersAreRefusedWithLineAndColumn(String name, String escaped, String where) {
-        assertThat(InputLimits.noControlCharacters(unescape(escaped))).contains(new FieldError("body",
-                "contains control character " + where + "; only tab, line feed and carriage return are allowed"));
+        assertThat(InputLimits.noControlCharacters(unescape(escaped)))
+                .contains(new FieldError(
+                        "body",
+                        "contains control character " + where
+                                + "; only tab, line feed and carriage return are allowed"));
     }
 
     @Test
     void tabsLineEndingsAndOrdinaryUnicodeAreFine() {
-        assertThat(InputLimits.noControlCharacters("Title\r\n\tIndented – “quoted” café 😀\rend\n")).isEmpty();
+        assertThat(InputLimits.noControlCharacters("Title\r\n\tIndented – “quoted” café 😀\rend\n"))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -64,19 +67,21 @@ class InputLimitsTest {
 
     @Test
     void fencedCodeIsNotReadAsStructure() {
-        assertThat(InputLimits.nestingWithinLimits(List.of("```", "[".repeat(100), "```"), 1)).isEmpty();
+        assertThat(InputLimits.nestingWithinLimits(List.of("```", "[".repeat(100), "```"), 1))
+                .isEmpty();
     }
 
     @Test
     void theLineNumberCountsFromWhereTheBodyStarts() {
-        assertThat(InputLimits.nestingWithinLimits(List.of(">".repeat(1000)), 7)).containsExactly(
-                new FieldError("body", "block quotes nested 1000 deep at line 7; at most 16"));
+        assertThat(InputLimits.nestingWithinLimits(List.of(">".repeat(1000)), 7))
+                .containsExactly(new FieldError("body", "block quotes nested 1000 deep at line 7; at most 16"));
     }
 
     @Test
     void onlyTheFirstErrorOfEachKindIsReported() {
         assertThat(InputLimits.nestingWithinLimits(List.of("[".repeat(20), "[".repeat(30), ">".repeat(20)), 1))
-                .containsExactly(new FieldError("body", "brackets nested 20 deep at line 1; at most 16"),
+                .containsExactly(
+                        new FieldError("body", "brackets nested 20 deep at line 1; at most 16"),
                         new FieldError("body", "block quotes nested 20 deep at line 3; at most 16"));
     }
 

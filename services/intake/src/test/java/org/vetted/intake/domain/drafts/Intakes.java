@@ -2,7 +2,6 @@ package org.vetted.intake.domain.drafts;
 
 import java.util.List;
 import java.util.Set;
-
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.domain.accounts.Role;
@@ -23,10 +22,9 @@ public final class Intakes {
     public static final Accounts ACCOUNTS = new Accounts(List.of(WANDA, WALTER, EDDIE));
 
     public static DraftIntake intake() {
-        return new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(), CLAIMS,
-                EXPERTS, ACCOUNTS);
+        return new DraftIntake(
+                new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(), CLAIMS, EXPERTS, ACCOUNTS);
     }
 
-    private Intakes() {
-    }
+    private Intakes() {}
 }

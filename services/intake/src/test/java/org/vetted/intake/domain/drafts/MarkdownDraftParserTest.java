@@ -16,7 +16,10 @@ class MarkdownDraftParserTest {
         assertThat(draft.title()).isEqualTo("Is it safe...");
         assertThat(draft.tags()).containsExactly("sleep", "magnesium");
         assertThat(draft.authorNames()).containsExactly("Dana Diaz");
-        assertThat(draft.bodyMarkdown()).doesNotContain("tags").doesNotContain("authors").contains("Magnesium");
+        assertThat(draft.bodyMarkdown())
+                .doesNotContain("tags")
+                .doesNotContain("authors")
+                .contains("Magnesium");
     }
 
     @Test
@@ -51,7 +54,8 @@ class MarkdownDraftParserTest {
     void aFenceThatNeverClosesIsWarnedAboutWithItsLine() {
         ParsedDraft draft = new MarkdownDraftParser().parse("---\ntitle: T\n---\nIntro.\n\n```\nZinc may help.\n");
 
-        assertThat(draft.warnings()).containsExactly("the code fence at line 6 is never closed: everything after it "
-                + "would show as code; close it or remove it");
+        assertThat(draft.warnings())
+                .containsExactly("the code fence at line 6 is never closed: everything after it "
+                        + "would show as code; close it or remove it");
     }
 }

@@ -37,49 +37,106 @@ public final class PathologicalDrafts {
         List<Case> cases = new ArrayList<>();
         // The testers' finding: "# a", a long run of spaces, "x". As the title it is over 200 characters; as a
         // section heading it is accepted.
-        cases.add(refused("md-title-a-spaces-x", DraftFormat.MARKDOWN, "# a" + " ".repeat(SIZE) + "x\n\nBody.\n",
-                "title", "must be at most 200 characters"));
+        cases.add(refused(
+                "md-title-a-spaces-x",
+                DraftFormat.MARKDOWN,
+                "# a" + " ".repeat(SIZE) + "x\n\nBody.\n",
+                "title",
+                "must be at most 200 characters"));
         // As a section heading, Flexmark (rendering, the summary) reads it in quadratic time: refused at the door.
-        cases.add(refused("md-heading-a-spaces-x", DraftFormat.MARKDOWN,
+        cases.add(refused(
+                "md-heading-a-spaces-x",
+                DraftFormat.MARKDOWN,
                 "# Title\n\n## a" + " ".repeat(CHUNK) + "x\n\nSleep may help memory.\n",
-                "body", "more than 200 spaces or tabs in a row at line 3, column 5"));
-        cases.add(accepted("md-heading-a-spaces-x-within-limits", DraftFormat.MARKDOWN,
+                "body",
+                "more than 200 spaces or tabs in a row at line 3, column 5"));
+        cases.add(accepted(
+                "md-heading-a-spaces-x-within-limits",
+                DraftFormat.MARKDOWN,
                 "# Title\n\n" + ("## a" + " ".repeat(200) + "x\n\n").repeat(SIZE / 210) + "Sleep may help memory.\n"));
-        cases.add(refused("md-heading-hashes", DraftFormat.MARKDOWN, "# Title\n\n# " + "#".repeat(SIZE) + " x\n",
-                "body", "paragraph at line 3 has " + (SIZE + 4) + " characters; at most 5000: split it"));
-        cases.add(refused("txt-spaces-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + " ".repeat(CHUNK) + "x\n",
-                "body", "more than 200 spaces or tabs in a row at line 2, column 5"));
-        cases.add(refused("txt-tabs-in-a-line", DraftFormat.PLAIN_TEXT, "Title\nword" + "\t".repeat(CHUNK) + "x\n",
-                "body", "more than 200 spaces or tabs in a row at line 2, column 5"));
-        cases.add(refused("md-one-long-paragraph", DraftFormat.MARKDOWN, "# Title\n\n" + "`a` ".repeat(SIZE / 4) + "\n",
-                "body", "paragraph at line 3 has " + SIZE + " characters; at most 5000: split it"));
-        cases.add(accepted("md-code-spans", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> "`a` ".repeat(n / 4))));
+        cases.add(refused(
+                "md-heading-hashes",
+                DraftFormat.MARKDOWN,
+                "# Title\n\n# " + "#".repeat(SIZE) + " x\n",
+                "body",
+                "paragraph at line 3 has " + (SIZE + 4) + " characters; at most 5000: split it"));
+        cases.add(refused(
+                "txt-spaces-in-a-line",
+                DraftFormat.PLAIN_TEXT,
+                "Title\nword" + " ".repeat(CHUNK) + "x\n",
+                "body",
+                "more than 200 spaces or tabs in a row at line 2, column 5"));
+        cases.add(refused(
+                "txt-tabs-in-a-line",
+                DraftFormat.PLAIN_TEXT,
+                "Title\nword" + "\t".repeat(CHUNK) + "x\n",
+                "body",
+                "more than 200 spaces or tabs in a row at line 2, column 5"));
+        cases.add(refused(
+                "md-one-long-paragraph",
+                DraftFormat.MARKDOWN,
+                "# Title\n\n" + "`a` ".repeat(SIZE / 4) + "\n",
+                "body",
+                "paragraph at line 3 has " + SIZE + " characters; at most 5000: split it"));
+        cases.add(accepted(
+                "md-code-spans", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> "`a` ".repeat(n / 4))));
         for (DraftFormat format : List.of(DraftFormat.PLAIN_TEXT, DraftFormat.MARKDOWN)) {
             String f = format == DraftFormat.MARKDOWN ? "md-" : "txt-";
             cases.add(accepted(f + "digits", format, body(format, n -> "1".repeat(n))));
             cases.add(accepted(f + "digits-then-unit", format, body(format, n -> "1 ".repeat(n / 2) + "mgx")));
             cases.add(accepted(f + "close-parens", format, body(format, n -> ")".repeat(n))));
-            cases.add(refused(f + "open-parens", format, body(format, n -> "(".repeat(n)),
-                    "body", "brackets nested " + CHUNK + " deep at line 3; at most 16"));
-            cases.add(refused(f + "open-brackets", format, body(format, n -> "[".repeat(n)),
-                    "body", "brackets nested " + CHUNK + " deep at line 3; at most 16"));
-            cases.add(refused(f + "link-openers", format, body(format, n -> "[](".repeat(n / 3)),
-                    "body", "brackets nested " + CHUNK / 3 + " deep at line 3; at most 16"));
-            cases.add(format == DraftFormat.MARKDOWN
-                    ? refused(f + "stars-rule", format, body(format, n -> "*".repeat(n)),
-                            "body", "a rule of " + CHUNK + " marks at line 3; at most 200")
-                    : accepted(f + "stars-rule", format, body(format, n -> "*".repeat(n))));
-            cases.add(refused(f + "stars-then-word", format, body(format, n -> "*".repeat(n) + "x"),
-                    "body", "emphasis nested " + CHUNK + " deep at line 3; at most 16"));
-            cases.add(format == DraftFormat.MARKDOWN
-                    ? refused(f + "underscores-rule", format, body(format, n -> "_".repeat(n)),
-                            "body", "a rule of " + CHUNK + " marks at line 3; at most 200")
-                    : accepted(f + "underscores-rule", format, body(format, n -> "_".repeat(n))));
+            cases.add(refused(
+                    f + "open-parens",
+                    format,
+                    body(format, n -> "(".repeat(n)),
+                    "body",
+                    "brackets nested " + CHUNK + " deep at line 3; at most 16"));
+            cases.add(refused(
+                    f + "open-brackets",
+                    format,
+                    body(format, n -> "[".repeat(n)),
+                    "body",
+                    "brackets nested " + CHUNK + " deep at line 3; at most 16"));
+            cases.add(refused(
+                    f + "link-openers",
+                    format,
+                    body(format, n -> "[](".repeat(n / 3)),
+                    "body",
+                    "brackets nested " + CHUNK / 3 + " deep at line 3; at most 16"));
+            cases.add(
+                    format == DraftFormat.MARKDOWN
+                            ? refused(
+                                    f + "stars-rule",
+                                    format,
+                                    body(format, n -> "*".repeat(n)),
+                                    "body",
+                                    "a rule of " + CHUNK + " marks at line 3; at most 200")
+                            : accepted(f + "stars-rule", format, body(format, n -> "*".repeat(n))));
+            cases.add(refused(
+                    f + "stars-then-word",
+                    format,
+                    body(format, n -> "*".repeat(n) + "x"),
+                    "body",
+                    "emphasis nested " + CHUNK + " deep at line 3; at most 16"));
+            cases.add(
+                    format == DraftFormat.MARKDOWN
+                            ? refused(
+                                    f + "underscores-rule",
+                                    format,
+                                    body(format, n -> "_".repeat(n)),
+                                    "body",
+                                    "a rule of " + CHUNK + " marks at line 3; at most 200")
+                            : accepted(f + "underscores-rule", format, body(format, n -> "_".repeat(n))));
             cases.add(accepted(f + "hashes", format, body(format, n -> "#".repeat(n))));
-            cases.add(format == DraftFormat.MARKDOWN
-                    ? refused(f + "dashes-rule", format, body(format, n -> "-".repeat(n)),
-                            "body", "a rule of " + CHUNK + " marks at line 3; at most 200")
-                    : accepted(f + "dashes-rule", format, body(format, n -> "-".repeat(n))));
+            cases.add(
+                    format == DraftFormat.MARKDOWN
+                            ? refused(
+                                    f + "dashes-rule",
+                                    format,
+                                    body(format, n -> "-".repeat(n)),
+                                    "body",
+                                    "a rule of " + CHUNK + " marks at line 3; at most 200")
+                            : accepted(f + "dashes-rule", format, body(format, n -> "-".repeat(n))));
             cases.add(accepted(f + "backticks", format, body(format, n -> "`".repeat(n))));
             cases.add(accepted(f + "backslashes", format, body(format, n -> "\\".repeat(n))));
             cases.add(accepted(f + "capitalised-words", format, body(format, n -> "Word ".repeat(n / 5) + "x says")));
@@ -90,63 +147,130 @@ public final class PathologicalDrafts {
             cases.add(accepted(f + "letters-and-dots", format, body(format, n -> "a.".repeat(n / 2))));
             cases.add(accepted(f + "numbers-and-dots", format, body(format, n -> "1.".repeat(n / 2))));
             cases.add(accepted(f + "thousands-of-quoted-names", format, body(format, PathologicalDrafts::quotedNames)));
-            cases.add(accepted(f + "one-claim-repeated", format,
+            cases.add(accepted(
+                    f + "one-claim-repeated",
+                    format,
                     body(format, n -> "Vitamin D may lower the risk of colds. ".repeat(n / 39))));
         }
-        cases.add(refused("md-quotes-without-spaces", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> ">".repeat(n)),
-                "body", "block quotes nested " + CHUNK + " deep at line 3; at most 16"));
-        cases.add(accepted("txt-quotes-without-spaces", DraftFormat.PLAIN_TEXT,
+        cases.add(refused(
+                "md-quotes-without-spaces",
+                DraftFormat.MARKDOWN,
+                body(DraftFormat.MARKDOWN, n -> ">".repeat(n)),
+                "body",
+                "block quotes nested " + CHUNK + " deep at line 3; at most 16"));
+        cases.add(accepted(
+                "txt-quotes-without-spaces",
+                DraftFormat.PLAIN_TEXT,
                 body(DraftFormat.PLAIN_TEXT, n -> ">".repeat(n) + " x.")));
-        cases.add(refused("md-spaced-quotes", DraftFormat.MARKDOWN, body(DraftFormat.MARKDOWN, n -> "> ".repeat(n / 2) + "x"),
-                "body", "block quotes nested " + CHUNK / 2 + " deep at line 3; at most 16"));
-        cases.add(accepted("txt-spaced-quotes", DraftFormat.PLAIN_TEXT,
+        cases.add(refused(
+                "md-spaced-quotes",
+                DraftFormat.MARKDOWN,
+                body(DraftFormat.MARKDOWN, n -> "> ".repeat(n / 2) + "x"),
+                "body",
+                "block quotes nested " + CHUNK / 2 + " deep at line 3; at most 16"));
+        cases.add(accepted(
+                "txt-spaced-quotes",
+                DraftFormat.PLAIN_TEXT,
                 body(DraftFormat.PLAIN_TEXT, n -> "> ".repeat(n / 2) + "x.")));
-        cases.add(refused("md-spaced-list-markers", DraftFormat.MARKDOWN,
+        cases.add(refused(
+                "md-spaced-list-markers",
+                DraftFormat.MARKDOWN,
                 body(DraftFormat.MARKDOWN, n -> "- ".repeat(n / 2) + "x"),
-                "body", "lists nested " + CHUNK / 2 + " deep at line 3; at most 16"));
-        cases.add(accepted("txt-spaced-list-markers", DraftFormat.PLAIN_TEXT,
+                "body",
+                "lists nested " + CHUNK / 2 + " deep at line 3; at most 16"));
+        cases.add(accepted(
+                "txt-spaced-list-markers",
+                DraftFormat.PLAIN_TEXT,
                 body(DraftFormat.PLAIN_TEXT, n -> "- ".repeat(n / 2) + "x.")));
         cases.add(accepted("md-many-blank-lines", DraftFormat.MARKDOWN, "# Title\n" + "\n".repeat(SIZE) + "Body.\n"));
-        cases.add(accepted("txt-trailing-debris-lines", DraftFormat.PLAIN_TEXT,
-                "Title\nBody.\n" + "Reply\n".repeat(SIZE / 6)));
-        cases.add(refused("md-front-matter-dashes", DraftFormat.MARKDOWN,
-                "---\ntitle: T\n---\n" + "-".repeat(CHUNK) + "\n\nBody.\n", "body", "a rule of " + CHUNK
-                        + " marks at line 4; at most 200"));
-        cases.add(accepted("md-spaced-rule-within-limits", DraftFormat.MARKDOWN,
+        cases.add(accepted(
+                "txt-trailing-debris-lines", DraftFormat.PLAIN_TEXT, "Title\nBody.\n" + "Reply\n".repeat(SIZE / 6)));
+        cases.add(refused(
+                "md-front-matter-dashes",
+                DraftFormat.MARKDOWN,
+                "---\ntitle: T\n---\n" + "-".repeat(CHUNK) + "\n\nBody.\n",
+                "body",
+                "a rule of " + CHUNK + " marks at line 4; at most 200"));
+        cases.add(accepted(
+                "md-spaced-rule-within-limits",
+                DraftFormat.MARKDOWN,
                 "# Title\n\n" + ("* ".repeat(100) + "\n\nText.\n\n").repeat(200)));
-        cases.add(refused("txt-nul-byte", DraftFormat.PLAIN_TEXT, "Title\nA line with a \u0000 in it.\n",
-                "body", "contains control character U+0000 at line 2, column 15; only tab, line feed and carriage "
+        cases.add(refused(
+                "txt-nul-byte",
+                DraftFormat.PLAIN_TEXT,
+                "Title\nA line with a \u0000 in it.\n",
+                "body",
+                "contains control character U+0000 at line 2, column 15; only tab, line feed and carriage "
                         + "return are allowed"));
         // HTML pasted from a page: jsoup parses it and Flexmark's converter walks the tree recursively.
-        cases.add(refused("html-nested-divs", DraftFormat.HTML, "<h1>Title</h1>\n" + "<div>".repeat(SIZE / 5) + "x",
-                "body", "HTML elements nested more than 100 deep at line 2; at most 100"));
-        cases.add(refused("html-nested-bold", DraftFormat.HTML, "<h1>Title</h1>\n" + "<b>".repeat(SIZE / 3) + "x",
-                "body", "HTML elements nested more than 100 deep at line 2; at most 100"));
-        cases.add(refused("html-bold-paragraphs", DraftFormat.HTML, "<h1>Title</h1>" + "<b><p>".repeat(SIZE / 6),
-                "body", "HTML has 209912 elements; at most 10000: send the article without the rest of the page"));
-        cases.add(accepted("html-bold-paragraphs-within-limits", DraftFormat.HTML,
+        cases.add(refused(
+                "html-nested-divs",
+                DraftFormat.HTML,
+                "<h1>Title</h1>\n" + "<div>".repeat(SIZE / 5) + "x",
+                "body",
+                "HTML elements nested more than 100 deep at line 2; at most 100"));
+        cases.add(refused(
+                "html-nested-bold",
+                DraftFormat.HTML,
+                "<h1>Title</h1>\n" + "<b>".repeat(SIZE / 3) + "x",
+                "body",
+                "HTML elements nested more than 100 deep at line 2; at most 100"));
+        cases.add(refused(
+                "html-bold-paragraphs",
+                DraftFormat.HTML,
+                "<h1>Title</h1>" + "<b><p>".repeat(SIZE / 6),
+                "body",
+                "HTML has 209912 elements; at most 10000: send the article without the rest of the page"));
+        cases.add(accepted(
+                "html-bold-paragraphs-within-limits",
+                DraftFormat.HTML,
                 "<h1>Title</h1>" + "<p><b>Zinc</b> may shorten a cold.</p>".repeat(3_000)));
-        cases.add(accepted("html-many-paragraphs", DraftFormat.HTML,
+        cases.add(accepted(
+                "html-many-paragraphs",
+                DraftFormat.HTML,
                 "<h1>Title</h1>" + "<p>Zinc may shorten a cold.</p>".repeat(SIZE / 31)));
-        cases.add(refused("html-many-list-items", DraftFormat.HTML,
+        cases.add(refused(
+                "html-many-list-items",
+                DraftFormat.HTML,
                 "<h1>Title</h1><ul>" + "<li>Zinc may shorten a cold".repeat(SIZE / 30) + "</ul>",
-                "body", "paragraph at line 1 has 75000 characters; at most 5000: split it (of the Markdown made from "
+                "body",
+                "paragraph at line 1 has 75000 characters; at most 5000: split it (of the Markdown made from "
                         + "the HTML)"));
-        cases.add(refused("html-one-wide-table-row", DraftFormat.HTML,
+        cases.add(refused(
+                "html-one-wide-table-row",
+                DraftFormat.HTML,
                 "<h1>Title</h1><table><tr>" + "<td>1 mg</td>".repeat(SIZE / 13) + "</tr></table>",
-                "body", "paragraph at line 1 has 96924 characters; at most 5000: split it (of the Markdown made from "
+                "body",
+                "paragraph at line 1 has 96924 characters; at most 5000: split it (of the Markdown made from "
                         + "the HTML)"));
-        cases.add(refused("html-table-rows", DraftFormat.HTML,
+        cases.add(refused(
+                "html-table-rows",
+                DraftFormat.HTML,
                 "<h1>Title</h1><table>" + "<tr><td>Zinc</td><td>13 mg</td></tr>".repeat(SIZE / 36) + "</table>",
-                "body", "paragraph at line 1 has 40016 characters; at most 5000: split it (of the Markdown made from "
+                "body",
+                "paragraph at line 1 has 40016 characters; at most 5000: split it (of the Markdown made from "
                         + "the HTML)"));
-        cases.add(accepted("html-tables-within-limits", DraftFormat.HTML, "<h1>Title</h1>"
-                + ("<table>" + "<tr><td>Zinc</td><td>13 mg</td></tr>".repeat(100) + "</table>").repeat(25)));
-        cases.add(new Case("html-less-than-signs", DraftFormat.HTML, "<h1>Title</h1><p>" + "<".repeat(SIZE) + "</p>",
-                List.of(new FieldError("body", "paragraph at line 1 has 180000 characters; at most 5000: split it (of "
-                        + "the Markdown made from the HTML)"), new FieldError("body", "must be at most 100000 characters"))));
-        cases.add(refused("html-escape-reference", DraftFormat.HTML, "<h1>Title</h1><p>A &#27; escape.</p>",
-                "body", "contains control character U+001B (written as a character reference); only tab, line feed "
+        cases.add(accepted(
+                "html-tables-within-limits",
+                DraftFormat.HTML,
+                "<h1>Title</h1>"
+                        + ("<table>" + "<tr><td>Zinc</td><td>13 mg</td></tr>".repeat(100) + "</table>").repeat(25)));
+        cases.add(new Case(
+                "html-less-than-signs",
+                DraftFormat.HTML,
+                "<h1>Title</h1><p>" + "<".repeat(SIZE) + "</p>",
+                List.of(
+                        new FieldError(
+                                "body",
+                                "paragraph at line 1 has 180000 characters; at most 5000: split it (of "
+                                        + "the Markdown made from the HTML)"),
+                        new FieldError("body", "must be at most 100000 characters"))));
+        cases.add(refused(
+                "html-escape-reference",
+                DraftFormat.HTML,
+                "<h1>Title</h1><p>A &#27; escape.</p>",
+                "body",
+                "contains control character U+001B (written as a character reference); only tab, line feed "
                         + "and carriage return are allowed"));
         cases.add(accepted("normal-article", DraftFormat.PLAIN_TEXT, normalArticle()));
         return cases;
@@ -154,7 +278,9 @@ public final class PathologicalDrafts {
 
     /** Byname, for the benchmark's parameter. */
     public static Case named(String name) {
-        return all().stream().filter(c -> c.name().equals(name)).findFirst()
+        return all().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pathological draft " + name));
     }
 
@@ -200,6 +326,5 @@ public final class PathologicalDrafts {
         return new Case(name, format, text, List.of(new FieldError(field, reason)));
     }
 
-    private PathologicalDrafts() {
-    }
+    private PathologicalDrafts() {}
 }

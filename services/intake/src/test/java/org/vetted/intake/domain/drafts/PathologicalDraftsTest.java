@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,8 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reason. Not timed (the benchmark measures): the budget here is an hour, so only a hang could fail it.
  */
 class PathologicalDraftsTest {
-    private static final DraftIntake INTAKE = new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(),
-            new DraftRules(), Intakes.CLAIMS, Intakes.EXPERTS, Intakes.ACCOUNTS, Duration.ofHours(1), System::nanoTime);
+    private static final DraftIntake INTAKE = new DraftIntake(
+            new PlainTextDraftParser(),
+            new MarkdownDraftParser(),
+            new DraftRules(),
+            Intakes.CLAIMS,
+            Intakes.EXPERTS,
+            Intakes.ACCOUNTS,
+            Duration.ofHours(1),
+            System::nanoTime);
 
     static List<PathologicalDrafts.Case> corpus() {
         return PathologicalDrafts.all();

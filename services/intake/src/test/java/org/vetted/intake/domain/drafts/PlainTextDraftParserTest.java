@@ -9,10 +9,12 @@ class PlainTextDraftParserTest {
 
     @Test
     void shortUnpunctuatedLinesBecomeHeadingsAndOtherLinesParagraphs() {
-        ParsedDraft draft = parser.parse("Is Tea Good for You?\r\nA cup a day is common.\r\nIt May Help Focus\r\nGreen tea has caffeine.\r\n");
+        ParsedDraft draft = parser.parse(
+                "Is Tea Good for You?\r\nA cup a day is common.\r\nIt May Help Focus\r\nGreen tea has caffeine.\r\n");
 
         assertThat(draft.title()).isEqualTo("Is Tea Good for You?");
-        assertThat(draft.bodyMarkdown()).isEqualTo("A cup a day is common.\n\n## It May Help Focus\n\nGreen tea has caffeine.\n");
+        assertThat(draft.bodyMarkdown())
+                .isEqualTo("A cup a day is common.\n\n## It May Help Focus\n\nGreen tea has caffeine.\n");
     }
 
     @Test
@@ -21,17 +23,20 @@ class PlainTextDraftParserTest {
         assertThat(PlainTextDraftParser.isHeading("What about dosage?")).isFalse();
         assertThat(PlainTextDraftParser.isHeading("“It works,” she said.”")).isFalse();
         assertThat(PlainTextDraftParser.isHeading("“It really works.”")).isFalse();
-        assertThat(PlainTextDraftParser.isHeading("one two three four five six seven eight nine ten eleven twelve thirteen"))
+        assertThat(PlainTextDraftParser.isHeading(
+                        "one two three four five six seven eight nine ten eleven twelve thirteen"))
                 .isFalse();
     }
 
     @Test
     void trailingCommentFormDebrisIsRemovedAfterManyBlankLinesAndReported() {
-        ParsedDraft draft = parser.parse("Title\nBody line.\n\n\n\n\n\n\n\nLeave a Reply\nCancel reply\nName *\nPost Comment");
+        ParsedDraft draft =
+                parser.parse("Title\nBody line.\n\n\n\n\n\n\n\nLeave a Reply\nCancel reply\nName *\nPost Comment");
 
         assertThat(draft.bodyMarkdown()).isEqualTo("Body line.\n");
-        assertThat(draft.warnings()).containsExactly(
-                "removed trailing web-page debris: Leave a Reply | Cancel reply | Name * | Post Comment");
+        assertThat(draft.warnings())
+                .containsExactly(
+                        "removed trailing web-page debris: Leave a Reply | Cancel reply | Name * | Post Comment");
     }
 
     @Test

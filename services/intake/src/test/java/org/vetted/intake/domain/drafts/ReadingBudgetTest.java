@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /** The safety net, with a fake clock: no timing is measured, the clock advances by each look at it. */
@@ -26,15 +25,19 @@ class ReadingBudgetTest {
     void aDeliberatelySlowRegexIsStoppedByTheDeadline() {
         String input = "# a" + " ".repeat(1500) + "x";
 
-        assertThatThrownBy(() -> ReadingBudget.within(Duration.ofSeconds(1), ticking(),
-                () -> ReadingBudget.matcher(SLOW, input).find()))
+        assertThatThrownBy(() -> ReadingBudget.within(
+                        Duration.ofSeconds(1),
+                        ticking(),
+                        () -> ReadingBudget.matcher(SLOW, input).find()))
                 .isInstanceOf(ReadingBudget.ReadingBudgetExceeded.class)
                 .hasMessage("reading the draft took longer than 1000 ms");
     }
 
     @Test
     void withinTheBudgetAPatternAnswersAsUsual() {
-        boolean found = ReadingBudget.within(Duration.ofSeconds(1), ticking(),
+        boolean found = ReadingBudget.within(
+                Duration.ofSeconds(1),
+                ticking(),
                 () -> ReadingBudget.matcher(SLOW, "## A heading ##").find());
 
         assertThat(found).isTrue();
@@ -51,13 +54,20 @@ class ReadingBudgetTest {
     @Test
     void aDraftThatRunsOutOfTimeIsRefusedNamingTheBody() {
         AtomicLong now = new AtomicLong();
-        DraftIntake intake = new DraftIntake(new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(),
-                Intakes.CLAIMS, Intakes.EXPERTS, Intakes.ACCOUNTS, Duration.ofSeconds(2),
+        DraftIntake intake = new DraftIntake(
+                new PlainTextDraftParser(),
+                new MarkdownDraftParser(),
+                new DraftRules(),
+                Intakes.CLAIMS,
+                Intakes.EXPERTS,
+                Intakes.ACCOUNTS,
+                Duration.ofSeconds(2),
                 () -> now.getAndAdd(3_000_000_000L));
 
         Reading reading = intake.read(new Submission(DraftFormat.PLAIN_TEXT, "Title\nBody.\n", Intakes.WANDA, null));
 
-        assertThat(reading).isEqualTo(new IntakeResult.Invalid(List.of(new FieldError("body",
-                "took longer than 2000 ms to read; split it or simplify its structure"))));
+        assertThat(reading)
+                .isEqualTo(new IntakeResult.Invalid(List.of(new FieldError(
+                        "body", "took longer than 2000 ms to read; split it or simplify its structure"))));
     }
 }

@@ -3,7 +3,6 @@ package org.vetted.intake.domain.drafts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.intake.app.InMemoryArticleRegistry;
 import org.vetted.intake.domain.articles.ArticleEvent;
@@ -51,8 +50,8 @@ class RevisionTextTest {
 
     @Test
     void aDerivedSummaryIsLeftOutSoItFollowsTheEditedFirstParagraph() {
-        Draft first = accept(new Submission(DraftFormat.MARKDOWN, "# Naps\n\nA nap may help.\n", Intakes.WANDA, null),
-                "a-3");
+        Draft first =
+                accept(new Submission(DraftFormat.MARKDOWN, "# Naps\n\nA nap may help.\n", Intakes.WANDA, null), "a-3");
 
         String text = revisionText.of(first.title(), first.summary(), first.tags(), first.bodyMarkdown());
 
@@ -68,9 +67,20 @@ class RevisionTextTest {
         IntakeResult result = intake.evaluate(submission, registry, id);
         assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
         Draft draft = ((IntakeResult.Accepted) result).draft();
-        registry.apply(new ArticleEvent.DraftRecorded("ev-" + draft.articleId() + "-" + draft.revision(),
-                draft.articleId(), draft.revision(), Instant.EPOCH, draft.slug(), draft.title(), draft.summary(),
-                draft.tags(), draft.bodyMarkdown(), draft.claims(), draft.contentHash(), draft.authors(), "wanda",
+        registry.apply(new ArticleEvent.DraftRecorded(
+                "ev-" + draft.articleId() + "-" + draft.revision(),
+                draft.articleId(),
+                draft.revision(),
+                Instant.EPOCH,
+                draft.slug(),
+                draft.title(),
+                draft.summary(),
+                draft.tags(),
+                draft.bodyMarkdown(),
+                draft.claims(),
+                draft.contentHash(),
+                draft.authors(),
+                "wanda",
                 "test"));
         return draft;
     }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.vetted.intake.app.InMemoryArticleRegistry;
@@ -24,8 +23,11 @@ class SharedSampleTest {
         Assumptions.assumeTrue(Files.isReadable(SAMPLE), "shared sample not found at " + SAMPLE.toAbsolutePath());
         String paste = Files.readString(SAMPLE, StandardCharsets.UTF_8);
 
-        IntakeResult result = Intakes.intake().evaluate(
-                new Submission(DraftFormat.PLAIN_TEXT, paste, Intakes.WANDA, null), new InMemoryArticleRegistry(), "a-shared");
+        IntakeResult result = Intakes.intake()
+                .evaluate(
+                        new Submission(DraftFormat.PLAIN_TEXT, paste, Intakes.WANDA, null),
+                        new InMemoryArticleRegistry(),
+                        "a-shared");
 
         assertThat(result).isInstanceOf(IntakeResult.Accepted.class);
         Draft draft = ((IntakeResult.Accepted) result).draft();

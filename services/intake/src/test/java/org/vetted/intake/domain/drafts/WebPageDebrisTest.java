@@ -10,10 +10,12 @@ class WebPageDebrisTest {
 
     @Test
     void theSameDebrisIsRemovedAndReportedTheSameWayInEveryFormat() {
-        ParsedDraft text = new PlainTextDraftParser().parse("Title\nZinc may help.\nLeave a Reply\nShare this article\n");
-        ParsedDraft markdown = new MarkdownDraftParser().parse("# Title\n\nZinc may help.\n\n## Leave a Reply\n\nShare this article\n");
-        ParsedDraft html = new HtmlDraftParser(new MarkdownDraftParser()).parse(
-                "<h1>Title</h1><p>Zinc may help.</p><h3>Leave a Reply</h3><div>Share this article</div>");
+        ParsedDraft text =
+                new PlainTextDraftParser().parse("Title\nZinc may help.\nLeave a Reply\nShare this article\n");
+        ParsedDraft markdown = new MarkdownDraftParser()
+                .parse("# Title\n\nZinc may help.\n\n## Leave a Reply\n\nShare this article\n");
+        ParsedDraft html = new HtmlDraftParser(new MarkdownDraftParser())
+                .parse("<h1>Title</h1><p>Zinc may help.</p><h3>Leave a Reply</h3><div>Share this article</div>");
 
         for (ParsedDraft draft : new ParsedDraft[] {text, markdown, html}) {
             assertThat(draft.bodyMarkdown()).isEqualTo("Zinc may help.\n");
@@ -37,8 +39,13 @@ class WebPageDebrisTest {
                 """);
 
         assertThat(trimmed.bodyMarkdown()).isEqualTo("Zinc may shorten a cold.\n");
-        assertThat(trimmed.removed()).containsExactly("Related posts", "Vitamin C cures nothing",
-                "Is kombucha good for you?", "2 Comments", "**Jan**: Great article, thank you!");
+        assertThat(trimmed.removed())
+                .containsExactly(
+                        "Related posts",
+                        "Vitamin C cures nothing",
+                        "Is kombucha good for you?",
+                        "2 Comments",
+                        "**Jan**: Great article, thank you!");
     }
 
     @Test
@@ -57,7 +64,9 @@ class WebPageDebrisTest {
 
         assertThat(WebPageDebris.removeTrailing(body).removed()).isEmpty();
         assertThat(WebPageDebris.removeTrailing(body + "\nPrint\n").removed()).containsExactly("Print");
-        assertThat(WebPageDebris.removeTrailing("Comment\n\nA real closing paragraph.\n").removed()).isEmpty();
+        assertThat(WebPageDebris.removeTrailing("Comment\n\nA real closing paragraph.\n")
+                        .removed())
+                .isEmpty();
     }
 
     @Test
@@ -71,9 +80,14 @@ class WebPageDebrisTest {
                 Get weekly tips straight to your inbox.
                 We use cookies to improve your experience.
                 © 2026 Example Health
-                """).removed()).containsExactly("Tags: zinc, colds", "« Previous post", "Sign up for our newsletter",
-                "Get weekly tips straight to your inbox.", "We use cookies to improve your experience.",
-                "© 2026 Example Health");
+                """).removed())
+                .containsExactly(
+                        "Tags: zinc, colds",
+                        "« Previous post",
+                        "Sign up for our newsletter",
+                        "Get weekly tips straight to your inbox.",
+                        "We use cookies to improve your experience.",
+                        "© 2026 Example Health");
     }
 
     @Test

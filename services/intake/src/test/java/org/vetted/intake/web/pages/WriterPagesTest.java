@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -38,12 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.vetted.intake.IntakeAppTest;
 import org.vetted.intake.app.ArticleRecords;
 import org.vetted.intake.app.ArticleRegistry;
-import org.vetted.intake.domain.accounts.Author;
-import org.vetted.intake.domain.articles.ArticleEvent;
-import org.vetted.intake.domain.articles.ArticleStatus;
 import org.vetted.intake.domain.articles.ArticleView;
-import org.vetted.intake.domain.claims.Claim;
-import org.vetted.intake.domain.claims.ClaimKind;
 import org.vetted.intake.messaging.SignedRecordsForTests;
 
 /** The writers' pages: sign-in, CSRF, what a writer sees and may do, and errors as pages. */
@@ -58,8 +52,10 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ArticleRegistry registry;
+
     @Autowired
     ArticleRecords records;
 
@@ -84,8 +80,7 @@ class WriterPagesTest extends IntakeAppTest {
         mvc.perform(formLogin("/login").user("wanda").password("wanda-pass"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(formLogin("/login").user("wanda").password("wrong"))
-                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(formLogin("/login").user("wanda").password("wrong")).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
@@ -104,7 +99,10 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Test
     void anUploadedMarkdownFileIsTakenAsMarkdown() throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "turmeric.md", "text/markdown",
+        MockMultipartFile file = new MockMultipartFile(
+                "file",
+                "turmeric.md",
+                "text/markdown",
                 "---\ntitle: Can Turmeric Calm Joint Pain?\ntags: [supplements]\n---\nCurcumin may reduce knee pain.\n"
                         .getBytes(StandardCharsets.UTF_8));
         submitted(multipart("/drafts").file(file), wanda())
@@ -115,7 +113,10 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Test
     void anUploadedHtmlPageIsTakenAsHtmlAndItsAbsoluteClaimsAreTagged() throws Exception {
-        MockMultipartFile file = new MockMultipartFile("file", "zinc.html", "text/html",
+        MockMultipartFile file = new MockMultipartFile(
+                "file",
+                "zinc.html",
+                "text/html",
                 "<h1>Zinc and Colds</h1><p>Zinc lozenges cure colds in two days.</p>".getBytes(StandardCharsets.UTF_8));
         submitted(multipart("/drafts").file(file), wanda())
                 .andExpect(status().isOk())
@@ -129,7 +130,10 @@ class WriterPagesTest extends IntakeAppTest {
         mvc.perform(get("/drafts/new").with(wanda()))
                 .andExpect(content().string(containsString("value=\"HTML\"")))
                 .andExpect(content().string(containsString(".html")));
-        mvc.perform(multipart("/drafts").param("format", "HTML").param("text", "<p>No title.</p>").with(wanda())
+        mvc.perform(multipart("/drafts")
+                        .param("format", "HTML")
+                        .param("text", "<p>No title.</p>")
+                        .with(wanda())
                         .with(csrf()))
                 .andExpect(content().string(containsString("The draft was not accepted")))
                 .andExpect(content().string(containsString("value=\"HTML\" checked")));
@@ -148,13 +152,22 @@ class WriterPagesTest extends IntakeAppTest {
     void aRefreshOrASecondPostOfTheSameFormMakesNoSecondArticle() throws Exception {
         String token = UUID.randomUUID().toString();
         String text = PASTE.replace("Ginger", "Liquorice");
-        String first = mvc.perform(draft(text).param("token", token).with(wanda()).with(csrf()))
-                .andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl();
-        String again = mvc.perform(draft(text).param("token", token).with(wanda()).with(csrf()))
-                .andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl();
+        String first = mvc.perform(
+                        draft(text).param("token", token).with(wanda()).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        String again = mvc.perform(
+                        draft(text).param("token", token).with(wanda()).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
 
         assertThat(again).isEqualTo(first).endsWith("/revisions/1");
-        mvc.perform(get(first).with(wanda())).andExpect(status().isOk())
+        mvc.perform(get(first).with(wanda()))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Submitted for review")));
         mvc.perform(get(first).with(wanda())).andExpect(status().isOk());
         assertThat(articlesTitled("Can Liquorice Settle a Queasy Stomach?")).isEqualTo(1);
@@ -171,12 +184,19 @@ class WriterPagesTest extends IntakeAppTest {
             for (int i = 0; i < 2; i++) {
                 posts.add(pool.submit(() -> {
                     start.await();
-                    return mvc.perform(draft(text).param("token", token).with(wanda()).with(csrf()))
-                            .andExpect(status().isSeeOther()).andReturn().getResponse().getRedirectedUrl();
+                    return mvc.perform(draft(text)
+                                    .param("token", token)
+                                    .with(wanda())
+                                    .with(csrf()))
+                            .andExpect(status().isSeeOther())
+                            .andReturn()
+                            .getResponse()
+                            .getRedirectedUrl();
                 }));
             }
             start.countDown();
-            assertThat(posts.get(0).get(30, TimeUnit.SECONDS)).isEqualTo(posts.get(1).get(30, TimeUnit.SECONDS));
+            assertThat(posts.get(0).get(30, TimeUnit.SECONDS))
+                    .isEqualTo(posts.get(1).get(30, TimeUnit.SECONDS));
         } finally {
             pool.shutdownNow();
         }
@@ -186,8 +206,11 @@ class WriterPagesTest extends IntakeAppTest {
     @Test
     void checkingADraftShowsWhatReviewersWillGetAndSendsNothing() throws Exception {
         String token = UUID.randomUUID().toString();
-        mvc.perform(draft(PASTE.replace("Ginger", "Nutmeg")).param("token", token).param("action", "check")
-                        .with(wanda()).with(csrf()))
+        mvc.perform(draft(PASTE.replace("Ginger", "Nutmeg"))
+                        .param("token", token)
+                        .param("action", "check")
+                        .with(wanda())
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Checked, not sent")))
                 .andExpect(content().string(containsString("Nutmeg may ease nausea")))
@@ -206,24 +229,42 @@ class WriterPagesTest extends IntakeAppTest {
     void anApprovalCarriedOverShowsAsApprovedAndTheCountsAgreeWithPublished() throws Exception {
         String id = "carried-" + UUID.randomUUID();
         Instant at = Instant.parse("2026-11-30T10:00:00Z");
-        apply(SignedRecordsForTests.draftSubmitted("c1-" + id, id, 1, at, "c-1", "Ginger may ease nausea.", "c-2",
-                "Mint may calm colic."));
-        apply(SignedRecordsForTests.claimReviewed("c2-" + id, id, 1, at.plusSeconds(60), "c-1", true, "rita",
-                "Rita Reyes", null, "javascript:alert(1)"));
-        apply(SignedRecordsForTests.claimReviewed("c3-" + id, id, 1, at.plusSeconds(61), "c-2", false, "rita",
-                "Rita Reyes", "Which trial?", "https://doi.org/10.1000/colic"));
-        apply(SignedRecordsForTests.reviewReturned("c4-" + id, id, 1, at.plusSeconds(120), false, List.of("c-2"),
-                "rita", "Rita Reyes", "Soften the colic line."));
-        apply(SignedRecordsForTests.draftSubmitted("c5-" + id, id, 2, at.plusSeconds(300), "c-1",
-                "Ginger may ease nausea."));
+        apply(SignedRecordsForTests.draftSubmitted(
+                "c1-" + id, id, 1, at, "c-1", "Ginger may ease nausea.", "c-2", "Mint may calm colic."));
+        apply(SignedRecordsForTests.claimReviewed(
+                "c2-" + id, id, 1, at.plusSeconds(60), "c-1", true, "rita", "Rita Reyes", null, "javascript:alert(1)"));
+        apply(SignedRecordsForTests.claimReviewed(
+                "c3-" + id,
+                id,
+                1,
+                at.plusSeconds(61),
+                "c-2",
+                false,
+                "rita",
+                "Rita Reyes",
+                "Which trial?",
+                "https://doi.org/10.1000/colic"));
+        apply(SignedRecordsForTests.reviewReturned(
+                "c4-" + id,
+                id,
+                1,
+                at.plusSeconds(120),
+                false,
+                List.of("c-2"),
+                "rita",
+                "Rita Reyes",
+                "Soften the colic line."));
+        apply(SignedRecordsForTests.draftSubmitted(
+                "c5-" + id, id, 2, at.plusSeconds(300), "c-1", "Ginger may ease nausea."));
         apply(SignedRecordsForTests.articleApproved("c6-" + id, id, 2, at.plusSeconds(400), "rita", "Rita Reyes"));
         apply(SignedRecordsForTests.articlePublished("c7-" + id, id, 2, at.plusSeconds(500), "rita", "Rita Reyes"));
 
         String page = mvc.perform(get("/articles/{id}", id).with(wanda()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"status\">published<")))
-                .andExpect(content().string(containsString("1 claim: 1 approved (1 carried over from earlier "
-                        + "revisions), 0 rejected, 0 not decided yet")))
+                .andExpect(content()
+                        .string(containsString("1 claim: 1 approved (1 carried over from earlier "
+                                + "revisions), 0 rejected, 0 not decided yet")))
                 .andExpect(content().string(containsString("by Rita Reyes in revision 1")))
                 .andExpect(content().string(not(containsString("Not decided yet"))))
                 // The changes-requested box names the sentence, with the reviewer's comment and reference.
@@ -233,23 +274,31 @@ class WriterPagesTest extends IntakeAppTest {
                 // History as sentences, with local dates.
                 .andExpect(content().string(containsString("Rita Reyes approved ‘Ginger may ease nausea.’")))
                 .andExpect(content().string(containsString("Wanda Writer submitted revision 2")))
-                .andExpect(content().string(containsString(
-                        "<time datetime=\"2026-11-30T10:00:00Z\">30 Nov 2026, 10:00 UTC</time>")))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(content()
+                        .string(containsString(
+                                "<time datetime=\"2026-11-30T10:00:00Z\">30 Nov 2026, 10:00 UTC</time>")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).doesNotContain("ClaimReviewed", "DraftSubmitted", "Claims rejected: c-2");
     }
 
     @Test
     void warningsStayOnTheArticlePageUntilTheNextRevision() throws Exception {
         String page = submitted(draft(PASTE.replace("Ginger", "Clove")), wanda())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String articleId = page.replaceAll("(?s).*href=\"/articles/([^\"/]+)\".*", "$1");
 
         mvc.perform(get("/articles/{id}", articleId).with(wanda()))
                 .andExpect(content().string(containsString("Warnings in revision 1")))
                 .andExpect(content().string(containsString("removed trailing web-page debris: Leave a Reply")));
-        submitted(draft("Can Clove Settle a Queasy Stomach?\nClove may ease nausea, small trials suggest.\n")
-                .param("articleId", articleId), wanda()).andExpect(status().isOk());
+        submitted(
+                        draft("Can Clove Settle a Queasy Stomach?\nClove may ease nausea, small trials suggest.\n")
+                                .param("articleId", articleId),
+                        wanda())
+                .andExpect(status().isOk());
         mvc.perform(get("/articles/{id}", articleId).with(wanda()))
                 .andExpect(content().string(containsString("Warnings in revision 2")))
                 .andExpect(content().string(not(containsString("Leave a Reply"))));
@@ -267,17 +316,24 @@ class WriterPagesTest extends IntakeAppTest {
                 .andExpect(content().string(containsString("Can Thyme Settle")))
                 .andExpect(content().string(not(containsString("Can Basil Settle"))))
                 .andExpect(content().string(containsString("just now</time>")))
-                .andReturn().getResponse().getContentAsString();
-        String older = first.replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String older =
+                first.replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
         mvc.perform(get(older).with(wren))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Can Basil Settle")))
                 .andExpect(content().string(not(containsString("Can Thyme Settle"))))
                 .andExpect(content().string(containsString("Newest articles")));
-        String byDefault = mvc.perform(get("/").with(wren)).andReturn().getResponse().getContentAsString();
+        String byDefault =
+                mvc.perform(get("/").with(wren)).andReturn().getResponse().getContentAsString();
         if (byDefault.contains("id=\"older\"")) {
-            mvc.perform(get(byDefault.replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1")
-                    .replace("&amp;", "&")).with(wren)).andExpect(status().isOk());
+            mvc.perform(get(byDefault
+                                    .replaceAll("(?s).*id=\"older\" href=\"([^\"]+)\".*", "$1")
+                                    .replace("&amp;", "&"))
+                            .with(wren))
+                    .andExpect(status().isOk());
         }
         mvc.perform(get("/").param("cursor", "forged").with(wren))
                 .andExpect(status().isBadRequest())
@@ -309,8 +365,12 @@ class WriterPagesTest extends IntakeAppTest {
 
     @Test
     void anotherWritersArticleIsNotFoundAsAPage() throws Exception {
-        String page = submitted(draft(PASTE.replace("Ginger", "Chamomile")), user("walter").roles("WRITER"))
-                .andReturn().getResponse().getContentAsString();
+        String page = submitted(
+                        draft(PASTE.replace("Ginger", "Chamomile")),
+                        user("walter").roles("WRITER"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String articleId = page.replaceAll("(?s).*href=\"/articles/([^\"]+)\".*", "$1");
 
         mvc.perform(get("/articles/{id}", articleId).with(user("walter").roles("WRITER")))
@@ -335,22 +395,41 @@ class WriterPagesTest extends IntakeAppTest {
                         """), wanda())
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"preview\"")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String articleId = page.replaceAll("(?s).*href=\"/articles/([^\"]+)\".*", "$1");
         ArticleView article = registry.view(articleId).orElseThrow();
         List<ArticleView.ClaimView> claims = article.latest().orElseThrow().claims();
         String hedged = claims.get(0).claim().id();
         String absolute = claims.get(1).claim().id();
         Instant at = Instant.parse("2026-11-30T10:00:00Z");
-        apply(SignedRecordsForTests.claimReviewed("d-1", articleId, 1, at, hedged, true, "rita", "Dr. Rita Reyes",
-                "Fine as hedged.", "PMID 12345678"));
-        apply(SignedRecordsForTests.claimReviewed("d-2", articleId, 1, at, absolute, true, "rita", "Dr. Rita Reyes",
-                null, null));
+        apply(SignedRecordsForTests.claimReviewed(
+                "d-1", articleId, 1, at, hedged, true, "rita", "Dr. Rita Reyes", "Fine as hedged.", "PMID 12345678"));
+        apply(SignedRecordsForTests.claimReviewed(
+                "d-2", articleId, 1, at, absolute, true, "rita", "Dr. Rita Reyes", null, null));
         // She changed her mind: the later decision stands.
-        apply(SignedRecordsForTests.claimReviewed("d-3", articleId, 1, at.plusSeconds(60), absolute, false, "rita",
-                "Dr. Rita Reyes", "No trial shows a <cure>.", "https://doi.org/10.1000/xyz"));
-        apply(SignedRecordsForTests.reviewReturned("r-1", articleId, 1, at.plusSeconds(120), false,
-                List.of(absolute), "rita", "Dr. Rita Reyes", "Soften the blood pressure line."));
+        apply(SignedRecordsForTests.claimReviewed(
+                "d-3",
+                articleId,
+                1,
+                at.plusSeconds(60),
+                absolute,
+                false,
+                "rita",
+                "Dr. Rita Reyes",
+                "No trial shows a <cure>.",
+                "https://doi.org/10.1000/xyz"));
+        apply(SignedRecordsForTests.reviewReturned(
+                "r-1",
+                articleId,
+                1,
+                at.plusSeconds(120),
+                false,
+                List.of(absolute),
+                "rita",
+                "Dr. Rita Reyes",
+                "Soften the blood pressure line."));
 
         String articlePage = mvc.perform(get("/articles/{id}", articleId).with(wanda()))
                 .andExpect(status().isOk())
@@ -365,41 +444,59 @@ class WriterPagesTest extends IntakeAppTest {
                 .andExpect(content().string(containsString("<span class=\"approved\">Approved</span>")))
                 .andExpect(content().string(containsString("title: Can Sage Sharpen Memory?")))
                 .andExpect(content().string(containsString("value=\"MARKDOWN\" checked")))
-                .andReturn().getResponse().getContentAsString();
-        String preview = articlePage.substring(articlePage.indexOf("id=\"preview\""),
-                articlePage.indexOf("</article>"));
-        assertThat(preview).contains("<p>Sage may help memory in older adults.</p>",
-                        "&lt;img src&#61;x onerror&#61;alert(2)&gt;")
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String preview =
+                articlePage.substring(articlePage.indexOf("id=\"preview\""), articlePage.indexOf("</article>"));
+        assertThat(preview)
+                .contains("<p>Sage may help memory in older adults.</p>", "&lt;img src&#61;x onerror&#61;alert(2)&gt;")
                 .doesNotContain("javascript:", "<img");
     }
 
     @Test
     void theApiRefusesWritesFromAnotherSitesPagesButNotFromClients() throws Exception {
-        mvc.perform(post("/api/drafts").with(httpBasic("wanda", "wanda-pass")).contentType(MediaType.TEXT_PLAIN)
-                        .header("Origin", "https://evil.example").content(PASTE))
+        mvc.perform(post("/api/drafts")
+                        .with(httpBasic("wanda", "wanda-pass"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .header("Origin", "https://evil.example")
+                        .content(PASTE))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(post("/api/drafts").with(httpBasic("wanda", "wanda-pass")).contentType(MediaType.TEXT_PLAIN)
-                        .header("Sec-Fetch-Site", "cross-site").content(PASTE))
+        mvc.perform(post("/api/drafts")
+                        .with(httpBasic("wanda", "wanda-pass"))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .content(PASTE))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/drafts").with(httpBasic("wanda", "wanda-pass")).contentType(MediaType.TEXT_PLAIN)
+        mvc.perform(post("/api/drafts")
+                        .with(httpBasic("wanda", "wanda-pass"))
+                        .contentType(MediaType.TEXT_PLAIN)
                         .content(PASTE.replace("Ginger", "Mint")))
                 .andExpect(status().isAccepted());
     }
 
     @Test
     void theApiNeverAcceptsThePagesSessionCookie() throws Exception {
-        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user("wanda").password("wanda-pass"))
-                .andReturn().getRequest().getSession(false);
+        MockHttpSession session =
+                (MockHttpSession) mvc.perform(formLogin("/login").user("wanda").password("wanda-pass"))
+                        .andReturn()
+                        .getRequest()
+                        .getSession(false);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
 
-        mvc.perform(post("/api/drafts").session(session).contentType(MediaType.TEXT_PLAIN).content(PASTE))
+        mvc.perform(post("/api/drafts")
+                        .session(session)
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(PASTE))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().exists("WWW-Authenticate"));
     }
 
     private long articlesTitled(String title) {
-        return registry.all().stream().filter(article -> title.equals(article.title())).count();
+        return registry.all().stream()
+                .filter(article -> title.equals(article.title()))
+                .count();
     }
 
     /** POSTs the form, expects the 303 of post/redirect/get, and GETs where it points. */
@@ -407,7 +504,9 @@ class WriterPagesTest extends IntakeAppTest {
             throws Exception {
         String location = mvc.perform(form.with(who).with(csrf()))
                 .andExpect(status().isSeeOther())
-                .andReturn().getResponse().getRedirectedUrl();
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(location).matches("/articles/[^/]+/revisions/\\d+");
         return mvc.perform(get(location).with(who));
     }

@@ -8,5 +8,4 @@ import org.vetted.review.domain.draft.Draft;
  * revision the board saw); {@code lastApproved} is the latest earlier revision that was approved (null when none
  * is known). Both are older than the current revision, and may be the same draft.
  */
-public record ArticleHistory(ArticleReview review, Draft previous, Draft lastApproved) {
-}
+public record ArticleHistory(ArticleReview review, Draft previous, Draft lastApproved) {}

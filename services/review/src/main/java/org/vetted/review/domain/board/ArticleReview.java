@@ -20,8 +20,14 @@ import org.vetted.review.domain.staff.Reviewer;
  * approved, a decision accepted from such an entry before its retirement counts for nothing, here or carried over:
  * the claim is open again. An approved revision keeps what it was approved on.
  */
-public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewStatus status, Approval approval,
-        EarlierReviews earlier, FourEyesRule fourEyes, Map<String, Instant> retiredLibrary) {
+public record ArticleReview(
+        Draft draft,
+        List<ClaimDecision> decisions,
+        ReviewStatus status,
+        Approval approval,
+        EarlierReviews earlier,
+        FourEyesRule fourEyes,
+        Map<String, Instant> retiredLibrary) {
 
     public ArticleReview {
         decisions = List.copyOf(decisions);
@@ -30,8 +36,13 @@ public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewSt
         retiredLibrary = retiredLibrary == null ? Map.of() : Map.copyOf(retiredLibrary);
     }
 
-    public ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewStatus status, Approval approval,
-            EarlierReviews earlier, FourEyesRule fourEyes) {
+    public ArticleReview(
+            Draft draft,
+            List<ClaimDecision> decisions,
+            ReviewStatus status,
+            Approval approval,
+            EarlierReviews earlier,
+            FourEyesRule fourEyes) {
         this(draft, decisions, status, approval, earlier, fourEyes, Map.of());
     }
 
@@ -58,7 +69,9 @@ public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewSt
 
     /** Decisions made on this revision about the claim, one per person, latest last. */
     public List<ClaimDecision> decisionsOn(String claimId) {
-        return decisions.stream().filter(decision -> decision.claimId().equals(claimId)).toList();
+        return decisions.stream()
+                .filter(decision -> decision.claimId().equals(claimId))
+                .toList();
     }
 
     /** Where each claim stands, in the order of the text. */
@@ -76,7 +89,8 @@ public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewSt
         if (!retiredLibrary.isEmpty() && status != ReviewStatus.APPROVED) {
             here = here.stream().filter(this::stillCounts).toList();
             if (carried != null) {
-                List<ClaimDecision> kept = carried.approvals().stream().filter(this::stillCounts).toList();
+                List<ClaimDecision> kept =
+                        carried.approvals().stream().filter(this::stillCounts).toList();
                 carried = kept.isEmpty() ? null : new CarriedOver(kept);
             }
         }
@@ -115,7 +129,10 @@ public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewSt
 
     /** Ids of the claims rejected by a decision that counts, in the order of the text. */
     public List<String> rejectedClaimIds() {
-        return claimStates().stream().filter(ClaimState::isRejected).map(state -> state.claim().id()).toList();
+        return claimStates().stream()
+                .filter(ClaimState::isRejected)
+                .map(state -> state.claim().id())
+                .toList();
     }
 
     /**
@@ -136,8 +153,14 @@ public record ArticleReview(Draft draft, List<ClaimDecision> decisions, ReviewSt
     }
 
     public ArticleReview withDecision(ClaimDecision decision) {
-        return new ArticleReview(draft, EarlierRevision.replacing(decisions, decision), status, approval, earlier,
-                fourEyes, retiredLibrary);
+        return new ArticleReview(
+                draft,
+                EarlierRevision.replacing(decisions, decision),
+                status,
+                approval,
+                earlier,
+                fourEyes,
+                retiredLibrary);
     }
 
     public ArticleReview withEarlier(EarlierReviews reviews) {

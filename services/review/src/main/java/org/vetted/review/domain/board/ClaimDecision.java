@@ -8,12 +8,25 @@ import org.vetted.review.domain.staff.Reviewer;
  * revision keeps it); {@code comment} and {@code reference} may be null. {@code libraryKey}: the claims library entry
  * the decision was accepted from, or null; it stops counting in an unapproved revision once that entry is retired.
  */
-public record ClaimDecision(String claimId, int revision, ClaimVerdict verdict, String comment, String reference,
-        Reviewer reviewer, Instant at, String libraryKey) {
+public record ClaimDecision(
+        String claimId,
+        int revision,
+        ClaimVerdict verdict,
+        String comment,
+        String reference,
+        Reviewer reviewer,
+        Instant at,
+        String libraryKey) {
 
     /** A decision made by the reviewer's own reading, not accepted from the library. */
-    public ClaimDecision(String claimId, int revision, ClaimVerdict verdict, String comment, String reference,
-            Reviewer reviewer, Instant at) {
+    public ClaimDecision(
+            String claimId,
+            int revision,
+            ClaimVerdict verdict,
+            String comment,
+            String reference,
+            Reviewer reviewer,
+            Instant at) {
         this(claimId, revision, verdict, comment, reference, reviewer, at, null);
     }
 

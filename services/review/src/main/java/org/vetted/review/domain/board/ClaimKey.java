@@ -12,7 +12,8 @@ import org.vetted.review.domain.draft.ClaimText;
 public record ClaimKey(String text, String section) {
 
     public static ClaimKey of(Claim claim) {
-        return new ClaimKey(ClaimText.canonical(claim.text()), claim.section() == null ? null
-                : ClaimText.canonical(claim.section()));
+        return new ClaimKey(
+                ClaimText.canonical(claim.text()),
+                claim.section() == null ? null : ClaimText.canonical(claim.section()));
     }
 }

@@ -16,7 +16,11 @@ import org.vetted.review.domain.staff.Reviewer;
  * rejected and fewer distinct credentialed reviewers approved it than it needs: one, or two for a claim of a
  * {@link FourEyesRule} risk class.
  */
-public record ClaimState(Claim claim, List<String> riskClasses, int approvalsNeeded, List<ClaimDecision> decisions,
+public record ClaimState(
+        Claim claim,
+        List<String> riskClasses,
+        int approvalsNeeded,
+        List<ClaimDecision> decisions,
         CarriedOver carriedOver) {
 
     public ClaimState {
@@ -29,13 +33,20 @@ public record ClaimState(Claim claim, List<String> riskClasses, int approvalsNee
      * @param carried approvals carried from earlier revisions, or null
      */
     static ClaimState of(Claim claim, List<ClaimDecision> here, CarriedOver carried, FourEyesRule fourEyes) {
-        List<ClaimDecision> stillCarried = carried == null ? List.of() : carried.approvals().stream()
-                .filter(approval -> here.stream().noneMatch(own -> own.reviewer().isSamePersonAs(approval.reviewer())))
-                .toList();
+        List<ClaimDecision> stillCarried = carried == null
+                ? List.of()
+                : carried.approvals().stream()
+                        .filter(approval ->
+                                here.stream().noneMatch(own -> own.reviewer().isSamePersonAs(approval.reviewer())))
+                        .toList();
         List<ClaimDecision> counted = new ArrayList<>(stillCarried);
         counted.addAll(here);
         boolean rejected = here.stream().anyMatch(decision -> !decision.isApproved());
-        return new ClaimState(claim, fourEyes.classesOf(claim), fourEyes.approvalsNeeded(claim), counted,
+        return new ClaimState(
+                claim,
+                fourEyes.classesOf(claim),
+                fourEyes.approvalsNeeded(claim),
+                counted,
                 stillCarried.isEmpty() || rejected ? null : new CarriedOver(stillCarried));
     }
 
@@ -48,7 +59,8 @@ public record ClaimState(Claim claim, List<String> riskClasses, int approvalsNee
         List<Reviewer> approvers = new ArrayList<>();
         for (ClaimDecision decision : decisions) {
             Reviewer reviewer = decision.reviewer();
-            if (decision.isApproved() && reviewer.hasCredential()
+            if (decision.isApproved()
+                    && reviewer.hasCredential()
                     && approvers.stream().noneMatch(known -> known.isSamePersonAs(reviewer))) {
                 approvers.add(reviewer);
             }
@@ -86,7 +98,7 @@ public record ClaimState(Claim claim, List<String> riskClasses, int approvalsNee
 
     /** Carried approvals in the order they were made. */
     static Comparator<ClaimDecision> madeOrder() {
-        return Comparator.comparingInt(ClaimDecision::revision).thenComparing(ClaimDecision::at,
-                Comparator.nullsFirst(Comparator.naturalOrder()));
+        return Comparator.comparingInt(ClaimDecision::revision)
+                .thenComparing(ClaimDecision::at, Comparator.nullsFirst(Comparator.naturalOrder()));
     }
 }

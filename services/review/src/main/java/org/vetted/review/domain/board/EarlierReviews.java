@@ -49,8 +49,10 @@ public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> ba
 
     /** @param floor looks at this revision or before it do not count (0: all count) */
     public static EarlierReviews of(Draft current, Collection<EarlierRevision> earlier, int floor) {
-        List<EarlierRevision> ordered = earlier.stream().filter(kept -> kept.revision() < current.revision())
-                .sorted(Comparator.comparingInt(EarlierRevision::revision)).toList();
+        List<EarlierRevision> ordered = earlier.stream()
+                .filter(kept -> kept.revision() < current.revision())
+                .sorted(Comparator.comparingInt(EarlierRevision::revision))
+                .toList();
         if (ordered.isEmpty()) {
             return NONE;
         }
@@ -67,7 +69,8 @@ public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> ba
                 ClaimKey key = ClaimKey.of(claim);
                 List<ClaimDecision> carriedIn = carriedFrom(key, revision.revision(), looks, floor);
                 List<ClaimDecision> counted = new ArrayList<>(carriedIn.stream()
-                        .filter(approval -> own.stream().noneMatch(d -> d.reviewer().isSamePersonAs(approval.reviewer())))
+                        .filter(approval ->
+                                own.stream().noneMatch(d -> d.reviewer().isSamePersonAs(approval.reviewer())))
                         .toList());
                 counted.addAll(own);
                 // The same text twice in one section of one revision: any rejection of either stands.
@@ -78,8 +81,11 @@ public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> ba
         Map<String, CarriedOver> carried = new LinkedHashMap<>();
         for (Claim claim : current.claims()) {
             List<ClaimDecision> eligible = carriedFrom(ClaimKey.of(claim), current.revision(), looks, floor).stream()
-                    .filter(approval -> approval.reviewer().hasCredential() && current.creditedAs(
-                            approval.reviewer().username(), approval.reviewer().displayName()).isEmpty())
+                    .filter(approval -> approval.reviewer().hasCredential()
+                            && current.creditedAs(
+                                            approval.reviewer().username(),
+                                            approval.reviewer().displayName())
+                                    .isEmpty())
                     .sorted(ClaimState.madeOrder())
                     .toList();
             if (!eligible.isEmpty()) {
@@ -106,9 +112,10 @@ public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> ba
      * The approvals a claim with {@code key} carries into revision {@code revision}: those of the latest look at it
      * before that revision, or none when that look holds a rejection, lies at or before {@code floor}, or does not exist.
      */
-    private static List<ClaimDecision> carriedFrom(ClaimKey key, int revision, TreeMap<Integer, Map<ClaimKey, Look>> looks,
-            int floor) {
-        for (Map.Entry<Integer, Map<ClaimKey, Look>> earlier : looks.headMap(revision, false).descendingMap().entrySet()) {
+    private static List<ClaimDecision> carriedFrom(
+            ClaimKey key, int revision, TreeMap<Integer, Map<ClaimKey, Look>> looks, int floor) {
+        for (Map.Entry<Integer, Map<ClaimKey, Look>> earlier :
+                looks.headMap(revision, false).descendingMap().entrySet()) {
             Look look = earlier.getValue().get(key);
             if (look != null) {
                 return earlier.getKey() > floor && look.allApproved() ? look.decisions() : List.of();
@@ -121,7 +128,8 @@ public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> ba
     private static EarlierRevision lastBefore(int revision, List<EarlierRevision> ordered, boolean approved) {
         EarlierRevision last = null;
         for (EarlierRevision earlier : ordered) {
-            if (earlier.revision() < revision && (approved ? earlier.approved() : !earlier.decisions().isEmpty())) {
+            if (earlier.revision() < revision
+                    && (approved ? earlier.approved() : !earlier.decisions().isEmpty())) {
                 last = earlier;
             }
         }
@@ -151,7 +159,8 @@ public record EarlierReviews(Map<String, CarriedOver> carried, List<Baseline> ba
 
     private static Map<String, List<ClaimDecision>> byClaim(List<ClaimDecision> decisions) {
         Map<String, List<ClaimDecision>> byClaim = new HashMap<>();
-        decisions.forEach(decision -> byClaim.computeIfAbsent(decision.claimId(), id -> new ArrayList<>()).add(decision));
+        decisions.forEach(decision -> byClaim.computeIfAbsent(decision.claimId(), id -> new ArrayList<>())
+                .add(decision));
         return byClaim;
     }
 }

@@ -11,8 +11,8 @@ import org.vetted.review.domain.draft.Draft;
  * (one per claim and person, the later replacing the earlier) and whether it was approved. Its text is not kept:
  * carry-over goes by claim ids, which intake derives from each sentence's normalised text.
  */
-public record EarlierRevision(int revision, String contentHash, List<Claim> claims, List<ClaimDecision> decisions,
-        boolean approved) {
+public record EarlierRevision(
+        int revision, String contentHash, List<Claim> claims, List<ClaimDecision> decisions, boolean approved) {
 
     public EarlierRevision {
         claims = List.copyOf(claims);
@@ -26,8 +26,12 @@ public record EarlierRevision(int revision, String contentHash, List<Claim> clai
 
     /** The revision that was under review until a later one replaced it. */
     static EarlierRevision of(ArticleReview review) {
-        return new EarlierRevision(review.revision(), review.draft().contentHash(), review.draft().claims(),
-                review.decisions(), review.status() == ReviewStatus.APPROVED);
+        return new EarlierRevision(
+                review.revision(),
+                review.draft().contentHash(),
+                review.draft().claims(),
+                review.decisions(),
+                review.status() == ReviewStatus.APPROVED);
     }
 
     Optional<Claim> claim(String claimId) {

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
@@ -68,9 +67,11 @@ public final class ReviewBoard {
     private final Map<String, ArticleReview> articles = new HashMap<>();
     /** Per article: the draft the current revision replaced, and the latest earlier revision that was approved. */
     private final Map<String, Draft> previous = new HashMap<>();
+
     private final Map<String, Draft> lastApproved = new HashMap<>();
     /** Per article: the earlier revisions carry-over reads, by number, and the highest number let go of. */
     private final Map<String, TreeMap<Integer, EarlierRevision>> earlier = new HashMap<>();
+
     private final Map<String, Integer> forgottenUpTo = new HashMap<>();
     /**
      * Per article: the highest revision let go of that held (or was later sent) a decision. Carry-over does not count
@@ -79,6 +80,7 @@ public final class ReviewBoard {
     private final Map<String, Integer> lookFloor = new HashMap<>();
     /** Waiting events by article, and the same events by event id in arrival order (oldest first). */
     private final Map<String, List<ReviewEvent>> waiting = new HashMap<>();
+
     private final LinkedHashMap<String, ReviewEvent> waitingInArrivalOrder = new LinkedHashMap<>();
     private final Set<String> seenEventIds = new HashSet<>();
     private final int maxWaiting;
@@ -88,7 +90,7 @@ public final class ReviewBoard {
     private final Map<String, Instant> retiredLibrary = new HashMap<>();
 
     public ReviewBoard() {
-        this(DEFAULT_MAX_WAITING, event -> { });
+        this(DEFAULT_MAX_WAITING, event -> {});
     }
 
     /** @param dropped told of each waiting event dropped because {@code maxWaiting} events were already waiting */
@@ -140,8 +142,8 @@ public final class ReviewBoard {
 
     /** The article's current revision with the earlier ones it is compared with, as one consistent read. */
     public synchronized Optional<ArticleHistory> history(String articleId) {
-        return find(articleId).map(review -> new ArticleHistory(review, previous.get(articleId),
-                lastApproved.get(articleId)));
+        return find(articleId)
+                .map(review -> new ArticleHistory(review, previous.get(articleId), lastApproved.get(articleId)));
     }
 
     /** The earlier revisions kept for the article, oldest first. */
@@ -155,7 +157,8 @@ public final class ReviewBoard {
         return articles.values().stream()
                 .filter(ArticleReview::isOpen)
                 .map(this::seeingRetirements)
-                .sorted(Comparator.comparing((ArticleReview review) -> review.draft().submittedAt())
+                .sorted(Comparator.comparing(
+                                (ArticleReview review) -> review.draft().submittedAt())
                         .thenComparing(ArticleReview::articleId))
                 .toList();
     }
@@ -183,7 +186,8 @@ public final class ReviewBoard {
     private Applied openRevision(Draft draft) {
         String articleId = draft.articleId();
         ArticleReview current = articles.get(articleId);
-        if (current != null && draft.revision() == current.revision()
+        if (current != null
+                && draft.revision() == current.revision()
                 && !draft.contentHash().equals(current.draft().contentHash())) {
             return Applied.CONFLICTING;
         }
@@ -260,10 +264,12 @@ public final class ReviewBoard {
     /** Whether the event changed the kept earlier revision; returns of earlier revisions change nothing here. */
     private boolean applyToKept(String articleId, EarlierRevision revision, ReviewEvent event) {
         EarlierRevision next = null;
-        if (event instanceof ClaimDecided decided && revision.contentHash().equals(decided.contentHash())
+        if (event instanceof ClaimDecided decided
+                && revision.contentHash().equals(decided.contentHash())
                 && revision.claim(decided.decision().claimId()).isPresent()) {
             next = revision.withDecision(decided.decision());
-        } else if (event instanceof RevisionApproved approved && !revision.approved()
+        } else if (event instanceof RevisionApproved approved
+                && !revision.approved()
                 && revision.contentHash().equals(approved.approval().contentHash())) {
             next = revision.asApproved();
         }
@@ -279,8 +285,13 @@ public final class ReviewBoard {
         ArticleReview current = articles.get(articleId);
         TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
         if (current != null) {
-            articles.put(articleId, current.withEarlier(kept == null || kept.isEmpty() ? EarlierReviews.NONE
-                    : EarlierReviews.of(current.draft(), kept.values(), lookFloor.getOrDefault(articleId, 0))));
+            articles.put(
+                    articleId,
+                    current.withEarlier(
+                            kept == null || kept.isEmpty()
+                                    ? EarlierReviews.NONE
+                                    : EarlierReviews.of(
+                                            current.draft(), kept.values(), lookFloor.getOrDefault(articleId, 0))));
         }
     }
 
@@ -299,8 +310,8 @@ public final class ReviewBoard {
         Integer lastReviewedRevision = null;
         for (EarlierRevision revision : kept.values()) {
             lastApprovedRevision = revision.approved() ? Integer.valueOf(revision.revision()) : lastApprovedRevision;
-            lastReviewedRevision = revision.decisions().isEmpty() ? lastReviewedRevision
-                    : Integer.valueOf(revision.revision());
+            lastReviewedRevision =
+                    revision.decisions().isEmpty() ? lastReviewedRevision : Integer.valueOf(revision.revision());
         }
         int forgotten = forgottenUpTo.getOrDefault(articleId, 0);
         for (boolean undecidedOnly : new boolean[] {true, false}) {
@@ -309,7 +320,8 @@ public final class ReviewBoard {
                 EarlierRevision revision = oldestFirst.next();
                 Integer number = revision.revision();
                 boolean decided = !revision.decisions().isEmpty();
-                if (number.equals(lastApprovedRevision) || number.equals(lastReviewedRevision)
+                if (number.equals(lastApprovedRevision)
+                        || number.equals(lastReviewedRevision)
                         || (undecidedOnly && decided)) {
                     continue;
                 }
@@ -379,7 +391,8 @@ public final class ReviewBoard {
      */
     private boolean approvedTheReplaced(ReviewEvent event) {
         Draft replaced = previous.get(event.articleId());
-        if (!(event instanceof RevisionApproved approved) || replaced == null
+        if (!(event instanceof RevisionApproved approved)
+                || replaced == null
                 || replaced.revision() != event.revision()
                 || !replaced.contentHash().equals(approved.approval().contentHash())) {
             return false;
@@ -418,12 +431,17 @@ public final class ReviewBoard {
      */
     private static ArticleReview decide(ArticleReview review, ReviewEvent event) {
         if (event instanceof ClaimDecided decided) {
-            return fits(review, decided.contentHash()) && review.draft().claim(decided.decision().claimId()).isPresent()
-                    ? review.withDecision(decided.decision()) : null;
+            return fits(review, decided.contentHash())
+                            && review.draft()
+                                    .claim(decided.decision().claimId())
+                                    .isPresent()
+                    ? review.withDecision(decided.decision())
+                    : null;
         }
         if (event instanceof RevisionApproved approved) {
             return review.isOpen() && fits(review, approved.approval().contentHash())
-                    ? review.approved(approved.approval()) : null;
+                    ? review.approved(approved.approval())
+                    : null;
         }
         if (event instanceof RevisionReturned returned) {
             return review.isOpen() && fits(review, returned.contentHash()) ? review.returned(returned.outcome()) : null;

@@ -51,8 +51,16 @@ public sealed interface ReviewEvent {
     }
 
     /** A revision was signed off without approval. */
-    record RevisionReturned(String eventId, String articleId, int revision, String contentHash,
-            ReviewOutcome outcome, String comment, List<String> rejectedClaimIds, Reviewer reviewer, Instant decidedAt)
+    record RevisionReturned(
+            String eventId,
+            String articleId,
+            int revision,
+            String contentHash,
+            ReviewOutcome outcome,
+            String comment,
+            List<String> rejectedClaimIds,
+            Reviewer reviewer,
+            Instant decidedAt)
             implements ReviewEvent {
         public RevisionReturned {
             rejectedClaimIds = List.copyOf(rejectedClaimIds);

@@ -18,8 +18,7 @@ public final class ClaimText {
     /** A word: letters and digits, with the inner apostrophes and hyphens of a word, the dots and commas of a number. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:['.,-][\\p{L}\\p{N}]++)*+");
 
-    private ClaimText() {
-    }
+    private ClaimText() {}
 
     /**
      * Intake's canonical sentence ({@code Text.canonicalSentence}), invisible characters out: LF line endings, odd spaces plain, lower-case
@@ -31,11 +30,24 @@ public final class ClaimText {
         }
         // Intake removes invisible (format) characters at the door; a record that still has one reads as without it,
         // so no rule here can be made to see other words than a reader sees.
-        String unix = INVISIBLE.matcher(sentence.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
-        String straight = HORIZONTAL_SPACES.matcher(unix).replaceAll(" ")
-                .replace('\u2018', '\'').replace('\u2019', '\'').replace('\u201A', '\'').replace('\u2032', '\'')
-                .replace('\u201C', '"').replace('\u201D', '"').replace('\u201E', '"').replace('\u2033', '"');
-        return WHITESPACE_RUN.matcher(straight.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        String unix = INVISIBLE
+                .matcher(sentence.replace("\r\n", "\n").replace('\r', '\n'))
+                .replaceAll("");
+        String straight = HORIZONTAL_SPACES
+                .matcher(unix)
+                .replaceAll(" ")
+                .replace('\u2018', '\'')
+                .replace('\u2019', '\'')
+                .replace('\u201A', '\'')
+                .replace('\u2032', '\'')
+                .replace('\u201C', '"')
+                .replace('\u201D', '"')
+                .replace('\u201E', '"')
+                .replace('\u2033', '"');
+        return WHITESPACE_RUN
+                .matcher(straight.toLowerCase(Locale.ROOT))
+                .replaceAll(" ")
+                .strip();
     }
 
     /**
@@ -48,8 +60,10 @@ public final class ClaimText {
             return "";
         }
         String compatible = Normalizer.normalize(canonical(text), Normalizer.Form.NFKD);
-        return canonical(Normalizer.normalize(COMBINING_MARKS.matcher(compatible).replaceAll(""), Normalizer.Form.NFC))
-                .replace('\u2010', '-').replace('\u2011', '-');
+        return canonical(
+                        Normalizer.normalize(COMBINING_MARKS.matcher(compatible).replaceAll(""), Normalizer.Form.NFC))
+                .replace('\u2010', '-')
+                .replace('\u2011', '-');
     }
 
     /** The words of the folded text, at most {@code max} of them. */

@@ -3,7 +3,6 @@ package org.vetted.review.domain.draft;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.vetted.contract.PersonNames;
 
 /** One submitted revision of an article: the exact text under review and the hash an approval binds to. */
@@ -40,9 +39,11 @@ public record Draft(
      * "MD, MPH") are set aside. A co-author credited as "Dana Diaz, RD" is Dana Diaz's own article.
      */
     public Optional<Author> creditedAs(String username, String displayName) {
-        return authors.stream().filter(author -> author.username().equalsIgnoreCase(username)
-                || PersonNames.samePerson(author.displayName(), displayName)
-                || PersonNames.samePerson(author.displayName(), username)).findFirst();
+        return authors.stream()
+                .filter(author -> author.username().equalsIgnoreCase(username)
+                        || PersonNames.samePerson(author.displayName(), displayName)
+                        || PersonNames.samePerson(author.displayName(), username))
+                .findFirst();
     }
 
     public Optional<Claim> claim(String claimId) {

@@ -8,14 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.vetted.contract.Hedges;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimState;
@@ -46,52 +44,133 @@ public final class ClaimDrift {
 
     /** What changed, the weightiest first. */
     public enum Kind {
-        HEDGE_REMOVED, STRENGTH_RAISED, NUMBER_CHANGED, MOVED, REWORDED
+        HEDGE_REMOVED,
+        STRENGTH_RAISED,
+        NUMBER_CHANGED,
+        MOVED,
+        REWORDED
     }
 
     /**
      * The earlier claim a claim is paired with ({@code previousText} and {@code previousSection} in revision
      * {@code fromRevision}), the weightiest change and, in {@code explanation}, every change found, for the reviewer.
      */
-    public record Drift(Kind kind, int fromRevision, String previousText, String previousSection, String explanation) {
-    }
+    public record Drift(Kind kind, int fromRevision, String previousText, String previousSection, String explanation) {}
 
     /** The contract's hedges, the same intake marks claims by, modal verbs included (told from nouns below). */
-    private static final List<Phrase> HEDGES = Phrase.all(Stream.concat(Hedges.PHRASES.stream(),
-            Hedges.MODALS.stream()).toArray(String[]::new));
+    private static final List<Phrase> HEDGES = Phrase.all(
+            Stream.concat(Hedges.PHRASES.stream(), Hedges.MODALS.stream()).toArray(String[]::new));
+
     private static final Set<String> MODALS = Set.copyOf(Hedges.MODALS);
     /** Words before "may" that make it the month, and before "can" that make it a tin. */
-    private static final Set<String> BEFORE_THE_MONTH = Set.of("in", "of", "since", "until", "by", "early", "late",
-            "mid", "next", "last", "this", "every", "from", "through", "during", "before", "after");
+    private static final Set<String> BEFORE_THE_MONTH = Set.of(
+            "in", "of", "since", "until", "by", "early", "late", "mid", "next", "last", "this", "every", "from",
+            "through", "during", "before", "after");
+
     private static final Set<String> BEFORE_A_TIN = Set.of("a", "the", "one", "per", "each", "tin", "this", "that");
-    private static final List<Phrase> ASSOCIATIONS = Phrase.all("linked to", "linked with", "link between",
-            "links between", "associated with", "association with", "association between", "tied to", "related to",
-            "correlated with", "correlates with", "correlation", "connected to", "connected with",
+    private static final List<Phrase> ASSOCIATIONS = Phrase.all(
+            "linked to",
+            "linked with",
+            "link between",
+            "links between",
+            "associated with",
+            "association with",
+            "association between",
+            "tied to",
+            "related to",
+            "correlated with",
+            "correlates with",
+            "correlation",
+            "connected to",
+            "connected with",
             "connection between");
-    private static final List<Phrase> STRONG = Phrase.all("cause", "causes", "caused", "causing", "leads to",
-            "lead to", "results in", "result in", "prevent*", "cure", "cures", "cured", "curing", "eliminat*",
-            "eradicat*", "guarantee*", "prove", "proves", "proved", "proven", "definitely", "certainly", "completely");
-    private static final List<Phrase> WEAK = Phrase.all("help", "helps", "helped", "helping", "support", "supports",
-            "supported", "contribute to", "contributes to", "play a role", "plays a role", "aid", "aids", "ease",
-            "eases", "eased", "easing");
+    private static final List<Phrase> STRONG = Phrase.all(
+            "cause",
+            "causes",
+            "caused",
+            "causing",
+            "leads to",
+            "lead to",
+            "results in",
+            "result in",
+            "prevent*",
+            "cure",
+            "cures",
+            "cured",
+            "curing",
+            "eliminat*",
+            "eradicat*",
+            "guarantee*",
+            "prove",
+            "proves",
+            "proved",
+            "proven",
+            "definitely",
+            "certainly",
+            "completely");
+    private static final List<Phrase> WEAK = Phrase.all(
+            "help",
+            "helps",
+            "helped",
+            "helping",
+            "support",
+            "supports",
+            "supported",
+            "contribute to",
+            "contributes to",
+            "play a role",
+            "plays a role",
+            "aid",
+            "aids",
+            "ease",
+            "eases",
+            "eased",
+            "easing");
     /** Quantifiers and frequencies by how much they claim; a claim with none reads as a general statement (3). */
     private static final Map<Phrase, Integer> QUANTIFIERS = quantifiers();
+
     private static final int GENERAL = 3;
-    private static final Set<String> DETERMINERS = Set.of("some", "a few", "few", "several", "certain",
-            "a minority of", "many", "a lot of", "lots of", "most", "the majority of", "all", "every");
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\p{L}\\p{N}.,])(\\d++(?:[.,]\\d++)*+)(?:\\s*+(%|[\\p{L}µ]++(?:/[\\p{L}]++)?+))?+");
+    private static final Set<String> DETERMINERS = Set.of(
+            "some",
+            "a few",
+            "few",
+            "several",
+            "certain",
+            "a minority of",
+            "many",
+            "a lot of",
+            "lots of",
+            "most",
+            "the majority of",
+            "all",
+            "every");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![\\p{L}\\p{N}.,])(\\d++(?:[.,]\\d++)*+)(?:\\s*+(%|[\\p{L}µ]++(?:/[\\p{L}]++)?+))?+");
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(?:,\\d{3})++(?:\\.\\d++)?+");
     private static final Map<String, String> UNITS = units();
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("two", "2"),
-            Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
-            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
-            Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("twenty", "20"), Map.entry("thirty", "30"),
-            Map.entry("hundred", "100"), Map.entry("thousand", "1000"), Map.entry("half", "0.5"),
-            Map.entry("twice", "2x"), Map.entry("double", "2x"), Map.entry("triple", "3x"), Map.entry("dozen", "12"));
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("two", "2"),
+            Map.entry("three", "3"),
+            Map.entry("four", "4"),
+            Map.entry("five", "5"),
+            Map.entry("six", "6"),
+            Map.entry("seven", "7"),
+            Map.entry("eight", "8"),
+            Map.entry("nine", "9"),
+            Map.entry("ten", "10"),
+            Map.entry("eleven", "11"),
+            Map.entry("twelve", "12"),
+            Map.entry("twenty", "20"),
+            Map.entry("thirty", "30"),
+            Map.entry("hundred", "100"),
+            Map.entry("thousand", "1000"),
+            Map.entry("half", "0.5"),
+            Map.entry("twice", "2x"),
+            Map.entry("double", "2x"),
+            Map.entry("triple", "3x"),
+            Map.entry("dozen", "12"));
 
-    private ClaimDrift() {
-    }
+    private ClaimDrift() {}
 
     /**
      * The drift of each claim of the revision under review that carries nothing over, paired with the most similar
@@ -112,7 +191,8 @@ public final class ClaimDrift {
         for (EarlierReviews.Baseline baseline : baselines) {
             for (Claim claim : baseline.claims()) {
                 Candidate candidate = new Candidate(baseline.revision(), claim, stems(claim.text()));
-                byText.computeIfAbsent(ClaimText.canonical(claim.text()), text -> new ArrayList<>()).add(candidate);
+                byText.computeIfAbsent(ClaimText.canonical(claim.text()), text -> new ArrayList<>())
+                        .add(candidate);
                 if (!currentTexts.contains(ClaimText.canonical(claim.text()))) {
                     candidates.add(candidate);
                 }
@@ -125,7 +205,8 @@ public final class ClaimDrift {
                 continue;
             }
             List<Candidate> sameText = byText.getOrDefault(ClaimText.canonical(claim.text()), List.of());
-            if (sameText.stream().anyMatch(earlier -> ClaimText.sameSection(earlier.claim.section(), claim.section()))) {
+            if (sameText.stream()
+                    .anyMatch(earlier -> ClaimText.sameSection(earlier.claim.section(), claim.section()))) {
                 continue;
             }
             if (!sameText.isEmpty()) {
@@ -155,8 +236,7 @@ public final class ClaimDrift {
         return drifts;
     }
 
-    private record Candidate(int revision, Claim claim, Set<String> stems) {
-    }
+    private record Candidate(int revision, Claim claim, Set<String> stems) {}
 
     /**
      * What changed from {@code earlier} (a claim of revision {@code fromRevision}) to {@code current}; empty when
@@ -166,8 +246,10 @@ public final class ClaimDrift {
         boolean sameSection = ClaimText.sameSection(earlier.section(), current.section());
         String moved = "moved from " + place(earlier.section()) + " to " + place(current.section());
         if (ClaimText.canonical(earlier.text()).equals(ClaimText.canonical(current.text()))) {
-            return sameSection ? Optional.empty() : Optional.of(new Drift(Kind.MOVED, fromRevision, earlier.text(),
-                    earlier.section(), capitalized(moved)));
+            return sameSection
+                    ? Optional.empty()
+                    : Optional.of(
+                            new Drift(Kind.MOVED, fromRevision, earlier.text(), earlier.section(), capitalized(moved)));
         }
         List<String> before = ClaimText.words(earlier.text(), MAX_WORDS);
         List<String> after = ClaimText.words(current.text(), MAX_WORDS);
@@ -190,14 +272,16 @@ public final class ClaimDrift {
         }
         if (kind == null) {
             kind = Kind.REWORDED;
-            findings.add(normalisedWords(before).equals(normalisedWords(after))
-                    ? "reworded: only punctuation or typography changed" : "reworded since revision " + fromRevision);
+            findings.add(
+                    normalisedWords(before).equals(normalisedWords(after))
+                            ? "reworded: only punctuation or typography changed"
+                            : "reworded since revision " + fromRevision);
         }
         if (!sameSection) {
             findings.add(moved);
         }
-        return Optional.of(new Drift(kind, fromRevision, earlier.text(), earlier.section(),
-                capitalized(String.join("; ", findings))));
+        return Optional.of(new Drift(
+                kind, fromRevision, earlier.text(), earlier.section(), capitalized(String.join("; ", findings))));
     }
 
     /** "‘may help’ → ‘helps’" when the claim has fewer hedges than before; the first one gone. */
@@ -226,7 +310,8 @@ public final class ClaimDrift {
             }
             return Optional.of(quoted(hedge) + " removed");
         }
-        return Optional.of(quoted(String.join(" ", before.subList(was.get(0).start(), was.get(0).end()))) + " removed");
+        return Optional.of(quoted(String.join(
+                        " ", before.subList(was.get(0).start(), was.get(0).end()))) + " removed");
     }
 
     /** An association made a cause, a stronger verb, or a wider quantifier. */
@@ -245,7 +330,9 @@ public final class ClaimDrift {
             weakAfter.addAll(keys(Phrase.hits(after, WEAK)));
             List<Hit> weaker = new ArrayList<>(Phrase.hits(before, ASSOCIATIONS));
             weaker.addAll(Phrase.hits(before, WEAK));
-            return Optional.of(weaker.stream().filter(hit -> !weakAfter.contains(hit.stemKey())).findFirst()
+            return Optional.of(weaker.stream()
+                    .filter(hit -> !weakAfter.contains(hit.stemKey()))
+                    .findFirst()
                     .map(hit -> quoted(String.join(" ", before.subList(hit.start(), hit.end()))) + " → " + quoted(now))
                     .orElse("now " + quoted(now)));
         }
@@ -256,7 +343,8 @@ public final class ClaimDrift {
         if (is <= was) {
             return Optional.empty();
         }
-        Optional<String> span = widestBefore != null ? changedSpan(before, after, widestBefore)
+        Optional<String> span = widestBefore != null
+                ? changedSpan(before, after, widestBefore)
                 : changedSpan(after, before, widestAfter).map(ClaimDrift::reversed);
         if (span.isPresent()) {
             return span;
@@ -267,10 +355,11 @@ public final class ClaimDrift {
             return Optional.of("now " + quoted(now));
         }
         if (now == null) {
-            Optional<String> noun = widestBefore.end() < before.size()
-                    && DETERMINERS.contains(widestBefore.key()) ? sameStem(before.get(widestBefore.end()), after)
+            Optional<String> noun = widestBefore.end() < before.size() && DETERMINERS.contains(widestBefore.key())
+                    ? sameStem(before.get(widestBefore.end()), after)
                     : Optional.empty();
-            return Optional.of(noun.map(word -> quoted(then) + " → " + quoted(word)).orElse(quoted(then) + " removed"));
+            return Optional.of(
+                    noun.map(word -> quoted(then) + " → " + quoted(word)).orElse(quoted(then) + " removed"));
         }
         return Optional.of(quoted(then) + " → " + quoted(now));
     }
@@ -286,19 +375,22 @@ public final class ClaimDrift {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < from.size() - prefix && suffix < to.size() - prefix
+        while (suffix < from.size() - prefix
+                && suffix < to.size() - prefix
                 && aligned(from.get(from.size() - 1 - suffix), to.get(to.size() - 1 - suffix))) {
             suffix++;
         }
         int fromEnd = from.size() - suffix;
         int toEnd = to.size() - suffix;
-        if (hit.start() < prefix || hit.end() > fromEnd || fromEnd - prefix > MAX_SPAN_WORDS
+        if (hit.start() < prefix
+                || hit.end() > fromEnd
+                || fromEnd - prefix > MAX_SPAN_WORDS
                 || toEnd - prefix > MAX_SPAN_WORDS) {
             return Optional.empty();
         }
         String was = quoted(String.join(" ", from.subList(prefix, fromEnd)));
-        return Optional.of(toEnd == prefix ? was + " removed"
-                : was + " → " + quoted(String.join(" ", to.subList(prefix, toEnd))));
+        return Optional.of(
+                toEnd == prefix ? was + " removed" : was + " → " + quoted(String.join(" ", to.subList(prefix, toEnd))));
     }
 
     /** Equal words, or two numbers: a changed number is reported on its own, not as part of a hedge or strength. */
@@ -320,8 +412,8 @@ public final class ClaimDrift {
     }
 
     /** Numbers (digits or words) with their units, compared as multisets: "‘200 mg’ → ‘400 mg’". */
-    static Optional<String> numberChanged(String before, List<String> wordsBefore, String after,
-            List<String> wordsAfter) {
+    static Optional<String> numberChanged(
+            String before, List<String> wordsBefore, String after, List<String> wordsAfter) {
         List<Amount> was = amounts(before, wordsBefore);
         List<Amount> is = amounts(after, wordsAfter);
         List<Amount> removed = minus(was, is);
@@ -329,9 +421,12 @@ public final class ClaimDrift {
         if (removed.isEmpty() && added.isEmpty()) {
             return Optional.empty();
         }
-        String gone = String.join(", ", removed.stream().map(amount -> quoted(amount.shown())).toList());
-        String come = String.join(", ", added.stream().map(amount -> quoted(amount.shown())).toList());
-        return Optional.of(removed.isEmpty() ? come + " added" : added.isEmpty() ? gone + " removed" : gone + " → " + come);
+        String gone = String.join(
+                ", ", removed.stream().map(amount -> quoted(amount.shown())).toList());
+        String come = String.join(
+                ", ", added.stream().map(amount -> quoted(amount.shown())).toList());
+        return Optional.of(
+                removed.isEmpty() ? come + " added" : added.isEmpty() ? gone + " removed" : gone + " → " + come);
     }
 
     /** The Dice coefficient of two word sets: 1 when equal, 0 when disjoint. */
@@ -377,8 +472,10 @@ public final class ClaimDrift {
     }
 
     private static List<Hit> hedges(List<String> words) {
-        return Phrase.hits(words, HEDGES).stream().filter(hit -> hit.end() - hit.start() > 1
-                || !MODALS.contains(hit.key()) || isModal(words, hit.start())).toList();
+        return Phrase.hits(words, HEDGES).stream()
+                .filter(hit ->
+                        hit.end() - hit.start() > 1 || !MODALS.contains(hit.key()) || isModal(words, hit.start()))
+                .toList();
     }
 
     /** "may" and "can" as verbs: not the month ("in May", "May 12"), not a tin ("a can"). */
@@ -398,8 +495,10 @@ public final class ClaimDrift {
         for (Hit hit : Phrase.hits(words, new ArrayList<>(QUANTIFIERS.keySet()))) {
             String before = hit.start() > 0 ? words.get(hit.start() - 1) : "";
             boolean notAQuantifier = hit.key().equals("all") && (before.equals("at") || before.equals("after"))
-                    || hit.key().equals("certain") && Set.of("is", "are", "was", "be", "not", "it's").contains(before);
-            if (!notAQuantifier && (widest == null || QUANTIFIERS.get(hit.phrase()) > QUANTIFIERS.get(widest.phrase()))) {
+                    || hit.key().equals("certain")
+                            && Set.of("is", "are", "was", "be", "not", "it's").contains(before);
+            if (!notAQuantifier
+                    && (widest == null || QUANTIFIERS.get(hit.phrase()) > QUANTIFIERS.get(widest.phrase()))) {
                 widest = hit;
             }
         }
@@ -410,11 +509,11 @@ public final class ClaimDrift {
     private static String withNoun(Hit hit, List<String> words) {
         String quantifier = String.join(" ", words.subList(hit.start(), hit.end()));
         return DETERMINERS.contains(hit.key()) && hit.end() < words.size()
-                ? quantifier + " " + words.get(hit.end()) : quantifier;
+                ? quantifier + " " + words.get(hit.end())
+                : quantifier;
     }
 
-    private record Amount(String key, String shown) {
-    }
+    private record Amount(String key, String shown) {}
 
     private static List<Amount> amounts(String text, List<String> words) {
         List<Amount> amounts = new ArrayList<>();
@@ -422,14 +521,16 @@ public final class ClaimDrift {
         while (amounts.size() < MAX_WORDS && number.find()) {
             String unit = number.group(2) == null ? null : UNITS.get(number.group(2));
             String value = numberValue(number.group(1));
-            amounts.add(new Amount(unit == null ? value : value + " " + unit,
+            amounts.add(new Amount(
+                    unit == null ? value : value + " " + unit,
                     unit == null ? number.group(1) : number.group().strip()));
         }
         for (int i = 0; i < words.size(); i++) {
             String value = NUMBER_WORDS.get(words.get(i));
             if (value != null) {
                 String unit = i + 1 < words.size() ? UNITS.get(words.get(i + 1)) : null;
-                amounts.add(new Amount(unit == null ? value : value + " " + unit,
+                amounts.add(new Amount(
+                        unit == null ? value : value + " " + unit,
                         unit == null ? words.get(i) : words.get(i) + " " + words.get(i + 1)));
             }
         }
@@ -438,7 +539,8 @@ public final class ClaimDrift {
 
     /** "1,000" and "1000.0" are 1000, "1,5" is 1.5; anything else as written. */
     private static String numberValue(String written) {
-        String plain = THOUSANDS.matcher(written).matches() ? written.replace(",", "")
+        String plain = THOUSANDS.matcher(written).matches()
+                ? written.replace(",", "")
                 : written.indexOf('.') < 0 ? written.replace(',', '.') : written;
         if (plain.length() > 40) {
             return plain;
@@ -453,13 +555,17 @@ public final class ClaimDrift {
     private static List<Amount> minus(List<Amount> from, List<Amount> take) {
         List<Amount> left = new ArrayList<>(from);
         for (Amount amount : take) {
-            left.stream().filter(kept -> kept.key().equals(amount.key())).findFirst().ifPresent(left::remove);
+            left.stream()
+                    .filter(kept -> kept.key().equals(amount.key()))
+                    .findFirst()
+                    .ifPresent(left::remove);
         }
         return left;
     }
 
     private static List<String> normalisedWords(List<String> words) {
-        return words.stream().map(word -> word.chars().anyMatch(Character::isDigit) ? numberValue(word) : word)
+        return words.stream()
+                .map(word -> word.chars().anyMatch(Character::isDigit) ? numberValue(word) : word)
                 .toList();
     }
 
@@ -489,19 +595,37 @@ public final class ClaimDrift {
 
     private static Map<Phrase, Integer> quantifiers() {
         Map<Phrase, Integer> levels = new LinkedHashMap<>();
-        for (String quantifier : List.of("some", "a few", "few", "several", "certain", "a minority of", "sometimes",
-                "occasionally", "rarely", "seldom")) {
+        for (String quantifier : List.of(
+                "some",
+                "a few",
+                "few",
+                "several",
+                "certain",
+                "a minority of",
+                "sometimes",
+                "occasionally",
+                "rarely",
+                "seldom")) {
             levels.put(Phrase.of(quantifier), 1);
         }
         for (String quantifier : List.of("many", "a lot of", "lots of", "often", "frequently")) {
             levels.put(Phrase.of(quantifier), 2);
         }
-        for (String quantifier : List.of("most", "the majority of", "usually", "generally", "typically", "commonly",
-                "mostly")) {
+        for (String quantifier :
+                List.of("most", "the majority of", "usually", "generally", "typically", "commonly", "mostly")) {
             levels.put(Phrase.of(quantifier), GENERAL);
         }
-        for (String quantifier : List.of("all", "every", "everyone", "everybody", "always", "never", "nobody",
-                "no one", "without exception", "universally")) {
+        for (String quantifier : List.of(
+                "all",
+                "every",
+                "everyone",
+                "everybody",
+                "always",
+                "never",
+                "nobody",
+                "no one",
+                "without exception",
+                "universally")) {
             levels.put(Phrase.of(quantifier), 4);
         }
         return levels;
@@ -509,17 +633,62 @@ public final class ClaimDrift {
 
     private static Map<String, String> units() {
         Map<String, String> units = new HashMap<>();
-        for (String[] unit : new String[][] {{"mg", "mg"}, {"milligram", "mg"}, {"milligrams", "mg"}, {"mcg", "mcg"},
-            {"µg", "mcg"}, {"μg", "mcg"}, {"ug", "mcg"}, {"microgram", "mcg"}, {"micrograms", "mcg"}, {"g", "g"},
-            {"gram", "g"}, {"grams", "g"}, {"kg", "kg"}, {"ml", "ml"}, {"millilitre", "ml"}, {"millilitres", "ml"},
-            {"milliliter", "ml"}, {"milliliters", "ml"}, {"l", "l"}, {"iu", "iu"}, {"%", "%"}, {"percent", "%"},
-            {"unit", "unit"}, {"units", "unit"}, {"tablet", "tablet"}, {"tablets", "tablet"}, {"capsule", "capsule"},
-            {"capsules", "capsule"}, {"pill", "pill"}, {"pills", "pill"}, {"drop", "drop"}, {"drops", "drop"},
-            {"puff", "puff"}, {"puffs", "puff"}, {"tsp", "tsp"}, {"teaspoon", "tsp"}, {"teaspoons", "tsp"},
-            {"tbsp", "tbsp"}, {"tablespoon", "tbsp"}, {"tablespoons", "tbsp"}, {"mg/kg", "mg/kg"},
-            {"day", "day"}, {"days", "day"}, {"week", "week"}, {"weeks", "week"}, {"month", "month"},
-            {"months", "month"}, {"year", "year"}, {"years", "year"}, {"hour", "hour"}, {"hours", "hour"},
-            {"minute", "minute"}, {"minutes", "minute"}, {"times", "times"}}) {
+        for (String[] unit : new String[][] {
+            {"mg", "mg"},
+            {"milligram", "mg"},
+            {"milligrams", "mg"},
+            {"mcg", "mcg"},
+            {"µg", "mcg"},
+            {"μg", "mcg"},
+            {"ug", "mcg"},
+            {"microgram", "mcg"},
+            {"micrograms", "mcg"},
+            {"g", "g"},
+            {"gram", "g"},
+            {"grams", "g"},
+            {"kg", "kg"},
+            {"ml", "ml"},
+            {"millilitre", "ml"},
+            {"millilitres", "ml"},
+            {"milliliter", "ml"},
+            {"milliliters", "ml"},
+            {"l", "l"},
+            {"iu", "iu"},
+            {"%", "%"},
+            {"percent", "%"},
+            {"unit", "unit"},
+            {"units", "unit"},
+            {"tablet", "tablet"},
+            {"tablets", "tablet"},
+            {"capsule", "capsule"},
+            {"capsules", "capsule"},
+            {"pill", "pill"},
+            {"pills", "pill"},
+            {"drop", "drop"},
+            {"drops", "drop"},
+            {"puff", "puff"},
+            {"puffs", "puff"},
+            {"tsp", "tsp"},
+            {"teaspoon", "tsp"},
+            {"teaspoons", "tsp"},
+            {"tbsp", "tbsp"},
+            {"tablespoon", "tbsp"},
+            {"tablespoons", "tbsp"},
+            {"mg/kg", "mg/kg"},
+            {"day", "day"},
+            {"days", "day"},
+            {"week", "week"},
+            {"weeks", "week"},
+            {"month", "month"},
+            {"months", "month"},
+            {"year", "year"},
+            {"years", "year"},
+            {"hour", "hour"},
+            {"hours", "hour"},
+            {"minute", "minute"},
+            {"minutes", "minute"},
+            {"times", "times"}
+        }) {
             units.put(unit[0], unit[1]);
         }
         return units;
@@ -533,8 +702,11 @@ public final class ClaimDrift {
 
         /** Longest first, so "may be" is read before "may". */
         static List<Phrase> all(String... texts) {
-            return Arrays.stream(texts).map(Phrase::of)
-                    .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words.length).reversed()).toList();
+            return Arrays.stream(texts)
+                    .map(Phrase::of)
+                    .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words.length)
+                            .reversed())
+                    .toList();
         }
 
         boolean matchesAt(List<String> text, int at) {
@@ -544,7 +716,8 @@ public final class ClaimDrift {
             for (int i = 0; i < words.length; i++) {
                 String word = words[i];
                 String actual = text.get(at + i);
-                if (word.endsWith("*") ? !actual.startsWith(word.substring(0, word.length() - 1))
+                if (word.endsWith("*")
+                        ? !actual.startsWith(word.substring(0, word.length() - 1))
                         : !actual.equals(word)) {
                     return false;
                 }
@@ -555,7 +728,9 @@ public final class ClaimDrift {
         /** Hits left to right, none overlapping, the longest entry at each place. */
         static List<Hit> hits(List<String> text, List<Phrase> phrases) {
             List<Phrase> longestFirst = phrases.stream()
-                    .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words.length).reversed()).toList();
+                    .sorted(Comparator.comparingInt((Phrase phrase) -> phrase.words.length)
+                            .reversed())
+                    .toList();
             List<Hit> hits = new ArrayList<>();
             int at = 0;
             while (at < text.size()) {
@@ -569,7 +744,10 @@ public final class ClaimDrift {
                 if (found == null) {
                     at++;
                 } else {
-                    hits.add(new Hit(found, at, at + found.words.length,
+                    hits.add(new Hit(
+                            found,
+                            at,
+                            at + found.words.length,
                             String.join(" ", text.subList(at, at + found.words.length))));
                     at += found.words.length;
                 }
@@ -596,7 +774,8 @@ public final class ClaimDrift {
 
         /** The words as written, stemmed: "causes" and "cause" are one verb. */
         String stemKey() {
-            return String.join(" ", Arrays.stream(text.split(" ")).map(ClaimDrift::stem).toList());
+            return String.join(
+                    " ", Arrays.stream(text.split(" ")).map(ClaimDrift::stem).toList());
         }
     }
 }

@@ -1,5 +1,4 @@
 package org.vetted.review.domain.gate;
 
 /** The rule lets the decision through. */
-public record Allowed() implements Permission {
-}
+public record Allowed() implements Permission {}

@@ -8,12 +8,18 @@ import org.vetted.review.domain.staff.Actor;
  * revision is required: without it a decision made on revision 1 could land on revision 2. {@code comment},
  * {@code reference} and {@code libraryKey} (the library entry an acceptance comes from) may be null.
  */
-public record ClaimDecisionRequest(Actor actor, String claimId, ClaimVerdict verdict, String comment,
-        String reference, int revision, String libraryKey) {
+public record ClaimDecisionRequest(
+        Actor actor,
+        String claimId,
+        ClaimVerdict verdict,
+        String comment,
+        String reference,
+        int revision,
+        String libraryKey) {
 
     /** A decision of the reviewer's own, not accepted from the claims library. */
-    public ClaimDecisionRequest(Actor actor, String claimId, ClaimVerdict verdict, String comment, String reference,
-            int revision) {
+    public ClaimDecisionRequest(
+            Actor actor, String claimId, ClaimVerdict verdict, String comment, String reference, int revision) {
         this(actor, claimId, verdict, comment, reference, revision, null);
     }
 }

@@ -19,8 +19,10 @@ public sealed interface ClaimOutcome permits ClaimOutcome.Decided, Refused {
          * person counts once for a claim that needs two (four eyes).
          */
         public boolean awaitsAnotherReviewer() {
-            return event.decision().isApproved() && review.claimState(claim.id())
-                    .map(state -> state.isOpen() && !state.isRejected() && state.approvals() > 0).orElse(false);
+            return event.decision().isApproved()
+                    && review.claimState(claim.id())
+                            .map(state -> state.isOpen() && !state.isRejected() && state.approvals() > 0)
+                            .orElse(false);
         }
     }
 }

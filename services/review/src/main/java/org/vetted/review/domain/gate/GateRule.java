@@ -35,8 +35,8 @@ public interface GateRule {
                             + state.firstRejection().orElseThrow().reviewer().username()
                             + ": request changes instead of approving");
                 } else if (state.approvals() == 0) {
-                    reasons.add("claim " + claimId + " was approved by " + state.latest().orElseThrow().reviewer()
-                            .username() + ", who has no credential");
+                    reasons.add("claim " + claimId + " was approved by "
+                            + state.latest().orElseThrow().reviewer().username() + ", who has no credential");
                 }
             }
             return reasons;
@@ -49,25 +49,35 @@ public interface GateRule {
      */
     static GateRule highRiskClaimsApprovedByTwoReviewers() {
         return review -> review.claimStates().stream()
-                .filter(state -> !state.isRejected() && state.approvals() > 0
-                        && state.approvals() < state.approvalsNeeded())
+                .filter(state ->
+                        !state.isRejected() && state.approvals() > 0 && state.approvals() < state.approvalsNeeded())
                 .map(state -> "claim " + state.claim().id() + " needs a second reviewer ("
-                        + String.join(", ", state.riskClasses()).toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + "): approved by " + String.join(", ", state.credentialedApprovers().stream()
-                                .map(Reviewer::username).toList()) + " only")
+                        + String.join(", ", state.riskClasses())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', ' ')
+                        + "): approved by "
+                        + String.join(
+                                ", ",
+                                state.credentialedApprovers().stream()
+                                        .map(Reviewer::username)
+                                        .toList()) + " only")
                 .toList();
     }
 
     /** No reviewer whose approval counts for a claim of the revision is one of its authors. */
     static GateRule noClaimApprovedByAnAuthor() {
         return review -> review.claimApprovers().stream()
-                .filter(approver -> review.draft().creditedAs(approver.username(), approver.displayName()).isPresent())
+                .filter(approver -> review.draft()
+                        .creditedAs(approver.username(), approver.displayName())
+                        .isPresent())
                 .map(approver -> approver.username() + " approved claims of an article they wrote")
                 .toList();
     }
 
     static List<GateRule> defaults() {
-        return List.of(everyClaimApprovedByACredentialedReviewer(), highRiskClaimsApprovedByTwoReviewers(),
+        return List.of(
+                everyClaimApprovedByACredentialedReviewer(),
+                highRiskClaimsApprovedByTwoReviewers(),
                 noClaimApprovedByAnAuthor());
     }
 }

@@ -1,5 +1,4 @@
 package org.vetted.review.domain.gate;
 
 /** The revision may be approved. */
-public record Passed() implements GateResult {
-}
+public record Passed() implements GateResult {}

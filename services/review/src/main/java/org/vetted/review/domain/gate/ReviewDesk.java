@@ -2,7 +2,6 @@ package org.vetted.review.domain.gate;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.vetted.review.domain.board.Approval;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimDecision;
@@ -38,16 +37,33 @@ public final class ReviewDesk {
                 return refused;
             }
         }
-        ClaimDecision decision = new ClaimDecision(request.claimId(), review.revision(), request.verdict(),
-                request.comment(), request.reference(), request.actor().asReviewer(), now, request.libraryKey());
-        Claim claim = review.draft().claim(request.claimId())
+        ClaimDecision decision = new ClaimDecision(
+                request.claimId(),
+                review.revision(),
+                request.verdict(),
+                request.comment(),
+                request.reference(),
+                request.actor().asReviewer(),
+                now,
+                request.libraryKey());
+        Claim claim = review.draft()
+                .claim(request.claimId())
                 .orElseThrow(() -> new IllegalStateException("claimExistsInTheCurrentRevision was not asked"));
-        boolean approvedAgain = decision.isApproved() && review.claimState(claim.id())
-                .map(state -> state.credentialedApprovers().stream()
-                        .anyMatch(approver -> approver.isSamePersonAs(decision.reviewer())))
-                .orElse(false);
-        return new ClaimOutcome.Decided(new ClaimDecided(eventId, review.articleId(), review.revision(),
-                review.draft().contentHash(), decision), claim, review.withDecision(decision), approvedAgain);
+        boolean approvedAgain = decision.isApproved()
+                && review.claimState(claim.id())
+                        .map(state -> state.credentialedApprovers().stream()
+                                .anyMatch(approver -> approver.isSamePersonAs(decision.reviewer())))
+                        .orElse(false);
+        return new ClaimOutcome.Decided(
+                new ClaimDecided(
+                        eventId,
+                        review.articleId(),
+                        review.revision(),
+                        review.draft().contentHash(),
+                        decision),
+                claim,
+                review.withDecision(decision),
+                approvedAgain);
     }
 
     public SignOffOutcome signOff(ArticleReview review, SignOffRequest request, String eventId, Instant now) {
@@ -62,15 +78,22 @@ public final class ReviewDesk {
                 return blocked;
             }
             // The approval binds the whole text's hash; its claim reviewers include those of carried-over approvals.
-            Approval approval = new Approval(draft.revision(), draft.contentHash(), request.actor().asReviewer(),
-                    review.claimApprovers(), now);
+            Approval approval = new Approval(
+                    draft.revision(), draft.contentHash(), request.actor().asReviewer(), review.claimApprovers(), now);
             return new SignOffOutcome.Approved(
                     new RevisionApproved(eventId, draft.articleId(), approval, request.comment()), draft);
         }
-        ReviewOutcome outcome = request.decision() == SignOffDecision.REJECT
-                ? ReviewOutcome.REJECTED : ReviewOutcome.CHANGES_REQUESTED;
-        return new SignOffOutcome.Returned(new RevisionReturned(eventId, draft.articleId(), draft.revision(),
-                draft.contentHash(), outcome, request.comment(), review.rejectedClaimIds(),
-                request.actor().asReviewer(), now));
+        ReviewOutcome outcome =
+                request.decision() == SignOffDecision.REJECT ? ReviewOutcome.REJECTED : ReviewOutcome.CHANGES_REQUESTED;
+        return new SignOffOutcome.Returned(new RevisionReturned(
+                eventId,
+                draft.articleId(),
+                draft.revision(),
+                draft.contentHash(),
+                outcome,
+                request.comment(),
+                review.rejectedClaimIds(),
+                request.actor().asReviewer(),
+                now));
     }
 }

@@ -2,5 +2,7 @@ package org.vetted.review.domain.gate;
 
 /** How a reviewer signs off a revision. */
 public enum SignOffDecision {
-    APPROVE, REQUEST_CHANGES, REJECT
+    APPROVE,
+    REQUEST_CHANGES,
+    REJECT
 }

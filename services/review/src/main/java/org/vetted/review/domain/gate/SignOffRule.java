@@ -9,24 +9,29 @@ public interface SignOffRule {
     Permission check(SignOffRequest request, ArticleReview review);
 
     static SignOffRule signerIsACredentialedMedicalReviewer() {
-        return (request, review) -> request.actor().isCredentialedMedicalReviewer() ? Permission.ALLOWED
-                : Permission.refused(Refusal.NOT_A_CREDENTIALED_REVIEWER,
+        return (request, review) -> request.actor().isCredentialedMedicalReviewer()
+                ? Permission.ALLOWED
+                : Permission.refused(
+                        Refusal.NOT_A_CREDENTIALED_REVIEWER,
                         "only a medical reviewer with a credential may sign off an article");
     }
 
     static SignOffRule signerIsNotAnAuthor() {
         return (request, review) -> review.draft()
                 .creditedAs(request.actor().username(), request.actor().displayName())
-                .<Permission>map(credit -> Permission.refused(Refusal.OWN_ARTICLE,
-                        "a reviewer may not sign off an article they wrote (credited as \""
-                                + credit.displayName() + "\")"))
+                .<Permission>map(credit -> Permission.refused(
+                        Refusal.OWN_ARTICLE,
+                        "a reviewer may not sign off an article they wrote (credited as \"" + credit.displayName()
+                                + "\")"))
                 .orElse(Permission.ALLOWED);
     }
 
     static SignOffRule revisionIsStillOpen() {
-        return (request, review) -> review.isOpen() ? Permission.ALLOWED
-                : Permission.refused(Refusal.REVISION_CLOSED, "revision " + review.revision()
-                        + " is already signed off (" + review.status() + ")");
+        return (request, review) -> review.isOpen()
+                ? Permission.ALLOWED
+                : Permission.refused(
+                        Refusal.REVISION_CLOSED,
+                        "revision " + review.revision() + " is already signed off (" + review.status() + ")");
     }
 
     /**
@@ -34,16 +39,20 @@ public interface SignOffRule {
      * can only approve or return the text they read.
      */
     static SignOffRule signOffNamesTheTextReviewed() {
-        return (request, review) -> request.contentHash() != null ? Permission.ALLOWED
+        return (request, review) -> request.contentHash() != null
+                ? Permission.ALLOWED
                 : Permission.refused(Refusal.TEXT_NOT_NAMED, "required: the hash of the text you reviewed");
     }
 
     /** A sign-off names the current text, not one read before a newer revision arrived. */
     static SignOffRule signOffIsForTheCurrentText() {
-        return (request, review) -> review.draft().contentHash().equals(request.contentHash()) ? Permission.ALLOWED
-                : Permission.refused(Refusal.STALE_REVISION, "the text you reviewed (" + request.contentHash()
-                        + ") is not the current revision " + review.revision() + " ("
-                        + review.draft().contentHash() + ")");
+        return (request, review) -> review.draft().contentHash().equals(request.contentHash())
+                ? Permission.ALLOWED
+                : Permission.refused(
+                        Refusal.STALE_REVISION,
+                        "the text you reviewed (" + request.contentHash()
+                                + ") is not the current revision " + review.revision() + " ("
+                                + review.draft().contentHash() + ")");
     }
 
     /** The fewest characters a reviewer's reason for approving a revision without claims may have. */
@@ -56,12 +65,15 @@ public interface SignOffRule {
      */
     static SignOffRule approvingWithoutClaimsSaysWhy() {
         return (request, review) -> request.decision() != SignOffDecision.APPROVE
-                || !review.draft().claims().isEmpty()
-                || request.comment() != null && request.comment().strip().length() >= NO_CLAIMS_REASON_MIN
+                        || !review.draft().claims().isEmpty()
+                        || request.comment() != null
+                                && request.comment().strip().length() >= NO_CLAIMS_REASON_MIN
                 ? Permission.ALLOWED
-                : Permission.refused(Refusal.NO_CLAIMS_UNEXPLAINED, "no health claim was found in this revision: "
-                        + "approving it needs a comment of at least " + NO_CLAIMS_REASON_MIN
-                        + " characters saying why nothing in it needs a medical reviewer's check");
+                : Permission.refused(
+                        Refusal.NO_CLAIMS_UNEXPLAINED,
+                        "no health claim was found in this revision: "
+                                + "approving it needs a comment of at least " + NO_CLAIMS_REASON_MIN
+                                + " characters saying why nothing in it needs a medical reviewer's check");
     }
 
     /**
@@ -70,15 +82,21 @@ public interface SignOffRule {
      */
     static SignOffRule rejectingSaysWhy() {
         return (request, review) -> request.decision() != SignOffDecision.REJECT
-                || request.comment() != null && !request.comment().isBlank()
+                        || request.comment() != null && !request.comment().isBlank()
                 ? Permission.ALLOWED
-                : Permission.refused(Refusal.REJECTION_UNEXPLAINED,
+                : Permission.refused(
+                        Refusal.REJECTION_UNEXPLAINED,
                         "rejecting an article needs a comment saying why, for the writer and the editors");
     }
 
     static List<SignOffRule> defaults() {
-        return List.of(signerIsACredentialedMedicalReviewer(), signerIsNotAnAuthor(), revisionIsStillOpen(),
-                signOffNamesTheTextReviewed(), signOffIsForTheCurrentText(), approvingWithoutClaimsSaysWhy(),
+        return List.of(
+                signerIsACredentialedMedicalReviewer(),
+                signerIsNotAnAuthor(),
+                revisionIsStillOpen(),
+                signOffNamesTheTextReviewed(),
+                signOffIsForTheCurrentText(),
+                approvingWithoutClaimsSaysWhy(),
                 rejectingSaysWhy());
     }
 }

@@ -39,6 +39,7 @@ public final class ClaimLibrary {
     public static final int MAX_RESULTS = 50;
     /** A search names 2 to 200 characters: fewer match everything, more is no claim. */
     public static final int MIN_QUERY = 2;
+
     public static final int MAX_QUERY = 200;
     /** The most a retirement's reason may say. */
     public static final int MAX_RETIRE_REASON = 1000;
@@ -46,8 +47,7 @@ public final class ClaimLibrary {
     private static final int MAX_WORDS = 200;
 
     /** An entry close to a claim, with its word similarity (0..1). */
-    public record Suggestion(LibraryEntry entry, double similarity) {
-    }
+    public record Suggestion(LibraryEntry entry, double similarity) {}
 
     /** What the library offers for one open claim: an exact match to accept (or null), and close ones to read. */
     public record Offer(LibraryEntry match, List<Suggestion> suggestions) {
@@ -124,7 +124,8 @@ public final class ClaimLibrary {
             }
         }
         return close.stream()
-                .sorted(Comparator.comparingDouble(Suggestion::similarity).reversed()
+                .sorted(Comparator.comparingDouble(Suggestion::similarity)
+                        .reversed()
                         .thenComparing(suggestion -> suggestion.entry().key()))
                 .limit(MAX_SUGGESTIONS)
                 .toList();
@@ -142,7 +143,9 @@ public final class ClaimLibrary {
         }
         for (ClaimState state : review.claimStates()) {
             Claim claim = state.claim();
-            if (state.isOpen() && state.carriedOver() == null && review.decisionsOn(claim.id()).isEmpty()) {
+            if (state.isOpen()
+                    && state.carriedOver() == null
+                    && review.decisionsOn(claim.id()).isEmpty()) {
                 Offer offer = new Offer(exactMatch(claim, now).orElse(null), suggestions(claim, now));
                 if (offer.match() != null || !offer.suggestions().isEmpty()) {
                     offers.put(claim.id(), offer);
@@ -180,10 +183,20 @@ public final class ClaimLibrary {
                     .filter(decision -> decision.isApproved() && decision.libraryKey() == null)
                     .filter(decision -> Reference.isWellFormed(decision.reference()))
                     .max(Comparator.comparing(ClaimDecision::at))
-                    .ifPresent(decision -> added.add(new LibraryEntry(eventIds.get(), keyOf(claim.text()),
-                            claim.text(), claim.kind(), List.of(Reference.parse(decision.reference()).value()),
-                            decision.reviewer(), decision.at(), decision.at().plus(validity), approved.articleId(),
-                            approved.revision(), claim.id(), null, claim.section())));
+                    .ifPresent(decision -> added.add(new LibraryEntry(
+                            eventIds.get(),
+                            keyOf(claim.text()),
+                            claim.text(),
+                            claim.kind(),
+                            List.of(Reference.parse(decision.reference()).value()),
+                            decision.reviewer(),
+                            decision.at(),
+                            decision.at().plus(validity),
+                            approved.articleId(),
+                            approved.revision(),
+                            claim.id(),
+                            null,
+                            claim.section())));
         }
         return added;
     }

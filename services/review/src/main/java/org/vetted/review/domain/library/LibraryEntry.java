@@ -12,24 +12,56 @@ import org.vetted.review.domain.staff.Reviewer;
  * it is offered; {@code retired} when a reviewer withdrew it (null while it stands). {@code articleId},
  * {@code revision}, {@code claimId} and {@code section} (the heading path, or null) name where it was approved.
  */
-public record LibraryEntry(String eventId, String key, String claimText, ClaimKind kind, List<String> references,
-        Reviewer reviewer, Instant approvedAt, Instant expiresAt, String articleId, int revision, String claimId,
-        Retirement retired, String section) {
+public record LibraryEntry(
+        String eventId,
+        String key,
+        String claimText,
+        ClaimKind kind,
+        List<String> references,
+        Reviewer reviewer,
+        Instant approvedAt,
+        Instant expiresAt,
+        String articleId,
+        int revision,
+        String claimId,
+        Retirement retired,
+        String section) {
 
     /** Who withdrew the entry, when and why. */
-    public record Retirement(Reviewer by, Instant at, String reason) {
-    }
+    public record Retirement(Reviewer by, Instant at, String reason) {}
 
     public LibraryEntry {
         references = List.copyOf(references);
     }
 
     /** An entry approved outside any section. */
-    public LibraryEntry(String eventId, String key, String claimText, ClaimKind kind, List<String> references,
-            Reviewer reviewer, Instant approvedAt, Instant expiresAt, String articleId, int revision, String claimId,
+    public LibraryEntry(
+            String eventId,
+            String key,
+            String claimText,
+            ClaimKind kind,
+            List<String> references,
+            Reviewer reviewer,
+            Instant approvedAt,
+            Instant expiresAt,
+            String articleId,
+            int revision,
+            String claimId,
             Retirement retired) {
-        this(eventId, key, claimText, kind, references, reviewer, approvedAt, expiresAt, articleId, revision, claimId,
-                retired, null);
+        this(
+                eventId,
+                key,
+                claimText,
+                kind,
+                references,
+                reviewer,
+                approvedAt,
+                expiresAt,
+                articleId,
+                revision,
+                claimId,
+                retired,
+                null);
     }
 
     /**
@@ -37,7 +69,8 @@ public record LibraryEntry(String eventId, String key, String claimText, ClaimKi
      * section path. The key is a short name, not the text; where a sentence stands is part of what it claims.
      */
     public boolean matches(Claim claim) {
-        return ClaimText.canonical(claimText).equals(ClaimText.canonical(claim.text())) && kind == claim.kind()
+        return ClaimText.canonical(claimText).equals(ClaimText.canonical(claim.text()))
+                && kind == claim.kind()
                 && ClaimText.sameSection(section, claim.section());
     }
 
@@ -61,7 +94,19 @@ public record LibraryEntry(String eventId, String key, String claimText, ClaimKi
 
     /** The same entry, withdrawn. */
     public LibraryEntry retiredBy(String newEventId, Retirement retirement) {
-        return new LibraryEntry(newEventId, key, claimText, kind, references, reviewer, approvedAt, expiresAt,
-                articleId, revision, claimId, retirement, section);
+        return new LibraryEntry(
+                newEventId,
+                key,
+                claimText,
+                kind,
+                references,
+                reviewer,
+                approvedAt,
+                expiresAt,
+                articleId,
+                revision,
+                claimId,
+                retirement,
+                section);
     }
 }

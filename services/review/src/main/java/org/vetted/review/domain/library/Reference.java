@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 public record Reference(Kind kind, String value) {
     public static final int MAX_LENGTH = 500;
 
-    public enum Kind { URL, DOI, PMID }
+    public enum Kind {
+        URL,
+        DOI,
+        PMID
+    }
 
     /** Thrown with the reason a text is no reference. */
     public static final class Invalid extends IllegalArgumentException {
@@ -45,7 +49,8 @@ public record Reference(Kind kind, String value) {
         }
         Matcher resolver = DOI_RESOLVER.matcher(raw);
         Matcher prefix = DOI_PREFIX.matcher(raw);
-        String doi = resolver.lookingAt() ? raw.substring(resolver.end())
+        String doi = resolver.lookingAt()
+                ? raw.substring(resolver.end())
                 : prefix.lookingAt() ? raw.substring(prefix.end()) : raw;
         if (!doi.isEmpty() && !NO_SPACE_OR_CONTROL.matcher(doi).matches()) {
             throw new Invalid("contains spaces or control characters: give one URL, DOI or PMID");
@@ -77,7 +82,8 @@ public record Reference(Kind kind, String value) {
     private static String url(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
-            throw new Invalid("not a reference: give an http(s) URL, a DOI (doi:10.NNNN/...) or a PMID (PMID: 12345678)");
+            throw new Invalid(
+                    "not a reference: give an http(s) URL, a DOI (doi:10.NNNN/...) or a PMID (PMID: 12345678)");
         }
         try {
             URI uri = new URI(raw);

@@ -23,27 +23,129 @@ public final class FourEyesRule {
 
     /** The classes the rule knows, with their default triggers: all five are in force by default. */
     public static final List<RiskClass> DEFAULT_CLASSES = List.of(
-            RiskClass.of(DOSE, List.of("dose*", "dosage*", "dosing", "overdos*", "milligram*", "microgram*",
-                    "international unit*", "mg", "mcg", "iu"), true),
-            RiskClass.of(DRUG_INTERACTION, List.of("interact*", "contraindicat*", "combined with",
-                    "in combination with", "taken together", "taken alongside", "with your medic*",
-                    "alongside your medic*", "other medicines", "other medications", "other medication",
-                    "other drugs", "prescription drug*", "prescription medic*", "blood thinner*", "anticoagulant*",
-                    "warfarin", "mao inhibitor*", "maois", "with alcohol", "mixing", "mix* with"), false),
-            RiskClass.of(PREGNANCY, List.of("pregnan*", "trimester*", "prenatal", "antenatal", "perinatal",
-                    "postpartum", "unborn", "fetus*", "foetus*", "fetal", "foetal", "birth defect*", "miscarriag*",
-                    "breastfe*", "breast-fe*", "breast feed*", "breast feeding", "lactat*", "nursing mother*",
-                    "expectant mother*", "expecting mother*", "trying to conceive", "conception", "morning sickness"),
+            RiskClass.of(
+                    DOSE,
+                    List.of(
+                            "dose*",
+                            "dosage*",
+                            "dosing",
+                            "overdos*",
+                            "milligram*",
+                            "microgram*",
+                            "international unit*",
+                            "mg",
+                            "mcg",
+                            "iu"),
+                    true),
+            RiskClass.of(
+                    DRUG_INTERACTION,
+                    List.of(
+                            "interact*",
+                            "contraindicat*",
+                            "combined with",
+                            "in combination with",
+                            "taken together",
+                            "taken alongside",
+                            "with your medic*",
+                            "alongside your medic*",
+                            "other medicines",
+                            "other medications",
+                            "other medication",
+                            "other drugs",
+                            "prescription drug*",
+                            "prescription medic*",
+                            "blood thinner*",
+                            "anticoagulant*",
+                            "warfarin",
+                            "mao inhibitor*",
+                            "maois",
+                            "with alcohol",
+                            "mixing",
+                            "mix* with"),
                     false),
-            RiskClass.of(CHILDREN, List.of("child*", "kid", "kids", "infant*", "baby", "babies", "toddler*",
-                    "newborn*", "neonat*", "paediatric*", "pediatric*", "adolescen*", "teen", "teens", "teenage*",
-                    "youngster*", "preschool*", "school-age*", "minors", "boys", "girls", "young people"), false),
-            RiskClass.of(STOPPING_MEDICATION, List.of("stop* taking", "stop* using", "stop* your", "quit* taking",
-                    "discontinu*", "come off", "coming off", "came off", "go off", "going off", "taper*", "wean*",
-                    "cold turkey", "withdraw*", "skip* a dose", "skip* doses", "skip* your", "miss* a dose",
-                    "instead of your medic*", "instead of their medic*", "instead of medic*", "instead of prescri*",
-                    "replace* your medic*",
-                    "ditch* your", "no longer need*"), false));
+            RiskClass.of(
+                    PREGNANCY,
+                    List.of(
+                            "pregnan*",
+                            "trimester*",
+                            "prenatal",
+                            "antenatal",
+                            "perinatal",
+                            "postpartum",
+                            "unborn",
+                            "fetus*",
+                            "foetus*",
+                            "fetal",
+                            "foetal",
+                            "birth defect*",
+                            "miscarriag*",
+                            "breastfe*",
+                            "breast-fe*",
+                            "breast feed*",
+                            "breast feeding",
+                            "lactat*",
+                            "nursing mother*",
+                            "expectant mother*",
+                            "expecting mother*",
+                            "trying to conceive",
+                            "conception",
+                            "morning sickness"),
+                    false),
+            RiskClass.of(
+                    CHILDREN,
+                    List.of(
+                            "child*",
+                            "kid",
+                            "kids",
+                            "infant*",
+                            "baby",
+                            "babies",
+                            "toddler*",
+                            "newborn*",
+                            "neonat*",
+                            "paediatric*",
+                            "pediatric*",
+                            "adolescen*",
+                            "teen",
+                            "teens",
+                            "teenage*",
+                            "youngster*",
+                            "preschool*",
+                            "school-age*",
+                            "minors",
+                            "boys",
+                            "girls",
+                            "young people"),
+                    false),
+            RiskClass.of(
+                    STOPPING_MEDICATION,
+                    List.of(
+                            "stop* taking",
+                            "stop* using",
+                            "stop* your",
+                            "quit* taking",
+                            "discontinu*",
+                            "come off",
+                            "coming off",
+                            "came off",
+                            "go off",
+                            "going off",
+                            "taper*",
+                            "wean*",
+                            "cold turkey",
+                            "withdraw*",
+                            "skip* a dose",
+                            "skip* doses",
+                            "skip* your",
+                            "miss* a dose",
+                            "instead of your medic*",
+                            "instead of their medic*",
+                            "instead of medic*",
+                            "instead of prescri*",
+                            "replace* your medic*",
+                            "ditch* your",
+                            "no longer need*"),
+                    false));
 
     /** Claims classified so far: claim states are derived on every read, the queue's included. */
     static final int MAX_REMEMBERED = 50_000;
@@ -86,15 +188,18 @@ public final class FourEyesRule {
             if (chosen.containsKey(key)) {
                 continue;
             }
-            RiskClass known = DEFAULT_CLASSES.stream().filter(risk -> RiskClass.key(risk.name()).equals(key))
-                    .findFirst().orElse(null);
+            RiskClass known = DEFAULT_CLASSES.stream()
+                    .filter(risk -> RiskClass.key(risk.name()).equals(key))
+                    .findFirst()
+                    .orElse(null);
             List<String> more = extra.getOrDefault(key, List.of());
             if (known == null && more.isEmpty()) {
                 throw new IllegalArgumentException("four-eyes class " + name + " is none of " + DEFAULT_CLASSES
                         + " and has no triggers of its own (vetted.review.four-eyes.triggers." + name + ")");
             }
-            chosen.put(key, known == null ? RiskClass.of(name, more, false)
-                    : more.isEmpty() ? known : known.withMore(more));
+            chosen.put(
+                    key,
+                    known == null ? RiskClass.of(name, more, false) : more.isEmpty() ? known : known.withMore(more));
         }
         for (String key : extra.keySet()) {
             if (!chosen.containsKey(key)) {
@@ -115,7 +220,10 @@ public final class FourEyesRule {
         if (known != null) {
             return known;
         }
-        List<String> found = classes.stream().filter(risk -> risk.matches(claim)).map(RiskClass::name).toList();
+        List<String> found = classes.stream()
+                .filter(risk -> risk.matches(claim))
+                .map(RiskClass::name)
+                .toList();
         if (remembered.size() >= MAX_REMEMBERED) {
             remembered.clear();
         }

@@ -21,6 +21,7 @@ import org.vetted.review.domain.draft.ClaimText;
 public final class RiskClass {
     /** Letters, digits, apostrophes, dots and hyphens; words one space apart; a "*" only at a word's end. */
     private static final Pattern TRIGGER = Pattern.compile("[\\p{L}\\p{N}'.-]++\\*?+(?: [\\p{L}\\p{N}'.-]++\\*?+)*+");
+
     static final int MAX_TRIGGER_CHARS = 80;
     static final int MAX_TRIGGERS = 500;
     /**
@@ -42,10 +43,14 @@ public final class RiskClass {
         this.name = name;
         this.triggers = List.copyOf(triggers);
         this.amounts = amounts;
-        this.pattern = triggers.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
-                + triggers.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                        .map(RiskClass::regexOf).collect(Collectors.joining("|"))
-                + ")(?![\\p{L}\\p{N}])");
+        this.pattern = triggers.isEmpty()
+                ? null
+                : Pattern.compile("(?<![\\p{L}\\p{N}])(?:"
+                        + triggers.stream()
+                                .sorted(Comparator.comparingInt(String::length).reversed())
+                                .map(RiskClass::regexOf)
+                                .collect(Collectors.joining("|"))
+                        + ")(?![\\p{L}\\p{N}])");
     }
 
     /**
@@ -97,7 +102,8 @@ public final class RiskClass {
     }
 
     private boolean matches(String folded) {
-        return pattern != null && pattern.matcher(folded).find() || amounts && AMOUNT.matcher(folded).find();
+        return pattern != null && pattern.matcher(folded).find()
+                || amounts && AMOUNT.matcher(folded).find();
     }
 
     private static String regexOf(String trigger) {

@@ -16,8 +16,8 @@ public final class Staff {
     public Staff(List<Actor> members) {
         for (Actor member : members) {
             if (member.hasRole(Role.MEDICAL_REVIEWER) && !member.hasCredential()) {
-                throw new IllegalArgumentException("medical reviewer " + member.username()
-                        + " has no credential (MD, DO, RD, PharmD, ...)");
+                throw new IllegalArgumentException(
+                        "medical reviewer " + member.username() + " has no credential (MD, DO, RD, PharmD, ...)");
             }
             if (byUsername.putIfAbsent(key(member.username()), member) != null) {
                 throw new IllegalArgumentException("user " + member.username() + " is configured twice");

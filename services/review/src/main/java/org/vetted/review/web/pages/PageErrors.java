@@ -31,11 +31,16 @@ class PageErrors {
     private static ModelAndView page(HttpStatus status) {
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("reason", status.getReasonPhrase());
-        page.addObject("detail", switch (status) {
-            case NOT_FOUND -> "No revision of this article is under review.";
-            case FORBIDDEN -> "Your account may not do this.";
-            default -> status.is5xxServerError() ? "Something went wrong on our side." : "The request was not accepted.";
-        });
+        page.addObject(
+                "detail",
+                switch (status) {
+                    case NOT_FOUND -> "No revision of this article is under review.";
+                    case FORBIDDEN -> "Your account may not do this.";
+                    default ->
+                        status.is5xxServerError()
+                                ? "Something went wrong on our side."
+                                : "The request was not accepted.";
+                });
         return page;
     }
 }

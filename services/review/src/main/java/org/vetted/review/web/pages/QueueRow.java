@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-
 import org.vetted.review.app.ArticleQueueFacts;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.draft.Author;
@@ -17,20 +16,42 @@ import org.vetted.review.domain.staff.Actor;
  * once is), whether one waits for a second reviewer, whether an expert lacks a credential, whose it is, and how long
  * it has waited ({@code waited}, "3 hours ago", against {@code submittedAt} for the {@code <time>} element).
  */
-record QueueRow(String articleId, String title, int revision, Instant submittedAt, String waited, String authors,
-                List<String> tags, int openClaims, int highRiskOpen, boolean waitsForSecondReviewer,
-                boolean expertWithoutCredential, boolean own) {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+record QueueRow(
+        String articleId,
+        String title,
+        int revision,
+        Instant submittedAt,
+        String waited,
+        String authors,
+        List<String> tags,
+        int openClaims,
+        int highRiskOpen,
+        boolean waitsForSecondReviewer,
+        boolean expertWithoutCredential,
+        boolean own) {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     static QueueRow of(ArticleReview review, Actor actor, Instant now) {
         ArticleQueueFacts facts = ArticleQueueFacts.of(review);
-        return new QueueRow(review.articleId(), review.draft().title(), review.revision(), review.draft().submittedAt(),
+        return new QueueRow(
+                review.articleId(),
+                review.draft().title(),
+                review.revision(),
+                review.draft().submittedAt(),
                 ago(review.draft().submittedAt(), now),
-                String.join(", ", review.draft().authors().stream().map(Author::displayName).toList()),
-                review.draft().tags(), review.openCount(), facts.highRiskOpen(), facts.waitsForSecondReviewer(),
-                review.draft().experts().stream().anyMatch(expert -> expert.credential() == null
-                        || expert.credential().isBlank()),
+                String.join(
+                        ", ",
+                        review.draft().authors().stream()
+                                .map(Author::displayName)
+                                .toList()),
+                review.draft().tags(),
+                review.openCount(),
+                facts.highRiskOpen(),
+                facts.waitsForSecondReviewer(),
+                review.draft().experts().stream()
+                        .anyMatch(expert -> expert.credential() == null
+                                || expert.credential().isBlank()),
                 review.draft().creditedAs(actor.username(), actor.displayName()).isPresent());
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.vetted.review.domain.board.ArticleHistory;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.CarriedOver;
@@ -28,9 +27,17 @@ import org.vetted.review.domain.staff.Actor;
  * {@code openClaims}: claims still needing a decision (a carried-over approval is not open; a high-risk claim approved
  * once is); {@code highRiskOpen}: one of those needs two reviewers.
  */
-record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own, boolean readOnly,
-                  boolean everyClaimApproved, int openClaims, boolean highRiskOpen, List<Segment> text,
-                  List<RevisionChanges> changes) {
+record ReviewPage(
+        Draft draft,
+        String status,
+        List<ClaimRow> claims,
+        boolean own,
+        boolean readOnly,
+        boolean everyClaimApproved,
+        int openClaims,
+        boolean highRiskOpen,
+        List<Segment> text,
+        List<RevisionChanges> changes) {
 
     /**
      * One claim's block; {@code drift} is null unless the claim is open after an earlier revision; {@code offer} is
@@ -39,8 +46,8 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
      * theirs), so the page folds its form away.
      */
     record ClaimRow(ClaimState state, ClaimDrift.Drift drift, ClaimLibrary.Offer offer, boolean settled) {
-        private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-                .withZone(ZoneOffset.UTC);
+        private static final DateTimeFormatter DAY =
+                DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
         public Claim claim() {
             return state.claim();
@@ -59,16 +66,20 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
             return "Approved in the library: “" + match.claimText() + "”"
                     + (match.section() == null ? "" : " under “" + match.section() + "”") + " in article "
                     + match.articleId() + " (revision " + match.revision() + "): "
-                    + String.join("; ", match.references()) + " by " + match.reviewer().displayName() + ", until "
+                    + String.join("; ", match.references()) + " by "
+                    + match.reviewer().displayName() + ", until "
                     + DAY.format(match.expiresAt());
         }
 
         /** Close library claims, as text only: "Similar claim in the library: … (doi:…)". Never applied. */
         public List<String> suggestions() {
-            return offer == null ? List.of() : offer.suggestions().stream()
-                    .map(suggestion -> "Similar claim in the library: “" + suggestion.entry().claimText() + "” ("
-                            + String.join("; ", suggestion.entry().references()) + ")")
-                    .toList();
+            return offer == null
+                    ? List.of()
+                    : offer.suggestions().stream()
+                            .map(suggestion -> "Similar claim in the library: “"
+                                    + suggestion.entry().claimText() + "” ("
+                                    + String.join("; ", suggestion.entry().references()) + ")")
+                            .toList();
         }
 
         /** The decision the block names: the first rejection when rejected, else the latest decision that counts. */
@@ -85,7 +96,8 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
                 return "Not decided yet";
             }
             return state.isOpen() && state.approvals() > 0
-                    ? "Approved (" + state.approvals() + " of " + state.approvalsNeeded() + ")" : "Approved";
+                    ? "Approved (" + state.approvals() + " of " + state.approvalsNeeded() + ")"
+                    : "Approved";
         }
 
         /** {@code data-verdict}: UNDECIDED, APPROVED (also once of two) or REJECTED. */
@@ -96,7 +108,9 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
         /** The other decisions that count, besides the one the block names. */
         public List<ClaimDecision> otherDecisions() {
             ClaimDecision shown = decision();
-            return state.decisions().stream().filter(decision -> decision != shown).toList();
+            return state.decisions().stream()
+                    .filter(decision -> decision != shown)
+                    .toList();
         }
 
         /** "Carried over from revision 1: approved by Rita Reyes (reference doi:…)", or null. */
@@ -120,9 +134,11 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
             if (!state.isHighRisk()) {
                 return null;
             }
-            return "High-risk claim (" + String.join(", ", state.riskClasses()).toLowerCase(Locale.ROOT)
-                    .replace('_', ' ') + "): needs two reviewers (" + Math.min(state.approvals(),
-                    state.approvalsNeeded()) + " of " + state.approvalsNeeded() + ")";
+            return "High-risk claim ("
+                    + String.join(", ", state.riskClasses())
+                            .toLowerCase(Locale.ROOT)
+                            .replace('_', ' ') + "): needs two reviewers ("
+                    + Math.min(state.approvals(), state.approvalsNeeded()) + " of " + state.approvalsNeeded() + ")";
         }
     }
 
@@ -130,12 +146,10 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
      * A claim that keeps the sign-off from approving, with its sentence (for a link to it) and why, e.g. "rejected
      * by Rita Reyes" or "needs a second reviewer (1 of 2)".
      */
-    record Blocker(String claimId, String text, String why) {
-    }
+    record Blocker(String claimId, String text, String why) {}
 
     /** A run of the text; {@code claimId} is set where the run is a claim, so the page can mark it in place. */
-    record Segment(String text, String claimId) {
-    }
+    record Segment(String text, String claimId) {}
 
     /**
      * The body cut into runs, each claim marked where its sentence stands (its first occurrence, in reading order).
@@ -173,13 +187,19 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
         boolean previousIsApproved = previous != null && approved != null && approved.revision() == previous.revision();
         List<RevisionChanges> changes = new ArrayList<>();
         if (previous != null) {
-            changes.add(RevisionChanges.between("changes-previous", "Changes since revision " + previous.revision()
-                    + (previousIsApproved ? ", the previous and last approved one" : ", the previous one"),
-                    previous, current));
+            changes.add(RevisionChanges.between(
+                    "changes-previous",
+                    "Changes since revision " + previous.revision()
+                            + (previousIsApproved ? ", the previous and last approved one" : ", the previous one"),
+                    previous,
+                    current));
         }
         if (approved != null && !previousIsApproved) {
-            changes.add(RevisionChanges.between("changes-approved", "Changes since revision " + approved.revision()
-                    + ", the last approved one", approved, current));
+            changes.add(RevisionChanges.between(
+                    "changes-approved",
+                    "Changes since revision " + approved.revision() + ", the last approved one",
+                    approved,
+                    current));
         }
         return changes;
     }
@@ -194,22 +214,37 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
         return of(review, actor, List.of(), offers);
     }
 
-    private static ReviewPage of(ArticleReview review, Actor actor, List<RevisionChanges> changes,
-            Map<String, ClaimLibrary.Offer> offers) {
+    private static ReviewPage of(
+            ArticleReview review, Actor actor, List<RevisionChanges> changes, Map<String, ClaimLibrary.Offer> offers) {
         Draft draft = review.draft();
         Map<String, ClaimDrift.Drift> drifts = ClaimDrift.of(review);
         List<ClaimRow> rows = review.claimStates().stream()
-                .map(state -> new ClaimRow(state, drifts.get(state.claim().id()), offers.get(state.claim().id()),
-                        !state.isOpen() || state.decisions().stream()
-                                .anyMatch(decision -> decision.reviewer().isSamePersonAs(actor.asReviewer()))))
+                .map(state -> new ClaimRow(
+                        state,
+                        drifts.get(state.claim().id()),
+                        offers.get(state.claim().id()),
+                        !state.isOpen()
+                                || state.decisions().stream()
+                                        .anyMatch(
+                                                decision -> decision.reviewer().isSamePersonAs(actor.asReviewer()))))
                 .toList();
         boolean own = draft.creditedAs(actor.username(), actor.displayName()).isPresent();
         boolean readOnly = own || !review.isOpen() || !actor.isCredentialedMedicalReviewer();
         boolean approved = rows.stream().allMatch(row -> row.state().isApproved());
         int open = (int) rows.stream().filter(row -> row.state().isOpen()).count();
-        boolean highRiskOpen = rows.stream().anyMatch(row -> row.state().isOpen() && row.state().isHighRisk());
-        return new ReviewPage(draft, review.status().name(), rows, own, readOnly, approved, open, highRiskOpen,
-                segments(draft.bodyMarkdown(), draft.claims()), changes);
+        boolean highRiskOpen = rows.stream()
+                .anyMatch(row -> row.state().isOpen() && row.state().isHighRisk());
+        return new ReviewPage(
+                draft,
+                review.status().name(),
+                rows,
+                own,
+                readOnly,
+                approved,
+                open,
+                highRiskOpen,
+                segments(draft.bodyMarkdown(), draft.claims()),
+                changes);
     }
 
     public Optional<ClaimRow> claim(String claimId) {
@@ -226,7 +261,8 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
             }
             String why;
             if (state.isRejected()) {
-                why = "rejected by " + state.firstRejection().orElseThrow().reviewer().displayName();
+                why = "rejected by "
+                        + state.firstRejection().orElseThrow().reviewer().displayName();
             } else if (state.approvals() > 0) {
                 why = "needs a second reviewer (" + state.approvals() + " of " + state.approvalsNeeded() + ")";
             } else if (!state.decisions().isEmpty()) {
@@ -241,7 +277,11 @@ record ReviewPage(Draft draft, String status, List<ClaimRow> claims, boolean own
 
     /** The first claim this reviewer has left to decide, or null. */
     public String firstOpenClaim() {
-        return claims.stream().filter(row -> !row.settled()).map(row -> row.claim().id()).findFirst().orElse(null);
+        return claims.stream()
+                .filter(row -> !row.settled())
+                .map(row -> row.claim().id())
+                .findFirst()
+                .orElse(null);
     }
 
     /** The next claim after this one (wrapping round) that this reviewer has left to decide, or null. */

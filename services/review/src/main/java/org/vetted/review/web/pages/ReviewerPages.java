@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -15,8 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.vetted.markdown.SafeMarkdown;
 import org.vetted.review.app.NoLibraryMatchException;
 import org.vetted.review.app.PublishFailedException;
@@ -26,26 +25,19 @@ import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.UnknownArticleException;
 import org.vetted.review.app.UnknownLibraryEntryException;
 import org.vetted.review.config.SignedInActors;
-import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.domain.board.ArticleHistory;
 import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.gate.Blocked;
 import org.vetted.review.domain.gate.ClaimDecisionRequest;
-import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.gate.ClaimOutcome;
-import org.vetted.review.domain.board.ClaimVerdict;
-import org.vetted.review.domain.library.Reference;
-import org.vetted.review.domain.gate.Refusal;
 import org.vetted.review.domain.gate.Refused;
 import org.vetted.review.domain.gate.SignOffDecision;
 import org.vetted.review.domain.gate.SignOffOutcome;
 import org.vetted.review.domain.gate.SignOffRequest;
-import org.vetted.review.app.NoLibraryMatchException;
-import org.vetted.review.app.PublishFailedException;
-import org.vetted.review.app.ReviewWorkflow;
-import org.vetted.review.app.UnknownArticleException;
-import org.vetted.review.app.UnknownLibraryEntryException;
-import org.vetted.review.domain.staff.Staff;
+import org.vetted.review.domain.library.ClaimLibrary;
+import org.vetted.review.domain.library.Reference;
+import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.web.FourEyesNotice;
 import org.vetted.review.web.InvalidFieldException;
 import org.vetted.review.web.QueueParameters;
@@ -75,34 +67,50 @@ class ReviewerPages {
      * of its kind is said on the page, which then shows the first page unfiltered.
      */
     @GetMapping("/")
-    String queue(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
-                 @RequestParam(required = false) String sort, @RequestParam(required = false) String author,
-                 @RequestParam(required = false) String tag,
-                 @RequestParam(required = false) String needsSecondReviewer,
-                 @RequestParam(required = false) String mine, @RequestParam(required = false) String q,
-                 Authentication authentication, Model model) {
+    String queue(
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String author,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) String needsSecondReviewer,
+            @RequestParam(required = false) String mine,
+            @RequestParam(required = false) String q,
+            Authentication authentication,
+            Model model) {
         Actor actor = actor(authentication, model);
-        QueueParameters parameters = new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine,
-                q);
+        QueueParameters parameters =
+                new QueueParameters(limit, cursor, sort, author, tag, needsSecondReviewer, mine, q);
         QueueQuery query;
         try {
             query = parameters.query(actor.username());
         } catch (InvalidFieldException e) {
-            model.addAttribute("problem", "Not a usable " + e.field() + ": " + e.getMessage() + ". Showing the "
-                    + "first page, oldest first.");
+            model.addAttribute(
+                    "problem",
+                    "Not a usable " + e.field() + ": " + e.getMessage() + ". Showing the "
+                            + "first page, oldest first.");
             parameters = new QueueParameters(null, null, null, null, null, null, null, null);
             query = parameters.query(actor.username());
         }
         QueuePage page = workflow.queue(query);
         Instant now = workflow.now();
-        model.addAttribute("rows", page.reviews().stream().map(review -> QueueRow.of(review, actor, now)).toList());
+        model.addAttribute(
+                "rows",
+                page.reviews().stream()
+                        .map(review -> QueueRow.of(review, actor, now))
+                        .toList());
         model.addAttribute("filters", parameters);
         model.addAttribute("order", query.order().name().toLowerCase(Locale.ROOT));
-        model.addAttribute("filtered", query.author() != null || query.tag() != null || query.needsSecondReviewer()
-                || query.decidedBy() != null || query.titleContains() != null);
+        model.addAttribute(
+                "filtered",
+                query.author() != null
+                        || query.tag() != null
+                        || query.needsSecondReviewer()
+                        || query.decidedBy() != null
+                        || query.titleContains() != null);
         model.addAttribute("nextUrl", pageUrl(parameters, QueueParameters.cursor(query.order(), page.next(), false)));
-        model.addAttribute("previousUrl", pageUrl(parameters,
-                QueueParameters.cursor(query.order(), page.previous(), true)));
+        model.addAttribute(
+                "previousUrl", pageUrl(parameters, QueueParameters.cursor(query.order(), page.previous(), true)));
         model.addAttribute("paged", query.from() != null);
         return "queue";
     }
@@ -132,8 +140,8 @@ class ReviewerPages {
     @GetMapping("/reviews/{articleId}")
     String review(@PathVariable String articleId, Authentication authentication, Model model) {
         Actor actor = actor(authentication, model);
-        ArticleHistory history = workflow.history(articleId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ArticleHistory history =
+                workflow.history(articleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", ReviewPage.of(history, actor, workflow.offersFor(history.review())));
         model.addAttribute("rendered", rendered(history.review().draft().bodyMarkdown()));
         return "review";
@@ -153,12 +161,17 @@ class ReviewerPages {
 
     /** Without JavaScript: decide, then back to the page at the claim, its message in the claim's block. */
     @PostMapping("/reviews/{articleId}/claims/{claimId}")
-    String decideClaim(@PathVariable String articleId, @PathVariable String claimId, @RequestParam String decision,
-                       @RequestParam int revision, @RequestParam(defaultValue = "") String comment,
-                       @RequestParam(defaultValue = "") String reference, Authentication authentication,
-                       RedirectAttributes redirect) {
-        Message message = decide(articleId, claimId, decision, revision, comment, reference,
-                actor(authentication, null));
+    String decideClaim(
+            @PathVariable String articleId,
+            @PathVariable String claimId,
+            @RequestParam String decision,
+            @RequestParam int revision,
+            @RequestParam(defaultValue = "") String comment,
+            @RequestParam(defaultValue = "") String reference,
+            Authentication authentication,
+            RedirectAttributes redirect) {
+        Message message =
+                decide(articleId, claimId, decision, revision, comment, reference, actor(authentication, null));
         message.flash(redirect);
         redirect.addFlashAttribute("messageFor", claimId);
         return "redirect:/reviews/" + articleId + "#claim-" + claimId;
@@ -172,11 +185,15 @@ class ReviewerPages {
      * decide claims of a text the reviewer has not read.
      */
     @PostMapping(path = "/reviews/{articleId}/claims/{claimId}", headers = "HX-Request=true")
-    String decideClaimInPlace(@PathVariable String articleId, @PathVariable String claimId,
-                              @RequestParam String decision, @RequestParam int revision,
-                              @RequestParam(defaultValue = "") String comment,
-                              @RequestParam(defaultValue = "") String reference, Authentication authentication,
-                              Model model) {
+    String decideClaimInPlace(
+            @PathVariable String articleId,
+            @PathVariable String claimId,
+            @RequestParam String decision,
+            @RequestParam int revision,
+            @RequestParam(defaultValue = "") String comment,
+            @RequestParam(defaultValue = "") String reference,
+            Authentication authentication,
+            Model model) {
         Actor actor = actor(authentication, model);
         Message message = decide(articleId, claimId, decision, revision, comment, reference, actor);
         return claimBlock(articleId, claimId, revision, actor, message, model);
@@ -184,9 +201,12 @@ class ReviewerPages {
 
     /** "Accept from the library", without JavaScript: accept, then back to the claim with what happened. */
     @PostMapping("/reviews/{articleId}/claims/{claimId}/accept-library")
-    String acceptFromLibrary(@PathVariable String articleId, @PathVariable String claimId,
-                             @RequestParam int revision, Authentication authentication,
-                             RedirectAttributes redirect) {
+    String acceptFromLibrary(
+            @PathVariable String articleId,
+            @PathVariable String claimId,
+            @RequestParam int revision,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         Message message = accept(articleId, claimId, revision, actor(authentication, null));
         message.flash(redirect);
         redirect.addFlashAttribute("messageFor", claimId);
@@ -195,17 +215,21 @@ class ReviewerPages {
 
     /** The same sent by htmx: the claim's block, as for any claim decision. */
     @PostMapping(path = "/reviews/{articleId}/claims/{claimId}/accept-library", headers = "HX-Request=true")
-    String acceptFromLibraryInPlace(@PathVariable String articleId, @PathVariable String claimId,
-                                    @RequestParam int revision, Authentication authentication, Model model) {
+    String acceptFromLibraryInPlace(
+            @PathVariable String articleId,
+            @PathVariable String claimId,
+            @RequestParam int revision,
+            Authentication authentication,
+            Model model) {
         Actor actor = actor(authentication, model);
         Message message = accept(articleId, claimId, revision, actor);
         return claimBlock(articleId, claimId, revision, actor, message, model);
     }
 
-    private String claimBlock(String articleId, String claimId, int revision, Actor actor, Message message,
-                              Model model) {
-        ArticleReview review = workflow.find(articleId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    private String claimBlock(
+            String articleId, String claimId, int revision, Actor actor, Message message, Model model) {
+        ArticleReview review =
+                workflow.find(articleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         ReviewPage page = ReviewPage.of(review, actor, workflow.offersFor(review));
         message.show(model);
         model.addAttribute("messageFor", claimId);
@@ -214,8 +238,10 @@ class ReviewerPages {
         Optional<ReviewPage.ClaimRow> row = page.claim(claimId);
         if (review.revision() != revision || row.isEmpty()) {
             if (!message.problem()) {
-                model.addAttribute("notice", message.text() + " Revision " + review.revision()
-                        + " has arrived since: reload the page to review it.");
+                model.addAttribute(
+                        "notice",
+                        message.text() + " Revision " + review.revision()
+                                + " has arrived since: reload the page to review it.");
             }
             return "claim-decided :: stale";
         }
@@ -231,9 +257,15 @@ class ReviewerPages {
      * rules refuse it at once ({@code SignOffRule.rejectingSaysWhy}), so there is nothing to confirm.
      */
     @PostMapping("/reviews/{articleId}/decision")
-    String signOff(@PathVariable String articleId, @RequestParam String decision, @RequestParam String contentHash,
-                   @RequestParam(defaultValue = "") String comment, @RequestParam(defaultValue = "") String confirmed,
-                   Authentication authentication, Model model, RedirectAttributes redirect) {
+    String signOff(
+            @PathVariable String articleId,
+            @RequestParam String decision,
+            @RequestParam String contentHash,
+            @RequestParam(defaultValue = "") String comment,
+            @RequestParam(defaultValue = "") String confirmed,
+            Authentication authentication,
+            Model model,
+            RedirectAttributes redirect) {
         SignOffDecision chosen = switch (decision) {
             case "APPROVE" -> SignOffDecision.APPROVE;
             case "REQUEST_CHANGES" -> SignOffDecision.REQUEST_CHANGES;
@@ -241,26 +273,29 @@ class ReviewerPages {
         };
         Actor actor = actor(authentication, model);
         if (chosen == SignOffDecision.REJECT && !comment.isBlank() && !"yes".equals(confirmed)) {
-            ArticleReview review = workflow.find(articleId)
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            ArticleReview review =
+                    workflow.find(articleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             model.addAttribute("review", review);
             model.addAttribute("contentHash", contentHash);
             model.addAttribute("comment", comment.strip());
             return "reject-confirm";
         }
-        SignOffOutcome outcome = workflow.signOff(articleId, new SignOffRequest(actor, chosen,
-                blankToNull(comment), contentHash));
+        SignOffOutcome outcome =
+                workflow.signOff(articleId, new SignOffRequest(actor, chosen, blankToNull(comment), contentHash));
         if (outcome instanceof Blocked blocked) {
             redirect.addFlashAttribute("problem", "Not approved: " + String.join("; ", blocked.reasons()));
             redirect.addFlashAttribute("signOffComment", comment);
         } else if (outcome instanceof Refused refused) {
-            redirect.addFlashAttribute("problem", switch (refused.refusal()) {
-                case TEXT_NOT_NAMED, STALE_REVISION -> "The text changed while the page was open (a new revision "
-                        + "arrived): reload the page and review the new text.";
-                case REJECTION_UNEXPLAINED -> "Not rejected: say why in the comment; the writer and the editors "
-                        + "need the reason.";
-                default -> refused.reason();
-            });
+            redirect.addFlashAttribute(
+                    "problem",
+                    switch (refused.refusal()) {
+                        case TEXT_NOT_NAMED, STALE_REVISION ->
+                            "The text changed while the page was open (a new revision "
+                                    + "arrived): reload the page and review the new text.";
+                        case REJECTION_UNEXPLAINED ->
+                            "Not rejected: say why in the comment; the writer and the editors " + "need the reason.";
+                        default -> refused.reason();
+                    });
             redirect.addFlashAttribute("signOffComment", comment);
         } else {
             Message message = switch (chosen) {
@@ -275,7 +310,9 @@ class ReviewerPages {
 
     /** How a message reads: the page styles each kind apart, so a rejection never looks like an approval. */
     enum Kind {
-        SUCCESS, WARNING, ERROR;
+        SUCCESS,
+        WARNING,
+        ERROR;
 
         String css() {
             return name().toLowerCase(Locale.ROOT);
@@ -306,46 +343,63 @@ class ReviewerPages {
         } catch (UnknownArticleException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (NoLibraryMatchException e) {
-            return new Message("Not recorded: the library no longer offers this claim (retired or expired); decide "
-                    + "it yourself.", Kind.ERROR);
+            return new Message(
+                    "Not recorded: the library no longer offers this claim (retired or expired); decide "
+                            + "it yourself.",
+                    Kind.ERROR);
         } catch (PublishFailedException e) {
-            return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
-                    + "again shortly.", Kind.ERROR);
+            return new Message(
+                    "Not recorded: the decision could not be saved just now (nothing changed); try " + "again shortly.",
+                    Kind.ERROR);
         }
         return answer(outcome, "Claim approved from the library.");
     }
 
-    private Message decide(String articleId, String claimId, String decision, int revision, String comment,
-                           String reference, Actor actor) {
+    private Message decide(
+            String articleId,
+            String claimId,
+            String decision,
+            int revision,
+            String comment,
+            String reference,
+            Actor actor) {
         ClaimVerdict verdict = "APPROVED".equals(decision) ? ClaimVerdict.APPROVED : ClaimVerdict.REJECTED;
         String checkedReference;
         try {
-            checkedReference = Reference.parseOptional(reference).map(Reference::value).orElse(null);
+            checkedReference =
+                    Reference.parseOptional(reference).map(Reference::value).orElse(null);
         } catch (Reference.Invalid e) {
             return new Message("Not recorded: the reference is not usable (" + e.getMessage() + ").", Kind.ERROR);
         }
         ClaimOutcome outcome;
         try {
-            outcome = workflow.decideClaim(articleId, new ClaimDecisionRequest(actor, claimId, verdict,
-                    blankToNull(comment), checkedReference, revision));
+            outcome = workflow.decideClaim(
+                    articleId,
+                    new ClaimDecisionRequest(
+                            actor, claimId, verdict, blankToNull(comment), checkedReference, revision));
         } catch (UnknownArticleException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (PublishFailedException e) {
-            return new Message("Not recorded: the decision could not be saved just now (nothing changed); try "
-                    + "again shortly.", Kind.ERROR);
+            return new Message(
+                    "Not recorded: the decision could not be saved just now (nothing changed); try " + "again shortly.",
+                    Kind.ERROR);
         }
         return answer(outcome, "Claim " + (verdict == ClaimVerdict.APPROVED ? "approved" : "rejected") + ".");
     }
 
     private static Message answer(ClaimOutcome outcome, String done) {
         if (outcome instanceof Refused refused) {
-            return new Message(switch (refused.refusal()) {
-                case STALE_REVISION -> "Not recorded: the text changed while the page was open (a new revision "
-                        + "arrived): reload the page and review the new text.";
-                case REJECTION_UNEXPLAINED -> "Not recorded: say in the comment why the claim is rejected; the "
-                        + "writer has to act on it.";
-                default -> "Not recorded: " + refused.reason() + ".";
-            }, Kind.ERROR);
+            return new Message(
+                    switch (refused.refusal()) {
+                        case STALE_REVISION ->
+                            "Not recorded: the text changed while the page was open (a new revision "
+                                    + "arrived): reload the page and review the new text.";
+                        case REJECTION_UNEXPLAINED ->
+                            "Not recorded: say in the comment why the claim is rejected; the "
+                                    + "writer has to act on it.";
+                        default -> "Not recorded: " + refused.reason() + ".";
+                    },
+                    Kind.ERROR);
         }
         ClaimOutcome.Decided decided = (ClaimOutcome.Decided) outcome;
         String fourEyes = FourEyesNotice.of(decided);
@@ -366,8 +420,9 @@ class ReviewerPages {
         if (text.isEmpty()) {
             model.addAttribute("entries", List.of());
         } else if (text.length() < ClaimLibrary.MIN_QUERY || text.length() > ClaimLibrary.MAX_QUERY) {
-            model.addAttribute("problem", "Search with " + ClaimLibrary.MIN_QUERY + " to " + ClaimLibrary.MAX_QUERY
-                    + " characters.");
+            model.addAttribute(
+                    "problem",
+                    "Search with " + ClaimLibrary.MIN_QUERY + " to " + ClaimLibrary.MAX_QUERY + " characters.");
             model.addAttribute("entries", List.of());
         } else {
             model.addAttribute("entries", workflow.searchLibrary(text));
@@ -376,9 +431,12 @@ class ReviewerPages {
     }
 
     @PostMapping("/claims/{key}/retire")
-    String retire(@PathVariable String key, @RequestParam(defaultValue = "") String reason,
-                  @RequestParam(defaultValue = "") String query, Authentication authentication,
-                  RedirectAttributes redirect) {
+    String retire(
+            @PathVariable String key,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String query,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         Actor actor = actor(authentication, null);
         String why = reason.strip();
         if (!actor.isCredentialedMedicalReviewer()) {
@@ -388,13 +446,14 @@ class ReviewerPages {
         } else {
             try {
                 workflow.retire(key, actor, why);
-                redirect.addFlashAttribute("notice", "Retired: claims accepted from it are open again in articles "
-                        + "not yet approved.");
+                redirect.addFlashAttribute(
+                        "notice", "Retired: claims accepted from it are open again in articles " + "not yet approved.");
             } catch (UnknownLibraryEntryException e) {
                 redirect.addFlashAttribute("problem", "There is no library entry " + key + ".");
             } catch (PublishFailedException e) {
-                redirect.addFlashAttribute("problem", "Not retired: it could not be saved just now (nothing "
-                        + "changed); try again shortly.");
+                redirect.addFlashAttribute(
+                        "problem",
+                        "Not retired: it could not be saved just now (nothing " + "changed); try again shortly.");
             }
         }
         redirect.addAttribute("query", query);

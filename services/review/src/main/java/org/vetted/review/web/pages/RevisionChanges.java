@@ -3,7 +3,6 @@ package org.vetted.review.web.pages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.vetted.review.domain.draft.Author;
 import org.vetted.review.domain.draft.Draft;
 
@@ -15,12 +14,10 @@ import org.vetted.review.domain.draft.Draft;
 record RevisionChanges(String id, String heading, int since, List<TextChange> texts, List<ListChange> lists) {
 
     /** A text field word by word; {@code preformatted}: line breaks matter (the Markdown body). */
-    record TextChange(String name, WordDiff diff, boolean preformatted) {
-    }
+    record TextChange(String name, WordDiff diff, boolean preformatted) {}
 
     /** {@code reordered}: the same items in another order (the order is part of what goes live). */
-    record ListChange(String name, List<String> added, List<String> removed, boolean reordered) {
-    }
+    record ListChange(String name, List<String> added, List<String> removed, boolean reordered) {}
 
     /** The same text under a new revision number: the page says so rather than show an empty section. */
     public boolean unchanged() {
@@ -35,7 +32,10 @@ record RevisionChanges(String id, String heading, int since, List<TextChange> te
         text(texts, "Body", earlier.bodyMarkdown(), current.bodyMarkdown(), true);
         List<ListChange> lists = new ArrayList<>();
         list(lists, "Tags", earlier.tags(), current.tags());
-        list(lists, "Credited", earlier.authors().stream().map(Author::displayName).toList(),
+        list(
+                lists,
+                "Credited",
+                earlier.authors().stream().map(Author::displayName).toList(),
                 current.authors().stream().map(Author::displayName).toList());
         return new RevisionChanges(id, heading, earlier.revision(), texts, lists);
     }
@@ -47,8 +47,10 @@ record RevisionChanges(String id, String heading, int since, List<TextChange> te
     }
 
     private static void list(List<ListChange> into, String name, List<String> before, List<String> after) {
-        List<String> added = after.stream().filter(item -> !before.contains(item)).toList();
-        List<String> removed = before.stream().filter(item -> !after.contains(item)).toList();
+        List<String> added =
+                after.stream().filter(item -> !before.contains(item)).toList();
+        List<String> removed =
+                before.stream().filter(item -> !after.contains(item)).toList();
         if (!before.equals(after)) {
             into.add(new ListChange(name, added, removed, added.isEmpty() && removed.isEmpty()));
         }

@@ -1,11 +1,10 @@
 package org.vetted.review.web.pages;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.github.difflib.DiffUtils;
 import com.github.difflib.algorithm.DiffAlgorithmListener;
 import com.github.difflib.patch.AbstractDelta;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What changed between two texts, word by word: runs of unchanged, removed and added text in reading order. The
@@ -29,10 +28,13 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
     /** About how many comparisons each of the two passes may cost: word by word, then line by line. */
     static final long WORK_BUDGET = 20_000_000;
 
-    public enum Kind { UNCHANGED, ADDED, REMOVED }
-
-    public record Segment(Kind kind, String text) {
+    public enum Kind {
+        UNCHANGED,
+        ADDED,
+        REMOVED
     }
+
+    public record Segment(Kind kind, String text) {}
 
     public WordDiff {
         segments = List.copyOf(segments);
@@ -47,7 +49,8 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
             prefix++;
         }
         int suffix = 0;
-        while (suffix < a.size() - prefix && suffix < b.size() - prefix
+        while (suffix < a.size() - prefix
+                && suffix < b.size() - prefix
                 && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
             suffix++;
         }
@@ -84,8 +87,7 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
                     int next = text.codePointAt(end);
                     if (isWordPart(next)) {
                         end += Character.charCount(next);
-                    } else if (isApostrophe(next) && end + 1 < text.length()
-                            && isWordPart(text.codePointAt(end + 1))) {
+                    } else if (isApostrophe(next) && end + 1 < text.length() && isWordPart(text.codePointAt(end + 1))) {
                         end += 1;
                     } else {
                         break;
@@ -104,8 +106,10 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
 
     private static boolean isWordPart(int codePoint) {
         int type = Character.getType(codePoint);
-        return Character.isLetterOrDigit(codePoint) || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+        return Character.isLetterOrDigit(codePoint)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     private static boolean isApostrophe(int codePoint) {
@@ -120,7 +124,8 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
     static List<Segment> slid(List<Segment> segments) {
         List<Segment> out = new ArrayList<>(segments);
         for (int i = 1; i + 1 < out.size(); i++) {
-            if (out.get(i - 1).kind() == Kind.UNCHANGED && out.get(i).kind() != Kind.UNCHANGED
+            if (out.get(i - 1).kind() == Kind.UNCHANGED
+                    && out.get(i).kind() != Kind.UNCHANGED
                     && out.get(i + 1).kind() == Kind.UNCHANGED) {
                 slide(out, i);
             }
@@ -147,7 +152,8 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
         String edit = segments.get(i).text();
         String right = segments.get(i + 1).text();
         int common = 0;
-        while (common < left.length() && common < edit.length()
+        while (common < left.length()
+                && common < edit.length()
                 && left.charAt(left.length() - 1 - common) == edit.charAt(edit.length() - 1 - common)) {
             common++;
         }
@@ -179,8 +185,10 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
     }
 
     private static boolean splitsACharacter(String text, int at) {
-        return at > 0 && at < text.length() && (Character.isLowSurrogate(text.charAt(at))
-                || Character.getType(text.codePointAt(at)) == Character.NON_SPACING_MARK);
+        return at > 0
+                && at < text.length()
+                && (Character.isLowSurrogate(text.charAt(at))
+                        || Character.getType(text.codePointAt(at)) == Character.NON_SPACING_MARK);
     }
 
     /**
@@ -216,8 +224,7 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
     }
 
     /** One step of an alignment: a unit kept, removed from the first text or added in the second. */
-    private record Step<T>(Kind kind, T unit) {
-    }
+    private record Step<T>(Kind kind, T unit) {}
 
     /** The steps from {@code a} to {@code b} in reading order (removals first), or null past the cap or budget. */
     private static <T> List<Step<T>> align(List<T> a, List<T> b, Budget budget, long cap) {
@@ -261,8 +268,8 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
      * costly is shown removed and added whole. Each word-by-word try may cost an eighth of the budget, so one hard
      * run cannot starve the rest. False, adding nothing, when the pieces themselves differ beyond {@code cap}.
      */
-    private static boolean byPieces(List<String> a, List<String> b, boolean byLine, Budget budget, long cap,
-                                    Runs runs) {
+    private static boolean byPieces(
+            List<String> a, List<String> b, boolean byLine, Budget budget, long cap, Runs runs) {
         List<Step<Piece>> steps = align(Piece.split(a, byLine), Piece.split(b, byLine), budget, cap);
         if (steps == null) {
             return false;
@@ -273,10 +280,12 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
         for (int i = 0; i <= steps.size(); i++) {
             Step<Piece> step = i < steps.size() ? steps.get(i) : null;
             if (step != null && step.kind() != Kind.UNCHANGED) {
-                (step.kind() == Kind.REMOVED ? removed : added).addAll(step.unit().tokens());
+                (step.kind() == Kind.REMOVED ? removed : added)
+                        .addAll(step.unit().tokens());
                 continue;
             }
-            if ((!removed.isEmpty() || !added.isEmpty()) && !byWord(removed, added, budget, runCap, runs)
+            if ((!removed.isEmpty() || !added.isEmpty())
+                    && !byWord(removed, added, budget, runCap, runs)
                     && !(byLine && byPieces(removed, added, false, budget, Long.MAX_VALUE, runs))) {
                 removed.forEach(token -> runs.add(Kind.REMOVED, token));
                 added.forEach(token -> runs.add(Kind.ADDED, token));
@@ -300,7 +309,9 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
             int from = 0;
             for (int i = 0; i < tokens.size(); i++) {
                 String token = tokens.get(i);
-                boolean endsSentence = !byLine && i > 0 && isSpace(token.codePointAt(0))
+                boolean endsSentence = !byLine
+                        && i > 0
+                        && isSpace(token.codePointAt(0))
                         && List.of(".", "?", "!").contains(tokens.get(i - 1));
                 if (token.equals("\n") || endsSentence || i == tokens.size() - 1) {
                     List<String> piece = tokens.subList(from, i + 1);
@@ -351,8 +362,7 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
         }
 
         @Override
-        public void diffStart() {
-        }
+        public void diffStart() {}
 
         @Override
         public void diffStep(int value, int max) {
@@ -363,8 +373,7 @@ public record WordDiff(List<Segment> segments, boolean tooDifferent) {
         }
 
         @Override
-        public void diffEnd() {
-        }
+        public void diffEnd() {}
     }
 
     /** The only way to stop java-diff-utils midway; no stack trace, it is not an error. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.review.domain.Actors;
 import org.vetted.review.domain.Drafts;
@@ -53,18 +52,32 @@ class CarryOverTest {
     private ReviewBoard board = new ReviewBoard();
 
     private static Claim claim(String text, String section) {
-        return new Claim("c-" + Integer.toHexString(ClaimText.canonical(text).hashCode()), text, ClaimKind.EFFECT,
-                false, section);
+        return new Claim(
+                "c-" + Integer.toHexString(ClaimText.canonical(text).hashCode()),
+                text,
+                ClaimKind.EFFECT,
+                false,
+                section);
     }
 
     private static Draft revision(int revision, Claim... claims) {
         return Drafts.revision(revision, List.of(Drafts.WANDA), List.of(claims), "Revision " + revision + ".\n");
     }
 
-    private static ClaimDecided decided(String eventId, Draft draft, Claim claim, Actor by, ClaimVerdict verdict,
-            String reference) {
-        return new ClaimDecided(eventId, draft.articleId(), draft.revision(), draft.contentHash(),
-                new ClaimDecision(claim.id(), draft.revision(), verdict, "checked", reference, by.asReviewer(),
+    private static ClaimDecided decided(
+            String eventId, Draft draft, Claim claim, Actor by, ClaimVerdict verdict, String reference) {
+        return new ClaimDecided(
+                eventId,
+                draft.articleId(),
+                draft.revision(),
+                draft.contentHash(),
+                new ClaimDecision(
+                        claim.id(),
+                        draft.revision(),
+                        verdict,
+                        "checked",
+                        reference,
+                        by.asReviewer(),
                         AT.plusSeconds(draft.revision() * 100L + eventId.hashCode() % 50)));
     }
 
@@ -73,8 +86,16 @@ class CarryOverTest {
     }
 
     private static RevisionApproved approval(String eventId, Draft draft) {
-        return new RevisionApproved(eventId, draft.articleId(), new Approval(draft.revision(), draft.contentHash(),
-                Actors.PAUL.asReviewer(), List.of(Actors.RITA.asReviewer()), AT), null);
+        return new RevisionApproved(
+                eventId,
+                draft.articleId(),
+                new Approval(
+                        draft.revision(),
+                        draft.contentHash(),
+                        Actors.PAUL.asReviewer(),
+                        List.of(Actors.RITA.asReviewer()),
+                        AT),
+                null);
     }
 
     private ArticleReview current() {
@@ -98,15 +119,23 @@ class CarryOverTest {
         ClaimState calm = state(CALM);
         assertThat(calm.isOpen()).isFalse();
         assertThat(calm.carriedOver().fromRevision()).isEqualTo(1);
-        assertThat(calm.carriedOver().decision()).isEqualTo(new ClaimDecision(CALM.id(), 1, ClaimVerdict.APPROVED,
-                "checked", "doi:10.1000/a-calm", Actors.RITA.asReviewer(),
-                approve("a-calm", first, CALM, Actors.RITA).decision().at()));
+        assertThat(calm.carriedOver().decision())
+                .isEqualTo(new ClaimDecision(
+                        CALM.id(),
+                        1,
+                        ClaimVerdict.APPROVED,
+                        "checked",
+                        "doi:10.1000/a-calm",
+                        Actors.RITA.asReviewer(),
+                        approve("a-calm", first, CALM, Actors.RITA).decision().at()));
         assertThat(state(SLEEP_STRONGER).isOpen()).isTrue();
         assertThat(state(SLEEP_STRONGER).carriedOver()).isNull();
         assertThat(state(CRAMPS).isOpen()).isTrue();
         assertThat(current().openCount()).isEqualTo(2);
-        assertThat(ClaimDrift.of(current())).containsOnlyKeys(SLEEP_STRONGER.id())
-                .extractingByKey(SLEEP_STRONGER.id()).extracting(ClaimDrift.Drift::kind)
+        assertThat(ClaimDrift.of(current()))
+                .containsOnlyKeys(SLEEP_STRONGER.id())
+                .extractingByKey(SLEEP_STRONGER.id())
+                .extracting(ClaimDrift.Drift::kind)
                 .isEqualTo(ClaimDrift.Kind.STRENGTH_RAISED);
     }
 
@@ -120,7 +149,8 @@ class CarryOverTest {
         board.apply(new DraftArrived("d2", revision(2, CALM_ELSEWHERE)));
 
         assertThat(state(CALM_ELSEWHERE).isOpen()).isTrue();
-        assertThat(ClaimDrift.of(current()).get(CALM.id())).extracting(ClaimDrift.Drift::kind, ClaimDrift.Drift::explanation)
+        assertThat(ClaimDrift.of(current()).get(CALM.id()))
+                .extracting(ClaimDrift.Drift::kind, ClaimDrift.Drift::explanation)
                 .containsExactly(ClaimDrift.Kind.MOVED, "Moved from section ‘How It Works’ to section ‘Side Effects’");
     }
 
@@ -134,13 +164,25 @@ class CarryOverTest {
         Draft second = revision(2, CALM, SLEEP);
         board.apply(new DraftArrived("d2", second));
         board.apply(decided("r-sleep", second, SLEEP, Actors.PAUL, ClaimVerdict.REJECTED, null));
-        board.apply(new RevisionReturned("ret2", Drafts.ARTICLE, 2, second.contentHash(),
-                ReviewOutcome.CHANGES_REQUESTED, "source?", List.of(SLEEP.id()), Actors.PAUL.asReviewer(), AT));
+        board.apply(new RevisionReturned(
+                "ret2",
+                Drafts.ARTICLE,
+                2,
+                second.contentHash(),
+                ReviewOutcome.CHANGES_REQUESTED,
+                "source?",
+                List.of(SLEEP.id()),
+                Actors.PAUL.asReviewer(),
+                AT));
 
         board.apply(new DraftArrived("d3", revision(3, CALM, SLEEP)));
 
-        assertThat(state(CALM).carriedOver().fromRevision()).as("untouched in revision 2: from 1").isEqualTo(1);
-        assertThat(state(SLEEP).carriedOver()).as("rejected in revision 2, the latest look at it").isNull();
+        assertThat(state(CALM).carriedOver().fromRevision())
+                .as("untouched in revision 2: from 1")
+                .isEqualTo(1);
+        assertThat(state(SLEEP).carriedOver())
+                .as("rejected in revision 2, the latest look at it")
+                .isNull();
         assertThat(state(SLEEP).isOpen()).isTrue();
     }
 
@@ -157,17 +199,26 @@ class CarryOverTest {
 
         board.apply(new DraftArrived("d3", revision(3, CALM, CRAMPS)));
 
-        assertThat(state(CALM).carriedOver().approvals()).as("revision 2 looked last: Rita's carried in, Paul's made there")
-                .extracting(decision -> decision.reviewer().username()).containsExactly("rita", "paul");
-        assertThat(state(CRAMPS).carriedOver().fromRevision()).as("new in revision 2, the last reviewed").isEqualTo(2);
+        assertThat(state(CALM).carriedOver().approvals())
+                .as("revision 2 looked last: Rita's carried in, Paul's made there")
+                .extracting(decision -> decision.reviewer().username())
+                .containsExactly("rita", "paul");
+        assertThat(state(CRAMPS).carriedOver().fromRevision())
+                .as("new in revision 2, the last reviewed")
+                .isEqualTo(2);
         assertThat(current().everyClaimApproved()).isTrue();
     }
 
     @Test
     void anApprovalNeverMovesToAnotherSentenceThatSharesItsId() {
-        Claim benign = new Claim("c-000000000001", "Vitamin C may shorten colds a little.", ClaimKind.EFFECT, true, HOW);
-        Claim harmful = new Claim("c-000000000001",
-                "Vitamin C cures cancer, so most people can safely skip chemotherapy.", ClaimKind.EFFECT, false, HOW);
+        Claim benign =
+                new Claim("c-000000000001", "Vitamin C may shorten colds a little.", ClaimKind.EFFECT, true, HOW);
+        Claim harmful = new Claim(
+                "c-000000000001",
+                "Vitamin C cures cancer, so most people can safely skip chemotherapy.",
+                ClaimKind.EFFECT,
+                false,
+                HOW);
         Draft first = revision(1, benign);
         board.apply(new DraftArrived("d1", first));
         board.apply(approve("a-benign", first, benign, Actors.RITA));
@@ -190,15 +241,25 @@ class CarryOverTest {
         Draft second = revision(2, CALM, SLEEP);
         board.apply(new DraftArrived("d2", second));
         board.apply(decided("r-calm", second, CALM, Actors.PAUL, ClaimVerdict.REJECTED, null));
-        board.apply(new RevisionReturned("ret2", Drafts.ARTICLE, 2, second.contentHash(),
-                ReviewOutcome.CHANGES_REQUESTED, "source?", List.of(CALM.id()), Actors.PAUL.asReviewer(), AT));
+        board.apply(new RevisionReturned(
+                "ret2",
+                Drafts.ARTICLE,
+                2,
+                second.contentHash(),
+                ReviewOutcome.CHANGES_REQUESTED,
+                "source?",
+                List.of(CALM.id()),
+                Actors.PAUL.asReviewer(),
+                AT));
         Draft third = revision(3, SLEEP, CRAMPS);
         board.apply(new DraftArrived("d3", third));
         board.apply(approve("a-cramps", third, CRAMPS, Actors.RITA));
 
         board.apply(new DraftArrived("d4", revision(4, CALM, SLEEP, CRAMPS)));
 
-        assertThat(state(CALM).carriedOver()).as("Paul's rejection in revision 2 is the latest look at it").isNull();
+        assertThat(state(CALM).carriedOver())
+                .as("Paul's rejection in revision 2 is the latest look at it")
+                .isNull();
         assertThat(state(CALM).isOpen()).isTrue();
         assertThat(state(SLEEP).carriedOver().fromRevision()).isEqualTo(1);
         assertThat(state(CRAMPS).carriedOver().fromRevision()).isEqualTo(3);
@@ -225,12 +286,19 @@ class CarryOverTest {
         }
         board.apply(new DraftArrived("d-last", revision(last + 1, CALM, CRAMPS, SLEEP)));
 
-        assertThat(board.earlierRevisions(Drafts.ARTICLE)).extracting(EarlierRevision::revision).contains(1)
+        assertThat(board.earlierRevisions(Drafts.ARTICLE))
+                .extracting(EarlierRevision::revision)
+                .contains(1)
                 .doesNotContain(2, 3);
-        assertThat(state(CALM).carriedOver()).as("revision 2 rejected it, and is gone: revision 1 does not count")
+        assertThat(state(CALM).carriedOver())
+                .as("revision 2 rejected it, and is gone: revision 1 does not count")
                 .isNull();
-        assertThat(state(SLEEP).carriedOver()).as("its look was let go of too: the safe side").isNull();
-        assertThat(state(CRAMPS).carriedOver().fromRevision()).as("looked at after the floor").isEqualTo(last);
+        assertThat(state(SLEEP).carriedOver())
+                .as("its look was let go of too: the safe side")
+                .isNull();
+        assertThat(state(CRAMPS).carriedOver().fromRevision())
+                .as("looked at after the floor")
+                .isEqualTo(last);
     }
 
     @Test
@@ -261,16 +329,17 @@ class CarryOverTest {
         board.apply(new DraftArrived("d2", second));
         ReviewDesk desk = ReviewDesk.withDefaultRules();
         SignOffRequest approve = new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, null, second.contentHash());
-        assertThat(desk.signOff(current(), approve, "s1", AT)).isEqualTo(new Blocked(List.of(
-                "claim " + SLEEP_STRONGER.id() + " is not decided yet")));
+        assertThat(desk.signOff(current(), approve, "s1", AT))
+                .isEqualTo(new Blocked(List.of("claim " + SLEEP_STRONGER.id() + " is not decided yet")));
 
         board.apply(approve("a-stronger", second, SLEEP_STRONGER, Actors.PAUL));
 
-        assertThat(desk.signOff(current(), approve, "s2", AT)).isInstanceOfSatisfying(SignOffOutcome.Approved.class,
-                approved -> {
+        assertThat(desk.signOff(current(), approve, "s2", AT))
+                .isInstanceOfSatisfying(SignOffOutcome.Approved.class, approved -> {
                     assertThat(approved.event().approval().contentHash()).isEqualTo(second.contentHash());
                     assertThat(approved.event().approval().revision()).isEqualTo(2);
-                    assertThat(approved.event().approval().claimReviewers()).extracting(Reviewer::username)
+                    assertThat(approved.event().approval().claimReviewers())
+                            .extracting(Reviewer::username)
                             .containsExactly("rita", "paul");
                 });
     }
@@ -288,7 +357,9 @@ class CarryOverTest {
 
         board.apply(new DraftArrived("d3", revision(3, CALM, CRAMPS)));
 
-        assertThat(state(CALM).carriedOver().fromRevision()).as("the revision Rita approved it on").isEqualTo(1);
+        assertThat(state(CALM).carriedOver().fromRevision())
+                .as("the revision Rita approved it on")
+                .isEqualTo(1);
         assertThat(state(CRAMPS).carriedOver().fromRevision()).isEqualTo(2);
     }
 
@@ -311,10 +382,20 @@ class CarryOverTest {
         board = new ReviewBoard();
         board.apply(new DraftArrived("d1", first));
         board.apply(approve("a-dose-rita", first, DOSE, Actors.RITA));
-        board.apply(new RevisionReturned("ret1", Drafts.ARTICLE, 1, first.contentHash(),
-                ReviewOutcome.CHANGES_REQUESTED, null, List.of(), Actors.RITA.asReviewer(), AT));
+        board.apply(new RevisionReturned(
+                "ret1",
+                Drafts.ARTICLE,
+                1,
+                first.contentHash(),
+                ReviewOutcome.CHANGES_REQUESTED,
+                null,
+                List.of(),
+                Actors.RITA.asReviewer(),
+                AT));
         board.apply(new DraftArrived("d2", second));
-        assertThat(state(DOSE).isOpen()).as("1 of 2 carried from the last reviewed revision").isTrue();
+        assertThat(state(DOSE).isOpen())
+                .as("1 of 2 carried from the last reviewed revision")
+                .isTrue();
         assertThat(state(DOSE).approvals()).isEqualTo(1);
 
         board.apply(approve("a-dose-paul-2", second, DOSE, Actors.PAUL));
@@ -330,8 +411,13 @@ class CarryOverTest {
         board.apply(approve("a-calm", first, CALM, Actors.DANA));
         board.apply(approval("ok1", first));
 
-        board.apply(new DraftArrived("d2", Drafts.revision(2, List.of(Drafts.WANDA, new Author("x", "Dr. Dana Díaz, RD")),
-                List.of(CALM), "Revision 2.\n")));
+        board.apply(new DraftArrived(
+                "d2",
+                Drafts.revision(
+                        2,
+                        List.of(Drafts.WANDA, new Author("x", "Dr. Dana Díaz, RD")),
+                        List.of(CALM),
+                        "Revision 2.\n")));
 
         assertThat(state(CALM).carriedOver()).isNull();
         assertThat(state(CALM).isOpen()).isTrue();
@@ -357,18 +443,29 @@ class CarryOverTest {
                 new DraftArrived("d2", second),
                 approve("a2-cramps", second, CRAMPS, Actors.RITA),
                 decided("r2-stronger", second, SLEEP_STRONGER, Actors.PAUL, ClaimVerdict.REJECTED, null),
-                new RevisionReturned("ret2", Drafts.ARTICLE, 2, second.contentHash(), ReviewOutcome.CHANGES_REQUESTED,
-                        "too strong", List.of(SLEEP_STRONGER.id()), Actors.PAUL.asReviewer(), AT),
+                new RevisionReturned(
+                        "ret2",
+                        Drafts.ARTICLE,
+                        2,
+                        second.contentHash(),
+                        ReviewOutcome.CHANGES_REQUESTED,
+                        "too strong",
+                        List.of(SLEEP_STRONGER.id()),
+                        Actors.PAUL.asReviewer(),
+                        AT),
                 new DraftArrived("d3", third),
                 approve("a3-again", third, SLEEP_AGAIN, Actors.PAUL));
 
         Outcome inOrder = replay(events);
         assertThat(inOrder.revision()).isEqualTo(3);
-        assertThat(inOrder.states()).extracting(state -> state.carriedOver() == null ? 0
-                : state.carriedOver().fromRevision()).containsExactly(1, 0, 1, 2);
+        assertThat(inOrder.states())
+                .extracting(state ->
+                        state.carriedOver() == null ? 0 : state.carriedOver().fromRevision())
+                .containsExactly(1, 0, 1, 2);
         assertThat(inOrder.states()).extracting(ClaimState::isOpen).containsExactly(false, false, false, false);
         assertThat(inOrder.drifts()).containsOnlyKeys(SLEEP_AGAIN.id());
-        assertThat(inOrder.drifts().get(SLEEP_AGAIN.id())).as("the closest earlier claim, of either baseline")
+        assertThat(inOrder.drifts().get(SLEEP_AGAIN.id()))
+                .as("the closest earlier claim, of either baseline")
                 .extracting(ClaimDrift.Drift::fromRevision, ClaimDrift.Drift::previousText)
                 .containsExactly(1, SLEEP.text());
 
@@ -376,7 +473,8 @@ class CarryOverTest {
         List<ReviewEvent> reversed = new ArrayList<>(events);
         Collections.reverse(reversed);
         orders.add(reversed);
-        List<ReviewEvent> draftsLast = new ArrayList<>(events.stream().filter(e -> !(e instanceof DraftArrived)).toList());
+        List<ReviewEvent> draftsLast = new ArrayList<>(
+                events.stream().filter(e -> !(e instanceof DraftArrived)).toList());
         draftsLast.addAll(List.of(events.get(10), events.get(0), events.get(6)));
         orders.add(draftsLast);
         Random random = new Random(20260302L);
@@ -386,7 +484,8 @@ class CarryOverTest {
             orders.add(shuffled);
         }
         for (List<ReviewEvent> order : orders) {
-            assertThat(replay(order)).as("order %s", order.stream().map(ReviewEvent::eventId).toList())
+            assertThat(replay(order))
+                    .as("order %s", order.stream().map(ReviewEvent::eventId).toList())
                     .isEqualTo(inOrder);
         }
     }
@@ -405,35 +504,53 @@ class CarryOverTest {
                 approval("ok1", first),
                 new DraftArrived("d2", second),
                 decided("r2-calm", second, CALM, Actors.PAUL, ClaimVerdict.REJECTED, null),
-                new RevisionReturned("ret2", Drafts.ARTICLE, 2, second.contentHash(), ReviewOutcome.CHANGES_REQUESTED,
-                        "source?", List.of(CALM.id()), Actors.PAUL.asReviewer(), AT),
+                new RevisionReturned(
+                        "ret2",
+                        Drafts.ARTICLE,
+                        2,
+                        second.contentHash(),
+                        ReviewOutcome.CHANGES_REQUESTED,
+                        "source?",
+                        List.of(CALM.id()),
+                        Actors.PAUL.asReviewer(),
+                        AT),
                 new DraftArrived("d3", third),
                 approve("a3-cramps", third, CRAMPS, Actors.RITA),
                 new DraftArrived("d4", fourth));
 
         Outcome inOrder = replay(events);
         assertThat(inOrder.revision()).isEqualTo(4);
-        assertThat(inOrder.states()).extracting(state -> state.carriedOver() == null ? 0
-                : state.carriedOver().fromRevision()).containsExactly(0, 1, 3);
+        assertThat(inOrder.states())
+                .extracting(state ->
+                        state.carriedOver() == null ? 0 : state.carriedOver().fromRevision())
+                .containsExactly(0, 1, 3);
         assertThat(inOrder.states().get(0).isOpen()).isTrue();
         Random random = new Random(20261207L);
         for (int i = 0; i < 1_000; i++) {
             List<ReviewEvent> shuffled = new ArrayList<>(events);
             Collections.shuffle(shuffled, random);
-            assertThat(replay(shuffled)).as("order %s", shuffled.stream().map(ReviewEvent::eventId).toList())
+            assertThat(replay(shuffled))
+                    .as("order %s", shuffled.stream().map(ReviewEvent::eventId).toList())
                     .isEqualTo(inOrder);
         }
     }
 
-    private record Outcome(int revision, ReviewStatus status, List<ClaimState> states,
-            Map<String, ClaimDrift.Drift> drifts, int waiting) {
-    }
+    private record Outcome(
+            int revision,
+            ReviewStatus status,
+            List<ClaimState> states,
+            Map<String, ClaimDrift.Drift> drifts,
+            int waiting) {}
 
     private static Outcome replay(List<ReviewEvent> events) {
         ReviewBoard replayed = new ReviewBoard();
         events.forEach(replayed::apply);
         ArticleReview review = replayed.find(Drafts.ARTICLE).orElseThrow();
-        return new Outcome(review.revision(), review.status(), review.claimStates(), ClaimDrift.of(review),
+        return new Outcome(
+                review.revision(),
+                review.status(),
+                review.claimStates(),
+                ClaimDrift.of(review),
                 replayed.waitingCount());
     }
 
@@ -448,12 +565,17 @@ class CarryOverTest {
             board.apply(new DraftArrived("d" + n, revision(n, CALM)));
         }
 
-        assertThat(board.earlierRevisions(Drafts.ARTICLE)).hasSize(ReviewBoard.MAX_EARLIER_REVISIONS)
-                .first().extracting(EarlierRevision::revision).isEqualTo(1);
+        assertThat(board.earlierRevisions(Drafts.ARTICLE))
+                .hasSize(ReviewBoard.MAX_EARLIER_REVISIONS)
+                .first()
+                .extracting(EarlierRevision::revision)
+                .isEqualTo(1);
         assertThat(state(CALM).carriedOver().fromRevision()).isEqualTo(1);
         Draft forgotten = revision(2, CALM);
         assertThat(board.apply(approve("late", forgotten, CALM, Actors.PAUL))).isEqualTo(ReviewBoard.Applied.IGNORED);
-        assertThat(Set.copyOf(board.earlierRevisions(Drafts.ARTICLE).stream().map(EarlierRevision::revision).toList()))
+        assertThat(Set.copyOf(board.earlierRevisions(Drafts.ARTICLE).stream()
+                        .map(EarlierRevision::revision)
+                        .toList()))
                 .doesNotContain(2, 3, 4, 5);
     }
 }

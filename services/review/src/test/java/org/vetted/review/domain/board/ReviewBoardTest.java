@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.review.domain.Actors;
 import org.vetted.review.domain.Drafts;
@@ -22,13 +21,25 @@ class ReviewBoardTest {
     private final ReviewBoard board = new ReviewBoard();
 
     private static ClaimDecided decided(String eventId, Draft draft, Claim claim, ClaimVerdict verdict) {
-        return new ClaimDecided(eventId, draft.articleId(), draft.revision(), draft.contentHash(),
+        return new ClaimDecided(
+                eventId,
+                draft.articleId(),
+                draft.revision(),
+                draft.contentHash(),
                 new ClaimDecision(claim.id(), draft.revision(), verdict, null, null, Actors.RITA.asReviewer(), AT));
     }
 
     private static RevisionApproved approved(String eventId, Draft draft) {
-        return new RevisionApproved(eventId, draft.articleId(), new Approval(draft.revision(), draft.contentHash(),
-                Actors.RITA.asReviewer(), List.of(Actors.RITA.asReviewer()), AT), null);
+        return new RevisionApproved(
+                eventId,
+                draft.articleId(),
+                new Approval(
+                        draft.revision(),
+                        draft.contentHash(),
+                        Actors.RITA.asReviewer(),
+                        List.of(Actors.RITA.asReviewer()),
+                        AT),
+                null);
     }
 
     private ArticleReview current() {
@@ -53,8 +64,14 @@ class ReviewBoardTest {
 
         assertThat(current().revision()).isEqualTo(2);
         assertThat(current().decisions()).isEmpty();
-        assertThat(current().claimState(Drafts.NAUSEA.id()).orElseThrow().carriedOver().fromRevision()).isEqualTo(1);
-        assertThat(current().claimState(Drafts.DOSE.id()).orElseThrow().carriedOver()).isNull();
+        assertThat(current()
+                        .claimState(Drafts.NAUSEA.id())
+                        .orElseThrow()
+                        .carriedOver()
+                        .fromRevision())
+                .isEqualTo(1);
+        assertThat(current().claimState(Drafts.DOSE.id()).orElseThrow().carriedOver())
+                .isNull();
     }
 
     @Test
@@ -83,8 +100,10 @@ class ReviewBoardTest {
         assertThat(board.apply(new DraftArrived("d1", first))).isEqualTo(Applied.DUPLICATE);
         assertThat(board.apply(rejected)).isEqualTo(Applied.DUPLICATE);
 
-        assertThat(current().decisionFor(Drafts.NAUSEA.id())).get()
-                .extracting(ClaimDecision::verdict).isEqualTo(ClaimVerdict.APPROVED);
+        assertThat(current().decisionFor(Drafts.NAUSEA.id()))
+                .get()
+                .extracting(ClaimDecision::verdict)
+                .isEqualTo(ClaimVerdict.APPROVED);
     }
 
     @Test
@@ -92,10 +111,15 @@ class ReviewBoardTest {
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
 
         assertThat(board.apply(new DraftArrived("d1", Drafts.revision(1)))).isEqualTo(Applied.APPLIED);
-        assertThat(board.apply(new DraftArrived("d1-resent", Drafts.revision(1)))).isEqualTo(Applied.IGNORED);
+        assertThat(board.apply(new DraftArrived("d1-resent", Drafts.revision(1))))
+                .isEqualTo(Applied.IGNORED);
         assertThat(current().revision()).isEqualTo(2);
-        assertThat(board.earlierRevisions(Drafts.ARTICLE)).extracting(EarlierRevision::revision).containsExactly(1);
-        assertThat(history().previous()).as("the diff still compares with the revision actually replaced").isNull();
+        assertThat(board.earlierRevisions(Drafts.ARTICLE))
+                .extracting(EarlierRevision::revision)
+                .containsExactly(1);
+        assertThat(history().previous())
+                .as("the diff still compares with the revision actually replaced")
+                .isNull();
     }
 
     @Test
@@ -103,25 +127,43 @@ class ReviewBoardTest {
         Draft first = Drafts.revision(1);
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
 
-        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED))).isEqualTo(Applied.PENDING);
+        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED)))
+                .isEqualTo(Applied.PENDING);
         assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.PENDING);
         assertThat(board.apply(new DraftArrived("d1", first))).isEqualTo(Applied.APPLIED);
 
         assertThat(board.waitingCount()).isZero();
-        assertThat(current().status()).as("the newer revision is neither approved nor closed").isEqualTo(ReviewStatus.OPEN);
+        assertThat(current().status())
+                .as("the newer revision is neither approved nor closed")
+                .isEqualTo(ReviewStatus.OPEN);
         assertThat(current().decisions()).isEmpty();
-        assertThat(current().claimState(Drafts.NAUSEA.id()).orElseThrow().carriedOver().decision().reviewer())
+        assertThat(current()
+                        .claimState(Drafts.NAUSEA.id())
+                        .orElseThrow()
+                        .carriedOver()
+                        .decision()
+                        .reviewer())
                 .isEqualTo(Actors.RITA.asReviewer());
-        assertThat(board.apply(new RevisionReturned("r1", Drafts.ARTICLE, 1, first.contentHash(),
-                ReviewOutcome.REJECTED, null, List.of(), Actors.RITA.asReviewer(), AT)))
-                .as("a return of an earlier revision changes nothing").isEqualTo(Applied.IGNORED);
+        assertThat(board.apply(new RevisionReturned(
+                        "r1",
+                        Drafts.ARTICLE,
+                        1,
+                        first.contentHash(),
+                        ReviewOutcome.REJECTED,
+                        null,
+                        List.of(),
+                        Actors.RITA.asReviewer(),
+                        AT)))
+                .as("a return of an earlier revision changes nothing")
+                .isEqualTo(Applied.IGNORED);
     }
 
     @Test
     void aDecisionReadBeforeItsDraftWaitsForIt() {
         Draft first = Drafts.revision(1);
 
-        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED))).isEqualTo(Applied.PENDING);
+        assertThat(board.apply(decided("c1", first, Drafts.NAUSEA, ClaimVerdict.APPROVED)))
+                .isEqualTo(Applied.PENDING);
         assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.PENDING);
         board.apply(new DraftArrived("d1", first));
 
@@ -144,9 +186,13 @@ class ReviewBoardTest {
     void aDecisionForOtherTextIsIgnored() {
         Draft first = Drafts.revision(1);
         board.apply(new DraftArrived("d1", first));
-        ClaimDecided forOtherText = new ClaimDecided("c1", first.articleId(), 1, "sha256:other",
-                new ClaimDecision(Drafts.NAUSEA.id(), 1, ClaimVerdict.APPROVED, null, null, Actors.RITA.asReviewer(),
-                        AT));
+        ClaimDecided forOtherText = new ClaimDecided(
+                "c1",
+                first.articleId(),
+                1,
+                "sha256:other",
+                new ClaimDecision(
+                        Drafts.NAUSEA.id(), 1, ClaimVerdict.APPROVED, null, null, Actors.RITA.asReviewer(), AT));
 
         assertThat(board.apply(forOtherText)).isEqualTo(Applied.IGNORED);
     }
@@ -156,8 +202,16 @@ class ReviewBoardTest {
         Draft first = Drafts.revision(1);
         board.apply(new DraftArrived("d1", first));
 
-        board.apply(new RevisionReturned("r1", first.articleId(), 1, first.contentHash(), ReviewOutcome.REJECTED,
-                "unsafe advice", List.of(), Actors.RITA.asReviewer(), AT));
+        board.apply(new RevisionReturned(
+                "r1",
+                first.articleId(),
+                1,
+                first.contentHash(),
+                ReviewOutcome.REJECTED,
+                "unsafe advice",
+                List.of(),
+                Actors.RITA.asReviewer(),
+                AT));
 
         assertThat(current().status()).isEqualTo(ReviewStatus.REJECTED);
         assertThat(board.awaitingDecision()).isEmpty();
@@ -167,7 +221,8 @@ class ReviewBoardTest {
     void aSecondCopyOfTheKnownRevisionWithTheSameTextIsHarmless() {
         board.apply(new DraftArrived("d1", Drafts.revision(1)));
 
-        assertThat(board.apply(new DraftArrived("d1-resent", Drafts.revision(1)))).isEqualTo(Applied.IGNORED);
+        assertThat(board.apply(new DraftArrived("d1-resent", Drafts.revision(1))))
+                .isEqualTo(Applied.IGNORED);
     }
 
     @Test
@@ -179,7 +234,8 @@ class ReviewBoardTest {
 
         assertThat(board.apply(new DraftArrived("d1-other", otherText))).isEqualTo(Applied.CONFLICTING);
         assertThat(board.apply(new DraftArrived("d1-other", otherText)))
-                .as("not remembered as seen: a redelivery gets the same answer").isEqualTo(Applied.CONFLICTING);
+                .as("not remembered as seen: a redelivery gets the same answer")
+                .isEqualTo(Applied.CONFLICTING);
 
         assertThat(current().draft()).isEqualTo(first);
         assertThat(current().decisionFor(Drafts.NAUSEA.id())).isPresent();
@@ -203,7 +259,8 @@ class ReviewBoardTest {
         assertThat(dropped).containsExactly(oldest);
         assertThat(small.waitingCount()).isEqualTo(2);
         small.apply(new DraftArrived("d1", ginger));
-        assertThat(small.find(Drafts.ARTICLE).orElseThrow().decisions()).extracting(ClaimDecision::claimId)
+        assertThat(small.find(Drafts.ARTICLE).orElseThrow().decisions())
+                .extracting(ClaimDecision::claimId)
                 .containsExactly(Drafts.DOSE.id());
         assertThat(small.waitingCount()).as("released events make room").isEqualTo(1);
     }
@@ -215,14 +272,17 @@ class ReviewBoardTest {
     @Test
     void aNewRevisionRemembersTheOneItReplaced() {
         board.apply(new DraftArrived("d1", Drafts.revision(1)));
-        assertThat(history().previous()).as("the first revision replaced nothing").isNull();
+        assertThat(history().previous())
+                .as("the first revision replaced nothing")
+                .isNull();
 
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
         assertThat(history().previous()).isEqualTo(Drafts.revision(1));
         board.apply(new DraftArrived("d4", Drafts.revision(4)));
 
         assertThat(history().review().revision()).isEqualTo(4);
-        assertThat(history().previous()).as("the one actually replaced, even with a number skipped")
+        assertThat(history().previous())
+                .as("the one actually replaced, even with a number skipped")
                 .isEqualTo(Drafts.revision(2));
         assertThat(history().lastApproved()).isNull();
     }
@@ -250,12 +310,22 @@ class ReviewBoardTest {
         assertThat(history().lastApproved()).isEqualTo(first);
         assertThat(history().previous()).isEqualTo(first);
 
-        board.apply(new RevisionReturned("r2", Drafts.ARTICLE, 2, Drafts.revision(2).contentHash(),
-                ReviewOutcome.CHANGES_REQUESTED, "cite it", List.of(), Actors.RITA.asReviewer(), AT));
+        board.apply(new RevisionReturned(
+                "r2",
+                Drafts.ARTICLE,
+                2,
+                Drafts.revision(2).contentHash(),
+                ReviewOutcome.CHANGES_REQUESTED,
+                "cite it",
+                List.of(),
+                Actors.RITA.asReviewer(),
+                AT));
         board.apply(new DraftArrived("d3", Drafts.revision(3)));
 
         assertThat(history().previous()).isEqualTo(Drafts.revision(2));
-        assertThat(history().lastApproved()).as("a returned revision is not approved").isEqualTo(first);
+        assertThat(history().lastApproved())
+                .as("a returned revision is not approved")
+                .isEqualTo(first);
         assertThat(history().review().approval()).isNull();
     }
 
@@ -265,14 +335,19 @@ class ReviewBoardTest {
         board.apply(new DraftArrived("d1", first));
         board.apply(new DraftArrived("d2", Drafts.revision(2)));
 
-        ReviewEvent forOtherText = new RevisionApproved("a1-other", first.articleId(), new Approval(1,
-                "sha256:other", Actors.RITA.asReviewer(), List.of(Actors.RITA.asReviewer()), AT), null);
+        ReviewEvent forOtherText = new RevisionApproved(
+                "a1-other",
+                first.articleId(),
+                new Approval(1, "sha256:other", Actors.RITA.asReviewer(), List.of(Actors.RITA.asReviewer()), AT),
+                null);
         assertThat(board.apply(forOtherText)).isEqualTo(Applied.IGNORED);
         assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.APPLIED);
 
         assertThat(history().lastApproved()).isEqualTo(first);
         assertThat(current().revision()).isEqualTo(2);
-        assertThat(current().status()).as("the revision under review is untouched").isEqualTo(ReviewStatus.OPEN);
+        assertThat(current().status())
+                .as("the revision under review is untouched")
+                .isEqualTo(ReviewStatus.OPEN);
     }
 
     @Test
@@ -284,13 +359,26 @@ class ReviewBoardTest {
 
         assertThat(board.apply(approved("a1", first))).isEqualTo(Applied.APPLIED);
         assertThat(history().lastApproved()).isNull();
-        assertThat(board.earlierRevisions(Drafts.ARTICLE)).filteredOn(EarlierRevision::approved)
-                .extracting(EarlierRevision::revision).containsExactly(1);
+        assertThat(board.earlierRevisions(Drafts.ARTICLE))
+                .filteredOn(EarlierRevision::approved)
+                .extracting(EarlierRevision::revision)
+                .containsExactly(1);
     }
 
     private static Draft withArticleId(Draft draft, String articleId) {
-        return new Draft(articleId, draft.revision(), draft.slug(), draft.title(), draft.summary(), draft.authors(),
-                draft.tags(), draft.bodyMarkdown(), draft.contentHash(), draft.claims(), draft.experts(),
-                draft.warnings(), draft.submittedAt());
+        return new Draft(
+                articleId,
+                draft.revision(),
+                draft.slug(),
+                draft.title(),
+                draft.summary(),
+                draft.authors(),
+                draft.tags(),
+                draft.bodyMarkdown(),
+                draft.contentHash(),
+                draft.claims(),
+                draft.experts(),
+                draft.warnings(),
+                draft.submittedAt());
     }
 }

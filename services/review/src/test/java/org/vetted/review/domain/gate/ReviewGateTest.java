@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.review.domain.Actors;
 import org.vetted.review.domain.Drafts;
@@ -67,25 +66,30 @@ class ReviewGateTest {
     void aRejectedClaimBlocksAndSaysToRequestChanges() {
         ArticleReview review = withTwoClaims(approved(Drafts.NAUSEA, Actors.RITA), rejected(Drafts.DOSE, Actors.PAUL));
 
-        assertThat(GateRule.everyClaimApprovedByACredentialedReviewer().blockers(review)).singleElement().asString()
+        assertThat(GateRule.everyClaimApprovedByACredentialedReviewer().blockers(review))
+                .singleElement()
+                .asString()
                 .contains("c-dose", "rejected by paul", "request changes");
     }
 
     @Test
     void anotherReviewersApprovalDoesNotOverruleARejection() {
-        ArticleReview review = withTwoClaims(approved(Drafts.NAUSEA, Actors.RITA), rejected(Drafts.DOSE, Actors.PAUL),
+        ArticleReview review = withTwoClaims(
+                approved(Drafts.NAUSEA, Actors.RITA),
+                rejected(Drafts.DOSE, Actors.PAUL),
                 approved(Drafts.DOSE, Actors.RITA));
 
         assertThat(GateRule.everyClaimApprovedByACredentialedReviewer().blockers(review))
                 .containsExactly("claim c-dose was rejected by paul: request changes instead of approving");
         assertThat(gate.check(review.withDecision(approved(Drafts.DOSE, Actors.PAUL))))
-                .as("until the reviewer who rejected it decides otherwise").isEqualTo(GateResult.PASSED);
+                .as("until the reviewer who rejected it decides otherwise")
+                .isEqualTo(GateResult.PASSED);
     }
 
     @Test
     void aClaimApprovedWithoutACredentialBlocks() {
-        ArticleReview review = withTwoClaims(approved(Drafts.NAUSEA, Actors.RITA),
-                approved(Drafts.DOSE, Actors.UNCREDENTIALED));
+        ArticleReview review =
+                withTwoClaims(approved(Drafts.NAUSEA, Actors.RITA), approved(Drafts.DOSE, Actors.UNCREDENTIALED));
 
         assertThat(GateRule.everyClaimApprovedByACredentialedReviewer().blockers(review))
                 .containsExactly("claim c-dose was approved by uma, who has no credential");
@@ -93,13 +97,15 @@ class ReviewGateTest {
 
     @Test
     void aClaimApprovedByAnAuthorBlocksWhoeverSigns() {
-        ArticleReview review = review(Drafts.coWrittenByDana(), FourEyesRule.none(),
-                approved(Drafts.NAUSEA, Actors.DANA));
+        ArticleReview review =
+                review(Drafts.coWrittenByDana(), FourEyesRule.none(), approved(Drafts.NAUSEA, Actors.DANA));
 
         assertThat(GateRule.noClaimApprovedByAnAuthor().blockers(review))
                 .containsExactly("dana approved claims of an article they wrote");
-        assertThat(GateRule.noClaimApprovedByAnAuthor().blockers(review(Drafts.coWrittenByDana(), FourEyesRule.none(),
-                approved(Drafts.NAUSEA, Actors.RITA)))).isEmpty();
+        assertThat(GateRule.noClaimApprovedByAnAuthor()
+                        .blockers(review(
+                                Drafts.coWrittenByDana(), FourEyesRule.none(), approved(Drafts.NAUSEA, Actors.RITA))))
+                .isEmpty();
     }
 
     @Test
@@ -111,67 +117,94 @@ class ReviewGateTest {
     void theGateReportsEveryReasonAtOnce() {
         ArticleReview review = review(
                 Drafts.revision(1, List.of(Drafts.WANDA, Drafts.DANA), List.of(Drafts.NAUSEA, Drafts.DOSE), "Body.\n"),
-                FourEyesRule.none(), approved(Drafts.NAUSEA, Actors.DANA));
+                FourEyesRule.none(),
+                approved(Drafts.NAUSEA, Actors.DANA));
 
-        assertThat(gate.check(review)).isEqualTo(new Blocked(List.of("claim c-dose is not decided yet",
-                "dana approved claims of an article they wrote")));
+        assertThat(gate.check(review))
+                .isEqualTo(new Blocked(
+                        List.of("claim c-dose is not decided yet", "dana approved claims of an article they wrote")));
     }
 
     // Four eyes: the default classes.
 
     @Test
     void aHighRiskClaimApprovedOnceNeedsASecondReviewerAndTheReasonNamesIt() {
-        ArticleReview review = review(Drafts.withTwoClaims(), FourEyesRule.defaults(),
-                approved(Drafts.NAUSEA, Actors.RITA), approved(Drafts.NAUSEA, Actors.PAUL),
+        ArticleReview review = review(
+                Drafts.withTwoClaims(),
+                FourEyesRule.defaults(),
+                approved(Drafts.NAUSEA, Actors.RITA),
+                approved(Drafts.NAUSEA, Actors.PAUL),
                 approved(Drafts.DOSE, Actors.RITA));
 
-        assertThat(gate.check(review)).isEqualTo(new Blocked(List.of(
-                "claim c-dose needs a second reviewer (dose): approved by rita only")));
+        assertThat(gate.check(review))
+                .isEqualTo(new Blocked(List.of("claim c-dose needs a second reviewer (dose): approved by rita only")));
         assertThat(review.openCount()).as("the dose claim is still open").isEqualTo(1);
-        assertThat(gate.check(review.withDecision(approved(Drafts.DOSE, Actors.PAUL)))).isEqualTo(GateResult.PASSED);
+        assertThat(gate.check(review.withDecision(approved(Drafts.DOSE, Actors.PAUL))))
+                .isEqualTo(GateResult.PASSED);
     }
 
     @Test
     void oneReviewersRepeatedApprovalCountsOnce() {
-        ArticleReview review = review(Drafts.withTwoClaims(), FourEyesRule.defaults(),
-                approved(Drafts.DOSE, Actors.RITA), approved(Drafts.DOSE, Actors.RITA));
+        ArticleReview review = review(
+                Drafts.withTwoClaims(),
+                FourEyesRule.defaults(),
+                approved(Drafts.DOSE, Actors.RITA),
+                approved(Drafts.DOSE, Actors.RITA));
 
-        assertThat(review.claimState(Drafts.DOSE.id()).orElseThrow().decisions()).hasSize(1);
-        assertThat(review.claimState(Drafts.DOSE.id()).orElseThrow().approvals()).isEqualTo(1);
+        assertThat(review.claimState(Drafts.DOSE.id()).orElseThrow().decisions())
+                .hasSize(1);
+        assertThat(review.claimState(Drafts.DOSE.id()).orElseThrow().approvals())
+                .isEqualTo(1);
     }
 
     @Test
     void theSamePersonUnderTwoSpellingsIsOneReviewer() {
         Actor ritaAgain = new Actor("r.reyes", "Dr. Rita Reyes, MD", java.util.Set.of(Role.MEDICAL_REVIEWER), "MD");
         Actor ritaAccented = new Actor("RITA", "Rita Reyes", java.util.Set.of(Role.MEDICAL_REVIEWER), "MD");
-        ArticleReview review = review(Drafts.withTwoClaims(), FourEyesRule.defaults(),
-                approved(Drafts.DOSE, Actors.RITA), approved(Drafts.DOSE, ritaAgain));
+        ArticleReview review = review(
+                Drafts.withTwoClaims(),
+                FourEyesRule.defaults(),
+                approved(Drafts.DOSE, Actors.RITA),
+                approved(Drafts.DOSE, ritaAgain));
 
         ClaimState dose = review.claimState(Drafts.DOSE.id()).orElseThrow();
-        assertThat(dose.decisions()).as("her second spelling replaced her first decision").hasSize(1);
+        assertThat(dose.decisions())
+                .as("her second spelling replaced her first decision")
+                .hasSize(1);
         assertThat(dose.approvals()).isEqualTo(1);
         assertThat(dose.isOpen()).isTrue();
-        assertThat(review.withDecision(approved(Drafts.DOSE, ritaAccented)).claimState(Drafts.DOSE.id()).orElseThrow()
-                .approvals()).isEqualTo(1);
+        assertThat(review.withDecision(approved(Drafts.DOSE, ritaAccented))
+                        .claimState(Drafts.DOSE.id())
+                        .orElseThrow()
+                        .approvals())
+                .isEqualTo(1);
         assertThat(GateRule.highRiskClaimsApprovedByTwoReviewers().blockers(review))
                 .containsExactly("claim c-dose needs a second reviewer (dose): approved by r.reyes only");
     }
 
     @Test
     void aRejectionByEitherOfTheTwoBlocks() {
-        ArticleReview review = review(Drafts.withTwoClaims(), FourEyesRule.defaults(),
-                approved(Drafts.NAUSEA, Actors.RITA), approved(Drafts.NAUSEA, Actors.PAUL),
-                approved(Drafts.DOSE, Actors.RITA), rejected(Drafts.DOSE, Actors.PAUL));
+        ArticleReview review = review(
+                Drafts.withTwoClaims(),
+                FourEyesRule.defaults(),
+                approved(Drafts.NAUSEA, Actors.RITA),
+                approved(Drafts.NAUSEA, Actors.PAUL),
+                approved(Drafts.DOSE, Actors.RITA),
+                rejected(Drafts.DOSE, Actors.PAUL));
 
-        assertThat(gate.check(review)).isEqualTo(new Blocked(List.of(
-                "claim c-dose was rejected by paul: request changes instead of approving")));
+        assertThat(gate.check(review))
+                .isEqualTo(new Blocked(
+                        List.of("claim c-dose was rejected by paul: request changes instead of approving")));
         assertThat(review.rejectedClaimIds()).containsExactly("c-dose");
     }
 
     @Test
     void anApprovalWithoutACredentialDoesNotCountAsASecondReviewer() {
-        ArticleReview review = review(Drafts.withTwoClaims(), FourEyesRule.defaults(),
-                approved(Drafts.NAUSEA, Actors.RITA), approved(Drafts.NAUSEA, Actors.UNCREDENTIALED));
+        ArticleReview review = review(
+                Drafts.withTwoClaims(),
+                FourEyesRule.defaults(),
+                approved(Drafts.NAUSEA, Actors.RITA),
+                approved(Drafts.NAUSEA, Actors.UNCREDENTIALED));
 
         assertThat(GateRule.highRiskClaimsApprovedByTwoReviewers().blockers(review))
                 .containsExactly("claim c-nausea needs a second reviewer (pregnancy): approved by rita only");

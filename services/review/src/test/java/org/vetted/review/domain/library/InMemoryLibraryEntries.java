@@ -36,8 +36,10 @@ public final class InMemoryLibraryEntries implements LibraryEntries {
     public synchronized List<LibraryEntry> sharingWords(Collection<String> words, int atLeast) {
         Set<String> wanted = Set.copyOf(words);
         return entries.values().stream()
-                .filter(entry -> ClaimLibrary.indexWords(entry.claimText()).stream().filter(wanted::contains)
-                        .count() >= Math.max(1, atLeast))
+                .filter(entry -> ClaimLibrary.indexWords(entry.claimText()).stream()
+                                .filter(wanted::contains)
+                                .count()
+                        >= Math.max(1, atLeast))
                 .toList();
     }
 
@@ -48,7 +50,9 @@ public final class InMemoryLibraryEntries implements LibraryEntries {
                     String text = ClaimLibrary.searchText(entry.claimText());
                     return words.stream().allMatch(text::contains);
                 })
-                .sorted(Comparator.comparing(LibraryEntry::approvedAt).reversed().thenComparing(LibraryEntry::key))
+                .sorted(Comparator.comparing(LibraryEntry::approvedAt)
+                        .reversed()
+                        .thenComparing(LibraryEntry::key))
                 .limit(limit)
                 .toList();
     }

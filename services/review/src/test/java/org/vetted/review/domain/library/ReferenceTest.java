@@ -31,11 +31,30 @@ class ReferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"the NICE guideline", "javascript:alert(1)", "ftp://example.org/x", "https://",
-            "https:///path", "example.org/x", "doi:11.1000/x", "doi:10.12/x", "10.1000/", "https://doi.org/not-a-doi",
-            "PMID: 123456789", "pmid", "https://exa mple.org", "https://example.org/\u0000x",
-            "https://example.org/\u202Egnp.exe", "https://trusted.org@evil.example/", "doi:10.1000/a b",
-            "http://[::1", "doi:", "https://doi.org/", "   "})
+    @ValueSource(
+            strings = {
+                "the NICE guideline",
+                "javascript:alert(1)",
+                "ftp://example.org/x",
+                "https://",
+                "https:///path",
+                "example.org/x",
+                "doi:11.1000/x",
+                "doi:10.12/x",
+                "10.1000/",
+                "https://doi.org/not-a-doi",
+                "PMID: 123456789",
+                "pmid",
+                "https://exa mple.org",
+                "https://example.org/\u0000x",
+                "https://example.org/\u202Egnp.exe",
+                "https://trusted.org@evil.example/",
+                "doi:10.1000/a b",
+                "http://[::1",
+                "doi:",
+                "https://doi.org/",
+                "   "
+            })
     void anythingElseIsRefusedWithAReason(String text) {
         assertThatThrownBy(() -> Reference.parse(text))
                 .isInstanceOf(Reference.Invalid.class)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,9 +40,12 @@ class FourEyesRuleTest {
                 classes("Never stop taking antidepressants abruptly.", "STOPPING_MEDICATION"),
                 classes("Your doctor can help you taper off a statin.", "STOPPING_MEDICATION"),
                 classes("Some people use turmeric instead of their medication.", "STOPPING_MEDICATION"),
-                classes("Zinc interacts with antibiotics: avoid it while pregnant or nursing children.", "DRUG_INTERACTION",
+                classes(
+                        "Zinc interacts with antibiotics: avoid it while pregnant or nursing children.",
+                                "DRUG_INTERACTION",
                         "PREGNANCY", "CHILDREN"),
-                classes("St\u200bop tak\u200bing your blood pressure medic\u00adation if you feel dizzy.",
+                classes(
+                        "St\u200bop tak\u200bing your blood pressure medic\u00adation if you feel dizzy.",
                         "STOPPING_MEDICATION"),
                 classes("Take 4\u200b000 I\u200bU of vitamin D every day.", "DOSE"),
                 classes("Ginger may ease nausea in early pr\u00e9gnancy.", "PREGNANCY"),
@@ -61,10 +63,14 @@ class FourEyesRuleTest {
 
     @Test
     void theRiskClassesReadTheWholeSectionPath() {
-        Claim underPath = new Claim("c-1", "Arnica cream is safe to use every day.", ClaimKind.EFFECT, false,
+        Claim underPath = new Claim(
+                "c-1",
+                "Arnica cream is safe to use every day.",
+                ClaimKind.EFFECT,
+                false,
                 "During pregnancy › Everyday use");
-        Claim underLeaf = new Claim("c-2", "Arnica cream is safe to use every day.", ClaimKind.EFFECT, false,
-                "Everyday use");
+        Claim underLeaf =
+                new Claim("c-2", "Arnica cream is safe to use every day.", ClaimKind.EFFECT, false, "Everyday use");
 
         assertThat(DEFAULTS.classesOf(underPath)).containsExactly("PREGNANCY");
         assertThat(DEFAULTS.approvalsNeeded(underPath)).isEqualTo(2);
@@ -89,23 +95,28 @@ class FourEyesRuleTest {
 
     @Test
     void theClassesInForceAreConfigurableAndTheirTriggersExtendable() {
-        FourEyesRule rule = FourEyesRule.of(List.of("pregnancy", "drug-interaction"),
-                Map.of("PREGNANCY", List.of("IVF", "fertility treatment*")));
+        FourEyesRule rule = FourEyesRule.of(
+                List.of("pregnancy", "drug-interaction"), Map.of("PREGNANCY", List.of("IVF", "fertility treatment*")));
 
         assertThat(rule.classes()).extracting(RiskClass::name).containsExactly("PREGNANCY", "DRUG_INTERACTION");
         assertThat(rule.classesOf(claim("IVF may raise the odds of twins."))).containsExactly("PREGNANCY");
         assertThat(rule.classesOf(claim("Fertility treatments vary."))).containsExactly("PREGNANCY");
-        assertThat(rule.classesOf(claim("Ginger may ease nausea in early pregnancy."))).containsExactly("PREGNANCY");
-        assertThat(rule.approvalsNeeded(claim("Trials used 1,000 mg a day."))).as("DOSE is not in force").isEqualTo(1);
-        assertThat(FourEyesRule.none().approvalsNeeded(claim("Trials used 1,000 mg a day."))).isEqualTo(1);
+        assertThat(rule.classesOf(claim("Ginger may ease nausea in early pregnancy.")))
+                .containsExactly("PREGNANCY");
+        assertThat(rule.approvalsNeeded(claim("Trials used 1,000 mg a day.")))
+                .as("DOSE is not in force")
+                .isEqualTo(1);
+        assertThat(FourEyesRule.none().approvalsNeeded(claim("Trials used 1,000 mg a day.")))
+                .isEqualTo(1);
     }
 
     @Test
     void aNewClassIsDefinedByItsTriggers() {
-        FourEyesRule rule = FourEyesRule.of(List.of("DOSE", "MENTAL_HEALTH"),
-                Map.of("MENTALHEALTH", List.of("suicid*", "self-harm")));
+        FourEyesRule rule = FourEyesRule.of(
+                List.of("DOSE", "MENTAL_HEALTH"), Map.of("MENTALHEALTH", List.of("suicid*", "self-harm")));
 
-        assertThat(rule.classesOf(claim("It does not raise the risk of self-harm."))).containsExactly("MENTAL_HEALTH");
+        assertThat(rule.classesOf(claim("It does not raise the risk of self-harm.")))
+                .containsExactly("MENTAL_HEALTH");
     }
 
     @Test

@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -35,14 +34,22 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
         String articleId = newArticleId();
         DraftSubmitted draft = draftWith(articleId);
         submit(draft);
-        decideClaim("rita", articleId, "c-lib", "{\"decision\":\"APPROVED\",\"revision\":1,"
-                + "\"reference\":\"PMID: 4242\"}").andExpect(status().isOk());
+        decideClaim(
+                        "rita",
+                        articleId,
+                        "c-lib",
+                        "{\"decision\":\"APPROVED\",\"revision\":1," + "\"reference\":\"PMID: 4242\"}")
+                .andExpect(status().isOk());
         signOff("paul", articleId, "{\"decision\":\"APPROVE\",\"contentHash\":\"" + draft.getContentHash() + "\"}")
                 .andExpect(status().isOk());
     }
 
     private DraftSubmitted draftWith(String articleId) {
-        return DraftEvents.draft(articleId, 1, false, DraftEvents.body(1),
+        return DraftEvents.draft(
+                articleId,
+                1,
+                false,
+                DraftEvents.body(1),
                 List.of(new Claim("c-lib", claimText, ClaimKind.EFFECT, true, "Does It Work?", false)));
     }
 
@@ -53,22 +60,27 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
 
         mvc.perform(get("/reviews/{id}", articleId).with(paul()).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        containsString("Approved in the library: “"),
-                        containsString("” under “Does It Work?” in article "),
-                        containsString(" (revision 1): PMID:4242 by Rita Reyes, until "),
-                        containsString("id=\"accept-library-c-lib\""),
-                        containsString("Accept from the library"),
-                        containsString("id=\"approve-c-lib\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Approved in the library: “"),
+                                containsString("” under “Does It Work?” in article "),
+                                containsString(" (revision 1): PMID:4242 by Rita Reyes, until "),
+                                containsString("id=\"accept-library-c-lib\""),
+                                containsString("Accept from the library"),
+                                containsString("id=\"approve-c-lib\""))));
 
-        mvc.perform(post("/reviews/{a}/claims/{c}/accept-library", articleId, "c-lib").with(paul()).with(csrf())
+        mvc.perform(post("/reviews/{a}/claims/{c}/accept-library", articleId, "c-lib")
+                        .with(paul())
+                        .with(csrf())
                         .param("revision", "1"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "Claim approved from the library."));
 
         mvc.perform(get("/reviews/{id}", articleId).with(paul()).accept(MediaType.TEXT_HTML))
-                .andExpect(content().string(allOf(containsString("data-verdict=\"APPROVED\""),
-                        not(containsString("id=\"accept-library-c-lib\"")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("data-verdict=\"APPROVED\""),
+                                not(containsString("id=\"accept-library-c-lib\"")))));
     }
 
     @Test
@@ -76,16 +88,25 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(draftWith(articleId));
 
-        mvc.perform(get("/reviews/{id}", articleId).with(user("eddie").roles("EDITOR")).accept(MediaType.TEXT_HTML))
-                .andExpect(content().string(allOf(containsString("Approved in the library"),
-                        not(containsString("id=\"accept-library-c-lib\"")))));
+        mvc.perform(get("/reviews/{id}", articleId)
+                        .with(user("eddie").roles("EDITOR"))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("Approved in the library"),
+                                not(containsString("id=\"accept-library-c-lib\"")))));
 
-        mvc.perform(post("/reviews/{a}/claims/{c}/accept-library", articleId, "c-lib").with(paul()).with(csrf())
-                        .header("HX-Request", "true").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}/accept-library", articleId, "c-lib")
+                        .with(paul())
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("revision", "1"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"claim-c-lib\""),
-                        containsString("data-verdict=\"APPROVED\""),
-                        containsString("Claim approved from the library."))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"claim-c-lib\""),
+                                containsString("data-verdict=\"APPROVED\""),
+                                containsString("Claim approved from the library."))));
     }
 
     @Test
@@ -93,28 +114,48 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(draftWith(articleId));
 
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-lib").with(paul()).with(csrf())
-                        .param("decision", "APPROVED").param("revision", "1").param("reference", "see the leaflet"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-lib")
+                        .with(paul())
+                        .with(csrf())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1")
+                        .param("reference", "see the leaflet"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("messageFor", "c-lib"))
                 .andExpect(flash().attribute("problem", containsString("the reference is not usable")));
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-lib").with(paul()).with(csrf())
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-lib")
+                        .with(paul())
+                        .with(csrf())
                         .header("HX-Request", "true")
-                        .param("decision", "APPROVED").param("revision", "1").param("reference", "doi:10.1/x"))
+                        .param("decision", "APPROVED")
+                        .param("revision", "1")
+                        .param("reference", "doi:10.1/x"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("role=\"alert\""),
-                        containsString("not a DOI"), containsString("data-verdict=\"UNDECIDED\""))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("role=\"alert\""),
+                                containsString("not a DOI"),
+                                containsString("data-verdict=\"UNDECIDED\""))));
     }
 
     @Test
     void theLibraryPageFindsTheEntryAndAReviewerRetiresItWithAReason() throws Exception {
-        String page = mvc.perform(get("/claims").param("query", "compresses " + token).with(paul()))
+        String page = mvc.perform(
+                        get("/claims").param("query", "compresses " + token).with(paul()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(claimText), containsString("PMID:4242"),
-                        containsString("valid until"), containsString(">Retire</button>"))))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(claimText),
+                                containsString("PMID:4242"),
+                                containsString("valid until"),
+                                containsString(">Retire</button>"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String key = page.replaceAll("(?s).*id=\"entry-([^\"]+)\".*", "$1");
-        mvc.perform(get("/claims").param("query", "compresses " + token).with(user("eddie").roles("EDITOR")))
+        mvc.perform(get("/claims")
+                        .param("query", "compresses " + token)
+                        .with(user("eddie").roles("EDITOR")))
                 .andExpect(content().string(allOf(containsString(claimText), not(containsString(">Retire</button>")))));
         mvc.perform(get("/claims").param("query", "x").with(paul()))
                 .andExpect(content().string(containsString("Search with 2 to 200 characters.")));
@@ -123,14 +164,20 @@ class ClaimLibraryPageTest extends ReviewServiceTest {
                 .andExpect(flash().attribute("problem", containsString("give a reason")));
         mvc.perform(post("/claims/{key}/retire", key).with(paul()).param("reason", "No CSRF token."))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/claims/{key}/retire", key).with(paul()).with(csrf()).param("reason", "Superseded.")
+        mvc.perform(post("/claims/{key}/retire", key)
+                        .with(paul())
+                        .with(csrf())
+                        .param("reason", "Superseded.")
                         .param("query", token))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", containsString("Retired")));
 
         mvc.perform(get("/claims").param("query", token).with(paul()))
-                .andExpect(content().string(allOf(containsString("<strong>Retired</strong> by"),
-                        containsString("Superseded."), not(containsString(">Retire</button>")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("<strong>Retired</strong> by"),
+                                containsString("Superseded."),
+                                not(containsString(">Retire</button>")))));
     }
 
     private static RequestPostProcessor paul() {

@@ -14,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
@@ -51,16 +50,23 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
     @Test
     void theReviewerSeesTheBodyAsReadersWillWithNothingExecutable() throws Exception {
         String articleId = newArticleId();
-        submit(DraftEvents.draft(articleId, 1, false,
+        submit(DraftEvents.draft(
+                articleId,
+                1,
+                false,
                 "Magnesium may ease cramps.\n\n| Dose | Note |\n|---|---|\n| 200 mg | daily |\n\n"
                         + "[a study](javascript:alert(1)) <script>alert(2)</script>\n"));
 
         String page = mvc.perform(get("/reviews/{id}", articleId).with(rita()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String rendered = page.substring(page.indexOf("id=\"rendered\""), page.indexOf("</details>",
-                page.indexOf("id=\"rendered\"")));
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String rendered = page.substring(
+                page.indexOf("id=\"rendered\""), page.indexOf("</details>", page.indexOf("id=\"rendered\"")));
 
-        assertThat(rendered).contains("<p>Magnesium may ease cramps.</p>", "<td>200 mg</td>", "&lt;script&gt;")
+        assertThat(rendered)
+                .contains("<p>Magnesium may ease cramps.</p>", "<td>200 mg</td>", "&lt;script&gt;")
                 .doesNotContain("javascript:", "<script");
     }
 
@@ -74,16 +80,18 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(not(containsString("<html"))))
                 .andExpect(content().string(not(containsString("<main"))))
-                .andExpect(content().string(containsString("<article id=\"claim-c-pain\" class=\"claim\" "
-                        + "tabindex=\"-1\"")))
+                .andExpect(content()
+                        .string(containsString("<article id=\"claim-c-pain\" class=\"claim\" " + "tabindex=\"-1\"")))
                 .andExpect(content().string(containsString("data-verdict=\"APPROVED\" data-settled=\"true\">")))
                 .andExpect(content().string(containsString("<strong class=\"verdict\">Approved</strong> by")))
-                .andExpect(content().string(containsString(
-                        "<p class=\"notice message success\" role=\"status\">Claim approved.</p>")))
+                .andExpect(content()
+                        .string(containsString(
+                                "<p class=\"notice message success\" role=\"status\">Claim approved.</p>")))
                 .andExpect(content().string(containsString("<summary>Change your decision</summary>")))
                 .andExpect(content().string(containsString("<a href=\"#claim-c-dose\">Next open claim</a>")))
-                .andExpect(content().string(containsString("<a href=\"#claim-c-dose\">Trials used 1,000 mg a "
-                        + "day.</a> — <span>not decided yet</span>")))
+                .andExpect(content()
+                        .string(containsString("<a href=\"#claim-c-dose\">Trials used 1,000 mg a "
+                                + "day.</a> — <span>not decided yet</span>")))
                 .andExpect(content().string(containsString("<div id=\"signoff-state\" hx-swap-oob=\"true\">")))
                 .andExpect(content().string(containsString("<strong class=\"count\">1</strong>")))
                 .andExpect(content().string(containsString("disabled")));
@@ -101,9 +109,10 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
 
         // Approving it again changes nothing, and says so: Rita cannot be the second reviewer.
         decideInPlace(articleId, "c-dose", "APPROVED", 1, rita())
-                .andExpect(content().string(containsString("<p class=\"notice message warning\" role=\"status\">"
-                        + "Claim approved. You had already approved this claim, so your approval does not count "
-                        + "twice: it still needs a second reviewer, and that cannot be you (four eyes).</p>")))
+                .andExpect(content()
+                        .string(containsString("<p class=\"notice message warning\" role=\"status\">"
+                                + "Claim approved. You had already approved this claim, so your approval does not count "
+                                + "twice: it still needs a second reviewer, and that cannot be you (four eyes).</p>")))
                 .andExpect(content().string(containsString("<strong class=\"verdict\">Approved (1 of 2)</strong>")));
 
         decideInPlace(articleId, "c-dose", "APPROVED", 1, user("paul").roles("MEDICAL_REVIEWER"))
@@ -121,9 +130,13 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
         submit(DraftEvents.draft(articleId, 1, false));
 
         String swapped = decideInPlace(articleId, "c-pain", "REJECTED", 1, rita())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String reloaded = mvc.perform(get("/reviews/{id}", articleId).with(rita()))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(block(swapped, "c-pain")).contains("Rejected").contains("Claim rejected.");
         assertThat(withoutMessage(block(swapped, "c-pain"))).isEqualTo(withoutMessage(block(reloaded, "c-pain")));
@@ -137,8 +150,9 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
         decideInPlace(articleId, "c-pain", "APPROVED", 1, user("dana").roles("MEDICAL_REVIEWER", "WRITER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-verdict=\"UNDECIDED\"")))
-                .andExpect(content().string(containsString("role=\"alert\">Not recorded: a reviewer may not decide "
-                        + "claims of an article they wrote")))
+                .andExpect(content()
+                        .string(containsString("role=\"alert\">Not recorded: a reviewer may not decide "
+                                + "claims of an article they wrote")))
                 .andExpect(content().string(not(containsString("<form"))))
                 .andExpect(content().string(not(containsString("hx-swap-oob"))));
     }
@@ -151,8 +165,9 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
 
         decideInPlace(articleId, "c-pain", "APPROVED", 1, rita())
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<article id=\"claim-c-pain\" class=\"claim\" "
-                        + "data-verdict=\"STALE\">")))
+                .andExpect(content()
+                        .string(containsString(
+                                "<article id=\"claim-c-pain\" class=\"claim\" " + "data-verdict=\"STALE\">")))
                 .andExpect(content().string(containsString("the text changed while the page was open")))
                 .andExpect(content().string(containsString("href=\"/reviews/" + articleId + "\">Reload the page</a>")))
                 .andExpect(content().string(not(containsString("<form"))));
@@ -163,22 +178,33 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
 
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(rita()).with(csrf())
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain")
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/reviews/" + articleId + "#claim-c-pain"));
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(rita()).header("HX-Request", "true")
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose")
+                        .with(rita())
+                        .header("HX-Request", "true")
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(rita())
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose")
+                        .with(rita())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     void signedOutHtmxIsToldSoRatherThanRedirectedToTheSignInPage() throws Exception {
-        mvc.perform(post("/reviews/{a}/claims/{c}", newArticleId(), "c-pain").with(csrf()).header("HX-Request", "true")
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", newArticleId(), "c-pain")
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     }
@@ -188,19 +214,26 @@ class ClaimsInPlaceTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
 
-        String page = mvc.perform(get("/reviews/{id}", articleId).with(rita())
-                        .flashAttr("notice", "Claim approved.").flashAttr("messageFor", "c-dose"))
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/reviews/{id}", articleId)
+                        .with(rita())
+                        .flashAttr("notice", "Claim approved.")
+                        .flashAttr("messageFor", "c-dose"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(block(page, "c-dose")).contains("role=\"status\">Claim approved.</p>");
         assertThat(page).containsOnlyOnce("Claim approved.");
     }
 
-    private ResultActions decideInPlace(String articleId, String claim, String decision, int revision,
-                                        RequestPostProcessor who) throws Exception {
-        return mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim).with(who).with(csrf())
+    private ResultActions decideInPlace(
+            String articleId, String claim, String decision, int revision, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim)
+                .with(who)
+                .with(csrf())
                 .header("HX-Request", "true")
-                .param("decision", decision).param("revision", String.valueOf(revision))
+                .param("decision", decision)
+                .param("revision", String.valueOf(revision))
                 .param("comment", "REJECTED".equals(decision) ? "No trial shows this." : ""));
     }
 

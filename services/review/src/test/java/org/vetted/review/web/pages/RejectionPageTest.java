@@ -32,8 +32,12 @@ class RejectionPageTest extends ReviewServiceTest {
     }
 
     private String statusOf(String articleId) throws Exception {
-        return com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/reviews/{id}", articleId)
-                .with(httpBasic("rita", "rita-pass"))).andReturn().getResponse().getContentAsString(), "$.status");
+        return com.jayway.jsonpath.JsonPath.read(
+                mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.status");
     }
 
     @Test
@@ -41,13 +45,16 @@ class RejectionPageTest extends ReviewServiceTest {
         String articleId = submitted();
 
         mvc.perform(get("/reviews/{id}", articleId).with(rita()))
-                .andExpect(content().string(containsString("<textarea id=\"comment-c-pain\" name=\"comment\" rows=\"2\" "
-                        + "required maxlength=\"2000\">")))
+                .andExpect(content()
+                        .string(containsString("<textarea id=\"comment-c-pain\" name=\"comment\" rows=\"2\" "
+                                + "required maxlength=\"2000\">")))
                 .andExpect(content().string(containsString("value=\"APPROVED\" class=\"approve\" formnovalidate")))
-                .andExpect(content().string(containsString("<textarea id=\"signoff-comment\" name=\"comment\" "
-                        + "rows=\"3\" required")))
-                .andExpect(content().string(containsString("id=\"signoff-request-changes\"\n                  "
-                        + "formnovalidate>")))
+                .andExpect(content()
+                        .string(containsString(
+                                "<textarea id=\"signoff-comment\" name=\"comment\" " + "rows=\"3\" required")))
+                .andExpect(content()
+                        .string(containsString(
+                                "id=\"signoff-request-changes\"\n                  " + "formnovalidate>")))
                 .andExpect(content().string(containsString("<div class=\"danger-zone\">")))
                 .andExpect(content().string(containsString("<a href=\"#signoff\">Sign-off</a>")))
                 .andExpect(content().string(containsString("id=\"first-open\"")));
@@ -57,21 +64,36 @@ class RejectionPageTest extends ReviewServiceTest {
     void rejectingAClaimWithoutACommentIsNotRecordedAndSaysWhy() throws Exception {
         String articleId = submitted();
 
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(rita()).with(csrf())
-                        .param("decision", "REJECTED").param("revision", "1").param("comment", "  "))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain")
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "REJECTED")
+                        .param("revision", "1")
+                        .param("comment", "  "))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("problem", containsString("say in the comment why")));
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(rita()).with(csrf())
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain")
+                        .with(rita())
+                        .with(csrf())
                         .header("HX-Request", "true")
-                        .param("decision", "REJECTED").param("revision", "1"))
-                .andExpect(content().string(containsString("<p class=\"problem error message\" role=\"alert\">"
-                        + "Not recorded: say in the comment why")));
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(rita()).with(csrf())
-                        .param("decision", "REJECTED").param("revision", "1").param("comment", "No trial shows it."))
+                        .param("decision", "REJECTED")
+                        .param("revision", "1"))
+                .andExpect(content()
+                        .string(containsString("<p class=\"problem error message\" role=\"alert\">"
+                                + "Not recorded: say in the comment why")));
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain")
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "REJECTED")
+                        .param("revision", "1")
+                        .param("comment", "No trial shows it."))
                 .andExpect(flash().attribute("notice", "Claim rejected."))
                 .andExpect(flash().attribute("noticeKind", "warning"));
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(rita()).with(csrf())
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose")
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(flash().attribute("notice", "Claim approved."))
                 .andExpect(flash().attribute("noticeKind", "success"));
     }
@@ -80,11 +102,17 @@ class RejectionPageTest extends ReviewServiceTest {
     void approvingAClaimAgainTellsTheReviewerSheCannotBeTheSecond() throws Exception {
         String articleId = submitted();
         for (int time = 0; time < 2; time++) {
-            mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(rita()).with(csrf())
-                    .param("decision", "APPROVED").param("revision", "1"));
+            mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose")
+                    .with(rita())
+                    .with(csrf())
+                    .param("decision", "APPROVED")
+                    .param("revision", "1"));
         }
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(rita()).with(csrf())
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose")
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(flash().attribute("notice", containsString("that cannot be you")))
                 .andExpect(flash().attribute("noticeKind", "warning"));
     }
@@ -94,8 +122,11 @@ class RejectionPageTest extends ReviewServiceTest {
         String articleId = submitted();
         String hash = DraftEvents.contentHash(1);
 
-        mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
-                        .param("decision", "REJECT").param("contentHash", hash)
+        mvc.perform(post("/reviews/{id}/decision", articleId)
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "REJECT")
+                        .param("contentHash", hash)
                         .param("comment", "Recommends a dose no guideline supports."))
                 .andExpect(status().isOk())
                 .andExpect(view().name("reject-confirm"))
@@ -103,12 +134,18 @@ class RejectionPageTest extends ReviewServiceTest {
                 .andExpect(content().string(containsString("<input type=\"hidden\" name=\"confirmed\" value=\"yes\">")))
                 .andExpect(content().string(containsString(">Recommends a dose no guideline supports.</textarea>")))
                 .andExpect(content().string(containsString("id=\"confirm-reject\"")))
-                .andExpect(content().string(containsString("href=\"/reviews/" + articleId + "\" id=\"cancel-reject\"")));
-        org.assertj.core.api.Assertions.assertThat(statusOf(articleId)).as("nothing recorded before the confirmation")
+                .andExpect(
+                        content().string(containsString("href=\"/reviews/" + articleId + "\" id=\"cancel-reject\"")));
+        org.assertj.core.api.Assertions.assertThat(statusOf(articleId))
+                .as("nothing recorded before the confirmation")
                 .isEqualTo("OPEN");
 
-        mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
-                        .param("decision", "REJECT").param("contentHash", hash).param("confirmed", "yes")
+        mvc.perform(post("/reviews/{id}/decision", articleId)
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "REJECT")
+                        .param("contentHash", hash)
+                        .param("confirmed", "yes")
                         .param("comment", "Recommends a dose no guideline supports."))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/reviews/" + articleId))
@@ -121,9 +158,13 @@ class RejectionPageTest extends ReviewServiceTest {
     void rejectingTheArticleWithoutACommentIsRefusedAtOnceAndKeepsNothingElse() throws Exception {
         String articleId = submitted();
 
-        mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
-                        .param("decision", "REJECT").param("contentHash", DraftEvents.contentHash(1))
-                        .param("comment", " ").param("confirmed", "yes"))
+        mvc.perform(post("/reviews/{id}/decision", articleId)
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "REJECT")
+                        .param("contentHash", DraftEvents.contentHash(1))
+                        .param("comment", " ")
+                        .param("confirmed", "yes"))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("problem", containsString("Not rejected: say why in the comment")));
         org.assertj.core.api.Assertions.assertThat(statusOf(articleId)).isEqualTo("OPEN");
@@ -135,13 +176,19 @@ class RejectionPageTest extends ReviewServiceTest {
     @Test
     void theSignOffNamesEachClaimInTheWay() throws Exception {
         String articleId = submitted();
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(rita()).with(csrf())
-                .param("decision", "REJECTED").param("revision", "1").param("comment", "No trial shows it."));
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain")
+                .with(rita())
+                .with(csrf())
+                .param("decision", "REJECTED")
+                .param("revision", "1")
+                .param("comment", "No trial shows it."));
 
         mvc.perform(get("/reviews/{id}", articleId).with(user("paul").roles("MEDICAL_REVIEWER")))
-                .andExpect(content().string(containsString("<a href=\"#claim-c-pain\">Curcumin may reduce knee "
-                        + "pain.</a> — <span>rejected by Rita Reyes</span>")))
-                .andExpect(content().string(containsString("<a href=\"#claim-c-dose\">Trials used 1,000 mg a "
-                        + "day.</a> — <span>not decided yet</span>")));
+                .andExpect(content()
+                        .string(containsString("<a href=\"#claim-c-pain\">Curcumin may reduce knee "
+                                + "pain.</a> — <span>rejected by Rita Reyes</span>")))
+                .andExpect(content()
+                        .string(containsString("<a href=\"#claim-c-dose\">Trials used 1,000 mg a "
+                                + "day.</a> — <span>not decided yet</span>")));
     }
 }

@@ -34,7 +34,11 @@ class ReviewerPagesTest extends ReviewServiceTest {
     void theQueueListsArticlesWaitingWithTheirOpenClaims() throws Exception {
         String articleId = newArticleId();
         String tag = "tag-" + java.util.UUID.randomUUID();
-        submit(DraftEvents.listed(articleId, false, DraftEvents.TITLE, java.util.List.of(tag),
+        submit(DraftEvents.listed(
+                articleId,
+                false,
+                DraftEvents.TITLE,
+                java.util.List.of(tag),
                 java.time.Instant.parse("2026-03-01T10:00:01Z")));
 
         mvc.perform(get("/").param("tag", tag).with(rita()))
@@ -57,16 +61,23 @@ class ReviewerPagesTest extends ReviewServiceTest {
                 .andExpect(content().string(containsString("Approving needs every claim approved first.")));
 
         for (String claim : new String[] {"c-pain", "c-dose"}) {
-            decide(articleId, claim, "APPROVED").andExpect(status().isFound())
+            decide(articleId, claim, "APPROVED")
+                    .andExpect(status().isFound())
                     .andExpect(redirectedUrl("/reviews/" + articleId + "#claim-" + claim))
                     .andExpect(flash().attribute("notice", "Claim approved."));
         }
         // The dose claim needs a second reviewer.
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(user("paul").roles("MEDICAL_REVIEWER"))
-                        .with(csrf()).param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose")
+                        .with(user("paul").roles("MEDICAL_REVIEWER"))
+                        .with(csrf())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(flash().attribute("notice", "Claim approved."));
-        mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
-                        .param("decision", "APPROVE").param("contentHash", draft.getContentHash()))
+        mvc.perform(post("/reviews/{id}/decision", articleId)
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "APPROVE")
+                        .param("contentHash", draft.getContentHash()))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("notice", "Approved: the article goes to rendering and publication."));
         mvc.perform(get("/reviews/{id}", articleId).with(rita()))
@@ -80,8 +91,11 @@ class ReviewerPagesTest extends ReviewServiceTest {
         submit(DraftEvents.draft(articleId, 1, false));
         submit(DraftEvents.draft(articleId, 2, false));
 
-        mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
-                        .param("decision", "REQUEST_CHANGES").param("contentHash", DraftEvents.contentHash(1)))
+        mvc.perform(post("/reviews/{id}/decision", articleId)
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "REQUEST_CHANGES")
+                        .param("contentHash", DraftEvents.contentHash(1)))
                 .andExpect(flash().attribute("problem", containsString("reload the page")));
     }
 
@@ -93,8 +107,11 @@ class ReviewerPagesTest extends ReviewServiceTest {
         mvc.perform(get("/reviews/{id}", articleId).with(dana()))
                 .andExpect(content().string(containsString("you may not review it")))
                 .andExpect(content().string(not(containsString("value=\"APPROVED\""))));
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(dana()).with(csrf())
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain")
+                        .with(dana())
+                        .with(csrf())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(flash().attribute("problem", containsString("article they wrote")));
     }
 
@@ -103,8 +120,10 @@ class ReviewerPagesTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
 
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain").with(rita())
-                        .param("decision", "APPROVED").param("revision", "1"))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-pain")
+                        .with(rita())
+                        .param("decision", "APPROVED")
+                        .param("revision", "1"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/").with(user("wanda").roles("WRITER")).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isForbidden());
@@ -119,8 +138,12 @@ class ReviewerPagesTest extends ReviewServiceTest {
     }
 
     private ResultActions decide(String articleId, String claim, String decision) throws Exception {
-        return mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim).with(rita()).with(csrf())
-                .param("decision", decision).param("revision", "1").param("comment", "Consistent with trials")
+        return mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim)
+                .with(rita())
+                .with(csrf())
+                .param("decision", decision)
+                .param("revision", "1")
+                .param("comment", "Consistent with trials")
                 .param("reference", "https://example.org/trial"));
     }
 

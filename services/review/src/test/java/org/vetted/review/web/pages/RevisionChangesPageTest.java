@@ -37,17 +37,23 @@ class RevisionChangesPageTest extends ReviewServiceTest {
     void aSecondRevisionMarksTheWordsAddedAndRemovedAndEscapesThem() throws Exception {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
-        submit(DraftEvents.draft(articleId, 2, false, DraftEvents.body(2).replace("with food", "with a meal")
-                + "\n<script>alert('x')</script>\n"));
+        submit(DraftEvents.draft(
+                articleId,
+                2,
+                false,
+                DraftEvents.body(2).replace("with food", "with a meal") + "\n<script>alert('x')</script>\n"));
 
         mvc.perform(get("/reviews/{id}", articleId).with(rita()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("What changed")))
-                .andExpect(content().string(containsString("<summary>Changes since revision 1, the previous one</summary>")))
-                .andExpect(content().string(containsString("Revision " + REMOVED + "1" + END + "</del>" + ADDED + "2"
-                        + END + "</ins>.")))
-                .andExpect(content().string(containsString("with " + REMOVED + "food" + END + "</del>" + ADDED
-                        + "a meal" + END + "</ins>.")))
+                .andExpect(content()
+                        .string(containsString("<summary>Changes since revision 1, the previous one</summary>")))
+                .andExpect(content()
+                        .string(containsString(
+                                "Revision " + REMOVED + "1" + END + "</del>" + ADDED + "2" + END + "</ins>.")))
+                .andExpect(content()
+                        .string(containsString(
+                                "with " + REMOVED + "food" + END + "</del>" + ADDED + "a meal" + END + "</ins>.")))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert"))))
                 .andExpect(content().string(not(containsString("id=\"changes-approved\""))));
@@ -58,18 +64,28 @@ class RevisionChangesPageTest extends ReviewServiceTest {
         String articleId = newArticleId();
         submit(DraftEvents.draft(articleId, 1, false));
         for (String claim : new String[] {"c-pain", "c-dose"}) {
-            mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim).with(rita()).with(csrf())
-                    .param("decision", "APPROVED").param("revision", "1"));
+            mvc.perform(post("/reviews/{a}/claims/{c}", articleId, claim)
+                    .with(rita())
+                    .with(csrf())
+                    .param("decision", "APPROVED")
+                    .param("revision", "1"));
         }
-        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose").with(user("paul").roles("MEDICAL_REVIEWER"))
-                .with(csrf()).param("decision", "APPROVED").param("revision", "1"));
-        mvc.perform(post("/reviews/{id}/decision", articleId).with(rita()).with(csrf())
-                        .param("decision", "APPROVE").param("contentHash", DraftEvents.contentHash(1)))
+        mvc.perform(post("/reviews/{a}/claims/{c}", articleId, "c-dose")
+                .with(user("paul").roles("MEDICAL_REVIEWER"))
+                .with(csrf())
+                .param("decision", "APPROVED")
+                .param("revision", "1"));
+        mvc.perform(post("/reviews/{id}/decision", articleId)
+                        .with(rita())
+                        .with(csrf())
+                        .param("decision", "APPROVE")
+                        .param("contentHash", DraftEvents.contentHash(1)))
                 .andExpect(flash().attribute("notice", containsString("Approved")));
         submit(DraftEvents.draft(articleId, 2, false));
 
         mvc.perform(get("/reviews/{id}", articleId).with(rita()))
-                .andExpect(content().string(containsString("Changes since revision 1, the previous and last approved one")))
+                .andExpect(content()
+                        .string(containsString("Changes since revision 1, the previous and last approved one")))
                 .andExpect(content().string(not(containsString("id=\"changes-approved\""))));
 
         submit(DraftEvents.draft(articleId, 3, false));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.vetted.review.web.pages.WordDiff.Kind;
 import org.vetted.review.web.pages.WordDiff.Segment;
@@ -31,8 +30,10 @@ class WordDiffTest {
     }
 
     private static String spelled(WordDiff diff, Kind side) {
-        return diff.segments().stream().filter(segment -> segment.kind() == Kind.UNCHANGED || segment.kind() == side)
-                .map(Segment::text).collect(Collectors.joining());
+        return diff.segments().stream()
+                .filter(segment -> segment.kind() == Kind.UNCHANGED || segment.kind() == side)
+                .map(Segment::text)
+                .collect(Collectors.joining());
     }
 
     @Test
@@ -45,19 +46,22 @@ class WordDiffTest {
 
     @Test
     void aWordAdded() {
-        assertThat(WordDiff.between("Ginger may ease nausea.", "Ginger may slightly ease nausea.").segments())
+        assertThat(WordDiff.between("Ginger may ease nausea.", "Ginger may slightly ease nausea.")
+                        .segments())
                 .containsExactly(same("Ginger may "), added("slightly "), same("ease nausea."));
     }
 
     @Test
     void aWordRemoved() {
-        assertThat(WordDiff.between("Ginger may really ease nausea.", "Ginger may ease nausea.").segments())
+        assertThat(WordDiff.between("Ginger may really ease nausea.", "Ginger may ease nausea.")
+                        .segments())
                 .containsExactly(same("Ginger may "), removed("really "), same("ease nausea."));
     }
 
     @Test
     void aWordReplacedKeepsThePunctuationAroundIt() {
-        assertThat(WordDiff.between("It may reduce knee pain.", "It may reduce knee stiffness.").segments())
+        assertThat(WordDiff.between("It may reduce knee pain.", "It may reduce knee stiffness.")
+                        .segments())
                 .containsExactly(same("It may reduce knee "), removed("pain"), added("stiffness"), same("."));
     }
 
@@ -69,17 +73,24 @@ class WordDiffTest {
 
     @Test
     void curlyQuotesAreTheirOwnTokensAndApostrophesStayInTheWord() {
-        WordDiff diff = WordDiff.between("“Ginger helps,” she says. It doesn’t hurt.",
-                "“Ginger often helps,” she says. It won’t hurt.");
+        WordDiff diff = WordDiff.between(
+                "“Ginger helps,” she says. It doesn’t hurt.", "“Ginger often helps,” she says. It won’t hurt.");
 
-        assertThat(diff.segments()).containsExactly(same("“Ginger "), added("often "), same("helps,” she says. It "),
-                removed("doesn’t"), added("won’t"), same(" hurt."));
+        assertThat(diff.segments())
+                .containsExactly(
+                        same("“Ginger "),
+                        added("often "),
+                        same("helps,” she says. It "),
+                        removed("doesn’t"),
+                        added("won’t"),
+                        same(" hurt."));
         assertThat(WordDiff.tokens("“don’t”")).containsExactly("“", "don’t", "”");
     }
 
     @Test
     void aRewrittenPhraseIsOneRemovalAndOneAddition() {
-        assertThat(WordDiff.between("Trials used one gram daily.", "Trials used 1,000 mg a day.").segments())
+        assertThat(WordDiff.between("Trials used one gram daily.", "Trials used 1,000 mg a day.")
+                        .segments())
                 .containsExactly(same("Trials used "), removed("one gram daily"), added("1,000 mg a day"), same("."));
     }
 
@@ -92,7 +103,8 @@ class WordDiffTest {
 
         assertSpells(diff, before, after);
         assertThat(diff.segments()).contains(removed("1"), added("2"));
-        assertThat(diff.segments()).as("the added paragraph is whole, its full stop included")
+        assertThat(diff.segments())
+                .as("the added paragraph is whole, its full stop included")
                 .anySatisfy(segment -> assertThat(segment).isIn(added("\n\nWith food."), added("\nWith food.\n")));
     }
 
@@ -107,8 +119,8 @@ class WordDiffTest {
     void unicodeBeyondTheBasicPlaneIsNotSplit() {
         WordDiff diff = WordDiff.between("Stay calm 😀 and 𝒳 rest.", "Stay calm 😀 and 𝒴 rest.");
 
-        assertThat(diff.segments()).containsExactly(same("Stay calm 😀 and "), removed("𝒳"), added("𝒴"),
-                same(" rest."));
+        assertThat(diff.segments())
+                .containsExactly(same("Stay calm 😀 and "), removed("𝒳"), added("𝒴"), same(" rest."));
     }
 
     @Test
@@ -120,7 +132,9 @@ class WordDiffTest {
 
         assertThat(diff.tooDifferent()).isFalse();
         assertSpells(diff, before, after);
-        assertThat(diff.segments()).filteredOn(segment -> segment.kind() == Kind.ADDED).hasSizeGreaterThan(500);
+        assertThat(diff.segments())
+                .filteredOn(segment -> segment.kind() == Kind.ADDED)
+                .hasSizeGreaterThan(500);
     }
 
     @Test
@@ -151,9 +165,34 @@ class WordDiffTest {
      * twenty is replaced, dropped or doubled.
      */
     static String body(Random words, int size, Random edits) {
-        List<String> vocabulary = List.of("ginger", "may", "ease", "nausea", "in", "early", "pregnancy", "trials",
-                "used", "one", "gram", "a", "day", "split", "into", "doses", "“curcumin”", "doesn’t", "cure",
-                "arthritis", "—", "but", "it", "might", "help", "1,000", "mg");
+        List<String> vocabulary = List.of(
+                "ginger",
+                "may",
+                "ease",
+                "nausea",
+                "in",
+                "early",
+                "pregnancy",
+                "trials",
+                "used",
+                "one",
+                "gram",
+                "a",
+                "day",
+                "split",
+                "into",
+                "doses",
+                "“curcumin”",
+                "doesn’t",
+                "cure",
+                "arthritis",
+                "—",
+                "but",
+                "it",
+                "might",
+                "help",
+                "1,000",
+                "mg");
         StringBuilder body = new StringBuilder();
         int sentence = 0;
         while (body.length() < size) {
@@ -161,7 +200,7 @@ class WordDiffTest {
             String separator = words.nextInt(12) == 0 ? ". " : " ";
             switch (edits == null ? 99 : edits.nextInt(60)) {
                 case 0 -> body.append("changed").append(separator);
-                case 1 -> { }
+                case 1 -> {}
                 case 2 -> body.append(word).append(' ').append(word).append(separator);
                 default -> body.append(word).append(separator);
             }
