@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.vetted.e2e.PipelineSteps.fixture;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,7 @@ interface BrowserScenarios extends PipelineSteps {
             assertThat(browser.findElements(By.cssSelector("#claims li"))).hasSizeGreaterThanOrEqualTo(3);
             assertThat(browser.findElement(By.id("warnings")).getText()).contains("Leave a Reply");
             inaccessible.addAll(Browser.accessibilityViolations(browser));
+            long titledBefore = articlesTitled("wanda", paste.title());
             Browser.clickAndWait(browser, By.id("submit-draft"));
 
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
@@ -139,9 +141,12 @@ interface BrowserScenarios extends PipelineSteps {
                     .getAttribute("href")
                     .replaceAll(".*/articles/", "");
             browser.get(intake() + "/");
-            assertThat(browser.findElements(By.linkText(paste.title())))
-                    .as("one article after the refresh")
+            assertThat(browser.findElements(By.cssSelector("a[href$='/articles/" + articleId + "']")))
+                    .as("the article in My articles")
                     .hasSize(1);
+            assertThat(articlesTitled("wanda", paste.title()))
+                    .as("one article more after the submit and the refresh")
+                    .isEqualTo(titledBefore + 1);
             inaccessible.addAll(Browser.accessibilityViolations(browser));
 
             // The reviewer rejects the first claim, approves the rest in place, and asks for changes.
@@ -351,6 +356,26 @@ interface BrowserScenarios extends PipelineSteps {
                     + "zinc-and-colds.txt instead.");
             return new Paste(fixture("zinc-and-colds.txt"), "Can Zinc Shorten a Common Cold?", "Brennan", "zinc");
         }
+    }
+
+    /** The writer's articles with this title, every page of GET /api/articles read. */
+    private long articlesTitled(String writer, String title) {
+        long count = 0;
+        String cursor = null;
+        do {
+            JsonNode page = Http.get(
+                            intake() + "/api/articles?limit=100"
+                                    + (cursor == null
+                                            ? ""
+                                            : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                            writer)
+                    .json();
+            for (JsonNode article : page.path("articles")) {
+                count += title.equals(article.path("title").asString()) ? 1 : 0;
+            }
+            cursor = page.path("next").isString() ? page.path("next").asString() : null;
+        } while (cursor != null);
+        return count;
     }
 
     private static void signIn(ChromeDriver browser, String username, String password) {
