@@ -95,12 +95,7 @@ class WriterPages {
         } catch (ListingRequest.BadParameter e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.parameter() + " " + e.getMessage());
         }
-        ArticleListing.Page page = ArticleListing.page(
-                registry.all().stream()
-                        .filter(article -> article.visibleTo(account))
-                        .toList(),
-                request.limit(),
-                request.cursor());
+        ArticleListing.Page page = registry.page(account, request.limit(), request.cursor());
         model.addAttribute("articles", page.articles());
         model.addAttribute("next", page.next());
         model.addAttribute("limit", limit == null ? null : request.limit());
