@@ -451,7 +451,7 @@ interface BrowserScenarios extends PipelineSteps {
 
     /** The API's decision on a claim of the revision under review: null while it is open. */
     private JsonNode decisionOn(String articleId, String claimId) {
-        return elements(Http.get(review() + "/api/reviews/" + articleId, "rita")
+        return PipelineSteps.elements(Http.get(review() + "/api/reviews/" + articleId, "rita")
                         .json()
                         .path("claims"))
                 .stream()
