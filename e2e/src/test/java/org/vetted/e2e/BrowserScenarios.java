@@ -13,14 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vetted.events.ArticlePublished;
 import tools.jackson.databind.JsonNode;
@@ -341,6 +344,154 @@ interface BrowserScenarios extends PipelineSteps {
         }
     }
 
+    /**
+     * A reviewer who decides with the keyboard alone: {@code j} puts the focus on the first open claim, {@code a}
+     * approves it and the focus stays on its block, and Tab then Enter on the page's own link reaches the sign-off.
+     */
+    @Test
+    default void aReviewerApprovesAClaimAndReachesTheSignOffWithTheKeyboardOnly() throws IOException {
+        inBrowserOnAnArticleUnderReview((browser, articleId) -> {
+            openReview(browser, articleId);
+            String first = claimIdsOnPage(browser).get(0);
+            new Actions(browser).sendKeys("j").perform();
+            awaitFocus(browser, "claim-" + first);
+            new Actions(browser).sendKeys("a").perform();
+            awaitVerdict(browser, first, "Approved");
+            awaitFocus(browser, "claim-" + first);
+            assertThat(awaitDecision(articleId, first).path("decision").asString())
+                    .isEqualTo("APPROVED");
+
+            browser.navigate().refresh();
+            for (int tab = 0; tab < 40 && !"#signoff".equals(focusedHref(browser)); tab++) {
+                new Actions(browser).sendKeys(Keys.TAB).perform();
+            }
+            assertThat(focusedHref(browser)).as("Tab reaches the sign-off link").isEqualTo("#signoff");
+            new Actions(browser).sendKeys(Keys.ENTER).perform();
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            assertThat(browser.executeScript(
+                            "return document.getElementById('signoff').contains(document.activeElement)"))
+                    .as("the next Tab is in the sign-off form")
+                    .isEqualTo(true);
+        });
+    }
+
+    /** A rejection needs a reason: without one the browser refuses it and the claim stays open; with one it counts. */
+    @Test
+    default void aClaimIsRejectedInTheBrowserOnlyWithAReason() throws IOException {
+        inBrowserOnAnArticleUnderReview((browser, articleId) -> {
+            openReview(browser, articleId);
+            String claimId = claimIdsOnPage(browser).get(0);
+            browser.findElement(By.id("reject-" + claimId)).click();
+            assertThat(browser.executeScript(
+                            "return document.getElementById('comment-' + arguments[0]).validity.valueMissing", claimId))
+                    .as("the empty comment is what stops it")
+                    .isEqualTo(true);
+            assertThat(browser.findElement(By.id("claim-" + claimId)).getAttribute("data-verdict"))
+                    .as("the claim stays open")
+                    .isEqualTo("UNDECIDED");
+            assertThat(decisionOn(articleId, claimId).isNull())
+                    .as("nothing recorded")
+                    .isTrue();
+
+            browser.findElement(By.id("comment-" + claimId)).sendKeys("No trial shows zinc shortens colds this much.");
+            decideInPlace(browser, claimId, "reject", "Rejected");
+            JsonNode decision = awaitDecision(articleId, claimId);
+            assertThat(decision.path("decision").asString()).isEqualTo("REJECTED");
+            assertThat(decision.toString()).contains("No trial shows zinc");
+        });
+    }
+
+    /** On a 375-px-wide screen the queue scrolls only down, shows each article's title and author, and passes axe. */
+    @Test
+    default void theQueueFitsAPhoneWideWindow() throws IOException {
+        inBrowserOnAnArticleUnderReview((browser, articleId) -> {
+            browser.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", false));
+            browser.get(review() + "/");
+            signIn(browser, "rita", "rita-pass");
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Waiting for review");
+            assertThat(browser.executeScript("return window.innerWidth")).isEqualTo(375L);
+            assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth"))
+                    .as("no horizontal scroll")
+                    .isLessThanOrEqualTo(375L);
+            List<WebElement> rows = browser.findElements(By.cssSelector("table.queue tbody tr"));
+            assertThat(rows).isNotEmpty();
+            for (WebElement row : rows) {
+                for (String cell : List.of("td[data-label=Article] a", "td[data-label=Author]")) {
+                    WebElement shown = row.findElement(By.cssSelector(cell));
+                    assertThat(shown.isDisplayed()).as(cell).isTrue();
+                    assertThat(shown.getText()).as(cell).isNotBlank();
+                    assertThat((Boolean) browser.executeScript(
+                                    "const r = arguments[0].getBoundingClientRect(); return r.left >= 0 && r.right <= 375",
+                                    shown))
+                            .as("%s within the screen", cell)
+                            .isTrue();
+                }
+            }
+            assertThat(Browser.accessibilityViolations(browser))
+                    .as("WCAG 2.1 A/AA on the queue at phone width")
+                    .isEmpty();
+            screenshot(browser, "queue-phone-width.png");
+        });
+    }
+
+    /** What a scenario does in the browser with an article of its own under review. */
+    interface BrowserStep {
+        void run(ChromeDriver browser, String articleId) throws IOException;
+    }
+
+    /** Walter's zinc draft under review and a browser for {@code step}, closed after it. */
+    private void inBrowserOnAnArticleUnderReview(BrowserStep step) throws IOException {
+        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        String articleId =
+                submit("walter", "zinc-and-colds.txt", null).path("articleId").asString();
+        awaitUnderReview(articleId, 1);
+        ChromeDriver browser = Browser.start(Files.createTempDirectory("vetted-chromium"));
+        try {
+            step.run(browser, articleId);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The API's decision on a claim of the revision under review: null while it is open. */
+    private JsonNode decisionOn(String articleId, String claimId) {
+        return PipelineSteps.elements(Http.get(review() + "/api/reviews/" + articleId, "rita")
+                        .json()
+                        .path("claims"))
+                .stream()
+                .filter(claim -> claim.path("id").asString().equals(claimId))
+                .findFirst()
+                .orElseThrow()
+                .path("decision");
+    }
+
+    /** The decision on a claim once review's view has it (decisions go round the topics). */
+    private JsonNode awaitDecision(String articleId, String claimId) {
+        return await().atMost(PIPELINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> decisionOn(articleId, claimId),
+                        decision -> !decision.isNull() && !decision.isMissingNode());
+    }
+
+    /** Rita signed in on the article's review page. */
+    private void openReview(ChromeDriver browser, String articleId) {
+        browser.get(review() + "/");
+        signIn(browser, "rita", "rita-pass");
+        browser.get(review() + "/reviews/" + articleId);
+    }
+
+    private static void awaitFocus(ChromeDriver browser, String id) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(driver -> id.equals(browser.executeScript("return document.activeElement.id")));
+    }
+
+    private static String focusedHref(ChromeDriver browser) {
+        return (String) browser.executeScript("return document.activeElement.getAttribute('href')");
+    }
+
     /** The writer's paste: the team's shared sample when it sits beside the repository, else the project's own. */
     record Paste(String text, String title, String uncredentialedExpert, String libraryWord) {
         static Paste sharedSampleOrOwn() throws IOException {
@@ -403,6 +554,11 @@ interface BrowserScenarios extends PipelineSteps {
     /** Clicks a claim's approve or reject button and waits for htmx to swap its block to the decision. */
     private static void decideInPlace(ChromeDriver browser, String claimId, String action, String verdict) {
         browser.findElement(By.id(action + "-" + claimId)).click();
+        awaitVerdict(browser, claimId, verdict);
+    }
+
+    /** Waits for htmx to swap a claim's block to its decision. */
+    private static void awaitVerdict(ChromeDriver browser, String claimId, String verdict) {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
             List<WebElement> shown = driver.findElements(By.cssSelector("#claim-" + claimId + " .decision .verdict"));
             try {

@@ -3,8 +3,10 @@ package org.vetted.intake.app;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleHistory;
+import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.intake.domain.articles.KnownArticles;
 
@@ -39,6 +41,16 @@ public interface ArticleRegistry extends KnownArticles {
 
     /** Every article, in the order its first event was applied. */
     List<ArticleView> all();
+
+    /**
+     * One page of the articles {@code reader} may read ({@link ArticleView#visibleTo}), in {@link ArticleListing}'s
+     * order and with its cursor: the "My articles" page and GET /api/articles ask the store for a page, not for
+     * every article.
+     *
+     * @param limit 1 to {@link ArticleListing#MAX_LIMIT}
+     * @param after null for the first page
+     */
+    ArticleListing.Page page(Account reader, int limit, ArticleListing.Cursor after);
 
     /** Takes {@code revision} of the article for a submission about to publish it: false if it was taken before. */
     boolean claimRevision(String articleId, int revision);

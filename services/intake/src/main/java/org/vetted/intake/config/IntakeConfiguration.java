@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,7 @@ import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.articles.RejectedArticles;
 import org.vetted.intake.domain.claims.ClaimExtractor;
 import org.vetted.intake.domain.claims.ClaimLexicon;
 import org.vetted.intake.domain.claims.EnglishModels;
@@ -102,17 +104,24 @@ public class IntakeConfiguration {
         return new ClaimExtractor(models, ClaimLexicon.standard());
     }
 
+    /** Whether a rejection closes an article or leaves it open to a new revision (default). */
     @Bean
-    DraftIntake draftIntake(ClaimExtractor claims, Accounts accounts) {
+    RejectedArticles rejectedArticles(@Value("${vetted.intake.rejected-articles:revisable}") String setting) {
+        return RejectedArticles.of(setting);
+    }
+
+    @Bean
+    DraftIntake draftIntake(ClaimExtractor claims, Accounts accounts, RejectedArticles rejectedArticles) {
         return new DraftIntake(
-                new PlainTextDraftParser(),
-                new MarkdownDraftParser(),
-                new DraftRules(),
-                claims,
-                new ExpertExtractor(),
-                accounts,
-                DraftIntake.READING_BUDGET,
-                System::nanoTime);
+                        new PlainTextDraftParser(),
+                        new MarkdownDraftParser(),
+                        new DraftRules(),
+                        claims,
+                        new ExpertExtractor(),
+                        accounts,
+                        DraftIntake.READING_BUDGET,
+                        System::nanoTime)
+                .withRejectedArticles(rejectedArticles);
     }
 
     /**

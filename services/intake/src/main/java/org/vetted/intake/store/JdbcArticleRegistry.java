@@ -1,6 +1,8 @@
 package org.vetted.intake.store;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.intake.app.ArticleRecords;
 import org.vetted.intake.app.ArticleRegistry;
+import org.vetted.intake.domain.accounts.Account;
+import org.vetted.intake.domain.accounts.Author;
+import org.vetted.intake.domain.accounts.Role;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleHistory;
+import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.intake.domain.articles.KnownArticle;
 import org.vetted.support.journal.EventJournal;
@@ -49,7 +55,9 @@ import org.vetted.support.projection.AdvisoryLocks;
  * of their numbers whichever instance takes them; the claim ({@code revision_claim}'s primary key) makes a number
  * unique even if a revision was published but could not be recorded.</li>
  * </ul>
- * Reads fold every event of the articles they show: fine for an editorial pipeline's volume.
+ * Reads fold every event of the articles they show: fine for an editorial pipeline's volume. Which articles a
+ * listing page shows is chosen in SQL, from columns of {@code article} kept current as events are applied
+ * ({@link #page}).
  */
 public class JdbcArticleRegistry implements ArticleRegistry {
     /** How long a slug reservation holds without its article being recorded. */
@@ -96,6 +104,31 @@ public class JdbcArticleRegistry implements ArticleRegistry {
         if (!journal.keep(articleId, event.eventId(), record)) {
             return false;
         }
+        // What the listing pages by, kept as the fold would find it: the latest event time, and the authors of the
+        // latest draft (of the highest revision; of two drafts of one revision, the one applied last).
+        jdbc.update(
+                "update article set last_activity = greatest(last_activity, ?) where article_id = ?",
+                OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC),
+                articleId);
+        if (event instanceof ArticleEvent.DraftRecorded draft) {
+            jdbc.update(
+                    "update article set authors = ?, latest_draft_revision = ? where article_id = ? "
+                            + "and (latest_draft_revision is null or latest_draft_revision <= ?)",
+                    statement -> {
+                        statement.setArray(
+                                1,
+                                statement
+                                        .getConnection()
+                                        .createArrayOf(
+                                                "text",
+                                                draft.authors().stream()
+                                                        .map(Author::username)
+                                                        .toArray()));
+                        statement.setInt(2, draft.revision());
+                        statement.setString(3, articleId);
+                        statement.setInt(4, draft.revision());
+                    });
+        }
         if (event instanceof ArticleEvent.DraftRecorded draft && slug == null) {
             jdbc.update("update article set slug = ? where article_id = ?", draft.slug(), articleId);
             // A reservation becomes the article's; a slug another article holds stays with it.
@@ -133,6 +166,47 @@ public class JdbcArticleRegistry implements ArticleRegistry {
                 .map(article ->
                         ArticleHistory.of(article.getKey(), article.getValue()).view())
                 .toList();
+    }
+
+    /**
+     * The page's articles are selected and ordered in SQL ({@code article_by_activity}), one more than asked to know
+     * whether a next page exists, then each is folded as {@link #view} folds it; the cursor is the stored time and id
+     * of the last one, the same values the next page's query compares. An article whose events fail verification is
+     * left out, as {@link #all} leaves it out.
+     */
+    @Override
+    public ArticleListing.Page page(Account reader, int limit, ArticleListing.Cursor after) {
+        if (limit < 1 || limit > ArticleListing.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + ArticleListing.MAX_LIMIT);
+        }
+        List<Object> arguments = new ArrayList<>();
+        StringBuilder sql =
+                new StringBuilder("select article_id, last_activity from article where last_activity is not null");
+        if (!reader.has(Role.EDITOR)) {
+            sql.append(" and authors @> array[?]::text[]");
+            arguments.add(reader.username());
+        }
+        if (after != null) {
+            OffsetDateTime at = OffsetDateTime.ofInstant(after.lastActivity(), ZoneOffset.UTC);
+            sql.append(" and (last_activity < ? or last_activity = ? and article_id > ?)");
+            arguments.add(at);
+            arguments.add(at);
+            arguments.add(after.articleId());
+        }
+        sql.append(" order by last_activity desc, article_id limit ?");
+        arguments.add(limit + 1);
+        List<ArticleListing.Cursor> rows = jdbc.query(
+                sql.toString(),
+                (row, n) -> new ArticleListing.Cursor(
+                        row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(1)),
+                arguments.toArray());
+        List<ArticleListing.Cursor> shown = rows.subList(0, Math.min(limit, rows.size()));
+        List<ArticleView> articles = shown.stream()
+                .map(row -> view(row.articleId()))
+                .flatMap(Optional::stream)
+                .toList();
+        String next = rows.size() > limit ? shown.get(limit - 1).encode() : null;
+        return new ArticleListing.Page(articles, next);
     }
 
     @Override

@@ -49,10 +49,7 @@ class ArticleController {
                     "The parameter " + e.parameter() + " " + e.getMessage() + ".",
                     List.of(new FieldError(e.parameter(), e.getMessage())));
         }
-        ArticleListing.Page page = ArticleListing.page(
-                registry.all().stream().filter(view -> view.visibleTo(account)).toList(),
-                request.limit(),
-                request.cursor());
+        ArticleListing.Page page = registry.page(account, request.limit(), request.cursor());
         return new ArticleJson.Listing(
                 page.articles().stream().map(ArticleJson::summary).toList(), page.next());
     }

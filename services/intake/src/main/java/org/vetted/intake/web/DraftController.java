@@ -135,6 +135,14 @@ class DraftController {
                     "Not an author",
                     "Only an author of article " + notAuthor.articleId() + " or an editor may submit a new revision.");
         }
+        if (result instanceof IntakeResult.RejectedForGood rejected) {
+            return new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "Article rejected for good",
+                    "Article " + rejected.articleId()
+                            + " was rejected and is closed: it cannot be revised. Submit a new article instead.",
+                    List.of(new FieldError("articleId", "was rejected and is closed: it cannot be revised")));
+        }
         throw new IllegalStateException("not a refusal: " + result);
     }
 

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Author;
+import org.vetted.intake.domain.accounts.Role;
 import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleStatus;
 import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.intake.domain.articles.KnownArticle;
@@ -38,6 +42,12 @@ public abstract class ArticleRegistryTest {
 
     public static ArticleEvent.DraftRecorded draft(
             String eventId, String articleId, int revision, Instant at, String slug) {
+        return draft(eventId, articleId, revision, at, slug, List.of(WANDA));
+    }
+
+    /** A draft crediting {@code authors}, submitted by the first of them. */
+    public static ArticleEvent.DraftRecorded draft(
+            String eventId, String articleId, int revision, Instant at, String slug, List<Author> authors) {
         return new ArticleEvent.DraftRecorded(
                 eventId,
                 articleId,
@@ -52,8 +62,8 @@ public abstract class ArticleRegistryTest {
                         new Claim("c-1", "Chamomile may help sleep.", ClaimKind.EFFECT, true, false, "Sleep"),
                         new Claim("c-2", "It cures insomnia.", ClaimKind.EFFECT, false, true, null)),
                 "sha256:" + revision,
-                List.of(WANDA),
-                "wanda",
+                authors,
+                authors.get(0).username(),
                 "2 claims, 0 experts, 0 warnings");
     }
 
@@ -236,7 +246,8 @@ public abstract class ArticleRegistryTest {
                 second.detail()));
         apply(approved("e3", "a", 3, T0.plusSeconds(120)));
 
-        assertThat(registry.find("a")).contains(new KnownArticle("a", "first-slug", 3, List.of(WANDA, WALTER)));
+        assertThat(registry.find("a"))
+                .contains(new KnownArticle("a", "first-slug", 3, List.of(WANDA, WALTER), ArticleStatus.APPROVED));
         assertThat(registry.find("nope")).isEmpty();
         assertThat(registry.view("nope")).isEmpty();
     }
@@ -250,6 +261,53 @@ public abstract class ArticleRegistryTest {
 
         assertThat(registry.all()).extracting(ArticleView::articleId).containsExactly("b", "a", "c");
         assertThat(registry.all().get(0).revision()).isEqualTo(2);
+    }
+
+    @Test
+    void aPageHoldsTheArticlesTheReaderMayReadTheMostRecentlyActiveFirstAndItsCursorLeadsOn() {
+        apply(draft("e1", "b", 1, T0, "b-slug"));
+        apply(draft("e2", "a", 1, T0, "a-slug"));
+        apply(draft("e3", "c", 1, T0.plusSeconds(10), "c-slug"));
+        apply(decided("e4", "b", 1, T0.plusSeconds(30), "c-1", true, null));
+        apply(decided("e5", "z", 1, T0.plusSeconds(40), "c-1", true, null));
+        apply(draft("e6", "w", 1, T0.plusSeconds(50), "w-slug", List.of(WALTER)));
+        Account wanda = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
+        Account eddie = new Account("eddie", "Eddie Editor", Set.of(Role.EDITOR), null);
+
+        ArticleListing.Page first = registry.page(wanda, 2, null);
+        ArticleListing.Page second = registry.page(
+                wanda, 2, ArticleListing.Cursor.decode(first.next()).orElseThrow());
+
+        assertThat(first.articles()).extracting(ArticleView::articleId).containsExactly("b", "c");
+        assertThat(second.articles()).extracting(ArticleView::articleId).containsExactly("a");
+        assertThat(second.next()).isNull();
+        assertThat(first.articles().get(0).lastActivity()).isEqualTo(T0.plusSeconds(30));
+        // An editor reads every article, one without a draft yet too; a writer reads only those credited to them.
+        assertThat(registry.page(eddie, 10, null).articles())
+                .extracting(ArticleView::articleId)
+                .containsExactly("w", "z", "b", "c", "a");
+        assertThat(registry.page(eddie, 10, null).articles())
+                .isEqualTo(ArticleListing.page(registry.all(), 10, null).articles());
+        assertThat(registry.page(new Account("walter", "Walter Webb", Set.of(Role.WRITER), null), 10, null)
+                        .articles())
+                .extracting(ArticleView::articleId)
+                .containsExactly("w");
+    }
+
+    @Test
+    void aWritersArticlesFollowTheAuthorsOfTheLatestDraft() {
+        apply(draft("e1", "a", 1, T0, "a-slug"));
+        apply(draft("e2", "a", 2, T0.plusSeconds(60), "a-slug", List.of(WALTER)));
+        // An older revision's draft arriving late credits nobody anew.
+        apply(draft("e3", "a", 1, T0, "a-slug"));
+
+        assertThat(registry.page(new Account("walter", "Walter Webb", Set.of(Role.WRITER), null), 10, null)
+                        .articles())
+                .extracting(ArticleView::articleId)
+                .containsExactly("a");
+        assertThat(registry.page(new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null), 10, null)
+                        .articles())
+                .isEmpty();
     }
 
     @Test

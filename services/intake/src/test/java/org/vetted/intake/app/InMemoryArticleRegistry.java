@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.intake.domain.articles.ArticleHistory;
+import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleView;
 import org.vetted.intake.domain.articles.KnownArticle;
 
@@ -66,6 +68,13 @@ public final class InMemoryArticleRegistry implements ArticleRegistry {
     @Override
     public synchronized List<ArticleView> all() {
         return articles.values().stream().map(ArticleHistory::view).toList();
+    }
+
+    /** The listing's rules over every article, in memory. */
+    @Override
+    public ArticleListing.Page page(Account reader, int limit, ArticleListing.Cursor after) {
+        return ArticleListing.page(
+                all().stream().filter(article -> article.visibleTo(reader)).toList(), limit, after);
     }
 
     @Override

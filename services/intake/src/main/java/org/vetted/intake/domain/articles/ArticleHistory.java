@@ -92,8 +92,8 @@ public final class ArticleHistory {
         if (latestDraft == null) {
             return Optional.empty();
         }
-        return Optional.of(
-                new KnownArticle(articleId, slug, Math.max(revision, latestDraft.revision()), latestDraft.authors()));
+        return Optional.of(new KnownArticle(
+                articleId, slug, Math.max(revision, latestDraft.revision()), latestDraft.authors(), status));
     }
 
     public ArticleView view() {

@@ -3,15 +3,25 @@ package org.vetted.intake.domain.articles;
 import java.util.List;
 import org.vetted.intake.domain.accounts.Author;
 
-/** What intake must know of an existing article to accept a new revision of it. */
-public record KnownArticle(String articleId, String slug, int latestRevision, List<Author> authors) {
+/**
+ * What intake must know of an existing article to accept a new revision of it; {@code status}: where its latest
+ * revision stands (a rejection may close the article, see {@link RejectedArticles}).
+ */
+public record KnownArticle(
+        String articleId, String slug, int latestRevision, List<Author> authors, ArticleStatus status) {
     public KnownArticle {
         authors = List.copyOf(authors);
     }
 
+    public KnownArticle(String articleId, String slug, int latestRevision, List<Author> authors) {
+        this(articleId, slug, latestRevision, authors, ArticleStatus.SUBMITTED);
+    }
+
     /** This article as numbering sees it once revisions up to {@code highestClaimed} are claimed. */
     public KnownArticle countingClaims(int highestClaimed) {
-        return highestClaimed <= latestRevision ? this : new KnownArticle(articleId, slug, highestClaimed, authors);
+        return highestClaimed <= latestRevision
+                ? this
+                : new KnownArticle(articleId, slug, highestClaimed, authors, status);
     }
 
     public boolean isAuthor(String username) {

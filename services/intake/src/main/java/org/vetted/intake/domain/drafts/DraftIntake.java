@@ -14,6 +14,7 @@ import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.accounts.Role;
 import org.vetted.intake.domain.articles.KnownArticle;
 import org.vetted.intake.domain.articles.KnownArticles;
+import org.vetted.intake.domain.articles.RejectedArticles;
 import org.vetted.intake.domain.claims.Claim;
 import org.vetted.intake.domain.claims.ClaimExtractor;
 import org.vetted.intake.domain.claims.ExpertExtractor;
@@ -51,6 +52,7 @@ public final class DraftIntake {
     private final SummaryWriter summaries = new SummaryWriter();
     private final Duration readingBudget;
     private final LongSupplier nanoTime;
+    private final RejectedArticles rejectedArticles;
 
     public DraftIntake(
             PlainTextDraftParser plainText,
@@ -81,6 +83,25 @@ public final class DraftIntake {
         this.accounts = accounts;
         this.readingBudget = readingBudget;
         this.nanoTime = nanoTime;
+        this.rejectedArticles = RejectedArticles.REVISABLE;
+    }
+
+    private DraftIntake(DraftIntake same, RejectedArticles rejectedArticles) {
+        this.plainText = same.plainText;
+        this.markdown = same.markdown;
+        this.html = same.html;
+        this.rules = same.rules;
+        this.claims = same.claims;
+        this.experts = same.experts;
+        this.accounts = same.accounts;
+        this.readingBudget = same.readingBudget;
+        this.nanoTime = same.nanoTime;
+        this.rejectedArticles = rejectedArticles;
+    }
+
+    /** This intake with what a rejection means set ({@link RejectedArticles#REVISABLE} unless set). */
+    public DraftIntake withRejectedArticles(RejectedArticles rejectedArticles) {
+        return new DraftIntake(this, rejectedArticles);
     }
 
     /**
@@ -100,7 +121,10 @@ public final class DraftIntake {
         return number(submission, (ReadDraft) reading, known, newArticleId);
     }
 
-    /** A new revision must name a known article and come from one of its authors or an editor. */
+    /**
+     * A new revision must name a known article, come from one of its authors or an editor, and not follow a rejection
+     * that closed the article.
+     */
     public Optional<IntakeResult> mayRevise(Submission submission, KnownArticles known) {
         if (submission.articleId() == null) {
             return Optional.empty();
@@ -112,6 +136,9 @@ public final class DraftIntake {
         Account submitter = submission.submitter();
         if (!existing.get().isAuthor(submitter.username()) && !submitter.has(Role.EDITOR)) {
             return Optional.of(new IntakeResult.NotAnAuthor(submission.articleId(), submitter.username()));
+        }
+        if (!rejectedArticles.permitsRevisionAfter(existing.get().status())) {
+            return Optional.of(new IntakeResult.RejectedForGood(submission.articleId()));
         }
         return Optional.empty();
     }

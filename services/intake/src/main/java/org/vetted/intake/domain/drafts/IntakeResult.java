@@ -23,4 +23,7 @@ public sealed interface IntakeResult {
 
     /** A new revision sent by someone who is neither an author of the article nor an editor. */
     record NotAnAuthor(String articleId, String username) implements IntakeResult {}
+
+    /** A new revision of an article whose rejection closed it ({@code vetted.intake.rejected-articles: final}). */
+    record RejectedForGood(String articleId) implements IntakeResult {}
 }

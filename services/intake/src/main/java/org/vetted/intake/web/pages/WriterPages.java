@@ -30,7 +30,9 @@ import org.vetted.intake.app.SubmissionOutcome;
 import org.vetted.intake.config.SignedInAccounts;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.articles.ArticleListing;
+import org.vetted.intake.domain.articles.ArticleStatus;
 import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.domain.articles.RejectedArticles;
 import org.vetted.intake.domain.claims.SummaryWriter;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.FieldError;
@@ -58,6 +60,7 @@ class WriterPages {
     private final SignedInAccounts signedIn;
     private final String publicBaseUrl;
     private final SubmissionLedger ledger;
+    private final RejectedArticles rejectedArticles;
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
     WriterPages(
@@ -65,12 +68,14 @@ class WriterPages {
             DraftSubmissions submissions,
             SignedInAccounts signedIn,
             SubmissionLedger ledger,
+            RejectedArticles rejectedArticles,
             @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.ledger = ledger;
+        this.rejectedArticles = rejectedArticles;
     }
 
     /**
@@ -90,12 +95,7 @@ class WriterPages {
         } catch (ListingRequest.BadParameter e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.parameter() + " " + e.getMessage());
         }
-        ArticleListing.Page page = ArticleListing.page(
-                registry.all().stream()
-                        .filter(article -> article.visibleTo(account))
-                        .toList(),
-                request.limit(),
-                request.cursor());
+        ArticleListing.Page page = registry.page(account, request.limit(), request.cursor());
         model.addAttribute("articles", page.articles());
         model.addAttribute("next", page.next());
         model.addAttribute("limit", limit == null ? null : request.limit());
@@ -228,6 +228,12 @@ class WriterPages {
         model.addAttribute("publicBaseUrl", publicBaseUrl);
         model.addAttribute("preview", Preview.of(article.bodyMarkdown()));
         model.addAttribute("token", newToken());
+        model.addAttribute("rejected", article.status() == ArticleStatus.REJECTED);
+        // The same rule intake applies to a new revision: the form is offered only where it would be accepted.
+        model.addAttribute("mayRevise", rejectedArticles.permitsRevisionAfter(article.status()));
+        model.addAttribute(
+                "rejection",
+                article.latest().map(ArticleView.RevisionView::returned).orElse(null));
         // Warnings stay in view until the next revision replaces them.
         model.addAttribute(
                 "notes",
@@ -302,6 +308,10 @@ class WriterPages {
         }
         if (result instanceof IntakeResult.NotAnAuthor) {
             return List.of(new FieldError("articleId", "only its authors or an editor may submit a new revision"));
+        }
+        if (result instanceof IntakeResult.RejectedForGood) {
+            return List.of(new FieldError(
+                    "articleId", "this article was rejected and is closed: it cannot be revised; start a new article"));
         }
         return List.of(new FieldError("body", "was not accepted"));
     }

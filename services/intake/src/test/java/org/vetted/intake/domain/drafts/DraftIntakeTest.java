@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.vetted.intake.app.InMemoryArticleRegistry;
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.articles.ArticleEvent;
+import org.vetted.intake.domain.articles.RejectedArticles;
 import org.vetted.intake.domain.claims.Claim;
 
 class DraftIntakeTest {
@@ -77,6 +78,34 @@ class DraftIntakeTest {
                         new Submission(DraftFormat.PLAIN_TEXT, "T\nB.\n", Intakes.WALTER, "a-3"), registry, "x"))
                 .isEqualTo(new IntakeResult.NotAnAuthor("a-3", "walter"));
         assertThat(submit("T\nB.\n", "nope")).isEqualTo(new IntakeResult.UnknownArticle("nope"));
+    }
+
+    @Test
+    void aRejectedArticleIsClosedWhenRejectionsAreFinalAndOpenWhenTheyAreRevisable() {
+        Draft first = accept(submit("Sleep Basics\nSleep helps memory.\n", "a-5"), "a-5");
+        record(first);
+        registry.apply(new ArticleEvent.Returned(
+                "ev-a-5-rejected", "a-5", 1, Instant.EPOCH, true, List.of(), "rita", "Dr. Rita Reyes", "Unsupported."));
+        Submission revision =
+                new Submission(DraftFormat.PLAIN_TEXT, "Sleep Basics\nSleep may help.\n", Intakes.WANDA, "a-5");
+        DraftIntake closing = Intakes.intake(RejectedArticles.FINAL);
+
+        assertThat(closing.evaluate(revision, registry, "x")).isEqualTo(new IntakeResult.RejectedForGood("a-5"));
+        assertThat(closing.mayRevise(revision, registry)).contains(new IntakeResult.RejectedForGood("a-5"));
+        assertThat(accept(intake.evaluate(revision, registry, "x"), "a-5").revision())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void changesRequestedNeverCloseAnArticle() {
+        record(accept(submit("Sleep Basics\nSleep helps memory.\n", "a-6"), "a-6"));
+        registry.apply(new ArticleEvent.Returned(
+                "ev-a-6-returned", "a-6", 1, Instant.EPOCH, false, List.of(), "rita", "Dr. Rita Reyes", "Cite."));
+
+        assertThat(Intakes.intake(RejectedArticles.FINAL)
+                        .mayRevise(new Submission(DraftFormat.PLAIN_TEXT, "T\nB.\n", Intakes.WANDA, "a-6"), registry))
+                .isEmpty();
+        assertThat(RejectedArticles.of(" Final ")).isEqualTo(RejectedArticles.FINAL);
     }
 
     @Test

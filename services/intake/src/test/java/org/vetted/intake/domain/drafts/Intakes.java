@@ -5,6 +5,7 @@ import java.util.Set;
 import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Accounts;
 import org.vetted.intake.domain.accounts.Role;
+import org.vetted.intake.domain.articles.RejectedArticles;
 import org.vetted.intake.domain.claims.ClaimExtractor;
 import org.vetted.intake.domain.claims.ClaimLexicon;
 import org.vetted.intake.domain.claims.EnglishModels;
@@ -24,6 +25,10 @@ public final class Intakes {
     public static DraftIntake intake() {
         return new DraftIntake(
                 new PlainTextDraftParser(), new MarkdownDraftParser(), new DraftRules(), CLAIMS, EXPERTS, ACCOUNTS);
+    }
+
+    public static DraftIntake intake(RejectedArticles rejectedArticles) {
+        return intake().withRejectedArticles(rejectedArticles);
     }
 
     private Intakes() {}

@@ -455,6 +455,23 @@ class WriterPagesTest extends IntakeAppTest {
     }
 
     @Test
+    void aRejectedArticleSaysItMayBeRevisedWithTheReasonAndKeepsTheForm() throws Exception {
+        String id = "revisable-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        apply(SignedRecordsForTests.draftSubmitted(id + "-d", id, 1, at, "c-1", "Ginger may ease nausea."));
+        apply(SignedRecordsForTests.reviewReturned(
+                id + "-r", id, 1, at.plusSeconds(60), true, List.of(), "rita", "Dr. Rita Reyes", "Not supported."));
+
+        mvc.perform(get("/articles/{id}", id).with(wanda()))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("This article was rejected. You can submit a new revision that addresses"
+                                + " the reviewer’s reasons.")))
+                .andExpect(content().string(containsString("Not supported.")))
+                .andExpect(content().string(containsString("id=\"revise-heading\"")));
+    }
+
+    @Test
     void theApiRefusesWritesFromAnotherSitesPagesButNotFromClients() throws Exception {
         mvc.perform(post("/api/drafts")
                         .with(httpBasic("wanda", "wanda-pass"))
