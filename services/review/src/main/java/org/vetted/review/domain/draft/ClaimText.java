@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 public final class ClaimText {
     private static final Pattern HORIZONTAL_SPACES = Pattern.compile("[\\u00A0\\u2007\\u202F\\u2009\\u200A\\u3000]");
     private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
-    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\x{034F}\\x{115F}\\x{1160}\\x{17B4}\\x{17B5}"
+    /** Unicode's default-ignorable code points: the Cf category, variation selectors and fillers. */
+    static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\x{034F}\\x{115F}\\x{1160}\\x{17B4}\\x{17B5}"
             + "\\x{180B}-\\x{180F}\\x{3164}\\x{FE00}-\\x{FE0F}\\x{FFA0}\\x{E0100}-\\x{E01EF}]");
+
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     /** A word: letters and digits, with the inner apostrophes and hyphens of a word, the dots and commas of a number. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]++(?:['.,-][\\p{L}\\p{N}]++)*+");

@@ -3,6 +3,7 @@ package org.vetted.review.domain.gate;
 import java.util.List;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimVerdict;
+import org.vetted.review.domain.draft.ReviewerText;
 
 /** One rule a claim decision must pass. */
 @FunctionalInterface
@@ -57,15 +58,12 @@ public interface ClaimDecisionRule {
      * without a comment (its reference says enough).
      */
     static ClaimDecisionRule rejectingSaysWhy() {
-        return (request, review) -> request.verdict() != ClaimVerdict.REJECTED || hasText(request.comment())
-                ? Permission.ALLOWED
-                : Permission.refused(
-                        Refusal.REJECTION_UNEXPLAINED,
-                        "rejecting a claim needs a comment saying why, for the writer to act on");
-    }
-
-    private static boolean hasText(String text) {
-        return text != null && !text.isBlank();
+        return (request, review) ->
+                request.verdict() != ClaimVerdict.REJECTED || ReviewerText.hasText(request.comment())
+                        ? Permission.ALLOWED
+                        : Permission.refused(
+                                Refusal.REJECTION_UNEXPLAINED,
+                                "rejecting a claim needs a comment saying why, for the writer to act on");
     }
 
     /**

@@ -2,6 +2,7 @@ package org.vetted.review.domain.gate;
 
 import java.util.List;
 import org.vetted.review.domain.board.ArticleReview;
+import org.vetted.review.domain.draft.ReviewerText;
 
 /** One rule every sign-off (approve, request changes, reject) must pass before the review gate is asked. */
 @FunctionalInterface
@@ -66,8 +67,7 @@ public interface SignOffRule {
     static SignOffRule approvingWithoutClaimsSaysWhy() {
         return (request, review) -> request.decision() != SignOffDecision.APPROVE
                         || !review.draft().claims().isEmpty()
-                        || request.comment() != null
-                                && request.comment().strip().length() >= NO_CLAIMS_REASON_MIN
+                        || ReviewerText.visibleLength(request.comment()) >= NO_CLAIMS_REASON_MIN
                 ? Permission.ALLOWED
                 : Permission.refused(
                         Refusal.NO_CLAIMS_UNEXPLAINED,
@@ -81,12 +81,12 @@ public interface SignOffRule {
      * reason. Asked after the text checks, so a stale page is told to reload first.
      */
     static SignOffRule rejectingSaysWhy() {
-        return (request, review) -> request.decision() != SignOffDecision.REJECT
-                        || request.comment() != null && !request.comment().isBlank()
-                ? Permission.ALLOWED
-                : Permission.refused(
-                        Refusal.REJECTION_UNEXPLAINED,
-                        "rejecting an article needs a comment saying why, for the writer and the editors");
+        return (request, review) ->
+                request.decision() != SignOffDecision.REJECT || ReviewerText.hasText(request.comment())
+                        ? Permission.ALLOWED
+                        : Permission.refused(
+                                Refusal.REJECTION_UNEXPLAINED,
+                                "rejecting an article needs a comment saying why, for the writer and the editors");
     }
 
     static List<SignOffRule> defaults() {

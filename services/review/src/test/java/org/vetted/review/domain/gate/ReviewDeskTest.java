@@ -194,6 +194,14 @@ class ReviewDeskTest {
                 .extracting(outcome -> ((Refused) outcome).refusal())
                 .isEqualTo(Refusal.NO_CLAIMS_UNEXPLAINED);
         assertThat(desk.signOff(
+                        review,
+                        new SignOffRequest(Actors.RITA, SignOffDecision.APPROVE, "fine" + "\u200B".repeat(30), hash),
+                        "e",
+                        NOW))
+                .as("invisible characters are not a reason: only what a reader sees counts")
+                .extracting(outcome -> ((Refused) outcome).refusal())
+                .isEqualTo(Refusal.NO_CLAIMS_UNEXPLAINED);
+        assertThat(desk.signOff(
                         review, new SignOffRequest(Actors.RITA, SignOffDecision.REQUEST_CHANGES, null, hash), "e", NOW))
                 .as("returning needs no such reason")
                 .isInstanceOf(SignOffOutcome.Returned.class);
@@ -239,7 +247,7 @@ class ReviewDeskTest {
     }
 
     @ParameterizedTest(name = "comment \"{0}\"")
-    @ValueSource(strings = {"", "   ", "\n"})
+    @ValueSource(strings = {"", "   ", "\n", "\u200B\u200B\u200B", "\u2060 \uFEFF", "\u202E\u00AD\u200D"})
     void rejectingAClaimNeedsAComment(String comment) {
         ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
 
@@ -274,10 +282,14 @@ class ReviewDeskTest {
         ArticleReview review = ArticleReview.opened(Drafts.withTwoClaims());
         String hash = review.draft().contentHash();
 
-        assertThat(desk.signOff(review, new SignOffRequest(Actors.RITA, SignOffDecision.REJECT, " ", hash), "e", NOW))
-                .isInstanceOfSatisfying(
-                        Refused.class,
-                        refused -> assertThat(refused.refusal()).isEqualTo(Refusal.REJECTION_UNEXPLAINED));
+        for (String blank : List.of(" ", "\u200B\u2060", "\u00AD \u202E\uFEFF")) {
+            assertThat(desk.signOff(
+                            review, new SignOffRequest(Actors.RITA, SignOffDecision.REJECT, blank, hash), "e", NOW))
+                    .as("a reason nobody can read is no reason")
+                    .isInstanceOfSatisfying(
+                            Refused.class,
+                            refused -> assertThat(refused.refusal()).isEqualTo(Refusal.REJECTION_UNEXPLAINED));
+        }
         assertThat(desk.signOff(
                         review, new SignOffRequest(Actors.RITA, SignOffDecision.REJECT, null, "stale"), "e", NOW))
                 .as("a stale text is told first: the reviewer must reload anyway")
