@@ -1,8 +1,13 @@
 package org.vetted.intake.app;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +95,7 @@ public class DraftSubmissions {
         }
         String username = submission.submitter().username();
         try {
-            SubmissionOutcome earlier = awaitToken(username, token);
+            SubmissionOutcome earlier = awaitToken(username, token, fingerprint(submission));
             if (earlier != null) {
                 return earlier;
             }
@@ -132,15 +137,17 @@ public class DraftSubmissions {
     }
 
     /** Null once the token is this submission's; otherwise the answer for a repeated post. */
-    private SubmissionOutcome awaitToken(String username, String token) {
+    private SubmissionOutcome awaitToken(String username, String token, String request) {
         long deadline = System.nanoTime() + tokenWait.toNanos();
         while (true) {
-            SubmissionLedger.TokenClaim claim = ledger.claim(username, token);
+            SubmissionLedger.TokenClaim claim = ledger.claim(username, token, request);
             if (claim instanceof SubmissionLedger.TokenClaim.Ours) {
                 return null;
             }
             if (claim instanceof SubmissionLedger.TokenClaim.Done done) {
-                return new SubmissionOutcome.AlreadySubmitted(done.articleId(), done.revision());
+                return done.madeFor(request)
+                        ? new SubmissionOutcome.AlreadySubmitted(done.articleId(), done.revision())
+                        : new SubmissionOutcome.TokenReused(done.articleId(), done.revision());
             }
             if (System.nanoTime() - deadline >= 0) {
                 return new SubmissionOutcome.NotPublished();
@@ -152,6 +159,30 @@ public class DraftSubmissions {
                 return new SubmissionOutcome.NotPublished();
             }
         }
+    }
+
+    /**
+     * The request a token is bound to: SHA-256 over the format, the target article and the exact text, each part
+     * length-prefixed so no two requests share an encoding. The whole hash, never a prefix of it.
+     */
+    static String fingerprint(Submission submission) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        for (String part : new String[] {
+            submission.format().name(),
+            submission.articleId() == null ? "" : submission.articleId(),
+            submission.text() == null ? "" : submission.text()
+        }) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha256.update(
+                    ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+            sha256.update(bytes);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     public SubmissionOutcome submit(Submission submission) {

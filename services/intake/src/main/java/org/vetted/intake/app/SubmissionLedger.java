@@ -9,7 +9,9 @@ import org.vetted.intake.domain.claims.Expert;
  * <li>Idempotency tokens: a form carries one token per rendering; the first submission to {@link #claim} a writer's
  * token makes the revision and {@link #settle}s the token on it, and any later submission with that token is told
  * which revision it already made. Claiming is atomic across instances, so two concurrent posts of one form make one
- * article. A claim whose submission died unsettled lapses after a while, so the token is not lost for good.</li>
+ * article. A claim whose submission died unsettled lapses after a while, so the token is not lost for good. A token
+ * is bound to the request it first came with (a fingerprint of the draft): the same token with other text is
+ * refused rather than told about a revision of text it did not send.</li>
  * <li>The warnings and quoted experts intake found in each revision it published (the events read back do not carry
  * them), which the writer's pages show until the next revision.</li>
  * </ul>
@@ -24,11 +26,20 @@ public interface SubmissionLedger {
         /** Another submission with the token is still running. */
         record Pending() implements TokenClaim {}
 
-        /** The token already made this revision. */
-        record Done(String articleId, int revision) implements TokenClaim {}
+        /**
+         * The token already made this revision, for the request whose fingerprint is {@code requestHash} (null for
+         * a token claimed before fingerprints were kept).
+         */
+        record Done(String articleId, int revision, String requestHash) implements TokenClaim {
+            /** Whether the token made its revision for this request (tokens from before fingerprints: any). */
+            public boolean madeFor(String request) {
+                return requestHash == null || requestHash.equals(request);
+            }
+        }
     }
 
-    TokenClaim claim(String username, String token);
+    /** Claims {@code token} for the request whose fingerprint is {@code requestHash}. */
+    TokenClaim claim(String username, String token, String requestHash);
 
     /** The claimed token made (or, unconfirmed, may have made) this revision. */
     void settle(String username, String token, String articleId, int revision);

@@ -28,6 +28,12 @@ public sealed interface SubmissionOutcome {
     /** The form's token already made this revision: nothing new was sent. */
     record AlreadySubmitted(String articleId, int revision) implements SubmissionOutcome {}
 
+    /**
+     * The token already made revision {@code revision} of {@code articleId} from another draft: nothing was sent. A
+     * client reused its Idempotency-Key, or a writer went back to a sent form and changed it.
+     */
+    record TokenReused(String articleId, int revision) implements SubmissionOutcome {}
+
     /** A check only ({@link DraftSubmissions#check}): what intake reads in the draft; nothing was sent. */
     record Checked(ReadDraft read) implements SubmissionOutcome {}
 }

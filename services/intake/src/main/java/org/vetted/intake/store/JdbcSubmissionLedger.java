@@ -28,22 +28,24 @@ public class JdbcSubmissionLedger implements SubmissionLedger {
     }
 
     @Override
-    public TokenClaim claim(String username, String token) {
+    public TokenClaim claim(String username, String token, String requestHash) {
         int taken = jdbc.update(
-                "insert into submission_token (username, token) values (?, ?) on conflict "
-                        + "(username, token) do update set claimed_at = now() where submission_token.article_id is null "
+                "insert into submission_token (username, token, request_hash) values (?, ?, ?) on conflict "
+                        + "(username, token) do update set claimed_at = now(), request_hash = excluded.request_hash "
+                        + "where submission_token.article_id is null "
                         + "and submission_token.claimed_at < now() - ? * interval '1 second'",
                 username,
                 token,
+                requestHash,
                 LAPSE.toSeconds());
         if (taken == 1) {
             return new TokenClaim.Ours();
         }
         List<TokenClaim> found = jdbc.query(
-                "select article_id, revision from submission_token where username = ? " + "and token = ?",
+                "select article_id, revision, request_hash from submission_token where username = ? and token = ?",
                 (row, i) -> row.getString(1) == null
                         ? new TokenClaim.Pending()
-                        : new TokenClaim.Done(row.getString(1), row.getInt(2)),
+                        : new TokenClaim.Done(row.getString(1), row.getInt(2), row.getString(3)),
                 username,
                 token);
         // Released between the two statements: the next attempt claims it.

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vetted.intake.app.DraftSubmissions;
@@ -41,6 +43,18 @@ class DraftController {
      */
     static final int UNCONFIRMED_RETRY_AFTER_SECONDS = 60;
 
+    /**
+     * The client's key for one request (the IETF Idempotency-Key header): sent again with the same draft, it makes no
+     * second revision but answers 303 to what the first made; with another draft it is refused (422).
+     */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    /** Visible ASCII, as the header's value is an opaque string; long enough for a UUID or a client's own scheme. */
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    /** API keys and the pages' form tokens share the ledger; the prefix keeps a client's key from meeting a form's. */
+    private static final String API_KEY_PREFIX = "api:";
+
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
 
@@ -56,7 +70,8 @@ class DraftController {
     ResponseEntity<DraftAccepted> submit(
             HttpServletRequest request,
             Authentication authentication,
-            @RequestParam(required = false) String articleId) {
+            @RequestParam(required = false) String articleId,
+            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         MediaType type = MediaType.parseMediaType(request.getContentType());
         if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
             throw new ProblemException(
@@ -72,7 +87,26 @@ class DraftController {
                 : type.isCompatibleWith(MediaType.TEXT_HTML) ? DraftFormat.HTML : DraftFormat.MARKDOWN;
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
 
-        SubmissionOutcome outcome = submissions.submit(new Submission(format, text, submitter, target));
+        Submission submission = new Submission(format, text, submitter, target);
+        SubmissionOutcome outcome = idempotencyKey == null
+                ? submissions.submit(submission)
+                : submissions.submit(submission, API_KEY_PREFIX + checkedKey(idempotencyKey));
+        if (outcome instanceof SubmissionOutcome.AlreadySubmitted already) {
+            // The request was made before: point at what it made, as the first answer's Location did.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/api/articles/" + already.articleId()))
+                    .header("Idempotent-Replayed", "true")
+                    .build();
+        }
+        if (outcome instanceof SubmissionOutcome.TokenReused reused) {
+            throw new ProblemException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key already made revision " + reused.revision() + " of article "
+                            + reused.articleId() + " from another request; nothing was sent. Use a new key for a "
+                            + "new request.",
+                    List.of(new FieldError(IDEMPOTENCY_KEY, "was used for another request")));
+        }
         if (outcome instanceof SubmissionOutcome.Published published) {
             return ResponseEntity.accepted()
                     .location(URI.create("/api/articles/" + published.draft().articleId()))
@@ -99,6 +133,21 @@ class DraftController {
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "Submission not published",
                 "The draft could not be handed to the review pipeline; nothing was recorded. Try again shortly.");
+    }
+
+    private static String checkedKey(String key) {
+        String value = key.strip();
+        if (value.startsWith("\"") && value.endsWith("\"") && value.length() > 1) {
+            value = value.substring(1, value.length() - 1); // the draft's structured-field string form
+        }
+        if (!KEY.matcher(value).matches()) {
+            throw new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 128 visible ASCII characters, such as a UUID.",
+                    List.of(new FieldError(IDEMPOTENCY_KEY, "must be 1 to 128 visible ASCII characters")));
+        }
+        return value;
     }
 
     /** Not a 500: the service works, but the pipeline did not say in time whether it took the draft. */

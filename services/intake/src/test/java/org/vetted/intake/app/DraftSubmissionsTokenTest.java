@@ -49,6 +49,40 @@ class DraftSubmissionsTokenTest {
     }
 
     @Test
+    void theSameTokenWithAnotherDraftIsRefusedAndSendsNothing() {
+        var first = (SubmissionOutcome.Published) submissions.submit(submission, TOKEN);
+        Submission changed = new Submission(
+                DraftFormat.PLAIN_TEXT,
+                "Ginger and Nausea\nGinger cures nausea, small trials suggest.\n",
+                Intakes.WANDA,
+                null);
+
+        assertThat(submissions.submit(changed, TOKEN))
+                .isEqualTo(new SubmissionOutcome.TokenReused(
+                        first.draft().articleId(), first.draft().revision()));
+        assertThat(sent).hasValue(1);
+        assertThat(registry.all()).hasSize(1);
+    }
+
+    @Test
+    void theFingerprintCoversFormatTargetAndEveryCharacter() {
+        String text = submission.text();
+        String base = DraftSubmissions.fingerprint(submission);
+
+        assertThat(base).hasSize(64);
+        assertThat(DraftSubmissions.fingerprint(new Submission(DraftFormat.MARKDOWN, text, Intakes.WANDA, null)))
+                .isNotEqualTo(base);
+        assertThat(DraftSubmissions.fingerprint(new Submission(DraftFormat.PLAIN_TEXT, text, Intakes.WANDA, "a-1")))
+                .isNotEqualTo(base);
+        assertThat(DraftSubmissions.fingerprint(
+                        new Submission(DraftFormat.PLAIN_TEXT, text + "\u200B", Intakes.WANDA, null)))
+                .as("an invisible character is a different request: the token binds the bytes sent")
+                .isNotEqualTo(base);
+        assertThat(DraftSubmissions.fingerprint(new Submission(DraftFormat.PLAIN_TEXT, text, Intakes.WANDA, null)))
+                .isEqualTo(base);
+    }
+
+    @Test
     void aSubmissionThatMadeNothingGivesItsTokenBack() {
         answer = new DraftPublisher.Publication.NotSent();
         assertThat(submissions.submit(submission, TOKEN)).isInstanceOf(SubmissionOutcome.NotPublished.class);
@@ -60,7 +94,8 @@ class DraftSubmissionsTokenTest {
 
     @Test
     void aPostWhileTheFirstStillRunsIsToldToTryAgainAndSendsNothing() {
-        assertThat(ledger.claim("wanda", TOKEN)).isEqualTo(new SubmissionLedger.TokenClaim.Ours());
+        assertThat(ledger.claim("wanda", TOKEN, DraftSubmissions.fingerprint(submission)))
+                .isEqualTo(new SubmissionLedger.TokenClaim.Ours());
 
         assertThat(submissions.submit(submission, TOKEN)).isInstanceOf(SubmissionOutcome.NotPublished.class);
         assertThat(sent).hasValue(0);

@@ -18,23 +18,36 @@ class JdbcSubmissionLedgerTest {
 
     @Test
     void aTokenIsClaimedByOneInstanceAndTheOtherLearnsWhatItMade() {
-        assertThat(one.claim("wanda", "t-1")).isEqualTo(new TokenClaim.Ours());
-        assertThat(other.claim("wanda", "t-1")).isEqualTo(new TokenClaim.Pending());
-        assertThat(other.claim("walter", "t-1")).as("tokens are per writer").isEqualTo(new TokenClaim.Ours());
+        assertThat(one.claim("wanda", "t-1", "h-1")).isEqualTo(new TokenClaim.Ours());
+        assertThat(other.claim("wanda", "t-1", "h-1")).isEqualTo(new TokenClaim.Pending());
+        assertThat(other.claim("walter", "t-1", "h-1"))
+                .as("tokens are per writer")
+                .isEqualTo(new TokenClaim.Ours());
 
         one.settle("wanda", "t-1", "a-1", 2);
-        assertThat(other.claim("wanda", "t-1")).isEqualTo(new TokenClaim.Done("a-1", 2));
+        assertThat(other.claim("wanda", "t-1", "h-1")).isEqualTo(new TokenClaim.Done("a-1", 2, "h-1"));
         one.release("wanda", "t-1");
-        assertThat(one.claim("wanda", "t-1"))
+        assertThat(one.claim("wanda", "t-1", "h-1"))
                 .as("a settled token stays settled")
-                .isEqualTo(new TokenClaim.Done("a-1", 2));
+                .isEqualTo(new TokenClaim.Done("a-1", 2, "h-1"));
+    }
+
+    @Test
+    void aSettledTokenKnowsTheRequestItWasFor() {
+        assertThat(one.claim("wanda", "t-3", "h-3")).isEqualTo(new TokenClaim.Ours());
+        one.settle("wanda", "t-3", "a-3", 1);
+
+        TokenClaim again = other.claim("wanda", "t-3", "another request");
+        assertThat(again).isEqualTo(new TokenClaim.Done("a-3", 1, "h-3"));
+        assertThat(((TokenClaim.Done) again).madeFor("h-3")).isTrue();
+        assertThat(((TokenClaim.Done) again).madeFor("another request")).isFalse();
     }
 
     @Test
     void aReleasedTokenMayBeClaimedAgain() {
-        assertThat(one.claim("wanda", "t-2")).isEqualTo(new TokenClaim.Ours());
+        assertThat(one.claim("wanda", "t-2", "h-2")).isEqualTo(new TokenClaim.Ours());
         one.release("wanda", "t-2");
-        assertThat(other.claim("wanda", "t-2")).isEqualTo(new TokenClaim.Ours());
+        assertThat(other.claim("wanda", "t-2", "h-2")).isEqualTo(new TokenClaim.Ours());
     }
 
     @Test

@@ -65,6 +65,42 @@ class DraftApiTest extends IntakeAppTest {
     }
 
     @Test
+    void anIdempotencyKeyMakesOneRevisionAndIsBoundToItsRequest() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        String text = "Does Cycling Lower Blood Pressure?\nCycling may help lower blood pressure " + key + ".\n";
+        String location = mvc.perform(draft(PLAIN, text).with(writer()).header("Idempotency-Key", key))
+                .andExpect(status().isAccepted())
+                .andReturn()
+                .getResponse()
+                .getHeader(HttpHeaders.LOCATION);
+
+        mvc.perform(draft(PLAIN, text).with(writer()).header("Idempotency-Key", key))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string(HttpHeaders.LOCATION, location))
+                .andExpect(header().string("Idempotent-Replayed", "true"));
+        mvc.perform(draft(PLAIN, text.replace("may help", "cures"))
+                        .with(writer())
+                        .header("Idempotency-Key", key))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
+                .andExpect(jsonPath("$.detail", containsString("nothing was sent")));
+        mvc.perform(draft(PLAIN, text).with(writer()))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string(HttpHeaders.LOCATION, org.hamcrest.Matchers.not(location)));
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsAFieldError() throws Exception {
+        for (String key : new String[] {"has space", "x".repeat(129), "caf\u00e9", "zero\u200Bwidth"}) {
+            mvc.perform(draft(PLAIN, DRAFT).with(writer()).header("Idempotency-Key", key))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        }
+    }
+
+    @Test
     void missingTitleIsAFieldError() throws Exception {
         mvc.perform(draft(MARKDOWN, "---\ntags: [sleep]\n---\nJust a body, no title.\n")
                         .with(writer()))

@@ -181,6 +181,20 @@ class WriterPages {
         if (outcome instanceof SubmissionOutcome.AlreadySubmitted already) {
             return seeOther(already.articleId(), already.revision());
         }
+        if (outcome instanceof SubmissionOutcome.TokenReused reused) {
+            // Back to a form that was sent, then changed: keep the changes, with a fresh token to send them.
+            model.addAttribute("token", newToken());
+            return refused(
+                    model,
+                    draft,
+                    chosen.name(),
+                    target,
+                    List.of(new FieldError(
+                            "token",
+                            "this form was already sent as revision " + reused.revision() + " of article "
+                                    + reused.articleId()
+                                    + "; your changes are kept below: submit again to send them")));
+        }
         if (outcome instanceof SubmissionOutcome.Refused refused) {
             return refused(model, draft, chosen.name(), target, reasons(refused.result()));
         }
