@@ -8,11 +8,15 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.risk.FourEyesRule;
+import org.vetted.contract.risk.FourEyesSetting;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.intake.app.ArticleRecords;
 import org.vetted.intake.app.ArticleRegistry;
@@ -44,6 +48,15 @@ import org.vetted.web.signin.UsersProperties;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsersProperties.class)
 public class IntakeConfiguration {
+
+    /** Review's four-eyes rule, read from the same setting, for the writer's forecast; a bad setting stops the start. */
+    @Bean
+    FourEyesRule fourEyesRule(Environment environment) {
+        return Binder.get(environment)
+                .bind(FourEyesSetting.PREFIX, FourEyesSetting.class)
+                .orElseGet(() -> new FourEyesSetting(null, null))
+                .rule();
+    }
 
     @Bean
     Clock clock() {

@@ -3,7 +3,7 @@ package org.vetted.review.config;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.vetted.review.domain.risk.FourEyesRule;
+import org.vetted.contract.risk.FourEyesRule;
 
 /**
  * {@code vetted.review.four-eyes}: which risk classes need two reviewers ({@code classes}, names of

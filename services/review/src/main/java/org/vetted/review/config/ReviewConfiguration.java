@@ -7,24 +7,25 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.transaction.KafkaTransactionManager;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.risk.FourEyesRule;
+import org.vetted.contract.risk.FourEyesSetting;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.review.app.DecisionPublisher;
 import org.vetted.review.app.ReviewStore;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.SignedRecords;
 import org.vetted.review.domain.gate.ReviewDesk;
-import org.vetted.review.domain.risk.FourEyesRule;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.messaging.StreamDecisionPublisher;
@@ -32,7 +33,6 @@ import org.vetted.review.store.JdbcReviewStore;
 
 /** Builds the review domain with its default rules and the configured four-eyes classes, and the edges around it. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FourEyesProperties.class)
 public class ReviewConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ReviewConfiguration.class);
 
@@ -46,8 +46,11 @@ public class ReviewConfiguration {
      * not a word stops the start with the reason.
      */
     @Bean
-    FourEyesRule fourEyesRule(FourEyesProperties properties) {
-        FourEyesRule rule = properties.rule();
+    FourEyesRule fourEyesRule(Environment environment) {
+        FourEyesRule rule = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind(FourEyesSetting.PREFIX, FourEyesSetting.class)
+                .orElseGet(() -> new FourEyesSetting(null, null))
+                .rule();
         log.info(
                 "claims of {} need approval by two medical reviewers",
                 rule.classes().isEmpty() ? "no class" : rule.classes());

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.review.app.ArticleQueueFacts;
 import org.vetted.review.app.Incoming;
 import org.vetted.review.app.QueuePage;
@@ -26,7 +27,6 @@ import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
-import org.vetted.review.domain.risk.FourEyesRule;
 import org.vetted.support.journal.EventJournal;
 import org.vetted.support.projection.AdvisoryLocks;
 

@@ -3,11 +3,11 @@ package org.vetted.intake.domain.drafts;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.vetted.contract.ClaimWords;
 
 /** Text helpers shared by the parsers and extractors: line endings, spaces, quotes and slugs. */
 public final class Text {
     private static final Pattern HORIZONTAL_SPACES = Pattern.compile("[\\u00A0\\u2007\\u202F\\u2009\\u200A\\u3000]");
-    private static final Pattern WHITESPACE_RUN = Pattern.compile("\\s+");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_SLUG = Pattern.compile("[^a-z0-9]+");
 
@@ -20,13 +20,12 @@ public final class Text {
         return HORIZONTAL_SPACES.matcher(unix).replaceAll(" ");
     }
 
-    /** Lower-case (ROOT), curly quotes straight, whitespace collapsed: the form a claim id is derived from. */
+    /**
+     * Lower-case (ROOT), curly quotes straight, whitespace collapsed: the form a claim id is derived from. The
+     * contract's {@link ClaimWords#canonical}, so review reads a claim exactly as intake made its id.
+     */
     public static String canonicalSentence(String sentence) {
-        String straight = straightQuotes(normalise(sentence));
-        return WHITESPACE_RUN
-                .matcher(straight.toLowerCase(Locale.ROOT))
-                .replaceAll(" ")
-                .strip();
+        return ClaimWords.canonical(sentence);
     }
 
     /**

@@ -226,6 +226,27 @@ class WriterPagesTest extends IntakeAppTest {
     }
 
     @Test
+    void theCheckTellsWhichClaimsWillNeedTwoReviewersAndWhy() throws Exception {
+        String paste = """
+                Can Cloves Soothe a Toothache?
+                What the Trials Say
+                Clove oil may numb tooth pain for an hour, small trials suggest.
+                Adults can take 400 mg of ibuprofen with it, dentists say.
+                """;
+        String page = mvc.perform(
+                        draft(paste).param("action", "check").with(wanda()).with(csrf()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("needs two medical reviewers: dose");
+        assertThat(page.split("needs two medical reviewers", -1))
+                .as("only the dose claim is marked, the toothache one is not")
+                .hasSize(2);
+    }
+
+    @Test
     void anApprovalCarriedOverShowsAsApprovedAndTheCountsAgreeWithPublished() throws Exception {
         String id = "carried-" + UUID.randomUUID();
         Instant at = Instant.parse("2026-11-30T10:00:00Z");

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.review.domain.draft.Claim;
 import org.vetted.review.domain.draft.Draft;
-import org.vetted.review.domain.risk.FourEyesRule;
 import org.vetted.review.domain.staff.Reviewer;
 
 /**

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.review.domain.draft.Claim;
-import org.vetted.review.domain.risk.FourEyesRule;
 import org.vetted.review.domain.staff.Reviewer;
 
 /**
@@ -44,8 +44,8 @@ public record ClaimState(
         boolean rejected = here.stream().anyMatch(decision -> !decision.isApproved());
         return new ClaimState(
                 claim,
-                fourEyes.classesOf(claim),
-                fourEyes.approvalsNeeded(claim),
+                fourEyes.classesOf(claim.text(), claim.section()),
+                fourEyes.approvalsNeeded(claim.text(), claim.section()),
                 counted,
                 stillCarried.isEmpty() || rejected ? null : new CarriedOver(stillCarried));
     }

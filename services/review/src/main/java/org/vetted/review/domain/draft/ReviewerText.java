@@ -1,6 +1,7 @@
 package org.vetted.review.domain.draft;
 
 import java.text.Normalizer;
+import org.vetted.contract.ClaimWords;
 
 /**
  * What a reviewer writes (a comment, a reason) in the one form every rule, the store and the writer's page read:
@@ -16,10 +17,8 @@ public final class ReviewerText {
         if (text == null) {
             return null;
         }
-        String visible = ClaimText.INVISIBLE
-                .matcher(text.replace("\r\n", "\n").replace('\r', '\n'))
-                .replaceAll("");
-        return Normalizer.normalize(visible, Normalizer.Form.NFC).strip();
+        return Normalizer.normalize(ClaimWords.withoutInvisibles(text), Normalizer.Form.NFC)
+                .strip();
     }
 
     /** Whether {@code text} has anything a reader can see. */

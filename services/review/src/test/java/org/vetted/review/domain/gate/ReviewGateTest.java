@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.review.domain.Actors;
 import org.vetted.review.domain.Drafts;
 import org.vetted.review.domain.board.ArticleReview;
@@ -13,7 +14,6 @@ import org.vetted.review.domain.board.ClaimState;
 import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.draft.Claim;
 import org.vetted.review.domain.draft.Draft;
-import org.vetted.review.domain.risk.FourEyesRule;
 import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.domain.staff.Role;
 

@@ -1,4 +1,4 @@
-package org.vetted.review.domain.risk;
+package org.vetted.contract.risk;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.vetted.review.domain.draft.Claim;
-import org.vetted.review.domain.draft.ClaimText;
+import org.vetted.contract.ClaimWords;
 
 /**
  * A named kind of high-risk claim ({@link FourEyesRule}) and the words that mark a claim as one: trigger words or
@@ -67,7 +66,7 @@ public final class RiskClass {
         }
         Set<String> folded = new LinkedHashSet<>();
         for (String trigger : triggers) {
-            String word = ClaimText.folded(trigger);
+            String word = ClaimWords.folded(trigger);
             if (word.length() > MAX_TRIGGER_CHARS || !TRIGGER.matcher(word).matches()) {
                 throw new IllegalArgumentException("risk class " + name + ": trigger \"" + trigger + "\" is not a word "
                         + "or phrase (letters, digits, ' . -, a * at a word's end, at most " + MAX_TRIGGER_CHARS
@@ -96,9 +95,9 @@ public final class RiskClass {
         return triggers;
     }
 
-    /** Whether the claim's sentence or its section heading is about this class. */
-    public boolean matches(Claim claim) {
-        return matches(ClaimText.folded(claim.text())) || matches(ClaimText.folded(claim.section()));
+    /** Whether a claim's sentence or its section heading (null when none) is about this class. */
+    public boolean matches(String sentence, String section) {
+        return matches(ClaimWords.folded(sentence)) || matches(ClaimWords.folded(section));
     }
 
     private boolean matches(String folded) {

@@ -1,4 +1,4 @@
-package org.vetted.review.domain.risk;
+package org.vetted.contract.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vetted.review.domain.draft.Claim;
-import org.vetted.review.domain.draft.ClaimKind;
 
 /** Golden claims and the risk classes the default four-eyes rule finds in them. */
 class FourEyesRuleTest {
@@ -63,34 +62,29 @@ class FourEyesRuleTest {
 
     @Test
     void theRiskClassesReadTheWholeSectionPath() {
-        Claim underPath = new Claim(
-                "c-1",
-                "Arnica cream is safe to use every day.",
-                ClaimKind.EFFECT,
-                false,
-                "During pregnancy › Everyday use");
-        Claim underLeaf =
-                new Claim("c-2", "Arnica cream is safe to use every day.", ClaimKind.EFFECT, false, "Everyday use");
+        Claim underPath = new Claim("Arnica cream is safe to use every day.", "During pregnancy › Everyday use");
+        Claim underLeaf = new Claim("Arnica cream is safe to use every day.", "Everyday use");
 
-        assertThat(DEFAULTS.classesOf(underPath)).containsExactly("PREGNANCY");
-        assertThat(DEFAULTS.approvalsNeeded(underPath)).isEqualTo(2);
-        assertThat(DEFAULTS.classesOf(underLeaf)).isEmpty();
+        assertThat(DEFAULTS.classesOf(underPath.text(), underPath.section())).containsExactly("PREGNANCY");
+        assertThat(DEFAULTS.approvalsNeeded(underPath.text(), underPath.section()))
+                .isEqualTo(2);
+        assertThat(DEFAULTS.classesOf(underLeaf.text(), underLeaf.section())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} → {1}")
     @MethodSource("claims")
     void eachClaimIsClassifiedByItsWords(String text, List<String> expected) {
-        Claim claim = new Claim("c-x", text, ClaimKind.EFFECT, false, null);
+        Claim claim = new Claim(text, null);
 
-        assertThat(DEFAULTS.classesOf(claim)).isEqualTo(expected);
-        assertThat(DEFAULTS.approvalsNeeded(claim)).isEqualTo(expected.isEmpty() ? 1 : 2);
+        assertThat(DEFAULTS.classesOf(claim.text(), claim.section())).isEqualTo(expected);
+        assertThat(DEFAULTS.approvalsNeeded(claim.text(), claim.section())).isEqualTo(expected.isEmpty() ? 1 : 2);
     }
 
     @Test
     void theSectionHeadingCountsToo() {
-        Claim claim = new Claim("c-x", "Take it once in the morning.", ClaimKind.OTHER, false, "During Pregnancy");
+        Claim claim = new Claim("Take it once in the morning.", "During Pregnancy");
 
-        assertThat(DEFAULTS.classesOf(claim)).containsExactly("PREGNANCY");
+        assertThat(DEFAULTS.classesOf(claim.text(), claim.section())).containsExactly("PREGNANCY");
     }
 
     @Test
@@ -99,14 +93,14 @@ class FourEyesRuleTest {
                 List.of("pregnancy", "drug-interaction"), Map.of("PREGNANCY", List.of("IVF", "fertility treatment*")));
 
         assertThat(rule.classes()).extracting(RiskClass::name).containsExactly("PREGNANCY", "DRUG_INTERACTION");
-        assertThat(rule.classesOf(claim("IVF may raise the odds of twins."))).containsExactly("PREGNANCY");
-        assertThat(rule.classesOf(claim("Fertility treatments vary."))).containsExactly("PREGNANCY");
-        assertThat(rule.classesOf(claim("Ginger may ease nausea in early pregnancy.")))
+        assertThat(rule.classesOf("IVF may raise the odds of twins.", null)).containsExactly("PREGNANCY");
+        assertThat(rule.classesOf("Fertility treatments vary.", null)).containsExactly("PREGNANCY");
+        assertThat(rule.classesOf("Ginger may ease nausea in early pregnancy.", null))
                 .containsExactly("PREGNANCY");
-        assertThat(rule.approvalsNeeded(claim("Trials used 1,000 mg a day.")))
+        assertThat(rule.approvalsNeeded("Trials used 1,000 mg a day.", null))
                 .as("DOSE is not in force")
                 .isEqualTo(1);
-        assertThat(FourEyesRule.none().approvalsNeeded(claim("Trials used 1,000 mg a day.")))
+        assertThat(FourEyesRule.none().approvalsNeeded("Trials used 1,000 mg a day.", null))
                 .isEqualTo(1);
     }
 
@@ -115,7 +109,7 @@ class FourEyesRuleTest {
         FourEyesRule rule = FourEyesRule.of(
                 List.of("DOSE", "MENTAL_HEALTH"), Map.of("MENTALHEALTH", List.of("suicid*", "self-harm")));
 
-        assertThat(rule.classesOf(claim("It does not raise the risk of self-harm.")))
+        assertThat(rule.classesOf("It does not raise the risk of self-harm.", null))
                 .containsExactly("MENTAL_HEALTH");
     }
 
@@ -129,17 +123,15 @@ class FourEyesRuleTest {
                 .hasMessageContaining("CHILDREN, which is not in vetted.review.four-eyes.classes");
     }
 
+    /** A hang guard, not a speed figure: a backtracking pattern would not finish on this text at all. */
     @Test
-    void matchingIsLinearOnHostileText() {
+    @Timeout(60)
+    void matchingEndsOnHostileText() {
         String hostile = "a".repeat(200_000) + " 1" + ".1".repeat(50_000) + " pregnan";
-        long started = System.nanoTime();
 
-        DEFAULTS.classesOf(claim(hostile));
-
-        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+        assertThat(DEFAULTS.classesOf(hostile, null)).containsExactly("PREGNANCY");
     }
 
-    private static Claim claim(String text) {
-        return new Claim("c-x", text, ClaimKind.EFFECT, false, null);
-    }
+    /** A claim as the rule reads it. */
+    private record Claim(String text, String section) {}
 }

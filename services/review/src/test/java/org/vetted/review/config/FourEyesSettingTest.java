@@ -8,18 +8,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.vetted.review.domain.draft.Claim;
-import org.vetted.review.domain.draft.ClaimKind;
-import org.vetted.review.domain.risk.FourEyesRule;
-import org.vetted.review.domain.risk.RiskClass;
+import org.vetted.contract.risk.FourEyesRule;
+import org.vetted.contract.risk.FourEyesSetting;
+import org.vetted.contract.risk.RiskClass;
 
 /** {@code vetted.review.four-eyes} as Spring binds it: YAML lists, environment variables, map keys without "_". */
-class FourEyesPropertiesTest {
+class FourEyesSettingTest {
 
-    private static FourEyesProperties bind(Map<String, String> properties) {
+    private static FourEyesSetting bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bind("vetted.review.four-eyes", FourEyesProperties.class)
-                .orElseGet(() -> new FourEyesProperties(null, null));
+                .bind("vetted.review.four-eyes", FourEyesSetting.class)
+                .orElseGet(() -> new FourEyesSetting(null, null));
     }
 
     @Test
@@ -38,21 +37,17 @@ class FourEyesPropertiesTest {
                 .rule();
 
         assertThat(rule.classes()).extracting(RiskClass::name).containsExactly("PREGNANCY", "DRUG_INTERACTION");
-        assertThat(rule.classesOf(claim("Ginkgo thins the blood."))).containsExactly("DRUG_INTERACTION");
-        assertThat(rule.classesOf(claim("IVF may raise the odds of twins."))).containsExactly("PREGNANCY");
-        assertThat(rule.approvalsNeeded(claim("Trials used 1,000 mg a day."))).isEqualTo(1);
+        assertThat(rule.classesOf("Ginkgo thins the blood.", null)).containsExactly("DRUG_INTERACTION");
+        assertThat(rule.classesOf("IVF may raise the odds of twins.", null)).containsExactly("PREGNANCY");
+        assertThat(rule.approvalsNeeded("Trials used 1,000 mg a day.", null)).isEqualTo(1);
     }
 
     @Test
     void anEmptyListTurnsFourEyesOffAndAnUnknownClassStopsTheStart() {
-        assertThat(new FourEyesProperties(List.of(), null).rule().classes()).isEmpty();
+        assertThat(new FourEyesSetting(List.of(), null).rule().classes()).isEmpty();
         assertThatThrownBy(() -> bind(Map.of("vetted.review.four-eyes.classes", "DOSAGE"))
                         .rule())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("four-eyes class DOSAGE is none of");
-    }
-
-    private static Claim claim(String text) {
-        return new Claim("c-x", text, ClaimKind.EFFECT, false, null);
     }
 }

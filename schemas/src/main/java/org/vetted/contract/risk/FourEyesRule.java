@@ -1,18 +1,19 @@
-package org.vetted.review.domain.risk;
+package org.vetted.contract.risk;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.vetted.review.domain.draft.Claim;
 
 /**
  * Which claims need approval by two distinct credentialed medical reviewers before sign-off: those of a risk class in
  * force. A wrong dose, a missed interaction or advice to stop a medicine harms readers more than most errors, so a
  * second pair of eyes is worth the wait. The classes are named; {@link #DEFAULT_CLASSES} defines five with their
  * trigger words, and the configuration ({@code vetted.review.four-eyes}) picks the classes in force and may add
- * trigger words to a class or define a new one.
+ * trigger words to a class or define a new one. Part of the contract because two services read it: review enforces
+ * it, and intake tells writers beforehand which of their claims it will ask two reviewers for (with the same
+ * setting, so the forecast is the rule).
  */
 public final class FourEyesRule {
     public static final String DOSE = "DOSE";
@@ -151,7 +152,10 @@ public final class FourEyesRule {
     static final int MAX_REMEMBERED = 50_000;
 
     private final List<RiskClass> classes;
-    private final Map<Claim, List<String>> remembered = new ConcurrentHashMap<>();
+    private final Map<ClaimAt, List<String>> remembered = new ConcurrentHashMap<>();
+
+    /** A claim as the rule reads it: its sentence and its section heading. */
+    private record ClaimAt(String sentence, String section) {}
 
     private FourEyesRule(List<RiskClass> classes) {
         this.classes = List.copyOf(classes);
@@ -214,14 +218,19 @@ public final class FourEyesRule {
         return classes;
     }
 
-    /** The names of the classes in force that the claim is about, in the order of the rule. */
-    public List<String> classesOf(Claim claim) {
+    /**
+     * The names of the classes in force that a claim is about, in the order of the rule.
+     *
+     * @param section the claim's section heading, or null
+     */
+    public List<String> classesOf(String sentence, String section) {
+        ClaimAt claim = new ClaimAt(sentence, section);
         List<String> known = remembered.get(claim);
         if (known != null) {
             return known;
         }
         List<String> found = classes.stream()
-                .filter(risk -> risk.matches(claim))
+                .filter(risk -> risk.matches(sentence, section))
                 .map(RiskClass::name)
                 .toList();
         if (remembered.size() >= MAX_REMEMBERED) {
@@ -232,8 +241,8 @@ public final class FourEyesRule {
     }
 
     /** Two when the claim is of a class in force, else one. */
-    public int approvalsNeeded(Claim claim) {
-        return classesOf(claim).isEmpty() ? 1 : 2;
+    public int approvalsNeeded(String sentence, String section) {
+        return classesOf(sentence, section).isEmpty() ? 1 : 2;
     }
 
     @Override
