@@ -38,10 +38,17 @@ public final class ClaimWords {
         }
         // Intake removes invisible (format) characters at the door; a record that still has one reads as without it,
         // so no rule can be made to see other words than a reader sees.
-        String straight = HORIZONTAL_SPACES
-                .matcher(withoutInvisibles(sentence))
+        String straight = straightQuotes(
+                HORIZONTAL_SPACES.matcher(withoutInvisibles(sentence)).replaceAll(" "));
+        return WHITESPACE_RUN
+                .matcher(straight.toLowerCase(Locale.ROOT))
                 .replaceAll(" ")
-                .replace('\u2018', '\'')
+                .strip();
+    }
+
+    /** Curly single and double quotes (and primes) as straight ones. */
+    public static String straightQuotes(String text) {
+        return text.replace('\u2018', '\'')
                 .replace('\u2019', '\'')
                 .replace('\u201A', '\'')
                 .replace('\u2032', '\'')
@@ -49,10 +56,6 @@ public final class ClaimWords {
                 .replace('\u201D', '"')
                 .replace('\u201E', '"')
                 .replace('\u2033', '"');
-        return WHITESPACE_RUN
-                .matcher(straight.toLowerCase(Locale.ROOT))
-                .replaceAll(" ")
-                .strip();
     }
 
     /**

@@ -40,14 +40,7 @@ public final class Text {
     }
 
     public static String straightQuotes(String text) {
-        return text.replace('\u2018', '\'')
-                .replace('\u2019', '\'')
-                .replace('\u201A', '\'')
-                .replace('\u2032', '\'')
-                .replace('\u201C', '"')
-                .replace('\u201D', '"')
-                .replace('\u201E', '"')
-                .replace('\u2033', '"');
+        return ClaimWords.straightQuotes(text);
     }
 
     /** ASCII, lower-case, hyphen-separated, diacritics stripped, at most {@code maxLength} characters. */
