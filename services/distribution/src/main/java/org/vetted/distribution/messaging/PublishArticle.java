@@ -1,5 +1,8 @@
 package org.vetted.distribution.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +35,13 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
     private final Inbound<ArticleRendered, RenderedArticle> inbound;
     private final Outbound<Object, PublishedArticle, ArticlePublished> outbound;
 
-    public PublishArticle(PublishRenderedArticle publishRendered, Seals seals) {
+    private final Timer lag;
+
+    public PublishArticle(PublishRenderedArticle publishRendered, Seals seals, MeterRegistry meters) {
         this.publishRendered = publishRendered;
+        this.lag = Timer.builder("vetted.publication.lag")
+                .description("from the medical approval to the article's publication")
+                .register(meters);
         this.inbound = new Inbound<>(
                 seals,
                 EventMapper::toDomain,
@@ -55,6 +63,10 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
                 throw inbound.refuse(rendered, refused.reason());
             }
             PublishedArticle published = ((PublishRenderedArticle.Published) outcome).article();
+            if (published.medicallyReviewedAt() != null
+                    && !published.publishedAt().isBefore(published.medicallyReviewedAt())) {
+                lag.record(Duration.between(published.medicallyReviewedAt(), published.publishedAt()));
+            }
             log.info(
                     "Publishing article {} revision {} at {}",
                     published.articleId(),

@@ -93,14 +93,16 @@ public class SecurityConfiguration {
                                 "Your account's roles do not allow this request."))
                 .addFilterBefore(new CrossSiteRequests(json), AuthorizationFilter.class)
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/drafts")
-                        .hasAnyRole("WRITER", "EDITOR")
-                        .requestMatchers("/api/**")
-                        .authenticated()
-                        .anyRequest()
-                        .denyAll());
+                // /actuator/prometheus is guarded by kafka-support's MetricsToken before this chain runs.
+                .authorizeHttpRequests(
+                        auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.POST, "/api/drafts")
+                                .hasAnyRole("WRITER", "EDITOR")
+                                .requestMatchers("/api/**")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll());
         return http.build();
     }
 

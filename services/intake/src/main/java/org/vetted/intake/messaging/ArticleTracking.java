@@ -1,5 +1,8 @@
 package org.vetted.intake.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,6 +19,7 @@ import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.events.ArticleApproved;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.SubmissionLedger;
@@ -65,7 +69,14 @@ public class ArticleTracking {
      */
     @Bean
     public Consumer<Message<SpecificRecordBase>> trackArticle(
-            ArticleRegistry registry, Signatures signatures, SharedProjection projection, SubmissionLedger ledger) {
+            ArticleRegistry registry,
+            Signatures signatures,
+            SharedProjection projection,
+            SubmissionLedger ledger,
+            MeterRegistry meters) {
+        Timer toApproval = Timer.builder("vetted.review.time.to.approval")
+                .description("from a revision's submission to its medical approval")
+                .register(meters);
         Inbound<SpecificRecordBase, ArticleEvent> inbound = new Inbound<>(
                 new Seals(signatures),
                 EventMapper::toArticleEvent,
@@ -89,6 +100,9 @@ public class ArticleTracking {
             SpecificRecordBase record = verified.get().event();
             if (!registry.apply(verified.get().domain(), catalog.encode(record))) {
                 log.debug("already applied: {} {}", record.getClass().getSimpleName(), record.get("eventId"));
+            } else if (record instanceof ArticleApproved approved && projection.isCaughtUp()) {
+                // Live approvals only: a replay would count every past one again.
+                timeToApproval(registry, approved).ifPresent(toApproval::record);
             }
             // The pages show a revision's warnings and experts, which the article view does not keep: kept here too
             // for revisions whose send was unconfirmed or that predate the ledger (a revision's first notes stand).
@@ -96,5 +110,16 @@ public class ArticleTracking {
                 ledger.keepNotes(draft.getArticleId(), draft.getRevision(), EventMapper.notesOf(draft));
             }
         }));
+    }
+
+    private static Optional<Duration> timeToApproval(ArticleRegistry registry, ArticleApproved approved) {
+        int revision = approved.getApproval().getRevision();
+        return registry.view(approved.getArticleId())
+                .flatMap(view -> view.revisions().stream()
+                        .filter(r -> r.revision() == revision && r.submittedAt() != null)
+                        .findFirst())
+                .map(r ->
+                        Duration.between(r.submittedAt(), approved.getApproval().getApprovedAt()))
+                .filter(duration -> !duration.isNegative());
     }
 }

@@ -58,9 +58,12 @@ class DraftController {
     private final DraftSubmissions submissions;
     private final SignedInAccounts signedIn;
 
-    DraftController(DraftSubmissions submissions, SignedInAccounts signedIn) {
+    private final SubmissionMetrics metrics;
+
+    DraftController(DraftSubmissions submissions, SignedInAccounts signedIn, SubmissionMetrics metrics) {
         this.submissions = submissions;
         this.signedIn = signedIn;
+        this.metrics = metrics;
     }
 
     @PostMapping(
@@ -91,6 +94,7 @@ class DraftController {
         SubmissionOutcome outcome = idempotencyKey == null
                 ? submissions.submit(submission)
                 : submissions.submit(submission, API_KEY_PREFIX + checkedKey(idempotencyKey));
+        metrics.record("api", outcome);
         if (outcome instanceof SubmissionOutcome.AlreadySubmitted already) {
             // The request was made before: point at what it made, as the first answer's Location did.
             return ResponseEntity.status(HttpStatus.SEE_OTHER)

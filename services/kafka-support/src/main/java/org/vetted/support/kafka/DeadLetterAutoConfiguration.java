@@ -1,5 +1,6 @@
 package org.vetted.support.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -78,7 +80,8 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
-    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(TopicSettings settings) {
+    public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(
+            TopicSettings settings, ObjectProvider<MeterRegistry> meters) {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(
@@ -98,8 +101,14 @@ public class DeadLetterAutoConfiguration {
                         transactions.getProducerFactory().getConfigurationProperties(), destination, group, settings);
                 @SuppressWarnings({"unchecked", "rawtypes"})
                 KafkaTemplate<Object, Object> template = new KafkaTemplate(transactions.getProducerFactory());
-                DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                        template, (record, cause) -> toDeadLetterTopic(record, group));
+                // Counted as each is routed: vetted.dead.letters{topic,group}, for an alert on any increase.
+                DeadLetterPublishingRecoverer recoverer =
+                        new DeadLetterPublishingRecoverer(template, (record, cause) -> {
+                            meters.ifAvailable(registry -> registry.counter(
+                                            "vetted.dead.letters", "topic", record.topic(), "group", group)
+                                    .increment());
+                            return toDeadLetterTopic(record, group);
+                        });
                 recoverer.setHeadersFunction((record, failure) -> new RecordHeaders()
                         .add(
                                 Topics.DEAD_LETTER_REASON_HEADER,

@@ -1,5 +1,6 @@
 package org.vetted.review.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -80,8 +81,8 @@ public class ReviewConfiguration {
      * the test binder.
      */
     @Bean
-    DecisionPublisher decisionPublisher(StreamBridge streamBridge, BinderFactory binders) {
-        return new StreamDecisionPublisher(streamBridge, new java.util.function.Supplier<>() {
+    DecisionPublisher decisionPublisher(StreamBridge streamBridge, BinderFactory binders, MeterRegistry meters) {
+        return new StreamDecisionPublisher(streamBridge, meters, new java.util.function.Supplier<>() {
             private volatile TransactionTemplate template;
             private volatile boolean looked;
 

@@ -69,8 +69,9 @@ public class SecurityConfiguration {
                         throttle,
                         (request, response, failure) -> problems.resolveException(request, response, null, failure),
                         (request, response, denied) -> problems.resolveException(request, response, null, denied))
+                // /actuator/prometheus is guarded by kafka-support's MetricsToken before this chain runs.
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**")
                         .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")

@@ -1,6 +1,8 @@
 package org.vetted.review.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -11,6 +13,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
+import org.vetted.events.ArticleApproved;
+import org.vetted.events.ClaimReviewed;
+import org.vetted.events.ReviewReturned;
 import org.vetted.review.app.DecisionPublisher;
 import org.vetted.review.app.PublishFailedException;
 
@@ -41,8 +46,10 @@ public class StreamDecisionPublisher implements DecisionPublisher {
     private final Supplier<TransactionTemplate> transactions;
     private final EventCatalog catalog = EventCatalog.standard();
 
+    private final MeterRegistry meters;
+
     public StreamDecisionPublisher(StreamBridge streamBridge) {
-        this(streamBridge, () -> null);
+        this(streamBridge, null, () -> null);
     }
 
     /**
@@ -50,8 +57,10 @@ public class StreamDecisionPublisher implements DecisionPublisher {
      *                     binding sends with), or null where the binder has none (the test binder): then the events
      *                     are sent one after the other
      */
-    public StreamDecisionPublisher(StreamBridge streamBridge, Supplier<TransactionTemplate> transactions) {
+    public StreamDecisionPublisher(
+            StreamBridge streamBridge, MeterRegistry meters, Supplier<TransactionTemplate> transactions) {
         this.streamBridge = streamBridge;
+        this.meters = meters;
         this.transactions = transactions;
     }
 
@@ -64,7 +73,8 @@ public class StreamDecisionPublisher implements DecisionPublisher {
             return;
         }
         try {
-            transaction.executeWithoutResult(status -> events.forEach(this::publish));
+            transaction.executeWithoutResult(status -> events.forEach(this::send));
+            events.forEach(this::count);
         } catch (PublishFailedException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -76,6 +86,34 @@ public class StreamDecisionPublisher implements DecisionPublisher {
     /** @throws PublishFailedException when the binding refuses or fails to send */
     @Override
     public void publish(Outgoing outgoing) {
+        send(outgoing);
+        count(outgoing);
+    }
+
+    /**
+     * {@code vetted.review.decisions{kind,outcome}}, once the decision is sent (committed, in a transaction): claim
+     * approved/rejected, article approved, changes_requested or rejected.
+     */
+    private void count(Outgoing outgoing) {
+        if (meters == null) {
+            return;
+        }
+        SpecificRecordBase event = catalog.decode(outgoing.record());
+        if (event instanceof ClaimReviewed claim) {
+            decision("claim", claim.getDecision().name());
+        } else if (event instanceof ArticleApproved) {
+            decision("article", "approved");
+        } else if (event instanceof ReviewReturned returned) {
+            decision("article", returned.getOutcome().name());
+        }
+    }
+
+    private void decision(String kind, String outcome) {
+        meters.counter("vetted.review.decisions", "kind", kind, "outcome", outcome.toLowerCase(Locale.ROOT))
+                .increment();
+    }
+
+    private void send(Outgoing outgoing) {
         String binding = BINDINGS.get(outgoing.kind());
         String key = outgoing.key();
         // The record was signed and encoded as the store keeps it; what goes out is exactly that event.

@@ -40,6 +40,7 @@ import org.vetted.intake.domain.drafts.IntakeResult;
 import org.vetted.intake.domain.drafts.RevisionText;
 import org.vetted.intake.domain.drafts.Submission;
 import org.vetted.intake.web.ListingRequest;
+import org.vetted.intake.web.SubmissionMetrics;
 
 /**
  * The writers' pages, beside the JSON API and on the same rules: their articles with where each stands, a new draft
@@ -61,6 +62,7 @@ class WriterPages {
     private final String publicBaseUrl;
     private final SubmissionLedger ledger;
     private final RejectedArticles rejectedArticles;
+    private final SubmissionMetrics metrics;
     private final RevisionText revisionText = new RevisionText(new SummaryWriter());
 
     WriterPages(
@@ -69,7 +71,9 @@ class WriterPages {
             SignedInAccounts signedIn,
             SubmissionLedger ledger,
             RejectedArticles rejectedArticles,
+            SubmissionMetrics metrics,
             @Value("${vetted.public-base-url:http://localhost:8084}") String publicBaseUrl) {
+        this.metrics = metrics;
         this.registry = registry;
         this.submissions = submissions;
         this.signedIn = signedIn;
@@ -175,6 +179,7 @@ class WriterPages {
                     model, draft, chosen.name(), target, reasons(((SubmissionOutcome.Refused) checked).result()));
         }
         SubmissionOutcome outcome = submissions.submit(submission, formToken);
+        metrics.record("page", outcome);
         if (outcome instanceof SubmissionOutcome.Published published) {
             return seeOther(published.draft().articleId(), published.draft().revision());
         }
