@@ -78,7 +78,8 @@ interface PublishingScenarios extends PipelineSteps {
                 .contains("<a class=\"home\" rel=\"home\" href=\"/\">");
         // The page proves its review: each claim with its reviewers and the reference they attached, signed
         // through every hop, and a MedicalWebPage naming the reviewers with their credentials.
-        assertThat(published.getClaimProvenance()).hasSize(submitted.path("claims").size());
+        assertThat(published.getClaimProvenance())
+                .hasSize(submitted.path("claims").size());
         assertThat(published.getClaimProvenance())
                 .allSatisfy(claim -> assertThat(claim.getApprovals())
                         .isNotEmpty()
@@ -91,12 +92,11 @@ interface PublishingScenarios extends PipelineSteps {
                 .containsSubsequence("<li class=\"claim\">", "<q>", "Rita Reyes, MD")
                 .contains("<a href=\"https://example.org/cochrane-review\" rel=\"nofollow noopener\">");
         java.util.regex.Matcher jsonLd = java.util.regex.Pattern.compile(
-                        "<script type=\"application/ld\+json\">(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                        "<script type=\"application/ld\\+json\">(.*?)</script>", java.util.regex.Pattern.DOTALL)
                 .matcher(page.body());
         assertThat(jsonLd.find()).as("a JSON-LD block").isTrue();
-        JsonNode medicalWebPage = tools.jackson.databind.json.JsonMapper.builder()
-                .build()
-                .readTree(jsonLd.group(1));
+        JsonNode medicalWebPage =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(jsonLd.group(1));
         assertThat(medicalWebPage.path("@type").asString()).isEqualTo("MedicalWebPage");
         assertThat(elements(medicalWebPage.path("reviewedBy")))
                 .extracting(
