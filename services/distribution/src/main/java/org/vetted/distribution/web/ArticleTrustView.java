@@ -41,9 +41,16 @@ record ArticleTrustView(
 
     /**
      * One approval of a claim. {@code earlierRevision}: the revision it was made on when that is earlier than the
-     * published one (an approval carried over), else 0.
+     * published one (an approval carried over), else 0. {@code fromLibrary}: the reviewer accepted it from the claims
+     * library (an earlier approval of the same sentence, with its reference).
      */
-    record ApprovalView(String reviewer, String decidedOn, String decidedAtIso, int earlierRevision, Link reference) {}
+    record ApprovalView(
+            String reviewer,
+            String decidedOn,
+            String decidedAtIso,
+            int earlierRevision,
+            Link reference,
+            boolean fromLibrary) {}
 
     static ArticleTrustView of(PageStore.Page page, ZoneId zone, String disclaimer) {
         PublishedArticle article = page.article();
@@ -65,7 +72,8 @@ record ArticleTrustView(
                         day.format(approval.decidedAt()),
                         approval.decidedAt().toString(),
                         approval.revision() < article.revision() ? approval.revision() : 0,
-                        reference));
+                        reference,
+                        approval.libraryKey() != null));
             }
             claims.add(new ClaimView(claim.sentence(), claim.section(), approvals));
         }

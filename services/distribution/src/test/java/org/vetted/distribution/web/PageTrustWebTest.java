@@ -216,6 +216,7 @@ class PageTrustWebTest {
                         + "<span class=\"carried\"> (on revision 1, an earlier version of this article;")
                 .contains("<a href=\"https://doi.org/10.1000/xyz\" rel=\"nofollow noopener\">doi:10.1000/xyz</a>")
                 .contains("<a href=\"https://pubmed.ncbi.nlm.nih.gov/12345/\" rel=\"nofollow noopener\">PMID:12345</a>")
+                .contains("<span class=\"carried\">, accepted from the claims library</span>")
                 // A reference whose URL is not http(s) is shown as text, never as a link.
                 .contains("<span>javascript:alert(1)</span>")
                 .doesNotContain("href=\"javascript:")
