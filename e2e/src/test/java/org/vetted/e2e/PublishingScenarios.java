@@ -76,6 +76,47 @@ interface PublishingScenarios extends PipelineSteps {
                 .contains("Can Zinc Shorten a Common Cold?")
                 .contains("Medically reviewed by " + credits)
                 .contains("<a class=\"home\" rel=\"home\" href=\"/\">");
+        // The page proves its review: each claim with its reviewers and the reference they attached, signed
+        // through every hop, and a MedicalWebPage naming the reviewers with their credentials.
+        assertThat(published.getClaimProvenance())
+                .hasSize(submitted.path("claims").size());
+        assertThat(published.getClaimProvenance())
+                .allSatisfy(claim -> assertThat(claim.getApprovals())
+                        .isNotEmpty()
+                        .allSatisfy(approval -> assertThat(approval.getReferenceUrl())
+                                .isEqualTo("https://example.org/cochrane-review")));
+        assertThat(page.body().split("<li class=\"claim\">", -1))
+                .hasSize(published.getClaimProvenance().size() + 1);
+        assertThat(page.body())
+                .contains("How this article was reviewed")
+                .containsSubsequence("<li class=\"claim\">", "<q>", "Rita Reyes, MD")
+                .contains("<a href=\"https://example.org/cochrane-review\" rel=\"nofollow noopener\">");
+        java.util.regex.Matcher jsonLd = java.util.regex.Pattern.compile(
+                        "<script type=\"application/ld\\+json\">(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                .matcher(page.body());
+        assertThat(jsonLd.find()).as("a JSON-LD block").isTrue();
+        JsonNode medicalWebPage =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(jsonLd.group(1));
+        assertThat(medicalWebPage.path("@type").asString()).isEqualTo("MedicalWebPage");
+        assertThat(elements(medicalWebPage.path("reviewedBy")))
+                .extracting(
+                        reviewer -> reviewer.path("name").asString(),
+                        reviewer -> reviewer.path("hasCredential").path("name").asString())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Rita Reyes", "MD"),
+                        org.assertj.core.groups.Tuple.tuple("Paul Park", "PharmD"));
+        Http.Response atom = Http.get(distribution() + "/feed.atom", null);
+        assertThat(atom.status()).isEqualTo(200);
+        com.rometools.rome.feed.synd.SyndFeed atomFeed;
+        try {
+            atomFeed = new com.rometools.rome.io.SyndFeedInput().build(new java.io.StringReader(atom.body()));
+        } catch (com.rometools.rome.io.FeedException e) {
+            throw new AssertionError("the Atom feed does not parse: " + e.getMessage(), e);
+        }
+        assertThat(atomFeed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(atomFeed.getEntries())
+                .extracting(entry -> entry.getLink())
+                .contains(distribution() + "/articles/" + published.getSlug());
         JsonNode feed = Http.get(distribution() + "/feed.json", null).json();
         assertThat(feed.path("items").toString()).contains(distribution() + "/articles/" + published.getSlug());
         JsonNode article = Http.get(distribution() + "/api/articles/" + published.getSlug(), null)

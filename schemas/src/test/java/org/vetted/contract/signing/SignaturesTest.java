@@ -19,8 +19,10 @@ import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Claim;
+import org.vetted.events.ClaimApproval;
 import org.vetted.events.ClaimDecision;
 import org.vetted.events.ClaimKind;
+import org.vetted.events.ClaimProvenance;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.Reviewer;
@@ -221,6 +223,102 @@ class SignaturesTest {
         assertThat(REVIEW.problem((ArticlePublished)
                         EventCatalog.standard().decode(EventCatalog.standard().encode(older))))
                 .isEmpty();
+    }
+
+    static Stream<Arguments> changesToAProvenanceEntry() {
+        return Stream.of(
+                Arguments.of("the sentence", (Consumer<ClaimProvenance>) p -> p.setSentence("Vitamin D cures colds.")),
+                Arguments.of("the reviewer", (Consumer<ClaimProvenance>)
+                        p -> p.getApprovals().get(0).setReviewer(new Reviewer("mo", "Mo Mallory", "MD"))),
+                Arguments.of("the date", (Consumer<ClaimProvenance>)
+                        p -> p.getApprovals().get(0).setDecidedAt(AT.plusSeconds(86_400))),
+                Arguments.of("the revision it was made on", (Consumer<ClaimProvenance>)
+                        p -> p.getApprovals().get(0).setRevision(2)),
+                Arguments.of("the reference", (Consumer<ClaimProvenance>)
+                        p -> p.getApprovals().get(0).setReference("https://evil.example/")),
+                Arguments.of("the reference's link", (Consumer<ClaimProvenance>)
+                        p -> p.getApprovals().get(0).setReferenceUrl("https://evil.example/")),
+                Arguments.of("an approval removed", (Consumer<ClaimProvenance>) p -> p.setApprovals(List.of())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesToAProvenanceEntry")
+    void aProvenanceEntryChangedOnAnyHopBreaksThatHopsSignature(String field, Consumer<ClaimProvenance> change) {
+        Approval approval = REVIEW.signApproval("a-1", withProvenance(approval()));
+        ArticleApproved approved = REVIEW.sign(
+                ArticleApproved.newBuilder(approved()).setApproval(approval).build());
+        assertThat(RENDERING.problem(approved)).isEmpty();
+        ArticlePublished published = DISTRIBUTION.sign(ArticlePublished.newBuilder(published(List.of()))
+                .setClaimProvenance(
+                        List.of(withProvenance(approval()).getClaimProvenance().get(0)))
+                .build());
+        assertThat(REVIEW.problem(published)).isEmpty();
+
+        Approval altered = Approval.newBuilder(approval).build();
+        change.accept(altered.getClaimProvenance().get(0));
+        assertThat(RENDERING.approvalProblem("a-1", altered))
+                .as("review's seal on the approval")
+                .isPresent();
+        ArticleApproved alteredEvent = ArticleApproved.newBuilder(approved).build();
+        change.accept(alteredEvent.getApproval().getClaimProvenance().get(0));
+        assertThat(RENDERING.problem(alteredEvent)).as("the approval event").isPresent();
+        ArticlePublished alteredPublished =
+                ArticlePublished.newBuilder(published).build();
+        change.accept(alteredPublished.getClaimProvenance().get(0));
+        assertThat(REVIEW.problem(alteredPublished))
+                .as("distribution's seal")
+                .get()
+                .asString()
+                .contains("not signed by the distribution service");
+    }
+
+    @Test
+    void aProvenanceEntryChangedInARenderingBreaksTheRenderSeal() {
+        Approval approval = REVIEW.signApproval("a-1", withProvenance(approval()));
+        ArticleRendered rendered = RENDERING.sign(ArticleRendered.newBuilder()
+                .setEventId("r-1")
+                .setArticleId("a-1")
+                .setRevision(1)
+                .setSlug("s")
+                .setTitle("T")
+                .setBodyMarkdown("B")
+                .setSourceHash("h")
+                .setHtml("<p>B</p>")
+                .setApproval(approval)
+                .setRenderedAt(AT)
+                .build());
+        assertThat(REVIEW.problem(rendered)).isEmpty();
+
+        rendered.getApproval().getClaimProvenance().get(0).getApprovals().get(0).setReference(null);
+        assertThat(REVIEW.problem(rendered)).isPresent();
+    }
+
+    @Test
+    void anApprovalWithoutProvenanceSignsAsBeforeTheFieldExisted() {
+        Approval without = approval();
+        assertThat(new String(
+                        CanonicalForm.of("approval", without, List.of("seal")),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("claimProvenance");
+        assertThat(new String(
+                        CanonicalForm.of("approval", withProvenance(approval()), List.of("seal")),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .contains("claimProvenance", "Vitamin D supports bone health.", "https://doi.org/10.1000/xyz");
+    }
+
+    private static Approval withProvenance(Approval approval) {
+        approval.setClaimProvenance(List.of(ClaimProvenance.newBuilder()
+                .setClaimId("c-1")
+                .setSentence("Vitamin D supports bone health.")
+                .setApprovals(List.of(ClaimApproval.newBuilder()
+                        .setReviewer(new Reviewer("rita", "Rita Reyes", "MD"))
+                        .setDecidedAt(AT)
+                        .setRevision(1)
+                        .setReference("doi:10.1000/xyz")
+                        .setReferenceUrl("https://doi.org/10.1000/xyz")
+                        .build()))
+                .build()));
+        return approval;
     }
 
     private static ArticlePublished published(List<Reviewer> credits) {

@@ -43,4 +43,46 @@ public interface PageStore {
 
     /** At most {@code limit} pages, the most recently published first (then by article id). */
     List<Page> newestFirst(int limit);
+
+    /**
+     * Where a page stands in the newest-first order: its publication time and article id. The front page's cursor;
+     * any value is a valid position, whether or not a page stands there.
+     */
+    record Position(Instant publishedAt, String articleId) {
+        public static Position of(Page page) {
+            return new Position(page.article().publishedAt(), page.article().articleId());
+        }
+    }
+
+    /** At most {@code limit} pages that come after {@code position} in the newest-first order, in that order. */
+    List<Page> olderThan(Position position, int limit);
+
+    /**
+     * The {@code limit} pages that come just before {@code position} in the newest-first order (the nearest ones),
+     * newest first.
+     */
+    List<Page> newerThan(Position position, int limit);
+
+    /** How many pages are served (rows that fail their check when read are counted here). */
+    long count();
+
+    /** At most {@code limit} pages in article id order, skipping the first {@code offset}: the sitemap's pages. */
+    List<Page> inArticleIdOrder(long offset, int limit);
+
+    /**
+     * An entry a feed once listed that is gone: retracted or unpublished.
+     *
+     * @param articleId the article (a feed's entry id is made from it)
+     * @param url       where the page was served
+     * @param when      when it went
+     */
+    record DeletedEntry(String articleId, String url, Instant when) {}
+
+    /**
+     * The latest entries gone from the site, newest first, at most {@code limit}: what feeds announce as deleted
+     * (RFC 6721 tombstones). Nothing is retracted or unpublished yet, so no store has any.
+     */
+    default List<DeletedEntry> deletedEntries(int limit) {
+        return List.of();
+    }
 }

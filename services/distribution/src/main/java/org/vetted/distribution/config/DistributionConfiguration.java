@@ -25,7 +25,7 @@ import org.vetted.support.signing.Seals;
  * verify approvals and renderings come with the contract.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(DistributionProperties.class)
+@EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
 public class DistributionConfiguration {
 
     @Bean

@@ -24,24 +24,31 @@ public final class ArticlePublisher {
     public PublishedArticle publish(RenderedArticle article, Instant now) {
         Approval approval = article.approval();
         return new PublishedArticle(
-                UUID.nameUUIDFromBytes(("article.published:" + article.eventId()).getBytes(StandardCharsets.UTF_8))
-                        .toString(),
-                article.articleId(),
-                article.revision(),
-                article.slug(),
-                article.title(),
-                // Intake decides the summary (the writer's, or the first paragraph) before review; it is approved.
-                article.summary() == null ? "" : article.summary(),
-                article.html(),
-                site.articleUrl(article.slug()),
-                article.authors(),
-                article.tags(),
-                approval.signedOffBy(),
-                // Everyone whose approval the publication rests on is credited, the signer first.
-                MedicalCredits.signerFirst(
-                        approval.signedOffBy(), approval.claimReviewers(), Reviewer::username, Reviewer::displayName),
-                approval.approvedAt(),
-                approval.contentHash(),
-                now);
+                        UUID.nameUUIDFromBytes(
+                                        ("article.published:" + article.eventId()).getBytes(StandardCharsets.UTF_8))
+                                .toString(),
+                        article.articleId(),
+                        article.revision(),
+                        article.slug(),
+                        article.title(),
+                        // Intake decides the summary (the writer's, or the first paragraph) before review; it is
+                        // approved.
+                        article.summary() == null ? "" : article.summary(),
+                        article.html(),
+                        site.articleUrl(article.slug()),
+                        article.authors(),
+                        article.tags(),
+                        approval.signedOffBy(),
+                        // Everyone whose approval the publication rests on is credited, the signer first.
+                        MedicalCredits.signerFirst(
+                                approval.signedOffBy(),
+                                approval.claimReviewers(),
+                                Reviewer::username,
+                                Reviewer::displayName),
+                        approval.approvedAt(),
+                        approval.contentHash(),
+                        now)
+                // How each claim was reviewed goes public exactly as review signed it.
+                .withProvenance(approval.claimProvenance());
     }
 }

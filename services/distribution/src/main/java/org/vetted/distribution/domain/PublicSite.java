@@ -19,6 +19,27 @@ public record PublicSite(String baseUrl) {
         return baseUrl + "/feed.json";
     }
 
+    public String atomFeedUrl() {
+        return baseUrl + "/feed.atom";
+    }
+
+    public String sitemapUrl() {
+        return baseUrl + "/sitemap.xml";
+    }
+
+    /** Page {@code number} (from 1) of the sitemap. */
+    public String sitemapPageUrl(long number) {
+        return baseUrl + "/sitemaps/articles-" + number + ".xml";
+    }
+
+    /**
+     * The lasting id of an article in feeds, whatever its slug or the site's address become: an IRI made from its
+     * article id (percent-encoded).
+     */
+    public String entryId(String articleId) {
+        return "urn:vetted:article:" + PathSegment.encode(articleId);
+    }
+
     public String homePageUrl() {
         return baseUrl + "/";
     }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param seal                distribution's signature over all the other fields, opaque here: null until the
  *                            messaging edge signs what it publishes; kept with the page, so that a page read back
  *                            from outside the process is served only while it still verifies
+ * @param claimProvenance     how each claim was reviewed, as review signed it in the approval; empty in
+ *                            publications made before the contract carried it (last so the older constructors stay)
  */
 public record PublishedArticle(
         String eventId,
@@ -31,11 +33,51 @@ public record PublishedArticle(
         Instant medicallyReviewedAt,
         String contentHash,
         Instant publishedAt,
-        String seal) {
+        String seal,
+        List<ClaimProvenance> claimProvenance) {
     public PublishedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         medicalReviewers = List.copyOf(medicalReviewers);
+        claimProvenance = List.copyOf(claimProvenance);
+    }
+
+    /** Without provenance, signed or not. */
+    public PublishedArticle(
+            String eventId,
+            String articleId,
+            int revision,
+            String slug,
+            String title,
+            String summary,
+            String html,
+            String url,
+            List<Author> authors,
+            List<String> tags,
+            Reviewer medicallyReviewedBy,
+            List<Reviewer> medicalReviewers,
+            Instant medicallyReviewedAt,
+            String contentHash,
+            Instant publishedAt,
+            String seal) {
+        this(
+                eventId,
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                html,
+                url,
+                authors,
+                tags,
+                medicallyReviewedBy,
+                medicalReviewers,
+                medicallyReviewedAt,
+                contentHash,
+                publishedAt,
+                seal,
+                List.of());
     }
 
     /** Not signed yet, as {@link ArticlePublisher} makes it. */
@@ -72,6 +114,28 @@ public record PublishedArticle(
                 contentHash,
                 publishedAt,
                 null);
+    }
+
+    /** The same publication carrying {@code provenance}. */
+    public PublishedArticle withProvenance(List<ClaimProvenance> provenance) {
+        return new PublishedArticle(
+                eventId,
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                html,
+                url,
+                authors,
+                tags,
+                medicallyReviewedBy,
+                medicalReviewers,
+                medicallyReviewedAt,
+                contentHash,
+                publishedAt,
+                seal,
+                provenance);
     }
 
     /**

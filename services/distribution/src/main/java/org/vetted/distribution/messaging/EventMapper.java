@@ -4,6 +4,7 @@ import java.util.List;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.distribution.domain.Approval;
 import org.vetted.distribution.domain.Author;
+import org.vetted.distribution.domain.ClaimProvenance;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
 import org.vetted.distribution.domain.Reviewer;
@@ -35,7 +36,8 @@ public final class EventMapper {
                         approval.getContentHash(),
                         reviewer(approval.getSignedOffBy()),
                         reviewers(approval.getClaimReviewers()),
-                        approval.getApprovedAt()));
+                        approval.getApprovedAt(),
+                        provenance(approval.getClaimProvenance())));
     }
 
     public static PublishedArticle toDomain(ArticlePublished event) {
@@ -60,7 +62,8 @@ public final class EventMapper {
                 event.getMedicallyReviewedAt(),
                 event.getContentHash(),
                 event.getPublishedAt(),
-                event.getSeal());
+                event.getSeal(),
+                provenance(event.getClaimProvenance()));
     }
 
     /**
@@ -88,6 +91,9 @@ public final class EventMapper {
                 .setMedicallyReviewedAt(article.medicallyReviewedAt())
                 .setContentHash(article.contentHash())
                 .setPublishedAt(article.publishedAt())
+                .setClaimProvenance(article.claimProvenance().stream()
+                        .map(EventMapper::toEvent)
+                        .toList())
                 .setSeal(article.seal())
                 .build();
     }
@@ -108,6 +114,45 @@ public final class EventMapper {
         return reviewers == null
                 ? List.of()
                 : reviewers.stream().map(EventMapper::reviewer).toList();
+    }
+
+    private static List<ClaimProvenance> provenance(List<org.vetted.events.ClaimProvenance> provenance) {
+        return provenance == null
+                ? List.of()
+                : provenance.stream()
+                        .map(claim -> new ClaimProvenance(
+                                claim.getClaimId(),
+                                claim.getSentence(),
+                                claim.getSection(),
+                                claim.getApprovals().stream()
+                                        .map(approval -> new ClaimProvenance.ClaimApproval(
+                                                reviewer(approval.getReviewer()),
+                                                approval.getDecidedAt(),
+                                                approval.getRevision(),
+                                                approval.getReference(),
+                                                approval.getReferenceUrl(),
+                                                approval.getLibraryKey()))
+                                        .toList()))
+                        .toList();
+    }
+
+    /** Field for field, so a stored page's record verifies again with the seal it was read with. */
+    private static org.vetted.events.ClaimProvenance toEvent(ClaimProvenance claim) {
+        return org.vetted.events.ClaimProvenance.newBuilder()
+                .setClaimId(claim.claimId())
+                .setSentence(claim.sentence())
+                .setSection(claim.section())
+                .setApprovals(claim.approvals().stream()
+                        .map(approval -> org.vetted.events.ClaimApproval.newBuilder()
+                                .setReviewer(toEvent(approval.reviewer()))
+                                .setDecidedAt(approval.decidedAt())
+                                .setRevision(approval.revision())
+                                .setReference(approval.reference())
+                                .setReferenceUrl(approval.referenceUrl())
+                                .setLibraryKey(approval.libraryKey())
+                                .build())
+                        .toList())
+                .build();
     }
 
     private static org.vetted.events.Reviewer toEvent(Reviewer reviewer) {

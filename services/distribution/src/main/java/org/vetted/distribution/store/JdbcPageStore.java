@@ -170,6 +170,66 @@ public class JdbcPageStore implements PageStore {
                 .toList();
     }
 
+    /**
+     * Keyset pagination on the {@code page_newest_first} index: the rows after the position in the feed's order
+     * ({@code published_at desc, article_id}), so a listing's cost does not grow with its depth.
+     */
+    @Override
+    public List<Page> olderThan(Position position, int limit) {
+        Timestamp at = Timestamp.from(position.publishedAt());
+        return verifiedRows(
+                "select article_id, article, first_published_at from page "
+                        + "where published_at < ? or (published_at = ? and article_id > ?) "
+                        + "order by published_at desc, article_id limit ?",
+                at,
+                at,
+                position.articleId(),
+                limit);
+    }
+
+    /** The nearest rows before the position, read in reverse order and returned newest first. */
+    @Override
+    public List<Page> newerThan(Position position, int limit) {
+        Timestamp at = Timestamp.from(position.publishedAt());
+        List<Page> nearestFirst = verifiedRows(
+                "select article_id, article, first_published_at from page "
+                        + "where published_at > ? or (published_at = ? and article_id < ?) "
+                        + "order by published_at, article_id desc limit ?",
+                at,
+                at,
+                position.articleId(),
+                limit);
+        List<Page> newestFirst = new java.util.ArrayList<>(nearestFirst);
+        java.util.Collections.reverse(newestFirst);
+        return List.copyOf(newestFirst);
+    }
+
+    @Override
+    public long count() {
+        Long count = jdbc.queryForObject("select count(*) from page", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public List<Page> inArticleIdOrder(long offset, int limit) {
+        return verifiedRows(
+                "select article_id, article, first_published_at from page order by article_id limit ? offset ?",
+                limit,
+                offset);
+    }
+
+    /** Nothing is retracted or unpublished yet: the state that says so comes with retractions. */
+    @Override
+    public List<DeletedEntry> deletedEntries(int limit) {
+        return List.of();
+    }
+
+    private List<Page> verifiedRows(String sql, Object... arguments) {
+        return jdbc.query(sql, JdbcPageStore::row, arguments).stream()
+                .flatMap(row -> verified(row, null).stream())
+                .toList();
+    }
+
     private static Row row(ResultSet row, int rowNumber) throws SQLException {
         return new Row(row.getString(1), row.getBytes(2), instant(row, 3));
     }

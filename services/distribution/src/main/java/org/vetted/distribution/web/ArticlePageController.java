@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.config.DistributionProperties;
 
 /** {@code GET /articles/{slug}}: the public HTML page of the latest published revision. */
@@ -17,10 +18,12 @@ class ArticlePageController {
 
     private final PageStore pages;
     private final DistributionProperties properties;
+    private final ArticlePageProperties pageProperties;
 
-    ArticlePageController(PageStore pages, DistributionProperties properties) {
+    ArticlePageController(PageStore pages, DistributionProperties properties, ArticlePageProperties pageProperties) {
         this.pages = pages;
         this.properties = properties;
+        this.pageProperties = pageProperties;
     }
 
     @GetMapping("/articles/{slug}")
@@ -29,6 +32,9 @@ class ArticlePageController {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         model.addAttribute("siteTitle", properties.feedTitle());
         model.addAttribute("article", ArticleView.of(page, properties.displayZone()));
+        model.addAttribute(
+                "trust", ArticleTrustView.of(page, properties.displayZone(), pageProperties.medicalDisclaimer()));
+        model.addAttribute("jsonLd", MedicalWebPageJsonLd.of(page, properties.feedTitle()));
         return "article";
     }
 }

@@ -10,8 +10,9 @@ import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.DistributionProperties;
 
 /**
- * {@code GET /}: the front page, the latest articles newest first ({@code ?page=2} for older ones), each with its
- * summary, who reviewed it and when it was first published, and the feeds. A page beyond the listing is 404.
+ * {@code GET /}: the front page, the latest articles newest first, each with its summary, who reviewed it and when
+ * it was first published, and the feeds. Older articles are reached with {@code ?before=<cursor>}, newer ones with
+ * {@code ?after=<cursor>} (opaque cursors the page links to); a listing past the end is 404, a malformed cursor 400.
  */
 @Controller
 class HomePageController {
@@ -19,33 +20,38 @@ class HomePageController {
     private final DistributionProperties properties;
 
     HomePageController(PageStore pages, DistributionProperties properties) {
-        this.latest = new LatestArticles(pages, properties.homePageSize());
+        this.latest = new LatestArticles(pages, Math.min(properties.homePageSize(), LatestArticles.MAX_SIZE));
         this.properties = properties;
     }
 
     @GetMapping("/")
     String home(
-            @RequestParam(name = "page", defaultValue = "1") String page, Model model, HttpServletResponse response) {
-        LatestArticles.Listing listing = latest.page(pageNumber(page));
-        if (listing.articles().isEmpty() && listing.number() != 1) {
+            @RequestParam(name = "before", required = false) String before,
+            @RequestParam(name = "after", required = false) String after,
+            Model model,
+            HttpServletResponse response) {
+        if (before != null && after != null) {
+            throw new InvalidCursorException("after", "give before or after, not both");
+        }
+        LatestArticles.Listing listing = before != null
+                ? latest.olderThan(PageCursor.decode("before", before))
+                : after != null ? latest.newerThan(PageCursor.decode("after", after)) : latest.first();
+        if (listing.articles().isEmpty() && !listing.first()) {
+            throw new PageNotFoundException();
+        }
+        if (listing.articles().isEmpty() && before != null) {
             throw new PageNotFoundException();
         }
         response.setHeader("Content-Security-Policy", ArticlePageController.CONTENT_SECURITY_POLICY);
         model.addAttribute("siteTitle", properties.feedTitle());
         model.addAttribute("listing", listing);
+        model.addAttribute("olderCursor", listing.older() == null ? null : PageCursor.encode(listing.older()));
+        model.addAttribute("newerCursor", listing.newer() == null ? null : PageCursor.encode(listing.newer()));
         model.addAttribute(
                 "articles",
                 listing.articles().stream()
                         .map(article -> TeaserView.of(article, properties.displayZone()))
                         .toList());
         return "home";
-    }
-
-    /** Anything but a page number in range reads as a page that does not exist. */
-    private static int pageNumber(String page) {
-        if (!page.matches("[1-9][0-9]{0,2}")) {
-            return -1;
-        }
-        return Integer.parseInt(page);
     }
 }

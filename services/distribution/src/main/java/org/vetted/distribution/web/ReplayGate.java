@@ -21,7 +21,8 @@ class ReplayGate implements WebMvcConfigurer {
         this.gate = ReadinessGate.of(
                         readiness,
                         "The published articles are being loaded from the article history; try again in a few seconds.")
-                .answeringProblems("/", "/articles/**", "/feed.json", "/api/**");
+                .answeringProblems(
+                        "/", "/articles/**", "/feed.json", "/feed.atom", "/sitemap.xml", "/sitemaps/**", "/api/**");
     }
 
     @Override

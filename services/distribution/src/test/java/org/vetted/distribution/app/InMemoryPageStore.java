@@ -17,6 +17,9 @@ public final class InMemoryPageStore implements PageStore {
             .reversed()
             .thenComparing(page -> page.article().articleId());
 
+    private static final Comparator<Position> NEWEST_FIRST_POSITION =
+            Comparator.comparing(Position::publishedAt).reversed().thenComparing(Position::articleId);
+
     private final Map<String, Page> byArticleId = new HashMap<>();
     private final Map<String, String> articleIdBySlug = new HashMap<>();
     private final Set<String> seenEventIds = new HashSet<>();
@@ -52,6 +55,38 @@ public final class InMemoryPageStore implements PageStore {
     @Override
     public synchronized List<Page> newestFirst(int limit) {
         return byArticleId.values().stream().sorted(NEWEST_FIRST).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Page> olderThan(Position position, int limit) {
+        return byArticleId.values().stream()
+                .filter(page -> NEWEST_FIRST_POSITION.compare(Position.of(page), position) > 0)
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Page> newerThan(Position position, int limit) {
+        List<Page> newer = byArticleId.values().stream()
+                .filter(page -> NEWEST_FIRST_POSITION.compare(Position.of(page), position) < 0)
+                .sorted(NEWEST_FIRST)
+                .toList();
+        return newer.subList(Math.max(0, newer.size() - limit), newer.size());
+    }
+
+    @Override
+    public synchronized long count() {
+        return byArticleId.size();
+    }
+
+    @Override
+    public synchronized List<Page> inArticleIdOrder(long offset, int limit) {
+        return byArticleId.values().stream()
+                .sorted(Comparator.comparing(page -> page.article().articleId()))
+                .skip(offset)
+                .limit(limit)
+                .toList();
     }
 
     private void store(PublishedArticle article, Instant firstPublishedAt, String previousSlug) {

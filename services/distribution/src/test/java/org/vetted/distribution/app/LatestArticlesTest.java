@@ -12,33 +12,54 @@ class LatestArticlesTest {
     private final InMemoryPageStore pages = new InMemoryPageStore();
 
     @Test
-    void pagesListTheNewestFirstAndTellWhetherOlderOnesExist() {
+    void listingsWalkTheWholeHistoryOlderAndBackNewer() {
         publish(5);
         LatestArticles latest = new LatestArticles(pages, 2);
 
-        LatestArticles.Listing first = latest.page(1);
-        assertThat(first.articles()).extracting(page -> page.article().slug()).containsExactly("a-4", "a-3");
-        assertThat(first.older()).isTrue();
-        assertThat(first.newer()).isFalse();
-        LatestArticles.Listing last = latest.page(3);
-        assertThat(last.articles()).extracting(page -> page.article().slug()).containsExactly("a-0");
-        assertThat(last.older()).isFalse();
-        assertThat(last.newer()).isTrue();
-        assertThat(latest.page(4).articles()).isEmpty();
-        assertThat(latest.page(0).articles()).isEmpty();
+        LatestArticles.Listing first = latest.first();
+        assertThat(slugs(first)).containsExactly("a-4", "a-3");
+        assertThat(first.first()).isTrue();
+        assertThat(first.older()).isNotNull();
+        LatestArticles.Listing second = latest.olderThan(first.older());
+        assertThat(slugs(second)).containsExactly("a-2", "a-1");
+        assertThat(second.newer()).isNotNull();
+        LatestArticles.Listing last = latest.olderThan(second.older());
+        assertThat(slugs(last)).containsExactly("a-0");
+        assertThat(last.older()).as("nothing older").isNull();
+
+        assertThat(slugs(latest.newerThan(last.newer()))).containsExactly("a-2", "a-1");
+        LatestArticles.Listing backToTheTop = latest.newerThan(second.newer());
+        assertThat(slugs(backToTheTop)).containsExactly("a-4", "a-3");
+        assertThat(backToTheTop.first()).isTrue();
     }
 
     @Test
-    void theListingGoesBackAtMostMaxPages() {
-        publish(LatestArticles.MAX_PAGES + 2);
+    void anyDepthIsReachableAndTheSizeIsBounded() {
+        publish(30);
         LatestArticles latest = new LatestArticles(pages, 1);
-
-        assertThat(latest.page(LatestArticles.MAX_PAGES).articles()).hasSize(1);
-        assertThat(latest.page(LatestArticles.MAX_PAGES).older())
-                .as("no link to a page that is not served")
-                .isFalse();
-        assertThat(latest.page(LatestArticles.MAX_PAGES + 1).articles()).isEmpty();
+        LatestArticles.Listing listing = latest.first();
+        int listings = 1;
+        while (listing.older() != null) {
+            listing = latest.olderThan(listing.older());
+            listings++;
+        }
+        assertThat(listings).isEqualTo(30);
+        assertThat(slugs(listing)).containsExactly("a-0");
         assertThatThrownBy(() -> new LatestArticles(pages, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LatestArticles(pages, LatestArticles.MAX_SIZE + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anEmptySiteHasOneEmptyListing() {
+        LatestArticles.Listing first = new LatestArticles(pages, 2).first();
+        assertThat(first.articles()).isEmpty();
+        assertThat(first.older()).isNull();
+        assertThat(first.first()).isTrue();
+    }
+
+    private static java.util.List<String> slugs(LatestArticles.Listing listing) {
+        return listing.articles().stream().map(page -> page.article().slug()).toList();
     }
 
     private void publish(int count) {

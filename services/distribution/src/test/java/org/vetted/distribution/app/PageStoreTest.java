@@ -68,6 +68,36 @@ public abstract class PageStoreTest {
     }
 
     @Test
+    void keysetPagesWalkTheFeedOrderBothWaysThroughEqualTimes() {
+        pages.apply(Articles.published("a1", 1, "one", "One", MONDAY));
+        pages.apply(Articles.published("a2", 1, "two", "Two", TUESDAY));
+        pages.apply(Articles.published("a3", 1, "three", "Three", TUESDAY));
+        pages.apply(Articles.published("a4", 1, "four", "Four", WEDNESDAY));
+        // Newest first: a4, a2, a3 (same time: by article id), a1.
+        PageStore.Position atA2 = new PageStore.Position(TUESDAY, "a2");
+
+        assertThat(pages.olderThan(atA2, 10))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a3", "a1");
+        assertThat(pages.olderThan(atA2, 1))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a3");
+        assertThat(pages.newerThan(new PageStore.Position(TUESDAY, "a3"), 10))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a4", "a2");
+        assertThat(pages.newerThan(new PageStore.Position(MONDAY, "a1"), 2))
+                .as("the nearest ones, newest first")
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a2", "a3");
+        assertThat(pages.olderThan(new PageStore.Position(MONDAY, "a1"), 10)).isEmpty();
+        assertThat(pages.count()).isEqualTo(4);
+        assertThat(pages.inArticleIdOrder(1, 2))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a2", "a3");
+        assertThat(pages.deletedEntries(10)).isEmpty();
+    }
+
+    @Test
     void unknownSlugFindsNothing() {
         assertThat(pages.findBySlug("nothing-here")).isEmpty();
     }

@@ -139,6 +139,10 @@ class DistributionBindingsTest {
             assertThat(published.getEventId()).isNotBlank().isNotEqualTo(rendered.getEventId());
             assertThat(published.getSeal()).startsWith("ey").contains("..");
             assertThat(READER.problem(published)).isEmpty();
+            // How each claim was reviewed goes public exactly as review signed it, under distribution's seal too.
+            assertThat(published.getClaimProvenance())
+                    .isEqualTo(rendered.getApproval().getClaimProvenance())
+                    .isNotEmpty();
         });
     }
 
@@ -149,9 +153,25 @@ class DistributionBindingsTest {
 
         input.send(published, Topics.PUBLISHED);
 
-        assertThat(pages.findBySlug("walking-art-30"))
-                .hasValueSatisfying(
-                        page -> assertThat(page.article().articleId()).isEqualTo("art-30"));
+        assertThat(pages.findBySlug("walking-art-30")).hasValueSatisfying(page -> {
+            assertThat(page.article().articleId()).isEqualTo("art-30");
+            // Read back from the database through the seal check, with the provenance it was signed with.
+            assertThat(page.article().claimProvenance()).hasSize(1);
+            assertThat(page.article()
+                            .claimProvenance()
+                            .get(0)
+                            .approvals()
+                            .get(0)
+                            .revision())
+                    .isEqualTo(2);
+            assertThat(page.article()
+                            .claimProvenance()
+                            .get(0)
+                            .approvals()
+                            .get(0)
+                            .referenceUrl())
+                    .isEqualTo("https://doi.org/10.1000/walk");
+        });
     }
 
     @Test
@@ -414,6 +434,17 @@ class DistributionBindingsTest {
                 .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "MD"))
                 .setClaimReviewers(List.of(new Reviewer("paul", "Paul Park", "PharmD")))
                 .setApprovedAt(APPROVED_AT)
+                .setClaimProvenance(List.of(org.vetted.events.ClaimProvenance.newBuilder()
+                        .setClaimId("c-1")
+                        .setSentence("Walking may ease back pain.")
+                        .setApprovals(List.of(org.vetted.events.ClaimApproval.newBuilder()
+                                .setReviewer(new Reviewer("paul", "Paul Park", "PharmD"))
+                                .setDecidedAt(APPROVED_AT.minusSeconds(86_400))
+                                .setRevision(2)
+                                .setReference("doi:10.1000/walk")
+                                .setReferenceUrl("https://doi.org/10.1000/walk")
+                                .build()))
+                        .build()))
                 .setSeal(null)
                 .build();
         REVIEW.signApproval(articleId, approval);

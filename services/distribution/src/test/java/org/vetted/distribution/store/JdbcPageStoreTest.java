@@ -75,6 +75,31 @@ class JdbcPageStoreTest extends PageStoreTest {
             public List<Page> newestFirst(int limit) {
                 return store.newestFirst(limit);
             }
+
+            @Override
+            public List<Page> olderThan(Position position, int limit) {
+                return store.olderThan(position, limit);
+            }
+
+            @Override
+            public List<Page> newerThan(Position position, int limit) {
+                return store.newerThan(position, limit);
+            }
+
+            @Override
+            public long count() {
+                return store.count();
+            }
+
+            @Override
+            public List<Page> inArticleIdOrder(long offset, int limit) {
+                return store.inArticleIdOrder(offset, limit);
+            }
+
+            @Override
+            public List<DeletedEntry> deletedEntries(int limit) {
+                return store.deletedEntries(limit);
+            }
         };
     }
 

@@ -23,6 +23,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.support.projection.SharedProjection;
@@ -32,7 +33,7 @@ import org.vetted.support.projection.SharedProjection;
 class ReplayGateTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties(DistributionProperties.class)
+    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
     static class Site {
         @Bean
         PageStore pageStore() {

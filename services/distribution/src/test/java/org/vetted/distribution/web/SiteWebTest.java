@@ -34,6 +34,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Author;
 import org.vetted.distribution.domain.PublicSite;
@@ -67,7 +68,7 @@ class SiteWebTest {
             "<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>";
 
     @TestConfiguration
-    @EnableConfigurationProperties(DistributionProperties.class)
+    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
     static class Site {
         @Bean
         PageStore pageStore() {
@@ -298,30 +299,57 @@ class SiteWebTest {
 
     @Test
     @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // adds pages the other tests do not expect
-    void theFrontPageIsPaginatedNewestFirstAndAPageBeyondIsNotFound() throws Exception {
-        // 20 a page: with the two articles above, the oldest of these are on page 2.
+    void theFrontPageIsKeysetPaginatedNewestFirstBothWays() throws Exception {
+        // 20 a page: with the two articles above, the oldest two of these are on the second listing.
         for (int i = 0; i < 20; i++) {
             pages.apply(article("b" + i, 1, "older-" + i, "Older " + i, MONDAY.minusSeconds(3600L * (i + 1))));
         }
 
-        String first = mvc.perform(get("/"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String first = home(get("/"));
         assertThat(first)
-                .contains("rel=\"next\" href=\"/?page=2\"", "/articles/older-0\"")
+                .contains("rel=\"next\" href=\"/?before=", "/articles/older-0\"")
                 .doesNotContain("/articles/older-19\"", "rel=\"prev\"");
-        String second = mvc.perform(get("/").param("page", "2"))
+        String before = link(first, "next");
+        String second = home(get("/").param("before", before));
+        assertThat(second)
+                .contains("<h1>Older articles</h1>", "rel=\"prev\" href=\"/?after=", "/articles/older-19\"")
+                .doesNotContain("rel=\"next\"", "/articles/older-0\"");
+        String back = home(get("/").param("after", link(second, "prev")));
+        assertThat(back)
+                .contains("<h1>Latest articles</h1>", "/articles/older-0\"")
+                .doesNotContain("rel=\"prev\"");
+        mvc.perform(get("/").param("before", link(second, "prev"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aCursorThisSiteDidNotMakeIsAProblemNamingTheParameter() throws Exception {
+        for (String cursor : new String[] {"x<script>", "", "bm90IGEgY3Vyc29y", "OTk5OTk5OTk5OTk5OTk5OTk5fmEx"}) {
+            mvc.perform(get("/").param("before", cursor))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.field").value("before"));
+        }
+        mvc.perform(get("/").param("after", "a".repeat(PageCursor.MAX_LENGTH + 1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("after"));
+    }
+
+    private String home(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+            throws Exception {
+        return mvc.perform(request)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(second)
-                .contains("<h1>Older articles, page 2</h1>", "rel=\"prev\" href=\"/\"", "/articles/older-19\"")
-                .doesNotContain("rel=\"next\"", "/articles/older-0\"");
-        mvc.perform(get("/").param("page", "3")).andExpect(status().isNotFound());
-        mvc.perform(get("/").param("page", "x<script>")).andExpect(status().isNotFound());
+    }
+
+    /** The cursor of the listing's link with this rel. */
+    private static String link(String page, String rel) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile(
+                        "rel=\"" + rel + "\" href=\"/\\?(?:before|after)=([A-Za-z0-9_-]+)\"")
+                .matcher(page);
+        assertThat(link.find()).as("a %s link", rel).isTrue();
+        return link.group(1);
     }
 
     @Test

@@ -52,6 +52,7 @@ public final class Seals {
                             || !noneMissing(published.getAuthors())
                             || !noneMissing(published.getTags())
                             || !noneMissing(published.getMedicalReviewers())
+                            || !noneMissing(published.getClaimProvenance())
                     ? Optional.of("the publication is incomplete")
                     : Optional.empty();
         }
@@ -64,7 +65,8 @@ public final class Seals {
                 || approval.getSignedOffBy() == null
                 || !noneMissing(authors)
                 || !noneMissing(tags)
-                || !noneMissing(approval.getClaimReviewers());
+                || !noneMissing(approval.getClaimReviewers())
+                || !noneMissing(approval.getClaimProvenance());
     }
 
     private static boolean noneMissing(List<?> values) {

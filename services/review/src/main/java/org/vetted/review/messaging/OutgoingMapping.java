@@ -9,11 +9,13 @@ import org.vetted.events.LibraryRetirement;
 import org.vetted.events.ReviewReturned;
 import org.vetted.review.domain.board.Approval;
 import org.vetted.review.domain.board.ClaimDecision;
+import org.vetted.review.domain.board.ClaimProvenance;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
 import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.library.Reference;
 import org.vetted.review.domain.staff.Reviewer;
 
 /** Review's decisions as the contract's Avro events, each signed with review's key. */
@@ -63,6 +65,9 @@ final class OutgoingMapping {
                                 .map(OutgoingMapping::toEvent)
                                 .toList())
                         .setApprovedAt(approval.approvedAt())
+                        .setClaimProvenance(approved.provenance().stream()
+                                .map(OutgoingMapping::toEvent)
+                                .toList())
                         .build());
         return signatures.sign(ArticleApproved.newBuilder()
                 .setEventId(approved.eventId())
@@ -126,6 +131,33 @@ final class OutgoingMapping {
                                 ? null
                                 : new LibraryRetirement(toEvent(retired.by()), retired.at(), retired.reason()))
                 .build());
+    }
+
+    private static org.vetted.events.ClaimProvenance toEvent(ClaimProvenance provenance) {
+        return org.vetted.events.ClaimProvenance.newBuilder()
+                .setClaimId(provenance.claimId())
+                .setSentence(provenance.sentence())
+                .setSection(provenance.section())
+                .setApprovals(provenance.approvals().stream()
+                        .map(decision -> org.vetted.events.ClaimApproval.newBuilder()
+                                .setReviewer(toEvent(decision.reviewer()))
+                                .setDecidedAt(decision.at())
+                                .setRevision(decision.revision())
+                                .setReference(decision.reference())
+                                .setReferenceUrl(link(decision.reference()))
+                                .setLibraryKey(decision.libraryKey())
+                                .build())
+                        .toList())
+                .build();
+    }
+
+    /** The reference's link, or null when there is none (or the text is no reference by form: never a guess). */
+    private static String link(String reference) {
+        try {
+            return Reference.parseOptional(reference).map(Reference::link).orElse(null);
+        } catch (Reference.Invalid notAReference) {
+            return null;
+        }
     }
 
     private static org.vetted.events.Reviewer toEvent(Reviewer reviewer) {

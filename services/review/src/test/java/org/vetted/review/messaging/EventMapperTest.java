@@ -22,6 +22,9 @@ import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.app.Incoming;
 import org.vetted.review.domain.board.Approval;
+import org.vetted.review.domain.board.ClaimDecision;
+import org.vetted.review.domain.board.ClaimProvenance;
+import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.DraftArrived;
@@ -178,6 +181,48 @@ class EventMapperTest {
             assertThat(unsigned.type()).isEqualTo("ArticleApproved");
             assertThat(unsigned.eventId()).isEqualTo("a1");
         });
+    }
+
+    @Test
+    void anApprovalCarriesEachClaimsProvenanceWithTheReferencesLinkUnderReviewsSeal() {
+        Draft draft = draft();
+        Instant earlier = Instant.parse("2026-03-01T08:00:00Z");
+        ClaimDecision carried = new ClaimDecision(
+                "c-1", 1, ClaimVerdict.APPROVED, "ok", "doi:10.1000/a<b", RITA, earlier, "lib-0123456789abcdef");
+        ClaimDecision javascript = new ClaimDecision(
+                "c-2", 1, ClaimVerdict.APPROVED, "ok", "javascript:alert(1)", PAUL, earlier.plusSeconds(60));
+        RevisionApproved approved = new RevisionApproved(
+                "a1",
+                "art-1",
+                approvalOf(draft),
+                "fine",
+                List.of(
+                        new ClaimProvenance("c-1", "Magnesium may help.", "How it works", List.of(carried)),
+                        new ClaimProvenance("c-2", "Trials used 200 mg.", null, List.of(javascript))));
+
+        ArticleApproved sealed = mapper.toEvent(approved, draft);
+
+        List<org.vetted.events.ClaimProvenance> provenance =
+                sealed.getApproval().getClaimProvenance();
+        assertThat(provenance)
+                .extracting(p -> p.getSentence())
+                .containsExactly("Magnesium may help.", "Trials used 200 mg.");
+        org.vetted.events.ClaimApproval first = provenance.get(0).getApprovals().get(0);
+        assertThat(first.getReviewer().getCredential()).isEqualTo("MD");
+        assertThat(first.getDecidedAt()).isEqualTo(earlier);
+        assertThat(first.getRevision()).isEqualTo(1);
+        assertThat(first.getReference()).isEqualTo("doi:10.1000/a<b");
+        assertThat(first.getReferenceUrl()).isEqualTo("https://doi.org/10.1000/a%3Cb");
+        assertThat(first.getLibraryKey()).isEqualTo("lib-0123456789abcdef");
+        assertThat(provenance.get(1).getApprovals().get(0).getReferenceUrl())
+                .as("no link for what is no reference")
+                .isNull();
+        assertThat(mapper.toDomain(sealed)).isInstanceOf(Incoming.Fact.class);
+
+        ArticleApproved altered = approval(
+                        a -> a.getClaimProvenance().get(0).getApprovals().get(0).setRevision(2))
+                .apply(sealed);
+        assertThat(mapper.toDomain(altered)).isInstanceOf(Incoming.Unsigned.class);
     }
 
     @Test

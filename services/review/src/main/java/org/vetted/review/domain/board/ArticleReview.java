@@ -139,6 +139,24 @@ public record ArticleReview(
      * The distinct reviewers (by person, however spelled) whose approvals count for claims of this revision, carried
      * over ones included, in the order of the text.
      */
+    /**
+     * Each approved claim with the approvals it rests on (carried-over ones as they were made on their revision), in
+     * the order of the text: what the approval of this revision tells readers about how each claim was reviewed.
+     */
+    public List<ClaimProvenance> provenance() {
+        return claimStates().stream()
+                .filter(ClaimState::isApproved)
+                .map(state -> new ClaimProvenance(
+                        state.claim().id(),
+                        state.claim().text(),
+                        state.claim().section(),
+                        state.decisions().stream()
+                                .filter(ClaimDecision::isApproved)
+                                .sorted(ClaimState.madeOrder())
+                                .toList()))
+                .toList();
+    }
+
     public List<Reviewer> claimApprovers() {
         List<Reviewer> approvers = new ArrayList<>();
         for (ClaimState state : claimStates()) {

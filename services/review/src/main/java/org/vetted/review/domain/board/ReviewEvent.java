@@ -41,9 +41,21 @@ public sealed interface ReviewEvent {
         }
     }
 
-    /** A revision passed the review gate. */
-    record RevisionApproved(String eventId, String articleId, Approval approval, String comment)
+    /**
+     * A revision passed the review gate. {@code provenance}: how each of its claims was reviewed, as the sign-off
+     * found it (empty when read back from the topic: the board does not need it).
+     */
+    record RevisionApproved(
+            String eventId, String articleId, Approval approval, String comment, List<ClaimProvenance> provenance)
             implements ReviewEvent {
+        public RevisionApproved {
+            provenance = List.copyOf(provenance);
+        }
+
+        public RevisionApproved(String eventId, String articleId, Approval approval, String comment) {
+            this(eventId, articleId, approval, comment, List.of());
+        }
+
         @Override
         public int revision() {
             return approval.revision();

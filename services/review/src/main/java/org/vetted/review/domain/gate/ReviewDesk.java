@@ -81,7 +81,8 @@ public final class ReviewDesk {
             Approval approval = new Approval(
                     draft.revision(), draft.contentHash(), request.actor().asReviewer(), review.claimApprovers(), now);
             return new SignOffOutcome.Approved(
-                    new RevisionApproved(eventId, draft.articleId(), approval, request.comment()), draft);
+                    new RevisionApproved(eventId, draft.articleId(), approval, request.comment(), review.provenance()),
+                    draft);
         }
         ReviewOutcome outcome =
                 request.decision() == SignOffDecision.REJECT ? ReviewOutcome.REJECTED : ReviewOutcome.CHANGES_REQUESTED;

@@ -79,6 +79,35 @@ public record Reference(Kind kind, String value) {
         }
     }
 
+    /**
+     * Where a reader can look the reference up: the URL itself, {@code https://doi.org/} and the DOI, or the PubMed
+     * page of a PMID. Characters a URL may not hold (a DOI suffix may hold {@code <} or {@code "}) are
+     * percent-encoded.
+     */
+    public String link() {
+        return switch (kind) {
+            case URL -> value;
+            case DOI -> "https://doi.org/" + encodePath(value.substring("doi:".length()));
+            case PMID -> "https://pubmed.ncbi.nlm.nih.gov/" + value.substring("PMID:".length()) + "/";
+        };
+    }
+
+    private static String encodePath(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~/:@!$'()*+,;=".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", (int) c));
+            }
+        }
+        return out.toString();
+    }
+
     private static String url(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT);
         if (!lower.startsWith("https://") && !lower.startsWith("http://")) {

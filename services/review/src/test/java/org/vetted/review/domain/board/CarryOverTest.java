@@ -345,6 +345,38 @@ class CarryOverTest {
     }
 
     @Test
+    void theApprovalsProvenanceCreditsACarriedClaimToTheEarlierDecisionWithItsReference() {
+        Draft first = revision(1, CALM, SLEEP);
+        board.apply(new DraftArrived("d1", first));
+        board.apply(approve("a-calm", first, CALM, Actors.RITA));
+        board.apply(approve("a-sleep", first, SLEEP, Actors.RITA));
+        board.apply(approval("ok1", first));
+        Draft second = revision(2, CALM, SLEEP_STRONGER);
+        board.apply(new DraftArrived("d2", second));
+        board.apply(approve("a-stronger", second, SLEEP_STRONGER, Actors.PAUL));
+        SignOffRequest approve = new SignOffRequest(Actors.PAUL, SignOffDecision.APPROVE, null, second.contentHash());
+
+        SignOffOutcome outcome = ReviewDesk.withDefaultRules().signOff(current(), approve, "s2", AT.plusSeconds(9_000));
+
+        assertThat(outcome).isInstanceOfSatisfying(SignOffOutcome.Approved.class, approved -> {
+            List<ClaimProvenance> provenance = approved.event().provenance();
+            assertThat(provenance)
+                    .extracting(ClaimProvenance::claimId, ClaimProvenance::sentence)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(CALM.id(), CALM.text()),
+                            org.assertj.core.groups.Tuple.tuple(SLEEP_STRONGER.id(), SLEEP_STRONGER.text()));
+            ClaimDecision carried = provenance.get(0).approvals().get(0);
+            assertThat(carried.revision()).as("made on the earlier revision").isEqualTo(1);
+            assertThat(carried.reviewer().username()).isEqualTo("rita");
+            assertThat(carried.reference()).isEqualTo("doi:10.1000/a-calm");
+            assertThat(carried.at()).isBefore(AT.plusSeconds(200));
+            ClaimDecision here = provenance.get(1).approvals().get(0);
+            assertThat(here.revision()).isEqualTo(2);
+            assertThat(here.reviewer().username()).isEqualTo("paul");
+        });
+    }
+
+    @Test
     void approvalsCarryThroughARevisionThatDidNotTouchThem() {
         Draft first = revision(1, CALM);
         board.apply(new DraftArrived("d1", first));
