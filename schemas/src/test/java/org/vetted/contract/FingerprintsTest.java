@@ -48,8 +48,9 @@ class FingerprintsTest {
 
         assertThat(HexFormat.of().formatHex(encoded, 0, 2)).isEqualTo("c301");
         assertThat(written).isEqualTo(wire(current));
-        assertThat(lines(FILE)).anySatisfy(line -> assertThat(line).startsWith("DraftSubmitted.v")
-                .contains(" " + written + " "));
+        assertThat(lines(FILE))
+                .anySatisfy(
+                        line -> assertThat(line).startsWith("DraftSubmitted.v").contains(" " + written + " "));
     }
 
     /** The fingerprint as single-object encoding writes it: 8 bytes, little-endian, in hex. */

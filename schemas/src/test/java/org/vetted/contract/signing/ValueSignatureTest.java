@@ -71,8 +71,7 @@ class ValueSignatureTest {
                 .get()
                 .asString()
                 .contains("not a key of the distribution service");
-        assertThat(DISTRIBUTION.valueProblem(Issuer.DISTRIBUTION, null, value))
-                .hasValue("it carries no signature");
+        assertThat(DISTRIBUTION.valueProblem(Issuer.DISTRIBUTION, null, value)).hasValue("it carries no signature");
     }
 
     @Test
