@@ -1,0 +1,83 @@
+package org.vetted.examples.site;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command: {@code java -jar downstream-site-exec.jar --out site --once}. */
+@Command(
+        name = "downstream-site",
+        mixinStandardHelpOptions = true,
+        description = "Builds a static copy of the site from article.published: every record's vetted-signature is"
+                + " checked against distribution's JWK set before it is decoded and written.")
+public final class DownstreamSite implements Callable<Integer> {
+    @Option(
+            names = "--bootstrap-servers",
+            defaultValue = "localhost:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
+    String bootstrapServers;
+
+    @Option(
+            names = "--topic",
+            defaultValue = "article.published",
+            description = "the public topic (default: ${DEFAULT-VALUE})")
+    String topic;
+
+    @Option(
+            names = "--jwks",
+            defaultValue = "http://localhost:8084/.well-known/jwks.json",
+            description = "distribution's JWK set: a URL, or a file (default: ${DEFAULT-VALUE})")
+    String jwks;
+
+    @Option(names = "--out", defaultValue = "site", description = "where the site is kept (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(
+            names = "--group",
+            description = "read as this consumer group, committing offsets; without it every start reads from offset 0")
+    String group;
+
+    @Option(names = "--once", description = "stop once caught up with the topic as it was at start (no --group)")
+    boolean once;
+
+    @Option(
+            names = "--kafka-config",
+            description = "a properties file of further Kafka client settings (security.protocol, sasl.*, ssl.*)")
+    Path kafkaConfig;
+
+    @Override
+    public Integer call() throws IOException {
+        Properties client = new Properties();
+        if (kafkaConfig != null) {
+            try (InputStream in = Files.newInputStream(kafkaConfig)) {
+                client.load(in);
+            }
+        }
+        Dispatch dispatch =
+                new Dispatch(new RecordVerifier(JwkSetSource.load(jwks, Clock.systemUTC())), StaticSite.open(out));
+        SiteConsumer consumer =
+                new SiteConsumer(new SiteConsumer.Settings(bootstrapServers, topic, group, once, client), dispatch);
+        Thread main = Thread.currentThread();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            consumer.stop();
+            try {
+                main.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        consumer.run();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DownstreamSite()).execute(args));
+    }
+}
