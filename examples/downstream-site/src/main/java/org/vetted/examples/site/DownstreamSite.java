@@ -52,8 +52,15 @@ public final class DownstreamSite implements Callable<Integer> {
             description = "a properties file of further Kafka client settings (security.protocol, sasl.*, ssl.*)")
     Path kafkaConfig;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
+        if (once && group != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--once reads every partition from offset 0: leave out --group");
+        }
         Properties client = new Properties();
         if (kafkaConfig != null) {
             try (InputStream in = Files.newInputStream(kafkaConfig)) {
