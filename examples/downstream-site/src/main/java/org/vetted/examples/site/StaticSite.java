@@ -45,7 +45,7 @@ public final class StaticSite {
     private final Path state;
     private final Map<String, Kept> byArticle = new HashMap<>();
 
-    private record Kept(ArticlePublished article, byte[] value, String retractedBecause) {}
+    private record Kept(ArticlePublished article, String retractedBecause) {}
 
     private StaticSite(Path root) {
         this.root = root;
@@ -71,7 +71,6 @@ public final class StaticSite {
                         article.getArticleId(),
                         new Kept(
                                 article,
-                                value,
                                 Files.exists(reason) ? Files.readString(reason, StandardCharsets.UTF_8) : null));
             }
         }
@@ -82,7 +81,7 @@ public final class StaticSite {
      * Writes the page of a verified publication and the index. A later revision of a retracted article is published
      * again, unmarked: it went through review again.
      *
-     * @param value the record's value bytes, kept to rebuild the page (when it is marked retracted, say)
+     * @param value the record's value bytes, kept in {@code .state/} to rebuild the site's memory at the next start
      */
     public Outcome publish(ArticlePublished article, byte[] value) {
         String articleId = article.getArticleId();
@@ -107,7 +106,7 @@ public final class StaticSite {
         if (before != null && !before.article().getSlug().equals(article.getSlug())) {
             changed |= delete(page(before.article().getSlug()));
         }
-        byArticle.put(articleId, new Kept(article, value, reason));
+        byArticle.put(articleId, new Kept(article, reason));
         changed |= write(page(article.getSlug()), Pages.article(article, reason));
         changed |= writeIndex();
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
@@ -119,7 +118,7 @@ public final class StaticSite {
         if (kept == null) {
             return Outcome.UNKNOWN_ARTICLE;
         }
-        byArticle.put(articleId, new Kept(kept.article(), kept.value(), reason));
+        byArticle.put(articleId, new Kept(kept.article(), reason));
         boolean changed = write(reasonFile(articleId), reason);
         changed |= write(page(kept.article().getSlug()), Pages.article(kept.article(), reason));
         changed |= writeIndex();
