@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,16 +73,22 @@ public final class DownstreamSite implements Callable<Integer> {
                 new Dispatch(new RecordVerifier(JwkSetSource.load(jwks, Clock.systemUTC())), StaticSite.open(out));
         SiteConsumer consumer =
                 new SiteConsumer(new SiteConsumer.Settings(bootstrapServers, topic, group, once, client), dispatch);
-        Thread main = Thread.currentThread();
+        CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consumer.stop();
             try {
-                main.join(10_000);
+                // Until the record in hand is applied (a page is never left half-moved), at most 10 s. Not a join:
+                // the main thread's System.exit waits for this hook.
+                stopped.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }));
-        consumer.run();
+        try {
+            consumer.run();
+        } finally {
+            stopped.countDown();
+        }
         return 0;
     }
 
