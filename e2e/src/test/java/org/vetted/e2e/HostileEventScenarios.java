@@ -230,7 +230,7 @@ interface HostileEventScenarios extends PipelineSteps {
      * An approval as review would issue it, signed with the local profile's demo key ({@code sealed}) or not, and
      * optionally with its text altered after the hash was taken.
      */
-    private static ArticleApproved approval(String articleId, boolean sealed, boolean alterAfterApproval) {
+    static ArticleApproved approval(String articleId, boolean sealed, boolean alterAfterApproval) {
         return approval(articleId, sealed, alterAfterApproval, "Blue light in the evening may delay sleep onset.\n");
     }
 

@@ -33,6 +33,10 @@ final class KafkaProbe {
         this.bootstrapServers = bootstrapServers;
     }
 
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
     /** Every committed record of {@code topic} up to its end offsets at the time of the call. */
     List<ConsumerRecord<String, byte[]>> readToEnd(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig())) {

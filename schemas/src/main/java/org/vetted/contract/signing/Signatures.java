@@ -116,6 +116,33 @@ public final class Signatures {
         return Optional.empty();
     }
 
+    /**
+     * The Kafka header carrying {@link #signValue} of a record's value: a detached compact JWS (alg EdDSA, {@code kid}
+     * of the writer's key) whose payload is the value's bytes exactly as written (Avro single-object encoding). A
+     * site verifies it with any JOSE library and the writer's JWK set, without the canonical form.
+     */
+    public static final String VALUE_SIGNATURE_HEADER = "vetted-signature";
+
+    /** This service's detached JWS over {@code value}, the exact bytes of a record it writes to its own topic. */
+    public String signValue(byte[] value) {
+        if (own == null) {
+            throw new IllegalStateException("this service holds no signing key");
+        }
+        return own.signDetached(value);
+    }
+
+    /**
+     * Empty when {@code detachedJws} is a signature by a trusted key of {@code writer} over exactly {@code value};
+     * otherwise why not ("it carries no signature" when there is none).
+     */
+    public Optional<String> valueProblem(Issuer writer, String detachedJws, byte[] value) {
+        if (detachedJws != null && !detachedJws.contains("..")) {
+            // Only the detached form: an attached payload would be a second, unchecked copy of the value.
+            return Optional.of("its signature is not a detached JWS");
+        }
+        return trusted.verifyDetached(writer, detachedJws, value);
+    }
+
     public boolean isSigned(SpecificRecordBase event) {
         return problem(event).isEmpty();
     }

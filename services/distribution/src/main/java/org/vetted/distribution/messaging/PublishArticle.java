@@ -23,12 +23,13 @@ import org.vetted.support.stream.Refusal;
  * The {@code publishArticle} function: article.rendered in, article.published out, keyed by article id.
  * A rendering without review's signature on its approval or rendering's signature on itself, or whose approval does
  * not cover its source, is poison: dead-lettered, nothing published. What is published carries distribution's
- * signature ({@code ArticlePublished.seal}), without which {@code servePublished} makes no page of it. The seal check
- * and mapping are the shared inbound step, sealing and keying the outbound one; the use case alone is this
- * function's.
+ * signature ({@code ArticlePublished.seal}), without which {@code servePublished} makes no page of it, and is sent as
+ * the encoded bytes with distribution's signature over exactly those bytes in the {@code vetted-signature} header, which
+ * a downstream site checks with any JOSE library before decoding. The seal check and mapping are the shared inbound
+ * step, sealing, encoding, signing and keying the outbound one; the use case alone is this function's.
  */
 @Component("publishArticle")
-public class PublishArticle implements Function<Message<ArticleRendered>, Message<ArticlePublished>> {
+public class PublishArticle implements Function<Message<ArticleRendered>, Message<byte[]>> {
     private static final Logger log = LoggerFactory.getLogger(PublishArticle.class);
 
     private final PublishRenderedArticle publishRendered;
@@ -55,7 +56,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
     }
 
     @Override
-    public Message<ArticlePublished> apply(Message<ArticleRendered> message) {
+    public Message<byte[]> apply(Message<ArticleRendered> message) {
         return RecordGuard.process(() -> {
             Inbound.Verified<ArticleRendered, RenderedArticle> rendered = inbound.verify(message);
             PublishRenderedArticle.Outcome outcome = publishRendered.publish(rendered.domain());
@@ -72,7 +73,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
                     published.articleId(),
                     published.revision(),
                     published.url());
-            return outbound.message(rendered.event(), published);
+            return outbound.signedBytes(rendered.event(), published);
         });
     }
 }

@@ -1,12 +1,18 @@
 package org.vetted.distribution.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.vetted.contract.EventCatalog;
+import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.events.ArticlePublished;
@@ -22,36 +28,55 @@ import org.vetted.support.stream.Refusal;
  * distribution's publication signature become pages: anyone who can write to the public topic could otherwise put up
  * a page. A record without a valid signature is logged and skipped, not dead-lettered: a rebuilt projection reads the
  * topic again, and would dead-letter the same record again each time.
+ * <p>
+ * It reads the raw value bytes (the binding's deserializer is Kafka's byte-array one), so it checks the
+ * {@code vetted-signature} header as a downstream site does, over exactly those bytes: a header that is there but is
+ * not distribution's signature of this value refuses the record, whatever its seal. Records written before the header
+ * existed carry none and are judged by their seal alone. A value that does not decode is dead-lettered, as the
+ * contract's deserializer did.
  */
 @Component("servePublished")
-public class ServePublished implements Consumer<Message<ArticlePublished>> {
+public class ServePublished implements Consumer<Message<byte[]>> {
     private static final Logger log = LoggerFactory.getLogger(ServePublished.class);
 
     private final PageStore pages;
+    private final Seals seals;
+    private final Refusal<ArticlePublished> refusal;
     private final Inbound<ArticlePublished, PublishedArticle> inbound;
     private final SharedProjection projection;
 
     public ServePublished(PageStore pages, Seals seals, SharedProjection projection) {
         this.pages = pages;
-        this.inbound = new Inbound<>(
-                seals,
-                EventMapper::toDomain,
-                new Refusal<ArticlePublished>(
-                        log,
-                        "Not serving",
-                        null,
-                        published -> "article " + published.getArticleId() + " revision " + published.getRevision()
-                                + " (event " + published.getEventId() + ")"));
+        this.seals = seals;
+        this.refusal = new Refusal<ArticlePublished>(
+                log,
+                "Not serving",
+                null,
+                published -> "article " + published.getArticleId() + " revision " + published.getRevision() + " (event "
+                        + published.getEventId() + ")");
+        this.inbound = new Inbound<>(seals, EventMapper::toDomain, refusal);
         this.projection = projection;
     }
 
     @Override
-    public void accept(Message<ArticlePublished> message) {
+    public void accept(Message<byte[]> message) {
         RecordGuard.run(() -> projection.apply(message, () -> serve(message)));
     }
 
-    private void serve(Message<ArticlePublished> message) {
-        Optional<Inbound.Verified<ArticlePublished, PublishedArticle>> sealed = inbound.verifyOrSkip(message);
+    private void serve(Message<byte[]> raw) {
+        ArticlePublished event = decode(raw.getPayload());
+        Optional<String> header = signatureHeader(raw);
+        if (header.isPresent()) {
+            Optional<String> problem = seals.valueProblem(Issuer.DISTRIBUTION, header.get(), raw.getPayload());
+            if (problem.isPresent()) {
+                refusal.skip(
+                        event,
+                        "its " + Signatures.VALUE_SIGNATURE_HEADER + " header is not distribution's: " + problem.get());
+                return;
+            }
+        }
+        Optional<Inbound.Verified<ArticlePublished, PublishedArticle>> sealed =
+                inbound.verifyOrSkip(MessageBuilder.createMessage(event, raw.getHeaders()));
         if (sealed.isEmpty()) {
             return;
         }
@@ -72,5 +97,28 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
                 article.revision(),
                 article.eventId(),
                 outcome);
+    }
+
+    private static ArticlePublished decode(byte[] value) {
+        if (value == null) {
+            throw new PoisonEventException("not served: a record of article.published without a value");
+        }
+        try {
+            if (EventCatalog.standard().decode(value) instanceof ArticlePublished published) {
+                return published;
+            }
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("not served: " + e.getMessage());
+        }
+        throw new PoisonEventException("not served: a record of article.published that is not an ArticlePublished");
+    }
+
+    /** The header as the binder maps it: the JWS's bytes from Kafka, or a string from the test binder. */
+    private static Optional<String> signatureHeader(Message<byte[]> message) {
+        Object header = message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER);
+        if (header instanceof byte[] bytes) {
+            return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
+        }
+        return Optional.ofNullable(header).map(Object::toString);
     }
 }

@@ -2,6 +2,7 @@ package org.vetted.distribution.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.vetted.contract.ContentHash;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.DemoKeys;
@@ -64,6 +66,7 @@ class DistributionBindingsTest {
 
     static final Signatures RENDERING = DemoKeys.signaturesOf(Issuer.RENDERING);
     static final Signatures READER = new Signatures(null, DemoKeys.trusted());
+    static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
     static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
     static final Instant APPROVED_AT = Instant.parse("2026-11-25T15:30:00Z");
 
@@ -115,35 +118,43 @@ class DistributionBindingsTest {
         assertThat(message).isNotNull();
         assertThat(failures).isEmpty();
         assertThat(message.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("art-9");
-        assertThat((Object) message.getPayload()).isInstanceOfSatisfying(ArticlePublished.class, published -> {
-            assertThat(published.getArticleId()).isEqualTo("art-9");
-            assertThat(published.getRevision()).isEqualTo(3);
-            assertThat(published.getSlug()).isEqualTo("walking-art-9");
-            assertThat(published.getSummary())
-                    .as("the approved summary, as it is")
-                    .isEqualTo(rendered.getSummary());
-            assertThat(published.getUrl()).isEqualTo("https://vetted.example/articles/walking-art-9");
-            assertThat(published.getHtml()).isEqualTo(rendered.getHtml());
-            assertThat(published.getAuthors()).isEqualTo(rendered.getAuthors());
-            assertThat(published.getTags()).containsExactly("exercise");
-            assertThat(published.getMedicallyReviewedBy())
-                    .isEqualTo(rendered.getApproval().getSignedOffBy());
-            // Rita signed off, Paul approved claims too: both are credited, the signer first.
-            assertThat(published.getMedicalReviewers())
-                    .containsExactly(
-                            rendered.getApproval().getSignedOffBy(), new Reviewer("paul", "Paul Park", "PharmD"));
-            assertThat(published.getMedicallyReviewedAt()).isEqualTo(APPROVED_AT);
-            assertThat(published.getContentHash())
-                    .isEqualTo(rendered.getApproval().getContentHash());
-            assertThat(published.getPublishedAt()).isEqualTo(NOW);
-            assertThat(published.getEventId()).isNotBlank().isNotEqualTo(rendered.getEventId());
-            assertThat(published.getSeal()).startsWith("ey").contains("..");
-            assertThat(READER.problem(published)).isEmpty();
-            // How each claim was reviewed goes public exactly as review signed it, under distribution's seal too.
-            assertThat(published.getClaimProvenance())
-                    .isEqualTo(rendered.getApproval().getClaimProvenance())
-                    .isNotEmpty();
-        });
+        // The record as Kafka carries it: the encoded bytes, and distribution's signature over exactly them.
+        String header = new String(
+                (byte[]) message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER), StandardCharsets.US_ASCII);
+        assertThat(READER.valueProblem(Issuer.DISTRIBUTION, header, message.getPayload()))
+                .isEmpty();
+        assertThat(header).contains("..");
+        assertThat((Object) EventCatalog.standard().decode(message.getPayload()))
+                .isInstanceOfSatisfying(ArticlePublished.class, published -> {
+                    assertThat(published.getArticleId()).isEqualTo("art-9");
+                    assertThat(published.getRevision()).isEqualTo(3);
+                    assertThat(published.getSlug()).isEqualTo("walking-art-9");
+                    assertThat(published.getSummary())
+                            .as("the approved summary, as it is")
+                            .isEqualTo(rendered.getSummary());
+                    assertThat(published.getUrl()).isEqualTo("https://vetted.example/articles/walking-art-9");
+                    assertThat(published.getHtml()).isEqualTo(rendered.getHtml());
+                    assertThat(published.getAuthors()).isEqualTo(rendered.getAuthors());
+                    assertThat(published.getTags()).containsExactly("exercise");
+                    assertThat(published.getMedicallyReviewedBy())
+                            .isEqualTo(rendered.getApproval().getSignedOffBy());
+                    // Rita signed off, Paul approved claims too: both are credited, the signer first.
+                    assertThat(published.getMedicalReviewers())
+                            .containsExactly(
+                                    rendered.getApproval().getSignedOffBy(),
+                                    new Reviewer("paul", "Paul Park", "PharmD"));
+                    assertThat(published.getMedicallyReviewedAt()).isEqualTo(APPROVED_AT);
+                    assertThat(published.getContentHash())
+                            .isEqualTo(rendered.getApproval().getContentHash());
+                    assertThat(published.getPublishedAt()).isEqualTo(NOW);
+                    assertThat(published.getEventId()).isNotBlank().isNotEqualTo(rendered.getEventId());
+                    assertThat(published.getSeal()).startsWith("ey").contains("..");
+                    assertThat(READER.problem(published)).isEmpty();
+                    // How each claim was reviewed goes public exactly as review signed it, under distribution's seal.
+                    assertThat(published.getClaimProvenance())
+                            .isEqualTo(rendered.getApproval().getClaimProvenance())
+                            .isNotEmpty();
+                });
     }
 
     @Test
@@ -303,11 +314,7 @@ class DistributionBindingsTest {
     void sealedPublicationOnThePublicTopicBecomesAPage() {
         ArticlePublished published = sealed(published("art-11", "sleep-art-11", "Does Magnesium Help Sleep?"));
 
-        input.send(
-                MessageBuilder.withPayload(published)
-                        .setHeader(KafkaHeaders.KEY, "art-11")
-                        .build(),
-                Topics.PUBLISHED);
+        sendPublished(published, null);
 
         assertThat(pages.findBySlug("sleep-art-11")).hasValueSatisfying(page -> {
             assertThat(page.article().title()).isEqualTo("Does Magnesium Help Sleep?");
@@ -320,11 +327,7 @@ class DistributionBindingsTest {
         ArticlePublished forged = published("art-23", "forged-art-23", "Magnesium Cures Anxiety");
         forged.setContentHash("sha256:made-up");
 
-        input.send(
-                MessageBuilder.withPayload(forged)
-                        .setHeader(KafkaHeaders.KEY, "art-23")
-                        .build(),
-                Topics.PUBLISHED);
+        sendPublished(forged, null);
 
         assertThat(pages.findBySlug("forged-art-23")).isEmpty();
         assertThat(failures)
@@ -337,11 +340,7 @@ class DistributionBindingsTest {
         ArticlePublished altered = sealed(published("art-24", "altered-art-24", "Does Magnesium Help Sleep?"));
         altered.setSummary("Magnesium cures insomnia.");
 
-        input.send(
-                MessageBuilder.withPayload(altered)
-                        .setHeader(KafkaHeaders.KEY, "art-24")
-                        .build(),
-                Topics.PUBLISHED);
+        sendPublished(altered, null);
 
         assertThat(pages.findBySlug("altered-art-24")).isEmpty();
         assertThat(failures).isEmpty();
@@ -349,23 +348,67 @@ class DistributionBindingsTest {
 
     @Test
     void publishedArticleWithASlugOfAnotherArticleIsNotServed() {
-        input.send(
-                MessageBuilder.withPayload(sealed(published("art-20", "first-owner", "The first owner")))
-                        .build(),
-                Topics.PUBLISHED);
-        input.send(
-                MessageBuilder.withPayload(sealed(published("art-21", "first-owner", "An impostor")))
-                        .build(),
-                Topics.PUBLISHED);
+        sendPublished(sealed(published("art-20", "first-owner", "The first owner")), null);
+        sendPublished(sealed(published("art-21", "first-owner", "An impostor")), null);
 
         assertThat(pages.findBySlug("first-owner"))
                 .hasValueSatisfying(
                         page -> assertThat(page.article().articleId()).isEqualTo("art-20"));
     }
 
+    @Test
+    void aSealedRecordWhoseSignatureHeaderIsDistributionsBecomesAPage() {
+        byte[] value = EventCatalog.standard().encode(sealed(published("art-26", "header-art-26", "Sleep")));
+
+        sendPublished(value, DISTRIBUTION.signValue(value));
+
+        assertThat(pages.findBySlug("header-art-26")).isPresent();
+    }
+
+    @Test
+    void aSealedRecordWithASignatureHeaderOfOtherBytesNeverBecomesAPage() {
+        byte[] value = EventCatalog.standard().encode(sealed(published("art-27", "header-art-27", "Sleep")));
+        byte[] other = EventCatalog.standard().encode(sealed(published("art-28", "header-art-28", "Sleep")));
+
+        sendPublished(value, DISTRIBUTION.signValue(other));
+
+        assertThat(pages.findBySlug("header-art-27")).isEmpty();
+        assertThat(failures).as("skipped, not dead-lettered").isEmpty();
+    }
+
+    @Test
+    void aSealedRecordWithASignatureHeaderOfAnotherServicesKeyNeverBecomesAPage() {
+        byte[] value = EventCatalog.standard().encode(sealed(published("art-29", "header-art-29", "Sleep")));
+
+        sendPublished(value, RENDERING.signValue(value));
+
+        assertThat(pages.findBySlug("header-art-29")).isEmpty();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aValueThatDoesNotDecodeIsDeadLettered() {
+        sendPublished("{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8), null);
+
+        assertRefusedBecause("C3 01");
+    }
+
+    private void sendPublished(ArticlePublished event, String signatureHeader) {
+        sendPublished(EventCatalog.standard().encode(event), signatureHeader);
+    }
+
+    /** A record of the public topic as the binding reads it: the raw value, and the header when there is one. */
+    private void sendPublished(byte[] value, String signatureHeader) {
+        MessageBuilder<byte[]> message = MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, "key");
+        if (signatureHeader != null) {
+            message.setHeader(Signatures.VALUE_SIGNATURE_HEADER, signatureHeader.getBytes(StandardCharsets.US_ASCII));
+        }
+        input.send(message.build(), Topics.PUBLISHED);
+    }
+
     /** As distribution signs what it publishes. */
     private static ArticlePublished sealed(ArticlePublished published) {
-        DemoKeys.signaturesOf(Issuer.DISTRIBUTION).sign(published);
+        DISTRIBUTION.sign(published);
         return published;
     }
 

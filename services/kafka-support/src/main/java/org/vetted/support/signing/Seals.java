@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
@@ -32,6 +33,19 @@ public final class Seals {
     /** Seals {@code event} in place with this service's key and returns it; built unsealed, sealed here. */
     public <T extends SpecificRecordBase> T seal(T event) {
         return signatures.sign(event);
+    }
+
+    /** This service's detached JWS over the exact bytes of a record it writes ({@link Signatures#signValue}). */
+    public String signValue(byte[] value) {
+        return signatures.signValue(value);
+    }
+
+    /**
+     * Why {@code detachedJws} is not {@code writer}'s signature over exactly {@code value}, or empty when it is
+     * ({@link Signatures#valueProblem}).
+     */
+    public Optional<String> valueProblem(Issuer writer, String detachedJws, byte[] value) {
+        return signatures.valueProblem(writer, detachedJws, value);
     }
 
     private static Optional<String> incomplete(SpecificRecordBase event) {

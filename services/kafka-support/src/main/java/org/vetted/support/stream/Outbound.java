@@ -6,6 +6,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.contract.EventCatalog;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.support.signing.Seals;
 
 /**
@@ -38,6 +40,24 @@ public final class Outbound<I, R, O extends SpecificRecordBase> {
     public static <R, O extends SpecificRecordBase> Outbound<Object, R, O> of(
             Seals seals, Function<? super R, ? extends O> toEvent, Function<? super O, String> key) {
         return new Outbound<>(seals, (in, result) -> toEvent.apply(result), key);
+    }
+
+    /**
+     * The sealed, keyed event of {@code result} already encoded as the topic carries it (Avro single-object encoding;
+     * the contract's serializer passes bytes through unchanged), with this service's detached JWS over exactly those
+     * bytes in the {@value Signatures#VALUE_SIGNATURE_HEADER} header. For a public topic: a reader in any language
+     * verifies the header over the raw value with a stock JOSE library and the writer's JWK set, before decoding.
+     */
+    public Message<byte[]> signedBytes(I in, R result) {
+        O event = seals.seal(toEvent.apply(in, result));
+        byte[] value = EventCatalog.standard().encode(event);
+        return MessageBuilder.withPayload(value)
+                .setHeader(KafkaHeaders.KEY, key.apply(event))
+                // Bytes, so Kafka carries the header as the JWS's ASCII as it is (no JSON type header).
+                .setHeader(
+                        Signatures.VALUE_SIGNATURE_HEADER,
+                        seals.signValue(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .build();
     }
 
     /** The sealed, keyed event of {@code result}. */

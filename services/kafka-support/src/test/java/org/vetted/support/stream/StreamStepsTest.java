@@ -3,6 +3,7 @@ package org.vetted.support.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
@@ -45,6 +48,26 @@ class StreamStepsTest {
         Inbound.Verified<ArticlePublished, String> in = inbound.verify(out);
         assertThat(in.domain()).isEqualTo("Walking");
         assertThat(in.event()).isSameAs(out.getPayload());
+    }
+
+    @Test
+    void signedBytesAreTheSealedEventAsEncodedWithTheWritersSignatureOverExactlyThem() {
+        Message<byte[]> out = outbound.signedBytes(null, "Walking");
+
+        assertThat(out.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("a1");
+        ArticlePublished event = (ArticlePublished) EventCatalog.standard().decode(out.getPayload());
+        assertThat(event.getTitle()).isEqualTo("Walking");
+        assertThat(DISTRIBUTION.problem(event)).isEmpty();
+        String header =
+                new String((byte[]) out.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER), StandardCharsets.US_ASCII);
+        assertThat(DISTRIBUTION.valueProblem(Issuer.DISTRIBUTION, header, out.getPayload()))
+                .isEmpty();
+        byte[] altered = out.getPayload().clone();
+        altered[altered.length - 1] ^= 1;
+        assertThat(DISTRIBUTION.valueProblem(Issuer.DISTRIBUTION, header, altered))
+                .isPresent();
+        assertThat(DISTRIBUTION.valueProblem(Issuer.RENDERING, header, out.getPayload()))
+                .isPresent();
     }
 
     @Test
