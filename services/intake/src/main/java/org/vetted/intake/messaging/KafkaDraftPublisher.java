@@ -56,13 +56,16 @@ public class KafkaDraftPublisher implements DraftPublisher {
             return new Publication.TooLarge(size, maxEventBytes);
         }
         try {
-            return streamBridge.send(
-                            BINDING,
-                            MessageBuilder.withPayload(event)
-                                    .setHeader(KafkaHeaders.KEY, event.getArticleId())
-                                    .build())
-                    ? new Publication.Committed(record)
-                    : new Publication.NotSent();
+            boolean sent = streamBridge.send(
+                    BINDING,
+                    MessageBuilder.withPayload(event)
+                            .setHeader(KafkaHeaders.KEY, event.getArticleId())
+                            .build());
+            if (sent) {
+                // One line per submission: with the trace id every line carries, an article can be followed.
+                log.info("Submitted article {} revision {} for review", event.getArticleId(), event.getRevision());
+            }
+            return sent ? new Publication.Committed(record) : new Publication.NotSent();
         } catch (RuntimeException e) {
             if (SendFailures.isAmbiguous(e)) {
                 log.warn(

@@ -94,6 +94,9 @@ public class ReviewTracking {
                         + " (event " + event.eventId() + ") has other text than the revision " + event.revision()
                         + " already under review; a revision number names exactly one text");
             }
+            if (event instanceof ReviewEvent.DraftArrived && applied == ReviewBoard.Applied.APPLIED) {
+                log.info("Article {} revision {} is open for review", event.articleId(), event.revision());
+            }
             log.debug(
                     "{} {} for article {} revision {}: {}",
                     event.getClass().getSimpleName(),

@@ -95,20 +95,24 @@ public class StreamDecisionPublisher implements DecisionPublisher {
      * approved/rejected, article approved, changes_requested or rejected.
      */
     private void count(Outgoing outgoing) {
-        if (meters == null) {
-            return;
-        }
         SpecificRecordBase event = catalog.decode(outgoing.record());
         if (event instanceof ClaimReviewed claim) {
             decision("claim", claim.getDecision().name());
-        } else if (event instanceof ArticleApproved) {
+        } else if (event instanceof ArticleApproved approved) {
             decision("article", "approved");
+            log.info(
+                    "Approved article {} revision {} for publication",
+                    approved.getArticleId(),
+                    approved.getApproval().getRevision());
         } else if (event instanceof ReviewReturned returned) {
             decision("article", returned.getOutcome().name());
         }
     }
 
     private void decision(String kind, String outcome) {
+        if (meters == null) {
+            return;
+        }
         meters.counter("vetted.review.decisions", "kind", kind, "outcome", outcome.toLowerCase(Locale.ROOT))
                 .increment();
     }
