@@ -31,6 +31,15 @@ final class Http {
                 .build());
     }
 
+    /** A GET with {@code Authorization: Bearer <token>}, as a metrics scraper sends it. */
+    static Response getWithBearer(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
+    }
+
     static Response post(String url, String user, String contentType, String body) {
         return send(request(url, user)
                 .header("Content-Type", contentType)

@@ -18,8 +18,12 @@ record Pipeline(
         String intake,
         String review,
         String rendering,
-        String distribution)
+        String distribution,
+        Path logs)
         implements AutoCloseable {
+    /** The bearer token the services' /actuator/prometheus takes in the scenarios. */
+    static final String METRICS_TOKEN = "e2e-metrics-scraper-token";
+
     /**
      * Starts the services against {@code bootstrapServers}, with Spring properties of the cluster (its replication),
      * and waits until every one is healthy. {@code name} names the run's logs and database directory.
@@ -44,9 +48,13 @@ record Pipeline(
                 intake,
                 review,
                 services.get(2).baseUrl(),
-                services.get(3).baseUrl());
+                services.get(3).baseUrl(),
+                logs);
         List<String> args = new ArrayList<>(clusterArgs);
-        args.addAll(List.of("--spring.profiles.active=local", "--vetted.public-base-url=" + pipeline.distribution));
+        args.addAll(List.of(
+                "--spring.profiles.active=local",
+                "--vetted.public-base-url=" + pipeline.distribution,
+                "--vetted.metrics.token=" + METRICS_TOKEN));
         try {
             fleet.start(
                     Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers, args, logs);

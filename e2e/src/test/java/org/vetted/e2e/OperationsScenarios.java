@@ -1,0 +1,120 @@
+package org.vetted.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.vetted.contract.Topics;
+import tools.jackson.databind.JsonNode;
+
+/** What an operator sees of one journey: one trace per request across the Kafka hops, and the metrics counting it. */
+interface OperationsScenarios extends PipelineSteps {
+    /** W3C trace context: version, trace id, parent span id, flags. */
+    Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-0[01]");
+
+    @Test
+    default void aSignOffIsOneTraceThroughReviewRenderingAndDistributionAndTheMetricsCountTheJourney() {
+        JsonNode submitted = submit("wanda", "zinc-and-colds.txt", null);
+        String articleId = submitted.path("articleId").asString();
+        JsonNode underReview = awaitUnderReview(articleId, 1);
+        approveEveryClaim("rita", articleId, underReview);
+        Http.Response signed = signOff(
+                "rita", articleId, "APPROVE", underReview.path("contentHash").asString());
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        awaitPublished(articleId, 1);
+
+        // The submission's trace goes from intake's request into review; the sign-off's from review's request
+        // through rendering and distribution. Each record carries its trace in the traceparent header.
+        String drafted = traceOf(kafka().recordsFor(Topics.DRAFT_SUBMITTED, articleId));
+        String approved = traceOf(kafka().recordsFor(Topics.APPROVED, articleId));
+        assertThat(traceOf(kafka().recordsFor(Topics.RENDERED, articleId))).isEqualTo(approved);
+        assertThat(traceOf(kafka().recordsFor(Topics.PUBLISHED, articleId))).isEqualTo(approved);
+        assertThat(approved).isNotEqualTo(drafted);
+        // Every service's log lines carry the trace id, so one article is followed by grep across the four.
+        await().atMost(PIPELINE).untilAsserted(() -> {
+            assertThat(logLine("intake", drafted)).contains("Submitted article " + articleId);
+            assertThat(logLine("review", drafted)).contains("Article " + articleId + " revision 1 is open");
+            assertThat(logLine("review", approved)).contains("Approved article " + articleId);
+            assertThat(logLine("rendering", approved)).contains("Rendered article " + articleId);
+            assertThat(logLine("distribution", approved)).contains("Publishing article " + articleId);
+        });
+
+        assertThat(Http.get(intake() + "/actuator/prometheus", null).status())
+                .as("metrics need the scraper's token")
+                .isEqualTo(401);
+        assertThat(Http.getWithBearer(review() + "/actuator/prometheus", "not-the-token-at-all")
+                        .status())
+                .isEqualTo(401);
+        await().atMost(PIPELINE).untilAsserted(() -> {
+            Map<String, String> metrics = Map.of(
+                    "intake", scrape(intake()),
+                    "review", scrape(review()),
+                    "rendering", scrape(rendering()),
+                    "distribution", scrape(distribution()));
+            assertThat(value(metrics.get("intake"), "vetted_drafts_submitted_total\\{channel=\"api\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics.get("intake"), "vetted_drafts_claims_count"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics.get("intake"), "vetted_review_time_to_approval_seconds_count"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(
+                            metrics.get("review"),
+                            "vetted_review_decisions_total\\{kind=\"claim\",outcome=\"approved\""))
+                    .isGreaterThanOrEqualTo(submitted.path("claims").size());
+            assertThat(value(
+                            metrics.get("review"),
+                            "vetted_review_decisions_total\\{kind=\"article\",outcome=\"approved\""))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics.get("distribution"), "vetted_publication_lag_seconds_count"))
+                    .isGreaterThanOrEqualTo(1);
+            for (String service : List.of("intake", "review", "distribution")) {
+                assertThat(value(metrics.get(service), "vetted_projection_ready"))
+                        .as(service)
+                        .isEqualTo(1);
+            }
+        });
+    }
+
+    private static String traceOf(List<ConsumerRecord<String, byte[]>> records) {
+        assertThat(records).isNotEmpty();
+        String header = PipelineSteps.header(records.get(records.size() - 1), "traceparent")
+                .orElseThrow(() -> new AssertionError(
+                        "no traceparent header on " + records.get(0).topic()));
+        Matcher trace = TRACEPARENT.matcher(header);
+        assertThat(trace.matches()).as(header).isTrue();
+        return trace.group(1);
+    }
+
+    private String logLine(String service, String traceId) {
+        try {
+            return Files.readAllLines(pipeline().logs().resolve(service + ".log"), StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.contains(traceId))
+                    .reduce("", (a, b) -> a + "\n" + b);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String scrape(String baseUrl) {
+        Http.Response response = Http.getWithBearer(baseUrl + "/actuator/prometheus", Pipeline.METRICS_TOKEN);
+        assertThat(response.status()).as(baseUrl + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The sample's value: the first line starting with {@code metric} (a regex of its name and first labels). */
+    private static double value(String exposition, String metric) {
+        Matcher line =
+                Pattern.compile("(?m)^" + metric + "[^ ]* ([0-9.eE+-]+)$").matcher(exposition);
+        assertThat(line.find()).as(metric + " in\n" + exposition).isTrue();
+        return Double.parseDouble(line.group(1));
+    }
+}
