@@ -144,15 +144,18 @@ public class JdbcWebhookStore implements SubscriptionStore, DeliveryOutbox {
                             + "   and not exists (select 1 from webhook_delivery f where"
                             + "    f.subscription_id = c.subscription_id and f.status = 'PENDING'"
                             + "    and f.claimed_until > ?)"
+                            // More candidates than wanted: rows another instance is claiming are skipped.
                             + " ) ranked where rank = 1 order by next_attempt_at, seq limit ?)"
                             + " and d.status = 'PENDING' and (d.claimed_until is null or d.claimed_until <= ?)"
+                            + " order by d.next_attempt_at, d.seq limit ?"
                             + " for update of d skip locked",
                     UUID.class,
                     at,
                     at,
                     at,
-                    limit,
-                    at);
+                    limit * 4,
+                    at,
+                    limit);
             if (ids.isEmpty()) {
                 return List.<Claimed>of();
             }
