@@ -1,5 +1,6 @@
 package org.vetted.distribution.web.webhooks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
@@ -48,6 +49,7 @@ public class SubscriptionController {
     public record SubscriptionRequest(String url, List<String> events) {}
 
     /** A subscription as listed; {@code secret} only in the answer that made or rotated it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SubscriptionView(
             UUID id,
             String url,
@@ -81,6 +83,7 @@ public class SubscriptionController {
     }
 
     /** One delivery in the log. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryView(
             UUID id,
             String webhookId,
