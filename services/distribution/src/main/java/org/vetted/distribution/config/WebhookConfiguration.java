@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
@@ -90,13 +91,13 @@ public class WebhookConfiguration {
     }
 
     /**
-     * The binder takes one rebalance listener per service: this one hands each assignment to both projections, each
-     * of which keeps to its own binding.
+     * The binder takes one rebalance listener per service: this one hands each assignment to every projection (the
+     * pages', the webhooks', and any other {@link SharedProjection} bean), each of which keeps to its own binding.
      */
     @Bean
     @Primary
     KafkaBindingRebalanceListener projectionsRebalanceListener(
-            SharedProjection pagesProjection, QueueWebhooks webhooks) {
+            ObjectProvider<SharedProjection> projections, QueueWebhooks webhooks) {
         return new KafkaBindingRebalanceListener() {
             @Override
             public void onPartitionsAssigned(
@@ -104,7 +105,10 @@ public class WebhookConfiguration {
                     org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
                     java.util.Collection<org.apache.kafka.common.TopicPartition> partitions,
                     boolean initial) {
-                pagesProjection.onPartitionsAssigned(bindingName, consumer, partitions, initial);
+                projections
+                        .orderedStream()
+                        .forEach(projection ->
+                                projection.onPartitionsAssigned(bindingName, consumer, partitions, initial));
                 webhooks.projection().onPartitionsAssigned(bindingName, consumer, partitions, initial);
             }
         };

@@ -36,7 +36,11 @@ public final class WebhookPayloads {
             Function<R, Instant> occurredAt,
             Function<R, Map<String, Object>> data) {}
 
-    /** The table: record type -> event type, the event's time and its data. */
+    /**
+     * The table: record type -> event type, the event's time and its data. A record added to article.published is
+     * one more entry, e.g. {@code new Mapping<>(ArticleRetracted.class, EventType.ARTICLE_RETRACTED,
+     * ArticleRetracted::getEventId, ArticleRetracted::getArticleId, ArticleRetracted::getRetractedAt, r -> ...)}.
+     */
     static final List<Mapping<?>> MAPPINGS = List.of(new Mapping<>(
             ArticlePublished.class,
             EventType.ARTICLE_PUBLISHED,
