@@ -15,6 +15,7 @@ abstract class PipelineScenarios
                 HostileEventScenarios,
                 DownstreamScenarios,
                 OperationsScenarios,
+                WebhookScenarios,
                 BrowserScenarios {
     private Pipeline pipeline;
 

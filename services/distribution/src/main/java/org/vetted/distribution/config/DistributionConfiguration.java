@@ -75,6 +75,7 @@ public class DistributionConfiguration {
             TransactionTemplate transactions,
             @Value("${spring.cloud.stream.bindings.servePublished-in-0.destination:" + Topics.PUBLISHED + "}")
                     String destination) {
-        return new SharedProjection("pages", List.of(destination), jdbc, transactions);
+        // Fed by servePublished only: the webhooks' binding reads the same topic in a group of its own.
+        return new SharedProjection("pages", "servePublished-in-0", List.of(destination), jdbc, transactions);
     }
 }

@@ -53,6 +53,14 @@ public class SharedProjection
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(250);
 
     private final String name;
+    /**
+     * The binding that feeds it, or null for any binding reading its topics: set when two bindings of a service (two
+     * consumer groups) read one topic, whose assignments and idle polls are each their own projection's.
+     */
+    private final String binding;
+    /** The consumer group of {@link #binding}, learnt on its first assignment, to tell its idle polls apart. */
+    private volatile String group;
+
     private final Set<String> topics;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -71,7 +79,20 @@ public class SharedProjection
      */
     public SharedProjection(
             String name, Collection<String> topics, JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this(name, topics, jdbc, transactions, CHECK_INTERVAL);
+        this(name, null, topics, jdbc, transactions, CHECK_INTERVAL);
+    }
+
+    /**
+     * A projection fed by one binding only: for a service where another binding (another consumer group) reads the
+     * same topic. Assignments of other bindings, and idle polls of other groups, are left to their own projections.
+     */
+    public SharedProjection(
+            String name,
+            String binding,
+            Collection<String> topics,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions) {
+        this(name, binding, topics, jdbc, transactions, CHECK_INTERVAL);
     }
 
     SharedProjection(
@@ -80,7 +101,18 @@ public class SharedProjection
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             Duration checkInterval) {
+        this(name, null, topics, jdbc, transactions, checkInterval);
+    }
+
+    SharedProjection(
+            String name,
+            String binding,
+            Collection<String> topics,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            Duration checkInterval) {
         this.name = name;
+        this.binding = binding;
         this.topics = Set.copyOf(topics);
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -157,6 +189,12 @@ public class SharedProjection
     @Override
     public void onPartitionsAssigned(
             String bindingName, Consumer<?, ?> consumer, Collection<TopicPartition> partitions, boolean initial) {
+        if (binding != null) {
+            if (!binding.equals(bindingName)) {
+                return;
+            }
+            group = consumer.groupMetadata().groupId();
+        }
         if (targets == null && consumer.subscription().stream().anyMatch(topics::contains)) {
             List<TopicPartition> all = topics.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic).stream()
@@ -211,6 +249,10 @@ public class SharedProjection
             return;
         }
         Consumer<?, ?> consumer = event.getConsumer();
+        if (binding != null
+                && (group == null || !group.equals(consumer.groupMetadata().groupId()))) {
+            return;
+        }
         try {
             for (TopicPartition partition : assigned) {
                 jdbc.update(

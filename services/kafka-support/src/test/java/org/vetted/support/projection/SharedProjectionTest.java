@@ -210,6 +210,56 @@ class SharedProjectionTest {
         assertThat(projection.positions()).doesNotContainKey(other);
     }
 
+    @Test
+    void twoBindingsOnOneTopicEachMoveOnlyTheirOwnProjection() {
+        SharedProjection pages = new SharedProjection("pages", "pages-in-0", List.of(TOPIC), jdbc, transactions);
+        SharedProjection hooks = new SharedProjection("hooks", "hooks-in-0", List.of(TOPIC), jdbc, transactions);
+        pages.apply(record(0, 6), () -> {});
+        MockConsumer<String, Object> pagesConsumer = consumerOfGroup("pages-group", Map.of(P0, 9L, P1, 6L));
+        MockConsumer<String, Object> hooksConsumer = consumerOfGroup("hooks-group", Map.of(P0, 9L, P1, 6L));
+        pagesConsumer.rebalance(List.of(P0, P1));
+        hooksConsumer.rebalance(List.of(P0, P1));
+
+        // The binder hands every assignment to the one listener, which hands it to both projections.
+        for (SharedProjection projection : List.of(pages, hooks)) {
+            projection.onPartitionsAssigned("pages-in-0", pagesConsumer, List.of(P0, P1), true);
+            projection.onPartitionsAssigned("hooks-in-0", hooksConsumer, List.of(P0, P1), true);
+        }
+        assertThat(pagesConsumer.position(P0)).isEqualTo(7L);
+        assertThat(hooksConsumer.position(P0))
+                .as("the pages' position is not the webhooks'")
+                .isZero();
+
+        // The pages' container goes idle at the end of the log: the webhooks' position does not move with it.
+        pagesConsumer.seek(P0, 9L);
+        pagesConsumer.seek(P1, 6L);
+        ListenerContainerIdleEvent pagesIdle =
+                new ListenerContainerIdleEvent(this, this, 500, "pages", List.of(P0, P1), pagesConsumer, false);
+        pages.onApplicationEvent(pagesIdle);
+        hooks.onApplicationEvent(pagesIdle);
+
+        assertThat(pages.positions()).containsEntry(P0, 9L).containsEntry(P1, 6L);
+        assertThat(hooks.positions()).isEmpty();
+    }
+
+    private static MockConsumer<String, Object> consumerOfGroup(String group, Map<TopicPartition, Long> ends) {
+        MockConsumer<String, Object> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()) {
+            @Override
+            public synchronized org.apache.kafka.clients.consumer.ConsumerGroupMetadata groupMetadata() {
+                return new org.apache.kafka.clients.consumer.ConsumerGroupMetadata(group);
+            }
+        };
+        List<PartitionInfo> partitions = new ArrayList<>();
+        ends.keySet()
+                .forEach(partition -> partitions.add(
+                        new PartitionInfo(TOPIC, partition.partition(), Node.noNode(), new Node[0], new Node[0])));
+        consumer.updatePartitions(TOPIC, partitions);
+        consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+        consumer.updateEndOffsets(ends);
+        consumer.subscribe(List.of(TOPIC));
+        return consumer;
+    }
+
     private static MockConsumer<String, Object> consumer(Map<TopicPartition, Long> ends) {
         MockConsumer<String, Object> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
         List<PartitionInfo> partitions = new ArrayList<>();

@@ -1,0 +1,104 @@
+package org.vetted.distribution.messaging.webhooks;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.distribution.domain.webhooks.EventType;
+import org.vetted.distribution.domain.webhooks.WebhookEvent;
+import org.vetted.events.ArticlePublished;
+import org.vetted.events.Reviewer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * From a verified record of article.published to the webhook every subscriber to its type receives: one entry per
+ * record type, so a new record on the topic is one line here. The body follows the Standard Webhooks convention,
+ * {@code {"type": ..., "timestamp": ..., "data": {...}}}, and is made once (minimised JSON), so every attempt sends
+ * the bytes it signs.
+ * <p>
+ * {@code data} holds what a downstream site needs to show or link the article (id, revision, slug, title, summary,
+ * url, the credited reviewers by name and credential, content hash, times), not the HTML: a body of up to 4 MiB
+ * per subscriber and attempt would weigh on every receiver and on the outbox, and the signed article is one GET away
+ * ({@code /api/articles/{slug}}). Usernames stay inside: reviewers are named as the pages name them.
+ */
+public final class WebhookPayloads {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How one record type becomes a webhook. */
+    record Mapping<R extends SpecificRecordBase>(
+            Class<R> recordType,
+            EventType type,
+            Function<R, String> eventId,
+            Function<R, String> articleId,
+            Function<R, Instant> occurredAt,
+            Function<R, Map<String, Object>> data) {}
+
+    /**
+     * The table: record type -> event type, the event's time and its data. A record added to article.published is
+     * one more entry, e.g. {@code new Mapping<>(ArticleRetracted.class, EventType.ARTICLE_RETRACTED,
+     * ArticleRetracted::getEventId, ArticleRetracted::getArticleId, ArticleRetracted::getRetractedAt, r -> ...)}.
+     */
+    static final List<Mapping<?>> MAPPINGS = List.of(new Mapping<>(
+            ArticlePublished.class,
+            EventType.ARTICLE_PUBLISHED,
+            ArticlePublished::getEventId,
+            ArticlePublished::getArticleId,
+            ArticlePublished::getPublishedAt,
+            WebhookPayloads::published));
+
+    private WebhookPayloads() {}
+
+    /** The webhook of a verified record, or empty for a record type no webhook is made of. */
+    public static Optional<WebhookEvent> of(SpecificRecordBase record) {
+        return MAPPINGS.stream()
+                .filter(mapping -> mapping.recordType().isInstance(record))
+                .findFirst()
+                .map(mapping -> event(mapping, record));
+    }
+
+    private static <R extends SpecificRecordBase> WebhookEvent event(Mapping<R> mapping, SpecificRecordBase record) {
+        R typed = mapping.recordType().cast(record);
+        Instant occurredAt = mapping.occurredAt().apply(typed);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", mapping.type().wireName());
+        body.put("timestamp", occurredAt.toString());
+        body.put("data", mapping.data().apply(typed));
+        return new WebhookEvent(
+                mapping.eventId().apply(typed),
+                mapping.articleId().apply(typed),
+                mapping.type(),
+                occurredAt,
+                JSON.writeValueAsString(body));
+    }
+
+    static Map<String, Object> published(ArticlePublished event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("articleId", event.getArticleId());
+        data.put("revision", event.getRevision());
+        data.put("slug", event.getSlug());
+        data.put("title", event.getTitle());
+        data.put("summary", event.getSummary());
+        data.put("url", event.getUrl());
+        // Everyone credited, as the pages credit them: the list, or the signer alone in publications before v3.
+        List<Reviewer> credited = event.getMedicalReviewers().isEmpty()
+                ? List.of(event.getMedicallyReviewedBy())
+                : event.getMedicalReviewers();
+        data.put(
+                "reviewers",
+                credited.stream()
+                        .map(reviewer -> {
+                            Map<String, Object> person = new LinkedHashMap<>();
+                            person.put("name", reviewer.getDisplayName());
+                            person.put("credential", reviewer.getCredential());
+                            return person;
+                        })
+                        .toList());
+        data.put("medicallyReviewedAt", event.getMedicallyReviewedAt().toString());
+        data.put("contentHash", event.getContentHash());
+        data.put("publishedAt", event.getPublishedAt().toString());
+        return data;
+    }
+}
