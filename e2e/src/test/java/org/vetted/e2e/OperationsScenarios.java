@@ -60,7 +60,7 @@ interface OperationsScenarios extends PipelineSteps {
                     "review", scrape(review()),
                     "rendering", scrape(rendering()),
                     "distribution", scrape(distribution()));
-            assertThat(value(metrics.get("intake"), "vetted_drafts_submitted_total\\{channel=\"api\""))
+            assertThat(value(metrics.get("intake"), "vetted_drafts_submitted_total", "channel=\"api\""))
                     .isGreaterThanOrEqualTo(1);
             assertThat(value(metrics.get("intake"), "vetted_drafts_claims_count"))
                     .isGreaterThanOrEqualTo(1);
@@ -68,14 +68,20 @@ interface OperationsScenarios extends PipelineSteps {
                     .isGreaterThanOrEqualTo(1);
             assertThat(value(
                             metrics.get("review"),
-                            "vetted_review_decisions_total\\{kind=\"claim\",outcome=\"approved\""))
+                            "vetted_review_decisions_total",
+                            "kind=\"claim\"",
+                            "outcome=\"approved\""))
                     .isGreaterThanOrEqualTo(submitted.path("claims").size());
             assertThat(value(
                             metrics.get("review"),
-                            "vetted_review_decisions_total\\{kind=\"article\",outcome=\"approved\""))
+                            "vetted_review_decisions_total",
+                            "kind=\"article\"",
+                            "outcome=\"approved\""))
                     .isGreaterThanOrEqualTo(1);
             assertThat(value(metrics.get("distribution"), "vetted_publication_lag_seconds_count"))
                     .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics.get("distribution"), "vetted_webhooks_deliveries", "state=\"pending\""))
+                    .isGreaterThanOrEqualTo(0);
             for (String service : List.of("intake", "review", "distribution")) {
                 assertThat(value(metrics.get(service), "vetted_projection_ready"))
                         .as(service)

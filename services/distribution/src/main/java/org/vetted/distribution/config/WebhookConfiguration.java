@@ -32,6 +32,7 @@ import org.vetted.distribution.domain.webhooks.SubscriptionRules;
 import org.vetted.distribution.messaging.webhooks.HttpWebhookSender;
 import org.vetted.distribution.messaging.webhooks.QueueWebhooks;
 import org.vetted.distribution.store.JdbcWebhookStore;
+import org.vetted.distribution.store.WebhookBacklog;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
 
@@ -48,6 +49,12 @@ public class WebhookConfiguration {
     @Bean
     JdbcWebhookStore webhookStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new JdbcWebhookStore(jdbc, transactions);
+    }
+
+    /** The outbox's size for operators: {@code vetted.webhooks.deliveries{state}}. */
+    @Bean
+    WebhookBacklog webhookBacklog(JdbcTemplate jdbc) {
+        return new WebhookBacklog(jdbc);
     }
 
     @Bean

@@ -114,7 +114,7 @@ public class ServePublished implements Consumer<Message<byte[]>> {
     }
 
     /** The header as the binder maps it: the JWS's bytes from Kafka, or a string from the test binder. */
-    private static Optional<String> signatureHeader(Message<byte[]> message) {
+    public static Optional<String> signatureHeader(Message<?> message) {
         Object header = message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER);
         if (header instanceof byte[] bytes) {
             return Optional.of(new String(bytes, StandardCharsets.US_ASCII));

@@ -390,7 +390,12 @@ class DistributionBindingsTest {
     void aValueThatDoesNotDecodeIsDeadLettered() {
         sendPublished("{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8), null);
 
-        assertRefusedBecause("C3 01");
+        // Both readers of the public topic (the pages and the webhooks) refuse it, each to its own dead letters.
+        assertThat(failures)
+                .hasSize(2)
+                .allSatisfy(failure -> assertThat(rootCause(failure))
+                        .isInstanceOf(PoisonEventException.class)
+                        .hasMessageContaining("C3 01"));
     }
 
     private void sendPublished(ArticlePublished event, String signatureHeader) {

@@ -9,9 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.messaging.Message;
+import org.vetted.contract.EventCatalog;
+import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.webhooks.DeliveryOutbox;
 import org.vetted.distribution.domain.webhooks.WebhookEvent;
+import org.vetted.distribution.messaging.ServePublished;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
 
@@ -20,11 +25,11 @@ import org.vetted.support.signing.Seals;
  * seal verifies as distribution's, of a type {@link WebhookPayloads} maps, becomes one delivery per subscriber in the
  * outbox, written in the database transaction that stores this projection's position ({@link SharedProjection}
  * "webhooks"), and deduplicated by (subscription, event id): a replay or a second instance neither loses nor doubles
- * a delivery. A record without a valid seal is logged and skipped, as {@code servePublished} does: nothing from the
- * topic reaches a downstream site unverified.
+ * a delivery. It reads the raw value bytes, as {@code servePublished} does: a {@code vetted-signature} header that is
+ * there but not distribution's over exactly those bytes, or a record without a valid seal, is logged and skipped;
+ * nothing from the topic reaches a downstream site unverified. A value that does not decode is dead-lettered.
  */
-public class QueueWebhooks
-        implements Consumer<Message<SpecificRecordBase>>, ApplicationListener<ListenerContainerIdleEvent> {
+public class QueueWebhooks implements Consumer<Message<byte[]>>, ApplicationListener<ListenerContainerIdleEvent> {
     private static final Logger log = LoggerFactory.getLogger(QueueWebhooks.class);
 
     private final DeliveryOutbox outbox;
@@ -51,12 +56,21 @@ public class QueueWebhooks
     }
 
     @Override
-    public void accept(Message<SpecificRecordBase> message) {
-        RecordGuard.run(() -> projection.apply(message, () -> queue(message.getPayload())));
+    public void accept(Message<byte[]> message) {
+        RecordGuard.run(() -> projection.apply(message, () -> queue(message)));
     }
 
-    private void queue(SpecificRecordBase record) {
-        Optional<String> problem = seals.problem(record);
+    private void queue(Message<byte[]> raw) {
+        SpecificRecordBase record = decode(raw.getPayload());
+        Optional<String> header = ServePublished.signatureHeader(raw);
+        Optional<String> problem = header.isPresent()
+                ? seals.valueProblem(Issuer.DISTRIBUTION, header.get(), raw.getPayload())
+                        .map(why ->
+                                "its " + Signatures.VALUE_SIGNATURE_HEADER + " header is not distribution's: " + why)
+                : Optional.empty();
+        if (problem.isEmpty()) {
+            problem = seals.problem(record);
+        }
         if (problem.isPresent()) {
             log.warn(
                     "Not sending webhooks of {} {} of article {}: {}",
@@ -77,6 +91,17 @@ public class QueueWebhooks
                 event.get().eventId(),
                 event.get().type(),
                 queued);
+    }
+
+    private static SpecificRecordBase decode(byte[] value) {
+        if (value == null) {
+            throw new PoisonEventException("no webhooks: a record of article.published without a value");
+        }
+        try {
+            return EventCatalog.standard().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException("no webhooks: " + e.getMessage());
+        }
     }
 
     private static Object field(SpecificRecordBase record, String name) {

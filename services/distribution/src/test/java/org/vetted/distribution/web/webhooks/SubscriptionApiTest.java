@@ -24,6 +24,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.Signed;
@@ -259,8 +260,9 @@ class SubscriptionApiTest {
                 EventMapper.toEvent(Signed.publication(Articles.published("hook-1", 1, "hook-one", "Hook one", after)));
         ArticlePublished unsigned = EventMapper.toEvent(Articles.published("hook-2", 1, "hook-two", "Hook two", after));
         for (ArticlePublished event : List.of(unsigned, signed, signed)) {
+            // As Kafka carries it: the encoded value (the binding reads raw bytes).
             input.send(
-                    MessageBuilder.withPayload(event)
+                    MessageBuilder.withPayload(EventCatalog.standard().encode(event))
                             .setHeader(KafkaHeaders.KEY, event.getArticleId())
                             .build(),
                     Topics.PUBLISHED);
