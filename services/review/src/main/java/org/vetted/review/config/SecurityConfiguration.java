@@ -74,6 +74,10 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**")
                         .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        // Withdrawing a published article: medical reviewers and editors (the rule then wants a
+                        // credentialed reviewer or an editor); every other decision is for reviewers alone.
+                        .requestMatchers(HttpMethod.POST, "/api/reviews/*/retraction", "/api/reviews/*/takedown")
+                        .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/reviews/**")
                         .hasRole("MEDICAL_REVIEWER")
                         .requestMatchers(HttpMethod.GET, "/api/claims")
