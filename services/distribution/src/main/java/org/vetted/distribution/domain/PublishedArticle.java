@@ -31,7 +31,8 @@ public record PublishedArticle(
         Instant medicallyReviewedAt,
         String contentHash,
         Instant publishedAt,
-        String seal) {
+        String seal)
+        implements PublicEvent {
     public PublishedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);

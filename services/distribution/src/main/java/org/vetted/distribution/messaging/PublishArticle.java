@@ -60,7 +60,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
                     published.articleId(),
                     published.revision(),
                     published.url());
-            return outbound.message(rendered.event(), published);
+            return PublicRecords.typed(outbound.message(rendered.event(), published));
         });
     }
 }

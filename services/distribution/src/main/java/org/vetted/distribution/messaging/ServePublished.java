@@ -2,6 +2,7 @@ package org.vetted.distribution.messaging;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -9,7 +10,10 @@ import org.springframework.stereotype.Component;
 import org.vetted.contract.RecordGuard;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
@@ -24,12 +28,14 @@ import org.vetted.support.stream.Refusal;
  * topic again, and would dead-letter the same record again each time.
  */
 @Component("servePublished")
-public class ServePublished implements Consumer<Message<ArticlePublished>> {
+public class ServePublished implements Consumer<Message<SpecificRecordBase>> {
     private static final Logger log = LoggerFactory.getLogger(ServePublished.class);
 
     private final PageStore pages;
     private final Inbound<ArticlePublished, PublishedArticle> inbound;
     private final SharedProjection projection;
+    private final Inbound<ArticleRetracted, WithdrawnArticle> retractions;
+    private final Inbound<ArticleUnpublished, WithdrawnArticle> takedowns;
 
     public ServePublished(PageStore pages, Seals seals, SharedProjection projection) {
         this.pages = pages;
@@ -43,11 +49,58 @@ public class ServePublished implements Consumer<Message<ArticlePublished>> {
                         published -> "article " + published.getArticleId() + " revision " + published.getRevision()
                                 + " (event " + published.getEventId() + ")"));
         this.projection = projection;
+        this.retractions = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleRetracted>(
+                        log,
+                        "Not applying",
+                        null,
+                        retracted -> "retraction of article " + retracted.getArticleId() + " (event "
+                                + retracted.getEventId() + ")"));
+        this.takedowns = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleUnpublished>(
+                        log,
+                        "Not applying",
+                        null,
+                        unpublished -> "takedown of article " + unpublished.getArticleId() + " (event "
+                                + unpublished.getEventId() + ")"));
     }
 
+    /** The public topic holds several record types (distribution's alone); one this version does not know is skipped. */
     @Override
-    public void accept(Message<ArticlePublished> message) {
-        RecordGuard.run(() -> projection.apply(message, () -> serve(message)));
+    @SuppressWarnings("unchecked")
+    public void accept(Message<SpecificRecordBase> message) {
+        RecordGuard.run(() -> projection.apply(message, () -> {
+            Object payload = message.getPayload();
+            if (payload instanceof ArticlePublished) {
+                serve((Message<ArticlePublished>) (Message<?>) message);
+            } else if (payload instanceof ArticleRetracted) {
+                retractions
+                        .verifyOrSkip((Message<ArticleRetracted>) (Message<?>) message)
+                        .ifPresent(verified -> withdraw(verified.domain()));
+            } else if (payload instanceof ArticleUnpublished) {
+                takedowns
+                        .verifyOrSkip((Message<ArticleUnpublished>) (Message<?>) message)
+                        .ifPresent(verified -> withdraw(verified.domain()));
+            } else {
+                log.warn(
+                        "Skipping a record of type {} on the public topic",
+                        payload == null ? "null" : payload.getClass().getSimpleName());
+            }
+        }));
+    }
+
+    private void withdraw(WithdrawnArticle withdrawal) {
+        PageStore.Outcome outcome = pages.apply(withdrawal);
+        log.info(
+                "Article {} {} (event {}): {}",
+                withdrawal.articleId(),
+                withdrawal.kind(),
+                withdrawal.eventId(),
+                outcome);
     }
 
     private void serve(Message<ArticlePublished> message) {

@@ -26,9 +26,14 @@ class ArticlePageController {
     @GetMapping("/articles/{slug}")
     String page(@PathVariable String slug, Model model, HttpServletResponse response) {
         PageStore.Page page = pages.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        if (page.unpublished()) {
+            throw new ArticleGoneException(slug);
+        }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         model.addAttribute("siteTitle", properties.feedTitle());
         model.addAttribute("article", ArticleView.of(page, properties.displayZone()));
+        model.addAttribute(
+                "retraction", page.retracted() ? RetractionView.of(page.withdrawal(), properties.displayZone()) : null);
         return "article";
     }
 }
