@@ -64,7 +64,7 @@ public class DistributionConfiguration {
     }
 
     @Bean
-    WithdrawArticle withdrawArticle(WithdrawalGate gate, PageStore pages, PublicSite site) {
+    WithdrawArticle withdrawArticleUseCase(WithdrawalGate gate, PageStore pages, PublicSite site) {
         return new WithdrawArticle(gate, pages, site);
     }
 
