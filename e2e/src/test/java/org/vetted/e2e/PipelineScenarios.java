@@ -10,7 +10,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PipelineScenarios
-        implements PublishingScenarios, GateScenarios, HostileEventScenarios, BrowserScenarios {
+        implements PublishingScenarios, GateScenarios, HostileEventScenarios, BrowserScenarios, WithdrawalScenarios {
     private Pipeline pipeline;
 
     /** Starts the four services against {@code bootstrapServers}; call from the subclass's @BeforeAll. */
