@@ -113,6 +113,8 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/reviews/**", "/claims")
                         .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/reviews/*/withdrawal")
+                        .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
                         .requestMatchers(HttpMethod.POST, "/reviews/**", "/claims/*/retire")
                         .hasRole("MEDICAL_REVIEWER")
                         .anyRequest()
