@@ -1,5 +1,6 @@
 package org.vetted.distribution.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -7,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,8 @@ import org.vetted.support.projection.SharedProjection;
             ArticlePageController.class,
             ArticleApiController.class,
             FeedController.class,
-            HomePageController.class
+            HomePageController.class,
+            KeysController.class
         })
 @Import(WithdrawnPagesWebTest.Site.class)
 class WithdrawnPagesWebTest {
@@ -115,11 +118,19 @@ class WithdrawnPagesWebTest {
     }
 
     @Test
-    void theApiCarriesTheRetraction() throws Exception {
-        mvc.perform(get("/api/articles/walking"))
+    void theApiCarriesTheRetractionSignedWithTheRest() throws Exception {
+        String body = mvc.perform(get("/api/articles/walking"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.retraction.reason").value("The dose table was wrong"))
-                .andExpect(jsonPath("$.retraction.decidedBy.name").value("Rita Reyes"));
+                .andExpect(jsonPath("$.retraction.decidedBy.name").value("Rita Reyes"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String keys = mvc.perform(get("/.well-known/jwks.json"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(new DownstreamSite(keys).problem(body)).isEmpty();
         mvc.perform(get("/api/articles/zinc"))
                 .andExpect(jsonPath("$.retraction").doesNotExist());
     }
