@@ -79,7 +79,14 @@ final class MedicalWebPageJsonLd {
         ObjectNode publisher = root.putObject("publisher");
         publisher.put("@type", "Organization");
         publisher.put("name", siteTitle);
-        // A correction or retraction notice goes here too when the page carries one (schema.org "correction").
+        if (page.retracted()) {
+            // schema.org's CorrectionComment for the notice, and the work's status, so machines read it as retracted.
+            root.put("creativeWorkStatus", "Retracted");
+            ObjectNode notice = root.putObject("correction");
+            notice.put("@type", "CorrectionComment");
+            notice.put("text", "Retracted: " + page.withdrawal().reason());
+            notice.put("datePublished", page.withdrawal().decidedAt().toString());
+        }
         return forScriptElement(JSON.writeValueAsString(root));
     }
 

@@ -205,7 +205,10 @@ class DistributionBindingsTest {
         assertThat(failures).isEmpty();
         assertThat(retraction.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("art-40");
         assertThat(eventType(retraction)).isEqualTo("ArticleRetracted");
-        assertThat((Object) retraction.getPayload()).isInstanceOfSatisfying(ArticleRetracted.class, retracted -> {
+        assertThat(READER.valueProblem(Issuer.DISTRIBUTION, signatureHeader(retraction), retraction.getPayload()))
+                .as("signed over the bytes as written, like every record of the public topic")
+                .isEmpty();
+        assertThat(decoded(retraction)).isInstanceOfSatisfying(ArticleRetracted.class, retracted -> {
             assertThat(READER.problem(retracted)).isEmpty();
             assertThat(retracted.getSlug()).isEqualTo("walking-art-40");
             assertThat(retracted.getUrl()).isEqualTo("https://vetted.example/articles/walking-art-40");
@@ -230,24 +233,22 @@ class DistributionBindingsTest {
     @Test
     void aTakedownFollowsARetractionARepeatIsTheSameEventAndNothingGoesBack() {
         withdraw(withdrawn("art-41", WithdrawalKind.RETRACTED, "w-41a"));
-        Object retracted = output.receive(0, Topics.PUBLISHED).getPayload();
+        Object retracted = decoded(output.receive(0, Topics.PUBLISHED));
         ArticleWithdrawn takedown = withdrawn("art-41", WithdrawalKind.UNPUBLISHED, "w-41b");
         withdraw(takedown);
         Message<byte[]> unpublished = output.receive(0, Topics.PUBLISHED);
         assertThat(eventType(unpublished)).isEqualTo("ArticleUnpublished");
-        assertThat((Object) unpublished.getPayload()).isInstanceOfSatisfying(ArticleUnpublished.class, event -> {
+        assertThat(decoded(unpublished)).isInstanceOfSatisfying(ArticleUnpublished.class, event -> {
             assertThat(READER.problem(event)).isEmpty();
             assertThat(event.getSlug()).isEqualTo("walking-art-41");
             assertThat(event.getReason()).isEqualTo("The dose table was wrong.");
         });
-        String eventId = ((ArticleUnpublished) (Object) unpublished.getPayload()).getEventId();
+        String eventId = ((ArticleUnpublished) decoded(unpublished)).getEventId();
         assertThat(eventId).isNotEqualTo(((ArticleRetracted) retracted).getEventId());
 
         // Read again (a redelivery): the same public event, which every consumer applies once.
         withdraw(takedown);
-        assertThat(((ArticleUnpublished)
-                                (Object) output.receive(0, Topics.PUBLISHED).getPayload())
-                        .getEventId())
+        assertThat(((ArticleUnpublished) decoded(output.receive(0, Topics.PUBLISHED))).getEventId())
                 .isEqualTo(eventId);
         // A retraction after the takedown goes no further: nothing is published.
         withdraw(withdrawn("art-41", WithdrawalKind.RETRACTED, "w-41c"));
@@ -266,6 +267,15 @@ class DistributionBindingsTest {
         assertRefusedBecause("is not signed by the review service");
         send(rendered("art-42", "Walking may ease back pain."));
         assertThat(output.receive(0, Topics.PUBLISHED)).isNotNull();
+    }
+
+    private static Object decoded(Message<byte[]> message) {
+        return EventCatalog.standard().decode(message.getPayload());
+    }
+
+    private static String signatureHeader(Message<byte[]> message) {
+        return new String(
+                (byte[]) message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER), StandardCharsets.US_ASCII);
     }
 
     private static String eventType(Message<?> message) {

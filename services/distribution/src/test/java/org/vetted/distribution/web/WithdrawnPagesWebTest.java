@@ -26,6 +26,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Articles;
 import org.vetted.distribution.domain.PublicSite;
@@ -47,7 +48,7 @@ class WithdrawnPagesWebTest {
     static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
 
     @TestConfiguration
-    @EnableConfigurationProperties(DistributionProperties.class)
+    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
     static class Site {
         @Bean
         PageStore pageStore() {
@@ -97,7 +98,9 @@ class WithdrawnPagesWebTest {
                 .andExpect(content().string(containsString("November 24, 2026")))
                 .andExpect(content().string(containsString("<meta name=\"robots\" content=\"noindex\">")))
                 .andExpect(content().string(containsString("<section class=\"retracted\"")))
-                .andExpect(content().string(containsString("Revision 1 of Walking")));
+                .andExpect(content().string(containsString("Revision 1 of Walking")))
+                .andExpect(content().string(containsString("\"creativeWorkStatus\":\"Retracted\"")))
+                .andExpect(content().string(containsString("\"@type\":\"CorrectionComment\"")));
         mvc.perform(get("/articles/zinc"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("noindex"))))
