@@ -1,6 +1,7 @@
 package org.vetted.contract.asyncapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vetted.contract.EventCatalog;
@@ -41,11 +47,13 @@ class AsyncApiContractTest {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private static AsyncApiDocument generated;
+    private static ContractTopics contract;
     private static Schema asyncApiSchema;
 
     @BeforeAll
     static void generate() throws IOException {
-        generated = new AsyncApiDocument(MODULE);
+        generated = AsyncApiDocument.of(MODULE);
+        contract = new ContractTopics(MODULE);
         try (InputStream in = AsyncApiContractTest.class.getResourceAsStream(JSON_SCHEMA)) {
             asyncApiSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
                     .getSchema(in);
@@ -181,6 +189,65 @@ class AsyncApiContractTest {
                         .asLong())
                 .as("rendering may write 4 MiB records, so its dead letters take as much")
                 .isEqualTo(4194304L);
+    }
+
+    @Test
+    void eachMessageCarriesTheWriterSchemaOfItsRecord() throws IOException {
+        JsonNode messages = YAML.readTree(COMMITTED.toFile()).path("components").path("messages");
+        for (Class<? extends SpecificRecordBase> event : EventCatalog.EVENTS) {
+            JsonNode payload = messages.path(event.getSimpleName()).path("payload");
+            assertThat(payload.path("schemaFormat").asText()).isEqualTo(AsyncApiDocument.AVRO);
+            org.apache.avro.Schema inDocument = new org.apache.avro.Schema.Parser()
+                    .parse(payload.path("schema").toString());
+            assertThat(SchemaNormalization.parsingFingerprint64(inDocument))
+                    .as("fingerprint of %s in asyncapi.yaml", event.getSimpleName())
+                    .isEqualTo(SchemaNormalization.parsingFingerprint64(
+                            SpecificData.get().getSchema(event)));
+        }
+    }
+
+    @Test
+    void noDocumentFromAContractThatContradictsItself() {
+        ServiceBindings.Binding rogueWriter =
+                new ServiceBindings.Binding("forge-out-0", false, List.of(Topics.APPROVED), Optional.empty(), Map.of());
+        assertThatThrownBy(() -> withService(new ServiceBindings("rendering", List.of(rogueWriter), Optional.empty())))
+                .hasMessageContaining(Topics.APPROVED + " is written by")
+                .hasMessageContaining("exactly one writing service");
+
+        ServiceBindings.Binding unknownTopic = new ServiceBindings.Binding(
+                "peek-in-0", true, List.of("article.secret"), Optional.of("peek"), Map.of());
+        assertThatThrownBy(() -> withService(new ServiceBindings("rendering", List.of(unknownTopic), Optional.empty())))
+                .hasMessageContaining("article.secret, which is not a topic of Topics");
+
+        ServiceBindings.Binding noGroup =
+                new ServiceBindings.Binding("peek-in-0", true, List.of(Topics.PUBLISHED), Optional.empty(), Map.of());
+        assertThatThrownBy(() -> withService(new ServiceBindings("rendering", List.of(noGroup), Optional.empty())))
+                .hasMessageContaining("has no group");
+
+        List<ServiceBindings> libraryNotCompacted = generated.services().stream()
+                .map(service -> new ServiceBindings(
+                        service.service(),
+                        service.bindings().stream()
+                                .map(binding ->
+                                        binding.destinations().contains(Topics.CLAIMS_LIBRARY) && !binding.input()
+                                                ? new ServiceBindings.Binding(
+                                                        binding.name(),
+                                                        false,
+                                                        binding.destinations(),
+                                                        binding.group(),
+                                                        Map.of("retention.ms", -1L))
+                                                : binding)
+                                .toList(),
+                        service.maxRequestSize()))
+                .toList();
+        assertThatThrownBy(() -> new AsyncApiDocument(contract, libraryNotCompacted, "0", true, "localhost:9092"))
+                .hasMessageContaining(Topics.CLAIMS_LIBRARY + " is not compacted");
+    }
+
+    private static AsyncApiDocument withService(ServiceBindings extra) {
+        List<ServiceBindings> services = new ArrayList<>(generated.services());
+        services.add(extra);
+        return new AsyncApiDocument(contract, services, "0", true, "localhost:9092");
     }
 
     private static Channel channel(String address) {

@@ -3,6 +3,8 @@ package org.vetted.contract.asyncapi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
@@ -81,6 +83,8 @@ final class AsyncApiDocument {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            // One line per text, so a diff of the document shows what changed.
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build();
 
     /** A consumer of a topic: the service, its binding and its consumer group. */
@@ -90,7 +94,7 @@ final class AsyncApiDocument {
     record Channel(
             Topic topic,
             String writer,
-            String writerBinding,
+            List<String> writerBindings,
             List<Consumer> consumers,
             String key,
             Map<String, Object> topicConfiguration) {
@@ -111,18 +115,36 @@ final class AsyncApiDocument {
     private final List<DeadLetterChannel> deadLetters;
 
     /** @param schemasModule the schemas module's directory (the repository is its parent) */
-    AsyncApiDocument(Path schemasModule) {
+    static AsyncApiDocument of(Path schemasModule) {
         Path repository = schemasModule.toAbsolutePath().normalize().getParent();
-        this.contract = new ContractTopics(schemasModule);
-        this.services = ServiceBindings.readAll(repository);
-        this.version = projectVersion(schemasModule);
-        this.traced = ServiceBindings.sharedSetting(repository, "/spring/cloud/stream/kafka/binder/enable-observation")
-                .asBoolean(false);
-        this.bootstrap = ServiceBindings.sharedSetting(repository, "/spring/cloud/stream/kafka/binder/brokers")
-                .asText()
-                .replaceAll("^\\$\\{[^:}]+:(.*)}$", "$1");
+        return new AsyncApiDocument(
+                new ContractTopics(schemasModule),
+                ServiceBindings.readAll(repository),
+                projectVersion(schemasModule),
+                ServiceBindings.sharedSetting(repository, "/spring/cloud/stream/kafka/binder/enable-observation")
+                        .asBoolean(false),
+                ServiceBindings.sharedSetting(repository, "/spring/cloud/stream/kafka/binder/brokers")
+                        .asText()
+                        .replaceAll("^\\$\\{[^:}]+:(.*)}$", "$1"));
+    }
+
+    /**
+     * @param traced    whether every binding carries the trace context (observation on)
+     * @param bootstrap the local broker
+     */
+    AsyncApiDocument(
+            ContractTopics contract, List<ServiceBindings> services, String version, boolean traced, String bootstrap) {
+        this.contract = contract;
+        this.services = services;
+        this.version = version;
+        this.traced = traced;
+        this.bootstrap = bootstrap;
         this.channels = channels();
         this.deadLetters = deadLetters();
+    }
+
+    List<ServiceBindings> services() {
+        return services;
     }
 
     List<Channel> channelList() {
@@ -195,12 +217,11 @@ final class AsyncApiDocument {
         Map<String, Object> operations = new LinkedHashMap<>();
         for (Channel channel : channels) {
             channelObjects.put(channel.topic().address(), channelObject(channel));
-            operations.put(
-                    operationId(
-                            channel.writer(),
-                            channel.writerBinding(),
-                            channel.topic().address()),
-                    operation("send", channel.topic().address(), messageIds(channel), channel.writer(), null));
+            for (String binding : channel.writerBindings()) {
+                operations.put(
+                        operationId(channel.writer(), binding, channel.topic().address()),
+                        operation("send", channel.topic().address(), messageIds(channel), channel.writer(), null));
+            }
             for (Consumer consumer : channel.consumers()) {
                 operations.put(
                         operationId(
@@ -274,12 +295,21 @@ final class AsyncApiDocument {
     private Map<String, Object> channelObject(Channel channel) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("address", channel.topic().address());
-        object.put("title", channel.topic().constant());
+        object.put("title", "Topics." + channel.topic().constant());
         object.put(
                 "summary",
                 "Written by " + channel.writer() + ", keyed by " + channel.key().replaceAll(":.*", "") + ", "
                         + (channel.compacted() ? "compacted." : "kept forever."));
-        object.put("description", channel.topic().description() + "\n\nKey: " + channel.key() + ".");
+        object.put(
+                "description",
+                channel.topic().description() + "\n\nKey: " + channel.key() + ".\n\nRead by: "
+                        + (channel.consumers().isEmpty()
+                                ? "no service"
+                                : channel.consumers().stream()
+                                        .map(consumer -> consumer.service() + " (group `" + consumer.group() + "`)")
+                                        .collect(Collectors.joining(", ")))
+                        + (VALUE_SIGNED.contains(channel.topic().address()) ? ", and sites outside the project" : "")
+                        + ".");
         Map<String, Object> messages = new LinkedHashMap<>();
         for (Class<? extends SpecificRecordBase> record : channel.topic().records()) {
             messages.put(record.getSimpleName(), ref("#/components/messages/" + record.getSimpleName()));
@@ -499,7 +529,10 @@ final class AsyncApiDocument {
                     } else {
                         writers.computeIfAbsent(destination, topic -> new ArrayList<>())
                                 .add(new String[] {service.service(), binding.name()});
-                        configurations.put(destination, topicConfiguration(binding.topicProperties()));
+                        merge(
+                                configurations.computeIfAbsent(destination, topic -> new LinkedHashMap<>()),
+                                binding.topicProperties(),
+                                destination);
                     }
                 }
             }
@@ -510,14 +543,14 @@ final class AsyncApiDocument {
             List<String[]> written = writers.getOrDefault(topic.address(), List.of());
             Set<String> writingServices =
                     written.stream().map(writer -> writer[0]).collect(Collectors.toCollection(LinkedHashSet::new));
-            if (writingServices.size() != 1 || written.size() != 1) {
+            if (writingServices.size() != 1) {
                 throw new IllegalStateException(topic.address() + " is written by "
                         + (written.isEmpty()
                                 ? "no service"
                                 : written.stream()
                                         .map(writer -> writer[0] + " (" + writer[1] + ")")
                                         .toList())
-                        + ": every topic has exactly one writing binding, of one service");
+                        + ": every topic has exactly one writing service");
             }
             String writer = written.get(0)[0];
             topic.writtenBy().ifPresent(said -> {
@@ -548,10 +581,10 @@ final class AsyncApiDocument {
             Channel channel = new Channel(
                     topic,
                     writer,
-                    written.get(0)[1],
+                    written.stream().map(binding -> binding[1]).toList(),
                     List.copyOf(consumers.getOrDefault(topic.address(), List.of())),
                     key,
-                    configurations.get(topic.address()));
+                    topicConfiguration(configurations.get(topic.address())));
             if (channel.compacted() != Topics.COMPACTED.contains(topic.address())) {
                 throw new IllegalStateException(topic.address() + " is " + (channel.compacted() ? "" : "not ")
                         + "compacted by " + writer + "'s binding, but " + (channel.compacted() ? "not " : "")
@@ -593,6 +626,20 @@ final class AsyncApiDocument {
         return List.copyOf(deadLetters);
     }
 
+    /**
+     * Adds the topic properties of another output binding of the same topic: a property one binding sets counts (a
+     * binding that sets none creates the topic with the broker's default), two that disagree are refused.
+     */
+    private static void merge(Map<String, Object> into, Map<String, Object> more, String topic) {
+        more.forEach((name, value) -> {
+            Object before = into.putIfAbsent(name, value);
+            if (before != null && !before.equals(value)) {
+                throw new IllegalStateException(
+                        "the bindings writing " + topic + " disagree on its " + name + ": " + before + ", " + value);
+            }
+        });
+    }
+
     /** The writer's topic properties as the Kafka binding's {@code topicConfiguration}. */
     private static Map<String, Object> topicConfiguration(Map<String, Object> properties) {
         Map<String, Object> configuration = new LinkedHashMap<>();
@@ -616,12 +663,28 @@ final class AsyncApiDocument {
         return service + "." + binding + "." + address;
     }
 
+    /** The schema as in its .avsc, named types inline, without the Java generator's {@code avro.java.string}. */
     private static JsonNode avroJson(Schema schema) {
         try {
-            return JSON.readTree(schema.toString());
+            return withoutJavaProperties(JSON.readTree(schema.toString()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static JsonNode withoutJavaProperties(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("avro.java.string");
+            if (object.size() == 1 && object.path("type").isTextual()) {
+                return object.get("type");
+            }
+            object.properties().forEach(entry -> entry.setValue(withoutJavaProperties(entry.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, withoutJavaProperties(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private static Map<String, Object> ref(String pointer) {
