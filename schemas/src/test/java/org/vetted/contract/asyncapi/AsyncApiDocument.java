@@ -415,7 +415,6 @@ final class AsyncApiDocument {
 
     private Map<String, Object> headers(Channel channel) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        List<String> required = new ArrayList<>();
         if (VALUE_SIGNED.contains(channel.topic().address())) {
             properties.put(
                     Signatures.VALUE_SIGNATURE_HEADER,
@@ -433,7 +432,6 @@ final class AsyncApiDocument {
         }
         for (ContractTopics.Header header : channel.topic().headers()) {
             properties.put(header.name(), linked("type", "string", "description", header.description()));
-            required.add(header.name());
         }
         if (traced) {
             properties.put(
@@ -449,9 +447,6 @@ final class AsyncApiDocument {
         }
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("type", "object");
-        if (!required.isEmpty()) {
-            headers.put("required", required);
-        }
         headers.put("properties", properties);
         return headers;
     }
