@@ -98,6 +98,11 @@ final class AsyncApiDocument {
             List<Consumer> consumers,
             String key,
             Map<String, Object> topicConfiguration) {
+        /** The key without its explanation: "article id", "library key". */
+        String shortKey() {
+            return key.replaceAll(":.*", "");
+        }
+
         boolean compacted() {
             return topicConfiguration.get("cleanup.policy") instanceof List<?> policy && policy.contains("compact");
         }
@@ -151,10 +156,6 @@ final class AsyncApiDocument {
         return channels;
     }
 
-    List<DeadLetterChannel> deadLetterList() {
-        return deadLetters;
-    }
-
     /** The document as committed: a comment saying where it comes from, then the YAML. */
     String yaml() {
         try {
@@ -179,7 +180,7 @@ final class AsyncApiDocument {
                             .map(type -> "`" + type.getSimpleName() + "`")
                             .collect(Collectors.joining(", ")))
                     .append(" | ")
-                    .append(channel.key().equals(ARTICLE_ID) ? ARTICLE_ID : "library key")
+                    .append(channel.shortKey())
                     .append(" | ")
                     .append(channel.writer())
                     .append(" | ")
@@ -298,7 +299,7 @@ final class AsyncApiDocument {
         object.put("title", "Topics." + channel.topic().constant());
         object.put(
                 "summary",
-                "Written by " + channel.writer() + ", keyed by " + channel.key().replaceAll(":.*", "") + ", "
+                "Written by " + channel.writer() + ", keyed by " + channel.shortKey() + ", "
                         + (channel.compacted() ? "compacted." : "kept forever."));
         object.put(
                 "description",
