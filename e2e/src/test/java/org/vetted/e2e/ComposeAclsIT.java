@@ -70,6 +70,8 @@ class ComposeAclsIT {
             "review",
             Topics.REVIEW_RETURNED,
             "review",
+            Topics.WITHDRAWN,
+            "review",
             Topics.CLAIMS_LIBRARY,
             "review",
             Topics.RENDERED,

@@ -59,6 +59,7 @@ class FaultRigIT {
             Topics.CLAIM_REVIEWED, List.of("intake", "review"),
             Topics.APPROVED, List.of("intake", "review", "rendering"),
             Topics.REVIEW_RETURNED, List.of("intake", "review"),
+            Topics.WITHDRAWN, List.of("review", "distribution"),
             Topics.RENDERED, List.of("intake", "distribution"),
             Topics.PUBLISHED, List.of("intake", "distribution-pages"));
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -116,11 +117,16 @@ interface OperationsScenarios extends PipelineSteps {
         return response.body();
     }
 
-    /** The sample's value: the first line starting with {@code metric} (a regex of its name and first labels). */
-    private static double value(String exposition, String metric) {
-        Matcher line =
-                Pattern.compile("(?m)^" + metric + "[^ ]* ([0-9.eE+-]+)$").matcher(exposition);
-        assertThat(line.find()).as(metric + " in\n" + exposition).isTrue();
-        return Double.parseDouble(line.group(1));
+    /** The value of the first sample of {@code metric} that has every one of {@code labels} (as {@code name="v"}). */
+    private static double value(String exposition, String metric, String... labels) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(metric) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+                .matcher(exposition);
+        while (line.find()) {
+            String found = line.group(1) == null ? "" : line.group(1);
+            if (Arrays.stream(labels).allMatch(found::contains)) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        throw new AssertionError(metric + " " + List.of(labels) + " not in\n" + exposition);
     }
 }

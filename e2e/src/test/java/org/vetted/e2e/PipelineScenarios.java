@@ -16,6 +16,7 @@ abstract class PipelineScenarios
                 DownstreamScenarios,
                 OperationsScenarios,
                 WebhookScenarios,
+                WithdrawalScenarios,
                 BrowserScenarios {
     private Pipeline pipeline;
 

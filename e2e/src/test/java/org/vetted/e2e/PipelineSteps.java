@@ -83,8 +83,10 @@ interface PipelineSteps {
         return await().atMost(PIPELINE)
                 .until(
                         () -> kafka().recordsFor(Topics.PUBLISHED, articleId).stream()
-                                .map(record -> (ArticlePublished)
-                                        EventCatalog.standard().decode(record.value()))
+                                .map(record -> EventCatalog.standard().decode(record.value()))
+                                // The public topic also holds the article's withdrawals.
+                                .filter(ArticlePublished.class::isInstance)
+                                .map(ArticlePublished.class::cast)
                                 .filter(event -> event.getRevision() == revision)
                                 .findFirst(),
                         Optional::isPresent)

@@ -23,6 +23,9 @@ import org.apache.avro.util.ClassSecurityValidator;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
+import org.vetted.events.ArticleWithdrawn;
 import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
@@ -42,7 +45,10 @@ public final class EventCatalog {
             ReviewReturned.class,
             ArticleRendered.class,
             ArticlePublished.class,
-            ClaimLibraryEntry.class);
+            ClaimLibraryEntry.class,
+            ArticleWithdrawn.class,
+            ArticleRetracted.class,
+            ArticleUnpublished.class);
 
     static final String RELEASED_INDEX = "org/vetted/events/released/index.txt";
     private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};

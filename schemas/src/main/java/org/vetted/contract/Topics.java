@@ -16,9 +16,15 @@ public final class Topics {
     public static final String APPROVED = "article.approved";
     /** {@link org.vetted.events.ReviewReturned}, written by review. */
     public static final String REVIEW_RETURNED = "article.review-returned";
+    /** {@link org.vetted.events.ArticleWithdrawn}, written by review: an approved article retracted or taken down. */
+    public static final String WITHDRAWN = "article.withdrawn";
     /** {@link org.vetted.events.ArticleRendered}, written by rendering. */
     public static final String RENDERED = "article.rendered";
-    /** {@link org.vetted.events.ArticlePublished}, written by distribution: the public contract. */
+    /**
+     * {@link org.vetted.events.ArticlePublished}, {@link org.vetted.events.ArticleRetracted} and
+     * {@link org.vetted.events.ArticleUnpublished}, written by distribution: the public contract. Each record carries
+     * the header {@link #EVENT_TYPE_HEADER}.
+     */
     public static final String PUBLISHED = "article.published";
 
     /**
@@ -32,7 +38,14 @@ public final class Topics {
 
     /** The topics of an article's life, keyed by article id; {@link #CLAIMS_LIBRARY} is not one of them. */
     public static final List<String> ALL =
-            List.of(DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, RENDERED, PUBLISHED);
+            List.of(DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, WITHDRAWN, RENDERED, PUBLISHED);
+
+    /**
+     * Header on every record of {@link #PUBLISHED}: the record's simple name ({@code ArticlePublished},
+     * {@code ArticleRetracted}, {@code ArticleUnpublished}) as UTF-8 bytes, so a consumer can skip a type it does not
+     * know without decoding it.
+     */
+    public static final String EVENT_TYPE_HEADER = "vetted-event-type";
 
     /**
      * Header on every dead letter: the root cause in one line, for operators (Spring Kafka's

@@ -9,6 +9,9 @@ import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
+import org.vetted.events.ArticleWithdrawn;
 import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
@@ -22,7 +25,8 @@ import org.vetted.events.ReviewReturned;
  * <li>Each event carries one signature of its topic's owner over every field but the signature itself
  * ({@link CanonicalForm}): {@code DraftSubmitted.signature} (intake), {@code ClaimReviewed.signature},
  * {@code ReviewReturned.signature}, {@code ArticleApproved.signature}, {@code ClaimLibraryEntry.signature} (review), {@code ArticleRendered.renderSeal}
- * (rendering), {@code ArticlePublished.seal} (distribution).</li>
+ * (rendering), {@code ArticlePublished.seal}, {@code ArticleRetracted.seal}, {@code ArticleUnpublished.seal} (distribution);
+ * {@code ArticleWithdrawn.signature} (review).</li>
  * <li>An approval travels on: {@code Approval.seal} is review's signature over the article id and the approval
  * (revision, content hash, signer, claim reviewers, time), which rendering and distribution check wherever the
  * approval goes. The content hash binds everything that goes live, so the approval needs nothing more.</li>
@@ -41,14 +45,17 @@ public final class Signatures {
     /** Which service signs each event, and in which field. */
     private record Owner(Issuer issuer, String field) {}
 
-    private static final Map<Class<?>, Owner> OWNERS = Map.of(
-            DraftSubmitted.class, new Owner(Issuer.INTAKE, "signature"),
-            ClaimReviewed.class, new Owner(Issuer.REVIEW, "signature"),
-            ReviewReturned.class, new Owner(Issuer.REVIEW, "signature"),
-            ArticleApproved.class, new Owner(Issuer.REVIEW, "signature"),
-            ArticleRendered.class, new Owner(Issuer.RENDERING, "renderSeal"),
-            ArticlePublished.class, new Owner(Issuer.DISTRIBUTION, "seal"),
-            ClaimLibraryEntry.class, new Owner(Issuer.REVIEW, "signature"));
+    private static final Map<Class<?>, Owner> OWNERS = Map.ofEntries(
+            Map.entry(DraftSubmitted.class, new Owner(Issuer.INTAKE, "signature")),
+            Map.entry(ClaimReviewed.class, new Owner(Issuer.REVIEW, "signature")),
+            Map.entry(ReviewReturned.class, new Owner(Issuer.REVIEW, "signature")),
+            Map.entry(ArticleApproved.class, new Owner(Issuer.REVIEW, "signature")),
+            Map.entry(ArticleRendered.class, new Owner(Issuer.RENDERING, "renderSeal")),
+            Map.entry(ArticlePublished.class, new Owner(Issuer.DISTRIBUTION, "seal")),
+            Map.entry(ClaimLibraryEntry.class, new Owner(Issuer.REVIEW, "signature")),
+            Map.entry(ArticleWithdrawn.class, new Owner(Issuer.REVIEW, "signature")),
+            Map.entry(ArticleRetracted.class, new Owner(Issuer.DISTRIBUTION, "seal")),
+            Map.entry(ArticleUnpublished.class, new Owner(Issuer.DISTRIBUTION, "seal")));
 
     private final SigningKey own;
     private final TrustedKeys trusted;

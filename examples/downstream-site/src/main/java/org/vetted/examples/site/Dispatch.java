@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetted.contract.EventCatalog;
 import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
 
 /**
  * One record of the public topic, start to end: its signature checked first (a record that is not distribution's,
@@ -92,13 +94,13 @@ public final class Dispatch {
         StaticSite.Outcome outcome;
         if (event instanceof ArticlePublished published) {
             outcome = site.publish(published, value);
-        }
-        // TODO(lead, after merging ArticleRetracted): keep the page, marked retracted with the reason:
-        // else if (event instanceof ArticleRetracted retracted) outcome = site.retract(retracted.getArticleId(),
-        // retracted.getReason());
-        // TODO(lead, after merging ArticleUnpublished): remove the page:
-        // else if (event instanceof ArticleUnpublished unpublished) outcome = site.remove(unpublished.getArticleId());
-        else {
+        } else if (event instanceof ArticleRetracted retracted) {
+            // The page stays, marked retracted with the reason.
+            outcome = site.retract(retracted.getArticleId(), retracted.getReason());
+        } else if (event instanceof ArticleUnpublished unpublished) {
+            // Taken down: the page goes.
+            outcome = site.remove(unpublished.getArticleId());
+        } else {
             log.info(
                     "Skipping record {}: this site does not handle {} records",
                     where,
@@ -109,9 +111,9 @@ public final class Dispatch {
         return Outcome.APPLIED;
     }
 
-    /** The record types the dispatch above applies; add the two names with their lines. */
+    /** The record types the dispatch above applies. */
     private static boolean handled(String type) {
-        return type.equals("ArticlePublished");
+        return type.equals("ArticlePublished") || type.equals("ArticleRetracted") || type.equals("ArticleUnpublished");
     }
 
     /** The simple record name the header gives (a full name such as org.vetted.events.X is read as X). */

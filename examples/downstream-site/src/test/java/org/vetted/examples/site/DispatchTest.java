@@ -52,12 +52,47 @@ class DispatchTest {
 
     @Test
     void aTypeNamedByTheHeaderThatThisSiteDoesNotHandleIsSkipped() {
-        // As ArticleRetracted will arrive before this site handles it: signed, typed, of a schema it may not know.
+        // As a record type added to the topic after this site was written arrives: signed, typed, of a schema it may
+        // not know.
         byte[] value = value(article("a-1", 1, "walking", "Walking"));
         Headers headers = signed(value);
-        headers.add(Dispatch.EVENT_TYPE_HEADER, "org.vetted.events.ArticleRetracted".getBytes(StandardCharsets.UTF_8));
+        headers.add(Dispatch.EVENT_TYPE_HEADER, "org.vetted.events.ArticleReviewDue".getBytes(StandardCharsets.UTF_8));
 
         assertThat(dispatch.handle("p-0@0", headers, value)).isEqualTo(Dispatch.Outcome.SKIPPED);
+        assertThat(root.resolve("site/articles/walking.html")).doesNotExist();
+    }
+
+    @Test
+    void aRetractionMarksThePageAndATakedownRemovesIt() throws Exception {
+        byte[] published = value(article("a-1", 1, "walking", "Walking"));
+        assertThat(dispatch.handle("p-0@0", signed(published), published)).isEqualTo(Dispatch.Outcome.APPLIED);
+        org.vetted.events.Reviewer rita = new org.vetted.events.Reviewer("rita", "Rita Reyes", "MD");
+        byte[] retracted = EventCatalog.standard()
+                .encode(DISTRIBUTION.sign(org.vetted.events.ArticleRetracted.newBuilder()
+                        .setEventId("r-1")
+                        .setArticleId("a-1")
+                        .setRevision(1)
+                        .setSlug("walking")
+                        .setTitle("Walking")
+                        .setReason("The dose table was wrong.")
+                        .setDecidedBy(rita)
+                        .setDecidedAt(Records.AT)
+                        .build()));
+
+        assertThat(dispatch.handle("p-0@1", signed(retracted), retracted)).isEqualTo(Dispatch.Outcome.APPLIED);
+        assertThat(Files.readString(root.resolve("site/articles/walking.html"))).contains("The dose table was wrong.");
+
+        byte[] unpublished = EventCatalog.standard()
+                .encode(DISTRIBUTION.sign(org.vetted.events.ArticleUnpublished.newBuilder()
+                        .setEventId("u-1")
+                        .setArticleId("a-1")
+                        .setRevision(1)
+                        .setSlug("walking")
+                        .setReason("Legal request.")
+                        .setDecidedBy(rita)
+                        .setDecidedAt(Records.AT)
+                        .build()));
+        assertThat(dispatch.handle("p-0@2", signed(unpublished), unpublished)).isEqualTo(Dispatch.Outcome.APPLIED);
         assertThat(root.resolve("site/articles/walking.html")).doesNotExist();
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawalKind;
+import org.vetted.distribution.domain.WithdrawnArticle;
 
 /**
  * The public pages: a projection of the published articles. The latest revision of each article wins: a late older
@@ -27,7 +29,12 @@ public interface PageStore {
         /** A newer revision of the article is already served. */
         SUPERSEDED,
         /** The slug belongs to another article; nothing was stored. */
-        SLUG_TAKEN
+        SLUG_TAKEN,
+        /**
+         * The article was withdrawn: a publication is not stored (withdrawn is final for an article id), a withdrawal
+         * that goes no further than the one recorded changes nothing.
+         */
+        WITHDRAWN
     }
 
     /**
@@ -35,13 +42,39 @@ public interface PageStore {
      *
      * @param firstPublishedAt when any revision of the article was first published
      */
-    record Page(PublishedArticle article, Instant firstPublishedAt) {}
+    record Page(PublishedArticle article, Instant firstPublishedAt, WithdrawnArticle withdrawal) {
+        /** A page of an article not withdrawn. */
+        public Page(PublishedArticle article, Instant firstPublishedAt) {
+            this(article, firstPublishedAt, null);
+        }
+
+        /** Served with the retraction notice, the reason and the date, marked retracted. */
+        public boolean retracted() {
+            return withdrawal != null && withdrawal.kind() == WithdrawalKind.RETRACTED;
+        }
+
+        /** Taken down: answered 410 Gone, nothing of it served. */
+        public boolean unpublished() {
+            return withdrawal != null && withdrawal.kind() == WithdrawalKind.UNPUBLISHED;
+        }
+    }
 
     Outcome apply(PublishedArticle article);
 
+    /**
+     * Applies a withdrawal read from the public topic: the article leaves the lists, and its page is served retracted
+     * or answers 410. A takedown replaces a retraction; nothing replaces a takedown. Kept even when no revision of the
+     * article was published (one was on its way), so that none is served later.
+     */
+    Outcome apply(WithdrawnArticle withdrawal);
+
+    /** The page under this slug, with its withdrawal if any. */
     Optional<Page> findBySlug(String slug);
 
-    /** At most {@code limit} pages, the most recently published first (then by article id). */
+    /** The article's page, with its withdrawal if any. */
+    Optional<Page> findByArticle(String articleId);
+
+    /** At most {@code limit} pages not withdrawn, the most recently published first (then by article id). */
     List<Page> newestFirst(int limit);
 
     /**
@@ -80,9 +113,20 @@ public interface PageStore {
 
     /**
      * The latest entries gone from the site, newest first, at most {@code limit}: what feeds announce as deleted
-     * (RFC 6721 tombstones). Nothing is retracted or unpublished yet, so no store has any.
+     * (RFC 6721 tombstones), every retracted and taken-down article at the time of its withdrawal.
      */
     default List<DeletedEntry> deletedEntries(int limit) {
-        return List.of();
+        return withdrawnNewestFirst(limit).stream()
+                .map(withdrawn -> new DeletedEntry(withdrawn.articleId(), withdrawn.url(), withdrawn.decidedAt()))
+                .toList();
     }
+
+    /**
+     * As {@link #newestFirst}, with the retracted pages in their places (the feed shows them with the notice, so a
+     * reader who saw the article learns of the retraction); taken-down ones are left out.
+     */
+    List<Page> newestFirstWithRetracted(int limit);
+
+    /** At most {@code limit} withdrawals, the most recently decided first (then by article id), e.g. for tombstones. */
+    List<WithdrawnArticle> withdrawnNewestFirst(int limit);
 }

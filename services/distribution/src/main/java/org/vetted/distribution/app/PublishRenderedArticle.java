@@ -1,9 +1,11 @@
 package org.vetted.distribution.app;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ApprovalVerdict;
 import org.vetted.distribution.domain.ArticlePublisher;
+import org.vetted.distribution.domain.PublicationGate;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
 
@@ -16,11 +18,19 @@ public final class PublishRenderedArticle {
     private final ApprovalCheck approvalCheck;
     private final ArticlePublisher publisher;
     private final Clock clock;
+    private final WithdrawalGate withdrawals;
 
     public PublishRenderedArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock) {
+        this(approvalCheck, publisher, clock, WithdrawalGate.NONE);
+    }
+
+    /** @param withdrawals the articles review withdrew: none of their renderings is published */
+    public PublishRenderedArticle(
+            ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, WithdrawalGate withdrawals) {
         this.approvalCheck = approvalCheck;
         this.publisher = publisher;
         this.clock = clock;
+        this.withdrawals = withdrawals;
     }
 
     /** What became of a rendered article. */
@@ -32,6 +42,10 @@ public final class PublishRenderedArticle {
     public record Refused(String reason) implements Outcome {}
 
     public Outcome publish(RenderedArticle rendered) {
+        Optional<String> withdrawn = PublicationGate.refusal(withdrawals.find(rendered.articleId()));
+        if (withdrawn.isPresent()) {
+            return new Refused(withdrawn.get());
+        }
         if (approvalCheck.check(rendered) instanceof ApprovalVerdict.Rejected rejected) {
             return new Refused(rejected.reason());
         }

@@ -12,11 +12,14 @@ import org.vetted.contract.Topics;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.app.PublishRenderedArticle;
+import org.vetted.distribution.app.WithdrawArticle;
+import org.vetted.distribution.app.WithdrawalGate;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.messaging.SealedPageRecords;
 import org.vetted.distribution.store.JdbcPageStore;
+import org.vetted.distribution.store.JdbcWithdrawalGate;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
 
@@ -50,8 +53,19 @@ public class DistributionConfiguration {
 
     @Bean
     PublishRenderedArticle publishRenderedArticle(
-            ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock) {
-        return new PublishRenderedArticle(approvalCheck, publisher, clock);
+            ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, WithdrawalGate withdrawals) {
+        return new PublishRenderedArticle(approvalCheck, publisher, clock, withdrawals);
+    }
+
+    /** Review's withdrawals, kept as review signed them: no rendering of a withdrawn article is published. */
+    @Bean
+    WithdrawalGate withdrawalGate(JdbcTemplate jdbc, Seals seals) {
+        return new JdbcWithdrawalGate(jdbc, new SealedPageRecords(seals));
+    }
+
+    @Bean
+    WithdrawArticle withdrawArticleUseCase(WithdrawalGate gate, PageStore pages, PublicSite site) {
+        return new WithdrawArticle(gate, pages, site);
     }
 
     @Bean

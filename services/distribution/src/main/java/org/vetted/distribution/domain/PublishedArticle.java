@@ -34,7 +34,8 @@ public record PublishedArticle(
         String contentHash,
         Instant publishedAt,
         String seal,
-        List<ClaimProvenance> claimProvenance) {
+        List<ClaimProvenance> claimProvenance)
+        implements PublicEvent {
     public PublishedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);

@@ -1,6 +1,7 @@
 package org.vetted.distribution.messaging;
 
 import java.util.List;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.distribution.domain.Approval;
 import org.vetted.distribution.domain.Author;
@@ -8,8 +9,14 @@ import org.vetted.distribution.domain.ClaimProvenance;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
 import org.vetted.distribution.domain.Reviewer;
+import org.vetted.distribution.domain.Withdrawal;
+import org.vetted.distribution.domain.WithdrawalKind;
+import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
+import org.vetted.events.ArticleWithdrawn;
 
 /** Avro to domain and back. The generated event classes stop here. */
 public final class EventMapper {
@@ -96,6 +103,102 @@ public final class EventMapper {
                         .toList())
                 .setSeal(article.seal())
                 .build();
+    }
+
+    /** Review's decision; its signature is kept for the gate's row, which is verified when read back. */
+    public static Withdrawal toDomain(ArticleWithdrawn event) {
+        if (event.getDecidedBy() == null || event.getArticleId() == null || event.getSlug() == null) {
+            throw new PoisonEventException(
+                    "ArticleWithdrawn " + event.getEventId() + " lacks its article id, slug or decider");
+        }
+        return new Withdrawal(
+                event.getEventId(),
+                event.getArticleId(),
+                WithdrawalKind.valueOf(event.getKind().name()),
+                event.getReason(),
+                reviewer(event.getDecidedBy()),
+                event.getDecidedAt(),
+                event.getRevision(),
+                event.getContentHash(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getSignature());
+    }
+
+    public static ArticleWithdrawn toEvent(Withdrawal decision) {
+        return ArticleWithdrawn.newBuilder()
+                .setEventId(decision.eventId())
+                .setArticleId(decision.articleId())
+                .setKind(
+                        org.vetted.events.WithdrawalKind.valueOf(decision.kind().name()))
+                .setReason(decision.reason())
+                .setDecidedBy(toEvent(decision.decidedBy()))
+                .setDecidedAt(decision.decidedAt())
+                .setRevision(decision.revision())
+                .setContentHash(decision.contentHash())
+                .setSlug(decision.slug())
+                .setTitle(decision.title())
+                .setSignature(decision.signature())
+                .build();
+    }
+
+    /** The public event of a withdrawal: ArticleRetracted or ArticleUnpublished (which names no title). */
+    public static SpecificRecordBase toEvent(WithdrawnArticle withdrawal) {
+        if (withdrawal.kind() == WithdrawalKind.RETRACTED) {
+            return ArticleRetracted.newBuilder()
+                    .setEventId(withdrawal.eventId())
+                    .setArticleId(withdrawal.articleId())
+                    .setRevision(withdrawal.revision())
+                    .setSlug(withdrawal.slug())
+                    .setTitle(withdrawal.title())
+                    .setUrl(withdrawal.url())
+                    .setReason(withdrawal.reason())
+                    .setDecidedBy(toEvent(withdrawal.decidedBy()))
+                    .setDecidedAt(withdrawal.decidedAt())
+                    .setSeal(withdrawal.seal())
+                    .build();
+        }
+        return ArticleUnpublished.newBuilder()
+                .setEventId(withdrawal.eventId())
+                .setArticleId(withdrawal.articleId())
+                .setRevision(withdrawal.revision())
+                .setSlug(withdrawal.slug())
+                .setUrl(withdrawal.url())
+                .setReason(withdrawal.reason())
+                .setDecidedBy(toEvent(withdrawal.decidedBy()))
+                .setDecidedAt(withdrawal.decidedAt())
+                .setSeal(withdrawal.seal())
+                .build();
+    }
+
+    public static WithdrawnArticle toDomain(ArticleRetracted event) {
+        return new WithdrawnArticle(
+                event.getEventId(),
+                event.getArticleId(),
+                WithdrawalKind.RETRACTED,
+                event.getRevision(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getUrl(),
+                event.getReason(),
+                reviewer(event.getDecidedBy()),
+                event.getDecidedAt(),
+                event.getSeal());
+    }
+
+    public static WithdrawnArticle toDomain(ArticleUnpublished event) {
+        return new WithdrawnArticle(
+                event.getEventId(),
+                event.getArticleId(),
+                WithdrawalKind.UNPUBLISHED,
+                event.getRevision(),
+                event.getSlug(),
+                null,
+                event.getUrl(),
+                event.getReason(),
+                reviewer(event.getDecidedBy()),
+                event.getDecidedAt(),
+                event.getSeal());
     }
 
     private static List<Author> authors(List<org.vetted.events.Author> authors) {

@@ -73,7 +73,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
                     published.articleId(),
                     published.revision(),
                     published.url());
-            return outbound.signedBytes(rendered.event(), published);
+            return PublicRecords.typed(outbound.signedBytes(rendered.event(), published));
         });
     }
 }

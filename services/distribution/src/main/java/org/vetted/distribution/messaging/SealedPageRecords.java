@@ -1,15 +1,23 @@
 package org.vetted.distribution.messaging;
 
+import java.util.function.Supplier;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.EventDeserializer;
 import org.vetted.contract.EventSerializer;
 import org.vetted.contract.Topics;
 import org.vetted.distribution.app.PageRecords;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.Withdrawal;
+import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
+import org.vetted.events.ArticleWithdrawn;
 import org.vetted.support.signing.Seals;
 
 /**
- * Pages kept as the {@code ArticlePublished} records they came from, in the topic's encoding, and read back only
+ * Pages and withdrawals kept as the records they came from ({@code ArticlePublished}, {@code ArticleRetracted},
+ * {@code ArticleUnpublished}, and review's {@code ArticleWithdrawn} for the publication gate), in the topic's encoding, and read back only
  * while distribution's seal still holds: the same check {@code servePublished} admits records from the topic with.
  */
 public final class SealedPageRecords implements PageRecords {
@@ -28,13 +36,50 @@ public final class SealedPageRecords implements PageRecords {
     }
 
     @Override
+    public byte[] encode(WithdrawnArticle withdrawal) {
+        return serializer.serialize(Topics.PUBLISHED, EventMapper.toEvent(withdrawal));
+    }
+
+    @Override
+    public byte[] encode(Withdrawal decision) {
+        return serializer.serialize(Topics.WITHDRAWN, EventMapper.toEvent(decision));
+    }
+
+    @Override
     public Read decode(byte[] stored) {
-        ArticlePublished event;
+        Object event;
         try {
-            event = (ArticlePublished) deserializer.deserialize(Topics.PUBLISHED, stored);
+            event = deserializer.deserialize(Topics.PUBLISHED, stored);
         } catch (RuntimeException undecodable) {
-            return new Refused("it does not decode as ArticlePublished");
+            return new Refused("it does not decode as a record of " + Topics.PUBLISHED);
         }
-        return seals.problem(event).<Read>map(Refused::new).orElseGet(() -> new Sealed(EventMapper.toDomain(event)));
+        if (event instanceof ArticlePublished published) {
+            return checked(published, () -> new Sealed(EventMapper.toDomain(published)));
+        }
+        if (event instanceof ArticleRetracted retracted) {
+            return checked(retracted, () -> new SealedWithdrawal(EventMapper.toDomain(retracted)));
+        }
+        if (event instanceof ArticleUnpublished unpublished) {
+            return checked(unpublished, () -> new SealedWithdrawal(EventMapper.toDomain(unpublished)));
+        }
+        return new Refused("it is no record of " + Topics.PUBLISHED);
+    }
+
+    @Override
+    public Read decodeDecision(byte[] stored) {
+        Object event;
+        try {
+            event = deserializer.deserialize(Topics.WITHDRAWN, stored);
+        } catch (RuntimeException undecodable) {
+            return new Refused("it does not decode as ArticleWithdrawn");
+        }
+        if (event instanceof ArticleWithdrawn withdrawn) {
+            return checked(withdrawn, () -> new Decision(EventMapper.toDomain(withdrawn)));
+        }
+        return new Refused("it is no ArticleWithdrawn");
+    }
+
+    private Read checked(SpecificRecordBase event, Supplier<Read> read) {
+        return seals.problem(event).<Read>map(Refused::new).orElseGet(read);
     }
 }

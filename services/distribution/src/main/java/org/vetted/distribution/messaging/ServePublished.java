@@ -3,6 +3,7 @@ package org.vetted.distribution.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -15,7 +16,10 @@ import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
@@ -44,6 +48,8 @@ public class ServePublished implements Consumer<Message<byte[]>> {
     private final Refusal<ArticlePublished> refusal;
     private final Inbound<ArticlePublished, PublishedArticle> inbound;
     private final SharedProjection projection;
+    private final Inbound<ArticleRetracted, WithdrawnArticle> retractions;
+    private final Inbound<ArticleUnpublished, WithdrawnArticle> takedowns;
 
     public ServePublished(PageStore pages, Seals seals, SharedProjection projection) {
         this.pages = pages;
@@ -56,27 +62,77 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                         + published.getEventId() + ")");
         this.inbound = new Inbound<>(seals, EventMapper::toDomain, refusal);
         this.projection = projection;
+        this.retractions = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleRetracted>(
+                        log,
+                        "Not applying",
+                        null,
+                        retracted -> "retraction of article " + retracted.getArticleId() + " (event "
+                                + retracted.getEventId() + ")"));
+        this.takedowns = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleUnpublished>(
+                        log,
+                        "Not applying",
+                        null,
+                        unpublished -> "takedown of article " + unpublished.getArticleId() + " (event "
+                                + unpublished.getEventId() + ")"));
     }
 
+    /** The public topic holds several record types (distribution's alone); one this version does not know is skipped. */
     @Override
-    public void accept(Message<byte[]> message) {
-        RecordGuard.run(() -> projection.apply(message, () -> serve(message)));
+    @SuppressWarnings("unchecked")
+    public void accept(Message<byte[]> raw) {
+        RecordGuard.run(() -> projection.apply(raw, () -> {
+            SpecificRecordBase record = decode(raw.getPayload());
+            Optional<String> header = signatureHeader(raw);
+            if (header.isPresent()) {
+                Optional<String> problem = seals.valueProblem(Issuer.DISTRIBUTION, header.get(), raw.getPayload());
+                if (problem.isPresent()) {
+                    log.warn(
+                            "Not applying {} {} of article {}: its {} header is not distribution's: {}",
+                            record.getSchema().getName(),
+                            record.get("eventId"),
+                            record.get("articleId"),
+                            Signatures.VALUE_SIGNATURE_HEADER,
+                            problem.get());
+                    return;
+                }
+            }
+            Message<?> message = MessageBuilder.createMessage(record, raw.getHeaders());
+            if (record instanceof ArticlePublished) {
+                serve((Message<ArticlePublished>) message);
+            } else if (record instanceof ArticleRetracted) {
+                retractions
+                        .verifyOrSkip((Message<ArticleRetracted>) message)
+                        .ifPresent(verified -> withdraw(verified.domain()));
+            } else if (record instanceof ArticleUnpublished) {
+                takedowns
+                        .verifyOrSkip((Message<ArticleUnpublished>) message)
+                        .ifPresent(verified -> withdraw(verified.domain()));
+            } else {
+                log.warn(
+                        "Skipping a record of type {} on the public topic",
+                        record.getClass().getSimpleName());
+            }
+        }));
     }
 
-    private void serve(Message<byte[]> raw) {
-        ArticlePublished event = decode(raw.getPayload());
-        Optional<String> header = signatureHeader(raw);
-        if (header.isPresent()) {
-            Optional<String> problem = seals.valueProblem(Issuer.DISTRIBUTION, header.get(), raw.getPayload());
-            if (problem.isPresent()) {
-                refusal.skip(
-                        event,
-                        "its " + Signatures.VALUE_SIGNATURE_HEADER + " header is not distribution's: " + problem.get());
-                return;
-            }
-        }
-        Optional<Inbound.Verified<ArticlePublished, PublishedArticle>> sealed =
-                inbound.verifyOrSkip(MessageBuilder.createMessage(event, raw.getHeaders()));
+    private void withdraw(WithdrawnArticle withdrawal) {
+        PageStore.Outcome outcome = pages.apply(withdrawal);
+        log.info(
+                "Article {} {} (event {}): {}",
+                withdrawal.articleId(),
+                withdrawal.kind(),
+                withdrawal.eventId(),
+                outcome);
+    }
+
+    private void serve(Message<ArticlePublished> message) {
+        Optional<Inbound.Verified<ArticlePublished, PublishedArticle>> sealed = inbound.verifyOrSkip(message);
         if (sealed.isEmpty()) {
             return;
         }
@@ -99,18 +155,15 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                 outcome);
     }
 
-    private static ArticlePublished decode(byte[] value) {
+    private static SpecificRecordBase decode(byte[] value) {
         if (value == null) {
             throw new PoisonEventException("not served: a record of article.published without a value");
         }
         try {
-            if (EventCatalog.standard().decode(value) instanceof ArticlePublished published) {
-                return published;
-            }
+            return EventCatalog.standard().decode(value);
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException("not served: " + e.getMessage());
         }
-        throw new PoisonEventException("not served: a record of article.published that is not an ArticlePublished");
     }
 
     /** The header as the binder maps it: the JWS's bytes from Kafka, or a string from the test binder. */

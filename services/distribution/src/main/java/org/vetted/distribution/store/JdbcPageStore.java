@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.distribution.app.PageRecords;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.domain.PublicEvent;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.support.journal.EventJournal;
 
 /**
@@ -39,27 +41,36 @@ public class JdbcPageStore implements PageStore {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final PageRecords records;
-    private final EventJournal<PublishedArticle> journal;
+    private final EventJournal<PublicEvent> journal;
 
     /** @param records the signed form pages are kept in, checked as {@code servePublished} checks the topic's */
     public JdbcPageStore(JdbcTemplate jdbc, TransactionTemplate transactions, PageRecords records) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.records = records;
-        this.journal = new EventJournal<>(jdbc, this::sealed, PublishedArticle::articleId);
+        this.journal = new EventJournal<>(jdbc, this::sealed, PublicEvent::articleId);
     }
 
     /** The journal's reader: a kept record read back only while distribution's seal holds. */
-    private PublishedArticle sealed(byte[] record) {
+    private PublicEvent sealed(byte[] record) {
         PageRecords.Read read = records.decode(record);
         if (read instanceof PageRecords.Sealed sealed) {
             return sealed.article();
         }
-        throw new IllegalStateException(((PageRecords.Refused) read).reason());
+        if (read instanceof PageRecords.SealedWithdrawal sealed) {
+            return sealed.withdrawal();
+        }
+        throw new IllegalStateException(
+                read instanceof PageRecords.Refused refused ? refused.reason() : "not a record of the public topic");
     }
 
-    /** A page row as read, not trusted yet. */
-    private record Row(String articleId, byte[] article, Instant firstPublishedAt) {}
+    /** A page row as read, not trusted yet, with its withdrawal row if any. */
+    private record Row(String articleId, byte[] article, Instant firstPublishedAt, byte[] withdrawal) {}
+
+    /** The page columns and the withdrawal's record, for {@link #row}. */
+    private static final String PAGE_COLUMNS = "p.article_id, p.article, p.first_published_at, w.record";
+
+    private static final String PAGES = "page p left join withdrawal w on w.article_id = p.article_id";
 
     private record Current(int revision, String slug, Instant firstPublishedAt) {}
 
@@ -72,6 +83,10 @@ public class JdbcPageStore implements PageStore {
         byte[] record = records.encode(article);
         if (!journal.keep(article.articleId(), article.eventId(), record)) {
             return Outcome.DUPLICATE;
+        }
+        // Withdrawn is final for an article id: a publication read after its withdrawal is never served.
+        if (withdrawalKind(article.articleId()).isPresent()) {
+            return Outcome.WITHDRAWN;
         }
         Optional<Current> current = jdbc
                 .query(
@@ -144,11 +159,38 @@ public class JdbcPageStore implements PageStore {
     }
 
     @Override
+    public Outcome apply(WithdrawnArticle withdrawal) {
+        return transactions.execute(status -> {
+            byte[] record = records.encode(withdrawal);
+            if (!journal.keep(withdrawal.articleId(), withdrawal.eventId(), record)) {
+                return Outcome.DUPLICATE;
+            }
+            // Only a takedown replaces a retraction; the row is locked by the upsert, so two instances agree.
+            int changed = jdbc.update(
+                    "insert into withdrawal (article_id, kind, slug, decided_at, record) values (?, ?, ?, ?, ?) "
+                            + "on conflict (article_id) do update set kind = excluded.kind, slug = excluded.slug, "
+                            + "decided_at = excluded.decided_at, record = excluded.record "
+                            + "where withdrawal.kind = 'RETRACTED' and excluded.kind = 'UNPUBLISHED'",
+                    withdrawal.articleId(),
+                    withdrawal.kind().name(),
+                    withdrawal.slug(),
+                    Timestamp.from(withdrawal.decidedAt()),
+                    record);
+            return changed == 1 ? Outcome.STORED : Outcome.WITHDRAWN;
+        });
+    }
+
+    private Optional<String> withdrawalKind(String articleId) {
+        return jdbc.queryForList("select kind from withdrawal where article_id = ?", String.class, articleId).stream()
+                .findFirst();
+    }
+
+    @Override
     public Optional<Page> findBySlug(String slug) {
         return jdbc
                 .query(
-                        "select p.article_id, p.article, p.first_published_at from slug_owner s join page p "
-                                + "on p.article_id = s.article_id where s.slug = ?",
+                        "select " + PAGE_COLUMNS + " from slug_owner s join page p on p.article_id = s.article_id "
+                                + "left join withdrawal w on w.article_id = p.article_id where s.slug = ?",
                         JdbcPageStore::row,
                         slug)
                 .stream()
@@ -156,13 +198,34 @@ public class JdbcPageStore implements PageStore {
                 .flatMap(row -> verified(row, slug));
     }
 
+    @Override
+    public Optional<Page> findByArticle(String articleId) {
+        return jdbc
+                .query(
+                        "select " + PAGE_COLUMNS + " from " + PAGES + " where p.article_id = ?",
+                        JdbcPageStore::row,
+                        articleId)
+                .stream()
+                .findFirst()
+                .flatMap(row -> verified(row, null));
+    }
+
     /** Rows that fail their check are left out, so the feed may hold fewer than {@code limit}. */
     @Override
     public List<Page> newestFirst(int limit) {
+        return newest("w.article_id is null", limit);
+    }
+
+    @Override
+    public List<Page> newestFirstWithRetracted(int limit) {
+        return newest("w.article_id is null or w.kind = 'RETRACTED'", limit);
+    }
+
+    private List<Page> newest(String condition, int limit) {
         return jdbc
                 .query(
-                        "select article_id, article, first_published_at from page "
-                                + "order by published_at desc, article_id limit ?",
+                        "select " + PAGE_COLUMNS + " from " + PAGES + " where " + condition
+                                + " order by p.published_at desc, p.article_id limit ?",
                         JdbcPageStore::row,
                         limit)
                 .stream()
@@ -178,9 +241,9 @@ public class JdbcPageStore implements PageStore {
     public List<Page> olderThan(Position position, int limit) {
         Timestamp at = Timestamp.from(position.publishedAt());
         return verifiedRows(
-                "select article_id, article, first_published_at from page "
-                        + "where published_at < ? or (published_at = ? and article_id > ?) "
-                        + "order by published_at desc, article_id limit ?",
+                "select " + PAGE_COLUMNS + " from " + PAGES + " where w.article_id is null "
+                        + "and (p.published_at < ? or (p.published_at = ? and p.article_id > ?)) "
+                        + "order by p.published_at desc, p.article_id limit ?",
                 at,
                 at,
                 position.articleId(),
@@ -192,9 +255,9 @@ public class JdbcPageStore implements PageStore {
     public List<Page> newerThan(Position position, int limit) {
         Timestamp at = Timestamp.from(position.publishedAt());
         List<Page> nearestFirst = verifiedRows(
-                "select article_id, article, first_published_at from page "
-                        + "where published_at > ? or (published_at = ? and article_id < ?) "
-                        + "order by published_at, article_id desc limit ?",
+                "select " + PAGE_COLUMNS + " from " + PAGES + " where w.article_id is null "
+                        + "and (p.published_at > ? or (p.published_at = ? and p.article_id < ?)) "
+                        + "order by p.published_at, p.article_id desc limit ?",
                 at,
                 at,
                 position.articleId(),
@@ -206,22 +269,17 @@ public class JdbcPageStore implements PageStore {
 
     @Override
     public long count() {
-        Long count = jdbc.queryForObject("select count(*) from page", Long.class);
+        Long count = jdbc.queryForObject("select count(*) from " + PAGES + " where w.article_id is null", Long.class);
         return count == null ? 0 : count;
     }
 
     @Override
     public List<Page> inArticleIdOrder(long offset, int limit) {
         return verifiedRows(
-                "select article_id, article, first_published_at from page order by article_id limit ? offset ?",
+                "select " + PAGE_COLUMNS + " from " + PAGES + " where w.article_id is null or w.kind = 'RETRACTED' "
+                        + "order by p.article_id limit ? offset ?",
                 limit,
                 offset);
-    }
-
-    /** Nothing is retracted or unpublished yet: the state that says so comes with retractions. */
-    @Override
-    public List<DeletedEntry> deletedEntries(int limit) {
-        return List.of();
     }
 
     private List<Page> verifiedRows(String sql, Object... arguments) {
@@ -230,8 +288,38 @@ public class JdbcPageStore implements PageStore {
                 .toList();
     }
 
+    /** Rows that fail their check are left out (logged as errors), so fewer than {@code limit} may come back. */
+    @Override
+    public List<WithdrawnArticle> withdrawnNewestFirst(int limit) {
+        return jdbc
+                .query(
+                        "select article_id, record from withdrawal order by decided_at desc, article_id limit ?",
+                        (row, n) -> verifiedWithdrawal(row.getString(1), row.getBytes(2)),
+                        limit)
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
     private static Row row(ResultSet row, int rowNumber) throws SQLException {
-        return new Row(row.getString(1), row.getBytes(2), instant(row, 3));
+        return new Row(row.getString(1), row.getBytes(2), instant(row, 3), row.getBytes(4));
+    }
+
+    /** The withdrawal a row holds, or empty (logged as an error) when it is not what distribution signed for it. */
+    private Optional<WithdrawnArticle> verifiedWithdrawal(String articleId, byte[] record) {
+        PageRecords.Read read = records.decode(record);
+        String problem;
+        if (read instanceof PageRecords.SealedWithdrawal sealed) {
+            if (sealed.withdrawal().articleId().equals(articleId)) {
+                return Optional.of(sealed.withdrawal());
+            }
+            problem = "it holds the signed withdrawal of article "
+                    + sealed.withdrawal().articleId();
+        } else {
+            problem = read instanceof PageRecords.Refused refused ? refused.reason() : "it is no withdrawal";
+        }
+        log.error("Article {}: its stored withdrawal is not what distribution signed: {}", articleId, problem);
+        return Optional.empty();
     }
 
     /** The page of the row, or empty (logged as an error) when it is not what distribution signed for it. */
@@ -240,7 +328,10 @@ public class JdbcPageStore implements PageStore {
         if (read instanceof PageRecords.Refused unsigned) {
             return refused(row, unsigned.reason());
         }
-        PublishedArticle article = ((PageRecords.Sealed) read).article();
+        if (!(read instanceof PageRecords.Sealed sealed)) {
+            return refused(row, "it is no publication");
+        }
+        PublishedArticle article = sealed.article();
         // Each signed record is genuine; these keep a genuine one from being served in another's place.
         if (!row.articleId().equals(article.articleId())) {
             return refused(row, "it holds the signed publication of article " + article.articleId());
@@ -251,7 +342,12 @@ public class JdbcPageStore implements PageStore {
         if (row.firstPublishedAt().isAfter(article.publishedAt())) {
             return refused(row, "its first publication is later than its signed publication time");
         }
-        return Optional.of(new Page(article, row.firstPublishedAt()));
+        if (row.withdrawal() == null) {
+            return Optional.of(new Page(article, row.firstPublishedAt()));
+        }
+        // A withdrawal row that fails its check is never taken as none: the page is not served at all.
+        return verifiedWithdrawal(row.articleId(), row.withdrawal())
+                .map(withdrawal -> new Page(article, row.firstPublishedAt(), withdrawal));
     }
 
     private static Optional<Page> refused(Row row, String reason) {

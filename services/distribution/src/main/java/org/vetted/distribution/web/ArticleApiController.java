@@ -25,7 +25,9 @@ class ArticleApiController {
     @GetMapping(value = "/api/articles/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> article(@PathVariable String slug) {
         return pages.findBySlug(slug)
-                .<ResponseEntity<?>>map(page -> ResponseEntity.ok(ArticleJson.of(page, signature)))
+                .<ResponseEntity<?>>map(page -> page.unpublished()
+                        ? NotFoundAdvice.gone(slug)
+                        : ResponseEntity.ok(ArticleJson.of(page, signature)))
                 .orElseGet(() -> NotFoundAdvice.problem(slug));
     }
 }

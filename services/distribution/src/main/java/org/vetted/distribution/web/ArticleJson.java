@@ -1,10 +1,12 @@
 package org.vetted.distribution.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
+import org.vetted.distribution.domain.WithdrawnArticle;
 
 /**
  * {@code GET /api/articles/{slug}}: the latest published revision as JSON. Every field but {@code signature} is
@@ -28,9 +30,20 @@ record ArticleJson(
         Instant firstPublishedAt,
         Instant publishedAt,
         String contentHash,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RetractionJson retraction,
         String signature) {
 
     record Name(String name) {}
+
+    /** Present only on a retracted article: why, who decided and when. */
+    record RetractionJson(String reason, ReviewerJson decidedBy, Instant decidedAt) {
+        static RetractionJson of(WithdrawnArticle withdrawal) {
+            return withdrawal == null
+                    ? null
+                    : new RetractionJson(
+                            withdrawal.reason(), ReviewerJson.of(withdrawal.decidedBy()), withdrawal.decidedAt());
+        }
+    }
 
     record ReviewerJson(String name, String credential) {
         static ReviewerJson of(Reviewer reviewer) {
@@ -64,6 +77,7 @@ record ArticleJson(
                 page.firstPublishedAt(),
                 article.publishedAt(),
                 article.contentHash(),
+                page.retracted() ? RetractionJson.of(page.withdrawal()) : null,
                 null);
     }
 
@@ -84,6 +98,7 @@ record ArticleJson(
                 firstPublishedAt,
                 publishedAt,
                 contentHash,
+                retraction,
                 signature);
     }
 }

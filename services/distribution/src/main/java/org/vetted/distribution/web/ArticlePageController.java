@@ -29,12 +29,17 @@ class ArticlePageController {
     @GetMapping("/articles/{slug}")
     String page(@PathVariable String slug, Model model, HttpServletResponse response) {
         PageStore.Page page = pages.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
+        if (page.unpublished()) {
+            throw new ArticleGoneException(slug);
+        }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         model.addAttribute("siteTitle", properties.feedTitle());
         model.addAttribute("article", ArticleView.of(page, properties.displayZone()));
         model.addAttribute(
                 "trust", ArticleTrustView.of(page, properties.displayZone(), pageProperties.medicalDisclaimer()));
         model.addAttribute("jsonLd", MedicalWebPageJsonLd.of(page, properties.feedTitle()));
+        model.addAttribute(
+                "retraction", page.retracted() ? RetractionView.of(page.withdrawal(), properties.displayZone()) : null);
         return "article";
     }
 }

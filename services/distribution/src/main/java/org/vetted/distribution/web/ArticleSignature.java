@@ -55,6 +55,13 @@ final class ArticleSignature {
         claims.put("firstPublishedAt", article.firstPublishedAt().toString());
         claims.put("publishedAt", article.publishedAt().toString());
         claims.put("contentHash", article.contentHash());
+        if (article.retraction() != null) {
+            Map<String, Object> retraction = new LinkedHashMap<>();
+            retraction.put("reason", article.retraction().reason());
+            retraction.put("decidedBy", reviewer(article.retraction().decidedBy()));
+            retraction.put("decidedAt", article.retraction().decidedAt().toString());
+            claims.put("retraction", retraction);
+        }
         return claims;
     }
 

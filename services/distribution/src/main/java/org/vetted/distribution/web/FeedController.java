@@ -26,6 +26,6 @@ class FeedController {
             value = "/feed.json",
             produces = {FEED_JSON, MediaType.APPLICATION_JSON_VALUE})
     JsonFeed feed() {
-        return JsonFeed.of(properties.feedTitle(), site, pages.newestFirst(properties.feedSize()));
+        return JsonFeed.of(properties.feedTitle(), site, pages.newestFirstWithRetracted(properties.feedSize()));
     }
 }

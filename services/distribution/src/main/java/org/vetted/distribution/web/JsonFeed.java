@@ -2,11 +2,14 @@ package org.vetted.distribution.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.web.util.HtmlUtils;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawnArticle;
 
 /** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -30,7 +33,17 @@ record JsonFeed(
             @JsonProperty("date_modified") String dateModified,
             List<Author> authors,
             List<String> tags,
-            @JsonProperty("_medical_review") MedicalReview medicalReview) {}
+            @JsonProperty("_medical_review") MedicalReview medicalReview,
+            @JsonProperty("_retraction") Retraction retraction) {}
+
+    /**
+     * A JSON Feed extension on a retracted item: why, who decided and when. The item stays in the feed (readers who
+     * saw it learn of the retraction), its title starts "Retracted: " and its content with the notice.
+     */
+    record Retraction(
+            String reason,
+            @JsonProperty("decided_by") Reviewer decidedBy,
+            @JsonProperty("decided_at") String decidedAt) {}
 
     /**
      * A JSON Feed extension (its keys start with an underscore, which readers that do not know it ignore): who
@@ -56,14 +69,15 @@ record JsonFeed(
 
     private static Item item(PageStore.Page page) {
         PublishedArticle article = page.article();
+        WithdrawnArticle retracted = page.retracted() ? page.withdrawal() : null;
         return new Item(
                 article.articleId(),
                 article.url(),
-                article.title(),
-                article.html(),
+                retracted == null ? article.title() : "Retracted: " + article.title(),
+                retracted == null ? article.html() : notice(retracted) + article.html(),
                 article.summary(),
                 DateTimeFormatter.ISO_INSTANT.format(page.firstPublishedAt()),
-                DateTimeFormatter.ISO_INSTANT.format(article.publishedAt()),
+                DateTimeFormatter.ISO_INSTANT.format(retracted == null ? article.publishedAt() : retracted.decidedAt()),
                 article.authors().stream()
                         .map(author -> new Author(author.displayName()))
                         .toList(),
@@ -72,6 +86,21 @@ record JsonFeed(
                         article.credited().stream()
                                 .map(reviewer -> new Reviewer(reviewer.displayName(), reviewer.credential()))
                                 .toList(),
-                        DateTimeFormatter.ISO_INSTANT.format(article.medicallyReviewedAt())));
+                        DateTimeFormatter.ISO_INSTANT.format(article.medicallyReviewedAt())),
+                retracted == null
+                        ? null
+                        : new Retraction(
+                                retracted.reason(),
+                                new Reviewer(
+                                        retracted.decidedBy().displayName(),
+                                        retracted.decidedBy().credential()),
+                                DateTimeFormatter.ISO_INSTANT.format(retracted.decidedAt())));
+    }
+
+    /** The notice ahead of a retracted item's content; the reason is escaped, as it is text. */
+    private static String notice(WithdrawnArticle retracted) {
+        return "<p><strong>Retracted</strong> on "
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(retracted.decidedAt().atOffset(ZoneOffset.UTC))
+                + ": " + HtmlUtils.htmlEscape(retracted.reason()) + "</p>";
     }
 }

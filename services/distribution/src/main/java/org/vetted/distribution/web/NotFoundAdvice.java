@@ -32,6 +32,28 @@ class NotFoundAdvice {
         return problem(notFound.slug());
     }
 
+    @ExceptionHandler(produces = {MediaType.TEXT_HTML_VALUE, MediaType.ALL_VALUE})
+    ModelAndView gonePage(ArticleGoneException gone) {
+        return new ModelAndView("error/410", HttpStatus.GONE);
+    }
+
+    @ExceptionHandler(produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<ProblemDetail> goneProblem(ArticleGoneException gone) {
+        return gone(gone.slug());
+    }
+
+    /** A taken-down article: 410 Gone, naming nothing of it but the slug asked for. */
+    static ResponseEntity<ProblemDetail> gone(String slug) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.GONE, "The article under this slug was taken down and is no longer served.");
+        problem.setTitle("Article taken down");
+        problem.setType(URI.create("about:blank"));
+        problem.setProperty("slug", slug.length() > 100 ? slug.substring(0, 100) : slug);
+        return ResponseEntity.status(HttpStatus.GONE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     static ResponseEntity<ProblemDetail> problem(String slug) {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No published article has this slug.");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawnArticle;
 
 /** {@link PageStore}'s rules in memory: the reference the database store is tested against. Thread-safe. */
 public final class InMemoryPageStore implements PageStore {
@@ -23,11 +24,15 @@ public final class InMemoryPageStore implements PageStore {
     private final Map<String, Page> byArticleId = new HashMap<>();
     private final Map<String, String> articleIdBySlug = new HashMap<>();
     private final Set<String> seenEventIds = new HashSet<>();
+    private final Map<String, WithdrawnArticle> withdrawals = new HashMap<>();
 
     @Override
     public synchronized Outcome apply(PublishedArticle article) {
         if (!seenEventIds.add(article.eventId())) {
             return Outcome.DUPLICATE;
+        }
+        if (withdrawals.containsKey(article.articleId())) {
+            return Outcome.WITHDRAWN;
         }
         String slugOwner = articleIdBySlug.get(article.slug());
         if (slugOwner != null && !slugOwner.equals(article.articleId())) {
@@ -48,13 +53,60 @@ public final class InMemoryPageStore implements PageStore {
     }
 
     @Override
+    public synchronized Outcome apply(WithdrawnArticle withdrawal) {
+        if (!seenEventIds.add(withdrawal.eventId())) {
+            return Outcome.DUPLICATE;
+        }
+        WithdrawnArticle known = withdrawals.get(withdrawal.articleId());
+        if (known != null && !withdrawal.kind().escalates(known.kind())) {
+            return Outcome.WITHDRAWN;
+        }
+        withdrawals.put(withdrawal.articleId(), withdrawal);
+        return Outcome.STORED;
+    }
+
+    @Override
     public synchronized Optional<Page> findBySlug(String slug) {
-        return Optional.ofNullable(articleIdBySlug.get(slug)).map(byArticleId::get);
+        return Optional.ofNullable(articleIdBySlug.get(slug)).map(this::page);
+    }
+
+    @Override
+    public synchronized Optional<Page> findByArticle(String articleId) {
+        return Optional.ofNullable(byArticleId.get(articleId)).map(page -> page(articleId));
+    }
+
+    private Page page(String articleId) {
+        Page page = byArticleId.get(articleId);
+        return new Page(page.article(), page.firstPublishedAt(), withdrawals.get(articleId));
     }
 
     @Override
     public synchronized List<Page> newestFirst(int limit) {
-        return byArticleId.values().stream().sorted(NEWEST_FIRST).limit(limit).toList();
+        return byArticleId.values().stream()
+                .filter(page -> !withdrawals.containsKey(page.article().articleId()))
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Page> newestFirstWithRetracted(int limit) {
+        return byArticleId.values().stream()
+                .map(page -> page(page.article().articleId()))
+                .filter(page -> !page.unpublished())
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<WithdrawnArticle> withdrawnNewestFirst(int limit) {
+        return withdrawals.values().stream()
+                .sorted(Comparator.comparing(WithdrawnArticle::decidedAt)
+                        .reversed()
+                        .thenComparing(WithdrawnArticle::articleId))
+                .limit(limit)
+                .toList();
     }
 
     @Override

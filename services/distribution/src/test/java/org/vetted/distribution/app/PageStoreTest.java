@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.vetted.distribution.domain.Articles;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawalKind;
+import org.vetted.distribution.domain.WithdrawnArticle;
 
 /** PageStore's rules, held against every store: {@link InMemoryPageStoreTest}, and the database's in store/. */
 public abstract class PageStoreTest {
@@ -43,6 +45,68 @@ public abstract class PageStoreTest {
             assertThat(page.article().revision()).isEqualTo(2);
             assertThat(page.firstPublishedAt()).isEqualTo(MONDAY);
         });
+    }
+
+    @Test
+    void aRetractedArticleLeavesTheListsAndIsServedRetracted() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        pages.apply(Articles.published("a2", 1, "sleep", "Sleep", TUESDAY));
+
+        assertThat(pages.apply(Articles.withdrawn("a1", WithdrawalKind.RETRACTED, "walking", WEDNESDAY)))
+                .isEqualTo(PageStore.Outcome.STORED);
+
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page -> {
+            assertThat(page.retracted()).isTrue();
+            assertThat(page.unpublished()).isFalse();
+            assertThat(page.withdrawal().reason()).isEqualTo("The dose table was wrong");
+            assertThat(page.article().title()).isEqualTo("Walking");
+        });
+        assertThat(pages.newestFirst(10))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a2");
+        assertThat(pages.newestFirstWithRetracted(10))
+                .extracting(page -> page.article().articleId())
+                .containsExactly("a2", "a1");
+    }
+
+    @Test
+    void aTakedownGoesFurtherThanARetractionAndNothingUndoesIt() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        pages.apply(Articles.withdrawn("a1", WithdrawalKind.RETRACTED, "walking", TUESDAY));
+
+        assertThat(pages.apply(Articles.withdrawn("a1", WithdrawalKind.UNPUBLISHED, "walking", WEDNESDAY)))
+                .isEqualTo(PageStore.Outcome.STORED);
+        assertThat(pages.apply(Articles.withdrawn("a1", WithdrawalKind.RETRACTED, "walking", WEDNESDAY.plusSeconds(1))))
+                .isEqualTo(PageStore.Outcome.WITHDRAWN);
+
+        assertThat(pages.findBySlug("walking"))
+                .hasValueSatisfying(page -> assertThat(page.unpublished()).isTrue());
+        assertThat(pages.newestFirstWithRetracted(10)).isEmpty();
+        assertThat(pages.withdrawnNewestFirst(10)).singleElement().satisfies(withdrawn -> {
+            assertThat(withdrawn.kind()).isEqualTo(WithdrawalKind.UNPUBLISHED);
+            assertThat(withdrawn.title()).isNull();
+        });
+    }
+
+    @Test
+    void aPublicationReadAfterItsArticlesWithdrawalIsNotServed() {
+        pages.apply(Articles.withdrawn("a1", WithdrawalKind.RETRACTED, "walking", MONDAY));
+
+        assertThat(pages.apply(Articles.published("a1", 2, "walking", "Walking again", TUESDAY)))
+                .isEqualTo(PageStore.Outcome.WITHDRAWN);
+        assertThat(pages.findBySlug("walking")).isEmpty();
+        assertThat(pages.newestFirst(10)).isEmpty();
+    }
+
+    @Test
+    void withdrawalsAreListedLatestDecisionFirst() {
+        pages.apply(Articles.withdrawn("a1", WithdrawalKind.RETRACTED, "walking", MONDAY));
+        pages.apply(Articles.withdrawn("a2", WithdrawalKind.UNPUBLISHED, "sleep", WEDNESDAY));
+        pages.apply(Articles.withdrawn("a3", WithdrawalKind.RETRACTED, "zinc", TUESDAY));
+
+        assertThat(pages.withdrawnNewestFirst(2))
+                .extracting(WithdrawnArticle::articleId)
+                .containsExactly("a2", "a3");
     }
 
     @Test

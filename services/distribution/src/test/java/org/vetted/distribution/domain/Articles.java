@@ -101,5 +101,27 @@ public final class Articles {
                 publishedAt);
     }
 
+    /** Review's decision on the article's revision 1, unsigned. */
+    public static Withdrawal decision(String articleId, WithdrawalKind kind, String slug, Instant decidedAt) {
+        return new Withdrawal(
+                "withdrawn-" + articleId + "-" + kind + "-" + decidedAt,
+                articleId,
+                kind,
+                "The dose table was wrong",
+                RITA,
+                decidedAt,
+                1,
+                "sha256:" + articleId + 1,
+                slug,
+                "Title of " + slug,
+                null);
+    }
+
+    /** The public withdrawal of the article, unsigned. */
+    public static WithdrawnArticle withdrawn(String articleId, WithdrawalKind kind, String slug, Instant decidedAt) {
+        return WithdrawnArticle.of(
+                decision(articleId, kind, slug, decidedAt), null, new PublicSite("http://localhost:8084"));
+    }
+
     private Articles() {}
 }

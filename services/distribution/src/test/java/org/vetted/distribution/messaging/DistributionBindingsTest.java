@@ -42,13 +42,18 @@ import org.vetted.distribution.app.PageStore;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
+import org.vetted.events.ArticleWithdrawn;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
+import org.vetted.events.WithdrawalKind;
 import org.vetted.support.projection.TestDatabase;
 
 @SpringBootTest(
         properties = {
             "spring.cloud.stream.bindings.publishArticle-in-0.consumer.max-attempts=1",
+            "spring.cloud.stream.bindings.withdrawArticle-in-0.consumer.max-attempts=1",
             "vetted.public-base-url=https://vetted.example",
             "vetted.signing.demo-keys=true"
         })
@@ -183,6 +188,112 @@ class DistributionBindingsTest {
                             .referenceUrl())
                     .isEqualTo("https://doi.org/10.1000/walk");
         });
+    }
+
+    @Test
+    void aRetractionIsPublishedSealedAndTypedAndNoLaterRenderingOfTheArticleIs() {
+        send(rendered("art-40", "Walking may ease back pain."));
+        Message<byte[]> published = output.receive(0, Topics.PUBLISHED);
+        assertThat(eventType(published)).isEqualTo("ArticlePublished");
+        input.send(published, Topics.PUBLISHED);
+        // The test binder hands what is sent to a destination to its output too.
+        output.clear();
+
+        withdraw(withdrawn("art-40", WithdrawalKind.RETRACTED, "w-40"));
+
+        Message<byte[]> retraction = output.receive(0, Topics.PUBLISHED);
+        assertThat(failures).isEmpty();
+        assertThat(retraction.getHeaders().get(KafkaHeaders.KEY)).isEqualTo("art-40");
+        assertThat(eventType(retraction)).isEqualTo("ArticleRetracted");
+        assertThat((Object) retraction.getPayload()).isInstanceOfSatisfying(ArticleRetracted.class, retracted -> {
+            assertThat(READER.problem(retracted)).isEmpty();
+            assertThat(retracted.getSlug()).isEqualTo("walking-art-40");
+            assertThat(retracted.getUrl()).isEqualTo("https://vetted.example/articles/walking-art-40");
+            assertThat(retracted.getTitle()).isEqualTo("Can Walking Ease Back Pain?");
+            assertThat(retracted.getReason()).isEqualTo("The dose table was wrong.");
+            assertThat(retracted.getDecidedBy().getUsername()).isEqualTo("rita");
+            assertThat(retracted.getRevision()).isEqualTo(3);
+        });
+        input.send(retraction, Topics.PUBLISHED);
+        output.clear();
+        assertThat(pages.findBySlug("walking-art-40"))
+                .hasValueSatisfying(page -> assertThat(page.retracted()).isTrue());
+        assertThat(pages.newestFirst(100))
+                .noneMatch(page -> page.article().articleId().equals("art-40"));
+
+        // A rendering approved before the retraction and read after it (one in flight), or any later one.
+        send(rendered("art-40", "Walking may ease back pain."));
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertRefusedBecause("withdrawn is final for an article id");
+    }
+
+    @Test
+    void aTakedownFollowsARetractionARepeatIsTheSameEventAndNothingGoesBack() {
+        withdraw(withdrawn("art-41", WithdrawalKind.RETRACTED, "w-41a"));
+        Object retracted = output.receive(0, Topics.PUBLISHED).getPayload();
+        ArticleWithdrawn takedown = withdrawn("art-41", WithdrawalKind.UNPUBLISHED, "w-41b");
+        withdraw(takedown);
+        Message<byte[]> unpublished = output.receive(0, Topics.PUBLISHED);
+        assertThat(eventType(unpublished)).isEqualTo("ArticleUnpublished");
+        assertThat((Object) unpublished.getPayload()).isInstanceOfSatisfying(ArticleUnpublished.class, event -> {
+            assertThat(READER.problem(event)).isEmpty();
+            assertThat(event.getSlug()).isEqualTo("walking-art-41");
+            assertThat(event.getReason()).isEqualTo("The dose table was wrong.");
+        });
+        String eventId = ((ArticleUnpublished) (Object) unpublished.getPayload()).getEventId();
+        assertThat(eventId).isNotEqualTo(((ArticleRetracted) retracted).getEventId());
+
+        // Read again (a redelivery): the same public event, which every consumer applies once.
+        withdraw(takedown);
+        assertThat(((ArticleUnpublished)
+                                (Object) output.receive(0, Topics.PUBLISHED).getPayload())
+                        .getEventId())
+                .isEqualTo(eventId);
+        // A retraction after the takedown goes no further: nothing is published.
+        withdraw(withdrawn("art-41", WithdrawalKind.RETRACTED, "w-41c"));
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aWithdrawalNotSignedByReviewIsDeadLetteredAndChangesNothing() {
+        ArticleWithdrawn forged = withdrawn("art-42", WithdrawalKind.UNPUBLISHED, "w-42");
+        forged.setReason("Another reason");
+
+        withdraw(forged);
+
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertRefusedBecause("is not signed by the review service");
+        send(rendered("art-42", "Walking may ease back pain."));
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNotNull();
+    }
+
+    private static String eventType(Message<?> message) {
+        return new String((byte[]) message.getHeaders().get(Topics.EVENT_TYPE_HEADER), StandardCharsets.UTF_8);
+    }
+
+    private void withdraw(ArticleWithdrawn withdrawn) {
+        input.send(
+                MessageBuilder.withPayload(withdrawn)
+                        .setHeader(KafkaHeaders.KEY, withdrawn.getArticleId())
+                        .build(),
+                Topics.WITHDRAWN);
+    }
+
+    /** Review's decision on revision 3 of the article, signed by review. */
+    private static ArticleWithdrawn withdrawn(String articleId, WithdrawalKind kind, String eventId) {
+        return REVIEW.sign(ArticleWithdrawn.newBuilder()
+                .setEventId(eventId)
+                .setArticleId(articleId)
+                .setKind(kind)
+                .setReason("The dose table was wrong.")
+                .setDecidedBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setDecidedAt(NOW.minusSeconds(30))
+                .setRevision(3)
+                .setContentHash("sha256v2:00")
+                .setSlug("walking-" + articleId)
+                .setTitle("Can Walking Ease Back Pain?")
+                .build());
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.app.PageStoreTest;
 import org.vetted.distribution.domain.Articles;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.distribution.messaging.EventMapper;
 import org.vetted.distribution.messaging.SealedPageRecords;
 import org.vetted.events.ArticlePublished;
@@ -72,6 +73,16 @@ class JdbcPageStoreTest extends PageStoreTest {
             }
 
             @Override
+            public Outcome apply(WithdrawnArticle withdrawal) {
+                return store.apply(Signed.withdrawal(withdrawal));
+            }
+
+            @Override
+            public Optional<Page> findByArticle(String articleId) {
+                return store.findByArticle(articleId);
+            }
+
+            @Override
             public List<Page> newestFirst(int limit) {
                 return store.newestFirst(limit);
             }
@@ -99,6 +110,16 @@ class JdbcPageStoreTest extends PageStoreTest {
             @Override
             public List<DeletedEntry> deletedEntries(int limit) {
                 return store.deletedEntries(limit);
+            }
+
+            @Override
+            public List<Page> newestFirstWithRetracted(int limit) {
+                return store.newestFirstWithRetracted(limit);
+            }
+
+            @Override
+            public List<WithdrawnArticle> withdrawnNewestFirst(int limit) {
+                return store.withdrawnNewestFirst(limit);
             }
         };
     }

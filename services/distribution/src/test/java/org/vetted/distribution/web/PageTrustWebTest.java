@@ -42,6 +42,7 @@ import org.vetted.distribution.domain.ClaimProvenance.ClaimApproval;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
+import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.support.projection.SharedProjection;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
@@ -79,13 +80,29 @@ class PageTrustWebTest {
         private final InMemoryPageStore pages = new InMemoryPageStore();
 
         @Override
+        public List<DeletedEntry> deletedEntries(int limit) {
+            return List.of(new DeletedEntry("gone-1", "https://vetted.example/articles/gone", RETRACTED))
+                    .subList(0, Math.min(1, limit));
+        }
+
+        @Override
         public Outcome apply(PublishedArticle article) {
             return pages.apply(article);
         }
 
         @Override
+        public Outcome apply(WithdrawnArticle withdrawal) {
+            return pages.apply(withdrawal);
+        }
+
+        @Override
         public Optional<Page> findBySlug(String slug) {
             return pages.findBySlug(slug);
+        }
+
+        @Override
+        public Optional<Page> findByArticle(String articleId) {
+            return pages.findByArticle(articleId);
         }
 
         @Override
@@ -114,9 +131,13 @@ class PageTrustWebTest {
         }
 
         @Override
-        public List<DeletedEntry> deletedEntries(int limit) {
-            return List.of(new DeletedEntry("gone-1", "https://vetted.example/articles/gone", RETRACTED))
-                    .subList(0, Math.min(1, limit));
+        public List<Page> newestFirstWithRetracted(int limit) {
+            return pages.newestFirstWithRetracted(limit);
+        }
+
+        @Override
+        public List<WithdrawnArticle> withdrawnNewestFirst(int limit) {
+            return pages.withdrawnNewestFirst(limit);
         }
     }
 

@@ -8,6 +8,8 @@ import org.vetted.contract.PoisonEventException;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
 import org.vetted.events.ClaimDecision;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
@@ -139,6 +141,28 @@ final class EventMapper {
                                     e.getMedicalReviewers().isEmpty()
                                             ? List.of(e.getMedicallyReviewedBy())
                                             : e.getMedicalReviewers()));
+        }
+        if (record instanceof ArticleRetracted e) {
+            return new ArticleEvent.StatusChanged(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getDecidedAt(),
+                    "ArticleRetracted",
+                    ArticleStatus.RETRACTED,
+                    e.getDecidedBy().getUsername(),
+                    "retracted by " + e.getDecidedBy().getDisplayName() + ": " + e.getReason());
+        }
+        if (record instanceof ArticleUnpublished e) {
+            return new ArticleEvent.StatusChanged(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getDecidedAt(),
+                    "ArticleUnpublished",
+                    ArticleStatus.UNPUBLISHED,
+                    e.getDecidedBy().getUsername(),
+                    "taken down by " + e.getDecidedBy().getDisplayName() + ": " + e.getReason());
         }
         throw new PoisonEventException("intake does not track events of type "
                 + (record == null ? "null" : record.getClass().getName()));

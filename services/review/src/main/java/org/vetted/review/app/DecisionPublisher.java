@@ -13,6 +13,7 @@ public interface DecisionPublisher {
         CLAIM_REVIEWED,
         ARTICLE_APPROVED,
         REVIEW_RETURNED,
+        ARTICLE_WITHDRAWN,
         CLAIMS_LIBRARY
     }
 

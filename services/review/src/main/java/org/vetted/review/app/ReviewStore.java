@@ -11,6 +11,7 @@ import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.withdrawal.Withdrawals;
 
 /**
  * Where review keeps its board (every article's revisions and the decisions on them) and the claims library. The
@@ -31,6 +32,9 @@ public interface ReviewStore {
 
     /** The article's revision under review, seeing every library retirement. */
     Optional<ArticleReview> find(String articleId);
+
+    /** The article's withdrawals with its last approved revision (none when the article is unknown or unreadable). */
+    Withdrawals withdrawals(String articleId);
 
     /** The revision under review with the previous and the last approved one, read together. */
     Optional<ArticleHistory> history(String articleId);

@@ -24,6 +24,8 @@ import org.vetted.review.domain.gate.SignOffRequest;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.domain.withdrawal.WithdrawalKind;
+import org.vetted.review.domain.withdrawal.Withdrawals;
 
 /**
  * Decide, publish, then apply: a decision is checked against the board, published to Kafka and only then applied
@@ -191,6 +193,39 @@ public class ReviewWorkflow {
                     List.of(),
                     List.of(retired));
             return retired;
+        });
+    }
+
+    /** The article's withdrawals and its last approved revision, as the reviewer's page shows them. */
+    public Withdrawals withdrawals(String articleId) {
+        return store.withdrawals(articleId);
+    }
+
+    /**
+     * Retracts or takes down an approved article ({@link Withdrawals#decide} holds the rules): a new decision is
+     * published on article.withdrawn and recorded in the article's journal, under the article's lock, so two such
+     * requests are decided one after the other. A repeat of the decision answers it as it stands, publishing nothing.
+     *
+     * @throws UnknownArticleException when review knows no revision of the article
+     * @throws PublishFailedException  when the decision could not be published (nothing changed)
+     */
+    public Withdrawals.Outcome withdraw(String articleId, Actor actor, WithdrawalKind kind, String reason) {
+        return store.exclusively(articleId, () -> {
+            if (store.find(articleId).isEmpty()) {
+                throw new UnknownArticleException(articleId);
+            }
+            Withdrawals.Outcome outcome =
+                    store.withdrawals(articleId).decide(actor, kind, reason, eventIds.get(), clock.instant());
+            if (outcome instanceof Withdrawals.Decided decided) {
+                ReviewEvent.ArticleWithdrawn event = new ReviewEvent.ArticleWithdrawn(decided.withdrawal());
+                byte[] record = records.signed(event);
+                store.publishAndRecord(
+                        () -> publisher.publish(new DecisionPublisher.Outgoing(
+                                DecisionPublisher.Kind.ARTICLE_WITHDRAWN, articleId, record)),
+                        List.of(new ReviewStore.Fact(event, record)),
+                        List.of());
+            }
+            return outcome;
         });
     }
 

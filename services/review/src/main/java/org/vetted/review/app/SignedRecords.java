@@ -1,5 +1,6 @@
 package org.vetted.review.app;
 
+import org.vetted.review.domain.board.ReviewEvent.ArticleWithdrawn;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
@@ -21,6 +22,8 @@ public interface SignedRecords {
     byte[] signed(RevisionReturned returned);
 
     byte[] signed(LibraryEntry entry);
+
+    byte[] signed(ArticleWithdrawn withdrawn);
 
     /**
      * A kept record read back, verified as one read from Kafka is (its owner's signature, a draft's content hash):

@@ -75,6 +75,10 @@ public class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/reviews", "/api/reviews/**")
                         .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        // Withdrawing a published article: medical reviewers and editors (the rule then wants a
+                        // credentialed reviewer or an editor); every other decision is for reviewers alone.
+                        .requestMatchers(HttpMethod.POST, "/api/reviews/*/retraction", "/api/reviews/*/takedown")
+                        .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
                         .requestMatchers(HttpMethod.POST, "/api/reviews/**")
                         .hasRole("MEDICAL_REVIEWER")
                         .requestMatchers(HttpMethod.GET, "/api/claims")
@@ -109,6 +113,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/webjars/**", "/js/**")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/reviews/**", "/claims")
+                        .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
+                        .requestMatchers(HttpMethod.POST, "/reviews/*/withdrawal")
                         .hasAnyRole("MEDICAL_REVIEWER", "EDITOR")
                         .requestMatchers(HttpMethod.POST, "/reviews/**", "/claims/*/retire")
                         .hasRole("MEDICAL_REVIEWER")

@@ -9,6 +9,7 @@ import org.vetted.events.ClaimReviewed;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.events.ReviewReturned;
 import org.vetted.review.app.Incoming;
+import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
@@ -52,6 +53,7 @@ public final class EventMapper {
                         || payload instanceof ClaimReviewed
                         || payload instanceof ArticleApproved
                         || payload instanceof ReviewReturned
+                        || payload instanceof org.vetted.events.ArticleWithdrawn
                         || payload instanceof ClaimLibraryEntry)) {
             throw new PoisonEventException("review does not consume "
                     + (payload == null ? "null" : payload.getClass().getName()));
@@ -77,6 +79,10 @@ public final class EventMapper {
 
     public ReviewReturned toEvent(RevisionReturned returned) {
         return outgoing.toEvent(returned);
+    }
+
+    public org.vetted.events.ArticleWithdrawn toEvent(ReviewEvent.ArticleWithdrawn withdrawn) {
+        return outgoing.toEvent(withdrawn);
     }
 
     /** A library entry as review publishes it on claims.library, signed. */

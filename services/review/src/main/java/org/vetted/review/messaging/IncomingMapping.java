@@ -26,6 +26,8 @@ import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.draft.Expert;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.staff.Reviewer;
+import org.vetted.review.domain.withdrawal.Withdrawal;
+import org.vetted.review.domain.withdrawal.WithdrawalKind;
 
 /**
  * The last step of reading: what a record already checked ({@link SignatureCheck}, {@link DraftHashCheck}) states,
@@ -87,6 +89,19 @@ final class IncomingMapping {
                     returned.getRejectedClaimIds(),
                     toReviewer(returned.getReviewer()),
                     returned.getDecidedAt());
+        }
+        if (payload instanceof org.vetted.events.ArticleWithdrawn withdrawn) {
+            return new ReviewEvent.ArticleWithdrawn(new Withdrawal(
+                    withdrawn.getEventId(),
+                    withdrawn.getArticleId(),
+                    WithdrawalKind.valueOf(withdrawn.getKind().name()),
+                    withdrawn.getReason(),
+                    toReviewer(withdrawn.getDecidedBy()),
+                    withdrawn.getDecidedAt(),
+                    withdrawn.getRevision(),
+                    withdrawn.getContentHash(),
+                    withdrawn.getSlug(),
+                    withdrawn.getTitle()));
         }
         throw new PoisonEventException("review does not consume "
                 + (payload == null ? "null" : payload.getClass().getName()));

@@ -7,9 +7,11 @@ import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.events.ClaimReviewed;
 import org.vetted.events.LibraryRetirement;
 import org.vetted.events.ReviewReturned;
+import org.vetted.events.WithdrawalKind;
 import org.vetted.review.domain.board.Approval;
 import org.vetted.review.domain.board.ClaimDecision;
 import org.vetted.review.domain.board.ClaimProvenance;
+import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
@@ -17,6 +19,7 @@ import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.library.Reference;
 import org.vetted.review.domain.staff.Reviewer;
+import org.vetted.review.domain.withdrawal.Withdrawal;
 
 /** Review's decisions as the contract's Avro events, each signed with review's key. */
 final class OutgoingMapping {
@@ -107,6 +110,22 @@ final class OutgoingMapping {
                 .setRejectedClaimIds(returned.rejectedClaimIds())
                 .setReviewer(toEvent(returned.reviewer()))
                 .setDecidedAt(returned.decidedAt())
+                .build());
+    }
+
+    org.vetted.events.ArticleWithdrawn toEvent(ReviewEvent.ArticleWithdrawn withdrawn) {
+        Withdrawal withdrawal = withdrawn.withdrawal();
+        return signatures.sign(org.vetted.events.ArticleWithdrawn.newBuilder()
+                .setEventId(withdrawal.eventId())
+                .setArticleId(withdrawal.articleId())
+                .setKind(WithdrawalKind.valueOf(withdrawal.kind().name()))
+                .setReason(withdrawal.reason())
+                .setDecidedBy(toEvent(withdrawal.decidedBy()))
+                .setDecidedAt(withdrawal.decidedAt())
+                .setRevision(withdrawal.revision())
+                .setContentHash(withdrawal.contentHash())
+                .setSlug(withdrawal.slug())
+                .setTitle(withdrawal.title())
                 .build());
     }
 

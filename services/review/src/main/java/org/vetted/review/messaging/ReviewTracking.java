@@ -39,8 +39,9 @@ public class ReviewTracking {
     private static final Logger log = LoggerFactory.getLogger(ReviewTracking.class);
 
     /**
-     * Bound to article.draft-submitted, article.claim-reviewed, article.approved, article.review-returned and
-     * claims.library (the claims library, latest record per key; its signature checked like the others).
+     * Bound to article.draft-submitted, article.claim-reviewed, article.approved, article.review-returned,
+     * article.withdrawn and claims.library (the claims library, latest record per key; its signature checked like the
+     * others).
      * <ul>
      * <li>A draft with the known revision number but other text is dead-lettered, and the text first seen under
      * that number stays under review unchanged: intake numbers revisions, so two texts under one number mean a

@@ -3,6 +3,7 @@ package org.vetted.review.messaging;
 import org.vetted.contract.EventCatalog;
 import org.vetted.review.app.Incoming;
 import org.vetted.review.app.SignedRecords;
+import org.vetted.review.domain.board.ReviewEvent.ArticleWithdrawn;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
@@ -36,6 +37,11 @@ public final class SignedEventRecords implements SignedRecords {
     @Override
     public byte[] signed(LibraryEntry entry) {
         return catalog.encode(mapper.toEvent(entry));
+    }
+
+    @Override
+    public byte[] signed(ArticleWithdrawn withdrawn) {
+        return catalog.encode(mapper.toEvent(withdrawn));
     }
 
     @Override

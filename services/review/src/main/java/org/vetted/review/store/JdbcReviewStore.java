@@ -27,6 +27,7 @@ import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.withdrawal.Withdrawals;
 import org.vetted.support.journal.EventJournal;
 import org.vetted.support.projection.AdvisoryLocks;
 
@@ -139,6 +140,11 @@ public class JdbcReviewStore implements ReviewStore {
     @Override
     public Optional<ArticleReview> find(String articleId) {
         return seeingRetirements(fold(journal.read(articleId).readable())).find(articleId);
+    }
+
+    @Override
+    public Withdrawals withdrawals(String articleId) {
+        return fold(journal.read(articleId).readable()).withdrawals(articleId);
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class InMemoryReviewStore implements ReviewStore {
     }
 
     @Override
+    public org.vetted.review.domain.withdrawal.Withdrawals withdrawals(String articleId) {
+        return board.withdrawals(articleId);
+    }
+
+    @Override
     public Optional<ArticleHistory> history(String articleId) {
         return board.history(articleId);
     }

@@ -66,6 +66,9 @@ import org.vetted.review.domain.gate.SignOffRequest;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.domain.withdrawal.Withdrawal;
+import org.vetted.review.domain.withdrawal.WithdrawalKind;
+import org.vetted.review.domain.withdrawal.Withdrawals;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.support.DraftEvents;
@@ -291,6 +294,34 @@ class JdbcReviewStoreTest {
             }
             assertThat(approved).as("round %d", round).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aWithdrawalIsKeptInTheJournalAndReadBackByAnotherInstanceOnlyWhileItsSignatureHolds() {
+        String articleId = newArticle(one);
+        ReviewWorkflow workflow = workflow(one, mock(DecisionPublisher.class));
+        approveClaims(workflow, articleId);
+        assertThat(workflow.signOff(articleId, approval())).isInstanceOf(SignOffOutcome.Approved.class);
+
+        Withdrawals.Outcome outcome =
+                workflow.withdraw(articleId, Actors.RITA, WithdrawalKind.RETRACTED, "The dose\u200b was wrong.");
+        assertThat(outcome).isInstanceOf(Withdrawals.Decided.class);
+        Withdrawal retraction = ((Withdrawals.Decided) outcome).withdrawal();
+        assertThat(two.withdrawals(articleId).decisions()).containsExactly(retraction);
+        assertThat(retraction.reason()).isEqualTo("The dose was wrong.");
+        assertThat(retraction.revision()).isEqualTo(1);
+
+        JdbcTemplate sql = new JdbcTemplate(database);
+        byte[] stored = sql.queryForObject(
+                "select event from event_journal where event_id = ?", byte[].class, retraction.eventId());
+        org.vetted.events.ArticleWithdrawn altered = (org.vetted.events.ArticleWithdrawn) CATALOG.decode(stored);
+        altered.setReason("Nothing was wrong.");
+        sql.update(
+                "update event_journal set event = ? where event_id = ?", CATALOG.encode(altered), retraction.eventId());
+
+        // The article is unreadable until the row is repaired: no decision rests on a row review did not sign.
+        assertThat(store(database).withdrawals(articleId).decisions()).isEmpty();
+        assertThat(store(database).withdrawals(articleId).lastApproved()).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class Replay {
             Topics.CLAIM_REVIEWED,
             Topics.APPROVED,
             Topics.REVIEW_RETURNED,
+            Topics.WITHDRAWN,
             Topics.CLAIMS_LIBRARY);
 
     public static void markCaughtUp(SharedProjection projection) {

@@ -10,6 +10,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.distribution.domain.webhooks.EventType;
 import org.vetted.distribution.domain.webhooks.WebhookEvent;
 import org.vetted.events.ArticlePublished;
+import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleUnpublished;
 import org.vetted.events.Reviewer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,16 +40,30 @@ public final class WebhookPayloads {
 
     /**
      * The table: record type -> event type, the event's time and its data. A record added to article.published is
-     * one more entry, e.g. {@code new Mapping<>(ArticleRetracted.class, EventType.ARTICLE_RETRACTED,
-     * ArticleRetracted::getEventId, ArticleRetracted::getArticleId, ArticleRetracted::getRetractedAt, r -> ...)}.
+     * one more entry.
      */
-    static final List<Mapping<?>> MAPPINGS = List.of(new Mapping<>(
-            ArticlePublished.class,
-            EventType.ARTICLE_PUBLISHED,
-            ArticlePublished::getEventId,
-            ArticlePublished::getArticleId,
-            ArticlePublished::getPublishedAt,
-            WebhookPayloads::published));
+    static final List<Mapping<?>> MAPPINGS = List.of(
+            new Mapping<>(
+                    ArticlePublished.class,
+                    EventType.ARTICLE_PUBLISHED,
+                    ArticlePublished::getEventId,
+                    ArticlePublished::getArticleId,
+                    ArticlePublished::getPublishedAt,
+                    WebhookPayloads::published),
+            new Mapping<>(
+                    ArticleRetracted.class,
+                    EventType.ARTICLE_RETRACTED,
+                    ArticleRetracted::getEventId,
+                    ArticleRetracted::getArticleId,
+                    ArticleRetracted::getDecidedAt,
+                    WebhookPayloads::retracted),
+            new Mapping<>(
+                    ArticleUnpublished.class,
+                    EventType.ARTICLE_UNPUBLISHED,
+                    ArticleUnpublished::getEventId,
+                    ArticleUnpublished::getArticleId,
+                    ArticleUnpublished::getDecidedAt,
+                    WebhookPayloads::unpublished));
 
     private WebhookPayloads() {}
 
@@ -72,6 +88,54 @@ public final class WebhookPayloads {
                 mapping.type(),
                 occurredAt,
                 JSON.writeValueAsString(body));
+    }
+
+    /** The article stays readable, marked retracted: the site shows the notice with the reason. */
+    static Map<String, Object> retracted(ArticleRetracted event) {
+        Map<String, Object> data = withdrawal(
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getUrl(),
+                event.getReason(),
+                event.getDecidedBy(),
+                event.getDecidedAt());
+        data.put("title", event.getTitle());
+        return data;
+    }
+
+    /** The article is gone: the site removes it (no title: it may be why it was taken down). */
+    static Map<String, Object> unpublished(ArticleUnpublished event) {
+        return withdrawal(
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getUrl(),
+                event.getReason(),
+                event.getDecidedBy(),
+                event.getDecidedAt());
+    }
+
+    private static Map<String, Object> withdrawal(
+            String articleId,
+            int revision,
+            String slug,
+            String url,
+            String reason,
+            org.vetted.events.Reviewer decidedBy,
+            Instant decidedAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("articleId", articleId);
+        data.put("revision", revision);
+        data.put("slug", slug);
+        data.put("url", url);
+        data.put("reason", reason);
+        Map<String, Object> by = new LinkedHashMap<>();
+        by.put("name", decidedBy.getDisplayName());
+        by.put("credential", decidedBy.getCredential());
+        data.put("decidedBy", by);
+        data.put("decidedAt", decidedAt.toString());
+        return data;
     }
 
     static Map<String, Object> published(ArticlePublished event) {

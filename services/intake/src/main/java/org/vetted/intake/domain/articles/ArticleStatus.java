@@ -8,7 +8,11 @@ public enum ArticleStatus {
     REJECTED(2),
     APPROVED(2),
     RENDERED(3),
-    PUBLISHED(4);
+    PUBLISHED(4),
+    /** Withdrawn by review and marked retracted on the site (still readable there). */
+    RETRACTED(5),
+    /** Taken down by review: gone from the site. */
+    UNPUBLISHED(6);
 
     private final int rank;
 

@@ -31,6 +31,8 @@ final class HistorySentences {
             case APPROVED -> event.actor() + " signed off revision " + event.revision() + " for publishing";
             case RENDERED -> "Revision " + event.revision() + " was prepared for the site";
             case PUBLISHED -> "Revision " + event.revision() + " was published on the site";
+            case RETRACTED -> "The article was " + event.detail();
+            case UNPUBLISHED -> "The article was " + event.detail();
             case REJECTED -> "Revision " + event.revision() + " was rejected";
             case CHANGES_REQUESTED -> "Changes were requested to revision " + event.revision();
             case IN_REVIEW -> "Revision " + event.revision() + " is in review";

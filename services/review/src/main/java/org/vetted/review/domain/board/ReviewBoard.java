@@ -14,11 +14,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.vetted.contract.risk.FourEyesRule;
+import org.vetted.review.domain.board.ReviewEvent.ArticleWithdrawn;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.DraftArrived;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
 import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.withdrawal.ApprovedRevision;
+import org.vetted.review.domain.withdrawal.Withdrawal;
+import org.vetted.review.domain.withdrawal.Withdrawals;
 
 /**
  * Every article's latest revision and the decisions on it, built by applying {@link ReviewEvent}s.
@@ -88,6 +92,8 @@ public final class ReviewBoard {
     private final FourEyesRule fourEyes;
     /** When each retired claims library entry was last retired: decisions accepted from it before stop counting. */
     private final Map<String, Instant> retiredLibrary = new HashMap<>();
+    /** Per article: its withdrawals, in the order read; they do not depend on which revision is under review. */
+    private final Map<String, List<Withdrawal>> withdrawals = new HashMap<>();
 
     public ReviewBoard() {
         this(DEFAULT_MAX_WAITING, event -> {});
@@ -146,6 +152,23 @@ public final class ReviewBoard {
                 .map(review -> new ArticleHistory(review, previous.get(articleId), lastApproved.get(articleId)));
     }
 
+    /**
+     * The article's withdrawals with its last approved revision: the revision under review when it is approved, else
+     * the latest earlier one approved (whose draft the board keeps for the diff).
+     */
+    public synchronized Withdrawals withdrawals(String articleId) {
+        ArticleReview current = articles.get(articleId);
+        Draft approved = current != null && current.status() == ReviewStatus.APPROVED
+                ? current.draft()
+                : lastApproved.get(articleId);
+        return new Withdrawals(
+                articleId,
+                Optional.ofNullable(approved)
+                        .map(draft -> new ApprovedRevision(
+                                draft.revision(), draft.contentHash(), draft.slug(), draft.title())),
+                withdrawals.getOrDefault(articleId, List.of()));
+    }
+
     /** The earlier revisions kept for the article, oldest first. */
     public synchronized List<EarlierRevision> earlierRevisions(String articleId) {
         TreeMap<Integer, EarlierRevision> kept = earlier.get(articleId);
@@ -166,6 +189,12 @@ public final class ReviewBoard {
     private Applied applyNew(ReviewEvent event) {
         if (event instanceof DraftArrived arrived) {
             return openRevision(arrived.draft());
+        }
+        if (event instanceof ArticleWithdrawn withdrawn) {
+            withdrawals
+                    .computeIfAbsent(withdrawn.articleId(), id -> new ArrayList<>())
+                    .add(withdrawn.withdrawal());
+            return Applied.APPLIED;
         }
         ArticleReview current = articles.get(event.articleId());
         if (current == null || event.revision() > current.revision()) {

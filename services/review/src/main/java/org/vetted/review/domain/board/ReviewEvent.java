@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.staff.Reviewer;
+import org.vetted.review.domain.withdrawal.Withdrawal;
 
 /**
  * The facts the review board is built from: drafts from intake and this service's own decisions. Each carries
@@ -76,6 +77,24 @@ public sealed interface ReviewEvent {
             implements ReviewEvent {
         public RevisionReturned {
             rejectedClaimIds = List.copyOf(rejectedClaimIds);
+        }
+    }
+
+    /** An approved article was withdrawn (retracted or taken down); about its last approved revision. */
+    record ArticleWithdrawn(Withdrawal withdrawal) implements ReviewEvent {
+        @Override
+        public String eventId() {
+            return withdrawal.eventId();
+        }
+
+        @Override
+        public String articleId() {
+            return withdrawal.articleId();
+        }
+
+        @Override
+        public int revision() {
+            return withdrawal.revision();
         }
     }
 }

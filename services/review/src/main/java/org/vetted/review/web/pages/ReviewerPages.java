@@ -38,6 +38,9 @@ import org.vetted.review.domain.gate.SignOffRequest;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.Reference;
 import org.vetted.review.domain.staff.Actor;
+import org.vetted.review.domain.withdrawal.WithdrawalKind;
+import org.vetted.review.domain.withdrawal.WithdrawalReason;
+import org.vetted.review.domain.withdrawal.Withdrawals;
 import org.vetted.review.web.FourEyesNotice;
 import org.vetted.review.web.InvalidFieldException;
 import org.vetted.review.web.QueueParameters;
@@ -144,7 +147,58 @@ class ReviewerPages {
                 workflow.history(articleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", ReviewPage.of(history, actor, workflow.offersFor(history.review())));
         model.addAttribute("rendered", rendered(history.review().draft().bodyMarkdown()));
+        Withdrawals withdrawals = workflow.withdrawals(articleId);
+        model.addAttribute("withdrawals", withdrawals.lastApproved().isPresent() ? withdrawals : null);
+        model.addAttribute("mayWithdraw", Withdrawals.mayWithdraw(actor));
         return "review";
+    }
+
+    /**
+     * Retracts or takes the article down: the first post (with its reason) answers a page that says what it does and
+     * asks again, {@code confirmed=yes} decides; then post/redirect/get back to the review with what was done.
+     */
+    @PostMapping("/reviews/{articleId}/withdrawal")
+    String withdraw(
+            @PathVariable String articleId,
+            @RequestParam String kind,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String confirmed,
+            Authentication authentication,
+            Model model,
+            RedirectAttributes redirect) {
+        Actor actor = actor(authentication, model);
+        WithdrawalKind chosen = "UNPUBLISHED".equals(kind) ? WithdrawalKind.UNPUBLISHED : WithdrawalKind.RETRACTED;
+        if (reason.length() > 4 * WithdrawalReason.MAX_LENGTH) {
+            reason = reason.substring(0, 4 * WithdrawalReason.MAX_LENGTH);
+        }
+        if (!"yes".equals(confirmed) && WithdrawalReason.problem(reason).isEmpty()) {
+            model.addAttribute("articleId", articleId);
+            model.addAttribute("kind", chosen.name());
+            model.addAttribute("reason", WithdrawalReason.normalForm(reason));
+            return "withdraw-confirm";
+        }
+        Withdrawals.Outcome outcome;
+        try {
+            outcome = workflow.withdraw(articleId, actor, chosen, reason);
+        } catch (UnknownArticleException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (outcome instanceof Withdrawals.Refused refused) {
+            if (refused.reason() == Withdrawals.Reason.NOT_ALLOWED) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+            }
+            new Message("Not withdrawn: " + refused.detail(), Kind.ERROR).flash(redirect);
+        } else if (outcome instanceof Withdrawals.AlreadyDecided) {
+            new Message("Already withdrawn so: nothing changed.", Kind.WARNING).flash(redirect);
+        } else {
+            new Message(
+                            chosen == WithdrawalKind.RETRACTED
+                                    ? "Retracted: the page shows the notice, and downstream sites are told."
+                                    : "Taken down: the page is gone, and downstream sites are told.",
+                            Kind.WARNING)
+                    .flash(redirect);
+        }
+        return "redirect:/reviews/" + articleId + "#withdrawal";
     }
 
     /**
