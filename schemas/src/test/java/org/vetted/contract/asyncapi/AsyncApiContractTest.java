@@ -178,6 +178,10 @@ class AsyncApiContractTest {
         assertThat(published.at("/payload/schemaFormat").asText()).isEqualTo(AsyncApiDocument.AVRO);
         assertThat(published.at("/payload/schema/name").asText()).isEqualTo("ArticlePublished");
         assertThat(published.at("/x-signature/signedBy").asText()).isEqualTo("distribution");
+        assertThat(document.at("/components/messages/ArticleRetracted/headers/properties/" + Topics.EVENT_TYPE_HEADER
+                                + "/const")
+                        .asText())
+                .isEqualTo("ArticleRetracted");
         assertThat(document.at("/components/messages/DraftSubmitted/headers/properties")
                         .has(Signatures.VALUE_SIGNATURE_HEADER))
                 .isFalse();

@@ -397,7 +397,7 @@ final class AsyncApiDocument {
                         + " form (every other field, in schema order). Value: Avro single-object encoding of "
                         + schema.getFullName() + ".");
         message.put("contentType", "application/octet-stream");
-        message.put("headers", headers(channel));
+        message.put("headers", headers(channel, record));
         message.put("payload", linked("schemaFormat", AVRO, "schema", avroJson(schema)));
         message.put(
                 "bindings",
@@ -414,7 +414,7 @@ final class AsyncApiDocument {
         return message;
     }
 
-    private Map<String, Object> headers(Channel channel) {
+    private Map<String, Object> headers(Channel channel, Class<? extends SpecificRecordBase> record) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (VALUE_SIGNED.contains(channel.topic().address())) {
             properties.put(
@@ -432,7 +432,12 @@ final class AsyncApiDocument {
                                     + " written before the header existed have none)."));
         }
         for (ContractTopics.Header header : channel.topic().headers()) {
-            properties.put(header.name(), linked("type", "string", "description", header.description()));
+            Map<String, Object> schema = linked("type", "string", "description", header.description());
+            if (header.name().equals(Topics.EVENT_TYPE_HEADER)) {
+                // The record's simple name: what a consumer dispatches on, or skips a type it does not know by.
+                schema.put("const", record.getSimpleName());
+            }
+            properties.put(header.name(), schema);
         }
         if (traced) {
             properties.put(
