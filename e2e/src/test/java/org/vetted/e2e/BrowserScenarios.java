@@ -57,8 +57,12 @@ interface BrowserScenarios extends PipelineSteps {
                     .contains("Medically reviewed by Paul Park, PharmD")
                     .contains("Doses of 0.5 mg to 5 mg");
             assertThat(browser.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
-            assertThat(browser.findElements(By.cssSelector("script, img[onerror], [onerror]")))
+            // The one script element is schema.org JSON-LD: data the browser never runs, and exactly one of it.
+            assertThat(browser.findElements(
+                            By.cssSelector("script:not([type='application/ld+json']), img[onerror], [onerror]")))
                     .isEmpty();
+            assertThat(browser.findElements(By.cssSelector("script[type='application/ld+json']")))
+                    .hasSize(1);
             for (WebElement link : browser.findElements(By.tagName("a"))) {
                 assertThat(String.valueOf(link.getAttribute("href")).toLowerCase(Locale.ROOT))
                         .doesNotStartWith("javascript:");

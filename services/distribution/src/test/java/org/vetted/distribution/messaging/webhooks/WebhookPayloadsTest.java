@@ -34,6 +34,44 @@ class WebhookPayloadsTest {
     }
 
     @Test
+    void aRetractionCarriesTheReasonAndATakedownNoTitle() {
+        org.vetted.events.Reviewer rita = new org.vetted.events.Reviewer("rita", "Rita Reyes", "MD");
+        org.vetted.events.ArticleRetracted retracted = org.vetted.events.ArticleRetracted.newBuilder()
+                .setEventId("r-1")
+                .setArticleId("a1")
+                .setRevision(2)
+                .setSlug("walking")
+                .setTitle("Walking")
+                .setUrl("http://localhost:8084/articles/walking")
+                .setReason("The dose table was wrong.")
+                .setDecidedBy(rita)
+                .setDecidedAt(AT)
+                .build();
+        org.vetted.events.ArticleUnpublished unpublished = org.vetted.events.ArticleUnpublished.newBuilder()
+                .setEventId("u-1")
+                .setArticleId("a1")
+                .setRevision(2)
+                .setSlug("walking")
+                .setReason("Legal request.")
+                .setDecidedBy(rita)
+                .setDecidedAt(AT)
+                .build();
+
+        WebhookEvent retraction = WebhookPayloads.of(retracted).orElseThrow();
+        WebhookEvent takedown = WebhookPayloads.of(unpublished).orElseThrow();
+
+        assertThat(retraction.type()).isEqualTo(EventType.ARTICLE_RETRACTED);
+        assertThat(retraction.body())
+                .startsWith("{\"type\":\"article.retracted\",\"timestamp\":\"2026-12-07T08:30:00Z\"")
+                .contains("\"reason\":\"The dose table was wrong.\"", "\"title\":\"Walking\"")
+                .contains("\"decidedBy\":{\"name\":\"Rita Reyes\",\"credential\":\"MD\"}")
+                .doesNotContain("\"rita\"");
+        assertThat(takedown.type()).isEqualTo(EventType.ARTICLE_UNPUBLISHED);
+        assertThat(takedown.body()).contains("\"reason\":\"Legal request.\"").doesNotContain("title");
+        assertThat(takedown.eventId()).isEqualTo("u-1");
+    }
+
+    @Test
     void aRecordTypeWithoutAMappingMakesNoWebhook() {
         assertThat(WebhookPayloads.of(new org.vetted.events.ArticleRendered())).isEmpty();
     }
