@@ -47,7 +47,9 @@ public class ApiDocumentation {
     static final String BASIC = "basicAuth";
 
     /** The document and the UI: they describe the API and hold no data, so they are read without signing in. */
-    static final String[] DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    static final String[] DOCS = {
+        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
+    };
 
     /** The readers' pages' rules (no inline script, no framing); Swagger UI's stylesheet draws icons from data: URLs. */
     static final String DOCS_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "

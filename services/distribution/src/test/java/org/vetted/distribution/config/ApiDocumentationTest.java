@@ -212,6 +212,7 @@ class ApiDocumentationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/css"));
         mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk());
         mvc.perform(request(HttpMethod.POST, "/v3/api-docs")).andExpect(status().isForbidden());
     }
 

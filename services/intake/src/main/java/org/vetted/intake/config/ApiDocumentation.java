@@ -51,7 +51,9 @@ public class ApiDocumentation {
     static final String BEARER = "bearerAuth";
 
     /** The document and the UI: they describe the API and hold no data, so they are read without signing in. */
-    static final String[] DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    static final String[] DOCS = {
+        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
+    };
 
     /**
      * The pages' policy, but Swagger UI's stylesheet draws a few icons from data: URLs. Its scripts are files of the

@@ -214,6 +214,7 @@ class ApiDocumentationTest extends ReviewServiceTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/css"));
         mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk());
         // Only reading: nothing else is let in on these paths.
         mvc.perform(request(HttpMethod.POST, "/v3/api-docs")).andExpect(status().isForbidden());
     }
