@@ -77,6 +77,15 @@ class ReplayGateTest {
                 .andExpect(jsonPath("$.components").doesNotExist());
         assertThat(output.receive(200, "article.draft-submitted")).isNull();
 
+        // The API's document and Swagger UI are not held: they describe the API and hold no data. No issuer here
+        // (no decoder of bearer tokens), so the document names HTTP Basic only.
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.basicAuth.scheme")
+                        .value("basic"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearerAuth").doesNotExist());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+
         Replays.markCaughtUp(projection);
 
         mvc.perform(get("/actuator/health"))

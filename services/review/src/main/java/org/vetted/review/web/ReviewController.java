@@ -1,5 +1,8 @@
 package org.vetted.review.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +88,10 @@ public class ReviewController {
     }
 
     @PostMapping("/{articleId}/claims/{claimId}")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The decision, recorded",
+            content = @Content(schema = @Schema(implementation = ClaimAnswer.class)))
     public ResponseEntity<?> decideClaim(
             @PathVariable String articleId,
             @PathVariable String claimId,
@@ -102,6 +109,10 @@ public class ReviewController {
 
     /** One action: approve the claim as the library entry of its exact text did, with its reference. */
     @PostMapping("/{articleId}/claims/{claimId}/accept-library")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The decision, recorded",
+            content = @Content(schema = @Schema(implementation = ClaimAnswer.class)))
     public ResponseEntity<?> acceptFromLibrary(
             @PathVariable String articleId,
             @PathVariable String claimId,
@@ -127,6 +138,10 @@ public class ReviewController {
     }
 
     @PostMapping("/{articleId}/decision")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Approved, or returned to the writer",
+            content = @Content(schema = @Schema(implementation = SignOffView.class)))
     public ResponseEntity<?> signOff(
             @PathVariable String articleId, @Valid @RequestBody SignOffBody body, Authentication authentication) {
         SignOffRequest request = new SignOffRequest(

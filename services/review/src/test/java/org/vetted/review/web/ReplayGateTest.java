@@ -80,6 +80,15 @@ class ReplayGateTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.status").value("OUT_OF_SERVICE"));
 
+        // The API's document and Swagger UI are not held: they describe the API and hold no data. No issuer here
+        // (no decoder of bearer tokens), so the document names HTTP Basic only.
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.basicAuth.scheme")
+                        .value("basic"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearerAuth").doesNotExist());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+
         Replay.markCaughtUp(projection);
 
         mvc.perform(get("/api/reviews").with(httpBasic("rita", "rita-pass"))).andExpect(status().isOk());
