@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
         description = "Measures the raw broker and database, HTTP intake and the event pipeline on this machine; "
                 + "prints a table of figures with their ratio to the raw baselines and writes JSON to --out.")
 public final class Bench implements Callable<Integer> {
-    static final List<String> STEPS = List.of("kafka", "postgres", "intake", "pipeline");
+    static final List<String> STEPS = List.of("kafka", "postgres", "intake", "review", "pipeline");
 
     @Option(
             names = "--use-running",
@@ -57,6 +57,26 @@ public final class Bench implements Callable<Integer> {
             defaultValue = "http://localhost:8081",
             description = "With --use-running: intake (default: ${DEFAULT-VALUE}).")
     String intakeUrl;
+
+    @Option(
+            names = "--review-url",
+            defaultValue = "http://localhost:8082",
+            description = "With --use-running: review (default: ${DEFAULT-VALUE}).")
+    String reviewUrl;
+
+    @Option(
+            names = "--review-articles",
+            defaultValue = "100",
+            description = "Articles the review step decides: the intake step's drafts, topped up to this many "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int reviewArticles;
+
+    @Option(
+            names = "--sign-offs",
+            defaultValue = "16",
+            description =
+                    "Articles signed off in the review step, all claims decided first (default: ${DEFAULT-VALUE}).")
+    int signOffs;
 
     @Option(
             names = "--services-dir",
@@ -112,7 +132,7 @@ public final class Bench implements Callable<Integer> {
     @Option(
             names = "--steps",
             split = ",",
-            defaultValue = "kafka,postgres,intake,pipeline",
+            defaultValue = "kafka,postgres,intake,review,pipeline",
             description = "What to measure, in this order (default: ${DEFAULT-VALUE}).")
     List<String> steps;
 
@@ -130,9 +150,10 @@ public final class Bench implements Callable<Integer> {
             }
         }
         Instant startedAt = Instant.now();
-        Target target = useRunning ? Target.running(bootstrapServers, dbPort, intakeUrl) : null;
+        Target target = useRunning ? Target.running(bootstrapServers, dbPort, intakeUrl, reviewUrl) : null;
         Path ownData = null;
         Runnable stop = () -> {};
+        CpuMeter cpu = new CpuMeter(Map.of());
         if (target == null) {
             ownData = dataDir != null
                     ? dataDir
@@ -140,13 +161,14 @@ public final class Bench implements Callable<Integer> {
             Started started = start(ownData);
             target = started.target();
             stop = started::close;
+            cpu = new CpuMeter(started.pids());
         }
         Runnable stopOnce = once(stop);
         Thread hook = new Thread(stopOnce, "vetted-bench-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BenchReport report = new BenchReport(startedAt, setup(target));
-            measure(target, report);
+            measure(target, report, cpu);
             System.out.println();
             System.out.println(report.table());
             Path file = report.write(out);
@@ -161,61 +183,111 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private void measure(Target target, BenchReport report) throws Exception {
+    private void measure(Target target, BenchReport report, CpuMeter cpu) throws Exception {
         String baseline = steps.contains("kafka") ? KafkaBaselines.TRANSACTIONAL_PRODUCE : null;
+        HttpIntakeLoad intake = new HttpIntakeLoad(target.intakeUrl());
         for (String step : steps) {
+            Map<String, Duration> cpuBefore = cpu.read();
+            long began = System.nanoTime();
             switch (step) {
-                case "kafka" -> {
-                    KafkaBaselines kafka = new KafkaBaselines(target.bootstrapServers(), recordBytes, warmUp, duration);
-                    int partitions = kafka.createTopicLike("vetted-bench.raw", Topics.APPROVED);
-                    kafka.createTopicLike("vetted-bench.transactional", Topics.APPROVED);
-                    report.note("Kafka baselines: one producer, " + recordBytes + "-byte records, random keys over "
-                            + partitions + " partitions (as " + Topics.APPROVED + ").");
-                    progress("Kafka: producer, acks=all");
-                    report.add(kafka.plainProduce("vetted-bench.raw"));
-                    progress("Kafka: consumer");
-                    report.add(kafka.consume("vetted-bench.raw"));
-                    progress("Kafka: transactional producer, 100 ms transactions");
-                    report.add(kafka.transactionalProduce("vetted-bench.transactional", Duration.ofMillis(100)));
-                    progress("Kafka: one transaction per record");
-                    report.add(kafka.perRecordTransactions("vetted-bench.transactional"));
-                }
-                case "postgres" -> {
-                    PostgresBaseline postgres = new PostgresBaseline(target.dbPort(), PostgresServer.USER, recordBytes);
-                    postgres.prepare();
-                    for (int connections : dbConnections) {
-                        progress(PostgresBaseline.name(connections));
-                        report.add(postgres.insertAndCommit(connections, warmUp, duration));
-                    }
-                }
+                case "kafka" -> kafka(target, report);
+                case "postgres" -> postgres(target, report);
                 case "intake" -> {
-                    HttpIntakeLoad intake = new HttpIntakeLoad(target.intakeUrl());
                     for (int n : clients) {
                         progress(HttpIntakeLoad.name(n));
-                        ClosedLoop.Result result = intake.run(n, warmUp, duration);
-                        report.add(result.figure(HttpIntakeLoad.name(n), "drafts", baseline));
-                        if (result.firstError() != null) {
-                            report.note(HttpIntakeLoad.name(n) + ": " + result.errors() + " failed, the first: "
-                                    + result.firstError());
-                        }
+                        record(report, intake.run(n, warmUp, duration), HttpIntakeLoad.name(n), "drafts", baseline);
                     }
                 }
-                case "pipeline" -> {
-                    try (PipelineLoad pipeline = new PipelineLoad(target.bootstrapServers())) {
-                        progress("Pipeline: " + inFlight + " articles in flight");
-                        Figure full = pipeline.fullRate(inFlight, warmUp, duration, baseline);
-                        report.add(full);
-                        double half = Math.max(full.perSecond() / 2, 0.5);
-                        progress(String.format(Locale.ROOT, "Pipeline: %.1f approvals/s", half));
-                        report.add(pipeline.fixedRate(
-                                String.format(Locale.ROOT, "%s (%.1f/s offered)", PipelineLoad.HALF_RATE, half),
-                                half,
-                                duration,
-                                baseline));
-                    }
-                }
+                case "review" -> review(target, report, intake, baseline);
+                case "pipeline" -> pipeline(target, report, baseline);
                 default -> throw new IllegalStateException(step);
             }
+            report.note("CPU cores used during the " + step + " step: "
+                    + CpuMeter.cores(cpuBefore, cpu.read(), Duration.ofNanos(System.nanoTime() - began)) + ".");
+        }
+        String memory = cpu.peakResidentMemory();
+        if (!memory.isEmpty()) {
+            report.note("Peak resident memory of the services (MiB): " + memory + ".");
+        }
+    }
+
+    private void kafka(Target target, BenchReport report) throws Exception {
+        KafkaBaselines kafka = new KafkaBaselines(target.bootstrapServers(), recordBytes, warmUp, duration);
+        int partitions = kafka.createTopicLike("vetted-bench.raw", Topics.APPROVED);
+        kafka.createTopicLike("vetted-bench.transactional", Topics.APPROVED);
+        report.note("Kafka baselines: one producer, " + recordBytes + "-byte records, random keys over " + partitions
+                + " partitions (as " + Topics.APPROVED + ").");
+        progress("Kafka: producer, acks=all");
+        report.add(kafka.plainProduce("vetted-bench.raw"));
+        progress("Kafka: consumer");
+        report.add(kafka.consume("vetted-bench.raw"));
+        progress("Kafka: transactional producer, 100 ms transactions");
+        report.add(kafka.transactionalProduce("vetted-bench.transactional", Duration.ofMillis(100)));
+        progress("Kafka: one transaction per record");
+        report.add(kafka.perRecordTransactions("vetted-bench.transactional"));
+    }
+
+    private void postgres(Target target, BenchReport report) throws Exception {
+        PostgresBaseline postgres = new PostgresBaseline(target.dbPort(), PostgresServer.USER, recordBytes);
+        postgres.prepare();
+        for (int connections : dbConnections) {
+            progress(PostgresBaseline.name(connections));
+            report.add(postgres.insertAndCommit(connections, warmUp, duration));
+        }
+    }
+
+    private void review(Target target, BenchReport report, HttpIntakeLoad intake, String baseline) throws Exception {
+        int missing = reviewArticles - intake.articleIds().size();
+        if (missing > 0) {
+            progress("HTTP review: submitting " + missing + " more drafts to review");
+            intake.submit(missing, 16);
+        }
+        HttpReviewLoad review = new HttpReviewLoad(target.reviewUrl());
+        int decisions = review.prepare(intake.articleIds(), Duration.ofMinutes(2));
+        report.note("HTTP review: " + intake.articleIds().size() + " articles, " + decisions
+                + " claim decisions to make (rita approves every claim, paul the four-eyes ones too; one article per "
+                + "client at a time).");
+        for (int n : clients) {
+            progress(HttpReviewLoad.decisionsName(n));
+            record(report, review.decide(n, warmUp, duration), HttpReviewLoad.decisionsName(n), "decisions", baseline);
+        }
+        progress("HTTP review: deciding every claim of " + signOffs + " articles for the sign-offs");
+        review.prepareSignOffs(signOffs, 16);
+        int signers = Math.min(16, review.awaitingSignOff());
+        if (signers > 0) {
+            String name = HttpReviewLoad.signOffsName(signers);
+            progress(name + " (" + review.awaitingSignOff() + " articles, no warm-up)");
+            record(report, review.signOff(signers, Duration.ZERO, duration), name, "sign-offs", baseline);
+            report.note("Sign-offs: measured at one client count on the articles whose claims were all decided, "
+                    + "without warm-up (deciding enough claims for more takes long at today's rates).");
+        }
+    }
+
+    private void pipeline(Target target, BenchReport report, String baseline) throws Exception {
+        try (PipelineLoad pipeline = new PipelineLoad(target.bootstrapServers())) {
+            progress("Pipeline: " + inFlight + " articles in flight");
+            Figure full = pipeline.fullRate(inFlight, warmUp, duration, baseline);
+            report.add(full);
+            double half = Math.max(full.perSecond() / 2, 0.5);
+            progress(String.format(Locale.ROOT, "Pipeline: %.1f approvals/s", half));
+            report.add(pipeline.fixedRate(
+                    String.format(Locale.ROOT, "%s (%.1f/s offered)", PipelineLoad.HALF_RATE, half),
+                    half,
+                    duration,
+                    baseline));
+        }
+    }
+
+    private static void record(
+            BenchReport report, ClosedLoop.Result result, String name, String unit, String baseline) {
+        report.add(result.figure(name, unit, baseline));
+        if (result.firstError() != null) {
+            report.note(
+                    name + ": " + result.errors() + " failed in the window, the first failure: " + result.firstError());
+        }
+        if (result.ranOut()) {
+            report.note(name + ": clients ran out of work (" + result.operations() + " done in the window); "
+                    + "--review-articles and --sign-offs give them more.");
         }
     }
 
@@ -236,13 +308,21 @@ public final class Bench implements Callable<Integer> {
     }
 
     /** Where the stack under measurement answers. */
-    record Target(String bootstrapServers, int dbPort, String intakeUrl) {
-        static Target running(String bootstrapServers, int dbPort, String intakeUrl) {
-            return new Target(bootstrapServers, dbPort, intakeUrl);
+    record Target(String bootstrapServers, int dbPort, String intakeUrl, String reviewUrl) {
+        static Target running(String bootstrapServers, int dbPort, String intakeUrl, String reviewUrl) {
+            return new Target(bootstrapServers, dbPort, intakeUrl, reviewUrl);
         }
     }
 
     private record Started(Target target, KafkaCluster broker, PostgresServer database, ServiceFleet fleet) {
+        Map<Long, String> pids() {
+            Map<Long, String> pids = new LinkedHashMap<>();
+            for (int i = 0; i < fleet.services().size(); i++) {
+                pids.put(fleet.processes().get(i).pid(), fleet.services().get(i).name());
+            }
+            return pids;
+        }
+
         void close() {
             progress("Stopping the services, PostgreSQL and the broker");
             fleet.close();
@@ -265,7 +345,8 @@ public final class Bench implements Callable<Integer> {
                 new Target(
                         broker.bootstrapServers(),
                         database.port(),
-                        services.get(0).baseUrl()),
+                        services.get(0).baseUrl(),
+                        services.get(1).baseUrl()),
                 broker,
                 database,
                 fleet);

@@ -17,7 +17,19 @@ final class ClosedLoop {
         void call(int client, long sequence) throws Exception;
     }
 
-    record Result(long operations, long errors, double seconds, Latencies latencies, String firstError) {
+    /** Thrown by an operation when its client has no more work: that client stops. */
+    static final class NoMoreWork extends RuntimeException {
+        NoMoreWork() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * {@code ranOut}: some client ran out of work in the window, so the rate understates the service, unless every
+     * client did: the window then ends at the last call.
+     */
+    record Result(
+            long operations, long errors, double seconds, Latencies latencies, String firstError, boolean ranOut) {
         Figure figure(String name, String unit, String baseline) {
             return Figure.of(name, unit, operations, errors, seconds, latencies, baseline);
         }
@@ -31,6 +43,8 @@ final class ClosedLoop {
         AtomicLong operations = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicLong lastEnd = new AtomicLong(measureFrom);
+        AtomicLong ranOut = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -43,6 +57,9 @@ final class ClosedLoop {
                             boolean failed = false;
                             try {
                                 operation.call(client, sequence++);
+                            } catch (NoMoreWork done) {
+                                ranOut.incrementAndGet();
+                                return;
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                                 return;
@@ -53,6 +70,7 @@ final class ClosedLoop {
                             long ended = System.nanoTime();
                             // Completions inside the window make the rate, whenever the call began.
                             if (ended >= measureFrom && ended <= measureTo) {
+                                lastEnd.accumulateAndGet(ended, Math::max);
                                 if (failed) {
                                     errors.incrementAndGet();
                                 } else {
@@ -70,7 +88,10 @@ final class ClosedLoop {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Result(operations.get(), errors.get(), window.toNanos() / 1e9, latencies, firstError.get());
+        boolean allRanOut = ranOut.get() == clients;
+        long measured = allRanOut ? Math.max(lastEnd.get() - measureFrom, 1_000_000) : window.toNanos();
+        return new Result(
+                operations.get(), errors.get(), measured / 1e9, latencies, firstError.get(), ranOut.get() > 0);
     }
 
     private ClosedLoop() {}

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Writers submitting new drafts to intake's API, each client one of the local profile's demo writers, each draft a
@@ -23,6 +26,8 @@ final class HttpIntakeLoad {
     private final URI drafts;
     private final String fixture;
     private final HttpClient http;
+    /** Every article a draft made, for the review step to decide. */
+    private final Queue<String> articleIds = new ConcurrentLinkedQueue<>();
 
     HttpIntakeLoad(String intakeBaseUrl) {
         this.drafts = URI.create(intakeBaseUrl + "/api/drafts");
@@ -39,22 +44,46 @@ final class HttpIntakeLoad {
     }
 
     ClosedLoop.Result run(int clients, Duration warmUp, Duration window) throws InterruptedException {
-        return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> {
-            String writer = WRITERS.get(client % WRITERS.size());
-            HttpRequest request = HttpRequest.newBuilder(drafts)
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", basic(writer))
-                    .header("Content-Type", "text/markdown; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            fixture.replace("{n}", client + "-" + sequence), StandardCharsets.UTF_8))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202) {
-                throw new IllegalStateException("intake answered " + response.statusCode() + ": "
-                        + response.body()
-                                .substring(0, Math.min(300, response.body().length())));
-            }
-        });
+        return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> draft(client, client + "-" + sequence));
+    }
+
+    private void draft(int client, String number) throws Exception {
+        String writer = WRITERS.get(client % WRITERS.size());
+        HttpRequest request = HttpRequest.newBuilder(drafts)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(writer))
+                .header("Content-Type", "text/markdown; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(fixture.replace("{n}", number), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("intake answered " + response.statusCode() + ": "
+                    + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+        response.headers()
+                .firstValue("Location")
+                .map(location -> location.substring(location.lastIndexOf('/') + 1))
+                .ifPresent(articleIds::add);
+    }
+
+    /** Submits drafts from {@code clients} writers until {@code count} more articles exist (not measured). */
+    void submit(int count, int clients) throws InterruptedException {
+        AtomicInteger left = new AtomicInteger(count);
+        ClosedLoop.Result result =
+                ClosedLoop.run(clients, Duration.ZERO, Duration.ofMinutes(10), (client, sequence) -> {
+                    if (left.getAndDecrement() <= 0) {
+                        throw new ClosedLoop.NoMoreWork();
+                    }
+                    draft(client, client + "-extra-" + sequence);
+                });
+        if (result.errors() > 0) {
+            throw new IllegalStateException("drafts failed: " + result.firstError());
+        }
+    }
+
+    /** The articles made so far, oldest first. */
+    List<String> articleIds() {
+        return List.copyOf(articleIds);
     }
 
     static String basic(String user) {
