@@ -73,7 +73,7 @@ public final class Bench implements Callable<Integer> {
 
     @Option(
             names = "--sign-offs",
-            defaultValue = "16",
+            defaultValue = "8",
             description =
                     "Articles signed off in the review step, all claims decided first (default: ${DEFAULT-VALUE}).")
     int signOffs;
