@@ -282,8 +282,8 @@ public final class Bench implements Callable<Integer> {
             BenchReport report, ClosedLoop.Result result, String name, String unit, String baseline) {
         report.add(result.figure(name, unit, baseline));
         if (result.firstError() != null) {
-            report.note(
-                    name + ": " + result.errors() + " failed in the window, the first failure: " + result.firstError());
+            report.note(name + ": " + result.errors() + " failed in the window; the first failure of the step (warm-up "
+                    + "included): " + result.firstError());
         }
         if (result.ranOut()) {
             report.note(name + ": clients ran out of work (" + result.operations() + " done in the window); "
