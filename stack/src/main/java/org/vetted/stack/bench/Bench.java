@@ -93,13 +93,13 @@ public final class Bench implements Callable<Integer> {
 
     @Option(
             names = "--warm-up",
-            defaultValue = "PT2S",
+            defaultValue = "PT1S",
             description = "Load before each measured window (default: ${DEFAULT-VALUE}).")
     Duration warmUp;
 
     @Option(
             names = "--duration",
-            defaultValue = "PT5S",
+            defaultValue = "PT4S",
             description = "Each measured window (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
