@@ -1,0 +1,418 @@
+package org.vetted.stack.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.vetted.contract.Topics;
+import org.vetted.stack.KafkaCluster;
+import org.vetted.stack.PostgresServer;
+import org.vetted.stack.ServiceFleet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stack.jar bench}: starts the stack (or uses a running one) and measures, in one run against the same broker
+ * and database, Kafka's and PostgreSQL's raw rates and what the pipeline makes of them. Prints a table with each
+ * figure's ratio to its baseline and writes it as JSON. Nothing here is asserted: it is a measuring tool.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measures the raw broker and database, HTTP intake and the event pipeline on this machine; "
+                + "prints a table of figures with their ratio to the raw baselines and writes JSON to --out.")
+public final class Bench implements Callable<Integer> {
+    static final List<String> STEPS = List.of("kafka", "postgres", "intake", "review", "pipeline");
+
+    @Option(
+            names = "--use-running",
+            description = "Measure the stack already running (java -jar stack.jar) on its default ports "
+                    + "instead of starting one.")
+    boolean useRunning;
+
+    @Option(
+            names = "--bootstrap-server",
+            defaultValue = "localhost:9092",
+            description = "With --use-running: the broker (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(
+            names = "--db-port",
+            defaultValue = "5432",
+            description = "With --use-running: the PostgreSQL port (default: ${DEFAULT-VALUE}).")
+    int dbPort;
+
+    @Option(
+            names = "--intake-url",
+            defaultValue = "http://localhost:8081",
+            description = "With --use-running: intake (default: ${DEFAULT-VALUE}).")
+    String intakeUrl;
+
+    @Option(
+            names = "--review-url",
+            defaultValue = "http://localhost:8082",
+            description = "With --use-running: review (default: ${DEFAULT-VALUE}).")
+    String reviewUrl;
+
+    @Option(
+            names = "--review-articles",
+            defaultValue = "100",
+            description = "Articles the review step decides: the intake step's drafts, topped up to this many "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int reviewArticles;
+
+    @Option(
+            names = "--sign-offs",
+            defaultValue = "8",
+            description =
+                    "Articles signed off in the review step, all claims decided first (default: ${DEFAULT-VALUE}).")
+    int signOffs;
+
+    @Option(
+            names = "--services-dir",
+            defaultValue = "services",
+            description = "Where the services' target/*.jar are, when the bench starts the stack "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path servicesDir;
+
+    @Option(
+            names = "--data-dir",
+            description = "Where a stack the bench starts keeps its data; default: a new folder under --out, "
+                    + "deleted after the run.")
+    Path dataDir;
+
+    @Option(
+            names = "--warm-up",
+            defaultValue = "PT1S",
+            description = "Load before each measured window (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
+    @Option(
+            names = "--duration",
+            defaultValue = "PT4S",
+            description = "Each measured window (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(
+            names = "--clients",
+            split = ",",
+            defaultValue = "1,16,64",
+            description = "Concurrent HTTP clients, one measurement each (default: ${DEFAULT-VALUE}).")
+    List<Integer> clients;
+
+    @Option(
+            names = "--db-connections",
+            split = ",",
+            defaultValue = "1,16",
+            description = "Concurrent connections of the PostgreSQL baseline (default: ${DEFAULT-VALUE}).")
+    List<Integer> dbConnections;
+
+    @Option(
+            names = "--in-flight",
+            defaultValue = "16",
+            description = "Articles between approval and publication at full rate (default: ${DEFAULT-VALUE}).")
+    int inFlight;
+
+    @Option(
+            names = "--record-bytes",
+            defaultValue = "4096",
+            description = "Record and row size of the raw baselines (default: ${DEFAULT-VALUE}, an article event).")
+    int recordBytes;
+
+    @Option(
+            names = "--steps",
+            split = ",",
+            defaultValue = "kafka,postgres,intake,review,pipeline",
+            description = "What to measure, in this order (default: ${DEFAULT-VALUE}).")
+    List<String> steps;
+
+    @Option(
+            names = "--out",
+            defaultValue = "target/bench",
+            description = "Where the JSON goes, as <timestamp>.json (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        for (String step : steps) {
+            if (!STEPS.contains(step)) {
+                throw new IllegalArgumentException("--steps takes " + STEPS + ", not " + step);
+            }
+        }
+        Instant startedAt = Instant.now();
+        Target target = useRunning ? Target.running(bootstrapServers, dbPort, intakeUrl, reviewUrl) : null;
+        Path ownData = null;
+        Runnable stop = () -> {};
+        CpuMeter cpu = new CpuMeter(Map.of());
+        if (target == null) {
+            ownData = dataDir != null
+                    ? dataDir
+                    : out.resolve("stack-" + startedAt.toString().replace(":", ""));
+            Started started = start(ownData);
+            target = started.target();
+            stop = started::close;
+            cpu = new CpuMeter(started.pids());
+        }
+        Runnable stopOnce = once(stop);
+        Thread hook = new Thread(stopOnce, "vetted-bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            BenchReport report = new BenchReport(startedAt, setup(target));
+            measure(target, report, cpu);
+            System.out.println();
+            System.out.println(report.table());
+            Path file = report.write(out);
+            System.out.println("Written to " + file);
+            return 0;
+        } finally {
+            stopOnce.run();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            if (ownData != null && dataDir == null) {
+                deleteTree(ownData);
+            }
+        }
+    }
+
+    private void measure(Target target, BenchReport report, CpuMeter cpu) throws Exception {
+        String baseline = steps.contains("kafka") ? KafkaBaselines.TRANSACTIONAL_PRODUCE : null;
+        HttpIntakeLoad intake = new HttpIntakeLoad(target.intakeUrl());
+        for (String step : steps) {
+            Map<String, Duration> cpuBefore = cpu.read();
+            long began = System.nanoTime();
+            switch (step) {
+                case "kafka" -> kafka(target, report);
+                case "postgres" -> postgres(target, report);
+                case "intake" -> {
+                    for (int n : clients) {
+                        progress(HttpIntakeLoad.name(n));
+                        record(report, intake.run(n, warmUp, duration), HttpIntakeLoad.name(n), "drafts", baseline);
+                    }
+                }
+                case "review" -> review(target, report, intake, baseline);
+                case "pipeline" -> pipeline(target, report, baseline);
+                default -> throw new IllegalStateException(step);
+            }
+            report.note("CPU cores used during the " + step + " step: "
+                    + CpuMeter.cores(cpuBefore, cpu.read(), Duration.ofNanos(System.nanoTime() - began)) + ".");
+        }
+        String memory = cpu.peakResidentMemory();
+        if (!memory.isEmpty()) {
+            report.note("Peak resident memory of the services (MiB): " + memory + ".");
+        }
+    }
+
+    private void kafka(Target target, BenchReport report) throws Exception {
+        KafkaBaselines kafka = new KafkaBaselines(target.bootstrapServers(), recordBytes, warmUp, duration);
+        int partitions = kafka.createTopicLike("vetted-bench.raw", Topics.APPROVED);
+        kafka.createTopicLike("vetted-bench.transactional", Topics.APPROVED);
+        report.note("Kafka baselines: one producer, " + recordBytes + "-byte records, random keys over " + partitions
+                + " partitions (as " + Topics.APPROVED + ").");
+        progress("Kafka: producer, acks=all");
+        report.add(kafka.plainProduce("vetted-bench.raw"));
+        progress("Kafka: consumer");
+        report.add(kafka.consume("vetted-bench.raw"));
+        progress("Kafka: transactional producer, 100 ms transactions");
+        report.add(kafka.transactionalProduce("vetted-bench.transactional", Duration.ofMillis(100)));
+        progress("Kafka: one transaction per record");
+        report.add(kafka.perRecordTransactions("vetted-bench.transactional"));
+    }
+
+    private void postgres(Target target, BenchReport report) throws Exception {
+        PostgresBaseline postgres = new PostgresBaseline(target.dbPort(), PostgresServer.USER, recordBytes);
+        postgres.prepare();
+        for (int connections : dbConnections) {
+            progress(PostgresBaseline.name(connections));
+            report.add(postgres.insertAndCommit(connections, warmUp, duration));
+        }
+    }
+
+    private void review(Target target, BenchReport report, HttpIntakeLoad intake, String baseline) throws Exception {
+        int missing = reviewArticles - intake.articleIds().size();
+        if (missing > 0) {
+            progress("HTTP review: submitting " + missing + " more drafts to review");
+            intake.submit(missing, 16);
+        }
+        HttpReviewLoad review = new HttpReviewLoad(target.reviewUrl());
+        int decisions = review.prepare(intake.articleIds(), Duration.ofMinutes(2));
+        report.note("HTTP review: " + intake.articleIds().size() + " articles, " + decisions
+                + " claim decisions to make (rita approves every claim, paul the four-eyes ones too; one article per "
+                + "client at a time).");
+        for (int n : clients) {
+            progress(HttpReviewLoad.decisionsName(n));
+            record(report, review.decide(n, warmUp, duration), HttpReviewLoad.decisionsName(n), "decisions", baseline);
+        }
+        progress("HTTP review: deciding every claim of " + signOffs + " articles for the sign-offs");
+        review.prepareSignOffs(signOffs, 16);
+        int signers = Math.min(16, review.awaitingSignOff());
+        if (signers > 0) {
+            String name = HttpReviewLoad.signOffsName(signers);
+            progress(name + " (" + review.awaitingSignOff() + " articles, no warm-up)");
+            record(report, review.signOff(signers, Duration.ZERO, duration), name, "sign-offs", baseline);
+            report.note("Sign-offs: measured at one client count on the articles whose claims were all decided, "
+                    + "without warm-up (deciding enough claims for more takes long at today's rates).");
+        }
+    }
+
+    private void pipeline(Target target, BenchReport report, String baseline) throws Exception {
+        try (PipelineLoad pipeline = new PipelineLoad(target.bootstrapServers())) {
+            progress("Pipeline: " + inFlight + " articles in flight");
+            Figure full = pipeline.fullRate(inFlight, warmUp, duration, baseline);
+            report.add(full);
+            double half = Math.max(full.perSecond() / 2, 0.5);
+            progress(String.format(Locale.ROOT, "Pipeline: %.1f approvals/s", half));
+            report.add(pipeline.fixedRate(
+                    String.format(Locale.ROOT, "%s (%.1f/s offered)", PipelineLoad.HALF_RATE, half),
+                    half,
+                    duration,
+                    baseline));
+        }
+    }
+
+    private static void record(
+            BenchReport report, ClosedLoop.Result result, String name, String unit, String baseline) {
+        report.add(result.figure(name, unit, baseline));
+        if (result.firstError() != null) {
+            report.note(name + ": " + result.errors() + " failed in the window; the first failure of the step (warm-up "
+                    + "included): " + result.firstError());
+        }
+        if (result.ranOut()) {
+            report.note(name + ": clients ran out of work (" + result.operations() + " done in the window); "
+                    + "--review-articles and --sign-offs give them more.");
+        }
+    }
+
+    private Map<String, String> setup(Target target) {
+        Map<String, String> setup = new LinkedHashMap<>();
+        setup.put("stack", useRunning ? "running (--use-running)" : "started by the bench");
+        setup.put("bootstrapServers", target.bootstrapServers());
+        setup.put("warmUp", warmUp.toString());
+        setup.put("duration", duration.toString());
+        setup.put("clients", clients.toString());
+        setup.put("dbConnections", dbConnections.toString());
+        setup.put("inFlight", Integer.toString(inFlight));
+        setup.put("recordBytes", Integer.toString(recordBytes));
+        setup.put("availableProcessors", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        setup.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return setup;
+    }
+
+    /** Where the stack under measurement answers. */
+    record Target(String bootstrapServers, int dbPort, String intakeUrl, String reviewUrl) {
+        static Target running(String bootstrapServers, int dbPort, String intakeUrl, String reviewUrl) {
+            return new Target(bootstrapServers, dbPort, intakeUrl, reviewUrl);
+        }
+    }
+
+    private record Started(Target target, KafkaCluster broker, PostgresServer database, ServiceFleet fleet) {
+        Map<Long, String> pids() {
+            Map<Long, String> pids = new LinkedHashMap<>();
+            for (int i = 0; i < fleet.services().size(); i++) {
+                pids.put(fleet.processes().get(i).pid(), fleet.services().get(i).name());
+            }
+            return pids;
+        }
+
+        void close() {
+            progress("Stopping the services, PostgreSQL and the broker");
+            fleet.close();
+            database.close();
+            broker.close();
+        }
+    }
+
+    /** A stack of its own on free ports, so it runs beside a stack (or tests) already on this machine. */
+    private Started start(Path data) throws IOException, InterruptedException {
+        int kafkaPort = freePortPair();
+        KafkaCluster broker = new KafkaCluster(data, 1, kafkaPort);
+        PostgresServer database = new PostgresServer(data.resolve("postgres"), freePort());
+        List<ServiceFleet.Service> services = new ArrayList<>();
+        for (ServiceFleet.Service service : ServiceFleet.DEFAULT_SERVICES) {
+            services.add(new ServiceFleet.Service(service.name(), freePort()));
+        }
+        ServiceFleet fleet = new ServiceFleet(services).withDatabase(database);
+        Started started = new Started(
+                new Target(
+                        broker.bootstrapServers(),
+                        database.port(),
+                        services.get(0).baseUrl(),
+                        services.get(1).baseUrl()),
+                broker,
+                database,
+                fleet);
+        try {
+            progress("Starting Kafka on " + broker.bootstrapServers() + ", data in " + data.toAbsolutePath());
+            broker.start(Duration.ofMinutes(2));
+            progress("Starting PostgreSQL on port " + database.port());
+            database.start(ServiceFleet.DATABASES);
+            progress("Starting the four services (logs in "
+                    + data.resolve("logs").toAbsolutePath() + ")");
+            List<String> args = new ArrayList<>(broker.serviceArgs());
+            args.add("--spring.profiles.active=local");
+            fleet.start(servicesDir, broker.bootstrapServers(), args, data.resolve("logs"));
+            fleet.awaitHealthy(Duration.ofMinutes(4));
+            return started;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A free port whose next port is free too: the broker's, then its controller's. */
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            if (port < 65535) {
+                try (ServerSocket next = new ServerSocket(port + 1)) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+        }
+        throw new IOException("no two consecutive free ports");
+    }
+
+    private static Runnable once(Runnable action) {
+        boolean[] done = {false};
+        return () -> {
+            synchronized (done) {
+                if (!done[0]) {
+                    done[0] = true;
+                    action.run();
+                }
+            }
+        };
+    }
+
+    private static void progress(String message) {
+        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
