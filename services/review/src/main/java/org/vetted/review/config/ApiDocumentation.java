@@ -68,6 +68,8 @@ public class ApiDocumentation {
     static final List<Rule> ROLES = List.of(
             new Rule("GET", "/api/reviews", List.of("MEDICAL_REVIEWER", "EDITOR")),
             new Rule("GET", "/api/reviews/**", List.of("MEDICAL_REVIEWER", "EDITOR")),
+            new Rule("POST", "/api/reviews/*/retraction", List.of("MEDICAL_REVIEWER", "EDITOR")),
+            new Rule("POST", "/api/reviews/*/takedown", List.of("MEDICAL_REVIEWER", "EDITOR")),
             new Rule("POST", "/api/reviews/**", List.of("MEDICAL_REVIEWER")),
             new Rule("GET", "/api/claims", List.of("MEDICAL_REVIEWER", "EDITOR")),
             new Rule("POST", "/api/claims/*/retire", List.of("MEDICAL_REVIEWER")));
@@ -95,11 +97,27 @@ public class ApiDocumentation {
     private static final String DECISION_409 =
             "The revision is no longer open, or a newer one is under review (reasons).";
     private static final String DECISION_413 = "The body is over the size limit.";
+    private static final String WITHDRAWAL_400 =
+            "reason is missing, blank once invisible characters are set aside, or over 2000 characters.";
     private static final String DECISION_503 = "Starting up (replaying article history), the database is out of "
             + "reach, or the decision could not be published and was not recorded; try again after Retry-After.";
 
     /** What each operation refuses on purpose, beyond what every operation of the API answers (see below). */
     static final Map<String, Map<String, String>> REFUSALS = Map.of(
+            "POST /api/reviews/{articleId}/retraction",
+            Map.of(
+                    "400", WITHDRAWAL_400,
+                    "404", "No article of this id.",
+                    "409", "Never approved, or already taken down (a retraction cannot follow a takedown).",
+                    "413", DECISION_413,
+                    "503", DECISION_503),
+            "POST /api/reviews/{articleId}/takedown",
+            Map.of(
+                    "400", WITHDRAWAL_400,
+                    "404", "No article of this id.",
+                    "409", "Never approved.",
+                    "413", DECISION_413,
+                    "503", DECISION_503),
             "GET /api/reviews",
             Map.of("400", "A query parameter is none of its kind (limit, cursor, sort, flags, text length)."),
             "GET /api/reviews/{articleId}",
