@@ -11,8 +11,28 @@
 # A consuming service reads with its own group(s), and creates and writes its dead letters, <topic>.<group>.dlt.
 # Transactional ids are prefixed with the service's name (${spring.application.name}-${INSTANCE_ID}-).
 # Set KAFKA_BIN to run it outside the image (the tools' scripts or wrappers named like them).
+#
+# Compose starts it once the three nodes answer, which is not yet a cluster: a node answers before it has joined,
+# and topics with three replicas need three brokers. So it waits until the admin sees KAFKA_BROKERS brokers (3),
+# and a failed attempt (a node restarting, a timeout) is tried again, KAFKA_INIT_ATTEMPTS times (5) in all.
 set -euo pipefail
 : "${KAFKA_ADMIN_PASSWORD:?not set: make .env first, see the README section on Docker}"
+
+if [ -z "${KAFKA_INIT_ATTEMPT:-}" ]; then
+  attempts=${KAFKA_INIT_ATTEMPTS:-5}
+  for ((attempt = 1; ; attempt++)); do
+    # A new shell per attempt: errexit holds inside it, as it would not inside a function tested by `if`.
+    if KAFKA_INIT_ATTEMPT=$attempt bash "$0"; then
+      exit 0
+    fi
+    if ((attempt >= attempts)); then
+      echo "kafka-init: failed $attempts times, giving up" >&2
+      exit 1
+    fi
+    echo "kafka-init: attempt $attempt failed; trying again in 10 s" >&2
+    sleep 10
+  done
+fi
 bin=${KAFKA_BIN:-/opt/kafka/bin}
 bootstrap=${KAFKA_BOOTSTRAP:-kafka-1:19092,kafka-2:19092,kafka-3:19092}
 replicas=${KAFKA_REPLICATION_FACTOR:-3}
@@ -25,6 +45,20 @@ sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${KAFKA_ADMIN_PASSWORD}";
 PROPERTIES
 as_admin=(--bootstrap-server "$bootstrap" --command-config "$admin")
+
+brokers() { # how many brokers the admin sees (one line per broker in the tool's answer)
+  { "$bin/kafka-broker-api-versions.sh" "${as_admin[@]}" 2> /dev/null || true; } | grep -c '(id: ' || true
+}
+expected=${KAFKA_BROKERS:-3}
+deadline=$((SECONDS + ${KAFKA_INIT_WAIT_SECONDS:-180}))
+until [ "$(brokers)" -ge "$expected" ]; do
+  if ((SECONDS >= deadline)); then
+    echo "kafka-init: fewer than $expected brokers after ${KAFKA_INIT_WAIT_SECONDS:-180} s" >&2
+    exit 1
+  fi
+  echo "kafka-init: waiting for $expected brokers"
+  sleep 5
+done
 
 user() { # user <name> <password>
   "$bin/kafka-configs.sh" "${as_admin[@]}" --alter --entity-type users --entity-name "$1" \
@@ -98,6 +132,7 @@ transactions rendering
 writes distribution article.published
 reads distribution distribution article.rendered article.withdrawn
 reads distribution distribution-pages article.published
+reads distribution distribution-webhooks article.published
 transactions distribution
 
 "$bin/kafka-acls.sh" "${as_admin[@]}" --list

@@ -25,7 +25,12 @@ final class Http {
     }
 
     static Response get(String url, String user) {
-        return send(request(url, user)
+        return get(url, user, demoPassword(user));
+    }
+
+    /** A GET signed in as {@code user} with {@code password} (HTTP Basic). */
+    static Response get(String url, String user, String password) {
+        return send(request(url, user, password)
                 .GET()
                 .header("Accept", "application/json, text/html")
                 .build());
@@ -41,22 +46,33 @@ final class Http {
     }
 
     static Response post(String url, String user, String contentType, String body) {
-        return send(request(url, user)
+        return post(url, user, demoPassword(user), contentType, body);
+    }
+
+    static Response post(String url, String user, String password, String contentType, String body) {
+        return send(request(url, user, password)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build());
     }
 
     static Response postJson(String url, String user, Object body) {
-        return post(url, user, "application/json", JSON.writeValueAsString(body));
+        return postJson(url, user, demoPassword(user), body);
     }
 
-    private static HttpRequest.Builder request(String url, String user) {
+    static Response postJson(String url, String user, String password, Object body) {
+        return post(url, user, password, "application/json", JSON.writeValueAsString(body));
+    }
+
+    /** Demo accounts of the local profile: the password is "<user>-pass". */
+    static String demoPassword(String user) {
+        return user + "-pass";
+    }
+
+    private static HttpRequest.Builder request(String url, String user, String password) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (user != null) {
-            // Demo accounts of the local profile: the password is "<user>-pass".
-            String token =
-                    Base64.getEncoder().encodeToString((user + ":" + user + "-pass").getBytes(StandardCharsets.UTF_8));
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             builder.header("Authorization", "Basic " + token);
         }
         return builder;

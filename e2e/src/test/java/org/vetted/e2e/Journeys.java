@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The calls a writer and a medical reviewer make, as the API takes them: submit a draft, read a review, decide a
@@ -14,20 +15,28 @@ import java.util.Map;
 final class Journeys {
     private final String intake;
     private final String review;
+    private final UnaryOperator<String> passwords;
 
+    /** With the local profile's demo accounts. */
     Journeys(String intake, String review) {
+        this(intake, review, Http::demoPassword);
+    }
+
+    /** With the accounts whose passwords {@code passwords} gives by user name. */
+    Journeys(String intake, String review, UnaryOperator<String> passwords) {
         this.intake = intake;
         this.review = review;
+        this.passwords = passwords;
     }
 
     /** A new article ({@code articleId} null) or a revision of one, as plain text. */
     Http.Response submit(String writer, String text, String articleId) {
         String url = intake + "/api/drafts" + (articleId == null ? "" : "?articleId=" + articleId);
-        return Http.post(url, writer, "text/plain; charset=UTF-8", text);
+        return Http.post(url, writer, passwords.apply(writer), "text/plain; charset=UTF-8", text);
     }
 
     Http.Response underReview(String reviewer, String articleId) {
-        return Http.get(review + "/api/reviews/" + articleId, reviewer);
+        return Http.get(review + "/api/reviews/" + articleId, reviewer, passwords.apply(reviewer));
     }
 
     /** A claim decision names the revision it was made on, so it can never land on a later text. */
@@ -35,6 +44,7 @@ final class Journeys {
         return Http.postJson(
                 review + "/api/reviews/" + articleId + "/claims/" + claimId,
                 reviewer,
+                passwords.apply(reviewer),
                 Map.of(
                         "decision",
                         decision,
@@ -50,6 +60,7 @@ final class Journeys {
         return Http.postJson(
                 review + "/api/reviews/" + articleId + "/decision",
                 reviewer,
+                passwords.apply(reviewer),
                 contentHash == null
                         ? Map.of("decision", decision, "comment", "Signed off in the end-to-end test.")
                         : Map.of(

@@ -28,9 +28,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class KafkaProbe {
     private final String bootstrapServers;
+    /** How every client of the probe connects besides the bootstrap servers: SASL on a secured cluster. */
+    private final Map<String, Object> security;
 
     KafkaProbe(String bootstrapServers) {
+        this(bootstrapServers, Map.of());
+    }
+
+    KafkaProbe(String bootstrapServers, Map<String, Object> security) {
         this.bootstrapServers = bootstrapServers;
+        this.security = Map.copyOf(security);
     }
 
     String bootstrapServers() {
@@ -66,7 +73,7 @@ final class KafkaProbe {
 
     /** One setting of a topic as the broker holds it (cleanup.policy, say). */
     String topicConfig(String topic, String name) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig())) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             return admin.describeConfigs(List.of(resource))
                     .all()
@@ -81,7 +88,7 @@ final class KafkaProbe {
 
     /** Replicas of the topic's partition 0. */
     int replicas(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(adminConfig())) {
             return admin.describeTopics(List.of(topic))
                     .allTopicNames()
                     .get(30, TimeUnit.SECONDS)
@@ -96,7 +103,7 @@ final class KafkaProbe {
     }
 
     void sendRaw(String topic, String key, byte[] value) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(security);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "e2e-" + UUID.randomUUID());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -109,8 +116,14 @@ final class KafkaProbe {
         }
     }
 
+    private Map<String, Object> adminConfig() {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
     private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(security);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -44,9 +44,14 @@ interface PipelineSteps {
     }
 
     default JsonNode awaitUnderReview(String articleId, int revision) {
+        return awaitUnderReview("rita", articleId, revision);
+    }
+
+    /** The article's review as {@code reviewer} sees it, once it shows {@code revision}. */
+    default JsonNode awaitUnderReview(String reviewer, String articleId, int revision) {
         return await().atMost(PIPELINE)
                 .until(
-                        () -> journeys().underReview("rita", articleId),
+                        () -> journeys().underReview(reviewer, articleId),
                         response -> response.status() == 200
                                 && response.json().path("revision").asInt() == revision)
                 .json();

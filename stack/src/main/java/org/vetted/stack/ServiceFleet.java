@@ -44,6 +44,7 @@ public final class ServiceFleet implements AutoCloseable {
     private List<String> extraArgs;
     private Path logDir;
     private PostgresServer database;
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -58,6 +59,15 @@ public final class ServiceFleet implements AutoCloseable {
     /** Points the services of {@link #DATABASES} at their database on {@code server}; call before {@link #start}. */
     public ServiceFleet withDatabase(PostgresServer server) {
         this.database = server;
+        return this;
+    }
+
+    /**
+     * Environment variables for every instance of the service {@code name}, over the ones the fleet sets (as a
+     * deployment's own settings would be: its Kafka credentials, its database role); call before {@link #start}.
+     */
+    public ServiceFleet withEnvironment(String name, Map<String, String> environment) {
+        environments.put(name, Map.copyOf(environment));
         return this;
     }
 
@@ -137,6 +147,7 @@ public final class ServiceFleet implements AutoCloseable {
             env.put("VETTED_DB_URL", database.jdbcUrl(service.name()));
             env.put("VETTED_DB_USER", PostgresServer.USER);
         }
+        env.putAll(environments.getOrDefault(service.name(), Map.of()));
         boolean several = services.stream()
                         .filter(other -> other.name().equals(service.name()))
                         .count()
