@@ -77,24 +77,31 @@ allow() { # allow <service> <kafka-acls.sh resource and operation options...>
   "$bin/kafka-acls.sh" "${as_admin[@]}" --add --allow-principal "User:$service" "$@"
 }
 
-writes() { # writes <service> <topic>...: the one writer of these topics
-  local service=$1; shift
-  local topics=()
-  for t in "$@"; do topics+=(--topic "$t"); done
-  allow "$service" --operation Write --operation Create "${topics[@]}"
+# The ACLs of one service: gathered by the lines after `service`, added by `grant` in five calls of kafka-acls (a JVM
+# each, the bulk of this script's time) however many bindings the service has.
+service() { # service <name>: the service whose ACLs the next lines gather
+  name=$1 write=() read=() groups=() dead=()
 }
 
-reads() { # reads <service> <group> <topic>...: a consumer binding, with its dead letters
-  local service=$1 group=$2; shift 2
-  local topics=() dead=()
-  for t in "$@"; do topics+=(--topic "$t"); dead+=(--topic "$t.$group.dlt"); done
-  allow "$service" --operation Read --operation DescribeConfigs "${topics[@]}"
-  allow "$service" --operation Read --group "$group"
-  allow "$service" --operation Create --operation Write --operation DescribeConfigs "${dead[@]}"
+writes() { # writes <topic>...: the one writer of these topics
+  for t in "$@"; do write+=(--topic "$t"); done
 }
 
-transactions() { # transactions <service>: its producers' transactional ids
-  allow "$1" --operation Write --operation Describe --transactional-id "$1-" --resource-pattern-type prefixed
+reads() { # reads <group> <topic>...: a consumer binding, with its dead letters
+  local group=$1; shift
+  groups+=(--group "$group")
+  for t in "$@"; do
+    if [[ " ${read[*]} " != *" $t "* ]]; then read+=(--topic "$t"); fi
+    dead+=(--topic "$t.$group.dlt")
+  done
+}
+
+grant() { # grant: the gathered ACLs, and the service's transactional ids
+  allow "$name" --operation Write --operation Create "${write[@]}"
+  allow "$name" --operation Read --operation DescribeConfigs "${read[@]}"
+  allow "$name" --operation Read "${groups[@]}"
+  allow "$name" --operation Create --operation Write --operation DescribeConfigs "${dead[@]}"
+  allow "$name" --operation Write --operation Describe --transactional-id "$name-" --resource-pattern-type prefixed
 }
 
 user intake "${KAFKA_INTAKE_PASSWORD:?}"
@@ -115,25 +122,29 @@ topic claims.library --config cleanup.policy=compact
 topic article.rendered --config cleanup.policy=delete --config max.message.bytes=4194304
 topic article.published --config cleanup.policy=delete --config max.message.bytes=4194304
 
-writes intake article.draft-submitted
-reads intake intake article.draft-submitted article.claim-reviewed article.approved article.review-returned \
+service intake
+writes article.draft-submitted
+reads intake article.draft-submitted article.claim-reviewed article.approved article.review-returned \
   article.rendered article.published
-transactions intake
+grant
 
-writes review article.claim-reviewed article.approved article.review-returned article.withdrawn claims.library
-reads review review article.draft-submitted article.claim-reviewed article.approved article.review-returned \
+service review
+writes article.claim-reviewed article.approved article.review-returned article.withdrawn claims.library
+reads review article.draft-submitted article.claim-reviewed article.approved article.review-returned \
   article.withdrawn claims.library
-transactions review
+grant
 
-writes rendering article.rendered
-reads rendering rendering article.approved
-transactions rendering
+service rendering
+writes article.rendered
+reads rendering article.approved
+grant
 
-writes distribution article.published
-reads distribution distribution article.rendered article.withdrawn
-reads distribution distribution-pages article.published
-reads distribution distribution-webhooks article.published
-transactions distribution
+service distribution
+writes article.published
+reads distribution article.rendered article.withdrawn
+reads distribution-pages article.published
+reads distribution-webhooks article.published
+grant
 
 "$bin/kafka-acls.sh" "${as_admin[@]}" --list
 echo "kafka-init: users, topics and ACLs in place"

@@ -211,9 +211,22 @@ final class ComposeCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        // The init first (its tools are its children), then the nodes, each given time for a controlled shutdown.
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            stop(processes.get(i));
+        // Every process at once (the init's tools are its shell's children): nothing of this cluster is kept, so a
+        // node need not wait for a controlled shutdown that the others, stopping too, could not serve.
+        for (Process process : processes) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroy();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
         deleteRecursively(workDir);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.vetted.e2e.Scale.freePort;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +64,7 @@ class SecuredClusterIT implements PipelineSteps {
 
     @BeforeAll
     void startComposeWithoutDocker() throws Exception {
+        long start = System.nanoTime();
         dotEnv = keygen();
         // Four-eyes claims need a second medical reviewer, which the README has the operator add to review as
         // VETTED_SECURITY_USERS_1_*: here with the bcrypt hash of a second keygen's reviewer.
@@ -69,11 +72,21 @@ class SecuredClusterIT implements PipelineSteps {
         Map<String, String> passwords = new HashMap<>();
         ComposeCluster.USERS.forEach(
                 user -> passwords.put(user, dotEnv.get("KAFKA_" + user.toUpperCase() + "_PASSWORD")));
-        cluster = new ComposeCluster(dotEnv.get("KAFKA_ADMIN_PASSWORD"), passwords).start();
-
-        database = new PostgresServer(Path.of("target", "postgres", "secured-cluster-" + System.nanoTime()), freePort())
-                .start(List.of());
-        createTheServicesRoles();
+        // PostgreSQL and its roles meanwhile, as compose starts it beside the cluster.
+        database =
+                new PostgresServer(Path.of("target", "postgres", "secured-cluster-" + System.nanoTime()), freePort());
+        CompletableFuture<Void> databaseReady = CompletableFuture.runAsync(() -> {
+            database.start(List.of());
+            createTheServicesRoles();
+        });
+        try {
+            cluster = new ComposeCluster(dotEnv.get("KAFKA_ADMIN_PASSWORD"), passwords).start();
+        } finally {
+            // Started or failed, never still starting when stopEverything closes it.
+            databaseReady.exceptionally(failed -> null).join();
+        }
+        databaseReady.join();
+        System.out.printf("SecuredClusterIT: keygen, cluster and kafka-init in %.0f s%n", Scale.seconds(start));
 
         List<ServiceFleet.Service> services = new ArrayList<>();
         for (String service : SERVICES) {
@@ -121,6 +134,7 @@ class SecuredClusterIT implements PipelineSteps {
                 List.of(),
                 pipeline.logs());
         fleet.awaitHealthy(Duration.ofMinutes(5));
+        System.out.printf("SecuredClusterIT: the four services UP after %.0f s%n", Scale.seconds(start));
     }
 
     @AfterAll
@@ -280,8 +294,13 @@ class SecuredClusterIT implements PipelineSteps {
      * compose/postgres-roles.sql as compose/postgres-init.sh runs it through psql, with the .env's passwords put in
      * as SQL literals (psql's :'name'): a role and a database per service, owned by it.
      */
-    private void createTheServicesRoles() throws IOException, SQLException {
-        String sql = Files.readString(ComposeCluster.composeDir().resolve("postgres-roles.sql"));
+    private void createTheServicesRoles() {
+        String sql;
+        try {
+            sql = Files.readString(ComposeCluster.composeDir().resolve("postgres-roles.sql"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Matcher variable = Pattern.compile(":'(\\w+)_password'").matcher(sql);
         StringBuilder script = new StringBuilder();
         while (variable.find()) {
@@ -297,6 +316,8 @@ class SecuredClusterIT implements PipelineSteps {
                     statement.execute(command);
                 }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("compose/postgres-roles.sql failed", e);
         }
     }
 }
