@@ -19,7 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,6 +31,7 @@ import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -215,36 +220,80 @@ class SecuredClusterIT implements PipelineSteps {
         }
     }
 
+    /** One thing a service's Kafka user tries, and the refusal it must get. */
+    private record Refusal(String what, Supplier<Throwable> attempt, Class<? extends Throwable> expected) {}
+
     @Test
-    void eachServicesKafkaUserIsRefusedAnothersTopicGroupAndTransactionalIds() {
-        // Writes in a transaction of the user's own prefix, to a topic another service writes.
-        assertThat(cluster.write("intake", "intake-", Topics.APPROVED)).isInstanceOf(TopicAuthorizationException.class);
-        assertThat(cluster.write("review", "review-", Topics.DRAFT_SUBMITTED))
-                .isInstanceOf(TopicAuthorizationException.class);
-        assertThat(cluster.write("rendering", "rendering-", Topics.PUBLISHED))
-                .isInstanceOf(TopicAuthorizationException.class);
-        assertThat(cluster.write("distribution", "distribution-", Topics.APPROVED))
-                .isInstanceOf(TopicAuthorizationException.class);
-
-        // Another service's consumer group, on a topic the user may read.
-        assertThat(cluster.join("intake", "review", Topics.DRAFT_SUBMITTED))
-                .isInstanceOf(GroupAuthorizationException.class);
-        assertThat(cluster.join("review", "intake", Topics.DRAFT_SUBMITTED))
-                .isInstanceOf(GroupAuthorizationException.class);
-        assertThat(cluster.join("rendering", "distribution", Topics.APPROVED))
-                .isInstanceOf(GroupAuthorizationException.class);
-        assertThat(cluster.join("distribution", "rendering", Topics.RENDERED))
-                .isInstanceOf(GroupAuthorizationException.class);
-
-        // Another service's transactional ids, to the user's own topic.
-        assertThat(cluster.write("intake", "review-", Topics.DRAFT_SUBMITTED))
-                .isInstanceOf(TransactionalIdAuthorizationException.class);
-        assertThat(cluster.write("review", "intake-", Topics.APPROVED))
-                .isInstanceOf(TransactionalIdAuthorizationException.class);
-        assertThat(cluster.write("rendering", "distribution-", Topics.RENDERED))
-                .isInstanceOf(TransactionalIdAuthorizationException.class);
-        assertThat(cluster.write("distribution", "rendering-", Topics.PUBLISHED))
-                .isInstanceOf(TransactionalIdAuthorizationException.class);
+    void eachServicesKafkaUserIsRefusedAnothersTopicGroupAndTransactionalIds() throws Exception {
+        List<Refusal> refusals = List.of(
+                // Writes in a transaction of the user's own prefix, to a topic another service writes.
+                new Refusal(
+                        "intake writes article.approved",
+                        () -> cluster.write("intake", "intake-", Topics.APPROVED),
+                        TopicAuthorizationException.class),
+                new Refusal(
+                        "review writes article.draft-submitted",
+                        () -> cluster.write("review", "review-", Topics.DRAFT_SUBMITTED),
+                        TopicAuthorizationException.class),
+                new Refusal(
+                        "rendering writes article.published",
+                        () -> cluster.write("rendering", "rendering-", Topics.PUBLISHED),
+                        TopicAuthorizationException.class),
+                new Refusal(
+                        "distribution writes article.approved",
+                        () -> cluster.write("distribution", "distribution-", Topics.APPROVED),
+                        TopicAuthorizationException.class),
+                // Another service's consumer group, on a topic the user may read.
+                new Refusal(
+                        "intake joins the group review",
+                        () -> cluster.join("intake", "review", Topics.DRAFT_SUBMITTED),
+                        GroupAuthorizationException.class),
+                new Refusal(
+                        "review joins the group intake",
+                        () -> cluster.join("review", "intake", Topics.DRAFT_SUBMITTED),
+                        GroupAuthorizationException.class),
+                new Refusal(
+                        "rendering joins the group distribution",
+                        () -> cluster.join("rendering", "distribution", Topics.APPROVED),
+                        GroupAuthorizationException.class),
+                new Refusal(
+                        "distribution joins the group rendering",
+                        () -> cluster.join("distribution", "rendering", Topics.RENDERED),
+                        GroupAuthorizationException.class),
+                // Another service's transactional ids, to the user's own topic.
+                new Refusal(
+                        "intake uses review's transactional ids",
+                        () -> cluster.write("intake", "review-", Topics.DRAFT_SUBMITTED),
+                        TransactionalIdAuthorizationException.class),
+                new Refusal(
+                        "review uses intake's transactional ids",
+                        () -> cluster.write("review", "intake-", Topics.APPROVED),
+                        TransactionalIdAuthorizationException.class),
+                new Refusal(
+                        "rendering uses distribution's transactional ids",
+                        () -> cluster.write("rendering", "distribution-", Topics.RENDERED),
+                        TransactionalIdAuthorizationException.class),
+                new Refusal(
+                        "distribution uses rendering's transactional ids",
+                        () -> cluster.write("distribution", "rendering-", Topics.PUBLISHED),
+                        TransactionalIdAuthorizationException.class));
+        // All at once: each mostly waits for the brokers' answers.
+        ExecutorService clients = Executors.newFixedThreadPool(refusals.size());
+        try {
+            List<Future<Throwable>> outcomes = new ArrayList<>();
+            for (Refusal refusal : refusals) {
+                outcomes.add(clients.submit(refusal.attempt()::get));
+            }
+            SoftAssertions softly = new SoftAssertions();
+            for (int i = 0; i < refusals.size(); i++) {
+                softly.assertThat(outcomes.get(i).get(2, TimeUnit.MINUTES))
+                        .as(refusals.get(i).what())
+                        .isInstanceOf(refusals.get(i).expected());
+            }
+            softly.assertAll();
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     private Map<String, String> dotEnvOf(String service) throws IOException {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -252,6 +253,58 @@ class ComposeFileTest {
         Set<String> missing = new TreeSet<>(required);
         missing.removeAll(written);
         assertEquals(Set.of(), missing, "required by docker-compose.yml, not written by keygen --compose-env");
+    }
+
+    /**
+     * Every consumer binding of every service's application.yml (group and topics) has its `reads` line in
+     * compose/kafka-init.sh under that service, and every output binding's topic its `writes` line: a binding the
+     * init does not grant leaves the service refused its group or topic on the secured cluster.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kafkaInitGrantsEveryBindingOfEveryService() throws IOException {
+        // service -> lines of kafka-init.sh between `service <name>` and `grant`, continuations joined
+        Map<String, List<String>> granted = new HashMap<>();
+        String current = null;
+        String script = Files.readString(ROOT.resolve("compose/kafka-init.sh")).replace("\\\n", " ");
+        for (String line : script.split("\n")) {
+            String[] words = line.trim().split("\\s+");
+            if (words[0].equals("service") && words.length == 2) {
+                current = words[1];
+            } else if (current != null && (words[0].equals("reads") || words[0].equals("writes"))) {
+                granted.computeIfAbsent(current, service -> new ArrayList<>()).add(String.join(" ", words));
+            }
+        }
+        for (String service : APP_SERVICES) {
+            Map<String, Object> yaml = new Yaml()
+                    .load(Files.readString(
+                            ROOT.resolve("services/" + service + "/src/main/resources/application.yml")));
+            Map<String, Object> bindings = (Map<String, Object>) ((Map<String, Object>)
+                            ((Map<String, Object>) ((Map<String, Object>) yaml.get("spring")).get("cloud"))
+                                    .get("stream"))
+                    .get("bindings");
+            List<String> lines = granted.getOrDefault(service, List.of());
+            for (Map.Entry<String, Object> binding : bindings.entrySet()) {
+                Map<String, Object> settings = (Map<String, Object>) binding.getValue();
+                for (String topic : String.valueOf(settings.get("destination")).split(",")) {
+                    Object group = settings.get("group");
+                    String where = service + " " + binding.getKey() + " " + topic;
+                    if (group != null) {
+                        assertTrue(
+                                lines.stream()
+                                        .anyMatch(line -> line.startsWith("reads " + group + " ")
+                                                && List.of(line.split(" ")).contains(topic)),
+                                where + ": no `reads " + group + " ... " + topic + "` in kafka-init.sh: " + lines);
+                    } else {
+                        assertTrue(
+                                lines.stream()
+                                        .anyMatch(line -> line.startsWith("writes ")
+                                                && List.of(line.split(" ")).contains(topic)),
+                                where + ": no `writes ... " + topic + "` in kafka-init.sh: " + lines);
+                    }
+                }
+            }
+        }
     }
 
     private static long megabytes(String size) {
