@@ -85,7 +85,9 @@ class SecuredClusterIT implements PipelineSteps {
             createTheServicesRoles();
         });
         try {
-            cluster = new ComposeCluster(dotEnv.get("KAFKA_ADMIN_PASSWORD"), passwords).start();
+            // Kept before it starts, so that stopEverything stops what a failed start left running.
+            cluster = new ComposeCluster(dotEnv.get("KAFKA_ADMIN_PASSWORD"), passwords);
+            cluster.start();
         } finally {
             // Started or failed, never still starting when stopEverything closes it.
             databaseReady.exceptionally(failed -> null).join();
