@@ -3,6 +3,7 @@ package org.vetted.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.vetted.e2e.PipelineSteps.header;
+import static org.vetted.e2e.PipelineSteps.publication;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
@@ -270,36 +271,5 @@ interface HostileEventScenarios extends PipelineSteps {
                 .setComment(null)
                 .build();
         return sealed ? REVIEW.sign(approved) : approved;
-    }
-
-    private static ArticlePublished publication(String articleId, String slug, boolean sealed) {
-        Instant now = Instant.now();
-        ArticlePublished published = ArticlePublished.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setArticleId(articleId)
-                .setRevision(1)
-                .setSlug(slug)
-                .setTitle("Sleep and Screens")
-                .setSummary("Blue light in the evening may delay sleep onset.")
-                .setHtml("<p>Blue light in the evening may delay sleep onset.</p>")
-                .setUrl(null)
-                .setAuthors(List.of(new Author("walter", "Walter Webb")))
-                .setTags(List.of())
-                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
-                .setMedicallyReviewedAt(now)
-                .setContentHash(ContentHash.of(new ContentHash.Reviewed(
-                        articleId,
-                        "Sleep and Screens",
-                        null,
-                        "Blue light in the evening may delay sleep onset.\n",
-                        List.of(),
-                        List.of())))
-                .setPublishedAt(now)
-                .setSeal(null)
-                .build();
-        if (sealed) {
-            DISTRIBUTION.sign(published);
-        }
-        return published;
     }
 }

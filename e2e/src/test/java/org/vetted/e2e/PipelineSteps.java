@@ -5,17 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.events.ArticlePublished;
+import org.vetted.events.Author;
+import org.vetted.events.Reviewer;
 import org.vetted.stack.ServiceFleet;
 import tools.jackson.databind.JsonNode;
 
@@ -107,6 +112,38 @@ interface PipelineSteps {
         List<JsonNode> list = new ArrayList<>();
         array.forEach(list::add);
         return list;
+    }
+
+    /** A publication as distribution would issue it, signed with the demo key ({@code sealed}) or forged. */
+    static ArticlePublished publication(String articleId, String slug, boolean sealed) {
+        Instant now = Instant.now();
+        ArticlePublished published = ArticlePublished.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setArticleId(articleId)
+                .setRevision(1)
+                .setSlug(slug)
+                .setTitle("Sleep and Screens")
+                .setSummary("Blue light in the evening may delay sleep onset.")
+                .setHtml("<p>Blue light in the evening may delay sleep onset.</p>")
+                .setUrl(null)
+                .setAuthors(List.of(new Author("walter", "Walter Webb")))
+                .setTags(List.of())
+                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setMedicallyReviewedAt(now)
+                .setContentHash(ContentHash.of(new ContentHash.Reviewed(
+                        articleId,
+                        "Sleep and Screens",
+                        null,
+                        "Blue light in the evening may delay sleep onset.\n",
+                        List.of(),
+                        List.of())))
+                .setPublishedAt(now)
+                .setSeal(null)
+                .build();
+        if (sealed) {
+            DISTRIBUTION.sign(published);
+        }
+        return published;
     }
 
     static String fixture(String name) {

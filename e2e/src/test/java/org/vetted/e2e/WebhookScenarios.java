@@ -2,6 +2,7 @@ package org.vetted.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.vetted.e2e.PipelineSteps.publication;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -25,12 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
-import org.vetted.events.ArticlePublished;
-import org.vetted.events.Author;
-import org.vetted.events.Reviewer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -154,36 +151,5 @@ interface WebhookScenarios extends PipelineSteps {
                                         .encodeToString("eddie:eddie-pass".getBytes(StandardCharsets.UTF_8)))
                 .build();
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static ArticlePublished publication(String articleId, String slug, boolean sealed) {
-        Instant now = Instant.now();
-        ArticlePublished published = ArticlePublished.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setArticleId(articleId)
-                .setRevision(1)
-                .setSlug(slug)
-                .setTitle("Sleep and Screens")
-                .setSummary("Blue light in the evening may delay sleep onset.")
-                .setHtml("<p>Blue light in the evening may delay sleep onset.</p>")
-                .setUrl(null)
-                .setAuthors(List.of(new Author("walter", "Walter Webb")))
-                .setTags(List.of())
-                .setMedicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
-                .setMedicallyReviewedAt(now)
-                .setContentHash(ContentHash.of(new ContentHash.Reviewed(
-                        articleId,
-                        "Sleep and Screens",
-                        null,
-                        "Blue light in the evening may delay sleep onset.\n",
-                        List.of(),
-                        List.of())))
-                .setPublishedAt(now)
-                .setSeal(null)
-                .build();
-        if (sealed) {
-            DISTRIBUTION.sign(published);
-        }
-        return published;
     }
 }

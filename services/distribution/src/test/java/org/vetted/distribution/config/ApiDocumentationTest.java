@@ -1,20 +1,13 @@
 package org.vetted.distribution.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,12 +21,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.util.AntPathMatcher;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.vetted.support.projection.TestDatabase;
+import org.vetted.support.web.ApiDocs;
+import org.vetted.support.web.ApiDocsChecks;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAPI document against the service: every machine-read endpoint the controllers map is in it (and no page),
@@ -60,8 +52,6 @@ class ApiDocumentationTest {
     static final List<String> DOCUMENTED =
             List.of("/api/**", "/.well-known/jwks.json", "/feed.json", "/feed.atom", "/sitemap.xml", "/sitemaps/**");
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
@@ -74,41 +64,11 @@ class ApiDocumentationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    JsonNode document() throws Exception {
-        String body = mvc.perform(get("/v3/api-docs"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        return JSON.readTree(body);
-    }
-
     @Test
     void everyMachineReadEndpointIsDocumentedAndNoPage() throws Exception {
-        AntPathMatcher matcher = new AntPathMatcher();
-        Set<String> mapped = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            for (String path : info.getPatternValues()) {
-                if (DOCUMENTED.stream().anyMatch(pattern -> matcher.match(pattern, path))) {
-                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                    assertThat(methods).as("the methods of " + path).isNotEmpty();
-                    methods.forEach(method -> mapped.add(method.name() + " " + path));
-                }
-            }
-        });
-
-        JsonNode document = document();
-        Set<String> documented = new TreeSet<>();
-        document.path("paths")
-                .properties()
-                .forEach(path -> path.getValue()
-                        .properties()
-                        .forEach(method -> documented.add(method.getKey().toUpperCase() + " " + path.getKey())));
+        Set<String> mapped = ApiDocsChecks.assertEveryEndpointDocumented(
+                ApiDocsChecks.document(mvc), mappings, DOCUMENTED, "Vetted distribution API");
         assertThat(mapped).contains("GET /api/articles/{slug}", "GET /feed.json", "POST /api/subscriptions");
-        assertThat(documented).isEqualTo(mapped);
-        assertThat(document.path("openapi").asString()).startsWith("3.1");
-        assertThat(document.path("info").path("title").asString()).isEqualTo("Vetted distribution API");
-        assertThat(document.path("info").path("version").asString()).isNotBlank();
         assertThat(ApiDocumentation.REFUSALS.keySet()).isSubsetOf(mapped);
     }
 
@@ -118,16 +78,14 @@ class ApiDocumentationTest {
      */
     @Test
     void everyOperationNamesItsSignInAndItsProblemsAndTheyHold() throws Exception {
-        JsonNode document = document();
+        JsonNode document = ApiDocsChecks.document(mvc);
         assertThat(document.path("components")
                         .path("securitySchemes")
-                        .path(ApiDocumentation.BASIC)
+                        .path(ApiDocs.BASIC)
                         .path("scheme")
                         .asString())
                 .isEqualTo("basic");
-        JsonNode problem = document.path("components").path("schemas").path(ApiDocumentation.PROBLEM);
-        assertThat(names(problem.path("properties")))
-                .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "errors");
+        ApiDocsChecks.assertProblemSchema(document);
 
         int secured = 0;
         for (var path : document.path("paths").properties()) {
@@ -139,8 +97,8 @@ class ApiDocumentationTest {
                 assertThat(op.has("security"))
                         .as(operation + " names its sign-in")
                         .isTrue();
-                Set<String> responses = names(op.path("responses"));
-                boolean gated = ApiDocumentation.matches(ApiDocumentation.GATED, path.getKey());
+                Set<String> responses = ApiDocsChecks.names(op.path("responses"));
+                boolean gated = ApiDocs.matches(ApiDocumentation.GATED, path.getKey());
                 if (op.path("security").isEmpty()) {
                     int answer = mvc.perform(request(verb, uri))
                             .andReturn()
@@ -155,13 +113,13 @@ class ApiDocumentationTest {
                     mvc.perform(request(verb, uri))
                             .andExpect(status().isUnauthorized())
                             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-                    mvc.perform(request(verb, uri).header("Authorization", basic("wanda:wanda-pass")))
+                    mvc.perform(request(verb, uri).header("Authorization", ApiDocsChecks.basic("wanda:wanda-pass")))
                             .andExpect(status().isForbidden());
                 }
                 if (gated) {
                     assertThat(responses).as(operation).contains("503");
                     mvc.perform(request(verb, uri)
-                                    .header("Authorization", basic("eddie:eddie-pass"))
+                                    .header("Authorization", ApiDocsChecks.basic("eddie:eddie-pass"))
                                     .contentType(MediaType.APPLICATION_JSON)
                                     .content("{}"))
                             .andExpect(status().isServiceUnavailable())
@@ -171,9 +129,9 @@ class ApiDocumentationTest {
                     assertThat(responses).as(operation).doesNotContain("503");
                 }
                 op.path("responses").properties().forEach(response -> {
-                    JsonNode json = response.getValue().path("content").path(ApiDocumentation.PROBLEM_JSON);
+                    JsonNode json = response.getValue().path("content").path(ApiDocs.PROBLEM_JSON);
                     if (!json.isMissingNode()) {
-                        assertThat(json.path("schema").path("$ref").asString())
+                        assertThat(ApiDocsChecks.problemRef(response.getValue()))
                                 .as(operation + " " + response.getKey())
                                 .isEqualTo("#/components/schemas/Problem");
                     } else if (response.getKey().matches("[45]..")) {
@@ -189,40 +147,6 @@ class ApiDocumentationTest {
 
     @Test
     void theDocumentAndSwaggerUiOpenWithoutSignIn() throws Exception {
-        mvc.perform(get("/swagger-ui.html"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/swagger-ui/index.html"));
-        String page = mvc.perform(get("/swagger-ui/index.html"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(header().string("Content-Security-Policy", ApiDocumentation.DOCS_POLICY))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        // Every script is a file of the jar: the policy runs no inline script.
-        Matcher scripts = Pattern.compile("<script([^>]*)>").matcher(page);
-        int found = 0;
-        while (scripts.find()) {
-            assertThat(scripts.group(1)).contains("src=");
-            found++;
-        }
-        assertThat(found).isPositive();
-        mvc.perform(get("/swagger-ui/swagger-ui-bundle.js")).andExpect(status().isOk());
-        mvc.perform(get("/swagger-ui/swagger-ui.css"))
-                .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("text/css"));
-        mvc.perform(get("/v3/api-docs/swagger-config")).andExpect(status().isOk());
-        mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk());
-        mvc.perform(request(HttpMethod.POST, "/v3/api-docs")).andExpect(status().isForbidden());
-    }
-
-    private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Set<String> names(JsonNode node) {
-        Set<String> names = new TreeSet<>();
-        node.properties().forEach(entry -> names.add(entry.getKey()));
-        return names;
+        ApiDocsChecks.assertDocsOpenWithoutSignIn(mvc);
     }
 }

@@ -41,13 +41,14 @@ import org.vetted.intake.domain.drafts.MarkdownDraftParser;
 import org.vetted.intake.domain.drafts.PathologicalDrafts;
 import org.vetted.intake.domain.drafts.PlainTextDraftParser;
 import org.vetted.intake.domain.drafts.Submission;
+import org.vetted.intake.messaging.KafkaDraftPublisher;
 
 /**
  * Whether one writer's hostile draft slows everybody else down: the latency of a normal article's whole submission
  * path ({@link DraftSubmissions#submit}: read, number, sign, publish, record) alone, and while another thread keeps
  * submitting the slowest draft of the corpus that intake accepts. Kafka is left out (the bridge answers at once), so
  * what is measured is intake's own contention. Run with
- * {@code ./mvnw -B -pl services/intake -am -Pbench -DskipTests verify -Djmh.args="SubmissionLatency"}.
+ * {@code ./mvnw -B -pl services/intake -am -Pbench -DskipTests verify -Djmh.include=SubmissionLatency} (see the README).
  */
 @State(Scope.Group)
 @BenchmarkMode(Mode.SampleTime)
