@@ -6,7 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.distribution.app.AnnounceReReview;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.domain.OverduePolicy;
 
 /**
  * {@code GET /api/articles/{slug}}: the latest published revision as JSON, signed by distribution (see
@@ -16,16 +18,18 @@ import org.vetted.distribution.app.PageStore;
 class ArticleApiController {
     private final PageStore pages;
     private final ArticleSignature signature;
+    private final OverduePolicy overduePolicy;
 
-    ArticleApiController(PageStore pages, Signatures signatures) {
+    ArticleApiController(PageStore pages, Signatures signatures, AnnounceReReview reReviews) {
         this.pages = pages;
         this.signature = new ArticleSignature(signatures);
+        this.overduePolicy = reReviews.policy();
     }
 
     @GetMapping(value = "/api/articles/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> article(@PathVariable String slug) {
         return pages.findBySlug(slug)
-                .<ResponseEntity<?>>map(page -> page.unpublished()
+                .<ResponseEntity<?>>map(page -> page.unpublished() || ReReviewView.gone(pages, page, overduePolicy)
                         ? NotFoundAdvice.gone(slug)
                         : ResponseEntity.ok(ArticleJson.of(page, signature)))
                 .orElseGet(() -> NotFoundAdvice.problem(slug));
