@@ -1,12 +1,12 @@
 package org.vetted.distribution.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.app.AnnounceReReview;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.OverduePolicy;
 
@@ -20,10 +20,13 @@ class ArticleApiController {
     private final ArticleSignature signature;
     private final OverduePolicy overduePolicy;
 
-    ArticleApiController(PageStore pages, Signatures signatures, AnnounceReReview reReviews) {
+    ArticleApiController(
+            PageStore pages,
+            Signatures signatures,
+            @Value("${vetted.distribution.overdue-policy:keep}") String overduePolicy) {
         this.pages = pages;
         this.signature = new ArticleSignature(signatures);
-        this.overduePolicy = reReviews.policy();
+        this.overduePolicy = OverduePolicy.of(overduePolicy);
     }
 
     @GetMapping(value = "/api/articles/{slug}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,11 +1,11 @@
 package org.vetted.distribution.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.vetted.distribution.app.AnnounceReReview;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.config.DistributionProperties;
@@ -27,11 +27,11 @@ class ArticlePageController {
             PageStore pages,
             DistributionProperties properties,
             ArticlePageProperties pageProperties,
-            AnnounceReReview reReviews) {
+            @Value("${vetted.distribution.overdue-policy:keep}") String overduePolicy) {
         this.pages = pages;
         this.properties = properties;
         this.pageProperties = pageProperties;
-        this.overduePolicy = reReviews.policy();
+        this.overduePolicy = OverduePolicy.of(overduePolicy);
     }
 
     @GetMapping("/articles/{slug}")

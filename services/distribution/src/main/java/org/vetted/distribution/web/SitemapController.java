@@ -3,12 +3,12 @@ package org.vetted.distribution.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.vetted.distribution.app.AnnounceReReview;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.domain.OverduePolicy;
@@ -29,11 +29,15 @@ class SitemapController {
     private final int pageSize;
     private final OverduePolicy overduePolicy;
 
-    SitemapController(PageStore pages, PublicSite site, ArticlePageProperties properties, AnnounceReReview reReviews) {
+    SitemapController(
+            PageStore pages,
+            PublicSite site,
+            ArticlePageProperties properties,
+            @Value("${vetted.distribution.overdue-policy:keep}") String overduePolicy) {
         this.pages = pages;
         this.site = site;
         this.pageSize = properties.sitemapPageSize();
-        this.overduePolicy = reReviews.policy();
+        this.overduePolicy = OverduePolicy.of(overduePolicy);
     }
 
     @GetMapping("/sitemap.xml")
