@@ -5,7 +5,7 @@
 # ACLs mirror the services' application.yml files, so that each topic has exactly one writer:
 #   intake        writes article.draft-submitted
 #   review        writes article.claim-reviewed, article.approved, article.review-returned, article.withdrawn,
-#                 claims.library
+#                 article.review-status, claims.library
 #   rendering     writes article.rendered
 #   distribution  writes article.published
 # A consuming service reads with its own group(s), and creates and writes its dead letters, <topic>.<group>.dlt.
@@ -76,6 +76,7 @@ topic article.claim-reviewed --config cleanup.policy=delete
 topic article.approved --config cleanup.policy=delete
 topic article.review-returned --config cleanup.policy=delete
 topic article.withdrawn --config cleanup.policy=delete
+topic article.review-status --config cleanup.policy=delete
 topic claims.library --config cleanup.policy=compact
 # Rendered HTML: up to 4 MiB (rendering's and distribution's max.request.size).
 topic article.rendered --config cleanup.policy=delete --config max.message.bytes=4194304
@@ -86,9 +87,10 @@ reads intake intake article.draft-submitted article.claim-reviewed article.appro
   article.rendered article.published
 transactions intake
 
-writes review article.claim-reviewed article.approved article.review-returned article.withdrawn claims.library
+writes review article.claim-reviewed article.approved article.review-returned article.withdrawn \
+  article.review-status claims.library
 reads review review article.draft-submitted article.claim-reviewed article.approved article.review-returned \
-  article.withdrawn claims.library
+  article.withdrawn article.review-status claims.library
 transactions review
 
 writes rendering article.rendered
@@ -96,7 +98,7 @@ reads rendering rendering article.approved
 transactions rendering
 
 writes distribution article.published
-reads distribution distribution article.rendered article.withdrawn
+reads distribution distribution article.rendered article.withdrawn article.review-status
 reads distribution distribution-pages article.published
 transactions distribution
 

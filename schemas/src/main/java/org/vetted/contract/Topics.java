@@ -43,8 +43,7 @@ public final class Topics {
     public static final Set<String> COMPACTED = Set.of(CLAIMS_LIBRARY);
 
     /** The topics of an article's life, keyed by article id; {@link #CLAIMS_LIBRARY} is not one of them. */
-    public static final List<String> ALL =
-            List.of(
+    public static final List<String> ALL = List.of(
             DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, WITHDRAWN, REVIEW_STATUS, RENDERED, PUBLISHED);
 
     /**
