@@ -98,14 +98,18 @@ public class ReReviews {
     }
 
     /**
-     * A retired library entry: every approval resting on it is due at once, with the retirement's reason, fired
-     * now. Returns the articles concerned.
+     * A retired library entry: every approval resting on it is due at once, with the retirement's reason. Returns the
+     * articles concerned (none when they were made due for this entry before).
+     *
+     * @param fireNow fire them now (the retiring request), or leave them to the next poll (a retirement read back)
      */
-    public List<String> libraryEntryRetired(String key, String reason) {
+    public List<String> libraryEntryRetired(String key, String reason, boolean fireNow) {
         List<String> articles = timers.dueForLibrary(key, reason, clock.instant());
         if (!articles.isEmpty()) {
             log.info("Claims library entry {} retired: the review of {} is due", key, articles);
-            fireDue();
+            if (fireNow) {
+                fireDue();
+            }
         }
         return articles;
     }

@@ -102,7 +102,13 @@ public class ReviewWorkflow {
 
     /** Applies a library record read from Kafka: the later record of a key wins; a retirement reopens claims. */
     public boolean recordLibrary(LibraryEntry entry) {
-        return store.recordLibrary(entry);
+        boolean latest = store.recordLibrary(entry);
+        if (reReviews != null && entry.isRetired()) {
+            // Every instance reads the retirement back: the approvals resting on the entry are made due even if the
+            // retiring instance stopped before it moved their timers. Idempotent per entry; the poller fires them.
+            reReviews.libraryEntryRetired(entry.key(), entry.retired().reason(), false);
+        }
+        return latest;
     }
 
     public Optional<ArticleReview> find(String articleId) {
@@ -214,7 +220,7 @@ public class ReviewWorkflow {
                     List.of(),
                     List.of(retired));
             if (reReviews != null) {
-                reReviews.libraryEntryRetired(key, retired.retired().reason());
+                reReviews.libraryEntryRetired(key, retired.retired().reason(), true);
             }
             return retired;
         });

@@ -257,8 +257,10 @@ class ReReviewStoreTest {
         assertThat(fired).containsExactly(ReReviewStatus.DUE);
     }
 
-    @Test
-    void retiringALibraryEntryMakesEveryApprovalRestingOnItDueAtOnceNamingTheEntry() {
+    /** An approved article whose pain claim was accepted from the library entry returned, and one that was not. */
+    private record Relying(LibraryEntry entry, String relying, String other) {}
+
+    private Relying relyingOnTheLibrary() {
         LibraryEntry entry = new LibraryEntry(
                 "lib-event-" + UUID.randomUUID(),
                 ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
@@ -284,6 +286,15 @@ class ReReviewStoreTest {
         assertThat(signOff(relying)).isInstanceOf(SignOffOutcome.Approved.class);
         String other = approvedArticle();
 
+        return new Relying(entry, relying, other);
+    }
+
+    @Test
+    void retiringALibraryEntryMakesEveryApprovalRestingOnItDueAtOnceNamingTheEntry() {
+        Relying setup = relyingOnTheLibrary();
+        LibraryEntry entry = setup.entry();
+        String relying = setup.relying();
+        String other = setup.other();
         workflow.retire(entry.key(), Actors.PAUL, "the trial was retracted");
 
         assertThat(published).hasSize(1);
@@ -295,6 +306,26 @@ class ReReviewStoreTest {
         assertThat(store.find(relying).orElseThrow().status()).isEqualTo(ReviewStatus.APPROVED);
         assertThat(published).extracting(ArticleReviewStatus::getArticleId).doesNotContain(other);
         assertThat(reReviews().fireDue()).as("fired once").isZero();
+    }
+
+    @Test
+    void aRetirementReadBackFromTheTopicMakesTheRelyingApprovalDueForTheNextPollOnce() {
+        Relying setup = relyingOnTheLibrary();
+        LibraryEntry retired = setup.entry()
+                .retiredBy(
+                        "lib-event-" + UUID.randomUUID(),
+                        new LibraryEntry.Retirement(
+                                Actors.PAUL.asReviewer(), NOW.plusSeconds(1), "the trial was retracted"));
+
+        workflow.recordLibrary(retired);
+        assertThat(published).as("left to the poller").isEmpty();
+        assertThat(reReviews().fireDue()).isEqualTo(1);
+        assertThat(published).singleElement().satisfies(due -> {
+            assertThat(due.getArticleId()).isEqualTo(setup.relying());
+            assertThat(due.getLibraryKey()).isEqualTo(setup.entry().key());
+        });
+        workflow.recordLibrary(retired);
+        assertThat(reReviews().fireDue()).as("once per entry").isZero();
     }
 
     private static void await(CountDownLatch latch) {
