@@ -5,7 +5,7 @@
 # ACLs mirror the services' application.yml files, so that each topic has exactly one writer:
 #   intake        writes article.draft-submitted
 #   review        writes article.claim-reviewed, article.approved, article.review-returned, article.withdrawn,
-#                 claims.library
+#                 article.review-status, claims.library
 #   rendering     writes article.rendered
 #   distribution  writes article.published
 # A consuming service reads with its own group(s), and creates and writes its dead letters, <topic>.<group>.dlt.
@@ -117,6 +117,7 @@ topic article.claim-reviewed --config cleanup.policy=delete
 topic article.approved --config cleanup.policy=delete
 topic article.review-returned --config cleanup.policy=delete
 topic article.withdrawn --config cleanup.policy=delete
+topic article.review-status --config cleanup.policy=delete
 topic claims.library --config cleanup.policy=compact
 # Rendered HTML: up to 4 MiB (rendering's and distribution's max.request.size).
 topic article.rendered --config cleanup.policy=delete --config max.message.bytes=4194304
@@ -129,9 +130,10 @@ reads intake article.draft-submitted article.claim-reviewed article.approved art
 grant
 
 service review
-writes article.claim-reviewed article.approved article.review-returned article.withdrawn claims.library
+writes article.claim-reviewed article.approved article.review-returned article.withdrawn \
+  article.review-status claims.library
 reads review article.draft-submitted article.claim-reviewed article.approved article.review-returned \
-  article.withdrawn claims.library
+  article.withdrawn article.review-status claims.library
 grant
 
 service rendering
@@ -141,7 +143,7 @@ grant
 
 service distribution
 writes article.published
-reads distribution article.rendered article.withdrawn
+reads distribution article.rendered article.withdrawn article.review-status
 reads distribution-pages article.published
 reads distribution-webhooks article.published
 grant

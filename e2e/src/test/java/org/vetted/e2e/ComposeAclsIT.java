@@ -43,6 +43,8 @@ class ComposeAclsIT {
             "review",
             Topics.WITHDRAWN,
             "review",
+            Topics.REVIEW_STATUS,
+            "review",
             Topics.CLAIMS_LIBRARY,
             "review",
             Topics.RENDERED,

@@ -60,6 +60,7 @@ class FaultRigIT {
             Topics.APPROVED, List.of("intake", "review", "rendering"),
             Topics.REVIEW_RETURNED, List.of("intake", "review"),
             Topics.WITHDRAWN, List.of("review", "distribution"),
+            Topics.REVIEW_STATUS, List.of("review", "distribution"),
             Topics.RENDERED, List.of("intake", "distribution"),
             Topics.PUBLISHED, List.of("intake", "distribution-pages"));
 

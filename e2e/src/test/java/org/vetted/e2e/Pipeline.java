@@ -54,7 +54,11 @@ record Pipeline(
         args.addAll(List.of(
                 "--spring.profiles.active=local",
                 "--vetted.public-base-url=" + pipeline.distribution,
-                "--vetted.metrics.token=" + METRICS_TOKEN));
+                "--vetted.metrics.token=" + METRICS_TOKEN,
+                // ReReviewScenarios: approvals fall due and expire within the run (review reads these alone).
+                "--vetted.review.re-review.interval=" + ReReviewScenarios.INTERVAL,
+                "--vetted.review.re-review.notice=" + ReReviewScenarios.NOTICE,
+                "--vetted.review.re-review.poll=PT1S"));
         try {
             fleet.start(
                     Path.of(System.getProperty("vetted.services.dir", "../services")), bootstrapServers, args, logs);

@@ -17,6 +17,7 @@ abstract class PipelineScenarios
                 OperationsScenarios,
                 WebhookScenarios,
                 WithdrawalScenarios,
+                ReReviewScenarios,
                 BrowserScenarios {
     private Pipeline pipeline;
 

@@ -24,6 +24,9 @@ import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleReviewDue;
+import org.vetted.events.ArticleReviewExpired;
+import org.vetted.events.ArticleReviewStatus;
 import org.vetted.events.ArticleUnpublished;
 import org.vetted.events.ArticleWithdrawn;
 import org.vetted.events.ClaimLibraryEntry;
@@ -48,7 +51,10 @@ public final class EventCatalog {
             ClaimLibraryEntry.class,
             ArticleWithdrawn.class,
             ArticleRetracted.class,
-            ArticleUnpublished.class);
+            ArticleUnpublished.class,
+            ArticleReviewStatus.class,
+            ArticleReviewDue.class,
+            ArticleReviewExpired.class);
 
     static final String RELEASED_INDEX = "org/vetted/events/released/index.txt";
     private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};

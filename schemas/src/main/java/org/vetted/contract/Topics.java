@@ -18,11 +18,17 @@ public final class Topics {
     public static final String REVIEW_RETURNED = "article.review-returned";
     /** {@link org.vetted.events.ArticleWithdrawn}, written by review: an approved article retracted or taken down. */
     public static final String WITHDRAWN = "article.withdrawn";
+    /**
+     * {@link org.vetted.events.ArticleReviewStatus}, written by review: an approved article's re-review timer fired
+     * (review due, or expired and back in review's queue).
+     */
+    public static final String REVIEW_STATUS = "article.review-status";
     /** {@link org.vetted.events.ArticleRendered}, written by rendering. */
     public static final String RENDERED = "article.rendered";
     /**
-     * {@link org.vetted.events.ArticlePublished}, {@link org.vetted.events.ArticleRetracted} and
-     * {@link org.vetted.events.ArticleUnpublished}, written by distribution: the public contract. Each record carries
+     * {@link org.vetted.events.ArticlePublished}, {@link org.vetted.events.ArticleRetracted},
+     * {@link org.vetted.events.ArticleUnpublished}, {@link org.vetted.events.ArticleReviewDue} and
+     * {@link org.vetted.events.ArticleReviewExpired}, written by distribution: the public contract. Each record carries
      * the header {@link #EVENT_TYPE_HEADER}.
      */
     public static final String PUBLISHED = "article.published";
@@ -37,8 +43,8 @@ public final class Topics {
     public static final Set<String> COMPACTED = Set.of(CLAIMS_LIBRARY);
 
     /** The topics of an article's life, keyed by article id; {@link #CLAIMS_LIBRARY} is not one of them. */
-    public static final List<String> ALL =
-            List.of(DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, WITHDRAWN, RENDERED, PUBLISHED);
+    public static final List<String> ALL = List.of(
+            DRAFT_SUBMITTED, CLAIM_REVIEWED, APPROVED, REVIEW_RETURNED, WITHDRAWN, REVIEW_STATUS, RENDERED, PUBLISHED);
 
     /**
      * Header on every record of {@link #PUBLISHED}: the record's simple name ({@code ArticlePublished},

@@ -10,6 +10,9 @@ import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleReviewDue;
+import org.vetted.events.ArticleReviewExpired;
+import org.vetted.events.ArticleReviewStatus;
 import org.vetted.events.ArticleUnpublished;
 import org.vetted.events.ArticleWithdrawn;
 import org.vetted.events.ClaimLibraryEntry;
@@ -55,7 +58,10 @@ public final class Signatures {
             Map.entry(ClaimLibraryEntry.class, new Owner(Issuer.REVIEW, "signature")),
             Map.entry(ArticleWithdrawn.class, new Owner(Issuer.REVIEW, "signature")),
             Map.entry(ArticleRetracted.class, new Owner(Issuer.DISTRIBUTION, "seal")),
-            Map.entry(ArticleUnpublished.class, new Owner(Issuer.DISTRIBUTION, "seal")));
+            Map.entry(ArticleUnpublished.class, new Owner(Issuer.DISTRIBUTION, "seal")),
+            Map.entry(ArticleReviewStatus.class, new Owner(Issuer.REVIEW, "signature")),
+            Map.entry(ArticleReviewDue.class, new Owner(Issuer.DISTRIBUTION, "seal")),
+            Map.entry(ArticleReviewExpired.class, new Owner(Issuer.DISTRIBUTION, "seal")));
 
     private final SigningKey own;
     private final TrustedKeys trusted;

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.vetted.contract.EventCatalog;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleReviewDue;
+import org.vetted.events.ArticleReviewExpired;
 import org.vetted.events.ArticleUnpublished;
 
 /**
@@ -100,6 +102,17 @@ public final class Dispatch {
         } else if (event instanceof ArticleUnpublished unpublished) {
             // Taken down: the page goes.
             outcome = site.remove(unpublished.getArticleId());
+        } else if (event instanceof ArticleReviewDue due) {
+            // Its review is due: the page stays; say by when.
+            outcome = site.reviewNotice(
+                    due.getArticleId(),
+                    new StaticSite.ReviewNotice(false, due.getLastReviewedAt(), due.getReviewBy(), due.getReason()));
+        } else if (event instanceof ArticleReviewExpired expired) {
+            // Its review expired: keep the page and its last review date, and say the review is overdue.
+            outcome = site.reviewNotice(
+                    expired.getArticleId(),
+                    new StaticSite.ReviewNotice(
+                            true, expired.getLastReviewedAt(), expired.getReviewBy(), expired.getReason()));
         } else {
             log.info(
                     "Skipping record {}: this site does not handle {} records",
@@ -113,7 +126,11 @@ public final class Dispatch {
 
     /** The record types the dispatch above applies. */
     private static boolean handled(String type) {
-        return type.equals("ArticlePublished") || type.equals("ArticleRetracted") || type.equals("ArticleUnpublished");
+        return type.equals("ArticlePublished")
+                || type.equals("ArticleRetracted")
+                || type.equals("ArticleUnpublished")
+                || type.equals("ArticleReviewDue")
+                || type.equals("ArticleReviewExpired");
     }
 
     /** The simple record name the header gives (a full name such as org.vetted.events.X is read as X). */

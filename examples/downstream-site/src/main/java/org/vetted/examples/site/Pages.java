@@ -22,6 +22,11 @@ final class Pages {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
 
     static String article(ArticlePublished article, String retractedBecause) {
+        return article(article, retractedBecause, null);
+    }
+
+    /** @param review the re-review notice of the approval shown, or null */
+    static String article(ArticlePublished article, String retractedBecause, StaticSite.ReviewNotice review) {
         StringBuilder html = new StringBuilder(HEAD);
         html.append("<title>").append(escape(article.getTitle())).append("</title>\n");
         if (isWebUrl(article.getUrl())) {
@@ -34,6 +39,20 @@ final class Pages {
             html.append("<p class=\"retracted\" role=\"note\"><strong>Retracted:</strong> ")
                     .append(escape(retractedBecause))
                     .append("</p>\n");
+        }
+        if (review != null && retractedBecause == null) {
+            html.append("<p class=\"review-")
+                    .append(review.overdue() ? "overdue" : "due")
+                    .append("\" role=\"note\"><strong>")
+                    .append(review.overdue() ? "Medical review overdue" : "Medical review due")
+                    .append(":</strong> ")
+                    .append(review.overdue() ? "expired on " : "by ")
+                    .append(DAY.format(review.reviewBy()))
+                    .append(" (")
+                    .append(escape(review.reason()))
+                    .append("). Last reviewed ")
+                    .append(DAY.format(review.lastReviewedAt()))
+                    .append(".</p>\n");
         }
         html.append("<h1>").append(escape(article.getTitle())).append("</h1>\n");
         html.append("<p>By ")

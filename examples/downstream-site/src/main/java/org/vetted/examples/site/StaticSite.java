@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -45,7 +46,27 @@ public final class StaticSite {
     private final Path state;
     private final Map<String, Kept> byArticle = new HashMap<>();
 
-    private record Kept(ArticlePublished article, String retractedBecause) {}
+    private record Kept(ArticlePublished article, String retractedBecause, ReviewNotice review) {
+        Kept(ArticlePublished article, String retractedBecause) {
+            this(article, retractedBecause, null);
+        }
+    }
+
+    /**
+     * A re-review notice (ArticleReviewDue or ArticleReviewExpired) of the approval made at {@code lastReviewedAt};
+     * a publication with a later approval (the article reviewed again) clears it.
+     */
+    public record ReviewNotice(boolean overdue, Instant lastReviewedAt, Instant reviewBy, String reason) {
+        String text() {
+            return (overdue ? "overdue" : "due") + "\n" + lastReviewedAt + "\n" + reviewBy + "\n" + reason;
+        }
+
+        static ReviewNotice parse(String text) {
+            String[] lines = text.split("\n", 4);
+            return new ReviewNotice(
+                    lines[0].equals("overdue"), Instant.parse(lines[1]), Instant.parse(lines[2]), lines[3]);
+        }
+    }
 
     private StaticSite(Path root) {
         this.root = root;
@@ -67,11 +88,15 @@ public final class StaticSite {
                 ArticlePublished article =
                         (ArticlePublished) EventCatalog.standard().decode(value);
                 Path reason = site.reasonFile(article.getArticleId());
+                Path review = site.reviewFile(article.getArticleId());
                 site.byArticle.put(
                         article.getArticleId(),
                         new Kept(
                                 article,
-                                Files.exists(reason) ? Files.readString(reason, StandardCharsets.UTF_8) : null));
+                                Files.exists(reason) ? Files.readString(reason, StandardCharsets.UTF_8) : null,
+                                Files.exists(review)
+                                        ? ReviewNotice.parse(Files.readString(review, StandardCharsets.UTF_8))
+                                        : null));
             }
         }
         return site;
@@ -101,13 +126,21 @@ public final class StaticSite {
         String reason = before != null && before.article().getRevision() == article.getRevision()
                 ? before.retractedBecause()
                 : null;
+        // A notice of an earlier approval no longer concerns a page reviewed again since.
+        ReviewNotice review = before != null
+                        && before.review() != null
+                        && !article.getMedicallyReviewedAt()
+                                .isAfter(before.review().lastReviewedAt())
+                ? before.review()
+                : null;
         boolean changed = write(stateFile(articleId), value);
         changed |= reason == null ? delete(reasonFile(articleId)) : false;
+        changed |= review == null ? delete(reviewFile(articleId)) : false;
         if (before != null && !before.article().getSlug().equals(article.getSlug())) {
             changed |= delete(page(before.article().getSlug()));
         }
-        byArticle.put(articleId, new Kept(article, reason));
-        changed |= write(page(article.getSlug()), Pages.article(article, reason));
+        byArticle.put(articleId, new Kept(article, reason, review));
+        changed |= write(page(article.getSlug()), Pages.article(article, reason, review));
         changed |= writeIndex();
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
@@ -118,10 +151,34 @@ public final class StaticSite {
         if (kept == null) {
             return Outcome.UNKNOWN_ARTICLE;
         }
-        byArticle.put(articleId, new Kept(kept.article(), reason));
+        byArticle.put(articleId, new Kept(kept.article(), reason, kept.review()));
         boolean changed = write(reasonFile(articleId), reason);
-        changed |= write(page(kept.article().getSlug()), Pages.article(kept.article(), reason));
+        changed |= write(page(kept.article().getSlug()), Pages.article(kept.article(), reason, kept.review()));
         changed |= writeIndex();
+        return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
+    }
+
+    /**
+     * Shows a re-review notice on the article's page: the review is due, or overdue (the page stays, with its last
+     * review date). A notice of an approval older than the page's, or an earlier "due" after an "overdue" of the same
+     * approval, changes nothing.
+     */
+    public Outcome reviewNotice(String articleId, ReviewNotice notice) {
+        Kept kept = byArticle.get(articleId);
+        if (kept == null) {
+            return Outcome.UNKNOWN_ARTICLE;
+        }
+        if (kept.article().getMedicallyReviewedAt().isAfter(notice.lastReviewedAt())
+                || (kept.review() != null
+                        && kept.review().lastReviewedAt().equals(notice.lastReviewedAt())
+                        && kept.review().overdue()
+                        && !notice.overdue())) {
+            return Outcome.UNCHANGED;
+        }
+        byArticle.put(articleId, new Kept(kept.article(), kept.retractedBecause(), notice));
+        boolean changed = write(reviewFile(articleId), notice.text());
+        changed |=
+                write(page(kept.article().getSlug()), Pages.article(kept.article(), kept.retractedBecause(), notice));
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
@@ -133,6 +190,7 @@ public final class StaticSite {
         }
         delete(page(kept.article().getSlug()));
         delete(reasonFile(articleId));
+        delete(reviewFile(articleId));
         delete(stateFile(articleId));
         writeIndex();
         return Outcome.WRITTEN;
@@ -163,6 +221,10 @@ public final class StaticSite {
 
     private Path stateFile(String articleId) {
         return state.resolve(fileName(articleId) + ".avro");
+    }
+
+    private Path reviewFile(String articleId) {
+        return state.resolve(fileName(articleId) + ".review");
     }
 
     private Path reasonFile(String articleId) {

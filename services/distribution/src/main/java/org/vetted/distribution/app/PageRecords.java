@@ -1,6 +1,7 @@
 package org.vetted.distribution.app;
 
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.Withdrawal;
 import org.vetted.distribution.domain.WithdrawnArticle;
 
@@ -17,6 +18,9 @@ public interface PageRecords {
     /** The withdrawal with the seal it was read with, as bytes to store. */
     byte[] encode(WithdrawnArticle withdrawal);
 
+    /** The re-review notice with the seal it was read with, as bytes to store. */
+    byte[] encode(ReReviewNotice notice);
+
     /** Review's decision with review's signature, as bytes to store (the publication gate's record). */
     byte[] encode(Withdrawal decision);
 
@@ -27,11 +31,13 @@ public interface PageRecords {
     Read decodeDecision(byte[] stored);
 
     /** What a stored record turned out to be. */
-    sealed interface Read permits Sealed, SealedWithdrawal, Decision, Refused {}
+    sealed interface Read permits Sealed, SealedWithdrawal, SealedReReview, Decision, Refused {}
 
     record Sealed(PublishedArticle article) implements Read {}
 
     record SealedWithdrawal(WithdrawnArticle withdrawal) implements Read {}
+
+    record SealedReReview(ReReviewNotice notice) implements Read {}
 
     /** A decision of review's whose signature holds. */
     record Decision(Withdrawal decision) implements Read {}

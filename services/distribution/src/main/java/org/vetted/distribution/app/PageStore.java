@@ -1,9 +1,12 @@
 package org.vetted.distribution.app;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.WithdrawalKind;
 import org.vetted.distribution.domain.WithdrawnArticle;
 
@@ -67,6 +70,24 @@ public interface PageStore {
      * article was published (one was on its way), so that none is served later.
      */
     Outcome apply(WithdrawnArticle withdrawal);
+
+    /**
+     * Applies a re-review notice read from the public topic: the article's latest notice of its latest approval is
+     * kept (an expiry over a "due" of the same approval). The page shows it while it concerns the approval served.
+     */
+    default Outcome apply(ReReviewNotice notice) {
+        throw new UnsupportedOperationException("re-review notices are kept in PostgreSQL");
+    }
+
+    /** The article's latest re-review notice, if any (whether it still concerns the page: {@code concerns}). */
+    default Optional<ReReviewNotice> reReview(String articleId) {
+        return Optional.empty();
+    }
+
+    /** Of these articles, those whose latest notice is an expiry (their page may have been reviewed again since). */
+    default Set<String> expiredAmong(Collection<String> articleIds) {
+        return Set.of();
+    }
 
     /** The page under this slug, with its withdrawal if any. */
     Optional<Page> findBySlug(String slug);

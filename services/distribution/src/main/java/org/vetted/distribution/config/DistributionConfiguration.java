@@ -10,12 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.distribution.app.AnnounceReReview;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.app.PublishRenderedArticle;
 import org.vetted.distribution.app.WithdrawArticle;
 import org.vetted.distribution.app.WithdrawalGate;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
+import org.vetted.distribution.domain.OverduePolicy;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.messaging.SealedPageRecords;
 import org.vetted.distribution.store.JdbcPageStore;
@@ -66,6 +68,19 @@ public class DistributionConfiguration {
     @Bean
     WithdrawArticle withdrawArticleUseCase(WithdrawalGate gate, PageStore pages, PublicSite site) {
         return new WithdrawArticle(gate, pages, site);
+    }
+
+    /**
+     * Review's re-review notices made public; {@code vetted.distribution.overdue-policy} (keep, noindex, unpublish)
+     * is what the site does with a page whose review expired.
+     */
+    @Bean
+    AnnounceReReview announceReReview(
+            WithdrawalGate gate,
+            PageStore pages,
+            PublicSite site,
+            @Value("${vetted.distribution.overdue-policy:keep}") String policy) {
+        return new AnnounceReReview(gate, pages, site, OverduePolicy.of(policy));
     }
 
     @Bean

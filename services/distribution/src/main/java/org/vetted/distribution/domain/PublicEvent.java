@@ -1,7 +1,7 @@
 package org.vetted.distribution.domain;
 
-/** A record of the public topic: a publication or a withdrawal of an article. */
-public sealed interface PublicEvent permits PublishedArticle, WithdrawnArticle {
+/** A record of the public topic: a publication, a withdrawal or a re-review notice of an article. */
+public sealed interface PublicEvent permits PublishedArticle, WithdrawnArticle, ReReviewNotice {
     String eventId();
 
     String articleId();

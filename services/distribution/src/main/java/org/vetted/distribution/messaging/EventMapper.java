@@ -6,7 +6,11 @@ import org.vetted.contract.PoisonEventException;
 import org.vetted.distribution.domain.Approval;
 import org.vetted.distribution.domain.Author;
 import org.vetted.distribution.domain.ClaimProvenance;
+import org.vetted.distribution.domain.OverduePolicy;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReview;
+import org.vetted.distribution.domain.ReReviewKind;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.RenderedArticle;
 import org.vetted.distribution.domain.Reviewer;
 import org.vetted.distribution.domain.Withdrawal;
@@ -15,6 +19,9 @@ import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleReviewDue;
+import org.vetted.events.ArticleReviewExpired;
+import org.vetted.events.ArticleReviewStatus;
 import org.vetted.events.ArticleUnpublished;
 import org.vetted.events.ArticleWithdrawn;
 
@@ -198,6 +205,97 @@ public final class EventMapper {
                 event.getReason(),
                 reviewer(event.getDecidedBy()),
                 event.getDecidedAt(),
+                event.getSeal());
+    }
+
+    /** Review's re-review notice, its signature verified by the inbound step. */
+    public static ReReview toDomain(ArticleReviewStatus event) {
+        if (event.getArticleId() == null || event.getSlug() == null || event.getApprovedAt() == null) {
+            throw new PoisonEventException(
+                    "ArticleReviewStatus " + event.getEventId() + " lacks its article id, slug or approval time");
+        }
+        return new ReReview(
+                event.getEventId(),
+                event.getArticleId(),
+                ReReviewKind.valueOf(event.getStatus().name()),
+                event.getRevision(),
+                event.getContentHash(),
+                event.getSlug(),
+                event.getApprovedAt(),
+                event.getReviewBy(),
+                event.getReason(),
+                event.getLibraryKey(),
+                event.getAt());
+    }
+
+    /** The public event of a re-review notice: ArticleReviewDue or ArticleReviewExpired. */
+    public static SpecificRecordBase toEvent(ReReviewNotice notice) {
+        if (notice.kind() == ReReviewKind.DUE) {
+            return ArticleReviewDue.newBuilder()
+                    .setEventId(notice.eventId())
+                    .setArticleId(notice.articleId())
+                    .setRevision(notice.revision())
+                    .setContentHash(notice.contentHash())
+                    .setSlug(notice.slug())
+                    .setUrl(notice.url())
+                    .setLastReviewedAt(notice.lastReviewedAt())
+                    .setReviewBy(notice.reviewBy())
+                    .setReason(notice.reason())
+                    .setLibraryKey(notice.libraryKey())
+                    .setDueAt(notice.at())
+                    .setSeal(notice.seal())
+                    .build();
+        }
+        return ArticleReviewExpired.newBuilder()
+                .setEventId(notice.eventId())
+                .setArticleId(notice.articleId())
+                .setRevision(notice.revision())
+                .setContentHash(notice.contentHash())
+                .setSlug(notice.slug())
+                .setUrl(notice.url())
+                .setLastReviewedAt(notice.lastReviewedAt())
+                .setReviewBy(notice.reviewBy())
+                .setReason(notice.reason())
+                .setExpiredAt(notice.at())
+                .setPolicy(org.vetted.events.OverduePolicy.valueOf(
+                        (notice.policy() == null ? OverduePolicy.KEEP : notice.policy()).name()))
+                .setSeal(notice.seal())
+                .build();
+    }
+
+    public static ReReviewNotice toDomain(ArticleReviewDue event) {
+        return new ReReviewNotice(
+                event.getEventId(),
+                event.getArticleId(),
+                ReReviewKind.DUE,
+                event.getRevision(),
+                event.getContentHash(),
+                event.getSlug(),
+                event.getUrl(),
+                event.getLastReviewedAt(),
+                event.getReviewBy(),
+                event.getReason(),
+                event.getLibraryKey(),
+                event.getDueAt(),
+                null,
+                event.getSeal());
+    }
+
+    public static ReReviewNotice toDomain(ArticleReviewExpired event) {
+        return new ReReviewNotice(
+                event.getEventId(),
+                event.getArticleId(),
+                ReReviewKind.EXPIRED,
+                event.getRevision(),
+                event.getContentHash(),
+                event.getSlug(),
+                event.getUrl(),
+                event.getLastReviewedAt(),
+                event.getReviewBy(),
+                event.getReason(),
+                null,
+                event.getExpiredAt(),
+                OverduePolicy.valueOf(event.getPolicy().name()),
                 event.getSeal());
     }
 

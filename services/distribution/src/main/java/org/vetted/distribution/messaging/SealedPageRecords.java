@@ -7,10 +7,13 @@ import org.vetted.contract.EventSerializer;
 import org.vetted.contract.Topics;
 import org.vetted.distribution.app.PageRecords;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.Withdrawal;
 import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleReviewDue;
+import org.vetted.events.ArticleReviewExpired;
 import org.vetted.events.ArticleUnpublished;
 import org.vetted.events.ArticleWithdrawn;
 import org.vetted.support.signing.Seals;
@@ -41,6 +44,11 @@ public final class SealedPageRecords implements PageRecords {
     }
 
     @Override
+    public byte[] encode(ReReviewNotice notice) {
+        return serializer.serialize(Topics.PUBLISHED, EventMapper.toEvent(notice));
+    }
+
+    @Override
     public byte[] encode(Withdrawal decision) {
         return serializer.serialize(Topics.WITHDRAWN, EventMapper.toEvent(decision));
     }
@@ -61,6 +69,12 @@ public final class SealedPageRecords implements PageRecords {
         }
         if (event instanceof ArticleUnpublished unpublished) {
             return checked(unpublished, () -> new SealedWithdrawal(EventMapper.toDomain(unpublished)));
+        }
+        if (event instanceof ArticleReviewDue due) {
+            return checked(due, () -> new SealedReReview(EventMapper.toDomain(due)));
+        }
+        if (event instanceof ArticleReviewExpired expired) {
+            return checked(expired, () -> new SealedReReview(EventMapper.toDomain(expired)));
         }
         return new Refused("it is no record of " + Topics.PUBLISHED);
     }

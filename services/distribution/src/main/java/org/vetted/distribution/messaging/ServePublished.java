@@ -16,9 +16,12 @@ import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleReviewDue;
+import org.vetted.events.ArticleReviewExpired;
 import org.vetted.events.ArticleUnpublished;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
@@ -50,6 +53,8 @@ public class ServePublished implements Consumer<Message<byte[]>> {
     private final SharedProjection projection;
     private final Inbound<ArticleRetracted, WithdrawnArticle> retractions;
     private final Inbound<ArticleUnpublished, WithdrawnArticle> takedowns;
+    private final Inbound<ArticleReviewDue, ReReviewNotice> dues;
+    private final Inbound<ArticleReviewExpired, ReReviewNotice> expiries;
 
     public ServePublished(PageStore pages, Seals seals, SharedProjection projection) {
         this.pages = pages;
@@ -80,6 +85,23 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                         null,
                         unpublished -> "takedown of article " + unpublished.getArticleId() + " (event "
                                 + unpublished.getEventId() + ")"));
+        this.dues = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleReviewDue>(
+                        log,
+                        "Not applying",
+                        null,
+                        due -> "review due of article " + due.getArticleId() + " (event " + due.getEventId() + ")"));
+        this.expiries = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleReviewExpired>(
+                        log,
+                        "Not applying",
+                        null,
+                        expired -> "review expiry of article " + expired.getArticleId() + " (event "
+                                + expired.getEventId() + ")"));
     }
 
     /** The public topic holds several record types (distribution's alone); one this version does not know is skipped. */
@@ -113,12 +135,23 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                 takedowns
                         .verifyOrSkip((Message<ArticleUnpublished>) message)
                         .ifPresent(verified -> withdraw(verified.domain()));
+            } else if (record instanceof ArticleReviewDue) {
+                dues.verifyOrSkip((Message<ArticleReviewDue>) message)
+                        .ifPresent(verified -> reReview(verified.domain()));
+            } else if (record instanceof ArticleReviewExpired) {
+                expiries.verifyOrSkip((Message<ArticleReviewExpired>) message)
+                        .ifPresent(verified -> reReview(verified.domain()));
             } else {
                 log.warn(
                         "Skipping a record of type {} on the public topic",
                         record.getClass().getSimpleName());
             }
         }));
+    }
+
+    private void reReview(ReReviewNotice notice) {
+        PageStore.Outcome outcome = pages.apply(notice);
+        log.info("Article {} review {} (event {}): {}", notice.articleId(), notice.kind(), notice.eventId(), outcome);
     }
 
     private void withdraw(WithdrawnArticle withdrawal) {

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +16,7 @@ import org.vetted.distribution.app.PageRecords;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublicEvent;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.support.journal.EventJournal;
 
@@ -59,6 +62,9 @@ public class JdbcPageStore implements PageStore {
         }
         if (read instanceof PageRecords.SealedWithdrawal sealed) {
             return sealed.withdrawal();
+        }
+        if (read instanceof PageRecords.SealedReReview sealed) {
+            return sealed.notice();
         }
         throw new IllegalStateException(
                 read instanceof PageRecords.Refused refused ? refused.reason() : "not a record of the public topic");
@@ -178,6 +184,61 @@ public class JdbcPageStore implements PageStore {
                     record);
             return changed == 1 ? Outcome.STORED : Outcome.WITHDRAWN;
         });
+    }
+
+    @Override
+    public Outcome apply(ReReviewNotice notice) {
+        return transactions.execute(status -> {
+            byte[] record = records.encode(notice);
+            if (!journal.keep(notice.articleId(), notice.eventId(), record)) {
+                return Outcome.DUPLICATE;
+            }
+            // The later approval wins, then an expiry over a "due" of the same approval, then the later notice.
+            int changed = jdbc.update(
+                    "insert into review_notice (article_id, kind, last_reviewed_at, noticed_at, record) "
+                            + "values (?, ?, ?, ?, ?) on conflict (article_id) do update set kind = excluded.kind, "
+                            + "last_reviewed_at = excluded.last_reviewed_at, noticed_at = excluded.noticed_at, "
+                            + "record = excluded.record where (excluded.last_reviewed_at, excluded.kind = 'EXPIRED', "
+                            + "excluded.noticed_at) > (review_notice.last_reviewed_at, review_notice.kind = 'EXPIRED', "
+                            + "review_notice.noticed_at)",
+                    notice.articleId(),
+                    notice.kind().name(),
+                    Timestamp.from(notice.lastReviewedAt()),
+                    Timestamp.from(notice.at()),
+                    record);
+            return changed == 1 ? Outcome.STORED : Outcome.SUPERSEDED;
+        });
+    }
+
+    @Override
+    public Optional<ReReviewNotice> reReview(String articleId) {
+        return jdbc
+                .queryForList("select record from review_notice where article_id = ?", byte[].class, articleId)
+                .stream()
+                .findFirst()
+                .flatMap(record -> {
+                    PageRecords.Read read = records.decode(record);
+                    if (read instanceof PageRecords.SealedReReview sealed
+                            && sealed.notice().articleId().equals(articleId)) {
+                        return Optional.of(sealed.notice());
+                    }
+                    log.error(
+                            "The re-review notice of article {} is not served: {}",
+                            articleId,
+                            read instanceof PageRecords.Refused refused ? refused.reason() : "it is another record");
+                    return Optional.empty();
+                });
+    }
+
+    @Override
+    public Set<String> expiredAmong(Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.queryForList(
+                "select article_id from review_notice where kind = 'EXPIRED' and article_id = any(?)",
+                String.class,
+                (Object) articleIds.toArray(String[]::new)));
     }
 
     private Optional<String> withdrawalKind(String articleId) {

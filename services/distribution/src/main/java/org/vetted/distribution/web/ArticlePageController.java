@@ -1,6 +1,7 @@
 package org.vetted.distribution.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.config.DistributionProperties;
+import org.vetted.distribution.domain.OverduePolicy;
 
 /** {@code GET /articles/{slug}}: the public HTML page of the latest published revision. */
 @Controller
@@ -19,19 +21,27 @@ class ArticlePageController {
     private final PageStore pages;
     private final DistributionProperties properties;
     private final ArticlePageProperties pageProperties;
+    private final OverduePolicy overduePolicy;
 
-    ArticlePageController(PageStore pages, DistributionProperties properties, ArticlePageProperties pageProperties) {
+    ArticlePageController(
+            PageStore pages,
+            DistributionProperties properties,
+            ArticlePageProperties pageProperties,
+            @Value("${vetted.distribution.overdue-policy:keep}") String overduePolicy) {
         this.pages = pages;
         this.properties = properties;
         this.pageProperties = pageProperties;
+        this.overduePolicy = OverduePolicy.of(overduePolicy);
     }
 
     @GetMapping("/articles/{slug}")
     String page(@PathVariable String slug, Model model, HttpServletResponse response) {
         PageStore.Page page = pages.findBySlug(slug).orElseThrow(() -> new ArticleNotFoundException(slug));
-        if (page.unpublished()) {
+        if (page.unpublished() || ReReviewView.gone(pages, page, overduePolicy)) {
             throw new ArticleGoneException(slug);
         }
+        ReReviewView reReview =
+                ReReviewView.of(pages, page, properties.displayZone()).orElse(null);
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         model.addAttribute("siteTitle", properties.feedTitle());
         model.addAttribute("article", ArticleView.of(page, properties.displayZone()));
@@ -40,6 +50,10 @@ class ArticlePageController {
         model.addAttribute("jsonLd", MedicalWebPageJsonLd.of(page, properties.feedTitle()));
         model.addAttribute(
                 "retraction", page.retracted() ? RetractionView.of(page.withdrawal(), properties.displayZone()) : null);
+        model.addAttribute("reReview", reReview);
+        model.addAttribute(
+                "noindex",
+                page.retracted() || (reReview != null && reReview.overdue() && overduePolicy == OverduePolicy.NOINDEX));
         return "article";
     }
 }

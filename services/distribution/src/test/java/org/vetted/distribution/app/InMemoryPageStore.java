@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.WithdrawnArticle;
 
 /** {@link PageStore}'s rules in memory: the reference the database store is tested against. Thread-safe. */
@@ -25,6 +26,41 @@ public final class InMemoryPageStore implements PageStore {
     private final Map<String, String> articleIdBySlug = new HashMap<>();
     private final Set<String> seenEventIds = new HashSet<>();
     private final Map<String, WithdrawnArticle> withdrawals = new HashMap<>();
+    private final Map<String, ReReviewNotice> reReviews = new HashMap<>();
+
+    /** As the database keeps them: the later approval, then an expiry over a "due", then the later notice. */
+    @Override
+    public synchronized Outcome apply(ReReviewNotice notice) {
+        if (!seenEventIds.add(notice.eventId())) {
+            return Outcome.DUPLICATE;
+        }
+        Comparator<ReReviewNotice> order = Comparator.comparing(ReReviewNotice::lastReviewedAt)
+                .thenComparing(ReReviewNotice::overdue)
+                .thenComparing(ReReviewNotice::at);
+        ReReviewNotice known = reReviews.get(notice.articleId());
+        if (known != null && order.compare(notice, known) <= 0) {
+            return Outcome.SUPERSEDED;
+        }
+        reReviews.put(notice.articleId(), notice);
+        return Outcome.STORED;
+    }
+
+    @Override
+    public synchronized Optional<ReReviewNotice> reReview(String articleId) {
+        return Optional.ofNullable(reReviews.get(articleId));
+    }
+
+    @Override
+    public synchronized Set<String> expiredAmong(java.util.Collection<String> articleIds) {
+        Set<String> expired = new HashSet<>();
+        articleIds.forEach(id -> {
+            ReReviewNotice notice = reReviews.get(id);
+            if (notice != null && notice.overdue()) {
+                expired.add(id);
+            }
+        });
+        return expired;
+    }
 
     @Override
     public synchronized Outcome apply(PublishedArticle article) {

@@ -101,6 +101,26 @@ public final class Articles {
                 publishedAt);
     }
 
+    /** Distribution's public re-review notice of the article's revision 1 (approved at APPROVED_AT), unsigned. */
+    public static ReReviewNotice reReview(String articleId, ReReviewKind kind, String slug, Instant at) {
+        return ReReviewNotice.of(
+                new ReReview(
+                        "re-review-" + articleId + "-" + kind + "-" + at,
+                        articleId,
+                        kind,
+                        1,
+                        "sha256:" + articleId + 1,
+                        slug,
+                        APPROVED_AT,
+                        APPROVED_AT.plus(java.time.Duration.ofDays(365)),
+                        kind == ReReviewKind.DUE ? "the medical review is due" : "the medical review expired",
+                        null,
+                        at),
+                slug,
+                new PublicSite("http://localhost:8084"),
+                OverduePolicy.KEEP);
+    }
+
     /** Review's decision on the article's revision 1, unsigned. */
     public static Withdrawal decision(String articleId, WithdrawalKind kind, String slug, Instant decidedAt) {
         return new Withdrawal(

@@ -92,6 +92,11 @@ public class ArticleTracking {
             if (!((Object) message.getPayload() instanceof SpecificRecordBase)) {
                 throw new PoisonEventException("an article event without a value");
             }
+            if (message.getPayload() instanceof org.vetted.events.ArticleReviewDue
+                    || message.getPayload() instanceof org.vetted.events.ArticleReviewExpired) {
+                // Re-review notices do not change where a revision stands in the writers' view; not tracked here.
+                return;
+            }
             Optional<Inbound.Verified<SpecificRecordBase, ArticleEvent>> verified = inbound.verifyOrSkip(message);
             if (verified.isEmpty()) {
                 return;

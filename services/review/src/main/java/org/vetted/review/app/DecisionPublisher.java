@@ -14,6 +14,7 @@ public interface DecisionPublisher {
         ARTICLE_APPROVED,
         REVIEW_RETURNED,
         ARTICLE_WITHDRAWN,
+        REVIEW_STATUS,
         CLAIMS_LIBRARY
     }
 

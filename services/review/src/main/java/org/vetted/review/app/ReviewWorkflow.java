@@ -46,6 +46,7 @@ public class ReviewWorkflow {
     private final Supplier<String> eventIds;
     private final ClaimLibrary library;
     private final Duration libraryValidity;
+    private ReReviews reReviews;
 
     public ReviewWorkflow(
             ReviewStore store,
@@ -76,6 +77,16 @@ public class ReviewWorkflow {
         this.libraryValidity = libraryValidity;
     }
 
+    /** Re-review timers for every approval from now on (the service sets them; some tests run without). */
+    public ReviewWorkflow withReReviews(ReReviews reReviews) {
+        this.reReviews = reReviews;
+        return this;
+    }
+
+    public Optional<ReReviews> reReviews() {
+        return Optional.ofNullable(reReviews);
+    }
+
     public Instant now() {
         return clock.instant();
     }
@@ -91,7 +102,13 @@ public class ReviewWorkflow {
 
     /** Applies a library record read from Kafka: the later record of a key wins; a retirement reopens claims. */
     public boolean recordLibrary(LibraryEntry entry) {
-        return store.recordLibrary(entry);
+        boolean latest = store.recordLibrary(entry);
+        if (reReviews != null && entry.isRetired()) {
+            // Every instance reads the retirement back: the approvals resting on the entry are made due even if the
+            // retiring instance stopped before it moved their timers. Idempotent per entry; the poller fires them.
+            reReviews.libraryEntryRetired(entry.key(), entry.retired().reason(), false);
+        }
+        return latest;
     }
 
     public Optional<ArticleReview> find(String articleId) {
@@ -110,7 +127,17 @@ public class ReviewWorkflow {
 
     /** Applies a fact read from Kafka; {@code record} is the event as read, encoded. */
     public ReviewBoard.Applied record(ReviewEvent event, byte[] record) {
-        return store.apply(event, record);
+        ReviewBoard.Applied applied = store.apply(event, record);
+        if (reReviews != null
+                && applied == ReviewBoard.Applied.APPLIED
+                && event instanceof ReviewEvent.RevisionApproved approved) {
+            // An approval signed off elsewhere (or read again into a rebuilt database) gets its default timer; the
+            // signing instance's own review-by date replaces it.
+            store.find(event.articleId())
+                    .filter(review -> approved.approval().equals(review.approval()))
+                    .ifPresent(review -> reReviews.approved(review, approved.approval(), Optional.empty(), false));
+        }
+        return applied;
     }
 
     /**
@@ -192,6 +219,9 @@ public class ReviewWorkflow {
                             new DecisionPublisher.Outgoing(DecisionPublisher.Kind.CLAIMS_LIBRARY, key, record)),
                     List.of(),
                     List.of(retired));
+            if (reReviews != null) {
+                reReviews.libraryEntryRetired(key, retired.retired().reason(), true);
+            }
             return retired;
         });
     }
@@ -224,6 +254,9 @@ public class ReviewWorkflow {
                                 DecisionPublisher.Kind.ARTICLE_WITHDRAWN, articleId, record)),
                         List.of(new ReviewStore.Fact(event, record)),
                         List.of());
+                if (reReviews != null) {
+                    reReviews.withdrawn(articleId);
+                }
             }
             return outcome;
         });
@@ -255,10 +288,18 @@ public class ReviewWorkflow {
      * @throws PublishFailedException  when the sign-off could not be published (the board is unchanged)
      */
     public SignOffOutcome signOff(String articleId, SignOffRequest request) {
+        return signOff(articleId, request, Optional.empty());
+    }
+
+    /**
+     * @param reviewBy the review-by date the signing reviewer gave ({@link ReReviews#schedule()} checked it), or
+     *                 empty for the default
+     */
+    public SignOffOutcome signOff(String articleId, SignOffRequest request, Optional<Instant> reviewBy) {
         return store.exclusively(
                 articleId,
                 () -> store.exclusivelyLibraryEntries(
-                        libraryKeys(current(articleId)), () -> signOff(current(articleId), request)));
+                        libraryKeys(current(articleId)), () -> signOff(current(articleId), request, reviewBy)));
     }
 
     /**
@@ -277,7 +318,7 @@ public class ReviewWorkflow {
         return keys;
     }
 
-    private SignOffOutcome signOff(ArticleReview review, SignOffRequest request) {
+    private SignOffOutcome signOff(ArticleReview review, SignOffRequest request, Optional<Instant> reviewBy) {
         String articleId = review.articleId();
         SignOffOutcome outcome = desk.signOff(review, request, eventIds.get(), clock.instant());
         if (outcome instanceof SignOffOutcome.Approved approved) {
@@ -292,6 +333,9 @@ public class ReviewWorkflow {
                     () -> publisher.publishTogether(events),
                     List.of(new ReviewStore.Fact(approved.event(), approval)),
                     entries);
+            if (reReviews != null) {
+                reReviews.approved(review, approved.event().approval(), reviewBy, true);
+            }
         } else if (outcome instanceof SignOffOutcome.Returned returned) {
             byte[] event = records.signed(returned.event());
             store.publishAndRecord(

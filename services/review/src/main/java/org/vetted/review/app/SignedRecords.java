@@ -2,6 +2,7 @@ package org.vetted.review.app;
 
 import org.vetted.review.domain.board.ReviewEvent.ArticleWithdrawn;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
+import org.vetted.review.domain.board.ReviewEvent.ReviewStatusChanged;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
 import org.vetted.review.domain.draft.Draft;
@@ -24,6 +25,8 @@ public interface SignedRecords {
     byte[] signed(LibraryEntry entry);
 
     byte[] signed(ArticleWithdrawn withdrawn);
+
+    byte[] signed(ReviewStatusChanged changed);
 
     /**
      * A kept record read back, verified as one read from Kafka is (its owner's signature, a draft's content hash):

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +15,7 @@ import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,14 +27,17 @@ import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.contract.risk.FourEyesSetting;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.review.app.DecisionPublisher;
+import org.vetted.review.app.ReReviews;
 import org.vetted.review.app.ReviewStore;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.app.SignedRecords;
 import org.vetted.review.domain.gate.ReviewDesk;
+import org.vetted.review.domain.rereview.ReReviewSchedule;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.messaging.StreamDecisionPublisher;
 import org.vetted.review.store.JdbcReviewStore;
+import org.vetted.review.store.JdbcReviewTimers;
 
 /** Builds the review domain with its default rules and the configured four-eyes classes, and the edges around it. */
 @Configuration(proxyBeanMethods = false)
@@ -125,8 +132,85 @@ public class ReviewConfiguration {
             DecisionPublisher publisher,
             SignedRecords records,
             Clock clock,
-            @Value("${vetted.review.library.validity:P365D}") Duration validity) {
+            @Value("${vetted.review.library.validity:P365D}") Duration validity,
+            ReReviews reReviews) {
         return new ReviewWorkflow(
-                store, desk, publisher, records, clock, () -> UUID.randomUUID().toString(), validity);
+                        store,
+                        desk,
+                        publisher,
+                        records,
+                        clock,
+                        () -> UUID.randomUUID().toString(),
+                        validity)
+                .withReReviews(reReviews);
+    }
+
+    /**
+     * {@code vetted.review.re-review.*}: the default review-by interval after an approval, the notice period before
+     * it, and the furthest review-by date a reviewer may give at sign-off.
+     */
+    @Bean
+    ReReviewSchedule reReviewSchedule(
+            @Value("${vetted.review.re-review.interval:P365D}") Duration interval,
+            @Value("${vetted.review.re-review.notice:P30D}") Duration notice,
+            @Value("${vetted.review.re-review.max-ahead:P1095D}") Duration maxAhead) {
+        return new ReReviewSchedule(interval, notice, maxAhead);
+    }
+
+    @Bean
+    ReReviews reReviews(
+            ReviewStore store,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            DecisionPublisher publisher,
+            SignedRecords records,
+            ReReviewSchedule schedule,
+            Clock clock) {
+        return new ReReviews(store, new JdbcReviewTimers(jdbc, transactions), publisher, records, schedule, clock);
+    }
+
+    /**
+     * Fires the re-review timers that are due every {@code vetted.review.re-review.poll}. Every instance polls; the
+     * timers live in PostgreSQL and each is claimed by one instance ({@code JdbcReviewTimers}).
+     */
+    @Bean
+    SmartLifecycle reReviewPoller(ReReviews reReviews, @Value("${vetted.review.re-review.poll:PT5S}") Duration poll) {
+        return new SmartLifecycle() {
+            private volatile ScheduledExecutorService loop;
+
+            @Override
+            public void start() {
+                loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "re-review-timers");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                loop.scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                reReviews.fireDue();
+                            } catch (RuntimeException e) {
+                                log.warn("Re-review timers could not fire, trying again: {}", e.getMessage());
+                            }
+                        },
+                        poll.toMillis(),
+                        poll.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void stop() {
+                ScheduledExecutorService running = loop;
+                if (running != null) {
+                    running.shutdownNow();
+                    loop = null;
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return loop != null;
+            }
+        };
     }
 }

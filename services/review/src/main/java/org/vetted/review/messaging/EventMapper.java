@@ -54,6 +54,7 @@ public final class EventMapper {
                         || payload instanceof ArticleApproved
                         || payload instanceof ReviewReturned
                         || payload instanceof org.vetted.events.ArticleWithdrawn
+                        || payload instanceof org.vetted.events.ArticleReviewStatus
                         || payload instanceof ClaimLibraryEntry)) {
             throw new PoisonEventException("review does not consume "
                     + (payload == null ? "null" : payload.getClass().getName()));
@@ -83,6 +84,10 @@ public final class EventMapper {
 
     public org.vetted.events.ArticleWithdrawn toEvent(ReviewEvent.ArticleWithdrawn withdrawn) {
         return outgoing.toEvent(withdrawn);
+    }
+
+    public org.vetted.events.ArticleReviewStatus toEvent(ReviewEvent.ReviewStatusChanged changed) {
+        return outgoing.toEvent(changed);
     }
 
     /** A library entry as review publishes it on claims.library, signed. */

@@ -25,6 +25,8 @@ import org.vetted.review.domain.draft.ClaimKind;
 import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.draft.Expert;
 import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.rereview.ReReviewNotice;
+import org.vetted.review.domain.rereview.ReReviewStatus;
 import org.vetted.review.domain.staff.Reviewer;
 import org.vetted.review.domain.withdrawal.Withdrawal;
 import org.vetted.review.domain.withdrawal.WithdrawalKind;
@@ -102,6 +104,20 @@ final class IncomingMapping {
                     withdrawn.getContentHash(),
                     withdrawn.getSlug(),
                     withdrawn.getTitle()));
+        }
+        if (payload instanceof org.vetted.events.ArticleReviewStatus status) {
+            return new ReviewEvent.ReviewStatusChanged(new ReReviewNotice(
+                    status.getEventId(),
+                    status.getArticleId(),
+                    ReReviewStatus.valueOf(status.getStatus().name()),
+                    status.getRevision(),
+                    status.getContentHash(),
+                    status.getSlug(),
+                    status.getApprovedAt(),
+                    status.getReviewBy(),
+                    status.getReason(),
+                    status.getLibraryKey(),
+                    status.getAt()));
         }
         throw new PoisonEventException("review does not consume "
                 + (payload == null ? "null" : payload.getClass().getName()));

@@ -18,6 +18,7 @@ import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
 import org.vetted.review.domain.draft.Draft;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.library.Reference;
+import org.vetted.review.domain.rereview.ReReviewNotice;
 import org.vetted.review.domain.staff.Reviewer;
 import org.vetted.review.domain.withdrawal.Withdrawal;
 
@@ -126,6 +127,24 @@ final class OutgoingMapping {
                 .setContentHash(withdrawal.contentHash())
                 .setSlug(withdrawal.slug())
                 .setTitle(withdrawal.title())
+                .build());
+    }
+
+    org.vetted.events.ArticleReviewStatus toEvent(ReviewEvent.ReviewStatusChanged changed) {
+        ReReviewNotice notice = changed.notice();
+        return signatures.sign(org.vetted.events.ArticleReviewStatus.newBuilder()
+                .setEventId(notice.eventId())
+                .setArticleId(notice.articleId())
+                .setStatus(
+                        org.vetted.events.ReReviewStatus.valueOf(notice.status().name()))
+                .setRevision(notice.revision())
+                .setContentHash(notice.contentHash())
+                .setSlug(notice.slug())
+                .setApprovedAt(notice.approvedAt())
+                .setReviewBy(notice.reviewBy())
+                .setReason(notice.reason())
+                .setLibraryKey(notice.libraryKey())
+                .setAt(notice.at())
                 .build());
     }
 

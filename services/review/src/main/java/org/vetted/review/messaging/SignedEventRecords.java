@@ -5,6 +5,7 @@ import org.vetted.review.app.Incoming;
 import org.vetted.review.app.SignedRecords;
 import org.vetted.review.domain.board.ReviewEvent.ArticleWithdrawn;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
+import org.vetted.review.domain.board.ReviewEvent.ReviewStatusChanged;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
 import org.vetted.review.domain.draft.Draft;
@@ -42,6 +43,11 @@ public final class SignedEventRecords implements SignedRecords {
     @Override
     public byte[] signed(ArticleWithdrawn withdrawn) {
         return catalog.encode(mapper.toEvent(withdrawn));
+    }
+
+    @Override
+    public byte[] signed(ReviewStatusChanged changed) {
+        return catalog.encode(mapper.toEvent(changed));
     }
 
     @Override

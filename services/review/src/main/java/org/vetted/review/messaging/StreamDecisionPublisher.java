@@ -30,8 +30,11 @@ public class StreamDecisionPublisher implements DecisionPublisher {
     static final String REVIEW_RETURNED = "reviewReturned-out-0";
     static final String CLAIMS_LIBRARY = "claimsLibrary-out-0";
     static final String ARTICLE_WITHDRAWN = "articleWithdrawn-out-0";
+    static final String REVIEW_STATUS = "reviewStatus-out-0";
 
     private static final Map<Kind, String> BINDINGS = Map.of(
+            Kind.REVIEW_STATUS,
+            REVIEW_STATUS,
             Kind.ARTICLE_WITHDRAWN,
             ARTICLE_WITHDRAWN,
             Kind.CLAIM_REVIEWED,

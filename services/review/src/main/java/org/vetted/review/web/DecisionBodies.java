@@ -36,7 +36,13 @@ final class DecisionBodies {
             String decision,
 
             @Size(max = MAX_COMMENT) String comment,
-            @Size(max = 100) String contentHash) {}
+            @Size(max = 100) String contentHash,
+            @Size(max = 40) String reviewBy) {
+        /** Without a review-by date: the default interval. */
+        SignOffBody(String decision, String comment, String contentHash) {
+            this(decision, comment, contentHash, null);
+        }
+    }
 
     /** {@code POST /api/reviews/{articleId}/claims/{claimId}/accept-library}: the revision the reviewer saw. */
     record AcceptLibraryBody(

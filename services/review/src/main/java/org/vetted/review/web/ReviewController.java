@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -149,7 +151,10 @@ public class ReviewController {
                 SignOffDecision.valueOf(body.decision()),
                 DecisionBodies.optional(body.comment()),
                 DecisionBodies.optional(body.contentHash()));
-        SignOffOutcome outcome = workflow.signOff(articleId, request);
+        Optional<Instant> reviewBy = workflow.reReviews()
+                .map(reReviews -> ReviewByField.read(body.reviewBy(), reReviews.schedule(), workflow.now()))
+                .orElse(Optional.empty());
+        SignOffOutcome outcome = workflow.signOff(articleId, request, reviewBy);
         if (outcome instanceof SignOffOutcome.Approved approved) {
             return ResponseEntity.ok(new SignOffView(
                     articleId,

@@ -8,7 +8,9 @@ public enum EventType {
     ARTICLE_PUBLISHED("article.published"),
     ARTICLE_CORRECTED("article.corrected"),
     ARTICLE_RETRACTED("article.retracted"),
-    ARTICLE_UNPUBLISHED("article.unpublished");
+    ARTICLE_UNPUBLISHED("article.unpublished"),
+    ARTICLE_REVIEW_DUE("article.review-due"),
+    ARTICLE_REVIEW_EXPIRED("article.review-expired");
 
     private final String wireName;
 

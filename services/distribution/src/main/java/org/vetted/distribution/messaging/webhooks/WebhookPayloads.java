@@ -11,6 +11,8 @@ import org.vetted.distribution.domain.webhooks.EventType;
 import org.vetted.distribution.domain.webhooks.WebhookEvent;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
+import org.vetted.events.ArticleReviewDue;
+import org.vetted.events.ArticleReviewExpired;
 import org.vetted.events.ArticleUnpublished;
 import org.vetted.events.Reviewer;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +65,21 @@ public final class WebhookPayloads {
                     ArticleUnpublished::getEventId,
                     ArticleUnpublished::getArticleId,
                     ArticleUnpublished::getDecidedAt,
-                    WebhookPayloads::unpublished));
+                    WebhookPayloads::unpublished),
+            new Mapping<>(
+                    ArticleReviewDue.class,
+                    EventType.ARTICLE_REVIEW_DUE,
+                    ArticleReviewDue::getEventId,
+                    ArticleReviewDue::getArticleId,
+                    ArticleReviewDue::getDueAt,
+                    WebhookPayloads::reviewDue),
+            new Mapping<>(
+                    ArticleReviewExpired.class,
+                    EventType.ARTICLE_REVIEW_EXPIRED,
+                    ArticleReviewExpired::getEventId,
+                    ArticleReviewExpired::getArticleId,
+                    ArticleReviewExpired::getExpiredAt,
+                    WebhookPayloads::reviewExpired));
 
     private WebhookPayloads() {}
 
@@ -114,6 +130,55 @@ public final class WebhookPayloads {
                 event.getReason(),
                 event.getDecidedBy(),
                 event.getDecidedAt());
+    }
+
+    /** The medical review is due: the article stays; a site may say so. */
+    static Map<String, Object> reviewDue(ArticleReviewDue event) {
+        Map<String, Object> data = reReview(
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getUrl(),
+                event.getLastReviewedAt(),
+                event.getReviewBy(),
+                event.getReason());
+        data.put("libraryKey", event.getLibraryKey());
+        data.put("dueAt", event.getDueAt().toString());
+        return data;
+    }
+
+    /** The medical review expired: the site keeps the last review date and says the review is overdue. */
+    static Map<String, Object> reviewExpired(ArticleReviewExpired event) {
+        Map<String, Object> data = reReview(
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getUrl(),
+                event.getLastReviewedAt(),
+                event.getReviewBy(),
+                event.getReason());
+        data.put("expiredAt", event.getExpiredAt().toString());
+        data.put("policy", event.getPolicy().name().toLowerCase(java.util.Locale.ROOT));
+        return data;
+    }
+
+    private static Map<String, Object> reReview(
+            String articleId,
+            int revision,
+            String slug,
+            String url,
+            Instant lastReviewedAt,
+            Instant reviewBy,
+            String reason) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("articleId", articleId);
+        data.put("revision", revision);
+        data.put("slug", slug);
+        data.put("url", url);
+        data.put("lastReviewedAt", lastReviewedAt.toString());
+        data.put("reviewBy", reviewBy.toString());
+        data.put("reason", reason);
+        return data;
     }
 
     private static Map<String, Object> withdrawal(

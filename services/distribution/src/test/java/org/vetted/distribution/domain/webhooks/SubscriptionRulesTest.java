@@ -86,7 +86,9 @@ class SubscriptionRulesTest {
         assertThat(rules.check("https://example.org/h", List.of("Article.Published", "article.published\u200b"))
                         .problems())
                 .hasSize(2);
-        assertThat(rules.check("https://example.org/h", java.util.Collections.nCopies(5, "article.published"))
+        assertThat(rules.check(
+                                "https://example.org/h",
+                                java.util.Collections.nCopies(SubscriptionRules.MAX_EVENTS + 1, "article.published"))
                         .problems())
                 .extracting(FieldProblem::field)
                 .containsExactly("events");

@@ -189,6 +189,11 @@ public record ArticleReview(
         return new ArticleReview(draft, decisions, ReviewStatus.APPROVED, granted, earlier, fourEyes, retiredLibrary);
     }
 
+    /** Approved once, its review expired: open again with its decisions, to be signed off anew (re-review). */
+    ArticleReview reopened() {
+        return new ArticleReview(draft, decisions, ReviewStatus.OPEN, null, earlier, fourEyes, retiredLibrary);
+    }
+
     public ArticleReview returned(ReviewOutcome outcome) {
         return new ArticleReview(draft, decisions, outcome.status(), null, earlier, fourEyes, retiredLibrary);
     }

@@ -17,9 +17,12 @@ import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.review.domain.board.ReviewEvent.ArticleWithdrawn;
 import org.vetted.review.domain.board.ReviewEvent.ClaimDecided;
 import org.vetted.review.domain.board.ReviewEvent.DraftArrived;
+import org.vetted.review.domain.board.ReviewEvent.ReviewStatusChanged;
 import org.vetted.review.domain.board.ReviewEvent.RevisionApproved;
 import org.vetted.review.domain.board.ReviewEvent.RevisionReturned;
 import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.rereview.ReReviewNotice;
+import org.vetted.review.domain.rereview.ReReviewStatus;
 import org.vetted.review.domain.withdrawal.ApprovedRevision;
 import org.vetted.review.domain.withdrawal.Withdrawal;
 import org.vetted.review.domain.withdrawal.Withdrawals;
@@ -92,6 +95,15 @@ public final class ReviewBoard {
     private final FourEyesRule fourEyes;
     /** When each retired claims library entry was last retired: decisions accepted from it before stop counting. */
     private final Map<String, Instant> retiredLibrary = new HashMap<>();
+    /**
+     * Per article: the approvals whose review expired (by revision, hash and approval time). An approval among them
+     * does not stand: its revision is open again (re-review), whichever of the approval and the expiry is read first.
+     */
+    private final Map<String, Map<String, ReReviewNotice>> expiredApprovals = new HashMap<>();
+    /** Per article: the latest re-review notice read (due or expired), for the reviewer's page. */
+    private final Map<String, ReReviewNotice> reReviewNotices = new HashMap<>();
+    /** Per article: the expiry that reopened its revision under review, if one did. */
+    private final Map<String, ReReviewNotice> reopenedBy = new HashMap<>();
     /** Per article: its withdrawals, in the order read; they do not depend on which revision is under review. */
     private final Map<String, List<Withdrawal>> withdrawals = new HashMap<>();
 
@@ -158,7 +170,7 @@ public final class ReviewBoard {
      */
     public synchronized Withdrawals withdrawals(String articleId) {
         ArticleReview current = articles.get(articleId);
-        Draft approved = current != null && current.status() == ReviewStatus.APPROVED
+        Draft approved = current != null && (current.status() == ReviewStatus.APPROVED || underReReview(current))
                 ? current.draft()
                 : lastApproved.get(articleId);
         return new Withdrawals(
@@ -167,6 +179,42 @@ public final class ReviewBoard {
                         .map(draft -> new ApprovedRevision(
                                 draft.revision(), draft.contentHash(), draft.slug(), draft.title())),
                 withdrawals.getOrDefault(articleId, List.of()));
+    }
+
+    /**
+     * The latest re-review notice of the article's current approval (or of the approval whose expiry reopened it),
+     * if any: a later approval makes earlier notices moot.
+     */
+    public synchronized Optional<ReReviewNotice> reReview(String articleId) {
+        ArticleReview current = articles.get(articleId);
+        if (current == null) {
+            return Optional.empty();
+        }
+        if (underReReview(current)) {
+            return Optional.of(reopenedBy.get(articleId));
+        }
+        ReReviewNotice notice = reReviewNotices.get(articleId);
+        return notice != null
+                        && current.status() == ReviewStatus.APPROVED
+                        && current.revision() == notice.revision()
+                        && current.approval().approvedAt().equals(notice.approvedAt())
+                ? Optional.of(notice)
+                : Optional.empty();
+    }
+
+    /** Whether the revision is open because its approval expired (it was approved with exactly this text). */
+    private boolean underReReview(ArticleReview review) {
+        ReReviewNotice reopened = reopenedBy.get(review.articleId());
+        return review.isOpen()
+                && reopened != null
+                && reopened.revision() == review.revision()
+                && reopened.contentHash().equals(review.draft().contentHash());
+    }
+
+    /** Whether the article's revision under review is open again because its approval expired. */
+    public synchronized boolean isReReview(String articleId) {
+        ArticleReview current = articles.get(articleId);
+        return current != null && underReReview(current);
     }
 
     /** The earlier revisions kept for the article, oldest first. */
@@ -196,6 +244,9 @@ public final class ReviewBoard {
                     .add(withdrawn.withdrawal());
             return Applied.APPLIED;
         }
+        if (event instanceof ReviewStatusChanged changed) {
+            return reReview(changed.notice());
+        }
         ArticleReview current = articles.get(event.articleId());
         if (current == null || event.revision() > current.revision()) {
             hold(event);
@@ -208,8 +259,47 @@ public final class ReviewBoard {
         if (next == null) {
             return Applied.IGNORED;
         }
-        articles.put(event.articleId(), next);
+        articles.put(event.articleId(), unlessExpired(next));
         return Applied.APPLIED;
+    }
+
+    /**
+     * A re-review notice: remembered (the latest per article, by firing time), and an expiry reopens the approval it
+     * names if that approval is the revision's current one (an expiry of an approval read later reopens it then).
+     */
+    private Applied reReview(ReReviewNotice notice) {
+        String articleId = notice.articleId();
+        reReviewNotices.merge(articleId, notice, (known, read) -> read.at().isBefore(known.at()) ? known : read);
+        if (notice.status() == ReReviewStatus.EXPIRED) {
+            expiredApprovals
+                    .computeIfAbsent(articleId, id -> new HashMap<>())
+                    .put(approvalKey(notice.revision(), notice.contentHash(), notice.approvedAt()), notice);
+            ArticleReview current = articles.get(articleId);
+            if (current != null) {
+                articles.put(articleId, unlessExpired(current));
+            }
+        }
+        return Applied.APPLIED;
+    }
+
+    /** The review, reopened if it is approved by an approval whose review expired. */
+    private ArticleReview unlessExpired(ArticleReview review) {
+        if (review.status() != ReviewStatus.APPROVED) {
+            return review;
+        }
+        Approval approval = review.approval();
+        ReReviewNotice expiry = expiredApprovals
+                .getOrDefault(review.articleId(), Map.of())
+                .get(approvalKey(approval.revision(), approval.contentHash(), approval.approvedAt()));
+        if (expiry == null) {
+            return review;
+        }
+        reopenedBy.put(review.articleId(), expiry);
+        return review.reopened();
+    }
+
+    private static String approvalKey(int revision, String contentHash, Instant approvedAt) {
+        return revision + " " + contentHash + " " + approvedAt.toEpochMilli();
     }
 
     private Applied openRevision(Draft draft) {
@@ -228,7 +318,7 @@ public final class ReviewBoard {
         }
         if (current != null) {
             previous.put(articleId, current.draft());
-            if (current.status() == ReviewStatus.APPROVED) {
+            if (current.status() == ReviewStatus.APPROVED || underReReview(current)) {
                 lastApproved.put(articleId, current.draft());
             }
             earlier.computeIfAbsent(articleId, id -> new TreeMap<>())
@@ -237,7 +327,7 @@ public final class ReviewBoard {
         ArticleReview review = ArticleReview.opened(draft, fourEyes);
         for (ReviewEvent event : release(articleId, draft.revision())) {
             ArticleReview next = decide(review, event);
-            review = next == null ? review : next;
+            review = next == null ? review : unlessExpired(next);
         }
         articles.put(articleId, review);
         keepBounded(articleId);
@@ -468,7 +558,14 @@ public final class ReviewBoard {
                     : null;
         }
         if (event instanceof RevisionApproved approved) {
-            return review.isOpen() && fits(review, approved.approval().contentHash())
+            // A later approval of the same text also replaces an approval (a re-review signed off, read before the
+            // expiry that reopened the revision: topics interleave on replay).
+            boolean later = review.status() == ReviewStatus.APPROVED
+                    && approved.approval()
+                            .approvedAt()
+                            .isAfter(review.approval().approvedAt());
+            return (review.isOpen() || later)
+                            && fits(review, approved.approval().contentHash())
                     ? review.approved(approved.approval())
                     : null;
         }

@@ -3,6 +3,7 @@ package org.vetted.review.domain.board;
 import java.time.Instant;
 import java.util.List;
 import org.vetted.review.domain.draft.Draft;
+import org.vetted.review.domain.rereview.ReReviewNotice;
 import org.vetted.review.domain.staff.Reviewer;
 import org.vetted.review.domain.withdrawal.Withdrawal;
 
@@ -95,6 +96,27 @@ public sealed interface ReviewEvent {
         @Override
         public int revision() {
             return withdrawal.revision();
+        }
+    }
+
+    /**
+     * A re-review timer of an approval fired: its review is due, or expired (the approval no longer stands and the
+     * revision is open again until it is signed off anew).
+     */
+    record ReviewStatusChanged(ReReviewNotice notice) implements ReviewEvent {
+        @Override
+        public String eventId() {
+            return notice.eventId();
+        }
+
+        @Override
+        public String articleId() {
+            return notice.articleId();
+        }
+
+        @Override
+        public int revision() {
+            return notice.revision();
         }
     }
 }

@@ -44,6 +44,7 @@ import org.vetted.review.domain.withdrawal.Withdrawals;
 import org.vetted.review.web.FourEyesNotice;
 import org.vetted.review.web.InvalidFieldException;
 import org.vetted.review.web.QueueParameters;
+import org.vetted.review.web.ReviewByField;
 
 /**
  * The medical reviewers' pages, on the same workflow and rules as the API: the queue, an article with its claims to
@@ -317,6 +318,7 @@ class ReviewerPages {
             @RequestParam String contentHash,
             @RequestParam(defaultValue = "") String comment,
             @RequestParam(defaultValue = "") String confirmed,
+            @RequestParam(defaultValue = "") String reviewBy,
             Authentication authentication,
             Model model,
             RedirectAttributes redirect) {
@@ -334,8 +336,20 @@ class ReviewerPages {
             model.addAttribute("comment", comment.strip());
             return "reject-confirm";
         }
-        SignOffOutcome outcome =
-                workflow.signOff(articleId, new SignOffRequest(actor, chosen, blankToNull(comment), contentHash));
+        Optional<Instant> reviewByDate;
+        try {
+            reviewByDate = chosen != SignOffDecision.APPROVE
+                    ? Optional.empty()
+                    : workflow.reReviews()
+                            .map(reReviews -> ReviewByField.read(reviewBy, reReviews.schedule(), workflow.now()))
+                            .orElse(Optional.empty());
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("problem", "Not approved: the review-by date " + e.getMessage() + ".");
+            redirect.addFlashAttribute("signOffComment", comment);
+            return "redirect:/reviews/" + articleId;
+        }
+        SignOffOutcome outcome = workflow.signOff(
+                articleId, new SignOffRequest(actor, chosen, blankToNull(comment), contentHash), reviewByDate);
         if (outcome instanceof Blocked blocked) {
             redirect.addFlashAttribute("problem", "Not approved: " + String.join("; ", blocked.reasons()));
             redirect.addFlashAttribute("signOffComment", comment);

@@ -1,0 +1,192 @@
+package org.vetted.distribution.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.vetted.contract.signing.DemoKeys;
+import org.vetted.contract.signing.Issuer;
+import org.vetted.contract.signing.Signatures;
+import org.vetted.distribution.Replay;
+import org.vetted.distribution.app.InMemoryPageStore;
+import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.config.ArticlePageProperties;
+import org.vetted.distribution.config.DistributionProperties;
+import org.vetted.distribution.domain.Articles;
+import org.vetted.distribution.domain.PublicSite;
+import org.vetted.distribution.domain.ReReviewKind;
+import org.vetted.support.projection.SharedProjection;
+
+/**
+ * Pages whose medical review is due or overdue, under each overdue policy: "walking" is due, "sleep" expired, "zinc"
+ * expired and was then reviewed again (a later approval published), "tea" has no notice.
+ */
+class ReReviewPagesWebTest {
+    static final Instant MONDAY = Instant.parse("2026-11-26T10:00:00Z");
+    static final Instant LATER = Instant.parse("2027-11-26T10:00:00Z");
+
+    @TestConfiguration
+    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
+    static class Site {
+        @Bean
+        PageStore pageStore() {
+            PageStore pages = new InMemoryPageStore();
+            pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+            pages.apply(Articles.published("a2", 1, "sleep", "Sleep", MONDAY.plusSeconds(60)));
+            pages.apply(Articles.published("a3", 1, "zinc", "Zinc", MONDAY.plusSeconds(120)));
+            pages.apply(Articles.published("a4", 1, "tea", "Tea", MONDAY.plusSeconds(180)));
+            pages.apply(Articles.reReview("a1", ReReviewKind.DUE, "walking", LATER));
+            pages.apply(Articles.reReview("a2", ReReviewKind.DUE, "sleep", LATER));
+            pages.apply(Articles.reReview("a2", ReReviewKind.EXPIRED, "sleep", LATER.plusSeconds(60)));
+            pages.apply(Articles.reReview("a3", ReReviewKind.EXPIRED, "zinc", LATER));
+            var zinc = Articles.published("a3", 1, "zinc", "Zinc", LATER.plusSeconds(600));
+            pages.apply(new org.vetted.distribution.domain.PublishedArticle(
+                    zinc.eventId() + "-again",
+                    zinc.articleId(),
+                    zinc.revision(),
+                    zinc.slug(),
+                    zinc.title(),
+                    zinc.summary(),
+                    zinc.html(),
+                    zinc.url(),
+                    zinc.authors(),
+                    zinc.tags(),
+                    zinc.medicallyReviewedBy(),
+                    zinc.medicalReviewers(),
+                    LATER.plusSeconds(300),
+                    zinc.contentHash(),
+                    zinc.publishedAt(),
+                    null));
+            return pages;
+        }
+
+        @Bean
+        PublicSite publicSite() {
+            return new PublicSite("http://localhost:8084");
+        }
+
+        @Bean
+        SharedProjection pagesProjection() {
+            return Replay.projectionOnItsOwnDatabase();
+        }
+
+        @Bean
+        Signatures signatures() {
+            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
+        }
+    }
+
+    @Nested
+    @WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class})
+    @Import(Site.class)
+    class Keep {
+        @Autowired
+        MockMvc mvc;
+
+        @Autowired
+        SharedProjection projection;
+
+        @BeforeEach
+        void caughtUp() {
+            Replay.markCaughtUp(projection);
+        }
+
+        @Test
+        void anOverduePageKeepsItsLastReviewDateSaysTheReviewIsOverdueAndStaysIndexed() throws Exception {
+            mvc.perform(get("/articles/sleep"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Medical review overdue")))
+                    .andExpect(content().string(containsString("the medical review expired")))
+                    .andExpect(content().string(containsString("Last reviewed")))
+                    .andExpect(content().string(not(containsString("noindex"))));
+            mvc.perform(get("/sitemaps/articles-1.xml")).andExpect(content().string(containsString("/articles/sleep")));
+            mvc.perform(get("/api/articles/sleep")).andExpect(status().isOk());
+        }
+
+        @Test
+        void aDuePageSaysWhenAndAPageReviewedAgainOrNeverNoticedSaysNothing() throws Exception {
+            mvc.perform(get("/articles/walking"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Medical review due")))
+                    .andExpect(content().string(not(containsString("Medical review overdue"))));
+            mvc.perform(get("/articles/zinc"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("re-review-notice\""))))
+                    .andExpect(content().string(not(containsString("Medical review"))));
+            mvc.perform(get("/articles/tea")).andExpect(content().string(not(containsString("Medical review"))));
+        }
+    }
+
+    @Nested
+    @WebMvcTest(
+            controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class},
+            properties = "vetted.distribution.overdue-policy=noindex")
+    @Import(Site.class)
+    class Noindex {
+        @Autowired
+        MockMvc mvc;
+
+        @Autowired
+        SharedProjection projection;
+
+        @BeforeEach
+        void caughtUp() {
+            Replay.markCaughtUp(projection);
+        }
+
+        @Test
+        void anOverduePageIsNoindexAndOutOfTheSitemapWhileTheOthersStay() throws Exception {
+            mvc.perform(get("/articles/sleep"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("<meta name=\"robots\" content=\"noindex\">")))
+                    .andExpect(content().string(containsString("Medical review overdue")));
+            mvc.perform(get("/articles/zinc")).andExpect(content().string(not(containsString("noindex"))));
+            mvc.perform(get("/articles/walking")).andExpect(content().string(not(containsString("noindex"))));
+            mvc.perform(get("/sitemaps/articles-1.xml"))
+                    .andExpect(content().string(not(containsString("/articles/sleep"))))
+                    .andExpect(content().string(containsString("/articles/zinc")))
+                    .andExpect(content().string(containsString("/articles/walking")));
+        }
+    }
+
+    @Nested
+    @WebMvcTest(
+            controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class},
+            properties = "vetted.distribution.overdue-policy=unpublish")
+    @Import(Site.class)
+    class Unpublish {
+        @Autowired
+        MockMvc mvc;
+
+        @Autowired
+        SharedProjection projection;
+
+        @BeforeEach
+        void caughtUp() {
+            Replay.markCaughtUp(projection);
+        }
+
+        @Test
+        void anOverduePageIsGoneLikeATakedownUntilReviewedAgain() throws Exception {
+            mvc.perform(get("/articles/sleep")).andExpect(status().isGone());
+            mvc.perform(get("/api/articles/sleep")).andExpect(status().isGone());
+            mvc.perform(get("/articles/zinc")).andExpect(status().isOk());
+            mvc.perform(get("/articles/walking")).andExpect(status().isOk());
+            mvc.perform(get("/sitemaps/articles-1.xml"))
+                    .andExpect(content().string(not(containsString("/articles/sleep"))));
+        }
+    }
+}
