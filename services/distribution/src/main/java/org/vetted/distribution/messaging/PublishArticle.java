@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -12,7 +13,6 @@ import org.vetted.contract.RecordGuard;
 import org.vetted.distribution.app.PublishRenderedArticle;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
-import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
@@ -34,7 +34,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
 
     private final PublishRenderedArticle publishRendered;
     private final Inbound<ArticleRendered, RenderedArticle> inbound;
-    private final Outbound<Object, PublishedArticle, ArticlePublished> outbound;
+    private final Outbound<Object, PublishedArticle, SpecificRecordBase> outbound;
 
     private final Timer lag;
 
@@ -52,7 +52,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
                         "not published",
                         rendered -> "article " + rendered.getArticleId() + " revision " + rendered.getRevision()
                                 + " (event " + rendered.getEventId() + ")"));
-        this.outbound = Outbound.of(seals, EventMapper::toEvent, ArticlePublished::getArticleId);
+        this.outbound = Outbound.of(seals, EventMapper::toEvent, event -> (String) event.get("articleId"));
     }
 
     @Override
