@@ -40,6 +40,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.events.Approval;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
@@ -160,6 +161,70 @@ class DistributionBindingsTest {
                             .isEqualTo(rendered.getApproval().getClaimProvenance())
                             .isNotEmpty();
                 });
+    }
+
+    @Test
+    void aCorrectedRenderingIsPublishedAsArticleCorrectedAndItsNoteReachesThePage() {
+        ArticleRendered rendered = corrected(rendered("art-31", "Walking may ease back pain."), "Fixed the dose.");
+
+        send(rendered);
+
+        Message<byte[]> message = output.receive(0, Topics.PUBLISHED);
+        assertThat(failures).isEmpty();
+        assertThat(message).isNotNull();
+        assertThat(eventType(message)).isEqualTo("ArticleCorrected");
+        String header = new String(
+                (byte[]) message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER), StandardCharsets.US_ASCII);
+        assertThat(READER.valueProblem(Issuer.DISTRIBUTION, header, message.getPayload()))
+                .isEmpty();
+        assertThat((Object) EventCatalog.standard().decode(message.getPayload()))
+                .isInstanceOfSatisfying(ArticleCorrected.class, corrected -> {
+                    assertThat(corrected.getCorrection()).isEqualTo("Fixed the dose.");
+                    assertThat(corrected.getCorrectedAt()).isEqualTo(NOW);
+                    assertThat(corrected.getPublishedAt()).isEqualTo(NOW);
+                    assertThat(corrected.getContentHash())
+                            .isEqualTo(rendered.getApproval().getContentHash());
+                    assertThat(READER.problem(corrected)).isEmpty();
+                    assertThat(READER.isSigned(ArticleCorrected.newBuilder(corrected)
+                                    .setCorrection("Nothing changed.")
+                                    .build()))
+                            .isFalse();
+                });
+
+        input.send(message, Topics.PUBLISHED);
+
+        assertThat(pages.findBySlug("walking-art-31")).hasValueSatisfying(page -> {
+            assertThat(page.article().correction()).isEqualTo("Fixed the dose.");
+            assertThat(page.corrections()).singleElement().satisfies(correction -> {
+                assertThat(correction.note()).isEqualTo("Fixed the dose.");
+                assertThat(correction.correctedAt()).isEqualTo(NOW);
+            });
+        });
+    }
+
+    @Test
+    void aCorrectionNoteChangedAfterReviewSealedItIsDeadLettered() {
+        ArticleRendered rendered = corrected(rendered("art-32", "Walking may ease back pain."), "Fixed the dose.");
+        rendered.setCorrection("Nothing changed.");
+        rendered.setRenderSeal(null);
+        RENDERING.sign(rendered);
+
+        send(rendered);
+
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertThat(failures).isNotEmpty();
+    }
+
+    /** The rendering as a correction: the note hashed into the approval, both signed again. */
+    private static ArticleRendered corrected(ArticleRendered rendered, String note) {
+        rendered.setCorrection(note);
+        rendered.getApproval().setSeal(null);
+        rendered.getApproval().setContentHash(ContentHash.of(ContentHash.reviewed(rendered)));
+        rendered.setSourceHash(rendered.getApproval().getContentHash());
+        REVIEW.signApproval(rendered.getArticleId(), rendered.getApproval());
+        rendered.setRenderSeal(null);
+        RENDERING.sign(rendered);
+        return rendered;
     }
 
     @Test
