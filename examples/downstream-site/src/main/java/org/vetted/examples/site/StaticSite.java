@@ -9,18 +9,20 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vetted.contract.EventCatalog;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 
 /**
  * The static copy of the site on disk: {@code index.html}, {@code articles/<slug>.html} for each article, and in
  * {@code .state/} the verified record each page was made from (its value bytes, decoded again at start) and, for a
- * retracted article, the reason. Every file is written whole to a temporary file beside it and moved into place, so a
+ * retracted article, the reason, and for a corrected one its corrections (revision, time, note). Every file is written whole to a temporary file beside it and moved into place, so a
  * reader or a crash never sees half a page; a file whose content would not change is not written at all. Applying
  * the same records again, from offset 0 or after a restart, therefore leaves the same files with the same bytes.
  * <p>
@@ -45,7 +47,7 @@ public final class StaticSite {
     private final Path state;
     private final Map<String, Kept> byArticle = new HashMap<>();
 
-    private record Kept(ArticlePublished article, String retractedBecause) {}
+    private record Kept(ArticlePublished article, String retractedBecause, List<Pages.Correction> corrections) {}
 
     private StaticSite(Path root) {
         this.root = root;
@@ -64,14 +66,17 @@ public final class StaticSite {
         try (DirectoryStream<Path> kept = Files.newDirectoryStream(site.state, "*.avro")) {
             for (Path file : kept) {
                 byte[] value = Files.readAllBytes(file);
-                ArticlePublished article =
-                        (ArticlePublished) EventCatalog.standard().decode(value);
+                Object record = EventCatalog.standard().decode(value);
+                ArticlePublished article = record instanceof ArticleCorrected corrected
+                        ? asPublication(corrected)
+                        : (ArticlePublished) record;
                 Path reason = site.reasonFile(article.getArticleId());
                 site.byArticle.put(
                         article.getArticleId(),
                         new Kept(
                                 article,
-                                Files.exists(reason) ? Files.readString(reason, StandardCharsets.UTF_8) : null));
+                                Files.exists(reason) ? Files.readString(reason, StandardCharsets.UTF_8) : null,
+                                site.readCorrections(article.getArticleId())));
             }
         }
         return site;
@@ -84,6 +89,21 @@ public final class StaticSite {
      * @param value the record's value bytes, kept in {@code .state/} to rebuild the site's memory at the next start
      */
     public Outcome publish(ArticlePublished article, byte[] value) {
+        return publish(article, value, null);
+    }
+
+    /**
+     * Writes the corrected revision's page as {@link #publish} does, listing the correction's note and date with the
+     * earlier ones (once per revision: a replay lists nothing twice).
+     */
+    public Outcome correct(ArticleCorrected corrected, byte[] value) {
+        return publish(
+                asPublication(corrected),
+                value,
+                new Pages.Correction(corrected.getRevision(), corrected.getCorrectedAt(), corrected.getCorrection()));
+    }
+
+    private Outcome publish(ArticlePublished article, byte[] value, Pages.Correction correction) {
         String articleId = article.getArticleId();
         if (fileName(articleId) == null || fileName(article.getSlug()) == null) {
             return Outcome.UNSAFE_NAME;
@@ -101,13 +121,20 @@ public final class StaticSite {
         String reason = before != null && before.article().getRevision() == article.getRevision()
                 ? before.retractedBecause()
                 : null;
-        boolean changed = write(stateFile(articleId), value);
+        List<Pages.Correction> corrections = new ArrayList<>(before == null ? List.of() : before.corrections());
+        boolean changed = false;
+        if (correction != null && corrections.stream().noneMatch(known -> known.revision() == correction.revision())) {
+            corrections.add(correction);
+            corrections.sort(Comparator.comparing(Pages.Correction::at).thenComparing(Pages.Correction::revision));
+            changed |= write(correctionsFile(articleId), Pages.Correction.lines(corrections));
+        }
+        changed |= write(stateFile(articleId), value);
         changed |= reason == null ? delete(reasonFile(articleId)) : false;
         if (before != null && !before.article().getSlug().equals(article.getSlug())) {
             changed |= delete(page(before.article().getSlug()));
         }
-        byArticle.put(articleId, new Kept(article, reason));
-        changed |= write(page(article.getSlug()), Pages.article(article, reason));
+        byArticle.put(articleId, new Kept(article, reason, corrections));
+        changed |= write(page(article.getSlug()), Pages.article(article, reason, corrections));
         changed |= writeIndex();
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
@@ -118,9 +145,9 @@ public final class StaticSite {
         if (kept == null) {
             return Outcome.UNKNOWN_ARTICLE;
         }
-        byArticle.put(articleId, new Kept(kept.article(), reason));
+        byArticle.put(articleId, new Kept(kept.article(), reason, kept.corrections()));
         boolean changed = write(reasonFile(articleId), reason);
-        changed |= write(page(kept.article().getSlug()), Pages.article(kept.article(), reason));
+        changed |= write(page(kept.article().getSlug()), Pages.article(kept.article(), reason, kept.corrections()));
         changed |= writeIndex();
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
@@ -133,6 +160,7 @@ public final class StaticSite {
         }
         delete(page(kept.article().getSlug()));
         delete(reasonFile(articleId));
+        delete(correctionsFile(articleId));
         delete(stateFile(articleId));
         writeIndex();
         return Outcome.WRITTEN;
@@ -163,6 +191,39 @@ public final class StaticSite {
 
     private Path stateFile(String articleId) {
         return state.resolve(fileName(articleId) + ".avro");
+    }
+
+    private Path correctionsFile(String articleId) {
+        return state.resolve(fileName(articleId) + ".corrections");
+    }
+
+    private List<Pages.Correction> readCorrections(String articleId) throws IOException {
+        Path file = correctionsFile(articleId);
+        return Files.exists(file) ? Pages.Correction.parse(Files.readString(file, StandardCharsets.UTF_8)) : List.of();
+    }
+
+    /** The page a correction makes is that of its revision: the same fields as a publication's. */
+    static ArticlePublished asPublication(ArticleCorrected corrected) {
+        return ArticlePublished.newBuilder()
+                .setEventId(corrected.getEventId())
+                .setArticleId(corrected.getArticleId())
+                .setRevision(corrected.getRevision())
+                .setSlug(corrected.getSlug())
+                .setTitle(corrected.getTitle())
+                .setSummary(corrected.getSummary())
+                .setHtml(corrected.getHtml())
+                .setUrl(corrected.getUrl())
+                .setAuthors(corrected.getAuthors())
+                .setTags(corrected.getTags())
+                .setMedicallyReviewedBy(corrected.getMedicallyReviewedBy())
+                .setMedicalReviewers(corrected.getMedicalReviewers())
+                .setMedicallyReviewedAt(corrected.getMedicallyReviewedAt())
+                .setClaimProvenance(corrected.getClaimProvenance())
+                .setContentHash(corrected.getContentHash())
+                .setPublishedAt(corrected.getPublishedAt())
+                .setPublishAt(corrected.getPublishAt())
+                .setSeal(corrected.getSeal())
+                .build();
     }
 
     private Path reasonFile(String articleId) {
