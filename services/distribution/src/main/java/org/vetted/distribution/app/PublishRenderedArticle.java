@@ -1,6 +1,7 @@
 package org.vetted.distribution.app;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ApprovalVerdict;
@@ -12,7 +13,8 @@ import org.vetted.distribution.domain.RenderedArticle;
 /**
  * The publishing use case: a rendered article (its seals already verified) checked once more against its approval,
  * then made public at the time the clock tells, or refused with the check's reason. The domain decides; this adds
- * the time, since the domain reads no clock.
+ * the time, since the domain reads no clock. A rendering under embargo ({@code publishAt} still ahead) is held; when
+ * it is due, the same call decides it again at that time (a withdrawal recorded meanwhile stops it).
  */
 public final class PublishRenderedArticle {
     private final ApprovalCheck approvalCheck;
@@ -34,7 +36,10 @@ public final class PublishRenderedArticle {
     }
 
     /** What became of a rendered article. */
-    public sealed interface Outcome permits Published, Refused {}
+    public sealed interface Outcome permits Published, Refused, Held {}
+
+    /** Embargoed: approved and checked, but not to go public before {@code publishAt}; held, then checked again. */
+    public record Held(Instant publishAt) implements Outcome {}
 
     /** @param article unsigned: the seal covers the finished event and is set by the messaging edge */
     public record Published(PublishedArticle article) implements Outcome {}
@@ -49,6 +54,10 @@ public final class PublishRenderedArticle {
         if (approvalCheck.check(rendered) instanceof ApprovalVerdict.Rejected rejected) {
             return new Refused(rejected.reason());
         }
-        return new Published(publisher.publish(rendered, clock.instant()));
+        Instant now = clock.instant();
+        if (rendered.publishAt() != null && rendered.publishAt().isAfter(now)) {
+            return new Held(rendered.publishAt());
+        }
+        return new Published(publisher.publish(rendered, now));
     }
 }

@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.RecordGuard;
+import org.vetted.distribution.app.Embargoes;
 import org.vetted.distribution.app.PublishRenderedArticle;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
@@ -37,9 +39,12 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
     private final Outbound<Object, PublishedArticle, SpecificRecordBase> outbound;
 
     private final Timer lag;
+    private final Embargoes embargoes;
 
-    public PublishArticle(PublishRenderedArticle publishRendered, Seals seals, MeterRegistry meters) {
+    public PublishArticle(
+            PublishRenderedArticle publishRendered, Seals seals, MeterRegistry meters, Embargoes embargoes) {
         this.publishRendered = publishRendered;
+        this.embargoes = embargoes;
         this.lag = Timer.builder("vetted.publication.lag")
                 .description("from the medical approval to the article's publication")
                 .register(meters);
@@ -62,6 +67,21 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
             PublishRenderedArticle.Outcome outcome = publishRendered.publish(rendered.domain());
             if (outcome instanceof PublishRenderedArticle.Refused refused) {
                 throw inbound.refuse(rendered, refused.reason());
+            }
+            if (outcome instanceof PublishRenderedArticle.Held held) {
+                // Kept as rendering signed it; ReleaseEmbargoes verifies and decides it again when it is due.
+                boolean first = embargoes.hold(new Embargoes.Held(
+                        rendered.event().getEventId(),
+                        rendered.domain().articleId(),
+                        held.publishAt(),
+                        EventCatalog.standard().encode(rendered.event())));
+                log.info(
+                        "Holding article {} revision {} until {}{}",
+                        rendered.domain().articleId(),
+                        rendered.domain().revision(),
+                        held.publishAt(),
+                        first ? "" : " (held before)");
+                return null;
             }
             PublishedArticle published = ((PublishRenderedArticle.Published) outcome).article();
             if (published.medicallyReviewedAt() != null
