@@ -17,6 +17,7 @@ abstract class PipelineScenarios
                 OperationsScenarios,
                 WebhookScenarios,
                 WithdrawalScenarios,
+                LifecycleScenarios,
                 BrowserScenarios {
     private Pipeline pipeline;
 
