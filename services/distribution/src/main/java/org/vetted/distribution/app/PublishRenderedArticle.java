@@ -2,7 +2,10 @@ package org.vetted.distribution.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ApprovalVerdict;
 import org.vetted.distribution.domain.ArticlePublisher;
@@ -21,6 +24,7 @@ public final class PublishRenderedArticle {
     private final ArticlePublisher publisher;
     private final Clock clock;
     private final WithdrawalGate withdrawals;
+    private final RetiredClaims retiredClaims;
 
     public PublishRenderedArticle(ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock) {
         this(approvalCheck, publisher, clock, WithdrawalGate.NONE);
@@ -29,6 +33,17 @@ public final class PublishRenderedArticle {
     /** @param withdrawals the articles review withdrew: none of their renderings is published */
     public PublishRenderedArticle(
             ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, WithdrawalGate withdrawals) {
+        this(approvalCheck, publisher, clock, withdrawals, RetiredClaims.NONE);
+    }
+
+    /** @param retiredClaims the claims library's retirements, checked when an embargo is due ({@link #release}) */
+    public PublishRenderedArticle(
+            ApprovalCheck approvalCheck,
+            ArticlePublisher publisher,
+            Clock clock,
+            WithdrawalGate withdrawals,
+            RetiredClaims retiredClaims) {
+        this.retiredClaims = retiredClaims;
         this.approvalCheck = approvalCheck;
         this.publisher = publisher;
         this.clock = clock;
@@ -59,5 +74,24 @@ public final class PublishRenderedArticle {
             return new Held(rendered.publishAt());
         }
         return new Published(publisher.publish(rendered, now));
+    }
+
+    /**
+     * A held rendering whose embargo is due, decided again now: as {@link #publish}, and refused when a claims-library
+     * entry it relies on (the claim provenance review signed) has been retired meanwhile.
+     */
+    public Outcome release(RenderedArticle rendered) {
+        List<String> relied = rendered.approval().claimProvenance().stream()
+                .flatMap(claim -> claim.approvals().stream())
+                .map(approval -> approval.libraryKey())
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Set<String> retired = retiredClaims.retiredAmong(relied);
+        if (!retired.isEmpty()) {
+            return new Refused("it relies on claims-library entries retired since its approval: "
+                    + String.join(", ", retired.stream().sorted().toList()));
+        }
+        return publish(rendered);
     }
 }

@@ -20,6 +20,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.Embargoes;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.app.PublishRenderedArticle;
+import org.vetted.distribution.app.RetiredClaims;
 import org.vetted.distribution.app.WithdrawArticle;
 import org.vetted.distribution.app.WithdrawalGate;
 import org.vetted.distribution.domain.ApprovalCheck;
@@ -27,8 +28,10 @@ import org.vetted.distribution.domain.ArticlePublisher;
 import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.messaging.ReleaseEmbargoes;
 import org.vetted.distribution.messaging.SealedPageRecords;
+import org.vetted.distribution.messaging.TrackLibrary;
 import org.vetted.distribution.store.JdbcEmbargoes;
 import org.vetted.distribution.store.JdbcPageStore;
+import org.vetted.distribution.store.JdbcRetiredClaims;
 import org.vetted.distribution.store.JdbcWithdrawalGate;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
@@ -64,8 +67,18 @@ public class DistributionConfiguration {
 
     @Bean
     PublishRenderedArticle publishRenderedArticle(
-            ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, WithdrawalGate withdrawals) {
-        return new PublishRenderedArticle(approvalCheck, publisher, clock, withdrawals);
+            ApprovalCheck approvalCheck,
+            ArticlePublisher publisher,
+            Clock clock,
+            WithdrawalGate withdrawals,
+            RetiredClaims retiredClaims) {
+        return new PublishRenderedArticle(approvalCheck, publisher, clock, withdrawals, retiredClaims);
+    }
+
+    /** The claims library's entries as review signed them, read back only while review's signature holds. */
+    @Bean
+    RetiredClaims retiredClaims(JdbcTemplate jdbc, Seals seals) {
+        return new JdbcRetiredClaims(jdbc, (key, retired, entry) -> TrackLibrary.holds(seals, key, retired, entry));
     }
 
     /** Review's withdrawals, kept as review signed them: no rendering of a withdrawn article is published. */

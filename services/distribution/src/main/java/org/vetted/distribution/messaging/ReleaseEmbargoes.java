@@ -18,7 +18,8 @@ import org.vetted.support.stream.Outbound;
 /**
  * Publishes held renderings when their embargo is due, by the injected clock: each is read back from the store,
  * verified again (rendering's and review's signatures), and decided again at that time by
- * {@link PublishRenderedArticle}, so a retraction or takedown recorded meanwhile stops it. What goes public is the
+ * {@link PublishRenderedArticle#release}, so a retraction or takedown recorded meanwhile stops it, and so does a
+ * claims-library entry it relies on having been retired. What goes public is the
  * same signed, typed record {@code publishArticle} would have written, sent before the row is marked published in
  * the same database transaction: a failed send leaves it for the next round, and a send whose commit then fails is
  * sent again with the same event id (which every reader deduplicates).
@@ -69,7 +70,7 @@ public final class ReleaseEmbargoes {
         if (!event.getEventId().equals(held.eventId()) || !event.getArticleId().equals(held.articleId())) {
             return cancelled(held, "the held rendering is another event than its row's");
         }
-        PublishRenderedArticle.Outcome outcome = publishRendered.publish(EventMapper.toDomain(event));
+        PublishRenderedArticle.Outcome outcome = publishRendered.release(EventMapper.toDomain(event));
         if (outcome instanceof PublishRenderedArticle.Refused refused) {
             return cancelled(held, refused.reason());
         }

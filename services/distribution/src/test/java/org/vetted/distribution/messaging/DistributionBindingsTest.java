@@ -95,6 +95,9 @@ class DistributionBindingsTest {
     PageStore pages;
 
     @Autowired
+    org.vetted.distribution.app.RetiredClaims retiredClaims;
+
+    @Autowired
     @Qualifier("errorChannel")
     SubscribableChannel errorChannel;
 
@@ -225,6 +228,40 @@ class DistributionBindingsTest {
         rendered.setRenderSeal(null);
         RENDERING.sign(rendered);
         return rendered;
+    }
+
+    @Test
+    void aRetiredLibraryEntrySignedByReviewIsKeptAndAForgedOneIsDeadLettered() {
+        org.vetted.events.ClaimLibraryEntry entry = org.vetted.events.ClaimLibraryEntry.newBuilder()
+                .setEventId("lib-entry-1")
+                .setKey("lib-00000000000000cc")
+                .setClaimText("walking may ease back pain")
+                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setApprovedAt(APPROVED_AT)
+                .setExpiresAt(APPROVED_AT.plusSeconds(86_400))
+                .setArticleId("art-1")
+                .setRevision(1)
+                .setClaimId("c-1")
+                .setRetired(new org.vetted.events.LibraryRetirement(
+                        new Reviewer("rita", "Rita Reyes", "MD"), NOW, "Evidence withdrawn."))
+                .build();
+        org.vetted.events.ClaimLibraryEntry forged = org.vetted.events.ClaimLibraryEntry.newBuilder(entry)
+                .setKey("lib-00000000000000dd")
+                .build();
+        // Signed as review by a key review does not hold (distribution's own).
+        new Signatures(
+                        SigningKey.parse(
+                                Issuer.REVIEW,
+                                DemoKeys.signingKey(Issuer.DISTRIBUTION).privateJwk()),
+                        DemoKeys.trusted())
+                .sign(forged);
+
+        input.send(MessageBuilder.withPayload(REVIEW.sign(entry)).build(), Topics.CLAIMS_LIBRARY);
+        input.send(MessageBuilder.withPayload(forged).build(), Topics.CLAIMS_LIBRARY);
+
+        assertThat(retiredClaims.retiredAmong(List.of("lib-00000000000000cc", "lib-00000000000000dd")))
+                .containsExactly("lib-00000000000000cc");
+        assertThat(failures).isNotEmpty();
     }
 
     @Test

@@ -49,8 +49,21 @@ class ReleaseEmbargoesTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final InMemoryWithdrawalGate gate = new InMemoryWithdrawalGate();
     private final Seals seals = new Seals(Signed.DISTRIBUTION);
+    private final java.util.Set<String> retired = new java.util.concurrent.CopyOnWriteArraySet<>();
     private final PublishRenderedArticle publishRendered = new PublishRenderedArticle(
-            ApprovalCheck.defaults(), new ArticlePublisher(new PublicSite("https://vetted.example")), clock, gate);
+            ApprovalCheck.defaults(),
+            new ArticlePublisher(new PublicSite("https://vetted.example")),
+            clock,
+            gate,
+            new org.vetted.distribution.app.RetiredClaims() {
+                @Override
+                public void record(String key, String eventId, boolean isRetired, byte[] entry) {}
+
+                @Override
+                public java.util.Set<String> retiredAmong(java.util.Collection<String> keys) {
+                    return keys.stream().filter(retired::contains).collect(java.util.stream.Collectors.toSet());
+                }
+            });
     private final JdbcEmbargoes embargoes = embargoes();
     private final PublishArticle publishArticle =
             new PublishArticle(publishRendered, seals, new SimpleMeterRegistry(), embargoes);
@@ -113,6 +126,27 @@ class ReleaseEmbargoesTest {
     }
 
     @Test
+    void aClaimsLibraryEntryTheArticleReliesOnRetiredBeforeTheTimeStopsIt() {
+        ArticleRendered relying = rendered("art-5", PUBLISH_AT, "lib-00000000000000aa");
+        ArticleRendered other = rendered("art-6", PUBLISH_AT, "lib-00000000000000bb");
+        publishArticle.apply(MessageBuilder.withPayload(relying).build());
+        publishArticle.apply(MessageBuilder.withPayload(other).build());
+
+        retired.add("lib-00000000000000aa");
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(release.releaseDue()).isEqualTo(2);
+        assertThat(embargoes.state(relying.getEventId())).contains("CANCELLED");
+        assertThat(embargoes.state(other.getEventId())).contains("PUBLISHED");
+        assertThat(sent)
+                .singleElement()
+                .satisfies(message -> assertThat(
+                                ((ArticlePublished) EventCatalog.standard().decode(message.getPayload()))
+                                        .getArticleId())
+                        .isEqualTo("art-6"));
+    }
+
+    @Test
     void aRenderingWhoseEmbargoHasPassedIsPublishedAtOnce() {
         Message<byte[]> out = publishArticle.apply(MessageBuilder.withPayload(rendered("art-3", NOW.minusSeconds(1)))
                 .build());
@@ -139,6 +173,11 @@ class ReleaseEmbargoesTest {
 
     /** A rendering as rendering emits it, under embargo until {@code publishAt}, every signature in place. */
     private static ArticleRendered rendered(String articleId, Instant publishAt) {
+        return rendered(articleId, publishAt, null);
+    }
+
+    /** @param libraryKey the claims-library entry its one claim was accepted from, or null */
+    private static ArticleRendered rendered(String articleId, Instant publishAt, String libraryKey) {
         String title = "Can Walking Ease Back Pain?";
         String body = "Walking may ease back pain.";
         String slug = "walking-" + articleId;
@@ -158,6 +197,19 @@ class ReleaseEmbargoesTest {
                 .setSignedOffBy(new Reviewer("rita", "Rita Reyes", "MD"))
                 .setClaimReviewers(List.of())
                 .setApprovedAt(NOW.minusSeconds(3600))
+                .setClaimProvenance(
+                        libraryKey == null
+                                ? List.of()
+                                : List.of(org.vetted.events.ClaimProvenance.newBuilder()
+                                        .setClaimId("c-1")
+                                        .setSentence(body)
+                                        .setApprovals(List.of(org.vetted.events.ClaimApproval.newBuilder()
+                                                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD"))
+                                                .setDecidedAt(NOW.minusSeconds(7200))
+                                                .setRevision(1)
+                                                .setLibraryKey(libraryKey)
+                                                .build()))
+                                        .build()))
                 .setSeal(null)
                 .build();
         REVIEW.signApproval(articleId, approval);
