@@ -96,7 +96,7 @@ reads rendering rendering article.approved
 transactions rendering
 
 writes distribution article.published
-reads distribution distribution article.rendered article.withdrawn
+reads distribution distribution article.rendered article.withdrawn claims.library
 reads distribution distribution-pages article.published
 transactions distribution
 
