@@ -143,7 +143,8 @@ grant
 
 service distribution
 writes article.published
-reads distribution article.rendered article.withdrawn article.review-status
+reads distribution article.rendered article.withdrawn article.review-status \
+  claims.library
 reads distribution-pages article.published
 reads distribution-webhooks article.published
 grant

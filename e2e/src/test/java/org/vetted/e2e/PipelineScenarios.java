@@ -18,6 +18,7 @@ abstract class PipelineScenarios
                 WebhookScenarios,
                 WithdrawalScenarios,
                 ReReviewScenarios,
+                LifecycleScenarios,
                 BrowserScenarios {
     private Pipeline pipeline;
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.vetted.events.ArticleApproved;
@@ -18,6 +19,12 @@ import org.vetted.events.DraftSubmitted;
  * display name). Each text is NFC-normalised with LF line endings and length-prefixed, lists are counted, so no text
  * can move between fields without changing the hash. A change to any of them is a new text needing a new approval.
  * <p>
+ * <p>
+ * A correction note and an embargo time ({@code publishAt}) are reviewed too. Each is added after the authors only when
+ * present, as a tag and its length-prefixed value ({@code correction}, the note; {@code publishAt}, the epoch
+ * millisecond), so a revision carrying neither hashes exactly as before they existed (earlier approvals stay valid)
+ * and no text can move between them and another field.
+ * <p>
  * Version 2 (this one) is written {@code sha256v2:<hex>}. Version 1 hashed title, summary and body only: a v1 hash
  * never matches, so approvals given before it must be given again.
  */
@@ -27,12 +34,33 @@ public final class ContentHash {
     /** A credited author: the login (or {@code external:...}) and the name shown on the page. */
     public record Credit(String username, String displayName) {}
 
-    /** What a reviewer approves: every field that goes live. Null summary and null lists read as empty. */
+    /**
+     * What a reviewer approves: every field that goes live. Null summary and null lists read as empty; a null
+     * {@code correction} or {@code publishAt} is absent (no correction, no embargo).
+     */
     public record Reviewed(
-            String slug, String title, String summary, String bodyMarkdown, List<String> tags, List<Credit> authors) {
+            String slug,
+            String title,
+            String summary,
+            String bodyMarkdown,
+            List<String> tags,
+            List<Credit> authors,
+            String correction,
+            Instant publishAt) {
         public Reviewed {
             tags = tags == null ? List.of() : List.copyOf(tags);
             authors = authors == null ? List.of() : List.copyOf(authors);
+        }
+
+        /** A revision that is no correction and has no embargo. */
+        public Reviewed(
+                String slug,
+                String title,
+                String summary,
+                String bodyMarkdown,
+                List<String> tags,
+                List<Credit> authors) {
+            this(slug, title, summary, bodyMarkdown, tags, authors, null, null);
         }
     }
 
@@ -50,6 +78,15 @@ public final class ContentHash {
             add(sha, author.username());
             add(sha, author.displayName());
         }
+        // Only when present, each behind its tag: absent, the hash is the one made before these fields existed.
+        if (content.correction() != null) {
+            add(sha, "correction");
+            add(sha, content.correction());
+        }
+        if (content.publishAt() != null) {
+            add(sha, "publishAt");
+            add(sha, Long.toString(content.publishAt().toEpochMilli()));
+        }
         return PREFIX + HexFormat.of().formatHex(sha.digest());
     }
 
@@ -61,7 +98,9 @@ public final class ContentHash {
                 draft.getSummary(),
                 draft.getBodyMarkdown(),
                 draft.getTags(),
-                credits(draft.getAuthors()));
+                credits(draft.getAuthors()),
+                draft.getCorrection(),
+                draft.getPublishAt());
     }
 
     /** What an approval says was approved. */
@@ -72,7 +111,9 @@ public final class ContentHash {
                 approved.getSummary(),
                 approved.getBodyMarkdown(),
                 approved.getTags(),
-                credits(approved.getAuthors()));
+                credits(approved.getAuthors()),
+                approved.getCorrection(),
+                approved.getPublishAt());
     }
 
     /** What rendering rendered and distribution is about to publish. */
@@ -83,7 +124,9 @@ public final class ContentHash {
                 rendered.getSummary(),
                 rendered.getBodyMarkdown(),
                 rendered.getTags(),
-                credits(rendered.getAuthors()));
+                credits(rendered.getAuthors()),
+                rendered.getCorrection(),
+                rendered.getPublishAt());
     }
 
     private static List<Credit> credits(List<Author> authors) {

@@ -21,6 +21,7 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.avro.util.ClassSecurityValidator;
 import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
@@ -54,7 +55,8 @@ public final class EventCatalog {
             ArticleUnpublished.class,
             ArticleReviewStatus.class,
             ArticleReviewDue.class,
-            ArticleReviewExpired.class);
+            ArticleReviewExpired.class,
+            ArticleCorrected.class);
 
     static final String RELEASED_INDEX = "org/vetted/events/released/index.txt";
     private static final byte[] MAGIC = {(byte) 0xC3, (byte) 0x01};

@@ -27,8 +27,9 @@ public final class Topics {
     public static final String RENDERED = "article.rendered";
     /**
      * {@link org.vetted.events.ArticlePublished}, {@link org.vetted.events.ArticleRetracted},
-     * {@link org.vetted.events.ArticleUnpublished}, {@link org.vetted.events.ArticleReviewDue} and
-     * {@link org.vetted.events.ArticleReviewExpired}, written by distribution: the public contract. Each record carries
+     * {@link org.vetted.events.ArticleUnpublished}, {@link org.vetted.events.ArticleCorrected},
+     * {@link org.vetted.events.ArticleReviewDue} and {@link org.vetted.events.ArticleReviewExpired}, written by
+     * distribution: the public contract. Each record carries
      * the header {@link #EVENT_TYPE_HEADER}.
      */
     public static final String PUBLISHED = "article.published";
@@ -48,7 +49,7 @@ public final class Topics {
 
     /**
      * Header on every record of {@link #PUBLISHED}: the record's simple name ({@code ArticlePublished},
-     * {@code ArticleRetracted}, {@code ArticleUnpublished}) as UTF-8 bytes, so a consumer can skip a type it does not
+     * {@code ArticleRetracted}, {@code ArticleUnpublished}, {@code ArticleCorrected}) as UTF-8 bytes, so a consumer can skip a type it does not
      * know without decoding it.
      */
     public static final String EVENT_TYPE_HEADER = "vetted-event-type";

@@ -2,6 +2,7 @@ package org.vetted.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -104,6 +105,76 @@ class ContentHashTest {
                 .isFalse();
         assertThat(ContentHash.matches(null, APPROVED)).isFalse();
         assertThat(hash).startsWith("sha256v2:").hasSize(9 + 64);
+    }
+
+    /** Computed by the release before corrections and embargoes existed: a revision with neither hashes the same. */
+    @Test
+    void withoutCorrectionOrEmbargoTheHashIsTheOneMadeBefore() {
+        String before = "sha256v2:76c950701574383099af2af66f5da52cb2ff2962defb4079f985aca6690af3f2";
+        assertThat(ContentHash.of(APPROVED)).isEqualTo(before);
+        assertThat(ContentHash.of(new Reviewed(
+                        APPROVED.slug(),
+                        APPROVED.title(),
+                        APPROVED.summary(),
+                        APPROVED.bodyMarkdown(),
+                        APPROVED.tags(),
+                        APPROVED.authors(),
+                        null,
+                        null)))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aCorrectionNoteOrAnEmbargoTimeIsPartOfWhatIsApproved() {
+        Instant at = Instant.parse("2026-12-08T09:00:00Z");
+        String plain = ContentHash.of(APPROVED);
+        String corrected = ContentHash.of(withExtras("Dose corrected to 200 mg.", null));
+        String embargoed = ContentHash.of(withExtras(null, at));
+        String both = ContentHash.of(withExtras("Dose corrected to 200 mg.", at));
+        assertThat(List.of(plain, corrected, embargoed, both)).doesNotHaveDuplicates();
+        assertThat(ContentHash.of(withExtras("Dose corrected to 250 mg.", null)))
+                .isNotEqualTo(corrected);
+        assertThat(ContentHash.of(withExtras(null, at.plusMillis(1)))).isNotEqualTo(embargoed);
+        assertThat(ContentHash.of(withExtras("", null))).isNotEqualTo(plain);
+        assertThat(ContentHash.matches(corrected, withExtras("Dose corrected to 200 mg.", null)))
+                .isTrue();
+    }
+
+    @Test
+    void noTextMovesBetweenTheAuthorsTheNoteAndTheEmbargo() {
+        // The last author's name swallowing the note's tag and text would hash the same without tags and lengths.
+        Reviewed noted =
+                new Reviewed("s", "T", "", "B", List.of(), List.of(new Credit("a", "Ann")), "correction", null);
+        Reviewed inName =
+                new Reviewed("s", "T", "", "B", List.of(), List.of(new Credit("a", "Ann\n10:correction")), null, null);
+        assertThat(ContentHash.of(noted)).isNotEqualTo(ContentHash.of(inName));
+        // A note that reads like the embargo's tag and value is not an embargo.
+        Instant at = Instant.ofEpochMilli(1_800_000_000_000L);
+        Reviewed embargoed = new Reviewed("s", "T", "", "B", List.of(), List.of(), null, at);
+        Reviewed noteLikeEmbargo = new Reviewed("s", "T", "", "B", List.of(), List.of(), "publishAt", null);
+        Reviewed noteWithEmbargoText =
+                new Reviewed("s", "T", "", "B", List.of(), List.of(), "x\n9:publishAt\n13:1800000000000", null);
+        assertThat(List.of(
+                        ContentHash.of(embargoed),
+                        ContentHash.of(noteLikeEmbargo),
+                        ContentHash.of(noteWithEmbargoText),
+                        ContentHash.of(new Reviewed("s", "T", "", "B", List.of(), List.of(), "x", at))))
+                .doesNotHaveDuplicates();
+        // Body text that looks like a note does not make one.
+        assertThat(ContentHash.of(new Reviewed("s", "T", "", "B\n10:correction\n4:note", List.of(), List.of())))
+                .isNotEqualTo(ContentHash.of(new Reviewed("s", "T", "", "B", List.of(), List.of(), "note", null)));
+    }
+
+    private static Reviewed withExtras(String correction, Instant publishAt) {
+        return new Reviewed(
+                APPROVED.slug(),
+                APPROVED.title(),
+                APPROVED.summary(),
+                APPROVED.bodyMarkdown(),
+                APPROVED.tags(),
+                APPROVED.authors(),
+                correction,
+                publishAt);
     }
 
     private static Reviewed with(UnaryOperator<Reviewed> change) {

@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.EventCatalog;
 import org.vetted.events.Approval;
 import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
@@ -28,7 +29,8 @@ import org.vetted.events.ReviewReturned;
  * <li>Each event carries one signature of its topic's owner over every field but the signature itself
  * ({@link CanonicalForm}): {@code DraftSubmitted.signature} (intake), {@code ClaimReviewed.signature},
  * {@code ReviewReturned.signature}, {@code ArticleApproved.signature}, {@code ClaimLibraryEntry.signature} (review), {@code ArticleRendered.renderSeal}
- * (rendering), {@code ArticlePublished.seal}, {@code ArticleRetracted.seal}, {@code ArticleUnpublished.seal} (distribution);
+ * (rendering), {@code ArticlePublished.seal}, {@code ArticleRetracted.seal}, {@code ArticleUnpublished.seal},
+ * {@code ArticleCorrected.seal} (distribution);
  * {@code ArticleWithdrawn.signature} (review).</li>
  * <li>An approval travels on: {@code Approval.seal} is review's signature over the article id and the approval
  * (revision, content hash, signer, claim reviewers, time), which rendering and distribution check wherever the
@@ -61,7 +63,8 @@ public final class Signatures {
             Map.entry(ArticleUnpublished.class, new Owner(Issuer.DISTRIBUTION, "seal")),
             Map.entry(ArticleReviewStatus.class, new Owner(Issuer.REVIEW, "signature")),
             Map.entry(ArticleReviewDue.class, new Owner(Issuer.DISTRIBUTION, "seal")),
-            Map.entry(ArticleReviewExpired.class, new Owner(Issuer.DISTRIBUTION, "seal")));
+            Map.entry(ArticleReviewExpired.class, new Owner(Issuer.DISTRIBUTION, "seal")),
+            Map.entry(ArticleCorrected.class, new Owner(Issuer.DISTRIBUTION, "seal")));
 
     private final SigningKey own;
     private final TrustedKeys trusted;

@@ -8,6 +8,8 @@ import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Withdrawal;
 import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.distribution.messaging.EventMapper;
+import org.vetted.events.ArticleCorrected;
+import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
 import org.vetted.events.ArticleUnpublished;
 
@@ -16,7 +18,10 @@ public final class Signed {
     public static final Signatures DISTRIBUTION = DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
 
     public static PublishedArticle publication(PublishedArticle article) {
-        return EventMapper.toDomain(DISTRIBUTION.sign(EventMapper.toEvent(article)));
+        SpecificRecordBase signed = DISTRIBUTION.sign(EventMapper.toEvent(article));
+        return signed instanceof ArticleCorrected corrected
+                ? EventMapper.toDomain(corrected)
+                : EventMapper.toDomain((ArticlePublished) signed);
     }
 
     public static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);

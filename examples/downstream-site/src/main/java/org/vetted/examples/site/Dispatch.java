@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetted.contract.EventCatalog;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
 import org.vetted.events.ArticleReviewDue;
@@ -96,6 +97,9 @@ public final class Dispatch {
         StaticSite.Outcome outcome;
         if (event instanceof ArticlePublished published) {
             outcome = site.publish(published, value);
+        } else if (event instanceof ArticleCorrected corrected) {
+            // A new revision with the note readers must see: the page is rewritten and lists the correction.
+            outcome = site.correct(corrected, value);
         } else if (event instanceof ArticleRetracted retracted) {
             // The page stays, marked retracted with the reason.
             outcome = site.retract(retracted.getArticleId(), retracted.getReason());
@@ -127,6 +131,7 @@ public final class Dispatch {
     /** The record types the dispatch above applies. */
     private static boolean handled(String type) {
         return type.equals("ArticlePublished")
+                || type.equals("ArticleCorrected")
                 || type.equals("ArticleRetracted")
                 || type.equals("ArticleUnpublished")
                 || type.equals("ArticleReviewDue")

@@ -1,5 +1,6 @@
 package org.vetted.examples.site;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -22,11 +23,18 @@ final class Pages {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
 
     static String article(ArticlePublished article, String retractedBecause) {
-        return article(article, retractedBecause, null);
+        return article(article, retractedBecause, List.of(), null);
     }
 
-    /** @param review the re-review notice of the approval shown, or null */
-    static String article(ArticlePublished article, String retractedBecause, StaticSite.ReviewNotice review) {
+    /**
+     * @param corrections oldest first; listed latest first under the title
+     * @param review the re-review notice of the approval shown, or null
+     */
+    static String article(
+            ArticlePublished article,
+            String retractedBecause,
+            List<Correction> corrections,
+            StaticSite.ReviewNotice review) {
         StringBuilder html = new StringBuilder(HEAD);
         html.append("<title>").append(escape(article.getTitle())).append("</title>\n");
         if (isWebUrl(article.getUrl())) {
@@ -62,6 +70,20 @@ final class Pages {
                 .append("\">")
                 .append(DAY.format(article.getPublishedAt()))
                 .append("</time>.</p>\n");
+        if (!corrections.isEmpty()) {
+            html.append("<aside class=\"corrections\" role=\"note\">\n<h2>Corrections</h2>\n<ul>\n");
+            for (int i = corrections.size() - 1; i >= 0; i--) {
+                Correction correction = corrections.get(i);
+                html.append("<li><time datetime=\"")
+                        .append(correction.at())
+                        .append("\">")
+                        .append(DAY.format(correction.at()))
+                        .append("</time>: ")
+                        .append(escape(correction.note()))
+                        .append("</li>\n");
+            }
+            html.append("</ul>\n</aside>\n");
+        }
         html.append("<article>\n").append(article.getHtml()).append("\n</article>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -89,6 +111,30 @@ final class Pages {
     }
 
     record Listed(ArticlePublished article, String href, boolean retracted) {}
+
+    /** A correction as the page lists it; kept one per line in {@code .state/}, tab-separated. */
+    record Correction(int revision, Instant at, String note) {
+        static String lines(List<Correction> corrections) {
+            StringBuilder out = new StringBuilder();
+            for (Correction correction : corrections) {
+                out.append(correction.revision())
+                        .append('\t')
+                        .append(correction.at())
+                        .append('\t')
+                        .append(correction.note().replaceAll("[\\t\\r\\n]", " "))
+                        .append('\n');
+            }
+            return out.toString();
+        }
+
+        static List<Correction> parse(String text) {
+            return text.lines()
+                    .filter(line -> !line.isEmpty())
+                    .map(line -> line.split("\t", 3))
+                    .map(cells -> new Correction(Integer.parseInt(cells[0]), Instant.parse(cells[1]), cells[2]))
+                    .toList();
+        }
+    }
 
     private static String authors(List<Author> authors) {
         return authors == null || authors.isEmpty()

@@ -10,18 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vetted.contract.EventCatalog;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 
 /**
  * The static copy of the site on disk: {@code index.html}, {@code articles/<slug>.html} for each article, and in
  * {@code .state/} the verified record each page was made from (its value bytes, decoded again at start) and, for a
- * retracted article, the reason. Every file is written whole to a temporary file beside it and moved into place, so a
+ * retracted article, the reason, and for a corrected one its corrections (revision, time, note). Every file is written whole to a temporary file beside it and moved into place, so a
  * reader or a crash never sees half a page; a file whose content would not change is not written at all. Applying
  * the same records again, from offset 0 or after a restart, therefore leaves the same files with the same bytes.
  * <p>
@@ -46,11 +48,11 @@ public final class StaticSite {
     private final Path state;
     private final Map<String, Kept> byArticle = new HashMap<>();
 
-    private record Kept(ArticlePublished article, String retractedBecause, ReviewNotice review) {
-        Kept(ArticlePublished article, String retractedBecause) {
-            this(article, retractedBecause, null);
-        }
-    }
+    private record Kept(
+            ArticlePublished article,
+            String retractedBecause,
+            List<Pages.Correction> corrections,
+            ReviewNotice review) {}
 
     /**
      * A re-review notice (ArticleReviewDue or ArticleReviewExpired) of the approval made at {@code lastReviewedAt};
@@ -85,8 +87,10 @@ public final class StaticSite {
         try (DirectoryStream<Path> kept = Files.newDirectoryStream(site.state, "*.avro")) {
             for (Path file : kept) {
                 byte[] value = Files.readAllBytes(file);
-                ArticlePublished article =
-                        (ArticlePublished) EventCatalog.standard().decode(value);
+                Object record = EventCatalog.standard().decode(value);
+                ArticlePublished article = record instanceof ArticleCorrected corrected
+                        ? asPublication(corrected)
+                        : (ArticlePublished) record;
                 Path reason = site.reasonFile(article.getArticleId());
                 Path review = site.reviewFile(article.getArticleId());
                 site.byArticle.put(
@@ -94,6 +98,7 @@ public final class StaticSite {
                         new Kept(
                                 article,
                                 Files.exists(reason) ? Files.readString(reason, StandardCharsets.UTF_8) : null,
+                                site.readCorrections(article.getArticleId()),
                                 Files.exists(review)
                                         ? ReviewNotice.parse(Files.readString(review, StandardCharsets.UTF_8))
                                         : null));
@@ -109,6 +114,21 @@ public final class StaticSite {
      * @param value the record's value bytes, kept in {@code .state/} to rebuild the site's memory at the next start
      */
     public Outcome publish(ArticlePublished article, byte[] value) {
+        return publish(article, value, null);
+    }
+
+    /**
+     * Writes the corrected revision's page as {@link #publish} does, listing the correction's note and date with the
+     * earlier ones (once per revision: a replay lists nothing twice).
+     */
+    public Outcome correct(ArticleCorrected corrected, byte[] value) {
+        return publish(
+                asPublication(corrected),
+                value,
+                new Pages.Correction(corrected.getRevision(), corrected.getCorrectedAt(), corrected.getCorrection()));
+    }
+
+    private Outcome publish(ArticlePublished article, byte[] value, Pages.Correction correction) {
         String articleId = article.getArticleId();
         if (fileName(articleId) == null || fileName(article.getSlug()) == null) {
             return Outcome.UNSAFE_NAME;
@@ -133,14 +153,21 @@ public final class StaticSite {
                                 .isAfter(before.review().lastReviewedAt())
                 ? before.review()
                 : null;
-        boolean changed = write(stateFile(articleId), value);
+        List<Pages.Correction> corrections = new ArrayList<>(before == null ? List.of() : before.corrections());
+        boolean changed = false;
+        if (correction != null && corrections.stream().noneMatch(known -> known.revision() == correction.revision())) {
+            corrections.add(correction);
+            corrections.sort(Comparator.comparing(Pages.Correction::at).thenComparing(Pages.Correction::revision));
+            changed |= write(correctionsFile(articleId), Pages.Correction.lines(corrections));
+        }
+        changed |= write(stateFile(articleId), value);
         changed |= reason == null ? delete(reasonFile(articleId)) : false;
         changed |= review == null ? delete(reviewFile(articleId)) : false;
         if (before != null && !before.article().getSlug().equals(article.getSlug())) {
             changed |= delete(page(before.article().getSlug()));
         }
-        byArticle.put(articleId, new Kept(article, reason, review));
-        changed |= write(page(article.getSlug()), Pages.article(article, reason, review));
+        byArticle.put(articleId, new Kept(article, reason, corrections, review));
+        changed |= write(page(article.getSlug()), Pages.article(article, reason, corrections, review));
         changed |= writeIndex();
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
@@ -151,9 +178,11 @@ public final class StaticSite {
         if (kept == null) {
             return Outcome.UNKNOWN_ARTICLE;
         }
-        byArticle.put(articleId, new Kept(kept.article(), reason, kept.review()));
+        byArticle.put(articleId, new Kept(kept.article(), reason, kept.corrections(), kept.review()));
         boolean changed = write(reasonFile(articleId), reason);
-        changed |= write(page(kept.article().getSlug()), Pages.article(kept.article(), reason, kept.review()));
+        changed |= write(
+                page(kept.article().getSlug()),
+                Pages.article(kept.article(), reason, kept.corrections(), kept.review()));
         changed |= writeIndex();
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
@@ -175,10 +204,11 @@ public final class StaticSite {
                         && !notice.overdue())) {
             return Outcome.UNCHANGED;
         }
-        byArticle.put(articleId, new Kept(kept.article(), kept.retractedBecause(), notice));
+        byArticle.put(articleId, new Kept(kept.article(), kept.retractedBecause(), kept.corrections(), notice));
         boolean changed = write(reviewFile(articleId), notice.text());
-        changed |=
-                write(page(kept.article().getSlug()), Pages.article(kept.article(), kept.retractedBecause(), notice));
+        changed |= write(
+                page(kept.article().getSlug()),
+                Pages.article(kept.article(), kept.retractedBecause(), kept.corrections(), notice));
         return changed ? Outcome.WRITTEN : Outcome.UNCHANGED;
     }
 
@@ -191,6 +221,7 @@ public final class StaticSite {
         delete(page(kept.article().getSlug()));
         delete(reasonFile(articleId));
         delete(reviewFile(articleId));
+        delete(correctionsFile(articleId));
         delete(stateFile(articleId));
         writeIndex();
         return Outcome.WRITTEN;
@@ -225,6 +256,39 @@ public final class StaticSite {
 
     private Path reviewFile(String articleId) {
         return state.resolve(fileName(articleId) + ".review");
+    }
+
+    private Path correctionsFile(String articleId) {
+        return state.resolve(fileName(articleId) + ".corrections");
+    }
+
+    private List<Pages.Correction> readCorrections(String articleId) throws IOException {
+        Path file = correctionsFile(articleId);
+        return Files.exists(file) ? Pages.Correction.parse(Files.readString(file, StandardCharsets.UTF_8)) : List.of();
+    }
+
+    /** The page a correction makes is that of its revision: the same fields as a publication's. */
+    static ArticlePublished asPublication(ArticleCorrected corrected) {
+        return ArticlePublished.newBuilder()
+                .setEventId(corrected.getEventId())
+                .setArticleId(corrected.getArticleId())
+                .setRevision(corrected.getRevision())
+                .setSlug(corrected.getSlug())
+                .setTitle(corrected.getTitle())
+                .setSummary(corrected.getSummary())
+                .setHtml(corrected.getHtml())
+                .setUrl(corrected.getUrl())
+                .setAuthors(corrected.getAuthors())
+                .setTags(corrected.getTags())
+                .setMedicallyReviewedBy(corrected.getMedicallyReviewedBy())
+                .setMedicalReviewers(corrected.getMedicalReviewers())
+                .setMedicallyReviewedAt(corrected.getMedicallyReviewedAt())
+                .setClaimProvenance(corrected.getClaimProvenance())
+                .setContentHash(corrected.getContentHash())
+                .setPublishedAt(corrected.getPublishedAt())
+                .setPublishAt(corrected.getPublishAt())
+                .setSeal(corrected.getSeal())
+                .build();
     }
 
     private Path reasonFile(String articleId) {

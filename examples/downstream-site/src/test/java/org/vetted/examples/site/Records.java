@@ -13,6 +13,7 @@ import org.vetted.contract.EventCatalog;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
@@ -40,6 +41,30 @@ final class Records {
                 .setMedicallyReviewedAt(AT.minusSeconds(3600))
                 .setContentHash("sha256v2:abc")
                 .setPublishedAt(AT.plusSeconds(revision))
+                .build());
+    }
+
+    /** A corrected revision as distribution writes it. */
+    static ArticleCorrected corrected(String articleId, int revision, String slug, String title, String note) {
+        ArticlePublished article = article(articleId, revision, slug, title);
+        return DISTRIBUTION.sign(ArticleCorrected.newBuilder()
+                .setEventId("corrected-" + articleId + "-" + revision)
+                .setArticleId(articleId)
+                .setRevision(revision)
+                .setSlug(slug)
+                .setTitle(title)
+                .setSummary(article.getSummary())
+                .setHtml("<p>Walking may ease back pain, revised.</p>")
+                .setUrl(article.getUrl())
+                .setAuthors(article.getAuthors())
+                .setTags(article.getTags())
+                .setMedicallyReviewedBy(article.getMedicallyReviewedBy())
+                .setMedicalReviewers(article.getMedicalReviewers())
+                .setMedicallyReviewedAt(article.getMedicallyReviewedAt())
+                .setContentHash(article.getContentHash())
+                .setPublishedAt(article.getPublishedAt())
+                .setCorrection(note)
+                .setCorrectedAt(article.getPublishedAt())
                 .build());
     }
 

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vetted.contract.EventCatalog;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 
 class StaticSiteTest {
@@ -162,6 +164,36 @@ class StaticSiteTest {
         StaticSite.open(root);
 
         assertThat(leftover).doesNotExist();
+    }
+
+    @Test
+    void aCorrectionRewritesThePageListingItsNoteOnceEvenOnReplayAndAfterARestart() throws IOException {
+        StaticSite site = StaticSite.open(root);
+        publish(site, article("a-1", 1, "walking", "Walking"));
+        ArticleCorrected fix = Records.corrected("a-1", 2, "walking", "Walking", "The dose is 200 mg <not 2000>.");
+        ArticleCorrected more = Records.corrected("a-1", 3, "walking", "Walking", "Added a reference.");
+
+        assertThat(site.correct(fix, EventCatalog.standard().encode(fix))).isEqualTo(StaticSite.Outcome.WRITTEN);
+        site.correct(more, EventCatalog.standard().encode(more));
+
+        String page = Files.readString(root.resolve("articles/walking.html"));
+        assertThat(page)
+                .contains("<h2>Corrections</h2>")
+                .contains("November 26, 2026</time>: The dose is 200 mg &lt;not 2000&gt;.")
+                .contains("Walking may ease back pain, revised.");
+        assertThat(page.indexOf("Added a reference.")).isLessThan(page.indexOf("The dose is 200 mg"));
+        Map<String, String> first = snapshot();
+
+        StaticSite replayed = StaticSite.open(root);
+        publish(replayed, article("a-1", 1, "walking", "Walking"));
+        assertThat(replayed.correct(fix, EventCatalog.standard().encode(fix))).isNotEqualTo(StaticSite.Outcome.WRITTEN);
+        assertThat(replayed.correct(more, EventCatalog.standard().encode(more)))
+                .isNotEqualTo(StaticSite.Outcome.WRITTEN);
+        assertThat(snapshot()).isEqualTo(first);
+        assertThat(replayed.retract("a-1", "Wrong.")).isEqualTo(StaticSite.Outcome.WRITTEN);
+        assertThat(Files.readString(root.resolve("articles/walking.html")))
+                .contains("Retracted:")
+                .contains("Added a reference.");
     }
 
     private static StaticSite.Outcome publish(StaticSite site, ArticlePublished article) {

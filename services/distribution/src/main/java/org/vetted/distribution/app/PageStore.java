@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.vetted.distribution.domain.Correction;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.WithdrawalKind;
@@ -44,11 +45,37 @@ public interface PageStore {
      * A page as served.
      *
      * @param firstPublishedAt when any revision of the article was first published
+     * @param corrections      the article's corrections, oldest first, each as its signed record holds it; listed by
+     *                         {@link #findBySlug}, {@link #findByArticle} and the feeds' listings
+     *                         ({@link #newestFirst}, {@link #newestFirstWithRetracted}), empty elsewhere
      */
-    record Page(PublishedArticle article, Instant firstPublishedAt, WithdrawnArticle withdrawal) {
+    record Page(
+            PublishedArticle article,
+            Instant firstPublishedAt,
+            WithdrawnArticle withdrawal,
+            List<Correction> corrections) {
+        public Page {
+            corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        }
+
         /** A page of an article not withdrawn. */
         public Page(PublishedArticle article, Instant firstPublishedAt) {
             this(article, firstPublishedAt, null);
+        }
+
+        /** A page without its corrections listed (listings that show none). */
+        public Page(PublishedArticle article, Instant firstPublishedAt, WithdrawnArticle withdrawal) {
+            this(article, firstPublishedAt, withdrawal, List.of());
+        }
+
+        /** This page listing {@code corrections}. */
+        public Page withCorrections(List<Correction> corrections) {
+            return new Page(article, firstPublishedAt, withdrawal, corrections);
+        }
+
+        /** The latest correction, if any: what a feed item says was corrected. */
+        public Optional<Correction> latestCorrection() {
+            return corrections.isEmpty() ? Optional.empty() : Optional.of(corrections.get(corrections.size() - 1));
         }
 
         /** Served with the retraction notice, the reason and the date, marked retracted. */
@@ -62,6 +89,10 @@ public interface PageStore {
         }
     }
 
+    /**
+     * Applies a publication. A correction ({@link PublishedArticle#isCorrection}) stored, or superseded by a later
+     * revision already served, is also listed among the article's corrections.
+     */
     Outcome apply(PublishedArticle article);
 
     /**

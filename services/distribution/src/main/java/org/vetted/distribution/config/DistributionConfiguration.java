@@ -2,8 +2,15 @@ package org.vetted.distribution.config;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,16 +18,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.AnnounceReReview;
+import org.vetted.distribution.app.Embargoes;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.app.PublishRenderedArticle;
+import org.vetted.distribution.app.RetiredClaims;
 import org.vetted.distribution.app.WithdrawArticle;
 import org.vetted.distribution.app.WithdrawalGate;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
 import org.vetted.distribution.domain.OverduePolicy;
 import org.vetted.distribution.domain.PublicSite;
+import org.vetted.distribution.messaging.ReleaseEmbargoes;
 import org.vetted.distribution.messaging.SealedPageRecords;
+import org.vetted.distribution.messaging.TrackLibrary;
+import org.vetted.distribution.store.JdbcEmbargoes;
 import org.vetted.distribution.store.JdbcPageStore;
+import org.vetted.distribution.store.JdbcRetiredClaims;
 import org.vetted.distribution.store.JdbcWithdrawalGate;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
@@ -32,6 +45,7 @@ import org.vetted.support.signing.Seals;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
 public class DistributionConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(DistributionConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -55,8 +69,18 @@ public class DistributionConfiguration {
 
     @Bean
     PublishRenderedArticle publishRenderedArticle(
-            ApprovalCheck approvalCheck, ArticlePublisher publisher, Clock clock, WithdrawalGate withdrawals) {
-        return new PublishRenderedArticle(approvalCheck, publisher, clock, withdrawals);
+            ApprovalCheck approvalCheck,
+            ArticlePublisher publisher,
+            Clock clock,
+            WithdrawalGate withdrawals,
+            RetiredClaims retiredClaims) {
+        return new PublishRenderedArticle(approvalCheck, publisher, clock, withdrawals, retiredClaims);
+    }
+
+    /** The claims library's entries as review signed them, read back only while review's signature holds. */
+    @Bean
+    RetiredClaims retiredClaims(JdbcTemplate jdbc, Seals seals) {
+        return new JdbcRetiredClaims(jdbc, (key, retired, entry) -> TrackLibrary.holds(seals, key, retired, entry));
     }
 
     /** Review's withdrawals, kept as review signed them: no rendering of a withdrawn article is published. */
@@ -92,6 +116,70 @@ public class DistributionConfiguration {
     @Bean
     PageStore pageStore(JdbcTemplate jdbc, TransactionTemplate transactions, Seals seals) {
         return new JdbcPageStore(jdbc, transactions, new SealedPageRecords(seals));
+    }
+
+    /** Renderings held until their embargo, in PostgreSQL: they survive restarts and each is released once. */
+    @Bean
+    Embargoes embargoes(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcEmbargoes(jdbc, transactions);
+    }
+
+    @Bean
+    ReleaseEmbargoes releaseEmbargoes(
+            Embargoes embargoes,
+            PublishRenderedArticle publishRendered,
+            Seals seals,
+            Clock clock,
+            StreamBridge streamBridge) {
+        return new ReleaseEmbargoes(
+                embargoes, publishRendered, seals, clock, message -> streamBridge.send(RELEASE_BINDING, message));
+    }
+
+    /** The binding held publications go out on: article.published, like publishArticle's (application.yml). */
+    static final String RELEASE_BINDING = "releaseEmbargo-out-0";
+
+    /** Looks for due embargoes every poll interval while the application runs. */
+    @Bean
+    SmartLifecycle embargoLoop(
+            ReleaseEmbargoes release,
+            @Value("${vetted.distribution.embargo-poll-interval:PT1S}") java.time.Duration interval) {
+        return new SmartLifecycle() {
+            private volatile ScheduledExecutorService loop;
+
+            @Override
+            public void start() {
+                loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "embargo-release");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                loop.scheduleWithFixedDelay(
+                        () -> {
+                            try {
+                                release.releaseDue();
+                            } catch (RuntimeException e) {
+                                log.warn("Releasing due embargoes failed, trying again: {}", e.getMessage());
+                            }
+                        },
+                        interval.toMillis(),
+                        interval.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+
+            @Override
+            public void stop() {
+                ScheduledExecutorService running = loop;
+                if (running != null) {
+                    running.shutdownNow();
+                    loop = null;
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return loop != null;
+            }
+        };
     }
 
     /**

@@ -49,6 +49,8 @@ public final class ArticlePublisher {
                         approval.contentHash(),
                         now)
                 // How each claim was reviewed goes public exactly as review signed it.
-                .withProvenance(approval.claimProvenance());
+                .withProvenance(approval.claimProvenance())
+                // Both were approved with the text (the content hash covers them) and go public with it.
+                .withCorrectionAndEmbargo(article.correction(), article.publishAt());
     }
 }

@@ -16,6 +16,9 @@ import java.util.List;
  *                            from outside the process is served only while it still verifies
  * @param claimProvenance     how each claim was reviewed, as review signed it in the approval; empty in
  *                            publications made before the contract carried it (last so the older constructors stay)
+ * @param correction          the correction note review approved, null when this revision is no correction; its
+ *                            {@link #publishedAt} is when it was corrected
+ * @param publishAt           the embargo review approved (not published before it), null when none
  */
 public record PublishedArticle(
         String eventId,
@@ -34,13 +37,56 @@ public record PublishedArticle(
         String contentHash,
         Instant publishedAt,
         String seal,
-        List<ClaimProvenance> claimProvenance)
+        List<ClaimProvenance> claimProvenance,
+        String correction,
+        Instant publishAt)
         implements PublicEvent {
     public PublishedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
         medicalReviewers = List.copyOf(medicalReviewers);
         claimProvenance = List.copyOf(claimProvenance);
+    }
+
+    /** No correction, no embargo. */
+    public PublishedArticle(
+            String eventId,
+            String articleId,
+            int revision,
+            String slug,
+            String title,
+            String summary,
+            String html,
+            String url,
+            List<Author> authors,
+            List<String> tags,
+            Reviewer medicallyReviewedBy,
+            List<Reviewer> medicalReviewers,
+            Instant medicallyReviewedAt,
+            String contentHash,
+            Instant publishedAt,
+            String seal,
+            List<ClaimProvenance> claimProvenance) {
+        this(
+                eventId,
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                html,
+                url,
+                authors,
+                tags,
+                medicallyReviewedBy,
+                medicalReviewers,
+                medicallyReviewedAt,
+                contentHash,
+                publishedAt,
+                seal,
+                claimProvenance,
+                null,
+                null);
     }
 
     /** Without provenance, signed or not. */
@@ -136,7 +182,38 @@ public record PublishedArticle(
                 contentHash,
                 publishedAt,
                 seal,
-                provenance);
+                provenance,
+                correction,
+                publishAt);
+    }
+
+    /** The same publication as a correction with this note (null: none) and embargo (null: none). */
+    public PublishedArticle withCorrectionAndEmbargo(String note, Instant embargo) {
+        return new PublishedArticle(
+                eventId,
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                html,
+                url,
+                authors,
+                tags,
+                medicallyReviewedBy,
+                medicalReviewers,
+                medicallyReviewedAt,
+                contentHash,
+                publishedAt,
+                seal,
+                claimProvenance,
+                note,
+                embargo);
+    }
+
+    /** A corrected revision of a published article: goes public as {@code ArticleCorrected}, with its note. */
+    public boolean isCorrection() {
+        return correction != null;
     }
 
     /**

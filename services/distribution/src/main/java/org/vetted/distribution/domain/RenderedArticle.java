@@ -1,5 +1,6 @@
 package org.vetted.distribution.domain;
 
+import java.time.Instant;
 import java.util.List;
 import org.vetted.contract.ContentHash;
 
@@ -8,6 +9,8 @@ import org.vetted.contract.ContentHash;
  *
  * @param summary    the writer's summary, or null when none was given
  * @param sourceHash what rendering computed over everything it rendered (see {@link ContentHash})
+ * @param correction the correction note review approved, or null
+ * @param publishAt  the embargo review approved, or null
  */
 public record RenderedArticle(
         String eventId,
@@ -21,10 +24,43 @@ public record RenderedArticle(
         String bodyMarkdown,
         String sourceHash,
         String html,
-        Approval approval) {
+        Approval approval,
+        String correction,
+        Instant publishAt) {
     public RenderedArticle {
         authors = List.copyOf(authors);
         tags = List.copyOf(tags);
+    }
+
+    /** No correction, no embargo. */
+    public RenderedArticle(
+            String eventId,
+            String articleId,
+            int revision,
+            String slug,
+            String title,
+            String summary,
+            List<Author> authors,
+            List<String> tags,
+            String bodyMarkdown,
+            String sourceHash,
+            String html,
+            Approval approval) {
+        this(
+                eventId,
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                authors,
+                tags,
+                bodyMarkdown,
+                sourceHash,
+                html,
+                approval,
+                null,
+                null);
     }
 
     /** Everything the approval's content hash covers, as rendering passed it on. */
@@ -37,6 +73,8 @@ public record RenderedArticle(
                 tags,
                 authors.stream()
                         .map(author -> new ContentHash.Credit(author.username(), author.displayName()))
-                        .toList());
+                        .toList(),
+                correction,
+                publishAt);
     }
 }

@@ -16,6 +16,7 @@ import org.vetted.distribution.domain.Reviewer;
 import org.vetted.distribution.domain.Withdrawal;
 import org.vetted.distribution.domain.WithdrawalKind;
 import org.vetted.distribution.domain.WithdrawnArticle;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
@@ -51,7 +52,9 @@ public final class EventMapper {
                         reviewer(approval.getSignedOffBy()),
                         reviewers(approval.getClaimReviewers()),
                         approval.getApprovedAt(),
-                        provenance(approval.getClaimProvenance())));
+                        provenance(approval.getClaimProvenance())),
+                event.getCorrection(),
+                event.getPublishAt());
     }
 
     public static PublishedArticle toDomain(ArticlePublished event) {
@@ -77,14 +80,75 @@ public final class EventMapper {
                 event.getContentHash(),
                 event.getPublishedAt(),
                 event.getSeal(),
-                provenance(event.getClaimProvenance()));
+                provenance(event.getClaimProvenance()),
+                null,
+                event.getPublishAt());
+    }
+
+    /** A corrected revision: a publication carrying its note (its time is the publication's). */
+    public static PublishedArticle toDomain(ArticleCorrected event) {
+        if (event.getMedicallyReviewedBy() == null
+                || event.getArticleId() == null
+                || event.getSlug() == null
+                || event.getCorrection() == null) {
+            throw new PoisonEventException(
+                    "ArticleCorrected " + event.getEventId() + " lacks its article id, slug, reviewer or note");
+        }
+        return new PublishedArticle(
+                event.getEventId(),
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getSummary(),
+                event.getHtml(),
+                event.getUrl(),
+                authors(event.getAuthors()),
+                tags(event.getTags()),
+                reviewer(event.getMedicallyReviewedBy()),
+                reviewers(event.getMedicalReviewers()),
+                event.getMedicallyReviewedAt(),
+                event.getContentHash(),
+                event.getPublishedAt(),
+                event.getSeal(),
+                provenance(event.getClaimProvenance()),
+                event.getCorrection(),
+                event.getPublishAt());
     }
 
     /**
-     * The event of an article: unsigned as published (the seal covers the finished event and is set after this), or
+     * The event of an article ({@code ArticleCorrected} for a correction, else {@code ArticlePublished}): unsigned as published (the seal covers the finished event and is set after this), or
      * with the seal it was read with, to be stored and checked again when read back.
      */
-    public static ArticlePublished toEvent(PublishedArticle article) {
+    public static SpecificRecordBase toEvent(PublishedArticle article) {
+        if (article.isCorrection()) {
+            return ArticleCorrected.newBuilder()
+                    .setEventId(article.eventId())
+                    .setArticleId(article.articleId())
+                    .setRevision(article.revision())
+                    .setSlug(article.slug())
+                    .setTitle(article.title())
+                    .setSummary(article.summary())
+                    .setHtml(article.html())
+                    .setUrl(article.url())
+                    .setAuthors(authorsOut(article))
+                    .setTags(article.tags())
+                    .setMedicallyReviewedBy(toEvent(article.medicallyReviewedBy()))
+                    .setMedicalReviewers(article.medicalReviewers().stream()
+                            .map(EventMapper::toEvent)
+                            .toList())
+                    .setMedicallyReviewedAt(article.medicallyReviewedAt())
+                    .setContentHash(article.contentHash())
+                    .setPublishedAt(article.publishedAt())
+                    .setClaimProvenance(article.claimProvenance().stream()
+                            .map(EventMapper::toEvent)
+                            .toList())
+                    .setPublishAt(article.publishAt())
+                    .setCorrection(article.correction())
+                    .setCorrectedAt(article.publishedAt())
+                    .setSeal(article.seal())
+                    .build();
+        }
         return ArticlePublished.newBuilder()
                 .setEventId(article.eventId())
                 .setArticleId(article.articleId())
@@ -94,9 +158,7 @@ public final class EventMapper {
                 .setSummary(article.summary())
                 .setHtml(article.html())
                 .setUrl(article.url())
-                .setAuthors(article.authors().stream()
-                        .map(author -> new org.vetted.events.Author(author.username(), author.displayName()))
-                        .toList())
+                .setAuthors(authorsOut(article))
                 .setTags(article.tags())
                 .setMedicallyReviewedBy(toEvent(article.medicallyReviewedBy()))
                 .setMedicalReviewers(article.medicalReviewers().stream()
@@ -108,8 +170,15 @@ public final class EventMapper {
                 .setClaimProvenance(article.claimProvenance().stream()
                         .map(EventMapper::toEvent)
                         .toList())
+                .setPublishAt(article.publishAt())
                 .setSeal(article.seal())
                 .build();
+    }
+
+    private static List<org.vetted.events.Author> authorsOut(PublishedArticle article) {
+        return article.authors().stream()
+                .map(author -> new org.vetted.events.Author(author.username(), author.displayName()))
+                .toList();
     }
 
     /** Review's decision; its signature is kept for the gate's row, which is verified when read back. */

@@ -4,15 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import org.vetted.contract.EventCatalog;
 import org.vetted.contract.RecordGuard;
+import org.vetted.distribution.app.Embargoes;
 import org.vetted.distribution.app.PublishRenderedArticle;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
-import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
@@ -34,12 +36,15 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
 
     private final PublishRenderedArticle publishRendered;
     private final Inbound<ArticleRendered, RenderedArticle> inbound;
-    private final Outbound<Object, PublishedArticle, ArticlePublished> outbound;
+    private final Outbound<Object, PublishedArticle, SpecificRecordBase> outbound;
 
     private final Timer lag;
+    private final Embargoes embargoes;
 
-    public PublishArticle(PublishRenderedArticle publishRendered, Seals seals, MeterRegistry meters) {
+    public PublishArticle(
+            PublishRenderedArticle publishRendered, Seals seals, MeterRegistry meters, Embargoes embargoes) {
         this.publishRendered = publishRendered;
+        this.embargoes = embargoes;
         this.lag = Timer.builder("vetted.publication.lag")
                 .description("from the medical approval to the article's publication")
                 .register(meters);
@@ -52,7 +57,7 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
                         "not published",
                         rendered -> "article " + rendered.getArticleId() + " revision " + rendered.getRevision()
                                 + " (event " + rendered.getEventId() + ")"));
-        this.outbound = Outbound.of(seals, EventMapper::toEvent, ArticlePublished::getArticleId);
+        this.outbound = Outbound.of(seals, EventMapper::toEvent, event -> (String) event.get("articleId"));
     }
 
     @Override
@@ -62,6 +67,21 @@ public class PublishArticle implements Function<Message<ArticleRendered>, Messag
             PublishRenderedArticle.Outcome outcome = publishRendered.publish(rendered.domain());
             if (outcome instanceof PublishRenderedArticle.Refused refused) {
                 throw inbound.refuse(rendered, refused.reason());
+            }
+            if (outcome instanceof PublishRenderedArticle.Held held) {
+                // Kept as rendering signed it; ReleaseEmbargoes verifies and decides it again when it is due.
+                boolean first = embargoes.hold(new Embargoes.Held(
+                        rendered.event().getEventId(),
+                        rendered.domain().articleId(),
+                        held.publishAt(),
+                        EventCatalog.standard().encode(rendered.event())));
+                log.info(
+                        "Holding article {} revision {} until {}{}",
+                        rendered.domain().articleId(),
+                        rendered.domain().revision(),
+                        held.publishAt(),
+                        first ? "" : " (held before)");
+                return null;
             }
             PublishedArticle published = ((PublishRenderedArticle.Published) outcome).article();
             if (published.medicallyReviewedAt() != null

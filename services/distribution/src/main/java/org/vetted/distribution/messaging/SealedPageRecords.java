@@ -10,6 +10,7 @@ import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.Withdrawal;
 import org.vetted.distribution.domain.WithdrawnArticle;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
 import org.vetted.events.ArticleReviewDue;
@@ -19,7 +20,7 @@ import org.vetted.events.ArticleWithdrawn;
 import org.vetted.support.signing.Seals;
 
 /**
- * Pages and withdrawals kept as the records they came from ({@code ArticlePublished}, {@code ArticleRetracted},
+ * Pages and withdrawals kept as the records they came from ({@code ArticlePublished}, {@code ArticleCorrected}, {@code ArticleRetracted},
  * {@code ArticleUnpublished}, and review's {@code ArticleWithdrawn} for the publication gate), in the topic's encoding, and read back only
  * while distribution's seal still holds: the same check {@code servePublished} admits records from the topic with.
  */
@@ -63,6 +64,9 @@ public final class SealedPageRecords implements PageRecords {
         }
         if (event instanceof ArticlePublished published) {
             return checked(published, () -> new Sealed(EventMapper.toDomain(published)));
+        }
+        if (event instanceof ArticleCorrected corrected) {
+            return checked(corrected, () -> new Sealed(EventMapper.toDomain(corrected)));
         }
         if (event instanceof ArticleRetracted retracted) {
             return checked(retracted, () -> new SealedWithdrawal(EventMapper.toDomain(retracted)));

@@ -18,6 +18,7 @@ import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.WithdrawnArticle;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
 import org.vetted.events.ArticleReviewDue;
@@ -51,6 +52,7 @@ public class ServePublished implements Consumer<Message<byte[]>> {
     private final Refusal<ArticlePublished> refusal;
     private final Inbound<ArticlePublished, PublishedArticle> inbound;
     private final SharedProjection projection;
+    private final Inbound<ArticleCorrected, PublishedArticle> corrections;
     private final Inbound<ArticleRetracted, WithdrawnArticle> retractions;
     private final Inbound<ArticleUnpublished, WithdrawnArticle> takedowns;
     private final Inbound<ArticleReviewDue, ReReviewNotice> dues;
@@ -67,6 +69,15 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                         + published.getEventId() + ")");
         this.inbound = new Inbound<>(seals, EventMapper::toDomain, refusal);
         this.projection = projection;
+        this.corrections = new Inbound<>(
+                seals,
+                EventMapper::toDomain,
+                new Refusal<ArticleCorrected>(
+                        log,
+                        "Not serving",
+                        null,
+                        corrected -> "correction of article " + corrected.getArticleId() + " revision "
+                                + corrected.getRevision() + " (event " + corrected.getEventId() + ")"));
         this.retractions = new Inbound<>(
                 seals,
                 EventMapper::toDomain,
@@ -126,7 +137,13 @@ public class ServePublished implements Consumer<Message<byte[]>> {
             }
             Message<?> message = MessageBuilder.createMessage(record, raw.getHeaders());
             if (record instanceof ArticlePublished) {
-                serve((Message<ArticlePublished>) message);
+                inbound.verifyOrSkip((Message<ArticlePublished>) message)
+                        .ifPresent(verified -> serve(verified.domain()));
+            } else if (record instanceof ArticleCorrected) {
+                // A corrected revision is a publication like any other; the store keeps its note with the page.
+                corrections
+                        .verifyOrSkip((Message<ArticleCorrected>) message)
+                        .ifPresent(verified -> serve(verified.domain()));
             } else if (record instanceof ArticleRetracted) {
                 retractions
                         .verifyOrSkip((Message<ArticleRetracted>) message)
@@ -164,12 +181,7 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                 outcome);
     }
 
-    private void serve(Message<ArticlePublished> message) {
-        Optional<Inbound.Verified<ArticlePublished, PublishedArticle>> sealed = inbound.verifyOrSkip(message);
-        if (sealed.isEmpty()) {
-            return;
-        }
-        PublishedArticle article = sealed.get().domain();
+    private void serve(PublishedArticle article) {
         PageStore.Outcome outcome = pages.apply(article);
         if (outcome == PageStore.Outcome.SLUG_TAKEN) {
             log.warn(

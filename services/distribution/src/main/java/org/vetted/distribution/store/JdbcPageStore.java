@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.distribution.app.PageRecords;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.domain.Correction;
 import org.vetted.distribution.domain.PublicEvent;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.ReReviewNotice;
@@ -86,6 +87,21 @@ public class JdbcPageStore implements PageStore {
     }
 
     private Outcome applyInTransaction(PublishedArticle article) {
+        Outcome outcome = applyPage(article);
+        if (article.isCorrection() && (outcome == Outcome.STORED || outcome == Outcome.SUPERSEDED)) {
+            jdbc.update(
+                    "insert into correction (event_id, article_id, revision, corrected_at, record) "
+                            + "values (?, ?, ?, ?, ?) on conflict do nothing",
+                    article.eventId(),
+                    article.articleId(),
+                    article.revision(),
+                    Timestamp.from(article.publishedAt()),
+                    records.encode(article));
+        }
+        return outcome;
+    }
+
+    private Outcome applyPage(PublishedArticle article) {
         byte[] record = records.encode(article);
         if (!journal.keep(article.articleId(), article.eventId(), record)) {
             return Outcome.DUPLICATE;
@@ -256,7 +272,8 @@ public class JdbcPageStore implements PageStore {
                         slug)
                 .stream()
                 .findFirst()
-                .flatMap(row -> verified(row, slug));
+                .flatMap(row -> verified(row, slug))
+                .map(this::withCorrections);
     }
 
     @Override
@@ -268,7 +285,8 @@ public class JdbcPageStore implements PageStore {
                         articleId)
                 .stream()
                 .findFirst()
-                .flatMap(row -> verified(row, null));
+                .flatMap(row -> verified(row, null))
+                .map(this::withCorrections);
     }
 
     /** Rows that fail their check are left out, so the feed may hold fewer than {@code limit}. */
@@ -291,7 +309,52 @@ public class JdbcPageStore implements PageStore {
                         limit)
                 .stream()
                 .flatMap(row -> verified(row, null).stream())
+                .map(this::withCorrections)
                 .toList();
+    }
+
+    /**
+     * The page listing the article's corrections, oldest first: each row read back only while it is the sealed
+     * correction of this very article (a row that fails is left out and logged as an error).
+     */
+    private Page withCorrections(Page page) {
+        String articleId = page.article().articleId();
+        List<Correction> corrections = jdbc
+                .query(
+                        "select event_id, record from correction where article_id = ? and revision <= ? "
+                                + "order by corrected_at, revision",
+                        (row, n) -> verifiedCorrection(articleId, row.getString(1), row.getBytes(2)),
+                        articleId,
+                        page.article().revision())
+                .stream()
+                .flatMap(Optional::stream)
+                .toList();
+        return page.withCorrections(corrections);
+    }
+
+    private Optional<Correction> verifiedCorrection(String articleId, String eventId, byte[] record) {
+        PageRecords.Read read = records.decode(record);
+        String problem;
+        if (read instanceof PageRecords.Sealed sealed) {
+            PublishedArticle article = sealed.article();
+            if (article.articleId().equals(articleId) && article.eventId().equals(eventId)) {
+                Optional<Correction> correction = Correction.of(article);
+                if (correction.isPresent()) {
+                    return correction;
+                }
+                problem = "it is no correction";
+            } else {
+                problem = "it holds the signed event " + article.eventId() + " of article " + article.articleId();
+            }
+        } else {
+            problem = read instanceof PageRecords.Refused refused ? refused.reason() : "it is no publication";
+        }
+        log.error(
+                "Article {}: its stored correction {} is not what distribution signed: {}",
+                articleId,
+                eventId,
+                problem);
+        return Optional.empty();
     }
 
     /**

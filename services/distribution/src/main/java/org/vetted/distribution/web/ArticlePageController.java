@@ -48,6 +48,7 @@ class ArticlePageController {
         model.addAttribute(
                 "trust", ArticleTrustView.of(page, properties.displayZone(), pageProperties.medicalDisclaimer()));
         model.addAttribute("jsonLd", MedicalWebPageJsonLd.of(page, properties.feedTitle()));
+        model.addAttribute("corrections", CorrectionView.all(page, properties.displayZone()));
         model.addAttribute(
                 "retraction", page.retracted() ? RetractionView.of(page.withdrawal(), properties.displayZone()) : null);
         model.addAttribute("reReview", reReview);

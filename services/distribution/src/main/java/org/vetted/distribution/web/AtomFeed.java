@@ -25,7 +25,7 @@ import org.vetted.distribution.domain.PublishedArticle;
  * The Atom 1.0 feed (RFC 4287), made with ROME: the newest articles, each with its first publication
  * ({@code published}), this revision's ({@code updated}), authors, tags, summary and HTML, and the entries gone from
  * the site as RFC 6721 tombstones ({@code at:deleted-entry} with {@code ref}, the id the entry had, and
- * {@code when}), so a reader drops what it kept. Text is cleared of characters XML 1.0 cannot hold.
+ * {@code when}), so a reader drops what it kept. A corrected entry's content starts with its latest correction note. Text is cleared of characters XML 1.0 cannot hold.
  */
 final class AtomFeed {
     static final String ATOM_XML = "application/atom+xml";
@@ -88,7 +88,14 @@ final class AtomFeed {
         }
         Content content = new Content();
         content.setType(Content.HTML);
-        content.setValue(xml(article.html()));
+        // The latest correction's note ahead of the text, as on the page: escaped, since it is text.
+        content.setValue(xml(page.latestCorrection()
+                        .map(correction -> "<p><strong>Corrected</strong> on "
+                                + DateTimeFormatter.ISO_LOCAL_DATE.format(
+                                        correction.correctedAt().atOffset(java.time.ZoneOffset.UTC))
+                                + ": " + org.springframework.web.util.HtmlUtils.htmlEscape(correction.note()) + "</p>")
+                        .orElse("")
+                + article.html()));
         entry.setContents(List.of(content));
         return entry;
     }

@@ -34,7 +34,17 @@ record JsonFeed(
             List<Author> authors,
             List<String> tags,
             @JsonProperty("_medical_review") MedicalReview medicalReview,
-            @JsonProperty("_retraction") Retraction retraction) {}
+            @JsonProperty("_retraction") Retraction retraction,
+            @JsonProperty("_corrections") List<Correction> corrections) {}
+
+    /**
+     * A JSON Feed extension on a corrected item: every correction of the article, oldest first, each with the note
+     * review approved and when the corrected revision went public. The content starts with the latest note.
+     */
+    record Correction(
+            String note,
+            int revision,
+            @JsonProperty("corrected_at") String correctedAt) {}
 
     /**
      * A JSON Feed extension on a retracted item: why, who decided and when. The item stays in the feed (readers who
@@ -74,7 +84,9 @@ record JsonFeed(
                 article.articleId(),
                 article.url(),
                 retracted == null ? article.title() : "Retracted: " + article.title(),
-                retracted == null ? article.html() : notice(retracted) + article.html(),
+                (retracted == null ? "" : notice(retracted))
+                        + page.latestCorrection().map(JsonFeed::notice).orElse("")
+                        + article.html(),
                 article.summary(),
                 DateTimeFormatter.ISO_INSTANT.format(page.firstPublishedAt()),
                 DateTimeFormatter.ISO_INSTANT.format(retracted == null ? article.publishedAt() : retracted.decidedAt()),
@@ -94,7 +106,21 @@ record JsonFeed(
                                 new Reviewer(
                                         retracted.decidedBy().displayName(),
                                         retracted.decidedBy().credential()),
-                                DateTimeFormatter.ISO_INSTANT.format(retracted.decidedAt())));
+                                DateTimeFormatter.ISO_INSTANT.format(retracted.decidedAt())),
+                page.corrections().stream()
+                        .map(correction -> new Correction(
+                                correction.note(),
+                                correction.revision(),
+                                DateTimeFormatter.ISO_INSTANT.format(correction.correctedAt())))
+                        .toList());
+    }
+
+    /** The latest correction's note ahead of a corrected item's content, escaped, as it is text. */
+    private static String notice(org.vetted.distribution.domain.Correction correction) {
+        return "<p><strong>Corrected</strong> on "
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(
+                        correction.correctedAt().atOffset(ZoneOffset.UTC))
+                + ": " + HtmlUtils.htmlEscape(correction.note()) + "</p>";
     }
 
     /** The notice ahead of a retracted item's content; the reason is escaped, as it is text. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.Author;
 import org.vetted.distribution.domain.ClaimProvenance;
+import org.vetted.distribution.domain.Correction;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,13 +80,26 @@ final class MedicalWebPageJsonLd {
         ObjectNode publisher = root.putObject("publisher");
         publisher.put("@type", "Organization");
         publisher.put("name", siteTitle);
+        // schema.org's CorrectionComment for each correction note (oldest first) and for a retraction notice.
+        ArrayNode corrections = JSON.createArrayNode();
+        for (Correction correction : page.corrections()) {
+            ObjectNode notice = corrections.addObject();
+            notice.put("@type", "CorrectionComment");
+            notice.put("text", correction.note());
+            notice.put("datePublished", correction.correctedAt().toString());
+        }
         if (page.retracted()) {
-            // schema.org's CorrectionComment for the notice, and the work's status, so machines read it as retracted.
+            // The work's status too, so machines read it as retracted.
             root.put("creativeWorkStatus", "Retracted");
-            ObjectNode notice = root.putObject("correction");
+            ObjectNode notice = corrections.addObject();
             notice.put("@type", "CorrectionComment");
             notice.put("text", "Retracted: " + page.withdrawal().reason());
             notice.put("datePublished", page.withdrawal().decidedAt().toString());
+        }
+        if (corrections.size() == 1) {
+            root.set("correction", corrections.get(0));
+        } else if (corrections.size() > 1) {
+            root.set("correction", corrections);
         }
         return forScriptElement(JSON.writeValueAsString(root));
     }

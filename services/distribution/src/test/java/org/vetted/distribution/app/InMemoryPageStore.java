@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vetted.distribution.domain.Correction;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.WithdrawnArticle;
@@ -62,8 +63,28 @@ public final class InMemoryPageStore implements PageStore {
         return expired;
     }
 
+    private final Map<String, List<Correction>> corrections = new HashMap<>();
+
     @Override
     public synchronized Outcome apply(PublishedArticle article) {
+        Outcome outcome = applyPage(article);
+        if (outcome == Outcome.STORED || outcome == Outcome.SUPERSEDED) {
+            Correction.of(article)
+                    .ifPresent(correction -> corrections
+                            .computeIfAbsent(article.articleId(), id -> new java.util.ArrayList<>())
+                            .add(correction));
+        }
+        return outcome;
+    }
+
+    private Page withCorrections(Page page) {
+        return page.withCorrections(corrections.getOrDefault(page.article().articleId(), List.of()).stream()
+                .filter(correction -> correction.revision() <= page.article().revision())
+                .sorted(Comparator.comparing(Correction::correctedAt).thenComparing(Correction::revision))
+                .toList());
+    }
+
+    private Outcome applyPage(PublishedArticle article) {
         if (!seenEventIds.add(article.eventId())) {
             return Outcome.DUPLICATE;
         }
@@ -113,7 +134,7 @@ public final class InMemoryPageStore implements PageStore {
 
     private Page page(String articleId) {
         Page page = byArticleId.get(articleId);
-        return new Page(page.article(), page.firstPublishedAt(), withdrawals.get(articleId));
+        return withCorrections(new Page(page.article(), page.firstPublishedAt(), withdrawals.get(articleId)));
     }
 
     @Override
@@ -122,6 +143,7 @@ public final class InMemoryPageStore implements PageStore {
                 .filter(page -> !withdrawals.containsKey(page.article().articleId()))
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
+                .map(this::withCorrections)
                 .toList();
     }
 

@@ -1,10 +1,12 @@
 package org.vetted.distribution.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.vetted.distribution.domain.Articles;
+import org.vetted.distribution.domain.Correction;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.WithdrawalKind;
 import org.vetted.distribution.domain.WithdrawnArticle;
@@ -31,6 +33,44 @@ public abstract class PageStoreTest {
             assertThat(page.article().revision()).isEqualTo(2);
             assertThat(page.article().title()).isEqualTo("Walking, revised");
             assertThat(page.firstPublishedAt()).isEqualTo(MONDAY);
+        });
+    }
+
+    @Test
+    void aCorrectionReplacesThePageAndIsListedWithItsDateAndEarlierOnes() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        assertThat(pages.apply(Articles.corrected("a1", 2, "walking", "Walking", TUESDAY, "Fixed the dose.")))
+                .isEqualTo(PageStore.Outcome.STORED);
+        pages.apply(Articles.corrected("a1", 3, "walking", "Walking", WEDNESDAY, "Added a reference."));
+        // Read again: nothing listed twice.
+        pages.apply(Articles.corrected("a1", 3, "walking", "Walking", WEDNESDAY, "Added a reference."));
+
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page -> {
+            assertThat(page.article().revision()).isEqualTo(3);
+            assertThat(page.article().correction()).isEqualTo("Added a reference.");
+            assertThat(page.firstPublishedAt()).isEqualTo(MONDAY);
+            assertThat(page.corrections())
+                    .extracting(Correction::revision, Correction::note, Correction::correctedAt)
+                    .containsExactly(tuple(2, "Fixed the dose.", TUESDAY), tuple(3, "Added a reference.", WEDNESDAY));
+            assertThat(page.latestCorrection()).map(Correction::note).hasValue("Added a reference.");
+        });
+        assertThat(pages.newestFirst(10))
+                .singleElement()
+                .satisfies(page -> assertThat(page.corrections()).hasSize(2));
+        assertThat(pages.findByArticle("a1"))
+                .hasValueSatisfying(page -> assertThat(page.corrections()).hasSize(2));
+    }
+
+    @Test
+    void aCorrectionOfAWithdrawnArticleIsNeitherServedNorListed() {
+        pages.apply(Articles.published("a1", 1, "walking", "Walking", MONDAY));
+        pages.apply(Articles.withdrawn("a1", WithdrawalKind.RETRACTED, "walking", TUESDAY));
+
+        assertThat(pages.apply(Articles.corrected("a1", 2, "walking", "Walking", WEDNESDAY, "Fixed.")))
+                .isEqualTo(PageStore.Outcome.WITHDRAWN);
+        assertThat(pages.findBySlug("walking")).hasValueSatisfying(page -> {
+            assertThat(page.article().revision()).isEqualTo(1);
+            assertThat(page.corrections()).isEmpty();
         });
     }
 

@@ -122,6 +122,13 @@ public final class Articles {
     }
 
     /** Review's decision on the article's revision 1, unsigned. */
+    /** A corrected revision with its note, unsigned. */
+    public static PublishedArticle corrected(
+            String articleId, int revision, String slug, String title, Instant publishedAt, String note) {
+        return published(articleId, revision, slug, title, publishedAt).withCorrectionAndEmbargo(note, null);
+    }
+
+    /** Review's decision on the article's revision 1, unsigned.*/
     public static Withdrawal decision(String articleId, WithdrawalKind kind, String slug, Instant decidedAt) {
         return new Withdrawal(
                 "withdrawn-" + articleId + "-" + kind + "-" + decidedAt,

@@ -40,6 +40,7 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.events.Approval;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
@@ -92,6 +93,9 @@ class DistributionBindingsTest {
 
     @Autowired
     PageStore pages;
+
+    @Autowired
+    org.vetted.distribution.app.RetiredClaims retiredClaims;
 
     @Autowired
     @Qualifier("errorChannel")
@@ -160,6 +164,104 @@ class DistributionBindingsTest {
                             .isEqualTo(rendered.getApproval().getClaimProvenance())
                             .isNotEmpty();
                 });
+    }
+
+    @Test
+    void aCorrectedRenderingIsPublishedAsArticleCorrectedAndItsNoteReachesThePage() {
+        ArticleRendered rendered = corrected(rendered("art-31", "Walking may ease back pain."), "Fixed the dose.");
+
+        send(rendered);
+
+        Message<byte[]> message = output.receive(0, Topics.PUBLISHED);
+        assertThat(failures).isEmpty();
+        assertThat(message).isNotNull();
+        assertThat(eventType(message)).isEqualTo("ArticleCorrected");
+        String header = new String(
+                (byte[]) message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER), StandardCharsets.US_ASCII);
+        assertThat(READER.valueProblem(Issuer.DISTRIBUTION, header, message.getPayload()))
+                .isEmpty();
+        assertThat((Object) EventCatalog.standard().decode(message.getPayload()))
+                .isInstanceOfSatisfying(ArticleCorrected.class, corrected -> {
+                    assertThat(corrected.getCorrection()).isEqualTo("Fixed the dose.");
+                    assertThat(corrected.getCorrectedAt()).isEqualTo(NOW);
+                    assertThat(corrected.getPublishedAt()).isEqualTo(NOW);
+                    assertThat(corrected.getContentHash())
+                            .isEqualTo(rendered.getApproval().getContentHash());
+                    assertThat(READER.problem(corrected)).isEmpty();
+                    assertThat(READER.isSigned(ArticleCorrected.newBuilder(corrected)
+                                    .setCorrection("Nothing changed.")
+                                    .build()))
+                            .isFalse();
+                });
+
+        input.send(message, Topics.PUBLISHED);
+
+        assertThat(pages.findBySlug("walking-art-31")).hasValueSatisfying(page -> {
+            assertThat(page.article().correction()).isEqualTo("Fixed the dose.");
+            assertThat(page.corrections()).singleElement().satisfies(correction -> {
+                assertThat(correction.note()).isEqualTo("Fixed the dose.");
+                assertThat(correction.correctedAt()).isEqualTo(NOW);
+            });
+        });
+    }
+
+    @Test
+    void aCorrectionNoteChangedAfterReviewSealedItIsDeadLettered() {
+        ArticleRendered rendered = corrected(rendered("art-32", "Walking may ease back pain."), "Fixed the dose.");
+        rendered.setCorrection("Nothing changed.");
+        rendered.setRenderSeal(null);
+        RENDERING.sign(rendered);
+
+        send(rendered);
+
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertThat(failures).isNotEmpty();
+    }
+
+    /** The rendering as a correction: the note hashed into the approval, both signed again. */
+    private static ArticleRendered corrected(ArticleRendered rendered, String note) {
+        rendered.setCorrection(note);
+        rendered.getApproval().setSeal(null);
+        rendered.getApproval().setContentHash(ContentHash.of(ContentHash.reviewed(rendered)));
+        rendered.setSourceHash(rendered.getApproval().getContentHash());
+        REVIEW.signApproval(rendered.getArticleId(), rendered.getApproval());
+        rendered.setRenderSeal(null);
+        RENDERING.sign(rendered);
+        return rendered;
+    }
+
+    @Test
+    void aRetiredLibraryEntrySignedByReviewIsKeptAndAForgedOneIsDeadLettered() {
+        org.vetted.events.ClaimLibraryEntry entry = org.vetted.events.ClaimLibraryEntry.newBuilder()
+                .setEventId("lib-entry-1")
+                .setKey("lib-00000000000000cc")
+                .setClaimText("walking may ease back pain")
+                .setReviewer(new Reviewer("rita", "Rita Reyes", "MD"))
+                .setApprovedAt(APPROVED_AT)
+                .setExpiresAt(APPROVED_AT.plusSeconds(86_400))
+                .setArticleId("art-1")
+                .setRevision(1)
+                .setClaimId("c-1")
+                .setRetired(new org.vetted.events.LibraryRetirement(
+                        new Reviewer("rita", "Rita Reyes", "MD"), NOW, "Evidence withdrawn."))
+                .build();
+        org.vetted.events.ClaimLibraryEntry forged = org.vetted.events.ClaimLibraryEntry.newBuilder(entry)
+                .setKey("lib-00000000000000dd")
+                .build();
+        // Signed as review by a key review does not hold (distribution's own).
+        new Signatures(
+                        SigningKey.parse(
+                                Issuer.REVIEW,
+                                DemoKeys.signingKey(Issuer.DISTRIBUTION).privateJwk()),
+                        DemoKeys.trusted())
+                .sign(forged);
+
+        input.send(MessageBuilder.withPayload(REVIEW.sign(entry)).build(), Topics.CLAIMS_LIBRARY);
+        input.send(MessageBuilder.withPayload(forged).build(), Topics.CLAIMS_LIBRARY);
+
+        assertThat(retiredClaims.retiredAmong(List.of("lib-00000000000000cc", "lib-00000000000000dd")))
+                .containsExactly("lib-00000000000000cc");
+        assertThat(failures).isNotEmpty();
     }
 
     @Test

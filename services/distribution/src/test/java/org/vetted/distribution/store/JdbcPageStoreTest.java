@@ -30,6 +30,7 @@ import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.WithdrawnArticle;
 import org.vetted.distribution.messaging.EventMapper;
 import org.vetted.distribution.messaging.SealedPageRecords;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.signing.Seals;
@@ -205,6 +206,26 @@ class JdbcPageStoreTest extends PageStoreTest {
                         altered -> assertThat(altered.getHtml()).startsWith("<b>Revision 1"));
         db.assertNotServed("a1", "walking");
         assertThat(output).contains("Not serving article a1", "does not verify");
+    }
+
+    @Test
+    void aCorrectionWhoseNoteWasChangedInTheDatabaseIsNotListed(CapturedOutput output) {
+        Tampering db = new Tampering();
+        db.store("a1", "walking", "Walking");
+        assertThat(db.store.apply(Signed.publication(
+                        Articles.corrected("a1", 2, "walking", "Walking", MONDAY.plusSeconds(60), "Fixed the dose."))))
+                .isEqualTo(PageStore.Outcome.STORED);
+        assertThat(db.store.findBySlug("walking"))
+                .hasValueSatisfying(page -> assertThat(page.corrections()).hasSize(1));
+
+        byte[] row = db.sql.queryForObject("select record from correction where article_id = 'a1'", byte[].class);
+        ArticleCorrected altered = (ArticleCorrected) CATALOG.decode(row);
+        altered.setCorrection("Nothing was wrong.");
+        db.sql.update("update correction set record = ? where article_id = 'a1'", CATALOG.encode(altered));
+
+        assertThat(db.store.findBySlug("walking"))
+                .hasValueSatisfying(page -> assertThat(page.corrections()).isEmpty());
+        assertThat(output).contains("stored correction", "is not what distribution signed");
     }
 
     @Test

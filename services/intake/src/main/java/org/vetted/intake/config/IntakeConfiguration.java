@@ -124,7 +124,7 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    DraftIntake draftIntake(ClaimExtractor claims, Accounts accounts, RejectedArticles rejectedArticles) {
+    DraftIntake draftIntake(ClaimExtractor claims, Accounts accounts, RejectedArticles rejectedArticles, Clock clock) {
         return new DraftIntake(
                         new PlainTextDraftParser(),
                         new MarkdownDraftParser(),
@@ -134,7 +134,8 @@ public class IntakeConfiguration {
                         accounts,
                         DraftIntake.READING_BUDGET,
                         System::nanoTime)
-                .withRejectedArticles(rejectedArticles);
+                .withRejectedArticles(rejectedArticles)
+                .withClock(clock);
     }
 
     /**

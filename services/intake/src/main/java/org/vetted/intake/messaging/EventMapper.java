@@ -6,6 +6,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.contract.MedicalCredits;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.events.ArticleApproved;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRendered;
 import org.vetted.events.ArticleRetracted;
@@ -46,6 +47,8 @@ final class EventMapper {
                 .setExperts(draft.experts().stream().map(EventMapper::toEvent).toList())
                 .setWarnings(draft.warnings())
                 .setSubmittedAt(submittedAt)
+                .setCorrection(draft.correction())
+                .setPublishAt(draft.publishAt())
                 .build();
     }
 
@@ -141,6 +144,18 @@ final class EventMapper {
                                     e.getMedicalReviewers().isEmpty()
                                             ? List.of(e.getMedicallyReviewedBy())
                                             : e.getMedicalReviewers()));
+        }
+        if (record instanceof ArticleCorrected e) {
+            return new ArticleEvent.StatusChanged(
+                    e.getEventId(),
+                    e.getArticleId(),
+                    e.getRevision(),
+                    e.getPublishedAt(),
+                    "ArticleCorrected",
+                    ArticleStatus.PUBLISHED,
+                    "distribution",
+                    (e.getUrl() == null ? "published" : "published at " + e.getUrl()) + " as a correction: "
+                            + e.getCorrection());
         }
         if (record instanceof ArticleRetracted e) {
             return new ArticleEvent.StatusChanged(

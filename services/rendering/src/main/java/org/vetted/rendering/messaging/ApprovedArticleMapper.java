@@ -49,7 +49,9 @@ final class ApprovedArticleMapper {
                 event.getBodyMarkdown(),
                 event.getTags(),
                 ContentHash.reviewed(event).authors(),
-                signOff);
+                signOff,
+                event.getCorrection(),
+                event.getPublishAt());
     }
 
     /**
@@ -74,6 +76,8 @@ final class ApprovedArticleMapper {
                 .setHtml(rendered.html())
                 .setApproval(Approval.newBuilder(approved.getApproval()).build())
                 .setRenderedAt(rendering.renderedAt())
+                .setCorrection(approved.getCorrection())
+                .setPublishAt(approved.getPublishAt())
                 .setRenderSeal(null)
                 .build();
     }

@@ -177,6 +177,37 @@ class RenderArticleBindingTest {
     }
 
     @Test
+    void theCorrectionNoteAndTheEmbargoTravelOnAndAreHashed() {
+        ArticleApproved approved = approved("Walking may ease back pain.");
+        approved.setCorrection("The walking time is 30 minutes, not 3 hours.");
+        approved.setPublishAt(Instant.parse("2026-12-24T08:00:00Z"));
+        approved.getApproval().setContentHash(ContentHash.of(ContentHash.reviewed(approved)));
+
+        send(sealed(approved));
+
+        ArticleRendered rendered =
+                (ArticleRendered) (Object) output.receive(0, Topics.RENDERED).getPayload();
+        assertThat(rendered.getCorrection()).isEqualTo("The walking time is 30 minutes, not 3 hours.");
+        assertThat(rendered.getPublishAt()).isEqualTo(Instant.parse("2026-12-24T08:00:00Z"));
+        assertThat(rendered.getSourceHash()).isEqualTo(approved.getApproval().getContentHash());
+    }
+
+    @Test
+    void anApprovalWhoseNoteWasChangedIsDeadLetteredForItsHash() {
+        ArticleApproved approved = approved("Walking may ease back pain.");
+        approved.setCorrection("Fixed the walking time.");
+        approved.getApproval().setContentHash(ContentHash.of(ContentHash.reviewed(approved)));
+        approved = sealed(approved);
+        approved.setCorrection("Nothing changed.");
+        REVIEW.sign(approved);
+
+        send(approved);
+
+        assertThat(output.receive(0, Topics.RENDERED)).isNull();
+        assertRefusedBecause("do not hash to the approved hash");
+    }
+
+    @Test
     void approvalWithAMatchingHashButNoSealIsDeadLettered() {
         ArticleApproved forged = approved("Walking cures back pain.");
 

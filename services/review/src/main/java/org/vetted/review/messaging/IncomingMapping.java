@@ -153,7 +153,9 @@ final class IncomingMapping {
                         .map(expert -> new Expert(expert.getName(), expert.getCredential()))
                         .toList(),
                 event.getWarnings(),
-                Objects.requireNonNull(event.getSubmittedAt(), "submittedAt"));
+                Objects.requireNonNull(event.getSubmittedAt(), "submittedAt"),
+                event.getCorrection(),
+                event.getPublishAt());
     }
 
     private static LibraryEntry toEntry(ClaimLibraryEntry entry) {

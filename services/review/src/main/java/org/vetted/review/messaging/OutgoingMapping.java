@@ -96,6 +96,8 @@ final class OutgoingMapping {
                         .toList())
                 .setApproval(signed)
                 .setComment(approved.comment())
+                .setCorrection(draft.correction())
+                .setPublishAt(draft.publishAt())
                 .build());
     }
 

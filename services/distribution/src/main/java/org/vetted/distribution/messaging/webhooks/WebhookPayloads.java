@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.vetted.distribution.domain.webhooks.EventType;
 import org.vetted.distribution.domain.webhooks.WebhookEvent;
+import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
 import org.vetted.events.ArticleRetracted;
 import org.vetted.events.ArticleReviewDue;
@@ -52,6 +53,13 @@ public final class WebhookPayloads {
                     ArticlePublished::getArticleId,
                     ArticlePublished::getPublishedAt,
                     WebhookPayloads::published),
+            new Mapping<>(
+                    ArticleCorrected.class,
+                    EventType.ARTICLE_CORRECTED,
+                    ArticleCorrected::getEventId,
+                    ArticleCorrected::getArticleId,
+                    ArticleCorrected::getCorrectedAt,
+                    WebhookPayloads::corrected),
             new Mapping<>(
                     ArticleRetracted.class,
                     EventType.ARTICLE_RETRACTED,
@@ -204,17 +212,60 @@ public final class WebhookPayloads {
     }
 
     static Map<String, Object> published(ArticlePublished event) {
+        return publication(
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getSummary(),
+                event.getUrl(),
+                event.getMedicalReviewers().isEmpty()
+                        ? List.of(event.getMedicallyReviewedBy())
+                        : event.getMedicalReviewers(),
+                event.getMedicallyReviewedAt(),
+                event.getContentHash(),
+                event.getPublishedAt());
+    }
+
+    /** A new revision replacing the page, with the note readers are shown and when it was corrected. */
+    static Map<String, Object> corrected(ArticleCorrected event) {
+        Map<String, Object> data = publication(
+                event.getArticleId(),
+                event.getRevision(),
+                event.getSlug(),
+                event.getTitle(),
+                event.getSummary(),
+                event.getUrl(),
+                event.getMedicalReviewers().isEmpty()
+                        ? List.of(event.getMedicallyReviewedBy())
+                        : event.getMedicalReviewers(),
+                event.getMedicallyReviewedAt(),
+                event.getContentHash(),
+                event.getPublishedAt());
+        data.put("correction", event.getCorrection());
+        data.put("correctedAt", event.getCorrectedAt().toString());
+        return data;
+    }
+
+    private static Map<String, Object> publication(
+            String articleId,
+            int revision,
+            String slug,
+            String title,
+            String summary,
+            String url,
+            List<Reviewer> credited,
+            Instant medicallyReviewedAt,
+            String contentHash,
+            Instant publishedAt) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("articleId", event.getArticleId());
-        data.put("revision", event.getRevision());
-        data.put("slug", event.getSlug());
-        data.put("title", event.getTitle());
-        data.put("summary", event.getSummary());
-        data.put("url", event.getUrl());
+        data.put("articleId", articleId);
+        data.put("revision", revision);
+        data.put("slug", slug);
+        data.put("title", title);
+        data.put("summary", summary);
+        data.put("url", url);
         // Everyone credited, as the pages credit them: the list, or the signer alone in publications before v3.
-        List<Reviewer> credited = event.getMedicalReviewers().isEmpty()
-                ? List.of(event.getMedicallyReviewedBy())
-                : event.getMedicalReviewers();
         data.put(
                 "reviewers",
                 credited.stream()
@@ -225,9 +276,9 @@ public final class WebhookPayloads {
                             return person;
                         })
                         .toList());
-        data.put("medicallyReviewedAt", event.getMedicallyReviewedAt().toString());
-        data.put("contentHash", event.getContentHash());
-        data.put("publishedAt", event.getPublishedAt().toString());
+        data.put("medicallyReviewedAt", medicallyReviewedAt.toString());
+        data.put("contentHash", contentHash);
+        data.put("publishedAt", publishedAt.toString());
         return data;
     }
 }

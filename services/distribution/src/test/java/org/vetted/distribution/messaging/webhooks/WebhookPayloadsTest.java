@@ -15,7 +15,8 @@ class WebhookPayloadsTest {
 
     @Test
     void aPublicationIsArticlePublishedWithTheSpecsEnvelopeAndNoHtml() {
-        ArticlePublished event = EventMapper.toEvent(Articles.published("a1", 2, "walking", "Walking <b>", AT));
+        ArticlePublished event =
+                (ArticlePublished) EventMapper.toEvent(Articles.published("a1", 2, "walking", "Walking <b>", AT));
 
         WebhookEvent webhook = WebhookPayloads.of(event).orElseThrow();
 

@@ -256,9 +256,10 @@ class SubscriptionApiTest {
         UUID id = UUID.fromString(json(created).get("id").asString());
         Instant after = Instant.now().plusSeconds(5);
 
-        ArticlePublished signed =
+        ArticlePublished signed = (ArticlePublished)
                 EventMapper.toEvent(Signed.publication(Articles.published("hook-1", 1, "hook-one", "Hook one", after)));
-        ArticlePublished unsigned = EventMapper.toEvent(Articles.published("hook-2", 1, "hook-two", "Hook two", after));
+        ArticlePublished unsigned =
+                (ArticlePublished) EventMapper.toEvent(Articles.published("hook-2", 1, "hook-two", "Hook two", after));
         for (ArticlePublished event : List.of(unsigned, signed, signed)) {
             // As Kafka carries it: the encoded value (the binding reads raw bytes).
             input.send(

@@ -23,6 +23,7 @@ public final class ArticleHistory {
     private ArticleEvent.DraftRecorded latestDraft;
     private int revision;
     private ArticleStatus status = ArticleStatus.SUBMITTED;
+    private boolean published;
     private final List<ArticleEvent> history = new ArrayList<>();
     private final Map<Integer, RevisionState> revisions = new TreeMap<>(Comparator.reverseOrder());
 
@@ -69,6 +70,9 @@ public final class ArticleHistory {
         } else if (event instanceof ArticleEvent.StatusChanged changed && changed.status() == ArticleStatus.APPROVED) {
             revisions.computeIfAbsent(changed.revision(), r -> new RevisionState()).approval = changed;
         }
+        if (event.status() == ArticleStatus.PUBLISHED) {
+            published = true;
+        }
         RevisionState state = revisions.computeIfAbsent(event.revision(), r -> new RevisionState());
         if (event.status().supersedes(state.status)) {
             state.status = event.status();
@@ -93,7 +97,7 @@ public final class ArticleHistory {
             return Optional.empty();
         }
         return Optional.of(new KnownArticle(
-                articleId, slug, Math.max(revision, latestDraft.revision()), latestDraft.authors(), status));
+                articleId, slug, Math.max(revision, latestDraft.revision()), latestDraft.authors(), status, published));
     }
 
     public ArticleView view() {

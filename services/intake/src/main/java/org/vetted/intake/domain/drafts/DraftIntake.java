@@ -1,6 +1,8 @@
 package org.vetted.intake.domain.drafts;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,7 @@ public final class DraftIntake {
     private final Duration readingBudget;
     private final LongSupplier nanoTime;
     private final RejectedArticles rejectedArticles;
+    private final Clock clock;
 
     public DraftIntake(
             PlainTextDraftParser plainText,
@@ -84,9 +87,10 @@ public final class DraftIntake {
         this.readingBudget = readingBudget;
         this.nanoTime = nanoTime;
         this.rejectedArticles = RejectedArticles.REVISABLE;
+        this.clock = Clock.systemUTC();
     }
 
-    private DraftIntake(DraftIntake same, RejectedArticles rejectedArticles) {
+    private DraftIntake(DraftIntake same, RejectedArticles rejectedArticles, Clock clock) {
         this.plainText = same.plainText;
         this.markdown = same.markdown;
         this.html = same.html;
@@ -97,11 +101,17 @@ public final class DraftIntake {
         this.readingBudget = same.readingBudget;
         this.nanoTime = same.nanoTime;
         this.rejectedArticles = rejectedArticles;
+        this.clock = clock;
     }
 
     /** This intake with what a rejection means set ({@link RejectedArticles#REVISABLE} unless set). */
     public DraftIntake withRejectedArticles(RejectedArticles rejectedArticles) {
-        return new DraftIntake(this, rejectedArticles);
+        return new DraftIntake(this, rejectedArticles, clock);
+    }
+
+    /** This intake judging embargo times against {@code clock} (the system's UTC clock unless set). */
+    public DraftIntake withClock(Clock clock) {
+        return new DraftIntake(this, rejectedArticles, clock);
     }
 
     /**
@@ -189,7 +199,11 @@ public final class DraftIntake {
             // Not read at all (HTML nested too deep to convert): the parser's reasons are the only ones.
             return new IntakeResult.Invalid(parsed.errors());
         }
-        List<FieldError> errors = rules.check(parsed);
+        List<FieldError> errors = new ArrayList<>(rules.check(parsed));
+        String correction = LifecycleFields.correction(
+                either(parsed.correction(), submission.correction(), "correction", errors), errors);
+        Instant publishAt = LifecycleFields.publishAt(
+                either(parsed.publishAt(), submission.publishAt(), "publishAt", errors), clock.instant(), errors);
         if (!errors.isEmpty()) {
             return new IntakeResult.Invalid(errors);
         }
@@ -207,7 +221,27 @@ public final class DraftIntake {
         warnings.addAll(quoted.warnings());
         warnings.addAll(absoluteClaimWarnings(found));
         return new ReadDraft(
-                title, summary, dedupe(parsed.tags()), parsed.authorNames(), body, found, quoted.experts(), warnings);
+                title,
+                summary,
+                dedupe(parsed.tags()),
+                parsed.authorNames(),
+                body,
+                found,
+                quoted.experts(),
+                warnings,
+                correction,
+                publishAt);
+    }
+
+    /** A field front matter and the form may both give: one of them, or the same value twice. */
+    private static String either(String fromText, String fromForm, String field, List<FieldError> errors) {
+        String form = fromForm == null || fromForm.isEmpty() ? null : fromForm;
+        if (fromText != null && form != null && !fromText.strip().equals(form.strip())) {
+            errors.add(new FieldError(
+                    field, "is given both in the front matter and in the form, differently; give it once"));
+            return null;
+        }
+        return fromText != null ? fromText : form;
     }
 
     /**
@@ -238,6 +272,17 @@ public final class DraftIntake {
         }
         Optional<KnownArticle> existing =
                 submission.articleId() == null ? Optional.empty() : known.find(submission.articleId());
+        if (read.correction() != null
+                && existing.filter(KnownArticle::published).isEmpty()) {
+            // Intake learns of publications from the public topic: a note on a text nobody has read corrects nothing.
+            return new IntakeResult.Invalid(List.of(new FieldError(
+                    "correction",
+                    existing.isEmpty()
+                            ? "only a published article can be corrected; a new article needs no correction note"
+                            : "only a published article can be corrected; article "
+                                    + existing.get().articleId()
+                                    + " was never published: remove the correction note")));
+        }
         String articleId = existing.map(KnownArticle::articleId).orElse(newArticleId);
         int revision = existing.map(article -> article.latestRevision() + 1).orElse(1);
         String slug = existing.map(KnownArticle::slug).orElseGet(() -> uniqueSlug(read.title(), known));
@@ -254,10 +299,20 @@ public final class DraftIntake {
                 submission.submitter().asAuthor(),
                 read.tags(),
                 read.body(),
-                contentHash(slug, read.title(), read.summary(), read.body(), read.tags(), authors),
+                contentHash(
+                        slug,
+                        read.title(),
+                        read.summary(),
+                        read.body(),
+                        read.tags(),
+                        authors,
+                        read.correction(),
+                        read.publishAt()),
                 read.claims(),
                 read.experts(),
-                warnings));
+                warnings,
+                read.correction(),
+                read.publishAt()));
     }
 
     /** Earlier authors stay credited; the submitter and front-matter authors are added, each once. */
@@ -275,6 +330,18 @@ public final class DraftIntake {
     /** Everything of the revision that goes live, as the reviewer will see it. */
     static String contentHash(
             String slug, String title, String summary, String body, List<String> tags, List<Author> authors) {
+        return contentHash(slug, title, summary, body, tags, authors, null, null);
+    }
+
+    static String contentHash(
+            String slug,
+            String title,
+            String summary,
+            String body,
+            List<String> tags,
+            List<Author> authors,
+            String correction,
+            Instant publishAt) {
         return ContentHash.of(new ContentHash.Reviewed(
                 slug,
                 title,
@@ -283,7 +350,9 @@ public final class DraftIntake {
                 tags,
                 authors.stream()
                         .map(a -> new ContentHash.Credit(a.username(), a.displayName()))
-                        .toList()));
+                        .toList(),
+                correction,
+                publishAt));
     }
 
     /**

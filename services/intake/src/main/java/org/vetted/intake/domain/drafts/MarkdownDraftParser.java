@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads a Markdown draft: optional YAML front matter ({@code title}, {@code authors}, {@code tags}, {@code summary})
+ * Reads a Markdown draft: optional YAML front matter ({@code title}, {@code authors}, {@code tags}, {@code summary},
+ * {@code correction}, {@code publishAt})
  * between {@code ---} lines, then the body. Front matter is loaded as plain maps, lists and scalars only
  * ({@link SafeConstructor}), never as arbitrary types. Without a front-matter title, a leading {@code # Heading}
  * is the title and is taken out of the body. Web-page debris at the end is removed and reported
@@ -23,7 +28,8 @@ public final class MarkdownDraftParser {
     private static final Pattern FRONT_MATTER =
             Pattern.compile("\\A---[ \\t]*\\n(?:(.*?)\\n)?(?:---|\\.\\.\\.)[ \\t]*(?:\\n|\\z)", Pattern.DOTALL);
 
-    private static final List<String> KNOWN_KEYS = List.of("title", "authors", "tags", "summary");
+    private static final List<String> KNOWN_KEYS =
+            List.of("title", "authors", "tags", "summary", "correction", "publishAt");
     private static final int FRONT_MATTER_MAX_CHARS = 16 * 1024;
 
     public ParsedDraft parse(String markdown) {
@@ -47,6 +53,8 @@ public final class MarkdownDraftParser {
         String summary = null;
         List<String> tags = List.of();
         List<String> authors = List.of();
+        String correction = null;
+        String publishAt = null;
         String body = text;
 
         Matcher front = ReadingBudget.matcher(FRONT_MATTER, text);
@@ -62,6 +70,8 @@ public final class MarkdownDraftParser {
             summary = scalar(fields, "summary", errors);
             tags = stringList(fields, "tags", errors);
             authors = stringList(fields, "authors", errors);
+            correction = scalar(fields, "correction", errors);
+            publishAt = scalar(fields, "publishAt", errors);
         }
         if (title == null) {
             int[] h1 = leadingH1(body);
@@ -86,7 +96,16 @@ public final class MarkdownDraftParser {
         }
         WebPageDebris.Trimmed trimmed = WebPageDebris.removeTrailing(body);
         warnings.addAll(trimmed.warnings());
-        return new ParsedDraft(title, summary, tags, authors, tidyBody(trimmed.bodyMarkdown()), warnings, errors);
+        return new ParsedDraft(
+                title,
+                summary,
+                tags,
+                authors,
+                tidyBody(trimmed.bodyMarkdown()),
+                warnings,
+                errors,
+                correction,
+                publishAt);
     }
 
     private static Map<?, ?> loadFrontMatter(String yaml, List<FieldError> errors) {
@@ -100,7 +119,13 @@ public final class MarkdownDraftParser {
         options.setNestingDepthLimit(10);
         options.setCodePointLimit(FRONT_MATTER_MAX_CHARS);
         try {
-            Object loaded = new Yaml(new SafeConstructor(options)).load(yaml);
+            Object loaded = new Yaml(
+                            new SafeConstructor(options),
+                            new Representer(new DumperOptions()),
+                            new DumperOptions(),
+                            options,
+                            new NoTimestamps())
+                    .load(yaml);
             if (loaded == null) {
                 return Map.of();
             }
@@ -112,6 +137,22 @@ public final class MarkdownDraftParser {
             errors.add(new FieldError("frontMatter", "is not valid YAML"));
         }
         return Map.of();
+    }
+
+    /**
+     * YAML's implicit types except timestamps: {@code publishAt: 2027-03-01T09:00:00+01:00} stays the text written
+     * (a date would drop whether an offset was given, and turn a title that is a date into {@code Date.toString()}).
+     */
+    private static final class NoTimestamps extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+        }
     }
 
     private static String scalar(Map<?, ?> fields, String key, List<FieldError> errors) {

@@ -130,8 +130,13 @@ class WriterPages {
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String articleId,
             @RequestParam(required = false) String token,
-            @RequestParam(defaultValue = "submit") String action) {
+            @RequestParam(defaultValue = "submit") String action,
+            @RequestParam(required = false) String correction,
+            @RequestParam(required = false) String publishAt) {
         Account account = account(authentication, model);
+        // Kept in the form whatever the answer: the fields are judged with the text (DraftIntake).
+        model.addAttribute("correction", correction);
+        model.addAttribute("publishAt", publishAt);
         String formToken = token != null && TOKEN.matcher(token).matches() ? token : newToken();
         model.addAttribute("token", formToken);
         DraftFormat chosen = "MARKDOWN".equals(format)
@@ -167,7 +172,7 @@ class WriterPages {
                     List.of(new FieldError("body", "must be at most " + MAX_DRAFT_BYTES + " bytes (256 KiB)")));
         }
         String target = articleId == null || articleId.isBlank() ? null : articleId.strip();
-        Submission submission = new Submission(chosen, draft, account, target);
+        Submission submission = new Submission(chosen, draft, account, target, correction, publishAt);
         if ("check".equals(action)) {
             SubmissionOutcome checked = submissions.check(submission);
             if (checked instanceof SubmissionOutcome.Checked read) {

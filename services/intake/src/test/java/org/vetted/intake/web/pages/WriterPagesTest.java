@@ -140,6 +140,35 @@ class WriterPagesTest extends IntakeAppTest {
     }
 
     @Test
+    void theFormsEmbargoAndCorrectionFieldsAreJudgedWithTheTextAndKept() throws Exception {
+        String at = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(2))
+                .plusDays(2)
+                .withNano(0)
+                .toString();
+        mvc.perform(draft("Ginger\nGinger may ease nausea.\n")
+                        .param("publishAt", at)
+                        .param("action", "check")
+                        .with(wanda())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"checked-publish-at\"")))
+                .andExpect(content().string(containsString("value=\"" + at + "\"")));
+        mvc.perform(draft("Ginger\nGinger may ease nausea.\n")
+                        .param("correction", "\u200b\u2060 \u00ad")
+                        .with(wanda())
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The draft was not accepted")))
+                .andExpect(content().string(containsString("must not be blank: say what the correction changes")));
+        mvc.perform(draft("Ginger\nGinger may ease nausea.\n")
+                        .param("publishAt", "tomorrow")
+                        .with(wanda())
+                        .with(csrf()))
+                .andExpect(content().string(containsString("must be an ISO-8601 date and time with an offset")))
+                .andExpect(content().string(containsString("value=\"tomorrow\"")));
+    }
+
+    @Test
     void aRefusedDraftComesBackWithTheProblemsNamedAndTheTextKept() throws Exception {
         mvc.perform(draft("Title\nA line with a \u0000 in it.\n").with(wanda()).with(csrf()))
                 .andExpect(status().isOk())

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.vetted.contract.PersonNames;
 
-/** One submitted revision of an article: the exact text under review and the hash an approval binds to. */
+/**
+ * One submitted revision of an article: the exact text under review and the hash an approval binds to. The hash also
+ * covers {@code correction} (the correction note of a revision of a published article, null if none) and
+ * {@code publishAt} (its embargo, null if none): the reviewer is shown both and approves them with the text.
+ */
 public record Draft(
         String articleId,
         int revision,
@@ -19,7 +23,9 @@ public record Draft(
         List<Claim> claims,
         List<Expert> experts,
         List<String> warnings,
-        Instant submittedAt) {
+        Instant submittedAt,
+        String correction,
+        Instant publishAt) {
 
     public Draft {
         authors = List.copyOf(authors);
@@ -27,6 +33,39 @@ public record Draft(
         claims = List.copyOf(claims);
         experts = List.copyOf(experts);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A revision that is no correction and has no embargo. */
+    public Draft(
+            String articleId,
+            int revision,
+            String slug,
+            String title,
+            String summary,
+            List<Author> authors,
+            List<String> tags,
+            String bodyMarkdown,
+            String contentHash,
+            List<Claim> claims,
+            List<Expert> experts,
+            List<String> warnings,
+            Instant submittedAt) {
+        this(
+                articleId,
+                revision,
+                slug,
+                title,
+                summary,
+                authors,
+                tags,
+                bodyMarkdown,
+                contentHash,
+                claims,
+                experts,
+                warnings,
+                submittedAt,
+                null,
+                null);
     }
 
     public boolean isAuthoredBy(String username) {
