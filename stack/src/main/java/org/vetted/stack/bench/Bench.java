@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 + "prints a table of figures with their ratio to the raw baselines and writes JSON to --out.")
 public final class Bench implements Callable<Integer> {
     static final List<String> STEPS =
-            List.of("kafka", "postgres", "intake", "review", "pipeline", "projection", "queue");
+            List.of("kafka", "postgres", "intake", "review", "pipeline", "projection", "queue", "journey");
 
     @Option(
             names = "--use-running",
@@ -138,6 +138,22 @@ public final class Bench implements Callable<Integer> {
     int queueArticles;
 
     @Option(
+            names = "--journey-writers",
+            split = ",",
+            defaultValue = "1,4",
+            description =
+                    "Concurrent writers (each with two reviewers) of the whole-journey step, one measurement each "
+                            + "(default: ${DEFAULT-VALUE}).")
+    List<Integer> journeyWriters;
+
+    @Option(
+            names = "--journey-duration",
+            defaultValue = "PT30S",
+            description =
+                    "The whole-journey step's measured window: an article takes seconds (default: ${DEFAULT-VALUE}).")
+    Duration journeyDuration;
+
+    @Option(
             names = "--record-bytes",
             defaultValue = "4096",
             description = "Record and row size of the raw baselines (default: ${DEFAULT-VALUE}, an article event).")
@@ -220,6 +236,7 @@ public final class Bench implements Callable<Integer> {
                 case "pipeline" -> pipeline(target, report, baseline);
                 case "projection" -> projection(target, report);
                 case "queue" -> queue(target, report);
+                case "journey" -> journey(target, report, baseline);
                 default -> throw new IllegalStateException(step);
             }
             report.note("CPU cores used during the " + step + " step: "
@@ -341,6 +358,19 @@ public final class Bench implements Callable<Integer> {
                 record(report, queue.read(page[1], n, warmUp, duration), name, "pages", baseline);
             }
         }
+    }
+
+    private void journey(Target target, BenchReport report, String baseline) throws Exception {
+        try (JourneyLoad journey = new JourneyLoad(target.bootstrapServers(), target.intakeUrl(), target.reviewUrl())) {
+            for (int n : journeyWriters) {
+                String name = JourneyLoad.name(n);
+                progress(name);
+                record(report, journey.run(n, warmUp, journeyDuration), name, "articles", baseline);
+            }
+        }
+        report.note("Whole journey: each operation is one article, from its POST /api/drafts to its record read on "
+                + Topics.PUBLISHED + " (read_committed); in between the bench waits until review shows the draft, "
+                + "decides every claim (rita; paul too on the four-eyes ones) and signs it off.");
     }
 
     private static void record(
