@@ -335,6 +335,15 @@ public final class Bench implements Callable<Integer> {
                 projectionRecords,
                 result.writing().toNanos() / 1e9,
                 result.start().toNanos() / 1e9));
+        if (result.replayCpu() != null) {
+            report.note(String.format(
+                    Locale.ROOT,
+                    "Projection rebuild: the rebuilding intake used %.1f s of CPU during the replay, %.2f ms a record.",
+                    result.replayCpu().toNanos() / 1e9,
+                    result.replayCpu().toNanos()
+                            / 1e6
+                            / Math.max(result.figure().operations(), 1)));
+        }
     }
 
     private void queue(Target target, BenchReport report) throws Exception {

@@ -49,7 +49,11 @@ final class ProjectionRebuild {
     }
 
     /** What the run found beside the figure: how long writing and starting took. */
-    record Result(Figure figure, Duration writing, Duration start) {}
+    /**
+     * @param replayCpu CPU time the rebuilding intake used from its first stored record to its last (its JVM's
+     *     compiler and collector included), or null where the OS does not tell
+     */
+    record Result(Figure figure, Duration writing, Duration start, Duration replayCpu) {}
 
     Result run(int records, int port, String baseline, Duration timeout) throws Exception {
         String run = "r" + Instant.now().toEpochMilli();
@@ -85,12 +89,14 @@ final class ProjectionRebuild {
             long deadline = launched + timeout.toNanos();
             long firstAt = 0;
             long first = 0;
+            Duration cpuAtFirst = null;
             while (true) {
                 long now = System.nanoTime();
                 long position = position(database);
                 if (position > 0 && firstAt == 0) {
                     firstAt = now;
                     first = position;
+                    cpuAtFirst = cpu(intake);
                 }
                 if (position >= total) {
                     // Every record stored after the first one seen, over the time between: the replay's own rate.
@@ -98,7 +104,9 @@ final class ProjectionRebuild {
                     double seconds = Math.max((now - firstAt) / 1e9, POLL.toNanos() / 1e9);
                     Figure figure = Figure.of(
                             NAME + ", " + records + " records", "records", applied, 0, seconds, null, baseline);
-                    return new Result(figure, writing, Duration.ofNanos(firstAt - launched));
+                    Duration cpuAtLast = cpu(intake);
+                    Duration replayCpu = cpuAtFirst == null || cpuAtLast == null ? null : cpuAtLast.minus(cpuAtFirst);
+                    return new Result(figure, writing, Duration.ofNanos(firstAt - launched), replayCpu);
                 }
                 if (!intake.isAlive()) {
                     throw new IllegalStateException("the rebuilding intake exited:\n" + intake.logTail());
@@ -135,6 +143,12 @@ final class ProjectionRebuild {
                     .get();
         }
         return new SignedDrafts(bootstrapServers).write(topic, records, Instant.now());
+    }
+
+    private static Duration cpu(ManagedProcess process) {
+        return ProcessHandle.of(process.pid())
+                .flatMap(handle -> handle.info().totalCpuDuration())
+                .orElse(null);
     }
 
     /** Where the projection stands: the next offsets stored with it, summed over the partitions (0 before any). */
