@@ -69,7 +69,8 @@ final class SignedDrafts {
         return ends.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private static DraftSubmitted draft(String articleId, Instant at) {
+    /** One article's first draft, its content hash true and its signature intake's demo key's. */
+    static DraftSubmitted draft(String articleId, Instant at) {
         DraftSubmitted draft = DraftSubmitted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setArticleId(articleId)
