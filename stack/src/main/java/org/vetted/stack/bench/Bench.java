@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         description = "Measures the raw broker and database, HTTP intake and the event pipeline on this machine; "
                 + "prints a table of figures with their ratio to the raw baselines and writes JSON to --out.")
 public final class Bench implements Callable<Integer> {
-    static final List<String> STEPS = List.of("kafka", "postgres", "intake", "review", "pipeline");
+    static final List<String> STEPS =
+            List.of("kafka", "postgres", "intake", "review", "pipeline", "projection", "queue", "journey");
 
     @Option(
             names = "--use-running",
@@ -124,6 +125,35 @@ public final class Bench implements Callable<Integer> {
     int inFlight;
 
     @Option(
+            names = "--projection-records",
+            defaultValue = "100000",
+            description = "Records the projection step rebuilds intake's status view from (default: ${DEFAULT-VALUE}).")
+    int projectionRecords;
+
+    @Option(
+            names = "--queue-articles",
+            defaultValue = "100000",
+            description =
+                    "Open revisions added to review's queue before its pages are read (default: ${DEFAULT-VALUE}).")
+    int queueArticles;
+
+    @Option(
+            names = "--journey-writers",
+            split = ",",
+            defaultValue = "1,4",
+            description =
+                    "Concurrent writers (each with two reviewers) of the whole-journey step, one measurement each "
+                            + "(default: ${DEFAULT-VALUE}).")
+    List<Integer> journeyWriters;
+
+    @Option(
+            names = "--journey-duration",
+            defaultValue = "PT30S",
+            description =
+                    "The whole-journey step's measured window: an article takes seconds (default: ${DEFAULT-VALUE}).")
+    Duration journeyDuration;
+
+    @Option(
             names = "--record-bytes",
             defaultValue = "4096",
             description = "Record and row size of the raw baselines (default: ${DEFAULT-VALUE}, an article event).")
@@ -132,7 +162,7 @@ public final class Bench implements Callable<Integer> {
     @Option(
             names = "--steps",
             split = ",",
-            defaultValue = "kafka,postgres,intake,review,pipeline",
+            defaultValue = "kafka,postgres,intake,review,pipeline,projection",
             description = "What to measure, in this order (default: ${DEFAULT-VALUE}).")
     List<String> steps;
 
@@ -141,6 +171,9 @@ public final class Bench implements Callable<Integer> {
             defaultValue = "target/bench",
             description = "Where the JSON goes, as <timestamp>.json (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    /** Where the processes the bench starts write their logs. */
+    private Path logDir;
 
     @Override
     public Integer call() throws Exception {
@@ -168,6 +201,7 @@ public final class Bench implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BenchReport report = new BenchReport(startedAt, setup(target));
+            logDir = (ownData != null ? ownData : out).resolve("logs");
             measure(target, report, cpu);
             System.out.println();
             System.out.println(report.table());
@@ -200,6 +234,9 @@ public final class Bench implements Callable<Integer> {
                 }
                 case "review" -> review(target, report, intake, baseline);
                 case "pipeline" -> pipeline(target, report, baseline);
+                case "projection" -> projection(target, report);
+                case "queue" -> queue(target, report);
+                case "journey" -> journey(target, report, baseline);
                 default -> throw new IllegalStateException(step);
             }
             report.note("CPU cores used during the " + step + " step: "
@@ -276,6 +313,73 @@ public final class Bench implements Callable<Integer> {
                     duration,
                     baseline));
         }
+    }
+
+    private void projection(Target target, BenchReport report) throws Exception {
+        String baseline = steps.contains("kafka") ? KafkaBaselines.CONSUME : null;
+        ProjectionRebuild rebuild = new ProjectionRebuild(
+                target.bootstrapServers(),
+                target.dbPort(),
+                servicesDir,
+                logDir,
+                List.of("--spring.profiles.active=local"));
+        progress("Projection: writing " + projectionRecords + " signed drafts, then rebuilding intake's status view");
+        ProjectionRebuild.Result result = rebuild.run(projectionRecords, freePort(), baseline, Duration.ofMinutes(30));
+        report.add(result.figure());
+        report.note(String.format(
+                Locale.ROOT,
+                "Projection rebuild: %d drafts written in %.1f s (signed by the bench, transactions of 1,000) to a "
+                        + "topic of the bench's own; a new intake process (the stack's jar and JVM flags, an empty "
+                        + "database, a group of its own) stored its first record %.1f s after launch; the rate is "
+                        + "from that record to the last, as the service applies them.",
+                projectionRecords,
+                result.writing().toNanos() / 1e9,
+                result.start().toNanos() / 1e9));
+        if (result.replayCpu() != null) {
+            report.note(String.format(
+                    Locale.ROOT,
+                    "Projection rebuild: the rebuilding intake used %.1f s of CPU during the replay, %.2f ms a record.",
+                    result.replayCpu().toNanos() / 1e9,
+                    result.replayCpu().toNanos()
+                            / 1e6
+                            / Math.max(result.figure().operations(), 1)));
+        }
+    }
+
+    private void queue(Target target, BenchReport report) throws Exception {
+        String baseline = steps.contains("postgres") ? PostgresBaseline.name(1) : null;
+        ReviewQueueLoad queue = new ReviewQueueLoad(target.bootstrapServers(), target.dbPort(), target.reviewUrl());
+        progress("Review queue: writing " + queueArticles + " signed drafts, waiting until review has them open");
+        long began = System.nanoTime();
+        int open = queue.load(queueArticles, Duration.ofMinutes(60));
+        report.note(String.format(
+                Locale.ROOT,
+                "Review queue: %d drafts written to %s and open in review after %.1f s (%d open in all); each page "
+                        + "is GET /api/reviews as rita, 25 articles.",
+                queueArticles,
+                Topics.DRAFT_SUBMITTED,
+                (System.nanoTime() - began) / 1e9,
+                open));
+        for (String[] page : ReviewQueueLoad.PAGES) {
+            for (int n : clients) {
+                String name = ReviewQueueLoad.name(page[0], open, n);
+                progress(name);
+                record(report, queue.read(page[1], n, warmUp, duration), name, "pages", baseline);
+            }
+        }
+    }
+
+    private void journey(Target target, BenchReport report, String baseline) throws Exception {
+        try (JourneyLoad journey = new JourneyLoad(target.bootstrapServers(), target.intakeUrl(), target.reviewUrl())) {
+            for (int n : journeyWriters) {
+                String name = JourneyLoad.name(n);
+                progress(name);
+                record(report, journey.run(n, warmUp, journeyDuration), name, "articles", baseline);
+            }
+        }
+        report.note("Whole journey: each operation is one article, from its POST /api/drafts to its record read on "
+                + Topics.PUBLISHED + " (read_committed); in between the bench waits until review shows the draft, "
+                + "decides every claim (rita; paul too on the four-eyes ones) and signs it off.");
     }
 
     private static void record(

@@ -47,7 +47,8 @@ final class HttpIntakeLoad {
         return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> draft(client, client + "-" + sequence));
     }
 
-    private void draft(int client, String number) throws Exception {
+    /** Submits one new article's draft as one of the demo writers; answers its article id. */
+    String draft(int client, String number) throws Exception {
         String writer = WRITERS.get(client % WRITERS.size());
         HttpRequest request = HttpRequest.newBuilder(drafts)
                 .timeout(Duration.ofSeconds(60))
@@ -60,10 +61,12 @@ final class HttpIntakeLoad {
             throw new IllegalStateException("intake answered " + response.statusCode() + ": "
                     + response.body().substring(0, Math.min(300, response.body().length())));
         }
-        response.headers()
+        String location = response.headers()
                 .firstValue("Location")
-                .map(location -> location.substring(location.lastIndexOf('/') + 1))
-                .ifPresent(articleIds::add);
+                .orElseThrow(() -> new IllegalStateException("intake answered 202 without a Location"));
+        String articleId = location.substring(location.lastIndexOf('/') + 1);
+        articleIds.add(articleId);
+        return articleId;
     }
 
     /** Submits drafts from {@code clients} writers until {@code count} more articles exist (not measured). */

@@ -69,30 +69,49 @@ final class HttpReviewLoad {
     int prepare(Collection<String> articleIds, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String articleId : articleIds) {
-            HttpResponse<String> response;
-            while ((response = send(get("/api/reviews/" + articleId, FIRST_REVIEWER))).statusCode() != 200) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("review did not show " + articleId + " within " + timeout
-                            + " (last answer " + response.statusCode() + ")");
-                }
-                Thread.sleep(100);
-            }
-            JsonNode review = JSON.readTree(response.body());
-            Article article = new Article(
-                    articleId,
-                    review.path("revision").asInt(),
-                    review.path("contentHash").asText());
-            for (JsonNode claim : review.path("claims")) {
-                String claimId = claim.path("id").asText();
-                article.decisions.add(new Decision(claimId, FIRST_REVIEWER));
-                if (claim.path("approvalsNeeded").asInt() == 2) {
-                    article.decisions.add(new Decision(claimId, SECOND_REVIEWER));
-                }
-            }
+            Article article = read(articleId, deadline, timeout);
             claims += article.decisions.size();
             toDecide.add(article);
         }
         return claims;
+    }
+
+    /** Reads an article as review shows it once its draft arrived there (waiting until {@code deadline}). */
+    private Article read(String articleId, long deadline, Duration timeout) throws Exception {
+        HttpResponse<String> response;
+        while ((response = send(get("/api/reviews/" + articleId, FIRST_REVIEWER))).statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("review did not show " + articleId + " within " + timeout
+                        + " (last answer " + response.statusCode() + ")");
+            }
+            Thread.sleep(50);
+        }
+        JsonNode review = JSON.readTree(response.body());
+        Article article = new Article(
+                articleId,
+                review.path("revision").asInt(),
+                review.path("contentHash").asText());
+        for (JsonNode claim : review.path("claims")) {
+            String claimId = claim.path("id").asText();
+            article.decisions.add(new Decision(claimId, FIRST_REVIEWER));
+            if (claim.path("approvalsNeeded").asInt() == 2) {
+                article.decisions.add(new Decision(claimId, SECOND_REVIEWER));
+            }
+        }
+        return article;
+    }
+
+    /**
+     * One article's whole review, as two reviewers do it: waits until review shows it, decides every claim (rita,
+     * and paul on the four-eyes ones), then rita signs it off.
+     */
+    void reviewWhole(String articleId, Duration timeout) throws Exception {
+        Article article = read(articleId, System.nanoTime() + timeout.toNanos(), timeout);
+        Decision decision;
+        while ((decision = article.decisions.poll()) != null) {
+            decide(article, decision);
+        }
+        signOff(article);
     }
 
     /** Claim decisions by {@code clients} reviewers; an article whose claims are all decided waits for sign-off. */
@@ -181,18 +200,22 @@ final class HttpReviewLoad {
             if (article == null) {
                 throw new ClosedLoop.NoMoreWork();
             }
-            HttpResponse<String> response = send(post(
-                    "/api/reviews/" + article.id + "/decision",
-                    FIRST_REVIEWER,
-                    Map.of(
-                            "decision", "APPROVE",
-                            "comment", "Signed off by the bench.",
-                            "contentHash", article.contentHash)));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(
-                        "review answered " + response.statusCode() + " to a sign-off: " + abbreviated(response));
-            }
+            signOff(article);
         });
+    }
+
+    private void signOff(Article article) throws Exception {
+        HttpResponse<String> response = send(post(
+                "/api/reviews/" + article.id + "/decision",
+                FIRST_REVIEWER,
+                Map.of(
+                        "decision", "APPROVE",
+                        "comment", "Signed off by the bench.",
+                        "contentHash", article.contentHash)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "review answered " + response.statusCode() + " to a sign-off: " + abbreviated(response));
+        }
     }
 
     private void decide(Article article, Decision decision) throws Exception {

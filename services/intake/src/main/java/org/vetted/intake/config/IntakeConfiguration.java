@@ -132,8 +132,7 @@ public class IntakeConfiguration {
                         claims,
                         new ExpertExtractor(),
                         accounts,
-                        DraftIntake.READING_BUDGET,
-                        System::nanoTime)
+                        DraftIntake.READING_BUDGET)
                 .withRejectedArticles(rejectedArticles)
                 .withClock(clock);
     }

@@ -166,6 +166,130 @@ public class SharedProjection
         });
     }
 
+    /**
+     * Applies a batch of records (what one poll returned) in one database transaction: each partition's position is
+     * locked and read once, every record not applied before gets {@code work} in order, and the positions move once,
+     * with JDBC batches where {@code work} uses them. Either the whole batch commits or nothing of it does, so a
+     * batch applied twice (a redelivery, another instance after a rebalance) changes nothing the second time. A
+     * record whose work throws fails the batch: the records before it are then applied again on their own (they
+     * succeeded), and a {@link BatchRecordFailed} names the failing one, so the consumer's error handling deals with
+     * that record alone (dead-letters a poison record, retries a store failure) and redelivers the rest.
+     *
+     * @return how many records were applied (not applied before)
+     * @throws StoreUnavailableException when the database fails on the batch's own statements
+     * @throws BatchRecordFailed when the work of one record throws
+     */
+    public <M> int applyBatch(List<Message<M>> messages, java.util.function.Consumer<Message<M>> work) {
+        try {
+            return applyAll(messages, work);
+        } catch (BatchRecordFailed failed) {
+            if (failed.index() > 0) {
+                applyAll(messages.subList(0, failed.index()), work);
+            }
+            throw failed;
+        }
+    }
+
+    private <M> int applyAll(List<Message<M>> messages, java.util.function.Consumer<Message<M>> work) {
+        Integer applied = inTransactionOf(() -> {
+            Map<TopicPartition, Long> next = new HashMap<>();
+            for (Message<M> message : messages) {
+                TopicPartition partition = partitionOf(message);
+                if (partition != null && !next.containsKey(partition)) {
+                    next.put(partition, lockPosition(partition));
+                }
+            }
+            Map<TopicPartition, Long> moved = new HashMap<>();
+            int count = 0;
+            for (int i = 0; i < messages.size(); i++) {
+                Message<M> message = messages.get(i);
+                TopicPartition partition = partitionOf(message);
+                Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+                if (partition != null && offset < next.get(partition)) {
+                    continue;
+                }
+                try {
+                    work.accept(message);
+                } catch (RuntimeException e) {
+                    throw new BatchRecordFailed(i, e);
+                }
+                count++;
+                if (partition != null) {
+                    next.put(partition, offset + 1);
+                    moved.put(partition, offset + 1);
+                }
+            }
+            if (!moved.isEmpty()) {
+                List<Object[]> updates = moved.entrySet().stream()
+                        .map(entry -> new Object[] {
+                            entry.getValue(),
+                            name,
+                            entry.getKey().topic(),
+                            entry.getKey().partition()
+                        })
+                        .toList();
+                jdbc.batchUpdate(
+                        "update projection_position set next_offset = ? where projection = ? and topic = ? "
+                                + "and partition_no = ?",
+                        updates);
+            }
+            return count;
+        });
+        return applied == null ? 0 : applied;
+    }
+
+    /** The record's partition, or null without Kafka headers (the test binder). */
+    private static TopicPartition partitionOf(Message<?> message) {
+        String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+        Integer partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
+        Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+        return topic == null || partition == null || offset == null ? null : new TopicPartition(topic, partition);
+    }
+
+    /** Creates the partition's position if missing and locks it for this transaction; answers the next offset. */
+    private long lockPosition(TopicPartition partition) {
+        jdbc.update(
+                "insert into projection_position (projection, topic, partition_no, next_offset) "
+                        + "values (?, ?, ?, 0) on conflict do nothing",
+                name,
+                partition.topic(),
+                partition.partition());
+        // The row lock orders two instances that both hold the partition for a moment during a rebalance.
+        return jdbc.queryForObject(
+                "select next_offset from projection_position where projection = ? "
+                        + "and topic = ? and partition_no = ? for update",
+                Long.class,
+                name,
+                partition.topic(),
+                partition.partition());
+    }
+
+    private <T> T inTransactionOf(Supplier<T> work) {
+        try {
+            return transactions.execute(status -> work.get());
+        } catch (DataAccessException | TransactionException e) {
+            throw new StoreUnavailableException("projection " + name + ": the database did not take the batch", e);
+        }
+    }
+
+    /**
+     * The work of one record of a batch threw: nothing of the batch after it was applied. {@link #index} is the
+     * record's place in the batch (Spring Kafka's {@code BatchListenerFailedException} takes it), the cause what
+     * the work threw.
+     */
+    public static final class BatchRecordFailed extends RuntimeException {
+        private final int index;
+
+        BatchRecordFailed(int index, RuntimeException cause) {
+            super("record " + index + " of the batch failed: " + cause.getMessage(), cause, false, false);
+            this.index = index;
+        }
+
+        public int index() {
+            return index;
+        }
+    }
+
     private boolean inTransaction(Supplier<Boolean> work) {
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> work.get()));

@@ -125,6 +125,79 @@ class SharedProjectionTest {
         assertThat(effects()).containsExactly("r1-7");
     }
 
+    private void effect(Message<String> message) {
+        effectOf(message).run();
+    }
+
+    @Test
+    void aBatchCommitsItsEffectsAndPositionsTogetherAndAppliedTwiceChangesNothing() {
+        List<Message<String>> batch = List.of(record(0, 0), record(1, 0), record(0, 1), record(1, 1), record(0, 2));
+
+        assertThat(projection().applyBatch(batch, this::effect)).isEqualTo(5);
+        // Redelivered, or read again by another instance after a rebalance: every record is below the positions.
+        assertThat(projection().applyBatch(batch, this::effect)).isZero();
+
+        assertThat(effects()).containsExactly("r0-0", "r0-1", "r0-2", "r1-0", "r1-1");
+        assertThat(projection().positions()).containsOnly(Map.entry(P0, 3L), Map.entry(P1, 2L));
+    }
+
+    @Test
+    void aBatchOverlappingWhatWasAppliedAppliesOnlyTheNewRecords() {
+        SharedProjection projection = projection();
+        projection.apply(record(0, 0), effectOf(record(0, 0)));
+        projection.apply(record(0, 1), effectOf(record(0, 1)));
+
+        int applied = projection.applyBatch(List.of(record(0, 1), record(0, 2), record(0, 3)), this::effect);
+
+        assertThat(applied).isEqualTo(2);
+        assertThat(effects()).containsExactly("r0-0", "r0-1", "r0-2", "r0-3");
+        assertThat(projection.positions()).containsExactly(Map.entry(P0, 4L));
+    }
+
+    @Test
+    void aBatchWhoseFirstRecordFailsLeavesNothingWritten() {
+        SharedProjection projection = projection();
+        List<Message<String>> batch = List.of(record(0, 0), record(0, 1), record(1, 0));
+
+        assertThatThrownBy(() -> projection.applyBatch(batch, message -> {
+                    effect(message);
+                    if (message.getPayload().equals("r0-0")) {
+                        throw new DataAccessResourceFailureException("connection lost");
+                    }
+                }))
+                .isInstanceOfSatisfying(
+                        SharedProjection.BatchRecordFailed.class,
+                        failed -> assertThat(failed.index()).isZero());
+
+        assertThat(effects()).isEmpty();
+        assertThat(projection.positions()).isEmpty();
+    }
+
+    @Test
+    void aRecordFailingInABatchIsNamedAndOnlyTheRecordsBeforeItStay() {
+        SharedProjection projection = projection();
+        List<Message<String>> batch = List.of(record(0, 0), record(1, 0), record(0, 1), record(1, 1));
+
+        assertThatThrownBy(() -> projection.applyBatch(batch, message -> {
+                    effect(message);
+                    if (message.getPayload().equals("r0-1")) {
+                        throw new IllegalStateException("poison");
+                    }
+                }))
+                .isInstanceOfSatisfying(SharedProjection.BatchRecordFailed.class, failed -> {
+                    assertThat(failed.index()).isEqualTo(2);
+                    assertThat(failed.getCause()).hasMessage("poison");
+                });
+
+        // The failing record and those after it: neither effect nor position (its effect was rolled back too).
+        assertThat(effects()).containsExactly("r0-0", "r1-0");
+        assertThat(projection.positions()).containsOnly(Map.entry(P0, 1L), Map.entry(P1, 1L));
+        // The rest redelivered after the failing record was dead-lettered: applied once.
+        assertThat(projection.applyBatch(List.of(record(1, 0), record(1, 1)), this::effect))
+                .isEqualTo(1);
+        assertThat(effects()).containsExactly("r0-0", "r1-0", "r1-1");
+    }
+
     @Test
     void onAssignmentEachPartitionResumesWhereTheProjectionStandsOrFromItsStart() {
         SharedProjection projection = projection();

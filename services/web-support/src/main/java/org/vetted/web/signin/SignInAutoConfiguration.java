@@ -1,5 +1,6 @@
 package org.vetted.web.signin;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,11 +28,18 @@ import org.springframework.security.web.SecurityFilterChain;
 })
 public class SignInAutoConfiguration {
 
-    /** Passwords in Spring's {@code {id}encoded} form. */
+    /**
+     * Passwords in Spring's {@code {id}encoded} form; a password found right is remembered for five minutes (see
+     * {@link RememberingPasswordEncoder}: HTTP Basic would otherwise pay a bcrypt check on every request).
+     */
     @Bean
     @ConditionalOnMissingBean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new RememberingPasswordEncoder(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                Duration.ofMinutes(5),
+                10_000,
+                InstantSource.system());
     }
 
     /** Failed password sign-ins, counted for the form and for Basic together (in memory, per instance). */
