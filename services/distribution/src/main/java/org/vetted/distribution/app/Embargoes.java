@@ -50,6 +50,12 @@ public interface Embargoes {
      */
     int releaseDue(Instant now, int limit, Function<Held, Decision> release);
 
+    /**
+     * Whether a rendering of the article is held and not yet decided: while it is, nothing about the article may go
+     * public. Read as stored, unverified: a row forged to say so can only keep something back, never publish it.
+     */
+    boolean holds(String articleId);
+
     /** Where a held rendering stands ({@code PENDING}, {@code PUBLISHED} or {@code CANCELLED}), if held at all. */
     java.util.Optional<String> state(String eventId);
 }

@@ -101,10 +101,11 @@ public class DistributionConfiguration {
     @Bean
     AnnounceReReview announceReReview(
             WithdrawalGate gate,
+            Embargoes embargoes,
             PageStore pages,
             PublicSite site,
             @Value("${vetted.distribution.overdue-policy:keep}") String policy) {
-        return new AnnounceReReview(gate, pages, site, OverduePolicy.of(policy));
+        return new AnnounceReReview(gate, embargoes, pages, site, OverduePolicy.of(policy));
     }
 
     @Bean

@@ -69,6 +69,15 @@ public class JdbcEmbargoes implements Embargoes {
     }
 
     @Override
+    public boolean holds(String articleId) {
+        return !jdbc.queryForList(
+                        "select 1 from embargo where article_id = ? and state = 'PENDING' limit 1",
+                        Integer.class,
+                        articleId)
+                .isEmpty();
+    }
+
+    @Override
     public Optional<String> state(String eventId) {
         return jdbc.queryForList("select state from embargo where event_id = ?", String.class, eventId).stream()
                 .findFirst();

@@ -32,6 +32,7 @@ import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Signed;
+import org.vetted.distribution.app.Embargoes;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.app.WithdrawalGate;
 import org.vetted.distribution.domain.Reviewer;
@@ -77,6 +78,9 @@ class ReReviewBindingsTest {
 
     @Autowired
     WithdrawalGate gate;
+
+    @Autowired
+    Embargoes embargoes;
 
     @Autowired
     @Qualifier("errorChannel")
@@ -140,7 +144,7 @@ class ReReviewBindingsTest {
     }
 
     @Test
-    void aNoticeNotSignedByReviewIsDeadLetteredAndOneAboutAWithdrawnArticlePublishesNothing() {
+    void aNoticeNotSignedByReviewIsDeadLetteredAndOneAboutAWithdrawnOrEmbargoedArticlePublishesNothing() {
         ArticleReviewStatus forged = status("art-rr-2", ReReviewStatus.EXPIRED, "rr-2");
         forged.setReason("forged");
         send(forged);
@@ -165,6 +169,12 @@ class ReReviewBindingsTest {
                 "Tea",
                 null)));
         send(status("art-rr-3", ReReviewStatus.DUE, "rr-3"));
+        assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
+        assertThat(failures).isEmpty();
+
+        // Held under an embargo that outlasts the notice period: not a word of it in public before its time.
+        embargoes.hold(new Embargoes.Held("emb-rr-4", "art-rr-4", REVIEW_BY.plusSeconds(86_400), new byte[] {1}));
+        send(status("art-rr-4", ReReviewStatus.DUE, "rr-4"));
         assertThat(output.receive(0, Topics.PUBLISHED)).isNull();
         assertThat(failures).isEmpty();
     }

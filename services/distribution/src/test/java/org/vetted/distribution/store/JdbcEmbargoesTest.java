@@ -36,6 +36,8 @@ class JdbcEmbargoesTest {
         assertThat(embargoes.hold(held("e1", NOON))).isTrue();
         assertThat(embargoes.hold(held("e1", NOON))).as("a redelivery").isFalse();
         embargoes.hold(held("e2", NOON.plusSeconds(60)));
+        assertThat(embargoes.holds("a-e1")).isTrue();
+        assertThat(embargoes.holds("a-e9")).as("never held").isFalse();
 
         List<String> seen = new ArrayList<>();
         assertThat(embargoes.releaseDue(NOON.minusMillis(1), 10, held -> {
@@ -56,6 +58,8 @@ class JdbcEmbargoesTest {
         assertThat(seen).containsExactly("e1");
         assertThat(restarted.state("e1")).contains("PUBLISHED");
         assertThat(restarted.state("e2")).contains("PENDING");
+        assertThat(restarted.holds("a-e1")).as("released").isFalse();
+        assertThat(restarted.holds("a-e2")).isTrue();
         assertThat(restarted.releaseDue(NOON, 10, held -> Embargoes.Decision.published()))
                 .as("decided once")
                 .isZero();
