@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
@@ -25,7 +27,9 @@ import org.vetted.intake.app.ArticleRegistry;
 import org.vetted.intake.app.SubmissionLedger;
 import org.vetted.intake.domain.articles.ArticleEvent;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.signing.Seals;
+import org.vetted.support.stream.BatchRecords;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Refusal;
 
@@ -68,7 +72,7 @@ public class ArticleTracking {
      * time).
      */
     @Bean
-    public Consumer<Message<SpecificRecordBase>> trackArticle(
+    public Consumer<Message<Object>> trackArticle(
             ArticleRegistry registry,
             Signatures signatures,
             SharedProjection projection,
@@ -88,7 +92,7 @@ public class ArticleTracking {
                                         + record.get("articleId"))
                         .oncePer(record -> String.valueOf(record.get("eventId")), MAX_REMEMBERED_SKIPS));
         EventCatalog catalog = EventCatalog.standard();
-        return message -> RecordGuard.run(() -> projection.apply(message, () -> {
+        java.util.function.Consumer<Message<SpecificRecordBase>> trackOne = message -> {
             if (!((Object) message.getPayload() instanceof SpecificRecordBase)) {
                 throw new PoisonEventException("an article event without a value");
             }
@@ -114,7 +118,24 @@ public class ArticleTracking {
             if (record instanceof DraftSubmitted draft) {
                 ledger.keepNotes(draft.getArticleId(), draft.getRevision(), EventMapper.notesOf(draft));
             }
-        }));
+        };
+        java.util.function.Consumer<Message<SpecificRecordBase>> track =
+                message -> RecordGuard.run(() -> trackOne.accept(message));
+        // One poll is one database transaction (SharedProjection.applyBatch). A record that fails is named to the
+        // container by its index: the records before it stay applied, it alone is retried or dead-lettered (its
+        // cause in the dead letter), and the records after it are redelivered (kafka-support's
+        // RecordByRecordAfterRollback). A store failure names the batch's first record: retried until the
+        // database is back, never dead-lettered.
+        return batch -> {
+            List<Message<SpecificRecordBase>> messages = BatchRecords.<SpecificRecordBase>split(batch);
+            try {
+                projection.applyBatch(messages, track);
+            } catch (SharedProjection.BatchRecordFailed failed) {
+                throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
+            } catch (StoreUnavailableException e) {
+                throw new BatchListenerFailedException(e.getMessage(), e, 0);
+            }
+        };
     }
 
     private static Optional<Duration> timeToApproval(ArticleRegistry registry, ArticleApproved approved) {

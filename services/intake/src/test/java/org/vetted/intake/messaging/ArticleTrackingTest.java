@@ -1,6 +1,7 @@
 package org.vetted.intake.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.stream.binder.test.InputDestination;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.DemoKeys;
@@ -49,6 +52,10 @@ class ArticleTrackingTest extends IntakeAppTest {
 
     @Autowired
     SubmissionLedger ledger;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("trackArticle")
+    java.util.function.Consumer<org.springframework.messaging.Message<Object>> trackArticle;
 
     @Test
     void statusFollowsTheLatestRevisionWhileOlderRevisionsOnlyAddHistory() {
@@ -111,6 +118,54 @@ class ArticleTrackingTest extends IntakeAppTest {
                         .filter(line -> line.contains("WARN") && line.contains("skipped DraftSubmitted e51"))
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfABatchIsNamedAloneAndARedeliveredBatchChangesNothing() {
+        // One poll of a batch-mode binding: the records as a list, their Kafka metadata as lists. Partition 7 is this
+        // test's own (other tests send without Kafka headers, so they keep no positions).
+        List<Object> payloads = new java.util.ArrayList<>();
+        payloads.add(sign(draft("b1", "batched-1", 1, T0)));
+        payloads.add(null); // did not decode
+        payloads.add(sign(draft("b3", "batched-3", 1, T0)));
+
+        assertThatThrownBy(() -> sendBatch(payloads, 0))
+                .satisfies(thrown -> assertThat(failedIndex(thrown)).isEqualTo(1))
+                .hasRootCauseInstanceOf(org.vetted.contract.PoisonEventException.class);
+        assertThat(registry.view("batched-1")).isPresent();
+        assertThat(registry.view("batched-3")).isEmpty();
+
+        // What the container redelivers once the poison record is dead-lettered: the records after it.
+        sendBatch(payloads.subList(2, 3), 2);
+        assertThat(registry.view("batched-3")).isPresent();
+
+        // The whole poll again (another instance after a rebalance): every record is behind the stored position.
+        sendBatch(payloads, 0);
+        assertThat(view("batched-1").history()).hasSize(1);
+        assertThat(view("batched-3").history()).hasSize(1);
+    }
+
+    private void sendBatch(List<Object> payloads, long firstOffset) {
+        int size = payloads.size();
+        // Called directly: the test binder would retry and log the failure where the Kafka container hands it on.
+        trackArticle.accept(MessageBuilder.<Object>withPayload(payloads)
+                .setHeader(KafkaHeaders.RECEIVED_TOPIC, java.util.Collections.nCopies(size, Topics.DRAFT_SUBMITTED))
+                .setHeader(KafkaHeaders.RECEIVED_PARTITION, java.util.Collections.nCopies(size, 7))
+                .setHeader(
+                        KafkaHeaders.OFFSET,
+                        java.util.stream.LongStream.range(firstOffset, firstOffset + size)
+                                .boxed()
+                                .toList())
+                .build());
+    }
+
+    private static int failedIndex(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BatchListenerFailedException failed) {
+                return failed.getIndex();
+            }
+        }
+        return -1;
     }
 
     @Test

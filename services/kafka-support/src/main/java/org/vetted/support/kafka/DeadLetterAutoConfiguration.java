@@ -113,7 +113,8 @@ public class DeadLetterAutoConfiguration {
                         .add(
                                 Topics.DEAD_LETTER_REASON_HEADER,
                                 rootCause(failure).getBytes(StandardCharsets.UTF_8)));
-                DefaultAfterRollbackProcessor<Object, Object> afterRollback = new DefaultAfterRollbackProcessor<>(
+                // A batch listener that names its failed record has that record alone retried or dead-lettered.
+                DefaultAfterRollbackProcessor<Object, Object> afterRollback = new RecordByRecordAfterRollback<>(
                         recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
                 afterRollback.addNotRetryableExceptions(PoisonEventException.class);
                 // A projection's database being down is no fault of the record: retried until it is back, never

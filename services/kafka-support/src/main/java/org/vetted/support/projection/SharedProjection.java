@@ -210,6 +210,9 @@ public class SharedProjection
                 }
                 try {
                     work.accept(message);
+                } catch (DataAccessException e) {
+                    // The database, not the record: the whole batch fails as a StoreUnavailableException.
+                    throw e;
                 } catch (RuntimeException e) {
                     throw new BatchRecordFailed(i, e);
                 }
