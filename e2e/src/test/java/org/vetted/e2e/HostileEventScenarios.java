@@ -52,6 +52,13 @@ interface HostileEventScenarios extends PipelineSteps {
         assertThat(dead.get(0).value()).isEqualTo(garbage);
         assertThat(header(dead.get(0), Topics.DEAD_LETTER_REASON_HEADER))
                 .hasValueSatisfying(message -> assertThat(message).contains("C3 01"));
+        // Intake's status projection reads a poll as one batch: the poison record alone is dead-lettered there too.
+        String intakeDeadLetters = Topics.deadLetter(Topics.APPROVED, "intake");
+        List<ConsumerRecord<String, byte[]>> deadInIntake = await().atMost(PIPELINE)
+                .until(() -> kafka().recordsFor(intakeDeadLetters, articleId), records -> !records.isEmpty());
+        assertThat(deadInIntake)
+                .singleElement()
+                .satisfies(record -> assertThat(record.value()).isEqualTo(garbage));
     }
 
     @Test

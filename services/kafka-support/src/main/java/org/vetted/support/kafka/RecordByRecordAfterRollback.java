@@ -46,7 +46,9 @@ final class RecordByRecordAfterRollback<K, V> extends DefaultAfterRollbackProces
             super.processBatch(records, recordList, consumer, container, exception, recoverable, eosMode);
             return;
         }
-        process(recordList.subList(index, recordList.size()), consumer, container, exception, recoverable, eosMode);
+        // Recoverable whatever the container says: it says no for a listener of a list rather than ConsumerRecords
+        // (a Spring Cloud Stream batch), since it cannot tell which record failed; the index tells.
+        process(recordList.subList(index, recordList.size()), consumer, container, exception, true, eosMode);
     }
 
     /** The index a {@link BatchListenerFailedException} in the causes names, or -1. */

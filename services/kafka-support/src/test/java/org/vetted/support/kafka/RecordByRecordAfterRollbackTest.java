@@ -48,7 +48,8 @@ class RecordByRecordAfterRollbackTest {
                 consumer,
                 container,
                 new BatchListenerFailedException("poison", new PoisonEventException("no value"), 1),
-                true,
+                // What the container passes for a listener of a list (Spring Cloud Stream's batch mode).
+                false,
                 ContainerProperties.EOSMode.V2);
 
         assertThat(deadLettered).containsExactly(batch.get(1));
