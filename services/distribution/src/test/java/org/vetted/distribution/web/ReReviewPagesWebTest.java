@@ -90,7 +90,15 @@ class ReReviewPagesWebTest {
     }
 
     @Nested
-    @WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class})
+    @WebMvcTest(
+            controllers = {
+                ArticlePageController.class,
+                ArticleApiController.class,
+                SitemapController.class,
+                FeedController.class,
+                AtomFeedController.class,
+                HomePageController.class
+            })
     @Import(Site.class)
     class Keep {
         @Autowired
@@ -132,7 +140,14 @@ class ReReviewPagesWebTest {
 
     @Nested
     @WebMvcTest(
-            controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class},
+            controllers = {
+                ArticlePageController.class,
+                ArticleApiController.class,
+                SitemapController.class,
+                FeedController.class,
+                AtomFeedController.class,
+                HomePageController.class
+            },
             properties = "vetted.distribution.overdue-policy=noindex")
     @Import(Site.class)
     class Noindex {
@@ -159,12 +174,23 @@ class ReReviewPagesWebTest {
                     .andExpect(content().string(not(containsString("/articles/sleep"))))
                     .andExpect(content().string(containsString("/articles/zinc")))
                     .andExpect(content().string(containsString("/articles/walking")));
+            // noindex keeps it in the feeds and on the front page: only search engines are asked to skip it.
+            for (String listing : new String[] {"/feed.json", "/feed.atom", "/"}) {
+                mvc.perform(get(listing)).andExpect(content().string(containsString("/articles/sleep")));
+            }
         }
     }
 
     @Nested
     @WebMvcTest(
-            controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class},
+            controllers = {
+                ArticlePageController.class,
+                ArticleApiController.class,
+                SitemapController.class,
+                FeedController.class,
+                AtomFeedController.class,
+                HomePageController.class
+            },
             properties = "vetted.distribution.overdue-policy=unpublish")
     @Import(Site.class)
     class Unpublish {
@@ -187,6 +213,24 @@ class ReReviewPagesWebTest {
             mvc.perform(get("/articles/walking")).andExpect(status().isOk());
             mvc.perform(get("/sitemaps/articles-1.xml"))
                     .andExpect(content().string(not(containsString("/articles/sleep"))));
+        }
+
+        @Test
+        void anOverduePageLeavesBothFeedsAndTheFrontPageTheAtomFeedWithATombstone() throws Exception {
+            for (String listing : new String[] {"/feed.json", "/"}) {
+                mvc.perform(get(listing))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(not(containsString("/articles/sleep"))))
+                        .andExpect(content().string(containsString("/articles/zinc")))
+                        .andExpect(content().string(containsString("/articles/walking")));
+            }
+            mvc.perform(get("/feed.atom"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("/articles/zinc")))
+                    .andExpect(content().string(containsString("deleted-entry")))
+                    .andExpect(content().string(containsString("ref=\"urn:vetted:article:a2\"")))
+                    .andExpect(content().string(not(containsString("<id>urn:vetted:article:a2</id>"))))
+                    .andExpect(content().string(containsString("<id>urn:vetted:article:a1</id>")));
         }
     }
 }
