@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
@@ -122,6 +123,41 @@ class ReReviewPagesWebTest {
                     .andExpect(content().string(not(containsString("noindex"))));
             mvc.perform(get("/sitemaps/articles-1.xml")).andExpect(content().string(containsString("/articles/sleep")));
             mvc.perform(get("/api/articles/sleep")).andExpect(status().isOk());
+        }
+
+        @Test
+        void theSignedArticleJsonAndTheJsonLdSayWhenTheReviewIsOverdueOrDueAndNothingOnceReviewedAgain()
+                throws Exception {
+            String sleep = mvc.perform(get("/api/articles/sleep"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.reReview.status").value("overdue"))
+                    .andExpect(jsonPath("$.reReview.reviewBy").exists())
+                    .andExpect(jsonPath("$.reReview.lastReviewedAt").exists())
+                    .andExpect(jsonPath("$.corrections").isArray())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            // The notice is signed with the rest: a site can trust it as it trusts the article.
+            String signature = com.jayway.jsonpath.JsonPath.read(sleep, "$.signature");
+            org.assertj.core.api.Assertions.assertThat(DemoKeys.trusted().verifyCompact(Issuer.DISTRIBUTION, signature))
+                    .isEmpty();
+            org.assertj.core.api.Assertions.assertThat(com.nimbusds.jose.JWSObject.parse(signature)
+                            .getPayload()
+                            .toJSONObject())
+                    .extractingByKey("reReview")
+                    .asString()
+                    .contains("status=overdue");
+            mvc.perform(get("/api/articles/walking"))
+                    .andExpect(jsonPath("$.reReview.status").value("due"));
+            mvc.perform(get("/api/articles/zinc"))
+                    .andExpect(jsonPath("$.reReview").doesNotExist());
+
+            mvc.perform(get("/articles/sleep"))
+                    .andExpect(content().string(containsString("\"creativeWorkStatus\":\"MedicalReviewOverdue\"")))
+                    .andExpect(content().string(containsString("\"lastReviewed\"")));
+            mvc.perform(get("/articles/walking"))
+                    .andExpect(content().string(not(containsString("MedicalReviewOverdue"))));
+            mvc.perform(get("/articles/zinc")).andExpect(content().string(not(containsString("MedicalReviewOverdue"))));
         }
 
         @Test
