@@ -99,12 +99,19 @@ interface LifecycleScenarios extends PipelineSteps {
                 .untilAsserted(() -> assertThat(Http.get(page, null).body())
                         .contains("Corrections")
                         .containsAnyOf(note, escaped));
-        assertThat(Http.get(distribution() + "/feed.json", null)
-                        .json()
-                        .path("items")
+        assertThat(PipelineSteps.elements(Http.get(distribution() + "/feed.json", null)
+                                .json()
+                                .path("items"))
+                        .stream()
+                        .filter(item -> item.toString().contains(published.getSlug()))
+                        .findFirst()
+                        .orElseThrow()
                         .toString())
                 .contains("_corrections")
-                .contains("ginger \\\"cures\\\" nausea");
+                .contains("ginger \\\"cures\\\" nausea")
+                .as("no invisible character reaches the feed, raw or escaped")
+                .doesNotContain("\u200b")
+                .doesNotContain("\\u200b");
         assertThat(Http.get(distribution() + "/feed.atom", null).body()).contains("Corrected");
 
         // A webhook receiver got the publication and the correction, each once per webhook-id, signed.
