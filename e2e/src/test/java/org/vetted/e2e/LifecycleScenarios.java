@@ -3,6 +3,8 @@ package org.vetted.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.DemoKeys;
@@ -31,7 +34,15 @@ interface LifecycleScenarios extends PipelineSteps {
     Signatures SITE = new Signatures(null, DemoKeys.trusted());
 
     @Test
-    default void aCorrectionReachesThePageBothFeedsAndThePublicTopicAsArticleCorrected() {
+    default void aCorrectionReachesThePageBothFeedsAndThePublicTopicAsArticleCorrected(@TempDir Path site)
+            throws Exception {
+        try (Downstream.Receiver receiver =
+                Downstream.subscribe(distribution(), List.of("article.published", "article.corrected"))) {
+            correctAnArticle(receiver, site);
+        }
+    }
+
+    private void correctAnArticle(Downstream.Receiver receiver, Path site) throws Exception {
         String body = "Ginger may ease mild nausea in some adults.\n\nMost people tolerate small amounts of ginger.\n";
         JsonNode first = submitMarkdown("wanda", null, "---\ntitle: Can Ginger Ease Nausea?\n---\n" + body);
         String articleId = first.path("articleId").asString();
@@ -88,19 +99,57 @@ interface LifecycleScenarios extends PipelineSteps {
                 .untilAsserted(() -> assertThat(Http.get(page, null).body())
                         .contains("Corrections")
                         .containsAnyOf(note, escaped));
-        assertThat(Http.get(distribution() + "/feed.json", null)
-                        .json()
-                        .path("items")
+        assertThat(PipelineSteps.elements(Http.get(distribution() + "/feed.json", null)
+                                .json()
+                                .path("items"))
+                        .stream()
+                        .filter(item -> item.toString().contains(published.getSlug()))
+                        .findFirst()
+                        .orElseThrow()
                         .toString())
                 .contains("_corrections")
-                .contains("ginger \\\"cures\\\" nausea");
+                .contains("ginger \\\"cures\\\" nausea")
+                .as("no invisible character reaches the feed, raw or escaped")
+                .doesNotContain("\u200b")
+                .doesNotContain("\\u200b");
         assertThat(Http.get(distribution() + "/feed.atom", null).body()).contains("Corrected");
+
+        // A webhook receiver got the publication and the correction, each once per webhook-id, signed.
+        List<Downstream.Delivery> hooks = receiver.awaitTypes(articleId, "article.published", "article.corrected");
+        assertThat(hooks).extracting(Downstream.Delivery::type).containsOnlyOnce("article.corrected");
+        assertThat(hooks.stream()
+                        .filter(hook -> hook.type().equals("article.corrected"))
+                        .findFirst()
+                        .orElseThrow()
+                        .body()
+                        .path("data")
+                        .path("correction")
+                        .asString())
+                .isEqualTo(note);
+        // The example site shows the note on the article's page.
+        assertThat(Downstream.buildSite(distribution(), kafka().bootstrapServers(), site)
+                        .apply(published.getSlug()))
+                .contains("Corrections")
+                .contains("in an earlier version; it may ease it.")
+                .doesNotContain("\u200b");
     }
 
     @Test
-    default void anEmbargoedArticleAppearsOnlyAtItsTimeAndOneTakenDownBeforeItsTimeNeverDoes() {
-        // Approval takes a few seconds here: both times are far enough ahead to be approved before them.
-        Instant publishAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+    default void anEmbargoedArticleAppearsOnlyAtItsTimeAndOneTakenDownBeforeItsTimeNeverDoes(@TempDir Path site)
+            throws Exception {
+        try (Downstream.Receiver receiver = Downstream.subscribe(
+                distribution(), List.of("article.published", "article.corrected", "article.unpublished"))) {
+            embargoes(receiver, site);
+        }
+    }
+
+    /**
+     * Three embargoed articles: one taken down before its time, one whose claim relies on a library entry retired
+     * before its time, and one that goes public at its time; the first two never reach the topic, the site or a hook.
+     */
+    private void embargoes(Downstream.Receiver receiver, Path site) throws Exception {
+        // Approvals take a few seconds here: the times are far enough ahead to be approved before them.
+        Instant publishAt = Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
         String takenDown = submitMarkdown(
                         "wanda",
                         null,
@@ -124,10 +173,38 @@ interface LifecycleScenarios extends PipelineSteps {
 
         approve(takenDown, 1);
         approve(embargoed, 1);
-        for (String articleId : List.of(takenDown, embargoed)) {
+        // The takenDown article's approved claim is now a library entry; a third article relies on it, due first.
+        String sentence = "Chamomile tea may help some adults relax.";
+        String reliant = submitMarkdown(
+                        "walter", null, embargoed("Chamomile at Bedtime", publishAt.minusSeconds(1), sentence))
+                .path("articleId")
+                .asString();
+        awaitUnderReview(reliant, 1);
+        // The library learns of the approval from its own topic: wait until the entry is offered.
+        JsonNode reliantReview = await().atMost(PIPELINE)
+                .until(
+                        () -> Http.get(review() + "/api/reviews/" + reliant, "paul")
+                                .json(),
+                        review -> offer(review, sentence) != null);
+        JsonNode offered = offer(reliantReview, sentence);
+        String key = offered.path("library").path("key").asString();
+        assertThat(key).startsWith("lib-");
+        Http.Response accepted = Http.postJson(
+                review() + "/api/reviews/" + reliant + "/claims/"
+                        + offered.path("id").asString() + "/accept-library",
+                "paul",
+                Map.of("revision", 1));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        Http.Response signed = signOff(
+                "paul", reliant, "APPROVE", reliantReview.path("contentHash").asString());
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        for (String articleId : List.of(takenDown, embargoed, reliant)) {
             await().atMost(PIPELINE)
                     .until(() -> !kafka().recordsFor(Topics.RENDERED, articleId).isEmpty());
         }
+        Http.Response retired = Http.postJson(
+                review() + "/api/claims/" + key + "/retire", "rita", Map.of("reason", "The trial was retracted."));
+        assertThat(retired.status()).as(retired.body()).isEqualTo(200);
         Http.Response takedown = Http.postJson(
                 review() + "/api/reviews/" + takenDown + "/takedown", "rita", Map.of("reason", "Legal request."));
         assertThat(takedown.status()).as(takedown.body()).isEqualTo(201);
@@ -158,6 +235,29 @@ interface LifecycleScenarios extends PipelineSteps {
                         .toList())
                 .isEmpty();
         assertThat(Http.get(distribution() + "/feed.json", null).body()).doesNotContain("Chamomile");
+        // The one relying on the retired entry was due before the released one: cancelled, never public.
+        assertThat(kafka().recordsFor(Topics.PUBLISHED, reliant)).isEmpty();
+        assertThat(Http.get(distribution() + "/sitemaps/articles-1.xml", null).body())
+                .doesNotContain("chamomile");
+
+        // The example site and the webhook receiver see the released one only, once per webhook-id, signed.
+        assertThat(receiver.awaitTypes(embargoed, "article.published"))
+                .extracting(Downstream.Delivery::type)
+                .containsOnlyOnce("article.published");
+        // The takedown itself is announced (sites drop anything they hold); its publication never is.
+        assertThat(receiver.types(takenDown)).doesNotContain("article.published");
+        assertThat(receiver.types(reliant)).isEmpty();
+        var pages = Downstream.buildSite(distribution(), kafka().bootstrapServers(), site);
+        assertThat(pages.apply(published.getSlug())).contains("Peppermint oil may ease bloating");
+        assertThat(Files.readString(site.resolve("index.html"))).doesNotContain("Chamomile");
+    }
+
+    private static JsonNode offer(JsonNode review, String sentence) {
+        return PipelineSteps.elements(review.path("claims")).stream()
+                .filter(claim -> claim.path("text").asString().equals(sentence))
+                .filter(claim -> claim.path("library").path("key").asString().startsWith("lib-"))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String embargoed(String title, Instant publishAt, String text) {

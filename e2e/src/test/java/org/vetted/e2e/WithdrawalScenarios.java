@@ -3,11 +3,14 @@ package org.vetted.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
 import org.vetted.contract.signing.DemoKeys;
@@ -23,7 +26,15 @@ interface WithdrawalScenarios extends PipelineSteps {
     Signatures READER = new Signatures(null, DemoKeys.trusted());
 
     @Test
-    default void aPublishedArticleIsRetractedThenTakenDownAndThePublicTopicAndPagesSaySo() {
+    default void aPublishedArticleIsRetractedThenTakenDownAndThePublicTopicAndPagesSaySo(@TempDir Path site)
+            throws Exception {
+        try (Downstream.Receiver receiver = Downstream.subscribe(
+                distribution(), List.of("article.published", "article.retracted", "article.unpublished"))) {
+            retractThenTakeDown(receiver, site);
+        }
+    }
+
+    private void retractThenTakeDown(Downstream.Receiver receiver, Path site) throws Exception {
         String articleId =
                 submit("wanda", "zinc-and-colds.txt", null).path("articleId").asString();
         JsonNode underReview = awaitUnderReview(articleId, 1);
@@ -66,6 +77,11 @@ interface WithdrawalScenarios extends PipelineSteps {
         });
         assertThat(Http.get(distribution() + "/", null).body())
                 .doesNotContain("/articles/" + published.getSlug() + "\"");
+        // The example site keeps the page, marked retracted with the reason.
+        assertThat(Downstream.buildSite(distribution(), kafka().bootstrapServers(), site)
+                        .apply(published.getSlug()))
+                .contains("Retracted:")
+                .contains("The zinc dose was wrong.");
 
         Http.Response takenDown = withdraw("rita", articleId, "takedown", "Legal request.");
         assertThat(takenDown.status()).as(takenDown.body()).isEqualTo(201);
@@ -79,6 +95,24 @@ interface WithdrawalScenarios extends PipelineSteps {
                 .isEqualTo(410);
         assertThat(withdraw("rita", articleId, "retraction", "Back again?").status())
                 .isEqualTo(409);
+        // The example site removes the page; the receiver saw each step once per webhook-id, signed, in order.
+        assertThat(Downstream.buildSite(distribution(), kafka().bootstrapServers(), site)
+                        .apply(published.getSlug()))
+                .isNull();
+        List<Downstream.Delivery> hooks =
+                receiver.awaitTypes(articleId, "article.published", "article.retracted", "article.unpublished");
+        assertThat(hooks)
+                .extracting(Downstream.Delivery::type)
+                .containsOnlyOnce("article.published", "article.retracted", "article.unpublished");
+        assertThat(hooks.stream()
+                        .filter(hook -> hook.type().equals("article.unpublished"))
+                        .findFirst()
+                        .orElseThrow()
+                        .body()
+                        .path("data")
+                        .path("reason")
+                        .asString())
+                .isEqualTo("Legal request.");
     }
 
     private Http.Response withdraw(String user, String articleId, String action, String reason) {

@@ -34,7 +34,8 @@ class ArticleApiController {
         return pages.findBySlug(slug)
                 .<ResponseEntity<?>>map(page -> page.unpublished() || ReReviewView.gone(pages, page, overduePolicy)
                         ? NotFoundAdvice.gone(slug)
-                        : ResponseEntity.ok(ArticleJson.of(page, signature)))
+                        : ResponseEntity.ok(ArticleJson.of(
+                                page, ReReviewView.current(pages, page).orElse(null), signature)))
                 .orElseGet(() -> NotFoundAdvice.problem(slug));
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import org.vetted.distribution.app.PageStore;
+import org.vetted.distribution.domain.Correction;
 import org.vetted.distribution.domain.PublishedArticle;
+import org.vetted.distribution.domain.ReReviewNotice;
 import org.vetted.distribution.domain.Reviewer;
 import org.vetted.distribution.domain.WithdrawnArticle;
 
@@ -31,7 +33,34 @@ record ArticleJson(
         Instant publishedAt,
         String contentHash,
         @JsonInclude(JsonInclude.Include.NON_NULL) RetractionJson retraction,
+        List<CorrectionJson> corrections,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ReReviewJson reReview,
         String signature) {
+
+    /** Each correction of the article, oldest first: the revision that made it, its note and when it went public. */
+    record CorrectionJson(int revision, String note, Instant correctedAt) {
+        static CorrectionJson of(Correction correction) {
+            return new CorrectionJson(correction.revision(), correction.note(), correction.correctedAt());
+        }
+    }
+
+    /**
+     * Present only while the medical review of the served approval is due ({@code status} "due") or overdue
+     * ("overdue", the review expired): by when it had to be reviewed again, why, and the library entry whose
+     * retirement made it due, if that was the reason. A later approval, reviewed again, clears it.
+     */
+    record ReReviewJson(String status, Instant lastReviewedAt, Instant reviewBy, String reason, String libraryKey) {
+        static ReReviewJson of(ReReviewNotice notice) {
+            return notice == null
+                    ? null
+                    : new ReReviewJson(
+                            notice.overdue() ? "overdue" : "due",
+                            notice.lastReviewedAt(),
+                            notice.reviewBy(),
+                            notice.reason(),
+                            notice.libraryKey());
+        }
+    }
 
     record Name(String name) {}
 
@@ -52,12 +81,12 @@ record ArticleJson(
     }
 
     /** The article as served, signed by distribution over every other field. */
-    static ArticleJson of(PageStore.Page page, ArticleSignature signature) {
-        ArticleJson unsigned = unsigned(page);
+    static ArticleJson of(PageStore.Page page, ReReviewNotice reReview, ArticleSignature signature) {
+        ArticleJson unsigned = unsigned(page, reReview);
         return unsigned.withSignature(signature.of(unsigned));
     }
 
-    static ArticleJson unsigned(PageStore.Page page) {
+    static ArticleJson unsigned(PageStore.Page page, ReReviewNotice reReview) {
         PublishedArticle article = page.article();
         return new ArticleJson(
                 article.articleId(),
@@ -78,6 +107,8 @@ record ArticleJson(
                 article.publishedAt(),
                 article.contentHash(),
                 page.retracted() ? RetractionJson.of(page.withdrawal()) : null,
+                page.corrections().stream().map(CorrectionJson::of).toList(),
+                page.retracted() ? null : ReReviewJson.of(reReview),
                 null);
     }
 
@@ -99,6 +130,8 @@ record ArticleJson(
                 publishedAt,
                 contentHash,
                 retraction,
+                corrections,
+                reReview,
                 signature);
     }
 }

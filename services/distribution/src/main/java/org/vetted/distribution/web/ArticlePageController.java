@@ -47,7 +47,7 @@ class ArticlePageController {
         model.addAttribute("article", ArticleView.of(page, properties.displayZone()));
         model.addAttribute(
                 "trust", ArticleTrustView.of(page, properties.displayZone(), pageProperties.medicalDisclaimer()));
-        model.addAttribute("jsonLd", MedicalWebPageJsonLd.of(page, properties.feedTitle()));
+        model.addAttribute("jsonLd", MedicalWebPageJsonLd.of(page, properties.feedTitle(), reReview));
         model.addAttribute("corrections", CorrectionView.all(page, properties.displayZone()));
         model.addAttribute(
                 "retraction", page.retracted() ? RetractionView.of(page.withdrawal(), properties.displayZone()) : null);

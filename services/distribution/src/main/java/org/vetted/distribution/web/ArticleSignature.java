@@ -62,6 +62,26 @@ final class ArticleSignature {
             retraction.put("decidedAt", article.retraction().decidedAt().toString());
             claims.put("retraction", retraction);
         }
+        claims.put(
+                "corrections",
+                article.corrections().stream()
+                        .map(correction -> {
+                            Map<String, Object> json = new LinkedHashMap<>();
+                            json.put("revision", correction.revision());
+                            json.put("note", correction.note());
+                            json.put("correctedAt", correction.correctedAt().toString());
+                            return json;
+                        })
+                        .toList());
+        if (article.reReview() != null) {
+            Map<String, Object> reReview = new LinkedHashMap<>();
+            reReview.put("status", article.reReview().status());
+            reReview.put("lastReviewedAt", article.reReview().lastReviewedAt().toString());
+            reReview.put("reviewBy", article.reReview().reviewBy().toString());
+            reReview.put("reason", article.reReview().reason());
+            reReview.put("libraryKey", article.reReview().libraryKey());
+            claims.put("reReview", reReview);
+        }
         return claims;
     }
 

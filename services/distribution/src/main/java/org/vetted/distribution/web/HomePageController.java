@@ -1,6 +1,7 @@
 package org.vetted.distribution.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.vetted.distribution.app.LatestArticles;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.DistributionProperties;
+import org.vetted.distribution.domain.OverduePolicy;
 
 /**
  * {@code GET /}: the front page, the latest articles newest first, each with its summary, who reviewed it and when
@@ -18,8 +20,15 @@ import org.vetted.distribution.config.DistributionProperties;
 class HomePageController {
     private final LatestArticles latest;
     private final DistributionProperties properties;
+    private final PageStore pages;
+    private final OverduePolicy overduePolicy;
 
-    HomePageController(PageStore pages, DistributionProperties properties) {
+    HomePageController(
+            PageStore pages,
+            DistributionProperties properties,
+            @Value("${vetted.distribution.overdue-policy:keep}") String overduePolicy) {
+        this.pages = pages;
+        this.overduePolicy = OverduePolicy.of(overduePolicy);
         this.latest = new LatestArticles(pages, Math.min(properties.homePageSize(), LatestArticles.MAX_SIZE));
         this.properties = properties;
     }
@@ -49,7 +58,8 @@ class HomePageController {
         model.addAttribute("newerCursor", listing.newer() == null ? null : PageCursor.encode(listing.newer()));
         model.addAttribute(
                 "articles",
-                listing.articles().stream()
+                // Under the unpublish policy an overdue article is left out (a listing may show fewer than its size).
+                ReReviewView.listed(pages, listing.articles(), overduePolicy, false).stream()
                         .map(article -> TeaserView.of(article, properties.displayZone()))
                         .toList());
         return "home";

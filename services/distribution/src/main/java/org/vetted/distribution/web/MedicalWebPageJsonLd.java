@@ -24,6 +24,11 @@ final class MedicalWebPageJsonLd {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static String of(PageStore.Page page, String siteTitle) {
+        return of(page, siteTitle, null);
+    }
+
+    /** With the re-review notice the page shows, if any: an overdue review is the work's status, with its reason. */
+    static String of(PageStore.Page page, String siteTitle, ReReviewView reReview) {
         PublishedArticle article = page.article();
         ObjectNode root = JSON.createObjectNode();
         root.put("@context", "https://schema.org");
@@ -95,6 +100,12 @@ final class MedicalWebPageJsonLd {
             notice.put("@type", "CorrectionComment");
             notice.put("text", "Retracted: " + page.withdrawal().reason());
             notice.put("datePublished", page.withdrawal().decidedAt().toString());
+        }
+        if (reReview != null && reReview.overdue() && !page.retracted()) {
+            // lastReviewed stays the last review; schema.org's status and expires say it is overdue, and since when
+            // (the reason is in the signed article API, which schema.org has no property for).
+            root.put("creativeWorkStatus", "MedicalReviewOverdue");
+            root.put("expires", reReview.reviewByIso());
         }
         if (corrections.size() == 1) {
             root.set("correction", corrections.get(0));

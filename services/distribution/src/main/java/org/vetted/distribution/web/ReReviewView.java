@@ -1,9 +1,12 @@
 package org.vetted.distribution.web;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.OverduePolicy;
+import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.ReReviewNotice;
 
 /**
@@ -31,5 +34,48 @@ record ReReviewView(boolean overdue, String reason, String reviewByOn, String re
         return policy == OverduePolicy.UNPUBLISH
                 && !page.retracted()
                 && current(pages, page).map(ReReviewNotice::overdue).orElse(false);
+    }
+
+    /**
+     * The pages a listing (feeds, front page, sitemap) shows under the policy: under {@code unpublish} an overdue
+     * page is gone from every listing as from its address; {@code noindex} leaves it out of the sitemap only, which
+     * asks with {@code sitemap} true. One batch query finds the candidates; each is then checked as the page is.
+     */
+    static List<PageStore.Page> listed(
+            PageStore pages, List<PageStore.Page> listed, OverduePolicy policy, boolean sitemap) {
+        boolean dropOverdue = policy == OverduePolicy.UNPUBLISH || (sitemap && policy == OverduePolicy.NOINDEX);
+        if (!dropOverdue || listed.isEmpty()) {
+            return listed;
+        }
+        Set<String> expired = pages.expiredAmong(
+                listed.stream().map(p -> p.article().articleId()).toList());
+        if (expired.isEmpty()) {
+            return listed;
+        }
+        return listed.stream()
+                .filter(p -> !expired.contains(p.article().articleId())
+                        || (policy == OverduePolicy.UNPUBLISH
+                                ? !gone(pages, p, policy)
+                                : current(pages, p)
+                                        .filter(ReReviewNotice::overdue)
+                                        .isEmpty()))
+                .toList();
+    }
+
+    /** The pages {@link #listed} leaves out of a feed under {@code unpublish}: the Atom feed's tombstones. */
+    static List<PageStore.DeletedEntry> goneFrom(
+            PageStore pages, List<PageStore.Page> listed, OverduePolicy policy, PublicSite site) {
+        if (policy != OverduePolicy.UNPUBLISH || listed.isEmpty()) {
+            return List.of();
+        }
+        Set<String> expired = pages.expiredAmong(
+                listed.stream().map(p -> p.article().articleId()).toList());
+        return listed.stream()
+                .filter(p -> expired.contains(p.article().articleId()) && gone(pages, p, policy))
+                .map(p -> new PageStore.DeletedEntry(
+                        p.article().articleId(),
+                        site.articleUrl(p.article().slug()),
+                        current(pages, p).map(ReReviewNotice::reviewBy).orElseThrow()))
+                .toList();
     }
 }

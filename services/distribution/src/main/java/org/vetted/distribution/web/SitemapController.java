@@ -2,7 +2,6 @@ package org.vetted.distribution.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +12,6 @@ import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.config.ArticlePageProperties;
 import org.vetted.distribution.domain.OverduePolicy;
 import org.vetted.distribution.domain.PublicSite;
-import org.vetted.distribution.domain.ReReviewNotice;
 
 /**
  * {@code GET /sitemap.xml}: a sitemap index; {@code GET /sitemaps/articles-{n}.xml}: page n of the article pages,
@@ -51,7 +49,8 @@ class SitemapController {
             throw new PageNotFoundException();
         }
         long page = Long.parseLong(number);
-        List<PageStore.Page> listed = withoutOverdue(pages.inArticleIdOrder((page - 1) * pageSize, pageSize));
+        List<PageStore.Page> listed = ReReviewView.listed(
+                pages, pages.inArticleIdOrder((page - 1) * pageSize, pageSize), overduePolicy, true);
         Instant newest = page == 1
                 ? pages.newestFirst(1).stream()
                         .map(p -> p.article().publishedAt())
@@ -59,24 +58,6 @@ class SitemapController {
                         .orElse(null)
                 : null;
         return ResponseEntity.ok().contentType(XML).body(Sitemaps.urls(site, listed, page == 1, newest));
-    }
-
-    /**
-     * Under the noindex or unpublish policy, pages whose review is overdue are left out (a sitemap page may then list
-     * fewer than its size; the paging stays stable).
-     */
-    private List<PageStore.Page> withoutOverdue(List<PageStore.Page> listed) {
-        if (overduePolicy == OverduePolicy.KEEP || listed.isEmpty()) {
-            return listed;
-        }
-        Set<String> expired = pages.expiredAmong(
-                listed.stream().map(p -> p.article().articleId()).toList());
-        return listed.stream()
-                .filter(p -> !expired.contains(p.article().articleId())
-                        || ReReviewView.current(pages, p)
-                                .filter(ReReviewNotice::overdue)
-                                .isEmpty())
-                .toList();
     }
 
     private long sitemaps() {

@@ -135,6 +135,12 @@ class ReReviewBindingsTest {
         output.clear();
         assertThat(pages.reReview(articleId))
                 .hasValueSatisfying(notice -> assertThat(notice.overdue()).isTrue());
+        // The earlier "due" record replayed on the public topic (an attacker's or a rewound reader's) does not make
+        // the overdue article look merely due again.
+        input.send(due, Topics.PUBLISHED);
+        output.clear();
+        assertThat(pages.reReview(articleId))
+                .hasValueSatisfying(notice -> assertThat(notice.overdue()).isTrue());
 
         // Read again (a redelivery, or review firing again after a restart): the same public event.
         send(status(articleId, ReReviewStatus.EXPIRED, "rr-1-expired"));

@@ -36,7 +36,13 @@ import org.vetted.distribution.domain.PublicSite;
 import org.vetted.support.projection.SharedProjection;
 
 /** A corrected article as readers and downstream sites see it: its corrections with their dates, everywhere. */
-@WebMvcTest(controllers = {ArticlePageController.class, FeedController.class, AtomFeedController.class})
+@WebMvcTest(
+        controllers = {
+            ArticlePageController.class,
+            FeedController.class,
+            AtomFeedController.class,
+            ArticleApiController.class
+        })
 @Import(CorrectedPagesWebTest.Site.class)
 class CorrectedPagesWebTest {
     static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
@@ -103,6 +109,29 @@ class CorrectedPagesWebTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("corrections-title"))))
                 .andExpect(content().string(not(containsString("CorrectionComment"))));
+    }
+
+    @Test
+    void theSignedArticleJsonCarriesEveryCorrectionOldestFirstAndSignsIt() throws Exception {
+        String body = mvc.perform(get("/api/articles/walking"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.corrections.length()").value(2))
+                .andExpect(jsonPath("$.corrections[0].revision").value(2))
+                .andExpect(jsonPath("$.corrections[0].note").value("The dose is 200 mg <not 2000>."))
+                .andExpect(jsonPath("$.corrections[0].correctedAt").value("2026-11-24T10:00:00Z"))
+                .andExpect(jsonPath("$.corrections[1].note").value("Added a reference."))
+                .andExpect(jsonPath("$.reReview").doesNotExist())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String signature = com.jayway.jsonpath.JsonPath.read(body, "$.signature");
+        assertThat(DemoKeys.trusted().verifyCompact(Issuer.DISTRIBUTION, signature))
+                .isEmpty();
+        assertThat(com.nimbusds.jose.JWSObject.parse(signature).getPayload().toString())
+                .contains("\"note\":\"The dose is 200 mg <not 2000>.\"")
+                .contains("\"note\":\"Added a reference.\"");
+        mvc.perform(get("/api/articles/sleep"))
+                .andExpect(jsonPath("$.corrections.length()").value(0));
     }
 
     @Test

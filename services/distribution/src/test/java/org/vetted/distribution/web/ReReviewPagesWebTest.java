@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
@@ -90,7 +91,15 @@ class ReReviewPagesWebTest {
     }
 
     @Nested
-    @WebMvcTest(controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class})
+    @WebMvcTest(
+            controllers = {
+                ArticlePageController.class,
+                ArticleApiController.class,
+                SitemapController.class,
+                FeedController.class,
+                AtomFeedController.class,
+                HomePageController.class
+            })
     @Import(Site.class)
     class Keep {
         @Autowired
@@ -117,6 +126,41 @@ class ReReviewPagesWebTest {
         }
 
         @Test
+        void theSignedArticleJsonAndTheJsonLdSayWhenTheReviewIsOverdueOrDueAndNothingOnceReviewedAgain()
+                throws Exception {
+            String sleep = mvc.perform(get("/api/articles/sleep"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.reReview.status").value("overdue"))
+                    .andExpect(jsonPath("$.reReview.reviewBy").exists())
+                    .andExpect(jsonPath("$.reReview.lastReviewedAt").exists())
+                    .andExpect(jsonPath("$.corrections").isArray())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            // The notice is signed with the rest: a site can trust it as it trusts the article.
+            String signature = com.jayway.jsonpath.JsonPath.read(sleep, "$.signature");
+            org.assertj.core.api.Assertions.assertThat(DemoKeys.trusted().verifyCompact(Issuer.DISTRIBUTION, signature))
+                    .isEmpty();
+            org.assertj.core.api.Assertions.assertThat(com.nimbusds.jose.JWSObject.parse(signature)
+                            .getPayload()
+                            .toJSONObject())
+                    .extractingByKey("reReview")
+                    .asString()
+                    .contains("status=overdue");
+            mvc.perform(get("/api/articles/walking"))
+                    .andExpect(jsonPath("$.reReview.status").value("due"));
+            mvc.perform(get("/api/articles/zinc"))
+                    .andExpect(jsonPath("$.reReview").doesNotExist());
+
+            mvc.perform(get("/articles/sleep"))
+                    .andExpect(content().string(containsString("\"creativeWorkStatus\":\"MedicalReviewOverdue\"")))
+                    .andExpect(content().string(containsString("\"lastReviewed\"")));
+            mvc.perform(get("/articles/walking"))
+                    .andExpect(content().string(not(containsString("MedicalReviewOverdue"))));
+            mvc.perform(get("/articles/zinc")).andExpect(content().string(not(containsString("MedicalReviewOverdue"))));
+        }
+
+        @Test
         void aDuePageSaysWhenAndAPageReviewedAgainOrNeverNoticedSaysNothing() throws Exception {
             mvc.perform(get("/articles/walking"))
                     .andExpect(status().isOk())
@@ -132,7 +176,14 @@ class ReReviewPagesWebTest {
 
     @Nested
     @WebMvcTest(
-            controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class},
+            controllers = {
+                ArticlePageController.class,
+                ArticleApiController.class,
+                SitemapController.class,
+                FeedController.class,
+                AtomFeedController.class,
+                HomePageController.class
+            },
             properties = "vetted.distribution.overdue-policy=noindex")
     @Import(Site.class)
     class Noindex {
@@ -159,12 +210,23 @@ class ReReviewPagesWebTest {
                     .andExpect(content().string(not(containsString("/articles/sleep"))))
                     .andExpect(content().string(containsString("/articles/zinc")))
                     .andExpect(content().string(containsString("/articles/walking")));
+            // noindex keeps it in the feeds and on the front page: only search engines are asked to skip it.
+            for (String listing : new String[] {"/feed.json", "/feed.atom", "/"}) {
+                mvc.perform(get(listing)).andExpect(content().string(containsString("/articles/sleep")));
+            }
         }
     }
 
     @Nested
     @WebMvcTest(
-            controllers = {ArticlePageController.class, ArticleApiController.class, SitemapController.class},
+            controllers = {
+                ArticlePageController.class,
+                ArticleApiController.class,
+                SitemapController.class,
+                FeedController.class,
+                AtomFeedController.class,
+                HomePageController.class
+            },
             properties = "vetted.distribution.overdue-policy=unpublish")
     @Import(Site.class)
     class Unpublish {
@@ -187,6 +249,24 @@ class ReReviewPagesWebTest {
             mvc.perform(get("/articles/walking")).andExpect(status().isOk());
             mvc.perform(get("/sitemaps/articles-1.xml"))
                     .andExpect(content().string(not(containsString("/articles/sleep"))));
+        }
+
+        @Test
+        void anOverduePageLeavesBothFeedsAndTheFrontPageTheAtomFeedWithATombstone() throws Exception {
+            for (String listing : new String[] {"/feed.json", "/"}) {
+                mvc.perform(get(listing))
+                        .andExpect(status().isOk())
+                        .andExpect(content().string(not(containsString("/articles/sleep"))))
+                        .andExpect(content().string(containsString("/articles/zinc")))
+                        .andExpect(content().string(containsString("/articles/walking")));
+            }
+            mvc.perform(get("/feed.atom"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("/articles/zinc")))
+                    .andExpect(content().string(containsString("deleted-entry")))
+                    .andExpect(content().string(containsString("ref=\"urn:vetted:article:a2\"")))
+                    .andExpect(content().string(not(containsString("<id>urn:vetted:article:a2</id>"))))
+                    .andExpect(content().string(containsString("<id>urn:vetted:article:a1</id>")));
         }
     }
 }

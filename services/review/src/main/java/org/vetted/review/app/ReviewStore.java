@@ -11,6 +11,7 @@ import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.rereview.ReReviewNotice;
 import org.vetted.review.domain.withdrawal.Withdrawals;
 
 /**
@@ -38,6 +39,11 @@ public interface ReviewStore {
 
     /** The revision under review with the previous and the last approved one, read together. */
     Optional<ArticleHistory> history(String articleId);
+
+    /** The expiry that reopened the article's revision under review, when it is open again for re-review. */
+    default Optional<ReReviewNotice> reopenedBy(String articleId) {
+        return Optional.empty();
+    }
 
     /** Articles whose latest revision is open, oldest submission first: all of them (the queue reads {@link #queue}). */
     List<ArticleReview> awaitingDecision();

@@ -120,6 +120,11 @@ public class ReviewWorkflow {
         return store.history(articleId);
     }
 
+    /** The expiry that reopened the article for re-review, if that is why it is open. */
+    public Optional<org.vetted.review.domain.rereview.ReReviewNotice> reopenedBy(String articleId) {
+        return store.reopenedBy(articleId);
+    }
+
     /** One page of the review queue. */
     public QueuePage queue(QueueQuery query) {
         return store.queue(query);

@@ -27,6 +27,7 @@ import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
+import org.vetted.review.domain.rereview.ReReviewNotice;
 import org.vetted.review.domain.withdrawal.Withdrawals;
 import org.vetted.support.journal.EventJournal;
 import org.vetted.support.projection.AdvisoryLocks;
@@ -150,6 +151,12 @@ public class JdbcReviewStore implements ReviewStore {
     @Override
     public Optional<ArticleHistory> history(String articleId) {
         return seeingRetirements(fold(journal.read(articleId).readable())).history(articleId);
+    }
+
+    @Override
+    public Optional<ReReviewNotice> reopenedBy(String articleId) {
+        ReviewBoard board = seeingRetirements(fold(journal.read(articleId).readable()));
+        return board.isReReview(articleId) ? board.reReview(articleId) : Optional.empty();
     }
 
     @Override

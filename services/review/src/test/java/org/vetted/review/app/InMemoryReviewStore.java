@@ -60,6 +60,11 @@ public final class InMemoryReviewStore implements ReviewStore {
     }
 
     @Override
+    public Optional<org.vetted.review.domain.rereview.ReReviewNotice> reopenedBy(String articleId) {
+        return board.isReReview(articleId) ? board.reReview(articleId) : Optional.empty();
+    }
+
+    @Override
     public List<ArticleReview> awaitingDecision() {
         return board.awaitingDecision();
     }

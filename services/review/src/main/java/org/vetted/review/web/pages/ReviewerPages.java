@@ -148,6 +148,11 @@ class ReviewerPages {
                 workflow.history(articleId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("page", ReviewPage.of(history, actor, workflow.offersFor(history.review())));
         model.addAttribute("rendered", rendered(history.review().draft().bodyMarkdown()));
+        model.addAttribute(
+                "reopenedBy",
+                history.review().isOpen()
+                        ? workflow.reopenedBy(articleId).map(ReopenedView::of).orElse(null)
+                        : null);
         Withdrawals withdrawals = workflow.withdrawals(articleId);
         model.addAttribute("withdrawals", withdrawals.lastApproved().isPresent() ? withdrawals : null);
         model.addAttribute("mayWithdraw", Withdrawals.mayWithdraw(actor));
@@ -538,5 +543,15 @@ class ReviewerPages {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Why an open article is back: its approval's review expired (dates as UTC days; the reason as review gave it). */
+    record ReopenedView(String reviewBy, String lastReviewed, String reason) {
+        private static final java.time.format.DateTimeFormatter DAY =
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC);
+
+        static ReopenedView of(org.vetted.review.domain.rereview.ReReviewNotice notice) {
+            return new ReopenedView(DAY.format(notice.reviewBy()), DAY.format(notice.approvedAt()), notice.reason());
+        }
     }
 }
