@@ -2,11 +2,6 @@ package org.vetted.distribution.config;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -36,6 +31,7 @@ import org.vetted.distribution.store.JdbcPageStore;
 import org.vetted.distribution.store.JdbcRetiredClaims;
 import org.vetted.distribution.store.JdbcWithdrawalGate;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.schedule.PollingLoop;
 import org.vetted.support.signing.Seals;
 
 /**
@@ -45,7 +41,6 @@ import org.vetted.support.signing.Seals;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
 public class DistributionConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(DistributionConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -144,43 +139,7 @@ public class DistributionConfiguration {
     SmartLifecycle embargoLoop(
             ReleaseEmbargoes release,
             @Value("${vetted.distribution.embargo-poll-interval:PT1S}") java.time.Duration interval) {
-        return new SmartLifecycle() {
-            private volatile ScheduledExecutorService loop;
-
-            @Override
-            public void start() {
-                loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "embargo-release");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                loop.scheduleWithFixedDelay(
-                        () -> {
-                            try {
-                                release.releaseDue();
-                            } catch (RuntimeException e) {
-                                log.warn("Releasing due embargoes failed, trying again: {}", e.getMessage());
-                            }
-                        },
-                        interval.toMillis(),
-                        interval.toMillis(),
-                        TimeUnit.MILLISECONDS);
-            }
-
-            @Override
-            public void stop() {
-                ScheduledExecutorService running = loop;
-                if (running != null) {
-                    running.shutdownNow();
-                    loop = null;
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return loop != null;
-            }
-        };
+        return new PollingLoop("embargo-release", interval, release::releaseDue);
     }
 
     /**

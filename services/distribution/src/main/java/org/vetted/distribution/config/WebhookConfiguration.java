@@ -5,12 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +30,7 @@ import org.vetted.distribution.messaging.webhooks.QueueWebhooks;
 import org.vetted.distribution.store.JdbcWebhookStore;
 import org.vetted.distribution.store.WebhookBacklog;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.schedule.PollingLoop;
 import org.vetted.support.signing.Seals;
 
 /**
@@ -44,7 +41,6 @@ import org.vetted.support.signing.Seals;
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebhookConfiguration {
     static final String BINDING = "queueWebhooks-in-0";
-    private static final Logger log = LoggerFactory.getLogger(WebhookConfiguration.class);
 
     @Bean
     JdbcWebhookStore webhookStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
@@ -170,45 +166,11 @@ public class WebhookConfiguration {
     /** Looks for due deliveries every poll interval while the application runs (unless dispatch is off). */
     @Bean
     SmartLifecycle webhookDispatchLoop(DeliverWebhooks deliver, WebhookProperties properties) {
-        return new SmartLifecycle() {
-            private volatile ScheduledExecutorService loop;
-
-            @Override
-            public void start() {
-                if (!properties.dispatch()) {
-                    return;
-                }
-                loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "webhook-dispatch");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                loop.scheduleWithFixedDelay(
-                        () -> {
-                            try {
-                                deliver.dispatch();
-                            } catch (RuntimeException e) {
-                                log.warn("Webhook dispatch failed, trying again: {}", e.getMessage());
-                            }
-                        },
-                        properties.pollInterval().toMillis(),
-                        properties.pollInterval().toMillis(),
-                        TimeUnit.MILLISECONDS);
+        // Off (a second instance kept out of delivery, or a test driving dispatch itself): the loop looks at nothing.
+        return new PollingLoop("webhook-dispatch", properties.pollInterval(), () -> {
+            if (properties.dispatch()) {
+                deliver.dispatch();
             }
-
-            @Override
-            public void stop() {
-                ScheduledExecutorService running = loop;
-                if (running != null) {
-                    running.shutdownNow();
-                    loop = null;
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return loop != null;
-            }
-        };
+        });
     }
 }

@@ -4,9 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +35,7 @@ import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.messaging.StreamDecisionPublisher;
 import org.vetted.review.store.JdbcReviewStore;
 import org.vetted.review.store.JdbcReviewTimers;
+import org.vetted.support.schedule.PollingLoop;
 
 /** Builds the review domain with its default rules and the configured four-eyes classes, and the edges around it. */
 @Configuration(proxyBeanMethods = false)
@@ -175,42 +173,6 @@ public class ReviewConfiguration {
      */
     @Bean
     SmartLifecycle reReviewPoller(ReReviews reReviews, @Value("${vetted.review.re-review.poll:PT5S}") Duration poll) {
-        return new SmartLifecycle() {
-            private volatile ScheduledExecutorService loop;
-
-            @Override
-            public void start() {
-                loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "re-review-timers");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-                loop.scheduleWithFixedDelay(
-                        () -> {
-                            try {
-                                reReviews.fireDue();
-                            } catch (RuntimeException e) {
-                                log.warn("Re-review timers could not fire, trying again: {}", e.getMessage());
-                            }
-                        },
-                        poll.toMillis(),
-                        poll.toMillis(),
-                        TimeUnit.MILLISECONDS);
-            }
-
-            @Override
-            public void stop() {
-                ScheduledExecutorService running = loop;
-                if (running != null) {
-                    running.shutdownNow();
-                    loop = null;
-                }
-            }
-
-            @Override
-            public boolean isRunning() {
-                return loop != null;
-            }
-        };
+        return new PollingLoop("re-review-timers", poll, reReviews::fireDue);
     }
 }
