@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,15 +39,7 @@ interface BrowserScenarios extends PipelineSteps {
                 intake() + "/api/drafts", "walter", "text/markdown; charset=UTF-8", fixture("melatonin-jet-lag.md"));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         String articleId = response.json().path("articleId").asString();
-        JsonNode underReview = awaitUnderReview(articleId, 1);
-        approveEveryClaim("paul", articleId, underReview);
-        assertThat(signOff(
-                                "paul",
-                                articleId,
-                                "APPROVE",
-                                underReview.path("contentHash").asString())
-                        .status())
-                .isEqualTo(200);
+        approveAndSignOff("paul", articleId, 1);
         ArticlePublished published = awaitPublished(articleId, 1);
 
         Path profile = Files.createTempDirectory("vetted-chromium");
@@ -438,6 +432,73 @@ interface BrowserScenarios extends PipelineSteps {
                     .isEmpty();
             screenshot(browser, "queue-phone-width.png");
         });
+    }
+
+    /**
+     * After publication, in the pages: the writer corrects a published article with a note typed into its revision
+     * form (a refresh sends nothing twice), the reviewer sees the note above the text, types a review-by date into
+     * the sign-off form and is told the expiry it got, and readers see the note on the page. axe-core checks the
+     * pages with the new fields.
+     */
+    @Test
+    default void aWriterCorrectsAPublishedArticleAndTheReviewerSetsItsReviewByDateInThePages() throws IOException {
+        Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
+        String articleId =
+                submit("walter", "zinc-and-colds.txt", null).path("articleId").asString();
+        approveAndSignOff("paul", articleId, 1);
+        ArticlePublished published = awaitPublished(articleId, 1);
+
+        ChromeDriver browser = Browser.start(Files.createTempDirectory("vetted-chromium"));
+        List<String> inaccessible = new ArrayList<>();
+        try {
+            browser.get(intake() + "/");
+            signIn(browser, "walter", "walter-pass");
+            // Intake learns of the publication from the public topic; then the form offers a correction note.
+            awaitPage(browser, intake() + "/articles/" + articleId, "#status", "published");
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            String note = "An earlier version overstated how much zinc shortens a cold; it may shorten it by a day.";
+            browser.findElement(By.id("correction")).sendKeys(note);
+            Browser.clickAndWait(browser, By.cssSelector("#revise-heading + form #submit-draft"));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
+            assertThat(browser.getCurrentUrl()).as("post/redirect/get").endsWith("/revisions/2");
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Submitted for review");
+
+            JsonNode second = awaitUnderReview(articleId, 2);
+            approveEveryClaim("paul", articleId, second);
+            browser.get(review() + "/");
+            signIn(browser, "rita", "rita-pass");
+            browser.get(review() + "/reviews/" + articleId);
+            assertThat(browser.findElement(By.id("correction")).getText())
+                    .as("the note readers will see, above the text")
+                    .contains(note);
+            // The date typed as a person types it into Chromium's date field (month, day, year in en-US).
+            LocalDate reviewBy = LocalDate.now(ZoneOffset.UTC).plusMonths(6);
+            WebElement date = browser.findElement(By.id("signoff-review-by"));
+            date.sendKeys(String.format(
+                    "%02d%02d%04d", reviewBy.getMonthValue(), reviewBy.getDayOfMonth(), reviewBy.getYear()));
+            assertThat(date.getAttribute("value")).isEqualTo(reviewBy.toString());
+            new WebDriverWait(browser, Duration.ofSeconds(20))
+                    .until(driver ->
+                            driver.findElement(By.id("signoff-approve")).isEnabled());
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            assertThat(Browser.submitAndRead(browser, By.id("signoff-approve")))
+                    .startsWith("Approved")
+                    .contains("Its review expires on " + reviewBy + " (UTC).");
+
+            await().atMost(PIPELINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                browser.get(published.getUrl());
+                return !browser.findElements(By.cssSelector("#corrections li.correction"))
+                        .isEmpty();
+            });
+            assertThat(browser.findElement(By.id("corrections")).getText()).contains(note);
+            inaccessible.addAll(Browser.accessibilityViolations(browser));
+            assertThat(inaccessible)
+                    .as("WCAG 2.1 A/AA violations found by axe-core")
+                    .isEmpty();
+        } finally {
+            browser.quit();
+        }
     }
 
     /** What a scenario does in the browser with an article of its own under review. */

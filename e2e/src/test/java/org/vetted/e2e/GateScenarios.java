@@ -203,15 +203,7 @@ interface GateScenarios extends PipelineSteps {
     default void aSentenceSharingAnApprovedOnesShortIdInheritsNothing() {
         String articleId =
                 submit("wanda", "zinc-and-colds.txt", null).path("articleId").asString();
-        JsonNode revision1 = awaitUnderReview(articleId, 1);
-        approveEveryClaim("paul", articleId, revision1);
-        assertThat(signOff(
-                                "paul",
-                                articleId,
-                                "APPROVE",
-                                revision1.path("contentHash").asString())
-                        .status())
-                .isEqualTo(200);
+        approveAndSignOff("paul", articleId, 1);
         awaitPublished(articleId, 1);
 
         DraftSubmitted one = (DraftSubmitted) EventCatalog.standard()
@@ -288,15 +280,7 @@ interface GateScenarios extends PipelineSteps {
         String v1 = fixture("zinc-and-colds.txt");
         String articleId =
                 journeys().submit("wanda", v1, null).json().path("articleId").asString();
-        JsonNode revision1 = awaitUnderReview(articleId, 1);
-        approveEveryClaim("rita", articleId, revision1);
-        assertThat(signOff(
-                                "rita",
-                                articleId,
-                                "APPROVE",
-                                revision1.path("contentHash").asString())
-                        .status())
-                .isEqualTo(200);
+        JsonNode revision1 = approveAndSignOff("rita", articleId, 1);
         awaitPublished(articleId, 1);
         JsonNode a = elements(revision1.path("claims")).stream()
                 .filter(claim -> v1.contains(claim.path("text").asString())

@@ -266,11 +266,7 @@ interface LifecycleScenarios extends PipelineSteps {
     }
 
     private void approve(String articleId, int revision) {
-        JsonNode underReview = awaitUnderReview(articleId, revision);
-        approveEveryClaim("rita", articleId, underReview);
-        Http.Response approved = signOff(
-                "rita", articleId, "APPROVE", underReview.path("contentHash").asString());
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        approveAndSignOff("rita", articleId, revision);
     }
 
     private JsonNode submitMarkdown(String writer, String articleId, String markdown) {

@@ -73,6 +73,19 @@ interface PipelineSteps {
         }
     }
 
+    /**
+     * Revision {@code revision} once under review, every claim approved by {@code reviewer} (and a second reviewer on
+     * the four-eyes ones) and signed off by {@code reviewer}: the review as it stood before the sign-off.
+     */
+    default JsonNode approveAndSignOff(String reviewer, String articleId, int revision) {
+        JsonNode underReview = awaitUnderReview(articleId, revision);
+        approveEveryClaim(reviewer, articleId, underReview);
+        Http.Response approved = signOff(
+                reviewer, articleId, "APPROVE", underReview.path("contentHash").asString());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return underReview;
+    }
+
     default void decide(String reviewer, String articleId, JsonNode underReview, String claimId, String decision) {
         Http.Response response = decideResponse(reviewer, articleId, underReview, claimId, decision);
         assertThat(response.status()).as(response.body()).isEqualTo(200);

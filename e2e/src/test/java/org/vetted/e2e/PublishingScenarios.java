@@ -147,15 +147,7 @@ interface PublishingScenarios extends PipelineSteps {
     default void anEditAfterApprovalNeedsANewApproval() {
         JsonNode first = submit("wanda", "zinc-and-colds.txt", null);
         String articleId = first.path("articleId").asString();
-        JsonNode revision1 = awaitUnderReview(articleId, 1);
-        approveEveryClaim("paul", articleId, revision1);
-        assertThat(signOff(
-                                "paul",
-                                articleId,
-                                "APPROVE",
-                                revision1.path("contentHash").asString())
-                        .status())
-                .isEqualTo(200);
+        approveAndSignOff("paul", articleId, 1);
         awaitPublished(articleId, 1);
 
         JsonNode second = submit("wanda", "zinc-and-colds-revised.txt", articleId);

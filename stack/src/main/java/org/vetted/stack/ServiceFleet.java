@@ -33,6 +33,17 @@ public final class ServiceFleet implements AutoCloseable {
     /** The services that keep a projection in PostgreSQL, each in a database of its own name. */
     public static final List<String> DATABASES = List.of("intake", "review", "distribution");
 
+    /**
+     * The services' JVM flags: small heaps and C1 only, since four services and a broker share two cores at start.
+     * {@code VETTED_SERVICE_JVM_OPTS} (space-separated) replaces them, so {@code bench} can compare other settings.
+     */
+    public static List<String> jvmFlags() {
+        String chosen = System.getenv("VETTED_SERVICE_JVM_OPTS");
+        return chosen == null || chosen.isBlank()
+                ? List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+                : List.of(chosen.strip().split("\\s+"));
+    }
+
     public static final List<Service> DEFAULT_SERVICES = List.of(
             new Service("intake", 8081), new Service("review", 8082),
             new Service("rendering", 8083), new Service("distribution", 8084));
@@ -153,14 +164,7 @@ public final class ServiceFleet implements AutoCloseable {
                         .count()
                 > 1;
         String logName = several ? service.instanceId() : service.name();
-        return ManagedProcess.javaJar(
-                logName,
-                // Small heaps and C1 only: four services and a broker share two cores at start.
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                jar,
-                extraArgs,
-                env,
-                logDir.resolve(logName + ".log"));
+        return ManagedProcess.javaJar(logName, jvmFlags(), jar, extraArgs, env, logDir.resolve(logName + ".log"));
     }
 
     /** Waits until every service answers UP on /actuator/health; fails with the log tail of one that died. */

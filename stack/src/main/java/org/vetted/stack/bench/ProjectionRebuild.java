@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.vetted.contract.Topics;
 import org.vetted.stack.ManagedProcess;
 import org.vetted.stack.PostgresServer;
+import org.vetted.stack.ServiceFleet;
 
 /**
  * A projection rebuilt from a whole history: intake's status view (the {@code articles} projection of
@@ -79,12 +80,7 @@ final class ProjectionRebuild {
         args.add("--spring.cloud.stream.bindings.trackArticle-in-0.group=vetted-bench-" + run);
         long launched = System.nanoTime();
         ManagedProcess intake = ManagedProcess.javaJar(
-                "intake-rebuild",
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                jar,
-                args,
-                env,
-                logDir.resolve("intake-rebuild.log"));
+                "intake-rebuild", ServiceFleet.jvmFlags(), jar, args, env, logDir.resolve("intake-rebuild.log"));
         try {
             long deadline = launched + timeout.toNanos();
             long firstAt = 0;

@@ -32,6 +32,7 @@ import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.articles.ArticleListing;
 import org.vetted.intake.domain.articles.ArticleStatus;
 import org.vetted.intake.domain.articles.ArticleView;
+import org.vetted.intake.domain.articles.KnownArticle;
 import org.vetted.intake.domain.articles.RejectedArticles;
 import org.vetted.intake.domain.claims.SummaryWriter;
 import org.vetted.intake.domain.drafts.DraftFormat;
@@ -255,6 +256,9 @@ class WriterPages {
         model.addAttribute("rejected", article.status() == ArticleStatus.REJECTED);
         // The same rule intake applies to a new revision: the form is offered only where it would be accepted.
         model.addAttribute("mayRevise", rejectedArticles.permitsRevisionAfter(article.status()));
+        // The registry's word, the one intake checks a correction note against: readers have seen a revision.
+        model.addAttribute(
+                "mayCorrect", registry.find(id).map(KnownArticle::published).orElse(false));
         model.addAttribute(
                 "rejection",
                 article.latest().map(ArticleView.RevisionView::returned).orElse(null));

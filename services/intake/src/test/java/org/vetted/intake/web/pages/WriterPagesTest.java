@@ -522,6 +522,26 @@ class WriterPagesTest extends IntakeAppTest {
     }
 
     @Test
+    void theRevisionFormOffersACorrectionNoteOnlyOnceReadersHaveSeenTheArticle() throws Exception {
+        String id = "correctable-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        apply(SignedRecordsForTests.draftSubmitted(id + "-d", id, 1, at, "c-1", "Ginger may ease nausea."));
+        apply(SignedRecordsForTests.reviewReturned(
+                id + "-r", id, 1, at.plusSeconds(60), false, List.of(), "rita", "Dr. Rita Reyes", "Cite a trial."));
+        mvc.perform(get("/articles/{id}", id).with(wanda()))
+                .andExpect(content().string(containsString("id=\"revise-heading\"")))
+                .andExpect(content().string(not(containsString("id=\"correction\""))));
+
+        apply(SignedRecordsForTests.draftSubmitted(
+                id + "-d2", id, 2, at.plusSeconds(120), "c-1", "Ginger may ease nausea."));
+        apply(SignedRecordsForTests.articleApproved(id + "-a", id, 2, at.plusSeconds(180), "rita", "Rita Reyes"));
+        apply(SignedRecordsForTests.articlePublished(id + "-p", id, 2, at.plusSeconds(240), "rita", "Rita Reyes"));
+        mvc.perform(get("/articles/{id}", id).with(wanda()))
+                .andExpect(content().string(containsString("id=\"status\">published<")))
+                .andExpect(content().string(containsString("<input id=\"correction\" name=\"correction\"")));
+    }
+
+    @Test
     void theApiRefusesWritesFromAnotherSitesPagesButNotFromClients() throws Exception {
         mvc.perform(post("/api/drafts")
                         .with(httpBasic("wanda", "wanda-pass"))

@@ -1,6 +1,7 @@
 package org.vetted.review.web.pages;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -372,13 +373,36 @@ class ReviewerPages {
             redirect.addFlashAttribute("signOffComment", comment);
         } else {
             Message message = switch (chosen) {
-                case APPROVE -> new Message("Approved: the article goes to rendering and publication.", Kind.SUCCESS);
+                case APPROVE ->
+                    new Message(
+                            "Approved: the article goes to rendering and publication." + expiry(outcome, reviewByDate),
+                            Kind.SUCCESS);
                 case REQUEST_CHANGES -> new Message("Changes requested: the writer sees your comments.", Kind.WARNING);
                 case REJECT -> new Message("Rejected: the writer sees your comment.", Kind.WARNING);
             };
             message.flash(redirect);
         }
         return "redirect:/reviews/" + articleId;
+    }
+
+    /**
+     * " Its review expires on 2027-12-07 (UTC).": the day the approval's re-review timer got, from the approval's
+     * own time, so the reviewer sees what the date field (or the site's interval) made of it. Empty without timers.
+     */
+    private String expiry(SignOffOutcome outcome, Optional<Instant> reviewBy) {
+        if (!(outcome instanceof SignOffOutcome.Approved approved)) {
+            return "";
+        }
+        return workflow.reReviews()
+                .map(reReviews -> " Its review expires on "
+                        + reReviews
+                                .schedule()
+                                .timerFor(approved.event().approval().approvedAt(), reviewBy)
+                                .reviewBy()
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate()
+                        + " (UTC).")
+                .orElse("");
     }
 
     /** How a message reads: the page styles each kind apart, so a rejection never looks like an approval. */

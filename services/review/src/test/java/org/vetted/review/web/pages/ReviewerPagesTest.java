@@ -73,13 +73,20 @@ class ReviewerPagesTest extends ReviewServiceTest {
                         .param("decision", "APPROVED")
                         .param("revision", "1"))
                 .andExpect(flash().attribute("notice", "Claim approved."));
+        java.time.LocalDate reviewBy =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(6);
         mvc.perform(post("/reviews/{id}/decision", articleId)
                         .with(rita())
                         .with(csrf())
                         .param("decision", "APPROVE")
-                        .param("contentHash", draft.getContentHash()))
+                        .param("contentHash", draft.getContentHash())
+                        .param("reviewBy", reviewBy.toString()))
                 .andExpect(status().isFound())
-                .andExpect(flash().attribute("notice", "Approved: the article goes to rendering and publication."));
+                // The reviewer is told the date the approval's re-review timer got.
+                .andExpect(flash().attribute(
+                                "notice",
+                                "Approved: the article goes to rendering and publication. Its review expires on "
+                                        + reviewBy + " (UTC)."));
         mvc.perform(get("/reviews/{id}", articleId).with(rita()))
                 .andExpect(content().string(containsString("approved")))
                 .andExpect(content().string(not(containsString("Approve for publication"))));
