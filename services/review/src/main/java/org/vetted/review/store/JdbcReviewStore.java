@@ -196,9 +196,11 @@ public class JdbcReviewStore implements ReviewStore {
     /** @param condition more of the where clause, or nothing */
     private void keepQueueFacts(String articleId, ArticleQueueFacts facts, String condition) {
         jdbc.update(
-                "update review_article set title = ?, author_keys = ?, tags = ?, waits_for_second_reviewer = ?, "
-                        + "high_risk_open = ?, deciders = ?, queue_indexed = true where article_id = ?" + condition,
+                "update review_article set title = ?, title_folded = ?, author_keys = ?, tags = ?, "
+                        + "waits_for_second_reviewer = ?, high_risk_open = ?, deciders = ?, queue_indexed = true "
+                        + "where article_id = ?" + condition,
                 facts.title(),
+                facts.searchTitle(),
                 texts(facts.authorKeys()),
                 texts(facts.tags()),
                 facts.waitsForSecondReviewer(),
