@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimState;
 import org.vetted.review.domain.draft.Author;
+import org.vetted.review.domain.draft.ClaimText;
 
 /**
  * What the queue filters and sorts an open article by, derived from its review as the board holds it: a store keeps
@@ -60,6 +61,11 @@ public record ArticleQueueFacts(
                 waiting,
                 highRiskOpen,
                 new ArrayList<>(deciders));
+    }
+
+    /** The title as the queue's title search reads it: {@link ClaimText#folded}, as {@link QueueQuery} folds words. */
+    public String searchTitle() {
+        return ClaimText.folded(title);
     }
 
     /** The article's place in the queue. */

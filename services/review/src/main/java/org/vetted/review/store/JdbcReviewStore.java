@@ -1,10 +1,15 @@
 package org.vetted.review.store;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -53,6 +58,8 @@ import org.vetted.support.projection.AdvisoryLocks;
  * not depend on the order facts arrive in (a decision for a revision just replaced counts for carry-over).
  * <p>
  * Reads fold every fact of the articles they show: an article has tens of facts, and the queue holds the open ones.
+ * A row read back with the bytes of a row verified before is known verified without checking its signature again
+ * (a bounded memo by SHA-256 digest, {@link #fact}): a page of the queue costs digests, not signature checks.
  * <p>
  * <b>Every row read back is verified</b> as an event read from Kafka is ({@link SignedRecords#read}): the signature
  * of its topic's owner with that service's trusted keys (intake's for drafts, review's for decisions, approvals and
@@ -74,6 +81,8 @@ public class JdbcReviewStore implements ReviewStore {
     private static final int LIBRARY_LOCKS = 0x1a7a_0003;
     /** Articles whose queue facts are filled in at once. */
     private static final int INDEX_BATCH = 200;
+    /** The bytes of rows remembered as verified: about 4,000 articles' drafts of 4 KiB. */
+    private static final long VERIFIED_BYTES = 16L * 1024 * 1024;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -83,6 +92,19 @@ public class JdbcReviewStore implements ReviewStore {
     private final AdvisoryLocks libraryLocks;
     private final SignedRecords records;
     private final EventJournal<ReviewEvent> journal;
+    /**
+     * Rows verified before, by the SHA-256 of their bytes, with what they read as. Reading the same bytes back again
+     * (every page of the queue, every decision folds its article's rows) finds them here instead of checking the
+     * signature and the draft's hash again: the check is a function of the bytes and the trusted keys, which are fixed
+     * for the process, so bytes equal to verified ones are verified. A changed row has another digest and is checked
+     * in full; only successes are remembered.
+     */
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumWeight(VERIFIED_BYTES)
+            .<String, Verified>weigher((digest, row) -> row.bytes())
+            .build();
+
+    private record Verified(ReviewEvent event, int bytes) {}
 
     /**
      * @param maxLockHolders steps holding an article lock at once in this instance (each keeps a connection for its
@@ -196,9 +218,11 @@ public class JdbcReviewStore implements ReviewStore {
     /** @param condition more of the where clause, or nothing */
     private void keepQueueFacts(String articleId, ArticleQueueFacts facts, String condition) {
         jdbc.update(
-                "update review_article set title = ?, author_keys = ?, tags = ?, waits_for_second_reviewer = ?, "
-                        + "high_risk_open = ?, deciders = ?, queue_indexed = true where article_id = ?" + condition,
+                "update review_article set title = ?, title_folded = ?, author_keys = ?, tags = ?, "
+                        + "waits_for_second_reviewer = ?, high_risk_open = ?, deciders = ?, queue_indexed = true "
+                        + "where article_id = ?" + condition,
                 facts.title(),
+                facts.searchTitle(),
                 texts(facts.authorKeys()),
                 texts(facts.tags()),
                 facts.waitsForSecondReviewer(),
@@ -298,12 +322,26 @@ public class JdbcReviewStore implements ReviewStore {
      * out saying why (bytes that no longer decode, a draft that does not hash, a seal that does not hold).
      */
     private ReviewEvent fact(byte[] record) {
+        String digest = sha256(record);
+        Verified known = verified.getIfPresent(digest);
+        if (known != null) {
+            return known.event();
+        }
         Incoming read = records.read(record);
         if (read instanceof Incoming.Fact fact) {
+            verified.put(digest, new Verified(fact.event(), record.length));
             return fact.event();
         }
         throw new IllegalStateException(
                 read instanceof Incoming.Unsigned unsigned ? unsigned.reason() : "it is a claims library entry");
+    }
+
+    private static String sha256(byte[] record) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(record));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private ReviewBoard fold(List<ReviewEvent> facts) {

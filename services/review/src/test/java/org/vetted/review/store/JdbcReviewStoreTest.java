@@ -444,6 +444,8 @@ class JdbcReviewStoreTest {
                 articleId);
         byte[] stored = sql.queryForObject("select event from event_journal where event_id = ?", byte[].class, eventId);
 
+        // Read (and its rows remembered as verified) before the change: the changed bytes are checked afresh.
+        assertThat(two.find(articleId)).isPresent();
         ClaimReviewed altered = (ClaimReviewed) CATALOG.decode(stored);
         altered.setDecision(org.vetted.events.ClaimDecision.APPROVED);
         sql.update("update event_journal set event = ? where event_id = ?", CATALOG.encode(altered), eventId);

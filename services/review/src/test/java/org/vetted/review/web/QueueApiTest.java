@@ -122,6 +122,26 @@ class QueueApiTest extends ReviewServiceTest {
         assertThat(ids(body("tag=" + tag.toUpperCase() + "&q=ginger")))
                 .as("case aside")
                 .containsExactly(ids.get(4));
+        for (String folded : List.of("gin\u200Bger", "ＧＩＮＧＥＲ", "  GINGER\u2060 ")) {
+            assertThat(ids(mvc.perform(get("/api/reviews")
+                                    .param("tag", tag)
+                                    .param("q", folded)
+                                    .with(httpBasic("rita", "rita-pass")))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString()))
+                    .as("the search words in the titles' folded form: %s", folded)
+                    .containsExactly(ids.get(4));
+        }
+        assertThat(ids(mvc.perform(get("/api/reviews")
+                                .param("tag", tag)
+                                .param("q", "\u200B\u200D")
+                                .with(httpBasic("rita", "rita-pass")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()))
+                .as("invisible words are no search")
+                .hasSize(5);
         assertThat(ids(mvc.perform(get("/api/reviews")
                                 .param("tag", tag)
                                 .param("q", "Article%")
@@ -168,6 +188,11 @@ class QueueApiTest extends ReviewServiceTest {
         "sort, alphabetical",
         "cursor, not-a-cursor",
         "cursor, cTE",
+        // Cursors of the right shape with a part tampered: a count, a time, a flag, the version.
+        "cursor, cTF8T0xERVNUfGZ8dHJ1ZXx4fDIwMjYtMDEtMDFUMDA6MDA6MDBafGE",
+        "cursor, cTF8T0xERVNUfGZ8dHJ1ZXwxfHllc3RlcmRheXxh",
+        "cursor, cTF8T0xERVNUfGZ8bWF5YmV8MXwyMDI2LTAxLTAxVDAwOjAwOjAwWnxh",
+        "cursor, cTJ8T0xERVNUfGZ8dHJ1ZXwxfDIwMjYtMDEtMDFUMDA6MDA6MDBafGE",
         "needsSecondReviewer, maybe",
         "mine, yes"
     })
