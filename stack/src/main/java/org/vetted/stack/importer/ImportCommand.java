@@ -1,6 +1,7 @@
 package org.vetted.stack.importer;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -109,10 +110,18 @@ public final class ImportCommand implements Callable<Integer> {
         Importer importer = new Importer(
                 intakeUrl, user, password, concurrency, attempts, backoff, maxBackoff, d -> Thread.sleep(d.toMillis()));
         Arrays.fill(password, '\0');
-        Console console = System.console();
+        Path stateFile = state != null ? state : folder.resolve(STATE_FILE);
+        ImportState remembered;
+        try {
+            remembered = ImportState.open(stateFile);
+        } catch (IOException e) {
+            err.println("Cannot keep the import's state in " + stateFile + " (" + e.getMessage()
+                    + "); name a writable file with --state.");
+            return 2;
+        }
         List<Outcome> outcomes;
-        try (ImportState remembered = ImportState.open(state != null ? state : folder.resolve(STATE_FILE))) {
-            outcomes = importer.run(folder, remembered, Progress.of(err, console != null));
+        try (remembered) {
+            outcomes = importer.run(folder, remembered, Progress.of(err, System.console() != null));
         }
         summary(outcomes, out);
         return outcomes.stream().allMatch(Outcome::ok) ? 0 : 1;
