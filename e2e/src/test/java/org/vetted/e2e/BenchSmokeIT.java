@@ -38,7 +38,7 @@ class BenchSmokeIT {
             "http intake drafts, 2 clients",
             "http review claim decisions, 1 client",
             "http review claim decisions, 2 clients",
-            "http review sign-offs, 2 clients",
+            "http review sign-offs, ",
             "pipeline approved→published, full rate",
             "pipeline approved→published, half rate",
             "projection rebuild, intake's status view",
