@@ -98,6 +98,10 @@ public final class ImportCommand implements Callable<Integer> {
             err.println("Not a folder: " + folder);
             return 2;
         }
+        if (concurrency < 1 || attempts < 1 || backoff.isNegative() || maxBackoff.isNegative()) {
+            err.println("--concurrency and --attempts are at least 1; --backoff and --max-backoff not negative.");
+            return 2;
+        }
         if (user == null || user.isBlank()) {
             err.println("Name the writer with --user or VETTED_USER.");
             return 2;
