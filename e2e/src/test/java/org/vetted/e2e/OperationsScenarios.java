@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -89,6 +92,82 @@ interface OperationsScenarios extends PipelineSteps {
                         .isEqualTo(1);
             }
         });
+    }
+
+    /**
+     * {@code java -jar stack/target/stack.jar import}, the shipped jar, on a folder with good and bad drafts: the good
+     * ones become articles, the refused and skipped ones are named, and a second run creates nothing.
+     */
+    @Test
+    default void anArchiveImportedTwiceMakesEachArticleOnce() throws Exception {
+        Path folder = Files.createTempDirectory("vetted-archive");
+        Files.writeString(folder.resolve("zinc.txt"), PipelineSteps.fixture("zinc-and-colds.txt"));
+        Files.createDirectories(folder.resolve("2019"));
+        Files.writeString(
+                folder.resolve("2019/nap.html"),
+                "<html><head><script>track()</script></head><body><nav><a href=\"/\">Home</a></nav><article>"
+                        + "<h1>Can a Short Nap Help Memory?</h1><p>A short nap may help some adults remember a "
+                        + "list, a small study suggests.</p></article></body></html>");
+        Files.writeString(folder.resolve("bell.md"), "# Bell\n\nA bell \u0007 rings.\n");
+        Files.writeString(folder.resolve("empty.md"), "  \n");
+        Files.writeString(folder.resolve("cover.jpg"), "not a draft");
+
+        String first = importArchive(folder);
+        assertThat(first).contains("Created (article, revision, file) (2):");
+        assertThat(first).contains("bell.md: HTTP 400: body: contains control character U+0007");
+        assertThat(first).contains("empty.md: empty");
+        assertThat(first).contains("2 imported, 0 already imported, 2 failed or skipped, 1 other files ignored");
+        Matcher created =
+                Pattern.compile("(?m)^  ([0-9a-f-]{36})  revision 1  (\\S+)$").matcher(first);
+        Map<String, String> articles = new HashMap<>();
+        while (created.find()) {
+            articles.put(created.group(2), created.group(1));
+        }
+        assertThat(articles).containsOnlyKeys("zinc.txt", "2019/nap.html");
+        Http.Response nap = Http.get(intake() + "/api/articles/" + articles.get("2019/nap.html"), "wanda");
+        assertThat(nap.status()).as(nap.body()).isEqualTo(200);
+        assertThat(nap.body()).contains("Can a Short Nap Help Memory?").doesNotContain("track()");
+
+        String second = importArchive(folder);
+        assertThat(second).contains("0 imported, 2 already imported, 2 failed or skipped");
+        for (Map.Entry<String, String> article : articles.entrySet()) {
+            assertThat(second).contains("  " + article.getValue() + "  revision 1  " + article.getKey());
+            assertThat(kafka().recordsFor(Topics.DRAFT_SUBMITTED, article.getValue()))
+                    .as("one draft of %s", article.getKey())
+                    .hasSize(1);
+        }
+    }
+
+    /** Runs the import as wanda (password from the environment); answers its stdout, expecting exit code 1. */
+    private String importArchive(Path folder) throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("vetted.services.dir", "../services"))
+                .toAbsolutePath()
+                .normalize()
+                .getParent();
+        Path out = Files.createTempFile("vetted-import", ".out");
+        Path err = Files.createTempFile("vetted-import", ".err");
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        root.resolve("stack/target/stack.jar").toString(),
+                        "import",
+                        folder.toString(),
+                        "--intake-url",
+                        intake(),
+                        "--user",
+                        "wanda")
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().put("VETTED_PASSWORD", Http.demoPassword("wanda"));
+        Process importer = builder.start();
+        if (!importer.waitFor(3, TimeUnit.MINUTES)) {
+            importer.destroyForcibly();
+        }
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(importer.exitValue())
+                .as("exit code; stdout:%n%s%nstderr:%n%s", output, Files.readString(err, StandardCharsets.UTF_8))
+                .isEqualTo(1);
+        return output;
     }
 
     private static String traceOf(List<ConsumerRecord<String, byte[]>> records) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.vetted.stack.bench.Bench;
+import org.vetted.stack.importer.ImportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "vetted-stack",
         mixinStandardHelpOptions = true,
-        subcommands = {TailEvents.class, KeyGen.class, Bench.class},
+        subcommands = {TailEvents.class, KeyGen.class, Bench.class, ImportCommand.class},
         description =
                 "Runs the Vetted pipeline on this machine: a KRaft Kafka broker, PostgreSQL, plus intake, review, rendering "
                         + "and distribution. Ctrl-C stops everything it started.")

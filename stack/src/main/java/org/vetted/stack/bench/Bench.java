@@ -105,6 +105,14 @@ public final class Bench implements Callable<Integer> {
     Duration duration;
 
     @Option(
+            names = "--min-operations",
+            defaultValue = "0",
+            description = "Each HTTP, database and full-rate pipeline window lasts until at least this many "
+                    + "operations ended in it (at most 2 minutes more than --duration): for a tiny smoke run on a busy "
+                    + "machine; 0 keeps every window exactly --duration (default: ${DEFAULT-VALUE}).")
+    int minOperations;
+
+    @Option(
             names = "--clients",
             split = ",",
             defaultValue = "1,16,64",
@@ -182,6 +190,10 @@ public final class Bench implements Callable<Integer> {
                 throw new IllegalArgumentException("--steps takes " + STEPS + ", not " + step);
             }
         }
+        if (minOperations < 0) {
+            throw new IllegalArgumentException("--min-operations is 0 or more, not " + minOperations);
+        }
+        ClosedLoop.minOperations = minOperations;
         Instant startedAt = Instant.now();
         Target target = useRunning ? Target.running(bootstrapServers, dbPort, intakeUrl, reviewUrl) : null;
         Path ownData = null;
@@ -401,6 +413,7 @@ public final class Bench implements Callable<Integer> {
         setup.put("bootstrapServers", target.bootstrapServers());
         setup.put("warmUp", warmUp.toString());
         setup.put("duration", duration.toString());
+        setup.put("minOperations", Integer.toString(minOperations));
         setup.put("clients", clients.toString());
         setup.put("dbConnections", dbConnections.toString());
         setup.put("inFlight", Integer.toString(inFlight));

@@ -16,6 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ClosedLoop {
     static final Duration LONGEST_WARM_UP = Duration.ofMinutes(2);
 
+    /** How much longer than its duration a window may run to reach {@link #minOperations}. */
+    static final Duration LONGEST_EXTENSION = Duration.ofMinutes(2);
+
+    /**
+     * Bench's {@code --min-operations}: a window lasts until this many calls ended in it (at most
+     * {@link #LONGEST_EXTENSION} more), so a tiny smoke run on a busy machine still yields a figure. 0: exactly the
+     * window. One setting for the whole run, hence static.
+     */
+    static volatile int minOperations = 0;
+
     /** One call of one client; {@code sequence} counts that client's calls from 0. Throws when the call failed. */
     interface Operation {
         void call(int client, long sequence) throws Exception;
@@ -111,14 +121,31 @@ final class ClosedLoop {
             firstAnswers.await(LONGEST_WARM_UP.toMillis(), TimeUnit.MILLISECONDS);
         }
         long from = System.nanoTime();
-        // The end first: a client reading the start of the window finds its end set.
-        measureTo.set(from + window.toNanos());
-        measureFrom.set(from);
+        long to = from + window.toNanos();
+        int atLeast = minOperations;
+        if (atLeast > 0) {
+            // Open-ended until enough calls ended in it, then closed where it stands.
+            measureFrom.set(from);
+            long longest = to + LONGEST_EXTENSION.toNanos();
+            long now = System.nanoTime();
+            while (now < longest
+                    && (now < to || operations.get() + errors.get() < atLeast)
+                    && threads.stream().anyMatch(Thread::isAlive)) {
+                Thread.sleep(5);
+                now = System.nanoTime();
+            }
+            to = Math.max(to, now);
+            measureTo.set(to);
+        } else {
+            // The end first: a client reading the start of the window finds its end set.
+            measureTo.set(to);
+            measureFrom.set(from);
+        }
         for (Thread thread : threads) {
             thread.join();
         }
         boolean allRanOut = ranOut.get() == clients;
-        long measured = allRanOut ? Math.max(lastEnd.get() - from, 1_000_000) : window.toNanos();
+        long measured = allRanOut ? Math.max(lastEnd.get() - from, 1_000_000) : to - from;
         return new Result(
                 operations.get(), errors.get(), measured / 1e9, latencies, firstError.get(), ranOut.get() > 0);
     }

@@ -114,17 +114,26 @@ final class PipelineLoad implements AutoCloseable {
     Figure fullRate(int inFlight, Duration warmUp, Duration window, String baseline) throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
         long measureFrom = System.nanoTime() + warmUp.toNanos();
-        long measureTo = measureFrom + window.toNanos();
+        long windowEnd = measureFrom + window.toNanos();
+        long longest = windowEnd + ClosedLoop.LONGEST_EXTENSION.toNanos();
+        int atLeast = ClosedLoop.minOperations;
+        // Open-ended while --min-operations is not reached, then closed where it stands.
+        AtomicLong measureTo = new AtomicLong(atLeast > 0 ? Long.MAX_VALUE : windowEnd);
         Latencies latencies = new Latencies();
         AtomicLong published = new AtomicLong();
         onPublished = (articleId, injectedAt, publishedAt) -> {
             slots.release();
-            if (publishedAt >= measureFrom && publishedAt <= measureTo) {
+            if (publishedAt >= measureFrom && publishedAt <= measureTo.get()) {
                 published.incrementAndGet();
                 latencies.add(publishedAt - injectedAt);
             }
         };
-        while (System.nanoTime() < measureTo) {
+        long now;
+        while ((now = System.nanoTime()) < measureTo.get()) {
+            if (now >= windowEnd && (published.get() >= atLeast || now >= longest)) {
+                measureTo.set(now);
+                break;
+            }
             if (!slots.tryAcquire(NOTHING_PUBLISHED.toSeconds(), TimeUnit.SECONDS)) {
                 throw nothingPublished();
             }
@@ -136,7 +145,7 @@ final class PipelineLoad implements AutoCloseable {
                 "articles",
                 published.get(),
                 0,
-                window.toNanos() / 1e9,
+                (measureTo.get() - measureFrom) / 1e9,
                 latencies,
                 baseline);
     }
