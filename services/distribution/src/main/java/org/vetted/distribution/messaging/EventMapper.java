@@ -2,6 +2,7 @@ package org.vetted.distribution.messaging;
 
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.contract.Corrections;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.distribution.domain.Approval;
 import org.vetted.distribution.domain.Author;
@@ -62,6 +63,22 @@ public final class EventMapper {
             throw new PoisonEventException(
                     "ArticlePublished " + event.getEventId() + " lacks its article id, slug " + "or reviewer");
         }
+        return publication(event, null);
+    }
+
+    /** A corrected revision: a publication carrying its note (its time is the publication's). */
+    public static PublishedArticle toDomain(ArticleCorrected event) {
+        if (event.getMedicallyReviewedBy() == null
+                || event.getArticleId() == null
+                || event.getSlug() == null
+                || event.getCorrection() == null) {
+            throw new PoisonEventException(
+                    "ArticleCorrected " + event.getEventId() + " lacks its article id, slug, reviewer or note");
+        }
+        return publication(Corrections.asPublished(event), event.getCorrection());
+    }
+
+    private static PublishedArticle publication(ArticlePublished event, String correction) {
         return new PublishedArticle(
                 event.getEventId(),
                 event.getArticleId(),
@@ -81,75 +98,17 @@ public final class EventMapper {
                 event.getPublishedAt(),
                 event.getSeal(),
                 provenance(event.getClaimProvenance()),
-                null,
-                event.getPublishAt());
-    }
-
-    /** A corrected revision: a publication carrying its note (its time is the publication's). */
-    public static PublishedArticle toDomain(ArticleCorrected event) {
-        if (event.getMedicallyReviewedBy() == null
-                || event.getArticleId() == null
-                || event.getSlug() == null
-                || event.getCorrection() == null) {
-            throw new PoisonEventException(
-                    "ArticleCorrected " + event.getEventId() + " lacks its article id, slug, reviewer or note");
-        }
-        return new PublishedArticle(
-                event.getEventId(),
-                event.getArticleId(),
-                event.getRevision(),
-                event.getSlug(),
-                event.getTitle(),
-                event.getSummary(),
-                event.getHtml(),
-                event.getUrl(),
-                authors(event.getAuthors()),
-                tags(event.getTags()),
-                reviewer(event.getMedicallyReviewedBy()),
-                reviewers(event.getMedicalReviewers()),
-                event.getMedicallyReviewedAt(),
-                event.getContentHash(),
-                event.getPublishedAt(),
-                event.getSeal(),
-                provenance(event.getClaimProvenance()),
-                event.getCorrection(),
+                correction,
                 event.getPublishAt());
     }
 
     /**
-     * The event of an article ({@code ArticleCorrected} for a correction, else {@code ArticlePublished}): unsigned as published (the seal covers the finished event and is set after this), or
-     * with the seal it was read with, to be stored and checked again when read back.
+     * The event of an article ({@code ArticleCorrected} for a correction, else {@code ArticlePublished}): unsigned as
+     * published (the seal covers the finished event and is set after this), or with the seal it was read with, to be
+     * stored and checked again when read back.
      */
     public static SpecificRecordBase toEvent(PublishedArticle article) {
-        if (article.isCorrection()) {
-            return ArticleCorrected.newBuilder()
-                    .setEventId(article.eventId())
-                    .setArticleId(article.articleId())
-                    .setRevision(article.revision())
-                    .setSlug(article.slug())
-                    .setTitle(article.title())
-                    .setSummary(article.summary())
-                    .setHtml(article.html())
-                    .setUrl(article.url())
-                    .setAuthors(authorsOut(article))
-                    .setTags(article.tags())
-                    .setMedicallyReviewedBy(toEvent(article.medicallyReviewedBy()))
-                    .setMedicalReviewers(article.medicalReviewers().stream()
-                            .map(EventMapper::toEvent)
-                            .toList())
-                    .setMedicallyReviewedAt(article.medicallyReviewedAt())
-                    .setContentHash(article.contentHash())
-                    .setPublishedAt(article.publishedAt())
-                    .setClaimProvenance(article.claimProvenance().stream()
-                            .map(EventMapper::toEvent)
-                            .toList())
-                    .setPublishAt(article.publishAt())
-                    .setCorrection(article.correction())
-                    .setCorrectedAt(article.publishedAt())
-                    .setSeal(article.seal())
-                    .build();
-        }
-        return ArticlePublished.newBuilder()
+        ArticlePublished published = ArticlePublished.newBuilder()
                 .setEventId(article.eventId())
                 .setArticleId(article.articleId())
                 .setRevision(article.revision())
@@ -173,6 +132,9 @@ public final class EventMapper {
                 .setPublishAt(article.publishAt())
                 .setSeal(article.seal())
                 .build();
+        return article.isCorrection()
+                ? Corrections.asCorrected(published, article.correction(), article.publishedAt())
+                : published;
     }
 
     private static List<org.vetted.events.Author> authorsOut(PublishedArticle article) {
