@@ -79,27 +79,28 @@ public final class EventMapper {
     }
 
     private static PublishedArticle publication(ArticlePublished event, String correction) {
-        return new PublishedArticle(
-                event.getEventId(),
-                event.getArticleId(),
-                event.getRevision(),
-                event.getSlug(),
-                event.getTitle(),
-                event.getSummary(),
-                event.getHtml(),
-                event.getUrl(),
-                authors(event.getAuthors()),
-                tags(event.getTags()),
-                reviewer(event.getMedicallyReviewedBy()),
+        return PublishedArticle.builder()
+                .eventId(event.getEventId())
+                .articleId(event.getArticleId())
+                .revision(event.getRevision())
+                .slug(event.getSlug())
+                .title(event.getTitle())
+                .summary(event.getSummary())
+                .html(event.getHtml())
+                .url(event.getUrl())
+                .authors(authors(event.getAuthors()))
+                .tags(tags(event.getTags()))
+                .medicallyReviewedBy(reviewer(event.getMedicallyReviewedBy()))
                 // As signed: empty in publications made before v3 (PublishedArticle.credited reads those).
-                reviewers(event.getMedicalReviewers()),
-                event.getMedicallyReviewedAt(),
-                event.getContentHash(),
-                event.getPublishedAt(),
-                event.getSeal(),
-                provenance(event.getClaimProvenance()),
-                correction,
-                event.getPublishAt());
+                .medicalReviewers(reviewers(event.getMedicalReviewers()))
+                .medicallyReviewedAt(event.getMedicallyReviewedAt())
+                .contentHash(event.getContentHash())
+                .publishedAt(event.getPublishedAt())
+                .seal(event.getSeal())
+                .claimProvenance(provenance(event.getClaimProvenance()))
+                .correction(correction)
+                .publishAt(event.getPublishAt())
+                .build();
     }
 
     /**

@@ -54,23 +54,10 @@ class ReReviewPagesWebTest {
             pages.apply(Articles.reReview("a2", ReReviewKind.EXPIRED, "sleep", LATER.plusSeconds(60)));
             pages.apply(Articles.reReview("a3", ReReviewKind.EXPIRED, "zinc", LATER));
             var zinc = Articles.published("a3", 1, "zinc", "Zinc", LATER.plusSeconds(600));
-            pages.apply(new org.vetted.distribution.domain.PublishedArticle(
-                    zinc.eventId() + "-again",
-                    zinc.articleId(),
-                    zinc.revision(),
-                    zinc.slug(),
-                    zinc.title(),
-                    zinc.summary(),
-                    zinc.html(),
-                    zinc.url(),
-                    zinc.authors(),
-                    zinc.tags(),
-                    zinc.medicallyReviewedBy(),
-                    zinc.medicalReviewers(),
-                    LATER.plusSeconds(300),
-                    zinc.contentHash(),
-                    zinc.publishedAt(),
-                    null));
+            pages.apply(zinc.toBuilder()
+                    .eventId(zinc.eventId() + "-again")
+                    .medicallyReviewedAt(LATER.plusSeconds(300))
+                    .build());
             return pages;
         }
 
