@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
@@ -42,8 +43,18 @@ import tools.jackson.databind.JsonNode;
 final class Downstream {
     private Downstream() {}
 
-    /** One request as the receiver saw it, with whether its signature verified. */
-    record Delivery(String id, long timestamp, boolean verified, JsonNode body) {
+    /**
+     * One request as the receiver saw it: its headers and body, whether its signature verified and whether the
+     * receiver accepted it (answered 204; else 503, for the sender to retry).
+     */
+    record Delivery(
+            String id,
+            long timestamp,
+            String signature,
+            String raw,
+            boolean verified,
+            boolean accepted,
+            JsonNode body) {
         String type() {
             return body.path("type").asString();
         }
@@ -55,7 +66,12 @@ final class Downstream {
 
     /** Subscribes a receiver on loopback to {@code events}; it answers 204 to everything. */
     static Receiver subscribe(String distribution, List<String> events) throws Exception {
-        return new Receiver(distribution, events);
+        return new Receiver(distribution, events, 0);
+    }
+
+    /** As {@link #subscribe(String, List)}, but the first {@code refused} requests are answered 503 (after reading them). */
+    static Receiver subscribe(String distribution, List<String> events, int refused) throws Exception {
+        return new Receiver(distribution, events, refused);
     }
 
     static final class Receiver implements AutoCloseable {
@@ -64,8 +80,9 @@ final class Downstream {
         private final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
         private final byte[] key;
         private final String subscriptionId;
+        private final AtomicInteger calls = new AtomicInteger();
 
-        private Receiver(String distribution, List<String> events) throws Exception {
+        private Receiver(String distribution, List<String> events, int refused) throws Exception {
             this.distribution = distribution;
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/hooks", exchange -> {
@@ -73,8 +90,16 @@ final class Downstream {
                 long timestamp = Long.parseLong(exchange.getRequestHeaders().getFirst("webhook-timestamp"));
                 String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                deliveries.add(new Delivery(id, timestamp, verifies(id, timestamp, signature, body), parse(body)));
-                exchange.sendResponseHeaders(204, -1);
+                boolean accepted = calls.incrementAndGet() > refused;
+                deliveries.add(new Delivery(
+                        id,
+                        timestamp,
+                        signature,
+                        body,
+                        verifies(id, timestamp, signature, body),
+                        accepted,
+                        parse(body)));
+                exchange.sendResponseHeaders(accepted ? 204 : 503, -1);
                 exchange.close();
             });
             server.start();
@@ -100,7 +125,7 @@ final class Downstream {
             return forArticle(articleId);
         }
 
-        /** Every request about the article so far: each signature verified, each webhook-id seen exactly once. */
+        /** Every request about the article so far: each signature verified, each webhook-id accepted exactly once. */
         List<Delivery> forArticle(String articleId) {
             List<Delivery> mine;
             synchronized (deliveries) {
@@ -112,8 +137,10 @@ final class Downstream {
                     .allSatisfy(delivery -> assertThat(delivery.verified())
                             .as("signature of " + delivery.id())
                             .isTrue());
-            assertThat(mine.stream().collect(Collectors.groupingBy(Delivery::id, Collectors.counting())))
-                    .as("each webhook-id exactly once")
+            assertThat(mine.stream()
+                            .filter(Delivery::accepted)
+                            .collect(Collectors.groupingBy(Delivery::id, Collectors.counting())))
+                    .as("each webhook-id accepted exactly once")
                     .allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
             return mine;
         }
@@ -123,7 +150,13 @@ final class Downstream {
             return forArticle(articleId).stream().map(Delivery::type).toList();
         }
 
-        private boolean verifies(String id, long timestamp, String signatures, String body) {
+        /** The subscription's id at distribution. */
+        String subscriptionId() {
+            return subscriptionId;
+        }
+
+        /** How a receiver checks, knowing only the secret: HMAC-SHA256 of id.timestamp.body against each signature. */
+        boolean verifies(String id, long timestamp, String signatures, String body) {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -11,17 +11,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.vetted.contract.ContentHash;
 import org.vetted.contract.EventCatalog;
@@ -51,8 +44,7 @@ final class PipelineLoad implements AutoCloseable {
     private final EventCatalog catalog = EventCatalog.standard();
     private final String body;
     private final KafkaProducer<String, byte[]> producer;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread reader;
+    private final PublishedReader reader;
     /** Article id → when it was (or should have been) injected, until it is published. */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
 
@@ -71,40 +63,12 @@ final class PipelineLoad implements AutoCloseable {
         producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer = new KafkaProducer<>(producerConfig);
         producer.initTransactions();
-
-        Map<String, Object> consumerConfig = new HashMap<>();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        // Only the key is needed: the value is not decoded, so the bench does not slow the reading down.
-        consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        consumer = new KafkaConsumer<>(consumerConfig);
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.PUBLISHED).stream()
-                .map(info -> new TopicPartition(Topics.PUBLISHED, info.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        reader = new Thread(this::read, "bench-published-reader");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private void read() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    Long injectedAt = record.key() == null ? null : pending.remove(record.key());
-                    if (injectedAt != null) {
-                        onPublished.published(record.key(), injectedAt, now);
-                    }
-                }
+        reader = new PublishedReader(bootstrapServers, "bench-published-reader", (articleId, readAt) -> {
+            Long injectedAt = pending.remove(articleId);
+            if (injectedAt != null) {
+                onPublished.published(articleId, injectedAt, readAt);
             }
-        } catch (WakeupException closing) {
-            // close() stops the reader.
-        }
+        });
     }
 
     /**
@@ -246,14 +210,7 @@ final class PipelineLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        reader.interrupt();
-        consumer.wakeup();
-        try {
-            reader.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        consumer.close();
+        reader.close();
         producer.close();
     }
 }

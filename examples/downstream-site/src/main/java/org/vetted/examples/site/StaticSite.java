@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.vetted.contract.Corrections;
 import org.vetted.contract.EventCatalog;
 import org.vetted.events.ArticleCorrected;
 import org.vetted.events.ArticlePublished;
@@ -89,7 +90,7 @@ public final class StaticSite {
                 byte[] value = Files.readAllBytes(file);
                 Object record = EventCatalog.standard().decode(value);
                 ArticlePublished article = record instanceof ArticleCorrected corrected
-                        ? asPublication(corrected)
+                        ? Corrections.asPublished(corrected)
                         : (ArticlePublished) record;
                 Path reason = site.reasonFile(article.getArticleId());
                 Path review = site.reviewFile(article.getArticleId());
@@ -123,7 +124,7 @@ public final class StaticSite {
      */
     public Outcome correct(ArticleCorrected corrected, byte[] value) {
         return publish(
-                asPublication(corrected),
+                Corrections.asPublished(corrected),
                 value,
                 new Pages.Correction(corrected.getRevision(), corrected.getCorrectedAt(), corrected.getCorrection()));
     }
@@ -265,30 +266,6 @@ public final class StaticSite {
     private List<Pages.Correction> readCorrections(String articleId) throws IOException {
         Path file = correctionsFile(articleId);
         return Files.exists(file) ? Pages.Correction.parse(Files.readString(file, StandardCharsets.UTF_8)) : List.of();
-    }
-
-    /** The page a correction makes is that of its revision: the same fields as a publication's. */
-    static ArticlePublished asPublication(ArticleCorrected corrected) {
-        return ArticlePublished.newBuilder()
-                .setEventId(corrected.getEventId())
-                .setArticleId(corrected.getArticleId())
-                .setRevision(corrected.getRevision())
-                .setSlug(corrected.getSlug())
-                .setTitle(corrected.getTitle())
-                .setSummary(corrected.getSummary())
-                .setHtml(corrected.getHtml())
-                .setUrl(corrected.getUrl())
-                .setAuthors(corrected.getAuthors())
-                .setTags(corrected.getTags())
-                .setMedicallyReviewedBy(corrected.getMedicallyReviewedBy())
-                .setMedicalReviewers(corrected.getMedicalReviewers())
-                .setMedicallyReviewedAt(corrected.getMedicallyReviewedAt())
-                .setClaimProvenance(corrected.getClaimProvenance())
-                .setContentHash(corrected.getContentHash())
-                .setPublishedAt(corrected.getPublishedAt())
-                .setPublishAt(corrected.getPublishAt())
-                .setSeal(corrected.getSeal())
-                .build();
     }
 
     private Path reasonFile(String articleId) {

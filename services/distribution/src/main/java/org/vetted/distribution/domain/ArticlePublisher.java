@@ -23,34 +23,32 @@ public final class ArticlePublisher {
      */
     public PublishedArticle publish(RenderedArticle article, Instant now) {
         Approval approval = article.approval();
-        return new PublishedArticle(
-                        UUID.nameUUIDFromBytes(
-                                        ("article.published:" + article.eventId()).getBytes(StandardCharsets.UTF_8))
-                                .toString(),
-                        article.articleId(),
-                        article.revision(),
-                        article.slug(),
-                        article.title(),
-                        // Intake decides the summary (the writer's, or the first paragraph) before review; it is
-                        // approved.
-                        article.summary() == null ? "" : article.summary(),
-                        article.html(),
-                        site.articleUrl(article.slug()),
-                        article.authors(),
-                        article.tags(),
-                        approval.signedOffBy(),
-                        // Everyone whose approval the publication rests on is credited, the signer first.
-                        MedicalCredits.signerFirst(
-                                approval.signedOffBy(),
-                                approval.claimReviewers(),
-                                Reviewer::username,
-                                Reviewer::displayName),
-                        approval.approvedAt(),
-                        approval.contentHash(),
-                        now)
+        return PublishedArticle.builder()
+                .eventId(UUID.nameUUIDFromBytes(
+                                ("article.published:" + article.eventId()).getBytes(StandardCharsets.UTF_8))
+                        .toString())
+                .articleId(article.articleId())
+                .revision(article.revision())
+                .slug(article.slug())
+                .title(article.title())
+                // Intake decides the summary (the writer's, or the first paragraph) before review; it is approved.
+                .summary(article.summary() == null ? "" : article.summary())
+                .html(article.html())
+                .url(site.articleUrl(article.slug()))
+                .authors(article.authors())
+                .tags(article.tags())
+                .medicallyReviewedBy(approval.signedOffBy())
+                // Everyone whose approval the publication rests on is credited, the signer first.
+                .medicalReviewers(MedicalCredits.signerFirst(
+                        approval.signedOffBy(), approval.claimReviewers(), Reviewer::username, Reviewer::displayName))
+                .medicallyReviewedAt(approval.approvedAt())
+                .contentHash(approval.contentHash())
+                .publishedAt(now)
                 // How each claim was reviewed goes public exactly as review signed it.
-                .withProvenance(approval.claimProvenance())
+                .claimProvenance(approval.claimProvenance())
                 // Both were approved with the text (the content hash covers them) and go public with it.
-                .withCorrectionAndEmbargo(article.correction(), article.publishAt());
+                .correction(article.correction())
+                .publishAt(article.publishAt())
+                .build();
     }
 }

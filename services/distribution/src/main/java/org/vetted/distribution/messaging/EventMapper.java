@@ -2,6 +2,7 @@ package org.vetted.distribution.messaging;
 
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.contract.Corrections;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.distribution.domain.Approval;
 import org.vetted.distribution.domain.Author;
@@ -62,27 +63,7 @@ public final class EventMapper {
             throw new PoisonEventException(
                     "ArticlePublished " + event.getEventId() + " lacks its article id, slug " + "or reviewer");
         }
-        return new PublishedArticle(
-                event.getEventId(),
-                event.getArticleId(),
-                event.getRevision(),
-                event.getSlug(),
-                event.getTitle(),
-                event.getSummary(),
-                event.getHtml(),
-                event.getUrl(),
-                authors(event.getAuthors()),
-                tags(event.getTags()),
-                reviewer(event.getMedicallyReviewedBy()),
-                // As signed: empty in publications made before v3 (PublishedArticle.credited reads those).
-                reviewers(event.getMedicalReviewers()),
-                event.getMedicallyReviewedAt(),
-                event.getContentHash(),
-                event.getPublishedAt(),
-                event.getSeal(),
-                provenance(event.getClaimProvenance()),
-                null,
-                event.getPublishAt());
+        return publication(event, null);
     }
 
     /** A corrected revision: a publication carrying its note (its time is the publication's). */
@@ -94,62 +75,41 @@ public final class EventMapper {
             throw new PoisonEventException(
                     "ArticleCorrected " + event.getEventId() + " lacks its article id, slug, reviewer or note");
         }
-        return new PublishedArticle(
-                event.getEventId(),
-                event.getArticleId(),
-                event.getRevision(),
-                event.getSlug(),
-                event.getTitle(),
-                event.getSummary(),
-                event.getHtml(),
-                event.getUrl(),
-                authors(event.getAuthors()),
-                tags(event.getTags()),
-                reviewer(event.getMedicallyReviewedBy()),
-                reviewers(event.getMedicalReviewers()),
-                event.getMedicallyReviewedAt(),
-                event.getContentHash(),
-                event.getPublishedAt(),
-                event.getSeal(),
-                provenance(event.getClaimProvenance()),
-                event.getCorrection(),
-                event.getPublishAt());
+        return publication(Corrections.asPublished(event), event.getCorrection());
+    }
+
+    private static PublishedArticle publication(ArticlePublished event, String correction) {
+        return PublishedArticle.builder()
+                .eventId(event.getEventId())
+                .articleId(event.getArticleId())
+                .revision(event.getRevision())
+                .slug(event.getSlug())
+                .title(event.getTitle())
+                .summary(event.getSummary())
+                .html(event.getHtml())
+                .url(event.getUrl())
+                .authors(authors(event.getAuthors()))
+                .tags(tags(event.getTags()))
+                .medicallyReviewedBy(reviewer(event.getMedicallyReviewedBy()))
+                // As signed: empty in publications made before v3 (PublishedArticle.credited reads those).
+                .medicalReviewers(reviewers(event.getMedicalReviewers()))
+                .medicallyReviewedAt(event.getMedicallyReviewedAt())
+                .contentHash(event.getContentHash())
+                .publishedAt(event.getPublishedAt())
+                .seal(event.getSeal())
+                .claimProvenance(provenance(event.getClaimProvenance()))
+                .correction(correction)
+                .publishAt(event.getPublishAt())
+                .build();
     }
 
     /**
-     * The event of an article ({@code ArticleCorrected} for a correction, else {@code ArticlePublished}): unsigned as published (the seal covers the finished event and is set after this), or
-     * with the seal it was read with, to be stored and checked again when read back.
+     * The event of an article ({@code ArticleCorrected} for a correction, else {@code ArticlePublished}): unsigned as
+     * published (the seal covers the finished event and is set after this), or with the seal it was read with, to be
+     * stored and checked again when read back.
      */
     public static SpecificRecordBase toEvent(PublishedArticle article) {
-        if (article.isCorrection()) {
-            return ArticleCorrected.newBuilder()
-                    .setEventId(article.eventId())
-                    .setArticleId(article.articleId())
-                    .setRevision(article.revision())
-                    .setSlug(article.slug())
-                    .setTitle(article.title())
-                    .setSummary(article.summary())
-                    .setHtml(article.html())
-                    .setUrl(article.url())
-                    .setAuthors(authorsOut(article))
-                    .setTags(article.tags())
-                    .setMedicallyReviewedBy(toEvent(article.medicallyReviewedBy()))
-                    .setMedicalReviewers(article.medicalReviewers().stream()
-                            .map(EventMapper::toEvent)
-                            .toList())
-                    .setMedicallyReviewedAt(article.medicallyReviewedAt())
-                    .setContentHash(article.contentHash())
-                    .setPublishedAt(article.publishedAt())
-                    .setClaimProvenance(article.claimProvenance().stream()
-                            .map(EventMapper::toEvent)
-                            .toList())
-                    .setPublishAt(article.publishAt())
-                    .setCorrection(article.correction())
-                    .setCorrectedAt(article.publishedAt())
-                    .setSeal(article.seal())
-                    .build();
-        }
-        return ArticlePublished.newBuilder()
+        ArticlePublished published = ArticlePublished.newBuilder()
                 .setEventId(article.eventId())
                 .setArticleId(article.articleId())
                 .setRevision(article.revision())
@@ -173,6 +133,9 @@ public final class EventMapper {
                 .setPublishAt(article.publishAt())
                 .setSeal(article.seal())
                 .build();
+        return article.isCorrection()
+                ? Corrections.asCorrected(published, article.correction(), article.publishedAt())
+                : published;
     }
 
     private static List<org.vetted.events.Author> authorsOut(PublishedArticle article) {

@@ -83,22 +83,23 @@ public final class Articles {
 
     public static PublishedArticle published(
             String articleId, int revision, String slug, String title, Instant publishedAt) {
-        return new PublishedArticle(
-                "published-" + articleId + "-" + revision + "-" + publishedAt,
-                articleId,
-                revision,
-                slug,
-                title,
-                "A summary of " + title,
-                "<p>Revision " + revision + " of " + title + "</p>",
-                "http://localhost:8084/articles/" + slug,
-                List.of(new Author("wanda", "Wanda Writer")),
-                List.of("sleep"),
-                RITA,
-                List.of(RITA),
-                APPROVED_AT,
-                "sha256:" + articleId + revision,
-                publishedAt);
+        return PublishedArticle.builder()
+                .eventId("published-" + articleId + "-" + revision + "-" + publishedAt)
+                .articleId(articleId)
+                .revision(revision)
+                .slug(slug)
+                .title(title)
+                .summary("A summary of " + title)
+                .html("<p>Revision " + revision + " of " + title + "</p>")
+                .url("http://localhost:8084/articles/" + slug)
+                .authors(List.of(new Author("wanda", "Wanda Writer")))
+                .tags(List.of("sleep"))
+                .medicallyReviewedBy(RITA)
+                .medicalReviewers(List.of(RITA))
+                .medicallyReviewedAt(APPROVED_AT)
+                .contentHash("sha256:" + articleId + revision)
+                .publishedAt(publishedAt)
+                .build();
     }
 
     /** Distribution's public re-review notice of the article's revision 1 (approved at APPROVED_AT), unsigned. */
@@ -125,7 +126,9 @@ public final class Articles {
     /** A corrected revision with its note, unsigned. */
     public static PublishedArticle corrected(
             String articleId, int revision, String slug, String title, Instant publishedAt, String note) {
-        return published(articleId, revision, slug, title, publishedAt).withCorrectionAndEmbargo(note, null);
+        return published(articleId, revision, slug, title, publishedAt).toBuilder()
+                .correction(note)
+                .build();
     }
 
     /** Review's decision on the article's revision 1, unsigned.*/

@@ -23,7 +23,6 @@ import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.Signed;
 import org.vetted.distribution.app.InMemoryWithdrawalGate;
 import org.vetted.distribution.app.PublishRenderedArticle;
-import org.vetted.distribution.app.webhooks.MutableClock;
 import org.vetted.distribution.domain.ApprovalCheck;
 import org.vetted.distribution.domain.ArticlePublisher;
 import org.vetted.distribution.domain.Articles;
@@ -37,6 +36,7 @@ import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
 import org.vetted.support.signing.Seals;
+import org.vetted.support.time.MutableClock;
 
 /** Embargoed renderings: held, published when the clock says they are due (never before), stopped by a withdrawal. */
 class ReleaseEmbargoesTest {

@@ -14,26 +14,14 @@ import com.rometools.rome.io.WireFeedInput;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.contract.signing.DemoKeys;
-import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
-import org.vetted.distribution.config.ArticlePageProperties;
-import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Articles;
-import org.vetted.distribution.domain.PublicSite;
-import org.vetted.support.projection.SharedProjection;
 
 /** A corrected article as readers and downstream sites see it: its corrections with their dates, everywhere. */
 @WebMvcTest(
@@ -43,15 +31,14 @@ import org.vetted.support.projection.SharedProjection;
             AtomFeedController.class,
             ArticleApiController.class
         })
-@Import(CorrectedPagesWebTest.Site.class)
-class CorrectedPagesWebTest {
+@Import({SignedPagesWebFixture.SigningSite.class, CorrectedPagesWebTest.Pages.class})
+class CorrectedPagesWebTest extends SignedPagesWebFixture {
     static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
     static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
     static final Instant WEDNESDAY = Instant.parse("2026-11-25T10:00:00Z");
 
     @TestConfiguration
-    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
-    static class Site {
+    static class Pages {
         @Bean
         PageStore pageStore() {
             PageStore pages = new InMemoryPageStore();
@@ -61,32 +48,6 @@ class CorrectedPagesWebTest {
             pages.apply(Articles.published("a2", 1, "sleep", "Sleep", MONDAY));
             return pages;
         }
-
-        @Bean
-        PublicSite publicSite() {
-            return new PublicSite("http://localhost:8084");
-        }
-
-        @Bean
-        SharedProjection pagesProjection() {
-            return Replay.projectionOnItsOwnDatabase();
-        }
-
-        @Bean
-        Signatures signatures() {
-            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
-        }
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    SharedProjection projection;
-
-    @BeforeEach
-    void caughtUp() {
-        Replay.markCaughtUp(projection);
     }
 
     @Test
@@ -124,10 +85,7 @@ class CorrectedPagesWebTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        String signature = com.jayway.jsonpath.JsonPath.read(body, "$.signature");
-        assertThat(DemoKeys.trusted().verifyCompact(Issuer.DISTRIBUTION, signature))
-                .isEmpty();
-        assertThat(com.nimbusds.jose.JWSObject.parse(signature).getPayload().toString())
+        assertThat(verifiedPayload(body).toString())
                 .contains("\"note\":\"The dose is 200 mg <not 2000>.\"")
                 .contains("\"note\":\"Added a reference.\"");
         mvc.perform(get("/api/articles/sleep"))

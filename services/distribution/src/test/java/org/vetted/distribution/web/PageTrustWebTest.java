@@ -394,22 +394,23 @@ class PageTrustWebTest {
 
     private static PublishedArticle article(
             String id, int revision, String slug, Instant at, Instant reviewedAt, List<ClaimProvenance> provenance) {
-        return new PublishedArticle(
-                        "event-" + id + "-" + revision,
-                        id,
-                        revision,
-                        slug,
-                        "a1".equals(id) ? "Magnesium </script> & sleep" : "Article " + id,
-                        "Summary.",
-                        "<p>Magnesium.</p>",
-                        "https://vetted.example/articles/" + slug,
-                        List.of(new Author("wanda", "Wanda Writer")),
-                        List.of("sleep"),
-                        PAUL,
-                        List.of(PAUL, RITA),
-                        reviewedAt,
-                        "sha256v2:x",
-                        at)
-                .withProvenance(provenance);
+        return PublishedArticle.builder()
+                .eventId("event-" + id + "-" + revision)
+                .articleId(id)
+                .revision(revision)
+                .slug(slug)
+                .title("a1".equals(id) ? "Magnesium </script> & sleep" : "Article " + id)
+                .summary("Summary.")
+                .html("<p>Magnesium.</p>")
+                .url("https://vetted.example/articles/" + slug)
+                .authors(List.of(new Author("wanda", "Wanda Writer")))
+                .tags(List.of("sleep"))
+                .medicallyReviewedBy(PAUL)
+                .medicalReviewers(List.of(PAUL, RITA))
+                .medicallyReviewedAt(reviewedAt)
+                .contentHash("sha256v2:x")
+                .publishedAt(at)
+                .claimProvenance(provenance)
+                .build();
     }
 }

@@ -8,28 +8,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.contract.signing.DemoKeys;
-import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
-import org.vetted.distribution.config.ArticlePageProperties;
-import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Articles;
-import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.ReReviewKind;
-import org.vetted.support.projection.SharedProjection;
 
 /**
  * Pages whose medical review is due or overdue, under each overdue policy: "walking" is due, "sleep" expired, "zinc"
@@ -40,8 +28,7 @@ class ReReviewPagesWebTest {
     static final Instant LATER = Instant.parse("2027-11-26T10:00:00Z");
 
     @TestConfiguration
-    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
-    static class Site {
+    static class Pages {
         @Bean
         PageStore pageStore() {
             PageStore pages = new InMemoryPageStore();
@@ -54,39 +41,11 @@ class ReReviewPagesWebTest {
             pages.apply(Articles.reReview("a2", ReReviewKind.EXPIRED, "sleep", LATER.plusSeconds(60)));
             pages.apply(Articles.reReview("a3", ReReviewKind.EXPIRED, "zinc", LATER));
             var zinc = Articles.published("a3", 1, "zinc", "Zinc", LATER.plusSeconds(600));
-            pages.apply(new org.vetted.distribution.domain.PublishedArticle(
-                    zinc.eventId() + "-again",
-                    zinc.articleId(),
-                    zinc.revision(),
-                    zinc.slug(),
-                    zinc.title(),
-                    zinc.summary(),
-                    zinc.html(),
-                    zinc.url(),
-                    zinc.authors(),
-                    zinc.tags(),
-                    zinc.medicallyReviewedBy(),
-                    zinc.medicalReviewers(),
-                    LATER.plusSeconds(300),
-                    zinc.contentHash(),
-                    zinc.publishedAt(),
-                    null));
+            pages.apply(zinc.toBuilder()
+                    .eventId(zinc.eventId() + "-again")
+                    .medicallyReviewedAt(LATER.plusSeconds(300))
+                    .build());
             return pages;
-        }
-
-        @Bean
-        PublicSite publicSite() {
-            return new PublicSite("http://localhost:8084");
-        }
-
-        @Bean
-        SharedProjection pagesProjection() {
-            return Replay.projectionOnItsOwnDatabase();
-        }
-
-        @Bean
-        Signatures signatures() {
-            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
         }
     }
 
@@ -100,19 +59,8 @@ class ReReviewPagesWebTest {
                 AtomFeedController.class,
                 HomePageController.class
             })
-    @Import(Site.class)
-    class Keep {
-        @Autowired
-        MockMvc mvc;
-
-        @Autowired
-        SharedProjection projection;
-
-        @BeforeEach
-        void caughtUp() {
-            Replay.markCaughtUp(projection);
-        }
-
+    @Import({SignedPagesWebFixture.SigningSite.class, Pages.class})
+    class Keep extends SignedPagesWebFixture {
         @Test
         void anOverduePageKeepsItsLastReviewDateSaysTheReviewIsOverdueAndStaysIndexed() throws Exception {
             mvc.perform(get("/articles/sleep"))
@@ -138,12 +86,7 @@ class ReReviewPagesWebTest {
                     .getResponse()
                     .getContentAsString();
             // The notice is signed with the rest: a site can trust it as it trusts the article.
-            String signature = com.jayway.jsonpath.JsonPath.read(sleep, "$.signature");
-            org.assertj.core.api.Assertions.assertThat(DemoKeys.trusted().verifyCompact(Issuer.DISTRIBUTION, signature))
-                    .isEmpty();
-            org.assertj.core.api.Assertions.assertThat(com.nimbusds.jose.JWSObject.parse(signature)
-                            .getPayload()
-                            .toJSONObject())
+            org.assertj.core.api.Assertions.assertThat(verifiedPayload(sleep).toJSONObject())
                     .extractingByKey("reReview")
                     .asString()
                     .contains("status=overdue");
@@ -185,19 +128,8 @@ class ReReviewPagesWebTest {
                 HomePageController.class
             },
             properties = "vetted.distribution.overdue-policy=noindex")
-    @Import(Site.class)
-    class Noindex {
-        @Autowired
-        MockMvc mvc;
-
-        @Autowired
-        SharedProjection projection;
-
-        @BeforeEach
-        void caughtUp() {
-            Replay.markCaughtUp(projection);
-        }
-
+    @Import({SignedPagesWebFixture.SigningSite.class, Pages.class})
+    class Noindex extends SignedPagesWebFixture {
         @Test
         void anOverduePageIsNoindexAndOutOfTheSitemapWhileTheOthersStay() throws Exception {
             mvc.perform(get("/articles/sleep"))
@@ -228,19 +160,8 @@ class ReReviewPagesWebTest {
                 HomePageController.class
             },
             properties = "vetted.distribution.overdue-policy=unpublish")
-    @Import(Site.class)
-    class Unpublish {
-        @Autowired
-        MockMvc mvc;
-
-        @Autowired
-        SharedProjection projection;
-
-        @BeforeEach
-        void caughtUp() {
-            Replay.markCaughtUp(projection);
-        }
-
+    @Import({SignedPagesWebFixture.SigningSite.class, Pages.class})
+    class Unpublish extends SignedPagesWebFixture {
         @Test
         void anOverduePageIsGoneLikeATakedownUntilReviewedAgain() throws Exception {
             mvc.perform(get("/articles/sleep")).andExpect(status().isGone());

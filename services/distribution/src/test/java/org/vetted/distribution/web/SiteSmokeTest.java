@@ -67,22 +67,21 @@ class SiteSmokeTest {
 
     @Test
     void publishedArticleIsServedAsAPage() throws Exception {
-        pages.apply(Signed.publication(new PublishedArticle(
-                "e1",
-                "a1",
-                1,
-                "smoke",
-                "Smoke “test”",
-                "Summary.",
-                "<p>Body.</p>",
-                "http://localhost:8084/articles/smoke",
-                List.of(new Author("wanda", "Wanda Writer")),
-                List.of(),
-                new Reviewer("rita", "Rita Reyes", "MD"),
-                List.of(),
-                Instant.parse("2026-11-25T15:30:00Z"),
-                "sha256:x",
-                Instant.parse("2026-11-25T16:00:00Z"))));
+        pages.apply(Signed.publication(PublishedArticle.builder()
+                .eventId("e1")
+                .articleId("a1")
+                .revision(1)
+                .slug("smoke")
+                .title("Smoke “test”")
+                .summary("Summary.")
+                .html("<p>Body.</p>")
+                .url("http://localhost:8084/articles/smoke")
+                .authors(List.of(new Author("wanda", "Wanda Writer")))
+                .medicallyReviewedBy(new Reviewer("rita", "Rita Reyes", "MD"))
+                .medicallyReviewedAt(Instant.parse("2026-11-25T15:30:00Z"))
+                .contentHash("sha256:x")
+                .publishedAt(Instant.parse("2026-11-25T16:00:00Z"))
+                .build()));
 
         HttpResponse<String> page = get("/articles/smoke", "text/html");
 

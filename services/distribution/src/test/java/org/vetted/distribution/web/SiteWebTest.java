@@ -453,21 +453,22 @@ class SiteWebTest {
 
     private static PublishedArticle article(
             String id, int revision, String slug, String title, Instant at, Reviewer signer, List<Reviewer> credited) {
-        return new PublishedArticle(
-                "event-" + id + "-" + revision,
-                id,
-                revision,
-                slug,
-                title,
-                "Summary of revision " + revision + ".",
-                "<p><em>Revision " + revision + "</em> of the article.</p>" + BYLINE,
-                "https://vetted.example/articles/" + slug,
-                List.of(new Author("wanda", "Wanda Writer"), new Author("walter", "Walter Webb <b>")),
-                List.of("exercise"),
-                signer,
-                credited,
-                APPROVED_AT,
-                "sha256:x",
-                at);
+        return PublishedArticle.builder()
+                .eventId("event-" + id + "-" + revision)
+                .articleId(id)
+                .revision(revision)
+                .slug(slug)
+                .title(title)
+                .summary("Summary of revision " + revision + ".")
+                .html("<p><em>Revision " + revision + "</em> of the article.</p>" + BYLINE)
+                .url("https://vetted.example/articles/" + slug)
+                .authors(List.of(new Author("wanda", "Wanda Writer"), new Author("walter", "Walter Webb <b>")))
+                .tags(List.of("exercise"))
+                .medicallyReviewedBy(signer)
+                .medicalReviewers(credited)
+                .medicallyReviewedAt(APPROVED_AT)
+                .contentHash("sha256:x")
+                .publishedAt(at)
+                .build();
     }
 }

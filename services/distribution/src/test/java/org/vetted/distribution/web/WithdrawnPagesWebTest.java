@@ -10,28 +10,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.contract.signing.DemoKeys;
-import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
-import org.vetted.distribution.config.ArticlePageProperties;
-import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Articles;
-import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.WithdrawalKind;
-import org.vetted.support.projection.SharedProjection;
 
 /** Retracted and taken-down articles as readers and downstream sites see them; a store of their own. */
 @WebMvcTest(
@@ -42,14 +30,13 @@ import org.vetted.support.projection.SharedProjection;
             HomePageController.class,
             KeysController.class
         })
-@Import(WithdrawnPagesWebTest.Site.class)
-class WithdrawnPagesWebTest {
+@Import({SignedPagesWebFixture.SigningSite.class, WithdrawnPagesWebTest.Pages.class})
+class WithdrawnPagesWebTest extends SignedPagesWebFixture {
     static final Instant MONDAY = Instant.parse("2026-11-23T10:00:00Z");
     static final Instant TUESDAY = Instant.parse("2026-11-24T10:00:00Z");
 
     @TestConfiguration
-    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
-    static class Site {
+    static class Pages {
         @Bean
         PageStore pageStore() {
             PageStore pages = new InMemoryPageStore();
@@ -61,32 +48,6 @@ class WithdrawnPagesWebTest {
             pages.apply(Articles.withdrawn("a2", WithdrawalKind.UNPUBLISHED, "sleep", TUESDAY.plusSeconds(60)));
             return pages;
         }
-
-        @Bean
-        PublicSite publicSite() {
-            return new PublicSite("http://localhost:8084");
-        }
-
-        @Bean
-        SharedProjection pagesProjection() {
-            return Replay.projectionOnItsOwnDatabase();
-        }
-
-        @Bean
-        Signatures signatures() {
-            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
-        }
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    SharedProjection projection;
-
-    @BeforeEach
-    void caughtUp() {
-        Replay.markCaughtUp(projection);
     }
 
     @Test

@@ -53,8 +53,8 @@ import org.vetted.review.domain.rereview.ReReviewStatus;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.support.DraftEvents;
-import org.vetted.review.support.MutableClock;
 import org.vetted.support.projection.TestDatabase;
+import org.vetted.support.time.MutableClock;
 
 /**
  * Re-review timers in PostgreSQL, as two instances of review share them: a mutable clock drives them (no sleeping),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.vetted.contract.Corrections;
 import org.vetted.distribution.domain.webhooks.EventType;
 import org.vetted.distribution.domain.webhooks.WebhookEvent;
 import org.vetted.events.ArticleCorrected;
@@ -229,19 +230,8 @@ public final class WebhookPayloads {
 
     /** A new revision replacing the page, with the note readers are shown and when it was corrected. */
     static Map<String, Object> corrected(ArticleCorrected event) {
-        Map<String, Object> data = publication(
-                event.getArticleId(),
-                event.getRevision(),
-                event.getSlug(),
-                event.getTitle(),
-                event.getSummary(),
-                event.getUrl(),
-                event.getMedicalReviewers().isEmpty()
-                        ? List.of(event.getMedicallyReviewedBy())
-                        : event.getMedicalReviewers(),
-                event.getMedicallyReviewedAt(),
-                event.getContentHash(),
-                event.getPublishedAt());
+        // The data of the publication the correction is, then the note.
+        Map<String, Object> data = published(Corrections.asPublished(event));
         data.put("correction", event.getCorrection());
         data.put("correctedAt", event.getCorrectedAt().toString());
         return data;

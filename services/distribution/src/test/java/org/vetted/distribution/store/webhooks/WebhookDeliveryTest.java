@@ -35,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.distribution.app.webhooks.DeliverWebhooks;
 import org.vetted.distribution.app.webhooks.DeliveryOutbox;
 import org.vetted.distribution.app.webhooks.HostResolver;
-import org.vetted.distribution.app.webhooks.MutableClock;
 import org.vetted.distribution.domain.webhooks.AddressPolicy;
 import org.vetted.distribution.domain.webhooks.Backoff;
 import org.vetted.distribution.domain.webhooks.Delivery;
@@ -48,6 +47,7 @@ import org.vetted.distribution.domain.webhooks.WebhookSignature;
 import org.vetted.distribution.messaging.webhooks.HttpWebhookSender;
 import org.vetted.distribution.store.JdbcWebhookStore;
 import org.vetted.support.projection.TestDatabase;
+import org.vetted.support.time.MutableClock;
 
 /**
  * The outbox on a real PostgreSQL and the sender against real HTTP receivers on loopback (the JDK's HttpServer),

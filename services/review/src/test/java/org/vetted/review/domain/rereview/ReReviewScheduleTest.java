@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.vetted.review.support.MutableClock;
+import org.vetted.support.time.MutableClock;
 
 class ReReviewScheduleTest {
     private static final Instant APPROVED = Instant.parse("2026-03-01T10:00:00Z");

@@ -1,4 +1,4 @@
-package org.vetted.review.support;
+package org.vetted.support.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: the re-review timers is driven by time, never by sleeping. */
+/**
+ * A clock the test moves: timers (re-review, embargoes, webhook retries) are driven by time, never by sleeping. In the
+ * test jar, shared by the services' tests.
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
