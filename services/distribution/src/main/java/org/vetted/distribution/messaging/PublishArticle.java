@@ -13,7 +13,6 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.vetted.contract.EventCatalog;
-import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.distribution.app.Embargoes;
 import org.vetted.distribution.app.PublishRenderedArticle;
@@ -24,6 +23,7 @@ import org.vetted.support.kafka.BatchDeadLetters;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Outbound;
+import org.vetted.support.stream.RawRecords;
 import org.vetted.support.stream.Refusal;
 import org.vetted.support.stream.TransactionalBatch;
 
@@ -55,7 +55,7 @@ public class PublishArticle implements Consumer<Message<Object>> {
 
     private final Timer lag;
     private final Embargoes embargoes;
-    private final TransactionalBatch<ArticleRendered, Inbound.Verified<ArticleRendered, RenderedArticle>> batch;
+    private final TransactionalBatch<Object, Inbound.Verified<ArticleRendered, RenderedArticle>> batch;
 
     @Autowired
     public PublishArticle(
@@ -133,17 +133,15 @@ public class PublishArticle implements Consumer<Message<Object>> {
     }
 
     /** One rendering verified and decided: what to publish, or null when it is held until its embargo is due. */
+    @SuppressWarnings("unchecked")
     Message<byte[]> apply(Message<ArticleRendered> message) {
-        return decide(verify(message));
+        return decide(verify((Message<Object>) (Message<?>) message));
     }
 
-    private Inbound.Verified<ArticleRendered, RenderedArticle> verify(Message<ArticleRendered> message) {
-        return RecordGuard.process(() -> {
-            if (!((Object) message.getPayload() instanceof ArticleRendered)) {
-                throw new PoisonEventException("not published: a record without a rendering");
-            }
-            return inbound.verify(message);
-        });
+    /** Decoded from the raw bytes (one that does not decode is dead-lettered as it came), then its seals checked. */
+    private Inbound.Verified<ArticleRendered, RenderedArticle> verify(Message<Object> record) {
+        return RecordGuard.process(
+                () -> inbound.verify(RawRecords.decode(record, ArticleRendered.class, "not published")));
     }
 
     private Message<byte[]> decide(Inbound.Verified<ArticleRendered, RenderedArticle> rendered) {

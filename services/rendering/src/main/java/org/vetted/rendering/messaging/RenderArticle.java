@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
-import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
 import org.vetted.events.ArticleApproved;
 import org.vetted.events.ArticleRendered;
@@ -18,6 +17,7 @@ import org.vetted.support.kafka.BatchDeadLetters;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Outbound;
+import org.vetted.support.stream.RawRecords;
 import org.vetted.support.stream.Refusal;
 import org.vetted.support.stream.TransactionalBatch;
 
@@ -30,7 +30,8 @@ import org.vetted.support.stream.TransactionalBatch;
  * from the text review approved. The seal check and mapping are the shared inbound step, sealing and keying the
  * outbound one; the use case alone is this consumer's.
  * <p>
- * A batch-mode binding: one poll is one Kafka transaction ({@link TransactionalBatch}). Every record is verified,
+ * A batch-mode binding: one poll is one Kafka transaction ({@link TransactionalBatch}). Every record is decoded from
+ * its raw bytes (so one that does not decode is dead-lettered as it came), verified,
  * rendered and sealed on its own (in parallel across the batch: nothing here is shared but immutable renderer and
  * keys), then the renderings are sent in the poll's order to {@code renderArticle-out-0}; a refused record is
  * dead-lettered with its reason in the same transaction and the rest of the batch is rendered.
@@ -44,7 +45,7 @@ public class RenderArticle implements Consumer<Message<Object>> {
     private final RenderApprovedArticle renderApproved;
     private final Inbound<ArticleApproved, ApprovedArticle> inbound;
     private final Outbound<ArticleApproved, RenderApprovedArticle.Rendered, ArticleRendered> outbound;
-    private final TransactionalBatch<ArticleApproved, Message<ArticleRendered>> batch;
+    private final TransactionalBatch<Object, Message<ArticleRendered>> batch;
 
     @Autowired
     public RenderArticle(
@@ -97,11 +98,9 @@ public class RenderArticle implements Consumer<Message<Object>> {
     }
 
     /** One approval verified, rendered and sealed; or the refusal that dead-letters it. */
-    private Message<ArticleRendered> render(Message<ArticleApproved> message) {
+    private Message<ArticleRendered> render(Message<Object> record) {
         return RecordGuard.process(() -> {
-            if (!((Object) message.getPayload() instanceof ArticleApproved)) {
-                throw new PoisonEventException("not rendered: a record without an approval");
-            }
+            Message<ArticleApproved> message = RawRecords.decode(record, ArticleApproved.class, "not rendered");
             Inbound.Verified<ArticleApproved, ApprovedArticle> approved = inbound.verify(message);
             RenderApprovedArticle.Outcome outcome = renderApproved.render(approved.domain());
             if (outcome instanceof RenderApprovedArticle.Refused refused) {
