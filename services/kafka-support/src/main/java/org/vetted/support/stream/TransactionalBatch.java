@@ -48,8 +48,11 @@ public final class TransactionalBatch<T, P> {
     /** @param batch the binding's message: a poll's records as a list (or one record, from the test binder) */
     public void accept(Message<?> batch) {
         List<Message<T>> records = BatchRecords.split(batch);
+        // The common pool's threads carry the system class loader, which in a Spring Boot jar sees none of the
+        // application's classes (Avro resolves classes through it): each preparation runs with the listener's.
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         List<Prepared<P>> prepared = (records.size() > 1 ? records.parallelStream() : records.stream())
-                .map(this::prepareOne)
+                .map(record -> prepareOne(record, loader))
                 .toList();
         for (int i = 0; i < records.size(); i++) {
             Message<T> record = records.get(i);
@@ -78,11 +81,16 @@ public final class TransactionalBatch<T, P> {
         }
     }
 
-    private Prepared<P> prepareOne(Message<T> record) {
+    private Prepared<P> prepareOne(Message<T> record, ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader own = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
         try {
             return new Prepared<>(prepare.apply(record), null);
         } catch (RuntimeException e) {
             return new Prepared<>(null, e);
+        } finally {
+            thread.setContextClassLoader(own);
         }
     }
 
