@@ -1,19 +1,16 @@
 package org.vetted.distribution.messaging;
 
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
-import org.vetted.contract.EventCatalog;
-import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
-import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.PageStore;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.ReReviewNotice;
@@ -25,7 +22,9 @@ import org.vetted.events.ArticleReviewDue;
 import org.vetted.events.ArticleReviewExpired;
 import org.vetted.events.ArticleUnpublished;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.signing.Seals;
+import org.vetted.support.stream.BatchRecords;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Refusal;
 
@@ -44,7 +43,7 @@ import org.vetted.support.stream.Refusal;
  * contract's deserializer did.
  */
 @Component("servePublished")
-public class ServePublished implements Consumer<Message<byte[]>> {
+public class ServePublished implements Consumer<Message<Object>> {
     private static final Logger log = LoggerFactory.getLogger(ServePublished.class);
 
     private final PageStore pages;
@@ -115,55 +114,65 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                                 + expired.getEventId() + ")"));
     }
 
-    /** The public topic holds several record types (distribution's alone); one this version does not know is skipped. */
+    /**
+     * The public topic holds several record types (distribution's alone); one this version does not know is skipped.
+     * A batch-mode binding: one poll is one database transaction ({@link SharedProjection#applyBatch}). A record that
+     * fails is named to the container by its index: the records before it stay applied, it alone is retried or
+     * dead-lettered (its cause in the dead letter), the records after it are redelivered (kafka-support's
+     * {@code RecordByRecordAfterRollback}). A store failure names the first record: retried until the database is
+     * back, never dead-lettered.
+     */
     @Override
+    public void accept(Message<Object> poll) {
+        List<Message<byte[]>> records = BatchRecords.<byte[]>split(poll);
+        try {
+            projection.applyBatch(records, raw -> RecordGuard.run(() -> serveOne(raw)));
+        } catch (SharedProjection.BatchRecordFailed failed) {
+            throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
+        } catch (StoreUnavailableException e) {
+            throw new BatchListenerFailedException(e.getMessage(), e, 0);
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    public void accept(Message<byte[]> raw) {
-        RecordGuard.run(() -> projection.apply(raw, () -> {
-            SpecificRecordBase record = decode(raw.getPayload());
-            Optional<String> header = signatureHeader(raw);
-            if (header.isPresent()) {
-                Optional<String> problem = seals.valueProblem(Issuer.DISTRIBUTION, header.get(), raw.getPayload());
-                if (problem.isPresent()) {
-                    log.warn(
-                            "Not applying {} {} of article {}: its {} header is not distribution's: {}",
-                            record.getSchema().getName(),
-                            record.get("eventId"),
-                            record.get("articleId"),
-                            Signatures.VALUE_SIGNATURE_HEADER,
-                            problem.get());
-                    return;
-                }
-            }
-            Message<?> message = MessageBuilder.createMessage(record, raw.getHeaders());
-            if (record instanceof ArticlePublished) {
-                inbound.verifyOrSkip((Message<ArticlePublished>) message)
-                        .ifPresent(verified -> serve(verified.domain()));
-            } else if (record instanceof ArticleCorrected) {
-                // A corrected revision is a publication like any other; the store keeps its note with the page.
-                corrections
-                        .verifyOrSkip((Message<ArticleCorrected>) message)
-                        .ifPresent(verified -> serve(verified.domain()));
-            } else if (record instanceof ArticleRetracted) {
-                retractions
-                        .verifyOrSkip((Message<ArticleRetracted>) message)
-                        .ifPresent(verified -> withdraw(verified.domain()));
-            } else if (record instanceof ArticleUnpublished) {
-                takedowns
-                        .verifyOrSkip((Message<ArticleUnpublished>) message)
-                        .ifPresent(verified -> withdraw(verified.domain()));
-            } else if (record instanceof ArticleReviewDue) {
-                dues.verifyOrSkip((Message<ArticleReviewDue>) message)
-                        .ifPresent(verified -> reReview(verified.domain()));
-            } else if (record instanceof ArticleReviewExpired) {
-                expiries.verifyOrSkip((Message<ArticleReviewExpired>) message)
-                        .ifPresent(verified -> reReview(verified.domain()));
-            } else {
-                log.warn(
-                        "Skipping a record of type {} on the public topic",
-                        record.getClass().getSimpleName());
-            }
-        }));
+    private void serveOne(Message<byte[]> raw) {
+        PublicRecords.Read read = PublicRecords.read(raw, seals, "not served");
+        SpecificRecordBase record = read.record();
+        if (read.problem().isPresent()) {
+            log.warn(
+                    "Not applying {} {} of article {}: {}",
+                    record.getSchema().getName(),
+                    record.get("eventId"),
+                    record.get("articleId"),
+                    read.problem().get());
+            return;
+        }
+        Message<?> message = MessageBuilder.createMessage(record, raw.getHeaders());
+        if (record instanceof ArticlePublished) {
+            inbound.verifyOrSkip((Message<ArticlePublished>) message).ifPresent(verified -> serve(verified.domain()));
+        } else if (record instanceof ArticleCorrected) {
+            // A corrected revision is a publication like any other; the store keeps its note with the page.
+            corrections
+                    .verifyOrSkip((Message<ArticleCorrected>) message)
+                    .ifPresent(verified -> serve(verified.domain()));
+        } else if (record instanceof ArticleRetracted) {
+            retractions
+                    .verifyOrSkip((Message<ArticleRetracted>) message)
+                    .ifPresent(verified -> withdraw(verified.domain()));
+        } else if (record instanceof ArticleUnpublished) {
+            takedowns
+                    .verifyOrSkip((Message<ArticleUnpublished>) message)
+                    .ifPresent(verified -> withdraw(verified.domain()));
+        } else if (record instanceof ArticleReviewDue) {
+            dues.verifyOrSkip((Message<ArticleReviewDue>) message).ifPresent(verified -> reReview(verified.domain()));
+        } else if (record instanceof ArticleReviewExpired) {
+            expiries.verifyOrSkip((Message<ArticleReviewExpired>) message)
+                    .ifPresent(verified -> reReview(verified.domain()));
+        } else {
+            log.warn(
+                    "Skipping a record of type {} on the public topic",
+                    record.getClass().getSimpleName());
+        }
     }
 
     private void reReview(ReReviewNotice notice) {
@@ -200,23 +209,8 @@ public class ServePublished implements Consumer<Message<byte[]>> {
                 outcome);
     }
 
-    private static SpecificRecordBase decode(byte[] value) {
-        if (value == null) {
-            throw new PoisonEventException("not served: a record of article.published without a value");
-        }
-        try {
-            return EventCatalog.standard().decode(value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("not served: " + e.getMessage());
-        }
-    }
-
     /** The header as the binder maps it: the JWS's bytes from Kafka, or a string from the test binder. */
     public static Optional<String> signatureHeader(Message<?> message) {
-        Object header = message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER);
-        if (header instanceof byte[] bytes) {
-            return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
-        }
-        return Optional.ofNullable(header).map(Object::toString);
+        return PublicRecords.signatureHeader(message);
     }
 }

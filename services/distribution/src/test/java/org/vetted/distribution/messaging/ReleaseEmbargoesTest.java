@@ -171,6 +171,72 @@ class ReleaseEmbargoesTest {
         assertThat(embargoes.state(rendered.getEventId())).contains("CANCELLED");
     }
 
+    @Test
+    void aPollIsDecidedInOrderAndARefusedRenderingInItIsDeadLetteredAloneWhileTheOthersArePublishedOnce() {
+        List<Message<byte[]>> published = new CopyOnWriteArrayList<>();
+        List<Message<?>> deadLettered = new CopyOnWriteArrayList<>();
+        List<RuntimeException> causes = new CopyOnWriteArrayList<>();
+        PublishArticle batched = new PublishArticle(
+                publishRendered, seals, new SimpleMeterRegistry(), embargoes, published::add, (record, cause) -> {
+                    deadLettered.add(record);
+                    causes.add(cause);
+                });
+        gate.record(Articles.decision("art-11", WithdrawalKind.UNPUBLISHED, "walking-art-11", NOW.minusSeconds(60)));
+        ArticleRendered forged = rendered("art-12", null);
+        forged.setHtml("<p>Walking cures back pain.</p>"); // no longer what rendering signed
+        List<ArticleRendered> poll = List.of(
+                rendered("art-10", null),
+                rendered("art-11", null),
+                forged,
+                rendered("art-13", PUBLISH_AT),
+                rendered("art-14", null));
+
+        batched.accept(poll(poll));
+
+        assertThat(published)
+                .extracting(message ->
+                        ((ArticlePublished) EventCatalog.standard().decode(message.getPayload())).getArticleId())
+                .containsExactly("art-10", "art-14");
+        assertThat(published).allSatisfy(message -> {
+            String header = new String(
+                    (byte[]) message.getHeaders().get(Signatures.VALUE_SIGNATURE_HEADER), StandardCharsets.US_ASCII);
+            assertThat(READER.valueProblem(Issuer.DISTRIBUTION, header, message.getPayload()))
+                    .isEmpty();
+        });
+        assertThat(deadLettered)
+                .extracting(record -> ((ArticleRendered) record.getPayload()).getArticleId())
+                .containsExactly("art-11", "art-12");
+        assertThat(deadLettered)
+                .extracting(record -> record.getHeaders().get(org.springframework.kafka.support.KafkaHeaders.OFFSET))
+                .containsExactly(101L, 102L);
+        assertThat(causes)
+                .allSatisfy(cause -> assertThat(cause)
+                        .isInstanceOf(org.vetted.contract.PoisonEventException.class)
+                        .hasMessageStartingWith("not published: "));
+        assertThat(causes.get(1)).hasMessageContaining("rendering");
+        assertThat(embargoes.state("rendered-art-13")).contains("PENDING");
+    }
+
+    /** A poll as the batch-mode binding delivers it: payloads and Kafka's metadata as lists. */
+    private static Message<Object> poll(List<ArticleRendered> renderings) {
+        List<Object> topics = new java.util.ArrayList<>();
+        List<Object> partitions = new java.util.ArrayList<>();
+        List<Object> offsets = new java.util.ArrayList<>();
+        List<Object> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < renderings.size(); i++) {
+            topics.add(Topics.RENDERED);
+            partitions.add(0);
+            offsets.add(100L + i);
+            keys.add(renderings.get(i).getArticleId());
+        }
+        return MessageBuilder.withPayload((Object) new java.util.ArrayList<Object>(renderings))
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.RECEIVED_TOPIC, topics)
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.RECEIVED_PARTITION, partitions)
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.OFFSET, offsets)
+                .setHeader(org.springframework.kafka.support.KafkaHeaders.RECEIVED_KEY, keys)
+                .build();
+    }
+
     /** A rendering as rendering emits it, under embargo until {@code publishAt}, every signature in place. */
     private static ArticleRendered rendered(String articleId, Instant publishAt) {
         return rendered(articleId, publishAt, null);

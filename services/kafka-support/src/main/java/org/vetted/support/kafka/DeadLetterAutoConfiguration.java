@@ -78,10 +78,17 @@ public class DeadLetterAutoConfiguration {
                 environment.getProperty("vetted.kafka.topics.min-insync-replicas", Integer.class, 1));
     }
 
+    /** The containers' recoverers, for batch listeners that dead-letter a record inside the batch's transaction. */
+    @Bean
+    @ConditionalOnMissingBean
+    public BatchDeadLetters batchDeadLetters() {
+        return new BatchDeadLetters();
+    }
+
     @Bean
     @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
     public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(
-            TopicSettings settings, ObjectProvider<MeterRegistry> meters) {
+            TopicSettings settings, ObjectProvider<MeterRegistry> meters, ObjectProvider<BatchDeadLetters> batches) {
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(
@@ -113,6 +120,7 @@ public class DeadLetterAutoConfiguration {
                         .add(
                                 Topics.DEAD_LETTER_REASON_HEADER,
                                 rootCause(failure).getBytes(StandardCharsets.UTF_8)));
+                batches.ifAvailable(registry -> registry.register(destination, group, recoverer));
                 // A batch listener that names its failed record has that record alone retried or dead-lettered.
                 DefaultAfterRollbackProcessor<Object, Object> afterRollback = new RecordByRecordAfterRollback<>(
                         recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);

@@ -10,8 +10,8 @@ import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * The records of a batch-mode binding's message (one poll: a list payload, Kafka's metadata as lists in the headers)
- * as one message each, with the headers a record-at-a-time consumer would have had: topic, partition, offset, key and
- * the record's own headers (signatures' trace context, a deserialization failure). A record without a value (it did
+ * as one message each, with the headers a record-at-a-time consumer would have had: topic, partition, offset, key,
+ * timestamp and the record's own headers (signatures' trace context, a deserialization failure). A record without a value (it did
  * not decode) gets {@link KafkaNull} as its payload. A message whose payload is not a list (the test binder) is a
  * batch of one.
  */
@@ -26,6 +26,7 @@ public final class BatchRecords {
         List<?> partitions = list(batch, KafkaHeaders.RECEIVED_PARTITION);
         List<?> offsets = list(batch, KafkaHeaders.OFFSET);
         List<?> keys = list(batch, KafkaHeaders.RECEIVED_KEY);
+        List<?> timestamps = list(batch, KafkaHeaders.RECEIVED_TIMESTAMP);
         List<?> converted = list(batch, KafkaHeaders.BATCH_CONVERTED_HEADERS);
         List<Message<T>> messages = new ArrayList<>(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
@@ -38,6 +39,7 @@ public final class BatchRecords {
             setAt(message, KafkaHeaders.RECEIVED_PARTITION, partitions, i);
             setAt(message, KafkaHeaders.OFFSET, offsets, i);
             setAt(message, KafkaHeaders.RECEIVED_KEY, keys, i);
+            setAt(message, KafkaHeaders.RECEIVED_TIMESTAMP, timestamps, i);
             messages.add((Message<T>) message.build());
         }
         return messages;

@@ -328,12 +328,12 @@ class RenderArticleBindingTest {
     }
 
     /** As the review service signs it: the approval, then the whole event. */
-    private static ArticleApproved sealed(ArticleApproved approved) {
+    static ArticleApproved sealed(ArticleApproved approved) {
         REVIEW.signApproval(approved.getArticleId(), approved.getApproval());
         return REVIEW.sign(approved);
     }
 
-    private static ArticleApproved approved(String body) {
+    static ArticleApproved approved(String body) {
         String title = "Can Walking Ease Back Pain?";
         String summary = "What gentle movement can and cannot do.";
         ArticleApproved approved = ArticleApproved.newBuilder()

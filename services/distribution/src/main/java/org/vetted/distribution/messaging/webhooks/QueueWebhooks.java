@@ -9,14 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 import org.springframework.kafka.event.ListenerContainerIdleEvent;
 import org.springframework.messaging.Message;
-import org.vetted.contract.EventCatalog;
-import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
-import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.Signatures;
 import org.vetted.distribution.app.webhooks.DeliveryOutbox;
 import org.vetted.distribution.domain.webhooks.WebhookEvent;
-import org.vetted.distribution.messaging.ServePublished;
+import org.vetted.distribution.messaging.PublicRecords;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.signing.Seals;
 
@@ -61,13 +57,9 @@ public class QueueWebhooks implements Consumer<Message<byte[]>>, ApplicationList
     }
 
     private void queue(Message<byte[]> raw) {
-        SpecificRecordBase record = decode(raw.getPayload());
-        Optional<String> header = ServePublished.signatureHeader(raw);
-        Optional<String> problem = header.isPresent()
-                ? seals.valueProblem(Issuer.DISTRIBUTION, header.get(), raw.getPayload())
-                        .map(why ->
-                                "its " + Signatures.VALUE_SIGNATURE_HEADER + " header is not distribution's: " + why)
-                : Optional.empty();
+        PublicRecords.Read read = PublicRecords.read(raw, seals, "no webhooks");
+        SpecificRecordBase record = read.record();
+        Optional<String> problem = read.problem();
         if (problem.isEmpty()) {
             problem = seals.problem(record);
         }
@@ -91,17 +83,6 @@ public class QueueWebhooks implements Consumer<Message<byte[]>>, ApplicationList
                 event.get().eventId(),
                 event.get().type(),
                 queued);
-    }
-
-    private static SpecificRecordBase decode(byte[] value) {
-        if (value == null) {
-            throw new PoisonEventException("no webhooks: a record of article.published without a value");
-        }
-        try {
-            return EventCatalog.standard().decode(value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("no webhooks: " + e.getMessage());
-        }
     }
 
     private static Object field(SpecificRecordBase record, String name) {
