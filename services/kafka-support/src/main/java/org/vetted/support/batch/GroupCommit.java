@@ -125,6 +125,7 @@ public final class GroupCommit<I, R> implements AutoCloseable {
         }
         queue.add(pending);
         if (closed && pending.state.compareAndSet(QUEUED, WITHDRAWN)) {
+            queue.remove(pending);
             throw new NotCommittedException(name + " is closed: nothing was committed");
         }
         boolean interrupted = false;
@@ -235,9 +236,10 @@ public final class GroupCommit<I, R> implements AutoCloseable {
                         + " items");
             }
         } catch (Throwable e) {
-            CommitFailedException failure = new CommitFailedException(
-                    "the commit of " + items.size() + " items of " + name + " failed: nothing of it counts", e);
-            batch.forEach(pending -> pending.result.complete(new Outcome<>(null, failure)));
+            String message = "the commit of " + items.size() + " items of " + name + " failed: nothing of it counts";
+            // One exception per caller: each is thrown in its own thread.
+            batch.forEach(
+                    pending -> pending.result.complete(new Outcome<>(null, new CommitFailedException(message, e))));
             if (e instanceof VirtualMachineError error) {
                 throw error;
             }

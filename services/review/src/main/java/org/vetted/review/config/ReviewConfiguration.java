@@ -96,8 +96,8 @@ public class ReviewConfiguration {
     }
 
     /**
-     * The board and the claims library in PostgreSQL, shared by every instance. At most three steps hold an article
-     * lock at once: each uses up to three connections of the pool (lock, library entry's lock, work), which must keep
+     * The board and the claims library in PostgreSQL, shared by every instance. At most {@code vetted.review.lock-holders}
+     * (3) steps hold an article lock at once: each uses up to three connections of the pool (lock, library entry's lock, work), which must keep
      * some for the consumer and for reads.
      */
     @Bean
@@ -106,8 +106,9 @@ public class ReviewConfiguration {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             FourEyesRule fourEyes,
-            SignedRecords records) {
-        return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, records, 3);
+            SignedRecords records,
+            @Value("${vetted.review.lock-holders:3}") int lockHolders) {
+        return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, records, lockHolders);
     }
 
     /** {@code vetted.review.library.validity}: how long a library entry is offered after its approval. */
