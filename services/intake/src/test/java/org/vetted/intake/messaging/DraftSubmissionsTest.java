@@ -59,7 +59,7 @@ class DraftSubmissionsTest {
     private static final Account WANDA = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
     private final ArticleRegistry registry = new InMemoryArticleRegistry();
     private final StreamBridge bridge = mock(StreamBridge.class);
-    private static final DraftIntake INTAKE = intake();
+    static final DraftIntake INTAKE = intake();
     private static final Signatures SIGNATURES = DemoKeys.signaturesOf(Issuer.INTAKE);
     private final DraftSubmissions submissions = new DraftSubmissions(
             INTAKE,

@@ -8,17 +8,13 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.binder.Binder;
 import org.springframework.cloud.stream.binder.BinderFactory;
-import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.transaction.KafkaTransactionManager;
-import org.springframework.messaging.MessageChannel;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.contract.risk.FourEyesSetting;
@@ -35,6 +31,7 @@ import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.messaging.StreamDecisionPublisher;
 import org.vetted.review.store.JdbcReviewStore;
 import org.vetted.review.store.JdbcReviewTimers;
+import org.vetted.support.batch.BinderTransactions;
 import org.vetted.support.schedule.PollingLoop;
 
 /** Builds the review domain with its default rules and the configured four-eyes classes, and the edges around it. */
@@ -85,31 +82,22 @@ public class ReviewConfiguration {
      * transaction-id-prefix set, no binding has its own). Looked up at first use, when the binder exists; none on
      * the test binder.
      */
-    @Bean
-    DecisionPublisher decisionPublisher(StreamBridge streamBridge, BinderFactory binders, MeterRegistry meters) {
-        return new StreamDecisionPublisher(streamBridge, meters, new java.util.function.Supplier<>() {
-            private volatile TransactionTemplate template;
-            private volatile boolean looked;
-
-            @Override
-            public TransactionTemplate get() {
-                if (!looked) {
-                    Binder<MessageChannel, ?, ?> binder = binders.getBinder(null, MessageChannel.class);
-                    if (binder instanceof KafkaMessageChannelBinder kafka
-                            && kafka.getTransactionalProducerFactory() != null) {
-                        template = new TransactionTemplate(
-                                new KafkaTransactionManager<>(kafka.getTransactionalProducerFactory()));
-                    }
-                    looked = true;
-                }
-                return template;
-            }
-        });
+    @Bean(destroyMethod = "close")
+    StreamDecisionPublisher decisionPublisher(
+            StreamBridge streamBridge,
+            BinderFactory binders,
+            MeterRegistry meters,
+            @Value("${vetted.group-commit.enabled:true}") boolean groupCommit,
+            @Value("${vetted.group-commit.max-batch-size:64}") int maxBatchSize) {
+        StreamDecisionPublisher publisher =
+                new StreamDecisionPublisher(streamBridge, meters, new BinderTransactions(binders));
+        // Claim decisions made at once share one Kafka transaction, each answered once it committed.
+        return groupCommit ? publisher.withGroupCommit(maxBatchSize) : publisher;
     }
 
     /**
-     * The board and the claims library in PostgreSQL, shared by every instance. At most three steps hold an article
-     * lock at once: each uses up to three connections of the pool (lock, library entry's lock, work), which must keep
+     * The board and the claims library in PostgreSQL, shared by every instance. At most {@code vetted.review.lock-holders}
+     * (3) steps hold an article lock at once: each uses up to three connections of the pool (lock, library entry's lock, work), which must keep
      * some for the consumer and for reads.
      */
     @Bean
@@ -118,8 +106,9 @@ public class ReviewConfiguration {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             FourEyesRule fourEyes,
-            SignedRecords records) {
-        return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, records, 3);
+            SignedRecords records,
+            @Value("${vetted.review.lock-holders:3}") int lockHolders) {
+        return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, records, lockHolders);
     }
 
     /** {@code vetted.review.library.validity}: how long a library entry is offered after its approval. */

@@ -1,6 +1,7 @@
 package org.vetted.review.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +19,23 @@ import org.vetted.events.ClaimReviewed;
 import org.vetted.events.ReviewReturned;
 import org.vetted.review.app.DecisionPublisher;
 import org.vetted.review.app.PublishFailedException;
+import org.vetted.support.batch.CallerContext;
+import org.vetted.support.batch.GroupCommit;
 
 /**
  * Sends the review service's decisions through StreamBridge, keyed by article id (library entries by library key).
  * The output bindings are transactional and synchronous: when {@link #publish} returns, the event is committed.
  * {@link #publishTogether} commits several events in one Kafka transaction: all are read (read_committed) or none.
+ * <p>
+ * Group commit ({@link #withGroupCommit}): claim decisions made at the same time share one Kafka transaction. A
+ * decision's {@link #publish} hands its event to a {@link GroupCommit}, whose one thread sends every decision waiting
+ * meanwhile in one transaction and returns to each caller only once it committed; a failed commit fails every decision
+ * in it ({@link PublishFailedException}, so each caller's database transaction rolls back, as before). Each record
+ * keeps its own request's trace ({@link CallerContext}); one article's decisions are made one at a time under its
+ * lock, and one committer keeps the order of what it sends. Other events (sign-offs, withdrawals, library entries,
+ * review status) are sent as before.
  */
-public class StreamDecisionPublisher implements DecisionPublisher {
+public class StreamDecisionPublisher implements DecisionPublisher, AutoCloseable {
     static final String CLAIM_REVIEWED = "claimReviewed-out-0";
     static final String ARTICLE_APPROVED = "articleApproved-out-0";
     static final String REVIEW_RETURNED = "reviewReturned-out-0";
@@ -53,6 +64,10 @@ public class StreamDecisionPublisher implements DecisionPublisher {
     private final EventCatalog catalog = EventCatalog.standard();
 
     private final MeterRegistry meters;
+    private GroupCommit<Grouped, Boolean> decisions;
+
+    /** A claim decision waiting for its group's commit, with its request's context (its trace). */
+    private record Grouped(Outgoing outgoing, CallerContext context) {}
 
     public StreamDecisionPublisher(StreamBridge streamBridge) {
         this(streamBridge, null, () -> null);
@@ -68,6 +83,46 @@ public class StreamDecisionPublisher implements DecisionPublisher {
         this.streamBridge = streamBridge;
         this.meters = meters;
         this.transactions = transactions;
+    }
+
+    /**
+     * Claim decisions share Kafka transactions of at most {@code maxBatchSize} events.
+     *
+     * @return this
+     */
+    public StreamDecisionPublisher withGroupCommit(int maxBatchSize) {
+        decisions = new GroupCommit<>(CLAIM_REVIEWED, maxBatchSize, this::commit, size -> {
+            if (meters != null) {
+                meters.summary("vetted.group.commit.batch", "binding", CLAIM_REVIEWED)
+                        .record(size);
+            }
+        });
+        return this;
+    }
+
+    /** Claim decisions waiting for a commit to take them (tests wait on it). */
+    int waitingDecisions() {
+        return decisions == null ? 0 : decisions.waiting();
+    }
+
+    @Override
+    public void close() {
+        if (decisions != null) {
+            decisions.close();
+        }
+    }
+
+    /** One transaction for the batch. */
+    private List<Boolean> commit(List<Grouped> batch) {
+        transactions.get().executeWithoutResult(status -> batch.forEach(this::send));
+        return Collections.nCopies(batch.size(), Boolean.TRUE);
+    }
+
+    private void send(Grouped grouped) {
+        grouped.context().call(() -> {
+            send(grouped.outgoing());
+            return null;
+        });
     }
 
     /** The bindings' sends join the transaction, so nothing is visible to a read_committed consumer unless all is. */
@@ -92,7 +147,20 @@ public class StreamDecisionPublisher implements DecisionPublisher {
     /** @throws PublishFailedException when the binding refuses or fails to send */
     @Override
     public void publish(Outgoing outgoing) {
-        send(outgoing);
+        // Only over a transactional binder: the test binder may hand the event to review's own consumer in the
+        // sending thread, which would then wait on the caller's database transaction from the committer's thread.
+        if (decisions != null && outgoing.kind() == Kind.CLAIM_REVIEWED && transactions.get() != null) {
+            try {
+                decisions.submit(new Grouped(outgoing, CallerContext.capture()));
+            } catch (GroupCommit.CommitFailedException e) {
+                log.warn("committing {} for {} failed", outgoing.kind(), outgoing.key(), e.getCause());
+                throw new PublishFailedException("could not commit the decision", e);
+            } catch (GroupCommit.NotCommittedException e) {
+                throw new PublishFailedException("the decision was not sent: " + e.getMessage(), e);
+            }
+        } else {
+            send(outgoing);
+        }
         count(outgoing);
     }
 
