@@ -146,21 +146,7 @@ public class KafkaDraftPublisher implements DraftPublisher, DisposableBean {
             }
             return sent ? new Publication.Committed(record) : new Publication.NotSent();
         } catch (RuntimeException e) {
-            if (SendFailures.isAmbiguous(e)) {
-                log.warn(
-                        "DraftSubmitted for article {} revision {} may or may not have been published; its number "
-                                + "and slug stay taken",
-                        event.getArticleId(),
-                        event.getRevision(),
-                        e);
-                return new Publication.Unknown();
-            }
-            log.warn(
-                    "DraftSubmitted for article {} revision {} was not published",
-                    event.getArticleId(),
-                    event.getRevision(),
-                    e);
-            return new Publication.NotSent();
+            return failed(event, e);
         }
     }
 
@@ -177,22 +163,27 @@ public class KafkaDraftPublisher implements DraftPublisher, DisposableBean {
                     e.getMessage());
             return new Publication.NotSent();
         } catch (GroupCommit.CommitFailedException e) {
-            if (SendFailures.isAmbiguous(e)) {
-                log.warn(
-                        "DraftSubmitted for article {} revision {} may or may not have been published; its number "
-                                + "and slug stay taken",
-                        event.getArticleId(),
-                        event.getRevision(),
-                        e);
-                return new Publication.Unknown();
-            }
+            return failed(event, e);
+        }
+    }
+
+    /** A send that failed: certainly not published, or (a timeout: the broker may have committed it) unknown. */
+    private static Publication failed(DraftSubmitted event, RuntimeException e) {
+        if (SendFailures.isAmbiguous(e)) {
             log.warn(
-                    "DraftSubmitted for article {} revision {} was not published",
+                    "DraftSubmitted for article {} revision {} may or may not have been published; its number "
+                            + "and slug stay taken",
                     event.getArticleId(),
                     event.getRevision(),
                     e);
-            return new Publication.NotSent();
+            return new Publication.Unknown();
         }
+        log.warn(
+                "DraftSubmitted for article {} revision {} was not published",
+                event.getArticleId(),
+                event.getRevision(),
+                e);
+        return new Publication.NotSent();
     }
 
     /** One Kafka transaction for the batch: every send joins it, and only its commit makes any of them count. */

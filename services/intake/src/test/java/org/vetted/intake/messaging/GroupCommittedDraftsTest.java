@@ -22,9 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.messaging.Message;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
@@ -36,6 +33,7 @@ import org.vetted.intake.domain.accounts.Account;
 import org.vetted.intake.domain.accounts.Role;
 import org.vetted.intake.domain.drafts.DraftFormat;
 import org.vetted.intake.domain.drafts.Submission;
+import org.vetted.support.batch.RecordingTransactions;
 
 /**
  * Drafts submitted while a Kafka transaction commits share the next one: each is answered, and recorded, only after
@@ -45,41 +43,8 @@ import org.vetted.intake.domain.drafts.Submission;
 class GroupCommittedDraftsTest {
     private static final Account WANDA = new Account("wanda", "Wanda Writer", Set.of(Role.WRITER), null);
 
-    /** Begin, commit and rollback in one log with the sends and the answers, in the order they happened. */
-    static final class Transactions extends AbstractPlatformTransactionManager {
-        final List<String> log = Collections.synchronizedList(new ArrayList<>());
-        /** The number of the commit to fail (1 is the first), or 0; and with what. */
-        volatile int failCommit;
-
-        volatile RuntimeException failure;
-        private int commits;
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-            log.add("begin");
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-            if (++commits == failCommit) {
-                throw failure;
-            }
-            log.add("commit");
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-            log.add("rollback");
-        }
-    }
-
     private final StreamBridge bridge = mock(StreamBridge.class);
-    private final Transactions transactions = new Transactions();
+    private final RecordingTransactions transactions = new RecordingTransactions();
     private final List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
     private final KafkaDraftPublisher publisher = new KafkaDraftPublisher(
             bridge,

@@ -8,13 +8,9 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.AbstractPlatformTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
@@ -24,34 +20,10 @@ import org.vetted.events.Reviewer;
 import org.vetted.review.app.DecisionPublisher;
 import org.vetted.review.app.PublishFailedException;
 import org.vetted.review.support.DraftEvents;
+import org.vetted.support.batch.RecordingTransactions;
 
 /** Several events are sent inside one transaction, and a failed send rolls all of them back. */
 class StreamDecisionPublisherTest {
-    /** Records what happened; the Kafka transaction manager does the same over the binder's producer. */
-    static final class RecordingTransactions extends AbstractPlatformTransactionManager {
-        final List<String> log = new ArrayList<>();
-
-        @Override
-        protected Object doGetTransaction() {
-            return new Object();
-        }
-
-        @Override
-        protected void doBegin(Object transaction, TransactionDefinition definition) {
-            log.add("begin");
-        }
-
-        @Override
-        protected void doCommit(DefaultTransactionStatus status) {
-            log.add("commit");
-        }
-
-        @Override
-        protected void doRollback(DefaultTransactionStatus status) {
-            log.add("rollback");
-        }
-    }
-
     private final StreamBridge bridge = mock(StreamBridge.class);
     private final RecordingTransactions transactions = new RecordingTransactions();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
