@@ -2,11 +2,13 @@ package org.vetted.distribution.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -20,6 +22,7 @@ import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
 import org.vetted.events.ArticleRendered;
 import org.vetted.support.kafka.BatchDeadLetters;
+import org.vetted.support.observability.RecordObservations;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Outbound;
@@ -65,6 +68,7 @@ public class PublishArticle implements Consumer<Message<Object>> {
             Embargoes embargoes,
             StreamBridge streamBridge,
             BatchDeadLetters deadLetters,
+            ObjectProvider<ObservationRegistry> observations,
             @Value("${spring.cloud.stream.bindings.publishArticle-in-0.group}") String group) {
         this(
                 publishRendered,
@@ -72,7 +76,8 @@ public class PublishArticle implements Consumer<Message<Object>> {
                 meters,
                 embargoes,
                 published -> streamBridge.send(OUTPUT, published),
-                (record, cause) -> deadLetters.deadLetter(group, record, cause));
+                (record, cause) -> deadLetters.deadLetter(group, record, cause),
+                RecordObservations.continuing(observations.getIfAvailable()));
     }
 
     /** For one rendering at a time ({@link #apply}): nothing is sent, a refusal is thrown. */
@@ -101,6 +106,18 @@ public class PublishArticle implements Consumer<Message<Object>> {
             Embargoes embargoes,
             Consumer<Message<byte[]>> send,
             TransactionalBatch.DeadLetter deadLetter) {
+        this(publishRendered, seals, meters, embargoes, send, deadLetter, TransactionalBatch.Around.NOTHING);
+    }
+
+    /** @param around each record's work in its own trace (the one its headers carry) */
+    PublishArticle(
+            PublishRenderedArticle publishRendered,
+            Seals seals,
+            MeterRegistry meters,
+            Embargoes embargoes,
+            Consumer<Message<byte[]>> send,
+            TransactionalBatch.DeadLetter deadLetter,
+            TransactionalBatch.Around around) {
         this.publishRendered = publishRendered;
         this.embargoes = embargoes;
         this.lag = Timer.builder("vetted.publication.lag")
@@ -124,7 +141,8 @@ public class PublishArticle implements Consumer<Message<Object>> {
                         send.accept(published);
                     }
                 },
-                deadLetter);
+                deadLetter,
+                around);
     }
 
     @Override

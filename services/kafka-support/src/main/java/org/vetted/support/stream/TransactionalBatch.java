@@ -33,16 +33,35 @@ public final class TransactionalBatch<T, P> {
         void send(Message<?> record, RuntimeException cause);
     }
 
+    /**
+     * Runs a record's work in that record's own context: {@code RecordObservations.continuing} continues the trace
+     * its {@code traceparent} header carries, so what it sends carries the same trace, as a record-at-a-time
+     * binding's observation does (a batch-mode listener has none per record).
+     */
+    @FunctionalInterface
+    public interface Around {
+        Around NOTHING = (record, work) -> work.run();
+
+        void run(Message<?> record, Runnable work);
+    }
+
     private record Prepared<P>(P value, RuntimeException failure) {}
 
     private final Function<Message<T>, P> prepare;
     private final BiConsumer<Message<T>, P> work;
     private final DeadLetter deadLetter;
+    private final Around around;
 
     public TransactionalBatch(Function<Message<T>, P> prepare, BiConsumer<Message<T>, P> work, DeadLetter deadLetter) {
+        this(prepare, work, deadLetter, Around.NOTHING);
+    }
+
+    public TransactionalBatch(
+            Function<Message<T>, P> prepare, BiConsumer<Message<T>, P> work, DeadLetter deadLetter, Around around) {
         this.prepare = prepare;
         this.work = work;
         this.deadLetter = deadLetter;
+        this.around = around;
     }
 
     /** @param batch the binding's message: a poll's records as a list (or one record, from the test binder) */
@@ -59,7 +78,8 @@ public final class TransactionalBatch<T, P> {
             RuntimeException failure = prepared.get(i).failure();
             if (failure == null) {
                 try {
-                    work.accept(record, prepared.get(i).value());
+                    P value = prepared.get(i).value();
+                    around.run(record, () -> work.accept(record, value));
                 } catch (RuntimeException e) {
                     failure = e;
                 }

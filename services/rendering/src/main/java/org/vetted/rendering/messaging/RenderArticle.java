@@ -1,8 +1,10 @@
 package org.vetted.rendering.messaging;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -14,6 +16,7 @@ import org.vetted.events.ArticleRendered;
 import org.vetted.rendering.app.RenderApprovedArticle;
 import org.vetted.rendering.domain.ApprovedArticle;
 import org.vetted.support.kafka.BatchDeadLetters;
+import org.vetted.support.observability.RecordObservations;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Outbound;
@@ -53,12 +56,14 @@ public class RenderArticle implements Consumer<Message<Object>> {
             Seals seals,
             StreamBridge streamBridge,
             BatchDeadLetters deadLetters,
+            ObjectProvider<ObservationRegistry> observations,
             @Value("${spring.cloud.stream.bindings.renderArticle-in-0.group}") String group) {
         this(
                 renderApproved,
                 seals,
                 rendered -> streamBridge.send(OUTPUT, rendered),
-                (record, cause) -> deadLetters.deadLetter(group, record, cause));
+                (record, cause) -> deadLetters.deadLetter(group, record, cause),
+                RecordObservations.continuing(observations.getIfAvailable()));
     }
 
     /**
@@ -70,6 +75,16 @@ public class RenderArticle implements Consumer<Message<Object>> {
             Seals seals,
             Consumer<Message<ArticleRendered>> send,
             TransactionalBatch.DeadLetter deadLetter) {
+        this(renderApproved, seals, send, deadLetter, TransactionalBatch.Around.NOTHING);
+    }
+
+    /** @param around each record's work in its own trace (the one its headers carry) */
+    RenderArticle(
+            RenderApprovedArticle renderApproved,
+            Seals seals,
+            Consumer<Message<ArticleRendered>> send,
+            TransactionalBatch.DeadLetter deadLetter,
+            TransactionalBatch.Around around) {
         this.renderApproved = renderApproved;
         this.inbound = new Inbound<>(
                 seals,
@@ -89,7 +104,8 @@ public class RenderArticle implements Consumer<Message<Object>> {
                             rendered.getPayload().getArticleId(),
                             rendered.getPayload().getRevision());
                 },
-                deadLetter);
+                deadLetter,
+                around);
     }
 
     @Override
