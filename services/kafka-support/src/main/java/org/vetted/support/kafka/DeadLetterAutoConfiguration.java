@@ -37,7 +37,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.Topics;
-import org.vetted.support.projection.StoreUnavailableException;
+import org.vetted.support.projection.StoreFailures;
 
 /**
  * Dead-lettering for every consumer binding of every service, in the listener container rather than the binder.
@@ -127,9 +127,8 @@ public class DeadLetterAutoConfiguration {
                 afterRollback.addNotRetryableExceptions(PoisonEventException.class);
                 // A projection's database being down is no fault of the record: retried until it is back, never
                 // dead-lettered (the record would be missing from the projection for good).
-                afterRollback.setBackOffFunction((record, failure) -> causedBy(failure, StoreUnavailableException.class)
-                        ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS)
-                        : null);
+                afterRollback.setBackOffFunction((record, failure) ->
+                        StoreFailures.is(failure) ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
                 container.setAfterRollbackProcessor(afterRollback);
             }
 
@@ -138,15 +137,6 @@ public class DeadLetterAutoConfiguration {
                 return false;
             }
         };
-    }
-
-    static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -3,9 +3,9 @@ package org.vetted.support.stream;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
+import org.vetted.support.projection.StoreFailures;
 import org.vetted.support.projection.StoreUnavailableException;
 
 /**
@@ -18,7 +18,7 @@ import org.vetted.support.projection.StoreUnavailableException;
  * share a partition, keep their order. A record that fails either step (a poison record, a refusal) is
  * dead-lettered with its cause in the same transaction and the rest of the batch goes on: a failure of one record
  * that is not its store's is the record's (its preparation and work follow from the record alone), so retrying it
- * would fail again. A store that fails (a {@link DataAccessException} or {@link StoreUnavailableException}) fails the
+ * would fail again. A store that fails (as {@link StoreFailures} tells) fails the
  * batch, which is then retried from its first record until the store is back, never dead-lettered: nothing of it has
  * been committed.
  *
@@ -85,7 +85,7 @@ public final class TransactionalBatch<T, P> {
                 }
             }
             if (failure != null) {
-                if (isStoreFailure(failure)) {
+                if (StoreFailures.is(failure)) {
                     // The first record named: the whole batch is rolled back and redelivered; the store's failure
                     // makes the container retry it without end rather than dead-letter it.
                     throw new BatchListenerFailedException(
@@ -112,14 +112,5 @@ public final class TransactionalBatch<T, P> {
         } finally {
             thread.setContextClassLoader(own);
         }
-    }
-
-    static boolean isStoreFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof DataAccessException || cause instanceof StoreUnavailableException) {
-                return true;
-            }
-        }
-        return false;
     }
 }
