@@ -2,7 +2,6 @@ package org.vetted.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -157,11 +156,7 @@ public final class ContentHash {
     }
 
     private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JRE ships SHA-256", e);
-        }
+        return Sha256.digest();
     }
 
     private ContentHash() {}

@@ -1,10 +1,9 @@
 package org.vetted.stack.importer;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.vetted.contract.Sha256;
 
 /**
  * The {@code Idempotency-Key} of one file: a full SHA-256 of its path relative to the folder (with {@code /}
@@ -29,10 +28,6 @@ public final class ImportKey {
     }
 
     static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.of(bytes);
     }
 }

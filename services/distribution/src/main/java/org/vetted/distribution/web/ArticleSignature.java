@@ -1,11 +1,8 @@
 package org.vetted.distribution.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vetted.contract.Sha256;
 import org.vetted.contract.signing.Signatures;
 import org.vetted.contract.signing.SigningKey;
 
@@ -93,11 +90,6 @@ final class ArticleSignature {
     }
 
     static String sha256Hex(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JRE ships SHA-256", e);
-        }
+        return Sha256.hex(text);
     }
 }

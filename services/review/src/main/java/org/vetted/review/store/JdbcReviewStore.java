@@ -2,14 +2,11 @@ package org.vetted.review.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -18,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.contract.Sha256;
 import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.review.app.ArticleQueueFacts;
 import org.vetted.review.app.Incoming;
@@ -322,7 +320,7 @@ public class JdbcReviewStore implements ReviewStore {
      * out saying why (bytes that no longer decode, a draft that does not hash, a seal that does not hold).
      */
     private ReviewEvent fact(byte[] record) {
-        String digest = sha256(record);
+        String digest = Sha256.hex(record);
         Verified known = verified.getIfPresent(digest);
         if (known != null) {
             return known.event();
@@ -334,14 +332,6 @@ public class JdbcReviewStore implements ReviewStore {
         }
         throw new IllegalStateException(
                 read instanceof Incoming.Unsigned unsigned ? unsigned.reason() : "it is a claims library entry");
-    }
-
-    private static String sha256(byte[] record) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(record));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     private ReviewBoard fold(List<ReviewEvent> facts) {

@@ -1,13 +1,9 @@
 package org.vetted.intake.domain.claims;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +17,7 @@ import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.SimpleTokenizer;
 import opennlp.tools.util.Span;
+import org.vetted.contract.Sha256;
 import org.vetted.intake.domain.drafts.Draft;
 import org.vetted.intake.domain.drafts.MarkdownText;
 import org.vetted.intake.domain.drafts.ReadingBudget;
@@ -1076,14 +1073,9 @@ public final class ClaimExtractor {
 
     /** "c-" + all 64 hex digits of SHA-256 over the normalised section path and sentence. */
     static String fullIdOf(String sentence, String section) {
-        try {
-            String named =
-                    (section == null ? "" : Text.canonicalSentence(section) + "\n") + Text.canonicalSentence(sentence);
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(named.getBytes(StandardCharsets.UTF_8));
-            return "c-" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JRE ships SHA-256", e);
-        }
+        String named =
+                (section == null ? "" : Text.canonicalSentence(section) + "\n") + Text.canonicalSentence(sentence);
+        return "c-" + Sha256.hex(named);
     }
 
     /** Claims are one per whole canonical sentence and section path. */

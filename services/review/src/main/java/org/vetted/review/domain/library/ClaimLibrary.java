@@ -1,8 +1,5 @@
 package org.vetted.review.domain.library;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.vetted.contract.Sha256;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimDecision;
 import org.vetted.review.domain.board.ClaimState;
@@ -64,13 +62,7 @@ public final class ClaimLibrary {
 
     /** {@code lib-} and 16 hex of SHA-256 over the canonical text (case, curly quotes and spacing aside). */
     public static String keyOf(String claimText) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(ClaimText.canonical(claimText).getBytes(StandardCharsets.UTF_8));
-            return "lib-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "lib-" + HexFormat.of().formatHex(Sha256.of(ClaimText.canonical(claimText)), 0, 8);
     }
 
     /** The distinct words suggestions compare (folded, at most {@link #MAX_WORDS}): what a store indexes. */
