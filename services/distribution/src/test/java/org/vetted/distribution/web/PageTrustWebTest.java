@@ -20,30 +20,20 @@ import org.jdom2.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.vetted.contract.signing.DemoKeys;
-import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
-import org.vetted.distribution.config.ArticlePageProperties;
-import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Author;
 import org.vetted.distribution.domain.ClaimProvenance;
 import org.vetted.distribution.domain.ClaimProvenance.ClaimApproval;
-import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
 import org.vetted.distribution.domain.WithdrawnArticle;
-import org.vetted.support.projection.SharedProjection;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,13 +49,14 @@ import tools.jackson.databind.json.JsonMapper;
             AtomFeedController.class,
             SitemapController.class
         })
-@Import(PageTrustWebTest.Site.class)
+@Import({SignedPagesWebFixture.SigningSite.class, PageTrustWebTest.Site.class})
 @TestPropertySource(
         properties = {
             "vetted.distribution.medical-disclaimer=Talk to your own doctor & pharmacist <first>.",
-            "vetted.distribution.sitemap-page-size=2"
+            "vetted.distribution.sitemap-page-size=2",
+            "vetted.test.site-url=https://vetted.example/"
         })
-class PageTrustWebTest {
+class PageTrustWebTest extends SignedPagesWebFixture {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Instant FIRST_REVIEW = Instant.parse("2026-11-20T09:00:00Z");
     static final Instant PUBLISHED = Instant.parse("2026-11-21T12:00:00Z");
@@ -142,41 +133,18 @@ class PageTrustWebTest {
     }
 
     @TestConfiguration
-    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
     static class Site {
         @Bean
         PageStore pageStore() {
             return new StoreWithTombstones();
         }
-
-        @Bean
-        PublicSite publicSite() {
-            return new PublicSite("https://vetted.example/");
-        }
-
-        @Bean
-        SharedProjection pagesProjection() {
-            return Replay.projectionOnItsOwnDatabase();
-        }
-
-        @Bean
-        Signatures signatures() {
-            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
-        }
     }
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     PageStore pages;
 
-    @Autowired
-    SharedProjection projection;
-
     @BeforeEach
     void publish() {
-        Replay.markCaughtUp(projection);
         pages.apply(article("a1", 1, "magnesium", PUBLISHED, FIRST_REVIEW, List.of()));
         // Revision 2: the first claim's approval carried over from revision 1, the second decided anew.
         pages.apply(article(

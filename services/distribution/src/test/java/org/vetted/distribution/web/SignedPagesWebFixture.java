@@ -8,6 +8,7 @@ import com.nimbusds.jose.Payload;
 import java.text.ParseException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ import org.vetted.distribution.domain.PublicSite;
 import org.vetted.support.projection.SharedProjection;
 
 /**
- * The set-up the page web tests share: a site at {@code http://localhost:8084} that signs what it serves with
+ * The set-up the page web tests share: a site at {@code http://localhost:8084} (or {@code vetted.test.site-url}) that signs what it serves with
  * distribution's demo key, on a page projection of its own, caught up before each test. A test extends this class,
  * imports {@link SigningSite} and a configuration of its own with the {@code PageStore} it serves.
  */
@@ -32,8 +33,8 @@ abstract class SignedPagesWebFixture {
     @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
     static class SigningSite {
         @Bean
-        PublicSite publicSite() {
-            return new PublicSite("http://localhost:8084");
+        PublicSite publicSite(@Value("${vetted.test.site-url:http://localhost:8084}") String siteUrl) {
+            return new PublicSite(siteUrl);
         }
 
         @Bean

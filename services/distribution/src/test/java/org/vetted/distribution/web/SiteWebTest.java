@@ -19,7 +19,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -27,20 +26,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
-import org.vetted.contract.signing.Signatures;
-import org.vetted.distribution.Replay;
 import org.vetted.distribution.app.InMemoryPageStore;
 import org.vetted.distribution.app.PageStore;
-import org.vetted.distribution.config.ArticlePageProperties;
-import org.vetted.distribution.config.DistributionProperties;
 import org.vetted.distribution.domain.Author;
-import org.vetted.distribution.domain.PublicSite;
 import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.Reviewer;
-import org.vetted.support.projection.SharedProjection;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,9 +45,13 @@ import tools.jackson.databind.node.ObjectNode;
             KeysController.class,
             HomePageController.class
         })
-@Import(SiteWebTest.Site.class)
-@TestPropertySource(properties = "vetted.distribution.display-zone=America/New_York")
-class SiteWebTest {
+@Import({SignedPagesWebFixture.SigningSite.class, SiteWebTest.Site.class})
+@TestPropertySource(
+        properties = {
+            "vetted.distribution.display-zone=America/New_York",
+            "vetted.test.site-url=https://vetted.example/"
+        })
+class SiteWebTest extends SignedPagesWebFixture {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final Instant APPROVED_AT = Instant.parse("2026-11-26T01:30:00Z");
     /** 03:00 UTC on the 24th is still Monday the 23rd in New York, the configured display zone. */
@@ -68,41 +64,18 @@ class SiteWebTest {
             "<p class=\"medical-review\">Medically reviewed by Rita Reyes, MD on November 25, 2026</p>";
 
     @TestConfiguration
-    @EnableConfigurationProperties({DistributionProperties.class, ArticlePageProperties.class})
     static class Site {
         @Bean
         PageStore pageStore() {
             return new InMemoryPageStore();
         }
-
-        @Bean
-        PublicSite publicSite() {
-            return new PublicSite("https://vetted.example/");
-        }
-
-        @Bean
-        SharedProjection pagesProjection() {
-            return Replay.projectionOnItsOwnDatabase();
-        }
-
-        @Bean
-        Signatures signatures() {
-            return DemoKeys.signaturesOf(Issuer.DISTRIBUTION);
-        }
     }
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     PageStore pages;
 
-    @Autowired
-    SharedProjection projection;
-
     @BeforeEach
     void publish() {
-        Replay.markCaughtUp(projection);
         pages.apply(article("a1", 1, "walking", "Walking <script>alert(1)</script> & “You”", MONDAY));
         pages.apply(article("a1", 2, "walking", "Walking <script>alert(1)</script> & “You”", TUESDAY));
         // Four eyes: Rita approved claims, Paul approved claims too and signed off.
