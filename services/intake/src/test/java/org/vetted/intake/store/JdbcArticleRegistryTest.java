@@ -128,7 +128,7 @@ public class JdbcArticleRegistryTest extends ArticleRegistryTest {
             assertThat(otherArticle.get(30, TimeUnit.SECONDS))
                     .as("another article is not held up")
                     .isTrue();
-            Thread.sleep(300);
+            TestDatabase.awaitLockWaiter(shared);
             assertThat(waiter.isDone())
                     .as("still waiting for the first instance")
                     .isFalse();

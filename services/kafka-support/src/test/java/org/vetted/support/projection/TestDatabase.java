@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -64,6 +67,25 @@ public final class TestDatabase {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+    }
+
+    /**
+     * Waits until some session on {@code database} is blocked on a lock (an advisory lock, a row, a table), as
+     * PostgreSQL itself reports it: proof that a step waits for another, with no sleep to guess how long it takes.
+     */
+    public static void awaitLockWaiter(DataSource database) {
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.queryForObject(
+                        "select count(*) from pg_stat_activity where datname = current_database()"
+                                + " and wait_event_type = 'Lock'",
+                        Integer.class)
+                == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no session waited on a lock within 30 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
     }
 
     private TestDatabase() {}

@@ -350,21 +350,27 @@ class JdbcReviewStoreTest {
                 .isInstanceOf(ClaimOutcome.Decided.class);
         decide(atOne, articleId, Actors.RITA, "c-dose");
         decide(atOne, articleId, Actors.PAUL, "c-dose");
-        // The retirement is slow to publish: the sign-off at the other instance starts once it is publishing.
+        // The retirement holds in its publish until the sign-off at the other instance is seen waiting on a lock.
         CountDownLatch publishing = new CountDownLatch(1);
-        DecisionPublisher slow = mock(DecisionPublisher.class);
+        CountDownLatch release = new CountDownLatch(1);
+        DecisionPublisher held = mock(DecisionPublisher.class);
         doAnswer(call -> {
                     publishing.countDown();
-                    Thread.sleep(500);
+                    assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
                     return null;
                 })
-                .when(slow)
+                .when(held)
                 .publish(any());
 
         Future<LibraryEntry> retiring =
-                threads.submit(() -> workflow(one, slow).retire(entry.key(), Actors.PAUL, "the trial was retracted"));
+                threads.submit(() -> workflow(one, held).retire(entry.key(), Actors.PAUL, "the trial was retracted"));
         assertThat(publishing.await(30, TimeUnit.SECONDS)).isTrue();
-        SignOffOutcome outcome = workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval());
+        Future<SignOffOutcome> signing = threads.submit(
+                () -> workflow(two, mock(DecisionPublisher.class)).signOff(articleId, approval()));
+        TestDatabase.awaitLockWaiter(database);
+        assertThat(signing.isDone()).as("the sign-off waits for the retirement").isFalse();
+        release.countDown();
+        SignOffOutcome outcome = signing.get(30, TimeUnit.SECONDS);
 
         assertThat(retiring.get().isRetired()).isTrue();
         assertThat(outcome).as("the accepted claim is open again").isNotInstanceOf(SignOffOutcome.Approved.class);
