@@ -133,6 +133,13 @@ public final class Bench implements Callable<Integer> {
     int inFlight;
 
     @Option(
+            names = "--backlog",
+            defaultValue = "2000",
+            description = "Approvals written at once (one transaction) for the pipeline to drain; 0 leaves the "
+                    + "backlog figure out (default: ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(
             names = "--projection-records",
             defaultValue = "100000",
             description = "Records the projection step rebuilds intake's status view from (default: ${DEFAULT-VALUE}).")
@@ -189,6 +196,9 @@ public final class Bench implements Callable<Integer> {
             if (!STEPS.contains(step)) {
                 throw new IllegalArgumentException("--steps takes " + STEPS + ", not " + step);
             }
+        }
+        if (backlog < 0) {
+            throw new IllegalArgumentException("--backlog is 0 or more, not " + backlog);
         }
         if (minOperations < 0) {
             throw new IllegalArgumentException("--min-operations is 0 or more, not " + minOperations);
@@ -324,6 +334,18 @@ public final class Bench implements Callable<Integer> {
                     half,
                     duration,
                     baseline));
+            if (backlog > 0) {
+                progress("Pipeline: a backlog of " + backlog + " approvals, written in one transaction");
+                Figure drained = pipeline.backlog(backlog, baseline);
+                report.add(drained);
+                report.note(String.format(
+                        Locale.ROOT,
+                        "Pipeline backlog: %d approvals committed in one transaction, drained to %s in %.1f s "
+                                + "(rate and latencies from that commit).",
+                        backlog,
+                        Topics.PUBLISHED,
+                        drained.operations() / Math.max(drained.perSecond(), 1e-9)));
+            }
         }
     }
 
@@ -417,6 +439,7 @@ public final class Bench implements Callable<Integer> {
         setup.put("clients", clients.toString());
         setup.put("dbConnections", dbConnections.toString());
         setup.put("inFlight", Integer.toString(inFlight));
+        setup.put("backlog", Integer.toString(backlog));
         setup.put("recordBytes", Integer.toString(recordBytes));
         setup.put("availableProcessors", Integer.toString(Runtime.getRuntime().availableProcessors()));
         setup.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

@@ -3,6 +3,7 @@ package org.vetted.stack.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +36,7 @@ import org.vetted.events.Reviewer;
 final class PipelineLoad implements AutoCloseable {
     static final String FULL_RATE = "pipeline approved→published, full rate";
     static final String HALF_RATE = "pipeline approved→published, half rate";
+    static final String BACKLOG = "pipeline approved→published, backlog";
 
     private static final Signatures REVIEW = DemoKeys.signaturesOf(Issuer.REVIEW);
     private static final Reviewer REVIEWER = new Reviewer("rita", "Rita Reyes", "MD");
@@ -139,6 +141,49 @@ final class PipelineLoad implements AutoCloseable {
         int missing = drain(Duration.ofSeconds(60));
         // Articles not published within a minute of the last approval count as errors.
         return Figure.of(name, "articles", published.get(), missing, window.toNanos() / 1e9, latencies, baseline);
+    }
+
+    /**
+     * A backlog: {@code count} approvals written in one transaction, so rendering sees none of them before all are
+     * there (read_committed), then drained through rendering and distribution with full polls. The rate is the
+     * articles over the time from the commit to the last one read on {@code article.published}; each latency runs
+     * from the commit too, so p99 is about the time to drain.
+     */
+    Figure backlog(int count, String baseline) throws InterruptedException {
+        Latencies latencies = new Latencies();
+        AtomicLong published = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        AtomicLong committedAt = new AtomicLong();
+        onPublished = (articleId, injectedAt, publishedAt) -> {
+            published.incrementAndGet();
+            latencies.add(publishedAt - committedAt.get());
+            last.accumulateAndGet(publishedAt, Math::max);
+        };
+        // Signed and encoded before the transaction begins: what is timed is the pipeline, not the bench's signing.
+        Map<String, byte[]> approvals = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String articleId = "bench-" + UUID.randomUUID();
+            approvals.put(articleId, catalog.encode(approval(articleId)));
+        }
+        producer.beginTransaction();
+        approvals.forEach((articleId, value) -> {
+            pending.put(articleId, 0L);
+            producer.send(new ProducerRecord<>(Topics.APPROVED, articleId, value));
+        });
+        producer.flush();
+        // From the commit's request: no approval of the backlog is readable before it.
+        committedAt.set(System.nanoTime());
+        producer.commitTransaction();
+        int missing = drain(NOTHING_PUBLISHED.plusMillis(50L * count));
+        long end = published.get() > 0 ? last.get() : System.nanoTime();
+        return Figure.of(
+                BACKLOG + " of " + count + " drained",
+                "articles",
+                published.get(),
+                missing,
+                Math.max(end - committedAt.get(), 1) / 1e9,
+                latencies,
+                baseline);
     }
 
     private void inject(long injectedAt) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,8 +58,8 @@ final class PublishedReader implements AutoCloseable {
                     }
                 }
             }
-        } catch (WakeupException closing) {
-            // close() stops the reader.
+        } catch (WakeupException | InterruptException closing) {
+            // close() stops the reader: whichever of its interrupt and wakeup the poll meets first.
         }
     }
 
