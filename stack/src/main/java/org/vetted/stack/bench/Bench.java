@@ -200,10 +200,7 @@ public final class Bench implements Callable<Integer> {
         if (backlog < 0) {
             throw new IllegalArgumentException("--backlog is 0 or more, not " + backlog);
         }
-        if (minOperations < 0) {
-            throw new IllegalArgumentException("--min-operations is 0 or more, not " + minOperations);
-        }
-        ClosedLoop.minOperations = minOperations;
+        window(); // refuses a negative --min-operations before anything starts
         Instant startedAt = Instant.now();
         Target target = useRunning ? Target.running(bootstrapServers, dbPort, intakeUrl, reviewUrl) : null;
         Path ownData = null;
@@ -251,7 +248,7 @@ public final class Bench implements Callable<Integer> {
                 case "intake" -> {
                     for (int n : clients) {
                         progress(HttpIntakeLoad.name(n));
-                        record(report, intake.run(n, warmUp, duration), HttpIntakeLoad.name(n), "drafts", baseline);
+                        record(report, intake.run(n, window()), HttpIntakeLoad.name(n), "drafts", baseline);
                     }
                 }
                 case "review" -> review(target, report, intake, baseline);
@@ -271,7 +268,7 @@ public final class Bench implements Callable<Integer> {
     }
 
     private void kafka(Target target, BenchReport report) throws Exception {
-        KafkaBaselines kafka = new KafkaBaselines(target.bootstrapServers(), recordBytes, warmUp, duration);
+        KafkaBaselines kafka = new KafkaBaselines(target.bootstrapServers(), recordBytes, window());
         int partitions = kafka.createTopicLike("vetted-bench.raw", Topics.APPROVED);
         kafka.createTopicLike("vetted-bench.transactional", Topics.APPROVED);
         report.note("Kafka baselines: one producer, " + recordBytes + "-byte records, random keys over " + partitions
@@ -291,7 +288,7 @@ public final class Bench implements Callable<Integer> {
         postgres.prepare();
         for (int connections : dbConnections) {
             progress(PostgresBaseline.name(connections));
-            report.add(postgres.insertAndCommit(connections, warmUp, duration));
+            report.add(postgres.insertAndCommit(connections, window()));
         }
     }
 
@@ -308,7 +305,7 @@ public final class Bench implements Callable<Integer> {
                 + "client at a time).");
         for (int n : clients) {
             progress(HttpReviewLoad.decisionsName(n));
-            record(report, review.decide(n, warmUp, duration), HttpReviewLoad.decisionsName(n), "decisions", baseline);
+            record(report, review.decide(n, window()), HttpReviewLoad.decisionsName(n), "decisions", baseline);
         }
         progress("HTTP review: deciding every claim of " + signOffs + " articles for the sign-offs");
         review.prepareSignOffs(signOffs, 16);
@@ -316,7 +313,7 @@ public final class Bench implements Callable<Integer> {
         if (signers > 0) {
             String name = HttpReviewLoad.signOffsName(signers);
             progress(name + " (" + review.awaitingSignOff() + " articles, no warm-up)");
-            record(report, review.signOff(signers, Duration.ZERO, duration), name, "sign-offs", baseline);
+            record(report, review.signOff(signers, window().withoutWarmUp()), name, "sign-offs", baseline);
             report.note("Sign-offs: measured at one client count on the articles whose claims were all decided, "
                     + "without warm-up (deciding enough claims for more takes long at today's rates).");
         }
@@ -325,7 +322,7 @@ public final class Bench implements Callable<Integer> {
     private void pipeline(Target target, BenchReport report, String baseline) throws Exception {
         try (PipelineLoad pipeline = new PipelineLoad(target.bootstrapServers())) {
             progress("Pipeline: " + inFlight + " articles in flight");
-            Figure full = pipeline.fullRate(inFlight, warmUp, duration, baseline);
+            Figure full = pipeline.fullRate(inFlight, window(), baseline);
             report.add(full);
             double half = Math.max(full.perSecond() / 2, 0.5);
             progress(String.format(Locale.ROOT, "Pipeline: %.1f approvals/s", half));
@@ -347,6 +344,11 @@ public final class Bench implements Callable<Integer> {
                         drained.operations() / Math.max(drained.perSecond(), 1e-9)));
             }
         }
+    }
+
+    /** The warm-up, window and --min-operations every closed-loop figure is measured with. */
+    private ClosedLoop.Window window() {
+        return new ClosedLoop.Window(warmUp, duration, minOperations);
     }
 
     private void projection(Target target, BenchReport report) throws Exception {
@@ -398,7 +400,7 @@ public final class Bench implements Callable<Integer> {
             for (int n : clients) {
                 String name = ReviewQueueLoad.name(page[0], open, n);
                 progress(name);
-                record(report, queue.read(page[1], n, warmUp, duration), name, "pages", baseline);
+                record(report, queue.read(page[1], n, window()), name, "pages", baseline);
             }
         }
     }
@@ -408,7 +410,7 @@ public final class Bench implements Callable<Integer> {
             for (int n : journeyWriters) {
                 String name = JourneyLoad.name(n);
                 progress(name);
-                record(report, journey.run(n, warmUp, journeyDuration), name, "articles", baseline);
+                record(report, journey.run(n, window().lasting(journeyDuration)), name, "articles", baseline);
             }
         }
         report.note("Whole journey: each operation is one article, from its POST /api/drafts to its record read on "

@@ -16,15 +16,34 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ClosedLoop {
     static final Duration LONGEST_WARM_UP = Duration.ofMinutes(2);
 
-    /** How much longer than its duration a window may run to reach {@link #minOperations}. */
+    /** How much longer than its duration a window may run to reach its {@link Window#minOperations}. */
     static final Duration LONGEST_EXTENSION = Duration.ofMinutes(2);
 
     /**
-     * Bench's {@code --min-operations}: a window lasts until this many calls ended in it (at most
-     * {@link #LONGEST_EXTENSION} more), so a tiny smoke run on a busy machine still yields a figure. 0: exactly the
-     * window. One setting for the whole run, hence static.
+     * What is measured: a warm-up, then a window of {@code length}. {@code minOperations} is bench's
+     * {@code --min-operations}: the window lasts until this many calls ended in it (at most {@link
+     * #LONGEST_EXTENSION} more), so a tiny smoke run on a busy machine still yields a figure; 0: exactly the length.
      */
-    static volatile int minOperations = 0;
+    record Window(Duration warmUp, Duration length, int minOperations) {
+        Window {
+            if (minOperations < 0) {
+                throw new IllegalArgumentException("--min-operations is 0 or more, not " + minOperations);
+            }
+        }
+
+        /** A fixed batch of work, measured from its start to its end (at most {@code longest}). */
+        static Window whole(Duration longest) {
+            return new Window(Duration.ZERO, longest, 0);
+        }
+
+        Window withoutWarmUp() {
+            return new Window(Duration.ZERO, length, minOperations);
+        }
+
+        Window lasting(Duration otherLength) {
+            return new Window(warmUp, otherLength, minOperations);
+        }
+    }
 
     /** One call of one client; {@code sequence} counts that client's calls from 0. Throws when the call failed. */
     interface Operation {
@@ -55,7 +74,8 @@ final class ClosedLoop {
      * measure the start rather than the steady state. It opens anyway after {@link #LONGEST_WARM_UP}. Without warm-up
      * it opens at once: a fixed batch of work is measured from its start.
      */
-    static Result run(int clients, Duration warmUp, Duration window, Operation operation) throws InterruptedException {
+    static Result run(int clients, Window window, Operation operation) throws InterruptedException {
+        Duration warmUp = window.warmUp();
         AtomicLong measureFrom = new AtomicLong(Long.MAX_VALUE);
         AtomicLong measureTo = new AtomicLong(Long.MAX_VALUE);
         CountDownLatch firstAnswers = new CountDownLatch(clients);
@@ -121,8 +141,8 @@ final class ClosedLoop {
             firstAnswers.await(LONGEST_WARM_UP.toMillis(), TimeUnit.MILLISECONDS);
         }
         long from = System.nanoTime();
-        long to = from + window.toNanos();
-        int atLeast = minOperations;
+        long to = from + window.length().toNanos();
+        int atLeast = window.minOperations();
         if (atLeast > 0) {
             // Open-ended until enough calls ended in it, then closed where it stands.
             measureFrom.set(from);

@@ -43,8 +43,8 @@ final class HttpIntakeLoad {
         return "http intake drafts, " + clients + (clients == 1 ? " client" : " clients");
     }
 
-    ClosedLoop.Result run(int clients, Duration warmUp, Duration window) throws InterruptedException {
-        return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> draft(client, client + "-" + sequence));
+    ClosedLoop.Result run(int clients, ClosedLoop.Window window) throws InterruptedException {
+        return ClosedLoop.run(clients, window, (client, sequence) -> draft(client, client + "-" + sequence));
     }
 
     /** Submits one new article's draft as one of the demo writers; answers its article id. */
@@ -73,7 +73,7 @@ final class HttpIntakeLoad {
     void submit(int count, int clients) throws InterruptedException {
         AtomicInteger left = new AtomicInteger(count);
         ClosedLoop.Result result =
-                ClosedLoop.run(clients, Duration.ZERO, Duration.ofMinutes(10), (client, sequence) -> {
+                ClosedLoop.run(clients, ClosedLoop.Window.whole(Duration.ofMinutes(10)), (client, sequence) -> {
                     if (left.getAndDecrement() <= 0) {
                         throw new ClosedLoop.NoMoreWork();
                     }

@@ -115,12 +115,12 @@ final class HttpReviewLoad {
     }
 
     /** Claim decisions by {@code clients} reviewers; an article whose claims are all decided waits for sign-off. */
-    ClosedLoop.Result decide(int clients, Duration warmUp, Duration window) throws InterruptedException {
+    ClosedLoop.Result decide(int clients, ClosedLoop.Window window) throws InterruptedException {
         List<Article> current = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             current.add(null);
         }
-        return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> {
+        return ClosedLoop.run(clients, window, (client, sequence) -> {
             Article article = current.get(client);
             while (article == null || article.decisions.isEmpty()) {
                 if (article != null) {
@@ -154,7 +154,7 @@ final class HttpReviewLoad {
             current.add(null);
         }
         ClosedLoop.Result result =
-                ClosedLoop.run(clients, Duration.ZERO, Duration.ofMinutes(10), (client, sequence) -> {
+                ClosedLoop.run(clients, ClosedLoop.Window.whole(Duration.ofMinutes(10)), (client, sequence) -> {
                     Article article = current.get(client);
                     if (article == null || article.decisions.isEmpty()) {
                         if (article != null) {
@@ -194,8 +194,8 @@ final class HttpReviewLoad {
     }
 
     /** Sign-offs (APPROVE, naming the content hash) of the articles whose claims are all decided. */
-    ClosedLoop.Result signOff(int clients, Duration warmUp, Duration window) throws InterruptedException {
-        return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> {
+    ClosedLoop.Result signOff(int clients, ClosedLoop.Window window) throws InterruptedException {
+        return ClosedLoop.run(clients, window, (client, sequence) -> {
             Article article = toSignOff.poll();
             if (article == null) {
                 throw new ClosedLoop.NoMoreWork();

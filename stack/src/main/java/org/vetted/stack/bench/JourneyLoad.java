@@ -37,8 +37,8 @@ final class JourneyLoad implements AutoCloseable {
                 + (clients == 1 ? " writer" : " writers");
     }
 
-    ClosedLoop.Result run(int clients, Duration warmUp, Duration window) throws InterruptedException {
-        return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> {
+    ClosedLoop.Result run(int clients, ClosedLoop.Window window) throws InterruptedException {
+        return ClosedLoop.run(clients, window, (client, sequence) -> {
             String articleId = intake.draft(client, "journey-" + client + "-" + sequence);
             CompletableFuture<Void> published = awaited.computeIfAbsent(articleId, id -> new CompletableFuture<>());
             review.reviewWhole(articleId, STEP_TIMEOUT);

@@ -38,15 +38,17 @@ final class KafkaBaselines {
 
     private final String bootstrapServers;
     private final byte[] value;
+    private final ClosedLoop.Window measured;
     private final Duration warmUp;
     private final Duration window;
 
-    KafkaBaselines(String bootstrapServers, int recordBytes, Duration warmUp, Duration window) {
+    KafkaBaselines(String bootstrapServers, int recordBytes, ClosedLoop.Window measured) {
         this.bootstrapServers = bootstrapServers;
         this.value = new byte[recordBytes];
         new Random(19).nextBytes(value);
-        this.warmUp = warmUp;
-        this.window = window;
+        this.measured = measured;
+        this.warmUp = measured.warmUp();
+        this.window = measured.length();
     }
 
     /** Creates {@code topic} with as many partitions as {@code like} has (the pipeline's topics), and one replica. */
@@ -145,7 +147,7 @@ final class KafkaBaselines {
         try (KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(producerConfig("vetted-bench-" + UUID.randomUUID()))) {
             producer.initTransactions();
-            ClosedLoop.Result result = ClosedLoop.run(1, warmUp, window, (client, sequence) -> {
+            ClosedLoop.Result result = ClosedLoop.run(1, measured, (client, sequence) -> {
                 producer.beginTransaction();
                 producer.send(new ProducerRecord<>(topic, UUID.randomUUID().toString(), value));
                 producer.commitTransaction();

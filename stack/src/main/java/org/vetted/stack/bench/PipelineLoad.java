@@ -77,12 +77,12 @@ final class PipelineLoad implements AutoCloseable {
      * Keeps {@code inFlight} articles between approval and publication for a warm-up and a window: the most the
      * pipeline carries. Publications inside the window count, with their latency from their approval.
      */
-    Figure fullRate(int inFlight, Duration warmUp, Duration window, String baseline) throws InterruptedException {
+    Figure fullRate(int inFlight, ClosedLoop.Window window, String baseline) throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
-        long measureFrom = System.nanoTime() + warmUp.toNanos();
-        long windowEnd = measureFrom + window.toNanos();
+        long measureFrom = System.nanoTime() + window.warmUp().toNanos();
+        long windowEnd = measureFrom + window.length().toNanos();
         long longest = windowEnd + ClosedLoop.LONGEST_EXTENSION.toNanos();
-        int atLeast = ClosedLoop.minOperations;
+        int atLeast = window.minOperations();
         // Open-ended while --min-operations is not reached, then closed where it stands.
         AtomicLong measureTo = new AtomicLong(atLeast > 0 ? Long.MAX_VALUE : windowEnd);
         Latencies latencies = new Latencies();

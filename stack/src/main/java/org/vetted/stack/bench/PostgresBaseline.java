@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -53,7 +52,7 @@ final class PostgresBaseline {
         }
     }
 
-    Figure insertAndCommit(int connections, Duration warmUp, Duration window) throws Exception {
+    Figure insertAndCommit(int connections, ClosedLoop.Window window) throws Exception {
         List<Connection> open = new ArrayList<>();
         List<PreparedStatement> inserts = new ArrayList<>();
         try {
@@ -63,7 +62,7 @@ final class PostgresBaseline {
                 open.add(connection);
                 inserts.add(connection.prepareStatement("insert into bench_event (article_id, payload) values (?, ?)"));
             }
-            ClosedLoop.Result result = ClosedLoop.run(connections, warmUp, window, (client, sequence) -> {
+            ClosedLoop.Result result = ClosedLoop.run(connections, window, (client, sequence) -> {
                 PreparedStatement insert = inserts.get(client);
                 insert.setString(1, UUID.randomUUID().toString());
                 insert.setBytes(2, payload);

@@ -63,14 +63,14 @@ final class ReviewQueueLoad {
         return open;
     }
 
-    ClosedLoop.Result read(String query, int clients, Duration warmUp, Duration window) throws InterruptedException {
+    ClosedLoop.Result read(String query, int clients, ClosedLoop.Window window) throws InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(reviewUrl + "/api/reviews?" + query))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", HttpIntakeLoad.basic("rita"))
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        return ClosedLoop.run(clients, warmUp, window, (client, sequence) -> {
+        return ClosedLoop.run(clients, window, (client, sequence) -> {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {

@@ -1,25 +1,20 @@
 package org.vetted.stack.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** --min-operations: a window too short for any call stays open until enough calls ended in it. */
 class ClosedLoopTest {
-    @AfterEach
-    void reset() {
-        ClosedLoop.minOperations = 0;
-    }
-
     @Test
     void aWindowStaysOpenUntilItsMinimumOfCallsEnded() throws InterruptedException {
-        ClosedLoop.minOperations = 3;
         AtomicLong calls = new AtomicLong();
-        ClosedLoop.Result result = ClosedLoop.run(2, Duration.ZERO, Duration.ofNanos(1), (client, sequence) -> {
+        ClosedLoop.Window tiny = new ClosedLoop.Window(Duration.ZERO, Duration.ofNanos(1), 3);
+        ClosedLoop.Result result = ClosedLoop.run(2, tiny, (client, sequence) -> {
             calls.incrementAndGet();
             Thread.sleep(20); // a call that takes longer than the window
         });
@@ -32,8 +27,8 @@ class ClosedLoopTest {
 
     @Test
     void failedCallsCountTowardsTheMinimumSoAFailingStepStillEnds() throws InterruptedException {
-        ClosedLoop.minOperations = 2;
-        ClosedLoop.Result result = ClosedLoop.run(1, Duration.ZERO, Duration.ofNanos(1), (client, sequence) -> {
+        ClosedLoop.Window tiny = new ClosedLoop.Window(Duration.ZERO, Duration.ofNanos(1), 2);
+        ClosedLoop.Result result = ClosedLoop.run(1, tiny, (client, sequence) -> {
             Thread.sleep(5);
             throw new IllegalStateException("refused");
         });
@@ -41,5 +36,11 @@ class ClosedLoopTest {
         assertTrue(result.errors() >= 2, "errors: " + result.errors());
         assertEquals(0, result.operations());
         assertEquals("java.lang.IllegalStateException: refused", result.firstError());
+    }
+
+    @Test
+    void aNegativeMinimumIsRefused() {
+        assertThrows(
+                IllegalArgumentException.class, () -> new ClosedLoop.Window(Duration.ZERO, Duration.ofSeconds(1), -1));
     }
 }
