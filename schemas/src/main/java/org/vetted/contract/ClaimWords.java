@@ -36,6 +36,11 @@ public final class ClaimWords {
         if (sentence == null) {
             return "";
         }
+        return onlyLowerCasingChanges(sentence) ? sentence.toLowerCase(Locale.ROOT) : byRegexes(sentence);
+    }
+
+    /** {@link #canonical} step by step, for any text. */
+    static String byRegexes(String sentence) {
         // Intake removes invisible (format) characters at the door; a record that still has one reads as without it,
         // so no rule can be made to see other words than a reader sees.
         String straight = straightQuotes(
@@ -44,6 +49,51 @@ public final class ClaimWords {
                 .matcher(straight.toLowerCase(Locale.ROOT))
                 .replaceAll(" ")
                 .strip();
+    }
+
+    /**
+     * Whether every step of {@link #canonical} but lower-casing leaves {@code text} as it is, read in one pass over
+     * its characters (most sentences: the regexes are a sixth of claim extraction's time). True only when every
+     * character is one none of the steps touches: no CR, no format or other invisible character, no odd space, no
+     * curly quote or prime, no surrogate (a supplementary character may be invisible), no whitespace but single
+     * spaces (which {@code \s+} leaves as they are), and none at either end (which {@link String#strip}
+     * would remove). Lower-casing turns no character into one of these, so the later steps then change nothing.
+     * {@code ClaimWordsTest} holds the two paths equal on every UTF-16 unit.
+     */
+    static boolean onlyLowerCasingChanges(String text) {
+        int length = text.length();
+        if (length == 0 || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(length - 1))) {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 ? !untouched(c) : c < 0x20 || c == 0x7F || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** A character at or above U+0080 that no step of {@link #canonical} but lower-casing changes or removes. */
+    private static boolean untouched(char c) {
+        return !Character.isSurrogate(c)
+                && Character.getType(c) != Character.FORMAT
+                && !Character.isWhitespace(c)
+                && !Character.isSpaceChar(c)
+                && !(c >= '\u2018' && c <= '\u201E')
+                && c != '\u2032'
+                && c != '\u2033'
+                && c != '\u034F'
+                && c != '\u115F'
+                && c != '\u1160'
+                && c != '\u17B4'
+                && c != '\u17B5'
+                && !(c >= '\u180B' && c <= '\u180F')
+                && c != '\u3164'
+                && !(c >= '\uFE00' && c <= '\uFE0F')
+                && c != '\uFFA0';
     }
 
     /** Curly single and double quotes (and primes) as straight ones. */

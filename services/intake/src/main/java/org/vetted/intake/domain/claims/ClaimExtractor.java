@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import opennlp.tools.postag.POSTagFormat;
@@ -307,7 +308,7 @@ public final class ClaimExtractor {
         // A text met again in the same part of the page is decided again the same way, and the first claim wins
         // anyway: skip the work, which a text repeating one sentence thousands of times would otherwise multiply.
         Map<String, Optional<Claim>> decided = new HashMap<>();
-        Draft draft = new Draft(claims, decided, topicOf(title));
+        Draft draft = new Draft(claims, decided, topicOf(title), new HashMap<>());
         if (title != null) {
             consider(MarkdownText.inline(title), null, Unit.HEADING, null, draft);
         }
@@ -492,7 +493,20 @@ public final class ClaimExtractor {
     }
 
     /** What deciding one draft's texts shares: the claims so far, the texts decided, the article's own topic words. */
-    private record Draft(Map<String, Claim> claims, Map<String, Optional<Claim>> decided, Set<String> topic) {}
+    private record Draft(
+            Map<String, Claim> claims,
+            Map<String, Optional<Claim>> decided,
+            Set<String> topic,
+            Map<String, Tagged> tagged) {
+        /**
+         * The text's tokens and tags, shared by every reading of the same text in the same case (a sentence is read
+         * again once its paragraph has a claim): the tagger is a pure function of the tokens, so sharing changes no
+         * tag, only how often it runs.
+         */
+        Tagged tagged(String text, boolean titleCase, Function<String, Tagged> make) {
+            return tagged.computeIfAbsent((titleCase ? "T" : "S") + text, key -> make.apply(text));
+        }
+    }
 
     /**
      * The nouns of the title (lower case, not too general): what the article is about counts as a health term in
@@ -551,7 +565,7 @@ public final class ClaimExtractor {
         if (earlier != null) {
             return earlier.orElse(null);
         }
-        Claim claim = decide(text, canonical, section, unit, header, draft.topic(), inClaimParagraph);
+        Claim claim = decide(text, canonical, section, unit, header, draft, inClaimParagraph);
         draft.decided().put(key, Optional.ofNullable(claim));
         return claim;
     }
@@ -566,12 +580,14 @@ public final class ClaimExtractor {
             String section,
             Unit unit,
             String header,
-            Set<String> topic,
+            Draft draft,
             boolean inClaimParagraph) {
         if (canonical.codePoints().noneMatch(Character::isLetter) || isQuestion(withoutTrailingAside(canonical))) {
             return null;
         }
-        Facts facts = new Facts(text, canonical, unit, header, topic, inClaimParagraph);
+        boolean titleCase = unit == Unit.HEADING;
+        Tagged tagged = draft.tagged(text, titleCase, t -> new Tagged(t, titleCase));
+        Facts facts = new Facts(canonical, unit, header, draft.topic(), inClaimParagraph, tagged);
         if (!facts.has(ClaimSignal.ABSOLUTE) && notAClaim(text, facts.content(), unit)) {
             return null;
         }
@@ -599,14 +615,14 @@ public final class ClaimExtractor {
         private final Map<ClaimSignal, Boolean> known = new EnumMap<>(ClaimSignal.class);
         private Boolean hedged;
 
-        Facts(String text, String canonical, Unit unit, String header, Set<String> topic, boolean inClaimParagraph) {
+        Facts(String canonical, Unit unit, String header, Set<String> topic, boolean inClaimParagraph, Tagged tagged) {
             this.canonical = canonical;
             this.content = withoutAttribution(canonical);
             this.header = header;
             this.unit = unit;
             this.topic = topic;
             this.inClaimParagraph = inClaimParagraph;
-            this.tagged = new Tagged(text, unit == Unit.HEADING);
+            this.tagged = tagged;
         }
 
         @Override
@@ -798,29 +814,29 @@ public final class ClaimExtractor {
     private final class Tagged {
         private final String text;
         private final boolean titleCase;
+        private String canonical;
         private String[] tokens;
         private String[] tags;
+        private String[] words;
 
         Tagged(String text, boolean titleCase) {
             this.text = text;
             this.titleCase = titleCase;
         }
 
+        /** The tokens alone: the tokenizer is cheap, the tagger is not, and some answers need only the tokens. */
         String[] tokens() {
-            tag();
+            if (tokens == null) {
+                tokens = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(text));
+            }
             return tokens;
         }
 
+        /** One tag per token, the tagger run on the first call only. */
         String[] tags() {
-            tag();
-            return tags;
-        }
-
-        private void tag() {
-            if (tokens == null) {
+            if (tags == null) {
                 ReadingBudget.check();
-                tokens = SimpleTokenizer.INSTANCE.tokenize(Text.straightQuotes(text));
-                String[] read = tokens.clone();
+                String[] read = tokens().clone();
                 for (int i = 0; i < read.length; i++) {
                     if (titleCase || i == 0) {
                         read[i] = read[i].toLowerCase(Locale.ROOT);
@@ -828,6 +844,15 @@ public final class ClaimExtractor {
                 }
                 tags = tagger.get().tag(read);
             }
+            return tags;
+        }
+
+        /** {@link Text#canonicalSentence} of the text, worked out once. */
+        private String canonical() {
+            if (canonical == null) {
+                canonical = Text.canonicalSentence(text);
+            }
+            return canonical;
         }
 
         /**
@@ -835,7 +860,7 @@ public final class ClaimExtractor {
          * labelling a topic ("Treating the Fever") or describing a picture ("A woman eating a salad").
          */
         boolean statement() {
-            if (ReadingBudget.matcher(AUXILIARY, Text.canonicalSentence(text)).find()) {
+            if (ReadingBudget.matcher(AUXILIARY, canonical()).find()) {
                 return true;
             }
             String[] tokens = tokens();
@@ -913,7 +938,13 @@ public final class ClaimExtractor {
 
         /** Token {@code i} in the normal form every rule reads ({@link Text#forDetection}). */
         private String word(int i) {
-            return Text.forDetection(Text.canonicalSentence(tokens()[i]));
+            if (words == null) {
+                words = new String[tokens().length];
+            }
+            if (words[i] == null) {
+                words[i] = Text.forDetection(Text.canonicalSentence(tokens()[i]));
+            }
+            return words[i];
         }
 
         /**
@@ -921,7 +952,7 @@ public final class ClaimExtractor {
          * ("If it hasn't helped, stop"); decided without the tagger.
          */
         boolean advice() {
-            String canonical = Text.canonicalSentence(text);
+            String canonical = canonical();
             Matcher clause = ReadingBudget.matcher(LEADING_CLAUSE, canonical);
             String rest = clause.lookingAt() ? canonical.substring(clause.end()) : canonical;
             Matcher opener = ReadingBudget.matcher(ADVICE_OPENER, rest);
@@ -931,7 +962,7 @@ public final class ClaimExtractor {
 
         /** Opens with a verb in the imperative ("Keep sugary drinks to mealtimes", "Never give aspirin"). */
         boolean instruction() {
-            String canonical = Text.canonicalSentence(text);
+            String canonical = canonical();
             if (opensWithInstruction(canonical)) {
                 return true;
             }
@@ -939,7 +970,8 @@ public final class ClaimExtractor {
             if (clause.lookingAt() && opensWithInstruction(canonical.substring(clause.end()))) {
                 return true;
             }
-            return tags().length > 1 && "VB".equals(tags()[0]) && !tokens()[0].endsWith("ing");
+            // The tokens first: an "-ing" word first needs no tagger (one tag per token, so the lengths agree).
+            return tokens().length > 1 && !tokens()[0].endsWith("ing") && "VB".equals(tags()[0]);
         }
     }
 
@@ -1020,11 +1052,12 @@ public final class ClaimExtractor {
             return true;
         }
         String[] tokens = tagged.tokens();
-        String[] tags = tagged.tags();
         for (int i = 0; i < tokens.length; i++) {
             // The tagger tells the modal "may"/"can" from the month "May" and a tin "can" (nouns). It is not asked to
-            // confirm MD itself: the English UD model sometimes tags a clear modal as an adjective.
-            if (HEDGING_MODALS.contains(tokens[i].toLowerCase(Locale.ROOT)) && !tags[i].startsWith("NN")) {
+            // confirm MD itself: the English UD model sometimes tags a clear modal as an adjective. Asked only when a
+            // token is one of the modals: without one the answer is no whatever the tags, so most claims are decided
+            // without the tagger (the tags are what they would be, the tagger being a pure function of the tokens).
+            if (HEDGING_MODALS.contains(tokens[i].toLowerCase(Locale.ROOT)) && !tagged.tags()[i].startsWith("NN")) {
                 return true;
             }
         }

@@ -71,7 +71,7 @@ enum ClaimSignal {
             "a clause whose subject is about health (\"Symptoms Follow the Dose\")", SentenceFacts::healthSubject),
     LONG_ADVICE(
             "advice of four words or more: a pasted list item, not a section's name",
-            facts -> facts.advice() && facts.words() >= ClaimExtractor.MIN_ADVICE_HEADING_WORDS),
+            facts -> facts.words() >= ClaimExtractor.MIN_ADVICE_HEADING_WORDS && facts.advice()),
     ENDS_A_SENTENCE(
             "ends in a full stop, not a label or a caption", facts -> ClaimExtractor.endsASentence(facts.canonical())),
     LONG_ENOUGH(

@@ -33,10 +33,22 @@ public final class Text {
      * accent cannot hide a word ("magnesíum", "vitamiñ"). Only for matching; the claim keeps the text as written.
      */
     public static String forDetection(String canonical) {
+        if (ascii(canonical)) {
+            return canonical; // no ASCII character decomposes or is a combining mark
+        }
         String decomposed = Normalizer.normalize(canonical, Normalizer.Form.NFD);
         return decomposed.length() == canonical.length() && decomposed.equals(canonical)
                 ? canonical
                 : Normalizer.normalize(COMBINING_MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC);
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String straightQuotes(String text) {
