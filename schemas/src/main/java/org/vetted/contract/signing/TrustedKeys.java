@@ -4,7 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
@@ -54,7 +53,7 @@ public final class TrustedKeys {
             return Optional.of("it carries no signature");
         }
         try {
-            return verify(issuer, JWSObject.parse(detachedJws, new Payload(content)));
+            return verify(issuer, JWSObject.parse(detachedJws, DetachedPayload.of(content)));
         } catch (ParseException e) {
             return Optional.of("its signature is not a JWS");
         }
