@@ -1,6 +1,5 @@
 package org.vetted.contract.signing;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSProvider;
@@ -11,27 +10,24 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Set;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 
 /**
- * EdDSA (Ed25519) signing and verification for Nimbus JWS objects with the JDK's own Ed25519 (Java 15+). Nimbus
- * brings the JOSE structures (JWK, JWK sets, JWS compact form); its own Ed25519 signer needs Google Tink, which
- * the JDK makes unnecessary. Raw OKP keys become JDK keys through their fixed DER prefixes (RFC 8410).
+ * EdDSA (Ed25519, RFC 8032) signing and verification for Nimbus JWS objects with BouncyCastle's lightweight API (no
+ * JCA provider is registered). Nimbus brings the JOSE structures (JWK, JWK sets, JWS compact form); its own Ed25519
+ * signer needs Google Tink. BouncyCastle rather than the JDK's own Ed25519 because every event, and every row read
+ * back, is signed or verified, and the JDK's takes several ms per signature. Ed25519 is deterministic: the signatures
+ * are byte for byte those the JDK makes. The raw OKP key is decoded once, when the signer or verifier is built.
  */
 final class Ed25519 {
-    private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
-    private static final byte[] PKCS8_PREFIX = {
-        0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20
-    };
     private static final int KEY_BYTES = 32;
+    private static final int SIGNATURE_BYTES = 64;
+    /** Pure Ed25519 (no context, no pre-hash), as JWS's EdDSA with crv Ed25519 is (RFC 8037). */
+    private static final int PURE = org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519;
 
-    /** What Nimbus asks of every signer and verifier: EdDSA only, the JDK's own providers. */
+    /** What Nimbus asks of every signer and verifier: EdDSA only. */
     private abstract static class Provider implements JWSProvider {
         @Override
         public Set<JWSAlgorithm> supportedJWSAlgorithms() {
@@ -49,58 +45,69 @@ final class Ed25519 {
         if (key.getD() == null) {
             throw new IllegalArgumentException("key " + key.getKeyID() + " has no private part (d)");
         }
-        return new Signer(privateKey(key.getD().decode()));
+        return new Signer(
+                new Ed25519PrivateKeyParameters(requireKeyBytes(key.getD().decode())));
     }
 
+    /**
+     * A verifier for the public key {@code x}. A key of the right length that BouncyCastle refuses (no point of the
+     * curve, or a point of small order, which vouches for nothing) gives a verifier that verifies nothing rather than
+     * an exception, as the JDK's did for a point off the curve.
+     */
     static JWSVerifier verifier(OctetKeyPair key) {
         requireEd25519(key);
-        return new Verifier(publicKey(key.getX().decode()));
+        byte[] x = requireKeyBytes(key.getX().decode());
+        Ed25519PublicKeyParameters publicKey;
+        try {
+            publicKey = new Ed25519PublicKeyParameters(x);
+        } catch (IllegalArgumentException notAPoint) {
+            publicKey = null;
+        }
+        return new Verifier(publicKey);
     }
 
     private static final class Signer extends Provider implements JWSSigner {
-        private final PrivateKey privateKey;
+        private final Ed25519PrivateKeyParameters privateKey;
+        // Derived from d (as the JDK did), never taken from the JWK's x: a JWK whose x is not d's cannot skew it.
+        private final Ed25519PublicKeyParameters publicKey;
 
-        Signer(PrivateKey privateKey) {
+        Signer(Ed25519PrivateKeyParameters privateKey) {
             this.privateKey = privateKey;
+            this.publicKey = privateKey.generatePublicKey();
         }
 
         @Override
-        public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
-            try {
-                Signature signature = Signature.getInstance("Ed25519");
-                signature.initSign(privateKey);
-                signature.update(signingInput);
-                return Base64URL.encode(signature.sign());
-            } catch (GeneralSecurityException e) {
-                throw new JOSEException("Ed25519 signing failed", e);
-            }
+        public Base64URL sign(JWSHeader header, byte[] signingInput) {
+            byte[] signature = new byte[SIGNATURE_BYTES];
+            privateKey.sign(PURE, publicKey, null, signingInput, 0, signingInput.length, signature, 0);
+            return Base64URL.encode(signature);
         }
     }
 
     private static final class Verifier extends Provider implements JWSVerifier {
-        private final PublicKey publicKey;
+        private final Ed25519PublicKeyParameters publicKey;
 
-        Verifier(PublicKey publicKey) {
+        Verifier(Ed25519PublicKeyParameters publicKey) {
             this.publicKey = publicKey;
         }
 
         @Override
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signed) {
-            if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
+            if (publicKey == null || !JWSAlgorithm.EdDSA.equals(header.getAlgorithm())) {
                 return false;
             }
             try {
-                Signature signature = Signature.getInstance("Ed25519");
-                signature.initVerify(publicKey);
-                signature.update(signingInput);
-                return signature.verify(signed.decode());
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                byte[] signature = signed.decode();
+                // BouncyCastle reads 64 bytes from the offset: any other length is no Ed25519 signature.
+                return signature.length == SIGNATURE_BYTES
+                        && publicKey.verify(PURE, null, signingInput, 0, signingInput.length, signature, 0);
+            } catch (IllegalArgumentException e) {
                 return false;
             }
         }
     }
 
-    /** A new key pair as an OKP JWK with private part, for {@code keyId}. */
+    /** A new key pair as an OKP JWK with private part, for {@code keyId}. Not a hot path: the JDK's generator. */
     static OctetKeyPair generate(String keyId) {
         try {
             var pair = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -121,32 +128,14 @@ final class Ed25519 {
         }
     }
 
-    private static PublicKey publicKey(byte[] x) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, x)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key", e);
-        }
-    }
-
-    private static PrivateKey privateKey(byte[] d) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, d)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an Ed25519 private key", e);
-        }
-    }
-
-    private static byte[] concat(byte[] prefix, byte[] raw) {
+    private static byte[] requireKeyBytes(byte[] raw) {
         if (raw.length != KEY_BYTES) {
             throw new IllegalArgumentException("an Ed25519 key has " + KEY_BYTES + " bytes, not " + raw.length);
         }
-        byte[] out = new byte[prefix.length + raw.length];
-        System.arraycopy(prefix, 0, out, 0, prefix.length);
-        System.arraycopy(raw, 0, out, prefix.length, raw.length);
-        return out;
+        return raw;
     }
 
+    /** The raw key at the end of its X.509 or PKCS #8 encoding (RFC 8410). */
     private static byte[] tail(byte[] encoded) {
         byte[] raw = new byte[KEY_BYTES];
         System.arraycopy(encoded, encoded.length - KEY_BYTES, raw, 0, KEY_BYTES);

@@ -90,7 +90,7 @@ public final class SigningKey {
 
     /** Detached JWS ({@code header..signature}, RFC 7515 appendix F) over {@code content}. */
     String signDetached(byte[] content) {
-        return sign(new Payload(content), null).serialize(true);
+        return sign(DetachedPayload.of(content), null).serialize(true);
     }
 
     /** Compact JWS carrying {@code claims} as its JSON payload, typed {@code type}. */

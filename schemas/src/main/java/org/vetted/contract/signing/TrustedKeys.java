@@ -3,7 +3,7 @@ package org.vetted.contract.signing;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
@@ -20,11 +20,15 @@ import java.util.Optional;
  * may have several keys at once, which is how keys rotate: the new key is added to every service's trusted set, the
  * issuer starts signing with it, and the old key stays trusted for a grace period (while records it signed are still
  * read) before it is removed. A kid names one key only: a set in which two different keys share a kid is refused.
+ * Each key's verifier is built once, when the key is trusted: a key that is no Ed25519 key is refused then.
  */
 public final class TrustedKeys {
-    private final Map<Issuer, List<OctetKeyPair>> keys;
+    private final Map<Issuer, List<Trusted>> keys;
 
-    private TrustedKeys(Map<Issuer, List<OctetKeyPair>> keys) {
+    /** A public key and its verifier, decoded once rather than for every signature. */
+    private record Trusted(OctetKeyPair jwk, JWSVerifier verifier) {}
+
+    private TrustedKeys(Map<Issuer, List<Trusted>> keys) {
         this.keys = keys;
     }
 
@@ -34,7 +38,9 @@ public final class TrustedKeys {
 
     /** The issuer's public keys, as a JWK set (private parts never included). */
     public JWKSet jwkSet(Issuer issuer) {
-        return new JWKSet(new ArrayList<>(keys.getOrDefault(issuer, List.of())));
+        return new JWKSet(keys.getOrDefault(issuer, List.of()).stream()
+                .map(key -> (JWK) key.jwk())
+                .toList());
     }
 
     boolean hasKeysOf(Issuer issuer) {
@@ -47,7 +53,7 @@ public final class TrustedKeys {
             return Optional.of("it carries no signature");
         }
         try {
-            return verify(issuer, JWSObject.parse(detachedJws, new Payload(content)));
+            return verify(issuer, JWSObject.parse(detachedJws, DetachedPayload.of(content)));
         } catch (ParseException e) {
             return Optional.of("its signature is not a JWS");
         }
@@ -67,15 +73,15 @@ public final class TrustedKeys {
             return Optional.of("its signature is not EdDSA");
         }
         String keyId = jws.getHeader().getKeyID();
-        Optional<OctetKeyPair> key = keys.getOrDefault(issuer, List.of()).stream()
-                .filter(k -> k.getKeyID().equals(keyId))
+        Optional<Trusted> key = keys.getOrDefault(issuer, List.of()).stream()
+                .filter(k -> k.jwk().getKeyID().equals(keyId))
                 .findFirst();
         if (key.isEmpty()) {
             return Optional.of(
                     "its signature names key " + keyId + ", which is not a key of the " + issuer.id() + " service");
         }
         try {
-            return jws.verify(Ed25519.verifier(key.get()))
+            return jws.verify(key.get().verifier())
                     ? Optional.empty()
                     : Optional.of("its signature does not verify with " + issuer.id() + " key " + keyId);
         } catch (JOSEException | IllegalStateException e) {
@@ -84,7 +90,7 @@ public final class TrustedKeys {
     }
 
     public static final class Builder {
-        private final Map<Issuer, List<OctetKeyPair>> keys = new EnumMap<>(Issuer.class);
+        private final Map<Issuer, List<Trusted>> keys = new EnumMap<>(Issuer.class);
 
         /** Adds every OKP key of {@code jwkOrSet} (one JWK or a JWK set, JSON), public parts only. */
         public Builder trust(Issuer issuer, String jwkOrSet) {
@@ -107,8 +113,9 @@ public final class TrustedKeys {
             }
             OctetKeyPair key = okp.toPublicJWK();
             String keyId = key.getKeyID();
-            for (Map.Entry<Issuer, List<OctetKeyPair>> entry : keys.entrySet()) {
-                for (OctetKeyPair known : entry.getValue()) {
+            for (Map.Entry<Issuer, List<Trusted>> entry : keys.entrySet()) {
+                for (Trusted trusted : entry.getValue()) {
+                    OctetKeyPair known = trusted.jwk();
                     if (!known.getKeyID().equals(keyId)) {
                         continue;
                     }
@@ -127,12 +134,20 @@ public final class TrustedKeys {
                                             + "; every key needs a kid of its own, and belongs to one service");
                 }
             }
-            keys.computeIfAbsent(issuer, i -> new ArrayList<>()).add(key);
+            JWSVerifier verifier;
+            try {
+                verifier = Ed25519.verifier(key);
+            } catch (IllegalArgumentException e) {
+                // Refused now rather than at every record it is named by.
+                throw new IllegalArgumentException(
+                        "trusted key " + keyId + " of " + issuer.id() + " is no Ed25519 public key: " + e.getMessage());
+            }
+            keys.computeIfAbsent(issuer, i -> new ArrayList<>()).add(new Trusted(key, verifier));
             return this;
         }
 
         public TrustedKeys build() {
-            Map<Issuer, List<OctetKeyPair>> copy = new EnumMap<>(Issuer.class);
+            Map<Issuer, List<Trusted>> copy = new EnumMap<>(Issuer.class);
             keys.forEach((issuer, list) -> copy.put(issuer, List.copyOf(list)));
             return new TrustedKeys(copy);
         }
