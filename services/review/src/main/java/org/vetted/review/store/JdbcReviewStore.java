@@ -53,13 +53,14 @@ import org.vetted.support.projection.AdvisoryLocks;
  * applied), so that a page of it is selected here ({@link #queue}); {@code library_entry}, the latest record of each
  * library key ({@link JdbcLibraryEntries}); {@code library_retirement}, each key's latest retirement.
  * <p>
- * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record) that locks the
+ * Applying is one transaction (joining the caller's: the consumer's one per poll, {@link #lockArticles} first) that locks the
  * article's row first, so two instances applying facts of one article at once apply them one after the other, in
  * the order they are stored. A decision is checked, published and recorded under the article's advisory lock
  * ({@link AdvisoryLocks}; library entries have locks of their own), so two reviewers deciding on one article at two
  * instances see each other's decisions; what a decision records is written in a transaction that commits after its
- * publish returns ({@link #publishAndRecord}). The consumer does not take the advisory lock, as the board's rules do
- * not depend on the order facts arrive in (a decision for a revision just replaced counts for carry-over).
+ * publish returns ({@link #publishAndRecord}). The consumer does not take the advisory lock (it is held on a connection
+ * of its own, which PostgreSQL cannot see waiting), as the board's rules do not depend on the order facts arrive in
+ * (a decision for a revision just replaced counts for carry-over).
  * <p>
  * Reads fold every fact of the articles they show: an article has tens of facts, and the queue holds the open ones.
  * A row read back with the bytes of a row verified before is known verified without checking its signature again
