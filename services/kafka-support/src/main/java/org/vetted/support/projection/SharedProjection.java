@@ -180,17 +180,33 @@ public class SharedProjection
      * @throws BatchRecordFailed when the work of one record throws
      */
     public <M> int applyBatch(List<Message<M>> messages, java.util.function.Consumer<Message<M>> work) {
+        return applyBatch(messages, batch -> {}, work);
+    }
+
+    /**
+     * {@link #applyBatch(List, java.util.function.Consumer)} with {@code first} run in the batch's transaction once
+     * the positions are locked and before any record's work, with the records of that transaction: to take the
+     * locks the batch's work will need in one fixed order (a projection whose rows other writers also lock). A
+     * {@link DataAccessException} from it fails the batch as the database's fault.
+     */
+    public <M> int applyBatch(
+            List<Message<M>> messages,
+            java.util.function.Consumer<List<Message<M>>> first,
+            java.util.function.Consumer<Message<M>> work) {
         try {
-            return applyAll(messages, work);
+            return applyAll(messages, first, work);
         } catch (BatchRecordFailed failed) {
             if (failed.index() > 0) {
-                applyAll(messages.subList(0, failed.index()), work);
+                applyAll(messages.subList(0, failed.index()), first, work);
             }
             throw failed;
         }
     }
 
-    private <M> int applyAll(List<Message<M>> messages, java.util.function.Consumer<Message<M>> work) {
+    private <M> int applyAll(
+            List<Message<M>> messages,
+            java.util.function.Consumer<List<Message<M>>> first,
+            java.util.function.Consumer<Message<M>> work) {
         Integer applied = inTransactionOf(() -> {
             Map<TopicPartition, Long> next = new HashMap<>();
             for (Message<M> message : messages) {
@@ -199,6 +215,7 @@ public class SharedProjection
                     next.put(partition, lockPosition(partition));
                 }
             }
+            first.accept(messages);
             Map<TopicPartition, Long> moved = new HashMap<>();
             int count = 0;
             for (int i = 0; i < messages.size(); i++) {

@@ -173,6 +173,36 @@ class SharedProjectionTest {
     }
 
     @Test
+    void firstRunsInTheBatchsTransactionBeforeAnyWorkAndAgainForTheRecordsKeptBeforeAFailure() {
+        SharedProjection projection = projection();
+        List<Message<String>> batch = List.of(record(0, 0), record(0, 1), record(0, 2));
+        List<Integer> seen = new java.util.ArrayList<>();
+
+        assertThatThrownBy(() -> projection.applyBatch(
+                        batch,
+                        records -> {
+                            seen.add(records.size());
+                            jdbc.update("insert into effect (record) values (?)", "first-" + records.size());
+                        },
+                        message -> {
+                            assertThat(effects())
+                                    .as("first ran before the work")
+                                    .isNotEmpty();
+                            effect(message);
+                            if (message.getPayload().equals("r0-2")) {
+                                throw new IllegalStateException("poison");
+                            }
+                        }))
+                .isInstanceOf(SharedProjection.BatchRecordFailed.class);
+
+        assertThat(seen)
+                .as("the whole batch, then the records before the failing one")
+                .containsExactly(3, 2);
+        // The first attempt's writes were rolled back with its batch: only the retried prefix's stay.
+        assertThat(effects()).containsExactly("first-2", "r0-0", "r0-1");
+    }
+
+    @Test
     void aRecordFailingInABatchIsNamedAndOnlyTheRecordsBeforeItStay() {
         SharedProjection projection = projection();
         List<Message<String>> batch = List.of(record(0, 0), record(1, 0), record(0, 1), record(1, 1));

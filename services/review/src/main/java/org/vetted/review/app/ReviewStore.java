@@ -90,4 +90,11 @@ public interface ReviewStore {
      * made before a retirement is never stamped after it.
      */
     Instant now();
+
+    /**
+     * Locks the articles for the caller's transaction, in one fixed order (article id), before facts of several of
+     * them are applied in it (a consumer's batch), so that writers locking several articles never wait on each other
+     * in a cycle. Nothing for a store without transactions.
+     */
+    default void lockArticles(Collection<String> articleIds) {}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,11 @@ public class ReviewWorkflow {
             reReviews.libraryEntryRetired(entry.key(), entry.retired().reason(), false);
         }
         return latest;
+    }
+
+    /** Locks the articles of facts about to be applied together (one batch), in the store's one order. */
+    public void lockArticles(Collection<String> articleIds) {
+        store.lockArticles(articleIds);
     }
 
     public Optional<ArticleReview> find(String articleId) {

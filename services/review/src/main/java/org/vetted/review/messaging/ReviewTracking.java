@@ -3,8 +3,10 @@ package org.vetted.review.messaging;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
@@ -23,6 +26,8 @@ import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.support.projection.SharedProjection;
+import org.vetted.support.projection.StoreUnavailableException;
+import org.vetted.support.stream.BatchRecords;
 
 /**
  * The consumer that builds the review board from drafts and from this service's own decisions. The board is kept in
@@ -64,7 +69,7 @@ public class ReviewTracking {
                     }
                 }));
         EventCatalog catalog = EventCatalog.standard();
-        return message -> RecordGuard.run(() -> projection.apply(message, () -> {
+        Consumer<Message<Object>> trackOne = message -> RecordGuard.run(() -> {
             Incoming incoming = mapper.toDomain(message.getPayload());
             if (incoming instanceof Incoming.Unsigned unsigned) {
                 if (warnedAbout.add(unsigned.eventId())) {
@@ -105,7 +110,41 @@ public class ReviewTracking {
                     event.articleId(),
                     event.revision(),
                     applied);
-        }));
+        });
+        // One poll is one database transaction (SharedProjection.applyBatch). Its articles' rows are locked first,
+        // in article id order, as every writer of several articles takes them: a decision from HTTP locks its one
+        // article's row (under its advisory lock, held on another connection, which the batch never waits for), so
+        // the batch and decisions wait on each other only through row locks, never in a cycle PostgreSQL cannot
+        // see. A record that fails is named to the container by its index: the records before it stay applied, it
+        // alone is dead-lettered (a poison record, its cause in the dead letter) or retried, and the records after it
+        // are redelivered (kafka-support's RecordByRecordAfterRollback). A store failure names the poll's first
+        // record: retried until the database is back, never dead-lettered.
+        return batch -> {
+            List<Message<Object>> messages = BatchRecords.split(batch);
+            try {
+                projection.applyBatch(messages, records -> workflow.lockArticles(articleIds(records)), trackOne);
+            } catch (SharedProjection.BatchRecordFailed failed) {
+                throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
+            } catch (StoreUnavailableException e) {
+                throw new BatchListenerFailedException(e.getMessage(), e, 0);
+            }
+        };
+    }
+
+    /**
+     * The article ids the records name, as read, not verified: only to lock their rows (a forged id locks a row at
+     * worst; nothing is written for it). Library entries are keyed by library key, not by article.
+     */
+    static Set<String> articleIds(List<Message<Object>> records) {
+        Set<String> ids = new TreeSet<>();
+        for (Message<Object> record : records) {
+            if (record.getPayload() instanceof SpecificRecordBase event
+                    && event.getSchema().getField("articleId") != null
+                    && event.get("articleId") != null) {
+                ids.add(event.get("articleId").toString());
+            }
+        }
+        return ids;
     }
 
     /** The board's position in its topics, kept with it; the one rebalance listener of the service. */

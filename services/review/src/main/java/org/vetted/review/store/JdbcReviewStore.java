@@ -8,8 +8,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +51,14 @@ import org.vetted.support.projection.AdvisoryLocks;
  * applied), so that a page of it is selected here ({@link #queue}); {@code library_entry}, the latest record of each
  * library key ({@link JdbcLibraryEntries}); {@code library_retirement}, each key's latest retirement.
  * <p>
- * Applying is one transaction (joining the caller's: {@code SharedProjection} opens one per record) that locks the
+ * Applying is one transaction (joining the caller's: the consumer's one per poll, {@link #lockArticles} first) that locks the
  * article's row first, so two instances applying facts of one article at once apply them one after the other, in
  * the order they are stored. A decision is checked, published and recorded under the article's advisory lock
  * ({@link AdvisoryLocks}; library entries have locks of their own), so two reviewers deciding on one article at two
  * instances see each other's decisions; what a decision records is written in a transaction that commits after its
- * publish returns ({@link #publishAndRecord}). The consumer does not take the advisory lock, as the board's rules do
- * not depend on the order facts arrive in (a decision for a revision just replaced counts for carry-over).
+ * publish returns ({@link #publishAndRecord}). The consumer does not take the advisory lock (it is held on a connection
+ * of its own, which PostgreSQL cannot see waiting), as the board's rules do not depend on the order facts arrive in
+ * (a decision for a revision just replaced counts for carry-over).
  * <p>
  * Reads fold every fact of the articles they show: an article has tens of facts, and the queue holds the open ones.
  * A row read back with the bytes of a row verified before is known verified without checking its signature again
@@ -77,6 +82,8 @@ public class JdbcReviewStore implements ReviewStore {
     private static final int ARTICLE_LOCKS = 0x1a7a_0002;
 
     private static final int LIBRARY_LOCKS = 0x1a7a_0003;
+    /** Transaction-scoped locks of a library key's use ({@link #lockKeyShared}). */
+    private static final int KEY_USE_LOCKS = 0x1a7a_0004;
     /** Articles whose queue facts are filled in at once. */
     private static final int INDEX_BATCH = 200;
     /** The bytes of rows remembered as verified: about 4,000 articles' drafts of 4 KiB. */
@@ -130,9 +137,12 @@ public class JdbcReviewStore implements ReviewStore {
         return transactions.execute(status -> {
             String articleId = event.articleId();
             jdbc.update("insert into review_article (article_id) values (?) on conflict do nothing", articleId);
-            jdbc.queryForObject(
-                    "select article_id from review_article where article_id = ? for update", String.class, articleId);
-            ReviewBoard board = fold(journal.read(articleId).all());
+            List<String> knownKeys = jdbc.queryForObject(
+                    "select library_keys from review_article where article_id = ? for update",
+                    (row, n) -> textList(row.getArray(1)),
+                    articleId);
+            List<ReviewEvent> facts = journal.read(articleId).all();
+            ReviewBoard board = fold(facts);
             ReviewBoard.Applied applied = board.apply(event);
             if (applied == ReviewBoard.Applied.DUPLICATE || applied == ReviewBoard.Applied.CONFLICTING) {
                 return applied;
@@ -146,12 +156,20 @@ public class JdbcReviewStore implements ReviewStore {
                         articleId);
                 return ReviewBoard.Applied.DUPLICATE;
             }
+            Set<String> keys = libraryKeys(facts);
+            keys.addAll(libraryKeys(List.of(event)));
+            if (!knownKeys.containsAll(keys)) {
+                // A key new to the article: a retirement of it in flight has not seen this row use it, so it is
+                // waited for (or waits), before the retirements are read below (see recordLibrary).
+                keys.stream().filter(key -> !knownKeys.contains(key)).forEach(this::lockKeyShared);
+            }
             Optional<ArticleReview> review = board.find(articleId);
             jdbc.update(
-                    "update review_article set open = ?, submitted_at = ? where article_id = ?",
+                    "update review_article set open = ?, submitted_at = ?, library_keys = ? where article_id = ?",
                     review.map(ArticleReview::isOpen).orElse(false),
                     review.map(known -> Timestamp.from(known.draft().submittedAt()))
                             .orElse(null),
+                    texts(List.copyOf(keys)),
                     articleId);
             seeingRetirements(board).find(articleId).ifPresent(this::keepQueueFacts);
             return applied;
@@ -250,11 +268,20 @@ public class JdbcReviewStore implements ReviewStore {
             if (unindexed.isEmpty()) {
                 return;
             }
-            ReviewBoard board = seeingRetirements(fold(factsOf(unindexed).readable()));
+            EventJournal.Read<ReviewEvent> read = factsOf(unindexed);
+            Map<String, List<ReviewEvent>> byArticle =
+                    read.all().stream().collect(Collectors.groupingBy(ReviewEvent::articleId));
+            ReviewBoard board = seeingRetirements(fold(read.readable()));
             for (String articleId : unindexed) {
                 Optional<ArticleReview> review = board.find(articleId);
                 ArticleQueueFacts facts = review.map(ArticleQueueFacts::of)
                         .orElse(new ArticleQueueFacts(null, List.of(), List.of(), false, 0, List.of()));
+                // Rows written before the keys were kept get them here; keys only grow, so a union loses none.
+                jdbc.update(
+                        "update review_article set library_keys = array(select distinct unnest(library_keys || ?) "
+                                + "order by 1) where article_id = ? and not queue_indexed",
+                        texts(List.copyOf(libraryKeys(byArticle.getOrDefault(articleId, List.of())))),
+                        articleId);
                 // An unreadable article is marked indexed with no facts: it is left out of its page anyway.
                 keepQueueFacts(articleId, facts, " and not queue_indexed");
             }
@@ -269,8 +296,13 @@ public class JdbcReviewStore implements ReviewStore {
     public boolean recordLibrary(LibraryEntry entry) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             if (entry.isRetired()) {
-                // A retirement can reopen claims of any open article: their queue facts are read again.
-                jdbc.update("update review_article set queue_indexed = false where open");
+                // A retirement reopens claims accepted from the entry: the queue facts of the open articles whose
+                // decisions used it are read again, and of no other. Flagged before the key's lock (rows held by a
+                // consumer's batch are waited for without holding the lock the batch may need), and again under it
+                // (an article that took the key meanwhile has committed by then, see apply).
+                flagArticlesUsing(entry.key());
+                lockKeyExclusive(entry.key());
+                flagArticlesUsing(entry.key());
                 jdbc.update(
                         "insert into library_retirement (library_key, retired_at) values (?, ?) "
                                 + "on conflict (library_key) do update set retired_at = "
@@ -280,6 +312,69 @@ public class JdbcReviewStore implements ReviewStore {
             }
             return library.record(entry);
         }));
+    }
+
+    /**
+     * Marks the open articles whose decisions used the library key as not indexed, taking their rows in article id
+     * order (as a consumer's batch takes its articles' rows), so two such statements never wait on each other in a
+     * cycle.
+     */
+    private void flagArticlesUsing(String key) {
+        jdbc.update(
+                "update review_article set queue_indexed = false where article_id in (select article_id from "
+                        + "review_article where open and queue_indexed and library_keys @> array[?]::text[] "
+                        + "order by article_id for update)",
+                key);
+    }
+
+    /**
+     * The transaction-scoped lock of one library key's use: shared by applies that add the key to an article,
+     * exclusive for a retirement of it. Held by a database transaction (never by a connection waiting on another),
+     * so a cycle through it is one PostgreSQL sees and breaks. The key's hash only names the lock: two keys sharing
+     * one wait for each other, nothing more.
+     */
+    private void lockKeyShared(String key) {
+        jdbc.query("select pg_advisory_xact_lock_shared(?, hashtext(?))", row -> {}, KEY_USE_LOCKS, key);
+    }
+
+    private void lockKeyExclusive(String key) {
+        jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", row -> {}, KEY_USE_LOCKS, key);
+    }
+
+    /** Every library key named by the decisions among the facts, sorted. */
+    private static Set<String> libraryKeys(List<ReviewEvent> facts) {
+        Set<String> keys = new TreeSet<>();
+        for (ReviewEvent fact : facts) {
+            if (fact instanceof ReviewEvent.ClaimDecided decided
+                    && decided.decision().libraryKey() != null) {
+                keys.add(decided.decision().libraryKey());
+            }
+        }
+        return keys;
+    }
+
+    private static List<String> textList(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /**
+     * Locks the rows of the articles, in article id order, for the caller's transaction: a consumer's batch takes
+     * every row it will write before it writes any, in the order every other writer of several rows takes them.
+     * Rows not there yet are not created (the ids may come from records not verified yet).
+     */
+    @Override
+    public void lockArticles(Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return;
+        }
+        jdbc.query(
+                connection -> {
+                    var select = connection.prepareStatement("select article_id from review_article where "
+                            + "article_id = any(?) order by article_id for update");
+                    select.setArray(1, connection.createArrayOf("text", new TreeSet<>(articleIds).toArray()));
+                    return select;
+                },
+                row -> {});
     }
 
     /** One transaction: the facts and entries are written, then published, then committed. */

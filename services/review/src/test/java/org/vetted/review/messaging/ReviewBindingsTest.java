@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -187,7 +188,10 @@ class ReviewBindingsTest extends ReviewServiceTest {
                 .build());
         assertThatThrownBy(() -> trackReview.accept(
                         MessageBuilder.<Object>withPayload(otherText).build()))
-                .isInstanceOf(PoisonEventException.class)
+                .as("named to the container by its place in the poll, with its cause for the dead letter")
+                .isInstanceOf(BatchListenerFailedException.class)
+                .hasRootCauseInstanceOf(PoisonEventException.class)
+                .rootCause()
                 .hasMessageContainingAll("revision 1", "other text");
 
         mvc.perform(get("/api/reviews/{id}", articleId).with(httpBasic("rita", "rita-pass")))

@@ -394,6 +394,80 @@ class JdbcReviewStoreTest {
                 "Does It Work?");
     }
 
+    private static LibraryEntry doseEntry() {
+        return new LibraryEntry(
+                "lib-event-dose",
+                ClaimLibrary.keyOf("Trials used 1,000 mg a day."),
+                "Trials used 1,000 mg a day.",
+                ClaimKind.DOSE,
+                List.of("doi:10.1000/curcumin-dose"),
+                Actors.PAUL.asReviewer(),
+                NOW.minus(Duration.ofDays(1)),
+                NOW.plus(Duration.ofDays(300)),
+                "art-earlier",
+                1,
+                "c-dose",
+                null,
+                "How Much?");
+    }
+
+    @Test
+    void aRetirementReindexesOnlyTheOpenArticlesWhoseDecisionsUsedTheEntry() {
+        String tag = "tag-" + UUID.randomUUID();
+        String usesPain = "art-" + UUID.randomUUID();
+        String usesDose = "art-" + UUID.randomUUID();
+        String usesNone = "art-" + UUID.randomUUID();
+        submit(one, DraftEvents.listed(usesPain, false, "Pain", List.of(tag), NOW.minusSeconds(300)));
+        submit(one, DraftEvents.listed(usesDose, false, "Dose", List.of(tag), NOW.minusSeconds(200)));
+        submit(one, DraftEvents.listed(usesNone, false, "None", List.of(tag), NOW.minusSeconds(100)));
+        LibraryEntry pain = painEntry();
+        LibraryEntry dose = doseEntry();
+        assertThat(one.recordLibrary(pain)).isTrue();
+        assertThat(one.recordLibrary(dose)).isTrue();
+        ReviewWorkflow atOne = workflow(one, mock(DecisionPublisher.class));
+        assertThat(atOne.acceptFromLibrary(usesPain, "c-pain", 1, Actors.RITA))
+                .isInstanceOf(ClaimOutcome.Decided.class);
+        assertThat(atOne.acceptFromLibrary(usesDose, "c-dose", 1, Actors.RITA))
+                .isInstanceOf(ClaimOutcome.Decided.class);
+        decide(atOne, usesNone, Actors.RITA, "c-pain");
+        JdbcTemplate rows = new JdbcTemplate(database);
+        assertThat(rows.queryForList(
+                        "select article_id from review_article where library_keys @> array[?]::text[]",
+                        String.class,
+                        pain.key()))
+                .as("the full key of the entry each decision was accepted from")
+                .containsExactly(usesPain);
+        QueueQuery decidedByRita = new QueueQuery(QueueOrder.OLDEST, null, tag, false, "rita", null, null, false, 10);
+        assertThat(two.queue(decidedByRita).reviews())
+                .extracting(ArticleReview::articleId)
+                .containsExactly(usesPain, usesDose, usesNone);
+
+        workflow(two, mock(DecisionPublisher.class)).retire(pain.key(), Actors.PAUL, "the trial was retracted");
+
+        assertThat(rows.queryForList("select article_id from review_article where not queue_indexed", String.class))
+                .as("only the article whose decision used the retired entry")
+                .containsExactly(usesPain);
+        // Read again when the queue is: Rita's acceptance no longer counts there; the others stand as they were.
+        assertThat(one.queue(decidedByRita).reviews())
+                .extracting(ArticleReview::articleId)
+                .containsExactly(usesDose, usesNone);
+        assertThat(rows.queryForObject("select count(*) from review_article where not queue_indexed", Integer.class))
+                .isZero();
+        assertThat(one.find(usesPain)
+                        .orElseThrow()
+                        .claimState("c-pain")
+                        .orElseThrow()
+                        .isApproved())
+                .isFalse();
+        ArticleReview stillDose = one.find(usesDose).orElseThrow();
+        assertThat(stillDose.claimState("c-dose").orElseThrow().approvals()).isEqualTo(1);
+        assertThat(one.queue(new QueueQuery(QueueOrder.RISK, null, tag, true, null, null, null, false, 10))
+                        .reviews())
+                .as("the dose claim accepted from the entry still retired waits for its second reviewer")
+                .extracting(ArticleReview::articleId)
+                .containsExactly(usesDose);
+    }
+
     @Test
     void aRetirementKeepsCountingOnceTheKeyIsApprovedAgain() {
         String articleId = newArticle(one);
