@@ -97,7 +97,7 @@ public class ReviewConfiguration {
 
     /**
      * The board and the claims library in PostgreSQL, shared by every instance. At most {@code vetted.review.lock-holders}
-     * (3) steps hold an article lock at once: each uses up to three connections of the pool (lock, library entry's lock, work), which must keep
+     * (8) steps hold an article lock at once: each uses up to three connections of the pool (lock, library entry's lock, work), which must keep
      * some for the consumer and for reads.
      */
     @Bean
@@ -107,7 +107,7 @@ public class ReviewConfiguration {
             TransactionTemplate transactions,
             FourEyesRule fourEyes,
             SignedRecords records,
-            @Value("${vetted.review.lock-holders:3}") int lockHolders) {
+            @Value("${vetted.review.lock-holders:8}") int lockHolders) {
         return new JdbcReviewStore(dataSource, jdbc, transactions, fourEyes, records, lockHolders);
     }
 
