@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -377,12 +378,16 @@ public class JdbcReviewStore implements ReviewStore {
                 row -> {});
     }
 
-    /** One transaction: the facts and entries are written, then published, then committed. */
+    /**
+     * One transaction: the facts and entries are written, then published, then committed. The entries go in key
+     * order, the order every writer of several entries takes their rows in: two sign-offs sharing claims listed in
+     * different orders would otherwise each hold a row the other waits for.
+     */
     @Override
     public void publishAndRecord(Runnable publish, List<Fact> facts, List<LibraryEntry> entries) {
         transactions.executeWithoutResult(status -> {
             facts.forEach(fact -> apply(fact.event(), fact.record()));
-            entries.forEach(this::recordLibrary);
+            entries.stream().sorted(Comparator.comparing(LibraryEntry::key)).forEach(this::recordLibrary);
             publish.run();
         });
     }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -409,6 +410,24 @@ class JdbcReviewStoreTest {
                 "c-dose",
                 null,
                 "How Much?");
+    }
+
+    @Test
+    void anApprovalWritesItsLibraryEntriesInKeyOrderWhateverOrderItListsThem() {
+        // PostgreSQL itself records the order the rows are written in.
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        jdbc.execute("create table written (n serial, library_key text)");
+        jdbc.execute("create function note_written() returns trigger language plpgsql as "
+                + "$$ begin insert into written (library_key) values (new.library_key); return new; end $$");
+        jdbc.execute("create trigger note_written after insert or update on library_entry "
+                + "for each row execute function note_written()");
+        List<LibraryEntry> entries = new ArrayList<>(List.of(painEntry(), doseEntry()));
+        entries.sort(Comparator.comparing(LibraryEntry::key).reversed());
+
+        one.publishAndRecord(() -> {}, List.of(), entries);
+
+        assertThat(jdbc.queryForList("select library_key from written order by n", String.class))
+                .containsExactly(entries.get(1).key(), entries.get(0).key());
     }
 
     @Test
