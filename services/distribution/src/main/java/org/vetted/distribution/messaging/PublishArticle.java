@@ -92,24 +92,15 @@ public class PublishArticle implements Consumer<Message<Object>> {
                 },
                 (record, cause) -> {
                     throw cause;
-                });
+                },
+                TransactionalBatch.Around.NOTHING);
     }
 
     /**
      * @param send       where a publication goes, in the transaction under way
      * @param deadLetter where a refused rendering goes, with its cause, in the same transaction
+     * @param around     each record's work in its own trace (the one its headers carry)
      */
-    PublishArticle(
-            PublishRenderedArticle publishRendered,
-            Seals seals,
-            MeterRegistry meters,
-            Embargoes embargoes,
-            Consumer<Message<byte[]>> send,
-            TransactionalBatch.DeadLetter deadLetter) {
-        this(publishRendered, seals, meters, embargoes, send, deadLetter, TransactionalBatch.Around.NOTHING);
-    }
-
-    /** @param around each record's work in its own trace (the one its headers carry) */
     PublishArticle(
             PublishRenderedArticle publishRendered,
             Seals seals,

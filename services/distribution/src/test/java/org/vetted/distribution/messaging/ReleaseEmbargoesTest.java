@@ -36,6 +36,7 @@ import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
 import org.vetted.support.signing.Seals;
+import org.vetted.support.stream.TransactionalBatch;
 import org.vetted.support.time.MutableClock;
 
 /** Embargoed renderings: held, published when the clock says they are due (never before), stopped by a withdrawal. */
@@ -177,10 +178,16 @@ class ReleaseEmbargoesTest {
         List<Message<?>> deadLettered = new CopyOnWriteArrayList<>();
         List<RuntimeException> causes = new CopyOnWriteArrayList<>();
         PublishArticle batched = new PublishArticle(
-                publishRendered, seals, new SimpleMeterRegistry(), embargoes, published::add, (record, cause) -> {
+                publishRendered,
+                seals,
+                new SimpleMeterRegistry(),
+                embargoes,
+                published::add,
+                (record, cause) -> {
                     deadLettered.add(record);
                     causes.add(cause);
-                });
+                },
+                TransactionalBatch.Around.NOTHING);
         gate.record(Articles.decision("art-11", WithdrawalKind.UNPUBLISHED, "walking-art-11", NOW.minusSeconds(60)));
         ArticleRendered forged = rendered("art-12", null);
         forged.setHtml("<p>Walking cures back pain.</p>"); // no longer what rendering signed

@@ -69,16 +69,8 @@ public class RenderArticle implements Consumer<Message<Object>> {
     /**
      * @param send       where a rendering goes, in the transaction under way
      * @param deadLetter where a refused approval goes, with its cause, in the same transaction
+     * @param around     each record's work in its own trace (the one its headers carry)
      */
-    RenderArticle(
-            RenderApprovedArticle renderApproved,
-            Seals seals,
-            Consumer<Message<ArticleRendered>> send,
-            TransactionalBatch.DeadLetter deadLetter) {
-        this(renderApproved, seals, send, deadLetter, TransactionalBatch.Around.NOTHING);
-    }
-
-    /** @param around each record's work in its own trace (the one its headers carry) */
     RenderArticle(
             RenderApprovedArticle renderApproved,
             Seals seals,

@@ -24,6 +24,7 @@ import org.vetted.rendering.domain.ApprovalBinding;
 import org.vetted.rendering.domain.ArticleRenderer;
 import org.vetted.rendering.domain.MedicalReviewByline;
 import org.vetted.support.signing.Seals;
+import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * One poll of the batch-mode binding, as the Kafka binder hands it over (the records as a list, their metadata as
@@ -44,7 +45,8 @@ class RenderArticleBatchTest {
             (record, cause) -> {
                 deadLettered.add(record);
                 causes.add(cause);
-            });
+            },
+            TransactionalBatch.Around.NOTHING);
 
     @Test
     void aRefusedApprovalInTheMiddleOfAPollIsDeadLetteredAloneAndTheOthersAreRenderedOnceInOrder() {
