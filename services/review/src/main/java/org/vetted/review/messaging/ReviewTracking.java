@@ -1,5 +1,6 @@
 package org.vetted.review.messaging;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +27,11 @@ import org.vetted.review.app.Incoming;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
+import org.vetted.support.observability.RecordObservations;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.stream.BatchRecords;
+import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * The consumer that builds the review board from drafts and from this service's own decisions. The board is kept in
@@ -60,7 +64,22 @@ public class ReviewTracking {
      */
     @Bean
     public Consumer<Message<Object>> trackReview(
-            ReviewWorkflow workflow, EventMapper mapper, SharedProjection projection) {
+            ReviewWorkflow workflow,
+            EventMapper mapper,
+            SharedProjection projection,
+            ObjectProvider<ObservationRegistry> observations) {
+        return tracking(workflow, mapper, projection, RecordObservations.continuing(observations.getIfAvailable()));
+    }
+
+    /**
+     * The board's consumer, each record's work run {@code around} (in the trace its {@code traceparent} carries: a
+     * batch-mode listener has no observation per record, and review's log lines name the draft's trace).
+     */
+    static Consumer<Message<Object>> tracking(
+            ReviewWorkflow workflow,
+            EventMapper mapper,
+            SharedProjection projection,
+            TransactionalBatch.Around around) {
         Set<String> warnedAbout =
                 Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<String, Boolean>() {
                     @Override
@@ -122,7 +141,10 @@ public class ReviewTracking {
         return batch -> {
             List<Message<Object>> messages = BatchRecords.split(batch);
             try {
-                projection.applyBatch(messages, records -> workflow.lockArticles(articleIds(records)), trackOne);
+                projection.applyBatch(
+                        messages,
+                        records -> workflow.lockArticles(articleIds(records)),
+                        message -> around.run(message, () -> trackOne.accept(message)));
             } catch (SharedProjection.BatchRecordFailed failed) {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
             } catch (StoreUnavailableException e) {

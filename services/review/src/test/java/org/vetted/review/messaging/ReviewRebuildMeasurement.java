@@ -36,6 +36,7 @@ import org.vetted.review.store.JdbcReviewStore;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.TestDatabase;
+import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * Not a test: a measurement of review's board rebuilt from a history (drafts, and decisions on some), by the
@@ -124,7 +125,8 @@ class ReviewRebuildMeasurement {
                 Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(),
                 Duration.ofDays(365));
-        Consumer<Message<Object>> track = new ReviewTracking().trackReview(workflow, MAPPER, projection);
+        Consumer<Message<Object>> track =
+                ReviewTracking.tracking(workflow, MAPPER, projection, TransactionalBatch.Around.NOTHING);
         String settings = jdbc.queryForObject(
                 "select current_setting('fsync') || '/' || current_setting('synchronous_commit')", String.class);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -58,6 +58,7 @@ import org.vetted.review.support.DraftEvents;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.projection.TestDatabase;
+import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * The review board's consumer applying a poll in one database transaction (PostgreSQL; the container's retries and
@@ -85,8 +86,8 @@ class ReviewTrackingBatchTest {
     private final JdbcReviewStore store = store(database);
     private final SharedProjection projection = new SharedProjection(
             "review", TOPICS, rows, new TransactionTemplate(new DataSourceTransactionManager(database)));
-    private final Consumer<Message<Object>> track =
-            new ReviewTracking().trackReview(workflow(store, new Captured()), MAPPER, projection);
+    private final Consumer<Message<Object>> track = ReviewTracking.tracking(
+            workflow(store, new Captured()), MAPPER, projection, TransactionalBatch.Around.NOTHING);
 
     /** Where the facts are made: another instance, on a database of its own. */
     private final JdbcReviewStore source = store(TestDatabase.migrated("classpath:db/migration"));
