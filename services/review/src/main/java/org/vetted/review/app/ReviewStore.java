@@ -92,9 +92,10 @@ public interface ReviewStore {
     Instant now();
 
     /**
-     * Locks the articles for the caller's transaction, in one fixed order (article id), before facts of several of
-     * them are applied in it (a consumer's batch), so that writers locking several articles never wait on each other
+     * Locks what a batch (a consumer's poll) will write, for the caller's transaction, in the one order every writer
+     * takes it: the library entries' keys first, then the articles' rows by article id. A sign-off takes its entries'
+     * keys before its article's row too, so a poll and a sign-off sharing keys and articles wait on each other, never
      * in a cycle. Nothing for a store without transactions.
      */
-    default void lockArticles(Collection<String> articleIds) {}
+    default void lockForBatch(Collection<String> libraryKeys, Collection<String> articleIds) {}
 }

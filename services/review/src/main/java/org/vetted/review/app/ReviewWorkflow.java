@@ -112,9 +112,9 @@ public class ReviewWorkflow {
         return latest;
     }
 
-    /** Locks the articles of facts about to be applied together (one batch), in the store's one order. */
-    public void lockArticles(Collection<String> articleIds) {
-        store.lockArticles(articleIds);
+    /** Locks the library keys and articles of records about to be applied together (one batch), in the store's order. */
+    public void lockForBatch(Collection<String> libraryKeys, Collection<String> articleIds) {
+        store.lockForBatch(libraryKeys, articleIds);
     }
 
     public Optional<ArticleReview> find(String articleId) {

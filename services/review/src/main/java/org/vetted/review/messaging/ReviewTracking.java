@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.RecordGuard;
+import org.vetted.events.ClaimLibraryEntry;
 import org.vetted.review.app.Incoming;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.domain.board.ReviewBoard;
@@ -130,8 +131,9 @@ public class ReviewTracking {
                     event.revision(),
                     applied);
         });
-        // One poll is one database transaction (SharedProjection.applyBatch). Its articles' rows are locked first,
-        // in article id order, as every writer of several articles takes them: a decision from HTTP locks its one
+        // One poll is one database transaction (SharedProjection.applyBatch). Its library entries' keys are locked
+        // first, then its articles' rows in article id order, as every writer takes them (a sign-off too: its
+        // entries' keys, then its article's row). A decision from HTTP locks its one
         // article's row (under its advisory lock, held on another connection, which the batch never waits for), so
         // the batch and decisions wait on each other only through row locks, never in a cycle PostgreSQL cannot
         // see. A record that fails is named to the container by its index: the records before it stay applied, it
@@ -143,7 +145,7 @@ public class ReviewTracking {
             try {
                 projection.applyBatch(
                         messages,
-                        records -> workflow.lockArticles(articleIds(records)),
+                        records -> workflow.lockForBatch(libraryKeys(records), articleIds(records)),
                         message -> around.run(message, () -> trackOne.accept(message)));
             } catch (SharedProjection.BatchRecordFailed failed) {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
@@ -167,6 +169,17 @@ public class ReviewTracking {
             }
         }
         return ids;
+    }
+
+    /** The library keys of the poll's library entries, as read, not verified: only to lock them. */
+    static Set<String> libraryKeys(List<Message<Object>> records) {
+        Set<String> keys = new TreeSet<>();
+        for (Message<Object> record : records) {
+            if (record.getPayload() instanceof ClaimLibraryEntry entry && entry.getKey() != null) {
+                keys.add(entry.getKey().toString());
+            }
+        }
+        return keys;
     }
 
     /** The board's position in its topics, kept with it; the one rebalance listener of the service. */

@@ -52,7 +52,7 @@ import org.vetted.support.projection.AdvisoryLocks;
  * applied), so that a page of it is selected here ({@link #queue}); {@code library_entry}, the latest record of each
  * library key ({@link JdbcLibraryEntries}); {@code library_retirement}, each key's latest retirement.
  * <p>
- * Applying is one transaction (joining the caller's: the consumer's one per poll, {@link #lockArticles} first) that locks the
+ * Applying is one transaction (joining the caller's: the consumer's one per poll, {@link #lockForBatch} first) that locks the
  * article's row first, so two instances applying facts of one article at once apply them one after the other, in
  * the order they are stored. A decision is checked, published and recorded under the article's advisory lock
  * ({@link AdvisoryLocks}; library entries have locks of their own), so two reviewers deciding on one article at two
@@ -85,6 +85,8 @@ public class JdbcReviewStore implements ReviewStore {
     private static final int LIBRARY_LOCKS = 0x1a7a_0003;
     /** Transaction-scoped locks of a library key's use ({@link #lockKeyShared}). */
     private static final int KEY_USE_LOCKS = 0x1a7a_0004;
+    /** Transaction locks on writing library entries, by key hash ({@link #lockEntryWrites}). */
+    private static final int ENTRY_WRITE_LOCKS = 0x1a7a_0005;
     /** Articles whose queue facts are filled in at once. */
     private static final int INDEX_BATCH = 200;
     /** The bytes of rows remembered as verified: about 4,000 articles' drafts of 4 KiB. */
@@ -296,6 +298,8 @@ public class JdbcReviewStore implements ReviewStore {
     @Override
     public boolean recordLibrary(LibraryEntry entry) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
+            // Already held by a poll or a sign-off that joins this transaction; taken here when it stands alone.
+            lockEntryWrites(List.of(entry.key()));
             if (entry.isRetired()) {
                 // A retirement reopens claims accepted from the entry: the queue facts of the open articles whose
                 // decisions used it are read again, and of no other. Flagged before the key's lock (rows held by a
@@ -359,12 +363,20 @@ public class JdbcReviewStore implements ReviewStore {
     }
 
     /**
-     * Locks the rows of the articles, in article id order, for the caller's transaction: a consumer's batch takes
-     * every row it will write before it writes any, in the order every other writer of several rows takes them.
-     * Rows not there yet are not created (the ids may come from records not verified yet).
+     * The library keys' write locks, then the articles' rows in article id order ({@link #lockArticles}): a poll
+     * takes everything it will write before it writes any, in the order every other writer takes it.
      */
     @Override
-    public void lockArticles(Collection<String> articleIds) {
+    public void lockForBatch(Collection<String> libraryKeys, Collection<String> articleIds) {
+        lockEntryWrites(libraryKeys);
+        lockArticles(articleIds);
+    }
+
+    /**
+     * Locks the rows of the articles, in article id order, for the caller's transaction. Rows not there yet are not
+     * created (the ids may come from records not verified yet).
+     */
+    private void lockArticles(Collection<String> articleIds) {
         if (articleIds.isEmpty()) {
             return;
         }
@@ -379,13 +391,38 @@ public class JdbcReviewStore implements ReviewStore {
     }
 
     /**
-     * One transaction: the facts and entries are written, then published, then committed. The entries go in key
-     * order, the order every writer of several entries takes their rows in: two sign-offs sharing claims listed in
-     * different orders would otherwise each hold a row the other waits for.
+     * Takes the write locks of library entries' keys for the caller's transaction, all in one statement, in the
+     * order of their lock ids: a writer of entries takes them before any article's row, and before it writes the
+     * first entry. Rows are no help here: an entry new to the library has no row to lock until it is inserted, and
+     * two writers inserting new keys in different orders would wait on each other's inserts. Two keys sharing a
+     * hash share one lock: they wait for each other, nothing more. Re-entrant within a transaction.
+     */
+    private void lockEntryWrites(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        // The subquery's order is kept (PostgreSQL does not pull up a subquery with ORDER BY), so the locks are taken
+        // in lock id order.
+        jdbc.query(
+                connection -> {
+                    var select = connection.prepareStatement("select pg_advisory_xact_lock(?, h) from (select "
+                            + "distinct hashtext(k) as h from unnest(?::text[]) as k order by h) as ordered");
+                    select.setInt(1, ENTRY_WRITE_LOCKS);
+                    select.setArray(2, connection.createArrayOf("text", new TreeSet<>(keys).toArray()));
+                    return select;
+                },
+                row -> {});
+    }
+
+    /**
+     * One transaction: the facts and entries are written, then published, then committed. The entries' keys are
+     * locked first, before the facts take their article's row, as a consumer's poll takes them
+     * ({@link #lockForBatch}): a sign-off and a poll sharing entries never hold one the other waits for.
      */
     @Override
     public void publishAndRecord(Runnable publish, List<Fact> facts, List<LibraryEntry> entries) {
         transactions.executeWithoutResult(status -> {
+            lockEntryWrites(entries.stream().map(LibraryEntry::key).toList());
             facts.forEach(fact -> apply(fact.event(), fact.record()));
             entries.stream().sorted(Comparator.comparing(LibraryEntry::key)).forEach(this::recordLibrary);
             publish.run();

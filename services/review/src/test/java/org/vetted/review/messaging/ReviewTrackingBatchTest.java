@@ -416,6 +416,52 @@ class ReviewTrackingBatchTest {
                 .isFalse();
     }
 
+    @Test
+    void aSignOffAndAPollWritingTheSameLibraryEntriesInOppositeOrdersBothCommit() throws Exception {
+        LibraryEntry pollsPain = entry("lib-poll-1", "Curcumin may reduce knee pain.", NOW.minus(Duration.ofDays(2)));
+        LibraryEntry pollsDose = entry("lib-poll-2", "Take 200 mg of magnesium a day.", NOW.minus(Duration.ofDays(2)));
+        LibraryEntry signedPain = entry("lib-sign-1", pollsPain.claimText(), NOW.minus(Duration.ofDays(1)));
+        LibraryEntry signedDose = entry("lib-sign-2", pollsDose.claimText(), NOW.minus(Duration.ofDays(1)));
+        String blocked = "art-x-" + UUID.randomUUID();
+        DraftSubmitted blockedDraft = submittedAtSource(blocked, 1);
+        // The poll names the entries in the order opposite to the sign-off's (which writes them in key order).
+        boolean painFirst = pollsPain.key().compareTo(pollsDose.key()) < 0;
+        LibraryEntry pollsFirst = painFirst ? pollsDose : pollsPain;
+        LibraryEntry pollsLast = painFirst ? pollsPain : pollsDose;
+
+        Future<?> batch;
+        Future<?> signOff;
+        try (Connection holder = database.getConnection()) {
+            holder.setAutoCommit(false);
+            // An article row inserted and not committed: the poll stops at its draft, the first entry written.
+            try (PreparedStatement insert =
+                    holder.prepareStatement("insert into review_article (article_id) values (?)")) {
+                insert.setString(1, blocked);
+                insert.executeUpdate();
+            }
+            batch = threads.submit(() -> track.accept(poll(
+                    new At(Topics.CLAIMS_LIBRARY, 0, CATALOG.decode(RECORDS.signed(pollsFirst))),
+                    draft(1, blockedDraft),
+                    new At(Topics.CLAIMS_LIBRARY, 1, CATALOG.decode(RECORDS.signed(pollsLast))))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() == 1);
+            signOff = threads.submit(
+                    () -> store(database).publishAndRecord(() -> {}, List.of(), List.of(signedPain, signedDose)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() == 2);
+            // The poll goes on to its last entry, which the sign-off would hold had it taken it row by row.
+            holder.rollback();
+        }
+        batch.get(30, TimeUnit.SECONDS);
+        signOff.get(30, TimeUnit.SECONDS);
+
+        assertThat(journalOf(blocked)).hasSize(1);
+        assertThat(rows.queryForList("select library_key from library_entry order by 1", String.class))
+                .containsExactlyInAnyOrder(signedPain.key(), signedDose.key());
+        assertThat(store.library().search("magnesium"))
+                .extracting(LibraryEntry::eventId)
+                .as("the later record of each key wins, whichever committed first")
+                .containsExactly("lib-sign-2");
+    }
+
     private static LibraryEntry painEntry() {
         return new LibraryEntry(
                 "lib-event-1",
@@ -429,6 +475,23 @@ class ReviewTrackingBatchTest {
                 "art-earlier",
                 1,
                 "c-pain",
+                null,
+                "Does It Work?");
+    }
+
+    private static LibraryEntry entry(String eventId, String text, Instant approvedAt) {
+        return new LibraryEntry(
+                eventId,
+                ClaimLibrary.keyOf(text),
+                text,
+                ClaimKind.EFFECT,
+                List.of("doi:10.1000/x"),
+                Actors.PAUL.asReviewer(),
+                approvedAt,
+                NOW.plus(Duration.ofDays(300)),
+                "art-earlier",
+                1,
+                "c-" + eventId,
                 null,
                 "Does It Work?");
     }
