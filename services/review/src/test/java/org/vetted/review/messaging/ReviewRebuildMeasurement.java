@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,19 +20,17 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.Topics;
-import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.contract.signing.DemoKeys;
 import org.vetted.contract.signing.Issuer;
 import org.vetted.events.DraftSubmitted;
-import org.vetted.review.app.DecisionPublisher;
 import org.vetted.review.app.Incoming;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.domain.Actors;
 import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.gate.ClaimDecisionRequest;
-import org.vetted.review.domain.gate.ReviewDesk;
 import org.vetted.review.store.JdbcReviewStore;
 import org.vetted.review.support.DraftEvents;
+import org.vetted.review.support.ReviewParts;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.stream.TransactionalBatch;
@@ -50,7 +47,6 @@ class ReviewRebuildMeasurement {
     private static final EventMapper MAPPER = new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW));
     private static final SignedEventRecords RECORDS = new SignedEventRecords(MAPPER);
     private static final EventCatalog CATALOG = EventCatalog.standard();
-    private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
 
     private record At(String topic, long offset, Object payload) {}
 
@@ -66,26 +62,9 @@ class ReviewRebuildMeasurement {
     /** Drafts of {@code drafts} articles, and a decision on every third, as read back from the topics. */
     private static List<At> history(int drafts) {
         HikariDataSource database = pooled();
-        JdbcReviewStore source = store(database);
+        JdbcReviewStore source = ReviewParts.store(database);
         List<SpecificRecordBase> sent = new ArrayList<>();
-        ReviewWorkflow atSource = new ReviewWorkflow(
-                source,
-                ReviewDesk.withDefaultRules(),
-                new DecisionPublisher() {
-                    @Override
-                    public void publish(Outgoing event) {
-                        sent.add(CATALOG.decode(event.record()));
-                    }
-
-                    @Override
-                    public void publishTogether(List<Outgoing> events) {
-                        events.forEach(this::publish);
-                    }
-                },
-                RECORDS,
-                Clock.systemUTC(),
-                () -> UUID.randomUUID().toString(),
-                Duration.ofDays(365));
+        ReviewWorkflow atSource = ReviewParts.workflow(source, ReviewParts.capturingInto(sent), Clock.systemUTC());
         List<At> history = new ArrayList<>();
         long draftOffset = 0;
         for (int i = 0; i < drafts; i++) {
@@ -111,20 +90,13 @@ class ReviewRebuildMeasurement {
     private static void rebuild(List<At> history, int pollSize) {
         HikariDataSource database = pooled();
         JdbcTemplate jdbc = new JdbcTemplate(database);
-        JdbcReviewStore store = store(database);
+        JdbcReviewStore store = ReviewParts.store(database);
         SharedProjection projection = new SharedProjection(
                 "review",
                 List.of(Topics.DRAFT_SUBMITTED, Topics.CLAIM_REVIEWED),
                 jdbc,
                 new TransactionTemplate(new DataSourceTransactionManager(database)));
-        ReviewWorkflow workflow = new ReviewWorkflow(
-                store,
-                ReviewDesk.withDefaultRules(),
-                null,
-                RECORDS,
-                Clock.systemUTC(),
-                () -> UUID.randomUUID().toString(),
-                Duration.ofDays(365));
+        ReviewWorkflow workflow = ReviewParts.workflow(store, null, Clock.systemUTC());
         Consumer<Message<Object>> track =
                 ReviewTracking.tracking(workflow, MAPPER, projection, TransactionalBatch.Around.NOTHING);
         String settings = jdbc.queryForObject(
@@ -205,15 +177,5 @@ class ReviewRebuildMeasurement {
         config.setMinimumIdle(8);
         config.setConnectionInitSql("set synchronous_commit = on");
         return new HikariDataSource(config);
-    }
-
-    private static JdbcReviewStore store(DataSource database) {
-        return new JdbcReviewStore(
-                database,
-                new JdbcTemplate(database),
-                new TransactionTemplate(new DataSourceTransactionManager(database)),
-                FOUR_EYES,
-                RECORDS,
-                3);
     }
 }

@@ -36,8 +36,6 @@ import org.vetted.contract.EventCatalog;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.Topics;
 import org.vetted.contract.risk.FourEyesRule;
-import org.vetted.contract.signing.DemoKeys;
-import org.vetted.contract.signing.Issuer;
 import org.vetted.events.DraftSubmitted;
 import org.vetted.review.app.DecisionPublisher;
 import org.vetted.review.app.Incoming;
@@ -46,15 +44,14 @@ import org.vetted.review.app.QueueQuery;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.domain.Actors;
 import org.vetted.review.domain.board.ClaimVerdict;
-import org.vetted.review.domain.draft.ClaimKind;
 import org.vetted.review.domain.gate.ClaimDecisionRequest;
 import org.vetted.review.domain.gate.ClaimOutcome;
-import org.vetted.review.domain.gate.ReviewDesk;
-import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.store.JdbcReviewStore;
 import org.vetted.review.support.DraftEvents;
+import org.vetted.review.support.LibraryEntries;
+import org.vetted.review.support.ReviewParts;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.projection.TestDatabase;
@@ -66,10 +63,10 @@ import org.vetted.support.stream.TransactionalBatch;
  * come back from the topics.
  */
 class ReviewTrackingBatchTest {
-    private static final EventMapper MAPPER = new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW));
-    private static final SignedEventRecords RECORDS = new SignedEventRecords(MAPPER);
+    private static final EventMapper MAPPER = ReviewParts.MAPPER;
+    private static final SignedEventRecords RECORDS = ReviewParts.RECORDS;
     private static final EventCatalog CATALOG = EventCatalog.standard();
-    private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
+    private static final FourEyesRule FOUR_EYES = ReviewParts.FOUR_EYES;
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final List<String> TOPICS = List.of(
             Topics.DRAFT_SUBMITTED,
@@ -83,17 +80,22 @@ class ReviewTrackingBatchTest {
     private final DataSource database =
             TestDatabase.migrated("classpath:db/migration", "classpath:db/projection-support");
     private final JdbcTemplate rows = new JdbcTemplate(database);
-    private final JdbcReviewStore store = store(database);
+    private final JdbcReviewStore store = ReviewParts.store(database);
     private final SharedProjection projection = new SharedProjection(
             "review", TOPICS, rows, new TransactionTemplate(new DataSourceTransactionManager(database)));
     private final Consumer<Message<Object>> track = ReviewTracking.tracking(
-            workflow(store, new Captured()), MAPPER, projection, TransactionalBatch.Around.NOTHING);
+            workflow(store, ReviewParts.capturingInto(new ArrayList<>())),
+            MAPPER,
+            projection,
+            TransactionalBatch.Around.NOTHING);
 
     /** Where the facts are made: another instance, on a database of its own. */
-    private final JdbcReviewStore source = store(TestDatabase.migrated("classpath:db/migration"));
+    private final JdbcReviewStore source = ReviewParts.store(TestDatabase.migrated("classpath:db/migration"));
 
-    private final Captured published = new Captured();
-    private final ReviewWorkflow atSource = workflow(source, published);
+    /** What the source published, as the records read back from the topics. */
+    private final List<SpecificRecordBase> published = new ArrayList<>();
+
+    private final ReviewWorkflow atSource = workflow(source, ReviewParts.capturingInto(published));
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     @AfterEach
@@ -101,40 +103,8 @@ class ReviewTrackingBatchTest {
         threads.shutdownNow();
     }
 
-    private static JdbcReviewStore store(DataSource database) {
-        return new JdbcReviewStore(
-                database,
-                new JdbcTemplate(database),
-                new TransactionTemplate(new DataSourceTransactionManager(database)),
-                FOUR_EYES,
-                RECORDS,
-                3);
-    }
-
     private static ReviewWorkflow workflow(JdbcReviewStore store, DecisionPublisher publisher) {
-        return new ReviewWorkflow(
-                store,
-                ReviewDesk.withDefaultRules(),
-                publisher,
-                RECORDS,
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> UUID.randomUUID().toString(),
-                Duration.ofDays(365));
-    }
-
-    /** What a publisher sent, as the records read back from the topics. */
-    private static final class Captured implements DecisionPublisher {
-        final List<SpecificRecordBase> sent = new ArrayList<>();
-
-        @Override
-        public void publish(Outgoing event) {
-            sent.add(CATALOG.decode(event.record()));
-        }
-
-        @Override
-        public void publishTogether(List<Outgoing> events) {
-            events.forEach(this::publish);
-        }
+        return ReviewParts.workflow(store, publisher, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private record At(String topic, long offset, Object payload) {}
@@ -175,7 +145,7 @@ class ReviewTrackingBatchTest {
                 articleId,
                 new ClaimDecisionRequest(actor, claimId, ClaimVerdict.APPROVED, null, "doi:10.1000/x", revision));
         assertThat(outcome).isInstanceOf(ClaimOutcome.Decided.class);
-        return published.sent.get(published.sent.size() - 1);
+        return published.get(published.size() - 1);
     }
 
     private long position(String topic) {
@@ -301,13 +271,13 @@ class ReviewTrackingBatchTest {
         DraftSubmitted aDraft = submittedAtSource(a, 1);
         DraftSubmitted bDraft = submittedAtSource(b, 1);
         track.accept(poll(draft(0, aDraft), draft(1, bDraft)));
-        LibraryEntry entry = painEntry();
+        LibraryEntry entry = LibraryEntries.pain(NOW).build();
         store.recordLibrary(entry);
         SpecificRecordBase onA = decidedAtSource(a, 1, Actors.PAUL, "c-dose");
         SpecificRecordBase onB = decidedAtSource(b, 1, Actors.PAUL, "c-dose");
         SpecificRecordBase entryAgain = CATALOG.decode(RECORDS.signed(entry));
         CountDownLatch published = new CountDownLatch(1);
-        ReviewWorkflow atHttp = workflow(store(database), new DecisionPublisher() {
+        ReviewWorkflow atHttp = workflow(ReviewParts.store(database), new DecisionPublisher() {
             @Override
             public void publish(Outgoing event) {
                 published.countDown();
@@ -369,14 +339,14 @@ class ReviewTrackingBatchTest {
     void anArticleTakingAnEntryWhileItIsBeingRetiredIsIndexedSeeingTheRetirement() throws Exception {
         String a = "art-a-" + UUID.randomUUID();
         track.accept(poll(draft(0, submittedAtSource(a, 1))));
-        LibraryEntry entry = painEntry();
+        LibraryEntry entry = LibraryEntries.pain(NOW).build();
         source.recordLibrary(entry);
         store.recordLibrary(entry);
         assertThat(atSource.acceptFromLibrary(a, "c-pain", 1, Actors.RITA)).isInstanceOf(ClaimOutcome.Decided.class);
-        SpecificRecordBase accepted = published.sent.get(published.sent.size() - 1);
+        SpecificRecordBase accepted = published.get(published.size() - 1);
         CountDownLatch publishing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ReviewWorkflow retiring = workflow(store(database), new DecisionPublisher() {
+        ReviewWorkflow retiring = workflow(ReviewParts.store(database), new DecisionPublisher() {
             @Override
             public void publish(Outgoing event) {
                 publishing.countDown();
@@ -418,10 +388,22 @@ class ReviewTrackingBatchTest {
 
     @Test
     void aSignOffAndAPollWritingTheSameLibraryEntriesInOppositeOrdersBothCommit() throws Exception {
-        LibraryEntry pollsPain = entry("lib-poll-1", "Curcumin may reduce knee pain.", NOW.minus(Duration.ofDays(2)));
-        LibraryEntry pollsDose = entry("lib-poll-2", "Take 200 mg of magnesium a day.", NOW.minus(Duration.ofDays(2)));
-        LibraryEntry signedPain = entry("lib-sign-1", pollsPain.claimText(), NOW.minus(Duration.ofDays(1)));
-        LibraryEntry signedDose = entry("lib-sign-2", pollsDose.claimText(), NOW.minus(Duration.ofDays(1)));
+        LibraryEntry pollsPain = LibraryEntries.entry("Curcumin may reduce knee pain.", NOW)
+                .eventId("lib-poll-1")
+                .approvedAt(NOW.minus(Duration.ofDays(2)))
+                .build();
+        LibraryEntry pollsDose = LibraryEntries.entry("Take 200 mg of magnesium a day.", NOW)
+                .eventId("lib-poll-2")
+                .approvedAt(NOW.minus(Duration.ofDays(2)))
+                .build();
+        LibraryEntry signedPain = LibraryEntries.entry(pollsPain.claimText(), NOW)
+                .eventId("lib-sign-1")
+                .approvedAt(NOW.minus(Duration.ofDays(1)))
+                .build();
+        LibraryEntry signedDose = LibraryEntries.entry(pollsDose.claimText(), NOW)
+                .eventId("lib-sign-2")
+                .approvedAt(NOW.minus(Duration.ofDays(1)))
+                .build();
         String blocked = "art-x-" + UUID.randomUUID();
         DraftSubmitted blockedDraft = submittedAtSource(blocked, 1);
         // The poll names the entries in the order opposite to the sign-off's (which writes them in key order).
@@ -444,8 +426,8 @@ class ReviewTrackingBatchTest {
                     draft(1, blockedDraft),
                     new At(Topics.CLAIMS_LIBRARY, 1, CATALOG.decode(RECORDS.signed(pollsLast))))));
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() == 1);
-            signOff = threads.submit(
-                    () -> store(database).publishAndRecord(() -> {}, List.of(), List.of(signedPain, signedDose)));
+            signOff = threads.submit(() ->
+                    ReviewParts.store(database).publishAndRecord(() -> {}, List.of(), List.of(signedPain, signedDose)));
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks() == 2);
             // The poll goes on to its last entry, which the sign-off would hold had it taken it row by row.
             holder.rollback();
@@ -460,40 +442,6 @@ class ReviewTrackingBatchTest {
                 .extracting(LibraryEntry::eventId)
                 .as("the later record of each key wins, whichever committed first")
                 .containsExactly("lib-sign-2");
-    }
-
-    private static LibraryEntry painEntry() {
-        return new LibraryEntry(
-                "lib-event-1",
-                ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
-                "Curcumin may reduce knee pain.",
-                ClaimKind.EFFECT,
-                List.of("doi:10.1000/curcumin"),
-                Actors.PAUL.asReviewer(),
-                NOW.minus(Duration.ofDays(1)),
-                NOW.plus(Duration.ofDays(300)),
-                "art-earlier",
-                1,
-                "c-pain",
-                null,
-                "Does It Work?");
-    }
-
-    private static LibraryEntry entry(String eventId, String text, Instant approvedAt) {
-        return new LibraryEntry(
-                eventId,
-                ClaimLibrary.keyOf(text),
-                text,
-                ClaimKind.EFFECT,
-                List.of("doi:10.1000/x"),
-                Actors.PAUL.asReviewer(),
-                approvedAt,
-                NOW.plus(Duration.ofDays(300)),
-                "art-earlier",
-                1,
-                "c-" + eventId,
-                null,
-                "Does It Work?");
     }
 
     private static void lockRow(Connection holder, String articleId) throws Exception {

@@ -30,8 +30,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.EventCatalog;
 import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.contract.signing.DemoKeys;
@@ -57,14 +55,11 @@ import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
 import org.vetted.review.domain.board.ReviewStatus;
-import org.vetted.review.domain.draft.ClaimKind;
 import org.vetted.review.domain.gate.ClaimDecisionRequest;
 import org.vetted.review.domain.gate.ClaimOutcome;
-import org.vetted.review.domain.gate.ReviewDesk;
 import org.vetted.review.domain.gate.SignOffDecision;
 import org.vetted.review.domain.gate.SignOffOutcome;
 import org.vetted.review.domain.gate.SignOffRequest;
-import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.staff.Actor;
 import org.vetted.review.domain.withdrawal.Withdrawal;
@@ -73,6 +68,8 @@ import org.vetted.review.domain.withdrawal.Withdrawals;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.support.DraftEvents;
+import org.vetted.review.support.LibraryEntries;
+import org.vetted.review.support.ReviewParts;
 import org.vetted.support.projection.TestDatabase;
 
 /**
@@ -80,12 +77,12 @@ import org.vetted.support.projection.TestDatabase;
  * workflow of its own on one database. The publisher is a mock (the Kafka side is the end-to-end suite's).
  */
 class JdbcReviewStoreTest {
-    private static final EventMapper MAPPER = new EventMapper(DemoKeys.signaturesOf(Issuer.REVIEW));
-    private static final SignedEventRecords RECORDS = new SignedEventRecords(MAPPER);
+    private static final EventMapper MAPPER = ReviewParts.MAPPER;
+    private static final SignedEventRecords RECORDS = ReviewParts.RECORDS;
     /** Near PostgreSQL's clock, which stamps acceptances from the library and retirements. */
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     /** One rule for all: reviews compare equal only under the same rule instance. */
-    private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
+    private static final FourEyesRule FOUR_EYES = ReviewParts.FOUR_EYES;
 
     private static final EventCatalog CATALOG = EventCatalog.standard();
     /** Review's key id, review's name, but not a key review trusts: what a database writer could sign with. */
@@ -93,29 +90,12 @@ class JdbcReviewStoreTest {
             new Signatures(SigningKey.generate(Issuer.REVIEW, "review-x"), DemoKeys.trusted());
 
     private final DataSource database = TestDatabase.migrated("classpath:db/migration");
-    private final JdbcReviewStore one = store(database);
-    private final JdbcReviewStore two = store(database);
+    private final JdbcReviewStore one = ReviewParts.store(database);
+    private final JdbcReviewStore two = ReviewParts.store(database);
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
-    private static JdbcReviewStore store(DataSource database) {
-        return new JdbcReviewStore(
-                database,
-                new JdbcTemplate(database),
-                new TransactionTemplate(new DataSourceTransactionManager(database)),
-                FOUR_EYES,
-                RECORDS,
-                3);
-    }
-
     private static ReviewWorkflow workflow(JdbcReviewStore store, DecisionPublisher publisher) {
-        return new ReviewWorkflow(
-                store,
-                ReviewDesk.withDefaultRules(),
-                publisher,
-                RECORDS,
-                Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> UUID.randomUUID().toString(),
-                Duration.ofDays(365));
+        return ReviewParts.workflow(store, publisher, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -209,7 +189,9 @@ class JdbcReviewStoreTest {
                 .isInstanceOf(SignOffOutcome.Approved.class);
         assertThat(one.find(articleId).orElseThrow().status()).isEqualTo(ReviewStatus.APPROVED);
         assertThat(one.awaitingDecision()).isEmpty();
-        assertThat(store(database).find(articleId)).as("a restarted instance").isEqualTo(two.find(articleId));
+        assertThat(ReviewParts.store(database).find(articleId))
+                .as("a restarted instance")
+                .isEqualTo(two.find(articleId));
     }
 
     @Test
@@ -247,7 +229,7 @@ class JdbcReviewStoreTest {
                 })
                 .when(capturing)
                 .publishTogether(anyList());
-        JdbcReviewStore writer = store(TestDatabase.migrated("classpath:db/migration"));
+        JdbcReviewStore writer = ReviewParts.store(TestDatabase.migrated("classpath:db/migration"));
         List<SpecificRecordBase> facts = new ArrayList<>();
         facts.add(DraftEvents.draft(articleId, 1, false));
         submit(writer, DraftEvents.draft(articleId, 1, false));
@@ -321,8 +303,10 @@ class JdbcReviewStoreTest {
                 "update event_journal set event = ? where event_id = ?", CATALOG.encode(altered), retraction.eventId());
 
         // The article is unreadable until the row is repaired: no decision rests on a row review did not sign.
-        assertThat(store(database).withdrawals(articleId).decisions()).isEmpty();
-        assertThat(store(database).withdrawals(articleId).lastApproved()).isEmpty();
+        assertThat(ReviewParts.store(database).withdrawals(articleId).decisions())
+                .isEmpty();
+        assertThat(ReviewParts.store(database).withdrawals(articleId).lastApproved())
+                .isEmpty();
     }
 
     @Test
@@ -344,7 +328,7 @@ class JdbcReviewStoreTest {
     @Test
     void aSignOffWhileAnEntryItRestsOnIsBeingRetiredWaitsAndIsRefused() throws Exception {
         String articleId = newArticle(one);
-        LibraryEntry entry = painEntry();
+        LibraryEntry entry = LibraryEntries.pain(NOW).build();
         assertThat(one.recordLibrary(entry)).isTrue();
         ReviewWorkflow atOne = workflow(one, mock(DecisionPublisher.class));
         assertThat(atOne.acceptFromLibrary(articleId, "c-pain", 1, Actors.RITA))
@@ -378,40 +362,6 @@ class JdbcReviewStoreTest {
         assertThat(two.find(articleId).orElseThrow().status()).isEqualTo(ReviewStatus.OPEN);
     }
 
-    private static LibraryEntry painEntry() {
-        return new LibraryEntry(
-                "lib-event-1",
-                ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
-                "Curcumin may reduce knee pain.",
-                ClaimKind.EFFECT,
-                List.of("doi:10.1000/curcumin"),
-                Actors.PAUL.asReviewer(),
-                NOW.minus(Duration.ofDays(1)),
-                NOW.plus(Duration.ofDays(300)),
-                "art-earlier",
-                1,
-                "c-pain",
-                null,
-                "Does It Work?");
-    }
-
-    private static LibraryEntry doseEntry() {
-        return new LibraryEntry(
-                "lib-event-dose",
-                ClaimLibrary.keyOf("Trials used 1,000 mg a day."),
-                "Trials used 1,000 mg a day.",
-                ClaimKind.DOSE,
-                List.of("doi:10.1000/curcumin-dose"),
-                Actors.PAUL.asReviewer(),
-                NOW.minus(Duration.ofDays(1)),
-                NOW.plus(Duration.ofDays(300)),
-                "art-earlier",
-                1,
-                "c-dose",
-                null,
-                "How Much?");
-    }
-
     @Test
     void anApprovalWritesItsLibraryEntriesInKeyOrderWhateverOrderItListsThem() {
         // PostgreSQL itself records the order the rows are written in.
@@ -421,7 +371,8 @@ class JdbcReviewStoreTest {
                 + "$$ begin insert into written (library_key) values (new.library_key); return new; end $$");
         jdbc.execute("create trigger note_written after insert or update on library_entry "
                 + "for each row execute function note_written()");
-        List<LibraryEntry> entries = new ArrayList<>(List.of(painEntry(), doseEntry()));
+        List<LibraryEntry> entries = new ArrayList<>(List.of(
+                LibraryEntries.pain(NOW).build(), LibraryEntries.dose(NOW).build()));
         entries.sort(Comparator.comparing(LibraryEntry::key).reversed());
 
         one.publishAndRecord(() -> {}, List.of(), entries);
@@ -439,8 +390,8 @@ class JdbcReviewStoreTest {
         submit(one, DraftEvents.listed(usesPain, false, "Pain", List.of(tag), NOW.minusSeconds(300)));
         submit(one, DraftEvents.listed(usesDose, false, "Dose", List.of(tag), NOW.minusSeconds(200)));
         submit(one, DraftEvents.listed(usesNone, false, "None", List.of(tag), NOW.minusSeconds(100)));
-        LibraryEntry pain = painEntry();
-        LibraryEntry dose = doseEntry();
+        LibraryEntry pain = LibraryEntries.pain(NOW).build();
+        LibraryEntry dose = LibraryEntries.dose(NOW).build();
         assertThat(one.recordLibrary(pain)).isTrue();
         assertThat(one.recordLibrary(dose)).isTrue();
         ReviewWorkflow atOne = workflow(one, mock(DecisionPublisher.class));
@@ -491,7 +442,7 @@ class JdbcReviewStoreTest {
     void aRetirementKeepsCountingOnceTheKeyIsApprovedAgain() {
         String articleId = newArticle(one);
         ReviewWorkflow workflow = workflow(one, mock(DecisionPublisher.class));
-        LibraryEntry entry = painEntry();
+        LibraryEntry entry = LibraryEntries.pain(NOW).build();
         String painKey = entry.key();
         assertThat(two.recordLibrary(entry)).isTrue();
         assertThat(workflow.acceptFromLibrary(articleId, "c-pain", 1, Actors.RITA))
@@ -624,7 +575,7 @@ class JdbcReviewStoreTest {
 
     @Test
     void aLibraryEntryAlteredInTheDatabaseIsNeitherOfferedNorAccepted() {
-        LibraryEntry entry = painEntry();
+        LibraryEntry entry = LibraryEntries.pain(NOW).build();
         assertThat(one.recordLibrary(entry)).isTrue();
         tamperLibraryEntry(entry.key(), stored -> stored.setReferences(List.of("doi:10.9999/made-up")));
         String articleId = newArticle(one);
@@ -640,7 +591,7 @@ class JdbcReviewStoreTest {
 
     @Test
     void aLibraryEntrySignedWithAnotherKeyIsNotOffered() {
-        LibraryEntry entry = painEntry();
+        LibraryEntry entry = LibraryEntries.pain(NOW).build();
         assertThat(one.recordLibrary(entry)).isTrue();
         byte[] foreign = CATALOG.encode(new EventMapper(STRANGER).toEvent(entry));
         new JdbcTemplate(database)

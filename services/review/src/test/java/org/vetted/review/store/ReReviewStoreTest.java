@@ -39,20 +39,20 @@ import org.vetted.review.domain.Actors;
 import org.vetted.review.domain.board.ArticleReview;
 import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.board.ReviewStatus;
-import org.vetted.review.domain.draft.ClaimKind;
 import org.vetted.review.domain.gate.ClaimDecisionRequest;
 import org.vetted.review.domain.gate.ClaimOutcome;
 import org.vetted.review.domain.gate.ReviewDesk;
 import org.vetted.review.domain.gate.SignOffDecision;
 import org.vetted.review.domain.gate.SignOffOutcome;
 import org.vetted.review.domain.gate.SignOffRequest;
-import org.vetted.review.domain.library.ClaimLibrary;
 import org.vetted.review.domain.library.LibraryEntry;
 import org.vetted.review.domain.rereview.ReReviewSchedule;
 import org.vetted.review.domain.rereview.ReReviewStatus;
 import org.vetted.review.messaging.EventMapper;
 import org.vetted.review.messaging.SignedEventRecords;
 import org.vetted.review.support.DraftEvents;
+import org.vetted.review.support.LibraryEntries;
+import org.vetted.review.support.ReviewParts;
 import org.vetted.support.projection.TestDatabase;
 import org.vetted.support.time.MutableClock;
 
@@ -65,7 +65,7 @@ class ReReviewStoreTest {
     private static final SignedEventRecords RECORDS = new SignedEventRecords(MAPPER);
     private static final EventCatalog CATALOG = EventCatalog.standard();
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private static final FourEyesRule FOUR_EYES = FourEyesRule.defaults();
+    private static final FourEyesRule FOUR_EYES = ReviewParts.FOUR_EYES;
     private static final ReReviewSchedule SCHEDULE =
             new ReReviewSchedule(Duration.ofDays(365), Duration.ofDays(30), Duration.ofDays(1095));
 
@@ -73,7 +73,7 @@ class ReReviewStoreTest {
     private final JdbcTemplate jdbc = new JdbcTemplate(database);
     private final TransactionTemplate transactions =
             new TransactionTemplate(new DataSourceTransactionManager(database));
-    private final JdbcReviewStore store = new JdbcReviewStore(database, jdbc, transactions, FOUR_EYES, RECORDS, 3);
+    private final JdbcReviewStore store = ReviewParts.store(database);
     private final MutableClock clock = new MutableClock(NOW);
     private final List<ArticleReviewStatus> published = Collections.synchronizedList(new ArrayList<>());
     private final DecisionPublisher publisher = new DecisionPublisher() {
@@ -261,20 +261,9 @@ class ReReviewStoreTest {
     private record Relying(LibraryEntry entry, String relying, String other) {}
 
     private Relying relyingOnTheLibrary() {
-        LibraryEntry entry = new LibraryEntry(
-                "lib-event-" + UUID.randomUUID(),
-                ClaimLibrary.keyOf("Curcumin may reduce knee pain."),
-                "Curcumin may reduce knee pain.",
-                ClaimKind.EFFECT,
-                List.of("doi:10.1000/curcumin"),
-                Actors.PAUL.asReviewer(),
-                NOW.minus(Duration.ofDays(1)),
-                NOW.plus(Duration.ofDays(300)),
-                "art-earlier",
-                1,
-                "c-pain",
-                null,
-                "Does It Work?");
+        LibraryEntry entry = LibraryEntries.pain(NOW)
+                .eventId("lib-event-" + UUID.randomUUID())
+                .build();
         store.recordLibrary(entry);
         String relying = "art-" + UUID.randomUUID();
         DraftSubmitted draft = DraftEvents.draft(relying, 1, false);
