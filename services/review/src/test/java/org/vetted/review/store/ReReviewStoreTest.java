@@ -41,7 +41,6 @@ import org.vetted.review.domain.board.ClaimVerdict;
 import org.vetted.review.domain.board.ReviewStatus;
 import org.vetted.review.domain.gate.ClaimDecisionRequest;
 import org.vetted.review.domain.gate.ClaimOutcome;
-import org.vetted.review.domain.gate.ReviewDesk;
 import org.vetted.review.domain.gate.SignOffDecision;
 import org.vetted.review.domain.gate.SignOffOutcome;
 import org.vetted.review.domain.gate.SignOffRequest;
@@ -90,15 +89,8 @@ class ReReviewStoreTest {
         }
     };
     private final ReReviews reReviews = reReviews();
-    private final ReviewWorkflow workflow = new ReviewWorkflow(
-                    store,
-                    ReviewDesk.withDefaultRules(),
-                    publisher,
-                    RECORDS,
-                    clock,
-                    () -> UUID.randomUUID().toString(),
-                    Duration.ofDays(365))
-            .withReReviews(reReviews);
+    private final ReviewWorkflow workflow =
+            ReviewParts.workflow(store, publisher, clock).withReReviews(reReviews);
     private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
     private ReReviews reReviews() {
