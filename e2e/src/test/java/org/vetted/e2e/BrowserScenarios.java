@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The pages in a real browser (Debian's chromium and chromium-driver): skipped where they are not installed. */
 interface BrowserScenarios extends PipelineSteps {
+    @TopologyIndependent
     @Test
     default void aReaderSeesThePublishedPageInABrowserWithNothingExecutable() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
@@ -91,6 +92,7 @@ interface BrowserScenarios extends PipelineSteps {
      * sees what changed, approves every claim in place and signs off, and the page is on the site. axe-core checks
      * every page on the way against WCAG 2.1 A and AA.
      */
+    @TopologyIndependent
     @Test
     default void aWriterAndAReviewerTakeTheSharedSampleFromPasteToPublicationInThePages() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
@@ -279,6 +281,7 @@ interface BrowserScenarios extends PipelineSteps {
      * pages, a reviewer credited on an article gets it read only and a decision posted anyway is not recorded, and
      * a form posted without its CSRF token is refused.
      */
+    @TopologyIndependent
     @Test
     default void thePagesOfferNothingOneMayNotDoAndRefuseWhatIsForged() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");
@@ -350,6 +353,7 @@ interface BrowserScenarios extends PipelineSteps {
      * A reviewer who decides with the keyboard alone: {@code j} puts the focus on the first open claim, {@code a}
      * approves it and the focus stays on its block, and Tab then Enter on the page's own link reaches the sign-off.
      */
+    @TopologyIndependent
     @Test
     default void aReviewerApprovesAClaimAndReachesTheSignOffWithTheKeyboardOnly() throws IOException {
         inBrowserOnAnArticleUnderReview((browser, articleId) -> {
@@ -378,6 +382,7 @@ interface BrowserScenarios extends PipelineSteps {
     }
 
     /** A rejection needs a reason: without one the browser refuses it and the claim stays open; with one it counts. */
+    @TopologyIndependent
     @Test
     default void aClaimIsRejectedInTheBrowserOnlyWithAReason() throws IOException {
         inBrowserOnAnArticleUnderReview((browser, articleId) -> {
@@ -404,6 +409,7 @@ interface BrowserScenarios extends PipelineSteps {
     }
 
     /** On a 375-px-wide screen the queue scrolls only down, shows each article's title and author, and passes axe. */
+    @TopologyIndependent
     @Test
     default void theQueueFitsAPhoneWideWindow() throws IOException {
         inBrowserOnAnArticleUnderReview((browser, articleId) -> {
@@ -444,6 +450,7 @@ interface BrowserScenarios extends PipelineSteps {
      * the sign-off form and is told the expiry it got, and readers see the note on the page. axe-core checks the
      * pages with the new fields.
      */
+    @TopologyIndependent
     @Test
     default void aWriterCorrectsAPublishedArticleAndTheReviewerSetsItsReviewByDateInThePages() throws IOException {
         Assumptions.assumeTrue(Browser.installed(), "Debian's chromium and chromium-driver are not installed");

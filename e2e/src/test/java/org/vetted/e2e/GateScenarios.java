@@ -62,6 +62,7 @@ interface GateScenarios extends PipelineSteps {
         assertThat(kafka().recordsFor(Topics.PUBLISHED, articleId)).isEmpty();
     }
 
+    @TopologyIndependent
     @Test
     default void aWriterCannotApproveAndAReviewerCannotApproveTheirOwnArticle() {
         String wandasArticle =
@@ -101,6 +102,7 @@ interface GateScenarios extends PipelineSteps {
         assertThat(kafka().recordsFor(Topics.APPROVED, danasArticle)).isEmpty();
     }
 
+    @TopologyIndependent
     @Test
     default void aCoAuthorSpelledFiveWaysCannotApproveHerOwnArticle() {
         for (String credit :
@@ -275,6 +277,7 @@ interface GateScenarios extends PipelineSteps {
      * A rejection is not forgotten when its claim is dropped and brought back: revision 1 approved, revision 2
      * rejects claim A, revision 3 drops it, revision 4 restores it. A is open in revision 4, not carried from 1.
      */
+    @TopologyIndependent
     @Test
     default void aRejectedClaimDroppedAndBroughtBackIsOpenAgain() {
         String v1 = fixture("zinc-and-colds.txt");
@@ -339,6 +342,7 @@ interface GateScenarios extends PipelineSteps {
      * Context: a claim's section is its whole heading path, and the same sentence under another heading is a claim
      * of its own there, with the risk classes of its path, each reviewed on its own.
      */
+    @TopologyIndependent
     @Test
     default void theSameSentenceUnderTwoHeadingPathsIsTwoClaimsEachWithItsRisk() {
         String sentence = "Arnica cream is safe to use on bruises every day.";

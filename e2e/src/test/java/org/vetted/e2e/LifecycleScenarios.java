@@ -134,6 +134,7 @@ interface LifecycleScenarios extends PipelineSteps {
                 .doesNotContain("\u200b");
     }
 
+    @TopologyIndependent
     @Test
     default void anEmbargoedArticleAppearsOnlyAtItsTimeAndOneTakenDownBeforeItsTimeNeverDoes(@TempDir Path site)
             throws Exception {

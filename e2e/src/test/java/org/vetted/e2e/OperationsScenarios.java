@@ -25,6 +25,7 @@ interface OperationsScenarios extends PipelineSteps {
     /** W3C trace context: version, trace id, parent span id, flags. */
     Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-[0-9a-f]{16}-0[01]");
 
+    @TopologyIndependent
     @Test
     default void aSignOffIsOneTraceThroughReviewRenderingAndDistributionAndTheMetricsCountTheJourney() {
         JsonNode submitted = submit("wanda", "zinc-and-colds.txt", null);

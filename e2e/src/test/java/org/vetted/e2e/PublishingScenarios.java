@@ -193,6 +193,7 @@ interface PublishingScenarios extends PipelineSteps {
      * Materiality: a revision that fixes a typo, rewords one claim and strengthens the hedge of another reopens
      * exactly those two; every other approval carries over, and deciding the two is enough to publish revision 2.
      */
+    @TopologyIndependent
     @Test
     default void aRevisionReopensOnlyTheRewordedAndTheStrengthenedClaim() {
         String v1 = fixture("walking-and-mood.md");

@@ -37,6 +37,7 @@ interface ReReviewScenarios extends PipelineSteps {
     /** What a downstream site verifies the public topic's records with: the trusted public keys alone. */
     Signatures SITE = new Signatures(null, DemoKeys.trusted());
 
+    @TopologyIndependent
     @Test
     default void anApprovedArticleFallsDueThenExpiresReturnsToTheQueueAndIsReviewedAgain() {
         String articleId = postMarkdown(
@@ -117,6 +118,7 @@ interface ReReviewScenarios extends PipelineSteps {
                         .contains("Last reviewed"));
     }
 
+    @TopologyIndependent
     @Test
     default void retiringALibraryEntryMakesAnArticleThatReliedOnItDueAtOnceNamingTheEntry() {
         String sentence = "Cold water swimming may reduce fatigue in healthy adults.";

@@ -7,31 +7,27 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.EventsForTests;
 import org.vetted.events.DraftSubmitted;
+import org.vetted.support.kafka.SharedBroker;
 
 /**
  * Group commit over the binder's transactional producer on a real KRaft broker, with an output binding that does not
@@ -40,26 +36,19 @@ import org.vetted.events.DraftSubmitted;
  * so every caller of its batch fails and a read_committed reader sees none of the batch, while the batches before
  * and after it commit.
  */
+@ExtendWith(SharedBroker.Extension.class)
 class GroupCommitOnBrokerIT {
     private static final String OUT = "it.group-commit";
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static SharedBroker broker;
     private static ConfigurableApplicationContext app;
 
     @SpringBootApplication
     static class SendingApp {}
 
     @BeforeAll
-    static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor",
-                "1",
-                "transaction.state.log.min.isr",
-                "1",
-                "offsets.topic.replication.factor",
-                "1"));
-        broker.afterPropertiesSet();
+    static void start(SharedBroker shared) {
+        broker = shared;
         String p = "--spring.cloud.stream.";
         app = new SpringApplicationBuilder(SendingApp.class)
                 .web(org.springframework.boot.WebApplicationType.NONE)
@@ -70,16 +59,13 @@ class GroupCommitOnBrokerIT {
                         p + "bindings.out-0.destination=" + OUT,
                         p + "kafka.bindings.out-0.producer.sync=false",
                         p + "kafka.bindings.out-0.producer.topic.properties.max.message.bytes=20000",
-                        p + "kafka.binder.brokers=" + broker.getBrokersAsString());
+                        p + "kafka.binder.brokers=" + broker.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
         if (app != null) {
             app.close();
-        }
-        if (broker != null) {
-            broker.destroy();
         }
     }
 
@@ -151,14 +137,7 @@ class GroupCommitOnBrokerIT {
     /** Titles of this run's drafts a read_committed reader sees, in order, once the last one ("after") arrived. */
     private static List<String> committedTitles(String run) {
         List<String> titles = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, byte[]> consumer = broker.readCommitted()) {
             consumer.subscribe(List.of(OUT));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {

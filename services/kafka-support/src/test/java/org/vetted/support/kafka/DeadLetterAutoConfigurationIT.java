@@ -15,7 +15,6 @@ import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -23,19 +22,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.vetted.contract.EventCatalog;
@@ -51,12 +48,13 @@ import org.vetted.events.DraftSubmitted;
  * {@code <topic>.<group>.dlt} with the cause, and the records behind them on the same partition still flow. The
  * topics the app creates are kept forever; the one the broker made with its defaults is reported as unsafe.
  */
+@ExtendWith(SharedBroker.Extension.class)
 class DeadLetterAutoConfigurationIT {
     private static final String IN = "it.in";
     private static final String OUT = "it.out";
     private static final String DLT = IN + ".echo-group.dlt";
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static SharedBroker broker;
     private static ConfigurableApplicationContext app;
 
     @SpringBootApplication
@@ -84,16 +82,10 @@ class DeadLetterAutoConfigurationIT {
     }
 
     @BeforeAll
-    static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1, IN);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor",
-                "1",
-                "transaction.state.log.min.isr",
-                "1",
-                "offsets.topic.replication.factor",
-                "1"));
-        broker.afterPropertiesSet();
+    static void start(SharedBroker shared) throws Exception {
+        broker = shared;
+        // IN as a broker makes a topic nobody configured: with its defaults.
+        broker.createTopics(IN);
         // Only what is this app's own: the rest (serde, transactions, read_committed, topic settings) comes from
         // the shared settings every service gets, so this test runs on them.
         String p = "--spring.cloud.stream.";
@@ -107,16 +99,13 @@ class DeadLetterAutoConfigurationIT {
                         p + "bindings.echo-in-0.group=echo-group",
                         p + "bindings.echo-in-0.consumer.max-attempts=2",
                         p + "bindings.echo-out-0.destination=" + OUT,
-                        p + "kafka.binder.brokers=" + broker.getBrokersAsString());
+                        p + "kafka.binder.brokers=" + broker.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
         if (app != null) {
             app.close();
-        }
-        if (broker != null) {
-            broker.destroy();
         }
     }
 
@@ -134,7 +123,7 @@ class DeadLetterAutoConfigurationIT {
 
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = broker.readCommitted()) {
             consumer.subscribe(List.of(OUT, DLT));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> (r.topic().equals(OUT) ? out : dead).add(r));
@@ -162,7 +151,7 @@ class DeadLetterAutoConfigurationIT {
     @Test
     void topicsTheAppCreatesAreKeptForeverAndOneMadeWithBrokerDefaultsIsReported() throws Exception {
         try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             for (String created : List.of(OUT, DLT)) {
                 Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, created)))
                         .all()
@@ -187,22 +176,11 @@ class DeadLetterAutoConfigurationIT {
 
     private static void send(String key, byte[] value) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(IN, key, value));
         }
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return new KafkaConsumer<>(config);
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,11 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -32,9 +31,9 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.vetted.support.kafka.SharedBroker;
 
 /**
  * A batch-mode relay built as rendering and distribution are ({@link TransactionalBatch}, sends through StreamBridge
@@ -43,12 +42,13 @@ import org.springframework.messaging.support.MessageBuilder;
  * aborted: the poll's other records, sent before the failure, are in the log but never visible to read_committed,
  * and the poll is redelivered whole.
  */
+@ExtendWith(SharedBroker.Extension.class)
 class TransactionalBatchIT {
     private static final String IN = "tb.in";
     private static final String OUT = "tb.out";
     private static final int OUT_MAX_BYTES = 4096;
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static SharedBroker broker;
     private static ConfigurableApplicationContext app;
 
     @SpringBootApplication
@@ -72,20 +72,13 @@ class TransactionalBatchIT {
     }
 
     @BeforeAll
-    static void start() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1, IN);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor",
-                "1",
-                "transaction.state.log.min.isr",
-                "1",
-                "offsets.topic.replication.factor",
-                "1"));
-        broker.afterPropertiesSet();
+    static void start(SharedBroker shared) throws Exception {
+        broker = shared;
+        broker.createTopics(IN);
         // One poll: written in one transaction before the relay starts. The middle record is larger than the output
         // topic's max.message.bytes, which the producer does not know: its send fails when the broker answers.
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tb-writer-" + UUID.randomUUID());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -114,16 +107,13 @@ class TransactionalBatchIT {
                                 + ByteArrayDeserializer.class.getName(),
                         p + "bindings.relay-out-0.destination=" + OUT,
                         p + "kafka.bindings.relay-out-0.producer.topic.properties.max.message.bytes=" + OUT_MAX_BYTES,
-                        p + "kafka.binder.brokers=" + broker.getBrokersAsString());
+                        p + "kafka.binder.brokers=" + broker.bootstrapServers());
     }
 
     @AfterAll
     static void stop() {
         if (app != null) {
             app.close();
-        }
-        if (broker != null) {
-            broker.destroy();
         }
     }
 
@@ -154,14 +144,7 @@ class TransactionalBatchIT {
     }
 
     private static KafkaConsumer<String, byte[]> reader(String isolation) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "tb-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config);
+        KafkaConsumer<String, byte[]> consumer = broker.consumer(isolation);
         List<TopicPartition> partitions = consumer.partitionsFor(OUT).stream()
                 .map(info -> new TopicPartition(OUT, info.partition()))
                 .toList();
