@@ -1,7 +1,5 @@
 package org.vetted.review.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vetted.contract.Sha256;
 import org.vetted.contract.risk.FourEyesRule;
 import org.vetted.review.app.ArticleQueueFacts;
 import org.vetted.review.app.Incoming;
@@ -63,7 +60,7 @@ import org.vetted.support.projection.AdvisoryLocks;
  * <p>
  * Reads fold every fact of the articles they show: an article has tens of facts, and the queue holds the open ones.
  * A row read back with the bytes of a row verified before is known verified without checking its signature again
- * (a bounded memo by SHA-256 digest, {@link #fact}): a page of the queue costs digests, not signature checks.
+ * (a bounded memo compared byte for byte, {@link VerifiedRows}): a page of the queue costs no signature check.
  * <p>
  * <b>Every row read back is verified</b> as an event read from Kafka is ({@link SignedRecords#read}): the signature
  * of its topic's owner with that service's trusted keys (intake's for drafts, review's for decisions, approvals and
@@ -100,19 +97,8 @@ public class JdbcReviewStore implements ReviewStore {
     private final AdvisoryLocks libraryLocks;
     private final SignedRecords records;
     private final EventJournal<ReviewEvent> journal;
-    /**
-     * Rows verified before, by the SHA-256 of their bytes, with what they read as. Reading the same bytes back again
-     * (every page of the queue, every decision folds its article's rows) finds them here instead of checking the
-     * signature and the draft's hash again: the check is a function of the bytes and the trusted keys, which are fixed
-     * for the process, so bytes equal to verified ones are verified. A changed row has another digest and is checked
-     * in full; only successes are remembered.
-     */
-    private final Cache<String, Verified> verified = Caffeine.newBuilder()
-            .maximumWeight(VERIFIED_BYTES)
-            .<String, Verified>weigher((digest, row) -> row.bytes())
-            .build();
-
-    private record Verified(ReviewEvent event, int bytes) {}
+    /** Rows verified before, by their bytes ({@link VerifiedRows}): a page of the queue costs no signature check. */
+    private final VerifiedRows<ReviewEvent> verified = new VerifiedRows<>(VERIFIED_BYTES);
 
     /**
      * @param maxLockHolders steps holding an article lock at once in this instance (each keeps a connection for its
@@ -457,18 +443,14 @@ public class JdbcReviewStore implements ReviewStore {
      * out saying why (bytes that no longer decode, a draft that does not hash, a seal that does not hold).
      */
     private ReviewEvent fact(byte[] record) {
-        String digest = Sha256.hex(record);
-        Verified known = verified.getIfPresent(digest);
-        if (known != null) {
-            return known.event();
-        }
-        Incoming read = records.read(record);
-        if (read instanceof Incoming.Fact fact) {
-            verified.put(digest, new Verified(fact.event(), record.length));
-            return fact.event();
-        }
-        throw new IllegalStateException(
-                read instanceof Incoming.Unsigned unsigned ? unsigned.reason() : "it is a claims library entry");
+        return verified.read(record, bytes -> {
+            Incoming read = records.read(bytes);
+            if (read instanceof Incoming.Fact fact) {
+                return fact.event();
+            }
+            throw new IllegalStateException(
+                    read instanceof Incoming.Unsigned unsigned ? unsigned.reason() : "it is a claims library entry");
+        });
     }
 
     private ReviewBoard fold(List<ReviewEvent> facts) {
