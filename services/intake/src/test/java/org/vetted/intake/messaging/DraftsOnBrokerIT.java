@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -56,8 +55,10 @@ class DraftsOnBrokerIT {
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext app;
 
-    /** The binder and kafka-support's settings, none of intake's beans (no database). */
-    @SpringBootConfiguration
+    /**
+     * The binder and kafka-support's settings, none of intake's beans (no database). No
+     * {@code @SpringBootConfiguration}: the service's {@code @SpringBootTest}s in this package would take it for theirs.
+     */
     @EnableAutoConfiguration(
             excludeName = {
                 "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
