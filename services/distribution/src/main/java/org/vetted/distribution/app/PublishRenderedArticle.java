@@ -62,10 +62,27 @@ public final class PublishRenderedArticle {
     public record Refused(String reason) implements Outcome {}
 
     public Outcome publish(RenderedArticle rendered) {
-        Optional<String> withdrawn = PublicationGate.refusal(withdrawals.find(rendered.articleId()));
+        Optional<Refused> withdrawn = withdrawn(rendered.articleId());
         if (withdrawn.isPresent()) {
-            return new Refused(withdrawn.get());
+            return withdrawn.get();
         }
+        return decide(rendered);
+    }
+
+    /**
+     * The publication gate alone: refused when review withdrew the article (withdrawn is final for an article id).
+     * It reads the gate's store, so a batch asks it in the order of its records, after {@link #decide}.
+     */
+    public Optional<Refused> withdrawn(String articleId) {
+        return PublicationGate.refusal(withdrawals.find(articleId)).map(Refused::new);
+    }
+
+    /**
+     * What {@link #publish} decides from the rendering and the clock alone, without the publication gate: reads no
+     * store, so it may run on any thread, ahead of the gate. The outcome counts only with the gate's answer, which
+     * comes first: {@code withdrawn(id)}, when present, else this.
+     */
+    public Outcome decide(RenderedArticle rendered) {
         if (approvalCheck.check(rendered) instanceof ApprovalVerdict.Rejected rejected) {
             return new Refused(rejected.reason());
         }

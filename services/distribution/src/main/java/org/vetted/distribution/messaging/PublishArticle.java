@@ -39,11 +39,12 @@ import org.vetted.support.stream.TransactionalBatch;
  * a downstream site checks with any JOSE library before decoding. The seal check and mapping are the shared inbound
  * step, sealing, encoding, signing and keying the outbound one; the use case alone is this consumer's.
  * <p>
- * A batch-mode binding: one poll is one Kafka transaction ({@link TransactionalBatch}). The seals of every rendering
- * are checked on their own (in parallel across the batch), then each is decided in the poll's order (withdrawals and
- * embargoes are read and written there, one article's renderings in the order of their partition) and what is
- * published is sent to {@code publishArticle-out-0}; a refused rendering is dead-lettered with its reason in the same
- * transaction and the rest of the batch goes on. The pages' database failing fails the whole poll, retried until it
+ * A batch-mode binding: one poll is one Kafka transaction ({@link TransactionalBatch}). Every rendering is prepared
+ * on its own, in parallel across the batch: its seals checked, the approval checked, and what it would publish
+ * sealed, encoded and value-signed. Then each is decided in the poll's order (the withdrawal gate and embargoes are
+ * read and written there, one article's renderings in the order of their partition) and what is published is sent
+ * to {@code publishArticle-out-0}; a refused rendering is dead-lettered with its reason in the same transaction and
+ * the rest of the batch goes on. The pages' database failing fails the whole poll, retried until it
  * is back.
  */
 @Component("publishArticle")
@@ -58,7 +59,7 @@ public class PublishArticle implements Consumer<Message<Object>> {
 
     private final Timer lag;
     private final Embargoes embargoes;
-    private final TransactionalBatch<Object, Inbound.Verified<ArticleRendered, RenderedArticle>> batch;
+    private final TransactionalBatch<Object, Prepared> batch;
 
     @Autowired
     public PublishArticle(
@@ -125,9 +126,9 @@ public class PublishArticle implements Consumer<Message<Object>> {
                                 + " (event " + rendered.getEventId() + ")"));
         this.outbound = Outbound.of(seals, EventMapper::toEvent, event -> (String) event.get("articleId"));
         this.batch = new TransactionalBatch<>(
-                this::verify,
-                (record, rendered) -> {
-                    Message<byte[]> published = decide(rendered);
+                this::prepare,
+                (record, prepared) -> {
+                    Message<byte[]> published = complete(prepared);
                     if (published != null) {
                         send.accept(published);
                     }
@@ -144,18 +145,38 @@ public class PublishArticle implements Consumer<Message<Object>> {
     /** One rendering verified and decided: what to publish, or null when it is held until its embargo is due. */
     @SuppressWarnings("unchecked")
     Message<byte[]> apply(Message<ArticleRendered> message) {
-        return decide(verify((Message<Object>) (Message<?>) message));
+        return complete(prepare((Message<Object>) (Message<?>) message));
     }
 
-    /** Decoded from the raw bytes (one that does not decode is dead-lettered as it came), then its seals checked. */
-    private Inbound.Verified<ArticleRendered, RenderedArticle> verify(Message<Object> record) {
-        return RecordGuard.process(
-                () -> inbound.verify(RawRecords.decode(record, ArticleRendered.class, "not published")));
-    }
-
-    private Message<byte[]> decide(Inbound.Verified<ArticleRendered, RenderedArticle> rendered) {
+    /**
+     * A rendering as far as it goes on its own, on any thread: decoded from the raw bytes (one that does not decode
+     * is dead-lettered as it came), its seals checked, decided without the publication gate (the approval check, the
+     * embargo, the publication at the clock's time) and, when published, sealed, encoded and value-signed. The
+     * signatures are most of a record's CPU, so a poll makes them in parallel; what the gate then refuses is dropped.
+     */
+    private Prepared prepare(Message<Object> record) {
         return RecordGuard.process(() -> {
-            PublishRenderedArticle.Outcome outcome = publishRendered.publish(rendered.domain());
+            Inbound.Verified<ArticleRendered, RenderedArticle> rendered =
+                    inbound.verify(RawRecords.decode(record, ArticleRendered.class, "not published"));
+            PublishRenderedArticle.Outcome outcome = publishRendered.decide(rendered.domain());
+            Message<byte[]> signed = outcome instanceof PublishRenderedArticle.Published published
+                    ? PublicRecords.typed(outbound.signedBytes(rendered.event(), published.article()))
+                    : null;
+            return new Prepared(rendered, outcome, signed);
+        });
+    }
+
+    /**
+     * The prepared rendering decided in the poll's order: the publication gate first (a withdrawn article's
+     * rendering is refused, whatever else holds), then the prepared outcome; held ones are recorded here.
+     */
+    private Message<byte[]> complete(Prepared prepared) {
+        Inbound.Verified<ArticleRendered, RenderedArticle> rendered = prepared.rendered();
+        return RecordGuard.process(() -> {
+            PublishRenderedArticle.Outcome outcome = publishRendered
+                    .withdrawn(rendered.domain().articleId())
+                    .<PublishRenderedArticle.Outcome>map(refused -> refused)
+                    .orElse(prepared.outcome());
             if (outcome instanceof PublishRenderedArticle.Refused refused) {
                 throw inbound.refuse(rendered, refused.reason());
             }
@@ -184,7 +205,16 @@ public class PublishArticle implements Consumer<Message<Object>> {
                     published.articleId(),
                     published.revision(),
                     published.url());
-            return PublicRecords.typed(outbound.signedBytes(rendered.event(), published));
+            return prepared.signed();
         });
     }
+
+    /**
+     * @param outcome the decision without the publication gate
+     * @param signed  when published: the sealed, encoded, value-signed and typed record to send
+     */
+    private record Prepared(
+            Inbound.Verified<ArticleRendered, RenderedArticle> rendered,
+            PublishRenderedArticle.Outcome outcome,
+            Message<byte[]> signed) {}
 }

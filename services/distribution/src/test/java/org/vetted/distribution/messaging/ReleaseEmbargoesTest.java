@@ -191,12 +191,19 @@ class ReleaseEmbargoesTest {
         gate.record(Articles.decision("art-11", WithdrawalKind.UNPUBLISHED, "walking-art-11", NOW.minusSeconds(60)));
         ArticleRendered forged = rendered("art-12", null);
         forged.setHtml("<p>Walking cures back pain.</p>"); // no longer what rendering signed
+        // Signed by rendering, but not the approved text: refused by the approval check, which runs in the
+        // parallel preparation; for a withdrawn article the gate's reason comes first all the same.
+        ArticleRendered moved = movedSlug(rendered("art-15", null));
+        gate.record(Articles.decision("art-16", WithdrawalKind.RETRACTED, "walking-art-16", NOW.minusSeconds(60)));
+        ArticleRendered withdrawnAndMoved = movedSlug(rendered("art-16", null));
         List<ArticleRendered> poll = List.of(
                 rendered("art-10", null),
                 rendered("art-11", null),
                 forged,
                 rendered("art-13", PUBLISH_AT),
-                rendered("art-14", null));
+                rendered("art-14", null),
+                moved,
+                withdrawnAndMoved);
 
         batched.accept(poll(poll));
 
@@ -212,16 +219,26 @@ class ReleaseEmbargoesTest {
         });
         assertThat(deadLettered)
                 .extracting(record -> ((ArticleRendered) record.getPayload()).getArticleId())
-                .containsExactly("art-11", "art-12");
+                .containsExactly("art-11", "art-12", "art-15", "art-16");
         assertThat(deadLettered)
                 .extracting(record -> record.getHeaders().get(org.springframework.kafka.support.KafkaHeaders.OFFSET))
-                .containsExactly(101L, 102L);
+                .containsExactly(101L, 102L, 105L, 106L);
         assertThat(causes)
                 .allSatisfy(cause -> assertThat(cause)
                         .isInstanceOf(org.vetted.contract.PoisonEventException.class)
                         .hasMessageStartingWith("not published: "));
+        assertThat(causes.get(0)).hasMessageContaining("withdrawn is final");
         assertThat(causes.get(1)).hasMessageContaining("rendering");
+        assertThat(causes.get(2)).hasMessageContaining("do not hash to the approved hash");
+        assertThat(causes.get(3)).hasMessageContaining("was retracted").hasMessageContaining("withdrawn is final");
         assertThat(embargoes.state("rendered-art-13")).contains("PENDING");
+    }
+
+    /** The rendering moved to another slug and signed again by rendering: its approval no longer covers it. */
+    private static ArticleRendered movedSlug(ArticleRendered rendered) {
+        rendered.setSlug("someone-elses-page");
+        rendered.setRenderSeal(null);
+        return RENDERING.sign(rendered);
     }
 
     /** A poll as the batch-mode binding delivers it: payloads and Kafka's metadata as lists. */

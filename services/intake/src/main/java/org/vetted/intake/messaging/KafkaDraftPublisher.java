@@ -28,7 +28,8 @@ import org.vetted.support.batch.GroupCommit;
 
 /**
  * {@link DraftPublisher} on Kafka: the draft as a signed Avro DraftSubmitted on {@code article.draft-submitted}, keyed
- * by article id, sent through the binder (transactional, sync). A failed send is told apart by {@link SendFailures}.
+ * by article id, sent through the binder in a Kafka transaction, whose commit fails if any send failed (the binding
+ * does not wait for each ack). A failed send is told apart by {@link SendFailures}.
  * <p>
  * Group commit ({@code vetted.group-commit.enabled}, on by default): the event is signed, encoded and checked for size
  * in the caller's thread, then handed to a {@link GroupCommit}, whose one thread sends every draft waiting meanwhile
