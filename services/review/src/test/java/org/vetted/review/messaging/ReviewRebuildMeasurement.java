@@ -2,6 +2,7 @@ package org.vetted.review.messaging;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,6 @@ import org.vetted.review.store.JdbcReviewStore;
 import org.vetted.review.support.DraftEvents;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.TestDatabase;
-import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * Not a test: a measurement of review's board rebuilt from a history (drafts, and decisions on some), by the
@@ -116,7 +116,8 @@ class ReviewRebuildMeasurement {
                 "review",
                 List.of(Topics.DRAFT_SUBMITTED, Topics.CLAIM_REVIEWED),
                 jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(database)));
+                new TransactionTemplate(new DataSourceTransactionManager(database)),
+                ObservationRegistry.NOOP);
         ReviewWorkflow workflow = new ReviewWorkflow(
                 store,
                 ReviewDesk.withDefaultRules(),
@@ -125,8 +126,7 @@ class ReviewRebuildMeasurement {
                 Clock.systemUTC(),
                 () -> UUID.randomUUID().toString(),
                 Duration.ofDays(365));
-        Consumer<Message<Object>> track =
-                ReviewTracking.tracking(workflow, MAPPER, projection, TransactionalBatch.Around.NOTHING);
+        Consumer<Message<Object>> track = ReviewTracking.tracking(workflow, MAPPER, projection);
         String settings = jdbc.queryForObject(
                 "select current_setting('fsync') || '/' || current_setting('synchronous_commit')", String.class);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -58,7 +59,6 @@ import org.vetted.review.support.DraftEvents;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.projection.TestDatabase;
-import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * The review board's consumer applying a poll in one database transaction (PostgreSQL; the container's retries and
@@ -85,9 +85,13 @@ class ReviewTrackingBatchTest {
     private final JdbcTemplate rows = new JdbcTemplate(database);
     private final JdbcReviewStore store = store(database);
     private final SharedProjection projection = new SharedProjection(
-            "review", TOPICS, rows, new TransactionTemplate(new DataSourceTransactionManager(database)));
-    private final Consumer<Message<Object>> track = ReviewTracking.tracking(
-            workflow(store, new Captured()), MAPPER, projection, TransactionalBatch.Around.NOTHING);
+            "review",
+            TOPICS,
+            rows,
+            new TransactionTemplate(new DataSourceTransactionManager(database)),
+            ObservationRegistry.NOOP);
+    private final Consumer<Message<Object>> track =
+            ReviewTracking.tracking(workflow(store, new Captured()), MAPPER, projection);
 
     /** Where the facts are made: another instance, on a database of its own. */
     private final JdbcReviewStore source = store(TestDatabase.migrated("classpath:db/migration"));
