@@ -1,5 +1,6 @@
 package org.vetted.distribution;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +34,8 @@ public final class Replay {
                 "pages",
                 List.of(Topics.PUBLISHED),
                 new JdbcTemplate(database),
-                new TransactionTemplate(new DataSourceTransactionManager(database)));
+                new TransactionTemplate(new DataSourceTransactionManager(database)),
+                ObservationRegistry.NOOP);
     }
 
     private Replay() {}

@@ -1,5 +1,6 @@
 package org.vetted.distribution.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -150,9 +151,11 @@ public class DistributionConfiguration {
     SharedProjection pagesProjection(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
+            ObservationRegistry observations,
             @Value("${spring.cloud.stream.bindings.servePublished-in-0.destination:" + Topics.PUBLISHED + "}")
                     String destination) {
         // Fed by servePublished only: the webhooks' binding reads the same topic in a group of its own.
-        return new SharedProjection("pages", "servePublished-in-0", List.of(destination), jdbc, transactions);
+        return new SharedProjection(
+                "pages", "servePublished-in-0", List.of(destination), jdbc, transactions, observations);
     }
 }

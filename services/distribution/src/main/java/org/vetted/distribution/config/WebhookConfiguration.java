@@ -1,5 +1,6 @@
 package org.vetted.distribution.config;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -84,12 +85,13 @@ public class WebhookConfiguration {
             Clock clock,
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
+            ObservationRegistry observations,
             @Value("${spring.cloud.stream.bindings." + BINDING + ".destination:" + Topics.PUBLISHED + "}")
                     String destination) {
         return new QueueWebhooks(
                 store,
                 seals,
-                new SharedProjection("webhooks", BINDING, List.of(destination), jdbc, transactions),
+                new SharedProjection("webhooks", BINDING, List.of(destination), jdbc, transactions, observations),
                 clock);
     }
 

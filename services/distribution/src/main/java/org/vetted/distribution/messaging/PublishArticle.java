@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -22,7 +21,6 @@ import org.vetted.distribution.domain.PublishedArticle;
 import org.vetted.distribution.domain.RenderedArticle;
 import org.vetted.events.ArticleRendered;
 import org.vetted.support.kafka.BatchDeadLetters;
-import org.vetted.support.observability.RecordObservations;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Outbound;
@@ -69,7 +67,7 @@ public class PublishArticle implements Consumer<Message<Object>> {
             Embargoes embargoes,
             StreamBridge streamBridge,
             BatchDeadLetters deadLetters,
-            ObjectProvider<ObservationRegistry> observations,
+            ObservationRegistry observations,
             @Value("${spring.cloud.stream.bindings.publishArticle-in-0.group}") String group) {
         this(
                 publishRendered,
@@ -78,7 +76,7 @@ public class PublishArticle implements Consumer<Message<Object>> {
                 embargoes,
                 published -> streamBridge.send(OUTPUT, published),
                 (record, cause) -> deadLetters.deadLetter(group, record, cause),
-                RecordObservations.continuing(observations.getIfAvailable()));
+                observations);
     }
 
     /** For one rendering at a time ({@link #apply}): nothing is sent, a refusal is thrown. */
@@ -94,13 +92,13 @@ public class PublishArticle implements Consumer<Message<Object>> {
                 (record, cause) -> {
                     throw cause;
                 },
-                TransactionalBatch.Around.NOTHING);
+                ObservationRegistry.NOOP);
     }
 
     /**
      * @param send       where a publication goes, in the transaction under way
      * @param deadLetter where a refused rendering goes, with its cause, in the same transaction
-     * @param around     each record's work in its own trace (the one its headers carry)
+     * @param observations each record's steps run in an observation of that record (the trace its headers carry)
      */
     PublishArticle(
             PublishRenderedArticle publishRendered,
@@ -109,7 +107,7 @@ public class PublishArticle implements Consumer<Message<Object>> {
             Embargoes embargoes,
             Consumer<Message<byte[]>> send,
             TransactionalBatch.DeadLetter deadLetter,
-            TransactionalBatch.Around around) {
+            ObservationRegistry observations) {
         this.publishRendered = publishRendered;
         this.embargoes = embargoes;
         this.lag = Timer.builder("vetted.publication.lag")
@@ -134,7 +132,7 @@ public class PublishArticle implements Consumer<Message<Object>> {
                     }
                 },
                 deadLetter,
-                around);
+                observations);
     }
 
     @Override

@@ -45,6 +45,8 @@ import org.vetted.support.stream.Refusal;
 @Component("servePublished")
 public class ServePublished implements Consumer<Message<Object>> {
     private static final Logger log = LoggerFactory.getLogger(ServePublished.class);
+    /** What a record that changes no page does. */
+    private static final Runnable NOTHING = () -> {};
 
     private final PageStore pages;
     private final Seals seals;
@@ -116,17 +118,21 @@ public class ServePublished implements Consumer<Message<Object>> {
 
     /**
      * The public topic holds several record types (distribution's alone); one this version does not know is skipped.
-     * A batch-mode binding: one poll is one database transaction ({@link SharedProjection#applyBatch}). A record that
-     * fails is named to the container by its index: the records before it stay applied, it alone is retried or
-     * dead-lettered (its cause in the dead letter), the records after it are redelivered (kafka-support's
-     * {@code RecordByRecordAfterRollback}). A store failure names the first record: retried until the database is
-     * back, never dead-lettered.
+     * A batch-mode binding: one poll is one database transaction ({@link SharedProjection#applyBatch}). Each record is
+     * decoded and its signatures checked alone, in parallel across the poll; then what it does to the pages is
+     * applied in the poll's order. A record that fails is named to the container by its index: the records before it
+     * stay applied, it alone is retried or dead-lettered (its cause in the dead letter), the records after it are
+     * redelivered (kafka-support's {@code RecordByRecordAfterRollback}). A store failure names the first record:
+     * retried until the database is back, never dead-lettered.
      */
     @Override
     public void accept(Message<Object> poll) {
         List<Message<byte[]>> records = BatchRecords.<byte[]>split(poll);
         try {
-            projection.applyBatch(records, raw -> RecordGuard.run(() -> serveOne(raw)));
+            projection.applyBatch(
+                    records,
+                    raw -> RecordGuard.process(() -> prepare(raw)),
+                    (raw, serving) -> RecordGuard.run(serving));
         } catch (SharedProjection.BatchRecordFailed failed) {
             throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
         } catch (StoreUnavailableException e) {
@@ -134,8 +140,9 @@ public class ServePublished implements Consumer<Message<Object>> {
         }
     }
 
+    /** What the record does to the pages, once verified: nothing for one that fails its checks (logged). */
     @SuppressWarnings("unchecked")
-    private void serveOne(Message<byte[]> raw) {
+    private Runnable prepare(Message<byte[]> raw) {
         PublicRecords.Read read = PublicRecords.read(raw, seals, "not served");
         SpecificRecordBase record = read.record();
         if (read.problem().isPresent()) {
@@ -145,34 +152,39 @@ public class ServePublished implements Consumer<Message<Object>> {
                     record.get("eventId"),
                     record.get("articleId"),
                     read.problem().get());
-            return;
+            return NOTHING;
         }
         Message<?> message = MessageBuilder.createMessage(record, raw.getHeaders());
+        Optional<Runnable> serving;
         if (record instanceof ArticlePublished) {
-            inbound.verifyOrSkip((Message<ArticlePublished>) message).ifPresent(verified -> serve(verified.domain()));
+            serving = inbound.verifyOrSkip((Message<ArticlePublished>) message)
+                    .map(verified -> () -> serve(verified.domain()));
         } else if (record instanceof ArticleCorrected) {
             // A corrected revision is a publication like any other; the store keeps its note with the page.
-            corrections
+            serving = corrections
                     .verifyOrSkip((Message<ArticleCorrected>) message)
-                    .ifPresent(verified -> serve(verified.domain()));
+                    .map(verified -> () -> serve(verified.domain()));
         } else if (record instanceof ArticleRetracted) {
-            retractions
+            serving = retractions
                     .verifyOrSkip((Message<ArticleRetracted>) message)
-                    .ifPresent(verified -> withdraw(verified.domain()));
+                    .map(verified -> () -> withdraw(verified.domain()));
         } else if (record instanceof ArticleUnpublished) {
-            takedowns
+            serving = takedowns
                     .verifyOrSkip((Message<ArticleUnpublished>) message)
-                    .ifPresent(verified -> withdraw(verified.domain()));
+                    .map(verified -> () -> withdraw(verified.domain()));
         } else if (record instanceof ArticleReviewDue) {
-            dues.verifyOrSkip((Message<ArticleReviewDue>) message).ifPresent(verified -> reReview(verified.domain()));
+            serving = dues.verifyOrSkip((Message<ArticleReviewDue>) message)
+                    .map(verified -> () -> reReview(verified.domain()));
         } else if (record instanceof ArticleReviewExpired) {
-            expiries.verifyOrSkip((Message<ArticleReviewExpired>) message)
-                    .ifPresent(verified -> reReview(verified.domain()));
+            serving = expiries.verifyOrSkip((Message<ArticleReviewExpired>) message)
+                    .map(verified -> () -> reReview(verified.domain()));
         } else {
             log.warn(
                     "Skipping a record of type {} on the public topic",
                     record.getClass().getSimpleName());
+            serving = Optional.empty();
         }
+        return serving.orElse(NOTHING);
     }
 
     private void reReview(ReReviewNotice notice) {

@@ -3,6 +3,7 @@ package org.vetted.distribution.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,6 @@ import org.vetted.events.ArticleRendered;
 import org.vetted.events.Author;
 import org.vetted.events.Reviewer;
 import org.vetted.support.signing.Seals;
-import org.vetted.support.stream.TransactionalBatch;
 import org.vetted.support.time.MutableClock;
 
 /** Embargoed renderings: held, published when the clock says they are due (never before), stopped by a withdrawal. */
@@ -187,7 +187,7 @@ class ReleaseEmbargoesTest {
                     deadLettered.add(record);
                     causes.add(cause);
                 },
-                TransactionalBatch.Around.NOTHING);
+                ObservationRegistry.NOOP);
         gate.record(Articles.decision("art-11", WithdrawalKind.UNPUBLISHED, "walking-art-11", NOW.minusSeconds(60)));
         ArticleRendered forged = rendered("art-12", null);
         forged.setHtml("<p>Walking cures back pain.</p>"); // no longer what rendering signed

@@ -2,11 +2,14 @@ package org.vetted.intake.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,7 @@ public class ArticleTracking {
     public SharedProjection articleProjection(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
+            ObservationRegistry observations,
             @Value("${spring.cloud.stream.bindings." + BINDING + ".destination}") String destinations) {
         return new SharedProjection(
                 "articles",
@@ -61,7 +65,8 @@ public class ArticleTracking {
                         .filter(topic -> !topic.isEmpty())
                         .toList(),
                 jdbc,
-                transactions);
+                transactions,
+                observations);
     }
 
     /**
@@ -92,22 +97,29 @@ public class ArticleTracking {
                                         + record.get("articleId"))
                         .oncePer(record -> String.valueOf(record.get("eventId")), MAX_REMEMBERED_SKIPS));
         EventCatalog catalog = EventCatalog.standard();
-        java.util.function.Consumer<Message<SpecificRecordBase>> trackOne = message -> {
+        // Each record alone, in parallel across the poll (SharedProjection.applyBatch): its signature checked and
+        // mapped, and encoded as the registry keeps it; null for a record that changes nothing here.
+        Function<Message<SpecificRecordBase>, Tracked> prepare = message -> RecordGuard.process(() -> {
             if (!((Object) message.getPayload() instanceof SpecificRecordBase)) {
                 throw new PoisonEventException("an article event without a value");
             }
             if (message.getPayload() instanceof org.vetted.events.ArticleReviewDue
                     || message.getPayload() instanceof org.vetted.events.ArticleReviewExpired) {
                 // Re-review notices do not change where a revision stands in the writers' view; not tracked here.
-                return;
+                return null;
             }
-            Optional<Inbound.Verified<SpecificRecordBase, ArticleEvent>> verified = inbound.verifyOrSkip(message);
-            if (verified.isEmpty()) {
+            return inbound.verifyOrSkip(message)
+                    .map(verified -> new Tracked(verified.event(), verified.domain(), catalog.encode(verified.event())))
+                    .orElse(null);
+        });
+        // Then applied in the poll's order, in its one database transaction.
+        BiConsumer<Message<SpecificRecordBase>, Tracked> apply = (message, tracked) -> RecordGuard.run(() -> {
+            if (tracked == null) {
                 return;
             }
             // The registry keeps the record as read, signature and all, so it can verify it again when it reads it.
-            SpecificRecordBase record = verified.get().event();
-            if (!registry.apply(verified.get().domain(), catalog.encode(record))) {
+            SpecificRecordBase record = tracked.record();
+            if (!registry.apply(tracked.event(), tracked.encoded())) {
                 log.debug("already applied: {} {}", record.getClass().getSimpleName(), record.get("eventId"));
             } else if (record instanceof ArticleApproved approved && projection.isCaughtUp()) {
                 // Live approvals only: a replay would count every past one again.
@@ -118,9 +130,7 @@ public class ArticleTracking {
             if (record instanceof DraftSubmitted draft) {
                 ledger.keepNotes(draft.getArticleId(), draft.getRevision(), EventMapper.notesOf(draft));
             }
-        };
-        java.util.function.Consumer<Message<SpecificRecordBase>> track =
-                message -> RecordGuard.run(() -> trackOne.accept(message));
+        });
         // One poll is one database transaction (SharedProjection.applyBatch). A record that fails is named to the
         // container by its index: the records before it stay applied, it alone is retried or dead-lettered (its
         // cause in the dead letter), and the records after it are redelivered (kafka-support's
@@ -129,7 +139,7 @@ public class ArticleTracking {
         return batch -> {
             List<Message<SpecificRecordBase>> messages = BatchRecords.<SpecificRecordBase>split(batch);
             try {
-                projection.applyBatch(messages, track);
+                projection.applyBatch(messages, prepare, apply);
             } catch (SharedProjection.BatchRecordFailed failed) {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
             } catch (StoreUnavailableException e) {
@@ -137,6 +147,9 @@ public class ArticleTracking {
             }
         };
     }
+
+    /** A record whose signature holds: the event, what the registry gets of it, and the bytes it keeps. */
+    private record Tracked(SpecificRecordBase record, ArticleEvent event, byte[] encoded) {}
 
     private static Optional<Duration> timeToApproval(ArticleRegistry registry, ArticleApproved approved) {
         int revision = approved.getApproval().getRevision();

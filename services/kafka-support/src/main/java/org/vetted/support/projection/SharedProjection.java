@@ -1,5 +1,7 @@
 package org.vetted.support.projection;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -24,6 +28,8 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.support.batch.Preparation;
+import org.vetted.support.observability.RecordObservations;
 
 /**
  * A projection kept in a database that every instance of a service shares, fed by one consumer binding. With the
@@ -64,6 +70,7 @@ public class SharedProjection
     private final Set<String> topics;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final RecordObservations observations;
     private final long checkIntervalNanos;
     /** Where the log ended in every partition when this instance first joined: the mark for being ready. */
     private volatile Map<TopicPartition, Long> targets;
@@ -76,10 +83,15 @@ public class SharedProjection
      * @param name         the projection's name in {@code projection_position}; instances of one service share it
      * @param topics       the topics of the binding that feeds it
      * @param transactions over the projection's data source
+     * @param observations the service's registry: each record's steps run in an observation of that record
      */
     public SharedProjection(
-            String name, Collection<String> topics, JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this(name, null, topics, jdbc, transactions, CHECK_INTERVAL);
+            String name,
+            Collection<String> topics,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            ObservationRegistry observations) {
+        this(name, null, topics, jdbc, transactions, observations, CHECK_INTERVAL);
     }
 
     /**
@@ -91,17 +103,9 @@ public class SharedProjection
             String binding,
             Collection<String> topics,
             JdbcTemplate jdbc,
-            TransactionTemplate transactions) {
-        this(name, binding, topics, jdbc, transactions, CHECK_INTERVAL);
-    }
-
-    SharedProjection(
-            String name,
-            Collection<String> topics,
-            JdbcTemplate jdbc,
             TransactionTemplate transactions,
-            Duration checkInterval) {
-        this(name, null, topics, jdbc, transactions, checkInterval);
+            ObservationRegistry observations) {
+        this(name, binding, topics, jdbc, transactions, observations, CHECK_INTERVAL);
     }
 
     SharedProjection(
@@ -110,12 +114,14 @@ public class SharedProjection
             Collection<String> topics,
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
+            ObservationRegistry observations,
             Duration checkInterval) {
         this.name = name;
         this.binding = binding;
         this.topics = Set.copyOf(topics);
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.observations = new RecordObservations(observations);
         this.checkIntervalNanos = checkInterval.toNanos();
         this.checkedAt = System.nanoTime() - checkIntervalNanos;
     }
@@ -134,7 +140,7 @@ public class SharedProjection
         Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
         return inTransaction(() -> {
             if (topic == null || partition == null || offset == null) {
-                work.run();
+                observations.observe(message, work);
                 return true;
             }
             jdbc.update(
@@ -154,7 +160,7 @@ public class SharedProjection
             if (offset < next) {
                 return false;
             }
-            work.run();
+            observations.observe(message, work);
             jdbc.update(
                     "update projection_position set next_offset = ? where projection = ? and topic = ? "
                             + "and partition_no = ?",
@@ -173,7 +179,9 @@ public class SharedProjection
      * batch applied twice (a redelivery, another instance after a rebalance) changes nothing the second time. A
      * record whose work throws fails the batch: the records before it are then applied again on their own (they
      * succeeded), and a {@link BatchRecordFailed} names the failing one, so the consumer's error handling deals with
-     * that record alone (dead-letters a poison record, retries a store failure) and redelivers the rest.
+     * that record alone (dead-letters a poison record, retries a store failure) and redelivers the rest. Each
+     * record's work runs in the record's observation ({@link RecordObservations}: the trace of its
+     * {@code traceparent}).
      *
      * @return how many records were applied (not applied before)
      * @throws StoreUnavailableException when the database fails on the batch's own statements
@@ -193,20 +201,58 @@ public class SharedProjection
             List<Message<M>> messages,
             java.util.function.Consumer<List<Message<M>>> first,
             java.util.function.Consumer<Message<M>> work) {
+        return applyBatch(messages, first, null, (message, nothing) -> work.accept(message));
+    }
+
+    /**
+     * {@link #applyBatch(List, java.util.function.Consumer)} with each record first prepared alone ({@code prepare}:
+     * what needs nothing but the record, such as decoding it and checking its signature; thread-safe, and touching
+     * no database), for every record of the batch in parallel and before the transaction opens; then {@code work}
+     * applies the prepared records in order in the transaction. A record whose preparation threw fails the batch at
+     * its turn, as if its work had thrown (a record applied before is skipped, its preparation unused). Both steps
+     * run in the record's observation.
+     */
+    public <M, P> int applyBatch(
+            List<Message<M>> messages, Function<Message<M>, P> prepare, BiConsumer<Message<M>, P> work) {
+        return applyBatch(messages, batch -> {}, prepare, work);
+    }
+
+    private <M, P> int applyBatch(
+            List<Message<M>> messages,
+            java.util.function.Consumer<List<Message<M>>> first,
+            Function<Message<M>, P> prepare,
+            BiConsumer<Message<M>, P> work) {
+        List<Observation> observed = messages.stream().map(observations::start).toList();
         try {
-            return applyAll(messages, first, work);
-        } catch (BatchRecordFailed failed) {
-            if (failed.index() > 0) {
-                applyAll(messages.subList(0, failed.index()), first, work);
+            List<Preparation.Prepared<P>> prepared = prepare == null
+                    ? java.util.Collections.nCopies(messages.size(), new Preparation.Prepared<P>(null, null))
+                    : Preparation.inParallel(
+                            messages.size(), i -> observed.get(i).scoped(() -> prepare.apply(messages.get(i))));
+            List<Batched<M, P>> batch = new ArrayList<>(messages.size());
+            for (int i = 0; i < messages.size(); i++) {
+                batch.add(new Batched<>(messages.get(i), prepared.get(i), observed.get(i)));
             }
-            throw failed;
+            try {
+                return applyAll(batch, first, work);
+            } catch (BatchRecordFailed failed) {
+                if (failed.index() > 0) {
+                    applyAll(batch.subList(0, failed.index()), first, work);
+                }
+                throw failed;
+            }
+        } finally {
+            observed.forEach(Observation::stop);
         }
     }
 
-    private <M> int applyAll(
-            List<Message<M>> messages,
+    /** A record of a batch, its preparation's outcome, and its observation (started; stopped with the batch). */
+    private record Batched<M, P>(Message<M> message, Preparation.Prepared<P> prepared, Observation observation) {}
+
+    private <M, P> int applyAll(
+            List<Batched<M, P>> batch,
             java.util.function.Consumer<List<Message<M>>> first,
-            java.util.function.Consumer<Message<M>> work) {
+            BiConsumer<Message<M>, P> work) {
+        List<Message<M>> messages = batch.stream().map(Batched::message).toList();
         Integer applied = inTransactionOf(() -> {
             Map<TopicPartition, Long> next = new HashMap<>();
             for (Message<M> message : messages) {
@@ -218,15 +264,17 @@ public class SharedProjection
             first.accept(messages);
             Map<TopicPartition, Long> moved = new HashMap<>();
             int count = 0;
-            for (int i = 0; i < messages.size(); i++) {
-                Message<M> message = messages.get(i);
+            for (int i = 0; i < batch.size(); i++) {
+                Batched<M, P> record = batch.get(i);
+                Message<M> message = record.message();
                 TopicPartition partition = partitionOf(message);
                 Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
                 if (partition != null && offset < next.get(partition)) {
                     continue;
                 }
                 try {
-                    work.accept(message);
+                    record.observation()
+                            .scoped(() -> work.accept(message, record.prepared().get()));
                 } catch (DataAccessException e) {
                     // The database, not the record: the whole batch fails as a StoreUnavailableException.
                     throw e;

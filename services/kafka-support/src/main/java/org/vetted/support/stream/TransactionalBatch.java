@@ -1,10 +1,14 @@
 package org.vetted.support.stream;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
+import org.vetted.support.batch.Preparation;
+import org.vetted.support.observability.RecordObservations;
 import org.vetted.support.projection.StoreFailures;
 import org.vetted.support.projection.StoreUnavailableException;
 
@@ -21,6 +25,10 @@ import org.vetted.support.projection.StoreUnavailableException;
  * would fail again. A store that fails (as {@link StoreFailures} tells) fails the
  * batch, which is then retried from its first record until the store is back, never dead-lettered: nothing of it has
  * been committed.
+ * <p>
+ * Every step of a record (its preparation, its work, its dead letter) runs in the record's own observation
+ * ({@link RecordObservations}), whose parent is the trace its {@code traceparent} header carries: a batch-mode
+ * listener has no observation per record, and without it the log lines and the records sent would lose the trace.
  *
  * @param <T> the records' payload
  * @param <P> what a record's preparation hands to its work
@@ -33,84 +41,72 @@ public final class TransactionalBatch<T, P> {
         void send(Message<?> record, RuntimeException cause);
     }
 
-    /**
-     * Runs a record's work in that record's own context: {@code RecordObservations.continuing} continues the trace
-     * its {@code traceparent} header carries, so what it sends carries the same trace, as a record-at-a-time
-     * binding's observation does (a batch-mode listener has none per record).
-     */
-    @FunctionalInterface
-    public interface Around {
-        Around NOTHING = (record, work) -> work.run();
-
-        void run(Message<?> record, Runnable work);
-    }
-
-    private record Prepared<P>(P value, RuntimeException failure) {}
-
     private final Function<Message<T>, P> prepare;
     private final BiConsumer<Message<T>, P> work;
     private final DeadLetter deadLetter;
-    private final Around around;
+    private final RecordObservations observations;
 
-    public TransactionalBatch(Function<Message<T>, P> prepare, BiConsumer<Message<T>, P> work, DeadLetter deadLetter) {
-        this(prepare, work, deadLetter, Around.NOTHING);
-    }
-
+    /** @param observations the service's registry: each record's steps run in an observation of that record */
     public TransactionalBatch(
-            Function<Message<T>, P> prepare, BiConsumer<Message<T>, P> work, DeadLetter deadLetter, Around around) {
+            Function<Message<T>, P> prepare,
+            BiConsumer<Message<T>, P> work,
+            DeadLetter deadLetter,
+            ObservationRegistry observations) {
         this.prepare = prepare;
         this.work = work;
         this.deadLetter = deadLetter;
-        this.around = around;
+        this.observations = new RecordObservations(observations);
+    }
+
+    /** Without observations: for this package's tests. */
+    TransactionalBatch(Function<Message<T>, P> prepare, BiConsumer<Message<T>, P> work, DeadLetter deadLetter) {
+        this(prepare, work, deadLetter, ObservationRegistry.NOOP);
     }
 
     /** @param batch the binding's message: a poll's records as a list (or one record, from the test binder) */
     public void accept(Message<?> batch) {
         List<Message<T>> records = BatchRecords.split(batch);
-        // The common pool's threads carry the system class loader, which in a Spring Boot jar sees none of the
-        // application's classes (Avro resolves classes through it): each preparation runs with the listener's.
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        List<Prepared<P>> prepared = (records.size() > 1 ? records.parallelStream() : records.stream())
-                .map(record -> prepareOne(record, loader))
-                .toList();
-        for (int i = 0; i < records.size(); i++) {
-            Message<T> record = records.get(i);
-            RuntimeException failure = prepared.get(i).failure();
-            if (failure == null) {
-                try {
-                    P value = prepared.get(i).value();
-                    around.run(record, () -> work.accept(record, value));
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
+        List<Observation> observed = records.stream().map(observations::start).toList();
+        int stopped = 0;
+        try {
+            List<Preparation.Prepared<P>> prepared = Preparation.inParallel(
+                    records.size(), i -> observed.get(i).scoped(() -> prepare.apply(records.get(i))));
+            for (; stopped < records.size(); stopped++) {
+                Message<T> record = records.get(stopped);
+                Preparation.Prepared<P> one = prepared.get(stopped);
+                observed.get(stopped).scoped(() -> workOn(record, one));
+                observed.get(stopped).stop();
             }
-            if (failure != null) {
-                if (StoreFailures.is(failure)) {
-                    // The first record named: the whole batch is rolled back and redelivered; the store's failure
-                    // makes the container retry it without end rather than dead-letter it.
-                    throw new BatchListenerFailedException(
-                            failure.getMessage(),
-                            failure instanceof StoreUnavailableException
-                                    ? failure
-                                    : new StoreUnavailableException(
-                                            "the store failed: " + failure.getMessage(), failure),
-                            0);
-                }
-                deadLetter.send(record, failure);
+        } finally {
+            // A store failure ends the batch: the records not reached are done with too.
+            for (int i = stopped; i < records.size(); i++) {
+                observed.get(i).stop();
             }
         }
     }
 
-    private Prepared<P> prepareOne(Message<T> record, ClassLoader loader) {
-        Thread thread = Thread.currentThread();
-        ClassLoader own = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            return new Prepared<>(prepare.apply(record), null);
-        } catch (RuntimeException e) {
-            return new Prepared<>(null, e);
-        } finally {
-            thread.setContextClassLoader(own);
+    private void workOn(Message<T> record, Preparation.Prepared<P> prepared) {
+        RuntimeException failure = prepared.failure();
+        if (failure == null) {
+            try {
+                work.accept(record, prepared.value());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
         }
+        if (failure == null) {
+            return;
+        }
+        if (StoreFailures.is(failure)) {
+            // The first record named: the whole batch is rolled back and redelivered; the store's failure
+            // makes the container retry it without end rather than dead-letter it.
+            throw new BatchListenerFailedException(
+                    failure.getMessage(),
+                    failure instanceof StoreUnavailableException
+                            ? failure
+                            : new StoreUnavailableException("the store failed: " + failure.getMessage(), failure),
+                    0);
+        }
+        deadLetter.send(record, failure);
     }
 }

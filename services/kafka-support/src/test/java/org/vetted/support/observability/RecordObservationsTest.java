@@ -3,64 +3,77 @@ package org.vetted.support.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.ReceiverContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import org.vetted.support.stream.TransactionalBatch;
 
-/** Each record's work runs in an observation whose carrier is the record, read as the tracing handler reads it. */
+/** Each record's steps run in an observation continuing the trace of its traceparent header, on real tracing. */
 class RecordObservationsTest {
-    private static final String TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    private static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
 
-    /** What a tracing handler for receiver contexts sees: the parent it would extract. */
-    private final List<String> parents = new ArrayList<>();
+    private final TestTracing tracing = new TestTracing();
+    private final RecordObservations observations = new RecordObservations(tracing.registry());
 
-    private final ObservationRegistry registry = ObservationRegistry.create();
-
-    {
-        registry.observationConfig().observationHandler(new ObservationHandler<ReceiverContext<Message<?>>>() {
-            @Override
-            public void onStart(ReceiverContext<Message<?>> context) {
-                parents.add(context.getGetter().get(context.getCarrier(), "traceparent"));
-            }
-
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return context instanceof ReceiverContext<?>;
-            }
-        });
+    private static Message<String> record(Object traceparent) {
+        MessageBuilder<String> record =
+                MessageBuilder.withPayload("x").setHeader(KafkaHeaders.RECEIVED_TOPIC, "article.approved");
+        return (traceparent == null ? record : record.setHeader("traceparent", traceparent)).build();
     }
 
     @Test
-    void theWorkRunsInAnObservationOfItsRecordWhoseTraceparentIsReadAsBytesOrText() {
-        TransactionalBatch.Around around = RecordObservations.continuing(registry);
-        List<Observation> current = new ArrayList<>();
-        for (Object header : List.of(TRACEPARENT.getBytes(StandardCharsets.UTF_8), TRACEPARENT)) {
-            Message<String> record = MessageBuilder.withPayload("x")
-                    .setHeader("traceparent", header)
-                    .setHeader(KafkaHeaders.RECEIVED_TOPIC, "article.approved")
-                    .build();
-            around.run(record, () -> current.add(registry.getCurrentObservation()));
+    void aRecordsStepsRunInItsTraceOnWhicheverThreadWhetherTheHeaderIsBytesOrText() {
+        for (Object header : List.of(
+                TestTracing.traceparent(TRACE).getBytes(StandardCharsets.UTF_8), TestTracing.traceparent(TRACE))) {
+            Observation observation = observations.start(record(header));
+            assertThat(tracing.currentTraceId()).as("started, not yet current").isNull();
+            String onAnotherThread = CompletableFuture.supplyAsync(() -> observation.scoped(tracing::currentTraceId))
+                    .join();
+            String here = observation.scoped(tracing::currentTraceId);
+            observation.stop();
+
+            assertThat(onAnotherThread).isEqualTo(TRACE);
+            assertThat(here).isEqualTo(TRACE);
+            assertThat(observation.getContextView().getContextualName()).isEqualTo("article.approved receive");
+            assertThat(tracing.currentTraceId()).as("nothing left current").isNull();
         }
-        assertThat(parents).containsExactly(TRACEPARENT, TRACEPARENT);
-        assertThat(current).hasSize(2).doesNotContainNull();
-        assertThat(current.get(0).getContextView().getContextualName()).isEqualTo("article.approved receive");
-        assertThat(registry.getCurrentObservation()).as("closed after the work").isNull();
     }
 
     @Test
-    void aRecordWithoutTheHeaderIsObservedWithNoParentAndWithoutARegistryNothingIsAdded() {
-        RecordObservations.continuing(registry)
-                .run(MessageBuilder.withPayload("x").build(), () -> {});
-        assertThat(parents).containsExactly((String) null);
-        assertThat(RecordObservations.continuing(ObservationRegistry.NOOP)).isSameAs(TransactionalBatch.Around.NOTHING);
-        assertThat(RecordObservations.continuing(null)).isSameAs(TransactionalBatch.Around.NOTHING);
+    void aRecordWithoutTheHeaderStartsATraceOfItsOwn() {
+        List<String> traces = new ArrayList<>();
+        observations.observe(record(TestTracing.traceparent(TRACE)), () -> traces.add(tracing.currentTraceId()));
+        observations.observe(record(null), () -> traces.add(tracing.currentTraceId()));
+        observations.observe(record(null), () -> traces.add(tracing.currentTraceId()));
+
+        assertThat(traces).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(traces.get(0)).isEqualTo(TRACE);
+    }
+
+    @Test
+    void underAnObservationAlreadyCurrentTheWorkRunsInItAsIs() {
+        // A record-at-a-time binding's listener observation is the record's own.
+        Observation listener = Observation.start("listener", tracing.registry());
+        List<Observation> current = new ArrayList<>();
+        listener.scoped(() -> observations.observe(
+                record(TestTracing.traceparent(TRACE)),
+                () -> current.add(tracing.registry().getCurrentObservation())));
+        listener.stop();
+
+        assertThat(current).containsExactly(listener);
+    }
+
+    @Test
+    void aNoopRegistryObservesNothing() {
+        RecordObservations none = new RecordObservations(ObservationRegistry.NOOP);
+        assertThat(none.start(record(TestTracing.traceparent(TRACE)))).isSameAs(Observation.NOOP);
+        List<String> traces = new ArrayList<>();
+        none.observe(record(TestTracing.traceparent(TRACE)), () -> traces.add(tracing.currentTraceId()));
+        assertThat(traces).containsExactly((String) null);
     }
 }

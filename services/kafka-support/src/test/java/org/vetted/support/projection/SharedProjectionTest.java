@@ -3,6 +3,7 @@ package org.vetted.support.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vetted.support.observability.TestTracing;
 
 /** On a real PostgreSQL, with the migration the services run; Kafka's own MockConsumer stands for the consumer. */
 class SharedProjectionTest {
@@ -73,15 +75,27 @@ class SharedProjectionTest {
     }
 
     private SharedProjection projection() {
-        return new SharedProjection("pages", List.of(TOPIC), jdbc, transactions, Duration.ZERO);
+        return projection(ObservationRegistry.NOOP);
+    }
+
+    private SharedProjection projection(ObservationRegistry observations) {
+        return new SharedProjection("pages", null, List.of(TOPIC), jdbc, transactions, observations, Duration.ZERO);
     }
 
     private static Message<String> record(int partition, long offset) {
-        return MessageBuilder.withPayload("r" + partition + "-" + offset)
+        return traced(partition, offset, null);
+    }
+
+    /** A record carrying the trace {@code traceId} in its traceparent header, as the binder hands it (bytes). */
+    private static Message<String> traced(int partition, long offset, String traceId) {
+        MessageBuilder<String> record = MessageBuilder.withPayload("r" + partition + "-" + offset)
                 .setHeader(KafkaHeaders.RECEIVED_TOPIC, TOPIC)
                 .setHeader(KafkaHeaders.RECEIVED_PARTITION, partition)
-                .setHeader(KafkaHeaders.OFFSET, offset)
-                .build();
+                .setHeader(KafkaHeaders.OFFSET, offset);
+        if (traceId != null) {
+            record.setHeader("traceparent", TestTracing.traceparent(traceId).getBytes(StandardCharsets.UTF_8));
+        }
+        return record.build();
     }
 
     private Runnable effectOf(Message<String> message) {
@@ -228,6 +242,85 @@ class SharedProjectionTest {
     }
 
     @Test
+    void eachRecordIsPreparedAndAppliedInItsOwnTraceAndNoTraceLeaksToTheNextRecord() {
+        TestTracing tracing = new TestTracing();
+        SharedProjection projection = projection(tracing.registry());
+        String first = "0af7651916cd43dd8448eb211c80319c";
+        String third = "4bf92f3577b34da6a3ce929d0e0e4736";
+        // The second record carries no trace: it gets one of its own, not its neighbour's.
+        List<Message<String>> batch = List.of(traced(0, 0, first), traced(0, 1, null), traced(1, 0, third));
+        Map<String, String> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> applied = new ArrayList<>();
+
+        int count = projection.applyBatch(
+                batch, message -> prepared.put(message.getPayload(), tracing.currentTraceId()), (message, trace) -> {
+                    applied.add(tracing.currentTraceId());
+                    effect(message);
+                });
+
+        assertThat(count).isEqualTo(3);
+        assertThat(applied).hasSize(3).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(applied.get(0)).isEqualTo(first);
+        assertThat(applied.get(2)).isEqualTo(third);
+        assertThat(prepared)
+                .as("each record's preparation, on whichever thread, in its record's trace")
+                .containsOnly(Map.entry("r0-0", first), Map.entry("r0-1", applied.get(1)), Map.entry("r1-0", third));
+        assertThat(tracing.currentTraceId()).as("nothing left current").isNull();
+
+        // A record-at-a-time apply runs its work in the record's trace too.
+        List<String> single = new ArrayList<>();
+        projection.apply(traced(1, 1, first), () -> single.add(tracing.currentTraceId()));
+        assertThat(single).containsExactly(first);
+    }
+
+    @Test
+    void everyRecordIsPreparedBeforeTheFirstIsAppliedAndAFailedPreparationIsNamedAtItsTurn() {
+        SharedProjection projection = projection();
+        List<Message<String>> batch = List.of(record(0, 0), record(1, 0), record(0, 1), record(1, 1));
+        List<String> steps = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        assertThatThrownBy(() -> projection.applyBatch(
+                        batch,
+                        message -> {
+                            steps.add("prepare");
+                            if (message.getPayload().equals("r0-1")) {
+                                throw new IllegalStateException("does not verify");
+                            }
+                            return message.getPayload().toUpperCase(java.util.Locale.ROOT);
+                        },
+                        (message, upper) -> {
+                            steps.add("apply " + upper);
+                            effect(message);
+                        }))
+                .isInstanceOfSatisfying(SharedProjection.BatchRecordFailed.class, failed -> {
+                    assertThat(failed.index()).isEqualTo(2);
+                    assertThat(failed.getCause()).hasMessage("does not verify");
+                });
+
+        // Prepared once each; applied in order up to the failing record, then the records before it again alone.
+        assertThat(steps)
+                .containsExactly(
+                        "prepare",
+                        "prepare",
+                        "prepare",
+                        "prepare",
+                        "apply R0-0",
+                        "apply R1-0",
+                        "apply R0-0",
+                        "apply R1-0");
+        assertThat(effects()).containsExactly("r0-0", "r1-0");
+        assertThat(projection.positions()).containsOnly(Map.entry(P0, 1L), Map.entry(P1, 1L));
+        // The whole poll again: what was applied is skipped, whatever its preparation says.
+        assertThat(projection.applyBatch(
+                        batch.subList(0, 2),
+                        message -> {
+                            throw new IllegalStateException("not looked at");
+                        },
+                        (message, nothing) -> effect(message)))
+                .isZero();
+    }
+
+    @Test
     void onAssignmentEachPartitionResumesWhereTheProjectionStandsOrFromItsStart() {
         SharedProjection projection = projection();
         projection.apply(record(0, 4), () -> {});
@@ -314,8 +407,10 @@ class SharedProjectionTest {
 
     @Test
     void twoBindingsOnOneTopicEachMoveOnlyTheirOwnProjection() {
-        SharedProjection pages = new SharedProjection("pages", "pages-in-0", List.of(TOPIC), jdbc, transactions);
-        SharedProjection hooks = new SharedProjection("hooks", "hooks-in-0", List.of(TOPIC), jdbc, transactions);
+        SharedProjection pages = new SharedProjection(
+                "pages", "pages-in-0", List.of(TOPIC), jdbc, transactions, ObservationRegistry.NOOP);
+        SharedProjection hooks = new SharedProjection(
+                "hooks", "hooks-in-0", List.of(TOPIC), jdbc, transactions, ObservationRegistry.NOOP);
         pages.apply(record(0, 6), () -> {});
         MockConsumer<String, Object> pagesConsumer = consumerOfGroup("pages-group", Map.of(P0, 9L, P1, 6L));
         MockConsumer<String, Object> hooksConsumer = consumerOfGroup("hooks-group", Map.of(P0, 9L, P1, 6L));

@@ -4,7 +4,6 @@ import io.micrometer.observation.ObservationRegistry;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -16,7 +15,6 @@ import org.vetted.events.ArticleRendered;
 import org.vetted.rendering.app.RenderApprovedArticle;
 import org.vetted.rendering.domain.ApprovedArticle;
 import org.vetted.support.kafka.BatchDeadLetters;
-import org.vetted.support.observability.RecordObservations;
 import org.vetted.support.signing.Seals;
 import org.vetted.support.stream.Inbound;
 import org.vetted.support.stream.Outbound;
@@ -56,27 +54,27 @@ public class RenderArticle implements Consumer<Message<Object>> {
             Seals seals,
             StreamBridge streamBridge,
             BatchDeadLetters deadLetters,
-            ObjectProvider<ObservationRegistry> observations,
+            ObservationRegistry observations,
             @Value("${spring.cloud.stream.bindings.renderArticle-in-0.group}") String group) {
         this(
                 renderApproved,
                 seals,
                 rendered -> streamBridge.send(OUTPUT, rendered),
                 (record, cause) -> deadLetters.deadLetter(group, record, cause),
-                RecordObservations.continuing(observations.getIfAvailable()));
+                observations);
     }
 
     /**
      * @param send       where a rendering goes, in the transaction under way
      * @param deadLetter where a refused approval goes, with its cause, in the same transaction
-     * @param around     each record's work in its own trace (the one its headers carry)
+     * @param observations each record's steps run in an observation of that record (the trace its headers carry)
      */
     RenderArticle(
             RenderApprovedArticle renderApproved,
             Seals seals,
             Consumer<Message<ArticleRendered>> send,
             TransactionalBatch.DeadLetter deadLetter,
-            TransactionalBatch.Around around) {
+            ObservationRegistry observations) {
         this.renderApproved = renderApproved;
         this.inbound = new Inbound<>(
                 seals,
@@ -97,7 +95,7 @@ public class RenderArticle implements Consumer<Message<Object>> {
                             rendered.getPayload().getRevision());
                 },
                 deadLetter,
-                around);
+                observations);
     }
 
     @Override

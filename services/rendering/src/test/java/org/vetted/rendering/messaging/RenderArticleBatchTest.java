@@ -2,6 +2,7 @@ package org.vetted.rendering.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +25,6 @@ import org.vetted.rendering.domain.ApprovalBinding;
 import org.vetted.rendering.domain.ArticleRenderer;
 import org.vetted.rendering.domain.MedicalReviewByline;
 import org.vetted.support.signing.Seals;
-import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * One poll of the batch-mode binding, as the Kafka binder hands it over (the records as a list, their metadata as
@@ -46,7 +46,7 @@ class RenderArticleBatchTest {
                 deadLettered.add(record);
                 causes.add(cause);
             },
-            TransactionalBatch.Around.NOTHING);
+            ObservationRegistry.NOOP);
 
     @Test
     void aRefusedApprovalInTheMiddleOfAPollIsDeadLetteredAloneAndTheOthersAreRenderedOnceInOrder() {

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,11 +27,9 @@ import org.vetted.review.app.Incoming;
 import org.vetted.review.app.ReviewWorkflow;
 import org.vetted.review.domain.board.ReviewBoard;
 import org.vetted.review.domain.board.ReviewEvent;
-import org.vetted.support.observability.RecordObservations;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.stream.BatchRecords;
-import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * The consumer that builds the review board from drafts and from this service's own decisions. The board is kept in
@@ -65,22 +62,16 @@ public class ReviewTracking {
      */
     @Bean
     public Consumer<Message<Object>> trackReview(
-            ReviewWorkflow workflow,
-            EventMapper mapper,
-            SharedProjection projection,
-            ObjectProvider<ObservationRegistry> observations) {
-        return tracking(workflow, mapper, projection, RecordObservations.continuing(observations.getIfAvailable()));
+            ReviewWorkflow workflow, EventMapper mapper, SharedProjection projection) {
+        return tracking(workflow, mapper, projection);
     }
 
     /**
-     * The board's consumer, each record's work run {@code around} (in the trace its {@code traceparent} carries: a
-     * batch-mode listener has no observation per record, and review's log lines name the draft's trace).
+     * The board's consumer; {@link SharedProjection#applyBatch} runs each record's work in the trace its
+     * {@code traceparent} carries, so review's log lines name the draft's trace.
      */
     static Consumer<Message<Object>> tracking(
-            ReviewWorkflow workflow,
-            EventMapper mapper,
-            SharedProjection projection,
-            TransactionalBatch.Around around) {
+            ReviewWorkflow workflow, EventMapper mapper, SharedProjection projection) {
         Set<String> warnedAbout =
                 Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<String, Boolean>() {
                     @Override
@@ -146,7 +137,7 @@ public class ReviewTracking {
                 projection.applyBatch(
                         messages,
                         records -> workflow.lockForBatch(libraryKeys(records), articleIds(records)),
-                        message -> around.run(message, () -> trackOne.accept(message)));
+                        trackOne);
             } catch (SharedProjection.BatchRecordFailed failed) {
                 throw new BatchListenerFailedException(failed.getMessage(), failed, failed.index());
             } catch (StoreUnavailableException e) {
@@ -187,6 +178,7 @@ public class ReviewTracking {
     public SharedProjection reviewProjection(
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
+            ObservationRegistry observations,
             @Value("${spring.cloud.stream.bindings." + BINDING + ".destination}") String destinations) {
         return new SharedProjection(
                 "review",
@@ -195,6 +187,7 @@ public class ReviewTracking {
                         .filter(topic -> !topic.isEmpty())
                         .toList(),
                 jdbc,
-                transactions);
+                transactions,
+                observations);
     }
 }

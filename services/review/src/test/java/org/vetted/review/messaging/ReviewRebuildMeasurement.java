@@ -2,6 +2,7 @@ package org.vetted.review.messaging;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.observation.ObservationRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import org.vetted.review.support.DraftEvents;
 import org.vetted.review.support.ReviewParts;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.TestDatabase;
-import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * Not a test: a measurement of review's board rebuilt from a history (drafts, and decisions on some), by the
@@ -95,10 +95,10 @@ class ReviewRebuildMeasurement {
                 "review",
                 List.of(Topics.DRAFT_SUBMITTED, Topics.CLAIM_REVIEWED),
                 jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(database)));
+                new TransactionTemplate(new DataSourceTransactionManager(database)),
+                ObservationRegistry.NOOP);
         ReviewWorkflow workflow = ReviewParts.workflow(store, null, Clock.systemUTC());
-        Consumer<Message<Object>> track =
-                ReviewTracking.tracking(workflow, MAPPER, projection, TransactionalBatch.Around.NOTHING);
+        Consumer<Message<Object>> track = ReviewTracking.tracking(workflow, MAPPER, projection);
         String settings = jdbc.queryForObject(
                 "select current_setting('fsync') || '/' || current_setting('synchronous_commit')", String.class);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

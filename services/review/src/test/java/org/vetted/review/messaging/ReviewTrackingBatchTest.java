@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.observation.ObservationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
@@ -55,7 +56,6 @@ import org.vetted.review.support.ReviewParts;
 import org.vetted.support.projection.SharedProjection;
 import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.projection.TestDatabase;
-import org.vetted.support.stream.TransactionalBatch;
 
 /**
  * The review board's consumer applying a poll in one database transaction (PostgreSQL; the container's retries and
@@ -82,12 +82,13 @@ class ReviewTrackingBatchTest {
     private final JdbcTemplate rows = new JdbcTemplate(database);
     private final JdbcReviewStore store = ReviewParts.store(database);
     private final SharedProjection projection = new SharedProjection(
-            "review", TOPICS, rows, new TransactionTemplate(new DataSourceTransactionManager(database)));
-    private final Consumer<Message<Object>> track = ReviewTracking.tracking(
-            workflow(store, ReviewParts.capturingInto(new ArrayList<>())),
-            MAPPER,
-            projection,
-            TransactionalBatch.Around.NOTHING);
+            "review",
+            TOPICS,
+            rows,
+            new TransactionTemplate(new DataSourceTransactionManager(database)),
+            ObservationRegistry.NOOP);
+    private final Consumer<Message<Object>> track =
+            ReviewTracking.tracking(workflow(store, ReviewParts.capturingInto(new ArrayList<>())), MAPPER, projection);
 
     /** Where the facts are made: another instance, on a database of its own. */
     private final JdbcReviewStore source = ReviewParts.store(TestDatabase.migrated("classpath:db/migration"));
