@@ -49,6 +49,8 @@ class BenchSmokeIT {
             "http review queue page, riskiest first, * open, 2 clients",
             "http review queue page, title search without a match, * open, 1 client",
             "http review queue page, title search without a match, * open, 2 clients",
+            "http review queue page, oldest first, paged through, * open, 1 client",
+            "http review queue page, oldest first, paged through, * open, 2 clients",
             "http whole journey (submit, every claim decided, sign-off, published), 1 writer");
 
     /** Figures without latencies: a consumer's and a projection's rate count records, not operations one waits on. */

@@ -1,6 +1,9 @@
 package org.vetted.stack.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,11 +24,21 @@ import org.vetted.stack.PostgresServer;
  * {@code GET /api/reviews} read by reviewers who never pause.
  */
 final class ReviewQueueLoad {
-    /** The pages read: the default order, the riskiest first, and a title search that matches nothing. */
+    /** The default order's pages, each read with the cursor the one before gave. */
+    private static final String PAGED = "limit=25&cursor=";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The pages read: the default order, the riskiest first, a title search that matches nothing (each its first
+     * page, again and again), and the default order paged through, each client following the {@code next} cursor
+     * from the first page to the last and over again, so most pages are read for the first time.
+     */
     static final String[][] PAGES = {
         {"oldest first", "limit=25"},
         {"riskiest first", "limit=25&sort=risk"},
         {"title search without a match", "limit=25&q=zzzz"},
+        {"oldest first, paged through", PAGED},
     };
 
     private final String bootstrapServers;
@@ -64,19 +77,27 @@ final class ReviewQueueLoad {
     }
 
     ClosedLoop.Result read(String query, int clients, ClosedLoop.Window window) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(reviewUrl + "/api/reviews?" + query))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", HttpIntakeLoad.basic("rita"))
-                .header("Accept", "application/json")
-                .GET()
-                .build();
+        // Each client's cursor of the next page to read, when paging through; none is the first page.
+        String[] cursors = new String[clients];
         return ClosedLoop.run(clients, window, (client, sequence) -> {
+            boolean paging = query.equals(PAGED);
+            String asked = paging && cursors[client] != null ? query + cursors[client] : query;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(reviewUrl + "/api/reviews?" + asked))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", HttpIntakeLoad.basic("rita"))
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET /api/reviews?" + query + ": " + response.statusCode() + " "
+                throw new IllegalStateException("GET /api/reviews?" + asked + ": " + response.statusCode() + " "
                         + response.body()
                                 .substring(0, Math.min(300, response.body().length())));
+            }
+            if (paging) {
+                JsonNode next = JSON.readTree(response.body()).path("next");
+                cursors[client] = next.isTextual() ? URLEncoder.encode(next.asText(), StandardCharsets.UTF_8) : null;
             }
         });
     }
