@@ -7,22 +7,18 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -30,7 +26,6 @@ import org.springframework.cloud.stream.binder.BinderFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vetted.contract.signing.DemoKeys;
@@ -39,6 +34,7 @@ import org.vetted.intake.app.DraftPublisher.Publication;
 import org.vetted.intake.domain.accounts.Author;
 import org.vetted.intake.domain.drafts.Draft;
 import org.vetted.support.batch.BinderTransactions;
+import org.vetted.support.kafka.SharedBroker;
 
 /**
  * Intake's drafts on a real KRaft broker, with the draft binding's {@code sync} exactly as intake's application.yml
@@ -48,11 +44,14 @@ import org.vetted.support.batch.BinderTransactions;
  * aborted: certainly not committed, so numbers and slugs may be handed out again) and is never read; the drafts
  * around it commit. Both with group commit and with a lone send in the binder's own transaction.
  */
+@ExtendWith(SharedBroker.Extension.class)
 class DraftsOnBrokerIT {
     private static final String TOPIC = "it.draft-submitted";
     private static final Author WANDA = new Author("wanda", "Wanda Writer");
 
-    private static EmbeddedKafkaKraftBroker broker;
+    /** The module's one test broker (kafka-support's, set up for transactions on one node), shared with its other ITs. */
+    private static SharedBroker broker;
+
     private static ConfigurableApplicationContext app;
 
     /**
@@ -67,16 +66,8 @@ class DraftsOnBrokerIT {
     static class SendingApp {}
 
     @BeforeAll
-    static void start() throws IOException {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperties(Map.of(
-                "transaction.state.log.replication.factor",
-                "1",
-                "transaction.state.log.min.isr",
-                "1",
-                "offsets.topic.replication.factor",
-                "1"));
-        broker.afterPropertiesSet();
+    static void start(SharedBroker shared) throws IOException {
+        broker = shared;
         String binding = KafkaDraftPublisher.BINDING;
         String p = "--spring.cloud.stream.";
         app = new SpringApplicationBuilder(SendingApp.class)
@@ -89,7 +80,7 @@ class DraftsOnBrokerIT {
                         p + "bindings." + binding + ".destination=" + TOPIC,
                         p + "kafka.bindings." + binding + ".producer.sync=" + intakesSync(),
                         p + "kafka.bindings." + binding + ".producer.topic.properties.max.message.bytes=20000",
-                        p + "kafka.binder.brokers=" + broker.getBrokersAsString());
+                        p + "kafka.binder.brokers=" + broker.bootstrapServers());
     }
 
     /** The draft binding's {@code sync} as intake runs with it. */
@@ -108,9 +99,6 @@ class DraftsOnBrokerIT {
     static void stop() {
         if (app != null) {
             app.close();
-        }
-        if (broker != null) {
-            broker.destroy();
         }
     }
 
@@ -219,14 +207,7 @@ class DraftsOnBrokerIT {
      */
     private static List<String> committedTitles(String run, String... expected) {
         List<String> titles = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, byte[]> consumer = broker.readCommitted()) {
             consumer.subscribe(List.of(TOPIC));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
