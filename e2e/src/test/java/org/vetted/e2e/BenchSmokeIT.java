@@ -158,6 +158,17 @@ class BenchSmokeIT {
             }
         }
         soft.assertThat(report.get("notes").size()).as("notes").isPositive();
+        List<String> cpuNotes = new ArrayList<>();
+        report.get("notes").forEach(note -> {
+            if (note.asString().startsWith("CPU cores used during")) {
+                cpuNotes.add(note.asString());
+            }
+        });
+        soft.assertThat(cpuNotes).as("a note of where each step's cores went").isNotEmpty();
+        // PostgreSQL detaches from the bench that starts it, so it is counted from its own process.
+        cpuNotes.forEach(note -> soft.assertThat(note)
+                .as("every process of the stack in the CPU note")
+                .contains("broker ", "postgres ", "intake ", "review ", "rendering ", "distribution "));
         soft.assertThat(output).as("the printed table").contains("| figure | rate/s |");
         soft.assertAll();
     }

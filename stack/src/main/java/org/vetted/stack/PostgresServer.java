@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A real PostgreSQL server (binaries from Maven artifacts) for the services that keep a shared projection, with a
@@ -97,6 +98,22 @@ public final class PostgresServer implements AutoCloseable {
     /** The JDBC URL of one service's database. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
+    }
+
+    /**
+     * The server's main process (the first line of its {@code postmaster.pid}), whose children are the connections'
+     * processes; empty when it is not running. The server detaches from the process that started it, so it is not
+     * among that process's descendants.
+     */
+    public Optional<Long> pid() {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -213,7 +213,7 @@ public final class Bench implements Callable<Integer> {
             Started started = start(ownData);
             target = started.target();
             stop = started::close;
-            cpu = new CpuMeter(started.pids());
+            cpu = new CpuMeter(started.pids(), started.database().pid());
         }
         Runnable stopOnce = once(stop);
         Thread hook = new Thread(stopOnce, "vetted-bench-shutdown");

@@ -4,30 +4,50 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * CPU time of the processes under measurement: each service of a stack the bench started (by pid), the broker and
- * PostgreSQL (the bench's other child processes), and the bench itself, so a step's figures come with where its
- * cores went. PostgreSQL's per-connection processes that ended between two readings are not counted.
+ * CPU time of the processes under measurement: each service of a stack the bench started (by pid), the broker (the
+ * bench's other child process), PostgreSQL (its server process and the connections' processes under it), and the
+ * bench itself, so a step's figures come with where its cores went. PostgreSQL's per-connection processes that ended
+ * between two readings are not counted.
  */
 final class CpuMeter {
     private final Map<Long, String> services;
+    private final Optional<Long> postgres;
 
     /** {@code services}: pid → service name; empty when measuring a stack the bench did not start. */
     CpuMeter(Map<Long, String> services) {
+        this(services, Optional.empty());
+    }
+
+    /** {@code postgres}: the PostgreSQL server's main process, which is not the bench's descendant. */
+    CpuMeter(Map<Long, String> services, Optional<Long> postgres) {
         this.services = Map.copyOf(services);
+        this.postgres = postgres;
     }
 
     /** CPU time so far by process group. */
     Map<String, Duration> read() {
         Map<String, Duration> cpu = new LinkedHashMap<>();
+        Set<Long> counted = new HashSet<>();
         add(cpu, "bench", ProcessHandle.current());
-        ProcessHandle.current().descendants().forEach(process -> add(cpu, group(process), process));
+        ProcessHandle.current().descendants().forEach(process -> {
+            counted.add(process.pid());
+            add(cpu, group(process), process);
+        });
+        postgres.flatMap(ProcessHandle::of)
+                .ifPresent(server -> Stream.concat(Stream.of(server), server.descendants())
+                        .filter(process -> counted.add(process.pid()))
+                        .forEach(process -> add(cpu, "postgres", process)));
         return cpu;
     }
 

@@ -1,10 +1,14 @@
 package org.vetted.stack.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CpuMeterTest {
@@ -21,5 +25,27 @@ class CpuMeterTest {
     @Test
     void theBenchCountsItsOwnCpu() {
         assertEquals("bench", new CpuMeter(Map.of()).read().keySet().iterator().next());
+    }
+
+    @Test
+    void aServerProcessThatIsNotTheBenchsDescendantIsCountedAsPostgres() {
+        // The first process of the machine stands in for a server that detached from the bench.
+        assumeTrue(ProcessHandle.of(1)
+                .flatMap(init -> init.info().totalCpuDuration())
+                .isPresent());
+        assertTrue(new CpuMeter(Map.of(), Optional.of(1L)).read().containsKey("postgres"));
+        assertFalse(new CpuMeter(Map.of()).read().containsKey("postgres"));
+    }
+
+    @Test
+    void aProcessAlreadyCountedAsTheBenchsDescendantIsNotCountedTwice() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            Map<String, Duration> cpu = new CpuMeter(Map.of(), Optional.of(child.pid())).read();
+            assertTrue(cpu.containsKey("other"), cpu.toString());
+            assertFalse(cpu.containsKey("postgres"), cpu.toString());
+        } finally {
+            child.destroyForcibly();
+        }
     }
 }
