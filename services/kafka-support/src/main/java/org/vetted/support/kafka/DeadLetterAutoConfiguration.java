@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -32,6 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.transaction.KafkaAwareTransactionManager;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -51,7 +54,11 @@ import org.vetted.support.projection.StoreFailures;
  * and the consumer offset commit in the same transaction. The dead-letter topics are created at start, so a
  * cluster with topic auto-creation off works too, and the settings of every topic read are checked
  * ({@link TopicSettingsCheck}). {@link PoisonEventException} is not retried.
- * A consumer that is not transactional is refused: no service may consume outside a transaction.
+ * A consumer that is not transactional is refused: no service may consume outside a transaction, except the
+ * bindings of the groups in {@code vetted.kafka.projection-groups}. Those keep their position in a database with
+ * their projection and send nothing, so their polls run outside Kafka transactions (a transaction around each would
+ * carry only offsets that play no part), and a {@link DefaultErrorHandler} deals with their failed records as the
+ * after-rollback processor does, each dead letter sent in a transaction of its own.
  */
 @AutoConfiguration
 @ConditionalOnClass(ListenerContainerWithDlqAndRetryCustomizer.class)
@@ -85,10 +92,27 @@ public class DeadLetterAutoConfiguration {
         return new BatchDeadLetters();
     }
 
+    /**
+     * The consumer groups whose bindings keep their position in a database with their projection
+     * ({@code vetted.kafka.projection-groups}): their polls run outside Kafka transactions.
+     */
+    static Set<String> projectionGroups(Environment environment) {
+        return Arrays.stream(environment
+                        .getProperty("vetted.kafka.projection-groups", "")
+                        .split(","))
+                .map(String::strip)
+                .filter(group -> !group.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     @Bean
     @ConditionalOnMissingBean(ListenerContainerWithDlqAndRetryCustomizer.class)
     public ListenerContainerWithDlqAndRetryCustomizer deadLettersInTheContainer(
-            TopicSettings settings, ObjectProvider<MeterRegistry> meters, ObjectProvider<BatchDeadLetters> batches) {
+            TopicSettings settings,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<BatchDeadLetters> batches,
+            Environment environment) {
+        Set<String> projectionGroups = projectionGroups(environment);
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(
@@ -121,14 +145,28 @@ public class DeadLetterAutoConfiguration {
                                 Topics.DEAD_LETTER_REASON_HEADER,
                                 rootCause(failure).getBytes(StandardCharsets.UTF_8)));
                 batches.ifAvailable(registry -> registry.register(destination, group, recoverer));
-                // A batch listener that names its failed record has that record alone retried or dead-lettered.
-                DefaultAfterRollbackProcessor<Object, Object> afterRollback = new RecordByRecordAfterRollback<>(
-                        recoverer, backOff != null ? backOff : new FixedBackOff(500L, 2L), template, true);
-                afterRollback.addNotRetryableExceptions(PoisonEventException.class);
+                BackOff retries = backOff != null ? backOff : new FixedBackOff(500L, 2L);
                 // A projection's database being down is no fault of the record: retried until it is back, never
                 // dead-lettered (the record would be missing from the projection for good).
-                afterRollback.setBackOffFunction((record, failure) ->
-                        StoreFailures.is(failure) ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS) : null);
+                BiFunction<ConsumerRecord<?, ?>, Exception, BackOff> storeOutages = (record, failure) ->
+                        StoreFailures.is(failure) ? new FixedBackOff(2000L, FixedBackOff.UNLIMITED_ATTEMPTS) : null;
+                if (projectionGroups.contains(group)) {
+                    // Its position commits with its effect in the projection's database and it sends nothing: a
+                    // Kafka transaction around each poll would carry only the group's offsets, which play no part,
+                    // and cost the broker a transaction per poll. A dead letter is sent in a transaction of its own
+                    // (the recoverer's template is transactional) before the consumer moves past the record.
+                    container.getContainerProperties().setKafkaAwareTransactionManager(null);
+                    DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, retries);
+                    errors.addNotRetryableExceptions(PoisonEventException.class);
+                    errors.setBackOffFunction(storeOutages);
+                    container.setCommonErrorHandler(errors);
+                    return;
+                }
+                // A batch listener that names its failed record has that record alone retried or dead-lettered.
+                DefaultAfterRollbackProcessor<Object, Object> afterRollback =
+                        new RecordByRecordAfterRollback<>(recoverer, retries, template, true);
+                afterRollback.addNotRetryableExceptions(PoisonEventException.class);
+                afterRollback.setBackOffFunction(storeOutages);
                 container.setAfterRollbackProcessor(afterRollback);
             }
 
