@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,14 +37,16 @@ import org.vetted.contract.EventsForTests;
 import org.vetted.contract.PoisonEventException;
 import org.vetted.contract.Topics;
 import org.vetted.events.DraftSubmitted;
+import org.vetted.support.projection.StoreUnavailableException;
 import org.vetted.support.stream.BatchRecords;
 
 /**
  * A batch binding of a group named in {@code vetted.kafka.projection-groups} (a projection keeping its position in its
  * database), on a real KRaft broker with every service's shared settings: its polls run outside Kafka transactions,
  * and a record it names as failed (as {@code SharedProjection} does) is still dead-lettered with its cause, read by a
- * read_committed reader, while the records around it are applied once each, in order. A binding of another group in
- * the same service stays transactional.
+ * read_committed reader, while the records around it are applied once each, in order; a record that meets a store
+ * outage is retried until the store takes it, never dead-lettered. A binding of another group in the same service
+ * stays transactional.
  */
 @ExtendWith(SharedBroker.Extension.class)
 class ProjectionGroupsOnBrokerIT {
@@ -52,6 +55,10 @@ class ProjectionGroupsOnBrokerIT {
     private static final String DLT = IN + "." + GROUP + ".dlt";
     private static final String OTHER_IN = "it.other-in";
 
+    /** More failures than the ordinary back-off's attempts: only the store outages' back-off outlasts them. */
+    private static final int OUTAGES = 3;
+
+    private static final AtomicInteger outages = new AtomicInteger();
     private static final List<String> applied = new CopyOnWriteArrayList<>();
     private static final List<Boolean> inTransaction = new CopyOnWriteArrayList<>();
     private static final List<Boolean> otherInTransaction = new CopyOnWriteArrayList<>();
@@ -73,6 +80,10 @@ class ProjectionGroupsOnBrokerIT {
                     if (title.contains("poison")) {
                         throw new BatchListenerFailedException(
                                 "record " + i, new PoisonEventException("title says poison"), i);
+                    }
+                    if (title.contains("outage") && outages.incrementAndGet() <= OUTAGES) {
+                        throw new BatchListenerFailedException(
+                                "record " + i, new StoreUnavailableException("the database is down", null), i);
                     }
                     applied.add(title);
                 }
@@ -125,6 +136,7 @@ class ProjectionGroupsOnBrokerIT {
         send(IN, key, EventsForTests.draft(key, "first"));
         send(IN, key, poison);
         send(IN, key, EventsForTests.draft(key, "second"));
+        send(IN, key, EventsForTests.draft(key, "during an outage"));
         send(OTHER_IN, key, EventsForTests.draft(key, "elsewhere"));
 
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
@@ -132,11 +144,13 @@ class ProjectionGroupsOnBrokerIT {
             consumer.subscribe(List.of(DLT));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(dead::add);
-                return !dead.isEmpty() && applied.contains("second") && !otherInTransaction.isEmpty();
+                return !dead.isEmpty() && applied.contains("during an outage") && !otherInTransaction.isEmpty();
             });
         }
 
-        assertThat(applied).containsExactly("first", "second");
+        // The record that met a store outage was retried until the store took it, never dead-lettered.
+        assertThat(applied).containsExactly("first", "second", "during an outage");
+        assertThat(outages).hasValueGreaterThan(OUTAGES);
         assertThat(dead).singleElement().satisfies(record -> {
             assertThat(record.key()).isEqualTo(key);
             assertThat(EventCatalog.standard().decode(record.value())).isEqualTo(poison);
